@@ -1,0 +1,15 @@
+import type { ApiEventName, ApiEvents, AppInfo } from '../../../shared/contract';
+
+/**
+ * What the engine needs from whoever hosts it: native dialogs and a way to push events.
+ * Electron's main process implements it with real dialogs; the browser test harness with
+ * paths chosen by the test.
+ */
+export interface Host {
+  readonly kind: AppInfo['host'];
+  readonly actor: string;
+  readonly nativeBinding?: string;
+  chooseNewEngagementPath(suggestedName: string): Promise<string | null>;
+  chooseEngagementToOpen(): Promise<string | null>;
+  emit<E extends ApiEventName>(event: E, payload: ApiEvents[E]): void;
+}

@@ -1,0 +1,142 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import { EngineError } from '../errors';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
+
+export type Db = Database.Database;
+
+/** Marks a SQLite file as ours (PRAGMA application_id): 'CAud'. */
+export const CARBON_AUDIT_APPLICATION_ID = 0x43417564;
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+
+export interface ConnectionOptions {
+  /** Path to a better-sqlite3 binary built for this runtime (the Electron build); Node uses the default. */
+  readonly nativeBinding?: string;
+}
+
+/** Creates a new engagement database at `path`, fully migrated. Refuses to overwrite. */
+export function createDatabase(path: string, options: ConnectionOptions = {}): Db {
+  if (fs.existsSync(path)) {
+    throw new EngineError('already-exists', `${path} already exists: choose a new file name for the engagement`);
+  }
+  const db = new Database(path, { nativeBinding: options.nativeBinding });
+  try {
+    db.pragma(`application_id = ${CARBON_AUDIT_APPLICATION_ID}`);
+    configure(db);
+    migrate(db, 0);
+    return db;
+  } catch (error) {
+    db.close();
+    fs.rmSync(path, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Opens an existing engagement. Every check runs on a read-only handle first, so a file
+ * that is refused (not SQLite, not ours, corrupt, from a newer app) is left byte-identical.
+ */
+export function openDatabase(path: string, options: ConnectionOptions = {}): Db {
+  const schemaVersion = inspectReadOnly(path, options);
+  const db = new Database(path, { nativeBinding: options.nativeBinding, fileMustExist: true });
+  try {
+    configure(db);
+    migrate(db, schemaVersion);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function inspectReadOnly(path: string, options: ConnectionOptions): number {
+  assertSqliteHeader(path);
+  let db: Db;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
+  } catch (error) {
+    throw new EngineError('corrupt', `${path} could not be opened as a database: ${(error as Error).message}`);
+  }
+  try {
+    const applicationId = readPragmaNumber(db, 'application_id', path);
+    if (applicationId !== CARBON_AUDIT_APPLICATION_ID) {
+      throw new EngineError('not-an-engagement', `${path} is a SQLite database but not a Carbon Audit engagement file`);
+    }
+    const version = readPragmaNumber(db, 'user_version', path);
+    if (version > LATEST_SCHEMA_VERSION) {
+      throw new EngineError(
+        'newer-schema',
+        `${path} was saved by a newer version of Carbon Audit (schema ${version}; this version reads up to ${LATEST_SCHEMA_VERSION}). Update the app to open it.`,
+      );
+    }
+    const problems = integrityProblems(db, path);
+    if (problems.length > 0) {
+      throw new EngineError('corrupt', `${path} failed its integrity check: ${problems.slice(0, 3).join('; ')}`);
+    }
+    return version;
+  } finally {
+    db.close();
+  }
+}
+
+function assertSqliteHeader(path: string): void {
+  let header: Buffer;
+  try {
+    const fd = fs.openSync(path, 'r');
+    try {
+      header = Buffer.alloc(SQLITE_MAGIC.length);
+      const bytes = fs.readSync(fd, header, 0, header.length, 0);
+      header = header.subarray(0, bytes);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new EngineError('not-found', `${path} does not exist`);
+    throw new EngineError('not-an-engagement', `${path} could not be read: ${(error as Error).message}`);
+  }
+  if (!header.equals(SQLITE_MAGIC)) {
+    throw new EngineError('not-an-engagement', `${path} is not a Carbon Audit engagement file (it is not a SQLite database)`);
+  }
+}
+
+function integrityProblems(db: Db, path: string): string[] {
+  try {
+    const rows = db.pragma('integrity_check') as { integrity_check: string }[];
+    return rows.map((row) => row.integrity_check).filter((line) => line !== 'ok');
+  } catch (error) {
+    throw new EngineError('corrupt', `${path} failed its integrity check: ${(error as Error).message}`);
+  }
+}
+
+function readPragmaNumber(db: Db, pragma: string, path: string): number {
+  try {
+    return db.pragma(pragma, { simple: true }) as number;
+  } catch (error) {
+    throw new EngineError('corrupt', `${path} could not be read as a database: ${(error as Error).message}`);
+  }
+}
+
+function configure(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+}
+
+/** Applies every pending migration in one transaction, so a failure leaves the old schema. */
+export function migrate(db: Db, fromVersion: number, toVersion = LATEST_SCHEMA_VERSION): void {
+  if (fromVersion >= toVersion) return;
+  db.transaction(() => {
+    for (let version = fromVersion + 1; version <= toVersion; version++) {
+      const migration = MIGRATIONS[version - 1];
+      if (!migration) throw new Error(`No migration for schema version ${version}`);
+      migration.up(db);
+    }
+    db.pragma(`user_version = ${toVersion}`);
+  })();
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}

@@ -1,0 +1,15 @@
+import type { Database } from 'better-sqlite3';
+import { m001Engagement } from './001-engagement';
+
+/**
+ * Schema migrations, one file each, in order. A migration's number is its position + 1 and
+ * becomes PRAGMA user_version once applied. Never edit a shipped migration: add a new one.
+ */
+export interface Migration {
+  readonly name: string;
+  readonly up: (db: Database) => void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [m001Engagement];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,61 @@
+import { app, dialog, type BrowserWindow } from 'electron';
+import os from 'node:os';
+import path from 'node:path';
+import { createHandlers, Session } from '../engine/api/handlers';
+import type { Host } from '../engine/api/host';
+import { emitToWindow, wireIpc } from './ipc';
+import { electronNativeBinding } from './native-binding';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { lockDownWebContents } from './security';
+import { createAppWindow } from './windows';
+
+const ENGAGEMENT_FILTERS = [{ name: 'Carbon Audit engagement', extensions: ['carbonaudit'] }];
+const appRoot = path.resolve(__dirname, '..', '..');
+
+registerAppScheme();
+lockDownWebContents();
+
+let mainWindow: BrowserWindow | null = null;
+
+function createHost(): Host {
+  return {
+    kind: 'electron',
+    actor: os.userInfo().username,
+    nativeBinding: electronNativeBinding(appRoot, app.isPackaged),
+    async chooseNewEngagementPath(suggestedName) {
+      const result = await dialog.showSaveDialog(mainWindow!, {
+        title: 'Create engagement',
+        defaultPath: path.join(app.getPath('documents'), suggestedName),
+        filters: ENGAGEMENT_FILTERS,
+      });
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    async chooseEngagementToOpen() {
+      const result = await dialog.showOpenDialog(mainWindow!, {
+        title: 'Open engagement',
+        properties: ['openFile'],
+        filters: ENGAGEMENT_FILTERS,
+      });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    emit(event, payload) {
+      emitToWindow(mainWindow, event, payload);
+    },
+  };
+}
+
+app.whenReady().then(() => {
+  serveRenderer(path.join(appRoot, 'out', 'renderer'));
+  let host: Host;
+  try {
+    host = createHost();
+  } catch (error) {
+    dialog.showErrorBox('Carbon Audit cannot start', (error as Error).message);
+    app.quit();
+    return;
+  }
+  wireIpc(createHandlers(new Session(host)));
+  mainWindow = createAppWindow();
+});
+
+app.on('window-all-closed', () => app.quit());

@@ -1,0 +1,17 @@
+import { useEffect, useState } from 'react';
+import type { EngagementSummary } from '../../shared/contract';
+import { api } from './api';
+import { StartScreen } from './screens/StartScreen';
+import { EngagementScreen } from './screens/EngagementScreen';
+
+export function App() {
+  const [engagement, setEngagement] = useState<EngagementSummary | null | undefined>(undefined);
+
+  useEffect(() => {
+    void api.call('engagement.current', {}).then(setEngagement);
+    return api.on('engagement.changed', setEngagement);
+  }, []);
+
+  if (engagement === undefined) return <div className="loading">Loading…</div>;
+  return engagement ? <EngagementScreen engagement={engagement} /> : <StartScreen onOpened={setEngagement} />;
+}

@@ -1,0 +1,19 @@
+import { createApiClient, type ApiClient, type ApiEventName, type ApiEvents, type Bridge } from '../../shared/contract';
+
+declare global {
+  interface Window {
+    readonly carbonAudit?: Bridge;
+  }
+}
+
+function connect(): ApiClient {
+  const bridge = window.carbonAudit;
+  if (!bridge) throw new Error('Carbon Audit’s engine is not connected to this window');
+  return createApiClient(
+    (method, input) => bridge.invoke(method, input),
+    <E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void) =>
+      bridge.on(event, (payload) => listener(payload as ApiEvents[E])),
+  );
+}
+
+export const api = connect();

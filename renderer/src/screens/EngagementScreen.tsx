@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import type { EngagementSummary } from '../../../shared/contract';
+import { api } from '../api';
+import { AuditLogView } from './AuditLogView';
+import { OverviewView } from './OverviewView';
+
+const VIEWS = [
+  { id: 'overview', label: 'Overview' },
+  { id: 'audit-log', label: 'Audit log' },
+] as const;
+type ViewId = (typeof VIEWS)[number]['id'];
+
+export function EngagementScreen({ engagement }: { engagement: EngagementSummary }) {
+  const [view, setView] = useState<ViewId>('overview');
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label="Engagement">
+        <div className="sidebar-title">
+          <div className="brand-mark small" aria-hidden="true">CA</div>
+          <div>
+            <strong>{engagement.settings.entityName}</strong>
+            <div className="muted small">{engagement.fileName}</div>
+          </div>
+        </div>
+        <ul>
+          {VIEWS.map((item) => (
+            <li key={item.id}>
+              <button type="button" className={view === item.id ? 'nav active' : 'nav'} aria-current={view === item.id ? 'page' : undefined} onClick={() => setView(item.id)}>
+                {item.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <button type="button" className="nav close" onClick={() => void api.call('engagement.close', {})}>
+          Close engagement
+        </button>
+      </nav>
+      <main className="content">
+        {view === 'overview' && <OverviewView engagement={engagement} />}
+        {view === 'audit-log' && <AuditLogView engagement={engagement} />}
+      </main>
+    </div>
+  );
+}

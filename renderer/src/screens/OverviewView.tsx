@@ -1,0 +1,58 @@
+import type { AuditVerification, EngagementSummary } from '../../../shared/contract';
+import { MONTH_NAMES } from '../../../shared/settings';
+import { api } from '../api';
+import { CONSOLIDATION_LABELS } from '../labels';
+import { useAction } from '../useAction';
+import { useState } from 'react';
+
+export function OverviewView({ engagement }: { engagement: EngagementSummary }) {
+  const s = engagement.settings;
+  const [verification, setVerification] = useState<AuditVerification | null>(null);
+  const verify = useAction(async () => setVerification(await api.call('audit.verify', {})));
+  const rows: [string, string][] = [
+    ['Reporting entity', s.entityName],
+    ['Fiscal year', `Starts in ${MONTH_NAMES[s.fiscalYearStartMonth - 1]}; labelled by the year it ${s.fiscalYearLabelRule === 'end-year' ? 'ends' : 'starts'} in`],
+    ['Base year', s.baseYear ?? 'Not set'],
+    ['Consolidation approach', CONSOLIDATION_LABELS[s.consolidationApproach]],
+    ['GWP basis', `IPCC ${s.gwpBasis} (100-year)`],
+    ['Materiality', `${s.materialityPercent}% of total emissions`],
+    ['Performance materiality', `${s.performanceMaterialityPercent}%`],
+    ['Clearly trivial', `${s.clearlyTrivialPercent}%`],
+    ['Level of assurance', s.assuranceLevel === 'limited' ? 'Limited' : 'Reasonable'],
+  ];
+  return (
+    <>
+      <h1>Engagement overview</h1>
+      <div className="columns">
+        <section className="card" aria-labelledby="settings-heading">
+          <h2 id="settings-heading">Settings</h2>
+          <dl className="settings" data-testid="engagement-settings">
+            {rows.map(([label, value]) => (
+              <div key={label}>
+                <dt>{label}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+        <section className="card" aria-labelledby="trail-heading">
+          <h2 id="trail-heading">Audit trail</h2>
+          <p>
+            <strong>{engagement.auditEntries}</strong> {engagement.auditEntries === 1 ? "entry" : "entries"}. Head hash:
+          </p>
+          <code className="hash">{engagement.auditHeadHash}</code>
+          <p className="muted small">File: {engagement.path} · schema v{engagement.schemaVersion}</p>
+          <button type="button" onClick={() => void verify.run()} disabled={verify.busy}>Verify hash chain</button>
+          {verification && (
+            <p role="status" className={verification.intact ? 'ok' : 'error'}>
+              {verification.intact
+                ? `Intact: all ${verification.entries} chained to the head hash.`
+                : `Broken at entry ${verification.brokenAt}: ${verification.reason}`}
+            </p>
+          )}
+          {verify.error && <p role="alert" className="error">{verify.error}</p>}
+        </section>
+      </div>
+    </>
+  );
+}

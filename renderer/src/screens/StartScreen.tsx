@@ -1,0 +1,149 @@
+import { useState, type FormEvent } from 'react';
+import type { EngagementSummary } from '../../../shared/contract';
+import {
+  ASSURANCE_LEVELS,
+  CONSOLIDATION_APPROACHES,
+  GWP_BASIS_OPTIONS,
+  MONTH_NAMES,
+  type EngagementSettingsInput,
+} from '../../../shared/settings';
+import { api } from '../api';
+import { useAction } from '../useAction';
+import { CONSOLIDATION_LABELS } from '../labels';
+
+const DEFAULT_FORM: EngagementSettingsInput = {
+  entityName: '',
+  fiscalYearStartMonth: 4,
+  fiscalYearLabelRule: 'end-year',
+  baseYear: null,
+  consolidationApproach: 'operational-control',
+  gwpBasis: 'AR5',
+  materialityPercent: 5,
+  assuranceLevel: 'limited',
+};
+
+export function StartScreen({ onOpened }: { onOpened: (engagement: EngagementSummary) => void }) {
+  const [form, setForm] = useState<EngagementSettingsInput>(DEFAULT_FORM);
+  const create = useAction(async () => {
+    const materiality = form.materialityPercent ?? 5;
+    const summary = await api.call('engagement.create', {
+      settings: { ...form, performanceMaterialityPercent: materiality * 0.75, clearlyTrivialPercent: materiality * 0.05 },
+    });
+    if (summary) onOpened(summary);
+  });
+  const open = useAction(async () => {
+    const summary = await api.call('engagement.open', {});
+    if (summary) onOpened(summary);
+  });
+  const set = <K extends keyof EngagementSettingsInput>(key: K, value: EngagementSettingsInput[K]) =>
+    setForm((current) => ({ ...current, [key]: value }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void create.run();
+  };
+
+  return (
+    <main className="start">
+      <header className="start-header">
+        <div className="brand-mark" aria-hidden="true">CA</div>
+        <div>
+          <h1>Carbon Audit</h1>
+          <p className="muted">Re-perform a company’s greenhouse-gas figures from its raw data, offline.</p>
+        </div>
+      </header>
+      <div className="start-grid">
+        <section className="card" aria-labelledby="new-engagement">
+          <h2 id="new-engagement">New engagement</h2>
+          <form onSubmit={submit} className="form-grid">
+            <label>
+              Reporting entity
+              <input
+                name="entityName"
+                required
+                value={form.entityName}
+                onChange={(e) => set('entityName', e.target.value)}
+                placeholder="e.g. Example Group plc"
+              />
+            </label>
+            <label>
+              Fiscal year starts in
+              <select name="fiscalYearStartMonth" value={form.fiscalYearStartMonth} onChange={(e) => set('fiscalYearStartMonth', Number(e.target.value))}>
+                {MONTH_NAMES.map((month, index) => (
+                  <option key={month} value={index + 1}>{month}</option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Fiscal year label
+              <select name="fiscalYearLabelRule" value={form.fiscalYearLabelRule} onChange={(e) => set('fiscalYearLabelRule', e.target.value as 'end-year' | 'start-year')}>
+                <option value="end-year">Year it ends in (FY2023 = Apr 22–Mar 23)</option>
+                <option value="start-year">Year it starts in (FY2022 = Apr 22–Mar 23)</option>
+              </select>
+            </label>
+            <label>
+              Base year
+              <input
+                name="baseYear"
+                value={form.baseYear ?? ''}
+                onChange={(e) => set('baseYear', e.target.value.trim() === '' ? null : e.target.value.trim().toUpperCase())}
+                placeholder="e.g. FY2020"
+                pattern="FY\d{4}"
+              />
+            </label>
+            <label>
+              Consolidation approach
+              <select name="consolidationApproach" value={form.consolidationApproach} onChange={(e) => set('consolidationApproach', e.target.value as never)}>
+                {CONSOLIDATION_APPROACHES.map((approach) => (
+                  <option key={approach} value={approach}>{CONSOLIDATION_LABELS[approach]}</option>
+                ))}
+              </select>
+            </label>
+            <label>
+              GWP basis
+              <select name="gwpBasis" value={form.gwpBasis} onChange={(e) => set('gwpBasis', e.target.value as never)}>
+                {GWP_BASIS_OPTIONS.map((basis) => (
+                  <option key={basis} value={basis}>IPCC {basis} (100-year)</option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Materiality (% of total emissions)
+              <input
+                name="materialityPercent"
+                type="number"
+                min="0.1"
+                max="100"
+                step="0.1"
+                value={form.materialityPercent}
+                onChange={(e) => set('materialityPercent', Number(e.target.value))}
+              />
+            </label>
+            <label>
+              Level of assurance
+              <select name="assuranceLevel" value={form.assuranceLevel} onChange={(e) => set('assuranceLevel', e.target.value as never)}>
+                {ASSURANCE_LEVELS.map((level) => (
+                  <option key={level} value={level}>{level === 'limited' ? 'Limited' : 'Reasonable'}</option>
+                ))}
+              </select>
+            </label>
+            <div className="form-actions">
+              <button type="submit" className="primary" disabled={create.busy}>
+                {create.busy ? 'Creating…' : 'Create engagement file…'}
+              </button>
+            </div>
+            {create.error && <p role="alert" className="error">{create.error}</p>}
+          </form>
+        </section>
+        <section className="card" aria-labelledby="open-engagement">
+          <h2 id="open-engagement">Open an engagement</h2>
+          <p className="muted">An engagement is one <code>.carbonaudit</code> file: source files, mappings, factors, results and the audit trail.</p>
+          <button type="button" onClick={() => void open.run()} disabled={open.busy}>
+            Open engagement file…
+          </button>
+          {open.error && <p role="alert" className="error">{open.error}</p>}
+        </section>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,19 @@
+// Bundles the Node-side entry points (CLI and engine workers) with esbuild.
+// Runs on `npm install` so `npx carbon-audit` works straight away; takes well under a second.
+import { build } from 'esbuild';
+
+export const NODE_ENTRY_POINTS = {
+  cli: 'electron/cli/index.ts',
+};
+
+export const NODE_BUILD_OPTIONS = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+};
+
+await build({ ...NODE_BUILD_OPTIONS, entryPoints: NODE_ENTRY_POINTS, outdir: 'out/node' });

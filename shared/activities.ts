@@ -1,0 +1,98 @@
+/**
+ * The activity vocabulary: what a mapped quantity means for the inventory.
+ *
+ * Meaning decides how a record is treated, independently of its activity:
+ * - consumption: something burned, bought or emitted; it produces emissions.
+ * - instrument: a contractual instrument (PPA, certificate, green tariff) covering part of
+ *   consumed electricity. It is a subset of consumption, never added to it: it lowers
+ *   market-based Scope 2 and counts toward clean share.
+ * - metric: an input to a metric only (data-centre IT energy, total facility energy); never an emission.
+ * - avoided: avoided emissions claimed outside the inventory, already in CO2e.
+ * - denominator: revenue, floor area, orders… for intensity metrics.
+ */
+export const ACTIVITY_MEANINGS = ['consumption', 'instrument', 'metric', 'avoided', 'denominator'] as const;
+export type ActivityMeaning = (typeof ACTIVITY_MEANINGS)[number];
+
+export type Dimension =
+  | 'energy'
+  | 'volume'
+  | 'mass'
+  | 'distance'
+  | 'mass_distance'
+  | 'passenger_distance'
+  | 'count'
+  | 'currency'
+  | 'area'
+  | 'emissions';
+
+/** Where a consumption record lands in the inventory. */
+export type InventoryScope = 'scope1' | 'scope2' | 'scope3' | 'none';
+
+export interface ActivityDefinition {
+  readonly key: string;
+  readonly label: string;
+  readonly scope: InventoryScope;
+  /** Dimensions a quantity of this activity may be expressed in. */
+  readonly dimensions: readonly Dimension[];
+  /** Meanings this activity may take; the first is the default for a plain column. */
+  readonly meanings: readonly ActivityMeaning[];
+  /** Lower-case phrases that identify the activity in a header or an activity cell. */
+  readonly synonyms: readonly string[];
+  /** GHG Protocol Scope 3 category (1–15), for scope3 activities. */
+  readonly scope3Category?: number;
+}
+
+const FUEL_DIMENSIONS: readonly Dimension[] = ['energy', 'volume', 'mass'];
+
+export const ACTIVITIES: readonly ActivityDefinition[] = [
+  { key: 'electricity', label: 'Electricity', scope: 'scope2', dimensions: ['energy'], meanings: ['consumption', 'instrument'], synonyms: ['electricity', 'grid electricity', 'power', 'electricity consumption', 'purchased electricity'] },
+  { key: 'clean_electricity', label: 'Clean electricity (contractual instrument)', scope: 'scope2', dimensions: ['energy'], meanings: ['instrument'], synonyms: ['renewable electricity', 'clean electricity', 'green electricity', 'ppa', 'rec', 'rego', 'guarantee of origin', 'green tariff', 'renewable energy'] },
+  { key: 'heat_steam', label: 'Purchased heat and steam', scope: 'scope2', dimensions: ['energy'], meanings: ['consumption'], synonyms: ['district heating', 'heat', 'steam', 'purchased heat'] },
+  { key: 'it_energy', label: 'Data-centre IT equipment energy', scope: 'none', dimensions: ['energy'], meanings: ['metric'], synonyms: ['it energy', 'it equipment energy', 'it load', 'it power', 'it electricity'] },
+  { key: 'facility_energy', label: 'Data-centre total facility energy', scope: 'none', dimensions: ['energy'], meanings: ['metric'], synonyms: ['total facility energy', 'facility energy', 'total energy', 'total facility power'] },
+  { key: 'natural_gas', label: 'Natural gas', scope: 'scope1', dimensions: FUEL_DIMENSIONS, meanings: ['consumption'], synonyms: ['natural gas', 'gas', 'mains gas'] },
+  { key: 'diesel', label: 'Diesel (average biofuel blend)', scope: 'scope1', dimensions: FUEL_DIMENSIONS, meanings: ['consumption'], synonyms: ['diesel', 'gas oil', 'gasoil', 'derv', 'diesel fuel'] },
+  { key: 'petrol', label: 'Petrol (average biofuel blend)', scope: 'scope1', dimensions: FUEL_DIMENSIONS, meanings: ['consumption'], synonyms: ['petrol', 'gasoline', 'motor gasoline'] },
+  { key: 'lpg', label: 'LPG', scope: 'scope1', dimensions: FUEL_DIMENSIONS, meanings: ['consumption'], synonyms: ['lpg', 'liquefied petroleum gas', 'propane'] },
+  { key: 'fuel_oil', label: 'Fuel oil', scope: 'scope1', dimensions: FUEL_DIMENSIONS, meanings: ['consumption'], synonyms: ['fuel oil', 'heating oil', 'burning oil', 'kerosene'] },
+  { key: 'coal', label: 'Coal (industrial)', scope: 'scope1', dimensions: FUEL_DIMENSIONS, meanings: ['consumption'], synonyms: ['coal'] },
+  { key: 'refrigerant', label: 'Refrigerant leakage', scope: 'scope1', dimensions: ['mass'], meanings: ['consumption'], synonyms: ['refrigerant', 'refrigerant leakage', 'f-gas', 'hfc', 'r-410a', 'r410a', 'hfc-134a', 'r-134a', 'r-32', 'sf6'] },
+  { key: 'process_emissions', label: 'Process emissions (tCO2e)', scope: 'scope1', dimensions: ['emissions'], meanings: ['consumption'], synonyms: ['process emissions'] },
+  { key: 'purchased_goods', label: 'Purchased goods and services', scope: 'scope3', scope3Category: 1, dimensions: ['currency', 'mass', 'emissions'], meanings: ['consumption'], synonyms: ['purchased goods', 'purchased goods and services', 'procurement spend'] },
+  { key: 'capital_goods', label: 'Capital goods', scope: 'scope3', scope3Category: 2, dimensions: ['currency', 'emissions'], meanings: ['consumption'], synonyms: ['capital goods', 'capex'] },
+  { key: 'upstream_transport', label: 'Upstream transportation and distribution', scope: 'scope3', scope3Category: 4, dimensions: ['mass_distance', 'distance', 'currency', 'emissions'], meanings: ['consumption'], synonyms: ['upstream transport', 'freight', 'logistics', 'inbound logistics', 'tonne-km', 'tkm'] },
+  { key: 'waste', label: 'Waste generated in operations', scope: 'scope3', scope3Category: 5, dimensions: ['mass', 'emissions'], meanings: ['consumption'], synonyms: ['waste', 'waste to landfill'] },
+  { key: 'business_travel_air', label: 'Business travel: air', scope: 'scope3', scope3Category: 6, dimensions: ['passenger_distance', 'distance', 'currency', 'emissions'], meanings: ['consumption'], synonyms: ['air travel', 'flights', 'business travel air', 'business travel'] },
+  { key: 'employee_commuting', label: 'Employee commuting', scope: 'scope3', scope3Category: 7, dimensions: ['passenger_distance', 'distance', 'emissions'], meanings: ['consumption'], synonyms: ['employee commuting', 'commuting'] },
+  { key: 'downstream_transport', label: 'Downstream transportation and distribution', scope: 'scope3', scope3Category: 9, dimensions: ['mass_distance', 'distance', 'currency', 'emissions'], meanings: ['consumption'], synonyms: ['downstream transport', 'outbound logistics', 'deliveries', 'last mile'] },
+  { key: 'scope3_other', label: 'Scope 3 (category given by the mapping)', scope: 'scope3', dimensions: ['emissions', 'currency', 'mass', 'energy', 'distance', 'mass_distance', 'passenger_distance'], meanings: ['consumption'], synonyms: ['scope 3'] },
+  { key: 'avoided_emissions', label: 'Avoided emissions (reported apart)', scope: 'none', dimensions: ['emissions'], meanings: ['avoided'], synonyms: ['avoided emissions', 'emissions avoided', 'scope 3+', 'scope 4', 'ecosystem reductions'] },
+  { key: 'revenue', label: 'Revenue (intensity denominator)', scope: 'none', dimensions: ['currency'], meanings: ['denominator'], synonyms: ['revenue', 'turnover', 'sales'] },
+  { key: 'floor_area', label: 'Floor area (intensity denominator)', scope: 'none', dimensions: ['area'], meanings: ['denominator'], synonyms: ['floor area', 'gross internal area', 'gia', 'area'] },
+  { key: 'orders', label: 'Orders (intensity denominator)', scope: 'none', dimensions: ['count'], meanings: ['denominator'], synonyms: ['orders', 'order count', 'parcels', 'shipments'] },
+];
+
+const ACTIVITY_BY_KEY = new Map(ACTIVITIES.map((activity) => [activity.key, activity]));
+
+export function activityByKey(key: string): ActivityDefinition | undefined {
+  return ACTIVITY_BY_KEY.get(key);
+}
+
+/** GHG Protocol Scope 3 categories, by number. */
+export const SCOPE3_CATEGORIES: Readonly<Record<number, string>> = {
+  1: 'Purchased goods and services',
+  2: 'Capital goods',
+  3: 'Fuel- and energy-related activities',
+  4: 'Upstream transportation and distribution',
+  5: 'Waste generated in operations',
+  6: 'Business travel',
+  7: 'Employee commuting',
+  8: 'Upstream leased assets',
+  9: 'Downstream transportation and distribution',
+  10: 'Processing of sold products',
+  11: 'Use of sold products',
+  12: 'End-of-life treatment of sold products',
+  13: 'Downstream leased assets',
+  14: 'Franchises',
+  15: 'Investments',
+};

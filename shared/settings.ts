@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+export const CONSOLIDATION_APPROACHES = ['operational-control', 'financial-control', 'equity-share'] as const;
+export const GWP_BASIS_OPTIONS = ['AR4', 'AR5', 'AR6'] as const;
+export const ASSURANCE_LEVELS = ['limited', 'reasonable'] as const;
+export const FISCAL_LABEL_RULES = ['end-year', 'start-year'] as const;
+
+export type ConsolidationApproach = (typeof CONSOLIDATION_APPROACHES)[number];
+export type AssuranceLevel = (typeof ASSURANCE_LEVELS)[number];
+export type FiscalLabelRule = (typeof FISCAL_LABEL_RULES)[number];
+
+const FISCAL_YEAR_LABEL = /^FY\d{4}$/;
+
+/**
+ * Engagement settings. Materiality thresholds are percentages of total reported emissions:
+ * 5% overall is common practice; performance materiality and the clearly-trivial threshold
+ * default to the usual 75% and 5% of it.
+ */
+export const engagementSettingsSchema = z
+  .object({
+    entityName: z.string().trim().min(1, 'Entity name is required').max(200),
+    fiscalYearStartMonth: z.number().int().min(1).max(12),
+    fiscalYearLabelRule: z.enum(FISCAL_LABEL_RULES).default('end-year'),
+    baseYear: z.string().regex(FISCAL_YEAR_LABEL, 'Base year is a fiscal-year label such as FY2020').nullable().default(null),
+    consolidationApproach: z.enum(CONSOLIDATION_APPROACHES).default('operational-control'),
+    gwpBasis: z.enum(GWP_BASIS_OPTIONS).default('AR5'),
+    materialityPercent: z.number().gt(0).max(100).default(5),
+    performanceMaterialityPercent: z.number().gt(0).max(100).default(3.75),
+    clearlyTrivialPercent: z.number().min(0).max(100).default(0.25),
+    assuranceLevel: z.enum(ASSURANCE_LEVELS).default('limited'),
+  })
+  .strict()
+  .refine((s) => s.performanceMaterialityPercent <= s.materialityPercent, {
+    message: 'Performance materiality cannot exceed materiality',
+    path: ['performanceMaterialityPercent'],
+  })
+  .refine((s) => s.clearlyTrivialPercent <= s.performanceMaterialityPercent, {
+    message: 'The clearly-trivial threshold cannot exceed performance materiality',
+    path: ['clearlyTrivialPercent'],
+  });
+
+export type EngagementSettings = z.output<typeof engagementSettingsSchema>;
+export type EngagementSettingsInput = z.input<typeof engagementSettingsSchema>;
+
+export const MONTH_NAMES = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+] as const;

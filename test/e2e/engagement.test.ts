@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from '../harness/server';
+import { collectPageErrors, launchBrowser, screenshot } from './browser';
+
+describe('start screen → new engagement', () => {
+  let harness: Harness;
+  let browser: Browser;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carbon-audit-e2e-'));
+    harness = await startHarness();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('creates an engagement from the start screen and shows its settings', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors = collectPageErrors(page);
+    await page.goto(harness.url);
+
+    await page.getByRole('heading', { name: 'New engagement' }).waitFor();
+    await screenshot(page, 'start-screen');
+
+    await page.getByLabel('Reporting entity').fill('Example Group plc');
+    await page.getByLabel('Fiscal year starts in').selectOption({ label: 'April' });
+    await page.getByLabel('Base year').fill('FY2020');
+    await page.getByLabel('Consolidation approach').selectOption({ label: 'Equity share' });
+    await page.getByLabel('Materiality (% of total emissions)').fill('2');
+
+    const file = path.join(dir, 'example.carbonaudit');
+    harness.dialogAnswers.push(file);
+    await page.getByRole('button', { name: 'Create engagement file…' }).click();
+
+    const settings = page.getByTestId('engagement-settings');
+    await settings.waitFor();
+    await expect(settings.textContent()).resolves.toContain('Example Group plc');
+    const text = (await settings.textContent()) ?? '';
+    expect(text).toContain('Starts in April; labelled by the year it ends in');
+    expect(text).toContain('FY2020');
+    expect(text).toContain('Equity share');
+    expect(text).toContain('2% of total emissions');
+    expect(text).toContain('IPCC AR5');
+    expect(fs.existsSync(file)).toBe(true);
+
+    await page.getByRole('button', { name: 'Verify hash chain' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('Intact: all 1 chained');
+    await screenshot(page, 'engagement-overview');
+
+    await page.getByRole('button', { name: 'Audit log' }).click();
+    await page.getByRole('cell', { name: 'engagement.create' }).waitFor();
+    await screenshot(page, 'audit-log');
+    expect(errors).toEqual([]);
+  });
+
+  it('shows a clear error and leaves the file untouched when opening a file that is not an engagement', async () => {
+    const page = await browser.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(harness.url);
+    await page.getByRole('button', { name: 'Close engagement' }).click().catch(() => undefined);
+    await page.getByRole('heading', { name: 'Open an engagement' }).waitFor();
+    const bogus = path.join(dir, 'notes.carbonaudit');
+    fs.writeFileSync(bogus, 'just some text\n');
+    const before = fs.readFileSync(bogus);
+    harness.dialogAnswers.push(bogus);
+    await page.getByRole('button', { name: 'Open engagement file…' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toContain('not a Carbon Audit engagement file');
+    expect(fs.readFileSync(bogus).equals(before)).toBe(true);
+    expect(errors).toEqual([]);
+  });
+});

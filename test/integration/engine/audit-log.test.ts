@@ -1,0 +1,104 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { appendAudit, entryHash, GENESIS_HASH } from '../../../electron/engine/audit-log';
+import { Engagement } from '../../../electron/engine/engagement';
+import { useTempDir } from '../../helpers/temp';
+
+const CONTEXT = { actor: 'tester' };
+
+function engagementWithEntries(file: string, extraEntries: number): void {
+  const engagement = Engagement.create(file, { entityName: 'Example Group', fiscalYearStartMonth: 4 }, CONTEXT);
+  for (let i = 0; i < extraEntries; i++) {
+    engagement.change('test.step', { step: i, note: `entry ${i}` }, () => undefined);
+  }
+  engagement.close();
+}
+
+/** Edits the log behind the app's back, the way a tamperer with a SQLite tool would. */
+function tamper(file: string, sql: string): void {
+  const db = new Database(file);
+  db.exec('DROP TRIGGER audit_log_is_append_only_update; DROP TRIGGER audit_log_is_append_only_delete;');
+  db.exec(sql);
+  db.close();
+}
+
+describe('audit log', () => {
+  const tempDir = useTempDir();
+
+  it('chains each entry to the previous one with SHA-256', () => {
+    const file = path.join(tempDir(), 'e.carbonaudit');
+    engagementWithEntries(file, 3);
+    const engagement = Engagement.open(file, CONTEXT);
+    const rows = engagement.db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as {
+      seq: number; at: string; actor: string; operation: string; params_json: string; prev_hash: string; hash: string;
+    }[];
+    expect(rows.map((row) => row.seq)).toEqual([1, 2, 3, 4]);
+    expect(rows[0]!.prev_hash).toBe(GENESIS_HASH);
+    for (let i = 1; i < rows.length; i++) expect(rows[i]!.prev_hash).toBe(rows[i - 1]!.hash);
+    for (const row of rows) {
+      expect(row.hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(entryHash(row.prev_hash, row)).toBe(row.hash);
+    }
+    expect(rows[2]!.actor).toBe('tester');
+    expect(JSON.parse(rows[2]!.params_json)).toEqual({ note: 'entry 1', step: 1 });
+    expect(engagement.verifyAuditLog()).toEqual({ intact: true, entries: 4, headHash: rows[3]!.hash });
+    engagement.close();
+  });
+
+  it('refuses UPDATE and DELETE through SQL triggers', () => {
+    const file = path.join(tempDir(), 'e.carbonaudit');
+    engagementWithEntries(file, 1);
+    const engagement = Engagement.open(file, CONTEXT);
+    expect(() => engagement.db.prepare("UPDATE audit_log SET actor = 'mallory' WHERE seq = 1").run()).toThrow(/append-only/);
+    expect(() => engagement.db.prepare('DELETE FROM audit_log WHERE seq = 2').run()).toThrow(/append-only/);
+    expect(engagement.verifyAuditLog()).toMatchObject({ intact: true, entries: 2 });
+    engagement.close();
+  });
+
+  it('names the first broken entry when a row is edited behind the app’s back', () => {
+    const file = path.join(tempDir(), 'e.carbonaudit');
+    engagementWithEntries(file, 4);
+    tamper(file, `UPDATE audit_log SET params_json = '{"note":"entry 9","step":9}' WHERE seq = 3`);
+    const engagement = Engagement.open(file, CONTEXT);
+    expect(engagement.verifyAuditLog()).toEqual({ intact: false, entries: 3, brokenAt: 3, reason: 'entry 3 was altered after it was written' });
+    engagement.close();
+  });
+
+  it('detects a deleted entry and a re-hashed forgery that no longer links', () => {
+    const dir = tempDir();
+    const deleted = path.join(dir, 'deleted.carbonaudit');
+    engagementWithEntries(deleted, 4);
+    tamper(deleted, 'DELETE FROM audit_log WHERE seq = 2');
+    let engagement = Engagement.open(deleted, CONTEXT);
+    expect(engagement.verifyAuditLog()).toMatchObject({ intact: false, brokenAt: 3, reason: 'entry 2 is missing (next entry is 3)' });
+    engagement.close();
+
+    const forged = path.join(dir, 'forged.carbonaudit');
+    engagementWithEntries(forged, 4);
+    const db = new Database(forged);
+    const row = db.prepare('SELECT * FROM audit_log WHERE seq = 2').get() as { seq: number; at: string; actor: string; operation: string; params_json: string; prev_hash: string };
+    const forgedRow = { ...row, actor: 'mallory' };
+    db.close();
+    // The forger recomputes entry 2's own hash, but entry 3 still points at the original.
+    tamper(forged, `UPDATE audit_log SET actor = 'mallory', hash = '${entryHash(row.prev_hash, forgedRow)}' WHERE seq = 2`);
+    engagement = Engagement.open(forged, CONTEXT);
+    expect(engagement.verifyAuditLog()).toMatchObject({ intact: false, brokenAt: 3, reason: 'entry 3 does not link to entry 2' });
+    engagement.close();
+  });
+
+  it('writes the entry in the same transaction as the change: a failed change leaves no entry', () => {
+    const file = path.join(tempDir(), 'e.carbonaudit');
+    engagementWithEntries(file, 0);
+    const engagement = Engagement.open(file, CONTEXT);
+    expect(() =>
+      engagement.change('test.fails', {}, () => {
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    expect(engagement.summary().auditEntries).toBe(1);
+    appendAudit(engagement.db, { actor: 'tester', operation: 'direct', params: { a: [1, { c: 2, b: 1 }] } });
+    expect(engagement.verifyAuditLog()).toMatchObject({ intact: true, entries: 2 });
+    engagement.close();
+  });
+});
