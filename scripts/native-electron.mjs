@@ -1,6 +1,9 @@
 // Builds better-sqlite3 for Electron's ABI into native/electron/, beside (never over) the
 // Node build in node_modules that tests and the CLI use. The main process loads it through
 // better-sqlite3's `nativeBinding` option, guided by native/electron/manifest.json.
+// It works in a scratch copy of the package with the same tools better-sqlite3's own install
+// uses: prebuild-install fetches a prebuilt Electron binary, else node-gyp compiles against
+// Electron's headers.
 //
 //   node scripts/native-electron.mjs                      build if missing or stale (npm start runs this)
 //   node scripts/native-electron.mjs --if-electron-present   same, but skip quietly when Electron's binary
@@ -9,6 +12,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -35,15 +39,27 @@ export function staleReason(existingManifest, wanted, binaryExists) {
   return null;
 }
 
-/** The options for @electron/rebuild: rebuild only better-sqlite3, in a scratch project. */
-export function rebuildOptions(scratchDir, wanted) {
+export const ELECTRON_HEADERS_URL = 'https://electronjs.org/headers';
+
+/** The commands to try in order, run inside the scratch copy of better-sqlite3. */
+export function buildAttempts(wanted, { prebuildInstall, nodeGyp }) {
+  const target = ['--runtime', 'electron', '--target', wanted.electronVersion, '--arch', wanted.arch, '--platform', wanted.platform];
+  return [
+    { name: 'prebuilt binary (prebuild-install)', command: process.execPath, args: [prebuildInstall, ...target, '--verbose'] },
+    {
+      name: 'compile against Electron headers (node-gyp)',
+      command: process.execPath,
+      args: [nodeGyp, 'rebuild', '--release', '--runtime=electron', `--target=${wanted.electronVersion}`, `--arch=${wanted.arch}`, `--dist-url=${ELECTRON_HEADERS_URL}`],
+    },
+  ];
+}
+
+/** Finds the tools: npm sets npm_config_node_gyp inside scripts; otherwise the copies in node_modules. */
+export function locateTools(projectRoot, env = process.env) {
+  const require = createRequire(path.join(projectRoot, 'package.json'));
   return {
-    buildPath: scratchDir,
-    electronVersion: wanted.electronVersion,
-    arch: wanted.arch,
-    onlyModules: ['better-sqlite3'],
-    force: true,
-    mode: 'sequential',
+    prebuildInstall: require.resolve('prebuild-install/bin.js'),
+    nodeGyp: env.npm_config_node_gyp || require.resolve('node-gyp/bin/node-gyp.js'),
   };
 }
 
@@ -61,7 +77,7 @@ export function electronInstall(projectRoot) {
   return { version, binaryPresent };
 }
 
-export async function ensureElectronBuild(projectRoot, { force = false, ifElectronPresent = false, log = console.log } = {}) {
+export function ensureElectronBuild(projectRoot, { force = false, ifElectronPresent = false, log = console.log } = {}) {
   const electron = electronInstall(projectRoot);
   if (ifElectronPresent && !electron.binaryPresent) {
     log('Electron binary not downloaded: skipping the Electron build of better-sqlite3 (npm start builds it).');
@@ -88,14 +104,20 @@ export async function ensureElectronBuild(projectRoot, { force = false, ifElectr
       const from = path.join(betterSqlite3Dir, entry);
       if (fs.existsSync(from)) fs.cpSync(from, path.join(scratchModule, entry), { recursive: true });
     }
-    fs.writeFileSync(path.join(scratch, 'package.json'), JSON.stringify({
-      name: 'carbon-audit-native-scratch',
-      private: true,
-      dependencies: { 'better-sqlite3': wanted.betterSqlite3Version },
-    }));
-    const require = createRequire(path.join(projectRoot, 'package.json'));
-    const { rebuild } = require('@electron/rebuild');
-    await rebuild(rebuildOptions(scratch, wanted));
+    const failures = [];
+    for (const attempt of buildAttempts(wanted, locateTools(projectRoot))) {
+      try {
+        log(`  trying ${attempt.name}…`);
+        execFileSync(attempt.command, attempt.args, { cwd: scratchModule, stdio: 'inherit' });
+        if (fs.existsSync(path.join(scratchModule, 'build', 'Release', BINARY_NAME))) break;
+        failures.push(`${attempt.name}: produced no ${BINARY_NAME}`);
+      } catch (error) {
+        failures.push(`${attempt.name}: ${error.message}`);
+      }
+    }
+    if (!fs.existsSync(path.join(scratchModule, 'build', 'Release', BINARY_NAME))) {
+      throw new Error(`every build attempt failed:\n  ${failures.join('\n  ')}`);
+    }
     fs.mkdirSync(outDir, { recursive: true });
     fs.copyFileSync(path.join(scratchModule, 'build', 'Release', BINARY_NAME), path.join(outDir, BINARY_NAME));
     fs.writeFileSync(manifestPath, `${JSON.stringify(wanted, null, 2)}\n`);
@@ -110,10 +132,11 @@ const invokedDirectly = process.argv[1] && import.meta.url === pathToFileURL(pat
 if (invokedDirectly) {
   const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   const args = new Set(process.argv.slice(2));
-  ensureElectronBuild(projectRoot, { force: args.has('--force'), ifElectronPresent: args.has('--if-electron-present') })
-    .catch((error) => {
-      console.error(`Could not build better-sqlite3 for Electron: ${error.message}`);
-      console.error('The engine, CLI and tests still work under Node. See README, "Native module".');
-      process.exitCode = args.has('--if-electron-present') ? 0 : 1;
-    });
+  try {
+    ensureElectronBuild(projectRoot, { force: args.has('--force'), ifElectronPresent: args.has('--if-electron-present') });
+  } catch (error) {
+    console.error(`Could not build better-sqlite3 for Electron: ${error.message}`);
+    console.error('The engine, CLI and tests still work under Node. See README, "Native module on two runtimes".');
+    process.exitCode = args.has('--if-electron-present') ? 0 : 1;
+  }
 }

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { appendAudit, verifyAuditLog } from '../../../electron/engine/audit-log';
 import { migrate, type Db } from '../../../electron/engine/db/connection';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/engine/db/migrations';
 import { useTempDir } from '../../helpers/temp';
@@ -17,6 +18,32 @@ const MIGRATION_CHECKS: Readonly<Record<number, { seed: (db: Db) => void; verify
       expect(tables).toEqual(expect.arrayContaining(['engagement', 'audit_log']));
       const triggers = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'").all() as { name: string }[]).map((t) => t.name);
       expect(triggers).toEqual(expect.arrayContaining(['audit_log_is_append_only_update', 'audit_log_is_append_only_delete']));
+    },
+  },
+  2: {
+    seed: (db) => {
+      db.prepare("INSERT INTO engagement (id, created_at, created_by_app, settings_json) VALUES (1, '2026-01-01T00:00:00.000Z', '0.1.0', '{}')").run();
+      appendAudit(db, { actor: 'tester', operation: 'engagement.create', params: {}, at: '2026-01-01T00:00:00.000Z' });
+    },
+    verify: (db) => {
+      expect(db.prepare('SELECT count(*) AS n FROM engagement').get()).toEqual({ n: 1 });
+      expect(verifyAuditLog(db)).toMatchObject({ intact: true, entries: 1 });
+      const source = db.prepare(
+        "INSERT INTO source_file (file_name, original_path, size_bytes, sha256, format, has_macros, kind, imported_at, imported_by, mapping_json, control_totals_json, rows_read, rows_imported, rows_rejected) VALUES ('a.csv', '/a.csv', 1, 'x', 'csv', 0, 'activity', 't', 'me', '{}', '{}', 1, 1, 0)",
+      ).run();
+      // Records must point at a raw row that exists.
+      expect(() =>
+        db.prepare(
+          "INSERT INTO activity_record (source_file_id, raw_row_id, column_index, period_start, period_end, activity, meaning, quantity, unit, unit_text) VALUES (?, 999, 0, '2022-04-01', '2022-04-30', 'electricity', 'consumption', 1, 'kWh', 'kWh')",
+        ).run(source.lastInsertRowid),
+      ).toThrow(/FOREIGN KEY/);
+      // STRICT typing: a quantity must be a number.
+      const raw = db.prepare("INSERT INTO raw_row (source_file_id, sheet, row_number, cells_json) VALUES (?, 'S', 2, '[]')").run(source.lastInsertRowid);
+      expect(() =>
+        db.prepare(
+          "INSERT INTO activity_record (source_file_id, raw_row_id, column_index, period_start, period_end, activity, meaning, quantity, unit, unit_text) VALUES (?, ?, 0, '2022-04-01', '2022-04-30', 'electricity', 'consumption', 'lots', 'kWh', 'kWh')",
+        ).run(source.lastInsertRowid, raw.lastInsertRowid),
+      ).toThrow(/cannot store TEXT value in REAL column/);
     },
   },
 };

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain ESM build script without type declarations
-import { BINARY_NAME, PACKAGE_FILES, rebuildOptions, staleReason, wantedBuild } from '../../../scripts/native-electron.mjs';
+import { BINARY_NAME, buildAttempts, ELECTRON_HEADERS_URL, locateTools, PACKAGE_FILES, staleReason, wantedBuild } from '../../../scripts/native-electron.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
 
 const WANTED = wantedBuild({ electronVersion: '38.8.6', betterSqlite3Version: '12.11.1', platform: 'linux', arch: 'x64' });
 
@@ -21,17 +23,21 @@ describe('native-electron build decision', () => {
     expect(staleReason({ ...WANTED, platform: 'darwin' }, WANTED, true)).toMatch(/^platform changed/);
   });
 
-  it('rebuilds only better-sqlite3 for the wanted Electron in a scratch project, never in node_modules', () => {
-    const options = rebuildOptions('/scratch/dir', WANTED);
-    expect(options).toEqual({
-      buildPath: '/scratch/dir',
-      electronVersion: '38.8.6',
-      arch: 'x64',
-      onlyModules: ['better-sqlite3'],
-      force: true,
-      mode: 'sequential',
-    });
+  it('first tries a prebuilt Electron binary, then compiles against Electron headers', () => {
+    const attempts = buildAttempts(WANTED, { prebuildInstall: '/t/prebuild-install/bin.js', nodeGyp: '/t/node-gyp.js' });
+    expect(attempts.map((attempt: { args: string[] }) => attempt.args)).toEqual([
+      ['/t/prebuild-install/bin.js', '--runtime', 'electron', '--target', '38.8.6', '--arch', 'x64', '--platform', 'linux', '--verbose'],
+      ['/t/node-gyp.js', 'rebuild', '--release', '--runtime=electron', '--target=38.8.6', '--arch=x64', `--dist-url=${ELECTRON_HEADERS_URL}`],
+    ]);
     expect(WANTED.file).toBe(BINARY_NAME);
     expect(PACKAGE_FILES).toEqual(expect.arrayContaining(['package.json', 'binding.gyp', 'src', 'deps']));
+  });
+
+  it('finds both tools in this checkout, preferring the node-gyp npm provides to scripts', () => {
+    const root = path.resolve(__dirname, '..', '..', '..');
+    const tools = locateTools(root, {});
+    expect(fs.existsSync(tools.prebuildInstall)).toBe(true);
+    expect(fs.existsSync(tools.nodeGyp)).toBe(true);
+    expect(locateTools(root, { npm_config_node_gyp: '/npm/node-gyp.js' }).nodeGyp).toBe('/npm/node-gyp.js');
   });
 });

@@ -1,0 +1,302 @@
+/**
+ * Where the table is in a sheet: detection over a sample of the first rows, and a row
+ * classifier that works one row at a time so the import can stream.
+ *
+ * Readers may skip empty rows entirely, so row numbers can jump: a gap counts as blank rows.
+ */
+import { z } from 'zod';
+import { ACTIVITIES } from '../activities';
+import type { Cell, RawRow } from './cell';
+import { columnLetter, isBlank, isDateCell, isFormulaCell } from './cell';
+import { cellText, looksLikePeriodText, normalizeSpaces, readsAsNumber } from './values';
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+export const DEFAULT_SAMPLE_ROWS = 200;
+export const DEFAULT_BLANK_RUN_TO_END = 3;
+
+/** The user's final word on where the table is (the detection only proposes it). */
+export const tableBoundsSchema = z
+  .object({
+    headerRowNumber: z.number().int().min(1),
+    firstDataRowNumber: z.number().int().min(2),
+    /** Inclusive. When set, it ends the table even without an END marker or blank run. */
+    lastDataRowNumber: z.number().int().min(2).optional(),
+    /** This many blank rows in a row end the table; 0 never ends it on blanks. */
+    stopAtBlankRun: z.number().int().min(0),
+  })
+  .refine((bounds) => bounds.firstDataRowNumber > bounds.headerRowNumber, {
+    message: 'the first data row must come after the header row',
+    path: ['firstDataRowNumber'],
+  })
+  .refine((bounds) => bounds.lastDataRowNumber === undefined || bounds.lastDataRowNumber >= bounds.firstDataRowNumber, {
+    message: 'the last data row must not come before the first',
+    path: ['lastDataRowNumber'],
+  });
+export type TableBounds = z.infer<typeof tableBoundsSchema>;
+
+export interface TableGuess {
+  readonly headerRowNumber: number;
+  readonly firstDataRowNumber: number;
+  /** One per column from A, '' where a column has no header; group headers are combined as 'Group / Header'. */
+  readonly headers: readonly string[];
+  readonly confidence: Confidence;
+  readonly reasons: readonly string[];
+}
+
+export type TableDetection = { readonly ok: true; readonly table: TableGuess } | { readonly ok: false; readonly reason: string };
+
+export function boundsFromGuess(table: TableGuess): TableBounds {
+  return { headerRowNumber: table.headerRowNumber, firstDataRowNumber: table.firstDataRowNumber, stopAtBlankRun: DEFAULT_BLANK_RUN_TO_END };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cell shapes
+
+export type CellKind = 'blank' | 'number' | 'date' | 'text' | 'other';
+
+/** What a cell holds, judged leniently (either decimal separator, any day order) for layout detection only. */
+export function cellKind(cell: Cell | undefined): CellKind {
+  if (isFormulaCell(cell)) return cell.result === undefined ? 'other' : cellKind(cell.result);
+  if (isBlank(cell)) return 'blank';
+  if (typeof cell === 'number') return 'number';
+  if (isDateCell(cell)) return 'date';
+  if (typeof cell !== 'string') return 'other'; // booleans and error values
+  if (readsAsNumber(cell)) return 'number';
+  return looksLikePeriodText(cell) ? 'date' : 'text';
+}
+
+function isValueKind(kind: CellKind): boolean {
+  return kind === 'number' || kind === 'date';
+}
+
+interface RowProfile {
+  readonly row: RawRow;
+  readonly kinds: readonly CellKind[];
+  readonly textCount: number;
+  readonly valueCount: number;
+}
+
+function profileRow(row: RawRow): RowProfile {
+  const kinds = row.cells.map(cellKind);
+  return {
+    row,
+    kinds,
+    textCount: kinds.filter((kind) => kind === 'text').length,
+    valueCount: kinds.filter(isValueKind).length,
+  };
+}
+
+function isBlankProfile(profile: RowProfile): boolean {
+  return profile.kinds.every((kind) => kind === 'blank');
+}
+
+/** Several text cells and no numbers or dates (years as column headers are not recognised). */
+function isHeaderLike(profile: RowProfile): boolean {
+  return profile.textCount >= 2 && profile.valueCount === 0;
+}
+
+/** A number or date under one of the header's named columns. */
+function isDataUnder(header: RowProfile, profile: RowProfile | undefined): boolean {
+  return profile !== undefined && profile.kinds.some((kind, column) => isValueKind(kind) && header.kinds[column] !== undefined && header.kinds[column] !== 'blank');
+}
+
+function lastNonBlankColumn(profile: RowProfile): number {
+  for (let column = profile.kinds.length - 1; column >= 0; column -= 1) {
+    if (profile.kinds[column] !== 'blank') return column;
+  }
+  return -1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Detection
+
+const ROWS_CHECKED_BELOW_HEADER = 3;
+
+function describeSkipped(profile: RowProfile): string {
+  const row = `row ${profile.row.rowNumber}`;
+  if (profile.textCount === 1 && profile.valueCount === 0) return `${row} (a single text cell: a title or note)`;
+  if (isHeaderLike(profile)) return `${row} (text cells, but no numbers or dates below them)`;
+  return `${row} (not a header: it holds numbers or dates)`;
+}
+
+/**
+ * Proposes the header row, column headers and first data row from the first rows of a sheet.
+ * The header is the first row with several text cells and no numbers, followed by a row with
+ * numbers or dates under it. Without one, the first row with several text cells is proposed at
+ * low confidence; a sample without such a row is refused.
+ */
+export function detectTable(rows: readonly RawRow[], options: { readonly sampleRows?: number } = {}): TableDetection {
+  const sample = rows.slice(0, options.sampleRows ?? DEFAULT_SAMPLE_ROWS);
+  const profiles = sample.map(profileRow).filter((profile) => !isBlankProfile(profile));
+  const rowsBelow = (index: number): RowProfile[] => profiles.slice(index + 1, index + 1 + ROWS_CHECKED_BELOW_HEADER);
+  const headerIndex = profiles.findIndex((profile, index) => isHeaderLike(profile) && isDataUnder(profile, profiles[index + 1]));
+  const header = profiles[headerIndex];
+  if (header) {
+    const skipped = profiles.slice(0, headerIndex).map(describeSkipped);
+    const reasons = [
+      `row ${header.row.rowNumber} taken as the header: ${header.textCount} text cells, with numbers or dates below them`,
+      ...(skipped.length > 0 ? [`skipped above it: ${skipped.join(', ')}`] : []),
+    ];
+    return { ok: true, table: guessFrom(header, rowsBelow(headerIndex), sample, reasons) };
+  }
+  const fallbackIndex = profiles.findIndex(isHeaderLike);
+  const fallback = profiles[fallbackIndex];
+  if (!fallback) return { ok: false, reason: 'no row in the sample has several text cells that could be column headers' };
+  const guess = guessFrom(fallback, rowsBelow(fallbackIndex), sample, [
+    `no row of text headers is followed by numbers or dates; row ${fallback.row.rowNumber} is only the first row with several text cells`,
+  ]);
+  return { ok: true, table: { ...guess, confidence: 'low' } };
+}
+
+/** The guess for a chosen header row; every doubt found lowers the confidence one step. */
+function guessFrom(header: RowProfile, below: readonly RowProfile[], sample: readonly RawRow[], reasons: readonly string[]): TableGuess {
+  const headerRowNumber = header.row.rowNumber;
+  const columnCount = Math.max(lastNonBlankColumn(header), ...below.map(lastNonBlankColumn)) + 1;
+  const ownHeaders = Array.from({ length: columnCount }, (_, column) => normalizeSpaces(cellText(header.row.cells[column])));
+  const groupRow = sample.find((row) => row.rowNumber === headerRowNumber - 1);
+  const grouped = groupRow ? combineGroupHeaders(profileRow(groupRow), ownHeaders) : undefined;
+  const headers = grouped?.headers ?? ownHeaders;
+
+  const doubts: string[] = [];
+  if (grouped) doubts.push(grouped.reason);
+  const dataRowCount = below.filter((profile) => isDataUnder(header, profile)).length;
+  if (below.length < 2) doubts.push('at most one row follows the header in the sample');
+  else if (dataRowCount < below.length) doubts.push(`only ${dataRowCount} of the ${below.length} rows below the header hold numbers or dates under it`);
+  const unnamed = headers.flatMap((text, column) =>
+    text === '' && below.some((profile) => (profile.kinds[column] ?? 'blank') !== 'blank') ? [columnLetter(column)] : [],
+  );
+  if (unnamed.length > 0) doubts.push(`column${unnamed.length > 1 ? 's' : ''} ${unnamed.join(', ')} hold values but have no header`);
+
+  return {
+    headerRowNumber,
+    firstDataRowNumber: below[0]?.row.rowNumber ?? headerRowNumber + 1,
+    headers,
+    confidence: doubts.length === 0 ? 'high' : doubts.length === 1 ? 'medium' : 'low',
+    reasons: [...reasons, ...doubts],
+  };
+}
+
+/**
+ * Merged group headers in the row just above the header. A group cell over a named column
+ * spans right until the next group cell (merges are not in the data, so the span is inferred);
+ * a group cell over an unnamed column is a header merged downwards and names that column alone.
+ * A row whose leftmost text sits over the first named column is a title or a note ('Prepared
+ * by', …), not groups: group headers sit over the measures, right of the identifying columns.
+ */
+function combineGroupHeaders(groupRow: RowProfile, ownHeaders: readonly string[]): { headers: string[]; reason: string } | undefined {
+  const firstNamedColumn = ownHeaders.findIndex((text) => text !== '');
+  const groupColumns = groupRow.kinds.flatMap((kind, column) => (kind === 'text' && column < ownHeaders.length ? [column] : []));
+  if (groupColumns.length === 0 || groupColumns[0] === firstNamedColumn || groupRow.valueCount > 0) return undefined;
+
+  const headers = [...ownHeaders];
+  let group = '';
+  for (const [column, own] of ownHeaders.entries()) {
+    const groupText = groupColumns.includes(column) ? normalizeSpaces(cellText(groupRow.row.cells[column])) : undefined;
+    if (groupText !== undefined && own === '') {
+      headers[column] = groupText;
+      group = '';
+      continue;
+    }
+    if (groupText !== undefined) group = groupText;
+    if (group !== '' && own !== '') headers[column] = `${group} / ${own}`;
+  }
+  return { headers, reason: `row ${groupRow.row.rowNumber} read as group headers over row ${groupRow.row.rowNumber + 1}; check where each merged group ends` };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data rows
+
+export type DataRowKind = 'data' | 'blank' | 'end' | 'total' | 'note';
+
+const END_MARKER = /^\s*end\s*$/i;
+const TOTAL_LABEL = /^\s*(?:(?:grand\s+)?(?:sub[- ]?)?totals?\b|sum\s*:?\s*$)/i;
+/** 'Total energy' and the like name data-centre metrics, not totals rows. */
+const ACTIVITY_NAMES = new Set(ACTIVITIES.flatMap((activity) => activity.synonyms));
+const SUMMING_CALL = /\b(?:SUM|SUBTOTAL|AGGREGATE)\s*\(([^)]*)\)/gi;
+const RANGE_REFERENCE = /(?<![!\w$])\$?([A-Z]{1,3})\$?(\d+)\s*:\s*\$?([A-Z]{1,3})\$?(\d+)/gi;
+
+/** Blank as shown, cheaply (this runs on every cell of a streamed sheet). A formula without a cached value is not blank: it may hide an error. */
+function isBlankCell(cell: Cell | undefined): boolean {
+  if (isFormulaCell(cell)) return cell.result !== undefined && isBlank(cell.result);
+  return isBlank(cell);
+}
+
+/** A formula summing a range of its own column that ends at or above its row: a subtotal. */
+function sumsOwnColumn(cell: Cell | undefined, column: number, rowNumber: number): boolean {
+  if (!isFormulaCell(cell)) return false;
+  const letter = columnLetter(column);
+  for (const call of cell.formula.matchAll(SUMMING_CALL)) {
+    for (const [, startColumn = '', , endColumn = '', endRow] of (call[1] ?? '').matchAll(RANGE_REFERENCE)) {
+      if (startColumn.toUpperCase() === letter && endColumn.toUpperCase() === letter && Number(endRow) <= rowNumber) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * What one row below the header is, looking only at the table's columns (cells to the right are
+ * side notes). An END marker is the first non-blank cell reading END. A totals row is labelled
+ * Total/Subtotal/Grand total/Sum in its first text cell, or has a SUM/SUBTOTAL/AGGREGATE formula
+ * over its own column. A note is a lone text cell. Neither totals nor notes end the table: sheets
+ * can hold several blocks, so the caller decides what follows.
+ */
+export function classifyDataRow(row: RawRow, columnCount: number): DataRowKind {
+  // A plain loop: this runs on every row of a streamed sheet.
+  const filled: number[] = [];
+  for (let column = 0; column < Math.min(columnCount, row.cells.length); column += 1) {
+    if (!isBlankCell(row.cells[column])) filled.push(column);
+  }
+  const [firstFilled] = filled;
+  if (firstFilled === undefined) return row.cells.some((cell) => !isBlankCell(cell)) ? 'note' : 'blank';
+  if (END_MARKER.test(cellText(row.cells[firstFilled]))) return 'end';
+  const firstText = filled.find((column) => cellKind(row.cells[column]) === 'text');
+  const label = firstText === undefined ? '' : cellText(row.cells[firstText]);
+  if (TOTAL_LABEL.test(label) && !ACTIVITY_NAMES.has(normalizeSpaces(label).toLowerCase())) return 'total';
+  if (filled.some((column) => sumsOwnColumn(row.cells[column], column, row.rowNumber))) return 'total';
+  if (filled.length === 1 && firstText !== undefined) return 'note';
+  return 'data';
+}
+
+export type RowVerdict =
+  | { readonly inTable: true; readonly kind: DataRowKind }
+  | { readonly inTable: false; readonly why: 'before-first-data-row' | 'after-last-data-row' | 'end-marker' | 'blank-run' };
+
+/**
+ * A stateful reader of rows in sheet order. The table ends at an END marker, after the last
+ * data row the user set, or at a run of `stopAtBlankRun` blank rows (skipped row numbers count);
+ * a single blank row, like a month without data, does not end it.
+ */
+export function createRowScanner(bounds: TableBounds, columnCount: number): (row: RawRow) => RowVerdict {
+  let ended: RowVerdict | undefined;
+  let previousRowNumber = bounds.firstDataRowNumber - 1;
+  let blankRun = 0;
+  const endsOnBlanks = (run: number): boolean => bounds.stopAtBlankRun > 0 && run >= bounds.stopAtBlankRun;
+
+  return (row) => {
+    if (row.rowNumber < bounds.firstDataRowNumber) return { inTable: false, why: 'before-first-data-row' };
+    if (ended) return ended;
+    const skippedRows = row.rowNumber - previousRowNumber - 1;
+    previousRowNumber = row.rowNumber;
+    if (bounds.lastDataRowNumber !== undefined && row.rowNumber > bounds.lastDataRowNumber) {
+      ended = { inTable: false, why: 'after-last-data-row' };
+      return ended;
+    }
+    blankRun += skippedRows;
+    if (endsOnBlanks(blankRun)) {
+      ended = { inTable: false, why: 'blank-run' };
+      return ended;
+    }
+    const kind = classifyDataRow(row, columnCount);
+    if (kind === 'end') {
+      ended = { inTable: false, why: 'end-marker' };
+      return ended;
+    }
+    blankRun = kind === 'blank' ? blankRun + 1 : 0;
+    if (endsOnBlanks(blankRun)) {
+      ended = { inTable: false, why: 'blank-run' };
+      return ended;
+    }
+    return { inTable: true, kind };
+  };
+}

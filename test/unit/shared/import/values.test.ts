@@ -1,0 +1,252 @@
+import { describe, expect, it } from 'vitest';
+import type { Cell } from '../../../../shared/import/cell';
+import {
+  detectDayOrder,
+  detectDecimalSeparator,
+  parsePercentage,
+  parsePeriod,
+  parseQuantity,
+} from '../../../../shared/import/values';
+
+const POINT = { decimalSeparator: '.' } as const;
+const COMMA = { decimalSeparator: ',' } as const;
+const DMY = { dayOrder: 'DMY' } as const;
+const APRIL_END_YEAR = { dayOrder: 'DMY', fiscal: { startMonth: 4, labelRule: 'end-year' } } as const;
+
+function reasonOf(result: { ok: boolean; reason?: string }): string {
+  expect(result.ok).toBe(false);
+  return result.reason ?? '';
+}
+
+describe('parseQuantity', () => {
+  it('takes numbers as they are', () => {
+    expect(parseQuantity(1234.5, POINT)).toEqual({ ok: true, value: 1234.5 });
+    expect(parseQuantity(-3, COMMA)).toEqual({ ok: true, value: -3 });
+  });
+
+  it('reads blank as missing, never zero', () => {
+    for (const blank of [null, undefined, '', '   ', '\u00A0']) expect(parseQuantity(blank, POINT)).toEqual({ ok: true, value: null });
+  });
+
+  it.each([
+    ['1,234.5', POINT, 1234.5],
+    ['1,234,567', POINT, 1234567],
+    ['1 234.5', POINT, 1234.5],
+    ['  42 ', POINT, 42],
+    ['.5', POINT, 0.5],
+    ['1.5E+03', POINT, 1500],
+    ['(123)', POINT, -123],
+    ['(1,234.5)', POINT, -1234.5],
+    ['-7.25', POINT, -7.25],
+    ['1.234,5', COMMA, 1234.5],
+    ['1 234,5', COMMA, 1234.5],
+    ['1\u00A0234,5', COMMA, 1234.5],
+    ['1\u202F234\u2009567,25', COMMA, 1234567.25],
+    ['1,234', COMMA, 1.234],
+    ['12,5', COMMA, 12.5],
+  ] as const)('reads text %j', (text, options, expected) => {
+    expect(parseQuantity(text, options)).toEqual({ ok: true, value: expected });
+  });
+
+  it('refuses text that does not fit the decimal separator, quoting it', () => {
+    expect(reasonOf(parseQuantity('12,5', POINT))).toBe("'12,5' is not a number with decimal separator '.'");
+    expect(reasonOf(parseQuantity('1.234.5', POINT))).toContain("'1.234.5'");
+    expect(reasonOf(parseQuantity('1.234.5', COMMA))).toContain("'1.234.5'");
+    expect(parseQuantity('1,23,456', POINT).ok).toBe(false);
+    expect(parseQuantity('1,234 567.5', POINT).ok).toBe(false);
+    expect(parseQuantity('12 kWh', POINT).ok).toBe(false);
+    expect(parseQuantity('e5', POINT).ok).toBe(false);
+  });
+
+  it('refuses percentages, booleans, dates and non-finite numbers', () => {
+    expect(reasonOf(parseQuantity('25%', POINT))).toContain('percentage');
+    expect(reasonOf(parseQuantity(true, POINT))).toContain('true/false');
+    expect(reasonOf(parseQuantity({ t: 'date', iso: '2021-04-01T00:00:00.000Z' }, POINT))).toContain('2021-04-01 is a date');
+    expect(parseQuantity(Number.NaN, POINT).ok).toBe(false);
+    expect(reasonOf(parseQuantity('1e999', POINT))).toContain('not a finite number');
+  });
+
+  it('uses a formula cached result and refuses a formula without one', () => {
+    expect(parseQuantity({ t: 'formula', formula: 'B2*2', result: 84 }, POINT)).toEqual({ ok: true, value: 84 });
+    expect(parseQuantity({ t: 'formula', formula: 'B2&""', result: '1,5' }, COMMA)).toEqual({ ok: true, value: 1.5 });
+    expect(reasonOf(parseQuantity({ t: 'formula', formula: 'SUM(B2:B4)' }, POINT))).toBe(
+      'formula =SUM(B2:B4) has no cached value: open and save the file in Excel',
+    );
+  });
+
+  it('names the error code of error cells and error results', () => {
+    expect(reasonOf(parseQuantity({ t: 'error', code: '#N/A' }, POINT))).toContain('#N/A');
+    expect(reasonOf(parseQuantity({ t: 'formula', formula: 'B2/C2', result: { t: 'error', code: '#DIV/0!' } }, POINT))).toBe(
+      'formula =B2/C2 results in the error #DIV/0!',
+    );
+  });
+});
+
+describe('parsePercentage', () => {
+  it('keeps numbers as fractions, as Excel stores 25% as 0.25', () => {
+    expect(parsePercentage(0.25, POINT)).toEqual({ ok: true, value: 0.25 });
+  });
+
+  it('reads text with a percent sign', () => {
+    expect(parsePercentage('25%', POINT)).toEqual({ ok: true, value: 0.25 });
+    expect(parsePercentage('12,5 %', COMMA)).toEqual({ ok: true, value: 0.125 });
+  });
+
+  it('refuses bare text unless the column holds percent points', () => {
+    expect(reasonOf(parsePercentage('25', POINT))).toContain("'25' has no '%' sign");
+    expect(parsePercentage('25', { ...POINT, percentPoints: true })).toEqual({ ok: true, value: 0.25 });
+    expect(parsePercentage(25, { ...POINT, percentPoints: true })).toEqual({ ok: true, value: 0.25 });
+  });
+
+  it('reads blank as missing and refuses non-numbers', () => {
+    expect(parsePercentage('', POINT)).toEqual({ ok: true, value: null });
+    expect(parsePercentage('high%', POINT).ok).toBe(false);
+  });
+});
+
+describe('parsePeriod', () => {
+  const day = (date: string) => ({ ok: true, value: { start: date, end: date, granularity: 'day' } });
+
+  it('reads a date cell as its UTC day', () => {
+    expect(parsePeriod({ t: 'date', iso: '2021-04-01T00:00:00.000Z' }, DMY)).toEqual(day('2021-04-01'));
+    expect(parsePeriod({ t: 'formula', formula: 'DATE(2021,4,1)', result: { t: 'date', iso: '2021-04-01T00:00:00.000Z' } }, DMY)).toEqual(day('2021-04-01'));
+  });
+
+  it('reads Excel serials with the 1900 leap-year bug', () => {
+    expect(parsePeriod(1, DMY)).toEqual(day('1900-01-01'));
+    expect(parsePeriod(59, DMY)).toEqual(day('1900-02-28'));
+    expect(reasonOf(parsePeriod(60, DMY))).toContain('1900-02-29');
+    expect(parsePeriod(61, DMY)).toEqual(day('1900-03-01'));
+    expect(parsePeriod(44287, DMY)).toEqual(day('2021-04-01'));
+    expect(parsePeriod(44287.75, DMY)).toEqual(day('2021-04-01'));
+    expect(parsePeriod(2958465, DMY)).toEqual(day('9999-12-31'));
+  });
+
+  it('refuses serials outside the plausible range', () => {
+    expect(parsePeriod(0, DMY).ok).toBe(false);
+    expect(parsePeriod(-5, DMY).ok).toBe(false);
+    expect(parsePeriod(2958466, DMY).ok).toBe(false);
+  });
+
+  it('reads integers 1900–2100 as calendar years, not 1905 serials', () => {
+    expect(parsePeriod(2023, DMY)).toEqual({ ok: true, value: { start: '2023-01-01', end: '2023-12-31', granularity: 'year' } });
+  });
+
+  it.each([
+    ['2021-04', '2021-04-01', '2021-04-30'],
+    ['2021/04', '2021-04-01', '2021-04-30'],
+    ['04/2021', '2021-04-01', '2021-04-30'],
+    ['Apr 2021', '2021-04-01', '2021-04-30'],
+    ['April 2021', '2021-04-01', '2021-04-30'],
+    ['Apr-21', '2021-04-01', '2021-04-30'],
+    ['Sept 2021', '2021-09-01', '2021-09-30'],
+    ['Feb 2024', '2024-02-01', '2024-02-29'],
+  ])('reads the month %j', (text, start, end) => {
+    expect(parsePeriod(text, DMY)).toEqual({ ok: true, value: { start, end, granularity: 'month' } });
+  });
+
+  it('reads day texts, with the order from the options', () => {
+    expect(parsePeriod('2021-04-01', DMY)).toEqual(day('2021-04-01'));
+    expect(parsePeriod('2021-04-01 00:00:00', { dayOrder: 'MDY' })).toEqual(day('2021-04-01'));
+    expect(parsePeriod('01/04/2021', DMY)).toEqual(day('2021-04-01'));
+    expect(parsePeriod('01/04/2021', { dayOrder: 'MDY' })).toEqual(day('2021-01-04'));
+    expect(parsePeriod('1-Apr-21', { dayOrder: 'MDY' })).toEqual(day('2021-04-01'));
+    expect(reasonOf(parsePeriod('01/04/2021', { dayOrder: 'YMD' }))).toContain('puts the year last');
+  });
+
+  it('refuses dates that do not exist', () => {
+    expect(reasonOf(parsePeriod('31/02/2021', DMY))).toBe("'31/02/2021' is not a valid date");
+    expect(parsePeriod('2021-13', DMY).ok).toBe(false);
+    expect(parsePeriod('29/02/2023', DMY).ok).toBe(false);
+    expect(parsePeriod('29/02/2024', DMY)).toEqual(day('2024-02-29'));
+  });
+
+  it('reads calendar quarters and years', () => {
+    const q1 = { ok: true, value: { start: '2023-01-01', end: '2023-03-31', granularity: 'quarter' } };
+    expect(parsePeriod('Q1 2023', DMY)).toEqual(q1);
+    expect(parsePeriod('2023 Q1', DMY)).toEqual(q1);
+    expect(parsePeriod('Q4-2023', DMY)).toEqual({ ok: true, value: { start: '2023-10-01', end: '2023-12-31', granularity: 'quarter' } });
+    expect(parsePeriod('2023', DMY)).toEqual({ ok: true, value: { start: '2023-01-01', end: '2023-12-31', granularity: 'year' } });
+  });
+
+  it('reads fiscal-year labels by the engagement convention', () => {
+    const fy2023 = { ok: true, value: { start: '2022-04-01', end: '2023-03-31', granularity: 'fiscal-year' } };
+    expect(parsePeriod('FY2023', APRIL_END_YEAR)).toEqual(fy2023);
+    expect(parsePeriod('FY23', APRIL_END_YEAR)).toEqual(fy2023);
+    expect(parsePeriod('FY2022/23', APRIL_END_YEAR)).toEqual(fy2023);
+    expect(parsePeriod('FY 2022-2023', APRIL_END_YEAR)).toEqual(fy2023);
+    expect(parsePeriod('FY2022', { dayOrder: 'DMY', fiscal: { startMonth: 4, labelRule: 'start-year' } })).toEqual(fy2023);
+    expect(parsePeriod('FY2022/23', { dayOrder: 'DMY', fiscal: { startMonth: 4, labelRule: 'start-year' } })).toEqual(fy2023);
+  });
+
+  it('handles fiscal years starting in January and in July', () => {
+    expect(parsePeriod('FY2023', { dayOrder: 'DMY', fiscal: { startMonth: 1, labelRule: 'end-year' } })).toEqual({
+      ok: true,
+      value: { start: '2023-01-01', end: '2023-12-31', granularity: 'fiscal-year' },
+    });
+    expect(parsePeriod('FY24', { dayOrder: 'DMY', fiscal: { startMonth: 7, labelRule: 'end-year' } })).toEqual({
+      ok: true,
+      value: { start: '2023-07-01', end: '2024-06-30', granularity: 'fiscal-year' },
+    });
+  });
+
+  it('refuses fiscal labels it cannot place', () => {
+    expect(reasonOf(parsePeriod('FY2023', DMY))).toContain('fiscal-year start month');
+    expect(reasonOf(parsePeriod('FY2022/24', APRIL_END_YEAR))).toContain('consecutive');
+    expect(reasonOf(parsePeriod('FY2022/23', { dayOrder: 'DMY', fiscal: { startMonth: 1, labelRule: 'end-year' } }))).toContain('January');
+  });
+
+  it('reads blank as missing and refuses other values with a reason', () => {
+    expect(parsePeriod(' ', DMY)).toEqual({ ok: true, value: null });
+    expect(reasonOf(parsePeriod('Site 21', DMY))).toContain("'Site 21'");
+    expect(parsePeriod(true, DMY).ok).toBe(false);
+    expect(reasonOf(parsePeriod({ t: 'formula', formula: 'EDATE(A1,1)' }, DMY))).toContain('no cached value');
+  });
+});
+
+describe('detectDayOrder', () => {
+  it('proves day-first from a first part over 12', () => {
+    expect(detectDayOrder(['01/04/2021', '13/04/2021', null, 44287])).toMatchObject({ ok: true, value: 'DMY' });
+  });
+
+  it('proves month-first from a second part over 12', () => {
+    expect(detectDayOrder(['04/01/2021', '04/13/2021'])).toMatchObject({ ok: true, value: 'MDY' });
+  });
+
+  it('is ambiguous when every value fits both orders', () => {
+    const result = detectDayOrder(['01/04/2021', '02/04/2021', '03/04/2021']);
+    expect(result).toMatchObject({ ok: false, ambiguous: true });
+    expect(result.reason).toContain("'01/04/2021'");
+  });
+
+  it('refuses conflicting evidence and dates valid in neither order', () => {
+    const conflict = detectDayOrder(['13/04/2021', '04/13/2021']);
+    expect(conflict.ok).toBe(false);
+    expect(conflict).not.toHaveProperty('ambiguous');
+    expect(conflict.reason).toContain('mixes');
+    expect(detectDayOrder(['31/31/2021']).ok).toBe(false);
+  });
+
+  it('reports year-first columns as YMD and needs nothing without text dates', () => {
+    expect(detectDayOrder(['2021-04-01', '2021-05-01'])).toMatchObject({ ok: true, value: 'YMD' });
+    expect(detectDayOrder([44287, { t: 'date', iso: '2021-04-01T00:00:00.000Z' }] as Cell[])).toMatchObject({ ok: true, value: null });
+  });
+});
+
+describe('detectDecimalSeparator', () => {
+  it('finds the separator a column proves', () => {
+    expect(detectDecimalSeparator(['1.234,5', '12'])).toMatchObject({ ok: true, value: ',' });
+    expect(detectDecimalSeparator(['1,234.5', 7])).toMatchObject({ ok: true, value: '.' });
+  });
+
+  it("is ambiguous for '1,234' alone and refuses mixed columns", () => {
+    expect(detectDecimalSeparator(['1,234'])).toMatchObject({ ok: false, ambiguous: true });
+    expect(detectDecimalSeparator(['1,5', '2.5']).ok).toBe(false);
+  });
+
+  it('defaults to a point, saying so, when nothing depends on it', () => {
+    const result = detectDecimalSeparator([12, '15', null]);
+    expect(result).toMatchObject({ ok: true, value: '.' });
+    expect(result.reason).toContain('default');
+  });
+});
