@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 
 export const NODE_ENTRY_POINTS = {
   cli: 'electron/cli/index.ts',
+  'import-worker': 'electron/engine/import/import-worker.ts',
 };
 
 export const NODE_BUILD_OPTIONS = {

@@ -49,7 +49,8 @@ export const ACTIVITIES: readonly ActivityDefinition[] = [
   { key: 'clean_electricity', label: 'Clean electricity (contractual instrument)', scope: 'scope2', dimensions: ['energy'], meanings: ['instrument'], synonyms: ['renewable electricity', 'clean electricity', 'green electricity', 'ppa', 'rec', 'rego', 'guarantee of origin', 'green tariff', 'renewable energy'] },
   { key: 'heat_steam', label: 'Purchased heat and steam', scope: 'scope2', dimensions: ['energy'], meanings: ['consumption'], synonyms: ['district heating', 'heat', 'steam', 'purchased heat'] },
   { key: 'it_energy', label: 'Data-centre IT equipment energy', scope: 'none', dimensions: ['energy'], meanings: ['metric'], synonyms: ['it energy', 'it equipment energy', 'it load', 'it power', 'it electricity'] },
-  { key: 'facility_energy', label: 'Data-centre total facility energy', scope: 'none', dimensions: ['energy'], meanings: ['metric'], synonyms: ['total facility energy', 'facility energy', 'total energy', 'total facility power'] },
+  // As 'consumption' it is also the site's electricity for Scope 2; by default only PUE's numerator.
+  { key: 'facility_energy', label: 'Data-centre total facility energy', scope: 'scope2', dimensions: ['energy'], meanings: ['metric', 'consumption'], synonyms: ['total facility energy', 'facility energy', 'total energy', 'total facility power'] },
   { key: 'natural_gas', label: 'Natural gas', scope: 'scope1', dimensions: FUEL_DIMENSIONS, meanings: ['consumption'], synonyms: ['natural gas', 'gas', 'mains gas'] },
   { key: 'diesel', label: 'Diesel (average biofuel blend)', scope: 'scope1', dimensions: FUEL_DIMENSIONS, meanings: ['consumption'], synonyms: ['diesel', 'gas oil', 'gasoil', 'derv', 'diesel fuel'] },
   { key: 'petrol', label: 'Petrol (average biofuel blend)', scope: 'scope1', dimensions: FUEL_DIMENSIONS, meanings: ['consumption'], synonyms: ['petrol', 'gasoline', 'motor gasoline'] },

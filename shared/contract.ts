@@ -6,6 +6,9 @@
  * bridge build the client from METHOD_NAMES, so a method exists everywhere or nowhere.
  */
 import { z } from 'zod';
+import type { Cell, RawRow } from './import/cell';
+import { mappingSchema, MAPPING_KINDS, type Mapping, type MappingKind, type ColumnSuggestion } from './import/mapping';
+import type { TableGuess } from './import/table';
 import { engagementSettingsSchema, type EngagementSettings } from './settings';
 
 export interface EngagementSummary {
@@ -37,7 +40,132 @@ export interface AppInfo {
   readonly host: 'electron' | 'harness';
 }
 
+/** A file the user picked through the host's dialog; the engine keeps its path, the UI a token. */
+export interface ChosenFile {
+  readonly token: string;
+  readonly fileName: string;
+  readonly sizeBytes: number;
+}
+
+export interface ImportPreview {
+  readonly fileName: string;
+  readonly format: 'xlsx' | 'xlsm' | 'csv';
+  readonly sizeBytes: number;
+  readonly sha256: string;
+  readonly hasMacros: boolean;
+  readonly encoding?: string;
+  readonly delimiter?: string;
+  /** Set when a file with the same SHA-256 was imported before: ask before importing again. */
+  readonly duplicateOf: { readonly sourceFileId: number; readonly fileName: string; readonly importedAt: string } | null;
+  readonly sheets: readonly string[];
+  readonly sheet: string;
+  /** The first rows of the sheet as read (up to PREVIEW_ROWS). */
+  readonly rows: readonly RawRow[];
+  readonly table: TableGuess | null;
+  readonly tableProblem: string | null;
+  readonly mapping: Mapping | null;
+  readonly columns: readonly ColumnSuggestion[];
+  /** Unit checks per numeric column: does the unit text parse, and fit the activity? */
+  readonly unitChecks: readonly UnitCheck[];
+}
+
+export interface UnitCheck {
+  readonly column: number;
+  readonly unitText: string | null;
+  readonly ok: boolean;
+  readonly message: string;
+}
+
+export interface ColumnControlTotal {
+  readonly sheet: string;
+  readonly column: number;
+  readonly header: string;
+  readonly count: number;
+  readonly blanks: number;
+  readonly sum: number;
+  readonly min: number | null;
+  readonly max: number | null;
+}
+
+export interface SheetControlTotal {
+  readonly sheet: string;
+  readonly rowsRead: number;
+  readonly dataRows: number;
+  readonly imported: number;
+  readonly rejected: number;
+  /** Rows deliberately not imported, by why: totals, notes, blank rows, rows outside the table. */
+  readonly skipped: Readonly<Record<'total' | 'note' | 'blank' | 'outside-table', number>>;
+}
+
+export interface RowIssue {
+  readonly sheet: string;
+  readonly rowNumber: number;
+  readonly column: number | null;
+  readonly reason: string;
+}
+
+export interface ImportOutcome {
+  readonly dryRun: boolean;
+  readonly sourceFileId: number | null;
+  readonly fileName: string;
+  readonly sha256: string;
+  readonly kind: MappingKind;
+  readonly recordsCreated: number;
+  readonly sheets: readonly SheetControlTotal[];
+  readonly columns: readonly ColumnControlTotal[];
+  /** Every rejected row (capped in transit at MAX_ISSUES_IN_OUTCOME; the engagement keeps all). */
+  readonly rejected: readonly RowIssue[];
+  readonly rejectedTotal: number;
+  /** Totals and note rows that were not imported, each with its reason. */
+  readonly skipped: readonly RowIssue[];
+  readonly evidenceStored: boolean;
+  readonly elapsedMs: number;
+}
+
+export const MAX_ISSUES_IN_OUTCOME = 2000;
+export const PREVIEW_ROWS = 200;
+
+export interface SourceFileSummary {
+  readonly id: number;
+  readonly fileName: string;
+  readonly kind: MappingKind;
+  readonly format: string;
+  readonly sizeBytes: number;
+  readonly sha256: string;
+  readonly importedAt: string;
+  readonly importedBy: string;
+  readonly rowsRead: number;
+  readonly rowsImported: number;
+  readonly rowsRejected: number;
+  readonly evidenceStored: boolean;
+}
+
+export interface MappingTemplate {
+  readonly name: string;
+  readonly kind: MappingKind;
+  readonly mapping: Mapping;
+  readonly savedAt: string;
+  readonly savedBy: string;
+}
+
+export interface ImportProgress {
+  readonly jobId: string;
+  readonly rowsRead: number;
+  readonly bytesRead: number;
+  readonly totalBytes: number;
+  /** 0–100, from bytes. */
+  readonly percent: number;
+}
+
+export type ImportFinished =
+  | { readonly jobId: string; readonly ok: true; readonly outcome: ImportOutcome }
+  | { readonly jobId: string; readonly ok: false; readonly cancelled: boolean; readonly error: ApiErrorPayload };
+
+export type { Cell, Mapping, MappingKind };
+
 const NO_INPUT = z.object({}).strict();
+const importKind = z.enum(MAPPING_KINDS);
+const fileToken = z.string().min(1).max(100);
 
 interface MethodSpec<Input extends z.ZodType, Output> {
   readonly input: Input;
@@ -62,6 +190,21 @@ export const API = {
   'audit.entries': method<readonly AuditEntry[]>()(
     z.object({ afterSeq: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(200) }).strict(),
   ),
+  /** Asks the host for a spreadsheet to import (a native dialog). Null when cancelled. */
+  'import.chooseFile': method<ChosenFile | null>()(NO_INPUT),
+  /** Reads the first rows of a sheet and suggests the table bounds and the mapping. */
+  'import.preview': method<ImportPreview>()(
+    z.object({ file: fileToken, kind: importKind, sheet: z.string().min(1).optional() }).strict(),
+  ),
+  /** Starts an import (or a dry run that validates everything and commits nothing) off the UI thread. */
+  'import.start': method<{ readonly jobId: string }>()(
+    z.object({ file: fileToken, mapping: mappingSchema, dryRun: z.boolean().default(false), allowDuplicate: z.boolean().default(false) }).strict(),
+  ),
+  /** Cancels a running import: it rolls back and the engagement is unchanged. */
+  'import.cancel': method<null>()(z.object({ jobId: z.string().min(1) }).strict()),
+  'import.sources': method<readonly SourceFileSummary[]>()(NO_INPUT),
+  'mapping.list': method<readonly MappingTemplate[]>()(NO_INPUT),
+  'mapping.save': method<MappingTemplate>()(z.object({ name: z.string().trim().min(1).max(120), mapping: mappingSchema }).strict()),
 } as const;
 
 export type ApiMethod = keyof typeof API;
@@ -74,9 +217,11 @@ export const METHOD_NAMES = Object.keys(API) as ApiMethod[];
 /** Events the engine pushes to the UI (progress of long work). */
 export interface ApiEvents {
   readonly 'engagement.changed': EngagementSummary | null;
+  readonly 'import.progress': ImportProgress;
+  readonly 'import.finished': ImportFinished;
 }
 export type ApiEventName = keyof ApiEvents;
-export const EVENT_NAMES: readonly ApiEventName[] = ['engagement.changed'];
+export const EVENT_NAMES: readonly ApiEventName[] = ['engagement.changed', 'import.progress', 'import.finished'];
 
 /** What crosses the transport: errors travel as data so their code and message survive IPC. */
 export type Envelope<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiErrorPayload };

@@ -1,6 +1,14 @@
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import fs from 'node:fs';
 import os from 'node:os';
+import { MAPPING_KINDS, mappingSchema, type Mapping, type MappingKind } from '../../shared/import/mapping';
 import { MONTH_NAMES } from '../../shared/settings';
+import { printImportOutcome } from './report';
+import { startImportJob } from '../engine/import/import-job';
+import { previewImport } from '../engine/import/preview';
+import { openSource } from '../engine/import/readers';
+import { DESNZ_DATA_SHEET } from '../../shared/factors/desnz';
+import { EPA_HUB_SHEET } from '../../shared/factors/epa-hub';
 import { auditEntries } from '../engine/audit-log';
 import { Engagement } from '../engine/engagement';
 import { EngineError } from '../engine/errors';
@@ -165,7 +173,106 @@ export function buildProgram(io: CliIo = PROCESS_IO): Command {
       });
     });
 
+  program
+    .command('import')
+    .description('import a spreadsheet (.xlsx, .xlsm, .csv) into an engagement, in one transaction')
+    .argument('<engagement>', 'engagement file')
+    .argument('<file>', 'spreadsheet to import')
+    .addOption(new Option('--kind <kind>', 'what the file holds').choices(MAPPING_KINDS).default('activity'))
+    .option('--sheet <name>', 'import only this sheet (default: every sheet, each with its own suggested mapping)')
+    .option('--mapping <file>', 'a mapping JSON (see docs/mapping-format.md); default: the suggested mapping')
+    .option('--dry-run', 'validate and print the control totals, commit nothing')
+    .option('--allow-duplicate', 'import even if the same file (same SHA-256) was imported before')
+    .option('--json', 'print the outcome as JSON')
+    .action(async (engagementFile: string, file: string, options: { kind: MappingKind; sheet?: string; mapping?: string; dryRun?: boolean; allowDuplicate?: boolean; json?: boolean }) => {
+      const actor = program.opts<{ actor: string }>().actor;
+      const engagement = Engagement.open(engagementFile, { actor });
+      try {
+        const mappings = options.mapping
+          ? [readMappingFile(options.mapping, options.sheet)]
+          : await suggestedMappings(file, options.kind, options.sheet, engagement);
+        const outcomes = [];
+        for (const mapping of mappings) {
+          const job = startImportJob(
+            { engagementPath: engagementFile, request: { filePath: file, mapping, actor, settings: engagement.settings(), dryRun: options.dryRun, allowDuplicate: options.allowDuplicate } },
+            (progress) => {
+              if (process.stderr.isTTY && !options.json) {
+                const percent = progress.totalBytes > 0 ? Math.round((100 * progress.bytesRead) / progress.totalBytes) : 0;
+                process.stderr.write(`\rImporting ${mapping.sheet ?? ''}: ${progress.rowsRead} rows, ${percent}%   `);
+              }
+            },
+          );
+          const stop = () => job.cancel();
+          process.once('SIGINT', stop);
+          try {
+            outcomes.push(await job.outcome);
+          } finally {
+            process.removeListener('SIGINT', stop);
+            if (process.stderr.isTTY && !options.json) process.stderr.write('\r\x1b[K');
+          }
+        }
+        if (options.json) io.out(`${JSON.stringify(outcomes.length === 1 ? outcomes[0] : outcomes, null, 2)}\n`);
+        else for (const outcome of outcomes) printImportOutcome(outcome, io.out);
+      } finally {
+        engagement.close();
+      }
+    });
+
+  const mapping = program.command('mapping').description('mapping templates: how a sheet’s columns become records');
+  mapping
+    .command('suggest')
+    .description('print the suggested mapping for a file as JSON, to edit and pass to import --mapping')
+    .argument('<file>', 'spreadsheet')
+    .addOption(new Option('--kind <kind>', 'what the file holds').choices(MAPPING_KINDS).default('activity'))
+    .option('--sheet <name>', 'sheet to suggest for (default: the first)')
+    .action(async (file: string, options: { kind: MappingKind; sheet?: string }) => {
+      const preview = await previewImport(null, file, options.kind, { sheet: options.sheet });
+      if (!preview.mapping) throw new EngineError('refused', `No table found in sheet '${preview.sheet}': ${preview.tableProblem}`);
+      io.out(`${JSON.stringify(preview.mapping, null, 2)}\n`);
+      for (const column of preview.columns) io.err(`column ${column.column + 1} '${column.header}': ${column.role} (${column.confidence}) ${column.reason}\n`);
+    });
+
   return program;
+}
+
+function readMappingFile(file: string, sheet: string | undefined): Mapping {
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new EngineError('invalid-input', `Cannot read mapping ${file}: ${(error as Error).message}`);
+  }
+  const parsed = mappingSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new EngineError('invalid-input', `Mapping ${file} is not valid: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  }
+  return sheet ? { ...parsed.data, sheet } : parsed.data;
+}
+
+/** Published factor files are recognised by their data sheet; anything else gets a suggested mapping per sheet. */
+async function suggestedMappings(file: string, kind: MappingKind, sheet: string | undefined, engagement: Engagement): Promise<Mapping[]> {
+  const sheets = sheet ? [sheet] : await (await openSource(file)).sheetNames();
+  if (kind === 'factors' && !sheet) {
+    const published = sheets.find((name) => name === DESNZ_DATA_SHEET || name === EPA_HUB_SHEET);
+    if (published) {
+      return [{ version: 1, kind, sheet: published, table: { headerRowNumber: 1, firstDataRowNumber: 2, stopAtBlankRun: 0 }, layout: 'long', columns: [], decimalSeparator: '.' }];
+    }
+  }
+  const mappings: Mapping[] = [];
+  for (const name of sheets) {
+    const preview = await previewImport(engagement.db, file, kind, { sheet: name });
+    if (!preview.mapping) {
+      if (sheet) throw new EngineError('refused', `No table found in sheet '${name}': ${preview.tableProblem}`);
+      continue;
+    }
+    const valid = mappingSchema.safeParse(preview.mapping);
+    if (!valid.success) {
+      throw new EngineError('refused', `The suggested mapping for sheet '${name}' is incomplete (${valid.error.issues.map((issue) => issue.message).join('; ')}): run \`carbon-audit mapping suggest\`, edit it and pass --mapping`);
+    }
+    mappings.push(valid.data);
+  }
+  if (mappings.length === 0) throw new EngineError('refused', `No table found in any sheet of ${file}`);
+  return mappings;
 }
 
 /** Runs the CLI and returns the exit code, so tests can call it in-process. */

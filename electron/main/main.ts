@@ -38,6 +38,17 @@ function createHost(): Host {
       });
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    async chooseImportFile() {
+      const result = await dialog.showOpenDialog(mainWindow!, {
+        title: 'Import a spreadsheet',
+        properties: ['openFile'],
+        filters: [
+          { name: 'Spreadsheets', extensions: ['xlsx', 'xlsm', 'csv', 'txt'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
     emit(event, payload) {
       emitToWindow(mainWindow, event, payload);
     },

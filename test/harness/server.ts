@@ -48,6 +48,7 @@ export async function startHarness(): Promise<Harness> {
     actor: 'e2e-tester',
     chooseNewEngagementPath: nextAnswer,
     chooseEngagementToOpen: nextAnswer,
+    chooseImportFile: nextAnswer,
     emit<E extends ApiEventName>(event: E, payload: ApiEvents[E]) {
       for (const response of subscribers) response.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
     },

@@ -1,5 +1,11 @@
-import type { ApiMethod, ApiOutput, ApiParsedInput } from '../../../shared/contract';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ApiMethod, ApiOutput, ApiParsedInput, MappingTemplate, SourceFileSummary } from '../../../shared/contract';
+import { mappingSchema } from '../../../shared/import/mapping';
 import { auditEntries } from '../audit-log';
+import { startImportJob, type ImportJob } from '../import/import-job';
+import { previewImport } from '../import/preview';
 import { Engagement } from '../engagement';
 import { EngineError } from '../errors';
 import { APP_VERSION } from '../version';
@@ -12,6 +18,9 @@ export type Handlers = {
 /** The engine state behind one window: at most one open engagement. */
 export class Session {
   private engagement: Engagement | null = null;
+  /** Files the user picked through a dialog: the UI holds tokens, never paths. */
+  private readonly chosenFiles = new Map<string, string>();
+  readonly jobs = new Map<string, ImportJob>();
 
   constructor(readonly host: Host) {}
 
@@ -28,6 +37,18 @@ export class Session {
     this.engagement?.close();
     this.engagement = next;
     this.host.emit('engagement.changed', next?.summary() ?? null);
+  }
+
+  rememberFile(filePath: string): string {
+    const token = randomUUID();
+    this.chosenFiles.set(token, filePath);
+    return token;
+  }
+
+  chosenFile(token: string): string {
+    const filePath = this.chosenFiles.get(token);
+    if (!filePath) throw new EngineError('not-found', 'That file is no longer selected: choose it again');
+    return filePath;
   }
 
   context() {
@@ -72,7 +93,107 @@ export function createHandlers(session: Session): Handlers {
     'audit.verify': () => session.require().verifyAuditLog(),
 
     'audit.entries': ({ afterSeq, limit }) => auditEntries(session.require().db, afterSeq, limit),
+
+    'import.chooseFile': async () => {
+      const filePath = await host.chooseImportFile();
+      if (!filePath) return null;
+      return { token: session.rememberFile(filePath), fileName: path.basename(filePath), sizeBytes: fs.statSync(filePath).size };
+    },
+
+    'import.preview': ({ file, kind, sheet }) => previewImport(session.require().db, session.chosenFile(file), kind, { sheet }),
+
+    'import.start': ({ file, mapping, dryRun, allowDuplicate }) => {
+      const engagement = session.require();
+      const jobId = randomUUID();
+      const job = startImportJob(
+        {
+          engagementPath: engagement.filePath,
+          nativeBinding: host.nativeBinding,
+          request: { filePath: session.chosenFile(file), mapping, dryRun, allowDuplicate, actor: host.actor, settings: engagement.settings() },
+        },
+        (progress) => host.emit('import.progress', {
+          jobId,
+          rowsRead: progress.rowsRead,
+          bytesRead: progress.bytesRead,
+          totalBytes: progress.totalBytes,
+          percent: progress.totalBytes > 0 ? Math.min(100, (100 * progress.bytesRead) / progress.totalBytes) : 0,
+        }),
+      );
+      session.jobs.set(jobId, job);
+      job.outcome.then(
+        (outcome) => {
+          host.emit('import.finished', { jobId, ok: true, outcome });
+          if (!dryRun) host.emit('engagement.changed', engagement.summary());
+        },
+        (error: unknown) => {
+          const engineError = error instanceof EngineError ? error : new EngineError('refused', String(error));
+          host.emit('import.finished', {
+            jobId,
+            ok: false,
+            cancelled: engineError.code === 'cancelled',
+            error: { code: engineError.code, message: engineError.message, details: engineError.details },
+          });
+        },
+      ).finally(() => session.jobs.delete(jobId));
+      return { jobId };
+    },
+
+    'import.cancel': ({ jobId }) => {
+      session.jobs.get(jobId)?.cancel();
+      return null;
+    },
+
+    'import.sources': () => listSourceFiles(session.require()),
+
+    'mapping.list': () => listMappingTemplates(session.require()),
+
+    'mapping.save': ({ name, mapping }) => saveMappingTemplate(session.require(), name, mapping),
   };
+}
+
+export function listSourceFiles(engagement: Engagement): SourceFileSummary[] {
+  const rows = engagement.db.prepare(
+    `SELECT s.id, s.file_name, s.kind, s.format, s.size_bytes, s.sha256, s.imported_at, s.imported_by, s.rows_read, s.rows_imported, s.rows_rejected,
+            b.bytes IS NOT NULL AS evidence_stored
+       FROM source_file s LEFT JOIN source_blob b ON b.source_file_id = s.id ORDER BY s.id`,
+  ).all() as Record<string, unknown>[];
+  return rows.map((row) => ({
+    id: row.id as number,
+    fileName: row.file_name as string,
+    kind: row.kind as SourceFileSummary['kind'],
+    format: row.format as string,
+    sizeBytes: row.size_bytes as number,
+    sha256: row.sha256 as string,
+    importedAt: row.imported_at as string,
+    importedBy: row.imported_by as string,
+    rowsRead: row.rows_read as number,
+    rowsImported: row.rows_imported as number,
+    rowsRejected: row.rows_rejected as number,
+    evidenceStored: row.evidence_stored === 1,
+  }));
+}
+
+function listMappingTemplates(engagement: Engagement): MappingTemplate[] {
+  const rows = engagement.db.prepare('SELECT name, kind, mapping_json, saved_at, saved_by FROM mapping_template ORDER BY name').all() as Record<string, string>[];
+  return rows.map((row) => ({
+    name: row.name!,
+    kind: row.kind as MappingTemplate['kind'],
+    mapping: mappingSchema.parse(JSON.parse(row.mapping_json!)),
+    savedAt: row.saved_at!,
+    savedBy: row.saved_by!,
+  }));
+}
+
+/** Saves (or replaces) a named mapping template; the audit log keeps every version. */
+export function saveMappingTemplate(engagement: Engagement, name: string, mapping: MappingTemplate['mapping']): MappingTemplate {
+  const template: MappingTemplate = { name, kind: mapping.kind, mapping: { ...mapping, name }, savedAt: new Date().toISOString(), savedBy: engagement.actor };
+  engagement.change('mapping.save', { name, mapping: template.mapping }, () => {
+    engagement.db.prepare(
+      `INSERT INTO mapping_template (name, kind, mapping_json, saved_at, saved_by) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, mapping_json = excluded.mapping_json, saved_at = excluded.saved_at, saved_by = excluded.saved_by`,
+    ).run(name, template.kind, JSON.stringify(template.mapping), template.savedAt, template.savedBy);
+  });
+  return template;
 }
 
 function suggestedFileName(entityName: string): string {

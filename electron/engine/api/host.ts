@@ -11,5 +11,6 @@ export interface Host {
   readonly nativeBinding?: string;
   chooseNewEngagementPath(suggestedName: string): Promise<string | null>;
   chooseEngagementToOpen(): Promise<string | null>;
+  chooseImportFile(): Promise<string | null>;
   emit<E extends ApiEventName>(event: E, payload: ApiEvents[E]): void;
 }

@@ -49,6 +49,16 @@ export function openDatabase(path: string, options: ConnectionOptions = {}): Db 
   }
 }
 
+/**
+ * A second connection to an engagement this process already opened and checked (an import
+ * worker's own connection): no checks again, just the same connection settings.
+ */
+export function connectToCheckedDatabase(path: string, options: ConnectionOptions = {}): Db {
+  const db = new Database(path, { nativeBinding: options.nativeBinding, fileMustExist: true });
+  configure(db);
+  return db;
+}
+
 function inspectReadOnly(path: string, options: ConnectionOptions): number {
   assertSqliteHeader(path);
   let db: Db;

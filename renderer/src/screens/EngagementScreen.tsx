@@ -2,10 +2,14 @@ import { useState } from 'react';
 import type { EngagementSummary } from '../../../shared/contract';
 import { api } from '../api';
 import { AuditLogView } from './AuditLogView';
+import { ImportWizard } from './import/ImportWizard';
 import { OverviewView } from './OverviewView';
+import { SourcesView } from './SourcesView';
 
 const VIEWS = [
   { id: 'overview', label: 'Overview' },
+  { id: 'import', label: 'Import' },
+  { id: 'sources', label: 'Source files' },
   { id: 'audit-log', label: 'Audit log' },
 ] as const;
 type ViewId = (typeof VIEWS)[number]['id'];
@@ -37,6 +41,8 @@ export function EngagementScreen({ engagement }: { engagement: EngagementSummary
       </nav>
       <main className="content">
         {view === 'overview' && <OverviewView engagement={engagement} />}
+        {view === 'import' && <ImportWizard />}
+        {view === 'sources' && <SourcesView engagement={engagement} />}
         {view === 'audit-log' && <AuditLogView engagement={engagement} />}
       </main>
     </div>

@@ -17,6 +17,8 @@ export const m002Import: Migration = {
         format TEXT NOT NULL CHECK (format IN ('xlsx', 'xlsm', 'csv')),
         has_macros INTEGER NOT NULL CHECK (has_macros IN (0, 1)),
         kind TEXT NOT NULL CHECK (kind IN ('activity', 'factors', 'targets', 'claims')),
+        -- The sheet the mapping named; NULL when it applied to every sheet of the file.
+        sheet TEXT,
         imported_at TEXT NOT NULL,
         imported_by TEXT NOT NULL,
         mapping_json TEXT NOT NULL,
@@ -68,6 +70,7 @@ export const m002Import: Migration = {
         meaning TEXT NOT NULL CHECK (meaning IN ('consumption', 'instrument', 'metric', 'avoided', 'denominator')),
         quantity REAL NOT NULL,
         unit TEXT NOT NULL,
+        unit_basis TEXT CHECK (unit_basis IN ('gross', 'net', 'unspecified')),
         unit_text TEXT NOT NULL,
         scope3_category INTEGER CHECK (scope3_category BETWEEN 1 AND 15),
         instrument TEXT,

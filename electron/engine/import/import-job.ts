@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { ImportOutcome } from '../../../shared/contract';
+import { EngineError, type EngineErrorCode } from '../errors';
+import type { ImportWorkerData, ImportWorkerMessage } from './import-worker';
+
+/** The worker's heap ceiling: rows stream through, so a file of any size fits. */
+export const IMPORT_WORKER_HEAP_MB = 1536;
+
+export interface ImportJob {
+  readonly outcome: Promise<ImportOutcome>;
+  cancel(): void;
+}
+
+/**
+ * Finds the worker script: beside the bundle (out/node, out/main) when built, or the
+ * TypeScript source run through tsx when the engine itself runs from source (tests).
+ */
+function workerEntry(): { file: string; execArgv: string[] } {
+  const bundled = path.join(__dirname, 'import-worker.js');
+  if (fs.existsSync(bundled)) return { file: bundled, execArgv: [] };
+  return { file: path.join(__dirname, 'import-worker.ts'), execArgv: ['--import', 'tsx'] };
+}
+
+export function startImportJob(data: ImportWorkerData, onProgress: (progress: Extract<ImportWorkerMessage, { type: 'progress' }>) => void): ImportJob {
+  const entry = workerEntry();
+  const worker = new Worker(entry.file, {
+    workerData: data,
+    execArgv: entry.execArgv,
+    resourceLimits: { maxOldGenerationSizeMb: IMPORT_WORKER_HEAP_MB },
+  });
+  const outcome = new Promise<ImportOutcome>((resolve, reject) => {
+    let settled = false;
+    worker.on('message', (message: ImportWorkerMessage) => {
+      if (message.type === 'progress') onProgress(message);
+      else if (message.type === 'done') {
+        settled = true;
+        resolve(message.outcome);
+      } else {
+        settled = true;
+        reject(new EngineError(message.code as EngineErrorCode, message.message, message.details));
+      }
+    });
+    worker.on('error', (error) => {
+      settled = true;
+      const outOfMemory = /heap|memory/i.test(error.message);
+      reject(new EngineError('refused', outOfMemory ? `Import stopped: the file needs more than the ${IMPORT_WORKER_HEAP_MB} MB the importer may use. Nothing was changed.` : `Import failed: ${error.message}. Nothing was changed.`));
+    });
+    worker.on('exit', (code) => {
+      if (!settled) reject(new EngineError('refused', `Import worker stopped unexpectedly (exit code ${code}). Nothing was changed.`));
+    });
+  });
+  return { outcome, cancel: () => worker.postMessage('cancel') };
+}

@@ -1,0 +1,88 @@
+import path from 'node:path';
+import { activityByKey } from '../../../shared/activities';
+import { parseUnit } from '../../../shared/calc/units';
+import type { ImportPreview, UnitCheck } from '../../../shared/contract';
+import { PREVIEW_ROWS } from '../../../shared/contract';
+import type { RawRow } from '../../../shared/import/cell';
+import { suggestMapping, type Mapping, type MappingKind } from '../../../shared/import/mapping';
+import { detectTable } from '../../../shared/import/table';
+import type { Db } from '../db/connection';
+import { EngineError } from '../errors';
+import { findImportedCopy, identifyFile } from './pipeline';
+import { openSource, SourceRefusedError, type ReadLimits } from './readers';
+
+/**
+ * Reads the first rows of one sheet and suggests how to import it. Reading stops after
+ * PREVIEW_ROWS rows, so previewing a huge file is as quick as a small one.
+ */
+export async function previewImport(
+  db: Db | null,
+  filePath: string,
+  kind: MappingKind,
+  options: { readonly sheet?: string; readonly limits?: Partial<ReadLimits> } = {},
+): Promise<ImportPreview> {
+  const identity = await identifyFile(filePath);
+  let reader;
+  try {
+    reader = await openSource(filePath, { limits: options.limits });
+  } catch (error) {
+    if (error instanceof SourceRefusedError) throw new EngineError('refused', error.message, { code: error.code });
+    throw error;
+  }
+  const sheets = await reader.sheetNames();
+  const sheet = options.sheet ?? sheets[0];
+  if (sheet === undefined) throw new EngineError('refused', `${path.basename(filePath)} has no sheets`);
+  if (!sheets.includes(sheet)) throw new EngineError('not-found', `${path.basename(filePath)} has no sheet named '${sheet}' (it has: ${sheets.join(', ')})`);
+
+  const rows: RawRow[] = [];
+  const stop = new AbortController();
+  try {
+    for await (const { row } of reader.rows({ sheet, signal: stop.signal })) {
+      rows.push(row);
+      if (rows.length >= PREVIEW_ROWS) stop.abort();
+    }
+  } catch (error) {
+    if (!stop.signal.aborted) throw error;
+  }
+
+  const detection = detectTable(rows);
+  const suggestion = detection.ok ? suggestMapping(detection.table, rows, kind) : null;
+  const mapping: Mapping | null = suggestion ? { ...suggestion.mapping, sheet } : null;
+  return {
+    fileName: path.basename(filePath),
+    format: reader.format,
+    sizeBytes: identity.sizeBytes,
+    sha256: identity.sha256,
+    hasMacros: reader.hasMacros,
+    encoding: reader.encoding,
+    delimiter: reader.delimiter,
+    duplicateOf: db ? findImportedCopy(db, identity.sha256, sheet) : null,
+    sheets,
+    sheet,
+    rows,
+    table: detection.ok ? detection.table : null,
+    tableProblem: detection.ok ? null : detection.reason,
+    mapping,
+    columns: suggestion?.columns ?? [],
+    unitChecks: mapping ? checkUnits(mapping) : [],
+  };
+}
+
+/** Checks each numeric column's unit text: does it parse, and is it a dimension the activity takes? */
+export function checkUnits(mapping: Mapping): UnitCheck[] {
+  return mapping.columns
+    .filter((column) => column.role === 'value' || column.role === 'quantity')
+    .map((column) => {
+      const unitText = column.unitText ?? null;
+      if (unitText === null) {
+        return { column: column.column, unitText, ok: column.role === 'quantity', message: column.role === 'quantity' ? 'unit read from the unit column per row' : 'no unit in the header: type one' };
+      }
+      const parsed = parseUnit(unitText, { resolve: mapping.unitResolutions });
+      if (!parsed.ok) return { column: column.column, unitText, ok: false, message: parsed.reason };
+      const activity = column.activity ? activityByKey(column.activity) : undefined;
+      if (activity && !activity.dimensions.includes(parsed.unit.dimension)) {
+        return { column: column.column, unitText, ok: false, message: `${unitText} is ${parsed.unit.dimension}; ${activity.label} takes ${activity.dimensions.join(' or ')}` };
+      }
+      return { column: column.column, unitText, ok: true, message: `${unitText}: ${parsed.unit.dimension}` };
+    });
+}

@@ -1,0 +1,172 @@
+import type { Entry } from 'yauzl';
+import { formatBytes, GIB, MIB, SourceRefusedError } from './refusal';
+import { inflateZipEntry, listZipEntries, withZipArchive } from './zip-archive';
+
+/** Caps applied to every source file before a parser sees it (design §6). */
+export interface ReadLimits {
+  /** Largest source file accepted, in bytes. */
+  readonly maxFileBytes: number;
+  /** Most entries a workbook's ZIP archive may list. */
+  readonly maxZipEntries: number;
+  /** Largest total uncompressed size of a workbook, both as declared and as actually inflated. */
+  readonly maxUncompressedBytes: number;
+  /** Highest uncompressed : compressed ratio, per entry and for the whole archive. */
+  readonly maxCompressionRatio: number;
+  /** Below this uncompressed size the ratio is not checked: small XML parts legitimately compress very well. */
+  readonly ratioCheckMinBytes: number;
+}
+
+export const DEFAULT_READ_LIMITS: ReadLimits = Object.freeze({
+  maxFileBytes: 512 * MIB,
+  maxZipEntries: 10_000,
+  maxUncompressedBytes: 2 * GIB,
+  maxCompressionRatio: 200,
+  ratioCheckMinBytes: MIB,
+});
+
+/** What the guard verified about a workbook archive. */
+export interface GuardedWorkbook {
+  /** Actual inflated size of every XML part (`.xml` / `.rels`), by entry name. */
+  readonly xmlPartBytes: ReadonlyMap<string, number>;
+}
+
+/**
+ * Checks a workbook's ZIP archive before exceljs parses it: entry count, declared sizes and
+ * compression ratios, then inflates every XML part, counting the bytes that really come out
+ * (a header that lies about its size is caught as soon as it is exceeded) and refusing any DOCTYPE.
+ */
+export async function guardWorkbookArchive(
+  path: string,
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+): Promise<GuardedWorkbook> {
+  return withZipArchive(path, limits.maxZipEntries, async (zip) => {
+    const entries = await listZipEntries(zip);
+    checkDeclaredSizes(entries, limits);
+
+    const xmlPartBytes = new Map<string, number>();
+    for (const entry of entries.filter(isXmlPart)) {
+      const doctype = new DoctypeDetector();
+      let inflated = 0;
+      for await (const chunk of inflateZipEntry(zip, entry)) {
+        if (inflated === 0) refuseNonUtf8Xml(entry.fileName, chunk);
+        inflated += chunk.length;
+        // Declared sizes already passed the caps, so holding each part to its declaration bounds the total.
+        if (inflated > entry.uncompressedSize) {
+          throw bombError(
+            `its part ${entry.fileName} inflates to more than the ${formatBytes(entry.uncompressedSize)} its ZIP header declares`,
+          );
+        }
+        if (doctype.feed(chunk)) throw doctypeError(entry.fileName);
+      }
+      if (inflated !== entry.uncompressedSize) {
+        throw new SourceRefusedError(
+          'corrupt',
+          `The workbook is damaged: its part ${entry.fileName} holds ${inflated.toLocaleString('en')} bytes, ` +
+            `not the ${entry.uncompressedSize.toLocaleString('en')} its ZIP header declares. ` +
+            'Open it in Excel to repair it, or ask for a fresh copy.',
+        );
+      }
+      xmlPartBytes.set(entry.fileName, inflated);
+    }
+    return { xmlPartBytes };
+  });
+}
+
+function isXmlPart(entry: Entry): boolean {
+  const name = entry.fileName.toLowerCase();
+  return name.endsWith('.xml') || name.endsWith('.rels');
+}
+
+function checkDeclaredSizes(entries: readonly Entry[], limits: ReadLimits): void {
+  const names = new Set<string>();
+  let uncompressedTotal = 0;
+  let compressedTotal = 0;
+  for (const entry of entries) {
+    // Two entries with one name let a streaming unzipper and a directory reader see different files.
+    if (names.has(entry.fileName)) {
+      throw new SourceRefusedError(
+        'corrupt',
+        `The workbook is damaged: its ZIP archive holds ${entry.fileName} twice. Open it in Excel to repair it, ` +
+          'or ask for a fresh copy.',
+      );
+    }
+    names.add(entry.fileName);
+    if (exceedsRatio(entry.uncompressedSize, entry.compressedSize, limits)) {
+      throw bombError(
+        `its part ${entry.fileName} would inflate from ${formatBytes(entry.compressedSize)} to ` +
+          `${formatBytes(entry.uncompressedSize)}`,
+      );
+    }
+    uncompressedTotal += entry.uncompressedSize;
+    compressedTotal += entry.compressedSize;
+    if (uncompressedTotal > limits.maxUncompressedBytes) {
+      throw bombError(
+        `its parts add up to more than ${formatBytes(limits.maxUncompressedBytes)} once inflated`,
+      );
+    }
+  }
+  if (exceedsRatio(uncompressedTotal, compressedTotal, limits)) {
+    throw bombError(
+      `it would inflate from ${formatBytes(compressedTotal)} to ${formatBytes(uncompressedTotal)}`,
+    );
+  }
+}
+
+function exceedsRatio(uncompressed: number, compressed: number, limits: ReadLimits): boolean {
+  return uncompressed > limits.ratioCheckMinBytes && uncompressed > compressed * limits.maxCompressionRatio;
+}
+
+// saxes decodes every part as UTF-8, so a UTF-16 part could carry a DOCTYPE past the byte scan.
+function refuseNonUtf8Xml(part: string, firstChunk: Buffer): void {
+  const [first, second] = firstChunk;
+  const utf16 = (first === 0xff && second === 0xfe) || (first === 0xfe && second === 0xff) || first === 0 || second === 0;
+  if (utf16) {
+    throw new SourceRefusedError(
+      'corrupt',
+      `The workbook is damaged: its part ${part} is not UTF-8 text, which Excel always writes. ` +
+        'Open it in Excel and save it again as .xlsx.',
+    );
+  }
+}
+
+const MARKUP_DECLARATION_OPEN = Buffer.from('<!', 'latin1');
+const DOCTYPE_KEYWORD = 'doctype';
+const DOCTYPE_MARKER_LENGTH = MARKUP_DECLARATION_OPEN.length + DOCTYPE_KEYWORD.length;
+
+/** Finds `<!DOCTYPE` in any letter case, also when a chunk boundary splits it. */
+class DoctypeDetector {
+  private tail: Buffer = Buffer.alloc(0);
+
+  /** True when `<!DOCTYPE` ends in this chunk (or straddles its start). */
+  feed(chunk: Buffer): boolean {
+    const seam = Buffer.concat([this.tail, chunk.subarray(0, DOCTYPE_MARKER_LENGTH - 1)]);
+    const found = hasDoctype(seam) || hasDoctype(chunk);
+    const keep = DOCTYPE_MARKER_LENGTH - 1;
+    this.tail = chunk.length >= keep ? chunk.subarray(-keep) : Buffer.concat([this.tail, chunk]).subarray(-keep);
+    return found;
+  }
+}
+
+function hasDoctype(bytes: Buffer): boolean {
+  for (let at = bytes.indexOf(MARKUP_DECLARATION_OPEN); at !== -1; at = bytes.indexOf(MARKUP_DECLARATION_OPEN, at + 1)) {
+    const keyword = bytes.toString('latin1', at + MARKUP_DECLARATION_OPEN.length, at + DOCTYPE_MARKER_LENGTH);
+    if (keyword.toLowerCase() === DOCTYPE_KEYWORD) return true;
+  }
+  return false;
+}
+
+function bombError(what: string): SourceRefusedError {
+  return new SourceRefusedError(
+    'zip-bomb',
+    `The workbook looks like a ZIP bomb: ${what}. Real workbooks stay far below these sizes. ` +
+      'Do not open it; ask the sender for a genuine copy.',
+  );
+}
+
+function doctypeError(part: string): SourceRefusedError {
+  return new SourceRefusedError(
+    'doctype',
+    `The workbook's part ${part} contains a <!DOCTYPE> declaration, which Excel never writes and which can be ` +
+      'used to attack XML parsers. Ask for a copy saved by Excel as .xlsx.',
+  );
+}

@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'react';
+import type { EngagementSummary, SourceFileSummary } from '../../../shared/contract';
+import { api } from '../api';
+import { formatBytes, formatTimestamp, KIND_LABELS } from './import/format';
+
+/** The source-file register: every imported file, its fingerprint and what became of its rows. */
+export function SourcesView({ engagement }: { engagement: EngagementSummary }) {
+  const [sources, setSources] = useState<readonly SourceFileSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api.call('import.sources', {}).then(setSources, (caught: unknown) => setError(caught instanceof Error ? caught.message : String(caught)));
+  }, [engagement.auditEntries]);
+  return (
+    <>
+      <h1>Source files</h1>
+      <p className="muted">Every imported file, identified by its SHA-256; the original bytes are kept as evidence unless over the size cap.</p>
+      {error && <p role="alert" className="error">{error}</p>}
+      {sources?.length === 0 && <p className="card muted">No files imported yet. Use Import to add one.</p>}
+      {sources && sources.length > 0 && (
+        <table className="grid" aria-label="Source files">
+          <thead>
+            <tr>
+              <th>File</th>
+              <th>Kind</th>
+              <th>Format</th>
+              <th className="num">Size</th>
+              <th>SHA-256</th>
+              <th>Imported at (UTC)</th>
+              <th>By</th>
+              <th className="num">Rows read</th>
+              <th className="num">Imported</th>
+              <th className="num">Rejected</th>
+              <th>Evidence</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sources.map((source) => (
+              <tr key={source.id}>
+                <td>{source.fileName}</td>
+                <td>{KIND_LABELS[source.kind]}</td>
+                <td>{source.format.toUpperCase()}</td>
+                <td className="num">{formatBytes(source.sizeBytes)}</td>
+                <td><code className="hash short" title={source.sha256}>{source.sha256.slice(0, 12)}…</code></td>
+                <td>{formatTimestamp(source.importedAt)}</td>
+                <td>{source.importedBy}</td>
+                <td className="num">{source.rowsRead}</td>
+                <td className="num">{source.rowsImported}</td>
+                <td className="num">{source.rowsRejected}</td>
+                <td>{source.evidenceStored ? 'Stored' : 'Not stored'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import { ACTIVITIES, activityByKey, type ActivityMeaning } from '../../../../shared/activities';
+import type { UnitCheck } from '../../../../shared/contract';
+import { columnLetter } from '../../../../shared/import/cell';
+import { ROLES_BY_KIND, type ColumnMapping, type ColumnRole, type ColumnSuggestion, type MappingKind } from '../../../../shared/import/mapping';
+import { ConfidenceBadge } from './ConfidenceBadge';
+import { takesUnit, withActivity, withRole, withUnitText } from './mappingDraft';
+
+export function roleLabel(role: ColumnRole): string {
+  return role.replace(/_/g, ' ');
+}
+
+/** The engine checked the header's unit text; once it is edited, the check waits for validation. */
+function UnitCheckNote({ check, unitText }: { check: UnitCheck | undefined; unitText: string | undefined }) {
+  if (!check) return null;
+  if (check.unitText !== (unitText ?? null)) return <p className="small muted">Unit changed: checked when you validate.</p>;
+  return <p className={check.ok ? 'small check-ok' : 'small check-warning'}>{check.ok ? '✓' : '⚠'} {check.message}</p>;
+}
+
+function ValueColumnFields({ column, name, onChange }: { column: ColumnMapping; name: string; onChange: (column: ColumnMapping) => void }) {
+  const activity = column.activity === undefined ? undefined : activityByKey(column.activity);
+  return (
+    <>
+      <select aria-label={`Activity of ${name}`} value={column.activity ?? ''} onChange={(event) => onChange(withActivity(column, event.target.value))}>
+        {activity === undefined && <option value="">Choose an activity…</option>}
+        {ACTIVITIES.map((option) => <option key={option.key} value={option.key}>{option.label}</option>)}
+      </select>
+      {activity && (
+        <select
+          aria-label={`Meaning of ${name}`}
+          value={column.meaning ?? activity.meanings[0]}
+          disabled={activity.meanings.length === 1}
+          onChange={(event) => onChange({ ...column, meaning: event.target.value as ActivityMeaning })}
+        >
+          {activity.meanings.map((meaning) => <option key={meaning} value={meaning}>{meaning}</option>)}
+        </select>
+      )}
+    </>
+  );
+}
+
+interface Props {
+  kind: MappingKind;
+  column: ColumnMapping;
+  suggestion: ColumnSuggestion | undefined;
+  unitCheck: UnitCheck | undefined;
+  onChange: (column: ColumnMapping) => void;
+}
+
+/** One column of the sheet: its role, and for numeric columns what the numbers are and in which unit. */
+export function ColumnMappingRow({ kind, column, suggestion, unitCheck, onChange }: Props) {
+  const name = `column ${columnLetter(column.column)}`;
+  return (
+    <tr data-column={columnLetter(column.column)}>
+      <th scope="row" className="column-letter">{columnLetter(column.column)}</th>
+      <td className="column-header">{column.header || <span className="muted">(no header)</span>}</td>
+      <td>
+        <select aria-label={`Role of ${name}`} value={column.role} onChange={(event) => onChange(withRole(column, event.target.value as ColumnRole, suggestion))}>
+          {ROLES_BY_KIND[kind].map((role) => <option key={role} value={role}>{roleLabel(role)}</option>)}
+        </select>
+      </td>
+      <td>
+        <div className="column-fields">
+          {column.role === 'value' && <ValueColumnFields column={column} name={name} onChange={onChange} />}
+          {takesUnit(column.role) && (
+            <input aria-label={`Unit of ${name}`} className="unit-input" placeholder="Unit, e.g. kWh" value={column.unitText ?? ''} onChange={(event) => onChange(withUnitText(column, event.target.value))} />
+          )}
+        </div>
+        {takesUnit(column.role) && <UnitCheckNote check={unitCheck} unitText={column.unitText} />}
+      </td>
+      <td className="suggestion">
+        {suggestion && (
+          <>
+            <ConfidenceBadge confidence={suggestion.confidence} />
+            {suggestion.role !== column.role && <span className="badge changed">suggested: {roleLabel(suggestion.role)}</span>}
+            <p className="small muted">{suggestion.reason}</p>
+          </>
+        )}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,95 @@
+import type { ImportPreview, Mapping } from '../../../../shared/contract';
+import type { ColumnMapping } from '../../../../shared/import/mapping';
+import { ColumnMappingRow } from './ColumnMappingRow';
+import { mappingProblems, type MappingDraft } from './mappingDraft';
+import { SaveTemplate } from './SaveTemplate';
+import { StepActions } from './StepActions';
+
+const DECIMAL_SEPARATORS: readonly { value: Mapping['decimalSeparator']; label: string }[] = [
+  { value: '.', label: 'Point: 1,234.5' },
+  { value: ',', label: 'Comma: 1.234,5' },
+];
+
+const DAY_ORDERS: readonly { value: NonNullable<Mapping['dayOrder']> | ''; label: string }[] = [
+  { value: '', label: 'Not needed: no text dates like 01/04/2024' },
+  { value: 'DMY', label: 'Day first: 01/04/2024 is 1 April' },
+  { value: 'MDY', label: 'Month first: 04/01/2024 is 1 April' },
+  { value: 'YMD', label: 'Year first: 2024/04/01' },
+];
+
+function withDayOrder(mapping: Mapping, dayOrder: NonNullable<Mapping['dayOrder']> | ''): Mapping {
+  const { dayOrder: _previous, ...rest } = mapping;
+  return dayOrder === '' ? rest : { ...rest, dayOrder };
+}
+
+interface Props {
+  preview: ImportPreview;
+  draft: MappingDraft;
+  onMappingChange: (mapping: Mapping) => void;
+  onBack: () => void;
+  onValidate: () => void;
+}
+
+/** Step 4: what each column holds, and how the sheet writes numbers and dates. */
+export function ColumnsStep({ preview, draft, onMappingChange, onBack, onValidate }: Props) {
+  const { mapping } = draft;
+  const problems = mappingProblems(mapping);
+  const changeColumn = (changed: ColumnMapping): void =>
+    onMappingChange({ ...mapping, columns: mapping.columns.map((column) => (column.column === changed.column ? changed : column)) });
+  return (
+    <section className="card wizard-step" aria-labelledby="columns-heading">
+      <h2 id="columns-heading">What does each column hold?</h2>
+      <div className="mapping-options">
+        <label>
+          Layout
+          <select value={mapping.layout} onChange={(event) => onMappingChange({ ...mapping, layout: event.target.value as Mapping['layout'] })}>
+            <option value="long">Long: one row per reading, a quantity column</option>
+            {mapping.kind === 'activity' && <option value="wide">Wide: one column per activity, unit in its header</option>}
+          </select>
+        </label>
+        <label>
+          Decimal separator
+          <select value={mapping.decimalSeparator} onChange={(event) => onMappingChange({ ...mapping, decimalSeparator: event.target.value as Mapping['decimalSeparator'] })}>
+            {DECIMAL_SEPARATORS.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+          </select>
+        </label>
+        <label>
+          Day order
+          <select value={mapping.dayOrder ?? ''} onChange={(event) => onMappingChange(withDayOrder(mapping, event.target.value as NonNullable<Mapping['dayOrder']> | ''))}>
+            {DAY_ORDERS.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+          </select>
+        </label>
+      </div>
+      <table className="grid mapping-table">
+        <thead>
+          <tr>
+            <th>Col</th>
+            <th>Header</th>
+            <th>Role</th>
+            <th>Activity, meaning, unit</th>
+            <th>Why suggested</th>
+          </tr>
+        </thead>
+        <tbody>
+          {mapping.columns.map((column) => (
+            <ColumnMappingRow
+              key={column.column}
+              kind={mapping.kind}
+              column={column}
+              suggestion={draft.suggestions.find((suggestion) => suggestion.column === column.column)}
+              unitCheck={preview.unitChecks.find((check) => check.column === column.column)}
+              onChange={changeColumn}
+            />
+          ))}
+        </tbody>
+      </table>
+      {problems.length > 0 && (
+        <ul className="error" aria-label="Mapping problems">
+          {problems.map((problem) => <li key={problem}>{problem}</li>)}
+        </ul>
+      )}
+      <SaveTemplate mapping={mapping} disabled={problems.length > 0} />
+      <StepActions onBack={onBack} onNext={onValidate} nextLabel="Validate (dry run)" blockedBy={problems.length > 0 ? 'Fix the mapping first' : undefined} />
+    </section>
+  );
+}

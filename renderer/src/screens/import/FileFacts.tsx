@@ -1,0 +1,50 @@
+import type { ImportPreview } from '../../../../shared/contract';
+import { formatBytes, formatTimestamp } from './format';
+
+const DELIMITER_NAMES: Readonly<Record<string, string>> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
+
+/** What the auditor records about the file before importing it. */
+export function FileFacts({ preview }: { preview: ImportPreview }) {
+  const facts: [string, string][] = [
+    ['File', preview.fileName],
+    ['Format', preview.format.toUpperCase()],
+    ['Size', formatBytes(preview.sizeBytes)],
+    ['Macros', preview.hasMacros ? 'Contains macros (kept, never run)' : 'None'],
+  ];
+  if (preview.encoding !== undefined) facts.push(['Encoding', preview.encoding]);
+  if (preview.delimiter !== undefined) facts.push(['Delimiter', DELIMITER_NAMES[preview.delimiter] ?? `'${preview.delimiter}'`]);
+  return (
+    <dl className="facts" data-testid="file-facts">
+      {facts.map(([label, value]) => (
+        <div key={label}>
+          <dt>{label}</dt>
+          <dd className={label === 'Macros' && preview.hasMacros ? 'warn' : undefined}>{value}</dd>
+        </div>
+      ))}
+      <div>
+        <dt>SHA-256</dt>
+        <dd><code className="hash">{preview.sha256}</code></dd>
+      </div>
+    </dl>
+  );
+}
+
+interface DuplicateProps {
+  duplicateOf: NonNullable<ImportPreview['duplicateOf']>;
+  allowDuplicate: boolean;
+  onAllowDuplicateChange: (allow: boolean) => void;
+}
+
+/** A file with the same SHA-256 was imported before: importing it again needs a deliberate tick. */
+export function DuplicateWarning({ duplicateOf, allowDuplicate, onAllowDuplicateChange }: DuplicateProps) {
+  return (
+    <div className="notice warning" data-testid="duplicate-warning">
+      <strong>This file was imported before</strong> as “{duplicateOf.fileName}” on {formatTimestamp(duplicateOf.importedAt)} (same SHA-256).
+      Importing it again would count its data twice.
+      <label className="checkbox">
+        <input type="checkbox" checked={allowDuplicate} onChange={(event) => onAllowDuplicateChange(event.target.checked)} />
+        Import again anyway
+      </label>
+    </div>
+  );
+}

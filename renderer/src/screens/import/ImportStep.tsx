@@ -1,0 +1,38 @@
+import type { ImportOutcome } from '../../../../shared/contract';
+import { ImportResults } from './ImportResults';
+import { JobView } from './JobProgress';
+import type { ImportJobState } from './useImportJob';
+
+interface Props {
+  job: ImportJobState;
+  onCancel: () => void;
+  onBack: () => void;
+  onImportAnother: () => void;
+}
+
+function summary(outcome: ImportOutcome): string {
+  const evidence = outcome.evidenceStored ? 'The file is stored in the engagement as evidence.' : 'The file is over the evidence size cap, so only its SHA-256 is recorded.';
+  return `Imported ${outcome.recordsCreated} records from ${outcome.fileName}; ${outcome.rejectedTotal} rows rejected. ${evidence}`;
+}
+
+/** Step 6: the import itself, with progress and Cancel; its control totals are the result. */
+export function ImportStep({ job, onCancel, onBack, onImportAnother }: Props) {
+  return (
+    <section className="card wizard-step" aria-labelledby="import-heading">
+      <h2 id="import-heading">Import</h2>
+      <JobView job={job} runningLabel="Importing" cancelledMessage="Import cancelled: nothing was saved and the engagement is unchanged." onCancel={onCancel}>
+        {(outcome) => (
+          <>
+            <p role="status" className="summary ok">{summary(outcome)}</p>
+            <ImportResults outcome={outcome} />
+          </>
+        )}
+      </JobView>
+      <div className="step-actions">
+        {(job.status === 'failed' || job.status === 'cancelled') && <button type="button" onClick={onBack}>Back</button>}
+        <span className="spacer" />
+        {job.status === 'finished' && <button type="button" className="primary" onClick={onImportAnother}>Import another file</button>}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,128 @@
+import { useState } from 'react';
+import type { ImportPreview, Mapping, MappingKind } from '../../../../shared/contract';
+import type { TableBounds } from '../../../../shared/import/table';
+import { ChooseFileStep } from './ChooseFileStep';
+import { ColumnsStep } from './ColumnsStep';
+import { ImportStep } from './ImportStep';
+import { initialDraft, withTable, type MappingDraft } from './mappingDraft';
+import { SheetStep } from './SheetStep';
+import { TableStep } from './TableStep';
+import { useImportJob } from './useImportJob';
+import { ValidateStep } from './ValidateStep';
+
+const STEPS = [
+  { id: 'file', label: 'File' },
+  { id: 'sheet', label: 'Sheet' },
+  { id: 'table', label: 'Table' },
+  { id: 'columns', label: 'Columns' },
+  { id: 'validate', label: 'Validate' },
+  { id: 'import', label: 'Import' },
+] as const;
+type StepId = (typeof STEPS)[number]['id'];
+
+/** The file being imported, as previewed, and the mapping the auditor is making for it. */
+interface Review {
+  readonly file: string;
+  readonly preview: ImportPreview;
+  readonly draft: MappingDraft;
+}
+
+function Stepper({ current }: { current: StepId }) {
+  const currentIndex = STEPS.findIndex((step) => step.id === current);
+  return (
+    <ol className="stepper" aria-label="Import steps">
+      {STEPS.map((step, index) => (
+        <li key={step.id} className={index === currentIndex ? 'current' : index < currentIndex ? 'done' : undefined} aria-current={index === currentIndex ? 'step' : undefined}>
+          <span className="step-number">{index + 1}</span> {step.label}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Import a spreadsheet: preview it, set where the table is and what each column holds, validate, import. */
+export function ImportWizard() {
+  const [step, setStep] = useState<StepId>('file');
+  const [kind, setKind] = useState<MappingKind>('activity');
+  const [review, setReview] = useState<Review | null>(null);
+  const [allowDuplicate, setAllowDuplicate] = useState(false);
+  const validation = useImportJob();
+  const importing = useImportJob();
+
+  const showPreview = (file: string, preview: ImportPreview): void => {
+    setReview({ file, preview, draft: initialDraft(preview, kind) });
+    setAllowDuplicate(false);
+    setStep('sheet');
+  };
+  const changeDraft = (change: (draft: MappingDraft, preview: ImportPreview) => MappingDraft): void =>
+    setReview((current) => current && { ...current, draft: change(current.draft, current.preview) });
+  const changeTable = (table: TableBounds): void => changeDraft((draft, preview) => withTable(draft, preview, table));
+  const changeMapping = (mapping: Mapping): void => changeDraft((draft) => ({ ...draft, mapping }));
+  const startOver = (): void => {
+    setReview(null);
+    validation.reset();
+    importing.reset();
+    setStep('file');
+  };
+
+  const body = (() => {
+    if (step === 'file' || review === null) return <ChooseFileStep kind={kind} onKindChange={setKind} onPreviewed={showPreview} />;
+    const { file, preview, draft } = review;
+    switch (step) {
+      case 'sheet':
+        return (
+          <SheetStep
+            file={file}
+            preview={preview}
+            draft={draft}
+            allowDuplicate={allowDuplicate}
+            onAllowDuplicateChange={setAllowDuplicate}
+            onPreviewed={showPreview}
+            onBack={() => setStep('file')}
+            onNext={() => setStep('table')}
+          />
+        );
+      case 'table':
+        return <TableStep preview={preview} draft={draft} onTableChange={changeTable} onBack={() => setStep('sheet')} onNext={() => setStep('columns')} />;
+      case 'columns':
+        return (
+          <ColumnsStep
+            preview={preview}
+            draft={draft}
+            onMappingChange={changeMapping}
+            onBack={() => setStep('table')}
+            onValidate={() => {
+              setStep('validate');
+              // A dry run saves nothing, so a file imported before can still be validated.
+              void validation.start({ file, mapping: draft.mapping, dryRun: true, allowDuplicate: true });
+            }}
+          />
+        );
+      case 'validate':
+        return (
+          <ValidateStep
+            preview={preview}
+            job={validation.state}
+            allowDuplicate={allowDuplicate}
+            onAllowDuplicateChange={setAllowDuplicate}
+            onCancel={() => void validation.cancel()}
+            onBack={() => setStep('columns')}
+            onImport={() => {
+              setStep('import');
+              void importing.start({ file, mapping: draft.mapping, dryRun: false, allowDuplicate });
+            }}
+          />
+        );
+      case 'import':
+        return <ImportStep job={importing.state} onCancel={() => void importing.cancel()} onBack={() => setStep('validate')} onImportAnother={startOver} />;
+    }
+  })();
+
+  return (
+    <>
+      <h1>Import</h1>
+      <Stepper current={step} />
+      {body}
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import type { Cell, RawRow } from '../../../../shared/import/cell';
+import { columnLetter, isFormulaCell } from '../../../../shared/import/cell';
+import { cellKind, createRowScanner, type RowVerdict, type TableBounds } from '../../../../shared/import/table';
+import { cellText } from '../../../../shared/import/values';
+
+interface RowMark {
+  readonly label: string;
+  /** A CSS class: how the row stands out in the grid. */
+  readonly tone: 'header' | 'first-data' | 'total' | 'note' | 'end' | 'outside' | 'data';
+}
+
+const ENDING_LABELS: Readonly<Record<Exclude<RowVerdict, { inTable: true }>['why'], string>> = {
+  'before-first-data-row': '',
+  'after-last-data-row': 'After the last data row',
+  'end-marker': 'END: the table ends',
+  'blank-run': 'Blank rows: the table ends',
+};
+
+/** How each previewed row will be read with these bounds, by the same scanner the import uses. */
+function markRows(rows: readonly RawRow[], bounds: TableBounds, columnCount: number): Map<number, RowMark> {
+  const scan = createRowScanner(bounds, columnCount);
+  const marks = new Map<number, RowMark>();
+  let ended = false;
+  for (const row of rows) {
+    const verdict = scan(row);
+    if (row.rowNumber === bounds.headerRowNumber) marks.set(row.rowNumber, { label: 'Header', tone: 'header' });
+    else if (!verdict.inTable) {
+      const endsHere: boolean = !ended && verdict.why !== 'before-first-data-row';
+      marks.set(row.rowNumber, { label: endsHere ? ENDING_LABELS[verdict.why] : '', tone: endsHere && verdict.why === 'end-marker' ? 'end' : 'outside' });
+      ended ||= endsHere;
+    } else if (verdict.kind === 'total') marks.set(row.rowNumber, { label: 'Total: skipped', tone: 'total' });
+    else if (verdict.kind === 'note') marks.set(row.rowNumber, { label: 'Note: skipped', tone: 'note' });
+    else if (row.rowNumber === bounds.firstDataRowNumber) marks.set(row.rowNumber, { label: 'First data row', tone: 'first-data' });
+    else marks.set(row.rowNumber, { label: '', tone: 'data' });
+  }
+  return marks;
+}
+
+function GridCell({ cell }: { cell: Cell | undefined }) {
+  const kind = cellKind(cell);
+  const text = cellText(cell);
+  const className = [kind === 'number' ? 'num' : '', isFormulaCell(cell) ? 'formula' : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <td className={className} title={isFormulaCell(cell) ? `=${cell.formula.replace(/^=/, '')}` : text || undefined}>
+      {text}
+    </td>
+  );
+}
+
+/** The first rows of a sheet as a spreadsheet shows them, with the table's bounds marked. */
+export function SheetGrid({ rows, bounds, columnCount }: { rows: readonly RawRow[]; bounds: TableBounds; columnCount: number }) {
+  const marks = markRows(rows, bounds, columnCount);
+  const width = Math.max(columnCount, ...rows.map((row) => row.cells.length));
+  const letters = Array.from({ length: width }, (_, column) => columnLetter(column));
+  return (
+    <div className="sheet-scroll">
+      <table className="sheet" aria-label="Sheet preview">
+        <thead>
+          <tr>
+            <th className="row-number" aria-label="Row" />
+            <th className="row-mark" aria-label="Read as" />
+            {letters.map((letter) => <th key={letter}>{letter}</th>)}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const mark = marks.get(row.rowNumber) ?? { label: '', tone: 'data' };
+            return (
+              <tr key={row.rowNumber} className={`row-${mark.tone}`} data-row={row.rowNumber}>
+                <th scope="row" className="row-number">{row.rowNumber}</th>
+                <td className="row-mark">{mark.label}</td>
+                {letters.map((letter, column) => <GridCell key={letter} cell={row.cells[column]} />)}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

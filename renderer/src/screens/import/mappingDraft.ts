@@ -1,0 +1,97 @@
+/**
+ * The mapping under review: where it starts from, and the edits the wizard makes to it.
+ * The engine's preview proposes it; every edit keeps it a plain `Mapping` the engine validates.
+ */
+import { activityByKey } from '../../../../shared/activities';
+import type { ImportPreview } from '../../../../shared/contract';
+import { columnLetter } from '../../../../shared/import/cell';
+import {
+  columnMappingSchema,
+  mappingSchema,
+  parseHeader,
+  suggestMapping,
+  type ColumnMapping,
+  type ColumnRole,
+  type ColumnSuggestion,
+  type Mapping,
+  type MappingKind,
+} from '../../../../shared/import/mapping';
+import { DEFAULT_BLANK_RUN_TO_END, type TableBounds } from '../../../../shared/import/table';
+import { cellText, normalizeSpaces } from '../../../../shared/import/values';
+
+export interface MappingDraft {
+  readonly mapping: Mapping;
+  /** Why each column got its role, with a confidence: from the engine, or re-suggested after the header row moved. */
+  readonly suggestions: readonly ColumnSuggestion[];
+}
+
+/** The header texts of a row: the detected ones (group headers combined) for the detected header row. */
+function headersAt(preview: ImportPreview, rowNumber: number): string[] {
+  if (preview.table?.headerRowNumber === rowNumber) return [...preview.table.headers];
+  const cells = preview.rows.find((row) => row.rowNumber === rowNumber)?.cells ?? [];
+  const headers = cells.map((cell) => normalizeSpaces(cellText(cell)));
+  while (headers.at(-1) === '') headers.pop();
+  return headers;
+}
+
+function suggestFor(preview: ImportPreview, kind: MappingKind, table: TableBounds): MappingDraft {
+  const guess = {
+    headerRowNumber: table.headerRowNumber,
+    firstDataRowNumber: table.firstDataRowNumber,
+    headers: headersAt(preview, table.headerRowNumber),
+    confidence: 'medium' as const,
+    reasons: [`row ${table.headerRowNumber} set as the header`],
+  };
+  const suggestion = suggestMapping(guess, preview.rows, kind);
+  return { mapping: { ...suggestion.mapping, sheet: preview.sheet, table }, suggestions: suggestion.columns };
+}
+
+/** The engine's suggestion, or, when it found no table, a fresh one from the first row. */
+export function initialDraft(preview: ImportPreview, kind: MappingKind): MappingDraft {
+  if (preview.mapping) return { mapping: { ...preview.mapping, sheet: preview.sheet }, suggestions: preview.columns };
+  return suggestFor(preview, kind, { headerRowNumber: 1, firstDataRowNumber: 2, stopAtBlankRun: DEFAULT_BLANK_RUN_TO_END });
+}
+
+/** New bounds; moving the header row re-reads the headers and suggests the roles again. */
+export function withTable(draft: MappingDraft, preview: ImportPreview, table: TableBounds): MappingDraft {
+  if (table.headerRowNumber === draft.mapping.table.headerRowNumber) return { ...draft, mapping: { ...draft.mapping, table } };
+  return suggestFor(preview, draft.mapping.kind, table);
+}
+
+/** Whether a role's header may carry a unit, as the mapping schema decides. */
+export function takesUnit(role: ColumnRole): boolean {
+  const result = columnMappingSchema.safeParse({ column: 0, header: '', role, unitText: 'unit' });
+  return result.success || !result.error.issues.some((issue) => issue.path[0] === 'unitText');
+}
+
+/** A column given another role; a numeric role keeps the unit text, or takes it from the header. */
+export function withRole(column: ColumnMapping, role: ColumnRole, suggestion: ColumnSuggestion | undefined): ColumnMapping {
+  const { column: index, header } = column;
+  const unitText = column.unitText ?? parseHeader(header).unitText;
+  const unit = takesUnit(role) && unitText !== undefined ? { unitText } : {};
+  if (role !== 'value') return { column: index, header, role, ...unit };
+  const activity = column.activity ?? suggestion?.activity ?? suggestion?.candidates?.[0];
+  return activity === undefined ? { column: index, header, role, ...unit } : withActivity({ column: index, header, role, ...unit }, activity);
+}
+
+/** A value column's activity, with the activity's default meaning. */
+export function withActivity(column: ColumnMapping, activity: string): ColumnMapping {
+  const meaning = activityByKey(activity)?.meanings[0];
+  return { ...column, activity, ...(meaning === undefined ? {} : { meaning }) };
+}
+
+export function withUnitText(column: ColumnMapping, text: string): ColumnMapping {
+  const { unitText: _previous, ...rest } = column;
+  return text.trim() === '' ? rest : { ...rest, unitText: text };
+}
+
+/** What stops the mapping from being used, in words naming the column. */
+export function mappingProblems(mapping: Mapping): string[] {
+  const result = mappingSchema.safeParse(mapping);
+  if (result.success) return [];
+  return result.error.issues.map((issue) => {
+    const [field, position] = issue.path;
+    const column = field === 'columns' && typeof position === 'number' ? mapping.columns[position] : undefined;
+    return column === undefined ? issue.message : `column ${columnLetter(column.column)}: ${issue.message}`;
+  });
+}

@@ -1,0 +1,236 @@
+/**
+ * Turns a data row into typed records under a mapping, or into rejections with reasons.
+ * Pure and allocation-light: it runs once per row of files with millions of rows.
+ */
+import { activityByKey, type ActivityDefinition, type ActivityMeaning } from '../activities';
+import type { FiscalSettings } from '../calc/fiscal';
+import { parseUnit, type CalorificBasis, type Unit } from '../calc/units';
+import { columnLetter, type Cell, type RawRow } from './cell';
+import { matchActivity, type ColumnMapping, type Mapping } from './mapping';
+import { cellText, parsePeriod, parseQuantity, type Period } from './values';
+
+export interface ActivityRecordDraft {
+  readonly column: number;
+  readonly site: string | null;
+  readonly entity: string | null;
+  readonly region: string | null;
+  readonly periodStart: string;
+  readonly periodEnd: string;
+  readonly activity: string;
+  readonly meaning: ActivityMeaning;
+  readonly quantity: number;
+  readonly unit: string;
+  readonly unitBasis: CalorificBasis | null;
+  readonly unitText: string;
+  readonly scope3Category: number | null;
+  readonly instrument: string | null;
+  readonly notes: string | null;
+}
+
+export interface Rejection {
+  readonly column: number | null;
+  readonly reason: string;
+}
+
+/** A row's records, or its rejections: never both. */
+export interface MappedRow {
+  readonly records: ActivityRecordDraft[];
+  readonly rejections: Rejection[];
+  /** Per mapped quantity column: the parsed value (null = blank), for control totals. */
+  readonly quantities: ReadonlyMap<number, number | null>;
+}
+
+export interface RecordContext {
+  readonly fiscal: FiscalSettings;
+  /** Records whose period starts before this date are outside the engagement. */
+  readonly earliestPeriodStart: string | null;
+}
+
+type ColumnsByRole = Partial<Record<ColumnMapping['role'], ColumnMapping>>;
+
+function singleColumns(mapping: Mapping): ColumnsByRole {
+  const byRole: ColumnsByRole = {};
+  for (const column of mapping.columns) byRole[column.role] ??= column;
+  return byRole;
+}
+
+function textAt(row: RawRow, column: ColumnMapping | undefined): string | null {
+  if (!column) return null;
+  const text = cellText(row.cells[column.column]).trim();
+  return text === '' ? null : text;
+}
+
+const where = (column: ColumnMapping) => `column ${columnLetter(column.column)} (${column.header || 'no header'})`;
+
+/** Units are parsed once per distinct text: a file has few units and many rows. */
+function unitCache(resolutions: Mapping['unitResolutions']) {
+  const cache = new Map<string, ReturnType<typeof parseUnit>>();
+  return (text: string) => {
+    let parsed = cache.get(text);
+    if (!parsed) {
+      parsed = parseUnit(text, { resolve: resolutions });
+      cache.set(text, parsed);
+    }
+    return parsed;
+  };
+}
+
+export function createActivityRowMapper(mapping: Mapping, context: RecordContext): (row: RawRow) => MappedRow {
+  const byRole = singleColumns(mapping);
+  const valueColumns = mapping.layout === 'wide'
+    ? mapping.columns.filter((column) => column.role === 'value')
+    : byRole.quantity ? [byRole.quantity] : [];
+  const unitOf = unitCache(mapping.unitResolutions);
+  const periodOptions = { dayOrder: mapping.dayOrder ?? 'YMD', fiscal: { startMonth: context.fiscal.startMonth, labelRule: context.fiscal.labelRule } } as const;
+  const decimal = { decimalSeparator: mapping.decimalSeparator };
+  const scope3Column = byRole.scope3_category;
+
+  function readPeriod(row: RawRow, rejections: Rejection[]): Period | null {
+    const periodColumn = byRole.period;
+    if (periodColumn) {
+      const parsed = parsePeriod(row.cells[periodColumn.column], periodOptions);
+      if (!parsed.ok) return reject(rejections, periodColumn, parsed.reason);
+      if (!parsed.value) return reject(rejections, periodColumn, 'the period is blank');
+      return parsed.value;
+    }
+    const startColumn = byRole.period_start;
+    const endColumn = byRole.period_end;
+    if (!startColumn || !endColumn) {
+      rejections.push({ column: null, reason: 'the mapping has no period column (a period, or a start and an end)' });
+      return null;
+    }
+    const start = parsePeriod(row.cells[startColumn.column], periodOptions);
+    const end = parsePeriod(row.cells[endColumn.column], periodOptions);
+    if (!start.ok) return reject(rejections, startColumn, start.reason);
+    if (!end.ok) return reject(rejections, endColumn, end.reason);
+    if (!start.value || !end.value) return reject(rejections, start.value ? endColumn : startColumn, 'the period is blank');
+    if (end.value.end < start.value.start) return reject(rejections, endColumn, `the period ends (${end.value.end}) before it starts (${start.value.start})`);
+    return { start: start.value.start, end: end.value.end, granularity: 'day' };
+  }
+
+  function readActivity(row: RawRow, column: ColumnMapping, rejections: Rejection[]): ActivityDefinition | null {
+    if (mapping.layout === 'wide') {
+      const activity = column.activity ? activityByKey(column.activity) : undefined;
+      return activity ?? reject(rejections, column, 'the value column names no known activity');
+    }
+    const activityColumn = byRole.activity;
+    const text = textAt(row, activityColumn);
+    if (text === null) {
+      const fallback = mapping.defaults?.activity ? activityByKey(mapping.defaults.activity) : undefined;
+      return fallback ?? reject(rejections, activityColumn ?? column, 'no activity: the cell is blank and the mapping has no default activity');
+    }
+    const match = matchActivity(text);
+    if (match.kind === 'match') return activityByKey(match.activity) ?? null;
+    const reason = match.kind === 'ambiguous'
+      ? `activity '${text}' is ambiguous (${match.activities.join(', ')}): name it in the mapping`
+      : `unknown activity '${text}'`;
+    return reject(rejections, activityColumn!, reason);
+  }
+
+  function readMeaning(row: RawRow, column: ColumnMapping, activity: ActivityDefinition, rejections: Rejection[]): ActivityMeaning | null {
+    const text = mapping.layout === 'wide' ? null : textAt(row, byRole.meaning);
+    const meaning = (column.meaning ?? text?.toLowerCase() ?? mapping.defaults?.meaning ?? activity.meanings[0]) as ActivityMeaning;
+    if (!activity.meanings.includes(meaning)) {
+      return reject(rejections, byRole.meaning ?? column, `${activity.label} cannot be '${meaning}' (allowed: ${activity.meanings.join(', ')})`);
+    }
+    return meaning;
+  }
+
+  function readUnit(row: RawRow, column: ColumnMapping, activity: ActivityDefinition, rejections: Rejection[]): { unit: Unit; text: string } | null {
+    const text = (mapping.layout === 'wide' ? column.unitText : textAt(row, byRole.unit) ?? column.unitText ?? mapping.defaults?.unit) ?? null;
+    if (text === null) return reject(rejections, byRole.unit ?? column, 'no unit: the cell is blank and the column header names none');
+    const parsed = unitOf(text);
+    if (!parsed.ok) return reject(rejections, byRole.unit ?? column, parsed.reason);
+    if (!activity.dimensions.includes(parsed.unit.dimension)) {
+      return reject(rejections, byRole.unit ?? column, `unit '${text}' is ${parsed.unit.dimension}, but ${activity.label} is measured in ${activity.dimensions.join(' or ')}`);
+    }
+    return { unit: parsed.unit, text };
+  }
+
+  function readScope3Category(row: RawRow, activity: ActivityDefinition, rejections: Rejection[]): number | null | undefined {
+    if (activity.scope !== 'scope3') return null;
+    const text = textAt(row, scope3Column);
+    if (text !== null) {
+      const category = Number(text.replace(/^(cat(egory)?\.?\s*)/i, ''));
+      if (Number.isInteger(category) && category >= 1 && category <= 15) return category;
+      reject(rejections, scope3Column!, `'${text}' is not a Scope 3 category (1–15)`);
+      return undefined;
+    }
+    const category = mapping.defaults?.scope3Category ?? activity.scope3Category;
+    if (category === undefined) {
+      rejections.push({ column: null, reason: `${activity.label} needs a Scope 3 category: map a category column or set a default` });
+      return undefined;
+    }
+    return category;
+  }
+
+  return (row) => {
+    const records: ActivityRecordDraft[] = [];
+    const rejections: Rejection[] = [];
+    const quantities = new Map<number, number | null>();
+    const pending: { column: ColumnMapping; quantity: number }[] = [];
+    for (const column of valueColumns) {
+      const parsed = parseQuantity(row.cells[column.column] as Cell, decimal);
+      if (!parsed.ok) {
+        quantities.set(column.column, null);
+        reject(rejections, column, parsed.reason);
+        continue;
+      }
+      quantities.set(column.column, parsed.value);
+      if (parsed.value === null) continue;
+      if (parsed.value < 0) {
+        reject(rejections, column, `negative quantity ${parsed.value}: corrections belong in adjustments, not source data`);
+        continue;
+      }
+      pending.push({ column, quantity: parsed.value });
+    }
+    if (pending.length === 0) {
+      if (rejections.length === 0) {
+        rejections.push({ column: null, reason: mapping.layout === 'wide' ? 'every mapped quantity is blank (blank is missing, not zero)' : 'the quantity is blank (blank is missing, not zero)' });
+      }
+      return { records, rejections, quantities };
+    }
+    const period = readPeriod(row, rejections);
+    if (!period) return { records: [], rejections, quantities };
+    if (context.earliestPeriodStart !== null && period.start < context.earliestPeriodStart) {
+      rejections.push({ column: byRole.period?.column ?? byRole.period_start?.column ?? null, reason: `period ${period.start}–${period.end} is before the engagement's base year (starts ${context.earliestPeriodStart})` });
+      return { records: [], rejections, quantities };
+    }
+    const site = textAt(row, byRole.site) ?? mapping.defaults?.site ?? null;
+    const shared = {
+      site,
+      entity: textAt(row, byRole.entity),
+      region: textAt(row, byRole.region),
+      instrument: textAt(row, byRole.instrument),
+      notes: textAt(row, byRole.notes),
+      periodStart: period.start,
+      periodEnd: period.end,
+    };
+    for (const { column, quantity } of pending) {
+      const before = rejections.length;
+      const activity = readActivity(row, column, rejections);
+      const meaning = activity && readMeaning(row, column, activity, rejections);
+      const unit = activity && meaning && readUnit(row, column, activity, rejections);
+      const scope3Category = activity && unit ? readScope3Category(row, activity, rejections) : undefined;
+      if (!activity || !meaning || !unit || scope3Category === undefined || rejections.length > before) continue;
+      records.push({
+        ...shared,
+        column: column.column,
+        activity: activity.key,
+        meaning,
+        quantity,
+        unit: unit.unit.id,
+        unitBasis: unit.unit.basis ?? null,
+        unitText: unit.text,
+        scope3Category,
+      });
+    }
+    // A row is imported whole or rejected whole, so rows read always tie out to imported + rejected + skipped.
+    return rejections.length > 0 ? { records: [], rejections, quantities } : { records, rejections, quantities };
+  };
+}
+
+function reject(rejections: Rejection[], column: ColumnMapping, reason: string): null {
+  rejections.push({ column: column.column, reason: `${where(column)}: ${reason}` });
+  return null;
+}

@@ -1,0 +1,218 @@
+/**
+ * The import wizard end to end: a company workbook with title rows, units in headers, a number
+ * typed as text, a blank month, a negative reading and a totals row goes through preview, table
+ * bounds, column mapping, validation and import, and lands in the source-file register.
+ */
+import ExcelJS from 'exceljs';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from '../harness/server';
+import { collectPageErrors, launchBrowser, screenshot } from './browser';
+
+const HEADER_ROW = 4;
+const TOTAL_ROW = 11;
+const BLANK_MONTH_ROW = 9;
+const NEGATIVE_ROW = 10;
+
+interface Reading {
+  readonly site: string;
+  readonly month: string | null; // YYYY-MM
+  readonly electricityKwh: number | string;
+  readonly gasM3: number;
+  readonly dieselL: number | null;
+  readonly notes: string | null;
+}
+
+/** Rows 5–10: two sites, three months each. */
+const READINGS: readonly Reading[] = [
+  { site: 'London HQ', month: '2023-04', electricityKwh: 12_500, gasM3: 820, dieselL: 40, notes: null },
+  { site: 'London HQ', month: '2023-05', electricityKwh: '1,234.5', gasM3: 760, dieselL: 35.5, notes: 'Typed in by hand' },
+  { site: 'London HQ', month: '2023-06', electricityKwh: 11_800, gasM3: 640, dieselL: null, notes: null },
+  { site: 'Manchester', month: '2023-04', electricityKwh: 8_400, gasM3: 600, dieselL: 20, notes: null },
+  { site: 'Manchester', month: null, electricityKwh: 8_600, gasM3: 610, dieselL: 22, notes: 'Month missing in the source system' },
+  { site: 'Manchester', month: '2023-06', electricityKwh: -350, gasM3: 580, dieselL: 18, notes: 'Meter reversal?' },
+];
+const rowOf = (reading: Reading): number => HEADER_ROW + 1 + READINGS.indexOf(reading);
+const isRejected = (reading: Reading): boolean => [BLANK_MONTH_ROW, NEGATIVE_ROW].includes(rowOf(reading));
+const electricity = (reading: Reading): number => Number(String(reading.electricityKwh).replace(/,/g, ''));
+/** A wide row gives one record per filled quantity cell; a rejected row gives none. */
+const EXPECTED_RECORDS = READINGS.filter((reading) => !isRejected(reading))
+  .map((reading) => [reading.electricityKwh, reading.gasM3, reading.dieselL].filter((value) => value !== null).length)
+  .reduce((sum, count) => sum + count, 0);
+
+/** What Excel caches for SUM: text cells such as '1,234.5' are not added. */
+function excelSum(values: readonly (number | string | null)[]): number {
+  return values.reduce<number>((sum, value) => sum + (typeof value === 'number' ? value : 0), 0);
+}
+
+async function writeEnergyWorkbook(file: string): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Energy');
+  sheet.getCell('A1').value = 'Example Group plc: site energy and fuels, FY2024';
+  sheet.mergeCells('A1:F1');
+  sheet.getCell('A2').value = 'Prepared by Group Facilities from meter readings and fuel invoices.';
+  sheet.getRow(HEADER_ROW).values = ['Site', 'Month', 'Electricity (kWh)', 'Natural gas (m3)', 'Diesel (L)', 'Notes'];
+  for (const reading of READINGS) {
+    const row = sheet.getRow(rowOf(reading));
+    row.values = [reading.site, reading.month === null ? null : new Date(`${reading.month}-01T00:00:00.000Z`), reading.electricityKwh, reading.gasM3, reading.dieselL, reading.notes];
+    row.getCell(2).numFmt = 'mmm yyyy';
+  }
+  sheet.getCell(`A${TOTAL_ROW}`).value = 'Total';
+  const columns: [string, (reading: Reading) => number | string | null][] = [
+    ['C', (reading) => reading.electricityKwh],
+    ['D', (reading) => reading.gasM3],
+    ['E', (reading) => reading.dieselL],
+  ];
+  for (const [column, pick] of columns) {
+    sheet.getCell(`${column}${TOTAL_ROW}`).value = { formula: `SUM(${column}${HEADER_ROW + 1}:${column}${TOTAL_ROW - 1})`, result: excelSum(READINGS.map(pick)) };
+  }
+  await workbook.xlsx.writeFile(file);
+}
+
+function sha256Of(file: string): string {
+  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+const formatted = (value: number): string => value.toLocaleString('en-GB', { maximumFractionDigits: 6 });
+
+async function textOf(locator: Locator): Promise<string> {
+  return (await locator.textContent()) ?? '';
+}
+
+async function openImport(page: Page, harness: Harness): Promise<void> {
+  await page.goto(harness.url);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('heading', { name: 'What are you importing?' }).waitFor();
+}
+
+describe('import wizard', () => {
+  let harness: Harness;
+  let browser: Browser;
+  let dir: string;
+  let workbookPath: string;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carbon-audit-e2e-import-'));
+    workbookPath = path.join(dir, 'site-energy-fy2024.xlsx');
+    await writeEnergyWorkbook(workbookPath);
+    harness = await startHarness();
+    browser = await launchBrowser();
+
+    const page = await browser.newPage();
+    await page.goto(harness.url);
+    await page.getByLabel('Reporting entity').fill('Example Group plc');
+    await page.getByLabel('Base year').fill('FY2023');
+    harness.dialogAnswers.push(path.join(dir, 'example.carbonaudit'));
+    await page.getByRole('button', { name: 'Create engagement file…' }).click();
+    await page.getByTestId('engagement-settings').waitFor();
+    await page.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('previews, maps, validates and imports a company workbook, then lists it as a source file', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const errors = collectPageErrors(page);
+    await openImport(page, harness);
+    await screenshot(page, 'import-0-choose');
+
+    harness.dialogAnswers.push(workbookPath);
+    await page.getByRole('button', { name: 'Choose file…' }).click();
+
+    // Sheet: file facts and the first rows, with the detected bounds marked.
+    await page.getByRole('heading', { name: 'site-energy-fy2024.xlsx' }).waitFor();
+    const sha256 = sha256Of(workbookPath);
+    const facts = await textOf(page.getByTestId('file-facts'));
+    expect(facts).toContain('XLSX');
+    expect(facts).toContain(sha256);
+    const gridRow = (rowNumber: number): Locator => page.locator(`table.sheet tr[data-row="${rowNumber}"]`);
+    await expect(textOf(gridRow(HEADER_ROW))).resolves.toContain('Header');
+    await expect(textOf(gridRow(HEADER_ROW + 1))).resolves.toContain('First data row');
+    await expect(textOf(gridRow(TOTAL_ROW))).resolves.toContain('Total: skipped');
+    await screenshot(page, 'import-1-preview');
+
+    // Table: prefilled from the detection.
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByLabel('Header row').inputValue()).resolves.toBe(String(HEADER_ROW));
+    await expect(page.getByLabel('First data row').inputValue()).resolves.toBe(String(HEADER_ROW + 1));
+    await expect(page.getByLabel('Last data row').inputValue()).resolves.toBe('');
+    await screenshot(page, 'import-2-table');
+
+    // Columns: the suggested roles, activities and units.
+    await page.getByRole('button', { name: 'Next' }).click();
+    const role = (letter: string) => page.getByLabel(`Role of column ${letter}`).inputValue();
+    await expect(role('A')).resolves.toBe('site');
+    await expect(role('B')).resolves.toBe('period');
+    await expect(role('F')).resolves.toBe('notes');
+    for (const [letter, activity, unit] of [['C', 'electricity', 'kWh'], ['D', 'natural_gas', 'm3'], ['E', 'diesel', 'L']] as const) {
+      await expect(role(letter)).resolves.toBe('value');
+      await expect(page.getByLabel(`Activity of column ${letter}`).inputValue()).resolves.toBe(activity);
+      await expect(page.getByLabel(`Unit of column ${letter}`).inputValue()).resolves.toBe(unit);
+    }
+    await screenshot(page, 'import-3-columns');
+
+    // Validation: a dry run over the whole sheet.
+    await page.getByRole('button', { name: 'Validate (dry run)' }).click();
+    const validation = page.getByTestId('validation-results');
+    await validation.waitFor();
+    const rejected = validation.getByRole('table', { name: 'Rejected rows' });
+    const negative = await textOf(rejected.locator(`tr[data-row="${NEGATIVE_ROW}"]`));
+    expect(negative).toContain('C');
+    expect(negative).toContain('negative quantity');
+    await expect(textOf(rejected.locator(`tr[data-row="${BLANK_MONTH_ROW}"]`))).resolves.toContain('period is blank');
+    await expect(textOf(validation.getByRole('table', { name: 'Skipped totals and notes' }).locator(`tr[data-row="${TOTAL_ROW}"]`))).resolves.toMatch(/total/i);
+    await screenshot(page, 'import-4-validation');
+
+    // Import: the control totals are the result.
+    await page.getByRole('button', { name: `Import ${EXPECTED_RECORDS} records` }).click();
+    const results = page.getByTestId('import-results');
+    await results.waitFor();
+    await expect(textOf(page.locator('.summary'))).resolves.toContain(`Imported ${EXPECTED_RECORDS} records from site-energy-fy2024.xlsx; 2 rows rejected`);
+    const sheetTotals = await textOf(results.getByRole('table', { name: 'Rows per sheet' }).locator('tbody tr'));
+    expect(sheetTotals).toContain('Energy');
+    const electricityTotals = results.getByRole('table', { name: 'Column control totals' }).locator('tr[data-column="C"]');
+    const electricitySum = READINGS.filter((reading) => !isRejected(reading)).reduce((sum, reading) => sum + electricity(reading), 0);
+    await expect(textOf(electricityTotals)).resolves.toContain(formatted(electricitySum));
+    await screenshot(page, 'import-5-result');
+
+    // The source-file register.
+    await page.getByRole('button', { name: 'Source files' }).click();
+    const source = page.getByRole('table', { name: 'Source files' }).locator('tbody tr').filter({ hasText: 'site-energy-fy2024.xlsx' });
+    await source.waitFor();
+    await expect(source.locator('code').getAttribute('title')).resolves.toBe(sha256);
+    await expect(textOf(source)).resolves.toContain(sha256.slice(0, 12));
+    await screenshot(page, 'import-6-sources');
+
+    // The same file again: the wizard warns before it is imported twice.
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    harness.dialogAnswers.push(workbookPath);
+    await page.getByRole('button', { name: 'Choose file…' }).click();
+    await expect(textOf(page.getByTestId('duplicate-warning'))).resolves.toContain('This file was imported before');
+    await screenshot(page, 'import-7-duplicate');
+    expect(errors).toEqual([]);
+  });
+
+  it('refuses a legacy .xls workbook with a clear message', async () => {
+    const page = await browser.newPage();
+    const errors = collectPageErrors(page);
+    await openImport(page, harness);
+    const legacy = path.join(dir, 'factors-2003.xls');
+    const ole2Magic = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    fs.writeFileSync(legacy, Buffer.concat([ole2Magic, Buffer.alloc(4096)]));
+    harness.dialogAnswers.push(legacy);
+    await page.getByRole('button', { name: 'Choose file…' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    await expect(textOf(alert)).resolves.toMatch(/\.xls|Excel 97|legacy/i);
+    await screenshot(page, 'import-8-xls-refused');
+    expect(errors).toEqual([]);
+  });
+});
