@@ -105,6 +105,8 @@ export const mappingSchema = z
     layout: z.enum(['long', 'wide']),
     columns: z.array(columnMappingSchema),
     dayOrder: z.enum(['DMY', 'MDY', 'YMD']).optional(),
+    /** What a date in the period column stands for: that day, or the whole month it falls in (a 'Month' column of 1st-of-month dates). */
+    periodGranularity: z.enum(['day', 'month']).optional(),
     decimalSeparator: z.enum(['.', ',']),
     /** Unit text as found (e.g. 'ton') → the unit it means here (e.g. 'short ton'). */
     unitResolutions: z.record(z.string(), z.string().min(1)).optional(),
@@ -506,6 +508,12 @@ function cellsOf(columns: readonly ColumnSuggestion[], roles: readonly ColumnRol
   return columns.filter((column) => roles.includes(column.role)).flatMap((column) => contents[column.column]?.cells ?? []);
 }
 
+/** True when the period column holds only date cells on the 1st of a month: monthly readings. */
+function datesAreMonths(cells: readonly Cell[]): boolean {
+  const dates = cells.filter((cell) => cell !== null);
+  return dates.length > 0 && dates.every((cell) => typeof cell === 'object' && cell.t === 'date' && cell.iso.slice(8, 10) === '01');
+}
+
 function detectionConfidence(detection: Detection<unknown>): Confidence {
   if (detection.ok) return 'high';
   return detection.ambiguous ? 'medium' : 'low';
@@ -542,6 +550,7 @@ export function suggestMapping(table: TableGuess, sample: readonly RawRow[], kin
   const decimal = detectDecimalSeparator(cellsOf(columns, NUMERIC_ROLES, contents));
   const dayOrder = detectDayOrder(cellsOf(columns, PERIOD_ROLES, contents));
   const provenDayOrder = dayOrder.ok ? dayOrder.value : null;
+  const monthly = datesAreMonths(cellsOf(columns, ['period'], contents));
   const missing = kind === 'activity' ? missingForActivity(columns, layout.layout) : [];
   const mapping: Mapping = {
     version: 1,
@@ -551,6 +560,7 @@ export function suggestMapping(table: TableGuess, sample: readonly RawRow[], kin
     columns: columns.map(toColumnMapping),
     decimalSeparator: decimal.ok ? decimal.value : '.',
     ...(provenDayOrder === null ? {} : { dayOrder: provenDayOrder }),
+    ...(monthly ? { periodGranularity: 'month' as const } : {}),
   };
   return {
     mapping,
@@ -560,6 +570,7 @@ export function suggestMapping(table: TableGuess, sample: readonly RawRow[], kin
       layout.reason,
       `decimal separator: ${decimal.reason}${decimal.ok ? '' : "; '.' assumed until you choose"}`,
       `day order: ${dayOrder.reason}`,
+      ...(monthly ? ['period: every date in the period column is the 1st of a month, so each stands for its whole month'] : []),
       ...missing,
     ],
   };

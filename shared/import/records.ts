@@ -91,7 +91,7 @@ export function createActivityRowMapper(mapping: Mapping, context: RecordContext
       const parsed = parsePeriod(row.cells[periodColumn.column], periodOptions);
       if (!parsed.ok) return reject(rejections, periodColumn, parsed.reason);
       if (!parsed.value) return reject(rejections, periodColumn, 'the period is blank');
-      return parsed.value;
+      return mapping.periodGranularity === 'month' && parsed.value.granularity === 'day' ? wholeMonth(parsed.value.start) : parsed.value;
     }
     const startColumn = byRole.period_start;
     const endColumn = byRole.period_end;
@@ -228,6 +228,12 @@ export function createActivityRowMapper(mapping: Mapping, context: RecordContext
     // A row is imported whole or rejected whole, so rows read always tie out to imported + rejected + skipped.
     return rejections.length > 0 ? { records: [], rejections, quantities } : { records, rejections, quantities };
   };
+}
+
+function wholeMonth(date: string): Period {
+  const [year, month] = date.split('-').map(Number) as [number, number];
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return { start: `${date.slice(0, 7)}-01`, end: `${date.slice(0, 7)}-${String(lastDay).padStart(2, '0')}`, granularity: 'month' };
 }
 
 function reject(rejections: Rejection[], column: ColumnMapping, reason: string): null {

@@ -14,20 +14,21 @@ export interface ImportJob {
 }
 
 /**
- * Finds the worker script: beside the bundle (out/node, out/main) when built, or the
- * TypeScript source run through tsx when the engine itself runs from source (tests).
+ * The worker script: beside the bundle (out/node, out/main) when built; when the engine itself
+ * runs from TypeScript source (tests), the source file loaded through tsx's require hook.
  */
-function workerEntry(): { file: string; execArgv: string[] } {
+function workerEntry(): { script: string; eval: boolean } {
   const bundled = path.join(__dirname, 'import-worker.js');
-  if (fs.existsSync(bundled)) return { file: bundled, execArgv: [] };
-  return { file: path.join(__dirname, 'import-worker.ts'), execArgv: ['--import', 'tsx'] };
+  if (fs.existsSync(bundled)) return { script: bundled, eval: false };
+  const source = path.join(__dirname, 'import-worker.ts');
+  return { script: `require('tsx/cjs/api').register(); require(${JSON.stringify(source)});`, eval: true };
 }
 
 export function startImportJob(data: ImportWorkerData, onProgress: (progress: Extract<ImportWorkerMessage, { type: 'progress' }>) => void): ImportJob {
   const entry = workerEntry();
-  const worker = new Worker(entry.file, {
+  const worker = new Worker(entry.script, {
+    eval: entry.eval,
     workerData: data,
-    execArgv: entry.execArgv,
     resourceLimits: { maxOldGenerationSizeMb: IMPORT_WORKER_HEAP_MB },
   });
   const outcome = new Promise<ImportOutcome>((resolve, reject) => {

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { TextDecoder } from 'node:util';
 import Papa from 'papaparse';
@@ -20,8 +20,8 @@ export interface CsvDialect {
 
 export interface CsvRowsOptions {
   readonly signal?: AbortSignal;
-  /** Called with the size of each chunk read from the file. */
-  readonly onFileBytes?: (bytes: number) => void;
+  /** Bytes of the file read so far, of its size. */
+  readonly onBytes?: (bytesRead: number, totalBytes: number) => void;
 }
 
 /** A CSV file is read as one sheet, named after the file. */
@@ -57,6 +57,8 @@ export async function* readCsvRows(path: string, dialect: CsvDialect, options: C
   let pending = '';
   let recordNumber = 0;
   let bytesRead = 0;
+  const { size } = await stat(path);
+  options.onBytes?.(bytesRead, size);
 
   const parseRows = (text: string, final: boolean): RawRow[] => {
     // Unless final, the last record may continue in the next chunk: papaparse leaves it unparsed.
@@ -78,7 +80,7 @@ export async function* readCsvRows(path: string, dialect: CsvDialect, options: C
     const bytes = chunk as Buffer;
     const text = pending + decode(decoder, bytes, dialect.encoding, bytesRead);
     bytesRead += bytes.length;
-    options.onFileBytes?.(bytes.length);
+    options.onBytes?.(bytesRead, size);
     yield parseRows(text, false);
     if (pending.length > MAX_RECORD_CHARS) {
       throw malformedRecord(recordNumber + 1, 'it runs on for millions of characters, so a quote is probably never closed');

@@ -1,11 +1,10 @@
-import { stat } from 'node:fs/promises';
 import type { RawRow } from '../../../../shared/import/cell';
 import type { CsvDelimiter, CsvEncoding } from './csv';
 import { csvSheetName, detectCsvDialect, readCsvRows } from './csv';
 import type { SniffedSource, SourceFormat } from './sniff';
 import { sniffSource } from './sniff';
 import type { SheetRowBatch } from './xlsx';
-import { readXlsxRows, sheetBytesToRead } from './xlsx';
+import { planXlsxRead, readXlsxRows } from './xlsx';
 import { readWorkbookLayout } from './xlsx-workbook';
 import type { ReadLimits } from './zip-guard';
 import { DEFAULT_READ_LIMITS, guardWorkbookArchive } from './zip-guard';
@@ -22,10 +21,8 @@ export interface OpenSourceOptions {
 }
 
 /**
- * Progress of one `rows()` pass. For a workbook the bytes are those of the sheet XML parsed
- * (uncompressed, as measured by the guard): Excel stores sheets before their shared strings, so
- * exceljs copies them to temporary files first and compressed bytes would reach the end before
- * the first row. For a CSV file they are the file's bytes.
+ * Progress of one `rows()` pass: for a workbook, the compressed bytes of the parts this pass reads
+ * (only the sheets asked for); for a CSV file, the file's bytes.
  */
 export interface ReadProgress {
   readonly bytesRead: number;
@@ -78,15 +75,15 @@ async function openWorkbook(path: string, sniffed: SniffedSource, limits: ReadLi
     hasMacros: sniffed.hasMacros,
     sheetNames: async () => layout.worksheets.map((sheet) => sheet.name),
     rows: (options = {}) =>
-      trackProgress(options, () => sheetBytesToRead(layout, guarded, options.sheet), (onBytes) =>
-        readXlsxRows(path, layout, guarded, { sheet: options.sheet, signal: options.signal, onSheetBytes: onBytes }),
-      ),
+      trackProgress(options, async function* (onBytes) {
+        const plan = planXlsxRead(layout, guarded, options.sheet);
+        yield* readXlsxRows(path, layout, plan, limits.maxZipEntries, { signal: options.signal, onBytes });
+      }),
   };
 }
 
 async function openCsv(path: string): Promise<SourceReader> {
   const dialect = await detectCsvDialect(path);
-  const { size } = await stat(path);
   const sheet = csvSheetName(path);
   return {
     format: 'csv',
@@ -95,11 +92,11 @@ async function openCsv(path: string): Promise<SourceReader> {
     delimiter: dialect.delimiter,
     sheetNames: async () => [sheet],
     rows: (options = {}) =>
-      trackProgress(options, () => size, async function* (onBytes) {
+      trackProgress(options, async function* (onBytes) {
         if (options.sheet !== undefined && options.sheet !== sheet) {
           throw new Error(`The CSV file has one sheet, "${sheet}", not "${options.sheet}".`);
         }
-        for await (const rows of readCsvRows(path, dialect, { signal: options.signal, onFileBytes: onBytes })) {
+        for await (const rows of readCsvRows(path, dialect, { signal: options.signal, onBytes })) {
           yield { sheet, rows };
         }
       }),
@@ -107,26 +104,27 @@ async function openCsv(path: string): Promise<SourceReader> {
 }
 
 /**
- * Turns a reader's batches (one per chunk of the file) into rows, counting rows and bytes and
- * reporting progress once per batch. Readers batch because each await costs: one per row is all
- * the million-row budget allows.
+ * Turns a reader's batches (one per chunk of the file) into rows, counting them and reporting
+ * progress once per batch. Readers batch because each await costs: one per row is all the
+ * million-row budget allows.
  */
 async function* trackProgress(
   options: ReadRowsOptions,
-  totalBytes: () => number,
-  read: (onBytes: (bytes: number) => void) => AsyncGenerator<SheetRowBatch>,
+  read: (onBytes: (bytesRead: number, totalBytes: number) => void) => AsyncGenerator<SheetRowBatch>,
 ): AsyncGenerator<SheetRow> {
   const { signal, onProgress } = options;
-  const total = totalBytes();
-  let bytesRead = 0;
-  let rowCount = 0;
-  for await (const { sheet, rows } of read((bytes) => (bytesRead += bytes))) {
+  const progress = { bytesRead: 0, totalBytes: 0, rows: 0 };
+  const batches = read((bytesRead, totalBytes) => {
+    progress.bytesRead = bytesRead;
+    progress.totalBytes = totalBytes;
+  });
+  for await (const { sheet, rows } of batches) {
     for (const row of rows) {
       signal?.throwIfAborted();
-      rowCount++;
+      progress.rows++;
       yield { sheet, row };
     }
-    onProgress?.({ bytesRead, totalBytes: total, rows: rowCount });
+    onProgress?.({ ...progress });
   }
-  onProgress?.({ bytesRead, totalBytes: total, rows: rowCount });
+  onProgress?.({ ...progress });
 }

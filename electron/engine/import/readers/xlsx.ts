@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import ExcelJS from 'exceljs';
@@ -8,6 +7,8 @@ import { columnLetter } from '../../../../shared/import/cell';
 import { SourceRefusedError } from './refusal';
 import type { ScannedCell } from './xlsx-cell-scanner';
 import { SheetCellScanner } from './xlsx-cell-scanner';
+import type { StreamedPart } from './xlsx-package-stream';
+import { rebuildPackage } from './xlsx-package-stream';
 import type { WorkbookLayout, WorksheetPart } from './xlsx-workbook';
 import type { GuardedWorkbook } from './zip-guard';
 
@@ -24,16 +25,9 @@ export const EXCELJS_READER_OPTIONS = {
 } as const satisfies Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>;
 
 export interface XlsxRowsOptions {
-  /** Read only this sheet; all worksheets in workbook order otherwise. */
-  readonly sheet?: string;
   readonly signal?: AbortSignal;
-  /** Called with the size of each chunk of sheet XML handed to the parser. */
-  readonly onSheetBytes?: (bytes: number) => void;
-}
-
-/** Total uncompressed size of the sheet XML that `readXlsxRows` will parse, for progress. */
-export function sheetBytesToRead(layout: WorkbookLayout, guarded: GuardedWorkbook, sheet?: string): number {
-  return selectSheets(layout, sheet).reduce((total, part) => total + (guarded.xmlPartBytes.get(part.partName) ?? 0), 0);
+  /** Compressed bytes of the workbook consumed so far, of the total this pass reads. */
+  readonly onBytes?: (bytesRead: number, totalBytes: number) => void;
 }
 
 /** Rows of one sheet, as parsed from one chunk of its XML. */
@@ -42,57 +36,88 @@ export interface SheetRowBatch {
   readonly rows: readonly RawRow[];
 }
 
+/** What one pass reads: the sheets asked for and the parts exceljs needs to read them. */
+export interface XlsxReadPlan {
+  readonly sheets: readonly WorksheetPart[];
+  readonly parts: readonly StreamedPart[];
+  /** Compressed size of the parts taken from the file. */
+  readonly sourceBytes: number;
+}
+
+const WORKBOOK_PARTS = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml'];
+const SHARED_STRINGS_PART = 'xl/sharedStrings.xml';
+const STYLES_PART = 'xl/styles.xml';
+/** Stands in for a missing shared-strings part, so that exceljs parses sheets as they stream. */
+const EMPTY_SHARED_STRINGS = Buffer.from(
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>',
+);
+
 /**
- * Streams the rows of a guarded workbook's worksheets in batches. Row numbers are the file's, so
- * gaps are possible: rows with no value are skipped. Trailing empty cells are trimmed; '' is null.
+ * Plans a pass over one sheet, or over all worksheets in workbook order. exceljs gets the
+ * workbook parts, shared strings and styles first, then each sheet under the name `sheetN.xml`,
+ * the only name pattern it reads, N counting the sheets of this pass.
+ */
+export function planXlsxRead(layout: WorkbookLayout, guarded: GuardedWorkbook, sheet?: string): XlsxReadPlan {
+  const sheets = selectSheets(layout, sheet);
+  const fromFile = (entryName: string, name = entryName): StreamedPart => ({ name, source: { entryName } });
+  const parts: StreamedPart[] = [
+    ...WORKBOOK_PARTS.map((name) => fromFile(name)),
+    guarded.compressedBytes.has(SHARED_STRINGS_PART)
+      ? fromFile(SHARED_STRINGS_PART)
+      : { name: SHARED_STRINGS_PART, source: { content: EMPTY_SHARED_STRINGS } },
+    ...(guarded.compressedBytes.has(STYLES_PART) ? [fromFile(STYLES_PART)] : []),
+    ...sheets.map((part, index) => fromFile(part.partName, exceljsSheetPartName(index + 1))),
+  ];
+  const sourceBytes = parts.reduce(
+    (total, part) => total + ('entryName' in part.source ? (guarded.compressedBytes.get(part.source.entryName) ?? 0) : 0),
+    0,
+  );
+  return { sheets, parts, sourceBytes };
+}
+
+/**
+ * Streams the rows of a guarded workbook in batches, one per chunk of sheet XML. Row numbers are
+ * the file's, so gaps are possible: rows with no value are skipped. Trailing empty cells are
+ * trimmed; '' is null.
  */
 export async function* readXlsxRows(
   path: string,
   layout: WorkbookLayout,
-  guarded: GuardedWorkbook,
+  plan: XlsxReadPlan,
+  maxZipEntries: number,
   options: XlsxRowsOptions = {},
 ): AsyncGenerator<SheetRowBatch> {
-  const unread = new Set(selectSheets(layout, options.sheet));
-  const input = createReadStream(path);
+  let bytesRead = 0;
+  options.onBytes?.(bytesRead, plan.sourceBytes);
+  const input = Readable.from(
+    rebuildPackage(path, plan.parts, maxZipEntries, (bytes) => options.onBytes?.((bytesRead += bytes), plan.sourceBytes)),
+  );
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, EXCELJS_READER_OPTIONS);
-  const sheetStreams = watchPartStreams(reader, layout, guarded, options);
-  const worksheets = reader[Symbol.asyncIterator]();
+  const scanners = decodePartsForExceljs(reader);
+  // exceljs pipes the input into its unzipper, which never hears of a failed or cancelled input.
+  const stopped = stopSignal(input, options.signal);
   try {
-    for (;;) {
-      // Before the first sheet, exceljs may spend seconds copying sheets to temporary files.
-      const next = await untilAborted(worksheets.next(), options.signal);
-      if (next.done === true) break;
-      const stream = sheetStreams.get(next.value);
-      if (stream === undefined) throw new Error('exceljs emitted a worksheet that was not seen being opened');
-      if (!unread.delete(stream.part)) {
-        await stream.skip();
-        continue;
-      }
+    const worksheets = reader[Symbol.asyncIterator]();
+    for (const part of plan.sheets) {
+      const next = await Promise.race([worksheets.next(), stopped.promise]);
+      if (next.done === true) throw new Error(`exceljs did not read the sheet "${part.name}"`);
+      const scanner = scanners.get(next.value);
+      if (scanner === undefined) throw new Error('exceljs emitted a worksheet it was not seen opening');
       // parse() hands over the rows of each XML chunk together: one await per chunk, not per row.
-      const chunks = next.value.parse() as unknown as AsyncIterable<Array<{ eventType: string; value: unknown }>>;
-      for await (const events of chunks) {
-        const rows: RawRow[] = [];
-        for (const { eventType, value } of events) {
-          if (eventType !== 'row') continue;
-          const row = value as ExcelJS.Row;
-          const cells = rowCells(row, stream.scanner.takeRow(row.number), layout.date1904);
-          if (cells.length > 0) rows.push({ rowNumber: row.number, cells });
-        }
-        if (rows.length > 0) yield { sheet: stream.part.name, rows };
+      const chunks = (next.value.parse() as unknown as AsyncIterable<ExceljsEvent[]>)[Symbol.asyncIterator]();
+      for (;;) {
+        const batch = await Promise.race([chunks.next(), stopped.promise]);
+        if (batch.done === true) break;
+        const rows = rowsOfEvents(batch.value, scanner, layout.date1904);
+        if (rows.length > 0) yield { sheet: part.name, rows };
       }
-    }
-    const [missing] = unread;
-    if (missing !== undefined) {
-      throw new SourceRefusedError(
-        'corrupt',
-        `The sheet "${missing.name}" could not be read: it is stored as ${missing.partName}, where Excel never ` +
-          'puts sheets. Open the workbook in Excel and save it again as .xlsx.',
-      );
     }
   } catch (error) {
     options.signal?.throwIfAborted();
     throw asReadError(error);
   } finally {
+    stopped.dispose();
     input.destroy();
   }
 }
@@ -107,101 +132,69 @@ function selectSheets(layout: WorkbookLayout, sheet: string | undefined): Worksh
   return [part];
 }
 
-/** One worksheet's XML on its way into exceljs. */
-interface SheetStream {
-  readonly part: WorksheetPart;
-  readonly scanner: SheetCellScanner;
-  /** Consumes the sheet without parsing it, so exceljs moves on and closes its temporary file. */
-  skip(): Promise<void>;
+function exceljsSheetPartName(sheetNo: number | string): string {
+  return `xl/worksheets/sheet${sheetNo}.xml`;
+}
+
+interface ExceljsEvent {
+  readonly eventType: string;
+  readonly value: unknown;
+}
+
+function rowsOfEvents(events: readonly ExceljsEvent[], scanner: SheetCellScanner, date1904: boolean): RawRow[] {
+  const rows: RawRow[] = [];
+  for (const { eventType, value } of events) {
+    if (eventType !== 'row') continue;
+    const row = value as ExcelJS.Row;
+    const cells = rowCells(row, scanner.takeRow(row.number), date1904);
+    if (cells.length > 0) rows.push({ rowNumber: row.number, cells });
+  }
+  return rows;
 }
 
 /**
- * The WorkbookReader methods (exceljs 4.4) that receive each part's inflated bytes. Wrapping them is
- * the one place to see a sheet's raw XML, and it fixes exceljs decoding each chunk on its own, which
- * turns a multi-byte character split between chunks into U+FFFD.
+ * The WorkbookReader methods (exceljs 4.4) that receive the shared strings' and each sheet's
+ * inflated bytes. Wrapping them is the one place to see a sheet's raw XML, and it fixes exceljs
+ * decoding every chunk on its own, which turns a character split between chunks into U+FFFD.
  */
 interface WorkbookReaderPartParsers {
   _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
   _parseWorksheet(chunks: AsyncIterable<Buffer | string>, sheetNo: string): Generator<{ eventType: string; value: unknown }>;
 }
 
-const SHARED_STRINGS_PART = 'xl/sharedStrings.xml';
-
-function watchPartStreams(
-  reader: ExcelJS.stream.xlsx.WorkbookReader,
-  layout: WorkbookLayout,
-  guarded: GuardedWorkbook,
-  options: XlsxRowsOptions,
-): Map<unknown, SheetStream> {
+/** Hooks UTF-8 decoding, and a cell scanner per sheet, in front of exceljs's XML parser. */
+function decodePartsForExceljs(reader: ExcelJS.stream.xlsx.WorkbookReader): Map<unknown, SheetCellScanner> {
   const parsers = reader as unknown as WorkbookReaderPartParsers;
   const parseSharedStrings = parsers._parseSharedStrings.bind(reader);
   const parseWorksheet = parsers._parseWorksheet.bind(reader);
-  const streams = new Map<unknown, SheetStream>();
+  const scanners = new Map<unknown, SheetCellScanner>();
 
-  parsers._parseSharedStrings = (entry) =>
-    parseSharedStrings(Readable.from(decodeXmlPart(entry, SHARED_STRINGS_PART, guarded, options.signal)));
-
+  parsers._parseSharedStrings = (entry) => parseSharedStrings(Readable.from(decodeXmlPart(entry, SHARED_STRINGS_PART)));
   parsers._parseWorksheet = function* (chunks: AsyncIterable<Buffer>, sheetNo: string) {
-    // exceljs only reads sheets stored under this name pattern, numbering them by it.
-    const partName = `xl/worksheets/sheet${sheetNo}.xml`;
-    const part = layout.worksheets.find((candidate) => candidate.partName === partName);
-    if (part === undefined) {
-      throw new SourceRefusedError(
-        'corrupt',
-        `The workbook is damaged: it holds ${partName}, which its sheet list does not name. ` +
-          'Open it in Excel to repair it and save it as .xlsx.',
-      );
-    }
     const scanner = new SheetCellScanner();
-    const xml = decodeXmlPart(chunks, partName, guarded, options.signal, (text, bytes) => {
-      scanner.scan(text);
-      options.onSheetBytes?.(bytes);
-    });
-    const skip = async () => {
-      for await (const _chunk of chunks) {
-        // drained unparsed
-      }
-    };
+    const xml = decodeXmlPart(chunks, exceljsSheetPartName(sheetNo), (text) => scanner.scan(text));
     for (const event of parseWorksheet(xml, sheetNo)) {
-      streams.set(event.value, { part, scanner, skip });
+      scanners.set(event.value, scanner);
       yield event;
     }
   };
-  return streams;
+  return scanners;
 }
 
-/**
- * Decodes a part's UTF-8 across chunk boundaries, holding it to the size the guard measured:
- * exceljs unzips from the local headers while the guard read the central directory, and a file
- * whose two views disagree must not slip a bigger part past the guard.
- */
 async function* decodeXmlPart(
   chunks: AsyncIterable<Buffer>,
   partName: string,
-  guarded: GuardedWorkbook,
-  signal: AbortSignal | undefined,
-  onText?: (text: string, bytes: number) => void,
+  onText?: (text: string) => void,
 ): AsyncGenerator<string> {
-  const measuredBytes = guarded.xmlPartBytes.get(partName);
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  let bytes = 0;
   for await (const chunk of chunks) {
-    signal?.throwIfAborted();
-    bytes += chunk.length;
-    if (measuredBytes === undefined || bytes > measuredBytes) {
-      throw new SourceRefusedError(
-        'corrupt',
-        `The workbook is damaged: its part ${partName} differs from the copy listed in its ZIP directory. ` +
-          'Open it in Excel to repair it and save it as .xlsx.',
-      );
-    }
     const text = decodeUtf8(decoder, chunk, partName);
-    onText?.(text, chunk.length);
+    onText?.(text);
     yield text;
   }
   const rest = decodeUtf8(decoder, undefined, partName);
   if (rest !== '') {
-    onText?.(rest, 0);
+    onText?.(rest);
     yield rest;
   }
 }
@@ -216,6 +209,24 @@ function decodeUtf8(decoder: TextDecoder, chunk: Buffer | undefined, partName: s
       { cause },
     );
   }
+}
+
+/** Rejects when the input stream fails or the signal aborts; `dispose` detaches it. */
+function stopSignal(input: Readable, signal: AbortSignal | undefined): { promise: Promise<never>; dispose(): void } {
+  let dispose = (): void => undefined;
+  const promise = new Promise<never>((_resolve, reject) => {
+    const onAbort = () => reject(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    input.once('error', reject);
+    if (signal?.aborted === true) onAbort();
+    dispose = () => {
+      signal?.removeEventListener('abort', onAbort);
+      input.off('error', reject);
+    };
+  });
+  // Only the races observe it; once they are over, a late rejection means nothing.
+  promise.catch(() => undefined);
+  return { promise, dispose };
 }
 
 function rowCells(row: ExcelJS.Row, scanned: Map<number, ScannedCell> | undefined, date1904: boolean): Cell[] {
@@ -330,21 +341,6 @@ function refuseCell(address: string, stored: string): never {
     `The workbook is damaged: cell ${address} holds a value that cannot be read (${stored.slice(0, 80)}). ` +
       'Open it in Excel to repair it and save it as .xlsx.',
   );
-}
-
-async function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (signal === undefined) return promise;
-  signal.throwIfAborted();
-  let onAbort = (): void => undefined;
-  const aborted = new Promise<never>((_resolve, reject) => {
-    onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-  try {
-    return await Promise.race([promise, aborted]);
-  } finally {
-    signal.removeEventListener('abort', onAbort);
-  }
 }
 
 /** Failures of exceljs or its XML parser mean a damaged file; refusals pass through. */

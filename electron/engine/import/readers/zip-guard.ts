@@ -24,10 +24,10 @@ export const DEFAULT_READ_LIMITS: ReadLimits = Object.freeze({
   ratioCheckMinBytes: MIB,
 });
 
-/** What the guard verified about a workbook archive. */
+/** A workbook archive the guard has checked. */
 export interface GuardedWorkbook {
-  /** Actual inflated size of every XML part (`.xml` / `.rels`), by entry name. */
-  readonly xmlPartBytes: ReadonlyMap<string, number>;
+  /** Compressed size of every entry, by name. */
+  readonly compressedBytes: ReadonlyMap<string, number>;
 }
 
 /**
@@ -43,7 +43,6 @@ export async function guardWorkbookArchive(
     const entries = await listZipEntries(zip);
     checkDeclaredSizes(entries, limits);
 
-    const xmlPartBytes = new Map<string, number>();
     for (const entry of entries.filter(isXmlPart)) {
       const doctype = new DoctypeDetector();
       let inflated = 0;
@@ -66,9 +65,8 @@ export async function guardWorkbookArchive(
             'Open it in Excel to repair it, or ask for a fresh copy.',
         );
       }
-      xmlPartBytes.set(entry.fileName, inflated);
     }
-    return { xmlPartBytes };
+    return { compressedBytes: new Map(entries.map((entry) => [entry.fileName, entry.compressedSize])) };
   });
 }
 

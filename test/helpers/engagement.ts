@@ -1,0 +1,16 @@
+import path from 'node:path';
+import { Engagement } from '../../electron/engine/engagement';
+import type { EngagementSettingsInput } from '../../shared/settings';
+
+export const TEST_ACTOR = { actor: 'tester' };
+
+/** A new engagement file (April fiscal years) in `dir`. */
+export function newEngagement(dir: string, settings: Partial<EngagementSettingsInput> = {}): Engagement {
+  return Engagement.create(path.join(dir, 'test.carbonaudit'), { entityName: 'Example Group', fiscalYearStartMonth: 4, ...settings }, TEST_ACTOR);
+}
+
+/** Row counts of every table an import writes, to prove a failed import changed nothing. */
+export function importFootprint(engagement: Engagement): Record<string, number> {
+  const tables = ['source_file', 'source_blob', 'raw_row', 'rejected_row', 'activity_record', 'factor_set', 'emission_factor', 'target', 'claim', 'audit_log'];
+  return Object.fromEntries(tables.map((table) => [table, (engagement.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n]));
+}
