@@ -62,14 +62,17 @@ function textAt(row: RawRow, column: ColumnMapping | undefined): string | null {
 
 const where = (column: ColumnMapping) => `column ${columnLetter(column.column)} (${column.header || 'no header'})`;
 
-/** Units are parsed once per distinct text: a file has few units and many rows. */
-function unitCache(resolutions: Mapping['unitResolutions']) {
-  const cache = new Map<string, ReturnType<typeof parseUnit>>();
-  return (text: string) => {
+/**
+ * Parses each distinct text once: a file has few units, activities and months but many rows.
+ * The cache is bounded so a column of unique texts cannot grow memory with the file.
+ */
+function memoByText<T>(parse: (text: string) => T, limit = 10_000): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
     let parsed = cache.get(text);
-    if (!parsed) {
-      parsed = parseUnit(text, { resolve: resolutions });
-      cache.set(text, parsed);
+    if (parsed === undefined) {
+      parsed = parse(text);
+      if (cache.size < limit) cache.set(text, parsed);
     }
     return parsed;
   };
@@ -80,15 +83,18 @@ export function createActivityRowMapper(mapping: Mapping, context: RecordContext
   const valueColumns = mapping.layout === 'wide'
     ? mapping.columns.filter((column) => column.role === 'value')
     : byRole.quantity ? [byRole.quantity] : [];
-  const unitOf = unitCache(mapping.unitResolutions);
+  const unitOf = memoByText((text) => parseUnit(text, { resolve: mapping.unitResolutions }));
+  const activityOf = memoByText(matchActivity);
   const periodOptions = { dayOrder: mapping.dayOrder ?? 'YMD', fiscal: { startMonth: context.fiscal.startMonth, labelRule: context.fiscal.labelRule } } as const;
+  const periodOfText = memoByText((text) => parsePeriod(text, periodOptions));
+  const periodOf = (cell: Cell | undefined) => (typeof cell === 'string' ? periodOfText(cell) : parsePeriod(cell, periodOptions));
   const decimal = { decimalSeparator: mapping.decimalSeparator };
   const scope3Column = byRole.scope3_category;
 
   function readPeriod(row: RawRow, rejections: Rejection[]): Period | null {
     const periodColumn = byRole.period;
     if (periodColumn) {
-      const parsed = parsePeriod(row.cells[periodColumn.column], periodOptions);
+      const parsed = periodOf(row.cells[periodColumn.column]);
       if (!parsed.ok) return reject(rejections, periodColumn, parsed.reason);
       if (!parsed.value) return reject(rejections, periodColumn, 'the period is blank');
       return mapping.periodGranularity === 'month' && parsed.value.granularity === 'day' ? wholeMonth(parsed.value.start) : parsed.value;
@@ -99,8 +105,8 @@ export function createActivityRowMapper(mapping: Mapping, context: RecordContext
       rejections.push({ column: null, reason: 'the mapping has no period column (a period, or a start and an end)' });
       return null;
     }
-    const start = parsePeriod(row.cells[startColumn.column], periodOptions);
-    const end = parsePeriod(row.cells[endColumn.column], periodOptions);
+    const start = periodOf(row.cells[startColumn.column]);
+    const end = periodOf(row.cells[endColumn.column]);
     if (!start.ok) return reject(rejections, startColumn, start.reason);
     if (!end.ok) return reject(rejections, endColumn, end.reason);
     if (!start.value || !end.value) return reject(rejections, start.value ? endColumn : startColumn, 'the period is blank');
@@ -119,7 +125,7 @@ export function createActivityRowMapper(mapping: Mapping, context: RecordContext
       const fallback = mapping.defaults?.activity ? activityByKey(mapping.defaults.activity) : undefined;
       return fallback ?? reject(rejections, activityColumn ?? column, 'no activity: the cell is blank and the mapping has no default activity');
     }
-    const match = matchActivity(text);
+    const match = activityOf(text);
     if (match.kind === 'match') return activityByKey(match.activity) ?? null;
     const reason = match.kind === 'ambiguous'
       ? `activity '${text}' is ambiguous (${match.activities.join(', ')}): name it in the mapping`
@@ -197,15 +203,10 @@ export function createActivityRowMapper(mapping: Mapping, context: RecordContext
       return { records: [], rejections, quantities };
     }
     const site = textAt(row, byRole.site) ?? mapping.defaults?.site ?? null;
-    const shared = {
-      site,
-      entity: textAt(row, byRole.entity),
-      region: textAt(row, byRole.region),
-      instrument: textAt(row, byRole.instrument),
-      notes: textAt(row, byRole.notes),
-      periodStart: period.start,
-      periodEnd: period.end,
-    };
+    const entity = textAt(row, byRole.entity);
+    const region = textAt(row, byRole.region);
+    const instrument = textAt(row, byRole.instrument);
+    const notes = textAt(row, byRole.notes);
     for (const { column, quantity } of pending) {
       const before = rejections.length;
       const activity = readActivity(row, column, rejections);
@@ -213,9 +214,14 @@ export function createActivityRowMapper(mapping: Mapping, context: RecordContext
       const unit = activity && meaning && readUnit(row, column, activity, rejections);
       const scope3Category = activity && unit ? readScope3Category(row, activity, rejections) : undefined;
       if (!activity || !meaning || !unit || scope3Category === undefined || rejections.length > before) continue;
+      // Built field by field: spreading a shared object here cost more than the rest of the row.
       records.push({
-        ...shared,
         column: column.column,
+        site,
+        entity,
+        region,
+        periodStart: period.start,
+        periodEnd: period.end,
         activity: activity.key,
         meaning,
         quantity,
@@ -223,6 +229,8 @@ export function createActivityRowMapper(mapping: Mapping, context: RecordContext
         unitBasis: unit.unit.basis ?? null,
         unitText: unit.text,
         scope3Category,
+        instrument,
+        notes,
       });
     }
     // A row is imported whole or rejected whole, so rows read always tie out to imported + rejected + skipped.

@@ -44,7 +44,6 @@ export const m002Import: Migration = {
         row_number INTEGER NOT NULL,
         cells_json TEXT NOT NULL
       ) STRICT;
-      CREATE INDEX raw_row_by_source ON raw_row (source_file_id, sheet, row_number);
 
       CREATE TABLE rejected_row (
         id INTEGER PRIMARY KEY,
@@ -77,8 +76,6 @@ export const m002Import: Migration = {
         notes TEXT,
         CHECK (period_end >= period_start)
       ) STRICT;
-      CREATE INDEX activity_record_by_source ON activity_record (source_file_id);
-      CREATE INDEX activity_record_by_period ON activity_record (period_start);
 
       CREATE TABLE factor_set (
         id INTEGER PRIMARY KEY,

@@ -95,19 +95,18 @@ export async function* readXlsxRows(
   );
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, EXCELJS_READER_OPTIONS);
   const scanners = decodePartsForExceljs(reader);
-  // exceljs pipes the input into its unzipper, which never hears of a failed or cancelled input.
-  const stopped = stopSignal(input, options.signal);
+  const stopper = new ReadStopper(input, options.signal);
   try {
     const worksheets = reader[Symbol.asyncIterator]();
     for (const part of plan.sheets) {
-      const next = await Promise.race([worksheets.next(), stopped.promise]);
+      const next = await stopper.race(worksheets.next());
       if (next.done === true) throw new Error(`exceljs did not read the sheet "${part.name}"`);
       const scanner = scanners.get(next.value);
       if (scanner === undefined) throw new Error('exceljs emitted a worksheet it was not seen opening');
       // parse() hands over the rows of each XML chunk together: one await per chunk, not per row.
       const chunks = (next.value.parse() as unknown as AsyncIterable<ExceljsEvent[]>)[Symbol.asyncIterator]();
       for (;;) {
-        const batch = await Promise.race([chunks.next(), stopped.promise]);
+        const batch = await stopper.race(chunks.next());
         if (batch.done === true) break;
         const rows = rowsOfEvents(batch.value, scanner, layout.date1904);
         if (rows.length > 0) yield { sheet: part.name, rows };
@@ -117,7 +116,7 @@ export async function* readXlsxRows(
     options.signal?.throwIfAborted();
     throw asReadError(error);
   } finally {
-    stopped.dispose();
+    stopper.dispose();
     input.destroy();
   }
 }
@@ -211,22 +210,45 @@ function decodeUtf8(decoder: TextDecoder, chunk: Buffer | undefined, partName: s
   }
 }
 
-/** Rejects when the input stream fails or the signal aborts; `dispose` detaches it. */
-function stopSignal(input: Readable, signal: AbortSignal | undefined): { promise: Promise<never>; dispose(): void } {
-  let dispose = (): void => undefined;
-  const promise = new Promise<never>((_resolve, reject) => {
-    const onAbort = () => reject(signal?.reason);
-    signal?.addEventListener('abort', onAbort, { once: true });
-    input.once('error', reject);
-    if (signal?.aborted === true) onAbort();
-    dispose = () => {
-      signal?.removeEventListener('abort', onAbort);
-      input.off('error', reject);
-    };
-  });
-  // Only the races observe it; once they are over, a late rejection means nothing.
-  promise.catch(() => undefined);
-  return { promise, dispose };
+/**
+ * Lets the reader stop waiting on exceljs when the input fails or the signal aborts: exceljs pipes
+ * the input into its unzipper, which never hears of either and would wait forever.
+ */
+class ReadStopper {
+  private stopped: { reason: unknown } | undefined;
+  // One short-lived rejecter per race: racing a single long-lived promise would keep every result alive.
+  private readonly waiters = new Set<(reason: unknown) => void>();
+  private readonly onAbort = () => this.stop(this.signal?.reason);
+
+  constructor(
+    input: Readable,
+    private readonly signal: AbortSignal | undefined,
+  ) {
+    input.once('error', (error) => this.stop(error));
+    signal?.addEventListener('abort', this.onAbort, { once: true });
+    if (signal?.aborted === true) this.onAbort();
+  }
+
+  async race<T>(promise: Promise<T>): Promise<T> {
+    if (this.stopped !== undefined) throw this.stopped.reason;
+    let reject = (_reason: unknown): void => undefined;
+    const stop = new Promise<never>((_resolve, rejectStop) => (reject = rejectStop));
+    this.waiters.add(reject);
+    try {
+      return await Promise.race([promise, stop]);
+    } finally {
+      this.waiters.delete(reject);
+    }
+  }
+
+  dispose(): void {
+    this.signal?.removeEventListener('abort', this.onAbort);
+  }
+
+  private stop(reason: unknown): void {
+    this.stopped ??= { reason };
+    for (const reject of this.waiters) reject(reason);
+  }
 }
 
 function rowCells(row: ExcelJS.Row, scanned: Map<number, ScannedCell> | undefined, date1904: boolean): Cell[] {
