@@ -28,6 +28,8 @@ export const engagementSettingsSchema = z
     performanceMaterialityPercent: z.number().gt(0).max(100).default(3.75),
     clearlyTrivialPercent: z.number().min(0).max(100).default(0.25),
     assuranceLevel: z.enum(ASSURANCE_LEVELS).default('limited'),
+    /** Grid region for records and sites that name none (e.g. 'UK'): chooses location-based factors. */
+    defaultRegion: z.string().trim().min(1).max(40).nullable().default(null),
   })
   .strict()
   .refine((s) => s.performanceMaterialityPercent <= s.materialityPercent, {

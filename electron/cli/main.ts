@@ -9,6 +9,12 @@ import { previewImport } from '../engine/import/preview';
 import { openSource } from '../engine/import/readers';
 import { DESNZ_DATA_SHEET } from '../../shared/factors/desnz';
 import { EPA_HUB_SHEET } from '../../shared/factors/epa-hub';
+import { toCalculateJson } from '../../shared/calc/inventory-json';
+import { calculate, recalculate } from '../engine/inventory/calculate';
+import { loadFactorLibrary } from '../engine/inventory/library';
+import { setSite } from '../engine/inventory/boundary';
+import { traceFigure } from '../engine/inventory/trace';
+import { printInventory, printTrace } from './inventory-report';
 import { auditEntries } from '../engine/audit-log';
 import { Engagement } from '../engine/engagement';
 import { EngineError } from '../engine/errors';
@@ -87,6 +93,7 @@ export function buildProgram(io: CliIo = PROCESS_IO): Command {
     .option('--gwp <basis>', 'AR4 | AR5 | AR6', 'AR5')
     .option('--materiality <percent>', 'materiality as % of total emissions', parsePercent, 5)
     .option('--assurance <level>', 'limited | reasonable', 'limited')
+    .option('--region <region>', 'default grid region for location-based factors, e.g. UK')
     .action((file: string, options: Record<string, unknown>) => {
       const materiality = options.materiality as number;
       const engagement = Engagement.create(
@@ -102,6 +109,7 @@ export function buildProgram(io: CliIo = PROCESS_IO): Command {
           performanceMaterialityPercent: materiality * 0.75,
           clearlyTrivialPercent: materiality * 0.05,
           assuranceLevel: options.assurance as never,
+          defaultRegion: (options.region as string | undefined) ?? null,
         },
         { actor: program.opts<{ actor: string }>().actor },
       );
@@ -216,6 +224,75 @@ export function buildProgram(io: CliIo = PROCESS_IO): Command {
       } finally {
         engagement.close();
       }
+    });
+
+  const factors = program.command('factors').description('emission-factor sets: versions, library, freezing');
+  factors
+    .command('load-library')
+    .description('add the default factor library (DESNZ 2020, EPA Hub 2025) to an engagement as new versions; results change only on recalculate')
+    .argument('<engagement>', 'engagement file')
+    .option('--dir <folder>', 'a library folder of factor-set JSON files (default: the one shipped with the app)')
+    .action((file: string, options: { dir?: string }) => {
+      const loads = withEngagement(file, (engagement) => loadFactorLibrary(engagement, options.dir));
+      for (const load of loads) io.out(`${load.setKey} (${load.edition}): ${load.factors} factors ${load.added ? 'added as a new version' : 'already present (identical)'}\n`);
+    });
+
+  program
+    .command('site')
+    .description('set a site’s boundary: ownership, control, data centre, region')
+    .argument('<engagement>', 'engagement file')
+    .argument('<name>', 'site name as it appears in the records')
+    .option('--ownership <percent>', 'equity share, 0-100', (value: string) => {
+      const number = Number(value.replace(/%$/, ''));
+      if (!Number.isFinite(number) || number < 0 || number > 100) throw new InvalidArgumentError('expected a percentage between 0 and 100');
+      return number;
+    })
+    .addOption(new Option('--operational-control <yes|no>').choices(['yes', 'no']))
+    .addOption(new Option('--financial-control <yes|no>').choices(['yes', 'no']))
+    .addOption(new Option('--data-centre <yes|no>').choices(['yes', 'no']))
+    .option('--region <region>', 'grid region for location-based factors, e.g. UK or CAMX')
+    .action((file: string, name: string, options: { ownership?: number; operationalControl?: string; financialControl?: string; dataCentre?: string; region?: string }) => {
+      const yes = (value: string | undefined) => (value === undefined ? undefined : value === 'yes');
+      const site = withEngagement(file, (engagement) => setSite(engagement, name, {
+        ownershipPercent: options.ownership, operationalControl: yes(options.operationalControl), financialControl: yes(options.financialControl),
+        isDataCentre: yes(options.dataCentre), region: options.region,
+      }));
+      io.out(`${site.name}: ownership ${site.ownershipPercent}%, operational control ${site.operationalControl ? 'yes' : 'no'}, financial control ${site.financialControl ? 'yes' : 'no'}, data centre ${site.isDataCentre ? 'yes' : 'no'}, region ${site.region ?? '-'}\n`);
+    });
+
+  program
+    .command('calculate')
+    .description('Scope 1, 2 (location and market), 3, net, biogenic, avoided, PUE and clean share per fiscal year')
+    .argument('<engagement>', 'engagement file')
+    .option('--json', 'print the documented JSON document (docs/calculate-json.md)')
+    .option('--by-site', 'include each site’s figures')
+    .action((file: string, options: { json?: boolean; bySite?: boolean }) => {
+      const result = withEngagement(file, (engagement) => calculate(engagement));
+      if (options.json) io.out(`${JSON.stringify(toCalculateJson(result, { bySite: options.bySite ?? false }), null, 2)}\n`);
+      else printInventory(result, { bySite: options.bySite ?? false }, io.out);
+    });
+
+  program
+    .command('recalculate')
+    .description('recalculate on the newest factor versions, re-freeze them, and print and log what changed')
+    .argument('<engagement>', 'engagement file')
+    .action((file: string) => {
+      const { changes } = withEngagement(file, (engagement) => recalculate(engagement));
+      if (changes.length === 0) io.out('No figure changed.\n');
+      for (const change of changes) io.out(`${change.period} ${change.figure}: ${change.before ?? 'null'} -> ${change.after ?? 'null'}\n`);
+    });
+
+  program
+    .command('trace')
+    .description('show the lineage of one figure: records, unit conversions, factor versions, source rows')
+    .argument('<engagement>', 'engagement file')
+    .requiredOption('--figure <figure>', 'e.g. FY2023.scope1, FY2023.scope2_market, FY2023.scope3.6')
+    .option('--site <name>', 'only this site’s part of the figure')
+    .option('--json', 'print JSON')
+    .action((file: string, options: { figure: string; site?: string; json?: boolean }) => {
+      const trace = withEngagement(file, (engagement) => traceFigure(engagement, options.figure, options.site));
+      if (options.json) io.out(`${JSON.stringify(trace, null, 2)}\n`);
+      else printTrace(trace, io.out);
     });
 
   const mapping = program.command('mapping').description('mapping templates: how a sheet’s columns become records');

@@ -477,6 +477,22 @@ function fitToLayout(column: Draft, layout: LayoutChoice): Draft {
   return column;
 }
 
+/**
+ * A data-centre sheet with total facility energy but no electricity column: the facility's
+ * total is the electricity it consumed, so it is suggested as consumption (Scope 2 and the PUE
+ * numerator), with the reason shown. Beside an electricity column it stays metric-only, so
+ * nothing is counted twice.
+ */
+function facilityEnergyAsElectricity(drafts: readonly Draft[]): Draft[] {
+  const hasElectricity = drafts.some((column) => column.role === 'value' && column.activity === 'electricity' && column.meaning === 'consumption');
+  if (hasElectricity) return [...drafts];
+  return drafts.map((column) =>
+    column.role === 'value' && column.activity === 'facility_energy'
+      ? { ...column, meaning: 'consumption', reason: `${column.reason}; no electricity column here, so the facility's total energy is taken as its electricity consumption (Scope 2) as well as the PUE numerator` }
+      : column,
+  );
+}
+
 const CONFIDENCE_RANK: Readonly<Record<Confidence, number>> = { high: 2, medium: 1, low: 0 };
 
 /** One column per single-use role: the most confident (then the leftmost) keeps it, the others say why they lost it. */
@@ -545,7 +561,7 @@ export function suggestMapping(table: TableGuess, sample: readonly RawRow[], kin
 
   const initial = table.headers.map((header, column) => suggestColumn(column, header, contents[column] ?? profileColumn([]), kind));
   const layout = chooseLayout(initial, kind);
-  const columns = resolveDuplicateRoles(initial.map((column) => fitToLayout(column, layout))).map(toSuggestion);
+  const columns = facilityEnergyAsElectricity(resolveDuplicateRoles(initial.map((column) => fitToLayout(column, layout)))).map(toSuggestion);
 
   const decimal = detectDecimalSeparator(cellsOf(columns, NUMERIC_ROLES, contents));
   const dayOrder = detectDayOrder(cellsOf(columns, PERIOD_ROLES, contents));

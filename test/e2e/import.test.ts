@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../harness/server';
 import { collectPageErrors, launchBrowser, screenshot } from './browser';
 
+const FIXTURES = path.resolve(__dirname, '..', 'fixtures');
 const HEADER_ROW = 4;
 const TOTAL_ROW = 11;
 const BLANK_MONTH_ROW = 9;
@@ -152,6 +153,7 @@ describe('import wizard', () => {
     await expect(role('A')).resolves.toBe('site');
     await expect(role('B')).resolves.toBe('period');
     await expect(role('F')).resolves.toBe('notes');
+    await expect(page.getByLabel('A date in the period column is').inputValue()).resolves.toBe('month');
     for (const [letter, activity, unit] of [['C', 'electricity', 'kWh'], ['D', 'natural_gas', 'm3'], ['E', 'diesel', 'L']] as const) {
       await expect(role(letter)).resolves.toBe('value');
       await expect(page.getByLabel(`Activity of column ${letter}`).inputValue()).resolves.toBe(activity);
@@ -205,14 +207,14 @@ describe('import wizard', () => {
     const page = await browser.newPage();
     const errors = collectPageErrors(page);
     await openImport(page, harness);
-    const legacy = path.join(dir, 'factors-2003.xls');
-    const ole2Magic = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    fs.writeFileSync(legacy, Buffer.concat([ole2Magic, Buffer.alloc(4096)]));
+    const legacy = path.join(dir, 'conversion-factors-2021.xls');
+    fs.copyFileSync(path.join(FIXTURES, 'conversion-factors-2021-flat-file-automatic-processing.xls'), legacy);
     harness.dialogAnswers.push(legacy);
     await page.getByRole('button', { name: 'Choose file…' }).click();
     const alert = page.getByRole('alert');
     await alert.waitFor();
-    await expect(textOf(alert)).resolves.toMatch(/\.xls|Excel 97|legacy/i);
+    await expect(textOf(alert)).resolves.toContain('Excel 97-2003 .xls is not supported');
+    await expect(page.getByRole('heading', { name: 'What are you importing?' }).isVisible()).resolves.toBe(true);
     await screenshot(page, 'import-8-xls-refused');
     expect(errors).toEqual([]);
   });

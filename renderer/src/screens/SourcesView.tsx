@@ -14,7 +14,7 @@ export function SourcesView({ engagement }: { engagement: EngagementSummary }) {
     <>
       <h1>Source files</h1>
       <p className="muted">Every imported file, identified by its SHA-256; the original bytes are kept as evidence unless over the size cap.</p>
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && <p role="alert" className="notice danger">{error}</p>}
       {sources?.length === 0 && <p className="card muted">No files imported yet. Use Import to add one.</p>}
       {sources && sources.length > 0 && (
         <table className="grid" aria-label="Source files">

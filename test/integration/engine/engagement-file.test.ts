@@ -50,6 +50,7 @@ describe('engagement file', () => {
       performanceMaterialityPercent: 3.75,
       clearlyTrivialPercent: 0.25,
       assuranceLevel: 'limited',
+      defaultRegion: null,
     });
     engagement.close();
   });

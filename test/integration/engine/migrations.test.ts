@@ -46,6 +46,20 @@ const MIGRATION_CHECKS: Readonly<Record<number, { seed: (db: Db) => void; verify
       ).toThrow(/cannot store TEXT value in REAL column/);
     },
   },
+  3: {
+    seed: (db) => {
+      db.prepare(
+        "INSERT INTO factor_set (set_key, publisher, title, edition, year, region, gwp_basis, valid_from, valid_to, licence, attribution, origin, content_sha256, loaded_at) VALUES ('desnz-2020', 'DESNZ', 't', '2020', 2020, 'UK', 'AR4', '2020-01-01', '2020-12-31', 'OGL', 'a', 'library', 'h', 't')",
+      ).run();
+    },
+    verify: (db) => {
+      db.prepare("INSERT INTO frozen_factor_set (factor_set_id, frozen_at, frozen_by) VALUES (1, 't', 'tester')").run();
+      expect(() => db.prepare("INSERT INTO frozen_factor_set (factor_set_id, frozen_at, frozen_by) VALUES (99, 't', 'tester')").run()).toThrow(/FOREIGN KEY/);
+      db.prepare("INSERT INTO site (name, ownership_percent) VALUES ('DC North', 40)").run();
+      expect(db.prepare('SELECT operational_control, is_data_centre FROM site').get()).toEqual({ operational_control: 1, is_data_centre: 0 });
+      expect(() => db.prepare("INSERT INTO site (name, ownership_percent) VALUES ('X', 140)").run()).toThrow(/CHECK/);
+    },
+  },
 };
 
 describe('migrations', () => {

@@ -39,8 +39,8 @@ export async function detectCsvDialect(path: string): Promise<CsvDialect> {
   const encoding = detectEncoding(sample);
   const text = new TextDecoder(encoding).decode(sample, { stream: true });
   const newline = detectNewline(text);
-  const guessed = Papa.parse<string[]>(text, { delimitersToGuess: [...DELIMITERS], newline, preview: 1 }).meta.delimiter;
-  const delimiter = DELIMITERS.find((candidate) => candidate === guessed) ?? ',';
+  const guess = Papa.parse<string[]>(text, { delimitersToGuess: [...DELIMITERS], newline, skipEmptyLines: true, preview: 1 });
+  const delimiter = DELIMITERS.find((candidate) => candidate === guess.meta.delimiter) ?? ',';
   return { encoding, delimiter, newline };
 }
 

@@ -77,7 +77,7 @@ async function openWorkbook(path: string, sniffed: SniffedSource, limits: ReadLi
     rows: (options = {}) =>
       trackProgress(options, async function* (onBytes) {
         const plan = planXlsxRead(layout, guarded, options.sheet);
-        yield* readXlsxRows(path, layout, plan, limits.maxZipEntries, { signal: options.signal, onBytes });
+        yield* readXlsxRows(path, plan, limits.maxZipEntries, { signal: options.signal, onBytes });
       }),
   };
 }

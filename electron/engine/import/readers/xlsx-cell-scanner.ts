@@ -52,6 +52,7 @@ export class SheetCellScanner {
     if (text.charCodeAt(startTagEnd - 1) === SLASH) return; // `<c …/>` holds no value
     const end = text.indexOf('</c>', startTagEnd);
     if (end === -1) throw malformedCell(text.slice(start, startTagEnd + 1));
+    if (insideAt > end) return; // a `t="d"` outside any cell
 
     const attributes = parseXmlAttributes(text.slice(start + 2, startTagEnd));
     const address = attributes.get('r');

@@ -41,7 +41,12 @@ export async function readWorkbookLayout(path: string, maxZipEntries: number): P
       if (name === undefined || relationship === undefined) {
         throw damagedWorkbook(`its sheet list names a sheet (${name ?? 'without a name'}) without saying where it is stored`);
       }
-      if (WORKSHEET_RELATIONSHIP_TYPE.test(relationship.type)) worksheets.push({ name, partName: relationship.partName });
+      if (!WORKSHEET_RELATIONSHIP_TYPE.test(relationship.type)) continue;
+      // The guard checked every .xml part; a sheet stored under any other name would slip past it.
+      if (!relationship.partName.endsWith('.xml') || !entries.some((entry) => entry.fileName === relationship.partName)) {
+        throw damagedWorkbook(`its sheet "${name}" should be stored as ${relationship.partName}, which it does not hold as XML`);
+      }
+      worksheets.push({ name, partName: relationship.partName });
     }
     const date1904 = xmlElementsAttributes(workbook, 'workbookPr').some((properties) => {
       const value = properties.get('date1904');

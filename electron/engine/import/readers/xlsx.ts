@@ -42,6 +42,7 @@ export interface XlsxReadPlan {
   readonly parts: readonly StreamedPart[];
   /** Compressed size of the parts taken from the file. */
   readonly sourceBytes: number;
+  readonly date1904: boolean;
 }
 
 const WORKBOOK_PARTS = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml'];
@@ -73,7 +74,7 @@ export function planXlsxRead(layout: WorkbookLayout, guarded: GuardedWorkbook, s
     (total, part) => total + ('entryName' in part.source ? (guarded.compressedBytes.get(part.source.entryName) ?? 0) : 0),
     0,
   );
-  return { sheets, parts, sourceBytes };
+  return { sheets, parts, sourceBytes, date1904: layout.date1904 };
 }
 
 /**
@@ -83,7 +84,6 @@ export function planXlsxRead(layout: WorkbookLayout, guarded: GuardedWorkbook, s
  */
 export async function* readXlsxRows(
   path: string,
-  layout: WorkbookLayout,
   plan: XlsxReadPlan,
   maxZipEntries: number,
   options: XlsxRowsOptions = {},
@@ -108,7 +108,7 @@ export async function* readXlsxRows(
       for (;;) {
         const batch = await stopper.race(chunks.next());
         if (batch.done === true) break;
-        const rows = rowsOfEvents(batch.value, scanner, layout.date1904);
+        const rows = rowsOfEvents(batch.value, scanner, plan.date1904);
         if (rows.length > 0) yield { sheet: part.name, rows };
       }
     }
@@ -302,9 +302,7 @@ function richTextValue(runs: unknown): string | null {
 function scannedCellValue(cell: ScannedCell, numFmt: string | undefined, date1904: boolean, address: string): Cell {
   const value = cachedValue(cell, numFmt, date1904, address);
   if (cell.formula === undefined) return value ?? null;
-  const formula: FormulaCell =
-    value === undefined ? { t: 'formula', formula: cell.formula } : { t: 'formula', formula: cell.formula, result: value };
-  return formula;
+  return value === undefined ? { t: 'formula', formula: cell.formula } : { t: 'formula', formula: cell.formula, result: value };
 }
 
 /** What the cell shows, from its `<v>` and type; undefined when the file stored no value. */

@@ -35,7 +35,7 @@ export function ChooseFileStep({ kind, onKindChange, onPreviewed }: Props) {
           {choose.busy ? 'Reading…' : 'Choose file…'}
         </button>
       </div>
-      {choose.error && <p role="alert" className="error">{choose.error}</p>}
+      {choose.error && <p role="alert" className="notice danger">{choose.error}</p>}
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { ROLES_BY_KIND, type ColumnMapping, type ColumnRole, type ColumnSuggesti
 import { ConfidenceBadge } from './ConfidenceBadge';
 import { takesUnit, withActivity, withRole, withUnitText } from './mappingDraft';
 
-export function roleLabel(role: ColumnRole): string {
+function roleLabel(role: ColumnRole): string {
   return role.replace(/_/g, ' ');
 }
 

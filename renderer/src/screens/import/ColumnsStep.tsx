@@ -6,15 +6,15 @@ import { SaveTemplate } from './SaveTemplate';
 import { StepActions } from './StepActions';
 
 const DECIMAL_SEPARATORS: readonly { value: Mapping['decimalSeparator']; label: string }[] = [
-  { value: '.', label: 'Point: 1,234.5' },
-  { value: ',', label: 'Comma: 1.234,5' },
+  { value: '.', label: 'Point (1,234.5)' },
+  { value: ',', label: 'Comma (1.234,5)' },
 ];
 
 const DAY_ORDERS: readonly { value: NonNullable<Mapping['dayOrder']> | ''; label: string }[] = [
-  { value: '', label: 'Not needed: no text dates like 01/04/2024' },
-  { value: 'DMY', label: 'Day first: 01/04/2024 is 1 April' },
-  { value: 'MDY', label: 'Month first: 04/01/2024 is 1 April' },
-  { value: 'YMD', label: 'Year first: 2024/04/01' },
+  { value: '', label: 'Not needed (no text dates)' },
+  { value: 'DMY', label: 'Day first (01/04 = 1 Apr)' },
+  { value: 'MDY', label: 'Month first (04/01 = 1 Apr)' },
+  { value: 'YMD', label: 'Year first (2024/04/01)' },
 ];
 
 function withDayOrder(mapping: Mapping, dayOrder: NonNullable<Mapping['dayOrder']> | ''): Mapping {
@@ -43,8 +43,8 @@ export function ColumnsStep({ preview, draft, onMappingChange, onBack, onValidat
         <label>
           Layout
           <select value={mapping.layout} onChange={(event) => onMappingChange({ ...mapping, layout: event.target.value as Mapping['layout'] })}>
-            <option value="long">Long: one row per reading, a quantity column</option>
-            {mapping.kind === 'activity' && <option value="wide">Wide: one column per activity, unit in its header</option>}
+            <option value="long">Long: a row per reading</option>
+            {mapping.kind === 'activity' && <option value="wide">Wide: a column per activity</option>}
           </select>
         </label>
         <label>
@@ -59,6 +59,15 @@ export function ColumnsStep({ preview, draft, onMappingChange, onBack, onValidat
             {DAY_ORDERS.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
           </select>
         </label>
+        {mapping.columns.some((column) => column.role === 'period') && (
+          <label>
+            A date in the period column is
+            <select value={mapping.periodGranularity ?? 'day'} onChange={(event) => onMappingChange({ ...mapping, periodGranularity: event.target.value as NonNullable<Mapping['periodGranularity']> })}>
+              <option value="day">That day</option>
+              <option value="month">The whole month it falls in</option>
+            </select>
+          </label>
+        )}
       </div>
       <table className="grid mapping-table">
         <thead>

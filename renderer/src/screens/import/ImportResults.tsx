@@ -10,7 +10,7 @@ function SheetTotals({ outcome }: { outcome: ImportOutcome }) {
           <th>Sheet</th>
           <th className="num">Rows read</th>
           <th className="num">Data rows</th>
-          <th className="num">{outcome.dryRun ? 'Would import' : 'Imported'}</th>
+          <th className="num">{outcome.dryRun ? 'Rows to import' : 'Rows imported'}</th>
           <th className="num">Rejected</th>
           <th className="num">Totals skipped</th>
           <th className="num">Notes skipped</th>

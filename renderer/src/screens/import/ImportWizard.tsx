@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { ImportPreview, Mapping, MappingKind } from '../../../../shared/contract';
 import type { TableBounds } from '../../../../shared/import/table';
 import { ChooseFileStep } from './ChooseFileStep';
@@ -65,7 +65,7 @@ export function ImportWizard() {
     setStep('file');
   };
 
-  const body = (() => {
+  const renderStep = (): ReactNode => {
     if (step === 'file' || review === null) return <ChooseFileStep kind={kind} onKindChange={setKind} onPreviewed={showPreview} />;
     const { file, preview, draft } = review;
     switch (step) {
@@ -116,13 +116,13 @@ export function ImportWizard() {
       case 'import':
         return <ImportStep job={importing.state} onCancel={() => void importing.cancel()} onBack={() => setStep('validate')} onImportAnother={startOver} />;
     }
-  })();
+  };
 
   return (
     <>
       <h1>Import</h1>
       <Stepper current={step} />
-      {body}
+      {renderStep()}
     </>
   );
 }

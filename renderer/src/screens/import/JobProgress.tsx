@@ -36,7 +36,7 @@ export function JobView({ job, runningLabel, cancelledMessage, onCancel, childre
     case 'cancelled':
       return <p role="status" className="notice">{cancelledMessage}</p>;
     case 'failed':
-      return <p role="alert" className="error">{job.message}</p>;
+      return <p role="alert" className="notice danger">{job.message}</p>;
     case 'finished':
       return children(job.outcome);
   }

@@ -32,7 +32,7 @@ export function SaveTemplate({ mapping, disabled }: { mapping: Mapping; disabled
         <button type="button" onClick={() => setNaming(true)} disabled={disabled}>Save as template…</button>
       )}
       {saved && !naming && <span role="status" className="ok small">Saved as template “{saved}”.</span>}
-      {save.error && <p role="alert" className="error">{save.error}</p>}
+      {save.error && <p role="alert" className="notice danger">{save.error}</p>}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import type { Cell, RawRow } from '../../../../shared/import/cell';
 import { columnLetter, isFormulaCell } from '../../../../shared/import/cell';
 import { cellKind, createRowScanner, type RowVerdict, type TableBounds } from '../../../../shared/import/table';
@@ -47,6 +48,19 @@ function GridCell({ cell }: { cell: Cell | undefined }) {
   );
 }
 
+/** Readers skip empty rows; the grid shows where they were, as a spreadsheet would. */
+function BlankRowsBefore({ row, previousRowNumber, width }: { row: RawRow; previousRowNumber: number; width: number }) {
+  const first = previousRowNumber + 1;
+  const last = row.rowNumber - 1;
+  if (last < first) return null;
+  return (
+    <tr className="row-blank">
+      <th scope="row" className="row-number">{first === last ? first : `${first}–${last}`}</th>
+      <td colSpan={width + 1} className="row-mark">{first === last ? 'blank row' : 'blank rows'}</td>
+    </tr>
+  );
+}
+
 /** The first rows of a sheet as a spreadsheet shows them, with the table's bounds marked. */
 export function SheetGrid({ rows, bounds, columnCount }: { rows: readonly RawRow[]; bounds: TableBounds; columnCount: number }) {
   const marks = markRows(rows, bounds, columnCount);
@@ -63,16 +77,16 @@ export function SheetGrid({ rows, bounds, columnCount }: { rows: readonly RawRow
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => {
-            const mark = marks.get(row.rowNumber) ?? { label: '', tone: 'data' };
-            return (
-              <tr key={row.rowNumber} className={`row-${mark.tone}`} data-row={row.rowNumber}>
+          {rows.map((row, index) => (
+            <Fragment key={row.rowNumber}>
+              <BlankRowsBefore row={row} previousRowNumber={rows[index - 1]?.rowNumber ?? 0} width={width} />
+              <tr className={`row-${marks.get(row.rowNumber)?.tone ?? 'data'}`} data-row={row.rowNumber}>
                 <th scope="row" className="row-number">{row.rowNumber}</th>
-                <td className="row-mark">{mark.label}</td>
+                <td className="row-mark">{marks.get(row.rowNumber)?.label}</td>
                 {letters.map((letter, column) => <GridCell key={letter} cell={row.cells[column]} />)}
               </tr>
-            );
-          })}
+            </Fragment>
+          ))}
         </tbody>
       </table>
     </div>

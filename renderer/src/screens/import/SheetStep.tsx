@@ -35,7 +35,7 @@ export function SheetStep({ file, preview, draft, allowDuplicate, onAllowDuplica
           {preview.sheets.map((sheet) => <option key={sheet} value={sheet}>{sheet}</option>)}
         </select>
       </label>
-      {changeSheet.error && <p role="alert" className="error">{changeSheet.error}</p>}
+      {changeSheet.error && <p role="alert" className="notice danger">{changeSheet.error}</p>}
       {preview.tableProblem && <p className="notice warning">{preview.tableProblem}</p>}
       <SheetGrid rows={preview.rows} bounds={draft.mapping.table} columnCount={draft.mapping.columns.length} />
       <StepActions onBack={onBack} onNext={onNext} />

@@ -136,6 +136,16 @@ describe('suggestMapping: wide layout', () => {
     expect(column(wide.columns, 'Value').reason).toContain('wide layout takes activity and unit');
   });
 
+  it('takes total facility energy as the electricity consumed only when the sheet has no electricity column', () => {
+    const withElectricity = suggest(
+      rows(['Data centre', 'Month', 'Electricity (MWh)', 'Total facility energy (MWh)', 'IT energy (MWh)'], ['DC1', 'Jan-23', 900, 900, 600], ['DC1', 'Feb-23', 880, 880, 590]),
+    );
+    expect(column(withElectricity.columns, 'Total facility energy (MWh)')).toMatchObject({ activity: 'facility_energy', meaning: 'metric' });
+    const alone = suggest(rows(['Data centre', 'Month', 'Total facility energy (MWh)', 'IT energy (MWh)'], ['DC1', 'Jan-23', 900, 600], ['DC1', 'Feb-23', 880, 590]));
+    expect(column(alone.columns, 'Total facility energy (MWh)')).toMatchObject({ meaning: 'consumption' });
+    expect(column(alone.columns, 'Total facility energy (MWh)').reason).toContain('no electricity column here');
+  });
+
   it('reads instrument and metric activities with their own meaning', () => {
     const dataCentre = suggest(
       rows(['Data centre', 'Month', 'Total facility energy (MWh)', 'IT energy (MWh)', 'REGO (MWh)'], ['DC1', 'Jan-23', 900, 600, 500], ['DC1', 'Feb-23', 880, 590, 500]),
@@ -143,7 +153,7 @@ describe('suggestMapping: wide layout', () => {
     expect(dataCentre.mapping.columns.map((candidate) => [candidate.role, candidate.activity, candidate.meaning])).toEqual([
       ['site', undefined, undefined],
       ['period', undefined, undefined],
-      ['value', 'facility_energy', 'metric'],
+      ['value', 'facility_energy', 'consumption'],
       ['value', 'it_energy', 'metric'],
       ['value', 'clean_electricity', 'instrument'],
     ]);

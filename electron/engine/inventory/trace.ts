@@ -1,0 +1,74 @@
+import type { LineBasis, ResultLine } from '../../../shared/calc/inventory';
+import { fsum } from '../../../shared/calc/sum';
+import type { Engagement } from '../engagement';
+import { EngineError } from '../errors';
+import { calculate } from './calculate';
+
+const FIGURE_BASES: Readonly<Record<string, readonly LineBasis[]>> = {
+  scope1: ['scope1'],
+  scope2_location: ['location'],
+  scope2_market: ['market'],
+  scope3: ['scope3'],
+  net: ['scope1', 'market'],
+  biogenic: ['biogenic'],
+  avoided: ['avoided'],
+};
+
+export interface TraceSource {
+  readonly fileName: string;
+  readonly sha256: string;
+  readonly sheet: string;
+  readonly rowNumber: number;
+  readonly cells: unknown[];
+}
+
+export interface TraceLine extends ResultLine {
+  readonly source: TraceSource;
+  readonly factor: { readonly label: string; readonly setKey: string; readonly edition: string; readonly sourceRows: unknown } | null;
+}
+
+export interface FigureTrace {
+  readonly figure: string;
+  readonly fiscalYear: string;
+  readonly site: string | null;
+  readonly tco2e: number | null;
+  readonly lines: readonly TraceLine[];
+}
+
+/** `FY2023.scope3.6` → fiscal year, the line bases that make the figure, and a Scope 3 category. */
+export function parseFigure(figure: string): { fiscalYear: string; name: string; bases: readonly LineBasis[]; category: number | null } {
+  const match = /^(FY\d{4})\.([a-z0-9_]+)(?:\.(\d{1,2}))?$/.exec(figure.trim());
+  const bases = match ? FIGURE_BASES[match[2]!] : undefined;
+  if (!match || !bases || (match[3] !== undefined && match[2] !== 'scope3')) {
+    throw new EngineError('invalid-input', `Unknown figure '${figure}': use FY<year>.<${Object.keys(FIGURE_BASES).join('|')}>, or FY<year>.scope3.<category>`);
+  }
+  return { fiscalYear: match[1]!, name: match[2]!, bases, category: match[3] === undefined ? null : Number(match[3]) };
+}
+
+/** The lineage of one figure down to the source rows, summed exactly as the figure is. */
+export function traceFigure(engagement: Engagement, figure: string, site?: string): FigureTrace {
+  const wanted = parseFigure(figure);
+  const result = calculate(engagement);
+  const lines = result.lines.filter(
+    (line) => line.fiscalYear === wanted.fiscalYear && wanted.bases.includes(line.basis) && (wanted.category === null || line.scope3Category === wanted.category) && (site === undefined || line.site === site),
+  );
+  const sourceOf = engagement.db.prepare(
+    `SELECT s.file_name, s.sha256, w.sheet, w.row_number, w.cells_json FROM activity_record r JOIN raw_row w ON w.id = r.raw_row_id JOIN source_file s ON s.id = r.source_file_id WHERE r.id = ?`,
+  );
+  const factorOf = engagement.db.prepare('SELECT f.label, s.set_key, s.edition, f.source_rows_json FROM emission_factor f JOIN factor_set s ON s.id = f.factor_set_id WHERE f.id = ?');
+  return {
+    figure,
+    fiscalYear: wanted.fiscalYear,
+    site: site ?? null,
+    tco2e: lines.length === 0 ? null : fsum(lines.map((line) => line.tco2e)),
+    lines: lines.map((line) => {
+      const source = sourceOf.get(line.recordId) as { file_name: string; sha256: string; sheet: string; row_number: number; cells_json: string };
+      const factor = line.factorId === null ? undefined : (factorOf.get(line.factorId) as { label: string; set_key: string; edition: string; source_rows_json: string });
+      return {
+        ...line,
+        source: { fileName: source.file_name, sha256: source.sha256, sheet: source.sheet, rowNumber: source.row_number, cells: JSON.parse(source.cells_json) as unknown[] },
+        factor: factor ? { label: factor.label, setKey: factor.set_key, edition: factor.edition, sourceRows: JSON.parse(factor.source_rows_json) as unknown } : null,
+      };
+    }),
+  };
+}

@@ -1,0 +1,169 @@
+/**
+ * Choosing the one emission factor that applies to a record, among the factors that may stand
+ * for its activity (which factors those are is the inventory's policy: see inventory.ts).
+ *
+ * The rules narrow the candidates in this order:
+ * 1. Unit: the factor's unit text must be readable and the record's quantity must convert to it.
+ *    Energy with an unstated calorific basis converts to a gross- or net-CV factor only under
+ *    rule 4.
+ * 2. Region: the record's region must equal the factor's (its own, else its set's). Only when no
+ *    candidate has that region do set-wide factors (no region of their own, or their set's
+ *    region) match, with a note: a region-specific factor always beats a fallback.
+ * 3. Factor year: the factor set in force at the start of the record's period (validFrom ≤ start
+ *    ≤ validTo); if none, the latest edition that started earlier, with a note. A later edition
+ *    is never applied to an earlier period.
+ * 4. Calorific basis: factors the quantity converts to as stated win. Otherwise a record with an
+ *    unstated basis takes a gross- or net-CV factor only when exactly one candidate remains, with
+ *    a note; with more, the basis is ambiguous and neither is preferred.
+ * 5. Exactly one factor must remain; several equally good ones are ambiguous.
+ */
+import type { CalcFactor } from './inventory-types';
+import { conversionFactor, formatUnit, parseUnit, type Unit } from './units';
+
+export interface FactorRequest {
+  /** The unit of the record's quantity. */
+  readonly unit: Unit;
+  /** The record's region, else its site's, else the engagement default. */
+  readonly region: string | null;
+  /** The first day of the record's period: picks the factor set in force. */
+  readonly date: string;
+}
+
+export type SelectionFailureKind = 'no-factor' | 'unit' | 'calorific-basis-ambiguous' | 'ambiguous-factor';
+
+export type FactorSelection =
+  | {
+      readonly ok: true;
+      readonly factor: CalcFactor;
+      readonly factorUnit: Unit;
+      /** Factor units per record unit, rounded once; factorText is the exact ratio. */
+      readonly conversion: { readonly factor: number; readonly factorText: string };
+      readonly notes: readonly string[];
+    }
+  | { readonly ok: false; readonly kind: SelectionFailureKind; readonly reason: string };
+
+interface Candidate {
+  readonly factor: CalcFactor;
+  readonly unit: Unit;
+  readonly conversion: { readonly factor: number; readonly factorText: string };
+  /** The factor's basis, taken for the record's unstated one (rule 4); null when stated alike. */
+  readonly assumedBasis: 'gross' | 'net' | null;
+}
+
+type Narrowed = { readonly ok: true; readonly candidates: readonly Candidate[]; readonly fallback: boolean } | Failure;
+type Failure = Extract<FactorSelection, { ok: false }>;
+
+function failure(kind: SelectionFailureKind, reason: string): Failure {
+  return { ok: false, kind, reason };
+}
+
+export function selectFactor(pool: readonly CalcFactor[], request: FactorRequest): FactorSelection {
+  if (pool.length === 0) return failure('no-factor', 'the factor library has no factor for this activity');
+  const convertible = byUnit(pool, request.unit);
+  if (!convertible.ok) return convertible;
+  const regional = byRegion(convertible.candidates, request.region);
+  if (!regional.ok) return regional;
+  const dated = bySetInForce(regional.candidates, request.date);
+  if (!dated.ok) return dated;
+  const single = theOnlyCandidate(dated.candidates, request.unit);
+  if (!single.ok) return single;
+  const chosen = single.candidate;
+
+  const notes = [
+    ...(regional.fallback ? [regionNote(chosen.factor, request.region)] : []),
+    ...(dated.fallback ? [factorYearNote(chosen.factor, request.date)] : []),
+    ...(chosen.assumedBasis === null ? [] : [basisNote(chosen)]),
+  ];
+  return { ok: true, factor: chosen.factor, factorUnit: chosen.unit, conversion: chosen.conversion, notes };
+}
+
+function byUnit(pool: readonly CalcFactor[], recordUnit: Unit): Narrowed {
+  const candidates: Candidate[] = [];
+  const unreadable: string[] = [];
+  for (const factor of pool) {
+    const parsed = parseUnit(factor.unitText);
+    if (!parsed.ok) {
+      unreadable.push(`#${factor.id}: ${parsed.reason}`);
+      continue;
+    }
+    const candidate = candidateFor(factor, parsed.unit, recordUnit);
+    if (candidate) candidates.push(candidate);
+  }
+  if (candidates.length > 0) return { ok: true, candidates, fallback: false };
+  const units = [...new Set(pool.map((factor) => `'${factor.unitText}'`))].sort().join(', ');
+  const unreadableText = unreadable.length === 0 ? '' : `; unreadable factor units: ${unreadable.join('; ')}`;
+  return failure('unit', `no factor is per a unit that ${formatUnit(recordUnit)} converts to (factors are per ${units})${unreadableText}`);
+}
+
+function candidateFor(factor: CalcFactor, factorUnit: Unit, recordUnit: Unit): Candidate | undefined {
+  const direct = conversionFactor(recordUnit, factorUnit);
+  if (direct.ok) return { factor, unit: factorUnit, conversion: direct, assumedBasis: null };
+  const factorBasis = factorUnit.basis;
+  if (recordUnit.basis !== 'unspecified' || (factorBasis !== 'gross' && factorBasis !== 'net')) return undefined;
+  const assumed = conversionFactor(recordUnit, factorUnit, { unspecifiedBasisIs: factorBasis });
+  return assumed.ok ? { factor, unit: factorUnit, conversion: assumed, assumedBasis: factorBasis } : undefined;
+}
+
+function sameRegion(a: string | null, b: string | null): boolean {
+  return a !== null && b !== null && a.trim().toUpperCase() === b.trim().toUpperCase();
+}
+
+function isSetWide(factor: CalcFactor): boolean {
+  return factor.region === null || sameRegion(factor.region, factor.setRegion);
+}
+
+function byRegion(candidates: readonly Candidate[], region: string | null): Narrowed {
+  const exact = candidates.filter(({ factor }) => sameRegion(factor.region ?? factor.setRegion, region));
+  if (exact.length > 0) return { ok: true, candidates: exact, fallback: false };
+  const setWide = candidates.filter(({ factor }) => isSetWide(factor));
+  if (setWide.length > 0) return { ok: true, candidates: setWide, fallback: true };
+  const regions = [...new Set(candidates.map(({ factor }) => factor.region ?? factor.setRegion))].sort().join(', ');
+  return failure('no-factor', `no factor for region ${region ?? '(none given)'} and no set-wide factor (factors exist for ${regions})`);
+}
+
+function bySetInForce(candidates: readonly Candidate[], date: string): Narrowed {
+  const inForce = candidates.filter(({ factor }) => factor.validFrom <= date && date <= factor.validTo);
+  if (inForce.length > 0) return { ok: true, candidates: inForce, fallback: false };
+  const earlier = candidates.filter(({ factor }) => factor.validFrom <= date);
+  if (earlier.length === 0) {
+    const firstStart = candidates.map(({ factor }) => factor.validFrom).sort()[0] ?? '';
+    return failure('no-factor', `no factor set is in force on ${date} or earlier (the earliest starts on ${firstStart})`);
+  }
+  const latestStart = earlier.map(({ factor }) => factor.validFrom).sort().at(-1);
+  return { ok: true, candidates: earlier.filter(({ factor }) => factor.validFrom === latestStart), fallback: true };
+}
+
+function theOnlyCandidate(candidates: readonly Candidate[], recordUnit: Unit): { readonly ok: true; readonly candidate: Candidate } | Failure {
+  const stated = candidates.filter((candidate) => candidate.assumedBasis === null);
+  const finalists = stated.length > 0 ? stated : candidates;
+  const [only, ...others] = finalists;
+  if (only !== undefined && others.length === 0) return { ok: true, candidate: only };
+  const listed = [...finalists]
+    .sort((a, b) => a.factor.id - b.factor.id)
+    .map(({ factor }) => `#${factor.id} '${factor.label}' per '${factor.unitText}' (${factor.setKey})`)
+    .join('; ');
+  const bases = new Set(finalists.map((candidate) => candidate.assumedBasis));
+  if (stated.length === 0 && bases.size > 1) {
+    return failure(
+      'calorific-basis-ambiguous',
+      `the calorific basis of ${formatUnit(recordUnit)} is not stated and factors on both bases fit: ${listed}; the mapping must say gross or net`,
+    );
+  }
+  return failure('ambiguous-factor', `several factors fit equally well: ${listed}`);
+}
+
+function regionNote(factor: CalcFactor, region: string | null): string {
+  const wanted = region === null ? 'the record gives no region' : `no factor for region ${region}`;
+  return `region rule: ${wanted}; set-wide factor of ${factor.setKey} (${factor.region ?? factor.setRegion}) used`;
+}
+
+function factorYearNote(factor: CalcFactor, date: string): string {
+  return (
+    `factor year rule (the set in force at the start of the record's period; if none, the latest earlier edition): ` +
+    `none in force on ${date}; ${factor.setKey} (${factor.validFrom} to ${factor.validTo}) used`
+  );
+}
+
+function basisNote(candidate: Candidate): string {
+  return `calorific basis not stated on the record; the only fitting factor is per '${candidate.factor.unitText}', so ${candidate.assumedBasis} CV is assumed`;
+}

@@ -1,0 +1,70 @@
+/**
+ * A factor's CO2e per unit of activity, with each gas's part.
+ *
+ * - Values already in CO2e (DESNZ per-gas rows) are each gas's CO2e contribution: they are never
+ *   weighted by a GWP again. The total is the source's printed CO2e figure when it gives one
+ *   (the per-gas parts may differ from it in the last printed digit), else their sum.
+ * - Gas masses (EPA Hub) are weighted with the engagement's GWPs (co2eFromGases); a printed total
+ *   beside them is not used, since it would carry the source's GWPs.
+ * Gas values in g, lb or t are converted to kg exactly.
+ */
+import type { GasValue } from '../factors/types';
+import { exactDecimal, ratioFromText, sumRationals } from './exact-arithmetic';
+import { co2eFromGases, type GwpBasis } from './gwp';
+import type { CalcFactor } from './inventory-types';
+import { conversionFactor, multiplyRationals, rationalToNumber, unitById, type Rational } from './units';
+
+export interface GasPart {
+  readonly gas: string;
+  /** kg CO2e per factor unit. */
+  readonly kgCo2e: Rational;
+}
+
+export interface FactorCo2e {
+  /** kg CO2e per factor unit, exact. */
+  readonly kgPerUnit: Rational;
+  readonly gases: readonly GasPart[];
+  readonly notes: readonly string[];
+}
+
+export type FactorCo2eResult = { readonly ok: true; readonly value: FactorCo2e } | { readonly ok: false; readonly reason: string };
+
+export function factorCo2ePerUnit(factor: CalcFactor, basis: GwpBasis): FactorCo2eResult {
+  const co2eParts: GasPart[] = [];
+  const masses: { gas: string; amount: number }[] = [];
+  for (const gas of factor.gases) {
+    const kg = massInKg(gas);
+    if (!kg.ok) return { ok: false, reason: `factor #${factor.id}: ${kg.reason}` };
+    if (gas.alreadyCo2e) co2eParts.push({ gas: gas.gas, kgCo2e: kg.value });
+    else masses.push({ gas: gas.gas, amount: rationalToNumber(kg.value) });
+  }
+
+  if (masses.length > 0) {
+    const weighted = co2eFromGases(masses, basis);
+    if (!weighted.ok) return { ok: false, reason: `factor #${factor.id}: ${weighted.reason}` };
+    const weightedParts = weighted.contributions.map((part) => ({ gas: part.gas, kgCo2e: exactDecimal(part.co2e) }));
+    const kgPerUnit = sumRationals([...co2eParts.map((part) => part.kgCo2e), exactDecimal(weighted.total)]);
+    return { ok: true, value: { kgPerUnit, gases: [...co2eParts, ...weightedParts], notes: [`gas masses weighted with ${basis} GWPs`] } };
+  }
+
+  const notes = factor.gwpBasis === basis ? [] : [`the factor's CO2e is published on ${factor.gwpBasis} GWPs and is not re-weighted to ${basis}`];
+  if (factor.co2ePerUnitKg !== null) {
+    return { ok: true, value: { kgPerUnit: exactDecimal(factor.co2ePerUnitKg), gases: co2eParts, notes } };
+  }
+  if (co2eParts.length > 0) {
+    return { ok: true, value: { kgPerUnit: sumRationals(co2eParts.map((part) => part.kgCo2e)), gases: co2eParts, notes } };
+  }
+  return { ok: false, reason: `factor #${factor.id} has neither a CO2e value nor per-gas values` };
+}
+
+type MassResult = { readonly ok: true; readonly value: Rational } | { readonly ok: false; readonly reason: string };
+
+function massInKg(gas: GasValue): MassResult {
+  const from = unitById(gas.valueUnit);
+  const kg = unitById('kg');
+  if (!from || !kg) return { ok: false, reason: `unknown mass unit '${gas.valueUnit}' for ${gas.gas}` };
+  const ratio = conversionFactor(from, kg);
+  if (!ratio.ok) return { ok: false, reason: ratio.reason };
+  if (!Number.isFinite(gas.value)) return { ok: false, reason: `value of ${gas.gas} is not a finite number` };
+  return { ok: true, value: multiplyRationals(exactDecimal(gas.value), ratioFromText(ratio.factorText)) };
+}

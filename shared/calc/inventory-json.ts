@@ -1,0 +1,77 @@
+/**
+ * The stable JSON document `carbon-audit calculate --json` prints (documented in
+ * docs/calculate-json.md). Numbers at full precision; null where a figure has no inputs.
+ */
+import type { EmissionTotals, Finding, InventoryResult, SiteResult } from './inventory-types';
+
+export const CALCULATE_JSON_VERSION = 1;
+
+export interface FiguresJson {
+  readonly scope1_tco2e: number | null;
+  readonly scope2_location_tco2e: number | null;
+  readonly scope2_market_tco2e: number | null;
+  readonly scope3_tco2e: number | null;
+  readonly scope3_by_category: Readonly<Record<string, number>>;
+  readonly net_tco2e: number | null;
+  readonly biogenic_tco2e: number | null;
+  readonly avoided_tco2e: number | null;
+  readonly metrics: {
+    readonly pue: number | null;
+    readonly clean_share: number | null;
+    readonly data_centre_clean_share: number | null;
+    readonly electricity_kwh: number | null;
+    readonly clean_electricity_kwh: number | null;
+    readonly it_energy_kwh: number | null;
+    readonly facility_energy_kwh: number | null;
+  };
+}
+
+export interface CalculateJson {
+  readonly version: number;
+  readonly periods: readonly (FiguresJson & { readonly label: string; readonly start: string; readonly end: string; readonly sites?: readonly (FiguresJson & { readonly site: string | null; readonly share: number; readonly is_data_centre: boolean })[] })[];
+  readonly findings: readonly { readonly record_id: number | null; readonly kind: string; readonly message: string }[];
+}
+
+function figures(totals: EmissionTotals): FiguresJson {
+  return {
+    scope1_tco2e: totals.scope1,
+    scope2_location_tco2e: totals.scope2Location,
+    scope2_market_tco2e: totals.scope2Market,
+    scope3_tco2e: totals.scope3,
+    scope3_by_category: totals.scope3ByCategory,
+    net_tco2e: totals.net,
+    biogenic_tco2e: totals.biogenic,
+    avoided_tco2e: totals.avoided,
+    metrics: {
+      pue: totals.metrics.pue,
+      clean_share: totals.metrics.cleanShare,
+      data_centre_clean_share: totals.metrics.dataCentreCleanShare,
+      electricity_kwh: totals.metrics.electricityKwh,
+      clean_electricity_kwh: totals.metrics.cleanKwh,
+      it_energy_kwh: totals.metrics.itKwh,
+      facility_energy_kwh: totals.metrics.facilityKwh,
+    },
+  };
+}
+
+function site(result: SiteResult) {
+  return { site: result.site, share: result.share, is_data_centre: result.isDataCentre, ...figures(result) };
+}
+
+function finding(item: Finding) {
+  return { record_id: item.recordId, kind: item.kind, message: item.message };
+}
+
+export function toCalculateJson(result: InventoryResult, options: { readonly bySite: boolean }): CalculateJson {
+  return {
+    version: CALCULATE_JSON_VERSION,
+    periods: result.periods.map((period) => ({
+      label: period.label,
+      start: period.start,
+      end: period.end,
+      ...figures(period),
+      ...(options.bySite ? { sites: period.sites.map(site) } : {}),
+    })),
+    findings: result.findings.map(finding),
+  };
+}

@@ -1,0 +1,193 @@
+/**
+ * Inputs and outputs of the inventory calculation: plain data, loaded by the engine from the
+ * engagement file and handed back to it for storage, reconciliation and export.
+ */
+import type { ActivityMeaning } from '../activities';
+import type { GasValue } from '../factors/types';
+import type { ConsolidationApproach } from '../settings';
+import type { FiscalSettings } from './fiscal';
+import type { GwpBasis } from './gwp';
+import type { CalorificBasis } from './units';
+
+/** One mapped activity record. Ids are unique: they are the engagement file's primary keys. */
+export interface CalcRecord {
+  readonly id: number;
+  readonly site: string | null;
+  /** ISO dates, both inclusive. */
+  readonly periodStart: string;
+  readonly periodEnd: string;
+  /** Activity key from shared/activities. */
+  readonly activity: string;
+  readonly meaning: ActivityMeaning;
+  readonly quantity: number;
+  /** Canonical unit id ('kWh', 'm3', 'L', 'MWh', 'tCO2e', 'currency:GBP'…). */
+  readonly unit: string;
+  readonly unitBasis: CalorificBasis | null;
+  readonly scope3Category: number | null;
+  readonly region: string | null;
+  /** Name of the contractual instrument (PPA, certificate scheme, tariff) on instrument records. */
+  readonly instrument: string | null;
+}
+
+/** One emission factor of a frozen factor set, with its set's validity and region. */
+export interface CalcFactor {
+  readonly id: number;
+  readonly factorSetId: number;
+  readonly setKey: string;
+  readonly setYear: number;
+  /** ISO dates, both inclusive: the reporting period the set's edition is published for. */
+  readonly validFrom: string;
+  readonly validTo: string;
+  readonly setRegion: string;
+  readonly activityKey: string;
+  readonly unitText: string;
+  /** Region narrower than (or named apart from) the set's; null when the set's region applies. */
+  readonly region: string | null;
+  /** Scope as the source labels it ('Scope 1', 'Scope 2', 'Scope 3', 'Outside of scopes'). */
+  readonly scope: string | null;
+  readonly biogenic: boolean;
+  readonly co2ePerUnitKg: number | null;
+  readonly gases: readonly GasValue[];
+  /** The basis of the factor's own CO2e figures: its set's, unless the source overrides it. */
+  readonly gwpBasis: GwpBasis;
+  readonly label: string;
+  readonly variant: string | null;
+  /** A market-based residual-mix factor rather than a grid average. */
+  readonly residualMix?: boolean;
+}
+
+/** A site as the boundary sees it. Sites not listed count in full. */
+export interface SiteInfo {
+  readonly name: string;
+  /** 0–100. */
+  readonly ownershipPercent: number;
+  readonly operationalControl: boolean;
+  readonly financialControl: boolean;
+  readonly isDataCentre: boolean;
+  readonly region: string | null;
+}
+
+export interface CalcSettings {
+  readonly fiscal: FiscalSettings;
+  readonly gwpBasis: GwpBasis;
+  readonly consolidationApproach: ConsolidationApproach;
+  /** Region of records that name none and whose site names none. */
+  readonly defaultRegion: string | null;
+}
+
+export interface InventoryInput {
+  readonly records: readonly CalcRecord[];
+  readonly factors: readonly CalcFactor[];
+  readonly sites?: readonly SiteInfo[];
+  readonly settings: CalcSettings;
+}
+
+export type FindingKind =
+  | 'activity'
+  | 'unit'
+  | 'period'
+  | 'quantity'
+  | 'boundary'
+  | 'no-factor'
+  | 'ambiguous-factor'
+  | 'calorific-basis-ambiguous'
+  | 'factor-value'
+  | 'scope3-category'
+  | 'instrument-exceeds-consumption'
+  | 'double-count';
+
+export interface Finding {
+  readonly recordId: number | null;
+  readonly kind: FindingKind;
+  readonly message: string;
+}
+
+export const LINE_BASES = ['scope1', 'location', 'market', 'scope3', 'biogenic', 'avoided'] as const;
+export type LineBasis = (typeof LINE_BASES)[number];
+
+export interface LineGas {
+  readonly gas: string;
+  readonly tco2e: number;
+}
+
+/**
+ * Lineage of one record's emissions in one fiscal year on one basis:
+ * tco2e = chargedQuantity × co2ePerUnitKg × share / 1000, computed exactly and rounded once.
+ */
+export interface ResultLine {
+  readonly recordId: number;
+  readonly site: string | null;
+  readonly activity: string;
+  readonly fiscalYear: string;
+  readonly basis: LineBasis;
+  /** GHG Protocol category of a scope3 line; null elsewhere and when the record gives none. */
+  readonly scope3Category: number | null;
+  /** The record's quantity falling in this fiscal year, in the record's unit. */
+  readonly quantity: number;
+  readonly unit: string;
+  /** Factor units per record unit. */
+  readonly conversionFactor: number;
+  readonly convertedQuantity: number;
+  /**
+   * The part of convertedQuantity this line charges: all of it, except on market-based Scope 2
+   * lines (consumption not covered by instruments; instruments as far as consumption allows).
+   */
+  readonly chargedQuantity: number;
+  /** The factor's unit as its source writes it, or the unit the quantity was converted to. */
+  readonly factorUnit: string;
+  /** Null when no published factor applies (quantities already in CO2e, zero-emission instruments). */
+  readonly factorId: number | null;
+  readonly factorSetKey: string | null;
+  readonly co2ePerUnitKg: number;
+  readonly gases: readonly LineGas[];
+  /** Boundary share of the record's site, 0–1. */
+  readonly share: number;
+  readonly tco2e: number;
+  readonly note?: string;
+}
+
+/** Physical inputs and ratios; null when the figure has no inputs. */
+export interface InventoryMetrics {
+  readonly pue: number | null;
+  readonly cleanShare: number | null;
+  readonly dataCentreCleanShare: number | null;
+  readonly electricityKwh: number | null;
+  readonly cleanKwh: number | null;
+  readonly itKwh: number | null;
+  readonly facilityKwh: number | null;
+}
+
+/** Totals in tCO2e; null when no line contributes to the figure. */
+export interface EmissionTotals {
+  readonly scope1: number | null;
+  readonly scope2Location: number | null;
+  readonly scope2Market: number | null;
+  readonly scope3: number | null;
+  /** By category number ('1'–'15'), or 'uncategorised'. */
+  readonly scope3ByCategory: Readonly<Record<string, number>>;
+  /** scope1 + scope2Market. */
+  readonly net: number | null;
+  readonly biogenic: number | null;
+  readonly avoided: number | null;
+  readonly metrics: InventoryMetrics;
+}
+
+export interface SiteResult extends EmissionTotals {
+  readonly site: string | null;
+  readonly share: number;
+  readonly isDataCentre: boolean;
+}
+
+export interface PeriodResult extends EmissionTotals {
+  /** Fiscal year label, e.g. 'FY2024'. */
+  readonly label: string;
+  readonly start: string;
+  readonly end: string;
+  readonly sites: readonly SiteResult[];
+}
+
+export interface InventoryResult {
+  readonly periods: readonly PeriodResult[];
+  readonly findings: readonly Finding[];
+  readonly lines: readonly ResultLine[];
+}

@@ -1,0 +1,267 @@
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import type { Cell, RawRow } from '../../../../shared/import/cell';
+import type { ReadProgress, ReadRowsOptions, SourceReader } from '../../../../electron/engine/import/readers';
+import { openSource, SourceRefusedError } from '../../../../electron/engine/import/readers';
+import { useTempDir } from '../../../helpers/temp';
+import type { HandMadeSheet } from './files';
+import { handMadeWorkbook, writeFile } from './files';
+
+const DESNZ_2020 = path.join(__dirname, '../../../fixtures/Conversion_Factors_2020_-_Flat_file__for_automatic_processing_only_.xlsx');
+
+async function readAll(reader: SourceReader, options?: ReadRowsOptions): Promise<Array<{ sheet: string; row: RawRow }>> {
+  const rows: Array<{ sheet: string; row: RawRow }> = [];
+  for await (const sheetRow of reader.rows(options)) rows.push(sheetRow);
+  return rows;
+}
+
+async function rowsByNumber(file: string, sheet?: string): Promise<Map<number, readonly Cell[]>> {
+  const rows = await readAll(await openSource(file), { sheet });
+  return new Map(rows.map(({ row }) => [row.rowNumber, row.cells]));
+}
+
+function handMadeFile(dir: string, sheets: readonly HandMadeSheet[], sharedStrings?: readonly string[]): string {
+  return writeFile(dir, 'book.xlsx', handMadeWorkbook({ sheets, sharedStrings }));
+}
+
+async function exceljsFile(dir: string, build: (workbook: ExcelJS.Workbook) => void): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  build(workbook);
+  return writeFile(dir, 'exceljs.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
+}
+
+// Cached values as Excel stores them; style 1 is a date format. Rows 7 and 9 do not exist.
+const FORMULA_ROWS = [
+  '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>',
+  '<row r="2"><c r="A2"><v>10</v></c><c r="B2"><v>0</v></c><c r="C2" t="e"><f>A2/B2</f><v>#DIV/0!</v></c></row>',
+  '<row r="3"><c r="A3"><v>4</v></c><c r="B3"><f>A3*2</f><v>8</v></c><c r="C3"><f>A3-4</f><v>0</v></c></row>',
+  '<row r="4"><c r="A4" t="b"><f>A3&gt;1</f><v>1</v></c><c r="B4" t="str"><f>"kg "&amp;"CO2e"</f><v>kg CO2e</v></c>' +
+    '<c r="C4"><f>SUM(A2:A3)</f></c></row>',
+  '<row r="5"><c r="A5"><f t="shared" ref="A5:A6" si="0">B3+1</f><v>9</v></c></row>',
+  '<row r="6"><c r="A6"><f t="shared" si="0"/><v>10</v></c></row>',
+  '<row r="8"><c r="A8" s="1"><f>DATE(2021,4,1)</f><v>44287</v></c><c r="B8" t="d"><v>2021-04-01T00:00:00</v></c>' +
+    '<c r="C8" t="e"><v>#N/A</v></c></row>',
+  '<row r="10"><c r="A10"/><c r="B10" t="s"><v>2</v></c><c r="C10"/><c r="D10" s="1"/></row>',
+  '<row r="11"><c r="A11" s="1"/></row>',
+].join('');
+
+describe('xlsx reader', () => {
+  const tempDir = useTempDir();
+
+  describe('the DESNZ 2020 flat file', () => {
+    it('lists its sheets without reading sheet data', async () => {
+      const reader = await openSource(DESNZ_2020);
+      expect(reader.format).toBe('xlsx');
+      expect(reader.hasMacros).toBe(false);
+      expect(await reader.sheetNames()).toEqual(['Front page', 'Factors by Category']);
+    });
+
+    it("reads 'Factors by Category' with its header on row 5 and the END row", async () => {
+      const rows = await rowsByNumber(DESNZ_2020, 'Factors by Category');
+      const header = rows.get(5) ?? [];
+      expect(header.slice(0, 5)).toEqual(['Scope', 'Level 1', 'Level 2', 'Level 3', 'Level 4']);
+      expect(header).toContain('GHG');
+      expect(header).toContain('GHG Conversion Factor 2020');
+      expect(rows.get(6)?.slice(0, 4)).toEqual(['Scope 1', 'Fuels', 'Gaseous fuels', 'CNG']);
+      const end = [...rows].find(([, cells]) => cells.includes('END'));
+      expect(end?.[0]).toBe(7516);
+      expect(rows.size).toBeGreaterThan(7000);
+    });
+  });
+
+  describe('formulas and cell types', () => {
+    it('keeps formulas with their cached results, including errors, booleans, text and 0', async () => {
+      const rows = await rowsByNumber(handMadeFile(tempDir(), [{ name: 'Calc', rows: FORMULA_ROWS }], ['Label', 'Value', 'after a gap']));
+      expect(rows.get(2)).toEqual([10, 0, { t: 'formula', formula: 'A2/B2', result: { t: 'error', code: '#DIV/0!' } }]);
+      expect(rows.get(3)).toEqual([4, { t: 'formula', formula: 'A3*2', result: 8 }, { t: 'formula', formula: 'A3-4', result: 0 }]);
+      expect(rows.get(4)?.slice(0, 2)).toEqual([
+        { t: 'formula', formula: 'A3>1', result: true },
+        { t: 'formula', formula: '"kg "&"CO2e"', result: 'kg CO2e' },
+      ]);
+    });
+
+    it('leaves out the result of a formula the file stored without one', async () => {
+      const rows = await rowsByNumber(handMadeFile(tempDir(), [{ name: 'Calc', rows: FORMULA_ROWS }], ['Label', 'Value', 'x']));
+      const uncalculated = rows.get(4)?.[2];
+      expect(uncalculated).toEqual({ t: 'formula', formula: 'SUM(A2:A3)' });
+      expect(uncalculated !== null && typeof uncalculated === 'object' && 'result' in uncalculated).toBe(false);
+    });
+
+    it('gives the cells of a shared formula their own formula text', async () => {
+      const rows = await rowsByNumber(handMadeFile(tempDir(), [{ name: 'Calc', rows: FORMULA_ROWS }], ['Label', 'Value', 'x']));
+      expect(rows.get(5)).toEqual([{ t: 'formula', formula: 'B3+1', result: 9 }]);
+      expect(rows.get(6)).toEqual([{ t: 'formula', formula: 'B4+1', result: 10 }]);
+    });
+
+    it('reads dates as UTC: date-formatted formula results, ISO-typed cells, error values', async () => {
+      const rows = await rowsByNumber(handMadeFile(tempDir(), [{ name: 'Calc', rows: FORMULA_ROWS }], ['Label', 'Value', 'x']));
+      expect(rows.get(8)).toEqual([
+        { t: 'formula', formula: 'DATE(2021,4,1)', result: { t: 'date', iso: '2021-04-01T00:00:00.000Z' } },
+        { t: 'date', iso: '2021-04-01T00:00:00.000Z' },
+        { t: 'error', code: '#N/A' },
+      ]);
+    });
+
+    it('keeps row numbers, trims trailing empty cells and skips rows with no value', async () => {
+      const rows = await rowsByNumber(handMadeFile(tempDir(), [{ name: 'Calc', rows: FORMULA_ROWS }], ['Label', 'Value', 'after a gap']));
+      expect([...rows.keys()]).toEqual([1, 2, 3, 4, 5, 6, 8, 10]);
+      expect(rows.get(10)).toEqual([null, 'after a gap']);
+    });
+
+    it('maps what exceljs hands over: rich text, hyperlinks, error values, dates, formulas', async () => {
+      const file = await exceljsFile(tempDir(), (workbook) => {
+        const sheet = workbook.addWorksheet('Readings');
+        sheet.addRow(['Site', 'Month', 'kWh', 'Note', 'Check']);
+        sheet.addRow([
+          'Leeds',
+          new Date(Date.UTC(2021, 3, 1)),
+          1234.5,
+          { richText: [{ text: 'CO' }, { font: { vertAlign: 'subscript' }, text: '₂' }, { text: ' meter' }] },
+          { error: '#N/A' },
+        ]);
+        sheet.addRow(['York', null, { formula: 'C2*2', result: 2469 }, { text: 'invoice', hyperlink: 'https://example.org/i/1' }]);
+        sheet.addRow(['Hull', null, { formula: 'C2/0' }]);
+        sheet.getColumn(2).numFmt = 'yyyy-mm-dd';
+        sheet.getCell('B2').numFmt = 'yyyy-mm-dd';
+      });
+      const rows = await rowsByNumber(file);
+      expect(rows.get(2)).toEqual(['Leeds', { t: 'date', iso: '2021-04-01T00:00:00.000Z' }, 1234.5, 'CO₂ meter', { t: 'error', code: '#N/A' }]);
+      expect(rows.get(3)).toEqual(['York', null, { t: 'formula', formula: 'C2*2', result: 2469 }, 'invoice']);
+      expect(rows.get(4)).toEqual(['Hull', null, { t: 'formula', formula: 'C2/0' }]);
+    });
+
+    it('converts dates as UTC when the local time zone is New York', async () => {
+      const file = await exceljsFile(tempDir(), (workbook) => {
+        const sheet = workbook.addWorksheet('Dates');
+        sheet.addRow([new Date(Date.UTC(2021, 3, 1)), new Date(Date.UTC(2022, 2, 31, 23, 30))]);
+        sheet.getCell('A1').numFmt = 'yyyy-mm-dd';
+        sheet.getCell('B1').numFmt = 'yyyy-mm-dd hh:mm';
+      });
+      const previous = process.env.TZ;
+      process.env.TZ = 'America/New_York';
+      try {
+        expect(new Date(2021, 3, 1).getTimezoneOffset()).toBe(240);
+        const rows = await rowsByNumber(file);
+        expect(rows.get(1)).toEqual([
+          { t: 'date', iso: '2021-04-01T00:00:00.000Z' },
+          { t: 'date', iso: '2022-03-31T23:30:00.000Z' },
+        ]);
+      } finally {
+        if (previous === undefined) delete process.env.TZ;
+        else process.env.TZ = previous;
+      }
+    });
+
+    it('counts serial dates from 1904 when the workbook says so', async () => {
+      const sheet = { name: 'Mac', rows: '<row r="1"><c r="A1" s="1"><v>42825</v></c><c r="B1" s="1"><f>A1</f><v>42825</v></c></row>' };
+      const file = writeFile(tempDir(), 'mac.xlsx', handMadeWorkbook({ sheets: [sheet], sharedStrings: [], date1904: true }));
+      expect((await rowsByNumber(file)).get(1)).toEqual([
+        { t: 'date', iso: '2021-04-01T00:00:00.000Z' },
+        { t: 'formula', formula: 'A1', result: { t: 'date', iso: '2021-04-01T00:00:00.000Z' } },
+      ]);
+    });
+  });
+
+  describe('text', () => {
+    it('keeps characters that a chunk boundary splits, in shared and inline strings', async () => {
+      const texts = Array.from({ length: 6000 }, (_, index) => `£${index} café CO₂ m³ ${'€'.repeat(index % 7)}`);
+      const sharedFile = await exceljsFile(tempDir(), (workbook) => {
+        const sheet = workbook.addWorksheet('Shared');
+        for (const text of texts) sheet.addRow([text]);
+      });
+      const inline = texts.map((text, index) => `<row r="${index + 1}"><c r="A${index + 1}" t="inlineStr"><is><t>${text}</t></is></c></row>`);
+      const inlineFile = writeFile(tempDir(), 'inline.xlsx', handMadeWorkbook({ sheets: [{ name: 'Inline', rows: inline.join('') }] }));
+      for (const file of [sharedFile, inlineFile]) {
+        const read = (await readAll(await openSource(file))).map(({ row }) => row.cells[0]);
+        expect(read).toEqual(texts);
+      }
+    });
+  });
+
+  describe('sheets', () => {
+    const twoSheets: HandMadeSheet[] = [
+      { name: 'Offices', rows: '<row r="1"><c r="A1" t="inlineStr"><is><t>office</t></is></c></row>' },
+      // Stored where exceljs alone would never look for a sheet.
+      { name: 'Data & Sites', rows: '<row r="3"><c r="B3"><v>7</v></c></row>', partName: 'xl/worksheets/data.xml' },
+    ];
+
+    it('reads every worksheet in workbook order, whatever its part is called', async () => {
+      const reader = await openSource(handMadeFile(tempDir(), twoSheets));
+      expect(await reader.sheetNames()).toEqual(['Offices', 'Data & Sites']);
+      expect(await readAll(reader)).toEqual([
+        { sheet: 'Offices', row: { rowNumber: 1, cells: ['office'] } },
+        { sheet: 'Data & Sites', row: { rowNumber: 3, cells: [null, 7] } },
+      ]);
+    });
+
+    it('reads one sheet when asked, and says which sheets exist when the name is wrong', async () => {
+      const reader = await openSource(handMadeFile(tempDir(), twoSheets));
+      expect(await readAll(reader, { sheet: 'Data & Sites' })).toEqual([{ sheet: 'Data & Sites', row: { rowNumber: 3, cells: [null, 7] } }]);
+      await expect(readAll(reader, { sheet: 'Sites' })).rejects.toThrow(
+        'The workbook has no sheet named "Sites"; its sheets are "Offices", "Data & Sites".',
+      );
+    });
+
+    it('refuses a sheet stored under a name the guard does not inflate and check', async () => {
+      const hidden = handMadeFile(tempDir(), [{ name: 'Data', rows: '<row r="1"><c r="A1"><v>1</v></c></row>', partName: 'xl/worksheets/sheet1.bin' }]);
+      const error: unknown = await openSource(hidden).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(SourceRefusedError);
+      expect((error as SourceRefusedError).message).toContain('its sheet "Data" should be stored as xl/worksheets/sheet1.bin');
+    });
+
+    it('reports a sheet whose XML is malformed as a damaged workbook', async () => {
+      const broken = handMadeFile(tempDir(), [{ name: 'Broken', rows: '<row r="1"><c r="A1"><v>1</v></row>' }]);
+      const error: unknown = await readAll(await openSource(broken)).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(SourceRefusedError);
+      expect((error as SourceRefusedError).code).toBe('corrupt');
+    });
+  });
+
+  describe('progress and cancellation', () => {
+    async function manyRows(): Promise<string> {
+      return exceljsFile(tempDir(), (workbook) => {
+        const sheet = workbook.addWorksheet('Readings');
+        for (let index = 1; index <= 30_000; index++) sheet.addRow([`Site ${index % 40}`, index, index * 1.5]);
+      });
+    }
+
+    it('reports compressed bytes read up to the total, and the rows', async () => {
+      const reports: ReadProgress[] = [];
+      const rows = await readAll(await openSource(await manyRows()), { onProgress: (progress) => reports.push(progress) });
+      const last = reports.at(-1);
+      expect(rows).toHaveLength(30_000);
+      expect(reports.length).toBeGreaterThan(2);
+      expect(last?.rows).toBe(30_000);
+      expect(last?.totalBytes).toBeGreaterThan(0);
+      expect(last?.bytesRead).toBe(last?.totalBytes);
+      expect(reports.every((report, index) => index === 0 || report.bytesRead >= (reports[index - 1]?.bytesRead ?? 0))).toBe(true);
+    });
+
+    it('stops promptly when cancelled, with an AbortError', async () => {
+      const reader = await openSource(await manyRows());
+      const stop = new AbortController();
+      let seen = 0;
+      const error: unknown = await (async () => {
+        for await (const _row of reader.rows({ signal: stop.signal })) if (++seen === 10) stop.abort();
+      })().catch((caught: unknown) => caught);
+      expect((error as Error).name).toBe('AbortError');
+      expect(seen).toBe(10);
+    });
+  });
+
+  it('reads an .xlsm for its values only, noting the macro project', async () => {
+    const file = writeFile(
+      tempDir(),
+      'macros.xlsm',
+      handMadeWorkbook({
+        sheets: [{ name: 'Data', rows: '<row r="1"><c r="A1"><v>5</v></c></row>' }],
+        workbookContentType: 'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
+        extraEntries: [{ name: 'xl/vbaProject.bin', data: Buffer.from('not really VBA') }],
+      }),
+    );
+    const reader = await openSource(file);
+    expect({ format: reader.format, hasMacros: reader.hasMacros }).toEqual({ format: 'xlsm', hasMacros: true });
+    expect(await readAll(reader)).toEqual([{ sheet: 'Data', row: { rowNumber: 1, cells: [5] } }]);
+  });
+});

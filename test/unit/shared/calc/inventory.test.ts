@@ -1,0 +1,388 @@
+import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../helpers/random';
+import {
+  calculateInventory,
+  type CalcFactor,
+  type CalcRecord,
+  type CalcSettings,
+  type InventoryInput,
+  type InventoryResult,
+  type PeriodResult,
+  type ResultLine,
+  type SiteInfo,
+} from '../../../../shared/calc/inventory';
+
+// April fiscal years labelled by the year they end in: FY2024 = 2023-04-01 … 2024-03-31.
+const SETTINGS: CalcSettings = {
+  fiscal: { startMonth: 4, labelRule: 'end-year' },
+  gwpBasis: 'AR5',
+  consolidationApproach: 'operational-control',
+  defaultRegion: 'UK',
+};
+
+const DESNZ = { factorSetId: 1, setKey: 'desnz-2023', setYear: 2023, validFrom: '2023-01-01', validTo: '2023-12-31', setRegion: 'UK', gwpBasis: 'AR5' } as const;
+const EPA = { factorSetId: 2, setKey: 'epa-2023', setYear: 2023, validFrom: '2023-01-01', validTo: '2023-12-31', setRegion: 'US', gwpBasis: 'AR5' } as const;
+
+function factor(id: number, fields: Partial<CalcFactor> & Pick<CalcFactor, 'activityKey' | 'unitText'>): CalcFactor {
+  return { id, ...DESNZ, region: null, scope: null, biogenic: false, co2ePerUnitKg: null, gases: [], label: `factor ${id}`, variant: null, ...fields };
+}
+
+function record(id: number, fields: Partial<CalcRecord> & Pick<CalcRecord, 'activity' | 'quantity' | 'unit'>): CalcRecord {
+  return {
+    id,
+    site: 'London',
+    periodStart: '2023-05-01',
+    periodEnd: '2023-05-31',
+    meaning: 'consumption',
+    unitBasis: null,
+    scope3Category: null,
+    region: null,
+    instrument: null,
+    ...fields,
+  };
+}
+
+function calculate(records: CalcRecord[], factors: CalcFactor[], options: { sites?: SiteInfo[]; settings?: Partial<CalcSettings> } = {}): InventoryResult {
+  return calculateInventory({ records, factors, sites: options.sites ?? [], settings: { ...SETTINGS, ...options.settings } });
+}
+
+function period(result: InventoryResult, label: string): PeriodResult {
+  const found = result.periods.find((candidate) => candidate.label === label);
+  if (!found) throw new Error(`no period ${label} in ${result.periods.map((p) => p.label).join(', ')}`);
+  return found;
+}
+
+function linesOf(result: InventoryResult, recordId: number, basis?: ResultLine['basis']): ResultLine[] {
+  return result.lines.filter((line) => line.recordId === recordId && (basis === undefined || line.basis === basis));
+}
+
+function onlyLine(result: InventoryResult, recordId: number, basis: ResultLine['basis']): ResultLine {
+  const [line, ...others] = linesOf(result, recordId, basis);
+  if (!line || others.length > 0) throw new Error(`expected one ${basis} line for record ${recordId}`);
+  return line;
+}
+
+// DESNZ 2020 diesel (average biofuel blend) per litre: per-gas rows are already CO2e.
+const DIESEL = factor(10, {
+  activityKey: 'diesel',
+  unitText: 'litres',
+  scope: 'Scope 1',
+  co2ePerUnitKg: 2.54603,
+  gwpBasis: 'AR4',
+  gases: [
+    { gas: 'CO2', value: 2.51072, valueUnit: 'kg', alreadyCo2e: true },
+    { gas: 'CH4', value: 0.00025, valueUnit: 'kg', alreadyCo2e: true },
+    { gas: 'N2O', value: 0.03506, valueUnit: 'kg', alreadyCo2e: true },
+  ],
+});
+
+const GRID = factor(20, { activityKey: 'electricity', unitText: 'kWh', scope: 'Scope 2', region: 'UK', co2ePerUnitKg: 0.2 });
+const RESIDUAL_MIX = factor(21, { activityKey: 'electricity', unitText: 'kWh', scope: 'Scope 2', region: 'UK', co2ePerUnitKg: 0.4, residualMix: true });
+
+describe('emissions of a record', () => {
+  it('uses the printed DESNZ CO2e and never weights its per-gas CO2e again', () => {
+    const result = calculate([record(1, { activity: 'diesel', quantity: 1000, unit: 'L' })], [DIESEL]);
+    const line = onlyLine(result, 1, 'scope1');
+    // 1000 L × 2.54603 kg CO2e/L = 2546.03 kg = 2.54603 t.
+    expect(line.tco2e).toBe(2.54603);
+    expect(line.gases).toEqual([
+      { gas: 'CO2', tco2e: 2.51072 },
+      { gas: 'CH4', tco2e: 0.00025 },
+      { gas: 'N2O', tco2e: 0.03506 },
+    ]);
+    expect(period(result, 'FY2024').scope1).toBe(2.54603);
+    expect(line.note).toContain('published on AR4 GWPs and is not re-weighted');
+  });
+
+  it('weights EPA gas masses with the engagement GWPs (AR5)', () => {
+    // Natural gas per mmBtu: 53.06 kg CO2 + 1 g CH4 × 28 + 0.1 g N2O × 265 = 53.1145 kg CO2e.
+    const epaGas = (valueUnit: 'kg' | 'g', ch4: number, n2o: number) =>
+      factor(30, {
+        ...EPA,
+        activityKey: 'natural_gas',
+        unitText: 'mmBtu',
+        scope: 'Scope 1',
+        gases: [
+          { gas: 'CO2', value: 53.06, valueUnit: 'kg', alreadyCo2e: false },
+          { gas: 'CH4', value: ch4, valueUnit, alreadyCo2e: false },
+          { gas: 'N2O', value: n2o, valueUnit, alreadyCo2e: false },
+        ],
+      });
+    // 200 therms = 20 mmBtu → 20 × 53.1145 = 1062.29 kg.
+    const gasRecord = record(1, { activity: 'natural_gas', quantity: 200, unit: 'therm', region: 'US' });
+    for (const gasFactor of [epaGas('kg', 0.001, 0.0001), epaGas('g', 1, 0.1)]) {
+      const line = onlyLine(calculate([gasRecord], [gasFactor]), 1, 'scope1');
+      expect(line.convertedQuantity).toBe(20);
+      expect(line.co2ePerUnitKg).toBe(53.1145);
+      expect(line.tco2e).toBe(1.06229);
+      expect(line.gases).toEqual([
+        { gas: 'CO2', tco2e: 1.0612 },
+        { gas: 'CH4', tco2e: 0.00056 },
+        { gas: 'N2O', tco2e: 0.00053 },
+      ]);
+    }
+  });
+
+  it('converts the record to the factor unit (MWh → kWh)', () => {
+    const result = calculate([record(1, { activity: 'electricity', quantity: 2, unit: 'MWh' })], [GRID]);
+    const line = onlyLine(result, 1, 'location');
+    expect(line.conversionFactor).toBe(1000);
+    expect(line.convertedQuantity).toBe(2000);
+    // 2000 kWh × 0.2 kg/kWh = 400 kg.
+    expect(line.tco2e).toBe(0.4);
+    expect(period(result, 'FY2024').metrics.electricityKwh).toBe(2000);
+  });
+
+  it('uses only the factor rows of the activity scope (not WTT or T&D)', () => {
+    const wellToTank = factor(11, { activityKey: 'diesel', unitText: 'litres', scope: 'Scope 3', co2ePerUnitKg: 0.6 });
+    const transmissionLosses = factor(22, { activityKey: 'electricity', unitText: 'kWh', scope: 'Scope 3', region: 'UK', co2ePerUnitKg: 0.02 });
+    const result = calculate(
+      [record(1, { activity: 'diesel', quantity: 1000, unit: 'L' }), record(2, { activity: 'electricity', quantity: 1000, unit: 'kWh' })],
+      [DIESEL, wellToTank, GRID, transmissionLosses],
+    );
+    expect(result.findings).toEqual([]);
+    expect(onlyLine(result, 1, 'scope1').factorId).toBe(10);
+    expect(onlyLine(result, 2, 'location').factorId).toBe(20);
+  });
+
+  it('reports a record without a factor as a finding, never as zero', () => {
+    const result = calculate([record(1, { activity: 'petrol', quantity: 50, unit: 'L' })], [DIESEL]);
+    expect(linesOf(result, 1)).toEqual([]);
+    expect(result.findings).toEqual([{ recordId: 1, kind: 'no-factor', message: expect.stringContaining('emission factor') }]);
+    expect(period(result, 'FY2024').scope1).toBeNull();
+  });
+
+  it('reports ambiguous factors with their ids', () => {
+    const twin = factor(12, { activityKey: 'diesel', unitText: 'litres', scope: 'Scope 1', co2ePerUnitKg: 2.6 });
+    const result = calculate([record(1, { activity: 'diesel', quantity: 10, unit: 'L' })], [DIESEL, twin]);
+    expect(result.findings).toEqual([{ recordId: 1, kind: 'ambiguous-factor', message: expect.stringMatching(/#10 .*#12 /) }]);
+  });
+});
+
+describe('Scope 2, location- and market-based', () => {
+  const consumption = record(1, { activity: 'electricity', quantity: 1000, unit: 'kWh' });
+  const rego = record(2, { activity: 'clean_electricity', meaning: 'instrument', quantity: 600, unit: 'kWh', instrument: 'REGO' });
+
+  it('covers consumption with instruments first, the rest at the residual mix', () => {
+    const result = calculate([consumption, rego], [GRID, RESIDUAL_MIX]);
+    const year = period(result, 'FY2024');
+    // Location: 1000 kWh × 0.2 = 200 kg. Market: (1000 − 600) kWh × 0.4 = 160 kg; the REGO at 0.
+    expect(year.scope2Location).toBe(0.2);
+    expect(year.scope2Market).toBe(0.16);
+    expect(onlyLine(result, 1, 'market')).toMatchObject({ factorId: 21, convertedQuantity: 1000, chargedQuantity: 400, tco2e: 0.16 });
+    expect(onlyLine(result, 2, 'market')).toMatchObject({ factorId: null, tco2e: 0, note: 'zero-emission contractual instrument' });
+    expect(linesOf(result, 2, 'location')).toEqual([]);
+    expect(year.metrics).toMatchObject({ electricityKwh: 1000, cleanKwh: 600, cleanShare: 0.6 });
+    expect(result.findings).toEqual([]);
+  });
+
+  it('charges the uncovered rest at the grid average when there is no residual mix, and says so', () => {
+    const result = calculate([consumption, rego], [GRID]);
+    // 400 kWh × 0.2 = 80 kg.
+    expect(period(result, 'FY2024').scope2Market).toBe(0.08);
+    expect(onlyLine(result, 1, 'market').note).toBe('no residual mix factor: grid average used');
+  });
+
+  it('prices a supplier-specific instrument at its own factor', () => {
+    const tariff = factor(23, { activityKey: 'electricity', unitText: 'kWh', scope: 'Scope 2', region: 'UK', co2ePerUnitKg: 0.05, variant: 'Acme tariff' });
+    const supplied = record(3, { activity: 'electricity', meaning: 'instrument', quantity: 300, unit: 'kWh', instrument: 'Acme tariff' });
+    const result = calculate([consumption, supplied], [GRID, RESIDUAL_MIX, tariff]);
+    // 300 kWh × 0.05 = 15 kg and 700 kWh × 0.4 = 280 kg; the total is the exact sum of the two lines' doubles.
+    expect(onlyLine(result, 3, 'market').tco2e).toBe(0.015);
+    expect(onlyLine(result, 1, 'market').tco2e).toBe(0.28);
+    expect(period(result, 'FY2024').scope2Market).toBeCloseTo(0.295, 15);
+    // Instruments never add to consumption.
+    expect(period(result, 'FY2024').metrics.electricityKwh).toBe(1000);
+    expect(period(result, 'FY2024').metrics.cleanKwh).toBeNull();
+  });
+
+  it('caps instruments exceeding consumption, never going negative', () => {
+    const big = record(2, { activity: 'clean_electricity', meaning: 'instrument', quantity: 1600, unit: 'kWh', instrument: 'REGO' });
+    const result = calculate([consumption, big], [GRID, RESIDUAL_MIX]);
+    const year = period(result, 'FY2024');
+    expect(year.scope2Market).toBe(0);
+    expect(result.lines.every((line) => line.tco2e >= 0)).toBe(true);
+    expect(onlyLine(result, 2, 'market').chargedQuantity).toBe(1000);
+    expect(year.metrics).toMatchObject({ cleanKwh: 1000, cleanShare: 1 });
+    expect(result.findings).toEqual([
+      { recordId: 2, kind: 'instrument-exceeds-consumption', message: expect.stringContaining('1000 of 1600 kWh counted') },
+    ]);
+  });
+
+  it('matches instruments per site and month', () => {
+    const elsewhere = { ...rego, site: 'Leeds' };
+    const result = calculate([consumption, elsewhere], [GRID, RESIDUAL_MIX]);
+    expect(period(result, 'FY2024').scope2Market).toBe(0.4);
+    expect(result.findings.map((finding) => finding.kind)).toEqual(['instrument-exceeds-consumption']);
+  });
+
+  it('matches records with equal multi-month periods as matching them period by period', () => {
+    const quarter = { periodStart: '2023-04-01', periodEnd: '2023-06-30' };
+    const result = calculate(
+      [{ ...consumption, ...quarter, quantity: 900 }, { ...rego, ...quarter, quantity: 300 }],
+      [GRID, RESIDUAL_MIX],
+    );
+    // (900 − 300) kWh × 0.4 = 240 kg.
+    expect(period(result, 'FY2024').scope2Market).toBe(0.24);
+    expect(result.findings).toEqual([]);
+  });
+});
+
+describe('fiscal years', () => {
+  it('splits a record spanning the April year end by days', () => {
+    // 2023-03-15 … 2023-04-14 is 31 days: 17 in FY2023, 14 in FY2024.
+    const result = calculate([record(1, { activity: 'diesel', quantity: 3100, unit: 'L', periodStart: '2023-03-15', periodEnd: '2023-04-14' })], [DIESEL]);
+    expect(linesOf(result, 1).map((line) => [line.fiscalYear, line.quantity])).toEqual([
+      ['FY2023', 1700],
+      ['FY2024', 1400],
+    ]);
+    // 1700 L × 2.54603 = 4328.251 kg; 1400 L × 2.54603 = 3564.442 kg.
+    expect(period(result, 'FY2023')).toMatchObject({ start: '2022-04-01', end: '2023-03-31', scope1: 4.328251 });
+    expect(period(result, 'FY2024')).toMatchObject({ start: '2023-04-01', end: '2024-03-31', scope1: 3.564442 });
+  });
+});
+
+describe('boundary', () => {
+  const jointVenture: SiteInfo = { name: 'JV', ownershipPercent: 40, operationalControl: false, financialControl: false, isDataCentre: false, region: 'UK' };
+  const diesel = record(1, { activity: 'diesel', quantity: 1000, unit: 'L', site: 'JV' });
+
+  it('takes the equity share', () => {
+    const result = calculate([diesel], [DIESEL], { sites: [jointVenture], settings: { consolidationApproach: 'equity-share' } });
+    // 40% × 2.54603 t.
+    expect(onlyLine(result, 1, 'scope1')).toMatchObject({ share: 0.4, tco2e: 1.018412 });
+  });
+
+  it('counts a site without operational control at 0%', () => {
+    const result = calculate([diesel], [DIESEL], { sites: [jointVenture] });
+    expect(onlyLine(result, 1, 'scope1')).toMatchObject({ share: 0, tco2e: 0 });
+    expect(period(result, 'FY2024').scope1).toBe(0);
+  });
+});
+
+describe('biogenic and avoided emissions', () => {
+  it('keeps them apart from the scopes and from net', () => {
+    const outsideOfScopes = factor(13, { activityKey: 'diesel', unitText: 'litres', scope: 'Outside of scopes', biogenic: true, co2ePerUnitKg: 0.1 });
+    const result = calculate(
+      [
+        record(1, { activity: 'diesel', quantity: 1000, unit: 'L' }),
+        record(2, { activity: 'avoided_emissions', meaning: 'avoided', quantity: 5, unit: 'tCO2e' }),
+      ],
+      [DIESEL, outsideOfScopes],
+    );
+    const year = period(result, 'FY2024');
+    expect(year).toMatchObject({ scope1: 2.54603, biogenic: 0.1, avoided: 5, net: 2.54603, scope3: null, scope2Market: null });
+  });
+});
+
+describe('Scope 3', () => {
+  it('totals by category, with records lacking one reported as uncategorised', () => {
+    const result = calculate(
+      [
+        record(1, { activity: 'business_travel_air', quantity: 2, unit: 'tCO2e' }),
+        record(2, { activity: 'scope3_other', quantity: 3, unit: 'tCO2e', scope3Category: 1 }),
+        record(3, { activity: 'scope3_other', quantity: 500, unit: 'kgCO2e' }),
+      ],
+      [],
+    );
+    expect(period(result, 'FY2024')).toMatchObject({ scope3: 5.5, scope3ByCategory: { 1: 3, 6: 2, uncategorised: 0.5 } });
+    expect(result.findings).toEqual([{ recordId: 3, kind: 'scope3-category', message: expect.stringContaining('uncategorised') }]);
+  });
+});
+
+describe('metrics', () => {
+  const month = (m: number) => {
+    const start = `2023-0${m}-01`;
+    return { periodStart: start, periodEnd: `2023-0${m}-${m === 4 ? 30 : 31}` };
+  };
+  const dataCentre = (id: number, activity: string, quantity: number, m: number, meaning: CalcRecord['meaning'] = 'metric') =>
+    record(id, { activity, meaning, quantity, unit: 'kWh', site: 'DC1', ...month(m) });
+
+  it('computes PUE energy-weighted, not as a mean of monthly ratios', () => {
+    const result = calculate(
+      [dataCentre(1, 'facility_energy', 100, 4), dataCentre(2, 'it_energy', 50, 4), dataCentre(3, 'facility_energy', 1000, 5), dataCentre(4, 'it_energy', 900, 5)],
+      [],
+    );
+    const { metrics } = period(result, 'FY2024');
+    expect(metrics).toMatchObject({ facilityKwh: 1100, itKwh: 950 });
+    expect(metrics.pue).toBe(1100 / 950);
+    expect(metrics.pue).not.toBeCloseTo((100 / 50 + 1000 / 900) / 2, 3);
+  });
+
+  it('gives no PUE without both inputs', () => {
+    const result = calculate([dataCentre(1, 'it_energy', 50, 4)], []);
+    expect(period(result, 'FY2024').metrics.pue).toBeNull();
+  });
+
+  it('counts electricity once when a site records it both as electricity and as facility energy', () => {
+    const result = calculate(
+      [
+        dataCentre(1, 'electricity', 1000, 4, 'consumption'),
+        dataCentre(2, 'facility_energy', 1000, 4, 'consumption'),
+        dataCentre(3, 'it_energy', 800, 4),
+      ],
+      [GRID],
+    );
+    const year = period(result, 'FY2024');
+    expect(year.metrics).toMatchObject({ electricityKwh: 1000, pue: 1.25 });
+    expect(year.scope2Location).toBe(0.2);
+    expect(result.findings).toEqual([{ recordId: 2, kind: 'double-count', message: expect.stringContaining('electricity counted twice?') }]);
+  });
+
+  it('computes clean share over all sites and over data centres', () => {
+    const result = calculate(
+      [
+        record(1, { activity: 'electricity', quantity: 3000, unit: 'kWh', site: 'Office' }),
+        dataCentre(2, 'electricity', 1000, 5, 'consumption'),
+        dataCentre(3, 'it_energy', 800, 5),
+        dataCentre(4, 'clean_electricity', 500, 5, 'instrument'),
+      ],
+      [GRID],
+    );
+    const year = period(result, 'FY2024');
+    // 500 clean of 4000 consumed; 500 of the data centre's 1000.
+    expect(year.metrics).toMatchObject({ cleanShare: 0.125, dataCentreCleanShare: 0.5 });
+    expect(year.sites.map((site) => [site.site, site.isDataCentre, site.metrics.cleanShare])).toEqual([
+      ['DC1', true, 0.5],
+      ['Office', false, 0],
+    ]);
+  });
+});
+
+describe('determinism', () => {
+  function shuffled<T>(items: readonly T[], random: () => number): T[] {
+    const copy = [...items];
+    for (let index = copy.length - 1; index > 0; index -= 1) {
+      const other = Math.floor(random() * (index + 1));
+      [copy[index], copy[other]] = [copy[other] as T, copy[index] as T];
+    }
+    return copy;
+  }
+
+  it('gives bit-identical results for shuffled inputs', () => {
+    const sites: SiteInfo[] = [
+      { name: 'London', ownershipPercent: 100, operationalControl: true, financialControl: true, isDataCentre: false, region: 'UK' },
+      { name: 'JV', ownershipPercent: 33.3, operationalControl: false, financialControl: true, isDataCentre: true, region: 'UK' },
+    ];
+    const records: CalcRecord[] = [];
+    for (let index = 0; index < 60; index += 1) {
+      const site = index % 2 === 0 ? 'London' : 'JV';
+      const month = String((index % 12) + 1).padStart(2, '0');
+      const start = `2023-${month}-01`;
+      // March records run into April: they span the fiscal year end.
+      const end = month === '03' ? '2023-04-10' : `2023-${month}-28`;
+      records.push(record(index * 4 + 1, { activity: 'diesel', quantity: 10.1 + index / 7, unit: 'L', site, periodStart: start, periodEnd: end }));
+      records.push(record(index * 4 + 2, { activity: 'electricity', quantity: 1000 / 3 + index, unit: 'kWh', site, periodStart: start, periodEnd: end }));
+      records.push(record(index * 4 + 3, { activity: 'clean_electricity', meaning: 'instrument', quantity: 0.0025 * index, unit: 'MWh', site, periodStart: start, periodEnd: end }));
+      records.push(record(index * 4 + 4, { activity: 'petrol', quantity: 1, unit: 'L', site, periodStart: start, periodEnd: end }));
+    }
+    const factors = [DIESEL, GRID, RESIDUAL_MIX];
+    const run = (input: InventoryInput) => JSON.stringify(calculateInventory(input));
+    const base = { records, factors, sites, settings: { ...SETTINGS, consolidationApproach: 'equity-share' as const } };
+    const expected = run(base);
+    const random = seededRandom(20240401);
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      expect(run({ ...base, records: shuffled(records, random), factors: shuffled(factors, random), sites: shuffled(sites, random) })).toBe(expected);
+    }
+    expect(JSON.parse(expected).findings.length).toBe(60);
+  });
+});
