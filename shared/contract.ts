@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { Cell, RawRow } from './import/cell';
 import { mappingSchema, MAPPING_KINDS, type Mapping, type MappingKind, type ColumnSuggestion } from './import/mapping';
 import type { TableGuess } from './import/table';
+import type { Finding, PeriodResult } from './calc/inventory-types';
 import { engagementSettingsSchema, type EngagementSettings } from './settings';
 
 export interface EngagementSummary {
@@ -123,6 +124,67 @@ export interface ImportOutcome {
 }
 
 export const MAX_ISSUES_IN_OUTCOME = 2000;
+
+export interface FactorSetSummary {
+  readonly id: number;
+  readonly setKey: string;
+  readonly publisher: string;
+  readonly title: string;
+  readonly edition: string;
+  readonly region: string | null;
+  readonly gwpBasis: string;
+  readonly validFrom: string | null;
+  readonly validTo: string | null;
+  readonly licence: string;
+  readonly attribution: string;
+  readonly origin: 'library' | 'import';
+  readonly factors: number;
+  readonly contentSha256: string;
+  readonly loadedAt: string;
+  /** Used by calculations now; loading a newer version does not change that until recalculation. */
+  readonly frozen: boolean;
+}
+
+export interface InventorySummary {
+  readonly periods: readonly PeriodResult[];
+  readonly findings: readonly Finding[];
+  /** Factor set versions the figures were calculated on. */
+  readonly factorSets: readonly string[];
+}
+
+/** One line of a figure's lineage, down to the source row. */
+export interface TraceLineView {
+  readonly recordId: number;
+  readonly site: string | null;
+  readonly activity: string;
+  readonly basis: string;
+  readonly quantity: number;
+  readonly unit: string;
+  readonly conversionFactor: number;
+  readonly convertedQuantity: number;
+  readonly chargedQuantity: number;
+  readonly factorUnit: string;
+  readonly co2ePerUnitKg: number;
+  readonly share: number;
+  readonly tco2e: number;
+  readonly note?: string;
+  readonly factor: { readonly label: string; readonly setKey: string; readonly edition: string } | null;
+  readonly source: { readonly fileName: string; readonly sheet: string; readonly rowNumber: number; readonly cells: readonly Cell[] };
+}
+
+export interface FigureTraceView {
+  readonly figure: string;
+  readonly site: string | null;
+  readonly tco2e: number | null;
+  readonly lines: readonly TraceLineView[];
+}
+
+export interface FigureChangeView {
+  readonly period: string;
+  readonly figure: string;
+  readonly before: number | null;
+  readonly after: number | null;
+}
 export const PREVIEW_ROWS = 200;
 
 export interface SourceFileSummary {
@@ -205,6 +267,17 @@ export const API = {
   'import.sources': method<readonly SourceFileSummary[]>()(NO_INPUT),
   'mapping.list': method<readonly MappingTemplate[]>()(NO_INPUT),
   'mapping.save': method<MappingTemplate>()(z.object({ name: z.string().trim().min(1).max(120), mapping: mappingSchema }).strict()),
+  'factors.sets': method<readonly FactorSetSummary[]>()(NO_INPUT),
+  /** Adds the shipped default library as new versions; figures change only on recalculation. */
+  'factors.loadLibrary': method<readonly FactorSetSummary[]>()(NO_INPUT),
+  /** Scope 1, 2 (both bases), 3 and metrics per fiscal year and site, on the frozen factor versions. */
+  'inventory.calculate': method<InventorySummary>()(NO_INPUT),
+  /** Re-freezes on the newest factor versions and returns what moved (logged). */
+  'inventory.recalculate': method<readonly FigureChangeView[]>()(NO_INPUT),
+  /** A figure's lineage: e.g. figure 'FY2023.scope2_market', optionally one site. */
+  'inventory.trace': method<FigureTraceView>()(
+    z.object({ figure: z.string().regex(/^FY\d{4}\.[a-z0-9_]+(\.\d{1,2})?$/), site: z.string().min(1).optional() }).strict(),
+  ),
 } as const;
 
 export type ApiMethod = keyof typeof API;

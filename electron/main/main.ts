@@ -22,6 +22,7 @@ function createHost(): Host {
     kind: 'electron',
     actor: os.userInfo().username,
     nativeBinding: electronNativeBinding(appRoot, app.isPackaged),
+    factorLibraryDir: app.isPackaged ? path.join(process.resourcesPath, 'factor-library') : path.join(appRoot, 'resources', 'factor-library'),
     async chooseNewEngagementPath(suggestedName) {
       const result = await dialog.showSaveDialog(mainWindow!, {
         title: 'Create engagement',

@@ -3,7 +3,7 @@
  * taken as the decimals they were written as (see shortestDecimalRational), combined exactly and
  * rounded to a double once, so a figure does not depend on the order of its multiplications.
  */
-import { addRationals, decimalRational, multiplyRationals, rational, shortestDecimalRational, type Rational } from './units';
+import { addRationals, decimalRational, rational, shortestDecimalRational, type Rational } from './units';
 
 export const ZERO: Rational = rational(0n);
 export const ONE: Rational = rational(1n);
@@ -41,6 +41,13 @@ export function sumRationals(values: Iterable<Rational>): Rational {
   return total;
 }
 
+/** The exact product, reduced to lowest terms once rather than after every multiplication. */
 export function productOfRationals(...factors: readonly Rational[]): Rational {
-  return factors.reduce(multiplyRationals, ONE);
+  let num = 1n;
+  let den = 1n;
+  for (const factor of factors) {
+    num *= factor.num;
+    den *= factor.den;
+  }
+  return rational(num, den);
 }

@@ -253,6 +253,7 @@ class InventoryCalculation {
   private readonly lines: ResultLine[] = [];
   private readonly metricInputs: MetricInput[] = [];
   private readonly fiscalYears = new Map<string, FiscalPeriod>();
+  private readonly kwhRatios = new Map<string, Rational | string>();
 
   constructor(private readonly input: InventoryInput) {
     this.settings = input.settings;
@@ -338,7 +339,7 @@ class InventoryCalculation {
     if (!boundary.ok) return this.report(id, 'boundary', boundary.reason);
     const unit = this.unitOf(record, activity);
     if (typeof unit === 'string') return this.report(id, 'unit', unit);
-    const kwhPerUnit = ENERGY_INPUTS.has(activity.key) ? kwhPerUnitOf(unit) : null;
+    const kwhPerUnit = ENERGY_INPUTS.has(activity.key) ? this.kwhPerUnitOf(unit) : null;
     if (typeof kwhPerUnit === 'string') return this.report(id, 'unit', kwhPerUnit);
 
     const allocation = allocateByDays(record.periodStart, record.periodEnd, this.settings.fiscal);
@@ -350,7 +351,7 @@ class InventoryCalculation {
     if (!months.ok) return this.report(id, 'period', months.reason);
 
     const years = allocation.value.map((share, index): YearPart => {
-      this.rememberFiscalYear(share.start);
+      if (!this.fiscalYears.has(share.label)) this.rememberFiscalYear(share.start);
       return { fiscalYear: share.label, quantity: parts.value[index] ?? 0 };
     });
     const region = record.region ?? boundary.value.region ?? this.settings.defaultRegion;
@@ -366,6 +367,18 @@ class InventoryCalculation {
       return `${formatUnit(unit)} measures ${unit.dimension}; ${activity.label} is measured in ${activity.dimensions.join(' or ')}`;
     }
     return unit;
+  }
+
+  /** kWh per unit of an energy unit (memoised: records share a handful of units), or why there is none. */
+  private kwhPerUnitOf(unit: Unit): Rational | string {
+    const key = formatUnit(unit);
+    const known = this.kwhRatios.get(key);
+    if (known !== undefined) return known;
+    const kwh = unitById('kWh', unit.basis);
+    const ratio = kwh ? conversionFactor(unit, kwh) : { ok: false as const, reason: `no kWh unit on a ${unit.basis} basis` };
+    const result = ratio.ok ? ratioFromText(ratio.factorText) : ratio.reason;
+    this.kwhRatios.set(key, result);
+    return result;
   }
 
   private rememberFiscalYear(date: string): void {
@@ -580,10 +593,4 @@ class InventoryCalculation {
     const pool: FactorPool = { ...this.averagePool(item), variant: record.instrument };
     return this.priced(item, this.library.price(pool, this.requestFor(item)), `instrument factor for '${record.instrument}'`);
   }
-}
-
-function kwhPerUnitOf(unit: Unit): Rational | string {
-  const kwh = unitById('kWh', unit.basis);
-  const ratio = kwh ? conversionFactor(unit, kwh) : { ok: false as const, reason: `no kWh unit on a ${unit.basis} basis` };
-  return ratio.ok ? ratioFromText(ratio.factorText) : ratio.reason;
 }

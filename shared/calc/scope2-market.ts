@@ -64,7 +64,7 @@ export interface FlowCharge {
   readonly chargedFractionByYear: ReadonlyMap<string, Rational>;
   /** Instruments only: the fiscal months in which the site's instruments exceeded its consumption. */
   readonly cappedMonths: readonly string[];
-  /** Instruments only: the kWh counted after capping. */
+  /** The kWh charged after matching: uncovered consumption, or instruments as far as consumption allows. */
   readonly countedKwh: Rational;
 }
 
@@ -80,44 +80,45 @@ function windowKey(site: string | null, month: string): string {
 /** The charge of every flow, by record id. */
 export function matchInstruments(flows: readonly ElectricityFlow[]): ReadonlyMap<number, FlowCharge> {
   const windows = new Map<string, Window>();
+  const monthlyKwh = new Map<number, readonly Rational[]>();
   for (const flow of flows) {
-    const totalDays = totalDaysOf(flow);
-    for (const share of flow.months) {
+    const totalDays = BigInt(flow.months.reduce((days, share) => days + share.days, 0));
+    const kwhByMonth = flow.months.map((share) => productOfRationals(flow.kwh, rational(BigInt(share.days), totalDays)));
+    monthlyKwh.set(flow.recordId, kwhByMonth);
+    flow.months.forEach((share, index) => {
       const key = windowKey(flow.site, share.month);
       const window = windows.get(key) ?? { consumption: ZERO, instruments: ZERO };
-      const kwh = productOfRationals(flow.kwh, rational(BigInt(share.days), BigInt(totalDays)));
+      const kwh = kwhByMonth[index] ?? ZERO;
       if (flow.role === 'consumption') window.consumption = addRationals(window.consumption, kwh);
       else window.instruments = addRationals(window.instruments, kwh);
       windows.set(key, window);
-    }
+    });
   }
 
+  const fractions = new Map<string, { uncovered: Rational; counted: Rational }>(
+    [...windows].map(([key, window]) => [key, { uncovered: uncoveredFraction(window), counted: countedFraction(window) }]),
+  );
   const charges = new Map<number, FlowCharge>();
   for (const flow of flows) {
-    const totalDays = totalDaysOf(flow);
     const weighted = new Map<string, { days: number; fractionDays: Rational }>();
     const cappedMonths: string[] = [];
     const counted: Rational[] = [];
-    for (const share of flow.months) {
-      const window = windows.get(windowKey(flow.site, share.month)) ?? { consumption: ZERO, instruments: ZERO };
-      const fraction = flow.role === 'consumption' ? uncoveredFraction(window) : countedFraction(window);
+    flow.months.forEach((share, index) => {
+      const window = fractions.get(windowKey(flow.site, share.month)) ?? { uncovered: ONE, counted: ONE };
+      const fraction = flow.role === 'consumption' ? window.uncovered : window.counted;
       if (flow.role === 'instrument' && compareRationals(fraction, ONE) < 0) cappedMonths.push(share.month);
-      counted.push(productOfRationals(flow.kwh, rational(BigInt(share.days), BigInt(totalDays)), fraction));
+      counted.push(productOfRationals(monthlyKwh.get(flow.recordId)?.[index] ?? ZERO, fraction));
       const year = weighted.get(share.fiscalYear) ?? { days: 0, fractionDays: ZERO };
       year.days += share.days;
       year.fractionDays = addRationals(year.fractionDays, productOfRationals(fraction, rational(BigInt(share.days))));
       weighted.set(share.fiscalYear, year);
-    }
+    });
     const chargedFractionByYear = new Map(
       [...weighted].map(([year, { days, fractionDays }]) => [year, divideRationals(fractionDays, rational(BigInt(days)))]),
     );
     charges.set(flow.recordId, { chargedFractionByYear, cappedMonths, countedKwh: sumRationals(counted) });
   }
   return charges;
-}
-
-function totalDaysOf(flow: ElectricityFlow): number {
-  return flow.months.reduce((days, share) => days + share.days, 0);
 }
 
 function coveredOf(window: Window): Rational {

@@ -6,6 +6,10 @@ import { mappingSchema } from '../../../shared/import/mapping';
 import { auditEntries } from '../audit-log';
 import { startImportJob, type ImportJob } from '../import/import-job';
 import { previewImport } from '../import/preview';
+import { calculate, frozenFactorSetIds, recalculate } from '../inventory/calculate';
+import { listFactorSets } from '../inventory/factor-sets';
+import { loadFactorLibrary } from '../inventory/library';
+import { traceFigure } from '../inventory/trace';
 import { Engagement } from '../engagement';
 import { EngineError } from '../errors';
 import { APP_VERSION } from '../version';
@@ -148,6 +152,45 @@ export function createHandlers(session: Session): Handlers {
     'mapping.list': () => listMappingTemplates(session.require()),
 
     'mapping.save': ({ name, mapping }) => saveMappingTemplate(session.require(), name, mapping),
+
+    'factors.sets': () => listFactorSets(session.require()),
+
+    'factors.loadLibrary': () => {
+      const engagement = session.require();
+      loadFactorLibrary(engagement, host.factorLibraryDir);
+      host.emit('engagement.changed', engagement.summary());
+      return listFactorSets(engagement);
+    },
+
+    'inventory.calculate': () => {
+      const engagement = session.require();
+      const result = calculate(engagement);
+      const sets = listFactorSets(engagement).filter((set) => frozenFactorSetIds(engagement).includes(set.id));
+      return { periods: result.periods, findings: result.findings, factorSets: sets.map((set) => `${set.setKey} ${set.edition}`) };
+    },
+
+    'inventory.recalculate': () => {
+      const engagement = session.require();
+      const { changes } = recalculate(engagement);
+      host.emit('engagement.changed', engagement.summary());
+      return changes;
+    },
+
+    'inventory.trace': ({ figure, site }) => {
+      const trace = traceFigure(session.require(), figure, site);
+      return {
+        figure: trace.figure,
+        site: trace.site,
+        tco2e: trace.tco2e,
+        lines: trace.lines.map((line) => ({
+          recordId: line.recordId, site: line.site, activity: line.activity, basis: line.basis, quantity: line.quantity, unit: line.unit,
+          conversionFactor: line.conversionFactor, convertedQuantity: line.convertedQuantity, chargedQuantity: line.chargedQuantity,
+          factorUnit: line.factorUnit, co2ePerUnitKg: line.co2ePerUnitKg, share: line.share, tco2e: line.tco2e, note: line.note,
+          factor: line.factor ? { label: line.factor.label, setKey: line.factor.setKey, edition: line.factor.edition } : null,
+          source: { fileName: line.source.fileName, sheet: line.source.sheet, rowNumber: line.source.rowNumber, cells: line.source.cells as never },
+        })),
+      };
+    },
   };
 }
 

@@ -9,6 +9,8 @@ export interface Host {
   readonly kind: AppInfo['host'];
   readonly actor: string;
   readonly nativeBinding?: string;
+  /** The shipped default factor library; the engine finds it beside itself when not given. */
+  readonly factorLibraryDir?: string;
   chooseNewEngagementPath(suggestedName: string): Promise<string | null>;
   chooseEngagementToOpen(): Promise<string | null>;
   chooseImportFile(): Promise<string | null>;

@@ -168,10 +168,10 @@ function decodePartsForExceljs(reader: ExcelJS.stream.xlsx.WorkbookReader): Map<
   const parseWorksheet = parsers._parseWorksheet.bind(reader);
   const scanners = new Map<unknown, SheetCellScanner>();
 
-  parsers._parseSharedStrings = (entry) => parseSharedStrings(Readable.from(decodeXmlPart(entry, SHARED_STRINGS_PART)));
+  parsers._parseSharedStrings = (entry) => parseSharedStrings(Readable.from(decodeXmlPart(entry)));
   parsers._parseWorksheet = function* (chunks: AsyncIterable<Buffer>, sheetNo: string) {
     const scanner = new SheetCellScanner();
-    const xml = decodeXmlPart(chunks, exceljsSheetPartName(sheetNo), (text) => scanner.scan(text));
+    const xml = decodeXmlPart(chunks, (text) => scanner.scan(text));
     for (const event of parseWorksheet(xml, sheetNo)) {
       scanners.set(event.value, scanner);
       yield event;
@@ -180,33 +180,18 @@ function decodePartsForExceljs(reader: ExcelJS.stream.xlsx.WorkbookReader): Map<
   return scanners;
 }
 
-async function* decodeXmlPart(
-  chunks: AsyncIterable<Buffer>,
-  partName: string,
-  onText?: (text: string) => void,
-): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+/** The guard has checked that every part is valid UTF-8, so decoding here needs no checks. */
+async function* decodeXmlPart(chunks: AsyncIterable<Buffer>, onText?: (text: string) => void): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
   for await (const chunk of chunks) {
-    const text = decodeUtf8(decoder, chunk, partName);
+    const text = decoder.decode(chunk, { stream: true });
     onText?.(text);
     yield text;
   }
-  const rest = decodeUtf8(decoder, undefined, partName);
+  const rest = decoder.decode();
   if (rest !== '') {
     onText?.(rest);
     yield rest;
-  }
-}
-
-function decodeUtf8(decoder: TextDecoder, chunk: Buffer | undefined, partName: string): string {
-  try {
-    return chunk === undefined ? decoder.decode() : decoder.decode(chunk, { stream: true });
-  } catch (cause) {
-    throw new SourceRefusedError(
-      'corrupt',
-      `The workbook is damaged: its part ${partName} is not valid UTF-8 text. Open it in Excel to repair it and save it as .xlsx.`,
-      { cause },
-    );
   }
 }
 

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { Entry } from 'yauzl';
 import { formatBytes, GIB, MIB, SourceRefusedError } from './refusal';
 import { inflateZipEntry, listZipEntries, withZipArchive } from './zip-archive';
@@ -33,7 +34,8 @@ export interface GuardedWorkbook {
 /**
  * Checks a workbook's ZIP archive before exceljs parses it: entry count, declared sizes and
  * compression ratios, then inflates every XML part, counting the bytes that really come out
- * (a header that lies about its size is caught as soon as it is exceeded) and refusing any DOCTYPE.
+ * (a header that lies about its size is caught as soon as it is exceeded), refusing any DOCTYPE
+ * and any text that is not UTF-8 (so the reader can decode without checking again).
  */
 export async function guardWorkbookArchive(
   path: string,
@@ -45,9 +47,10 @@ export async function guardWorkbookArchive(
 
     for (const entry of entries.filter(isXmlPart)) {
       const doctype = new DoctypeDetector();
+      const utf8 = new Utf8Validator();
       let inflated = 0;
       for await (const chunk of inflateZipEntry(zip, entry)) {
-        if (inflated === 0) refuseNonUtf8Xml(entry.fileName, chunk);
+        if (inflated === 0) refuseUtf16Xml(entry.fileName, chunk);
         inflated += chunk.length;
         // Declared sizes already passed the caps, so holding each part to its declaration bounds the total.
         if (inflated > entry.uncompressedSize) {
@@ -56,7 +59,9 @@ export async function guardWorkbookArchive(
           );
         }
         if (doctype.feed(chunk)) throw doctypeError(entry.fileName);
+        if (!utf8.feed(chunk)) throw notUtf8Error(entry.fileName);
       }
+      if (!utf8.end()) throw notUtf8Error(entry.fileName);
       if (inflated !== entry.uncompressedSize) {
         throw new SourceRefusedError(
           'corrupt',
@@ -114,17 +119,47 @@ function exceedsRatio(uncompressed: number, compressed: number, limits: ReadLimi
   return uncompressed > limits.ratioCheckMinBytes && uncompressed > compressed * limits.maxCompressionRatio;
 }
 
-// saxes decodes every part as UTF-8, so a UTF-16 part could carry a DOCTYPE past the byte scan.
-function refuseNonUtf8Xml(part: string, firstChunk: Buffer): void {
+// exceljs decodes every part as UTF-8, so a UTF-16 part could carry a DOCTYPE past the byte scan;
+// ASCII in UTF-16 is valid UTF-8 byte for byte, hence this look at the first bytes.
+function refuseUtf16Xml(part: string, firstChunk: Buffer): void {
   const [first, second] = firstChunk;
   const utf16 = (first === 0xff && second === 0xfe) || (first === 0xfe && second === 0xff) || first === 0 || second === 0;
-  if (utf16) {
-    throw new SourceRefusedError(
-      'corrupt',
-      `The workbook is damaged: its part ${part} is not UTF-8 text, which Excel always writes. ` +
-        'Open it in Excel and save it again as .xlsx.',
-    );
+  if (utf16) throw notUtf8Error(part);
+}
+
+function notUtf8Error(part: string): SourceRefusedError {
+  return new SourceRefusedError(
+    'corrupt',
+    `The workbook is damaged: its part ${part} is not UTF-8 text, which Excel always writes. ` +
+      'Open it in Excel and save it again as .xlsx.',
+  );
+}
+
+/** Validates UTF-8 chunk by chunk, carrying a character that a chunk boundary splits. */
+class Utf8Validator {
+  private carry: Buffer = Buffer.alloc(0);
+
+  feed(chunk: Buffer): boolean {
+    const bytes = this.carry.length === 0 ? chunk : Buffer.concat([this.carry, chunk]);
+    const complete = completeUtf8Length(bytes);
+    this.carry = Buffer.from(bytes.subarray(complete));
+    return isUtf8(bytes.subarray(0, complete));
   }
+
+  end(): boolean {
+    return this.carry.length === 0;
+  }
+}
+
+/** The length of the longest prefix that does not end inside a multi-byte character. */
+function completeUtf8Length(bytes: Buffer): number {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const byte = bytes[bytes.length - back] ?? 0;
+    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: the character starts further back
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return length > back ? bytes.length - back : bytes.length;
+  }
+  return bytes.length;
 }
 
 const MARKUP_DECLARATION_OPEN = Buffer.from('<!', 'latin1');

@@ -113,6 +113,13 @@ describe('guardWorkbookArchive', () => {
     expect(error.message).toContain('is not UTF-8 text');
   });
 
+  it('refuses an XML part that is not valid UTF-8, such as Windows-1252 text', async () => {
+    const latin = Buffer.concat([Buffer.from('<?xml version="1.0"?><sst><si><t>'), Buffer.from([0xa3]), Buffer.from('5</t></si></sst>')]);
+    const error = await refusal(writeFile(tempDir(), 'latin.xlsx', buildZip([{ name: 'xl/sharedStrings.xml', data: latin }])));
+    expect(error.code).toBe('corrupt');
+    expect(error.message).toContain('its part xl/sharedStrings.xml is not UTF-8 text');
+  });
+
   it('calls a part whose deflate data is damaged corrupt', async () => {
     const damaged = buildZip([{ name: 'xl/workbook.xml', data: '<workbook/>', compressed: Buffer.from('definitely not deflate') }]);
     const error = await refusal(writeFile(tempDir(), 'damaged.xlsx', damaged));
