@@ -30,6 +30,8 @@ export const engagementSettingsSchema = z
     assuranceLevel: z.enum(ASSURANCE_LEVELS).default('limited'),
     /** Grid region for records and sites that name none (e.g. 'UK'): chooses location-based factors. */
     defaultRegion: z.string().trim().min(1).max(40).nullable().default(null),
+    /** Imported files up to this size are kept in the engagement as evidence; larger ones keep only their SHA-256. */
+    evidenceCapMiB: z.number().min(0).max(4096).default(50),
   })
   .strict()
   .refine((s) => s.performanceMaterialityPercent <= s.materialityPercent, {

@@ -33,6 +33,9 @@ export function printInventory(result: InventoryResult, options: { bySite: boole
   const lines: string[] = [];
   for (const period of result.periods) {
     lines.push(`${period.label} (${period.start} to ${period.end})`, ...figureLines(period, '  '));
+    for (const intensity of period.intensities) {
+      lines.push(`  Intensity per ${intensity.unit} of ${intensity.denominator}: net ${intensity.netTco2ePerUnit ?? '—'} tCO2e, location-based ${intensity.locationTco2ePerUnit ?? '—'} tCO2e (Σ ${intensity.quantity})`);
+    }
     if (options.bySite) {
       for (const site of period.sites) lines.push(`  Site: ${site.site ?? '(no site)'}${site.share !== 1 ? ` (share ${percent.format(site.share)})` : ''}${site.isDataCentre ? ' — data centre' : ''}`, ...figureLines(site, '    '));
     }

@@ -6,6 +6,7 @@ import { MONTH_NAMES } from '../../shared/settings';
 import { printImportOutcome } from './report';
 import { startImportJob } from '../engine/import/import-job';
 import { previewImport } from '../engine/import/preview';
+import { listMappingTemplates, saveMappingTemplate } from '../engine/import/registers';
 import { openSource } from '../engine/import/readers';
 import { DESNZ_DATA_SHEET } from '../../shared/factors/desnz';
 import { EPA_HUB_SHEET } from '../../shared/factors/epa-hub';
@@ -189,15 +190,18 @@ export function buildProgram(io: CliIo = PROCESS_IO): Command {
     .addOption(new Option('--kind <kind>', 'what the file holds').choices(MAPPING_KINDS).default('activity'))
     .option('--sheet <name>', 'import only this sheet (default: every sheet, each with its own suggested mapping)')
     .option('--mapping <file>', 'a mapping JSON (see docs/mapping-format.md); default: the suggested mapping')
+    .option('--template <name>', 'a mapping template saved in the engagement (e.g. last year’s)')
     .option('--dry-run', 'validate and print the control totals, commit nothing')
     .option('--allow-duplicate', 'import even if the same file (same SHA-256) was imported before')
     .option('--json', 'print the outcome as JSON')
-    .action(async (engagementFile: string, file: string, options: { kind: MappingKind; sheet?: string; mapping?: string; dryRun?: boolean; allowDuplicate?: boolean; json?: boolean }) => {
+    .action(async (engagementFile: string, file: string, options: { kind: MappingKind; sheet?: string; mapping?: string; template?: string; dryRun?: boolean; allowDuplicate?: boolean; json?: boolean }) => {
       const actor = program.opts<{ actor: string }>().actor;
       const engagement = Engagement.open(engagementFile, { actor });
       try {
-        const mappings = options.mapping
-          ? [readMappingFile(options.mapping, options.sheet)]
+        if (options.mapping && options.template) throw new EngineError('invalid-input', 'Give either --mapping or --template, not both');
+        const chosen = options.mapping ? readMappingFile(options.mapping) : options.template ? mappingTemplate(engagement, options.template).mapping : null;
+        const mappings = chosen
+          ? [options.sheet ? { ...chosen, sheet: options.sheet } : chosen]
           : await suggestedMappings(file, options.kind, options.sheet, engagement);
         const outcomes = [];
         for (const mapping of mappings) {
@@ -308,11 +312,44 @@ export function buildProgram(io: CliIo = PROCESS_IO): Command {
       io.out(`${JSON.stringify(preview.mapping, null, 2)}\n`);
       for (const column of preview.columns) io.err(`column ${column.column + 1} '${column.header}': ${column.role} (${column.confidence}) ${column.reason}\n`);
     });
+  mapping
+    .command('save')
+    .description('save a mapping JSON as a named template in the engagement (replaces one of that name; logged)')
+    .argument('<engagement>', 'engagement file')
+    .argument('<file>', 'mapping JSON')
+    .requiredOption('--name <name>', 'template name, e.g. "Site energy workbook"')
+    .action((engagementFile: string, file: string, options: { name: string }) => {
+      const template = withEngagement(engagementFile, (engagement) => saveMappingTemplate(engagement, options.name, readMappingFile(file)));
+      io.out(`Saved mapping template '${template.name}' (${template.kind})\n`);
+    });
+  mapping
+    .command('list')
+    .description('list the mapping templates saved in an engagement')
+    .argument('<engagement>', 'engagement file')
+    .action((engagementFile: string) => {
+      const templates = withEngagement(engagementFile, (engagement) => listMappingTemplates(engagement));
+      for (const template of templates) io.out(`${template.name}\t${template.kind}\t${template.mapping.sheet ?? '(every sheet)'}\tsaved ${template.savedAt} by ${template.savedBy}\n`);
+    });
+  mapping
+    .command('export')
+    .description('print a saved mapping template as JSON (to reuse in another engagement or next year)')
+    .argument('<engagement>', 'engagement file')
+    .argument('<name>', 'template name')
+    .action((engagementFile: string, name: string) => {
+      const template = withEngagement(engagementFile, (engagement) => mappingTemplate(engagement, name));
+      io.out(`${JSON.stringify(template.mapping, null, 2)}\n`);
+    });
 
   return program;
 }
 
-function readMappingFile(file: string, sheet: string | undefined): Mapping {
+function mappingTemplate(engagement: Engagement, name: string) {
+  const template = listMappingTemplates(engagement).find((candidate) => candidate.name === name);
+  if (!template) throw new EngineError('not-found', `No mapping template named '${name}' in this engagement (see \`carbon-audit mapping list\`)`);
+  return template;
+}
+
+function readMappingFile(file: string): Mapping {
   let json: unknown;
   try {
     json = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -323,7 +360,7 @@ function readMappingFile(file: string, sheet: string | undefined): Mapping {
   if (!parsed.success) {
     throw new EngineError('invalid-input', `Mapping ${file} is not valid: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
   }
-  return sheet ? { ...parsed.data, sheet } : parsed.data;
+  return parsed.data;
 }
 
 /** Published factor files are recognised by their data sheet; anything else gets a suggested mapping per sheet. */

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { errorMessage } from './format';
 
 /** Runs an async action, tracking whether it is busy and the error message it failed with. */
 export function useAction<Args extends unknown[], Result>(action: (...args: Args) => Promise<Result>) {
@@ -11,7 +12,7 @@ export function useAction<Args extends unknown[], Result>(action: (...args: Args
       try {
         return await action(...args);
       } catch (caught) {
-        setError(caught instanceof Error ? caught.message : String(caught));
+        setError(errorMessage(caught));
         return undefined;
       } finally {
         setBusy(false);

@@ -26,9 +26,17 @@ export interface FiguresJson {
   };
 }
 
+export interface IntensityJson {
+  readonly denominator: string;
+  readonly unit: string;
+  readonly quantity: number;
+  readonly net_tco2e_per_unit: number | null;
+  readonly location_tco2e_per_unit: number | null;
+}
+
 export interface CalculateJson {
   readonly version: number;
-  readonly periods: readonly (FiguresJson & { readonly label: string; readonly start: string; readonly end: string; readonly sites?: readonly (FiguresJson & { readonly site: string | null; readonly share: number; readonly is_data_centre: boolean })[] })[];
+  readonly periods: readonly (FiguresJson & { readonly label: string; readonly start: string; readonly end: string; readonly intensities: readonly IntensityJson[]; readonly sites?: readonly (FiguresJson & { readonly site: string | null; readonly share: number; readonly is_data_centre: boolean })[] })[];
   readonly findings: readonly { readonly record_id: number | null; readonly kind: string; readonly message: string }[];
 }
 
@@ -70,6 +78,13 @@ export function toCalculateJson(result: InventoryResult, options: { readonly byS
       start: period.start,
       end: period.end,
       ...figures(period),
+      intensities: period.intensities.map((intensity) => ({
+        denominator: intensity.denominator,
+        unit: intensity.unit,
+        quantity: intensity.quantity,
+        net_tco2e_per_unit: intensity.netTco2ePerUnit,
+        location_tco2e_per_unit: intensity.locationTco2ePerUnit,
+      })),
       ...(options.bySite ? { sites: period.sites.map(site) } : {}),
     })),
     findings: result.findings.map(finding),

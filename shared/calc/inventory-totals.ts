@@ -35,7 +35,7 @@ export interface TotalsInput {
   readonly standingOf: (site: string | null) => SiteStanding;
 }
 
-export function periodResults({ lines, metricInputs, fiscalYears, standingOf }: TotalsInput): PeriodResult[] {
+export function periodResults({ lines, metricInputs, fiscalYears, standingOf }: TotalsInput): Omit<PeriodResult, 'intensities'>[] {
   const linesByYear = groupBy(lines, (line) => line.fiscalYear);
   const inputsByYear = groupBy(metricInputs, (input) => input.fiscalYear);
   return [...fiscalYears.values()]

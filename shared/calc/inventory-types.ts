@@ -8,6 +8,7 @@ import type { ConsolidationApproach } from '../settings';
 import type { FiscalSettings } from './fiscal';
 import type { GwpBasis } from './gwp';
 import type { CalorificBasis } from './units';
+import type { IntensityMetric } from './intensity';
 
 /** One mapped activity record. Ids are unique: they are the engagement file's primary keys. */
 export interface CalcRecord {
@@ -184,6 +185,8 @@ export interface PeriodResult extends EmissionTotals {
   readonly start: string;
   readonly end: string;
   readonly sites: readonly SiteResult[];
+  /** Emissions per unit of each denominator reported for the year (revenue, floor area, orders). */
+  readonly intensities: readonly IntensityMetric[];
 }
 
 export interface InventoryResult {

@@ -42,6 +42,7 @@ import { exactDecimal, ONE, productOfRationals, ratioFromText, ZERO } from './ex
 import { selectFactor, type FactorRequest } from './factor-selection';
 import { factorCo2ePerUnit, type FactorCo2eResult, type GasPart } from './factor-value';
 import { allocateByDays, allocateQuantity, fiscalYearOf, type FiscalPeriod } from './fiscal';
+import { intensityMetrics } from './intensity';
 import {
   LINE_BASES,
   type CalcFactor,
@@ -291,13 +292,15 @@ class InventoryCalculation {
     this.addScope2Electricity(this.withoutDoubleCounts(electricityConsumption), instruments);
 
     const lines = [...this.lines].sort(compareLines);
+    const periods = periodResults({
+      lines,
+      metricInputs: this.metricInputs,
+      fiscalYears: this.fiscalYears,
+      standingOf: (site) => this.standingOf(site),
+    });
+    const intensities = intensityMetrics(this.input.records, periods, this.settings.fiscal);
     return {
-      periods: periodResults({
-        lines,
-        metricInputs: this.metricInputs,
-        fiscalYears: this.fiscalYears,
-        standingOf: (site) => this.standingOf(site),
-      }),
+      periods: periods.map((period) => ({ ...period, intensities: intensities.get(period.label) ?? [] })),
       findings: [...this.findings].sort(compareFindings),
       lines,
     };

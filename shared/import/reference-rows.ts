@@ -46,6 +46,8 @@ export type RowResult<T> = { readonly ok: true; readonly draft: T } | { readonly
 type RowReader = {
   text(role: ColumnMapping['role']): string | null;
   number(role: ColumnMapping['role'], label: string): number | null;
+  /** Whether the number was written with a percent sign ('53.9%'): its value is then as printed, in %. */
+  percentWritten(role: ColumnMapping['role']): boolean;
   column(role: ColumnMapping['role']): ColumnMapping | undefined;
   rejections: Rejection[];
 };
@@ -62,10 +64,17 @@ function rowReader(mapping: Mapping, row: RawRow): RowReader {
       const text = cellText(row.cells[mapped.column]).trim();
       return text === '' ? null : text;
     },
+    percentWritten(role) {
+      const mapped = column(role);
+      const cell = mapped ? row.cells[mapped.column] : undefined;
+      return typeof cell === 'string' && /%\s*$/.test(cell);
+    },
     number(role, label) {
       const mapped = column(role);
       if (!mapped) return null;
-      const parsed = parseQuantity(row.cells[mapped.column], { decimalSeparator: mapping.decimalSeparator });
+      const cell = row.cells[mapped.column];
+      const written = typeof cell === 'string' && /%\s*$/.test(cell) ? cell.replace(/%\s*$/, '') : cell;
+      const parsed = parseQuantity(written, { decimalSeparator: mapping.decimalSeparator });
       if (!parsed.ok) {
         rejections.push({ column: mapped.column, reason: `column ${columnLetter(mapped.column)}: ${parsed.reason}` });
         return null;
@@ -137,7 +146,7 @@ export function mapTargetRow(mapping: Mapping, row: RawRow): RowResult<TargetDra
   const metric = required(reader, 'metric', 'metric');
   const targetValue = reader.number('target_value', 'target value');
   const targetPeriod = fiscalLabel(required(reader, 'target_year', 'target year'));
-  const unit = reader.text('unit');
+  const unit = reader.text('unit') ?? (reader.percentWritten('target_value') ? '%' : null);
   const basePeriod = fiscalLabel(reader.text('base_year'));
   const isPercentChange = unit !== null && /^%|percent/i.test(unit.trim());
   if (isPercentChange && basePeriod === null) {
@@ -170,7 +179,7 @@ export function mapClaimRow(mapping: Mapping, row: RawRow, fiscal: FiscalSetting
     metric: metric!,
     period: period!,
     value: value!,
-    unit: reader.text('unit'),
+    unit: reader.text('unit') ?? (reader.percentWritten('claim_value') ? '%' : null),
     site: reader.text('site'),
     notes: reader.text('notes'),
   }));

@@ -11,6 +11,6 @@ export function newEngagement(dir: string, settings: Partial<EngagementSettingsI
 
 /** Row counts of every table an import writes, to prove a failed import changed nothing. */
 export function importFootprint(engagement: Engagement): Record<string, number> {
-  const tables = ['source_file', 'source_blob', 'raw_row', 'rejected_row', 'activity_record', 'factor_set', 'emission_factor', 'target', 'claim', 'audit_log'];
+  const tables = ['source_file', 'source_evidence', 'source_evidence_chunk', 'raw_row', 'rejected_row', 'activity_record', 'factor_set', 'emission_factor', 'target', 'claim', 'audit_log'];
   return Object.fromEntries(tables.map((table) => [table, (engagement.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n]));
 }

@@ -22,8 +22,6 @@ import { EngineError } from '../errors';
 import { storeFactorSet } from './factor-store';
 import { openSource, SourceRefusedError, type ReadLimits } from './readers';
 
-export const DEFAULT_EVIDENCE_CAP_BYTES = 50 * 1024 * 1024;
-
 export interface ImportRequest {
   readonly filePath: string;
   readonly mapping: Mapping;
@@ -31,7 +29,6 @@ export interface ImportRequest {
   readonly settings: EngagementSettings;
   readonly dryRun?: boolean;
   readonly allowDuplicate?: boolean;
-  readonly evidenceCapBytes?: number;
   readonly limits?: Partial<ReadLimits>;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: { rowsRead: number; bytesRead: number; totalBytes: number }) => void;
@@ -292,7 +289,7 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportO
     }
 
     if (request.signal?.aborted) throw request.signal.reason;
-    const evidenceStored = storeEvidence(db, sourceFileId, request.filePath, identity.sizeBytes, request.evidenceCapBytes ?? DEFAULT_EVIDENCE_CAP_BYTES);
+    const evidenceStored = storeEvidence(db, sourceFileId, request.filePath, identity.sizeBytes, Math.floor(request.settings.evidenceCapMiB * 1024 * 1024));
     const sheetTotals = [...sheets.values()];
     const outcome: ImportOutcome = {
       dryRun: request.dryRun ?? false,
@@ -420,14 +417,37 @@ function importGenericFactors(
   return factors.length;
 }
 
+export const EVIDENCE_CHUNK_BYTES = 1024 * 1024;
+
+/** Copies the file into the engagement chunk by chunk (bounded memory), or records why it was not kept. */
 function storeEvidence(db: Db, sourceFileId: number, filePath: string, sizeBytes: number, capBytes: number): boolean {
   if (sizeBytes > capBytes) {
-    db.prepare('INSERT INTO source_blob (source_file_id, bytes, omitted_reason) VALUES (?, NULL, ?)').run(
+    db.prepare('INSERT INTO source_evidence (source_file_id, stored, omitted_reason) VALUES (?, 0, ?)').run(
       sourceFileId,
       `file is ${sizeBytes} bytes, over the evidence cap of ${capBytes} bytes: its SHA-256 is recorded instead`,
     );
     return false;
   }
-  db.prepare('INSERT INTO source_blob (source_file_id, bytes, omitted_reason) VALUES (?, ?, NULL)').run(sourceFileId, fs.readFileSync(filePath));
+  db.prepare('INSERT INTO source_evidence (source_file_id, stored, omitted_reason) VALUES (?, 1, NULL)').run(sourceFileId);
+  const insertChunk = db.prepare('INSERT INTO source_evidence_chunk (source_file_id, chunk_index, bytes) VALUES (?, ?, ?)');
+  const buffer = Buffer.alloc(EVIDENCE_CHUNK_BYTES);
+  const fd = fs.openSync(filePath, 'r');
+  try {
+    for (let index = 0; ; index++) {
+      const read = fs.readSync(fd, buffer, 0, buffer.length, null);
+      if (read === 0) break;
+      insertChunk.run(sourceFileId, index, buffer.subarray(0, read));
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
   return true;
+}
+
+/** The evidence bytes of an imported file, reassembled; null when the file was over the cap. */
+export function evidenceBytes(db: Db, sourceFileId: number): Buffer | null {
+  const evidence = db.prepare('SELECT stored FROM source_evidence WHERE source_file_id = ?').get(sourceFileId) as { stored: number } | undefined;
+  if (!evidence?.stored) return null;
+  const chunks = db.prepare('SELECT bytes FROM source_evidence_chunk WHERE source_file_id = ? ORDER BY chunk_index').all(sourceFileId) as { bytes: Buffer }[];
+  return Buffer.concat(chunks.map((chunk) => chunk.bytes));
 }

@@ -94,3 +94,28 @@ describe('carbon-audit import and mapping suggest', () => {
     expect(bad.stderr).toMatch(/Mapping .*bad\.json is not valid/);
   });
 });
+
+describe('carbon-audit mapping templates', () => {
+  const tempDir = useTempDir();
+
+  it('saves a mapping as a named template, lists and exports it, and imports next year’s file with it', async () => {
+    const dir = tempDir();
+    const workbook = path.join(dir, 'company.xlsx');
+    await writeCompanyWorkbook(workbook);
+    const file = path.join(dir, 'e.carbonaudit');
+    expect(run(['init', file, '--entity', 'Example Group', '--fy-start', '4']).status).toBe(0);
+    const suggested = run(['mapping', 'suggest', workbook, '--sheet', OFFICES_SHEET]).stdout;
+    const mappingFile = path.join(dir, 'offices.json');
+    fs.writeFileSync(mappingFile, suggested);
+    expect(run(['mapping', 'save', file, mappingFile, '--name', 'Site energy workbook']).stdout).toContain("Saved mapping template 'Site energy workbook' (activity)");
+    expect(run(['mapping', 'list', file]).stdout).toMatch(/^Site energy workbook\tactivity\tUK offices\tsaved /);
+    const exported = JSON.parse(run(['mapping', 'export', file, 'Site energy workbook']).stdout);
+    expect(exported).toEqual({ ...JSON.parse(suggested), name: 'Site energy workbook' });
+    const imported = run(['import', file, workbook, '--template', 'Site energy workbook', '--json']);
+    expect(imported.status, imported.stderr).toBe(0);
+    expect(JSON.parse(imported.stdout).sheets[0].sheet).toBe(OFFICES_SHEET);
+    const missing = run(['import', file, workbook, '--template', 'Nope']);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain("No mapping template named 'Nope'");
+  });
+});

@@ -51,6 +51,7 @@ describe('engagement file', () => {
       clearlyTrivialPercent: 0.25,
       assuranceLevel: 'limited',
       defaultRegion: null,
+      evidenceCapMiB: 50,
     });
     engagement.close();
   });

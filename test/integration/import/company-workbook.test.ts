@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { previewImport } from '../../../electron/engine/import/preview';
-import { runImport } from '../../../electron/engine/import/pipeline';
+import { EVIDENCE_CHUNK_BYTES, evidenceBytes, runImport } from '../../../electron/engine/import/pipeline';
 import type { Engagement } from '../../../electron/engine/engagement';
 import { mappingSchema, type Mapping } from '../../../shared/import/mapping';
 import { companyWorkbookPlan, DATA_CENTRES_SHEET, HEADER_ROW, OFFICES_SHEET, writeCompanyWorkbook, type CompanyWorkbookPlan } from '../../helpers/company-workbook';
@@ -109,8 +109,7 @@ describe('importing a company workbook (titles, merged cells, wide layout, units
     expect(JSON.parse(raw.cells_json)[2]).toBe(textReading.electricityKwh!.toLocaleString('en-GB'));
     const source = engagement.db.prepare('SELECT size_bytes, sha256, rows_read, rows_imported, rows_rejected FROM source_file').get() as Record<string, unknown>;
     expect(source).toEqual({ size_bytes: fs.statSync(workbook).size, sha256: outcome.sha256, rows_read: sheet!.rowsRead, rows_imported: sheet!.imported, rows_rejected: sheet!.rejected });
-    const evidence = engagement.db.prepare('SELECT bytes FROM source_blob').get() as { bytes: Buffer };
-    expect(evidence.bytes.equals(fs.readFileSync(workbook))).toBe(true);
+    expect(evidenceBytes(engagement.db, outcome.sourceFileId!)?.equals(fs.readFileSync(workbook))).toBe(true);
     expect((engagement.db.prepare('SELECT count(*) AS n FROM raw_row').get() as { n: number }).n).toBe(sheet!.rowsRead);
 
     // The control totals are in the audit log, in the same transaction.
@@ -151,6 +150,44 @@ describe('importing a company workbook (titles, merged cells, wide layout, units
     const outcome = await runImport(engagement.db, { filePath: workbook, mapping: await suggested(engagement, OFFICES_SHEET), ...TEST_ACTOR, settings: engagement.settings() });
     const fy2022Rows = plan.offices.filter((reading) => reading.month < '2022-04' && !plan.rejectedOfficeRows.has(reading.rowNumber));
     expect(outcome.rejected.filter((issue) => issue.reason.includes("before the engagement's base year")).map((issue) => issue.rowNumber)).toEqual(fy2022Rows.map((reading) => reading.rowNumber));
+    engagement.close();
+  });
+});
+
+describe('evidence bytes', () => {
+  const tempDir = useTempDir();
+
+  it('keeps only the SHA-256 of a file over the engagement’s evidence cap, saying why', async () => {
+    const dir = tempDir();
+    const workbook = path.join(dir, 'company.xlsx');
+    await writeCompanyWorkbook(workbook);
+    const engagement = newEngagement(dir, { evidenceCapMiB: 0.001 });
+    const mapping = mappingSchema.parse((await previewImport(engagement.db, workbook, 'activity', { sheet: OFFICES_SHEET })).mapping);
+    const outcome = await runImport(engagement.db, { filePath: workbook, mapping, ...TEST_ACTOR, settings: engagement.settings() });
+    expect(outcome.evidenceStored).toBe(false);
+    const evidence = engagement.db.prepare('SELECT stored, omitted_reason FROM source_evidence').get() as { stored: number; omitted_reason: string };
+    expect(evidence.stored).toBe(0);
+    expect(evidenceBytes(engagement.db, outcome.sourceFileId!)).toBeNull();
+    expect(evidence.omitted_reason).toMatch(/over the evidence cap of 1048 bytes: its SHA-256 is recorded instead/);
+    engagement.close();
+  });
+});
+
+describe('evidence of a file larger than one chunk', () => {
+  const tempDir = useTempDir();
+
+  it('stores it in chunks and reassembles it byte for byte', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'readings.csv');
+    const lines = ['Site,Month,Activity,Quantity,Unit'];
+    for (let i = 0; i < 60_000; i++) lines.push(`Site ${i % 7},2022-${String((i % 12) + 1).padStart(2, '0')},Electricity,${1000 + i},kWh`);
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    expect(fs.statSync(file).size).toBeGreaterThan(2 * EVIDENCE_CHUNK_BYTES);
+    const engagement = newEngagement(dir);
+    const mapping = mappingSchema.parse((await previewImport(engagement.db, file, 'activity')).mapping);
+    const outcome = await runImport(engagement.db, { filePath: file, mapping, ...TEST_ACTOR, settings: engagement.settings() });
+    expect(engagement.db.prepare('SELECT count(*) AS n FROM source_evidence_chunk').get()).toEqual({ n: Math.ceil(fs.statSync(file).size / EVIDENCE_CHUNK_BYTES) });
+    expect(evidenceBytes(engagement.db, outcome.sourceFileId!)?.equals(fs.readFileSync(file))).toBe(true);
     engagement.close();
   });
 });

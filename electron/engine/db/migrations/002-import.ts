@@ -29,12 +29,20 @@ export const m002Import: Migration = {
       ) STRICT;
       CREATE INDEX source_file_by_hash ON source_file (sha256);
 
-      -- Original bytes kept as evidence, up to the configured cap (NULL bytes = over the cap).
-      CREATE TABLE source_blob (
+      -- Original bytes kept as evidence, in chunks written as the file is read, so memory stays
+      -- bounded; a file over the configured cap keeps only its hash and the reason.
+      CREATE TABLE source_evidence (
         source_file_id INTEGER PRIMARY KEY REFERENCES source_file (id),
-        bytes BLOB,
+        stored INTEGER NOT NULL CHECK (stored IN (0, 1)),
         omitted_reason TEXT,
-        CHECK ((bytes IS NULL) <> (omitted_reason IS NULL))
+        CHECK ((stored = 1) = (omitted_reason IS NULL))
+      ) STRICT;
+
+      CREATE TABLE source_evidence_chunk (
+        source_file_id INTEGER NOT NULL REFERENCES source_evidence (source_file_id),
+        chunk_index INTEGER NOT NULL,
+        bytes BLOB NOT NULL,
+        PRIMARY KEY (source_file_id, chunk_index)
       ) STRICT;
 
       CREATE TABLE raw_row (

@@ -17,8 +17,8 @@ export interface WorkbookLayout {
   readonly date1904: boolean;
 }
 
-const WORKBOOK_PART = 'xl/workbook.xml';
-const WORKBOOK_RELATIONSHIPS_PART = 'xl/_rels/workbook.xml.rels';
+export const WORKBOOK_PART = 'xl/workbook.xml';
+export const WORKBOOK_RELATIONSHIPS_PART = 'xl/_rels/workbook.xml.rels';
 /** Far above what Excel writes even with thousands of defined names; the guard has already bounded it. */
 const WORKBOOK_PART_MAX_BYTES = 64 * 1024 * 1024;
 const WORKSHEET_RELATIONSHIP_TYPE = /\/worksheet$/;

@@ -10,6 +10,7 @@ import { SheetCellScanner } from './xlsx-cell-scanner';
 import type { StreamedPart } from './xlsx-package-stream';
 import { rebuildPackage } from './xlsx-package-stream';
 import type { WorkbookLayout, WorksheetPart } from './xlsx-workbook';
+import { WORKBOOK_PART, WORKBOOK_RELATIONSHIPS_PART } from './xlsx-workbook';
 import type { GuardedWorkbook } from './zip-guard';
 
 /**
@@ -45,7 +46,6 @@ export interface XlsxReadPlan {
   readonly date1904: boolean;
 }
 
-const WORKBOOK_PARTS = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml'];
 const SHARED_STRINGS_PART = 'xl/sharedStrings.xml';
 const STYLES_PART = 'xl/styles.xml';
 /** Stands in for a missing shared-strings part, so that exceljs parses sheets as they stream. */
@@ -63,7 +63,8 @@ export function planXlsxRead(layout: WorkbookLayout, guarded: GuardedWorkbook, s
   const sheets = selectSheets(layout, sheet);
   const fromFile = (entryName: string, name = entryName): StreamedPart => ({ name, source: { entryName } });
   const parts: StreamedPart[] = [
-    ...WORKBOOK_PARTS.map((name) => fromFile(name)),
+    fromFile(WORKBOOK_RELATIONSHIPS_PART),
+    fromFile(WORKBOOK_PART),
     guarded.compressedBytes.has(SHARED_STRINGS_PART)
       ? fromFile(SHARED_STRINGS_PART)
       : { name: SHARED_STRINGS_PART, source: { content: EMPTY_SHARED_STRINGS } },
