@@ -4,7 +4,8 @@ import { build } from 'esbuild';
 
 export const NODE_ENTRY_POINTS = {
   cli: 'electron/cli/index.ts',
-  'import-worker': 'electron/engine/import/import-worker.ts',
+  'import-worker': 'electron/engine/workers/import-worker.ts',
+  'calc-worker': 'electron/engine/workers/calc-worker.ts',
 };
 
 export const NODE_BUILD_OPTIONS = {

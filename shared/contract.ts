@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { Cell, RawRow } from './import/cell';
 import { mappingSchema, MAPPING_KINDS, type Mapping, type MappingKind, type ColumnSuggestion } from './import/mapping';
 import type { TableGuess } from './import/table';
-import type { Finding, PeriodResult } from './calc/inventory-types';
+import type { Finding, PeriodResult, SiteInfo } from './calc/inventory-types';
 import { engagementSettingsSchema, type EngagementSettings } from './settings';
 
 export interface EngagementSummary {
@@ -179,6 +179,13 @@ export interface FigureTraceView {
   readonly lines: readonly TraceLineView[];
 }
 
+/** A site in the reporting boundary: the names come from the records; the attributes from the auditor. */
+export interface SiteView extends SiteInfo {
+  /** False for a site seen in the records but never set: it counts in full, as a non-data-centre. */
+  readonly configured: boolean;
+  readonly records: number;
+}
+
 export interface FigureChangeView {
   readonly period: string;
   readonly figure: string;
@@ -267,6 +274,18 @@ export const API = {
   'import.sources': method<readonly SourceFileSummary[]>()(NO_INPUT),
   'mapping.list': method<readonly MappingTemplate[]>()(NO_INPUT),
   'mapping.save': method<MappingTemplate>()(z.object({ name: z.string().trim().min(1).max(120), mapping: mappingSchema }).strict()),
+  /** Every site named in the records or configured, with its boundary attributes. */
+  'boundary.sites': method<readonly SiteView[]>()(NO_INPUT),
+  'boundary.setSite': method<SiteView>()(
+    z.object({
+      name: z.string().trim().min(1).max(200),
+      ownershipPercent: z.number().min(0).max(100),
+      operationalControl: z.boolean(),
+      financialControl: z.boolean(),
+      isDataCentre: z.boolean(),
+      region: z.string().trim().min(1).max(40).nullable(),
+    }).strict(),
+  ),
   'factors.sets': method<readonly FactorSetSummary[]>()(NO_INPUT),
   /** Adds the shipped default library as new versions; figures change only on recalculation. */
   'factors.loadLibrary': method<readonly FactorSetSummary[]>()(NO_INPUT),

@@ -4,7 +4,7 @@ import os from 'node:os';
 import { MAPPING_KINDS, mappingSchema, type Mapping, type MappingKind } from '../../shared/import/mapping';
 import { MONTH_NAMES } from '../../shared/settings';
 import { printImportOutcome } from './report';
-import { startImportJob } from '../engine/import/import-job';
+import { startImportJob } from '../engine/workers/jobs';
 import { previewImport } from '../engine/import/preview';
 import { listMappingTemplates, saveMappingTemplate } from '../engine/import/registers';
 import { openSource } from '../engine/import/readers';
@@ -217,7 +217,7 @@ export function buildProgram(io: CliIo = PROCESS_IO): Command {
           const stop = () => job.cancel();
           process.once('SIGINT', stop);
           try {
-            outcomes.push(await job.outcome);
+            outcomes.push(await job.result);
           } finally {
             process.removeListener('SIGINT', stop);
             if (process.stderr.isTTY && !options.json) process.stderr.write('\r\x1b[K');

@@ -46,6 +46,11 @@ export class Engagement {
     return new Engagement(db, filePath, context.actor);
   }
 
+  /** Wraps a connection this process already opened and checked (a worker's own connection). */
+  static attach(db: Db, filePath: string, actor: string): Engagement {
+    return new Engagement(db, filePath, actor);
+  }
+
   close(): void {
     this.db.close();
   }

@@ -20,4 +20,5 @@ export type EngineErrorCode =
   | 'cancelled'
   | 'refused'
   | 'conflict'
-  | 'calculation';
+  | 'calculation'
+  | 'no-factors';

@@ -3,13 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ApiMethod, ApiOutput, ApiParsedInput } from '../../../shared/contract';
 import { auditEntries } from '../audit-log';
-import { startImportJob, type ImportJob } from '../import/import-job';
+import { startCalcJob, startImportJob } from '../workers/jobs';
+import type { WorkerJob } from '../workers/spawn';
 import { previewImport } from '../import/preview';
 import { listMappingTemplates, listSourceFiles, saveMappingTemplate } from '../import/registers';
-import { calculate, frozenFactorSetIds, recalculate } from '../inventory/calculate';
+import { listSites, setSite } from '../inventory/boundary';
 import { listFactorSets } from '../inventory/factor-sets';
 import { loadFactorLibrary } from '../inventory/library';
-import { traceFigure } from '../inventory/trace';
 import { Engagement } from '../engagement';
 import { EngineError } from '../errors';
 import { APP_VERSION } from '../version';
@@ -24,7 +24,7 @@ export class Session {
   private engagement: Engagement | null = null;
   /** Files the user picked through a dialog: the UI holds tokens, never paths. */
   private readonly chosenFiles = new Map<string, string>();
-  readonly jobs = new Map<string, ImportJob>();
+  readonly jobs = new Map<string, WorkerJob<unknown>>();
 
   constructor(readonly host: Host) {}
 
@@ -124,7 +124,7 @@ export function createHandlers(session: Session): Handlers {
         }),
       );
       session.jobs.set(jobId, job);
-      job.outcome.then(
+      job.result.then(
         (outcome) => {
           host.emit('import.finished', { jobId, ok: true, outcome });
           if (!dryRun) host.emit('engagement.changed', engagement.summary());
@@ -153,6 +153,14 @@ export function createHandlers(session: Session): Handlers {
 
     'mapping.save': ({ name, mapping }) => saveMappingTemplate(session.require(), name, mapping),
 
+    'boundary.sites': () => listSites(session.require()),
+
+    'boundary.setSite': ({ name, ...attributes }) => {
+      const engagement = session.require();
+      setSite(engagement, name, attributes);
+      return listSites(engagement).find((site) => site.name === name.trim())!;
+    },
+
     'factors.sets': () => listFactorSets(session.require()),
 
     'factors.loadLibrary': () => {
@@ -162,22 +170,17 @@ export function createHandlers(session: Session): Handlers {
       return listFactorSets(engagement);
     },
 
-    'inventory.calculate': () => {
-      const engagement = session.require();
-      const result = calculate(engagement);
-      const sets = listFactorSets(engagement).filter((set) => frozenFactorSetIds(engagement).includes(set.id));
-      return { periods: result.periods, findings: result.findings, factorSets: sets.map((set) => `${set.setKey} ${set.edition}`) };
-    },
+    // Calculations run in a worker: a large engagement takes minutes, and the app must stay responsive.
+    'inventory.calculate': async () => (await startCalcJob({ op: 'calculate', ...calcConnection(session) }).result).summary,
 
-    'inventory.recalculate': () => {
-      const engagement = session.require();
-      const { changes } = recalculate(engagement);
-      host.emit('engagement.changed', engagement.summary());
+    'inventory.recalculate': async () => {
+      const { changes } = await startCalcJob({ op: 'recalculate', ...calcConnection(session) }).result;
+      host.emit('engagement.changed', session.require().summary());
       return changes;
     },
 
-    'inventory.trace': ({ figure, site }) => {
-      const trace = traceFigure(session.require(), figure, site);
+    'inventory.trace': async ({ figure, site }) => {
+      const { trace } = await startCalcJob({ op: 'trace', figure, site, ...calcConnection(session) }).result;
       return {
         figure: trace.figure,
         site: trace.site,
@@ -192,6 +195,11 @@ export function createHandlers(session: Session): Handlers {
       };
     },
   };
+}
+
+function calcConnection(session: Session) {
+  const engagement = session.require();
+  return { engagementPath: engagement.filePath, nativeBinding: session.host.nativeBinding, actor: session.host.actor };
 }
 
 function suggestedFileName(entityName: string): string {

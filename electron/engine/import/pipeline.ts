@@ -19,6 +19,7 @@ import type { EngagementSettings } from '../../../shared/settings';
 import { appendAudit } from '../audit-log';
 import type { Db } from '../db/connection';
 import { EngineError } from '../errors';
+import { BatchInsert } from '../db/batch-insert';
 import { storeFactorSet } from './factor-store';
 import { openSource, SourceRefusedError, type ReadLimits } from './readers';
 
@@ -132,11 +133,16 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportO
         reader.hasMacros ? 1 : 0, mapping.kind, mapping.sheet ?? null, new Date().toISOString(), request.actor, JSON.stringify(mapping),
       ).lastInsertRowid,
     );
-    const insertRaw = db.prepare('INSERT INTO raw_row (source_file_id, sheet, row_number, cells_json) VALUES (?, ?, ?, ?)');
+    // Raw-row ids are assigned here, so rows and the records pointing at them can be written in batches.
+    let nextRawRowId = (db.prepare('SELECT coalesce(max(id), 0) + 1 AS id FROM raw_row').get() as { id: number }).id;
+    const rawRows = new BatchInsert(db, 'raw_row', ['id', 'source_file_id', 'sheet', 'row_number', 'cells_json']);
     const insertRejected = db.prepare('INSERT INTO rejected_row (source_file_id, sheet, row_number, column_index, reason) VALUES (?, ?, ?, ?, ?)');
-    const insertRecord = db.prepare(
-      `INSERT INTO activity_record (source_file_id, raw_row_id, column_index, site, entity, region, period_start, period_end, activity, meaning, quantity, unit, unit_basis, unit_text, scope3_category, instrument, notes)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    const records = new BatchInsert(
+      db,
+      'activity_record',
+      ['source_file_id', 'raw_row_id', 'column_index', 'site', 'entity', 'region', 'period_start', 'period_end', 'activity', 'meaning', 'quantity', 'unit', 'unit_basis', 'unit_text', 'scope3_category', 'instrument', 'notes'],
+      64,
+      () => rawRows.flush(),
     );
     const insertTarget = db.prepare('INSERT INTO target (source_file_id, raw_row_id, metric, target_type, target_value, unit, base_period, target_period, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
     const insertClaim = db.prepare('INSERT INTO claim (source_file_id, raw_row_id, metric, period, value, unit, site, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
@@ -188,7 +194,8 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportO
         sheetMatchesMapping = true;
       }
       totals.rowsRead++;
-      const rawRowId = Number(insertRaw.run(sourceFileId, sheet, row.rowNumber, JSON.stringify(row.cells)).lastInsertRowid);
+      const rawRowId = nextRawRowId++;
+      rawRows.add(rawRowId, sourceFileId, sheet, row.rowNumber, JSON.stringify(row.cells));
 
       if (mapping.kind === 'factors') {
         let collected = factorSheetRows.get(sheet);
@@ -246,7 +253,7 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportO
           continue;
         }
         for (const record of mapped.records) {
-          insertRecord.run(
+          records.add(
             sourceFileId, rawRowId, record.column, record.site, record.entity, record.region, record.periodStart, record.periodEnd,
             record.activity, record.meaning, record.quantity, record.unit, record.unitBasis, record.unitText, record.scope3Category,
             record.instrument, record.notes,
@@ -256,6 +263,7 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportO
         totals.imported++;
         continue;
       }
+      rawRows.flush();
       const stored = mapping.kind === 'targets'
         ? storeDraft(mapTargetRow(mapping, row), (t) => insertTarget.run(sourceFileId, rawRowId, t.metric, t.targetType, t.targetValue, t.unit, t.basePeriod, t.targetPeriod, t.notes))
         : storeDraft(mapClaimRow(mapping, row, fiscal), (c) => insertClaim.run(sourceFileId, rawRowId, c.metric, c.period, c.value, c.unit, c.site, c.notes));
@@ -268,6 +276,8 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportO
       totals.imported++;
     }
 
+    rawRows.flush();
+    records.flush();
     for (const [sheet, collected] of factorSheetRows) {
       const totals = sheets.get(sheet)!;
       const parsed = parseFactorSheet(sheet, collected.rows);

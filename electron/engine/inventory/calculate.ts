@@ -7,6 +7,7 @@ import { canonicalJson } from '../../../shared/canonical-json';
 import type { GasValue } from '../../../shared/factors/types';
 import type { Engagement } from '../engagement';
 import { EngineError } from '../errors';
+import { siteFromRow } from './boundary';
 
 interface FactorRow {
   id: number; factor_set_id: number; set_key: string; year: number | null; valid_from: string | null; valid_to: string | null; set_region: string | null;
@@ -51,15 +52,7 @@ export function loadFactors(engagement: Engagement, factorSetIds: readonly numbe
 }
 
 export function loadSites(engagement: Engagement): SiteInfo[] {
-  const rows = engagement.db.prepare('SELECT * FROM site ORDER BY name').all() as Record<string, unknown>[];
-  return rows.map((row) => ({
-    name: row.name as string,
-    ownershipPercent: row.ownership_percent as number,
-    operationalControl: row.operational_control === 1,
-    financialControl: row.financial_control === 1,
-    isDataCentre: row.is_data_centre === 1,
-    region: row.region as string | null,
-  }));
+  return (engagement.db.prepare('SELECT * FROM site ORDER BY name').all() as Record<string, unknown>[]).map(siteFromRow);
 }
 
 export function frozenFactorSetIds(engagement: Engagement): number[] {
@@ -103,7 +96,7 @@ export function calculate(engagement: Engagement): InventoryResult {
   if (frozen.length === 0) {
     const latest = latestFactorSetIds(engagement);
     if (latest.length === 0) {
-      throw new EngineError('calculation', 'No emission factors in this engagement: load the default library (`carbon-audit factors load-library`) or import a factor table');
+      throw new EngineError('no-factors', 'No emission factors in this engagement yet: load the default factor library or import a factor table');
     }
     engagement.change('factors.freeze', { factorSetIds: latest, sets: describeSets(engagement, latest) }, () => freeze(engagement, latest));
     frozen = latest;
@@ -135,14 +128,16 @@ function describeSets(engagement: Engagement, ids: readonly number[]): string[] 
   });
 }
 
-const FIGURES = ['scope1', 'scope2Location', 'scope2Market', 'scope3', 'net', 'biogenic', 'avoided'] as const;
+/** Figures compared by recalculate, named as in calculate --json and trace (scope2_market, …). */
+const FIGURES = { scope1: 'scope1', scope2_location: 'scope2Location', scope2_market: 'scope2Market', scope3: 'scope3', net: 'net', biogenic: 'biogenic', avoided: 'avoided' } as const;
 
 function figures(result: InventoryResult): Map<string, number | null> {
   const map = new Map<string, number | null>();
   for (const period of result.periods) {
-    for (const figure of FIGURES) map.set(`${period.label}\u0000${figure}`, period[figure]);
+    for (const [name, field] of Object.entries(FIGURES)) map.set(`${period.label}\u0000${name}`, period[field]);
     map.set(`${period.label}\u0000pue`, period.metrics.pue);
-    map.set(`${period.label}\u0000cleanShare`, period.metrics.cleanShare);
+    map.set(`${period.label}\u0000clean_share`, period.metrics.cleanShare);
+    map.set(`${period.label}\u0000data_centre_clean_share`, period.metrics.dataCentreCleanShare);
   }
   return map;
 }

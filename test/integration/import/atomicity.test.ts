@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Engagement } from '../../../electron/engine/engagement';
 import { EngineError } from '../../../electron/engine/errors';
-import { startImportJob } from '../../../electron/engine/import/import-job';
+import { startImportJob } from '../../../electron/engine/workers/jobs';
 import { previewImport } from '../../../electron/engine/import/preview';
 import { runImport } from '../../../electron/engine/import/pipeline';
 import { mappingSchema } from '../../../shared/import/mapping';
@@ -71,7 +71,7 @@ describe('an import commits completely or not at all', () => {
     const mapping = await csvMapping(engagement, file);
     const progress: number[] = [];
     const job = startImportJob({ engagementPath: engagement.filePath, request: { filePath: file, mapping, ...TEST_ACTOR, settings: engagement.settings() } }, (p) => progress.push(p.rowsRead));
-    const outcome = await job.outcome;
+    const outcome = await job.result;
     expect(outcome.recordsCreated).toBe(20_000);
     expect(importFootprint(engagement).activity_record).toBe(20_000);
 
@@ -81,7 +81,7 @@ describe('an import commits completely or not at all', () => {
     writeReadingsCsv(big, 300_000);
     const before = importFootprint(engagement);
     const cancelled = startImportJob({ engagementPath: engagement.filePath, request: { filePath: big, mapping, ...TEST_ACTOR, settings: engagement.settings() } }, () => cancelled.cancel());
-    await expect(cancelled.outcome).rejects.toMatchObject({ code: 'cancelled' });
+    await expect(cancelled.result).rejects.toMatchObject({ code: 'cancelled' });
     expect(importFootprint(engagement)).toEqual(before);
     engagement.close();
   });

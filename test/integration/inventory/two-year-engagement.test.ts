@@ -11,7 +11,7 @@ import { previewImport } from '../../../electron/engine/import/preview';
 import { runImport } from '../../../electron/engine/import/pipeline';
 import { calculate, resultDigest } from '../../../electron/engine/inventory/calculate';
 import { loadFactorLibrary } from '../../../electron/engine/inventory/library';
-import { setSite } from '../../../electron/engine/inventory/boundary';
+import { listSites, setSite } from '../../../electron/engine/inventory/boundary';
 import { traceFigure } from '../../../electron/engine/inventory/trace';
 import { toCalculateJson } from '../../../shared/calc/inventory-json';
 import { mappingSchema } from '../../../shared/import/mapping';
@@ -120,5 +120,26 @@ describe('a two-year engagement built from the company workbook', () => {
     expect(diesel.co2ePerUnitKg).toBe(DIESEL_PER_LITRE);
     const reading = plan.offices.find((r) => r.rowNumber === diesel.source.rowNumber)!;
     expect(diesel.quantity).toBe(reading.dieselL);
+  });
+});
+
+describe('the reporting boundary', () => {
+  it('lists sites named in the records with their attributes, configured or not', async () => {
+    const dir = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'carbon-audit-boundary-'));
+    const workbook = path.join(dir, 'company.xlsx');
+    await writeCompanyWorkbook(workbook);
+    const engagement = Engagement.create(path.join(dir, 'b.carbonaudit'), { entityName: 'Example Group', fiscalYearStartMonth: 4, consolidationApproach: 'equity-share' }, TEST_ACTOR);
+    const mapping = mappingSchema.parse((await previewImport(engagement.db, workbook, 'activity', { sheet: DATA_CENTRES_SHEET })).mapping);
+    await runImport(engagement.db, { filePath: workbook, mapping, ...TEST_ACTOR, settings: engagement.settings() });
+    setSite(engagement, 'DC South', { ownershipPercent: 40, isDataCentre: true });
+    setSite(engagement, 'Leeds (planned)', { operationalControl: false });
+    expect(listSites(engagement)).toEqual([
+      { name: 'DC North', ownershipPercent: 100, operationalControl: true, financialControl: true, isDataCentre: false, region: null, configured: false, records: 72 },
+      { name: 'DC South', ownershipPercent: 40, operationalControl: true, financialControl: true, isDataCentre: true, region: null, configured: true, records: 72 },
+      { name: 'Leeds (planned)', ownershipPercent: 100, operationalControl: false, financialControl: true, isDataCentre: false, region: null, configured: true, records: 0 },
+    ]);
+    const entry = engagement.db.prepare("SELECT params_json FROM audit_log WHERE operation = 'site.set' ORDER BY seq LIMIT 1").get() as { params_json: string };
+    expect(JSON.parse(entry.params_json)).toMatchObject({ before: null, after: { name: 'DC South', ownershipPercent: 40 } });
+    engagement.close();
   });
 });

@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { EngineError, type EngineErrorCode } from '../errors';
+import { CANCEL_MESSAGE, type WorkerMessage } from './protocol';
+
+/** A worker's heap ceiling: imports stream rows and calculations hold one engagement's records. */
+export const WORKER_HEAP_MB = 4096;
+
+export type WorkerName = 'import-worker' | 'calc-worker';
+
+export interface WorkerJob<Result> {
+  readonly result: Promise<Result>;
+  cancel(): void;
+}
+
+/**
+ * The worker script: beside the bundle (out/node, out/main) when built; when the engine itself
+ * runs from TypeScript source (tests), the source file loaded through tsx's require hook.
+ */
+function workerEntry(name: WorkerName): { script: string; eval: boolean } {
+  const bundled = path.join(__dirname, `${name}.js`);
+  if (fs.existsSync(bundled)) return { script: bundled, eval: false };
+  const source = path.join(__dirname, `${name}.ts`);
+  return { script: `require('tsx/cjs/api').register(); require(${JSON.stringify(source)});`, eval: true };
+}
+
+/** Runs one piece of engine work on its own thread (and its own database connection). */
+export function startWorker<Result, Progress = never>(
+  name: WorkerName,
+  data: unknown,
+  onProgress: (progress: Progress) => void = () => undefined,
+  heapMb = WORKER_HEAP_MB,
+): WorkerJob<Result> {
+  const entry = workerEntry(name);
+  const worker = new Worker(entry.script, { eval: entry.eval, workerData: data, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+  const result = new Promise<Result>((resolve, reject) => {
+    let settled = false;
+    worker.on('message', (message: WorkerMessage<Result, Progress>) => {
+      if (message.type === 'progress') return onProgress(message.progress);
+      settled = true;
+      if (message.type === 'done') resolve(message.result);
+      else reject(new EngineError(message.code as EngineErrorCode, message.message, message.details));
+    });
+    worker.on('error', (error) => {
+      settled = true;
+      const outOfMemory = /heap|memory/i.test(error.message);
+      reject(new EngineError('refused', outOfMemory ? `Stopped: the work needs more than the ${heapMb} MB it may use. Nothing was changed.` : `Failed: ${error.message}. Nothing was changed.`));
+    });
+    worker.on('exit', (code) => {
+      if (!settled) reject(new EngineError('refused', `The worker stopped unexpectedly (exit code ${code}). Nothing was changed.`));
+    });
+  });
+  return { result, cancel: () => worker.postMessage(CANCEL_MESSAGE) };
+}
