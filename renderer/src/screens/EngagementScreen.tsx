@@ -2,7 +2,10 @@ import { useState } from 'react';
 import type { EngagementSummary } from '../../../shared/contract';
 import { api } from '../api';
 import { AuditLogView } from './AuditLogView';
+import { BoundaryView } from './BoundaryView';
+import { FactorLibraryView } from './FactorLibraryView';
 import { ImportWizard } from './import/ImportWizard';
+import { InventoryView } from './InventoryView';
 import { OverviewView } from './OverviewView';
 import { SourcesView } from './SourcesView';
 
@@ -10,6 +13,9 @@ const VIEWS = [
   { id: 'overview', label: 'Overview' },
   { id: 'import', label: 'Import' },
   { id: 'sources', label: 'Source files' },
+  { id: 'boundary', label: 'Boundary' },
+  { id: 'inventory', label: 'Inventory' },
+  { id: 'factors', label: 'Factor library' },
   { id: 'audit-log', label: 'Audit log' },
 ] as const;
 type ViewId = (typeof VIEWS)[number]['id'];
@@ -43,6 +49,9 @@ export function EngagementScreen({ engagement }: { engagement: EngagementSummary
         {view === 'overview' && <OverviewView engagement={engagement} />}
         {view === 'import' && <ImportWizard />}
         {view === 'sources' && <SourcesView engagement={engagement} />}
+        {view === 'boundary' && <BoundaryView engagement={engagement} />}
+        {view === 'inventory' && <InventoryView />}
+        {view === 'factors' && <FactorLibraryView />}
         {view === 'audit-log' && <AuditLogView engagement={engagement} />}
       </main>
     </div>

@@ -1,14 +1,16 @@
 import { useEffect, useState } from 'react';
 import type { EngagementSummary, SourceFileSummary } from '../../../shared/contract';
 import { api } from '../api';
-import { formatBytes, formatTimestamp, KIND_LABELS } from './import/format';
+import { ShortHash } from '../components/ShortHash';
+import { errorMessage, formatBytes, formatTimestamp } from '../format';
+import { KIND_LABELS } from './import/format';
 
 /** The source-file register: every imported file, its fingerprint and what became of its rows. */
 export function SourcesView({ engagement }: { engagement: EngagementSummary }) {
   const [sources, setSources] = useState<readonly SourceFileSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api.call('import.sources', {}).then(setSources, (caught: unknown) => setError(caught instanceof Error ? caught.message : String(caught)));
+    api.call('import.sources', {}).then(setSources, (caught: unknown) => setError(errorMessage(caught)));
   }, [engagement.auditEntries]);
   return (
     <>
@@ -40,7 +42,7 @@ export function SourcesView({ engagement }: { engagement: EngagementSummary }) {
                 <td>{KIND_LABELS[source.kind]}</td>
                 <td>{source.format.toUpperCase()}</td>
                 <td className="num">{formatBytes(source.sizeBytes)}</td>
-                <td><code className="hash short" title={source.sha256}>{source.sha256.slice(0, 12)}…</code></td>
+                <td><ShortHash sha256={source.sha256} /></td>
                 <td>{formatTimestamp(source.importedAt)}</td>
                 <td>{source.importedBy}</td>
                 <td className="num">{source.rowsRead}</td>

@@ -1,5 +1,5 @@
 import type { ImportPreview } from '../../../../shared/contract';
-import { formatBytes, formatTimestamp } from './format';
+import { formatBytes, formatTimestamp } from '../../format';
 
 const DELIMITER_NAMES: Readonly<Record<string, string>> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
 

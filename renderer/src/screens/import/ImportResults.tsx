@@ -1,6 +1,6 @@
 import type { ImportOutcome, RowIssue } from '../../../../shared/contract';
 import { columnLetter } from '../../../../shared/import/cell';
-import { formatNumber } from './format';
+import { formatNumber } from '../../format';
 
 function SheetTotals({ outcome }: { outcome: ImportOutcome }) {
   return (

@@ -37,7 +37,8 @@ function markRows(rows: readonly RawRow[], bounds: TableBounds, columnCount: num
   return marks;
 }
 
-function GridCell({ cell }: { cell: Cell | undefined }) {
+/** One cell as the sheet shows it: numbers right-aligned, formulas in italics with the formula on hover. */
+export function GridCell({ cell }: { cell: Cell | undefined }) {
   const kind = cellKind(cell);
   const text = cellText(cell);
   const className = [kind === 'number' ? 'num' : '', isFormulaCell(cell) ? 'formula' : ''].filter(Boolean).join(' ') || undefined;

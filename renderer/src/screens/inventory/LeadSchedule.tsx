@@ -1,0 +1,116 @@
+import type { PeriodResult } from '../../../../shared/calc/inventory-types';
+import { figureRows, formatChange, formatFigure, preciseFigure, totalsFor, unitLabel, yearOnYearChange, type FigureGroup, type FigureRow, type FigureSource } from './figures';
+
+/** A figure of one fiscal year, as the auditor picked it to trace. */
+export interface PickedFigure {
+  readonly period: string;
+  readonly key: string;
+  readonly label: string;
+  /** The figure's name for 'inventory.trace', without the fiscal year. */
+  readonly traceName: string;
+}
+
+interface Props {
+  /** Oldest first. */
+  periods: readonly PeriodResult[];
+  /** Null for all sites. */
+  site: string | null;
+  picked: PickedFigure | null;
+  onPick: (figure: PickedFigure) => void;
+}
+
+const GROUP_HEADINGS: Readonly<Record<Exclude<FigureGroup, 'inventory'>, string>> = {
+  apart: 'Reported apart from the inventory',
+  metrics: 'Metrics',
+};
+
+interface Column {
+  readonly period: PeriodResult;
+  readonly totals: FigureSource | null;
+}
+
+function FigureCell({ row, column, picked, onPick }: { row: FigureRow; column: Column; picked: boolean; onPick: Props['onPick'] }) {
+  const value = column.totals ? row.value(column.totals) : null;
+  const text = formatFigure(row.format, value);
+  const { traceName } = row;
+  return (
+    <td className="num" data-period={column.period.label} title={value === null ? 'No inputs' : preciseFigure(row, value)}>
+      {value !== null && traceName !== null ? (
+        <button
+          type="button"
+          className={picked ? 'figure-link picked' : 'figure-link'}
+          aria-pressed={picked}
+          onClick={() => onPick({ period: column.period.label, key: row.key, label: row.label, traceName })}
+        >
+          {text}
+        </button>
+      ) : (
+        text
+      )}
+    </td>
+  );
+}
+
+function ScheduleRow({ row, columns, picked, onPick }: { row: FigureRow; columns: readonly Column[]; picked: PickedFigure | null; onPick: Props['onPick'] }) {
+  const [previous, latest] = columns.slice(-2).map((column) => (column.totals ? row.value(column.totals) : null));
+  const className = row.category ? 'category' : row.total ? 'total' : undefined;
+  return (
+    <tr data-figure={row.key} className={className}>
+      <th scope="row">{row.label}</th>
+      <td className="unit">{unitLabel(row)}</td>
+      {columns.map((column) => (
+        <FigureCell
+          key={column.period.label}
+          row={row}
+          column={column}
+          picked={picked?.key === row.key && picked.period === column.period.label}
+          onPick={onPick}
+        />
+      ))}
+      {columns.length > 1 && <td className="num change">{formatChange(row.format, yearOnYearChange(row.format, previous ?? null, latest ?? null))}</td>}
+    </tr>
+  );
+}
+
+/**
+ * The lead schedule: every figure per fiscal year, with the latest year's movement. A figure with
+ * inputs is a button that traces it to its source rows.
+ */
+export function LeadSchedule({ periods, site, picked, onPick }: Props) {
+  const columns: Column[] = periods.map((period) => ({ period, totals: totalsFor(period, site) }));
+  const rows = figureRows(columns.map((column) => column.totals));
+  const [previous, latest] = periods.slice(-2);
+  const width = 2 + columns.length + (columns.length > 1 ? 1 : 0);
+  const body = (group: FigureGroup) => rows.filter((row) => row.group === group).map((row) => <ScheduleRow key={row.key} row={row} columns={columns} picked={picked} onPick={onPick} />);
+  return (
+    <table className="grid lead-schedule" aria-label="Lead schedule">
+      <thead>
+        <tr>
+          <th>Figure</th>
+          <th>Unit</th>
+          {periods.map((period) => (
+            <th key={period.label} className="num" scope="col">
+              {period.label}
+              <span className="period-dates">{period.start} – {period.end}</span>
+            </th>
+          ))}
+          {previous && latest && (
+            <th className="num" scope="col">
+              Change
+              <span className="period-dates">{previous.label} → {latest.label}</span>
+            </th>
+          )}
+        </tr>
+      </thead>
+      <tbody>{body('inventory')}</tbody>
+      {(['apart', 'metrics'] as const).map((group) => (
+        <tbody key={group} className={`group-${group}`}>
+          <tr className="group-heading">
+            <th colSpan={width} scope="colgroup">{GROUP_HEADINGS[group]}</th>
+          </tr>
+          {body(group)}
+        </tbody>
+      ))}
+    </table>
+  );
+}

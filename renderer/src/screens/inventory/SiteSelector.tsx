@@ -1,0 +1,19 @@
+interface Props {
+  sites: readonly string[];
+  /** Null for all sites. */
+  site: string | null;
+  onChange: (site: string | null) => void;
+}
+
+/** The whole entity or one site. */
+export function SiteSelector({ sites, site, onChange }: Props) {
+  return (
+    <label className="inline">
+      Site
+      <select value={site ?? ''} onChange={(event) => onChange(event.target.value === '' ? null : event.target.value)}>
+        <option value="">All sites</option>
+        {sites.map((name) => <option key={name} value={name}>{name}</option>)}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,85 @@
+import { useEffect, useState } from 'react';
+import type { FigureTraceView, InventorySummary } from '../../../../shared/contract';
+import { api } from '../../api';
+import { errorMessage, formatNumber, formatThreeDecimals } from '../../format';
+import type { PickedFigure } from './LeadSchedule';
+import { TRACE_COLUMNS, TraceLineRow } from './TraceLineRow';
+
+interface Props {
+  figure: PickedFigure;
+  /** Null for all sites. */
+  site: string | null;
+  /** The calculation the figure belongs to: the trace is fetched again when it is recalculated. */
+  calculation: InventorySummary;
+  onClose: () => void;
+}
+
+function TraceTable({ trace }: { trace: FigureTraceView }) {
+  return (
+    <div className="table-scroll">
+      <table className="grid trace-lines" aria-label="Trace lines">
+        <thead>
+          <tr>
+            <th className="num">Record</th>
+            <th>Site</th>
+            <th>Activity</th>
+            <th className="num">Quantity</th>
+            <th className="num">Unit conversion</th>
+            <th className="num">Converted</th>
+            <th className="num">kgCO2e / unit</th>
+            <th>Factor</th>
+            <th className="num">Share</th>
+            <th className="num">tCO2e</th>
+            <th>Source</th>
+          </tr>
+        </thead>
+        <tbody>
+          {trace.lines.map((line, index) => <TraceLineRow key={`${line.recordId}:${index}`} line={line} />)}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th colSpan={TRACE_COLUMNS - 2} scope="row">Sum of {trace.lines.length} {trace.lines.length === 1 ? 'line' : 'lines'}</th>
+            <td className="num tco2e" data-testid="trace-total" title={trace.tco2e === null ? undefined : `${formatNumber(trace.tco2e)} tCO2e`}>
+              {formatThreeDecimals(trace.tco2e)}
+            </td>
+            <td />
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
+
+/** A figure's lineage: every line that makes it, down to the source row and the factor applied. */
+export function TracePanel({ figure, site, calculation, onClose }: Props) {
+  const name = `${figure.period}.${figure.traceName}`;
+  const [trace, setTrace] = useState<FigureTraceView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    setTrace(null);
+    setError(null);
+    api.call('inventory.trace', site === null ? { figure: name } : { figure: name, site }).then(
+      (result) => current && setTrace(result),
+      (caught: unknown) => current && setError(errorMessage(caught)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [name, site, calculation]);
+  return (
+    <section className="card trace-panel" aria-labelledby="trace-heading" data-testid="trace-panel">
+      <div className="panel-head">
+        <h2 id="trace-heading">
+          {figure.period} · {figure.label}{site !== null && ` · ${site}`}
+        </h2>
+        <span className="spacer" />
+        <button type="button" onClick={onClose}>Close</button>
+      </div>
+      <p className="muted small">tCO2e = charged quantity × kgCO2e per unit × boundary share ÷ 1,000, per line; the figure is their sum.</p>
+      {error && <p role="alert" className="notice danger">{error}</p>}
+      {!trace && !error && <p className="muted">Tracing…</p>}
+      {trace && <TraceTable trace={trace} />}
+    </section>
+  );
+}

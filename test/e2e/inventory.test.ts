@@ -1,0 +1,143 @@
+/**
+ * The inventory end to end: the company workbook's two sheets go through the import wizard, the
+ * default factor library is loaded, and the lead schedule shows both fiscal years. A Scope 1
+ * figure traces down to the workbook rows and the DESNZ 2020 factors, and its lines add up to it.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATA_CENTRES_SHEET, OFFICES_SHEET, writeCompanyWorkbook } from '../helpers/company-workbook';
+import { startHarness, type Harness } from '../harness/server';
+import { collectPageErrors, launchBrowser, screenshot } from './browser';
+
+const TONNES = /^\d{1,3}(,\d{3})*\.\d{3}$/;
+
+async function textOf(locator: Locator): Promise<string> {
+  return (await locator.textContent()) ?? '';
+}
+
+/** '164,359.481 tCO2e' (a figure's hover text, at full precision) → 164359.481. */
+function numberIn(text: string | null): number {
+  return Number((text ?? '').replace(/,/g, '').replace(/\s*tCO2e$/, ''));
+}
+
+/** One sheet of the workbook through every step of the wizard, from its first, on the suggested mapping. */
+async function importSheet(page: Page, harness: Harness, workbook: string, sheet: string): Promise<void> {
+  harness.dialogAnswers.push(workbook);
+  await page.getByRole('button', { name: 'Choose file…' }).click();
+  await page.getByRole('heading', { name: path.basename(workbook) }).waitFor();
+  const sheetSelect = page.getByRole('combobox', { name: /^Sheet/ });
+  if ((await sheetSelect.inputValue()) !== sheet) {
+    await sheetSelect.selectOption(sheet);
+    await page.locator(`table.sheet[aria-label="Sheet preview"]`).waitFor();
+    await expect.poll(() => sheetSelect.inputValue()).toBe(sheet);
+  }
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Validate (dry run)' }).click();
+  await page.getByTestId('validation-results').waitFor();
+  await page.getByRole('button', { name: /^Import \d+ records$/ }).click();
+  await page.getByTestId('import-results').waitFor();
+  await expect(textOf(page.locator('.summary'))).resolves.toContain(`from ${path.basename(workbook)}`);
+}
+
+describe('inventory', () => {
+  let harness: Harness;
+  let browser: Browser;
+  let dir: string;
+  let workbook: string;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carbon-audit-e2e-inventory-'));
+    workbook = path.join(dir, 'company.xlsx');
+    await writeCompanyWorkbook(workbook);
+    harness = await startHarness();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('calculates two fiscal years from an imported workbook and traces a figure to its source rows and factors', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const errors = collectPageErrors(page);
+    await page.goto(harness.url);
+    await page.getByLabel('Reporting entity').fill('Example Group plc');
+    await page.getByLabel('Fiscal year starts in').selectOption({ label: 'April' });
+    harness.dialogAnswers.push(path.join(dir, 'group.carbonaudit'));
+    await page.getByRole('button', { name: 'Create engagement file…' }).click();
+    await page.getByTestId('engagement-settings').waitFor();
+
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await importSheet(page, harness, workbook, OFFICES_SHEET);
+    await page.getByRole('button', { name: 'Import another file' }).click();
+    await importSheet(page, harness, workbook, DATA_CENTRES_SHEET);
+
+    // Without factors, the inventory says so and offers the library.
+    await page.getByRole('button', { name: 'Inventory', exact: true }).click();
+    await expect(textOf(page.getByTestId('no-factors'))).resolves.toContain('No emission factors are loaded');
+    await expect(page.getByRole('button', { name: 'Load default factor library' }).isEnabled()).resolves.toBe(true);
+    await screenshot(page, 'inventory-0-no-factors');
+
+    await page.getByRole('button', { name: 'Factor library', exact: true }).click();
+    await page.getByRole('button', { name: 'Load default library' }).click();
+    const desnz = page.locator('table[aria-label="Factor sets"] tr[data-set="desnz-2020"]');
+    await desnz.waitFor();
+    await screenshot(page, 'factors-1-library');
+
+    // The lead schedule: both fiscal years, oldest first.
+    await page.getByRole('button', { name: 'Inventory', exact: true }).click();
+    const schedule = page.getByRole('table', { name: 'Lead schedule' });
+    await schedule.waitFor();
+    const headers = await schedule.locator('thead th').allTextContents();
+    const fy2022 = headers.findIndex((header) => header.startsWith('FY2022'));
+    const fy2023 = headers.findIndex((header) => header.startsWith('FY2023'));
+    expect(fy2022).toBeGreaterThan(0);
+    expect(fy2023).toBeGreaterThan(fy2022);
+    const scope1 = schedule.locator('tr[data-figure="scope1"] td[data-period="FY2023"]');
+    const scope1Text = (await textOf(scope1)).trim();
+    expect(scope1Text).toMatch(TONNES);
+    await expect(textOf(schedule.locator('tr[data-figure="scope3"] td[data-period="FY2023"]'))).resolves.toBe('—');
+    await screenshot(page, 'inventory-1-lead');
+
+    // The drill-down: every Scope 1 line comes from the offices sheet, on DESNZ 2020, and they sum to the figure.
+    await scope1.getByRole('button').click();
+    const trace = page.getByTestId('trace-panel');
+    const lines = trace.getByRole('table', { name: 'Trace lines' }).locator('tbody > tr[data-record]');
+    await lines.first().waitFor();
+    const sources = await lines.locator('button.source-link').allTextContents();
+    expect(sources.length).toBeGreaterThan(0);
+    for (const source of sources) expect(source).toMatch(/^company\.xlsx › UK offices › row \d+$/);
+    for (const factor of await lines.locator('td.factor').allTextContents()) expect(factor).toContain('desnz-2020');
+    await expect(textOf(trace.getByTestId('trace-total'))).resolves.toBe(scope1Text);
+    const lineTonnes = (await lines.locator('td.tco2e').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('title')))).map(numberIn);
+    const figure = numberIn(await scope1.getAttribute('title'));
+    expect(lineTonnes.reduce((sum, tonnes) => sum + tonnes, 0)).toBeCloseTo(figure, 6);
+    await screenshot(page, 'inventory-2-trace');
+
+    // A line's source row, as read from the workbook.
+    await lines.first().locator('button.source-link').click();
+    const row = trace.locator('tr.source-detail table.sheet');
+    await expect(textOf(row)).resolves.toMatch(/London HQ|Manchester/);
+    await screenshot(page, 'inventory-3-source');
+
+    // One site: its own, smaller figure.
+    await page.getByRole('combobox', { name: /^Site/ }).selectOption('London HQ');
+    await expect.poll(async () => numberIn(await scope1.getAttribute('title'))).toBeLessThan(figure);
+    await screenshot(page, 'inventory-4-site');
+
+    // Nothing newer than the frozen versions: recalculating moves nothing.
+    await page.getByRole('button', { name: 'Recalculate on newest factors' }).click();
+    await expect(textOf(page.getByTestId('figure-changes'))).resolves.toContain('no figure changed');
+    await screenshot(page, 'inventory-5-recalculated');
+    await page.getByRole('button', { name: 'Factor library', exact: true }).click();
+    await expect(textOf(desnz)).resolves.toContain('In use (frozen)');
+    await screenshot(page, 'factors-2-frozen');
+    expect(errors).toEqual([]);
+  });
+});
