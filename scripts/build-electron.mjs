@@ -6,7 +6,7 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
 await Promise.all([
   build({
     ...common,
-    entryPoints: { main: 'electron/main/main.ts', 'import-worker': 'electron/engine/workers/import-worker.ts', 'calc-worker': 'electron/engine/workers/calc-worker.ts' },
+    entryPoints: { main: 'electron/main/main.ts', 'import-worker': 'electron/engine/workers/import-worker.ts', 'calc-worker': 'electron/engine/workers/calc-worker.ts', 'read-worker': 'electron/engine/workers/read-worker.ts' },
     outdir: 'out/main',
     packages: 'external',
   }),

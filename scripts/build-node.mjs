@@ -6,6 +6,7 @@ export const NODE_ENTRY_POINTS = {
   cli: 'electron/cli/index.ts',
   'import-worker': 'electron/engine/workers/import-worker.ts',
   'calc-worker': 'electron/engine/workers/calc-worker.ts',
+  'read-worker': 'electron/engine/workers/read-worker.ts',
 };
 
 export const NODE_BUILD_OPTIONS = {

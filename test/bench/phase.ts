@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Engagement } from '../../electron/engine/engagement';
 import { previewImport } from '../../electron/engine/import/preview';
-import { runImport } from '../../electron/engine/import/pipeline';
+import { startImportJob } from '../../electron/engine/workers/jobs';
 import { bareCsvParse, bareExceljsRead } from '../../electron/engine/import/readers/bare-read';
 import { mappingSchema } from '../../shared/import/mapping';
 import { calculate } from '../../electron/engine/inventory/calculate';
@@ -18,7 +18,8 @@ async function importFile(file: string): Promise<number> {
   try {
     const engagement = Engagement.create(path.join(dir, 'bench.carbonaudit'), { entityName: 'Bench', fiscalYearStartMonth: 4 }, { actor: 'bench' });
     const mapping = mappingSchema.parse((await previewImport(engagement.db, file, 'activity')).mapping);
-    const outcome = await runImport(engagement.db, { filePath: file, mapping, actor: 'bench', settings: engagement.settings() });
+    // Through the import worker, as the app and the CLI run it.
+    const outcome = await startImportJob({ engagementPath: engagement.filePath, request: { filePath: file, mapping, actor: 'bench', settings: engagement.settings() } }, () => undefined).result;
     engagement.close();
     if (outcome.rejectedTotal > 0) throw new Error(`benchmark file had ${outcome.rejectedTotal} rejected rows: ${outcome.rejected[0]?.reason}`);
     return outcome.recordsCreated;

@@ -21,7 +21,11 @@ import type { Db } from '../db/connection';
 import { EngineError } from '../errors';
 import { BatchInsert } from '../db/batch-insert';
 import { storeFactorSet } from './factor-store';
+import { openSourceInWorker } from '../workers/parallel-reader';
 import { openSource, SourceRefusedError, type ReadLimits } from './readers';
+
+/** From this size on, a file is parsed on its own thread (see openSourceInWorker). */
+export const PARALLEL_READ_MIN_BYTES = 4 * 1024 * 1024;
 
 export interface ImportRequest {
   readonly filePath: string;
@@ -113,7 +117,10 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportO
   }
   let reader;
   try {
-    reader = await openSource(request.filePath, { limits: request.limits });
+    // Large files are parsed on a second thread while this one writes; small ones are not worth a thread.
+    reader = identity.sizeBytes >= PARALLEL_READ_MIN_BYTES
+      ? await openSourceInWorker(request.filePath, request.limits)
+      : await openSource(request.filePath, { limits: request.limits });
   } catch (error) {
     if (error instanceof SourceRefusedError) throw new EngineError('refused', error.message, { code: error.code });
     throw error;

@@ -4,7 +4,7 @@ import type { ImportWorkerData, ImportWorkerProgress } from './import-worker';
 import { startWorker, type WorkerJob } from './spawn';
 
 /** The import heap is smaller: rows stream through, so a file of any size fits. */
-export const IMPORT_WORKER_HEAP_MB = 1536;
+export const IMPORT_WORKER_HEAP_MB = 512;
 
 export function startImportJob(data: ImportWorkerData, onProgress: (progress: ImportWorkerProgress) => void): WorkerJob<ImportOutcome> {
   return startWorker<ImportOutcome, ImportWorkerProgress>('import-worker', data, onProgress, IMPORT_WORKER_HEAP_MB);

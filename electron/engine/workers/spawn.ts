@@ -7,7 +7,7 @@ import { CANCEL_MESSAGE, type WorkerMessage } from './protocol';
 /** A worker's heap ceiling: imports stream rows and calculations hold one engagement's records. */
 export const WORKER_HEAP_MB = 4096;
 
-export type WorkerName = 'import-worker' | 'calc-worker';
+export type WorkerName = 'import-worker' | 'calc-worker' | 'read-worker';
 
 export interface WorkerJob<Result> {
   readonly result: Promise<Result>;
@@ -18,7 +18,7 @@ export interface WorkerJob<Result> {
  * The worker script: beside the bundle (out/node, out/main) when built; when the engine itself
  * runs from TypeScript source (tests), the source file loaded through tsx's require hook.
  */
-function workerEntry(name: WorkerName): { script: string; eval: boolean } {
+export function workerEntry(name: WorkerName): { script: string; eval: boolean } {
   const bundled = path.join(__dirname, `${name}.js`);
   if (fs.existsSync(bundled)) return { script: bundled, eval: false };
   const source = path.join(__dirname, `${name}.ts`);

@@ -77,8 +77,8 @@ function ApproachNote({ engagement }: { engagement: EngagementSummary }) {
         <strong>{CONSOLIDATION_LABELS[consolidationApproach]}:</strong> {APPROACH_RULES[consolidationApproach]}
       </p>
       <p className="muted small">
-        Sites never configured count in full, as non-data-centres. Data centres feed the PUE and the data-centre clean share. A blank region
-        uses the engagement default ({defaultRegion ?? 'none set'}). The inventory uses these settings the next time it is calculated.
+        Sites never configured count in full. Data centres (ticked, or with IT-energy records) feed the PUE and the data-centre clean share.
+        A blank region uses the engagement default ({defaultRegion ?? 'none set'}). The Inventory view applies them each time it calculates.
       </p>
     </div>
   );
