@@ -5,13 +5,11 @@
  * to 40% ownership scales its Scope 2 figure to 40% of what it was, and the entity's with it.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DATA_CENTRES_SHEET, writeCompanyWorkbook } from '../helpers/company-workbook';
-import { startHarness, type Harness } from '../harness/server';
-import { collectPageErrors, launchBrowser, screenshot } from './browser';
+import { collectPageErrors, screenshot } from './browser';
+import { createEngagement, importThroughWizard, textOf, useE2eSession } from './session';
 
 /** Revenue, floor area and orders per fiscal year (April start): FY2022, then FY2023. */
 const DENOMINATORS = [
@@ -21,74 +19,35 @@ const DENOMINATORS = [
 ].join('\n');
 const FY2023_REVENUE_GBP_M = 131.5;
 
-async function textOf(locator: Locator): Promise<string> {
-  return ((await locator.textContent()) ?? '').trim();
-}
-
 /** A figure's hover text at full precision ('1,234.567891 tCO2e', '12.3456 tCO2e/£m') → its number. */
 function numberIn(text: string | null): number {
   return Number((text ?? '').replace(/,/g, '').replace(/\s.*$/, ''));
 }
 
-/** A file through the wizard on the suggested mapping; `adjust` runs on the columns step before validating. */
-async function importFile(page: Page, harness: Harness, file: string, sheet: string, adjust?: () => Promise<void>): Promise<void> {
-  harness.dialogAnswers.push(file);
-  await page.getByRole('button', { name: 'Choose file…' }).click();
-  await page.getByRole('heading', { name: path.basename(file) }).waitFor();
-  const sheetSelect = page.getByRole('combobox', { name: /^Sheet/ });
-  if ((await sheetSelect.inputValue()) !== sheet) {
-    await sheetSelect.selectOption(sheet);
-    await expect.poll(() => sheetSelect.inputValue()).toBe(sheet);
-  }
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await adjust?.();
-  await page.getByRole('button', { name: 'Validate (dry run)' }).click();
-  await page.getByTestId('validation-results').waitFor();
-  await page.getByRole('button', { name: /^Import \d+ records$/ }).click();
-  await page.getByTestId('import-results').waitFor();
-  await expect(textOf(page.locator('.summary'))).resolves.toContain(`from ${path.basename(file)}`);
-}
-
 describe('boundary', () => {
-  let harness: Harness;
-  let browser: Browser;
-  let dir: string;
+  const session = useE2eSession('boundary');
   let workbook: string;
   let denominators: string;
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carbon-audit-e2e-boundary-'));
-    workbook = path.join(dir, 'company.xlsx');
+    workbook = path.join(session().dir, 'company.xlsx');
     await writeCompanyWorkbook(workbook);
-    denominators = path.join(dir, 'denominators.csv');
+    denominators = path.join(session().dir, 'denominators.csv');
     fs.writeFileSync(denominators, `${DENOMINATORS}\n`);
-    harness = await startHarness();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('counts a site at its ownership under equity share, and shows intensities per fiscal year', async () => {
+    const { browser, harness } = session();
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const errors = collectPageErrors(page);
     await page.goto(harness.url);
-    await page.getByLabel('Reporting entity').fill('Example Group plc');
-    await page.getByLabel('Fiscal year starts in').selectOption({ label: 'April' });
-    await page.getByLabel('Consolidation approach').selectOption({ label: 'Equity share' });
-    harness.dialogAnswers.push(path.join(dir, 'group.carbonaudit'));
-    await page.getByRole('button', { name: 'Create engagement file…' }).click();
-    await page.getByTestId('engagement-settings').waitFor();
+    await createEngagement(page, session(), { consolidation: 'Equity share' });
 
     await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await importFile(page, harness, workbook, DATA_CENTRES_SHEET);
+    await importThroughWizard(page, harness, workbook, DATA_CENTRES_SHEET);
     await page.getByRole('button', { name: 'Import another file' }).click();
     // The orders header names no unit: the auditor gives it.
-    await importFile(page, harness, denominators, 'denominators', () => page.getByLabel('Unit of column E').fill('count'));
+    await importThroughWizard(page, harness, denominators, 'denominators', () => page.getByLabel('Unit of column E').fill('count'));
 
     await page.getByRole('button', { name: 'Factor library', exact: true }).click();
     await page.getByRole('button', { name: 'Load default library' }).click();

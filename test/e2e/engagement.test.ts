@@ -1,29 +1,14 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../harness/server';
-import { collectPageErrors, launchBrowser, screenshot } from './browser';
+import { describe, expect, it } from 'vitest';
+import { collectPageErrors, screenshot } from './browser';
+import { useE2eSession } from './session';
 
 describe('start screen → new engagement', () => {
-  let harness: Harness;
-  let browser: Browser;
-  let dir: string;
-
-  beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carbon-audit-e2e-'));
-    harness = await startHarness();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const session = useE2eSession('engagement');
 
   it('creates an engagement from the start screen and shows its settings', async () => {
+    const { browser, harness, dir } = session();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const errors = collectPageErrors(page);
     await page.goto(harness.url);
@@ -63,6 +48,7 @@ describe('start screen → new engagement', () => {
   });
 
   it('shows a clear error and leaves the file untouched when opening a file that is not an engagement', async () => {
+    const { browser, harness, dir } = session();
     const page = await browser.newPage();
     const errors = collectPageErrors(page);
     await page.goto(harness.url);

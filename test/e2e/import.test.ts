@@ -6,12 +6,12 @@
 import ExcelJS from 'exceljs';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../harness/server';
-import { collectPageErrors, launchBrowser, screenshot } from './browser';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Harness } from '../harness/server';
+import { collectPageErrors, screenshot } from './browser';
+import { useE2eSession } from './session';
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures');
 const HEADER_ROW = 4;
@@ -91,18 +91,13 @@ async function openImport(page: Page, harness: Harness): Promise<void> {
 }
 
 describe('import wizard', () => {
-  let harness: Harness;
-  let browser: Browser;
-  let dir: string;
+  const session = useE2eSession('import');
   let workbookPath: string;
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carbon-audit-e2e-import-'));
+    const { browser, harness, dir } = session();
     workbookPath = path.join(dir, 'site-energy-fy2024.xlsx');
     await writeEnergyWorkbook(workbookPath);
-    harness = await startHarness();
-    browser = await launchBrowser();
-
     const page = await browser.newPage();
     await page.goto(harness.url);
     await page.getByLabel('Reporting entity').fill('Example Group plc');
@@ -113,13 +108,8 @@ describe('import wizard', () => {
     await page.close();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-
   it('previews, maps, validates and imports a company workbook, then lists it as a source file', async () => {
+    const { browser, harness } = session();
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const errors = collectPageErrors(page);
     await openImport(page, harness);
@@ -204,6 +194,7 @@ describe('import wizard', () => {
   });
 
   it('refuses a legacy .xls workbook with a clear message', async () => {
+    const { browser, harness, dir } = session();
     const page = await browser.newPage();
     const errors = collectPageErrors(page);
     await openImport(page, harness);

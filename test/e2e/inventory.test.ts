@@ -3,80 +3,39 @@
  * default factor library is loaded, and the lead schedule shows both fiscal years. A Scope 1
  * figure traces down to the workbook rows and the DESNZ 2020 factors, and its lines add up to it.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DATA_CENTRES_SHEET, OFFICES_SHEET, writeCompanyWorkbook } from '../helpers/company-workbook';
-import { startHarness, type Harness } from '../harness/server';
-import { collectPageErrors, launchBrowser, screenshot } from './browser';
+import { collectPageErrors, screenshot } from './browser';
+import { createEngagement, importThroughWizard, textOf, useE2eSession } from './session';
 
 const TONNES = /^\d{1,3}(,\d{3})*\.\d{3}$/;
-
-async function textOf(locator: Locator): Promise<string> {
-  return (await locator.textContent()) ?? '';
-}
 
 /** '164,359.481 tCO2e' (a figure's hover text, at full precision) → 164359.481. */
 function numberIn(text: string | null): number {
   return Number((text ?? '').replace(/,/g, '').replace(/\s*tCO2e$/, ''));
 }
 
-/** One sheet of the workbook through every step of the wizard, from its first, on the suggested mapping. */
-async function importSheet(page: Page, harness: Harness, workbook: string, sheet: string): Promise<void> {
-  harness.dialogAnswers.push(workbook);
-  await page.getByRole('button', { name: 'Choose file…' }).click();
-  await page.getByRole('heading', { name: path.basename(workbook) }).waitFor();
-  const sheetSelect = page.getByRole('combobox', { name: /^Sheet/ });
-  if ((await sheetSelect.inputValue()) !== sheet) {
-    await sheetSelect.selectOption(sheet);
-    await page.locator(`table.sheet[aria-label="Sheet preview"]`).waitFor();
-    await expect.poll(() => sheetSelect.inputValue()).toBe(sheet);
-  }
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Validate (dry run)' }).click();
-  await page.getByTestId('validation-results').waitFor();
-  await page.getByRole('button', { name: /^Import \d+ records$/ }).click();
-  await page.getByTestId('import-results').waitFor();
-  await expect(textOf(page.locator('.summary'))).resolves.toContain(`from ${path.basename(workbook)}`);
-}
-
 describe('inventory', () => {
-  let harness: Harness;
-  let browser: Browser;
-  let dir: string;
+  const session = useE2eSession('inventory');
   let workbook: string;
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carbon-audit-e2e-inventory-'));
-    workbook = path.join(dir, 'company.xlsx');
+    workbook = path.join(session().dir, 'company.xlsx');
     await writeCompanyWorkbook(workbook);
-    harness = await startHarness();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('calculates two fiscal years from an imported workbook and traces a figure to its source rows and factors', async () => {
+    const { browser, harness } = session();
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const errors = collectPageErrors(page);
     await page.goto(harness.url);
-    await page.getByLabel('Reporting entity').fill('Example Group plc');
-    await page.getByLabel('Fiscal year starts in').selectOption({ label: 'April' });
-    harness.dialogAnswers.push(path.join(dir, 'group.carbonaudit'));
-    await page.getByRole('button', { name: 'Create engagement file…' }).click();
-    await page.getByTestId('engagement-settings').waitFor();
+    await createEngagement(page, session());
 
     await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await importSheet(page, harness, workbook, OFFICES_SHEET);
+    await importThroughWizard(page, harness, workbook, OFFICES_SHEET);
     await page.getByRole('button', { name: 'Import another file' }).click();
-    await importSheet(page, harness, workbook, DATA_CENTRES_SHEET);
+    await importThroughWizard(page, harness, workbook, DATA_CENTRES_SHEET);
 
     // Without factors, the inventory says so and offers the library.
     await page.getByRole('button', { name: 'Inventory', exact: true }).click();

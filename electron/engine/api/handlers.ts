@@ -158,6 +158,7 @@ export function createHandlers(session: Session): Handlers {
     'boundary.setSite': ({ name, ...attributes }) => {
       const engagement = session.require();
       setSite(engagement, name, attributes);
+      host.emit('engagement.changed', engagement.summary());
       return listSites(engagement).find((site) => site.name === name.trim())!;
     },
 

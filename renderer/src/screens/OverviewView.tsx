@@ -19,6 +19,8 @@ export function OverviewView({ engagement }: { engagement: EngagementSummary }) 
     ['Performance materiality', `${s.performanceMaterialityPercent}%`],
     ['Clearly trivial', `${s.clearlyTrivialPercent}%`],
     ['Level of assurance', s.assuranceLevel === 'limited' ? 'Limited' : 'Reasonable'],
+    ['Grid region', s.defaultRegion ?? 'Not set (records and sites must name theirs)'],
+    ['Evidence kept up to', `${s.evidenceCapMiB} MiB per imported file`],
   ];
   return (
     <>

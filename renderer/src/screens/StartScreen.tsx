@@ -20,6 +20,7 @@ const DEFAULT_FORM: EngagementSettingsInput = {
   gwpBasis: 'AR5',
   materialityPercent: 5,
   assuranceLevel: 'limited',
+  defaultRegion: null,
 };
 
 export function StartScreen({ onOpened }: { onOpened: (engagement: EngagementSummary) => void }) {
@@ -117,6 +118,15 @@ export function StartScreen({ onOpened }: { onOpened: (engagement: EngagementSum
                 step="0.1"
                 value={form.materialityPercent}
                 onChange={(e) => set('materialityPercent', Number(e.target.value))}
+              />
+            </label>
+            <label>
+              Grid region for electricity
+              <input
+                name="defaultRegion"
+                value={form.defaultRegion ?? ''}
+                onChange={(e) => set('defaultRegion', e.target.value.trim() === '' ? null : e.target.value)}
+                placeholder="e.g. UK, or an eGRID subregion such as CAMX"
               />
             </label>
             <label>

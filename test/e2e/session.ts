@@ -1,0 +1,69 @@
+/**
+ * What every end-to-end test needs: the harness serving the real UI over the real engine, a
+ * Chromium, a temporary folder, and the common journeys (create an engagement, import a file).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { startHarness, type Harness } from '../harness/server';
+import { launchBrowser } from './browser';
+
+export interface E2eSession {
+  readonly harness: Harness;
+  readonly browser: Browser;
+  readonly dir: string;
+}
+
+/** Starts the harness and Chromium before the file's tests and stops them after. */
+export function useE2eSession(name: string): () => E2eSession {
+  let session: E2eSession | undefined;
+  beforeAll(async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `carbon-audit-e2e-${name}-`));
+    session = { dir, harness: await startHarness(), browser: await launchBrowser() };
+  });
+  afterAll(async () => {
+    await session?.browser.close();
+    await session?.harness.close();
+    if (session) fs.rmSync(session.dir, { recursive: true, force: true });
+  });
+  return () => {
+    if (!session) throw new Error('the e2e session is not started');
+    return session;
+  };
+}
+
+export async function textOf(locator: Locator): Promise<string> {
+  return ((await locator.textContent()) ?? '').trim();
+}
+
+/** Creates an engagement from the start screen (April fiscal years), answering the save dialog. */
+export async function createEngagement(page: Page, { harness, dir }: E2eSession, options: { consolidation?: string } = {}): Promise<void> {
+  await page.getByLabel('Reporting entity').fill('Example Group plc');
+  await page.getByLabel('Fiscal year starts in').selectOption({ label: 'April' });
+  if (options.consolidation) await page.getByLabel('Consolidation approach').selectOption({ label: options.consolidation });
+  harness.dialogAnswers.push(path.join(dir, 'group.carbonaudit'));
+  await page.getByRole('button', { name: 'Create engagement file…' }).click();
+  await page.getByTestId('engagement-settings').waitFor();
+}
+
+/** A file through every step of the wizard on the suggested mapping; `adjust` runs on the columns step. */
+export async function importThroughWizard(page: Page, harness: Harness, file: string, sheet: string, adjust?: () => Promise<void>): Promise<void> {
+  harness.dialogAnswers.push(file);
+  await page.getByRole('button', { name: 'Choose file…' }).click();
+  await page.getByRole('heading', { name: path.basename(file) }).waitFor();
+  const sheetSelect = page.getByRole('combobox', { name: /^Sheet/ });
+  if ((await sheetSelect.inputValue()) !== sheet) {
+    await sheetSelect.selectOption(sheet);
+    await expect.poll(() => sheetSelect.inputValue()).toBe(sheet);
+  }
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await adjust?.();
+  await page.getByRole('button', { name: 'Validate (dry run)' }).click();
+  await page.getByTestId('validation-results').waitFor();
+  await page.getByRole('button', { name: /^Import \d+ records$/ }).click();
+  await page.getByTestId('import-results').waitFor();
+  await expect(textOf(page.locator('.summary'))).resolves.toContain(`from ${path.basename(file)}`);
+}
