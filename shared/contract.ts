@@ -330,6 +330,11 @@ export type Transport = (method: ApiMethod, input: unknown) => Promise<Envelope<
 export interface Bridge {
   invoke(method: string, input: unknown): Promise<Envelope<unknown>>;
   on(eventName: string, listener: (payload: unknown) => void): () => void;
+  /**
+   * A file the user dropped on the window (a DOM File). The host resolves it itself (Electron's
+   * preload reads its path from the OS; the harness uploads it), so the UI never names a path.
+   */
+  dropFile(file: unknown): Promise<Envelope<ChosenFile>>;
 }
 export type EventSource = <E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void) => () => void;
 
@@ -344,16 +349,23 @@ export class ApiError extends Error {
 export interface ApiClient {
   call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>>;
   on: EventSource;
+  dropFile(file: unknown): Promise<ChosenFile>;
 }
 
-export function createApiClient(transport: Transport, events: EventSource): ApiClient {
+function unwrap<T>(envelope: Envelope<T>): T {
+  if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.details);
+  return envelope.value;
+}
+
+export function createApiClient(transport: Transport, events: EventSource, dropFile: (file: unknown) => Promise<Envelope<ChosenFile>>): ApiClient {
   return {
     async call(method, input) {
-      const envelope = await transport(method, input);
-      if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.details);
-      return envelope.value as never;
+      return unwrap(await transport(method, input)) as never;
     },
     on: events,
+    async dropFile(file) {
+      return unwrap(await dropFile(file));
+    },
   };
 }
 

@@ -66,7 +66,8 @@ app.whenReady().then(() => {
     app.quit();
     return;
   }
-  wireIpc(createHandlers(new Session(host)));
+  const session = new Session(host);
+  wireIpc(createHandlers(session), session);
   mainWindow = createAppWindow();
 });
 

@@ -1,9 +1,10 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { isApiEventName, isApiMethod, type ApiEventName, type Bridge, type Envelope } from '../../shared/contract';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
+import { isApiEventName, isApiMethod, type ApiEventName, type Bridge, type ChosenFile, type Envelope } from '../../shared/contract';
 
 // Duplicated from main/ipc.ts on purpose: a sandboxed preload cannot import main-process code.
 const INVOKE_CHANNEL = 'carbon-audit:invoke';
 const EVENT_CHANNEL = 'carbon-audit:event';
+const DROP_CHANNEL = 'carbon-audit:drop';
 
 /**
  * The only thing the renderer gets: call a contract method, or listen to a contract event.
@@ -21,6 +22,12 @@ const bridge: Bridge = {
     };
     ipcRenderer.on(EVENT_CHANNEL, handler);
     return () => ipcRenderer.removeListener(EVENT_CHANNEL, handler);
+  },
+  // The path comes from the OS for a File the user dropped; page script cannot forge one.
+  dropFile(file: unknown): Promise<Envelope<ChosenFile>> {
+    const filePath = file instanceof File ? webUtils.getPathForFile(file) : '';
+    if (!filePath) return Promise.resolve({ ok: false, error: { code: 'invalid-input', message: 'Only files from disk can be dropped' } });
+    return ipcRenderer.invoke(DROP_CHANNEL, filePath) as Promise<Envelope<ChosenFile>>;
   },
 };
 

@@ -8,9 +8,10 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { ApiEventName, ApiEvents } from '../../shared/contract';
+import os from 'node:os';
+import type { ApiEventName, ApiEvents, ChosenFile, Envelope } from '../../shared/contract';
 import { dispatch } from '../../electron/engine/api/dispatch';
-import { createHandlers, Session } from '../../electron/engine/api/handlers';
+import { chooseFileAt, createHandlers, Session } from '../../electron/engine/api/handlers';
 import type { Host } from '../../electron/engine/api/host';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
@@ -55,6 +56,14 @@ export async function startHarness(): Promise<Harness> {
   };
   const session = new Session(host);
   const handlers = createHandlers(session);
+  const uploads: string[] = [];
+  const dropped = (file: string): Envelope<ChosenFile> => {
+    try {
+      return { ok: true, value: chooseFileAt(session, file) };
+    } catch (error) {
+      return { ok: false, error: { code: 'refused', message: (error as Error).message } };
+    }
+  };
 
   const server = http.createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://harness');
@@ -62,6 +71,16 @@ export async function startHarness(): Promise<Harness> {
       const body = await readBody(request);
       const envelope = await dispatch(handlers, decodeURIComponent(url.pathname.slice('/api/'.length)), JSON.parse(body || '{}'));
       response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(envelope));
+      return;
+    }
+    if (request.method === 'POST' && url.pathname === '/drop') {
+      // A browser cannot tell the server a dropped file's path, so its bytes are uploaded instead.
+      const name = path.basename(url.searchParams.get('name') ?? 'dropped');
+      const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'carbon-audit-drop-'));
+      uploads.push(folder);
+      const file = path.join(folder, name);
+      fs.writeFileSync(file, await readBytes(request));
+      response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(dropped(file)));
       return;
     }
     if (url.pathname === '/events') {
@@ -85,6 +104,7 @@ export async function startHarness(): Promise<Harness> {
     async close() {
       for (const response of subscribers) response.end();
       session.replace(null);
+      for (const folder of uploads) fs.rmSync(folder, { recursive: true, force: true });
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
@@ -116,11 +136,15 @@ async function bundleBridge(): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-function readBody(request: http.IncomingMessage): Promise<string> {
+function readBytes(request: http.IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => resolve(Buffer.concat(chunks)));
     request.on('error', reject);
   });
+}
+
+async function readBody(request: http.IncomingMessage): Promise<string> {
+  return (await readBytes(request)).toString('utf8');
 }

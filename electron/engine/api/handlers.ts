@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ApiMethod, ApiOutput, ApiParsedInput } from '../../../shared/contract';
+import type { ApiMethod, ApiOutput, ApiParsedInput, ChosenFile } from '../../../shared/contract';
 import { auditEntries } from '../audit-log';
 import { startCalcJob, startImportJob } from '../workers/jobs';
 import type { WorkerJob } from '../workers/spawn';
@@ -100,8 +100,7 @@ export function createHandlers(session: Session): Handlers {
 
     'import.chooseFile': async () => {
       const filePath = await host.chooseImportFile();
-      if (!filePath) return null;
-      return { token: session.rememberFile(filePath), fileName: path.basename(filePath), sizeBytes: fs.statSync(filePath).size };
+      return filePath ? chooseFileAt(session, filePath) : null;
     },
 
     'import.preview': ({ file, kind, sheet }) => previewImport(session.require().db, session.chosenFile(file), kind, { sheet }),
@@ -196,6 +195,21 @@ export function createHandlers(session: Session): Handlers {
       };
     },
   };
+}
+
+/**
+ * A file the host itself located (a dialog's answer, or the path the OS gives for a dropped file):
+ * only regular files are accepted, and the UI gets a token for it, never the path.
+ */
+export function chooseFileAt(session: Session, filePath: string): ChosenFile {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(filePath);
+  } catch {
+    throw new EngineError('not-found', `${path.basename(filePath)} cannot be read`);
+  }
+  if (!stat.isFile()) throw new EngineError('refused', `${path.basename(filePath)} is not a file: drop or choose a spreadsheet`);
+  return { token: session.rememberFile(filePath), fileName: path.basename(filePath), sizeBytes: stat.size };
 }
 
 function calcConnection(session: Session) {

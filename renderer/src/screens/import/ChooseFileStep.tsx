@@ -1,4 +1,5 @@
-import type { ImportPreview, MappingKind } from '../../../../shared/contract';
+import { useState, type DragEvent } from 'react';
+import type { ChosenFile, ImportPreview, MappingKind } from '../../../../shared/contract';
 import { MAPPING_KINDS } from '../../../../shared/import/mapping';
 import { api } from '../../api';
 import { useAction } from '../../useAction';
@@ -12,13 +13,32 @@ interface Props {
 
 /** Step 1: what the file holds, and the file itself (picked in the host's dialog). */
 export function ChooseFileStep({ kind, onKindChange, onPreviewed }: Props) {
-  const choose = useAction(async () => {
-    const chosen = await api.call('import.chooseFile', {});
-    if (!chosen) return;
-    onPreviewed(chosen.token, await api.call('import.preview', { file: chosen.token, kind }));
-  });
+  const [dragging, setDragging] = useState(false);
+  const preview = async (chosen: ChosenFile | null) => {
+    if (chosen) onPreviewed(chosen.token, await api.call('import.preview', { file: chosen.token, kind }));
+  };
+  const choose = useAction(async () => preview(await api.call('import.chooseFile', {})));
+  const drop = useAction(async (file: File) => preview(await api.dropFile(file)));
+  const onDrop = (event: DragEvent<HTMLElement>) => {
+    event.preventDefault();
+    setDragging(false);
+    const file = event.dataTransfer.files[0];
+    if (file) void drop.run(file);
+  };
+  const busy = choose.busy || drop.busy;
+  const error = choose.error ?? drop.error;
   return (
-    <section className="card wizard-step" aria-labelledby="choose-file-heading">
+    <section
+      className={dragging ? 'card wizard-step drop-target dragging' : 'card wizard-step drop-target'}
+      aria-labelledby="choose-file-heading"
+      onDragOver={(event) => {
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+      data-testid="drop-zone"
+    >
       <h2 id="choose-file-heading">What are you importing?</h2>
       <fieldset className="kind-choice">
         <legend className="sr-only">Kind of data</legend>
@@ -29,13 +49,13 @@ export function ChooseFileStep({ kind, onKindChange, onPreviewed }: Props) {
           </label>
         ))}
       </fieldset>
-      <p className="muted small">Excel workbooks (.xlsx, .xlsm) and CSV files. The file is read, never changed; its bytes are kept as evidence.</p>
+      <p className="muted small">Drop an Excel workbook (.xlsx, .xlsm) or a CSV file here, or choose one. The file is read, never changed; its bytes are kept as evidence.</p>
       <div className="step-actions">
-        <button type="button" className="primary" onClick={() => void choose.run()} disabled={choose.busy}>
-          {choose.busy ? 'Reading…' : 'Choose file…'}
+        <button type="button" className="primary" onClick={() => void choose.run()} disabled={busy}>
+          {busy ? 'Reading…' : 'Choose file…'}
         </button>
       </div>
-      {choose.error && <p role="alert" className="notice danger">{choose.error}</p>}
+      {error && <p role="alert" className="notice danger">{error}</p>}
     </section>
   );
 }
