@@ -9,16 +9,13 @@ import { createEngagement, textOf, useE2eSession } from './session';
 
 /** Drops a file from disk on an element, the way a user drags one from the file manager. */
 async function dropFile(page: Page, testId: string, file: string): Promise<void> {
-  const dataTransfer = await page.evaluateHandle(
-    ({ base64, name }) => {
-      const binary = atob(base64);
-      const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([bytes], name));
-      return transfer;
-    },
-    { base64: fs.readFileSync(file).toString('base64'), name: path.basename(file) },
-  );
+  // Runs in the page, where DataTransfer and File exist (this file is typechecked for Node).
+  const dataTransfer = await page.evaluateHandle(`(() => {
+    const bytes = Uint8Array.from(atob(${JSON.stringify(fs.readFileSync(file).toString('base64'))}), (char) => char.charCodeAt(0));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([bytes], ${JSON.stringify(path.basename(file))}));
+    return transfer;
+  })()`);
   await page.getByTestId(testId).dispatchEvent('dragover', { dataTransfer });
   await page.getByTestId(testId).dispatchEvent('drop', { dataTransfer });
 }
