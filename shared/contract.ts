@@ -10,6 +10,7 @@ import type { Cell, RawRow } from './import/cell';
 import { mappingSchema, MAPPING_KINDS, type Mapping, type MappingKind, type ColumnSuggestion } from './import/mapping';
 import type { TableGuess } from './import/table';
 import type { Finding, PeriodResult, SiteInfo } from './calc/inventory-types';
+import type { PeriodPart } from './calc/breakdown';
 import { engagementSettingsSchema, type EngagementSettings } from './settings';
 
 export interface EngagementSummary {
@@ -177,6 +178,9 @@ export interface FigureTraceView {
   readonly site: string | null;
   readonly tco2e: number | null;
   readonly lines: readonly TraceLineView[];
+  /** The figure by fiscal quarter and month: each record's part spread by days over its period. */
+  readonly quarters: readonly PeriodPart[];
+  readonly months: readonly PeriodPart[];
 }
 
 /** A site in the reporting boundary: the names come from the records; the attributes from the auditor. */

@@ -48,7 +48,7 @@ export function printInventory(result: InventoryResult, options: { bySite: boole
   out(`${lines.join('\n')}\n`);
 }
 
-export function printTrace(trace: FigureTrace, out: (text: string) => void): void {
+export function printTrace(trace: FigureTrace, by: 'quarter' | 'month' | null, out: (text: string) => void): void {
   const lines = [`${trace.figure}${trace.site ? ` at ${trace.site}` : ''} = ${t(trace.tco2e)} tCO2e from ${trace.lines.length} lines`];
   for (const line of trace.lines) {
     lines.push(
@@ -56,6 +56,10 @@ export function printTrace(trace: FigureTrace, out: (text: string) => void): voi
         `${line.chargedQuantity !== line.convertedQuantity ? ` (charged ${line.chargedQuantity})` : ''} × ${line.co2ePerUnitKg} kgCO2e/${line.factorUnit}` +
         `${line.factor ? ` [${line.factor.setKey} ${line.factor.edition}: ${line.factor.label}]` : ''}${line.share !== 1 ? ` × share ${line.share}` : ''} = ${line.tco2e} tCO2e${line.note ? ` — ${line.note}` : ''}`,
     );
+  }
+  if (by) {
+    lines.push(`By fiscal ${by} (each record spread by days over its period):`);
+    for (const part of by === 'quarter' ? trace.quarters : trace.months) lines.push(`  ${part.label} (${part.start} to ${part.end}): ${t(part.tco2e)} tCO2e`);
   }
   out(`${lines.join('\n')}\n`);
 }

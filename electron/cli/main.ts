@@ -292,11 +292,12 @@ export function buildProgram(io: CliIo = PROCESS_IO): Command {
     .argument('<engagement>', 'engagement file')
     .requiredOption('--figure <figure>', 'e.g. FY2023.scope1, FY2023.scope2_market, FY2023.scope3.6')
     .option('--site <name>', 'only this site’s part of the figure')
+    .addOption(new Option('--by <period>', 'also break the figure down by fiscal quarter or month').choices(['quarter', 'month']))
     .option('--json', 'print JSON')
-    .action((file: string, options: { figure: string; site?: string; json?: boolean }) => {
+    .action((file: string, options: { figure: string; site?: string; by?: 'quarter' | 'month'; json?: boolean }) => {
       const trace = withEngagement(file, (engagement) => traceFigure(engagement, options.figure, options.site));
       if (options.json) io.out(`${JSON.stringify(trace, null, 2)}\n`);
-      else printTrace(trace, io.out);
+      else printTrace(trace, options.by ?? null, io.out);
     });
 
   const mapping = program.command('mapping').description('mapping templates: how a sheet’s columns become records');

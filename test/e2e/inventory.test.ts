@@ -77,6 +77,11 @@ describe('inventory', () => {
     const lineTonnes = (await lines.locator('td.tco2e').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('title')))).map(numberIn);
     const figure = numberIn(await scope1.getAttribute('title'));
     expect(lineTonnes.reduce((sum, tonnes) => sum + tonnes, 0)).toBeCloseTo(figure, 6);
+    // The figure by fiscal quarter, then by month.
+    const byPeriod = page.getByTestId('period-breakdown');
+    await expect(byPeriod.locator('thead th').allTextContents()).resolves.toEqual(['Q1', 'Q2', 'Q3', 'Q4']);
+    await page.getByLabel('Break down by').selectOption('months');
+    await expect(byPeriod.locator('thead th').count()).resolves.toBe(12);
     await screenshot(page, 'inventory-2-trace');
 
     // A line's source row, as read from the workbook.

@@ -185,6 +185,8 @@ export function createHandlers(session: Session): Handlers {
         figure: trace.figure,
         site: trace.site,
         tco2e: trace.tco2e,
+        quarters: trace.quarters,
+        months: trace.months,
         lines: trace.lines.map((line) => ({
           recordId: line.recordId, site: line.site, activity: line.activity, basis: line.basis, quantity: line.quantity, unit: line.unit,
           conversionFactor: line.conversionFactor, convertedQuantity: line.convertedQuantity, chargedQuantity: line.chargedQuantity,

@@ -14,6 +14,7 @@ import { loadFactorLibrary } from '../../../electron/engine/inventory/library';
 import { listSites, setSite } from '../../../electron/engine/inventory/boundary';
 import { traceFigure } from '../../../electron/engine/inventory/trace';
 import { toCalculateJson } from '../../../shared/calc/inventory-json';
+import { fsum } from '../../../shared/calc/sum';
 import { mappingSchema } from '../../../shared/import/mapping';
 import { companyWorkbookPlan, DATA_CENTRES_SHEET, OFFICES_SHEET, writeCompanyWorkbook, type CompanyWorkbookPlan } from '../../helpers/company-workbook';
 import { TEST_ACTOR } from '../../helpers/engagement';
@@ -120,6 +121,15 @@ describe('a two-year engagement built from the company workbook', () => {
     expect(diesel.co2ePerUnitKg).toBe(DIESEL_PER_LITRE);
     const reading = plan.offices.find((r) => r.rowNumber === diesel.source.rowNumber)!;
     expect(diesel.quantity).toBe(reading.dieselL);
+
+    // Drill-down by fiscal quarter: monthly records land in their quarter, and the quarters add up to the figure.
+    expect(trace.quarters.map((quarter) => quarter.label)).toEqual(['FY2023 Q1', 'FY2023 Q2', 'FY2023 Q3', 'FY2023 Q4']);
+    const q1 = plan.offices.filter((r) => r.month >= '2022-04' && r.month <= '2022-06' && !plan.rejectedOfficeRows.has(r.rowNumber));
+    const q1Expected = q1.reduce((sum, r) => sum + ((r.gasM3 ?? 0) * NATURAL_GAS_PER_M3 + (r.dieselL ?? 0) * DIESEL_PER_LITRE) / 1000, 0);
+    expect(trace.quarters[0]!.tco2e).toBeCloseTo(q1Expected, 9);
+    expect(fsum(trace.quarters.map((quarter) => quarter.tco2e))).toBe(trace.tco2e);
+    expect(trace.months).toHaveLength(12);
+    expect(fsum(trace.months.map((month) => month.tco2e))).toBe(trace.tco2e);
   });
 });
 

@@ -3,6 +3,7 @@ import type { FigureTraceView, InventorySummary } from '../../../../shared/contr
 import { api } from '../../api';
 import { errorMessage, formatNumber, formatThreeDecimals } from '../../format';
 import type { PickedFigure } from './LeadSchedule';
+import { PeriodBreakdown } from './PeriodBreakdown';
 import { TRACE_COLUMNS, TraceLineRow } from './TraceLineRow';
 
 interface Props {
@@ -79,6 +80,7 @@ export function TracePanel({ figure, site, calculation, onClose }: Props) {
       <p className="muted small">tCO2e = charged quantity × kgCO2e per unit × boundary share ÷ 1,000, per line; the figure is their sum.</p>
       {error && <p role="alert" className="notice danger">{error}</p>}
       {!trace && !error && <p className="muted">Tracing…</p>}
+      {trace && <PeriodBreakdown trace={trace} />}
       {trace && <TraceTable trace={trace} />}
     </section>
   );
