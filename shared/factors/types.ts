@@ -58,6 +58,8 @@ export interface EmissionFactor {
   readonly co2ePerUnitKg?: number;
   /** True when the factor's CO2 comes from biomass: reported outside the scopes (GHG Protocol). */
   readonly biogenic?: boolean;
+  /** A residual-mix factor: market-based Scope 2 prices electricity no instrument covers at it. */
+  readonly residualMix?: boolean;
   /** Set only when this factor's CO2e uses a different GWP basis from its set's (EPA Hub waste: AR4). */
   readonly gwpBasis?: GwpBasis;
   readonly source: FactorSource;

@@ -12,6 +12,8 @@ import type { FiscalSettings } from '../calc/fiscal';
 
 export interface FactorDraft {
   readonly activityKey: string | null;
+  /** The row names a residual mix: an electricity factor for market-based Scope 2. */
+  readonly residualMix: boolean;
   readonly label: string;
   readonly unitText: string;
   readonly gas: string;
@@ -95,6 +97,9 @@ function finish<T>(reader: RowReader, draft: () => T): RowResult<T> {
   return reader.rejections.length > 0 ? { ok: false, rejections: reader.rejections } : { ok: true, draft: draft() };
 }
 
+/** 'Residual mix', 'UK residual mix electricity', 'Residual-mix factor'… */
+const RESIDUAL_MIX = /\bresidual[\s-]*mix\b/i;
+
 const MASS_UNITS: Readonly<Record<string, GasMassUnit>> = { kg: 'kg', g: 'g', lb: 'lb', lbs: 'lb', t: 't', tonne: 't', tonnes: 't' };
 
 /** 'kg CO2e/kWh', 'kgCO2e per litre', 'g CH4 / mmBtu' → mass unit, gas, per-unit text. */
@@ -120,9 +125,11 @@ export function mapFactorRow(mapping: Mapping, row: RawRow): RowResult<FactorDra
   const year = yearText === null ? null : Number(yearText);
   if (year !== null && !Number.isInteger(year)) reader.rejections.push({ column: reader.column('year')?.column ?? null, reason: `'${yearText}' is not a year` });
   return finish(reader, () => {
+    const residualMix = RESIDUAL_MIX.test(activityText!);
     const match = matchActivity(activityText!);
     return {
-      activityKey: match.kind === 'match' ? match.activity : null,
+      activityKey: residualMix ? 'electricity' : match.kind === 'match' ? match.activity : null,
+      residualMix,
       label: activityText!,
       unitText: unit!.perUnit,
       gas: reader.text('gas') ?? unit!.gas ?? 'CO2e',

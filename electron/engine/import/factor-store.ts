@@ -51,7 +51,7 @@ export function storeFactorSet(
       factor.scope ?? null,
       factor.biogenic ? 1 : 0,
       factor.co2ePerUnitKg ?? null,
-      JSON.stringify({ gases: factor.gases, gwpBasis: factor.gwpBasis ?? null, variant: factor.variant ?? null }),
+      JSON.stringify({ gases: factor.gases, gwpBasis: factor.gwpBasis ?? null, variant: factor.variant ?? null, residualMix: factor.residualMix ?? false }),
       JSON.stringify(factor.source),
       firstRow === undefined ? null : (origin.rawRowIdOf?.(firstRow) ?? null),
     );

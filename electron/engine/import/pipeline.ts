@@ -402,6 +402,7 @@ function importGenericFactors(
     const draft = result.draft;
     factors.push({
       activityKey: draft.activityKey ?? undefined,
+      residualMix: draft.residualMix || undefined,
       path: [draft.label],
       label: draft.label,
       unitText: draft.unitText,

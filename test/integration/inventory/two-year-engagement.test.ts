@@ -153,3 +153,43 @@ describe('the reporting boundary', () => {
     engagement.close();
   });
 });
+
+describe('a residual-mix factor imported from a factor table', () => {
+  const RESIDUAL_MIX_PER_KWH = 0.35;
+
+  it('prices electricity no instrument covers at the residual mix (market-based), leaving location-based on the grid average', async () => {
+    const dir = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'carbon-audit-residual-'));
+    const workbook = path.join(dir, 'company.xlsx');
+    const plan = await writeCompanyWorkbook(workbook);
+    const factorTable = path.join(dir, 'residual-mix.csv');
+    fs.writeFileSync(factorTable, `Activity,Region,Factor,Unit,Source\nUK residual mix electricity,UK,${RESIDUAL_MIX_PER_KWH},kg CO2e/kWh,AIB European Residual Mixes\n`);
+    const engagement = Engagement.create(path.join(dir, 'r.carbonaudit'), { entityName: 'Example Group', fiscalYearStartMonth: 4, defaultRegion: 'UK' }, TEST_ACTOR);
+    loadFactorLibrary(engagement);
+    const offices = mappingSchema.parse((await previewImport(engagement.db, workbook, 'activity', { sheet: OFFICES_SHEET })).mapping);
+    await runImport(engagement.db, { filePath: workbook, mapping: offices, ...TEST_ACTOR, settings: engagement.settings() });
+    const factors = mappingSchema.parse({
+      version: 1, kind: 'factors', table: { headerRowNumber: 1, firstDataRowNumber: 2, stopAtBlankRun: 3 }, layout: 'long', decimalSeparator: '.',
+      columns: [
+        { column: 0, header: 'Activity', role: 'activity' },
+        { column: 1, header: 'Region', role: 'region' },
+        { column: 2, header: 'Factor', role: 'factor_value' },
+        { column: 3, header: 'Unit', role: 'factor_unit' },
+        { column: 4, header: 'Source', role: 'source' },
+      ],
+    });
+    await runImport(engagement.db, { filePath: factorTable, mapping: factors, ...TEST_ACTOR, settings: engagement.settings() });
+
+    const result = calculate(engagement);
+    for (const period of result.periods) {
+      const readings = plan.offices.filter((r) => fiscalYearOf(r.month) === period.label && !plan.rejectedOfficeRows.has(r.rowNumber));
+      const uncovered = readings.reduce((sum, r) => sum + (r.electricityKwh ?? 0) - Math.min(r.renewableKwh ?? 0, r.electricityKwh ?? 0), 0);
+      const consumed = readings.reduce((sum, r) => sum + (r.electricityKwh ?? 0), 0);
+      expect(period.scope2Market).toBeCloseTo((uncovered * RESIDUAL_MIX_PER_KWH) / 1000, 9);
+      expect(period.scope2Location).toBeCloseTo((consumed * UK_GRID_PER_KWH) / 1000, 9);
+    }
+    const marketLine = result.lines.find((line) => line.basis === 'market' && line.activity === 'electricity')!;
+    expect(marketLine.co2ePerUnitKg).toBe(RESIDUAL_MIX_PER_KWH);
+    expect(result.findings).toEqual([]);
+    engagement.close();
+  });
+});
