@@ -9,8 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Engagement } from '../../../electron/engine/engagement';
 import { previewImport } from '../../../electron/engine/import/preview';
 import { runImport } from '../../../electron/engine/import/pipeline';
-import { calculate, resultDigest } from '../../../electron/engine/inventory/calculate';
-import { loadFactorLibrary } from '../../../electron/engine/inventory/library';
+import { calculate, recalculate, resultDigest } from '../../../electron/engine/inventory/calculate';
+import { defaultLibraryDir, loadFactorLibrary } from '../../../electron/engine/inventory/library';
 import { listSites, setSite } from '../../../electron/engine/inventory/boundary';
 import { traceFigure } from '../../../electron/engine/inventory/trace';
 import { toCalculateJson } from '../../../shared/calc/inventory-json';
@@ -190,6 +190,46 @@ describe('a residual-mix factor imported from a factor table', () => {
     const marketLine = result.lines.find((line) => line.basis === 'market' && line.activity === 'electricity')!;
     expect(marketLine.co2ePerUnitKg).toBe(RESIDUAL_MIX_PER_KWH);
     expect(result.findings).toEqual([]);
+    engagement.close();
+  });
+});
+
+describe('frozen factor versions', () => {
+  it('keeps results unchanged when a newer library is loaded, until recalculation shows and logs the diff', async () => {
+    const dir = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'carbon-audit-frozen-'));
+    const workbook = path.join(dir, 'company.xlsx');
+    await writeCompanyWorkbook(workbook);
+    const engagement = Engagement.create(path.join(dir, 'f.carbonaudit'), { entityName: 'Example Group', fiscalYearStartMonth: 4, defaultRegion: 'UK' }, TEST_ACTOR);
+    loadFactorLibrary(engagement);
+    const offices = mappingSchema.parse((await previewImport(engagement.db, workbook, 'activity', { sheet: OFFICES_SHEET })).mapping);
+    await runImport(engagement.db, { filePath: workbook, mapping: offices, ...TEST_ACTOR, settings: engagement.settings() });
+    const before = calculate(engagement);
+
+    // A corrected edition of the library: the UK grid factor revised upwards by 10%.
+    const revised = path.join(dir, 'library');
+    fs.mkdirSync(revised);
+    const desnz = JSON.parse(fs.readFileSync(path.join(defaultLibraryDir(), 'desnz-2020.json'), 'utf8')) as { meta: { edition: string }; factors: { activityKey?: string; co2ePerUnitKg?: number; gases: { value: number }[] }[] };
+    desnz.meta.edition = '2020 (revised)';
+    for (const factor of desnz.factors) {
+      if (factor.activityKey === 'electricity' && factor.co2ePerUnitKg === UK_GRID_PER_KWH) {
+        factor.co2ePerUnitKg = 0.256454;
+        factor.gases = factor.gases.map((gas) => ({ ...gas, value: gas.value * 1.1 }));
+      }
+    }
+    fs.writeFileSync(path.join(revised, 'desnz-2020.json'), JSON.stringify(desnz));
+    expect(loadFactorLibrary(engagement, revised)).toEqual([{ setKey: 'desnz-2020', edition: '2020 (revised)', factors: desnz.factors.length, added: true }]);
+
+    // Nothing moves until the auditor recalculates.
+    expect(resultDigest(calculate(engagement))).toBe(resultDigest(before));
+
+    const { changes } = recalculate(engagement);
+    const fy2023Location = changes.find((change) => change.period === 'FY2023' && change.figure === 'scope2_location')!;
+    expect(fy2023Location.before).toBe(before.periods[1]!.scope2Location);
+    expect(fy2023Location.after).toBeCloseTo(before.periods[1]!.scope2Location! * (0.256454 / UK_GRID_PER_KWH), 9);
+    expect(changes.some((change) => change.figure === 'scope1')).toBe(false);
+    const logged = engagement.db.prepare("SELECT params_json FROM audit_log WHERE operation = 'recalculate'").get() as { params_json: string };
+    expect(JSON.parse(logged.params_json).changes).toEqual(changes);
+    expect(calculate(engagement).periods[1]!.scope2Location).toBe(fy2023Location.after);
     engagement.close();
   });
 });
