@@ -7,47 +7,19 @@
  * review diff shows each changed factor) and a README with the attribution each licence asks for.
  * A test rebuilds the library from test/fixtures and compares it with the committed files.
  */
-import ExcelJS from 'exceljs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Cell, FormulaCell, RawRow } from '../shared/import/cell';
+import { openSource } from '../electron/engine/import/readers';
+import type { RawRow } from '../shared/import/cell';
 import { DESNZ_DATA_SHEET, parseDesnzFlatFile } from '../shared/factors/desnz';
 import { EPA_HUB_SHEET, parseEpaHub } from '../shared/factors/epa-hub';
 import type { ParsedFactorSet } from '../shared/factors/types';
 
-/** An exceljs cell value as our Cell: rich text flattened, dates as UTC ISO, errors tagged. */
-function toCell(value: ExcelJS.CellValue): Cell {
-  if (value !== null && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)) {
-    // A shared formula's cells name their master cell's formula only.
-    const formula = value.formula ?? ('sharedFormula' in value ? value.sharedFormula : '');
-    return { t: 'formula', formula, ...(value.result === undefined ? {} : { result: toValueCell(value.result) }) };
-  }
-  return toValueCell(value);
-}
-
-function toValueCell(value: ExcelJS.CellValue): Exclude<Cell, FormulaCell> {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return { t: 'date', iso: value.toISOString() };
-  if ('richText' in value) return value.richText.map((run) => run.text).join('');
-  if ('error' in value) return { t: 'error', code: value.error };
-  if ('text' in value) return value.text;
-  return null;
-}
-
-/** The rows of one sheet, streamed (never the whole workbook in memory). */
+/** The rows of one sheet, streamed by the importer's own readers (checked, no temporary files). */
 export async function readSheetRows(file: string, sheet: string): Promise<RawRow[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore' });
   const rows: RawRow[] = [];
-  for await (const worksheet of reader) {
-    // The typings omit the streamed worksheet's name.
-    if ((worksheet as unknown as { name: string }).name !== sheet) continue;
-    for await (const row of worksheet) {
-      const values = row.values as ExcelJS.CellValue[];
-      rows.push({ rowNumber: row.number, cells: Array.from({ length: Math.max(values.length - 1, 0) }, (_, i) => toCell(values[i + 1])) });
-    }
-  }
+  for await (const { row } of (await openSource(file)).rows({ sheet })) rows.push(row);
   if (rows.length === 0) throw new Error(`${file}: no sheet '${sheet}' (or it is empty)`);
   return rows;
 }
