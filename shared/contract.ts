@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { Cell, RawRow } from './import/cell';
 import { mappingSchema, MAPPING_KINDS, type Mapping, type MappingKind, type ColumnSuggestion } from './import/mapping';
 import type { TableGuess } from './import/table';
-import type { Finding, PeriodResult, SiteInfo } from './calc/inventory-types';
+import type { Finding, PeriodResult, ResultLine, SiteInfo } from './calc/inventory-types';
 import type { PeriodPart } from './calc/breakdown';
 import { engagementSettingsSchema, type EngagementSettings } from './settings';
 
@@ -154,21 +154,10 @@ export interface InventorySummary {
 }
 
 /** One line of a figure's lineage, down to the source row. */
-export interface TraceLineView {
-  readonly recordId: number;
-  readonly site: string | null;
-  readonly activity: string;
-  readonly basis: string;
-  readonly quantity: number;
-  readonly unit: string;
-  readonly conversionFactor: number;
-  readonly convertedQuantity: number;
-  readonly chargedQuantity: number;
-  readonly factorUnit: string;
-  readonly co2ePerUnitKg: number;
-  readonly share: number;
-  readonly tco2e: number;
-  readonly note?: string;
+export interface TraceLineView extends Pick<
+  ResultLine,
+  'recordId' | 'site' | 'activity' | 'basis' | 'quantity' | 'unit' | 'conversionFactor' | 'convertedQuantity' | 'chargedQuantity' | 'factorUnit' | 'co2ePerUnitKg' | 'share' | 'tco2e' | 'note'
+> {
   readonly factor: { readonly label: string; readonly setKey: string; readonly edition: string } | null;
   readonly source: { readonly fileName: string; readonly sheet: string; readonly rowNumber: number; readonly cells: readonly Cell[] };
 }

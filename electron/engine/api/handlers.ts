@@ -187,12 +187,10 @@ export function createHandlers(session: Session): Handlers {
         tco2e: trace.tco2e,
         quarters: trace.quarters,
         months: trace.months,
-        lines: trace.lines.map((line) => ({
-          recordId: line.recordId, site: line.site, activity: line.activity, basis: line.basis, quantity: line.quantity, unit: line.unit,
-          conversionFactor: line.conversionFactor, convertedQuantity: line.convertedQuantity, chargedQuantity: line.chargedQuantity,
-          factorUnit: line.factorUnit, co2ePerUnitKg: line.co2ePerUnitKg, share: line.share, tco2e: line.tco2e, note: line.note,
-          factor: line.factor ? { label: line.factor.label, setKey: line.factor.setKey, edition: line.factor.edition } : null,
-          source: { fileName: line.source.fileName, sheet: line.source.sheet, rowNumber: line.source.rowNumber, cells: line.source.cells as never },
+        lines: trace.lines.map(({ recordId, site, activity, basis, quantity, unit, conversionFactor, convertedQuantity, chargedQuantity, factorUnit, co2ePerUnitKg, share, tco2e, note, factor, source }) => ({
+          recordId, site, activity, basis, quantity, unit, conversionFactor, convertedQuantity, chargedQuantity, factorUnit, co2ePerUnitKg, share, tco2e, note,
+          factor: factor ? { label: factor.label, setKey: factor.setKey, edition: factor.edition } : null,
+          source: { fileName: source.fileName, sheet: source.sheet, rowNumber: source.rowNumber, cells: source.cells as never },
         })),
       };
     },
