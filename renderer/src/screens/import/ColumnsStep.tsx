@@ -3,6 +3,7 @@ import type { ColumnMapping } from '../../../../shared/import/mapping';
 import { ColumnMappingRow } from './ColumnMappingRow';
 import { mappingProblems, type MappingDraft } from './mappingDraft';
 import { SaveTemplate } from './SaveTemplate';
+import { UseTemplate } from './UseTemplate';
 import { StepActions } from './StepActions';
 
 const DECIMAL_SEPARATORS: readonly { value: Mapping['decimalSeparator']; label: string }[] = [
@@ -39,6 +40,7 @@ export function ColumnsStep({ preview, draft, onMappingChange, onBack, onValidat
   return (
     <section className="card wizard-step" aria-labelledby="columns-heading">
       <h2 id="columns-heading">What does each column hold?</h2>
+      <UseTemplate mapping={mapping} headers={preview.table?.headers ?? []} onApply={onMappingChange} />
       <div className="mapping-options">
         <label>
           Layout

@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'react';
+import type { Mapping, MappingTemplate } from '../../../../shared/contract';
+import { columnLetter } from '../../../../shared/import/cell';
+import { api } from '../../api';
+
+/** Columns whose header in this sheet is not the one the template was made for. */
+function headerMismatches(template: Mapping, headers: readonly string[]): string[] {
+  const normalize = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+  return template.columns
+    .filter((column) => column.role !== 'ignore' && normalize(headers[column.column] ?? '') !== normalize(column.header))
+    .map((column) => `${columnLetter(column.column)}: expected '${column.header}', found '${headers[column.column] ?? ''}'`);
+}
+
+/** Applies a saved mapping (e.g. last year's) to this sheet, saying where its headers differ. */
+export function UseTemplate({ mapping, headers, onApply }: { mapping: Mapping; headers: readonly string[]; onApply: (mapping: Mapping) => void }) {
+  const [templates, setTemplates] = useState<readonly MappingTemplate[]>([]);
+  const [chosen, setChosen] = useState('');
+  const [mismatches, setMismatches] = useState<string[]>([]);
+  useEffect(() => {
+    void api.call('mapping.list', {}).then((all) => setTemplates(all.filter((template) => template.kind === mapping.kind)));
+  }, [mapping.kind]);
+  if (templates.length === 0) return null;
+  const apply = () => {
+    const template = templates.find((candidate) => candidate.name === chosen);
+    if (!template) return;
+    setMismatches(headerMismatches(template.mapping, headers));
+    // Roles come from the template; the headers shown and recorded are this sheet's own.
+    const columns = template.mapping.columns.map((column) => ({ ...column, header: headers[column.column] ?? column.header }));
+    onApply({ ...template.mapping, columns, sheet: mapping.sheet });
+  };
+  return (
+    <div className="use-template">
+      <label className="inline">
+        Use a saved template
+        <select value={chosen} onChange={(event) => setChosen(event.target.value)}>
+          <option value="">Choose…</option>
+          {templates.map((template) => <option key={template.name} value={template.name}>{template.name}</option>)}
+        </select>
+      </label>
+      <button type="button" onClick={apply} disabled={chosen === ''}>Apply</button>
+      {mismatches.length > 0 && (
+        <p role="alert" className="notice warning">
+          This sheet’s headers differ from the template’s: {mismatches.join('; ')}. Check those columns before validating.
+        </p>
+      )}
+    </div>
+  );
+}
