@@ -402,9 +402,29 @@ class InventoryCalculation {
     }
   }
 
+  /**
+   * What every line of one pricing shares, rounded and joined once: a million lines would
+   * otherwise each carry their own copy of the same note and redo the same rational rounding.
+   */
+  private readonly pricingDisplay = new WeakMap<Pricing, { conversionFactor: number; co2ePerUnitKg: number; note?: string }>();
+
+  private displayOf(pricing: Pricing): { conversionFactor: number; co2ePerUnitKg: number; note?: string } {
+    let display = this.pricingDisplay.get(pricing);
+    if (!display) {
+      display = {
+        conversionFactor: rationalToNumber(pricing.unitRatio),
+        co2ePerUnitKg: rationalToNumber(pricing.kgPerUnit),
+        ...(pricing.notes.length === 0 ? {} : { note: pricing.notes.join('; ') }),
+      };
+      this.pricingDisplay.set(pricing, display);
+    }
+    return display;
+  }
+
   /** One line per fiscal year: charged quantity × kg CO2e per unit × share / 1000, exact, rounded once. */
   private addLines(item: PreparedRecord, basis: LineBasis, pricing: Pricing, chargedFractionByYear?: ReadonlyMap<string, Rational>): void {
     const { record } = item;
+    const display = this.displayOf(pricing);
     const scope3Category = basis === 'scope3' ? this.scope3CategoryOf(item) : null;
     for (const year of item.years) {
       const converted = productOfRationals(exactDecimal(year.quantity), pricing.unitRatio);
@@ -420,17 +440,17 @@ class InventoryCalculation {
         scope3Category,
         quantity: year.quantity,
         unit: record.unit,
-        conversionFactor: rationalToNumber(pricing.unitRatio),
+        conversionFactor: display.conversionFactor,
         convertedQuantity: rationalToNumber(converted),
         chargedQuantity: rationalToNumber(charged),
         factorUnit: pricing.factorUnit,
         factorId: pricing.factorId,
         factorSetKey: pricing.factorSetKey,
-        co2ePerUnitKg: rationalToNumber(pricing.kgPerUnit),
+        co2ePerUnitKg: display.co2ePerUnitKg,
         gases: pricing.gases.map(({ gas, kgCo2e }) => ({ gas, tco2e: tonnes(kgCo2e) })),
         share: rationalToNumber(item.share),
         tco2e: tonnes(pricing.kgPerUnit),
-        ...(pricing.notes.length === 0 ? {} : { note: pricing.notes.join('; ') }),
+        ...(display.note === undefined ? {} : { note: display.note }),
       });
     }
   }

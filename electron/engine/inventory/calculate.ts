@@ -18,7 +18,7 @@ interface FactorRow {
 export function loadRecords(engagement: Engagement): CalcRecord[] {
   const rows = engagement.db.prepare(
     'SELECT id, site, period_start, period_end, activity, meaning, quantity, unit, unit_basis, scope3_category, region, instrument FROM activity_record ORDER BY id',
-  ).raw().iterate() as Iterable<unknown[]>;
+  ).raw().all() as unknown[][];
   const records: CalcRecord[] = [];
   for (const [id, site, periodStart, periodEnd, activity, meaning, quantity, unit, unitBasis, scope3Category, region, instrument] of rows) {
     records.push({
