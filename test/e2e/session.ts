@@ -59,7 +59,9 @@ export async function importThroughWizard(page: Page, harness: Harness, file: st
     await expect.poll(() => sheetSelect.inputValue()).toBe(sheet);
   }
   await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('heading', { name: 'Where is the table?' }).waitFor();
   await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('heading', { name: 'What does each column hold?' }).waitFor();
   await adjust?.();
   await page.getByRole('button', { name: 'Validate (dry run)' }).click();
   await page.getByTestId('validation-results').waitFor();

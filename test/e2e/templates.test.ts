@@ -7,11 +7,14 @@ import { HEADER_ROW, OFFICES_SHEET, writeCompanyWorkbook } from '../helpers/comp
 import { collectPageErrors, screenshot } from './browser';
 import { createEngagement, textOf, useE2eSession } from './session';
 
+/** From the file step to the columns step, waiting for each step before acting on it. */
 async function openColumnsStep(page: Page, file: string, sheet: string): Promise<void> {
+  await page.getByRole('heading', { name: 'What are you importing?' }).waitFor();
   await page.getByRole('button', { name: 'Choose file…' }).click();
   await page.getByRole('heading', { name: path.basename(file) }).waitFor();
-  await page.getByRole('combobox', { name: /^Sheet/ }).selectOption(sheet);
+  await expect.poll(() => page.getByRole('combobox', { name: /^Sheet/ }).inputValue()).toBe(sheet);
   await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('heading', { name: 'Where is the table?' }).waitFor();
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('heading', { name: 'What does each column hold?' }).waitFor();
 }
@@ -43,7 +46,10 @@ describe('mapping templates in the import wizard', () => {
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(textOf(page.getByRole('status'))).resolves.toContain('Saved as template “Site energy workbook”');
 
-    for (let step = 0; step < 3; step++) await page.getByRole('button', { name: 'Back' }).click();
+    for (const heading of ['Where is the table?', path.basename(thisYear), 'What are you importing?']) {
+      await page.getByRole('button', { name: 'Back' }).click();
+      await page.getByRole('heading', { name: heading }).waitFor();
+    }
     harness.dialogAnswers.push(nextYear);
     await openColumnsStep(page, nextYear, OFFICES_SHEET);
     // The suggestion for the renamed column differs; the template restores last year's mapping.
