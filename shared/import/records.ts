@@ -4,26 +4,19 @@
  */
 import { activityByKey, type ActivityDefinition, type ActivityMeaning } from '../activities';
 import type { FiscalSettings } from '../calc/fiscal';
-import { parseUnit, type CalorificBasis, type Unit } from '../calc/units';
+import type { CalcRecord } from '../calc/inventory-types';
+import { parseUnit, type Unit } from '../calc/units';
 import { columnLetter, type Cell, type RawRow } from './cell';
 import { matchActivity, type ColumnMapping, type Mapping } from './mapping';
 import { cellText, parsePeriod, parseQuantity, type Period } from './values';
 
-export interface ActivityRecordDraft {
+/** A record as the mapping makes it: what the calculation reads, plus what only provenance needs. */
+export interface ActivityRecordDraft extends Omit<CalcRecord, 'id'> {
+  /** The column the quantity came from (wide layouts make several records per row). */
   readonly column: number;
-  readonly site: string | null;
   readonly entity: string | null;
-  readonly region: string | null;
-  readonly periodStart: string;
-  readonly periodEnd: string;
-  readonly activity: string;
-  readonly meaning: ActivityMeaning;
-  readonly quantity: number;
-  readonly unit: string;
-  readonly unitBasis: CalorificBasis | null;
+  /** The unit as the source wrote it, before parsing. */
   readonly unitText: string;
-  readonly scope3Category: number | null;
-  readonly instrument: string | null;
   readonly notes: string | null;
 }
 
