@@ -182,6 +182,15 @@ export interface HeaderParts {
  * 'Electricity [kWh]', 'Electricity - kWh', 'Electricity / kWh', 'Electricity kWh'. Only unit
  * words count, so 'Site (name)' keeps its brackets. The unit text is not validated here.
  */
+/**
+ * Whether a sheet's header is the one a mapping was made for. Case and spacing differ between
+ * years' files; anything else is a different column. The importer and the wizard both use it.
+ */
+export function sameHeader(a: string, b: string): boolean {
+  const normalize = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+  return normalize(a) === normalize(b);
+}
+
 export function parseHeader(text: string): HeaderParts {
   const header = normalizeSpaces(text);
   const setApart = /^(.*?)\s*\(\s*([^()]+?)\s*\)$/.exec(header) ?? /^(.*?)\s*\[\s*([^[\]]+?)\s*\]$/.exec(header) ?? /^(.*\S)(?:\s*[,:]|\s+[-–—/])\s*(\S.*)$/.exec(header);

@@ -10,7 +10,7 @@ import { DESNZ_DATA_SHEET, parseDesnzFlatFile } from '../../../shared/factors/de
 import { EPA_HUB_SHEET, parseEpaHub } from '../../../shared/factors/epa-hub';
 import { FactorFileFormatError, type ParsedFactorSet } from '../../../shared/factors/types';
 import { columnLetter, type RawRow } from '../../../shared/import/cell';
-import type { Mapping } from '../../../shared/import/mapping';
+import { sameHeader, type Mapping } from '../../../shared/import/mapping';
 import { createActivityRowMapper, type Rejection } from '../../../shared/import/records';
 import { mapClaimRow, mapFactorRow, mapTargetRow, type RowResult } from '../../../shared/import/reference-rows';
 import { createRowScanner } from '../../../shared/import/table';
@@ -90,11 +90,6 @@ class ColumnTotals {
 
 function emptySheetTotal(sheet: string): { -readonly [K in keyof SheetControlTotal]: SheetControlTotal[K] } & { skipped: Record<'total' | 'note' | 'blank' | 'outside-table', number> } {
   return { sheet, rowsRead: 0, dataRows: 0, imported: 0, rejected: 0, skipped: { total: 0, note: 0, blank: 0, 'outside-table': 0 } };
-}
-
-/** Header texts compared loosely: case and spacing differ between years' files. */
-function normalizeHeader(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /**
@@ -217,7 +212,7 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportO
 
       if (row.rowNumber === mapping.table.headerRowNumber && !mapping.sheet) {
         // Without a named sheet the mapping applies to every sheet laid out the same way.
-        const mismatched = mapping.columns.filter((column) => column.role !== 'ignore' && normalizeHeader(cellText(row.cells[column.column])) !== normalizeHeader(column.header));
+        const mismatched = mapping.columns.filter((column) => column.role !== 'ignore' && !sameHeader(cellText(row.cells[column.column]), column.header));
         if (mismatched.length > 0) {
           sheetMatchesMapping = false;
           recordRejection(sheet, row.rowNumber, {

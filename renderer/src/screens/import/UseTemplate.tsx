@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { Mapping, MappingTemplate } from '../../../../shared/contract';
 import { columnLetter } from '../../../../shared/import/cell';
+import { sameHeader } from '../../../../shared/import/mapping';
 import { api } from '../../api';
 
 /** Columns whose header in this sheet is not the one the template was made for. */
 function headerMismatches(template: Mapping, headers: readonly string[]): string[] {
-  const normalize = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
   return template.columns
-    .filter((column) => column.role !== 'ignore' && normalize(headers[column.column] ?? '') !== normalize(column.header))
+    .filter((column) => column.role !== 'ignore' && !sameHeader(headers[column.column] ?? '', column.header))
     .map((column) => `${columnLetter(column.column)}: expected '${column.header}', found '${headers[column.column] ?? ''}'`);
 }
 
