@@ -12,12 +12,12 @@ import { DESNZ_DATA_SHEET } from '../../shared/factors/desnz';
 import { EPA_HUB_SHEET } from '../../shared/factors/epa-hub';
 import { toCalculateJson } from '../../shared/calc/inventory-json';
 import { calculate, recalculate } from '../engine/inventory/calculate';
-import { loadFactorLibrary } from '../engine/inventory/library';
+import { loadFactorLibrary } from '../engine/factors/library';
 import { setSite } from '../engine/inventory/boundary';
 import { traceFigure } from '../engine/inventory/trace';
 import { printInventory, printTrace } from './inventory-report';
-import { auditEntries } from '../engine/audit-log';
-import { Engagement } from '../engine/engagement';
+import { auditEntries } from '../engine/db/audit-log';
+import { Engagement } from '../engine/engagement/handle';
 import { EngineError } from '../engine/errors';
 import { APP_VERSION } from '../engine/version';
 

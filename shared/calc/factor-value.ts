@@ -9,7 +9,7 @@
  * Gas values in g, lb or t are converted to kg exactly.
  */
 import type { GasValue } from '../factors/types';
-import { exactDecimal, ratioFromText, sumRationals } from './exact-arithmetic';
+import { exactDecimal, ratioFromText, sumRationals } from './rational';
 import { co2eFromGases, type GwpBasis } from './gwp';
 import type { CalcFactor } from './inventory-types';
 import { conversionFactor, multiplyRationals, rationalToNumber, unitById, type Rational } from './units';

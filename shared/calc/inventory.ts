@@ -38,7 +38,7 @@
  *    basis, totals summed exactly: the same inputs in any order give bit-identical results.
  */
 import { activityByKey, type ActivityDefinition } from '../activities';
-import { exactDecimal, ONE, productOfRationals, ratioFromText, ZERO } from './exact-arithmetic';
+import { exactDecimal, ONE, productOfRationals, ratioFromText, ZERO } from './rational';
 import { selectFactor, type FactorRequest } from './factor-selection';
 import { factorCo2ePerUnit, type FactorCo2eResult, type GasPart } from './factor-value';
 import { allocateByDays, allocateQuantity, fiscalYearOf, type FiscalPeriod } from './fiscal';

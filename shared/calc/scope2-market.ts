@@ -21,7 +21,7 @@ import {
   subtractRationals,
   sumRationals,
   ZERO,
-} from './exact-arithmetic';
+} from './rational';
 import { fiscalMonthOf, fiscalYearOf, fromEpochDay, toEpochDay, type FiscalResult, type FiscalSettings } from './fiscal';
 import { addRationals, divideRationals, rational, type Rational } from './units';
 

@@ -16,12 +16,12 @@ import { mapClaimRow, mapFactorRow, mapTargetRow, type RowResult } from '../../.
 import { createRowScanner } from '../../../shared/import/table';
 import { cellText } from '../../../shared/import/values';
 import type { EngagementSettings } from '../../../shared/settings';
-import { appendAudit } from '../audit-log';
+import { appendAudit } from '../db/audit-log';
 import type { Db } from '../db/connection';
 import { EngineError } from '../errors';
 import { BatchInsert } from '../db/batch-insert';
-import { storeFactorSet } from './factor-store';
-import { openSourceInWorker } from '../workers/parallel-reader';
+import { storeFactorSet } from '../factors/store';
+import { openSourceInWorker } from './parallel-reader';
 import { openSource, SourceRefusedError, type ReadLimits } from './readers';
 
 /** From this size on, a file is parsed on its own thread (see openSourceInWorker). */

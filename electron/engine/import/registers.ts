@@ -1,6 +1,6 @@
 import type { MappingTemplate, SourceFileSummary } from '../../../shared/contract';
 import { mappingSchema } from '../../../shared/import/mapping';
-import type { Engagement } from '../engagement';
+import type { Engagement } from '../engagement/handle';
 
 /** The source-file register and the mapping templates kept in an engagement. */
 export function listSourceFiles(engagement: Engagement): SourceFileSummary[] {

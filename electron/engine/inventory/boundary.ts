@@ -1,6 +1,6 @@
 import type { SiteInfo } from '../../../shared/calc/inventory';
 import type { SiteView } from '../../../shared/contract';
-import type { Engagement } from '../engagement';
+import type { Engagement } from '../engagement/handle';
 import { EngineError } from '../errors';
 
 export type SiteChange = Partial<Omit<SiteInfo, 'name'>>;

@@ -5,7 +5,7 @@ import type { GwpBasis } from '../../../shared/calc/gwp';
 import type { CalorificBasis } from '../../../shared/calc/units';
 import { canonicalJson } from '../../../shared/canonical-json';
 import type { GasValue } from '../../../shared/factors/types';
-import type { Engagement } from '../engagement';
+import type { Engagement } from '../engagement/handle';
 import { EngineError } from '../errors';
 import { siteFromRow } from './boundary';
 

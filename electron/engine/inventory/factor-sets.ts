@@ -1,5 +1,5 @@
 import type { FactorSetSummary } from '../../../shared/contract';
-import type { Engagement } from '../engagement';
+import type { Engagement } from '../engagement/handle';
 
 export function listFactorSets(engagement: Engagement): FactorSetSummary[] {
   const rows = engagement.db.prepare(

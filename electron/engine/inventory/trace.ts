@@ -1,7 +1,7 @@
 import type { LineBasis, ResultLine } from '../../../shared/calc/inventory';
 import { breakdownByPeriod, type Granularity, type PeriodPart } from '../../../shared/calc/breakdown';
 import { fsum } from '../../../shared/calc/sum';
-import type { Engagement } from '../engagement';
+import type { Engagement } from '../engagement/handle';
 import { EngineError } from '../errors';
 import { calculate } from './calculate';
 

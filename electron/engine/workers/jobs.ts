@@ -1,6 +1,6 @@
 import type { ImportOutcome } from '../../../shared/contract';
-import type { CalcWorkerData, CalcWorkerResult } from './calc-worker';
-import type { ImportWorkerData, ImportWorkerProgress } from './import-worker';
+import type { CalcWorkerData, CalcWorkerResult } from '../inventory/calc-worker';
+import type { ImportWorkerData, ImportWorkerProgress } from '../import/import-worker';
 import { startWorker, type WorkerJob } from './spawn';
 
 /** The import heap is smaller: rows stream through, so a file of any size fits. */

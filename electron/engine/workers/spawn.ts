@@ -2,12 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { EngineError, type EngineErrorCode } from '../errors';
+import WORKER_ENTRIES from './entries.json';
 import { CANCEL_MESSAGE, type WorkerMessage } from './protocol';
 
 /** A worker's heap ceiling: imports stream rows and calculations hold one engagement's records. */
 export const WORKER_HEAP_MB = 4096;
 
-export type WorkerName = 'import-worker' | 'calc-worker' | 'read-worker';
+/** Every worker's bundle name and source file: the build scripts bundle the same list. */
+export type WorkerName = keyof typeof WORKER_ENTRIES;
+
+/** The project root, from this file in the source tree (electron/engine/workers). */
+const SOURCE_ROOT = path.resolve(__dirname, '..', '..', '..');
 
 export interface WorkerJob<Result> {
   readonly result: Promise<Result>;
@@ -21,7 +26,7 @@ export interface WorkerJob<Result> {
 export function workerEntry(name: WorkerName): { script: string; eval: boolean } {
   const bundled = path.join(__dirname, `${name}.js`);
   if (fs.existsSync(bundled)) return { script: bundled, eval: false };
-  const source = path.join(__dirname, `${name}.ts`);
+  const source = path.join(SOURCE_ROOT, WORKER_ENTRIES[name]);
   return { script: `require('tsx/cjs/api').register(); require(${JSON.stringify(source)});`, eval: true };
 }
 

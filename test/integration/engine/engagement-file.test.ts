@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CARBON_AUDIT_APPLICATION_ID } from '../../../electron/engine/db/connection';
 import { LATEST_SCHEMA_VERSION } from '../../../electron/engine/db/migrations';
-import { Engagement } from '../../../electron/engine/engagement';
+import { Engagement } from '../../../electron/engine/engagement/handle';
 import { EngineError } from '../../../electron/engine/errors';
 import { useTempDir } from '../../helpers/temp';
 

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Engagement } from '../../../electron/engine/engagement';
+import { Engagement } from '../../../electron/engine/engagement/handle';
 import { EngineError } from '../../../electron/engine/errors';
 import { startImportJob } from '../../../electron/engine/workers/jobs';
 import { previewImport } from '../../../electron/engine/import/preview';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { previewImport } from '../../../electron/engine/import/preview';
 import { EVIDENCE_CHUNK_BYTES, evidenceBytes, runImport } from '../../../electron/engine/import/pipeline';
-import type { Engagement } from '../../../electron/engine/engagement';
+import type { Engagement } from '../../../electron/engine/engagement/handle';
 import { mappingSchema, type Mapping } from '../../../shared/import/mapping';
 import { companyWorkbookPlan, DATA_CENTRES_SHEET, HEADER_ROW, OFFICES_SHEET, writeCompanyWorkbook, type CompanyWorkbookPlan } from '../../helpers/company-workbook';
 import { importFootprint, newEngagement, TEST_ACTOR } from '../../helpers/engagement';

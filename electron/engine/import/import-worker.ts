@@ -1,8 +1,8 @@
 /** Runs one import off the main thread, on its own database connection. */
 import type { ImportOutcome } from '../../../shared/contract';
 import { connectToCheckedDatabase } from '../db/connection';
-import { runImport, type ImportRequest } from '../import/pipeline';
-import { serveWorker } from './serve';
+import { runImport, type ImportRequest } from './pipeline';
+import { serveWorker } from '../workers/serve';
 
 export interface ImportWorkerData {
   readonly engagementPath: string;

@@ -1,10 +1,10 @@
 import path from 'node:path';
-import type { AuditVerification, EngagementSummary } from '../../shared/contract';
-import { engagementSettingsSchema, type EngagementSettings, type EngagementSettingsInput } from '../../shared/settings';
-import { appendAudit, auditHead, verifyAuditLog } from './audit-log';
-import { createDatabase, openDatabase, schemaVersion, type ConnectionOptions, type Db } from './db/connection';
-import { EngineError } from './errors';
-import { APP_VERSION } from './version';
+import type { AuditVerification, EngagementSummary } from '../../../shared/contract';
+import { engagementSettingsSchema, type EngagementSettings, type EngagementSettingsInput } from '../../../shared/settings';
+import { appendAudit, auditHead, verifyAuditLog } from '../db/audit-log';
+import { createDatabase, openDatabase, schemaVersion, type ConnectionOptions, type Db } from '../db/connection';
+import { EngineError } from '../errors';
+import { APP_VERSION } from '../version';
 
 export interface EngagementContext extends ConnectionOptions {
   /** Who is acting: recorded in every audit entry. */

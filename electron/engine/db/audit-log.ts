@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { AuditEntry, AuditVerification } from '../../shared/contract';
-import { canonicalJson } from '../../shared/canonical-json';
-import type { Db } from './db/connection';
+import type { AuditEntry, AuditVerification } from '../../../shared/contract';
+import { canonicalJson } from '../../../shared/canonical-json';
+import type { Db } from './connection';
 
 /** The previous hash of the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);

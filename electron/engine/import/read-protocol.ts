@@ -1,5 +1,5 @@
 import type { RawRow } from '../../../shared/import/cell';
-import type { ReadProgress, RefusalCode, SourceFormat } from '../import/readers';
+import type { ReadProgress, RefusalCode, SourceFormat } from './readers';
 
 export const ROWS_PER_BATCH = 2000;
 export const MAX_BATCHES_IN_FLIGHT = 4;

@@ -1,8 +1,8 @@
 import { Worker } from 'node:worker_threads';
-import type { ReadLimits, ReadRowsOptions, SheetRow, SourceReader } from '../import/readers';
-import { SourceRefusedError } from '../import/readers';
+import type { ReadLimits, ReadRowsOptions, SheetRow, SourceReader } from './readers';
+import { SourceRefusedError } from './readers';
 import type { ReadWorkerCommand, ReadWorkerMessage } from './read-protocol';
-import { workerEntry } from './spawn';
+import { workerEntry } from '../workers/spawn';
 
 export type OpenedSource = Pick<SourceReader, 'format' | 'hasMacros' | 'encoding' | 'delimiter'> & {
   /** One pass over the rows, parsed on the reader thread. */

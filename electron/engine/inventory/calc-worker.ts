@@ -4,11 +4,11 @@
  */
 import type { FigureChangeView, InventorySummary } from '../../../shared/contract';
 import { connectToCheckedDatabase } from '../db/connection';
-import { Engagement } from '../engagement';
-import { calculate, frozenFactorSetIds, recalculate } from '../inventory/calculate';
-import { listFactorSets } from '../inventory/factor-sets';
-import { traceFigure, type FigureTrace } from '../inventory/trace';
-import { serveWorker } from './serve';
+import { Engagement } from '../engagement/handle';
+import { calculate, frozenFactorSetIds, recalculate } from './calculate';
+import { listFactorSets } from './factor-sets';
+import { traceFigure, type FigureTrace } from './trace';
+import { serveWorker } from '../workers/serve';
 
 interface Connection {
   readonly engagementPath: string;

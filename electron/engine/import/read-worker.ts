@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RawRow } from '../../../shared/import/cell';
-import { openSource, SourceRefusedError, type ReadLimits, type ReadProgress } from '../import/readers';
+import { openSource, SourceRefusedError, type ReadLimits, type ReadProgress } from './readers';
 import type { ReadWorkerCommand, ReadWorkerMessage } from './read-protocol';
 import { MAX_BATCHES_IN_FLIGHT, ROWS_PER_BATCH } from './read-protocol';
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { EmissionFactor, FactorSetMeta } from '../../../shared/factors/types';
-import type { Engagement } from '../engagement';
-import { storeFactorSet } from '../import/factor-store';
+import type { Engagement } from '../engagement/handle';
+import { storeFactorSet } from './store';
 
 /** The default library shipped in resources/factor-library (beside the bundle, or the source tree). */
 export function defaultLibraryDir(): string {
