@@ -38,7 +38,7 @@
  *    basis, totals summed exactly: the same inputs in any order give bit-identical results.
  */
 import { activityByKey, type ActivityDefinition } from '../activities';
-import { exactDecimal, ONE, productOfRationals, ratioFromText, ZERO } from './rational';
+import { divideRationals, ONE, productOfRationals, rational, rationalToNumber, ratioFromText, shortestDecimalRational, ZERO, type Rational } from './rational';
 import { selectFactor, type FactorRequest } from './factor-selection';
 import { factorCo2ePerUnit, type FactorCo2eResult, type GasPart } from './factor-value';
 import { allocateByDays, allocateQuantity, fiscalYearOf, type FiscalPeriod } from './fiscal';
@@ -58,7 +58,7 @@ import {
 } from './inventory-types';
 import { compareText, periodResults, type MetricInput, type MetricKind, type SiteStanding } from './inventory-totals';
 import { fiscalMonthShares, matchInstruments, type ElectricityFlow, type FlowCharge, type MonthShare } from './scope2-market';
-import { conversionFactor, divideRationals, formatUnit, rational, rationalToNumber, unitById, type Rational, type Unit } from './units';
+import { conversionFactor, formatUnit, unitById, type Unit } from './units';
 
 export type * from './inventory-types';
 export { LINE_BASES } from './inventory-types';
@@ -222,7 +222,7 @@ function boundaryOf(site: SiteInfo, approach: CalcSettings['consolidationApproac
       if (!Number.isFinite(percent) || percent < 0 || percent > 100) {
         return { ok: false, reason: `site '${site.name}' has an ownership of ${percent}%, outside 0–100%` };
       }
-      return { ok: true, value: { ...standing, share: divideRationals(exactDecimal(percent), rational(100n)) } };
+      return { ok: true, value: { ...standing, share: divideRationals(shortestDecimalRational(percent), rational(100n)) } };
     }
   }
 }
@@ -397,7 +397,7 @@ class InventoryCalculation {
     if (item.kwhPerUnit === null) return;
     for (const year of item.years) {
       const fraction = fractionByYear?.get(year.fiscalYear) ?? ONE;
-      const kwh = rationalToNumber(productOfRationals(exactDecimal(year.quantity), item.kwhPerUnit, fraction));
+      const kwh = rationalToNumber(productOfRationals(shortestDecimalRational(year.quantity), item.kwhPerUnit, fraction));
       this.metricInputs.push({ recordId: item.record.id, site: item.record.site, fiscalYear: year.fiscalYear, kind, kwh });
     }
   }
@@ -427,7 +427,7 @@ class InventoryCalculation {
     const display = this.displayOf(pricing);
     const scope3Category = basis === 'scope3' ? this.scope3CategoryOf(item) : null;
     for (const year of item.years) {
-      const converted = productOfRationals(exactDecimal(year.quantity), pricing.unitRatio);
+      const converted = productOfRationals(shortestDecimalRational(year.quantity), pricing.unitRatio);
       const charged = productOfRationals(converted, chargedFractionByYear?.get(year.fiscalYear) ?? ONE);
       const tonnesPerKgCo2e = productOfRationals(charged, item.share, PER_TONNE);
       const tonnes = (kgCo2e: Rational) => rationalToNumber(productOfRationals(tonnesPerKgCo2e, kgCo2e));
@@ -546,7 +546,7 @@ class InventoryCalculation {
       recordId: item.record.id,
       site: item.record.site,
       role,
-      kwh: productOfRationals(exactDecimal(item.record.quantity), item.kwhPerUnit ?? ZERO),
+      kwh: productOfRationals(shortestDecimalRational(item.record.quantity), item.kwhPerUnit ?? ZERO),
       months: item.months,
     });
     const charges = matchInstruments([
@@ -588,7 +588,7 @@ class InventoryCalculation {
     const { record } = item;
     if (record.activity === CLEAN_INSTRUMENT) this.addMetricInputs(item, 'clean', charge.chargedFractionByYear);
     if (charge.cappedMonths.length > 0) {
-      const total = productOfRationals(exactDecimal(record.quantity), item.kwhPerUnit ?? ZERO);
+      const total = productOfRationals(shortestDecimalRational(record.quantity), item.kwhPerUnit ?? ZERO);
       this.report(
         record.id,
         'instrument-exceeds-consumption',
