@@ -4,20 +4,17 @@ import { dispatch } from '../engine/api/dispatch';
 import { chooseFileAt, type Handlers, type Session } from '../engine/api/handlers';
 import { EngineError } from '../engine/errors';
 import path from 'node:path';
+import { IPC_CHANNELS } from '../../shared/ipc-channels';
 import { isTrustedSender } from './security';
-
-export const INVOKE_CHANNEL = 'carbon-audit:invoke';
-export const EVENT_CHANNEL = 'carbon-audit:event';
-export const DROP_CHANNEL = 'carbon-audit:drop';
 
 /** One channel for every contract call: the sender is checked, then the contract validates the input. */
 export function wireIpc(handlers: Handlers, session: Session): void {
-  ipcMain.handle(INVOKE_CHANNEL, async (event, method: unknown, input: unknown) => {
+  ipcMain.handle(IPC_CHANNELS.invoke, async (event, method: unknown, input: unknown) => {
     if (!isTrustedSender(event.senderFrame)) return FORBIDDEN;
     return dispatch(handlers, method, input);
   });
   // Only the preload sends here, with the OS path of a File the user dropped on the window.
-  ipcMain.handle(DROP_CHANNEL, (event, filePath: unknown) => {
+  ipcMain.handle(IPC_CHANNELS.drop, (event, filePath: unknown) => {
     if (!isTrustedSender(event.senderFrame)) return FORBIDDEN;
     if (typeof filePath !== 'string' || !path.isAbsolute(filePath)) {
       return { ok: false, error: { code: 'invalid-input', message: 'A dropped file must have an absolute path' } };
@@ -33,5 +30,5 @@ export function wireIpc(handlers: Handlers, session: Session): void {
 const FORBIDDEN = { ok: false, error: { code: 'forbidden', message: 'Calls are accepted only from the app’s own window' } } as const;
 
 export function emitToWindow<E extends ApiEventName>(window: BrowserWindow | null, event: E, payload: ApiEvents[E]): void {
-  if (window && !window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event, payload);
+  if (window && !window.isDestroyed()) window.webContents.send(IPC_CHANNELS.event, event, payload);
 }
