@@ -11,6 +11,7 @@ import { mappingSchema, MAPPING_KINDS, type Mapping, type MappingKind, type Colu
 import type { TableGuess } from './import/table';
 import type { Finding, PeriodResult, ResultLine, SiteInfo } from './calc/inventory-types';
 import type { PeriodPart } from './calc/breakdown';
+import { parseFigureReference } from './figures';
 import { engagementSettingsSchema, type EngagementSettings } from './settings';
 
 export interface EngagementSummary {
@@ -228,6 +229,11 @@ export type { Cell, Mapping, MappingKind };
 const NO_INPUT = z.object({}).strict();
 const importKind = z.enum(MAPPING_KINDS);
 const fileToken = z.string().min(1).max(100);
+/** A traceable catalogue figure of one fiscal year, e.g. 'FY2023.scope2_market' or 'FY2023.scope3.6'. */
+const figureReference = z.string().max(100).superRefine((text, ctx) => {
+  const parsed = parseFigureReference(text, { traceable: true });
+  if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.reason });
+});
 
 interface MethodSpec<Input extends z.ZodType, Output> {
   readonly input: Input;
@@ -288,7 +294,7 @@ export const API = {
   'inventory.recalculate': method<readonly FigureChangeView[]>()(NO_INPUT),
   /** A figure's lineage: e.g. figure 'FY2023.scope2_market', optionally one site. */
   'inventory.trace': method<FigureTraceView>()(
-    z.object({ figure: z.string().regex(/^FY\d{4}\.[a-z0-9_]+(\.\d{1,2})?$/), site: z.string().min(1).optional() }).strict(),
+    z.object({ figure: figureReference, site: z.string().min(1).optional() }).strict(),
   ),
 } as const;
 

@@ -1,5 +1,5 @@
 import type { EmissionTotals, InventoryResult } from '../../shared/calc/inventory';
-import { SCOPE3_CATEGORIES } from '../../shared/activities';
+import { FIGURE_IDS, FIGURES, figureValue, scope3CategoryFigure, UNCATEGORISED, type EmissionFigure, type FigureKind, type MetricFigure } from '../../shared/figures';
 import type { FigureTrace } from '../engine/inventory/trace';
 
 const tonnes = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
@@ -8,24 +8,28 @@ const percent = new Intl.NumberFormat('en-GB', { style: 'percent', minimumFracti
 
 const t = (value: number | null) => (value === null ? '—' : tonnes.format(value));
 
+const LABEL_WIDTH = 40;
+
+const FORMATS: Readonly<Record<Exclude<FigureKind, 'intensity'>, (value: number | null) => string>> = {
+  tco2e: (value) => `${t(value).padStart(16)} tCO2e`,
+  ratio: (value) => (value === null ? '—' : ratio.format(value)).padStart(16),
+  fraction: (value) => (value === null ? '—' : percent.format(value)).padStart(16),
+};
+
+function figureLine(figure: EmissionFigure | MetricFigure, totals: EmissionTotals, indent: string): string {
+  return `${indent}${figure.label.padEnd(LABEL_WIDTH).slice(0, LABEL_WIDTH)}${FORMATS[figure.kind](figureValue(figure, totals))}`;
+}
+
+/** Every catalogue figure, with the Scope 3 categories under Scope 3. */
 function figureLines(totals: EmissionTotals, indent: string): string[] {
-  const lines = [
-    `${indent}Scope 1                     ${t(totals.scope1).padStart(16)} tCO2e`,
-    `${indent}Scope 2 (location-based)    ${t(totals.scope2Location).padStart(16)} tCO2e`,
-    `${indent}Scope 2 (market-based)      ${t(totals.scope2Market).padStart(16)} tCO2e`,
-    `${indent}Scope 3                     ${t(totals.scope3).padStart(16)} tCO2e`,
-  ];
-  for (const [category, value] of Object.entries(totals.scope3ByCategory)) {
-    lines.push(`${indent}  ${category}. ${(SCOPE3_CATEGORIES[Number(category)] ?? category).padEnd(24).slice(0, 24)}${t(value).padStart(16)} tCO2e`);
+  const lines: string[] = [];
+  for (const id of FIGURE_IDS) {
+    lines.push(figureLine(FIGURES[id], totals, indent));
+    if (id !== 'scope3') continue;
+    for (const key of Object.keys(totals.scope3ByCategory)) {
+      lines.push(figureLine(scope3CategoryFigure(key === UNCATEGORISED ? null : Number(key)), totals, `${indent}  `));
+    }
   }
-  lines.push(
-    `${indent}Net (Scope 1 + 2 market)    ${t(totals.net).padStart(16)} tCO2e`,
-    `${indent}Biogenic CO2 (outside)      ${t(totals.biogenic).padStart(16)} tCO2e`,
-    `${indent}Avoided (reported apart)    ${t(totals.avoided).padStart(16)} tCO2e`,
-    `${indent}PUE                         ${(totals.metrics.pue === null ? '—' : ratio.format(totals.metrics.pue)).padStart(16)}`,
-    `${indent}Clean electricity share     ${(totals.metrics.cleanShare === null ? '—' : percent.format(totals.metrics.cleanShare)).padStart(16)}`,
-    `${indent}  in data centres           ${(totals.metrics.dataCentreCleanShare === null ? '—' : percent.format(totals.metrics.dataCentreCleanShare)).padStart(16)}`,
-  );
   return lines;
 }
 

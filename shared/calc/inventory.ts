@@ -53,10 +53,11 @@ import {
   type InventoryInput,
   type InventoryResult,
   type LineBasis,
+  type MetricInputKind,
   type ResultLine,
   type SiteInfo,
 } from './inventory-types';
-import { compareText, periodResults, type MetricInput, type MetricKind, type SiteStanding } from './inventory-totals';
+import { compareText, periodResults, type MetricInput, type SiteStanding } from './inventory-totals';
 import { fiscalMonthShares, matchInstruments, type ElectricityFlow, type FlowCharge, type MonthShare } from './scope2-market';
 import { conversionFactor, formatUnit, unitById, type Unit } from './units';
 
@@ -393,7 +394,7 @@ class InventoryCalculation {
     return { unit: item.unit, region: item.region, date: item.record.periodStart };
   }
 
-  private addMetricInputs(item: PreparedRecord, kind: MetricKind, fractionByYear?: ReadonlyMap<string, Rational>): void {
+  private addMetricInputs(item: PreparedRecord, kind: MetricInputKind, fractionByYear?: ReadonlyMap<string, Rational>): void {
     if (item.kwhPerUnit === null) return;
     for (const year of item.years) {
       const fraction = fractionByYear?.get(year.fiscalYear) ?? ONE;

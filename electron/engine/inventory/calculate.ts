@@ -4,6 +4,7 @@ import { calculateInventory, type CalcFactor, type CalcRecord, type InventoryRes
 import type { GwpBasis } from '../../../shared/calc/gwp';
 import type { CalorificBasis } from '../../../shared/calc/units';
 import { canonicalJson } from '../../../shared/canonical-json';
+import { FIGURE_IDS, FIGURES, figureValue } from '../../../shared/figures';
 import type { GasValue } from '../../../shared/factors/types';
 import type { Engagement } from '../engagement/handle';
 import { EngineError } from '../errors';
@@ -128,16 +129,11 @@ function describeSets(engagement: Engagement, ids: readonly number[]): string[] 
   });
 }
 
-/** Figures compared by recalculate, named as in calculate --json and trace (scope2_market, …). */
-const FIGURES = { scope1: 'scope1', scope2_location: 'scope2Location', scope2_market: 'scope2Market', scope3: 'scope3', net: 'net', biogenic: 'biogenic', avoided: 'avoided' } as const;
-
+/** Every catalogue figure of every fiscal year, by period and figure id. */
 function figures(result: InventoryResult): Map<string, number | null> {
   const map = new Map<string, number | null>();
   for (const period of result.periods) {
-    for (const [name, field] of Object.entries(FIGURES)) map.set(`${period.label}\u0000${name}`, period[field]);
-    map.set(`${period.label}\u0000pue`, period.metrics.pue);
-    map.set(`${period.label}\u0000clean_share`, period.metrics.cleanShare);
-    map.set(`${period.label}\u0000data_centre_clean_share`, period.metrics.dataCentreCleanShare);
+    for (const id of FIGURE_IDS) map.set(`${period.label}\u0000${id}`, figureValue(FIGURES[id], period));
   }
   return map;
 }

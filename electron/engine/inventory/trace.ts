@@ -1,19 +1,10 @@
-import type { LineBasis, ResultLine } from '../../../shared/calc/inventory';
+import type { ResultLine } from '../../../shared/calc/inventory';
+import { formatFigureReference, parseFigureReference, type EmissionFigure } from '../../../shared/figures';
 import { breakdownByPeriod, type Granularity, type PeriodPart } from '../../../shared/calc/breakdown';
 import { fsum } from '../../../shared/calc/sum';
 import type { Engagement } from '../engagement/handle';
 import { EngineError } from '../errors';
 import { calculate } from './calculate';
-
-const FIGURE_BASES: Readonly<Record<string, readonly LineBasis[]>> = {
-  scope1: ['scope1'],
-  scope2_location: ['location'],
-  scope2_market: ['market'],
-  scope3: ['scope3'],
-  net: ['scope1', 'market'],
-  biogenic: ['biogenic'],
-  avoided: ['avoided'],
-};
 
 export interface TraceSource {
   readonly fileName: string;
@@ -42,22 +33,15 @@ export interface FigureTrace {
   readonly months: readonly PeriodPart[];
 }
 
-/** `FY2023.scope3.6` → fiscal year, the line bases that make the figure, and a Scope 3 category. */
-export function parseFigure(figure: string): { fiscalYear: string; name: string; bases: readonly LineBasis[]; category: number | null } {
-  const match = /^(FY\d{4})\.([a-z0-9_]+)(?:\.(\d{1,2}))?$/.exec(figure.trim());
-  const bases = match ? FIGURE_BASES[match[2]!] : undefined;
-  if (!match || !bases || (match[3] !== undefined && match[2] !== 'scope3')) {
-    throw new EngineError('invalid-input', `Unknown figure '${figure}': use FY<year>.<${Object.keys(FIGURE_BASES).join('|')}>, or FY<year>.scope3.<category>`);
-  }
-  return { fiscalYear: match[1]!, name: match[2]!, bases, category: match[3] === undefined ? null : Number(match[3]) };
-}
-
 /** The lineage of one figure down to the source rows, summed exactly as the figure is. */
 export function traceFigure(engagement: Engagement, figure: string, site?: string): FigureTrace {
-  const wanted = parseFigure(figure);
+  const reference = parseFigureReference(figure, { traceable: true });
+  if (!reference.ok) throw new EngineError('invalid-input', reference.reason);
+  const { fiscalYear } = reference.value;
+  const { sums } = reference.value.figure as EmissionFigure;
   const result = calculate(engagement);
   const lines = result.lines.filter(
-    (line) => line.fiscalYear === wanted.fiscalYear && wanted.bases.includes(line.basis) && (wanted.category === null || line.scope3Category === wanted.category) && (site === undefined || line.site === site),
+    (line) => line.fiscalYear === fiscalYear && sums.bases.includes(line.basis) && (sums.category === undefined || line.scope3Category === sums.category) && (site === undefined || line.site === site),
   );
   const sourceOf = engagement.db.prepare(
     `SELECT s.file_name, s.sha256, w.sheet, w.row_number, w.cells_json, r.period_start, r.period_end FROM activity_record r JOIN raw_row w ON w.id = r.raw_row_id JOIN source_file s ON s.id = r.source_file_id WHERE r.id = ?`,
@@ -82,8 +66,8 @@ export function traceFigure(engagement: Engagement, figure: string, site?: strin
     return result.value;
   };
   return {
-    figure,
-    fiscalYear: wanted.fiscalYear,
+    figure: formatFigureReference(fiscalYear, reference.value.figure),
+    fiscalYear,
     site: site ?? null,
     tco2e: lines.length === 0 ? null : fsum(lines.map((line) => line.tco2e)),
     lines: traced,
