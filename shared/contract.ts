@@ -7,7 +7,8 @@
  */
 import { z } from 'zod';
 import type { Cell, RawRow } from './import/cell';
-import { mappingSchema, MAPPING_KINDS, type Mapping, type MappingKind, type ColumnSuggestion } from './import/mapping';
+import { mappingSchema, MAPPING_KINDS, type Mapping, type MappingKind } from './import/mapping';
+import type { ColumnSuggestion } from './import/suggest';
 import type { TableGuess } from './import/table';
 import type { Finding, PeriodResult, ResultLine, SiteInfo } from './calc/inventory-types';
 import type { PeriodPart } from './calc/breakdown';

@@ -8,7 +8,8 @@ import { monthsSpan } from '../civil-date';
 import type { CalcRecord } from '../calc/inventory-types';
 import { parseUnit, type Unit } from '../calc/units';
 import { columnLetter, type Cell, type RawRow } from './cell';
-import { matchActivity, type ColumnMapping, type Mapping } from './mapping';
+import { matchActivity } from './headers';
+import type { ColumnMapping, Mapping } from './mapping';
 import { cellText, parsePeriod, parseQuantity, type Period } from './values';
 
 /** A record as the mapping makes it: what the calculation reads, plus what only provenance needs. */

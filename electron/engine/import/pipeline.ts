@@ -10,7 +10,8 @@ import { DESNZ_DATA_SHEET, parseDesnzFlatFile } from '../../../shared/factors/de
 import { EPA_HUB_SHEET, parseEpaHub } from '../../../shared/factors/epa-hub';
 import { FactorFileFormatError, type ParsedFactorSet } from '../../../shared/factors/types';
 import { columnLetter, type RawRow } from '../../../shared/import/cell';
-import { sameHeader, type Mapping } from '../../../shared/import/mapping';
+import { sameHeader } from '../../../shared/import/headers';
+import type { Mapping } from '../../../shared/import/mapping';
 import { createActivityRowMapper, type Rejection } from '../../../shared/import/records';
 import { mapClaimRow, mapFactorRow, mapTargetRow, type RowResult } from '../../../shared/import/reference-rows';
 import { createRowScanner } from '../../../shared/import/table';
