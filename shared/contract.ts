@@ -10,8 +10,8 @@ import type { Cell, RawRow } from './import/cell';
 import { mappingSchema, MAPPING_KINDS, type Mapping, type MappingKind } from './import/mapping';
 import type { ColumnSuggestion } from './import/suggest';
 import type { TableGuess } from './import/table';
-import type { Finding, PeriodResult, ResultLine, SiteInfo } from './calc/inventory-types';
-import type { PeriodPart } from './calc/breakdown';
+import type { Finding, PeriodResult, SiteInfo } from './calc/inventory-types';
+import type { FigureTraceView } from './calc/trace';
 import { parseFigureReference } from './figures';
 import { engagementSettingsSchema, type EngagementSettings } from './settings';
 
@@ -155,25 +155,6 @@ export interface InventorySummary {
   readonly factorSets: readonly string[];
 }
 
-/** One line of a figure's lineage, down to the source row. */
-export interface TraceLineView extends Pick<
-  ResultLine,
-  'recordId' | 'site' | 'activity' | 'basis' | 'quantity' | 'unit' | 'conversionFactor' | 'convertedQuantity' | 'chargedQuantity' | 'factorUnit' | 'co2ePerUnitKg' | 'share' | 'tco2e' | 'note'
-> {
-  readonly factor: { readonly label: string; readonly setKey: string; readonly edition: string } | null;
-  readonly source: { readonly fileName: string; readonly sheet: string; readonly rowNumber: number; readonly cells: readonly Cell[] };
-}
-
-export interface FigureTraceView {
-  readonly figure: string;
-  readonly site: string | null;
-  readonly tco2e: number | null;
-  readonly lines: readonly TraceLineView[];
-  /** The figure by fiscal quarter and month: each record's part spread by days over its period. */
-  readonly quarters: readonly PeriodPart[];
-  readonly months: readonly PeriodPart[];
-}
-
 /** A site in the reporting boundary: the names come from the records; the attributes from the auditor. */
 export interface SiteView extends SiteInfo {
   /** False for a site seen in the records but never set: it counts in full, as a non-data-centre. */
@@ -226,6 +207,7 @@ export type ImportFinished =
   | { readonly jobId: string; readonly ok: false; readonly cancelled: boolean; readonly error: ApiErrorPayload };
 
 export type { Cell, Mapping, MappingKind };
+export type { FigureTraceView, TraceLineView } from './calc/trace';
 
 const NO_INPUT = z.object({}).strict();
 const importKind = z.enum(MAPPING_KINDS);

@@ -69,7 +69,7 @@ function finding(item: Finding) {
   return { record_id: item.recordId, kind: item.kind, message: item.message };
 }
 
-export function toCalculateJson(result: InventoryResult, options: { readonly bySite: boolean }): CalculateJson {
+export function toCalculateJson(result: Pick<InventoryResult, 'periods' | 'findings'>, options: { readonly bySite: boolean }): CalculateJson {
   return {
     version: CALCULATE_JSON_VERSION,
     periods: result.periods.map((period) => ({

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Engagement } from '../../electron/engine/engagement/handle';
 import { previewImport } from '../../electron/engine/import/preview';
-import { startImportJob } from '../../electron/engine/workers/jobs';
+import { startImportJob } from '../../electron/engine/import/import-job';
 import { bareCsvParse, bareExceljsRead } from '../../electron/engine/import/readers/bare-read';
 import { mappingSchema } from '../../shared/import/mapping';
 import { calculate } from '../../electron/engine/inventory/calculate';

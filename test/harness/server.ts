@@ -1,7 +1,8 @@
 /**
  * The browser test harness: serves the built renderer plus an HTTP transport onto the same
- * engine dispatcher the Electron main process uses, so the real UI runs in Chromium here.
- * Native dialogs are replaced by answers the test queues up.
+ * engine host the Electron main process starts (its session, handlers and dispatch on their own
+ * thread), so the real UI runs in Chromium here against the real engine. Native dialogs are
+ * replaced by answers the test queues up.
  */
 import { build } from 'esbuild';
 import fs from 'node:fs';
@@ -9,10 +10,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import os from 'node:os';
-import type { ApiEventName, ApiEvents, ChosenFile, Envelope } from '../../shared/contract';
-import { dispatch } from '../../electron/engine/api/dispatch';
-import { chooseFileAt, createHandlers, Session } from '../../electron/engine/api/handlers';
-import type { Host } from '../../electron/engine/api/host';
+import type { ApiEventName, ApiEvents } from '../../shared/contract';
+import { startEngineHost } from '../../electron/engine/host/client';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 const RENDERER_DIR = path.join(PROJECT_ROOT, 'out', 'renderer');
@@ -44,32 +43,24 @@ export async function startHarness(): Promise<Harness> {
     if (dialogAnswers.length === 0) throw new Error('The test did not queue an answer for this dialog');
     return dialogAnswers.shift() ?? null;
   };
-  const host: Host = {
-    kind: 'harness',
-    actor: 'e2e-tester',
-    chooseNewEngagementPath: nextAnswer,
-    chooseEngagementToOpen: nextAnswer,
-    chooseImportFile: nextAnswer,
-    emit<E extends ApiEventName>(event: E, payload: ApiEvents[E]) {
-      for (const response of subscribers) response.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+  const engine = startEngineHost(
+    { kind: 'harness', actor: 'e2e-tester' },
+    {
+      chooseNewEngagementPath: nextAnswer,
+      chooseEngagementToOpen: nextAnswer,
+      chooseImportFile: nextAnswer,
+      emit<E extends ApiEventName>(event: E, payload: ApiEvents[E]) {
+        for (const response of subscribers) response.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+      },
     },
-  };
-  const session = new Session(host);
-  const handlers = createHandlers(session);
+  );
   const uploads: string[] = [];
-  const dropped = (file: string): Envelope<ChosenFile> => {
-    try {
-      return { ok: true, value: chooseFileAt(session, file) };
-    } catch (error) {
-      return { ok: false, error: { code: 'refused', message: (error as Error).message } };
-    }
-  };
 
   const server = http.createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://harness');
     if (request.method === 'POST' && url.pathname.startsWith('/api/')) {
       const body = await readBody(request);
-      const envelope = await dispatch(handlers, decodeURIComponent(url.pathname.slice('/api/'.length)), JSON.parse(body || '{}'));
+      const envelope = await engine.invoke(decodeURIComponent(url.pathname.slice('/api/'.length)), JSON.parse(body || '{}'));
       response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(envelope));
       return;
     }
@@ -80,7 +71,7 @@ export async function startHarness(): Promise<Harness> {
       uploads.push(folder);
       const file = path.join(folder, name);
       fs.writeFileSync(file, await readBytes(request));
-      response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(dropped(file)));
+      response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(await engine.dropFile(file)));
       return;
     }
     if (url.pathname === '/events') {
@@ -103,7 +94,7 @@ export async function startHarness(): Promise<Harness> {
     dialogAnswers,
     async close() {
       for (const response of subscribers) response.end();
-      session.replace(null);
+      await engine.close();
       for (const folder of uploads) fs.rmSync(folder, { recursive: true, force: true });
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

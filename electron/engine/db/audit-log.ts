@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AuditEntry, AuditVerification } from '../../../shared/contract';
 import { canonicalJson } from '../../../shared/canonical-json';
-import type { Db } from './connection';
+import type { ReadableDb, WritableDb } from './handles';
 
 /** The previous hash of the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -40,7 +40,7 @@ export interface AuditAppend {
 }
 
 /** Appends one entry. Call inside the transaction that makes the change it records. */
-export function appendAudit(db: Db, append: AuditAppend): AuditEntry {
+export function appendAudit(db: WritableDb, append: AuditAppend): AuditEntry {
   const head = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
     | { seq: number; hash: string }
     | undefined;
@@ -61,7 +61,7 @@ export function appendAudit(db: Db, append: AuditAppend): AuditEntry {
 }
 
 /** Walks the whole chain in order and reports the first entry whose link does not hold. */
-export function verifyAuditLog(db: Db): AuditVerification {
+export function verifyAuditLog(db: ReadableDb): AuditVerification {
   let expectedPrev = GENESIS_HASH;
   let expectedSeq = 1;
   let entries = 0;
@@ -77,12 +77,12 @@ export function verifyAuditLog(db: Db): AuditVerification {
   return { intact: true, entries, headHash: expectedPrev };
 }
 
-export function auditEntries(db: Db, afterSeq = 0, limit = 200): AuditEntry[] {
+export function auditEntries(db: ReadableDb, afterSeq = 0, limit = 200): AuditEntry[] {
   const rows = db.prepare('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as AuditRow[];
   return rows.map(toEntry);
 }
 
-export function auditHead(db: Db): { entries: number; headHash: string } {
+export function auditHead(db: ReadableDb): { entries: number; headHash: string } {
   const head = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
     | { seq: number; hash: string }
     | undefined;

@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { EngineError } from '../errors';
+import { readableHandle, writableHandle, type Db, type ReadableDb, type WritableDb } from './handles';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
 
-export type Db = Database.Database;
+export type { Db, ReadableDb, WritableDb } from './handles';
 
 /** Marks a SQLite file as ours (PRAGMA application_id): 'CAud'. */
 export const CARBON_AUDIT_APPLICATION_ID = 0x43417564;
@@ -15,11 +16,11 @@ export interface ConnectionOptions {
 }
 
 /** Creates a new engagement database at `path`, fully migrated. Refuses to overwrite. */
-export function createDatabase(path: string, options: ConnectionOptions = {}): Db {
+export function createDatabase(path: string, options: ConnectionOptions = {}): WritableDb {
   if (fs.existsSync(path)) {
     throw new EngineError('already-exists', `${path} already exists: choose a new file name for the engagement`);
   }
-  const db = new Database(path, { nativeBinding: options.nativeBinding });
+  const db = writableHandle(new Database(path, { nativeBinding: options.nativeBinding }));
   try {
     db.pragma(`application_id = ${CARBON_AUDIT_APPLICATION_ID}`);
     configure(db);
@@ -36,9 +37,9 @@ export function createDatabase(path: string, options: ConnectionOptions = {}): D
  * Opens an existing engagement. Every check runs on a read-only handle first, so a file
  * that is refused (not SQLite, not ours, corrupt, from a newer app) is left byte-identical.
  */
-export function openDatabase(path: string, options: ConnectionOptions = {}): Db {
+export function openDatabase(path: string, options: ConnectionOptions = {}): WritableDb {
   const schemaVersion = inspectReadOnly(path, options);
-  const db = new Database(path, { nativeBinding: options.nativeBinding, fileMustExist: true });
+  const db = writableHandle(new Database(path, { nativeBinding: options.nativeBinding, fileMustExist: true }));
   try {
     configure(db);
     migrate(db, schemaVersion);
@@ -50,20 +51,28 @@ export function openDatabase(path: string, options: ConnectionOptions = {}): Db 
 }
 
 /**
- * A second connection to an engagement this process already opened and checked (an import
- * worker's own connection): no checks again, just the same connection settings.
+ * A further connection to an engagement this process already opened and checked (a worker's
+ * own connection, or the engine host's after the checks ran in a worker): no checks again, just
+ * the same connection settings.
  */
-export function connectToCheckedDatabase(path: string, options: ConnectionOptions = {}): Db {
-  const db = new Database(path, { nativeBinding: options.nativeBinding, fileMustExist: true });
+export function connectToCheckedDatabase(path: string, options: ConnectionOptions = {}): WritableDb {
+  const db = writableHandle(new Database(path, { nativeBinding: options.nativeBinding, fileMustExist: true }));
   configure(db);
+  return db;
+}
+
+/** A read-only connection to a checked engagement, for the reads of its ReadableDb. */
+export function connectReadOnly(path: string, options: ConnectionOptions = {}): ReadableDb {
+  const db = readableHandle(new Database(path, { nativeBinding: options.nativeBinding, fileMustExist: true, readonly: true }));
+  db.pragma('busy_timeout = 5000');
   return db;
 }
 
 function inspectReadOnly(path: string, options: ConnectionOptions): number {
   assertSqliteHeader(path);
-  let db: Db;
+  let db: ReadableDb;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
+    db = readableHandle(new Database(path, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding }));
   } catch (error) {
     throw new EngineError('corrupt', `${path} could not be opened as a database: ${(error as Error).message}`);
   }
@@ -110,7 +119,7 @@ function assertSqliteHeader(path: string): void {
   }
 }
 
-function integrityProblems(db: Db, path: string): string[] {
+function integrityProblems(db: ReadableDb, path: string): string[] {
   try {
     const rows = db.pragma('integrity_check') as { integrity_check: string }[];
     return rows.map((row) => row.integrity_check).filter((line) => line !== 'ok');
@@ -119,7 +128,7 @@ function integrityProblems(db: Db, path: string): string[] {
   }
 }
 
-function readPragmaNumber(db: Db, pragma: string, path: string): number {
+function readPragmaNumber(db: ReadableDb, pragma: string, path: string): number {
   try {
     return db.pragma(pragma, { simple: true }) as number;
   } catch (error) {
@@ -127,7 +136,7 @@ function readPragmaNumber(db: Db, pragma: string, path: string): number {
   }
 }
 
-function configure(db: Db): void {
+function configure(db: WritableDb): void {
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
@@ -147,6 +156,6 @@ export function migrate(db: Db, fromVersion: number, toVersion = LATEST_SCHEMA_V
   })();
 }
 
-export function schemaVersion(db: Db): number {
+export function schemaVersion(db: ReadableDb): number {
   return db.pragma('user_version', { simple: true }) as number;
 }

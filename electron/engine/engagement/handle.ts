@@ -2,9 +2,11 @@ import path from 'node:path';
 import type { AuditVerification, EngagementSummary } from '../../../shared/contract';
 import { engagementSettingsSchema, type EngagementSettings, type EngagementSettingsInput } from '../../../shared/settings';
 import { appendAudit, auditHead, verifyAuditLog } from '../db/audit-log';
-import { createDatabase, openDatabase, schemaVersion, type ConnectionOptions, type Db } from '../db/connection';
+import { connectReadOnly, connectToCheckedDatabase, createDatabase, openDatabase, schemaVersion, type ConnectionOptions } from '../db/connection';
+import type { ReadableDb, WritableDb } from '../db/handles';
 import { EngineError } from '../errors';
 import { APP_VERSION } from '../version';
+import { hasEngagementRow, insertEngagement, selectCreatedAt, selectSettingsJson, updateSettingsJson } from './store';
 
 export interface EngagementContext extends ConnectionOptions {
   /** Who is acting: recorded in every audit entry. */
@@ -12,46 +14,58 @@ export interface EngagementContext extends ConnectionOptions {
 }
 
 /**
- * One open engagement file. Every change goes through `change`, which runs it in a
- * transaction together with its audit entry: the change and its record land together or not at all.
+ * One open engagement file: its write connection (`db`) and, opened on first use, a read-only
+ * connection (`reader`) for everything that only reads. Every change goes through `change`, which
+ * runs it in a transaction together with its audit entry: the change and its record land
+ * together or not at all.
  */
 export class Engagement {
+  private readOnly: ReadableDb | null = null;
+
   private constructor(
-    readonly db: Db,
+    readonly db: WritableDb,
     readonly filePath: string,
-    readonly actor: string,
+    readonly context: EngagementContext,
   ) {}
 
   static create(filePath: string, settingsInput: EngagementSettingsInput, context: EngagementContext): Engagement {
     const settings = parseSettings(settingsInput);
     const db = createDatabase(filePath, context);
-    const engagement = new Engagement(db, filePath, context.actor);
+    const engagement = new Engagement(db, filePath, context);
     engagement.change('engagement.create', { settings, appVersion: APP_VERSION }, () => {
-      db.prepare('INSERT INTO engagement (id, created_at, created_by_app, settings_json) VALUES (1, ?, ?, ?)').run(
-        new Date().toISOString(),
-        APP_VERSION,
-        JSON.stringify(settings),
-      );
+      insertEngagement(db, { createdAt: new Date().toISOString(), appVersion: APP_VERSION, settingsJson: JSON.stringify(settings) });
     });
     return engagement;
   }
 
+  /** Opens an engagement file: every check, then any pending migration (see openDatabase). */
   static open(filePath: string, context: EngagementContext): Engagement {
     const db = openDatabase(filePath, context);
-    const row = db.prepare('SELECT id FROM engagement WHERE id = 1').get();
-    if (!row) {
+    if (!hasEngagementRow(db)) {
       db.close();
       throw new EngineError('not-an-engagement', `${filePath} has no engagement settings: it is not a usable engagement file`);
     }
-    return new Engagement(db, filePath, context.actor);
+    return new Engagement(db, filePath, context);
   }
 
-  /** Wraps a connection this process already opened and checked (a worker's own connection). */
-  static attach(db: Db, filePath: string, actor: string): Engagement {
-    return new Engagement(db, filePath, actor);
+  /** Connects to an engagement that was already opened and checked (by a worker, or by this process before). */
+  static connect(filePath: string, context: EngagementContext): Engagement {
+    return new Engagement(connectToCheckedDatabase(filePath, context), filePath, context);
+  }
+
+  get actor(): string {
+    return this.context.actor;
+  }
+
+  /** The read-only connection; opened on first use, so a handle that only writes holds one connection. */
+  get reader(): ReadableDb {
+    this.readOnly ??= connectReadOnly(this.filePath, this.context);
+    return this.readOnly;
   }
 
   close(): void {
+    // The write connection closes last: in WAL mode the last connection checkpoints the log.
+    this.readOnly?.close();
     this.db.close();
   }
 
@@ -65,32 +79,28 @@ export class Engagement {
   }
 
   settings(): EngagementSettings {
-    const row = this.db.prepare('SELECT settings_json FROM engagement WHERE id = 1').get() as { settings_json: string };
-    return engagementSettingsSchema.parse(JSON.parse(row.settings_json));
+    return engagementSettingsSchema.parse(JSON.parse(selectSettingsJson(this.reader)));
   }
 
   updateSettings(input: EngagementSettingsInput): EngagementSettings {
     const settings = parseSettings(input);
     const before = this.settings();
-    this.change('engagement.updateSettings', { before, after: settings }, () => {
-      this.db.prepare('UPDATE engagement SET settings_json = ? WHERE id = 1').run(JSON.stringify(settings));
-    });
+    this.change('engagement.updateSettings', { before, after: settings }, () => updateSettingsJson(this.db, JSON.stringify(settings)));
     return settings;
   }
 
   verifyAuditLog(): AuditVerification {
-    return verifyAuditLog(this.db);
+    return verifyAuditLog(this.reader);
   }
 
   summary(): EngagementSummary {
-    const row = this.db.prepare('SELECT created_at FROM engagement WHERE id = 1').get() as { created_at: string };
-    const head = auditHead(this.db);
+    const head = auditHead(this.reader);
     return {
       path: this.filePath,
       fileName: path.basename(this.filePath),
-      schemaVersion: schemaVersion(this.db),
+      schemaVersion: schemaVersion(this.reader),
       settings: this.settings(),
-      createdAt: row.created_at,
+      createdAt: selectCreatedAt(this.reader),
       auditEntries: head.entries,
       auditHeadHash: head.headHash,
     };

@@ -1,40 +1,21 @@
 /**
- * Calculates an engagement's inventory off the main thread (a large engagement takes minutes),
- * on its own database connection. Only what the caller asked for crosses back.
+ * Calculates an engagement's inventory off the engine host's thread (a large engagement takes
+ * minutes), on its own database connections. Only what the caller asked for crosses back.
  */
-import type { FigureChangeView, InventorySummary } from '../../../shared/contract';
-import { connectToCheckedDatabase } from '../db/connection';
 import { Engagement } from '../engagement/handle';
-import { calculate, frozenFactorSetIds, recalculate } from './calculate';
-import { listFactorSets } from './factor-sets';
-import { traceFigure, type FigureTrace } from './trace';
+import { frozenSetNames } from '../factors/service';
 import { serveWorker } from '../workers/serve';
-
-interface Connection {
-  readonly engagementPath: string;
-  readonly nativeBinding?: string;
-  readonly actor: string;
-}
-
-export type CalcWorkerData =
-  | (Connection & { readonly op: 'calculate' })
-  | (Connection & { readonly op: 'recalculate' })
-  | (Connection & { readonly op: 'trace'; readonly figure: string; readonly site?: string });
-
-export type CalcWorkerResult =
-  | { readonly op: 'calculate'; readonly summary: InventorySummary }
-  | { readonly op: 'recalculate'; readonly changes: readonly FigureChangeView[] }
-  | { readonly op: 'trace'; readonly trace: FigureTrace };
+import type { CalcWorkerData, CalcWorkerResult } from './calc-job';
+import { calculate, recalculate } from './calculate';
+import { traceFigure } from './trace';
 
 serveWorker<CalcWorkerData, CalcWorkerResult, never>(async (data) => {
-  const engagement = Engagement.attach(connectToCheckedDatabase(data.engagementPath, { nativeBinding: data.nativeBinding }), data.engagementPath, data.actor);
+  const engagement = Engagement.connect(data.engagementPath, { actor: data.actor, nativeBinding: data.nativeBinding });
   try {
     switch (data.op) {
       case 'calculate': {
         const result = calculate(engagement);
-        const frozen = new Set(frozenFactorSetIds(engagement));
-        const factorSets = listFactorSets(engagement).filter((set) => frozen.has(set.id)).map((set) => `${set.setKey} ${set.edition}`);
-        return { op: 'calculate', summary: { periods: result.periods, findings: result.findings, factorSets } };
+        return { op: 'calculate', summary: { periods: result.periods, findings: result.findings, factorSets: frozenSetNames(engagement) } };
       }
       case 'recalculate':
         return { op: 'recalculate', changes: recalculate(engagement).changes };

@@ -30,13 +30,15 @@ export function workerEntry(name: WorkerName): { script: string; eval: boolean }
   return { script: `require('tsx/cjs/api').register(); require(${JSON.stringify(source)});`, eval: true };
 }
 
+export interface WorkerOptions<Progress> {
+  readonly onProgress?: (progress: Progress) => void;
+  /** Heap ceiling in MB (default WORKER_HEAP_MB). */
+  readonly heapMb?: number;
+}
+
 /** Runs one piece of engine work on its own thread (and its own database connection). */
-export function startWorker<Result, Progress = never>(
-  name: WorkerName,
-  data: unknown,
-  onProgress: (progress: Progress) => void = () => undefined,
-  heapMb = WORKER_HEAP_MB,
-): WorkerJob<Result> {
+export function startWorker<Result, Progress = never>(name: WorkerName, data: unknown, options: WorkerOptions<Progress> = {}): WorkerJob<Result> {
+  const { onProgress = () => undefined, heapMb = WORKER_HEAP_MB } = options;
   const entry = workerEntry(name);
   const worker = new Worker(entry.script, { eval: entry.eval, workerData: data, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
   const result = new Promise<Result>((resolve, reject) => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Engagement } from '../../../electron/engine/engagement/handle';
 import { EngineError } from '../../../electron/engine/errors';
-import { startImportJob } from '../../../electron/engine/workers/jobs';
+import { startImportJob } from '../../../electron/engine/import/import-job';
 import { previewImport } from '../../../electron/engine/import/preview';
 import { runImport } from '../../../electron/engine/import/pipeline';
 import { mappingSchema } from '../../../shared/import/mapping';

@@ -1,5 +1,5 @@
-import type { ImportOutcome } from '../../shared/contract';
-import { columnLetter } from '../../shared/import/cell';
+import type { ImportOutcome } from '../../../shared/contract';
+import { columnLetter } from '../../../shared/import/cell';
 
 const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 });
 

@@ -1,6 +1,6 @@
-import type { EmissionTotals, InventoryResult } from '../../shared/calc/inventory';
-import { FIGURE_IDS, FIGURES, figureValue, scope3CategoryFigure, UNCATEGORISED, type EmissionFigure, type FigureKind, type MetricFigure } from '../../shared/figures';
-import type { FigureTrace } from '../engine/inventory/trace';
+import type { EmissionTotals, InventoryResult } from '../../../shared/calc/inventory';
+import type { FigureTrace } from '../../../shared/calc/trace';
+import { FIGURE_IDS, FIGURES, figureValue, scope3CategoryFigure, UNCATEGORISED, type EmissionFigure, type FigureKind, type MetricFigure } from '../../../shared/figures';
 
 const tonnes = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
 const ratio = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
@@ -33,7 +33,7 @@ function figureLines(totals: EmissionTotals, indent: string): string[] {
   return lines;
 }
 
-export function printInventory(result: InventoryResult, options: { bySite: boolean }, out: (text: string) => void): void {
+export function printInventory(result: Pick<InventoryResult, 'periods' | 'findings'>, options: { bySite: boolean }, out: (text: string) => void): void {
   const lines: string[] = [];
   for (const period of result.periods) {
     lines.push(`${period.label} (${period.start} to ${period.end})`, ...figureLines(period, '  '));
