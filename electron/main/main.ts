@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createHandlers, Session } from '../engine/api/handlers';
 import type { Host } from '../engine/api/host';
+import { factorLibraryDir } from './app-paths';
 import { emitToWindow, wireIpc } from './ipc';
 import { electronNativeBinding } from './native-binding';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -22,7 +23,7 @@ function createHost(): Host {
     kind: 'electron',
     actor: os.userInfo().username,
     nativeBinding: electronNativeBinding(appRoot, app.isPackaged),
-    factorLibraryDir: app.isPackaged ? path.join(process.resourcesPath, 'factor-library') : path.join(appRoot, 'resources', 'factor-library'),
+    factorLibraryDir: factorLibraryDir({ isPackaged: app.isPackaged, appRoot, resourcesPath: process.resourcesPath }),
     async chooseNewEngagementPath(suggestedName) {
       const result = await dialog.showSaveDialog(mainWindow!, {
         title: 'Create engagement',
