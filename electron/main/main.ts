@@ -1,6 +1,7 @@
 import { app, dialog, type BrowserWindow } from 'electron';
 import os from 'node:os';
 import path from 'node:path';
+import { IMPORT_FILE_EXTENSIONS } from '../../shared/contract';
 import { createHandlers, Session } from '../engine/api/handlers';
 import type { Host } from '../engine/api/host';
 import { factorLibraryDir } from './app-paths';
@@ -45,7 +46,7 @@ function createHost(): Host {
         title: 'Import a spreadsheet',
         properties: ['openFile'],
         filters: [
-          { name: 'Spreadsheets', extensions: ['xlsx', 'xlsm', 'csv', 'txt'] },
+          { name: 'Spreadsheets', extensions: [...IMPORT_FILE_EXTENSIONS] },
           { name: 'All files', extensions: ['*'] },
         ],
       });
@@ -55,6 +56,11 @@ function createHost(): Host {
       emitToWindow(mainWindow, event, payload);
     },
   };
+}
+
+/** The app's own code, resources and data: never a file to import. */
+function appFolders(): string[] {
+  return [app.getAppPath(), appRoot, process.resourcesPath, app.getPath('userData'), app.getPath('sessionData')];
 }
 
 app.whenReady().then(() => {
@@ -68,7 +74,7 @@ app.whenReady().then(() => {
     return;
   }
   const session = new Session(host);
-  wireIpc(createHandlers(session), session);
+  wireIpc(createHandlers(session), session, appFolders());
   mainWindow = createAppWindow();
 });
 
