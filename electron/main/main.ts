@@ -1,4 +1,4 @@
-import { app, dialog, type BrowserWindow } from 'electron';
+import { app, dialog, Menu, type BrowserWindow } from 'electron';
 import os from 'node:os';
 import path from 'node:path';
 import { IMPORT_FILE_EXTENSIONS } from '../../shared/contract';
@@ -6,6 +6,7 @@ import { createHandlers, Session } from '../engine/api/handlers';
 import type { Host } from '../engine/api/host';
 import { factorLibraryDir } from './app-paths';
 import { emitToWindow, wireIpc } from './ipc';
+import { appMenuTemplate } from './menu-template';
 import { electronNativeBinding } from './native-binding';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { lockDownWebContents } from './security';
@@ -75,7 +76,8 @@ app.whenReady().then(() => {
   }
   const session = new Session(host);
   wireIpc(createHandlers(session), session, appFolders());
-  mainWindow = createAppWindow();
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ appName: app.name, platform: process.platform, isPackaged: app.isPackaged })));
+  mainWindow = createAppWindow({ devTools: !app.isPackaged });
 });
 
 app.on('window-all-closed', () => app.quit());
