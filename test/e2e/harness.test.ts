@@ -56,7 +56,8 @@ describe('the test harness', () => {
 
   it('refuses a missing or wrong secret with 403, for pages, calls, events and drops alike', async () => {
     const wrong = { [SECRET_HEADER]: 'a'.repeat(harness.headers[SECRET_HEADER]!.length) };
-    for (const headers of [{ [SECRET_HEADER]: '' }, wrong, { [SECRET_HEADER]: 'short' }]) {
+    const wider = { [SECRET_HEADER]: 'é'.repeat(harness.headers[SECRET_HEADER]!.length) };
+    for (const headers of [{ [SECRET_HEADER]: '' }, wrong, { [SECRET_HEADER]: 'short' }, wider]) {
       expect(await send(harness, { path: '/index.html', headers })).toEqual({ status: 403, body: 'Forbidden' });
       expect((await send(harness, { method: 'POST', path: '/api/engagement.current', headers, body: '{}' })).status).toBe(403);
       expect((await send(harness, { path: '/events', headers })).status).toBe(403);

@@ -83,10 +83,7 @@ export async function startHarness(): Promise<Harness> {
   const secret = randomBytes(32).toString('hex');
   let expectedHost = '';
   const handle = async (request: http.IncomingMessage, response: http.ServerResponse): Promise<void> => {
-    if (request.headers.host !== expectedHost || !matchesSecret(request.headers[SECRET_HEADER], secret)) {
-      response.writeHead(403).end('Forbidden');
-      return;
-    }
+    if (request.headers.host !== expectedHost || !matchesSecret(request.headers[SECRET_HEADER], secret)) return refuse(response, 403, 'Forbidden');
     const url = new URL(request.url ?? '/', `http://${expectedHost}`);
     if (request.method === 'POST' && url.pathname.startsWith('/api/')) {
       const method = decodeOrNull(url.pathname.slice('/api/'.length));
@@ -179,8 +176,9 @@ function refuse(response: http.ServerResponse, status: number, message: string):
 }
 
 function matchesSecret(sent: string | string[] | undefined, secret: string): boolean {
-  if (typeof sent !== 'string' || sent.length !== secret.length) return false;
-  return timingSafeEqual(Buffer.from(sent), Buffer.from(secret));
+  if (typeof sent !== 'string') return false;
+  const [given, expected] = [Buffer.from(sent), Buffer.from(secret)];
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 function decodeOrNull(encoded: string): string | null {
