@@ -1,9 +1,12 @@
-import { app, dialog, type BrowserWindow } from 'electron';
+import { app, dialog, Menu, type BrowserWindow } from 'electron';
 import os from 'node:os';
 import path from 'node:path';
+import { IMPORT_FILE_EXTENSIONS } from '../../shared/contract';
 import type { HostIdentity, HostShell } from '../engine/api/host';
 import { startEngineHost, type EngineHost } from '../engine/host/client';
+import { factorLibraryDir } from './app-paths';
 import { emitToWindow, wireIpc } from './ipc';
+import { appMenuTemplate } from './menu-template';
 import { electronNativeBinding } from './native-binding';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createRelay } from './relay';
@@ -24,7 +27,7 @@ function hostIdentity(): HostIdentity {
     kind: 'electron',
     actor: os.userInfo().username,
     nativeBinding: electronNativeBinding(appRoot, app.isPackaged),
-    factorLibraryDir: app.isPackaged ? path.join(process.resourcesPath, 'factor-library') : path.join(appRoot, 'resources', 'factor-library'),
+    factorLibraryDir: factorLibraryDir({ isPackaged: app.isPackaged, appRoot, resourcesPath: process.resourcesPath }),
   };
 }
 
@@ -51,7 +54,7 @@ const shell: HostShell = {
       title: 'Import a spreadsheet',
       properties: ['openFile'],
       filters: [
-        { name: 'Spreadsheets', extensions: ['xlsx', 'xlsm', 'csv', 'txt'] },
+        { name: 'Spreadsheets', extensions: [...IMPORT_FILE_EXTENSIONS] },
         { name: 'All files', extensions: ['*'] },
       ],
     });
@@ -61,6 +64,11 @@ const shell: HostShell = {
     emitToWindow(mainWindow, event, payload);
   },
 };
+
+/** The app's own code, resources and data: never a file to import. */
+function appFolders(): string[] {
+  return [app.getAppPath(), appRoot, process.resourcesPath, app.getPath('userData'), app.getPath('sessionData')];
+}
 
 app.whenReady().then(() => {
   serveRenderer(path.join(appRoot, 'out', 'renderer'));
@@ -74,8 +82,9 @@ app.whenReady().then(() => {
   }
   // The engine runs on its own thread: this one only relays, so the window never waits on SQLite or a file.
   engine = startEngineHost(identity, shell);
-  wireIpc(createRelay(engine));
-  mainWindow = createAppWindow();
+  wireIpc(createRelay(engine, appFolders()));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ appName: app.name, platform: process.platform, isPackaged: app.isPackaged })));
+  mainWindow = createAppWindow({ devTools: !app.isPackaged });
 });
 
 app.on('window-all-closed', () => {

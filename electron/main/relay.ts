@@ -3,9 +3,9 @@
  * window, then relays them to the engine host's thread. Kept free of Electron imports so it is
  * unit-tested without the Electron binary.
  */
-import path from 'node:path';
 import type { ChosenFile, Envelope } from '../../shared/contract';
 import type { EngineHost } from '../engine/host/client';
+import { checkDroppedPath } from './drop-guard';
 import { isTrustedSender } from './trust';
 
 /** What an IPC event tells about its sender (Electron's IpcMainInvokeEvent has it). */
@@ -22,7 +22,8 @@ export interface Relay {
   drop(event: IpcSender, filePath: unknown): Promise<Envelope<ChosenFile>>;
 }
 
-export function createRelay(engine: Pick<EngineHost, 'invoke' | 'dropFile'>): Relay {
+/** `appFolders` are the app's own folders, which a dropped path may not point into. */
+export function createRelay(engine: Pick<EngineHost, 'invoke' | 'dropFile'>, appFolders: readonly string[]): Relay {
   return {
     async invoke(event, method, input) {
       if (!isTrustedSender(event.senderFrame)) return FORBIDDEN;
@@ -30,10 +31,9 @@ export function createRelay(engine: Pick<EngineHost, 'invoke' | 'dropFile'>): Re
     },
     async drop(event, filePath) {
       if (!isTrustedSender(event.senderFrame)) return FORBIDDEN;
-      if (typeof filePath !== 'string' || !path.isAbsolute(filePath)) {
-        return { ok: false, error: { code: 'invalid-input', message: 'A dropped file must have an absolute path' } };
-      }
-      return engine.dropFile(filePath);
+      const dropped = checkDroppedPath(filePath, appFolders);
+      if (!dropped.ok) return { ok: false, error: { code: 'refused', message: dropped.reason } };
+      return engine.dropFile(dropped.path);
     },
   };
 }

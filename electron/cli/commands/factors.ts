@@ -1,4 +1,4 @@
-import { loadFactorLibrary } from '../../engine/factors/service';
+import { libraryFolder, loadFactorLibrary, shippedLibrary } from '../../engine/factors/service';
 import type { CommandSet } from '../context';
 
 /** factors load-library: emission-factor sets as versions. */
@@ -10,7 +10,7 @@ export const factorCommands: CommandSet = (program, { io, withEngagement }) => {
     .argument('<engagement>', 'engagement file')
     .option('--dir <folder>', 'a library folder of factor-set JSON files (default: the one shipped with the app)')
     .action(async (file: string, options: { dir?: string }) => {
-      const loads = await withEngagement(file, (engagement) => loadFactorLibrary(engagement, options.dir));
+      const loads = await withEngagement(file, (engagement) => loadFactorLibrary(engagement, options.dir === undefined ? shippedLibrary() : libraryFolder(options.dir)));
       for (const load of loads) io.out(`${load.setKey} (${load.edition}): ${load.factors} factors ${load.added ? 'added as a new version' : 'already present (identical)'}\n`);
     });
 };

@@ -1,8 +1,12 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { EngineError } from '../errors';
-import { readableHandle, writableHandle, type Db, type ReadableDb, type WritableDb } from './handles';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
+import { readableHandle, writableHandle, type ReadableDb, type WritableDb } from './handles';
+import { migrate } from './migrate';
+import { LATEST_SCHEMA_VERSION } from './migrations';
+import { assertExpectedSchema } from './schema-guard';
+
+export { migrate };
 
 export type { Db, ReadableDb, WritableDb } from './handles';
 
@@ -35,7 +39,8 @@ export function createDatabase(path: string, options: ConnectionOptions = {}): W
 
 /**
  * Opens an existing engagement. Every check runs on a read-only handle first, so a file
- * that is refused (not SQLite, not ours, corrupt, from a newer app) is left byte-identical.
+ * that is refused (not SQLite, not ours, corrupt, from a newer app, a schema that is not
+ * ours) is left byte-identical.
  */
 export function openDatabase(path: string, options: ConnectionOptions = {}): WritableDb {
   const schemaVersion = inspectReadOnly(path, options);
@@ -64,6 +69,7 @@ export function connectToCheckedDatabase(path: string, options: ConnectionOption
 /** A read-only connection to a checked engagement, for the reads of its ReadableDb. */
 export function connectReadOnly(path: string, options: ConnectionOptions = {}): ReadableDb {
   const db = readableHandle(new Database(path, { nativeBinding: options.nativeBinding, fileMustExist: true, readonly: true }));
+  db.pragma('trusted_schema = OFF');
   db.pragma('busy_timeout = 5000');
   return db;
 }
@@ -77,6 +83,7 @@ function inspectReadOnly(path: string, options: ConnectionOptions): number {
     throw new EngineError('corrupt', `${path} could not be opened as a database: ${(error as Error).message}`);
   }
   try {
+    db.pragma('trusted_schema = OFF');
     const applicationId = readPragmaNumber(db, 'application_id', path);
     if (applicationId !== CARBON_AUDIT_APPLICATION_ID) {
       throw new EngineError('not-an-engagement', `${path} is a SQLite database but not a Carbon Audit engagement file`);
@@ -92,6 +99,7 @@ function inspectReadOnly(path: string, options: ConnectionOptions): number {
     if (problems.length > 0) {
       throw new EngineError('corrupt', `${path} failed its integrity check: ${problems.slice(0, 3).join('; ')}`);
     }
+    assertExpectedSchema(db, version, path, options.nativeBinding);
     return version;
   } finally {
     db.close();
@@ -137,23 +145,12 @@ function readPragmaNumber(db: ReadableDb, pragma: string, path: string): number 
 }
 
 function configure(db: WritableDb): void {
+  // Functions and virtual tables named in a file's schema must be harmless ones (see schema-guard).
+  db.pragma('trusted_schema = OFF');
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
-}
-
-/** Applies every pending migration in one transaction, so a failure leaves the old schema. */
-export function migrate(db: Db, fromVersion: number, toVersion = LATEST_SCHEMA_VERSION): void {
-  if (fromVersion >= toVersion) return;
-  db.transaction(() => {
-    for (let version = fromVersion + 1; version <= toVersion; version++) {
-      const migration = MIGRATIONS[version - 1];
-      if (!migration) throw new Error(`No migration for schema version ${version}`);
-      migration.up(db);
-    }
-    db.pragma(`user_version = ${toVersion}`);
-  })();
 }
 
 export function schemaVersion(db: ReadableDb): number {

@@ -7,7 +7,7 @@ import type { FactorSetSummary } from '../../../shared/contract';
 import type { Engagement } from '../engagement/handle';
 import { selectFactorSets, selectFrozenSetIds } from './store';
 
-export { defaultLibraryDir, loadFactorLibrary, type LibraryLoad } from './library';
+export { defaultLibraryDir, libraryFolder, loadFactorLibrary, shippedLibrary, type FactorLibrary, type LibraryLoad } from './library';
 export {
   describeSets,
   factorLineage,

@@ -1,4 +1,4 @@
-import { listFactorSets, loadFactorLibrary } from '../../factors/service';
+import { listFactorSets, loadFactorLibrary, shippedLibrary } from '../../factors/service';
 import type { Session } from '../session';
 import type { HandlersOf } from './types';
 
@@ -8,7 +8,7 @@ export function factorHandlers(session: Session): HandlersOf<'factors'> {
 
     'factors.loadLibrary': () => {
       const engagement = session.require();
-      loadFactorLibrary(engagement, session.host.factorLibraryDir);
+      loadFactorLibrary(engagement, shippedLibrary(session.host.factorLibraryDir));
       session.changed();
       return listFactorSets(engagement);
     },
