@@ -183,15 +183,18 @@ export type ReferenceResult = { readonly ok: true; readonly value: FigureReferen
 
 const REFERENCE = /^(FY\d{4})\.(.+)$/;
 
-/** Reads 'FY2023.scope2_market' or 'FY2023.scope3.6'; only figures that trace to result lines when `traceable`. */
+/**
+ * Reads 'FY2023.scope2_market', 'FY2023.scope3.6' or 'FY2023.intensity.revenue.currency:GBP';
+ * with `traceable`, only figures that are sums of result lines.
+ */
 export function parseFigureReference(text: string, options: { readonly traceable?: boolean } = {}): ReferenceResult {
   const match = REFERENCE.exec(text.trim());
   const figure = match ? figureById(match[2]!) : undefined;
-  if (!match || !figure || figure.kind === 'intensity') {
+  if (!match || !figure) {
     return { ok: false, reason: `Unknown figure '${text}': use FY<year>.<${FIGURE_IDS.join('|')}>, or FY<year>.scope3.<category>` };
   }
   if (options.traceable && !figure.traceable) {
-    return { ok: false, reason: `${figure.label} is a ratio of metric inputs, not a sum of result lines: it cannot be traced` };
+    return { ok: false, reason: `${figure.label} is a ratio, not a sum of result lines: it cannot be traced` };
   }
   return { ok: true, value: { fiscalYear: match[1]!, figure } };
 }
