@@ -1,6 +1,7 @@
 /** The inventory feature's SQL: activity records as the calculation reads them, the boundary's sites, and the sources of traced lines. */
 import type { ActivityMeaning } from '../../../shared/activities';
 import type { CalcRecord, SiteInfo } from '../../../shared/calc/inventory';
+import type { TraceSource } from '../../../shared/calc/trace';
 import type { CalorificBasis } from '../../../shared/calc/units';
 import type { SiteView } from '../../../shared/contract';
 import type { Cell } from '../../../shared/import/cell';
@@ -63,12 +64,8 @@ export function selectSiteViews(db: ReadableDb): SiteView[] {
   return rows.map((row) => ({ ...siteFromRow(row), configured: row.configured === 1, records: row.records as number }));
 }
 
-export interface RecordSource {
-  readonly fileName: string;
-  readonly sha256: string;
-  readonly sheet: string;
-  readonly rowNumber: number;
-  readonly cells: readonly Cell[];
+/** The source row a record came from, and the record's own period. */
+export interface RecordSource extends TraceSource {
   readonly periodStart: string;
   readonly periodEnd: string;
 }
