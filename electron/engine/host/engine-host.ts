@@ -37,6 +37,15 @@ const host: Host = {
 const session = new Session(host);
 const handlers = createHandlers(session);
 
+/** A reply that cannot be sent (a value that does not clone) still answers the call, with why. */
+function reply(id: number, envelope: Envelope<unknown>): void {
+  try {
+    post({ type: 'reply', id, envelope });
+  } catch (error) {
+    post({ type: 'reply', id, envelope: { ok: false, error: { code: 'internal', message: `The engine could not send its answer: ${(error as Error).message}` } } });
+  }
+}
+
 function dropped(filePath: string): Envelope<unknown> {
   try {
     return { ok: true, value: session.chooseFile(filePath) };
@@ -48,10 +57,10 @@ function dropped(filePath: string): Envelope<unknown> {
 port.on('message', (request: HostRequest) => {
   switch (request.type) {
     case 'invoke':
-      void dispatch(handlers, request.method, request.input).then((envelope) => post({ type: 'reply', id: request.id, envelope }));
+      void dispatch(handlers, request.method, request.input).then((envelope) => reply(request.id, envelope));
       return;
     case 'drop':
-      post({ type: 'reply', id: request.id, envelope: dropped(request.filePath) });
+      reply(request.id, dropped(request.filePath));
       return;
     case 'dialog-answer': {
       const dialog = dialogs.get(request.id);
@@ -62,7 +71,7 @@ port.on('message', (request: HostRequest) => {
     }
     case 'shutdown':
       session.close();
-      post({ type: 'reply', id: request.id, envelope: { ok: true, value: null } });
+      reply(request.id, { ok: true, value: null });
       return;
   }
 });

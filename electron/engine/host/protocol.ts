@@ -1,5 +1,5 @@
 /** Messages between the engine host's thread and the process that embeds it (engine-host.ts, client.ts). */
-import type { ApiEventName, ChosenFile, Envelope } from '../../../shared/contract';
+import type { ApiEventName, Envelope } from '../../../shared/contract';
 import type { HostShell } from '../api/host';
 
 export type DialogName = Exclude<keyof HostShell, 'emit'>;
@@ -19,5 +19,3 @@ export type HostMessage =
   | { readonly type: 'reply'; readonly id: number; readonly envelope: Envelope<unknown> }
   | { readonly type: 'dialog'; readonly id: number; readonly dialog: DialogName; readonly suggestedName?: string }
   | { readonly type: 'event'; readonly event: ApiEventName; readonly payload: unknown };
-
-export type DropEnvelope = Envelope<ChosenFile>;

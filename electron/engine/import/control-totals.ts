@@ -9,7 +9,7 @@ import { MAX_ISSUES_IN_OUTCOME } from '../../../shared/contract';
 import { ExactSum } from '../../../shared/calc/sum';
 import type { Rejection } from '../../../shared/import/records';
 
-export type SkipReason = keyof SheetControlTotal['skipped'];
+type SkipReason = keyof SheetControlTotal['skipped'];
 
 /** One sheet's counts, updated as its rows are read. */
 export type SheetTally = { -readonly [K in Exclude<keyof SheetControlTotal, 'skipped'>]: SheetControlTotal[K] } & { skipped: Record<SkipReason, number> };
