@@ -76,6 +76,22 @@ const DIESEL = factor(10, {
   ],
 });
 
+/** The EPA Hub natural gas factor per mmBtu, as gas masses: 53.06 kg CO2, 1 g CH4, 0.1 g N2O. */
+function epaGas({ valueUnit = 'g', ch4 = 1, n2o = 0.1, label = 'Natural Gas' }: { valueUnit?: 'kg' | 'g'; ch4?: number; n2o?: number; label?: string } = {}): CalcFactor {
+  return factor(30, {
+    ...EPA,
+    activityKey: 'natural_gas',
+    label,
+    unitText: 'mmBtu',
+    scope: 'Scope 1',
+    gases: [
+      { gas: 'CO2', value: 53.06, valueUnit: 'kg', alreadyCo2e: false },
+      { gas: 'CH4', value: ch4, valueUnit, alreadyCo2e: false },
+      { gas: 'N2O', value: n2o, valueUnit, alreadyCo2e: false },
+    ],
+  });
+}
+
 const GRID = factor(20, { activityKey: 'electricity', unitText: 'kWh', scope: 'Scope 2', region: 'UK', co2ePerUnitKg: 0.2 });
 const RESIDUAL_MIX = factor(21, { activityKey: 'electricity', unitText: 'kWh', scope: 'Scope 2', region: 'UK', co2ePerUnitKg: 0.4, residualMix: true });
 
@@ -96,21 +112,9 @@ describe('emissions of a record', () => {
 
   it('weights EPA gas masses with the engagement GWPs (AR5)', () => {
     // Natural gas per mmBtu: 53.06 kg CO2 + 1 g CH4 × 28 + 0.1 g N2O × 265 = 53.1145 kg CO2e.
-    const epaGas = (valueUnit: 'kg' | 'g', ch4: number, n2o: number) =>
-      factor(30, {
-        ...EPA,
-        activityKey: 'natural_gas',
-        unitText: 'mmBtu',
-        scope: 'Scope 1',
-        gases: [
-          { gas: 'CO2', value: 53.06, valueUnit: 'kg', alreadyCo2e: false },
-          { gas: 'CH4', value: ch4, valueUnit, alreadyCo2e: false },
-          { gas: 'N2O', value: n2o, valueUnit, alreadyCo2e: false },
-        ],
-      });
     // 200 therms = 20 mmBtu → 20 × 53.1145 = 1062.29 kg.
     const gasRecord = record(1, { activity: 'natural_gas', quantity: 200, unit: 'therm', region: 'US' });
-    for (const gasFactor of [epaGas('kg', 0.001, 0.0001), epaGas('g', 1, 0.1)]) {
+    for (const gasFactor of [epaGas({ valueUnit: 'kg', ch4: 0.001, n2o: 0.0001 }), epaGas()]) {
       const line = onlyLine(calculate([gasRecord], [gasFactor]), 1, 'scope1');
       expect(line.convertedQuantity).toBe(20);
       expect(line.co2ePerUnitKg).toBe(53.1145);
@@ -121,6 +125,28 @@ describe('emissions of a record', () => {
         { gas: 'N2O', tco2e: 0.00053 },
       ]);
     }
+  });
+
+  it('weights AR6 methane by the fuel’s origin: fossil natural gas 29.8, landfill gas 27.0', () => {
+    const ar6 = { settings: { gwpBasis: 'AR6' as const } };
+    // 10 mmBtu of natural gas: 10 × (53.06 + 0.001 × 29.8 + 0.0001 × 273) kg = 531.171 kg.
+    const fossil = calculate([record(1, { activity: 'natural_gas', quantity: 10, unit: 'mmBtu', region: 'US' })], [epaGas({ label: 'Natural Gas' })], ar6);
+    const fossilLine = onlyLine(fossil, 1, 'scope1');
+    expect(fossilLine.co2ePerUnitKg).toBe(53.1171);
+    expect(fossilLine.gases).toContainEqual({ gas: 'CH4', tco2e: 0.000298 });
+    expect(fossilLine.note).toBe('gas masses weighted with AR6 GWPs (fossil methane, 29.8)');
+    // The same per-gas values for landfill gas, whose methane is non-fossil: 0.001 × 27.0.
+    const landfill = calculate([record(1, { activity: 'natural_gas', quantity: 10, unit: 'mmBtu', region: 'US' })], [epaGas({ label: 'Landfill Gas' })], ar6);
+    expect(onlyLine(landfill, 1, 'scope1').co2ePerUnitKg).toBe(53.1143);
+    expect(onlyLine(landfill, 1, 'scope1').gases).toContainEqual({ gas: 'CH4', tco2e: 0.00027 });
+    // Under AR5 the origin makes no difference.
+    expect(onlyLine(calculate([record(1, { activity: 'natural_gas', quantity: 10, unit: 'mmBtu', region: 'US' })], [epaGas({ label: 'Landfill Gas' })]), 1, 'scope1').co2ePerUnitKg).toBe(53.1145);
+    // Spend-based purchased goods say nothing of the methane's origin: refused under AR6, not guessed.
+    const unknown = calculate([record(1, { activity: 'purchased_goods', quantity: 10, unit: 'kg', region: 'US' })], [factor(33, { ...EPA, activityKey: 'purchased_goods', unitText: 'kg', gases: [{ gas: 'CH4', value: 1, valueUnit: 'g', alreadyCo2e: false }] })], ar6);
+    expect(unknown.lines).toEqual([]);
+    expect(unknown.findings).toEqual([
+      expect.objectContaining({ recordId: 1, kind: 'factor-value', message: expect.stringMatching(/fossil methane 29\.8 and non-fossil methane 27\.0, and this factor's fuel origin is not known/) }),
+    ]);
   });
 
   it('converts the record to the factor unit (MWh → kWh)', () => {
