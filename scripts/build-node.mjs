@@ -7,6 +7,7 @@ export const NODE_ENTRY_POINTS = {
   'import-worker': 'electron/engine/workers/import-worker.ts',
   'calc-worker': 'electron/engine/workers/calc-worker.ts',
   'read-worker': 'electron/engine/workers/read-worker.ts',
+  'export-worker': 'electron/engine/workers/export-worker.ts',
 };
 
 export const NODE_BUILD_OPTIONS = {

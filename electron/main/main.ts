@@ -1,4 +1,4 @@
-import { app, dialog, type BrowserWindow } from 'electron';
+import { app, dialog, shell, type BrowserWindow } from 'electron';
 import os from 'node:os';
 import path from 'node:path';
 import { createHandlers, Session } from '../engine/api/handlers';
@@ -49,6 +49,17 @@ function createHost(): Host {
         ],
       });
       return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async chooseExportPath(suggestedName) {
+      const result = await dialog.showSaveDialog(mainWindow!, {
+        title: 'Export audited workbook',
+        defaultPath: path.join(app.getPath('documents'), suggestedName),
+        filters: [{ name: 'Excel workbook', extensions: ['xlsx'] }],
+      });
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    revealFile(filePath) {
+      shell.showItemInFolder(filePath);
     },
     emit(event, payload) {
       emitToWindow(mainWindow, event, payload);

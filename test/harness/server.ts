@@ -30,6 +30,8 @@ export interface Harness {
   readonly url: string;
   /** Answers for the next native dialogs, in order; null = the user cancelled. */
   readonly dialogAnswers: (string | null)[];
+  /** Files the app asked the host to show in a folder. */
+  readonly revealed: string[];
   close(): Promise<void>;
 }
 
@@ -39,6 +41,7 @@ export async function startHarness(): Promise<Harness> {
   }
   const bridgeScript = await bundleBridge();
   const dialogAnswers: (string | null)[] = [];
+  const revealed: string[] = [];
   const subscribers = new Set<http.ServerResponse>();
   const nextAnswer = async () => {
     if (dialogAnswers.length === 0) throw new Error('The test did not queue an answer for this dialog');
@@ -50,6 +53,8 @@ export async function startHarness(): Promise<Harness> {
     chooseNewEngagementPath: nextAnswer,
     chooseEngagementToOpen: nextAnswer,
     chooseImportFile: nextAnswer,
+    chooseExportPath: nextAnswer,
+    revealFile: (filePath) => revealed.push(filePath),
     emit<E extends ApiEventName>(event: E, payload: ApiEvents[E]) {
       for (const response of subscribers) response.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
     },
@@ -101,6 +106,7 @@ export async function startHarness(): Promise<Harness> {
   return {
     url: `http://127.0.0.1:${port}/index.html`,
     dialogAnswers,
+    revealed,
     async close() {
       for (const response of subscribers) response.end();
       session.replace(null);

@@ -14,6 +14,7 @@ import { Engagement } from '../engagement';
 import { EngineError } from '../errors';
 import { APP_VERSION } from '../version';
 import type { Host } from './host';
+import { exportHandlers } from './export-handlers';
 
 export type Handlers = {
   readonly [M in ApiMethod]: (input: ApiParsedInput<M>) => Promise<ApiOutput<M>> | ApiOutput<M>;
@@ -194,6 +195,8 @@ export function createHandlers(session: Session): Handlers {
         })),
       };
     },
+
+    ...exportHandlers(session),
   };
 }
 

@@ -7,7 +7,7 @@ import { CANCEL_MESSAGE, type WorkerMessage } from './protocol';
 /** A worker's heap ceiling: imports stream rows and calculations hold one engagement's records. */
 export const WORKER_HEAP_MB = 4096;
 
-export type WorkerName = 'import-worker' | 'calc-worker' | 'read-worker';
+export type WorkerName = 'import-worker' | 'calc-worker' | 'read-worker' | 'export-worker';
 
 export interface WorkerJob<Result> {
   readonly result: Promise<Result>;

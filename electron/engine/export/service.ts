@@ -1,0 +1,158 @@
+/**
+ * Export: the audited workbook, its evidence pack, and CSV copies of its tables. The CLI and the
+ * API handlers call only this module: `startExportJob` runs an export on a worker thread with
+ * progress and cancel; `exportWorkbook` is the export itself (the worker's body, and tests').
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ExportOutcome, ExportProgress } from '../../../shared/contract';
+import type { Engagement } from '../engagement';
+import { EngineError } from '../errors';
+import { calculate } from '../inventory/calculate';
+import { startWorker, type WorkerJob } from '../workers/spawn';
+import { AtomicFile } from './atomic-file';
+import { Book } from './book/book';
+import { EXCEL_MAX_ROWS } from './book/refs';
+import { fileSha256, gatherFacts, type DetailMode, type ExportContext } from './context';
+import { fullDetailRows, summaryDetailRows } from './detail-rows';
+import { calculationDetailSource } from './detail-source';
+import { writeEvidencePack } from './evidence-pack';
+import { SHEETS } from './sheets';
+
+export type { DetailMode } from './context';
+
+export interface ExportRequest {
+  readonly workbookPath: string;
+  readonly detail: DetailMode;
+  /** Also write an evidence pack (.zip) here. */
+  readonly evidencePackPath?: string;
+  /** Data rows per recalculation sheet; Excel's limit unless a test wants the spill sooner. */
+  readonly rowsPerDetailSheet?: number;
+}
+
+export interface ExportRun {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: ExportProgress) => void;
+}
+
+function checkTargets(engagement: Engagement, request: ExportRequest): void {
+  const resolved = (file: string) => path.resolve(file);
+  if (path.extname(request.workbookPath).toLowerCase() !== '.xlsx') throw new EngineError('invalid-input', `The workbook must be an .xlsx file: ${request.workbookPath}`);
+  if (request.evidencePackPath !== undefined && path.extname(request.evidencePackPath).toLowerCase() !== '.zip') {
+    throw new EngineError('invalid-input', `The evidence pack must be a .zip file: ${request.evidencePackPath}`);
+  }
+  const targets = [request.workbookPath, request.evidencePackPath].filter((file): file is string => file !== undefined).map(resolved);
+  if (targets.includes(resolved(engagement.filePath)) || new Set(targets).size !== targets.length) {
+    throw new EngineError('invalid-input', 'The workbook, the evidence pack and the engagement file must be three different files');
+  }
+  for (const target of targets) {
+    if (!fs.existsSync(path.dirname(target))) throw new EngineError('not-found', `The folder ${path.dirname(target)} does not exist`);
+  }
+}
+
+/**
+ * Writes the workbook (and the evidence pack) under temporary names beside the targets, renames
+ * them into place only when both are complete, then logs the export in the audit log. A cancel,
+ * an error or a killed process leaves nothing under the final names.
+ */
+export async function exportWorkbook(engagement: Engagement, request: ExportRequest, run: ExportRun = {}): Promise<ExportOutcome> {
+  const started = performance.now();
+  checkTargets(engagement, request);
+  const report = (progress: Omit<ExportProgress, 'percent'> & { fraction: number }) => run.onProgress?.({ phase: progress.phase, rowsWritten: progress.rowsWritten, totalRows: progress.totalRows, percent: Math.round(progress.fraction * 1000) / 10 });
+  report({ phase: 'calculating', rowsWritten: 0, totalRows: 0, fraction: 0 });
+
+  const result = calculate(engagement);
+  run.signal?.throwIfAborted();
+  const facts = await gatherFacts(engagement, request.detail, new Date());
+  const source = calculationDetailSource(engagement, result);
+  const detail = request.detail === 'summary' ? await summaryDetailRows(source, run.signal) : fullDetailRows(source);
+  const totalRows = detail.count;
+  let rowsWritten = 0;
+  const writingShare = request.evidencePackPath ? 0.8 : 0.95;
+  const base = {
+    db: engagement.db,
+    facts,
+    periods: result.periods,
+    findings: result.findings,
+    detail,
+    rowsPerDetailSheet: request.rowsPerDetailSheet ?? EXCEL_MAX_ROWS,
+    usedFactorIds: new Set<number>(),
+    signal: run.signal,
+    progress: {
+      add(rows: number) {
+        rowsWritten += rows;
+        report({ phase: 'writing', rowsWritten, totalRows, fraction: 0.05 + writingShare * (totalRows === 0 ? 1 : rowsWritten / totalRows) });
+      },
+    },
+    contents: [],
+  } satisfies ExportContext;
+  const context: ExportContext = { ...base, contents: SHEETS.flatMap((sheet) => sheet.tabs(base)) };
+
+  const book = new Book(request.workbookPath, { entityName: facts.settings.entityName, createdAt: facts.exportedAt, creator: `Carbon Audit ${facts.appVersion}` });
+  const pack = request.evidencePackPath ? new AtomicFile(request.evidencePackPath) : null;
+  try {
+    for (const sheet of SHEETS) {
+      run.signal?.throwIfAborted();
+      await sheet.write(book, context);
+    }
+    await book.finish();
+    run.signal?.throwIfAborted();
+    const workbookSha256 = await fileSha256(book.tempPath);
+    let packSha256: string | null = null;
+    let evidenceFiles = 0;
+    if (pack) {
+      report({ phase: 'packing', rowsWritten, totalRows, fraction: 0.85 });
+      const manifest = await writeEvidencePack(engagement.db, pack.tempPath, { path: book.tempPath, name: path.basename(request.workbookPath), sha256: workbookSha256 }, facts, run.signal);
+      evidenceFiles = manifest.files.length - 1;
+      packSha256 = await fileSha256(pack.tempPath);
+    }
+    run.signal?.throwIfAborted();
+    book.publish();
+    pack?.commit();
+    const outcome: ExportOutcome = {
+      workbookPath: path.resolve(request.workbookPath),
+      workbookSha256,
+      detail: request.detail,
+      detailRows: detail.count,
+      calculationLines: result.lines.length,
+      sheets: book.names,
+      evidencePackPath: pack ? path.resolve(pack.targetPath) : null,
+      evidencePackSha256: packSha256,
+      evidenceFiles,
+      auditEntries: facts.auditEntries,
+      auditHeadHash: facts.auditHeadHash,
+      elapsedMs: Math.round(performance.now() - started),
+    };
+    engagement.change('export', {
+      workbook: path.basename(outcome.workbookPath),
+      workbookSha256,
+      detail: request.detail,
+      detailRows: outcome.detailRows,
+      evidencePack: pack ? path.basename(pack.targetPath) : null,
+      evidencePackSha256: packSha256,
+      engagementSha256: facts.engagementSha256,
+      auditHeadHash: facts.auditHeadHash,
+      auditEntries: facts.auditEntries,
+    }, () => undefined);
+    report({ phase: 'done', rowsWritten, totalRows, fraction: 1 });
+    return outcome;
+  } catch (error) {
+    await book.discard();
+    pack?.discard();
+    if (run.signal?.aborted) throw new EngineError('cancelled', 'Export cancelled: nothing was written');
+    throw error;
+  }
+}
+
+/** What the export worker is given: its own connection to the engagement, and the request. */
+export interface ExportWorkerData {
+  readonly engagementPath: string;
+  readonly nativeBinding?: string;
+  readonly actor: string;
+  readonly request: ExportRequest;
+}
+
+/** Runs an export on a worker thread (the calculation it starts from can take minutes). */
+export function startExportJob(data: ExportWorkerData, onProgress: (progress: ExportProgress) => void): WorkerJob<ExportOutcome> {
+  return startWorker<ExportOutcome, ExportProgress>('export-worker', data, onProgress);
+}

@@ -1,0 +1,47 @@
+/**
+ * Calculation findings: every record the calculation could not use, or used with a caveat (no
+ * factor, unknown unit, double count, instruments above consumption…), traced to its source row.
+ * These records are not in the detail; nothing is dropped without a line here.
+ */
+import type { Cell } from '../book/book';
+import { writeTable, type TableColumn } from '../book/table';
+import type { SheetModule } from './sheet-module';
+
+export const FINDINGS_SHEET = 'Calculation findings';
+
+const COLUMNS: readonly TableColumn[] = [
+  { header: 'Record', style: 'integer' },
+  { header: 'Source file', style: 'text' },
+  { header: 'Source sheet', style: 'text' },
+  { header: 'Source row', style: 'integer' },
+  { header: 'Kind', style: 'text' },
+  { header: 'Finding', style: 'text', width: 100 },
+];
+
+export const calculationFindingsSheet: SheetModule = {
+  tabs: () => [{ name: FINDINGS_SHEET, description: 'Records the calculation could not use, or used with a caveat, with their source rows' }],
+  async write(book, context) {
+    const sourceOf = context.db.prepare(
+      `SELECT s.file_name, w.sheet, w.row_number FROM activity_record r JOIN raw_row w ON w.id = r.raw_row_id JOIN source_file s ON s.id = r.source_file_id WHERE r.id = ?`,
+    ).raw();
+    function* rows(): Generator<Cell[]> {
+      for (const finding of context.findings) {
+        const source = finding.recordId === null ? undefined : (sourceOf.get(finding.recordId) as [string, string, number] | undefined);
+        yield [
+          { value: finding.recordId, style: 'integer' },
+          { value: source?.[0], style: 'text' },
+          { value: source?.[1], style: 'text' },
+          { value: source?.[2], style: 'integer' },
+          { value: finding.kind, style: 'text' },
+          { value: finding.message, style: 'text' },
+        ];
+      }
+    }
+    await writeTable(book, {
+      name: FINDINGS_SHEET,
+      title: 'Calculation findings',
+      notes: [context.findings.length === 0 ? 'None: every record was calculated without a finding.' : `${context.findings.length} findings from the calculation, by record.`],
+      columns: COLUMNS,
+    }, rows(), context.signal);
+  },
+};
