@@ -20,6 +20,7 @@ import { auditEntries } from '../engine/audit-log';
 import { Engagement } from '../engine/engagement';
 import { EngineError } from '../engine/errors';
 import { APP_VERSION } from '../engine/version';
+import { registerExportCommands } from './commands/export';
 
 /** Exit codes: 0 success, 1 the engine refused or a check failed, 2 bad command-line usage. */
 export const EXIT_OK = 0;
@@ -340,6 +341,8 @@ export function buildProgram(io: CliIo = PROCESS_IO): Command {
       const template = withEngagement(engagementFile, (engagement) => mappingTemplate(engagement, name));
       io.out(`${JSON.stringify(template.mapping, null, 2)}\n`);
     });
+
+  registerExportCommands(program, io);
 
   return program;
 }

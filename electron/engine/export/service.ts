@@ -156,3 +156,5 @@ export interface ExportWorkerData {
 export function startExportJob(data: ExportWorkerData, onProgress: (progress: ExportProgress) => void): WorkerJob<ExportOutcome> {
   return startWorker<ExportOutcome, ExportProgress>('export-worker', data, onProgress);
 }
+
+export { CSV_TABLES, exportTableCsv, type CsvTable } from './csv';

@@ -5,11 +5,12 @@
  */
 import type { Cell } from '../book/book';
 import { writeTable, type TableColumn } from '../book/table';
+import type { ExportContext } from '../context';
 import type { SheetModule } from './sheet-module';
 
 export const FINDINGS_SHEET = 'Calculation findings';
 
-const COLUMNS: readonly TableColumn[] = [
+export const FINDING_COLUMNS: readonly TableColumn[] = [
   { header: 'Record', style: 'integer' },
   { header: 'Source file', style: 'text' },
   { header: 'Source sheet', style: 'text' },
@@ -18,30 +19,32 @@ const COLUMNS: readonly TableColumn[] = [
   { header: 'Finding', style: 'text', width: 100 },
 ];
 
+/** The findings as table rows, each traced to its source row. */
+export function* findingRows(context: Pick<ExportContext, 'db' | 'findings'>): Generator<Cell[]> {
+  const sourceOf = context.db.prepare(
+    `SELECT s.file_name, w.sheet, w.row_number FROM activity_record r JOIN raw_row w ON w.id = r.raw_row_id JOIN source_file s ON s.id = r.source_file_id WHERE r.id = ?`,
+  ).raw();
+  for (const finding of context.findings) {
+    const source = finding.recordId === null ? undefined : (sourceOf.get(finding.recordId) as [string, string, number] | undefined);
+    yield [
+      { value: finding.recordId, style: 'integer' },
+      { value: source?.[0], style: 'text' },
+      { value: source?.[1], style: 'text' },
+      { value: source?.[2], style: 'integer' },
+      { value: finding.kind, style: 'text' },
+      { value: finding.message, style: 'text' },
+    ];
+  }
+}
+
 export const calculationFindingsSheet: SheetModule = {
   tabs: () => [{ name: FINDINGS_SHEET, description: 'Records the calculation could not use, or used with a caveat, with their source rows' }],
   async write(book, context) {
-    const sourceOf = context.db.prepare(
-      `SELECT s.file_name, w.sheet, w.row_number FROM activity_record r JOIN raw_row w ON w.id = r.raw_row_id JOIN source_file s ON s.id = r.source_file_id WHERE r.id = ?`,
-    ).raw();
-    function* rows(): Generator<Cell[]> {
-      for (const finding of context.findings) {
-        const source = finding.recordId === null ? undefined : (sourceOf.get(finding.recordId) as [string, string, number] | undefined);
-        yield [
-          { value: finding.recordId, style: 'integer' },
-          { value: source?.[0], style: 'text' },
-          { value: source?.[1], style: 'text' },
-          { value: source?.[2], style: 'integer' },
-          { value: finding.kind, style: 'text' },
-          { value: finding.message, style: 'text' },
-        ];
-      }
-    }
     await writeTable(book, {
       name: FINDINGS_SHEET,
       title: 'Calculation findings',
       notes: [context.findings.length === 0 ? 'None: every record was calculated without a finding.' : `${context.findings.length} findings from the calculation, by record.`],
-      columns: COLUMNS,
-    }, rows(), context.signal);
+      columns: FINDING_COLUMNS,
+    }, findingRows(context), context.signal);
   },
 };

@@ -118,7 +118,7 @@ export function categoryCriterion(category: number | null): string | number {
   return category ?? UNCATEGORISED;
 }
 
-function detailCells(row: DetailRow, r: number, gasIndex: ReadonlyMap<string, number>, gasCount: number): Cell[] {
+export function detailCells(row: DetailRow, r: number, gasIndex: ReadonlyMap<string, number>, gasCount: number): Cell[] {
   const gases: Cell[] = Array.from({ length: gasCount }, () => ({ value: null, style: 'tco2e' }));
   for (const gas of row.gases) gases[gasIndex.get(gas.gas)!] = { value: gas.tco2e, style: 'tco2e' };
   const record = row.record;

@@ -1,12 +1,13 @@
 /** Rejected rows: every source row an import refused, with its file, sheet, row, column and reason. */
 import { columnLetter } from '../../../../shared/import/cell';
+import type { Db } from '../../db/connection';
 import type { Cell } from '../book/book';
 import { writeTable, type TableColumn } from '../book/table';
 import type { SheetModule } from './sheet-module';
 
 export const REJECTED_SHEET = 'Rejected rows';
 
-const COLUMNS: readonly TableColumn[] = [
+export const REJECTED_COLUMNS: readonly TableColumn[] = [
   { header: 'Source file', style: 'text' },
   { header: 'Source id', style: 'integer' },
   { header: 'Sheet', style: 'text' },
@@ -15,30 +16,32 @@ const COLUMNS: readonly TableColumn[] = [
   { header: 'Reason', style: 'text', width: 90 },
 ];
 
+/** Every rejected row, streamed by a cursor in file, sheet and row order. */
+export function* rejectedRows(db: Db): Generator<Cell[]> {
+  const cursor = db.prepare(
+    'SELECT s.file_name, r.source_file_id, r.sheet, r.row_number, r.column_index, r.reason FROM rejected_row r JOIN source_file s ON s.id = r.source_file_id ORDER BY r.source_file_id, r.sheet, r.row_number, r.id',
+  ).raw();
+  for (const [file, sourceId, sheet, rowNumber, column, reason] of cursor.iterate() as Iterable<[string, number, string, number, number | null, string]>) {
+    yield [
+      { value: file, style: 'text' },
+      { value: sourceId, style: 'integer' },
+      { value: sheet, style: 'text' },
+      { value: rowNumber, style: 'integer' },
+      { value: column === null ? null : columnLetter(column), style: 'text' },
+      { value: reason, style: 'text' },
+    ];
+  }
+}
+
 export const rejectedRowsSheet: SheetModule = {
   tabs: () => [{ name: REJECTED_SHEET, description: 'Every row an import refused, with its reason' }],
   async write(book, context) {
     const count = (context.db.prepare('SELECT count(*) AS n FROM rejected_row').get() as { n: number }).n;
-    const cursor = context.db.prepare(
-      'SELECT s.file_name, r.source_file_id, r.sheet, r.row_number, r.column_index, r.reason FROM rejected_row r JOIN source_file s ON s.id = r.source_file_id ORDER BY r.source_file_id, r.sheet, r.row_number, r.id',
-    ).raw();
-    function* rows(): Generator<Cell[]> {
-      for (const [file, sourceId, sheet, rowNumber, column, reason] of cursor.iterate() as Iterable<[string, number, string, number, number | null, string]>) {
-        yield [
-          { value: file, style: 'text' },
-          { value: sourceId, style: 'integer' },
-          { value: sheet, style: 'text' },
-          { value: rowNumber, style: 'integer' },
-          { value: column === null ? null : columnLetter(column), style: 'text' },
-          { value: reason, style: 'text' },
-        ];
-      }
-    }
     await writeTable(book, {
       name: REJECTED_SHEET,
       title: 'Rejected rows',
       notes: [count === 0 ? 'None: no import rejected a row.' : `${count} rows rejected at import. They are not in any figure; the source files keep them as they were.`],
-      columns: COLUMNS,
-    }, rows(), context.signal);
+      columns: REJECTED_COLUMNS,
+    }, rejectedRows(context.db), context.signal);
   },
 };
