@@ -3,7 +3,6 @@
  * (an independent reader) and LibreOffice, which recalculates every formula from scratch and must
  * arrive at the engine's figures.
  */
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,21 +16,10 @@ import { calculate } from '../../../electron/engine/inventory/calculate';
 import type { InventoryResult } from '../../../shared/calc/inventory';
 import type { ExportOutcome } from '../../../shared/contract';
 import { csvNumber, recalculatedSheets } from '../../helpers/libreoffice';
+import { inspect } from '../../helpers/openpyxl';
 import { buildTwoYearEngagement } from '../../helpers/two-year-engagement';
 
-const INSPECT = path.join(__dirname, 'inspect_workbook.py');
 const SHEETS = ['Cover', 'Lead schedule', 'Recalculation detail', 'Metrics', 'Calculation findings', 'Factor appendix', 'Source files', 'Rejected rows', 'Audit log', 'Tick marks', 'Sign-off'];
-
-interface Inspection {
-  sheets: { name: string; maxRow: number; freezePanes: string | null; autoFilter: string | null; orientation: string; fitToWidth: number; fitToPage: boolean; oddHeader: string; formulas: number }[];
-  cells: { sheet: string; ref: string; dataType: string; value: unknown }[];
-  definedNames: string[];
-}
-
-/** openpyxl's view of the workbook and of the cells asked for. */
-export function inspect(book: string, cells: readonly (readonly [string, string])[] = []): Inspection {
-  return JSON.parse(execFileSync('/usr/bin/python3', [INSPECT, book, JSON.stringify(cells)], { encoding: 'utf8', maxBuffer: 64 << 20 })) as Inspection;
-}
 
 async function readBook(file: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();

@@ -116,16 +116,21 @@ export async function take<T>(iterator: AsyncIterator<T>, count: number): Promis
 /** A whole table sheet from rows streamed in: widths fitted to the first rows. */
 export async function writeTable(book: Book, spec: TableSpec, rows: AsyncIterable<readonly Cell[]> | Iterable<readonly Cell[]>, signal?: AbortSignal): Promise<WrittenTable> {
   const iterator = Symbol.asyncIterator in rows ? rows[Symbol.asyncIterator]() : toAsync(rows[Symbol.iterator]());
-  const sample = await take(iterator, SAMPLE_ROWS);
-  const { sheet, headerRow } = await openTable(book, spec, fitWidths(spec.columns, sample));
-  for (const cells of sample) await sheet.row(cells);
-  for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-    if (sheet.lastRow % 1000 === 0) signal?.throwIfAborted();
-    await sheet.row(next.value);
+  try {
+    const sample = await take(iterator, SAMPLE_ROWS);
+    const { sheet, headerRow } = await openTable(book, spec, fitWidths(spec.columns, sample));
+    for (const cells of sample) await sheet.row(cells);
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      if (sheet.lastRow % 1000 === 0) signal?.throwIfAborted();
+      await sheet.row(next.value);
+    }
+    return closeTable(sheet, spec, headerRow);
+  } finally {
+    // Rows may come from a database cursor: close it whatever happens.
+    await iterator.return?.();
   }
-  return closeTable(sheet, spec, headerRow);
 }
 
 function toAsync<T>(iterator: Iterator<T>): AsyncIterator<T> {
-  return { next: async () => iterator.next() };
+  return { next: async () => iterator.next(), return: async () => iterator.return?.() ?? { done: true, value: undefined } };
 }

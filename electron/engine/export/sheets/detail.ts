@@ -179,35 +179,40 @@ export const detailSheet: SheetModule = {
     const columns = detailColumns(detail.mode, detail.gases);
     const gasIndex = new Map(detail.gases.map((gas, index) => [gas, index]));
     const iterator = detail.rows()[Symbol.asyncIterator]();
-    // Widths from the first rows, as they will be written on the first sheet.
-    const firstRow = layout[0]!.firstRow;
-    const sampleRows = await take(iterator, SAMPLE_ROWS);
-    const widths = fitWidths(columns, sampleRows.map((row, index) => detailCells(row, firstRow + index, gasIndex, detail.gases.length)));
-    const pending = sampleRows[Symbol.iterator]();
-    const nextRow = async (): Promise<DetailRow | undefined> => {
-      const buffered = pending.next();
-      if (!buffered.done) return buffered.value;
-      const next = await iterator.next();
-      return next.done ? undefined : next.value;
-    };
-    let written = 0;
-    for (const part of layout) {
-      const spec: TableSpec = { name: part.name, title: DETAIL_SHEET + (layout.length > 1 ? ` (part ${layout.indexOf(part) + 1} of ${layout.length})` : ''), notes: NOTES[detail.mode], columns };
-      const { sheet, headerRow } = await openTable(book, spec, widths);
-      for (let r = part.firstRow; r <= part.lastRow && written < detail.count; r++) {
-        const row = await nextRow();
-        if (!row) throw new Error(`the detail source yielded ${written} rows, not the ${detail.count} it announced`);
-        if (row.factor) context.usedFactorIds.add(row.factor.id);
-        await sheet.row(detailCells(row, r, gasIndex, detail.gases.length));
-        written++;
-        if (written % 1000 === 0) {
-          context.signal?.throwIfAborted();
-          context.progress.add(1000);
+    // A cursor may stand behind the rows: close it whatever happens (cancel included).
+    try {
+      // Widths from the first rows, as they will be written on the first sheet.
+      const firstRow = layout[0]!.firstRow;
+      const sampleRows = await take(iterator, SAMPLE_ROWS);
+      const widths = fitWidths(columns, sampleRows.map((row, index) => detailCells(row, firstRow + index, gasIndex, detail.gases.length)));
+      const pending = sampleRows[Symbol.iterator]();
+      const nextRow = async (): Promise<DetailRow | undefined> => {
+        const buffered = pending.next();
+        if (!buffered.done) return buffered.value;
+        const next = await iterator.next();
+        return next.done ? undefined : next.value;
+      };
+      let written = 0;
+      for (const part of layout) {
+        const spec: TableSpec = { name: part.name, title: DETAIL_SHEET + (layout.length > 1 ? ` (part ${layout.indexOf(part) + 1} of ${layout.length})` : ''), notes: NOTES[detail.mode], columns };
+        const { sheet, headerRow } = await openTable(book, spec, widths);
+        for (let r = part.firstRow; r <= part.lastRow && written < detail.count; r++) {
+          const row = await nextRow();
+          if (!row) throw new Error(`the detail source yielded ${written} rows, not the ${detail.count} it announced`);
+          if (row.factor) context.usedFactorIds.add(row.factor.id);
+          await sheet.row(detailCells(row, r, gasIndex, detail.gases.length));
+          written++;
+          if (written % 1000 === 0) {
+            context.signal?.throwIfAborted();
+            context.progress.add(1000);
+          }
         }
+        closeTable(sheet, spec, headerRow);
       }
-      closeTable(sheet, spec, headerRow);
+      if ((await nextRow()) !== undefined) throw new Error(`the detail source yielded more than the ${detail.count} rows it announced`);
+      context.progress.add(written % 1000);
+    } finally {
+      await iterator.return?.();
     }
-    if ((await nextRow()) !== undefined) throw new Error(`the detail source yielded more than the ${detail.count} rows it announced`);
-    context.progress.add(written % 1000);
   },
 };
