@@ -191,14 +191,15 @@ export class SheetWriter {
   }
 
   /** Writes one row and hands it to the zip stream; cells are in column order from A. */
-  async row(cells: readonly Cell[]): Promise<number> {
+  async row(cells: readonly Cell[], height?: number): Promise<number> {
     const values = cells.map((cell) => toExcel(cell.value));
     const row = this.worksheet.addRow(values);
     cells.forEach((cell, index) => {
       if (cell.style) row.getCell(index + 1).style = STYLES[cell.style];
     });
+    if (height !== undefined) row.height = height;
     // exceljs drops a row without values; one of empty input cells must still be written.
-    if (!row.hasValues && cells.some((cell) => cell.style)) row.height = DEFAULT_ROW_HEIGHT;
+    else if (!row.hasValues && cells.some((cell) => cell.style)) row.height = DEFAULT_ROW_HEIGHT;
     row.commit();
     this.rowNumber = row.number;
     if (this.rowNumber % ROWS_BETWEEN_CHECKS === 0) await this.drain();
@@ -212,6 +213,11 @@ export class SheetWriter {
 
   setAutoFilter(firstColumn: string, headerRow: number, lastColumn: string, lastRow: number): void {
     this.autoFilter = `${firstColumn}${headerRow}:${lastColumn}${Math.max(lastRow, headerRow)}`;
+  }
+
+  /** Prints only these columns: long text overflowing the last one would otherwise shrink every page. */
+  setPrintArea(lastColumn: string, lastRow: number): void {
+    this.worksheet.pageSetup.printArea = `A1:${lastColumn}${lastRow}`;
   }
 
   async commit(): Promise<void> {

@@ -28,7 +28,9 @@ export type NumberFormatName = keyof typeof NUMBER_FORMATS;
 
 type CellStyle = Partial<Style>;
 
-const numeric = (format: NumberFormatName, extra: CellStyle = {}): CellStyle => ({ numFmt: NUMBER_FORMATS[format], ...extra });
+/** Numbers keep an indent's room on their right, off the text of the next column. */
+const NUMBER_ALIGNMENT = { horizontal: 'right', indent: 1 } as const;
+const numeric = (format: NumberFormatName, extra: CellStyle = {}): CellStyle => ({ numFmt: NUMBER_FORMATS[format], alignment: NUMBER_ALIGNMENT, ...extra });
 
 export const STYLES = {
   title: { font: { name: FONT, size: 14, bold: true } },
@@ -43,6 +45,11 @@ export const STYLES = {
   label: { font: { name: FONT, size: 10, bold: true }, alignment: { vertical: 'top' } },
   text: { font: { name: FONT, size: 10 }, alignment: { vertical: 'top' } },
   wrapped: { font: { name: FONT, size: 10 }, alignment: { vertical: 'top', wrapText: true } },
+  /**
+   * Long text in a row of fixed height: wrapped, so it stays inside its column (the whole text is
+   * in the cell) instead of running over the page and shrinking every printed sheet.
+   */
+  clipped: { font: { name: FONT, size: 10 }, alignment: { vertical: 'top', wrapText: true } },
   note: { font: { name: FONT, size: 10, italic: true, color: GREY }, alignment: { vertical: 'top' } },
   mono: { font: { name: 'Consolas', size: 9 }, alignment: { vertical: 'top' } },
   link: { font: { name: FONT, size: 10, color: { argb: 'FF0563C1' }, underline: true } },
@@ -56,6 +63,8 @@ export const STYLES = {
   count: numeric('count', { font: { name: FONT, size: 10 } }),
   date: numeric('date', { font: { name: FONT, size: 10 } }),
   dateTime: numeric('dateTime', { font: { name: FONT, size: 10 } }),
+  /** A date among text, as on the cover: aligned with the text around it. */
+  dateTimeLeft: numeric('dateTime', { font: { name: FONT, size: 10 }, alignment: { horizontal: 'left' } }),
   totalLabel: { font: { name: FONT, size: 10, bold: true }, border: { top: THIN } },
   totalTco2e: numeric('tco2e', { font: { name: FONT, size: 10, bold: true }, border: { top: THIN } }),
   totalRatio: numeric('ratio', { font: { name: FONT, size: 10, bold: true }, border: { top: THIN } }),

@@ -32,8 +32,17 @@ export interface WrittenTable {
 }
 
 const SAMPLE_ROWS = 500;
+const NUMERIC_STYLES: ReadonlySet<StyleName> = new Set(['tco2e', 'quantity', 'factor', 'general', 'ratio', 'percent', 'integer', 'count', 'date', 'dateTime']);
+const HEADER_LINE_HEIGHT = 13;
 const MIN_WIDTH = 6;
 const MAX_WIDTH = 60;
+
+const DATA_ROW_HEIGHT = 12.75;
+
+/** Rows of a table with long, clipped text keep one line's height; others size to their content. */
+export function dataRowHeight(spec: TableSpec): number | undefined {
+  return spec.columns.some((column) => column.style === 'clipped') ? DATA_ROW_HEIGHT : undefined;
+}
 
 /** The header row of a table with these notes: after the title and the notes. */
 export function tableHeaderRow(notes: readonly string[]): number {
@@ -81,7 +90,9 @@ export function fitWidths(columns: readonly TableColumn[], sample: readonly (rea
     if (column.width !== undefined) return column.width;
     const headerWord = Math.max(...column.header.split(/\s+/).map((word) => word.length));
     const content = Math.max(0, ...sample.map((cells) => (cells[index] ? displayLength(cells[index]) : 0)));
-    return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, headerWord + 2, content + 2));
+    // Numbers sit flush right against the next column's text: give them room.
+    const padding = NUMERIC_STYLES.has(column.style) ? 4 : 2;
+    return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, headerWord + 2, content + padding));
   });
 }
 
@@ -91,7 +102,9 @@ export async function openTable(book: Book, spec: TableSpec, widths: readonly nu
   const sheet = await book.sheet(spec.name, { frozenRows: headerRow, widths, headerRow });
   await sheet.row([{ value: spec.title, style: 'title' }]);
   for (const note of spec.notes) await sheet.row([{ value: note, style: 'subtitle' }]);
-  await sheet.row(spec.columns.map((column) => ({ value: column.header, style: 'header' })));
+  // Tall enough for the headers that wrap in their column.
+  const lines = Math.max(1, ...spec.columns.map((column, index) => Math.ceil(column.header.length / Math.max(1, (widths[index] ?? MIN_WIDTH) - 2))));
+  await sheet.row(spec.columns.map((column) => ({ value: column.header, style: 'header' })), HEADER_LINE_HEIGHT * lines + 4);
   return { sheet, headerRow };
 }
 
@@ -99,6 +112,7 @@ export async function openTable(book: Book, spec: TableSpec, widths: readonly nu
 export function closeTable(sheet: SheetWriter, spec: TableSpec, headerRow: number): WrittenTable {
   const lastRow = Math.max(sheet.lastRow, headerRow);
   sheet.setAutoFilter('A', headerRow, col(spec.columns.length), lastRow);
+  sheet.setPrintArea(col(spec.columns.length), lastRow);
   return { sheet: spec.name, headerRow, firstDataRow: headerRow + 1, lastRow, rows: lastRow - headerRow };
 }
 
@@ -119,10 +133,11 @@ export async function writeTable(book: Book, spec: TableSpec, rows: AsyncIterabl
   try {
     const sample = await take(iterator, SAMPLE_ROWS);
     const { sheet, headerRow } = await openTable(book, spec, fitWidths(spec.columns, sample));
-    for (const cells of sample) await sheet.row(cells);
+    const height = dataRowHeight(spec);
+    for (const cells of sample) await sheet.row(cells, height);
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
       if (sheet.lastRow % 1000 === 0) signal?.throwIfAborted();
-      await sheet.row(next.value);
+      await sheet.row(next.value, height);
     }
     return closeTable(sheet, spec, headerRow);
   } finally {

@@ -16,7 +16,7 @@ const COLUMNS: readonly TableColumn[] = [
   { header: 'Operation', style: 'text' },
   { header: 'Hash', style: 'mono', width: 66 },
   { header: 'Previous hash', style: 'mono', width: 66 },
-  { header: 'Parameters (canonical JSON)', style: 'text', width: 80 },
+  { header: 'Parameters (canonical JSON)', style: 'clipped', width: 80 },
 ];
 
 export const auditLogSheet: SheetModule = {
@@ -33,7 +33,7 @@ export const auditLogSheet: SheetModule = {
           { value: operation, style: 'text' },
           { value: hash, style: 'mono' },
           { value: prevHash, style: 'mono' },
-          { value: params, style: 'text' },
+          { value: params, style: 'clipped' },
         ];
       }
     }

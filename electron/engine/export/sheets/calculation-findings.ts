@@ -16,7 +16,7 @@ export const FINDING_COLUMNS: readonly TableColumn[] = [
   { header: 'Source sheet', style: 'text' },
   { header: 'Source row', style: 'integer' },
   { header: 'Kind', style: 'text' },
-  { header: 'Finding', style: 'text', width: 100 },
+  { header: 'Finding', style: 'clipped', width: 100 },
 ];
 
 /** The findings as table rows, each traced to its source row. */
@@ -32,7 +32,7 @@ export function* findingRows(context: Pick<ExportContext, 'db' | 'findings'>): G
       { value: source?.[1], style: 'text' },
       { value: source?.[2], style: 'integer' },
       { value: finding.kind, style: 'text' },
-      { value: finding.message, style: 'text' },
+      { value: finding.message, style: 'clipped' },
     ];
   }
 }

@@ -43,7 +43,7 @@ function facts(context: ExportContext): [string, Cell][] {
     ['Recalculation detail', text(f.detailMode === 'full' ? 'Full: one row per calculation line' : 'Summary: one row per group of lines sharing their factor and share')],
     ['Audit log', text(`${f.auditEntries} entries; ${verification.intact ? 'hash chain verified intact at export' : `HASH CHAIN BROKEN at entry ${verification.brokenAt}: ${verification.reason}`}`)],
     ['Audit-log head hash', { value: f.auditHeadHash, style: 'mono' }],
-    ['Exported at (UTC)', { value: f.exportedAt, style: 'dateTime' }],
+    ['Exported at (UTC)', { value: f.exportedAt, style: 'dateTimeLeft' }],
     ['Exported by', text(f.exportedBy)],
     ['App version', text(`Carbon Audit ${f.appVersion}`)],
   ];

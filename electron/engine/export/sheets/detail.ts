@@ -9,7 +9,7 @@ import { activityByKey } from '../../../../shared/activities';
 import type { Cell } from '../book/book';
 import { formula } from '../book/book';
 import { EXCEL_MAX_ROWS, col, formulaString, sheetColumnRange } from '../book/refs';
-import { closeTable, fitWidths, openTable, tableHeaderRow, take, type TableColumn, type TableSpec } from '../book/table';
+import { closeTable, dataRowHeight, fitWidths, openTable, tableHeaderRow, take, type TableColumn, type TableSpec } from '../book/table';
 import type { DetailRow } from '../detail-rows';
 import type { DetailMode, ExportContext } from '../context';
 import { BASIS_LABELS, UNCATEGORISED } from '../figures';
@@ -43,7 +43,7 @@ const FIXED_COLUMNS = [
   { key: 'periodStart', header: 'Period start', style: 'date' },
   { key: 'periodEnd', header: 'Period end', style: 'date' },
   { key: 'activity', header: 'Activity', style: 'text' },
-  { key: 'notes', header: 'Record notes (as imported)', style: 'text' },
+  { key: 'notes', header: 'Record notes (as imported)', style: 'clipped' },
   { key: 'quantity', header: 'Quantity', style: 'quantity' },
   { key: 'unit', header: 'Unit', style: 'text' },
   { key: 'conversion', header: 'Conversion factor', style: 'general' },
@@ -51,7 +51,7 @@ const FIXED_COLUMNS = [
   { key: 'chargedFraction', header: 'Charged fraction', style: 'percent' },
   { key: 'charged', header: 'Charged quantity', style: 'quantity' },
   { key: 'factorUnit', header: 'Factor unit', style: 'text' },
-  { key: 'factorValue', header: 'Emission factor (kg CO2e per factor unit)', style: 'factor' },
+  { key: 'factorValue', header: 'Emission factor (kg CO2e per factor unit)', style: 'factor', width: 16 },
   { key: 'factorLabel', header: 'Emission factor', style: 'text' },
   { key: 'factorSet', header: 'Factor set', style: 'text' },
   { key: 'edition', header: 'Edition', style: 'text' },
@@ -71,7 +71,7 @@ export function detailColumns(mode: DetailMode, gases: readonly string[]): Table
   return [
     ...FIXED_COLUMNS.map((column) => (mode === 'summary' && column.key === 'record' ? { ...column, header: 'Lines summed' } : column)),
     ...gases.map((gas): TableColumn => ({ header: `${gas} (tCO2e)`, style: 'tco2e' })),
-    { header: 'Calculation note', style: 'text' },
+    { header: 'Calculation note', style: 'clipped', width: 60 },
   ];
 }
 
@@ -135,7 +135,7 @@ export function detailCells(row: DetailRow, r: number, gasIndex: ReadonlyMap<str
     { value: record ? isoDate(record.periodStart) : null, style: 'date' },
     { value: record ? isoDate(record.periodEnd) : null, style: 'date' },
     { value: activityByKey(row.activity)?.label ?? row.activity, style: 'text' },
-    { value: record?.notes, style: 'text' },
+    { value: record?.notes, style: 'clipped' },
     { value: row.quantity, style: 'quantity' },
     { value: row.unit, style: 'text' },
     { value: row.conversionFactor, style: 'general' },
@@ -151,7 +151,7 @@ export function detailCells(row: DetailRow, r: number, gasIndex: ReadonlyMap<str
     { value: row.share, style: 'percent' },
     { value: formula(`${L.charged}${r}*${L.factorValue}${r}*${L.share}${r}/1000`, row.tco2e), style: 'tco2e' },
     ...gases,
-    { value: row.note, style: 'text' },
+    { value: row.note, style: 'clipped' },
   ];
 }
 
@@ -196,11 +196,12 @@ export const detailSheet: SheetModule = {
       for (const part of layout) {
         const spec: TableSpec = { name: part.name, title: DETAIL_SHEET + (layout.length > 1 ? ` (part ${layout.indexOf(part) + 1} of ${layout.length})` : ''), notes: NOTES[detail.mode], columns };
         const { sheet, headerRow } = await openTable(book, spec, widths);
+        const height = dataRowHeight(spec);
         for (let r = part.firstRow; r <= part.lastRow && written < detail.count; r++) {
           const row = await nextRow();
           if (!row) throw new Error(`the detail source yielded ${written} rows, not the ${detail.count} it announced`);
           if (row.factor) context.usedFactorIds.add(row.factor.id);
-          await sheet.row(detailCells(row, r, gasIndex, detail.gases.length));
+          await sheet.row(detailCells(row, r, gasIndex, detail.gases.length), height);
           written++;
           if (written % 1000 === 0) {
             context.signal?.throwIfAborted();

@@ -27,7 +27,7 @@ const COLUMNS: readonly TableColumn[] = [
   { header: 'Source scope', style: 'text' },
   { header: 'Biogenic', style: 'text' },
   { header: 'kg CO2e per unit (as published)', style: 'factor' },
-  { header: 'Gases (as published)', style: 'text' },
+  { header: 'Gases (as published)', style: 'clipped' },
   { header: 'Publication rows', style: 'text' },
   { header: 'Set content SHA-256', style: 'mono', width: 66 },
 ];
@@ -81,7 +81,7 @@ export const factorAppendixSheet: SheetModule = {
       { value: factor.scope, style: 'text' },
       { value: factor.biogenic === 1 ? 'Yes' : 'No', style: 'text' },
       { value: factor.co2e_per_unit_kg, style: 'factor' },
-      { value: gasesText(factor.gases_json), style: 'text' },
+      { value: gasesText(factor.gases_json), style: 'clipped' },
       { value: publicationRows(factor.source_rows_json), style: 'text' },
       { value: factor.content_sha256, style: 'mono' },
     ]);

@@ -13,7 +13,7 @@ export const REJECTED_COLUMNS: readonly TableColumn[] = [
   { header: 'Sheet', style: 'text' },
   { header: 'Row', style: 'integer' },
   { header: 'Column', style: 'text' },
-  { header: 'Reason', style: 'text', width: 90 },
+  { header: 'Reason', style: 'clipped', width: 90 },
 ];
 
 /** Every rejected row, streamed by a cursor in file, sheet and row order. */
@@ -28,7 +28,7 @@ export function* rejectedRows(db: Db): Generator<Cell[]> {
       { value: sheet, style: 'text' },
       { value: rowNumber, style: 'integer' },
       { value: column === null ? null : columnLetter(column), style: 'text' },
-      { value: reason, style: 'text' },
+      { value: reason, style: 'clipped' },
     ];
   }
 }
