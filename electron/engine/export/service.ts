@@ -14,7 +14,7 @@ import { AtomicFile } from './atomic-file';
 import { Book } from './book/book';
 import { EXCEL_MAX_ROWS } from './book/refs';
 import { fileSha256, gatherFacts, type DetailMode, type ExportContext } from './context';
-import { fullDetailRows, summaryDetailRows } from './detail-rows';
+import { fullDetailRows, summaryDetailRows, type DetailRows } from './detail-rows';
 import { calculationDetailSource } from './detail-source';
 import { writeEvidencePack } from './evidence-pack';
 import { SHEETS } from './sheets';
@@ -51,29 +51,46 @@ function checkTargets(engagement: Engagement, request: ExportRequest): void {
 }
 
 /**
- * Writes the workbook (and the evidence pack) under temporary names beside the targets, renames
- * them into place only when both are complete, then logs the export in the audit log. A cancel,
- * an error or a killed process leaves nothing under the final names.
+ * Calculates the engagement and exports it: the workbook (and the evidence pack) under temporary
+ * names beside the targets, renamed into place only when both are complete, then the export is
+ * logged in the audit log. A cancel, an error or a killed process leaves nothing under the final names.
  */
 export async function exportWorkbook(engagement: Engagement, request: ExportRequest, run: ExportRun = {}): Promise<ExportOutcome> {
   const started = performance.now();
   checkTargets(engagement, request);
-  const report = (progress: Omit<ExportProgress, 'percent'> & { fraction: number }) => run.onProgress?.({ phase: progress.phase, rowsWritten: progress.rowsWritten, totalRows: progress.totalRows, percent: Math.round(progress.fraction * 1000) / 10 });
-  report({ phase: 'calculating', rowsWritten: 0, totalRows: 0, fraction: 0 });
-
+  report(run, 'calculating', 0, 0, 0);
   const result = calculate(engagement);
   run.signal?.throwIfAborted();
-  const facts = await gatherFacts(engagement, request.detail, new Date());
   const source = calculationDetailSource(engagement, result);
   const detail = request.detail === 'summary' ? await summaryDetailRows(source, run.signal) : fullDetailRows(source);
+  return writeExport(engagement, request, { periods: result.periods, findings: result.findings, detail, calculationLines: result.lines.length }, run, started);
+}
+
+/** What a workbook shows: the inventory's figures and findings, and the detail rows to stream. */
+export interface ExportInputs {
+  readonly periods: ExportContext['periods'];
+  readonly findings: ExportContext['findings'];
+  readonly detail: DetailRows;
+  readonly calculationLines: number;
+}
+
+function report(run: ExportRun, phase: ExportProgress['phase'], rowsWritten: number, totalRows: number, fraction: number): void {
+  run.onProgress?.({ phase, rowsWritten, totalRows, percent: Math.round(fraction * 1000) / 10 });
+}
+
+/** Writes an export from inputs already calculated (the benchmark feeds the writer alone through here). */
+export async function writeExport(engagement: Engagement, request: ExportRequest, inputs: ExportInputs, run: ExportRun = {}, started = performance.now()): Promise<ExportOutcome> {
+  checkTargets(engagement, request);
+  const facts = await gatherFacts(engagement, request.detail, new Date());
+  const { detail } = inputs;
   const totalRows = detail.count;
   let rowsWritten = 0;
   const writingShare = request.evidencePackPath ? 0.8 : 0.95;
   const base = {
     db: engagement.db,
     facts,
-    periods: result.periods,
-    findings: result.findings,
+    periods: inputs.periods,
+    findings: inputs.findings,
     detail,
     rowsPerDetailSheet: request.rowsPerDetailSheet ?? EXCEL_MAX_ROWS,
     usedFactorIds: new Set<number>(),
@@ -81,7 +98,7 @@ export async function exportWorkbook(engagement: Engagement, request: ExportRequ
     progress: {
       add(rows: number) {
         rowsWritten += rows;
-        report({ phase: 'writing', rowsWritten, totalRows, fraction: 0.05 + writingShare * (totalRows === 0 ? 1 : rowsWritten / totalRows) });
+        report(run, 'writing', rowsWritten, totalRows, 0.05 + writingShare * (totalRows === 0 ? 1 : rowsWritten / totalRows));
       },
     },
     contents: [],
@@ -101,7 +118,7 @@ export async function exportWorkbook(engagement: Engagement, request: ExportRequ
     let packSha256: string | null = null;
     let evidenceFiles = 0;
     if (pack) {
-      report({ phase: 'packing', rowsWritten, totalRows, fraction: 0.85 });
+      report(run, 'packing', rowsWritten, totalRows, 0.85);
       const manifest = await writeEvidencePack(engagement.db, pack.tempPath, { path: book.tempPath, name: path.basename(request.workbookPath), sha256: workbookSha256 }, facts, run.signal);
       evidenceFiles = manifest.files.length - 1;
       packSha256 = await fileSha256(pack.tempPath);
@@ -114,7 +131,7 @@ export async function exportWorkbook(engagement: Engagement, request: ExportRequ
       workbookSha256,
       detail: request.detail,
       detailRows: detail.count,
-      calculationLines: result.lines.length,
+      calculationLines: inputs.calculationLines,
       sheets: book.names,
       evidencePackPath: pack ? path.resolve(pack.targetPath) : null,
       evidencePackSha256: packSha256,
@@ -134,7 +151,7 @@ export async function exportWorkbook(engagement: Engagement, request: ExportRequ
       auditHeadHash: facts.auditHeadHash,
       auditEntries: facts.auditEntries,
     }, () => undefined);
-    report({ phase: 'done', rowsWritten, totalRows, fraction: 1 });
+    report(run, 'done', rowsWritten, totalRows, 1);
     return outcome;
   } catch (error) {
     await book.discard();

@@ -59,12 +59,29 @@ function headerText(text: string): string {
   return text.replace(/&/g, '&&');
 }
 
-/** Pauses writing while this much compressed-but-unwritten output waits, so memory stays flat. */
-const BUFFERED_BYTES_HIGH = 48 * 1024 * 1024;
+/** Pauses writing while this much of a sheet's XML waits for the zip stream, so memory stays flat. */
+const BUFFERED_BYTES_HIGH = 16 * 1024 * 1024;
 const ROWS_BETWEEN_CHECKS = 2000;
 const DEFAULT_ROW_HEIGHT = 15;
 /** Checks in a row without the file growing before writing goes on regardless. */
-const DRAIN_PATIENCE = 500;
+const DRAIN_PATIENCE = 1000;
+
+interface BufferedStream {
+  readonly _writableState?: { readonly length: number };
+  readonly _readableState?: { readonly length: number };
+}
+
+/**
+ * The bytes of a sheet's XML not yet taken by the compressor: in exceljs's sheet stream, and in
+ * the pass-through archiver reads it from (both internals; without them, 0 and no waiting).
+ */
+function pendingSheetBytes(worksheet: ExcelJS.Worksheet): number {
+  const stream = (worksheet as unknown as { stream?: { buffers?: readonly { length: number }[]; pipes?: readonly BufferedStream[] } }).stream;
+  let pending = 0;
+  for (const buffer of stream?.buffers ?? []) pending += buffer.length;
+  for (const pipe of stream?.pipes ?? []) pending += (pipe._writableState?.length ?? 0) + (pipe._readableState?.length ?? 0);
+  return pending;
+}
 
 export class Book {
   private readonly file: AtomicFile;
@@ -73,8 +90,6 @@ export class Book {
   private readonly sheetNames: string[] = [];
   private current: SheetWriter | null = null;
   private outputError: Error | null = null;
-  /** Buffers held before writing began are not ours to wait for. */
-  private readonly bufferedBytesLimit = process.memoryUsage().arrayBuffers + BUFFERED_BYTES_HIGH;
 
   constructor(targetPath: string, private readonly options: BookOptions) {
     this.file = new AtomicFile(targetPath);
@@ -124,7 +139,7 @@ export class Book {
       },
     });
     worksheet.columns = options.widths.map((width) => ({ width }));
-    this.current = new SheetWriter(worksheet, name, () => this.drain());
+    this.current = new SheetWriter(worksheet, name, () => this.drain(worksheet));
     return this.current;
   }
 
@@ -134,16 +149,16 @@ export class Book {
   }
 
   /**
-   * exceljs does not push back when the zip and file streams fall behind the rows it is given: a
-   * sheet's XML would pile up in memory. Give the event loop time to drain it whenever much is
-   * buffered, for as long as the file keeps growing.
+   * exceljs does not push back when the zip stream falls behind the rows it is given: a sheet's
+   * XML would pile up in memory. Wait while more than BUFFERED_BYTES_HIGH of the current sheet's
+   * XML waits to be compressed, for as long as the file keeps growing.
    */
-  private async drain(): Promise<void> {
+  private async drain(worksheet: ExcelJS.Worksheet): Promise<void> {
     await new Promise<void>((resolve) => setImmediate(resolve));
     let written = this.output.bytesWritten;
     let idle = 0;
-    while (process.memoryUsage().arrayBuffers > this.bufferedBytesLimit && idle < DRAIN_PATIENCE) {
-      await new Promise<void>((resolve) => setTimeout(resolve, 2));
+    while (pendingSheetBytes(worksheet) > BUFFERED_BYTES_HIGH && idle < DRAIN_PATIENCE) {
+      await new Promise<void>((resolve) => setTimeout(resolve, 1));
       idle = this.output.bytesWritten === written ? idle + 1 : 0;
       written = this.output.bytesWritten;
     }
@@ -195,7 +210,8 @@ export class SheetWriter {
     const values = cells.map((cell) => toExcel(cell.value));
     const row = this.worksheet.addRow(values);
     cells.forEach((cell, index) => {
-      if (cell.style) row.getCell(index + 1).style = STYLES[cell.style];
+      // An empty cell keeps its style only where it shows (a fill or a border): fewer bytes per row.
+      if (cell.style && (isFilled(cell.value) || VISIBLE_WHEN_EMPTY.has(cell.style))) row.getCell(index + 1).style = STYLES[cell.style];
     });
     if (height !== undefined) row.height = height;
     // exceljs drops a row without values; one of empty input cells must still be written.
@@ -228,6 +244,10 @@ export class SheetWriter {
     await this.drain();
   }
 }
+
+const VISIBLE_WHEN_EMPTY: ReadonlySet<StyleName> = new Set(['input', 'inputDate', 'header', 'totalLabel']);
+
+const isFilled = (value: CellValue) => value !== null && value !== undefined;
 
 function toExcel(value: CellValue): ExcelJS.CellValue {
   if (value === undefined) return null;
