@@ -72,6 +72,16 @@ interface BufferedStream {
 }
 
 /**
+ * exceljs's sheet writer keeps every formula cell it has written, by address, so that a later
+ * shared formula can find its master: three per detail row, a million rows, never freed. The
+ * app writes no shared formulas, so the written ones are dropped as the sheet goes.
+ */
+function forgetWrittenFormulas(worksheet: ExcelJS.Worksheet): void {
+  const writer = worksheet as unknown as { _formulae?: Record<string, unknown> };
+  if (writer._formulae) writer._formulae = {};
+}
+
+/**
  * The bytes of a sheet's XML not yet taken by the compressor: in exceljs's sheet stream, and in
  * the pass-through archiver reads it from (both internals; without them, 0 and no waiting).
  */
@@ -154,6 +164,7 @@ export class Book {
    * XML waits to be compressed, for as long as the file keeps growing.
    */
   private async drain(worksheet: ExcelJS.Worksheet): Promise<void> {
+    forgetWrittenFormulas(worksheet);
     await new Promise<void>((resolve) => setImmediate(resolve));
     let written = this.output.bytesWritten;
     let idle = 0;
@@ -249,8 +260,9 @@ const VISIBLE_WHEN_EMPTY: ReadonlySet<StyleName> = new Set(['input', 'inputDate'
 
 const isFilled = (value: CellValue) => value !== null && value !== undefined;
 
-function toExcel(value: CellValue): ExcelJS.CellValue {
-  if (value === undefined) return null;
+/** An empty cell is left out of the row (undefined): exceljs would otherwise build a style for it. */
+function toExcel(value: CellValue): ExcelJS.CellValue | undefined {
+  if (value === undefined || value === null) return undefined;
   if (typeof value === 'string') return cellText(value);
   if (typeof value === 'number' && !Number.isFinite(value)) throw new RangeError(`cannot write ${value} to a cell`);
   if (value !== null && typeof value === 'object' && !(value instanceof Date)) {

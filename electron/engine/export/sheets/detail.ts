@@ -155,9 +155,18 @@ export function detailCells(row: DetailRow, r: number, gasIndex: ReadonlyMap<str
   ];
 }
 
-/** An ISO date as the UTC midnight Excel shows as that date. */
+const DATES = new Map<string, Date>();
+const DATES_REMEMBERED = 10_000;
+
+/** An ISO date as the UTC midnight Excel shows as that date; lines share a few periods, so each is made once. */
 export function isoDate(date: string): Date {
-  return new Date(`${date}T00:00:00.000Z`);
+  let value = DATES.get(date);
+  if (!value) {
+    if (DATES.size >= DATES_REMEMBERED) DATES.clear();
+    value = new Date(`${date}T00:00:00.000Z`);
+    DATES.set(date, value);
+  }
+  return value;
 }
 
 const SAMPLE_ROWS = 500;
