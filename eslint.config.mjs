@@ -9,6 +9,8 @@ const NODE_BUILTINS = [
   'util', 'events', 'buffer', 'readline', 'net', 'module', 'process', 'assert', 'v8', 'timers',
 ];
 const nodeBuiltinPatterns = NODE_BUILTINS.flatMap((name) => [name, `node:${name}`, `${name}/*`, `node:${name}/*`]);
+// What ships never imports test code, so the test harness cannot end up in a package.
+const noTestImports = { group: ['**/test/**'], message: 'Product code must not import test code (the test harness never ships).' };
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'native/', '.bench/', 'test-results/'] },
@@ -35,6 +37,7 @@ export default tseslint.config(
         patterns: [
           { group: nodeBuiltinPatterns, message: 'shared/ is pure TypeScript: no Node built-ins.' },
           { group: ['**/electron/**', '**/renderer/**', 'react', 'react-dom', 'better-sqlite3', 'exceljs'], message: 'shared/ must not depend on other layers or runtime libraries.' },
+          noTestImports,
         ],
       }],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require', '__dirname'],
@@ -47,6 +50,7 @@ export default tseslint.config(
         paths: [{ name: 'electron', message: 'The engine and CLI run without Electron.' }],
         patterns: [
           { group: ['**/renderer/**', '**/main/**', '**/preload/**'], message: 'The engine must not depend on the shell or the UI.' },
+          noTestImports,
         ],
       }],
     },
@@ -60,6 +64,7 @@ export default tseslint.config(
         patterns: [
           { group: nodeBuiltinPatterns, message: 'The renderer runs sandboxed: no Node built-ins.' },
           { group: ['**/electron/**', 'better-sqlite3', 'exceljs'], message: 'The renderer talks to the engine only through the contract.' },
+          noTestImports,
         ],
       }],
     },
@@ -68,8 +73,14 @@ export default tseslint.config(
     files: ['electron/preload/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [{ group: ['**/engine/**', 'better-sqlite3'], message: 'The preload only bridges the contract.' }],
+        patterns: [{ group: ['**/engine/**', 'better-sqlite3'], message: 'The preload only bridges the contract.' }, noTestImports],
       }],
+    },
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [noTestImports] }],
     },
   },
 );

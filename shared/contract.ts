@@ -49,6 +49,12 @@ export interface ChosenFile {
   readonly sizeBytes: number;
 }
 
+/**
+ * Extensions a file may have to be dropped for import (the import dialog offers the same). The
+ * content still decides the format; this only keeps other files from being handed to the engine.
+ */
+export const IMPORT_FILE_EXTENSIONS = ['xlsx', 'xlsm', 'csv', 'txt'] as const;
+
 export interface ImportPreview {
   readonly fileName: string;
   readonly format: 'xlsx' | 'xlsm' | 'csv';
@@ -371,8 +377,9 @@ export interface Bridge {
   invoke(method: string, input: unknown): Promise<Envelope<unknown>>;
   on(eventName: string, listener: (payload: unknown) => void): () => void;
   /**
-   * A file the user dropped on the window (a DOM File). The host resolves it itself (Electron's
-   * preload reads its path from the OS; the harness uploads it), so the UI never names a path.
+   * A spreadsheet the user dropped on the window (a DOM File) to import. The host resolves it itself
+   * (Electron's preload reads its path from the OS; the harness uploads it), so the UI never names a
+   * path, and checks it: a regular file with one of IMPORT_FILE_EXTENSIONS, not one of the app's own.
    */
   dropFile(file: unknown): Promise<Envelope<ChosenFile>>;
 }

@@ -12,7 +12,7 @@ import { DESNZ_DATA_SHEET } from '../../shared/factors/desnz';
 import { EPA_HUB_SHEET } from '../../shared/factors/epa-hub';
 import { toCalculateJson } from '../../shared/calc/inventory-json';
 import { calculate, recalculate } from '../engine/inventory/calculate';
-import { loadFactorLibrary } from '../engine/inventory/library';
+import { libraryFolder, loadFactorLibrary, shippedLibrary } from '../engine/inventory/library';
 import { setSite } from '../engine/inventory/boundary';
 import { traceFigure } from '../engine/inventory/trace';
 import { printInventory, printTrace } from './inventory-report';
@@ -238,7 +238,7 @@ export function buildProgram(io: CliIo = PROCESS_IO): Command {
     .argument('<engagement>', 'engagement file')
     .option('--dir <folder>', 'a library folder of factor-set JSON files (default: the one shipped with the app)')
     .action((file: string, options: { dir?: string }) => {
-      const loads = withEngagement(file, (engagement) => loadFactorLibrary(engagement, options.dir));
+      const loads = withEngagement(file, (engagement) => loadFactorLibrary(engagement, options.dir === undefined ? shippedLibrary() : libraryFolder(options.dir)));
       for (const load of loads) io.out(`${load.setKey} (${load.edition}): ${load.factors} factors ${load.added ? 'added as a new version' : 'already present (identical)'}\n`);
     });
 

@@ -1,9 +1,12 @@
-import { app, dialog, shell, type BrowserWindow } from 'electron';
+import { app, dialog, Menu, shell, type BrowserWindow } from 'electron';
 import os from 'node:os';
 import path from 'node:path';
+import { IMPORT_FILE_EXTENSIONS } from '../../shared/contract';
 import { createHandlers, Session } from '../engine/api/handlers';
 import type { Host } from '../engine/api/host';
+import { factorLibraryDir } from './app-paths';
 import { emitToWindow, wireIpc } from './ipc';
+import { appMenuTemplate } from './menu-template';
 import { electronNativeBinding } from './native-binding';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { lockDownWebContents } from './security';
@@ -22,7 +25,7 @@ function createHost(): Host {
     kind: 'electron',
     actor: os.userInfo().username,
     nativeBinding: electronNativeBinding(appRoot, app.isPackaged),
-    factorLibraryDir: app.isPackaged ? path.join(process.resourcesPath, 'factor-library') : path.join(appRoot, 'resources', 'factor-library'),
+    factorLibraryDir: factorLibraryDir({ isPackaged: app.isPackaged, appRoot, resourcesPath: process.resourcesPath }),
     async chooseNewEngagementPath(suggestedName) {
       const result = await dialog.showSaveDialog(mainWindow!, {
         title: 'Create engagement',
@@ -44,7 +47,7 @@ function createHost(): Host {
         title: 'Import a spreadsheet',
         properties: ['openFile'],
         filters: [
-          { name: 'Spreadsheets', extensions: ['xlsx', 'xlsm', 'csv', 'txt'] },
+          { name: 'Spreadsheets', extensions: [...IMPORT_FILE_EXTENSIONS] },
           { name: 'All files', extensions: ['*'] },
         ],
       });
@@ -67,6 +70,11 @@ function createHost(): Host {
   };
 }
 
+/** The app's own code, resources and data: never a file to import. */
+function appFolders(): string[] {
+  return [app.getAppPath(), appRoot, process.resourcesPath, app.getPath('userData'), app.getPath('sessionData')];
+}
+
 app.whenReady().then(() => {
   serveRenderer(path.join(appRoot, 'out', 'renderer'));
   let host: Host;
@@ -78,8 +86,9 @@ app.whenReady().then(() => {
     return;
   }
   const session = new Session(host);
-  wireIpc(createHandlers(session), session);
-  mainWindow = createAppWindow();
+  wireIpc(createHandlers(session), session, appFolders());
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ appName: app.name, platform: process.platform, isPackaged: app.isPackaged })));
+  mainWindow = createAppWindow({ devTools: !app.isPackaged });
 });
 
 app.on('window-all-closed', () => app.quit());

@@ -21,8 +21,8 @@ describe('export', () => {
   });
 
   it('exports the audited workbook and its evidence pack, then shows it in its folder', async () => {
-    const { browser, harness, dir } = session();
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const { openPage, harness, dir } = session();
+    const page = await openPage({ viewport: { width: 1440, height: 900 } });
     const errors = collectPageErrors(page);
     await page.goto(harness.url);
     harness.dialogAnswers.push(engagementPath);

@@ -9,7 +9,7 @@ import { previewImport } from '../import/preview';
 import { listMappingTemplates, listSourceFiles, saveMappingTemplate } from '../import/registers';
 import { listSites, setSite } from '../inventory/boundary';
 import { listFactorSets } from '../inventory/factor-sets';
-import { loadFactorLibrary } from '../inventory/library';
+import { loadFactorLibrary, shippedLibrary } from '../inventory/library';
 import { Engagement } from '../engagement';
 import { EngineError } from '../errors';
 import { APP_VERSION } from '../version';
@@ -166,7 +166,7 @@ export function createHandlers(session: Session): Handlers {
 
     'factors.loadLibrary': () => {
       const engagement = session.require();
-      loadFactorLibrary(engagement, host.factorLibraryDir);
+      loadFactorLibrary(engagement, shippedLibrary(host.factorLibraryDir));
       host.emit('engagement.changed', engagement.summary());
       return listFactorSets(engagement);
     },

@@ -1,7 +1,11 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { EngineError } from '../errors';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
+import { migrate } from './migrate';
+import { LATEST_SCHEMA_VERSION } from './migrations';
+import { assertExpectedSchema } from './schema-guard';
+
+export { migrate };
 
 export type Db = Database.Database;
 
@@ -34,7 +38,8 @@ export function createDatabase(path: string, options: ConnectionOptions = {}): D
 
 /**
  * Opens an existing engagement. Every check runs on a read-only handle first, so a file
- * that is refused (not SQLite, not ours, corrupt, from a newer app) is left byte-identical.
+ * that is refused (not SQLite, not ours, corrupt, from a newer app, a schema that is not
+ * ours) is left byte-identical.
  */
 export function openDatabase(path: string, options: ConnectionOptions = {}): Db {
   const schemaVersion = inspectReadOnly(path, options);
@@ -68,6 +73,7 @@ function inspectReadOnly(path: string, options: ConnectionOptions): number {
     throw new EngineError('corrupt', `${path} could not be opened as a database: ${(error as Error).message}`);
   }
   try {
+    db.pragma('trusted_schema = OFF');
     const applicationId = readPragmaNumber(db, 'application_id', path);
     if (applicationId !== CARBON_AUDIT_APPLICATION_ID) {
       throw new EngineError('not-an-engagement', `${path} is a SQLite database but not a Carbon Audit engagement file`);
@@ -83,6 +89,7 @@ function inspectReadOnly(path: string, options: ConnectionOptions): number {
     if (problems.length > 0) {
       throw new EngineError('corrupt', `${path} failed its integrity check: ${problems.slice(0, 3).join('; ')}`);
     }
+    assertExpectedSchema(db, version, path, options.nativeBinding);
     return version;
   } finally {
     db.close();
@@ -128,23 +135,12 @@ function readPragmaNumber(db: Db, pragma: string, path: string): number {
 }
 
 function configure(db: Db): void {
+  // Functions and virtual tables named in a file's schema must be harmless ones (see schema-guard).
+  db.pragma('trusted_schema = OFF');
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
-}
-
-/** Applies every pending migration in one transaction, so a failure leaves the old schema. */
-export function migrate(db: Db, fromVersion: number, toVersion = LATEST_SCHEMA_VERSION): void {
-  if (fromVersion >= toVersion) return;
-  db.transaction(() => {
-    for (let version = fromVersion + 1; version <= toVersion; version++) {
-      const migration = MIGRATIONS[version - 1];
-      if (!migration) throw new Error(`No migration for schema version ${version}`);
-      migration.up(db);
-    }
-    db.pragma(`user_version = ${toVersion}`);
-  })();
 }
 
 export function schemaVersion(db: Db): number {

@@ -10,7 +10,7 @@ import { Engagement } from '../../../electron/engine/engagement';
 import { previewImport } from '../../../electron/engine/import/preview';
 import { runImport } from '../../../electron/engine/import/pipeline';
 import { calculate, recalculate, resultDigest } from '../../../electron/engine/inventory/calculate';
-import { defaultLibraryDir, loadFactorLibrary } from '../../../electron/engine/inventory/library';
+import { defaultLibraryDir, libraryFolder, loadFactorLibrary } from '../../../electron/engine/inventory/library';
 import { listSites, setSite } from '../../../electron/engine/inventory/boundary';
 import { traceFigure } from '../../../electron/engine/inventory/trace';
 import { toCalculateJson } from '../../../shared/calc/inventory-json';
@@ -208,7 +208,7 @@ describe('frozen factor versions', () => {
       }
     }
     fs.writeFileSync(path.join(revised, 'desnz-2020.json'), JSON.stringify(desnz));
-    expect(loadFactorLibrary(engagement, revised)).toEqual([{ setKey: 'desnz-2020', edition: '2020 (revised)', factors: desnz.factors.length, added: true }]);
+    expect(loadFactorLibrary(engagement, libraryFolder(revised))).toEqual([{ setKey: 'desnz-2020', edition: '2020 (revised)', factors: desnz.factors.length, added: true }]);
 
     // Nothing moves until the auditor recalculates.
     expect(resultDigest(calculate(engagement))).toBe(resultDigest(before));

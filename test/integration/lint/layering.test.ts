@@ -33,4 +33,13 @@ describe('layering rules (lint)', () => {
     );
     expect(messages).toHaveLength(2);
   });
+
+  it('keeps test code, the harness included, out of everything that ships', async () => {
+    const probe = "import { startHarness } from '../../test/harness/server';\nexport const h = startHarness;\n";
+    for (const file of ['shared/probe.ts', 'electron/engine/probe.ts', 'electron/main/probe.ts', 'electron/preload/probe.ts', 'renderer/src/probe.ts']) {
+      const depth = file.split('/').length - 1;
+      const code = probe.replace('../../', '../'.repeat(depth));
+      expect(await restrictedImports(file, code), file).toEqual([expect.stringContaining('the test harness never ships')]);
+    }
+  });
 });
