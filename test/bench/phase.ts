@@ -13,7 +13,7 @@ import { mappingSchema } from '../../shared/import/mapping';
 import { calculate } from '../../electron/engine/inventory/calculate';
 import { loadFactorLibrary } from '../../electron/engine/inventory/library';
 import { insertGeneratedRecords } from '../helpers/generated-records';
-import { bareStreamingWrite, exportEngagement, exportWriterOnly } from './export';
+import { bareStreamingWrite, exportEngagement, exportWriterOnly, prepareExportEngagement } from './export';
 
 async function importFile(file: string): Promise<number> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carbon-audit-bench-'));
@@ -53,6 +53,7 @@ const PHASES: Record<string, (file: string) => Promise<number>> = {
   'bare-csv': bareCsvParse,
   import: importFile,
   calculate: calculateRecords,
+  'export-prepare': prepareExportEngagement,
   export: exportEngagement,
   'export-writer': exportWriterOnly,
   'bare-write': bareStreamingWrite,

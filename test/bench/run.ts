@@ -103,6 +103,7 @@ function exportSection(): string {
   process.stderr.write(`bare write ${bare.ms} ms\n`);
   const writer = measure('export-writer', String(ROWS));
   process.stderr.write(`${line('workbook writer alone', writer, bare)}\n`);
+  measure('export-prepare', String(ROWS));
   const whole = measure('export', String(ROWS));
   return [
     'Export benchmark (target: the writer within 1.5x of a bare exceljs streaming write, peak RSS under 500 MB)',
