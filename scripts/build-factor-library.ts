@@ -5,7 +5,7 @@
  *
  * Writes one JSON file per factor set ({ meta, factors, skipped }, one factor per line so a
  * review diff shows each changed factor) and a README with the attribution each licence asks for,
- * and records each set file's SHA-256 in electron/engine/inventory/factor-library-manifest.json.
+ * and records each set file's SHA-256 in electron/engine/factors/factor-library-manifest.json.
  * The manifest is bundled into the app's code (inside the signed asar), so the library copied
  * beside it can be checked when loaded. A test rebuilds the library from test/fixtures and
  * compares it, and the manifest, with the committed files.
@@ -70,7 +70,7 @@ export async function buildFactorLibrary(desnzFile: string, epaHubFile: string):
   return new Map([...sets.map((set): [string, string] => [`${set.meta.id}.json`, factorSetJson(set)]), ['README.md', libraryReadme(sets)]]);
 }
 
-export const MANIFEST_PATH = fileURLToPath(new URL('../electron/engine/inventory/factor-library-manifest.json', import.meta.url));
+export const MANIFEST_PATH = fileURLToPath(new URL('../electron/engine/factors/factor-library-manifest.json', import.meta.url));
 
 /** The SHA-256 of each factor-set file of a built library, as the manifest records it. */
 export function libraryManifest(library: ReadonlyMap<string, string>): string {

@@ -9,13 +9,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { Engagement } from '../../electron/engine/engagement';
+import { Engagement } from '../../electron/engine/engagement/handle';
 import { fullDetailRows, type DetailRow, type DetailRows } from '../../electron/engine/export/detail-rows';
 import { calculationDetailSource } from '../../electron/engine/export/detail-source';
 import { detailColumns } from '../../electron/engine/export/sheets/detail';
 import { exportWorkbook, writeExport } from '../../electron/engine/export/service';
 import { calculate } from '../../electron/engine/inventory/calculate';
-import { loadFactorLibrary } from '../../electron/engine/inventory/library';
+import { loadFactorLibrary } from '../../electron/engine/factors/library';
 import { insertGeneratedRecords } from '../helpers/generated-records';
 
 const BENCH_DIR = path.resolve(__dirname, '..', '..', '.bench');
@@ -83,7 +83,7 @@ export async function exportWriterOnly(linesText: string): Promise<number> {
     loadFactorLibrary(engagement);
     insertGeneratedRecords(engagement, 3000);
     const result = calculate(engagement);
-    const source = fullDetailRows(calculationDetailSource(engagement, result));
+    const source = fullDetailRows(calculationDetailSource(engagement.reader, result));
     const sample: DetailRow[] = [];
     for await (const row of source.rows()) sample.push(row);
     const detail = generatedDetail(sample, source.gases, count);

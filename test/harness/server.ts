@@ -1,7 +1,8 @@
 /**
  * The browser test harness: serves the built renderer plus an HTTP transport onto the same
- * engine dispatcher the Electron main process uses, so the real UI runs in Chromium here.
- * Native dialogs are replaced by answers the test queues up.
+ * engine host the Electron main process starts (its session, handlers and dispatch on their own
+ * thread), so the real UI runs in Chromium here against the real engine. Native dialogs are
+ * replaced by answers the test queues up.
  *
  * It binds to loopback, but any local process or web page could reach it there, so every request
  * must carry the harness's own Host (no DNS rebinding) and this run's secret header (which a web
@@ -15,10 +16,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import os from 'node:os';
-import type { ApiEventName, ApiEvents, ChosenFile, Envelope } from '../../shared/contract';
-import { dispatch } from '../../electron/engine/api/dispatch';
-import { chooseFileAt, createHandlers, Session } from '../../electron/engine/api/handlers';
-import type { Host } from '../../electron/engine/api/host';
+import type { ApiEventName, ApiEvents } from '../../shared/contract';
+import { startEngineHost } from '../../electron/engine/host/client';
 import { checkDroppedPath } from '../../electron/main/drop-guard';
 import { resolveRendererFile } from '../../electron/main/protocol-request';
 
@@ -62,28 +61,20 @@ export async function startHarness(): Promise<Harness> {
     if (dialogAnswers.length === 0) throw new Error('The test did not queue an answer for this dialog');
     return dialogAnswers.shift() ?? null;
   };
-  const host: Host = {
-    kind: 'harness',
-    actor: 'e2e-tester',
-    chooseNewEngagementPath: nextAnswer,
-    chooseEngagementToOpen: nextAnswer,
-    chooseImportFile: nextAnswer,
-    chooseExportPath: nextAnswer,
-    revealFile: (filePath) => revealed.push(filePath),
-    emit<E extends ApiEventName>(event: E, payload: ApiEvents[E]) {
-      for (const response of subscribers) response.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+  const engine = startEngineHost(
+    { kind: 'harness', actor: 'e2e-tester' },
+    {
+      chooseNewEngagementPath: nextAnswer,
+      chooseEngagementToOpen: nextAnswer,
+      chooseImportFile: nextAnswer,
+      chooseExportPath: nextAnswer,
+      revealFile: (filePath) => revealed.push(filePath),
+      emit<E extends ApiEventName>(event: E, payload: ApiEvents[E]) {
+        for (const response of subscribers) response.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+      },
     },
-  };
-  const session = new Session(host);
-  const handlers = createHandlers(session);
+  );
   const uploads: string[] = [];
-  const dropped = (file: string): Envelope<ChosenFile> => {
-    try {
-      return { ok: true, value: chooseFileAt(session, file) };
-    } catch (error) {
-      return { ok: false, error: { code: 'refused', message: (error as Error).message } };
-    }
-  };
 
   const secret = randomBytes(32).toString('hex');
   let expectedHost = '';
@@ -97,7 +88,7 @@ export async function startHarness(): Promise<Harness> {
       if (body === null) return refuse(response, 413, `Request body over ${MAX_API_BODY_BYTES} bytes`);
       const input = parseJsonOrUndefined(body.toString('utf8') || '{}');
       if (input === undefined) return refuse(response, 400, 'Request body is not JSON');
-      const envelope = await dispatch(handlers, method, input);
+      const envelope = await engine.invoke(method, input);
       response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(envelope));
       return;
     }
@@ -113,7 +104,7 @@ export async function startHarness(): Promise<Harness> {
       fs.writeFileSync(file, bytes);
       // The same check the Electron main process makes, so a drop is refused here as in the app.
       const check = checkDroppedPath(file, [PROJECT_ROOT]);
-      const envelope = check.ok ? dropped(check.path) : { ok: false, error: { code: 'refused', message: check.reason } };
+      const envelope = check.ok ? await engine.dropFile(check.path) : { ok: false, error: { code: 'refused', message: check.reason } };
       response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(envelope));
       return;
     }
@@ -146,7 +137,7 @@ export async function startHarness(): Promise<Harness> {
     revealed,
     async close() {
       for (const response of subscribers) response.end();
-      session.replace(null);
+      await engine.close();
       for (const folder of uploads) fs.rmSync(folder, { recursive: true, force: true });
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -3,7 +3,7 @@
  * benchmarks that need many calculation lines quickly: electricity (two lines each, location and
  * market), natural gas and diesel across 400 sites and two April fiscal years.
  */
-import type { Engagement } from '../../electron/engine/engagement';
+import type { Engagement } from '../../electron/engine/engagement/handle';
 
 const ACTIVITIES = [['electricity', 'kWh'], ['natural_gas', 'm3'], ['diesel', 'L']] as const;
 

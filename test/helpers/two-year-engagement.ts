@@ -3,11 +3,11 @@
  * their suggested mappings, the default factor library, UK grid, data centres tagged.
  */
 import path from 'node:path';
-import { Engagement } from '../../electron/engine/engagement';
+import { Engagement } from '../../electron/engine/engagement/handle';
 import { previewImport } from '../../electron/engine/import/preview';
 import { runImport } from '../../electron/engine/import/pipeline';
 import { setSite } from '../../electron/engine/inventory/boundary';
-import { loadFactorLibrary } from '../../electron/engine/inventory/library';
+import { loadFactorLibrary } from '../../electron/engine/factors/library';
 import { mappingSchema } from '../../shared/import/mapping';
 import { companyWorkbookPlan, DATA_CENTRES_SHEET, OFFICES_SHEET, writeCompanyWorkbook, type CompanyWorkbookPlan } from './company-workbook';
 import { TEST_ACTOR } from './engagement';

@@ -1,9 +1,8 @@
 /** `carbon-audit export` and `export-csv`: thin adapters over the export service. */
-import { Argument, Option, type Command } from 'commander';
+import { Argument, Option } from 'commander';
 import type { ExportProgress } from '../../../shared/contract';
-import { Engagement } from '../../engine/engagement';
-import { CSV_TABLES, exportTableCsv, startExportJob, type CsvTable, type DetailMode } from '../../engine/export/service';
-import type { CliIo } from '../main';
+import { CSV_TABLES, exportTableCsv, startExport, type CsvTable, type DetailMode } from '../../engine/export/service';
+import type { CliIo, CommandSet } from '../context';
 
 const PHASE_WORDS: Readonly<Record<ExportProgress['phase'], string>> = {
   calculating: 'Calculating',
@@ -31,9 +30,8 @@ function progressPrinter(io: CliIo): (progress: ExportProgress) => void {
   };
 }
 
-export function registerExportCommands(program: Command, io: CliIo): void {
-  const actor = () => program.opts<{ actor: string }>().actor;
-
+/** export and export-csv: the audited workbook, its evidence pack, and tables as CSV. */
+export const exportCommands: CommandSet = (program, { io, withEngagement }) => {
   program
     .command('export')
     .description('export the audited workbook (.xlsx): lead schedule, recalculation detail with live formulas, metrics, factors, sources, audit log, sign-off')
@@ -42,22 +40,19 @@ export function registerExportCommands(program: Command, io: CliIo): void {
     .addOption(new Option('--detail <mode>', 'one detail row per calculation line (full) or per group of lines sharing factor and share (summary)').choices(['full', 'summary']).default('full'))
     .option('--evidence-pack <zip>', 'also write an evidence pack: the workbook, the source files kept as evidence, and a SHA-256 manifest')
     .action(async (engagementFile: string, out: string, options: { detail: DetailMode; evidencePack?: string }) => {
-      // The engagement is opened here first so a wrong file is refused with the usual message.
-      Engagement.open(engagementFile, { actor: actor() }).close();
-      const job = startExportJob(
-        { engagementPath: engagementFile, actor: actor(), request: { workbookPath: out, detail: options.detail, evidencePackPath: options.evidencePack } },
-        progressPrinter(io),
-      );
-      const stop = () => job.cancel();
-      process.once('SIGINT', stop);
-      try {
-        const outcome = await job.result;
-        io.out(`Exported ${outcome.workbookPath} (${outcome.sheets.length} sheets, ${outcome.detailRows.toLocaleString('en-GB')} detail rows)\nSHA-256 ${outcome.workbookSha256}\n`);
-        if (outcome.evidencePackPath) io.out(`Evidence pack ${outcome.evidencePackPath} (${outcome.evidenceFiles} source files)\nSHA-256 ${outcome.evidencePackSha256}\n`);
-        io.out(`Audit log at export: ${outcome.auditEntries} entries, head ${outcome.auditHeadHash}\n`);
-      } finally {
-        process.removeListener('SIGINT', stop);
-      }
+      const outcome = await withEngagement(engagementFile, async (engagement) => {
+        const job = startExport(engagement, { workbookPath: out, detail: options.detail, evidencePackPath: options.evidencePack }, progressPrinter(io));
+        const stop = () => job.cancel();
+        process.once('SIGINT', stop);
+        try {
+          return await job.result;
+        } finally {
+          process.removeListener('SIGINT', stop);
+        }
+      });
+      io.out(`Exported ${outcome.workbookPath} (${outcome.sheets.length} sheets, ${outcome.detailRows.toLocaleString('en-GB')} detail rows)\nSHA-256 ${outcome.workbookSha256}\n`);
+      if (outcome.evidencePackPath) io.out(`Evidence pack ${outcome.evidencePackPath} (${outcome.evidenceFiles} source files)\nSHA-256 ${outcome.evidencePackSha256}\n`);
+      io.out(`Audit log at export: ${outcome.auditEntries} entries, head ${outcome.auditHeadHash}\n`);
     });
 
   program
@@ -67,12 +62,7 @@ export function registerExportCommands(program: Command, io: CliIo): void {
     .addArgument(new Argument('<table>', 'which table').choices(CSV_TABLES))
     .argument('<out>', 'CSV file to write')
     .action(async (engagementFile: string, table: CsvTable, out: string) => {
-      const engagement = Engagement.open(engagementFile, { actor: actor() });
-      try {
-        const rows = await exportTableCsv(engagement, table, out);
-        io.out(`Exported ${rows.toLocaleString('en-GB')} rows of ${table} to ${out}\n`);
-      } finally {
-        engagement.close();
-      }
+      const rows = await withEngagement(engagementFile, (engagement) => exportTableCsv(engagement, table, out));
+      io.out(`Exported ${rows.toLocaleString('en-GB')} rows of ${table} to ${out}\n`);
     });
-}
+};

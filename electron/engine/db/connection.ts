@@ -1,13 +1,14 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { EngineError } from '../errors';
+import { readableHandle, writableHandle, type ReadableDb, type WritableDb } from './handles';
 import { migrate } from './migrate';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 import { assertExpectedSchema } from './schema-guard';
 
 export { migrate };
 
-export type Db = Database.Database;
+export type { Db, ReadableDb, WritableDb } from './handles';
 
 /** Marks a SQLite file as ours (PRAGMA application_id): 'CAud'. */
 export const CARBON_AUDIT_APPLICATION_ID = 0x43417564;
@@ -19,11 +20,11 @@ export interface ConnectionOptions {
 }
 
 /** Creates a new engagement database at `path`, fully migrated. Refuses to overwrite. */
-export function createDatabase(path: string, options: ConnectionOptions = {}): Db {
+export function createDatabase(path: string, options: ConnectionOptions = {}): WritableDb {
   if (fs.existsSync(path)) {
     throw new EngineError('already-exists', `${path} already exists: choose a new file name for the engagement`);
   }
-  const db = new Database(path, { nativeBinding: options.nativeBinding });
+  const db = writableHandle(new Database(path, { nativeBinding: options.nativeBinding }));
   try {
     db.pragma(`application_id = ${CARBON_AUDIT_APPLICATION_ID}`);
     configure(db);
@@ -41,9 +42,9 @@ export function createDatabase(path: string, options: ConnectionOptions = {}): D
  * that is refused (not SQLite, not ours, corrupt, from a newer app, a schema that is not
  * ours) is left byte-identical.
  */
-export function openDatabase(path: string, options: ConnectionOptions = {}): Db {
+export function openDatabase(path: string, options: ConnectionOptions = {}): WritableDb {
   const schemaVersion = inspectReadOnly(path, options);
-  const db = new Database(path, { nativeBinding: options.nativeBinding, fileMustExist: true });
+  const db = writableHandle(new Database(path, { nativeBinding: options.nativeBinding, fileMustExist: true }));
   try {
     configure(db);
     migrate(db, schemaVersion);
@@ -55,20 +56,29 @@ export function openDatabase(path: string, options: ConnectionOptions = {}): Db 
 }
 
 /**
- * A second connection to an engagement this process already opened and checked (an import
- * worker's own connection): no checks again, just the same connection settings.
+ * A further connection to an engagement this process already opened and checked (a worker's
+ * own connection, or the engine host's after the checks ran in a worker): no checks again, just
+ * the same connection settings.
  */
-export function connectToCheckedDatabase(path: string, options: ConnectionOptions = {}): Db {
-  const db = new Database(path, { nativeBinding: options.nativeBinding, fileMustExist: true });
+export function connectToCheckedDatabase(path: string, options: ConnectionOptions = {}): WritableDb {
+  const db = writableHandle(new Database(path, { nativeBinding: options.nativeBinding, fileMustExist: true }));
   configure(db);
+  return db;
+}
+
+/** A read-only connection to a checked engagement, for the reads of its ReadableDb. */
+export function connectReadOnly(path: string, options: ConnectionOptions = {}): ReadableDb {
+  const db = readableHandle(new Database(path, { nativeBinding: options.nativeBinding, fileMustExist: true, readonly: true }));
+  db.pragma('trusted_schema = OFF');
+  db.pragma('busy_timeout = 5000');
   return db;
 }
 
 function inspectReadOnly(path: string, options: ConnectionOptions): number {
   assertSqliteHeader(path);
-  let db: Db;
+  let db: ReadableDb;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
+    db = readableHandle(new Database(path, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding }));
   } catch (error) {
     throw new EngineError('corrupt', `${path} could not be opened as a database: ${(error as Error).message}`);
   }
@@ -117,7 +127,7 @@ function assertSqliteHeader(path: string): void {
   }
 }
 
-function integrityProblems(db: Db, path: string): string[] {
+function integrityProblems(db: ReadableDb, path: string): string[] {
   try {
     const rows = db.pragma('integrity_check') as { integrity_check: string }[];
     return rows.map((row) => row.integrity_check).filter((line) => line !== 'ok');
@@ -126,7 +136,7 @@ function integrityProblems(db: Db, path: string): string[] {
   }
 }
 
-function readPragmaNumber(db: Db, pragma: string, path: string): number {
+function readPragmaNumber(db: ReadableDb, pragma: string, path: string): number {
   try {
     return db.pragma(pragma, { simple: true }) as number;
   } catch (error) {
@@ -134,7 +144,7 @@ function readPragmaNumber(db: Db, pragma: string, path: string): number {
   }
 }
 
-function configure(db: Db): void {
+function configure(db: WritableDb): void {
   // Functions and virtual tables named in a file's schema must be harmless ones (see schema-guard).
   db.pragma('trusted_schema = OFF');
   db.pragma('journal_mode = WAL');
@@ -143,6 +153,6 @@ function configure(db: Db): void {
   db.pragma('busy_timeout = 5000');
 }
 
-export function schemaVersion(db: Db): number {
+export function schemaVersion(db: ReadableDb): number {
   return db.pragma('user_version', { simple: true }) as number;
 }

@@ -8,11 +8,11 @@ import path from 'node:path';
 import type { Finding, PeriodResult } from '../../../shared/calc/inventory';
 import type { AuditVerification, ExportDetailMode, FactorSetSummary } from '../../../shared/contract';
 import type { EngagementSettings } from '../../../shared/settings';
-import type { Db } from '../db/connection';
-import type { Engagement } from '../engagement';
-import { auditHead } from '../audit-log';
-import { listFactorSets } from '../inventory/factor-sets';
-import { APP_VERSION } from '../version';
+import { auditHead } from '../db/audit-log';
+import type { ReadableDb } from '../db/handles';
+import type { Engagement } from '../engagement/handle';
+import { APP_VERSION, verifyAuditLog } from '../engagement/service';
+import { listFactorSets } from '../factors/service';
 import type { DetailRows } from './detail-rows';
 import type { SheetTab } from './sheets/sheet-module';
 
@@ -40,7 +40,8 @@ export interface ExportProgressCounter {
 }
 
 export interface ExportContext {
-  readonly db: Db;
+  /** The engagement's read-only connection: the sheets only read. */
+  readonly db: ReadableDb;
   readonly facts: ExportFacts;
   readonly periods: readonly PeriodResult[];
   readonly findings: readonly Finding[];
@@ -65,7 +66,7 @@ export async function fileSha256(filePath: string): Promise<string> {
 export async function gatherFacts(engagement: Engagement, detailMode: DetailMode, exportedAt: Date): Promise<ExportFacts> {
   // Everything committed goes into the main file first, so its hash covers the engagement as it is.
   engagement.db.pragma('wal_checkpoint(TRUNCATE)');
-  const head = auditHead(engagement.db);
+  const head = auditHead(engagement.reader);
   const frozen = listFactorSets(engagement).filter((set) => set.frozen);
   return {
     engagementFileName: path.basename(engagement.filePath),
@@ -76,7 +77,7 @@ export async function gatherFacts(engagement: Engagement, detailMode: DetailMode
     exportedBy: engagement.actor,
     auditEntries: head.entries,
     auditHeadHash: head.headHash,
-    auditVerification: engagement.verifyAuditLog(),
+    auditVerification: verifyAuditLog(engagement),
     factorSets: frozen,
     detailMode,
   };

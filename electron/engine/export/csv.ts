@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import { once } from 'node:events';
 import { CSV_BOM, csvLine, type CsvValue } from '../../../shared/export/csv';
-import type { Engagement } from '../engagement';
-import { calculate } from '../inventory/calculate';
+import type { Engagement } from '../engagement/handle';
+import { calculateWithLines } from '../inventory/service';
 import { AtomicFile } from './atomic-file';
 import type { Cell } from './book/book';
 import type { TableColumn } from './book/table';
@@ -29,7 +29,7 @@ function csvValue(cell: Cell): CsvValue {
 async function* tableOf(engagement: Engagement, table: CsvTable): AsyncGenerator<{ columns: readonly TableColumn[] } | readonly Cell[]> {
   switch (table) {
     case 'detail': {
-      const detail = fullDetailRows(calculationDetailSource(engagement, calculate(engagement)));
+      const detail = fullDetailRows(calculationDetailSource(engagement.reader, calculateWithLines(engagement)));
       const gasIndex = new Map(detail.gases.map((gas, index) => [gas, index]));
       yield { columns: detailColumns('full', detail.gases) };
       for await (const row of detail.rows()) yield detailCells(row, 0, gasIndex, detail.gases.length);
@@ -37,11 +37,11 @@ async function* tableOf(engagement: Engagement, table: CsvTable): AsyncGenerator
     }
     case 'rejected-rows':
       yield { columns: REJECTED_COLUMNS };
-      yield* rejectedRows(engagement.db);
+      yield* rejectedRows(engagement.reader);
       return;
     case 'findings':
       yield { columns: FINDING_COLUMNS };
-      yield* findingRows({ db: engagement.db, findings: calculate(engagement).findings });
+      yield* findingRows({ db: engagement.reader, findings: calculateWithLines(engagement).findings });
       return;
   }
 }

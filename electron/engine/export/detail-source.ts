@@ -5,7 +5,8 @@
  * cursor over them implements the same interface and memory stays flat at any size.
  */
 import type { InventoryResult, ResultLine } from '../../../shared/calc/inventory';
-import type { Engagement } from '../engagement';
+import type { ReadableDb } from '../db/handles';
+import { iterateRecordSources, selectFactorLabels, type RecordSourceRow } from './store';
 
 /** The record a line came from, as imported. */
 export interface DetailRecord {
@@ -52,31 +53,24 @@ export function orderGases(gases: Iterable<string>): string[] {
 }
 
 /** Every factor of the engagement's factor sets, by id (factor tables are small). */
-export function loadDetailFactors(engagement: Engagement): Map<number, DetailFactor> {
-  const rows = engagement.db.prepare(
-    'SELECT f.id, f.label, s.set_key, s.edition, s.publisher FROM emission_factor f JOIN factor_set s ON s.id = f.factor_set_id',
-  ).raw().all() as [number, string, string, string, string][];
-  return new Map(rows.map(([id, label, setKey, edition, publisher]) => [id, { id, label, setKey, edition, publisher }]));
+export function loadDetailFactors(db: ReadableDb): Map<number, DetailFactor> {
+  return new Map(selectFactorLabels(db).map(([id, label, setKey, edition, publisher]) => [id, { id, label, setKey, edition, publisher }]));
 }
 
 /**
  * The lines of a calculation held in memory, each joined to its record by one cursor over the
  * records in id order (the lines are sorted by record), so no lookup per line.
  */
-export function calculationDetailSource(engagement: Engagement, result: InventoryResult): DetailSource {
+export function calculationDetailSource(db: ReadableDb, result: InventoryResult): DetailSource {
   const gases = orderGases(result.lines.flatMap((line) => line.gases.map((gas) => gas.gas)));
-  const factors = loadDetailFactors(engagement);
+  const factors = loadDetailFactors(db);
   return {
     lineCount: result.lines.length,
     gases,
     async *lines() {
-      const records = engagement.db.prepare(
-        `SELECT r.id, r.period_start, r.period_end, r.notes, s.file_name, w.sheet, w.row_number
-           FROM activity_record r JOIN raw_row w ON w.id = r.raw_row_id JOIN source_file s ON s.id = r.source_file_id
-          ORDER BY r.id`,
-      ).raw().iterate() as IterableIterator<[number, string, string, string | null, string, string, number]>;
+      const records = iterateRecordSources(db);
       try {
-        let current: [number, string, string, string | null, string, string, number] | undefined;
+        let current: RecordSourceRow | undefined;
         let record: DetailRecord | undefined;
         for (const line of result.lines) {
           while (current === undefined || current[0] < line.recordId) {

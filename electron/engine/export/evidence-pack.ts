@@ -9,9 +9,10 @@ import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
-import type { Db } from '../db/connection';
+import type { ReadableDb } from '../db/handles';
 import { EngineError } from '../errors';
 import type { ExportFacts } from './context';
+import { evidenceChunkLookup, selectSourceFiles } from './store';
 
 export const EVIDENCE_FOLDER = 'evidence';
 export const MANIFEST_JSON = 'manifest.json';
@@ -53,21 +54,12 @@ export function safeEntryName(name: string): string {
   return cleaned.length === 0 ? 'file' : cleaned.slice(0, 180);
 }
 
-interface EvidenceRow {
-  id: number;
-  file_name: string;
-  sha256: string;
-  size_bytes: number;
-  stored: number | null;
-  omitted_reason: string | null;
-}
-
 /** Streams one file's evidence chunks, one query per chunk: no cursor stays open on the connection. */
-function evidenceStream(db: Db, sourceFileId: number, onChunk: (chunk: Buffer) => void): Readable {
-  const chunk = db.prepare('SELECT bytes FROM source_evidence_chunk WHERE source_file_id = ? AND chunk_index = ?').pluck();
+function evidenceStream(db: ReadableDb, sourceFileId: number, onChunk: (chunk: Buffer) => void): Readable {
+  const chunk = evidenceChunkLookup(db);
   return Readable.from((function* () {
     for (let index = 0; ; index++) {
-      const bytes = chunk.get(sourceFileId, index) as Buffer | undefined;
+      const bytes = chunk(sourceFileId, index);
       if (bytes === undefined) return;
       onChunk(bytes);
       yield bytes;
@@ -76,7 +68,7 @@ function evidenceStream(db: Db, sourceFileId: number, onChunk: (chunk: Buffer) =
 }
 
 export async function writeEvidencePack(
-  db: Db,
+  db: ReadableDb,
   targetPath: string,
   workbook: { readonly path: string; readonly name: string; readonly sha256: string },
   facts: ExportFacts,
@@ -89,9 +81,7 @@ export async function writeEvidencePack(
   ];
   zip.addReadStreamLazy(workbook.name, { mtime }, (callback) => callback(null, fs.createReadStream(workbook.path)));
 
-  const sources = db.prepare(
-    `SELECT s.id, s.file_name, s.sha256, s.size_bytes, e.stored, e.omitted_reason FROM source_file s LEFT JOIN source_evidence e ON e.source_file_id = s.id ORDER BY s.id`,
-  ).all() as EvidenceRow[];
+  const sources = selectSourceFiles(db);
   const notKept: OmittedFile[] = [];
   const checks: (() => void)[] = [];
   for (const source of sources) {

@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ExportOutcome, ExportProgress } from '../../../shared/contract';
-import type { Engagement } from '../engagement';
+import type { Engagement } from '../engagement/handle';
 import { EngineError } from '../errors';
-import { calculate } from '../inventory/calculate';
+import { calculateWithLines } from '../inventory/service';
 import { startWorker, type WorkerJob } from '../workers/spawn';
 import { AtomicFile } from './atomic-file';
 import { Book } from './book/book';
@@ -59,9 +59,9 @@ export async function exportWorkbook(engagement: Engagement, request: ExportRequ
   const started = performance.now();
   checkTargets(engagement, request);
   report(run, 'calculating', 0, 0, 0);
-  const result = calculate(engagement);
+  const result = calculateWithLines(engagement);
   run.signal?.throwIfAborted();
-  const source = calculationDetailSource(engagement, result);
+  const source = calculationDetailSource(engagement.reader, result);
   const detail = request.detail === 'summary' ? await summaryDetailRows(source, run.signal) : fullDetailRows(source);
   return writeExport(engagement, request, { periods: result.periods, findings: result.findings, detail, calculationLines: result.lines.length }, run, started);
 }
@@ -87,7 +87,7 @@ export async function writeExport(engagement: Engagement, request: ExportRequest
   let rowsWritten = 0;
   const writingShare = request.evidencePackPath ? 0.8 : 0.95;
   const base = {
-    db: engagement.db,
+    db: engagement.reader,
     facts,
     periods: inputs.periods,
     findings: inputs.findings,
@@ -119,7 +119,7 @@ export async function writeExport(engagement: Engagement, request: ExportRequest
     let evidenceFiles = 0;
     if (pack) {
       report(run, 'packing', rowsWritten, totalRows, 0.85);
-      const manifest = await writeEvidencePack(engagement.db, pack.tempPath, { path: book.tempPath, name: path.basename(request.workbookPath), sha256: workbookSha256 }, facts, run.signal);
+      const manifest = await writeEvidencePack(engagement.reader, pack.tempPath, { path: book.tempPath, name: path.basename(request.workbookPath), sha256: workbookSha256 }, facts, run.signal);
       evidenceFiles = manifest.files.length - 1;
       packSha256 = await fileSha256(pack.tempPath);
     }
@@ -169,9 +169,21 @@ export interface ExportWorkerData {
   readonly request: ExportRequest;
 }
 
-/** Runs an export on a worker thread (the calculation it starts from can take minutes). */
-export function startExportJob(data: ExportWorkerData, onProgress: (progress: ExportProgress) => void): WorkerJob<ExportOutcome> {
-  return startWorker<ExportOutcome, ExportProgress>('export-worker', data, onProgress);
+/** The evidence pack sits beside the workbook under the same name. */
+export function evidencePackPathFor(workbookPath: string): string {
+  return path.join(path.dirname(workbookPath), `${path.basename(workbookPath, path.extname(workbookPath))}-evidence.zip`);
+}
+
+/** The name a save dialog suggests: the engagement's, marked as the audited workbook. */
+export function suggestedWorkbookName(engagementPath: string): string {
+  return `${path.basename(engagementPath, path.extname(engagementPath))}-audited.xlsx`;
+}
+
+/** Exports on a worker thread of its own (the calculation it starts from can take minutes), with progress and cancel. */
+export function startExport(engagement: Engagement, request: ExportRequest, onProgress: (progress: ExportProgress) => void): WorkerJob<ExportOutcome> {
+  checkTargets(engagement, request);
+  const data: ExportWorkerData = { engagementPath: engagement.filePath, nativeBinding: engagement.context.nativeBinding, actor: engagement.actor, request };
+  return startWorker<ExportOutcome, ExportProgress>('export-worker', data, { onProgress });
 }
 
 export { CSV_TABLES, exportTableCsv, type CsvTable } from './csv';

@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appendAudit, entryHash, GENESIS_HASH } from '../../../electron/engine/audit-log';
-import { Engagement } from '../../../electron/engine/engagement';
+import { appendAudit, entryHash, GENESIS_HASH } from '../../../electron/engine/db/audit-log';
+import { Engagement } from '../../../electron/engine/engagement/handle';
 import { useTempDir } from '../../helpers/temp';
 
 const CONTEXT = { actor: 'tester' };

@@ -2,11 +2,11 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appendAudit } from '../../../electron/engine/audit-log';
+import { appendAudit } from '../../../electron/engine/db/audit-log';
 import { CARBON_AUDIT_APPLICATION_ID, migrate } from '../../../electron/engine/db/connection';
 import { expectedSchema, readSchema } from '../../../electron/engine/db/schema-guard';
 import { LATEST_SCHEMA_VERSION } from '../../../electron/engine/db/migrations';
-import { Engagement } from '../../../electron/engine/engagement';
+import { Engagement } from '../../../electron/engine/engagement/handle';
 import { EngineError } from '../../../electron/engine/errors';
 import { useTempDir } from '../../helpers/temp';
 

@@ -3,10 +3,10 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Engagement } from '../../../electron/engine/engagement';
-import { startExportJob } from '../../../electron/engine/export/service';
+import { Engagement } from '../../../electron/engine/engagement/handle';
+import { startExport } from '../../../electron/engine/export/service';
 import { calculate } from '../../../electron/engine/inventory/calculate';
-import { loadFactorLibrary } from '../../../electron/engine/inventory/library';
+import { loadFactorLibrary } from '../../../electron/engine/factors/library';
 import { newEngagement, TEST_ACTOR } from '../../helpers/engagement';
 import { insertGeneratedRecords } from '../../helpers/generated-records';
 import { useTempDir } from '../../helpers/temp';
@@ -34,7 +34,7 @@ describe('an interrupted export', () => {
     const workbookPath = path.join(dir, 'audited.xlsx');
     const evidencePackPath = path.join(dir, 'audited.zip');
     let cancelledAt = -1;
-    const job = startExportJob({ engagementPath: engagement.filePath, actor: TEST_ACTOR.actor, request: { workbookPath, detail: 'full', evidencePackPath } }, (progress) => {
+    const job = startExport(engagement, { workbookPath, detail: 'full', evidencePackPath }, (progress) => {
       if (progress.phase === 'writing' && progress.rowsWritten > 0 && cancelledAt < 0) {
         cancelledAt = progress.rowsWritten;
         job.cancel();

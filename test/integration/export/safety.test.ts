@@ -9,7 +9,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { previewImport } from '../../../electron/engine/import/preview';
 import { runImport } from '../../../electron/engine/import/pipeline';
-import { loadFactorLibrary } from '../../../electron/engine/inventory/library';
+import { loadFactorLibrary } from '../../../electron/engine/factors/library';
 import { exportTableCsv, exportWorkbook } from '../../../electron/engine/export/service';
 import { mappingSchema } from '../../../shared/import/mapping';
 import { newEngagement, TEST_ACTOR } from '../../helpers/engagement';

@@ -9,9 +9,9 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Engagement } from '../../../electron/engine/engagement';
+import type { Engagement } from '../../../electron/engine/engagement/handle';
 import { exportWorkbook } from '../../../electron/engine/export/service';
-import { figureDefinitions, figureFormat, type FigureDefinition } from '../../../electron/engine/export/figures';
+import { scheduleFigures, type ScheduleFigure } from '../../../electron/engine/export/figures';
 import { calculate } from '../../../electron/engine/inventory/calculate';
 import type { InventoryResult } from '../../../shared/calc/inventory';
 import type { ExportOutcome } from '../../../shared/contract';
@@ -53,9 +53,9 @@ function unzip(file: string): Promise<Map<string, Buffer>> {
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** A figure as the workbook displays it: tCO2e and PUE to 3 decimals, shares to 0.01%. */
-function displayed(figure: FigureDefinition, value: number | null): string {
+function displayed(entry: ScheduleFigure, value: number | null): string {
   if (value === null) return '';
-  return figureFormat(figure) === 'share' ? (value * 100).toFixed(2) : value.toFixed(3);
+  return entry.figure.kind === 'fraction' ? (value * 100).toFixed(2) : value.toFixed(3);
 }
 
 /** The lead schedule's current column after LibreOffice's recalculation, by fiscal year and figure label. */
@@ -69,7 +69,7 @@ function recalculatedLead(sheets: Map<string, string[][]>): Map<string, number |
 /** Every lead-schedule figure recalculated by LibreOffice equals the engine's, to the displayed precision. */
 function expectLeadMatchesEngine(sheets: Map<string, string[][]>, result: InventoryResult): void {
   const lead = recalculatedLead(sheets);
-  const figures = figureDefinitions(result.periods);
+  const figures = scheduleFigures(result.periods);
   let compared = 0;
   for (const period of result.periods) {
     for (const figure of figures) {
@@ -124,7 +124,7 @@ describe('the audited workbook of a two-year engagement', () => {
   it('writes each lead-schedule figure as a formula whose cached result is the engine’s figure, and names it', async () => {
     const workbook = await readBook(book());
     const lead = workbook.getWorksheet('Lead schedule')!;
-    const figures = figureDefinitions(result.periods);
+    const figures = scheduleFigures(result.periods);
     const byKey = new Map<string, ExcelJS.CellFormulaValue>();
     lead.eachRow((row) => {
       const value = row.getCell(4).value;
@@ -135,7 +135,7 @@ describe('the audited workbook of a two-year engagement', () => {
         const cell = byKey.get(`${period.label}|${figure.label}`);
         expect(cell, `${period.label} ${figure.label}`).toBeDefined();
         expect(cell!.result ?? '').toEqual(figure.value(period) ?? '');
-        if (figure.kind === 'lines') expect(cell!.formula).toMatch(/^IF\(\(COUNTIFS\('Recalculation detail'!\$A\$6:\$A\$\d+,"FY\d{4}"/);
+        if (figure.figure.kind === 'tco2e') expect(cell!.formula).toMatch(/^IF\(\(COUNTIFS\('Recalculation detail'!\$A\$6:\$A\$\d+,"FY\d{4}"/);
       }
     }
     expect(byKey.get('FY2023|Scope 1')!.formula).toContain('SUMIFS(\'Recalculation detail\'!$Z$6:$Z$340');

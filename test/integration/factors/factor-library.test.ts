@@ -3,7 +3,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { libraryFolder, loadFactorLibrary, shippedLibrary, type FactorLibrary } from '../../../electron/engine/inventory/library';
+import { libraryFolder, loadFactorLibrary, shippedLibrary, type FactorLibrary } from '../../../electron/engine/factors/library';
 import { EngineError } from '../../../electron/engine/errors';
 import { buildFactorLibrary, libraryManifest, MANIFEST_PATH } from '../../../scripts/build-factor-library';
 import { importFootprint, newEngagement } from '../../helpers/engagement';

@@ -5,6 +5,7 @@
  */
 import type { Cell } from '../book/book';
 import { writeTable, type TableColumn } from '../book/table';
+import { iterateAuditLog } from '../store';
 import type { SheetModule } from './sheet-module';
 
 export const AUDIT_SHEET = 'Audit log';
@@ -23,9 +24,8 @@ export const auditLogSheet: SheetModule = {
   tabs: () => [{ name: AUDIT_SHEET, description: 'The audit log’s hash chain up to the export' }],
   async write(book, context) {
     const { facts } = context;
-    const cursor = context.db.prepare('SELECT seq, at, actor, operation, hash, prev_hash, params_json FROM audit_log WHERE seq <= ? ORDER BY seq').raw();
     function* rows(): Generator<Cell[]> {
-      for (const [seq, at, actor, operation, hash, prevHash, params] of cursor.iterate(facts.auditEntries) as Iterable<[number, string, string, string, string, string, string]>) {
+      for (const [seq, at, actor, operation, hash, prevHash, params] of iterateAuditLog(context.db, facts.auditEntries)) {
         yield [
           { value: seq, style: 'integer' },
           { value: new Date(at), style: 'dateTime' },

@@ -6,6 +6,7 @@
 import type { Cell } from '../book/book';
 import { writeTable, type TableColumn } from '../book/table';
 import type { ExportContext } from '../context';
+import { recordSourceLookup } from '../store';
 import type { SheetModule } from './sheet-module';
 
 export const FINDINGS_SHEET = 'Calculation findings';
@@ -21,11 +22,9 @@ export const FINDING_COLUMNS: readonly TableColumn[] = [
 
 /** The findings as table rows, each traced to its source row. */
 export function* findingRows(context: Pick<ExportContext, 'db' | 'findings'>): Generator<Cell[]> {
-  const sourceOf = context.db.prepare(
-    `SELECT s.file_name, w.sheet, w.row_number FROM activity_record r JOIN raw_row w ON w.id = r.raw_row_id JOIN source_file s ON s.id = r.source_file_id WHERE r.id = ?`,
-  ).raw();
+  const sourceOf = recordSourceLookup(context.db);
   for (const finding of context.findings) {
-    const source = finding.recordId === null ? undefined : (sourceOf.get(finding.recordId) as [string, string, number] | undefined);
+    const source = finding.recordId === null ? undefined : sourceOf(finding.recordId);
     yield [
       { value: finding.recordId, style: 'integer' },
       { value: source?.[0], style: 'text' },

@@ -109,9 +109,13 @@ function overDetail(layout: readonly DetailSheet[], fn: 'SUMIFS' | 'COUNTIFS', c
     .join('+');
 }
 
-/** The tCO2e of the detail rows matching the criteria; "" when no row matches (the engine's null). */
-export function detailTotalFormula(layout: readonly DetailSheet[], criteria: readonly DetailCriterion[]): string {
-  return `IF((${overDetail(layout, 'COUNTIFS', criteria)})=0,"",${overDetail(layout, 'SUMIFS', criteria)})`;
+/**
+ * The tCO2e of the detail rows matching any of the sets of criteria (net: the Scope 1 rows and the
+ * market-based rows); "" when no row matches (the engine's null, never 0).
+ */
+export function detailTotalFormula(layout: readonly DetailSheet[], alternatives: readonly (readonly DetailCriterion[])[]): string {
+  const over = (fn: 'SUMIFS' | 'COUNTIFS') => alternatives.map((criteria) => overDetail(layout, fn, criteria)).join('+');
+  return `IF((${over('COUNTIFS')})=0,"",${over('SUMIFS')})`;
 }
 
 export function categoryCriterion(category: number | null): string | number {

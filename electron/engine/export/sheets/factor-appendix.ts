@@ -6,6 +6,7 @@ import type { GasValue } from '../../../../shared/factors/types';
 import type { Cell } from '../book/book';
 import { writeTable, type TableColumn } from '../book/table';
 import { TICK } from './tick-marks';
+import { selectFactorsByIds } from '../store';
 import type { SheetModule } from './sheet-module';
 
 export const FACTORS_SHEET = 'Factor appendix';
@@ -32,12 +33,6 @@ const COLUMNS: readonly TableColumn[] = [
   { header: 'Set content SHA-256', style: 'mono', width: 66 },
 ];
 
-interface FactorRow {
-  id: number; set_key: string; edition: string; publisher: string; title: string; licence: string; gwp_basis: string; valid_from: string | null; valid_to: string | null;
-  label: string; activity_key: string | null; unit_text: string; region: string | null; scope: string | null; biogenic: number; co2e_per_unit_kg: number | null;
-  gases_json: string; source_rows_json: string; content_sha256: string;
-}
-
 function gasesText(json: string): string {
   const stored = JSON.parse(json) as { gases?: GasValue[] };
   return (stored.gases ?? []).map((gas) => `${gas.gas} ${gas.value} ${gas.valueUnit}${gas.alreadyCo2e ? ' CO2e' : ''}`).join('; ');
@@ -49,21 +44,10 @@ function publicationRows(json: string): string {
   return json;
 }
 
-const BATCH = 500;
-
 export const factorAppendixSheet: SheetModule = {
   tabs: () => [{ name: FACTORS_SHEET, description: 'Each emission factor used, with its set, edition, source, licence and GWP basis' }],
   async write(book, context) {
-    const ids = [...context.usedFactorIds].sort((a, b) => a - b);
-    const factors: FactorRow[] = [];
-    for (let start = 0; start < ids.length; start += BATCH) {
-      const batch = ids.slice(start, start + BATCH);
-      factors.push(...(context.db.prepare(
-        `SELECT f.id, s.set_key, s.edition, s.publisher, s.title, s.licence, s.gwp_basis, s.valid_from, s.valid_to, f.label, f.activity_key, f.unit_text, f.region, f.scope,
-                f.biogenic, f.co2e_per_unit_kg, f.gases_json, f.source_rows_json, s.content_sha256
-           FROM emission_factor f JOIN factor_set s ON s.id = f.factor_set_id WHERE f.id IN (${batch.map(() => '?').join(',')}) ORDER BY f.id`,
-      ).all(...batch) as FactorRow[]));
-    }
+    const factors = selectFactorsByIds(context.db, [...context.usedFactorIds]);
     const rows = factors.map((factor): Cell[] => [
       { value: factor.id, style: 'integer' },
       { value: factor.set_key, style: 'text' },

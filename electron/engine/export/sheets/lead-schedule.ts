@@ -14,8 +14,9 @@ import { formula, type Cell, type Formula } from '../book/book';
 import { cellRef, quoteSheet, absoluteRef } from '../book/refs';
 import { closeTable, fitWidths, openTable, tableHeaderRow, type TableColumn, type TableSpec } from '../book/table';
 import type { StyleName } from '../book/styles';
+import type { FigureKind } from '../../../../shared/figures';
 import type { ExportContext } from '../context';
-import { BASIS_LABELS, figureDefinitions, figureFormat, type FigureDefinition, type FigureFormat } from '../figures';
+import { BASIS_LABELS, scheduleFigures, type ScheduleFigure } from '../figures';
 import { categoryCriterion, contextDetailLayout, detailTotalFormula, DETAIL_SHEET, type DetailCriterion } from './detail';
 import { metricCell, METRICS_SHEET } from './metrics';
 import type { SheetModule } from './sheet-module';
@@ -44,8 +45,14 @@ const COLUMNS: readonly TableColumn[] = [
 ];
 const C = { current: 4, prior: 6, change: 7 } as const;
 
-const VALUE_STYLE: Readonly<Record<FigureFormat, StyleName>> = { tco2e: 'tco2e', ratio: 'ratio', share: 'percent' };
-const UNIT: Readonly<Record<FigureFormat, string>> = { tco2e: 'tCO2e', ratio: 'ratio', share: '%' };
+type ScheduleKind = Exclude<FigureKind, 'intensity'>;
+const VALUE_STYLE: Readonly<Record<ScheduleKind, StyleName>> = { tco2e: 'tco2e', ratio: 'ratio', fraction: 'percent' };
+const UNIT: Readonly<Record<ScheduleKind, string>> = { tco2e: 'tCO2e', ratio: 'ratio', fraction: '%' };
+
+function kindOf(entry: ScheduleFigure): ScheduleKind {
+  if (entry.figure.kind === 'intensity') throw new Error(`${entry.figure.id}: intensities are not on the lead schedule`);
+  return entry.figure.kind;
+}
 
 /** Oldest first. */
 function chronological(periods: readonly PeriodResult[]): PeriodResult[] {
@@ -53,53 +60,47 @@ function chronological(periods: readonly PeriodResult[]): PeriodResult[] {
 }
 
 /** Row of each year's figure, known before writing: years in order, figures in order within a year. */
-function leadRows(periods: readonly PeriodResult[], figures: readonly FigureDefinition[]): Map<string, number> {
+function leadRows(periods: readonly PeriodResult[], figures: readonly ScheduleFigure[]): Map<string, number> {
   const rows = new Map<string, number>();
   let row = tableHeaderRow(NOTES) + 1;
-  for (const period of chronological(periods)) for (const figure of figures) rows.set(`${period.label}.${figure.key}`, row++);
+  for (const period of chronological(periods)) for (const { figure } of figures) rows.set(`${period.label}.${figure.id}`, row++);
   return rows;
 }
 
-/** The defined name of a year's figure. */
-export function leadName(fiscalYear: string, figureKey: string): string {
-  return `Lead_${fiscalYear}_${figureKey}`;
+/** The defined name of a year's figure: `Lead_FY2024_scope2_market`, `Lead_FY2024_scope3_6`. */
+export function leadName(fiscalYear: string, figureId: string): string {
+  return `Lead_${fiscalYear}_${figureId.replace(/\./g, '_')}`;
 }
 
 const asResult = (value: number | null): number | string => value ?? '';
 
-function currentFormula(context: ExportContext, period: PeriodResult, figure: FigureDefinition, rowOf: (key: string) => number): Formula {
-  const value = asResult(figure.value(period));
-  switch (figure.kind) {
-    case 'lines': {
-      const criteria: DetailCriterion[] = [['fiscalYear', period.label], ['figure', BASIS_LABELS[figure.basis]]];
-      if (figure.category !== undefined) criteria.push(['category', categoryCriterion(figure.category === 'uncategorised' ? null : Number(figure.category))]);
-      return formula(detailTotalFormula(contextDetailLayout(context), criteria), value);
-    }
-    case 'net': {
-      const scope1 = cellRef(C.current, rowOf('scope1'));
-      const market = cellRef(C.current, rowOf('scope2_market'));
-      return formula(`IF(AND(${scope1}="",${market}=""),"",SUM(${scope1},${market}))`, value);
-    }
-    case 'metric': {
-      const cell = metricCell(context.periods, period.label, figure.metric);
-      return formula(`IF(${cell}="","",${cell})`, value);
-    }
+function currentFormula(context: ExportContext, period: PeriodResult, entry: ScheduleFigure): Formula {
+  const value = asResult(entry.value(period));
+  const { figure } = entry;
+  if (figure.kind === 'tco2e') {
+    const { bases, category } = figure.sums;
+    const alternatives = bases.map((basis): DetailCriterion[] => [
+      ['fiscalYear', period.label],
+      ['figure', BASIS_LABELS[basis]],
+      ...(category === undefined ? [] : [['category', categoryCriterion(category)] as DetailCriterion]),
+    ]);
+    return formula(detailTotalFormula(contextDetailLayout(context), alternatives), value);
   }
+  if (figure.kind === 'intensity') throw new Error(`${figure.id}: intensities are not on the lead schedule`);
+  const cell = metricCell(context.periods, period.label, figure);
+  return formula(`IF(${cell}="","",${cell})`, value);
 }
 
-function reference(period: PeriodResult, figure: FigureDefinition): string {
-  switch (figure.kind) {
-    case 'lines':
-      return `${DETAIL_SHEET}: ${period.label}, ${BASIS_LABELS[figure.basis]}${figure.category === undefined ? '' : `, category ${figure.category}`}`;
-    case 'net':
-      return `This schedule: Scope 1 + Scope 2 market-based, ${period.label}`;
-    case 'metric':
-      return `${METRICS_SHEET}: ${period.label} ${figure.metric === 'dataCentreCleanShare' ? 'data centres' : 'totals'}`;
+function reference(period: PeriodResult, { figure }: ScheduleFigure): string {
+  if (figure.kind === 'tco2e') {
+    const { bases, category } = figure.sums;
+    return `${DETAIL_SHEET}: ${period.label}, ${bases.map((basis) => BASIS_LABELS[basis]).join(' + ')}${category === undefined ? '' : `, category ${category ?? 'none'}`}`;
   }
+  return `${METRICS_SHEET}: ${period.label} ${figure.sites === 'data-centres' && figure.kind === 'fraction' ? 'data centres' : 'totals'}`;
 }
 
-function workDone(figure: FigureDefinition, hasPrior: boolean): string {
-  const marks = figure.kind === 'metric' ? [TICK.recalculated] : figure.kind === 'net' ? [TICK.cast] : [TICK.cast, TICK.recalculated, TICK.traced];
+function workDone({ figure }: ScheduleFigure, hasPrior: boolean): string {
+  const marks = figure.kind === 'tco2e' ? [TICK.cast, TICK.recalculated, TICK.traced] : [TICK.recalculated];
   return [...marks, ...(hasPrior ? [TICK.prior] : [])].join(' ');
 }
 
@@ -108,37 +109,35 @@ export const leadScheduleSheet: SheetModule = {
 
   async write(book, context) {
     const periods = chronological(context.periods);
-    const figures = figureDefinitions(periods);
+    const figures = scheduleFigures(periods);
     const rows = leadRows(periods, figures);
     const cells: Cell[][] = [];
     periods.forEach((period, index) => {
       const prior = index > 0 ? periods[index - 1]! : null;
-      const rowOf = (key: string) => rows.get(`${period.label}.${key}`)!;
-      for (const figure of figures) {
-        const r = rowOf(figure.key);
-        const format = figureFormat(figure);
-        const style = VALUE_STYLE[format];
-        const current = currentFormula(context, period, figure, rowOf);
-        const priorValue = prior ? figure.value(prior) : null;
-        const currentValue = figure.value(period);
+      for (const entry of figures) {
+        const r = rows.get(`${period.label}.${entry.figure.id}`)!;
+        const kind = kindOf(entry);
+        const style = VALUE_STYLE[kind];
+        const priorValue = prior ? entry.value(prior) : null;
+        const currentValue = entry.value(period);
         const changeValue = currentValue === null || priorValue === null ? null : currentValue - priorValue;
-        const relative = format !== 'share' && changeValue !== null && priorValue !== 0 && priorValue !== null ? changeValue / Math.abs(priorValue) : null;
+        const relative = kind !== 'fraction' && changeValue !== null && priorValue !== 0 && priorValue !== null ? changeValue / Math.abs(priorValue) : null;
         const d = cellRef(C.current, r);
         const f = cellRef(C.prior, r);
         cells.push([
           { value: period.label, style: 'text' },
-          { value: figure.label, style: 'text' },
-          { value: UNIT[format], style: 'text' },
-          { value: current, style },
+          { value: entry.label, style: 'text' },
+          { value: UNIT[kind], style: 'text' },
+          { value: currentFormula(context, period, entry), style },
           { value: prior?.label ?? null, style: 'text' },
-          { value: prior ? formula(cellRef(C.current, rows.get(`${prior.label}.${figure.key}`)!), asResult(priorValue)) : null, style },
-          { value: prior ? formula(`IF(OR(${d}="",${f}=""),"",${d}-${f})`, asResult(changeValue)) : null, style: format === 'share' ? 'percent' : style },
-          { value: prior && format !== 'share' ? formula(`IF(OR(${d}="",${f}="",N(${f})=0),"",(${d}-${f})/ABS(${f}))`, asResult(relative)) : null, style: 'percent' },
-          { value: reference(period, figure), style: 'text' },
-          { value: workDone(figure, prior !== null), style: 'text' },
+          { value: prior ? formula(cellRef(C.current, rows.get(`${prior.label}.${entry.figure.id}`)!), asResult(priorValue)) : null, style },
+          { value: prior ? formula(`IF(OR(${d}="",${f}=""),"",${d}-${f})`, asResult(changeValue)) : null, style: kind === 'fraction' ? 'percent' : style },
+          { value: prior && kind !== 'fraction' ? formula(`IF(OR(${d}="",${f}="",N(${f})=0),"",(${d}-${f})/ABS(${f}))`, asResult(relative)) : null, style: 'percent' },
+          { value: reference(period, entry), style: 'text' },
+          { value: workDone(entry, prior !== null), style: 'text' },
           { value: null, style: 'input' },
         ]);
-        book.defineName(leadName(period.label, figure.key), `${quoteSheet(LEAD_SHEET)}!${absoluteRef(C.current, r)}`);
+        book.defineName(leadName(period.label, entry.figure.id), `${quoteSheet(LEAD_SHEET)}!${absoluteRef(C.current, r)}`);
       }
     });
     const spec: TableSpec = { name: LEAD_SHEET, title: `Lead schedule — ${context.facts.settings.entityName}`, notes: NOTES, columns: COLUMNS };

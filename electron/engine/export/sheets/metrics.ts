@@ -9,7 +9,7 @@ import { fsum } from '../../../../shared/calc/sum';
 import { formula, type Cell } from '../book/book';
 import { cellRef, formulaString, sheetCell } from '../book/refs';
 import { closeTable, fitWidths, openTable, tableHeaderRow, type TableColumn, type TableSpec } from '../book/table';
-import type { MetricFigure } from '../figures';
+import type { MetricFigure } from '../../../../shared/figures';
 import type { SheetModule } from './sheet-module';
 
 export const METRICS_SHEET = 'Metrics';
@@ -57,12 +57,15 @@ export function metricsLayout(periods: readonly PeriodResult[]): YearBlock[] {
   });
 }
 
-/** The Metrics cell holding a year's figure, for the lead schedule. */
-export function metricCell(periods: readonly PeriodResult[], fiscalYear: string, metric: MetricFigure): string {
+/**
+ * The Metrics cell holding a year's ratio (PUE, on the totals row) or share (on the totals row, or
+ * the data centres' row for a share of data centres only), for the lead schedule.
+ */
+export function metricCell(periods: readonly PeriodResult[], fiscalYear: string, figure: MetricFigure): string {
   const block = metricsLayout(periods).find((candidate) => candidate.period.label === fiscalYear);
   if (!block) throw new Error(`no metrics for ${fiscalYear}`);
-  if (metric === 'pue') return sheetCell(METRICS_SHEET, C.pue, block.totalRow);
-  return sheetCell(METRICS_SHEET, C.share, metric === 'cleanShare' ? block.totalRow : block.dataCentreRow);
+  if (figure.kind === 'ratio') return sheetCell(METRICS_SHEET, C.pue, block.totalRow);
+  return sheetCell(METRICS_SHEET, C.share, figure.sites === 'data-centres' ? block.dataCentreRow : block.totalRow);
 }
 
 const yesNo = (flag: boolean) => (flag ? 'Yes' : 'No');

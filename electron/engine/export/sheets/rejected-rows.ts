@@ -1,6 +1,7 @@
 /** Rejected rows: every source row an import refused, with its file, sheet, row, column and reason. */
 import { columnLetter } from '../../../../shared/import/cell';
-import type { Db } from '../../db/connection';
+import type { ReadableDb } from '../../db/handles';
+import { countRejectedRows, iterateRejectedRows } from '../store';
 import type { Cell } from '../book/book';
 import { writeTable, type TableColumn } from '../book/table';
 import type { SheetModule } from './sheet-module';
@@ -17,11 +18,8 @@ export const REJECTED_COLUMNS: readonly TableColumn[] = [
 ];
 
 /** Every rejected row, streamed by a cursor in file, sheet and row order. */
-export function* rejectedRows(db: Db): Generator<Cell[]> {
-  const cursor = db.prepare(
-    'SELECT s.file_name, r.source_file_id, r.sheet, r.row_number, r.column_index, r.reason FROM rejected_row r JOIN source_file s ON s.id = r.source_file_id ORDER BY r.source_file_id, r.sheet, r.row_number, r.id',
-  ).raw();
-  for (const [file, sourceId, sheet, rowNumber, column, reason] of cursor.iterate() as Iterable<[string, number, string, number, number | null, string]>) {
+export function* rejectedRows(db: ReadableDb): Generator<Cell[]> {
+  for (const [file, sourceId, sheet, rowNumber, column, reason] of iterateRejectedRows(db)) {
     yield [
       { value: file, style: 'text' },
       { value: sourceId, style: 'integer' },
@@ -36,7 +34,7 @@ export function* rejectedRows(db: Db): Generator<Cell[]> {
 export const rejectedRowsSheet: SheetModule = {
   tabs: () => [{ name: REJECTED_SHEET, description: 'Every row an import refused, with its reason' }],
   async write(book, context) {
-    const count = (context.db.prepare('SELECT count(*) AS n FROM rejected_row').get() as { n: number }).n;
+    const count = countRejectedRows(context.db);
     await writeTable(book, {
       name: REJECTED_SHEET,
       title: 'Rejected rows',

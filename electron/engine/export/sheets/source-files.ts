@@ -4,6 +4,7 @@ import { formula } from '../book/book';
 import { cellRef } from '../book/refs';
 import { tableHeaderRow, writeTable, type TableColumn } from '../book/table';
 import { TICK } from './tick-marks';
+import { selectSourceFiles } from '../store';
 import type { SheetModule } from './sheet-module';
 
 export const SOURCES_SHEET = 'Source files';
@@ -31,20 +32,11 @@ const COLUMNS: readonly TableColumn[] = [
 ];
 const C = { read: 10, imported: 11, rejected: 12 } as const;
 
-interface SourceRow {
-  id: number; file_name: string; kind: string; format: string; sheet: string | null; size_bytes: number; sha256: string;
-  imported_at: string; imported_by: string; rows_read: number; rows_imported: number; rows_rejected: number; stored: number | null; omitted_reason: string | null;
-}
-
 export const sourceFilesSheet: SheetModule = {
   tabs: () => [{ name: SOURCES_SHEET, description: 'Every imported file: SHA-256, rows read, imported, rejected and skipped' }],
   async write(book, context) {
-    const query = context.db.prepare(
-      `SELECT s.id, s.file_name, s.kind, s.format, s.sheet, s.size_bytes, s.sha256, s.imported_at, s.imported_by, s.rows_read, s.rows_imported, s.rows_rejected, e.stored, e.omitted_reason
-         FROM source_file s LEFT JOIN source_evidence e ON e.source_file_id = s.id ORDER BY s.id`,
-    );
     const firstRow = tableHeaderRow(NOTES) + 1;
-    const rows = (query.all() as SourceRow[]).map((source, index): Cell[] => {
+    const rows = selectSourceFiles(context.db).map((source, index): Cell[] => {
       const r = firstRow + index;
       const skipped = source.rows_read - source.rows_imported - source.rows_rejected;
       return [
