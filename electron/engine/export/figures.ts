@@ -31,7 +31,8 @@ function categoryOrder(key: string): number {
 /** The catalogue's figures, intensities aside (their denominators are not in the detail), with Scope 3's categories after Scope 3. */
 export function scheduleFigures(periods: readonly PeriodResult[]): ScheduleFigure[] {
   const categories = [...new Set(periods.flatMap((period) => Object.keys(period.scope3ByCategory)))].sort((a, b) => categoryOrder(a) - categoryOrder(b));
-  const entry = (figure: Figure, label = figure.label): ScheduleFigure => ({ figure, label, value: (period) => figureValue(figure, period) });
+  const entry = (figure: Figure, label = figure.group === 'apart' ? `${figure.label} (reported apart)` : figure.label): ScheduleFigure =>
+    ({ figure, label, value: (period) => figureValue(figure, period) });
   return FIGURE_IDS.flatMap((id) => {
     const figure = FIGURES[id];
     if (id !== 'scope3') return [entry(figure)];
