@@ -4,12 +4,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Engagement } from '../../../electron/engine/engagement/handle';
-import { startExport } from '../../../electron/engine/export/service';
+import { exportWorkbook, startExport } from '../../../electron/engine/export/service';
 import { calculate } from '../../../electron/engine/inventory/calculate';
 import { loadFactorLibrary } from '../../../electron/engine/factors/library';
 import { newEngagement, TEST_ACTOR } from '../../helpers/engagement';
 import { insertGeneratedRecords } from '../../helpers/generated-records';
 import { useTempDir } from '../../helpers/temp';
+import { buildTwoYearEngagement } from '../../helpers/two-year-engagement';
 
 const CLI = path.resolve(__dirname, '..', '..', '..', 'node_modules', '.bin', 'carbon-audit');
 
@@ -70,5 +71,25 @@ describe('an interrupted export', () => {
     expect(auditEntries(reopened)).toBe(before);
     expect(reopened.verifyAuditLog()).toMatchObject({ intact: true });
     reopened.close();
+  });
+});
+
+describe('an evidence pack', () => {
+  const tempDir = useTempDir();
+
+  it('is refused, and nothing written, when the evidence kept no longer matches its SHA-256 from import', async () => {
+    const dir = tempDir();
+    const { engagement } = await buildTwoYearEngagement(dir);
+    engagement.db.prepare('UPDATE source_evidence_chunk SET bytes = ? WHERE source_file_id = 2 AND chunk_index = 0').run(Buffer.from('not the original bytes'));
+    calculate(engagement);
+    const before = auditEntries(engagement);
+    const workbookPath = path.join(dir, 'audited.xlsx');
+    await expect(exportWorkbook(engagement, { workbookPath, detail: 'full', evidencePackPath: path.join(dir, 'audited.zip') })).rejects.toMatchObject({
+      code: 'corrupt',
+      message: expect.stringContaining('(source file 2) does not match the SHA-256 recorded at import'),
+    });
+    expect(fs.readdirSync(dir).filter((name) => name.includes('audited'))).toEqual([]);
+    expect(auditEntries(engagement)).toBe(before);
+    engagement.close();
   });
 });
