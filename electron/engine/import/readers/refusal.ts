@@ -17,12 +17,16 @@ export type RefusalCode =
 export class SourceRefusedError extends Error {
   override readonly name = 'SourceRefusedError';
 
+  /** The workbook part the refusal is about, where it is about one. */
+  readonly part?: string;
+
   constructor(
     readonly code: RefusalCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; part?: string },
   ) {
     super(message, options);
+    if (options?.part !== undefined) this.part = options.part;
   }
 }
 
