@@ -31,6 +31,9 @@ export class SourceRefusedError extends Error {
 }
 
 export const MIB = 1024 * 1024;
+
+/** Excel's limit on the text of one cell; a longer text, in any source, is refused rather than cut. */
+export const MAX_CELL_CHARACTERS = 32_767;
 export const GIB = 1024 * MIB;
 
 /** A size for a message: `512.0 MiB`, `3,120 bytes`. */

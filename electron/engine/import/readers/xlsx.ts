@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import excelUtils from 'exceljs/lib/utils/utils';
 import type { Cell, DateCell, FormulaCell, RawRow } from '../../../../shared/import/cell';
 import { columnLetter } from '../../../../shared/import/cell';
-import { SourceRefusedError } from './refusal';
+import { MAX_CELL_CHARACTERS, SourceRefusedError } from './refusal';
 import type { ScannedCell } from './xlsx-cell-scanner';
 import { SheetCellScanner } from './xlsx-cell-scanner';
 import type { StreamedPart } from './xlsx-package-stream';
@@ -397,9 +397,6 @@ function richTextValue(runs: unknown, place: CellPlace): string | null {
   const text = runs.map((run: { text?: unknown }) => (typeof run.text === 'string' ? run.text : '')).join('');
   return text === '' ? null : cellText(text, place);
 }
-
-/** Excel's limit on the text of one cell. */
-const MAX_CELL_CHARACTERS = 32_767;
 
 function cellText(text: string, place: CellPlace): string {
   if (text.length <= MAX_CELL_CHARACTERS) return text;

@@ -207,12 +207,21 @@ export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+export interface CompoundFileOptions {
+  /** Bytes to drop from the end, as a writer does that does not pad the last sector. */
+  readonly unpaddedBytes?: number;
+}
+
 /**
  * An OLE2 compound file (512-byte sectors) whose directory holds a root entry and the given
- * stream names, as Excel's .xls and encrypted .xlsx files have.
+ * stream names, four entries to a directory sector, the sectors chained through the FAT, as
+ * Excel's .xls and encrypted .xlsx files have.
  */
-export function compoundFile(streamNames: readonly string[]): Buffer {
+export function compoundFile(streamNames: readonly string[], options: CompoundFileOptions = {}): Buffer {
   const sector = 512;
+  const entriesPerSector = sector / 128;
+  const names = ['Root Entry', ...streamNames];
+  const directorySectors = Math.ceil(names.length / entriesPerSector);
   const header = Buffer.alloc(sector);
   Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header, 0);
   header.writeUInt16LE(0x3e, 0x18);
@@ -221,7 +230,7 @@ export function compoundFile(streamNames: readonly string[]): Buffer {
   header.writeUInt16LE(9, 0x1e);
   header.writeUInt16LE(6, 0x20);
   header.writeUInt32LE(1, 0x2c); // one FAT sector
-  header.writeUInt32LE(1, 0x30); // directory starts at sector 1
+  header.writeUInt32LE(1, 0x30); // the directory starts at sector 1
   header.writeUInt32LE(4096, 0x38);
   header.writeUInt32LE(0xfffffffe, 0x3c);
   header.writeUInt32LE(0xfffffffe, 0x44);
@@ -230,16 +239,19 @@ export function compoundFile(streamNames: readonly string[]): Buffer {
 
   const fat = Buffer.alloc(sector, 0xff);
   fat.writeUInt32LE(0xfffffffd, 0); // sector 0 holds the FAT
-  fat.writeUInt32LE(0xfffffffe, 4); // the directory is one sector long
+  for (let index = 1; index <= directorySectors; index++) {
+    fat.writeUInt32LE(index === directorySectors ? 0xfffffffe : index + 1, 4 * index); // the directory chain
+  }
 
-  const directory = Buffer.alloc(sector);
-  ['Root Entry', ...streamNames].slice(0, 4).forEach((name, index) => {
+  const directory = Buffer.alloc(sector * directorySectors);
+  names.forEach((name, index) => {
     const entry = directory.subarray(index * 128, (index + 1) * 128);
     entry.write(name, 0, 'utf16le');
     entry.writeUInt16LE((name.length + 1) * 2, 0x40);
     entry[0x42] = index === 0 ? 5 : 2;
   });
-  return Buffer.concat([header, fat, directory]);
+  const file = Buffer.concat([header, fat, directory]);
+  return file.subarray(0, file.length - (options.unpaddedBytes ?? 0));
 }
 
 /** Writes `content` to `name` in `dir` and returns the path. */
