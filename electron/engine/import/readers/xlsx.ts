@@ -96,7 +96,7 @@ export async function* readXlsxRows(
     rebuildPackage(path, plan.parts, maxZipEntries, (bytes) => options.onBytes?.((bytesRead += bytes), plan.sourceBytes)),
   );
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, EXCELJS_READER_OPTIONS);
-  const scanners = hookPartParsers(reader, plan.sheets);
+  const { scanners, styles } = hookPartParsers(reader, plan.sheets);
   const stopper = new ReadStopper(input, options.signal);
   try {
     const worksheets = reader[Symbol.asyncIterator]();
@@ -107,14 +107,13 @@ export async function* readXlsxRows(
       if (scanner === undefined) throw new Error('exceljs emitted a worksheet it was not seen opening');
       // parse() hands over the rows of each XML chunk together: one await per chunk, not per row.
       const chunks = (next.value.parse() as unknown as AsyncIterable<ExceljsEvent[]>)[Symbol.asyncIterator]();
-      let lastRow = 0;
       for (;;) {
         const batch = await stopper.race(chunks.next()).catch((error: unknown) => {
-          throw sheetReadError(error, part, lastRow);
+          throw partReadError(error, part.partName, part.name);
         });
         if (batch.done === true) break;
+        if (styles.danglingSeen) refuseDanglingStyles(batch.value, part.name);
         const rows = rowsOfEvents(batch.value, scanner, plan.date1904, part.name);
-        lastRow = rows.at(-1)?.rowNumber ?? lastRow;
         if (rows.length > 0) yield { sheet: part.name, rows };
       }
     }
@@ -186,7 +185,10 @@ interface StyleManager {
  * part in any error it meets, and makes dangling references to shared strings and cell formats
  * visible. `sheets` are the sheets of this pass, in the order exceljs numbers them.
  */
-function hookPartParsers(reader: ExcelJS.stream.xlsx.WorkbookReader, sheets: readonly WorksheetPart[]): Map<unknown, SheetCellScanner> {
+function hookPartParsers(
+  reader: ExcelJS.stream.xlsx.WorkbookReader,
+  sheets: readonly WorksheetPart[],
+): { scanners: Map<unknown, SheetCellScanner>; styles: { danglingSeen: boolean } } {
   const internals = reader as unknown as WorkbookReaderInternals;
   for (const [method, part] of [
     ['_parseRels', WORKBOOK_RELATIONSHIPS_PART],
@@ -210,13 +212,14 @@ function hookPartParsers(reader: ExcelJS.stream.xlsx.WorkbookReader, sheets: rea
 
   const parseWorksheet = internals._parseWorksheet.bind(reader);
   const scanners = new Map<unknown, SheetCellScanner>();
-  let referencesChecked = false;
+  const styles = { danglingSeen: false };
+  let referencesExposed = false;
   internals._parseWorksheet = function* (chunks: AsyncIterable<Buffer>, sheetNo: string) {
     // Shared strings and styles are read by now: exceljs streams them before the sheets of this pass.
-    if (!referencesChecked) {
+    if (!referencesExposed) {
       exposeDanglingSharedStrings(internals.sharedStrings ?? []);
-      refuseDanglingStyles(internals.styles);
-      referencesChecked = true;
+      exposeDanglingStyles(internals.styles, styles);
+      referencesExposed = true;
     }
     const scanner = new SheetCellScanner(sheets[Number(sheetNo) - 1]?.name ?? `Sheet${sheetNo}`);
     const xml = decodeXmlPart(chunks, (text) => scanner.scan(text));
@@ -225,7 +228,7 @@ function hookPartParsers(reader: ExcelJS.stream.xlsx.WorkbookReader, sheets: rea
       yield event;
     }
   };
-  return scanners;
+  return { scanners, styles };
 }
 
 /** What exceljs reads for a `t="s"` cell whose index is not in the shared-strings table. */
@@ -251,28 +254,51 @@ function exposeDanglingSharedStrings(table: unknown[]): void {
   Object.setPrototypeOf(table, new Proxy(Array.prototype, lookups));
 }
 
-/** A cell's or row's `s` names a cell format that styles.xml does not define. */
-class DanglingStyle extends Error {
+/** The style exceljs is given for a cell format index (`s`) that styles.xml does not define. */
+class DanglingStyle {
   constructor(
     readonly index: number,
     readonly formats: number,
-  ) {
-    super(`cell format ${index} is not defined`);
-  }
+  ) {}
 }
 
 /**
  * exceljs ignores a cell format index that styles.xml does not define, and with it the number
- * format: a date would be read as its serial number. Refused instead.
+ * format: a date would be read as its serial number. Such an index gets a marker style instead,
+ * which the rows are searched for (only once one was handed out).
  */
-function refuseDanglingStyles(styles: StyleManager): void {
+function exposeDanglingStyles(styles: StyleManager, seen: { danglingSeen: boolean }): void {
   const getStyleModel = styles.getStyleModel.bind(styles);
   const formats = styles.model.styles.length;
-  styles.getStyleModel = (id) => getStyleModel(id) ?? fail(new DanglingStyle(id, formats));
+  styles.getStyleModel = (id) => {
+    const model = getStyleModel(id);
+    if (model !== null && model !== undefined) return model;
+    seen.danglingSeen = true;
+    return new DanglingStyle(id, formats);
+  };
 }
 
-function fail(error: Error): never {
-  throw error;
+/** Refuses the first row, or cell, of these events that uses an undefined cell format. */
+function refuseDanglingStyles(events: readonly ExceljsEvent[], sheet: string): void {
+  for (const { eventType, value } of events) {
+    if (eventType !== 'row') continue;
+    const row = value as ExcelJS.Row;
+    const rowStyle: unknown = (row as unknown as { style: unknown }).style;
+    if (rowStyle instanceof DanglingStyle) throw danglingStyleError(rowStyle, `row ${row.number} of sheet "${sheet}"`);
+    for (let column = 1; column <= row.cellCount; column++) {
+      const style: unknown = row.findCell(column)?.style;
+      if (style instanceof DanglingStyle) throw danglingStyleError(style, cellLabel({ sheet, row: row.number, column }));
+    }
+  }
+}
+
+function danglingStyleError({ index, formats }: DanglingStyle, where: string): SourceRefusedError {
+  return new SourceRefusedError(
+    'corrupt',
+    `The workbook is damaged: ${where} uses cell format ${index}, but ${STYLES_PART} defines ` +
+      `${formats === 1 ? 'only format 0' : `formats 0 to ${formats - 1}`}, so whether it shows a date cannot be known. ` +
+      'Open it in Excel to repair it and save it as .xlsx.',
+  );
 }
 
 /** The guard has checked that every part is valid UTF-8, so decoding here needs no checks. */
@@ -371,15 +397,7 @@ function plainCell(value: unknown, place: CellPlace): Cell {
   if (typeof value === 'boolean') return value;
   if (typeof value === 'number' && Number.isFinite(value)) return value;
   if (value instanceof Date) return toDateCell(value) ?? refuseCell(place, 'an invalid date');
-  if (value instanceof DanglingSharedString) {
-    throw new SourceRefusedError(
-      'corrupt',
-      `The workbook is damaged: ${cellLabel(place)} refers to shared string ${value.index}, but the workbook's ` +
-        `shared-string table (${SHARED_STRINGS_PART}) holds ${value.tableSize.toLocaleString('en')}` +
-        `${value.tableSize === 0 ? '' : ` (0 to ${(value.tableSize - 1).toLocaleString('en')})`}. ` +
-        'Open it in Excel to repair it and save it as .xlsx.',
-    );
-  }
+  if (value instanceof DanglingSharedString) throw danglingSharedStringError(value, place);
   if (typeof value === 'object') {
     if ('richText' in value) return richTextValue(value.richText, place);
     if ('error' in value && typeof value.error === 'string') return { t: 'error', code: value.error };
@@ -390,6 +408,20 @@ function plainCell(value: unknown, place: CellPlace): Cell {
     }
   }
   return refuseCell(place, JSON.stringify(value) ?? String(value));
+}
+
+function danglingSharedStringError({ index, tableSize }: DanglingSharedString, place: CellPlace): SourceRefusedError {
+  const number = Number(index);
+  const which = Number.isSafeInteger(number) ? number.toLocaleString('en') : `"${index}"`;
+  const table =
+    tableSize === 0
+      ? 'the workbook holds no shared strings'
+      : `its shared-string table (${SHARED_STRINGS_PART}) holds only ${tableSize.toLocaleString('en')}, numbered from 0`;
+  return new SourceRefusedError(
+    'corrupt',
+    `The workbook is damaged: ${cellLabel(place)} refers to shared string ${which}, but ${table}. ` +
+      'Open it in Excel to repair it and save it as .xlsx.',
+  );
 }
 
 function richTextValue(runs: unknown, place: CellPlace): string | null {
@@ -470,19 +502,6 @@ function refuseCell(place: CellPlace, stored: string): never {
     'corrupt',
     `The workbook is damaged: ${cellLabel(place)} holds a value that cannot be read (${stored.slice(0, 80)}). ` +
       'Open it in Excel to repair it and save it as .xlsx.',
-  );
-}
-
-/** An error met while exceljs parsed one sheet, told with the sheet and the last row read before it. */
-function sheetReadError(error: unknown, sheet: WorksheetPart, lastRow: number): SourceRefusedError {
-  if (!(error instanceof DanglingStyle)) return partReadError(error, sheet.partName, sheet.name);
-  const where = lastRow === 0 ? 'before its first row' : `after row ${lastRow.toLocaleString('en')}`;
-  return new SourceRefusedError(
-    'corrupt',
-    `The workbook is damaged: a cell or row of sheet "${sheet.name}" (${where}) uses cell format ${error.index}, ` +
-      `but ${STYLES_PART} defines ${error.formats === 1 ? 'only format 0' : `formats 0 to ${error.formats - 1}`}. ` +
-      'Open it in Excel to repair it and save it as .xlsx.',
-    { cause: error },
   );
 }
 

@@ -84,10 +84,11 @@ export class XmlPartChecker {
         let byte = 0;
         for (; i < n; i++) {
           byte = chunk[i] ?? 0;
-          if (byte === GT || byte === QUOTE || byte === APOSTROPHE) break;
+          if (byte === GT || byte === QUOTE || byte === APOSTROPHE || byte === LT) break;
           previous = byte;
         }
         if (i === n) break;
+        if (byte === LT) throw this.damaged('a tag never ends: a "<" follows before its ">"', this.offset + i, chunk, i);
         if (byte === GT) {
           this.closeStartTag(this.offset + i + 1, previous === SLASH);
           mode = TEXT;

@@ -116,6 +116,13 @@ export interface HandMadeWorkbook {
   readonly date1904?: boolean;
   readonly extraEntries?: readonly ZipEntrySpec[];
   readonly workbookContentType?: string;
+  /** Parts to store with this content instead of what the builder writes (to damage them). */
+  readonly overrides?: Readonly<Record<string, string | Buffer>>;
+}
+
+/** A worksheet part holding the given `<row>` elements. */
+export function worksheetXml(rows: string): string {
+  return `${XML_DECLARATION}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetData>${rows}</sheetData></worksheet>`;
 }
 
 /**
@@ -170,7 +177,7 @@ export function handMadeWorkbook(spec: HandMadeWorkbook): Buffer {
     },
     ...spec.sheets.map((sheet, index) => ({
       name: sheetParts[index] ?? '',
-      data: `${XML_DECLARATION}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetData>${sheet.rows}</sheetData></worksheet>`,
+      data: worksheetXml(sheet.rows),
     })),
     {
       name: 'xl/styles.xml',
@@ -200,7 +207,7 @@ export function handMadeWorkbook(spec: HandMadeWorkbook): Buffer {
         ]),
     ...(spec.extraEntries ?? []),
   ];
-  return buildZip(entries);
+  return buildZip(entries.map((entry) => ({ ...entry, data: spec.overrides?.[entry.name] ?? entry.data })));
 }
 
 export function escapeXml(text: string): string {
