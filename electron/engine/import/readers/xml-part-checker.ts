@@ -47,7 +47,8 @@ export class XmlPartChecker {
   // One of each can be open at a time; reused, since a sheet has millions.
   private readonly row: SizedElement = sizedElement();
   private readonly cell: SizedElement = sizedElement();
-  private lastChunk: Buffer = EMPTY;
+  /** The last bytes of the part before the current chunk, to show where it broke. */
+  private tail: Buffer = EMPTY;
 
   constructor(private readonly part: string) {}
 
@@ -121,13 +122,13 @@ export class XmlPartChecker {
     this.offset += n;
     this.checkSize(this.row, this.offset);
     this.checkSize(this.cell, this.offset);
-    this.lastChunk = chunk;
+    this.tail = n >= SNIPPET_BYTES ? chunk.subarray(n - SNIPPET_BYTES) : Buffer.concat([this.tail, chunk]).subarray(-SNIPPET_BYTES);
   }
 
   /** Throws unless the part ended as a complete document. */
   end(): void {
     if (this.mode !== TEXT) throw this.incomplete(`inside ${MODE_NAMES[this.mode] ?? 'a tag'}, so it was cut short`);
-    if (!this.sawRoot) throw this.damaged('it holds no XML element', this.offset, this.lastChunk, this.lastChunk.length);
+    if (!this.sawRoot) throw this.damaged('it holds no XML element', this.offset, EMPTY, -1);
     if (this.depth > 0) {
       const elements = this.depth === 1 ? 'one element' : `${this.depth.toLocaleString('en')} elements`;
       throw this.incomplete(`with ${elements} never closed: it was cut short, or an end tag is missing`);
@@ -301,22 +302,25 @@ export class XmlPartChecker {
   }
 
   private incomplete(how: string): SourceRefusedError {
-    const tail = this.lastChunk.subarray(Math.max(0, this.lastChunk.length - SNIPPET_BYTES));
     return new SourceRefusedError(
       'corrupt',
       `The workbook is damaged: its ${partLabel(this.part)} is incomplete XML: it ends after ` +
-        `${this.offset.toLocaleString('en')} bytes ("…${snippet(tail)}") ${how}. ` +
+        `${this.offset.toLocaleString('en')} bytes ("…${snippet(this.tail)}") ${how}. ` +
         'Open it in Excel to repair it, or ask for a fresh copy.',
       { part: this.part },
     );
   }
 
+  /** `at` is the index in `chunk` of the byte where the problem shows; -1 for the end of the part. */
   private damaged(problem: string, offset: number, chunk: Buffer, at: number): SourceRefusedError {
-    const around = chunk.subarray(Math.max(0, at - SNIPPET_BYTES / 2), at + SNIPPET_BYTES / 2);
+    // The bytes up to the problem, from this chunk and, where it starts late in it, the ones before.
+    const upTo = at + 1;
+    const before = upTo >= SNIPPET_BYTES ? EMPTY : this.tail.subarray(Math.max(0, this.tail.length - (SNIPPET_BYTES - upTo)));
+    const shown = Buffer.concat([before, chunk.subarray(Math.max(0, upTo - SNIPPET_BYTES), upTo)]);
     return new SourceRefusedError(
       'corrupt',
       `The workbook is damaged: its ${partLabel(this.part)} is not well-formed XML at byte ` +
-        `${offset.toLocaleString('en')}: ${problem} ("${snippet(around)}"). ` +
+        `${offset.toLocaleString('en')}: ${problem} ("…${snippet(shown)}"). ` +
         'Open it in Excel to repair it, or ask for a fresh copy.',
       { part: this.part },
     );
