@@ -44,6 +44,10 @@ export class XmlPartChecker {
   private name = '';
   private rootName = '';
   private inSheetData = false;
+  /** Rows, cells or shared strings are measured here: inside a worksheet's sheetData, or a shared-strings table. */
+  private sizing = false;
+  /** How many of `row` and `cell` are open, so that ends are only matched while one is. */
+  private sized = 0;
   // One of each can be open at a time; reused, since a sheet has millions.
   private readonly row: SizedElement = sizedElement();
   private readonly cell: SizedElement = sizedElement();
@@ -54,13 +58,14 @@ export class XmlPartChecker {
 
   feed(chunk: Buffer): void {
     const n = chunk.length;
-    let i = 0;
-    // The common states run on locals: a sheet has millions of tags, and this runs for every byte.
+    // The common path runs on locals and calls out only for what is rare: a sheet has millions of tags.
     let mode = this.mode;
+    let depth = this.depth;
     let previous = this.previous;
+    let i = 0;
     while (i < n) {
       if (mode === TEXT) {
-        if (this.depth === 0) {
+        if (depth === 0) {
           for (; i < n && chunk[i] !== LT; i++) this.checkOutsideRoot(chunk, i);
         } else {
           while (i < n && chunk[i] !== LT) i++;
@@ -69,18 +74,21 @@ export class XmlPartChecker {
         this.tagStartIndex = i;
         this.tagStartChunk = chunk;
         this.tagStartOffset = this.offset + i;
-        mode = TAG_OPEN;
         i++;
-      } else if (mode === TAG_OPEN && this.depth > 1 && isNameStart(chunk[i] ?? 0)) {
-        // The usual start tag, below the top level: its name does not matter.
-        this.tagDepth = this.depth;
-        if (this.depth <= 3) this.startSizedElement();
-        previous = 0;
-        mode = START_TAG;
-        i++;
-      } else if (mode === TAG_OPEN && chunk[i] === SLASH && this.depth > 0) {
-        mode = END_TAG;
-        i++;
+        const next = i < n ? (chunk[i] ?? 0) : 0;
+        if (next === SLASH && depth > 0) {
+          mode = END_TAG;
+          i++;
+        } else if (depth > 1 && isNameStart(next)) {
+          // A start tag below the top level: its name does not matter, only its end.
+          this.tagDepth = depth;
+          if (this.sizing && depth <= 3) this.startSizedElement();
+          previous = 0;
+          mode = START_TAG;
+          i++;
+        } else {
+          mode = TAG_OPEN;
+        }
       } else if (mode === START_TAG) {
         let byte = 0;
         for (; i < n; i++) {
@@ -89,10 +97,17 @@ export class XmlPartChecker {
           previous = byte;
         }
         if (i === n) break;
-        if (byte === LT) throw this.damaged('a tag never ends: a "<" follows before its ">"', this.offset + i, chunk, i);
         if (byte === GT) {
-          this.closeStartTag(this.offset + i + 1, previous === SLASH);
+          const selfClosing = previous === SLASH;
+          if (this.tagDepth <= 1) {
+            this.depth = depth;
+            this.closeTopStartTag(selfClosing);
+          }
+          if (!selfClosing) depth++;
+          else if (this.sized !== 0) this.endSizedElement(this.tagDepth, this.offset + i + 1);
           mode = TEXT;
+        } else if (byte === LT) {
+          throw this.damaged('a tag never ends: a "<" follows before its ">"', this.offset + i, chunk, i);
         } else {
           mode = byte === QUOTE ? IN_QUOTES : IN_APOSTROPHES;
         }
@@ -107,17 +122,23 @@ export class XmlPartChecker {
       } else if (mode === END_TAG) {
         while (i < n && chunk[i] !== GT) i++;
         if (i === n) break;
-        this.closeElement(this.offset + i + 1);
+        depth--;
+        if (depth === 1 && this.inSheetData) this.endSheetData();
+        if (this.sized !== 0) this.endSizedElement(depth, this.offset + i + 1);
         mode = TEXT;
         i++;
       } else {
         this.mode = mode;
+        this.depth = depth;
+        this.previous = previous;
         i = mode === TAG_OPEN ? this.openTag(chunk, i) : mode === TAG_NAME ? this.readName(chunk, i) : this.skipSpecial(chunk, i);
         mode = this.mode;
+        depth = this.depth;
         previous = this.previous;
       }
     }
     this.mode = mode;
+    this.depth = depth;
     this.previous = previous;
     this.offset += n;
     this.checkSize(this.row, this.offset);
@@ -153,7 +174,7 @@ export class XmlPartChecker {
       if (this.depth === 0 && this.sawRoot) throw this.damaged('a second root element follows the first', this.offset + i, chunk, i);
       this.tagDepth = this.depth;
       this.previous = 0;
-      this.startSizedElement();
+      if (this.sizing) this.startSizedElement();
       // Only a root or top-level element's name matters: it tells a worksheet and its sheetData.
       if (this.depth <= 1) {
         this.name = '';
@@ -174,22 +195,21 @@ export class XmlPartChecker {
     return i;
   }
 
-  private closeStartTag(end: number, selfClosing: boolean): void {
-    const depth = this.tagDepth;
-    if (depth === 0) {
+  /** The end of a root or top-level start tag: its name tells a worksheet, or its sheetData. */
+  private closeTopStartTag(selfClosing: boolean): void {
+    if (this.tagDepth === 0) {
       this.sawRoot = true;
       this.rootName = localName(this.name);
-    } else if (depth === 1 && !selfClosing && this.rootName === 'worksheet' && localName(this.name) === 'sheetData') {
+      this.sizing = this.rootName === 'sst';
+    } else if (!selfClosing && this.rootName === 'worksheet' && localName(this.name) === 'sheetData') {
       this.inSheetData = true;
+      this.sizing = true;
     }
-    if (selfClosing) this.endSizedElement(depth, end);
-    else this.depth++;
   }
 
-  private closeElement(end: number): void {
-    this.depth--;
-    if (this.depth === 1) this.inSheetData = false;
-    this.endSizedElement(this.depth, end);
+  private endSheetData(): void {
+    this.inSheetData = false;
+    this.sizing = false;
   }
 
   /** Comments, CDATA sections, processing instructions and `<!` declarations, across chunks. */
@@ -264,6 +284,7 @@ export class XmlPartChecker {
       this.inSheetData && depth === 2 ? 'row' : this.inSheetData && depth === 3 ? 'cell' : depth === 1 && this.rootName === 'sst' ? 'shared string' : undefined;
     if (kind === undefined) return;
     const element = kind === 'row' ? this.row : this.cell;
+    if (element.kind === undefined) this.sized++;
     element.kind = kind;
     element.depth = depth;
     element.offset = this.tagStartOffset;
@@ -277,6 +298,7 @@ export class XmlPartChecker {
     this.checkSize(element, end);
     element.kind = undefined;
     element.chunk = EMPTY;
+    this.sized--;
   }
 
   private checkSize(element: SizedElement, end: number): void {
