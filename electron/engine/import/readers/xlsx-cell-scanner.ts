@@ -54,6 +54,7 @@ export class SheetCellScanner {
 
   /** The scanned cells of one row by 1-based column, handed over once. */
   takeRow(rowNumber: number): Map<number, ScannedCell> | undefined {
+    if (this.rows.size === 0) return undefined;
     const cells = this.rows.get(rowNumber);
     if (cells !== undefined) this.rows.delete(rowNumber);
     // Rows come in ascending order and their cells before them: anything older lies outside its row.
@@ -110,7 +111,10 @@ export class SheetCellScanner {
       for (let index = 0; index < CELL_MARKERS.length; index++) {
         let position = next[index] ?? -1;
         if (position !== -1 && position < floor) next[index] = position = text.indexOf(CELL_MARKERS[index] ?? '', floor);
-        if (position !== -1 && (at === -1 || position < at)) [chosen, at] = [index, position];
+        if (position !== -1 && (at === -1 || position < at)) {
+          chosen = index;
+          at = position;
+        }
       }
       if (at === -1) return;
       const marker = CELL_MARKERS[chosen] ?? '';
