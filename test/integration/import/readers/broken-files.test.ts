@@ -57,6 +57,8 @@ interface BrokenFile {
   /** Refused when the file is opened, or only once its rows are read. */
   readonly refusedAt: 'open' | 'read';
   readonly limits?: Partial<ReadLimits>;
+  /** How long the reader may take to refuse it: a second, unless it must inflate megabytes to see the damage. */
+  readonly maxMs?: number;
 }
 
 const partOf = async (name: string): Promise<Buffer> => {
@@ -216,6 +218,8 @@ const BROKEN_FILES: readonly BrokenFile[] = [
     message: /^The workbook's sheet "Readings" \(part xl\/worksheets\/sheet1\.xml\) holds row 5, which takes more than 16\.0 MiB of XML \(no genuine row comes near that\)\. /,
     refusedAt: 'open',
     limits: NO_RATIO_LIMIT,
+    // Its part is only 20 KB, but the cap is only reached after 16 MiB of XML.
+    maxMs: 3_000,
   },
   {
     name: 'a cell of 33,000 characters, past Excel\'s limit',
@@ -259,7 +263,7 @@ describe('broken and crafted files are refused whole, quickly, and change nothin
     const limits = { ...DEFAULT_READ_LIMITS, ...broken.limits };
     const brokenFile = async (): Promise<string> => writeFile(tempDir(), broken.fileName ?? 'readings.xlsx', await broken.content());
 
-    it(`is refused by the reader ${broken.refusedAt === 'open' ? 'when opened' : 'while its rows are read'}, in well under a second`, async () => {
+    it(`is refused by the reader ${broken.refusedAt === 'open' ? 'when opened' : 'while its rows are read'}, quickly`, async () => {
       const file = await brokenFile();
       const started = performance.now();
       const opened = openSource(file, { limits });
@@ -275,7 +279,7 @@ describe('broken and crafted files are refused whole, quickly, and change nothin
       expect(error).toBeInstanceOf(SourceRefusedError);
       expect((error as SourceRefusedError).code).toBe(broken.code);
       expect((error as SourceRefusedError).message).toMatch(broken.message);
-      expect(elapsed).toBeLessThan(1_000);
+      expect(elapsed).toBeLessThan(broken.maxMs ?? 1_000);
     });
 
     it('is refused by the preview and by the import, which leaves the engagement unchanged', async () => {
