@@ -2,13 +2,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { EngineError } from '../../../../electron/engine/errors';
 import { runImport } from '../../../../electron/engine/import/pipeline';
 import { previewImport } from '../../../../electron/engine/import/preview';
+import { startImportJob } from '../../../../electron/engine/workers/jobs';
 import type { ReadLimits, RefusalCode } from '../../../../electron/engine/import/readers';
 import { DEFAULT_READ_LIMITS, openSource, SourceRefusedError } from '../../../../electron/engine/import/readers';
 import type { Mapping } from '../../../../shared/import/mapping';
 import { mappingSchema } from '../../../../shared/import/mapping';
 import { importFootprint, newEngagement, TEST_ACTOR } from '../../../helpers/engagement';
 import { useTempDir } from '../../../helpers/temp';
-import { compoundFile, handMadeWorkbook, unzip, worksheetXml, writeFile } from './files';
+import type { HandMadeWorkbook } from './files';
+import { compoundFile, deflatedPart, handMadeWorkbook, unzip, worksheetXml, writeFile } from './files';
 
 // Every file here is built by the test from an intact workbook of monthly readings, then damaged
 // or crafted in one way. Each must be refused with its own message, through the reader, the
@@ -34,7 +36,7 @@ function dataRows(replace: Readonly<Record<number, string>> = {}): string {
 }
 
 /** The intact workbook, or one with some rows or parts replaced. */
-function readings(options: { rows?: string; sharedStrings?: readonly string[] | null; overrides?: Record<string, string | Buffer> } = {}): Buffer {
+function readings(options: { rows?: string; sharedStrings?: readonly string[] | null; overrides?: HandMadeWorkbook['overrides'] } = {}): Buffer {
   return handMadeWorkbook({
     sheets: [{ name: 'Readings', rows: options.rows ?? HEADER_ROW + dataRows() }],
     sharedStrings: options.sharedStrings === null ? undefined : (options.sharedStrings ?? HEADER),
@@ -298,6 +300,23 @@ describe('broken and crafted files are refused whole, quickly, and change nothin
       expect(importFootprint(engagement)).toEqual(before);
       engagement.close();
     });
+  });
+
+  it('refuses a cell of 512 MiB, longer than any JavaScript string, in the import worker (512 MB heap) by the cell cap', async () => {
+    const sheet = worksheetXml(`${HEADER_ROW}${readingRow(2)}<row r="3">${inline('A3', '\u0000')}</row>`);
+    const [head = '', tail = ''] = sheet.split('\u0000');
+    const part = await deflatedPart(head, 512 * MIB, 0x78, tail);
+    const sheetEntry = { data: Buffer.alloc(0), compressed: part.compressed, crc: part.crc, declaredSize: part.size };
+    const file = writeFile(tempDir(), 'readings.xlsx', readings({ overrides: { [SHEET_PART]: sheetEntry } }));
+    const engagement = newEngagement(tempDir());
+    const before = importFootprint(engagement);
+    const request = { filePath: file, mapping: mappings.xlsx, limits: NO_RATIO_LIMIT, ...TEST_ACTOR, settings: engagement.settings() };
+    const job = startImportJob({ engagementPath: engagement.filePath, request }, () => undefined);
+    await expect(job.result).rejects.toThrow(
+      /^The workbook's sheet "Readings" \(part xl\/worksheets\/sheet1\.xml\) holds cell A3, which takes more than 1\.0 MiB of XML/,
+    );
+    expect(importFootprint(engagement)).toEqual(before);
+    engagement.close();
   });
 
   it('imports the intact workbook these are made from', async () => {

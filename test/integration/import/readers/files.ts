@@ -17,6 +17,8 @@ export interface ZipEntrySpec {
   readonly compressed?: Buffer;
   /** The uncompressed size to declare; the true size otherwise. */
   readonly declaredSize?: number;
+  /** The CRC-32 to declare, for an entry given only `compressed`; computed from `data` otherwise. */
+  readonly crc?: number;
 }
 
 /** A ZIP archive written header by header. */
@@ -30,7 +32,7 @@ export function buildZip(entries: readonly ZipEntrySpec[]): Buffer {
     const name = Buffer.from(entry.name, 'utf8');
     const fields = {
       method: entry.stored === true ? 0 : 8,
-      crc: zlib.crc32(data),
+      crc: entry.crc ?? zlib.crc32(data),
       compressedSize: body.length,
       size: entry.declaredSize ?? data.length,
     };
@@ -83,18 +85,32 @@ export async function unzip(archive: Buffer): Promise<Map<string, Buffer>> {
 
 /** `bytes` copies of one byte, deflated chunk by chunk so the test never holds them uncompressed. */
 export async function deflatedFill(bytes: number, fill: number): Promise<Buffer> {
+  return (await deflatedPart('', bytes, fill, '')).compressed;
+}
+
+/**
+ * A ZIP entry's content: `prefix`, `fillBytes` copies of one byte, then `suffix`, deflated chunk by
+ * chunk so the test never holds it uncompressed; with the CRC-32 and size its headers declare.
+ */
+export async function deflatedPart(prefix: string, fillBytes: number, fill: number, suffix: string): Promise<{ compressed: Buffer; crc: number; size: number }> {
   const deflate = zlib.createDeflateRaw({ level: 9 });
   const output: Buffer[] = [];
   deflate.on('data', (chunk: Buffer) => output.push(chunk));
   const done = new Promise((resolve, reject) => deflate.on('end', resolve).on('error', reject));
-  const block = Buffer.alloc(1024 * 1024, fill);
-  for (let written = 0; written < bytes; written += block.length) {
-    const piece = block.subarray(0, Math.min(block.length, bytes - written));
+  let crc = 0;
+  let size = 0;
+  const write = async (piece: Buffer): Promise<void> => {
+    crc = zlib.crc32(piece, crc);
+    size += piece.length;
     if (!deflate.write(piece)) await new Promise((resolve) => deflate.once('drain', resolve));
-  }
+  };
+  await write(Buffer.from(prefix, 'utf8'));
+  const block = Buffer.alloc(1024 * 1024, fill);
+  for (let written = 0; written < fillBytes; written += block.length) await write(block.subarray(0, Math.min(block.length, fillBytes - written)));
+  await write(Buffer.from(suffix, 'utf8'));
   deflate.end();
   await done;
-  return Buffer.concat(output);
+  return { compressed: Buffer.concat(output), crc, size };
 }
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -116,8 +132,8 @@ export interface HandMadeWorkbook {
   readonly date1904?: boolean;
   readonly extraEntries?: readonly ZipEntrySpec[];
   readonly workbookContentType?: string;
-  /** Parts to store with this content instead of what the builder writes (to damage them). */
-  readonly overrides?: Readonly<Record<string, string | Buffer>>;
+  /** Parts to store with this content, or as this entry, instead of what the builder writes (to damage them). */
+  readonly overrides?: Readonly<Record<string, string | Buffer | Omit<ZipEntrySpec, 'name'>>>;
 }
 
 /** A worksheet part holding the given `<row>` elements. */
@@ -207,7 +223,13 @@ export function handMadeWorkbook(spec: HandMadeWorkbook): Buffer {
         ]),
     ...(spec.extraEntries ?? []),
   ];
-  return buildZip(entries.map((entry) => ({ ...entry, data: spec.overrides?.[entry.name] ?? entry.data })));
+  return buildZip(
+    entries.map((entry) => {
+      const override = spec.overrides?.[entry.name];
+      if (override === undefined) return entry;
+      return typeof override === 'string' || Buffer.isBuffer(override) ? { ...entry, data: override } : { ...entry, ...override };
+    }),
+  );
 }
 
 export function escapeXml(text: string): string {
