@@ -11,7 +11,7 @@ import type { StreamedPart } from './xlsx-package-stream';
 import { rebuildPackage } from './xlsx-package-stream';
 import type { WorkbookLayout, WorksheetPart } from './xlsx-workbook';
 import { WORKBOOK_PART, WORKBOOK_RELATIONSHIPS_PART } from './xlsx-workbook';
-import { partLabel } from './xml-part-checker';
+import { partLabel, XmlPartChecker } from './xml-part-checker';
 import type { GuardedWorkbook } from './zip-guard';
 
 /**
@@ -221,8 +221,11 @@ function hookPartParsers(
       exposeDanglingStyles(internals.styles, styles);
       referencesExposed = true;
     }
-    const scanner = new SheetCellScanner(sheets[Number(sheetNo) - 1]?.name ?? `Sheet${sheetNo}`);
-    const xml = decodeXmlPart(chunks, (text) => scanner.scan(text));
+    const sheet = sheets[Number(sheetNo) - 1];
+    if (sheet === undefined) throw new Error(`exceljs opened sheet ${sheetNo}, which this pass does not read`);
+    const scanner = new SheetCellScanner(sheet.name);
+    const checker = new XmlPartChecker(sheet.partName, sheet.name);
+    const xml = decodeXmlPart(chunks, (text) => scanner.scan(text), checker);
     for (const event of parseWorksheet(xml, sheetNo)) {
       scanners.set(event.value, scanner);
       yield event;
@@ -301,14 +304,24 @@ function danglingStyleError({ index, formats }: DanglingStyle, where: string): S
   );
 }
 
-/** The guard has checked that every part is valid UTF-8, so decoding here needs no checks. */
-async function* decodeXmlPart(chunks: AsyncIterable<Buffer>, onText?: (text: string) => void): AsyncGenerator<string> {
+/**
+ * The guard has checked that every part is valid UTF-8, so decoding here needs no checks. A
+ * worksheet's bytes also pass its `checker` on the way, which refuses a sheet that ends before
+ * its root element does, before exceljs could take that end for the sheet's.
+ */
+async function* decodeXmlPart(
+  chunks: AsyncIterable<Buffer>,
+  onText?: (text: string) => void,
+  checker?: XmlPartChecker,
+): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8');
   for await (const chunk of chunks) {
+    checker?.feed(chunk);
     const text = decoder.decode(chunk, { stream: true });
     onText?.(text);
     yield text;
   }
+  checker?.end();
   const rest = decoder.decode();
   if (rest !== '') {
     onText?.(rest);

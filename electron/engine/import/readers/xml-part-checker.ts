@@ -12,14 +12,15 @@ export const MAX_ROW_XML_BYTES = 16 * MIB;
 export const MAX_CELL_XML_BYTES = MIB;
 
 /**
- * Checks one XML part of a workbook as it inflates, byte by byte and in linear time, before any
+ * Checks one XML part of a workbook as it inflates, byte by byte and in linear time, before a
  * parser sees it: the part must be complete (one root element, every element closed, not cut
  * inside a tag), hold no `<!DOCTYPE>`, and in a worksheet no row or cell may exceed the caps above.
  *
- * Why here: exceljs's streaming parser never tells the end of a part from its truncation, so a
- * sheet cut short would import as its first rows. The parser does check what it reads for
- * well-formedness (characters, names, nesting); this check covers what it cannot see, the end,
- * for every part, including those it never reads.
+ * Why: exceljs's streaming parser never tells the end of a part from its truncation, so a sheet
+ * cut short would import as its first rows. The parser does check what it reads for
+ * well-formedness (characters, names, nesting); this check covers what it cannot see, the end.
+ * The archive guard runs it on every part but the worksheets, whose bulk it leaves to the
+ * streaming read: that reads a sheet once per import, where the guard runs at every open.
  *
  * Markup characters are ASCII and never occur inside a UTF-8 multi-byte character, so the bytes
  * need no decoding.
@@ -54,7 +55,16 @@ export class XmlPartChecker {
   /** The last bytes of the part before the current chunk, to show where it broke. */
   private tail: Buffer = EMPTY;
 
-  constructor(private readonly part: string) {}
+  /** `sheet` names the sheet the part holds, for messages, where that is known. */
+  constructor(
+    private readonly part: string,
+    private readonly sheet?: string,
+  ) {}
+
+  /** The root element is a worksheet's (known once its start tag is read). */
+  get isWorksheet(): boolean {
+    return this.rootName === 'worksheet';
+  }
 
   feed(chunk: Buffer): void {
     const n = chunk.length;
@@ -317,7 +327,7 @@ export class XmlPartChecker {
         : "a cell holds at most Excel's 32,767 characters, which take far less";
     throw new SourceRefusedError(
       'too-large',
-      `The workbook's ${partLabel(this.part)} holds ${which}, which takes more than ${formatBytes(limit)} of XML ` +
+      `The workbook's ${partLabel(this.part, this.sheet)} holds ${which}, which takes more than ${formatBytes(limit)} of XML ` +
         `(${why}). The file is damaged or hostile: check it with its sender.`,
       { part: this.part },
     );
@@ -326,7 +336,7 @@ export class XmlPartChecker {
   private incomplete(how: string): SourceRefusedError {
     return new SourceRefusedError(
       'corrupt',
-      `The workbook is damaged: its ${partLabel(this.part)} is incomplete XML: it ends after ` +
+      `The workbook is damaged: its ${partLabel(this.part, this.sheet)} is incomplete XML: it ends after ` +
         `${this.offset.toLocaleString('en')} bytes ("…${snippet(this.tail)}") ${how}. ` +
         'Open it in Excel to repair it, or ask for a fresh copy.',
       { part: this.part },
@@ -341,7 +351,7 @@ export class XmlPartChecker {
     const shown = Buffer.concat([before, chunk.subarray(Math.max(0, upTo - SNIPPET_BYTES), upTo)]);
     return new SourceRefusedError(
       'corrupt',
-      `The workbook is damaged: its ${partLabel(this.part)} is not well-formed XML at byte ` +
+      `The workbook is damaged: its ${partLabel(this.part, this.sheet)} is not well-formed XML at byte ` +
         `${offset.toLocaleString('en')}: ${problem} ("…${snippet(shown)}"). ` +
         'Open it in Excel to repair it, or ask for a fresh copy.',
       { part: this.part },

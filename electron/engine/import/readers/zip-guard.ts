@@ -36,8 +36,8 @@ export interface GuardedWorkbook {
  * Checks a workbook's ZIP archive before exceljs parses it: entry count, declared sizes and
  * compression ratios, then inflates every XML part, counting the bytes that really come out
  * (a header that lies about its size is caught as soon as it is exceeded), refusing any text that
- * is not UTF-8 (so the reader can decode without checking again) and any part that is cut short,
- * holds a DOCTYPE or an oversized row or cell (XmlPartChecker).
+ * is not UTF-8 (so the reader can decode without checking again), any DOCTYPE, and any part but
+ * a worksheet that is cut short or not a single complete element (XmlPartChecker).
  */
 export async function guardWorkbookArchive(
   path: string,
@@ -48,7 +48,8 @@ export async function guardWorkbookArchive(
     checkDeclaredSizes(entries, limits);
 
     for (const entry of entries.filter(isXmlPart)) {
-      const xml = new XmlPartChecker(entry.fileName);
+      // A worksheet is checked as it streams to exceljs, once per read instead of at every open.
+      let xml: XmlPartChecker | undefined = new XmlPartChecker(entry.fileName);
       const utf8 = new Utf8Validator();
       let inflated = 0;
       for await (const chunk of inflateZipEntry(zip, entry)) {
@@ -60,20 +61,21 @@ export async function guardWorkbookArchive(
             `its part ${entry.fileName} inflates to more than the ${formatBytes(entry.uncompressedSize)} its ZIP header declares`,
           );
         }
-        xml.feed(chunk);
+        xml?.feed(chunk);
+        if (xml?.isWorksheet === true) xml = undefined;
         if (!utf8.feed(chunk)) throw notUtf8Error(entry.fileName);
       }
       if (!utf8.end()) throw notUtf8Error(entry.fileName);
       if (inflated !== entry.uncompressedSize) {
         throw new SourceRefusedError(
           'corrupt',
-          `The workbook is damaged: its part ${entry.fileName} holds ${inflated.toLocaleString('en')} bytes, ` +
+          `The workbook is damaged: its ${partLabel(entry.fileName)} holds ${inflated.toLocaleString('en')} bytes, ` +
             `not the ${entry.uncompressedSize.toLocaleString('en')} its ZIP header declares. ` +
             'Open it in Excel to repair it, or ask for a fresh copy.',
           { part: entry.fileName },
         );
       }
-      xml.end();
+      xml?.end();
     }
     return { compressedBytes: new Map(entries.map((entry) => [entry.fileName, entry.compressedSize])) };
   });

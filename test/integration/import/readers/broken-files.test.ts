@@ -56,7 +56,10 @@ interface BrokenFile {
   readonly content: () => Buffer | Promise<Buffer>;
   readonly code: RefusalCode;
   readonly message: RegExp;
-  /** Refused when the file is opened, or only once its rows are read. */
+  /**
+   * Refused when the file is opened (its archive and every part but the worksheets are checked
+   * then), or once its rows are read (a worksheet is checked as it streams).
+   */
   readonly refusedAt: 'open' | 'read';
   readonly limits?: Partial<ReadLimits>;
   /** How long the reader may take to refuse it: a second, unless it must inflate megabytes to see the damage. */
@@ -76,7 +79,7 @@ const BROKEN_FILES: readonly BrokenFile[] = [
     code: 'corrupt',
     message:
       /^The workbook is damaged: its sheet "Readings" \(part xl\/worksheets\/sheet1\.xml\) is incomplete XML: it ends after [\d,]+ bytes \(".*<c r="\) inside a tag, so it was cut short\. /,
-    refusedAt: 'open',
+    refusedAt: 'read',
   },
   {
     name: 'a sheet that ends after a complete </row>, without </sheetData></worksheet>',
@@ -84,13 +87,25 @@ const BROKEN_FILES: readonly BrokenFile[] = [
     code: 'corrupt',
     message:
       /^The workbook is damaged: its sheet "Readings" \(part xl\/worksheets\/sheet1\.xml\) is incomplete XML: it ends after [\d,]+ bytes \(".*<\/row>"\) with 2 elements never closed: it was cut short, or an end tag is missing\. /,
-    refusedAt: 'open',
+    refusedAt: 'read',
   },
   {
     name: 'an element never closed',
     content: () => readings({ rows: HEADER_ROW + dataRows({ 8: readingRow(8, { quantity: '<c r="D8"><v>1008</v>' }) }) }),
     code: 'corrupt',
-    message: /its sheet "Readings" \(part xl\/worksheets\/sheet1\.xml\) is incomplete XML: .* with one element never closed/,
+    message:
+      /^The workbook is damaged: its sheet "Readings" \(part xl\/worksheets\/sheet1\.xml\) is not well-formed XML at line 2, column \d+ \(unexpected close tag\)\. /,
+    refusedAt: 'read',
+  },
+  {
+    name: 'a styles part with an element never closed',
+    content: async () => {
+      const styles = (await partOf('xl/styles.xml')).toString('utf8');
+      return readings({ overrides: { 'xl/styles.xml': styles.replace('</styleSheet>', '') } });
+    },
+    code: 'corrupt',
+    message:
+      /^The workbook is damaged: its part xl\/styles\.xml is incomplete XML: it ends after [\d,]+ bytes \(".*"\) with one element never closed: it was cut short, or an end tag is missing\. /,
     refusedAt: 'open',
   },
   {
@@ -138,7 +153,7 @@ const BROKEN_FILES: readonly BrokenFile[] = [
     content: () => readings({ overrides: { [SHEET_PART]: `${FULL_SHEET}<row r="99"/>` } }),
     code: 'corrupt',
     message: /its sheet "Readings" \(part xl\/worksheets\/sheet1\.xml\) is not well-formed XML at byte [\d,]+: a second root element follows the first/,
-    refusedAt: 'open',
+    refusedAt: 'read',
   },
   {
     name: 'a styles part cut short',
@@ -206,7 +221,7 @@ const BROKEN_FILES: readonly BrokenFile[] = [
     code: 'too-large',
     message:
       /^The workbook's sheet "Readings" \(part xl\/worksheets\/sheet1\.xml\) holds cell A5, which takes more than 1\.0 MiB of XML \(a cell holds at most Excel's 32,767 characters, which take far less\)\. /,
-    refusedAt: 'open',
+    refusedAt: 'read',
     limits: NO_RATIO_LIMIT,
   },
   {
@@ -218,7 +233,7 @@ const BROKEN_FILES: readonly BrokenFile[] = [
     },
     code: 'too-large',
     message: /^The workbook's sheet "Readings" \(part xl\/worksheets\/sheet1\.xml\) holds row 5, which takes more than 16\.0 MiB of XML \(no genuine row comes near that\)\. /,
-    refusedAt: 'open',
+    refusedAt: 'read',
     limits: NO_RATIO_LIMIT,
     // Its part is only 20 KB, but the cap is only reached after 16 MiB of XML.
     maxMs: 3_000,
