@@ -1,14 +1,104 @@
-// Layering is enforced here: shared/ is pure, the engine never imports electron,
-// the renderer only reaches the engine through the typed contract.
+// Layering is enforced here (tested by test/integration/lint/layering.test.ts):
+// - shared/ is pure: it imports zod and itself, nothing else;
+// - the CLI and the API handlers reach the engine only through feature services, the engagement
+//   handle and the engine's errors; engine features meet each other the same way;
+// - the engine never imports Electron, the shell, the UI or the CLI;
+// - the main process reaches the engine only through the engine host's client (no SQLite there);
+// - the preload bridges the contract and nothing else; the renderer talks only through the contract;
+// - nothing that ships imports test code.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import fs from 'node:fs';
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const NODE_BUILTINS = [
-  'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'stream', 'zlib', 'http', 'url',
-  'util', 'events', 'buffer', 'readline', 'net', 'module', 'process', 'assert', 'v8', 'timers',
-];
-const nodeBuiltinPatterns = NODE_BUILTINS.flatMap((name) => [name, `node:${name}`, `${name}/*`, `node:${name}/*`]);
+const ROOT = path.dirname(fileURLToPath(import.meta.url));
+
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const NODE_BUILTINS = builtinModules.filter((name) => !name.startsWith('_'));
+/** Any Node built-in, with or without `node:`, and its subpaths ('fs/promises'). */
+const NODE_BUILTIN = `(?:node:)?(?:${NODE_BUILTINS.map(escape).join('|')})(?:/.*)?`;
+// 'node:*' also covers the modules only reachable with the scheme (node:test, node:sqlite).
+const nodeBuiltinPatterns = ['node:*', ...NODE_BUILTINS.flatMap((name) => [name, `node:${name}`, `${name}/*`, `node:${name}/*`])];
+// What ships never imports test code, so the test harness cannot end up in a package.
+const noTestImports = { group: ['**/test/**'], message: 'Product code must not import test code (the test harness never ships).' };
+
+/** Every folder of the project below `root` (and `root` itself), as posix paths from the project root. */
+function foldersUnder(root) {
+  const below = fs.readdirSync(path.join(ROOT, root), { recursive: true, withFileTypes: true }).filter((entry) => entry.isDirectory());
+  return [root, ...below.map((entry) => path.relative(ROOT, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))];
+}
+
+/**
+ * How a file in folder `from` writes a relative import of `target`: a folder (`shared/**`, any
+ * module below it) or one module, where `*` stands for one path segment (`electron/engine/*\/service`).
+ */
+function relativeImport(from, target) {
+  if (target.endsWith('/**')) {
+    const folder = target.slice(0, -3);
+    const inside = from === folder || from.startsWith(`${folder}/`);
+    if (!inside) return `${escape(path.posix.relative(from, folder))}/(?!\\.\\./).+`;
+    const depth = from === folder ? 0 : from.slice(folder.length + 1).split('/').length;
+    return depth === 0 ? '\\./(?!\\.\\./).+' : `(?:\\./|(?:\\.\\./){1,${depth}})(?!\\.\\./).+`;
+  }
+  const relative = path.posix.relative(from, target);
+  return escape(relative.startsWith('.') ? relative : `./${relative}`).replace(/\\\*/g, '[^/]+');
+}
+
+/**
+ * `no-restricted-imports` as an allow-list, one config block per folder (a relative import is
+ * written differently from each): an import is refused unless it is one of `packages` or a
+ * relative path to one of `targets`. Imports of test code are left to noTestImports, which says why.
+ */
+function allowList(root, { packages = [], targets, message }) {
+  return foldersUnder(root).map((folder) => {
+    const allowed = [...packages, ...targets.map((target) => relativeImport(folder, target))];
+    return {
+      files: [`${folder}/*.{ts,tsx}`],
+      rules: {
+        'no-restricted-imports': ['error', {
+          patterns: [{ regex: `^(?!(?:${allowed.join('|')})$)(?!(?:\\.\\./)+test/)`, message }, noTestImports],
+        }],
+      },
+    };
+  });
+}
+
+/** Everywhere in the engine: no Electron, shell, UI or CLI. */
+const ENGINE_RESTRICTIONS = {
+  paths: [{ name: 'electron', message: 'The engine runs without Electron.' }],
+  patterns: [
+    { group: ['**/renderer/**', '**/main/**', '**/preload/**', '**/cli/**'], message: 'The engine must not depend on the shell, the UI or the CLI.' },
+    noTestImports,
+  ],
+};
+
+/** The engine's features: the folders with a service module, their only entry. */
+const FEATURES = fs.readdirSync(path.join(ROOT, 'electron/engine'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(ROOT, 'electron/engine', entry.name, 'service.ts')))
+  .map((entry) => entry.name);
+/** What a front door (CLI, API handlers) or another feature may use of a feature. */
+const FEATURE_ENTRIES = ['electron/engine/*/service', 'electron/engine/engagement/handle', 'electron/engine/errors'];
+const FRONT_DOOR_MESSAGE = 'The CLI and the API handlers use only feature services (electron/engine/<feature>/service), the engagement handle, the engine errors and shared/.';
+
+/** Within a feature, other features are reached only through their service (or the engagement handle). */
+function featuresMeetThroughServices() {
+  return FEATURES.flatMap((feature) => foldersUnder(`electron/engine/${feature}`).map((folder) => {
+    const others = FEATURES.filter((other) => other !== feature)
+      .map((other) => `${escape(path.posix.relative(folder, `electron/engine/${other}`))}/(?!service$|handle$).+`);
+    return {
+      files: [`${folder}/*.ts`],
+      rules: {
+        'no-restricted-imports': ['error', {
+          ...ENGINE_RESTRICTIONS,
+          patterns: [...ENGINE_RESTRICTIONS.patterns, { regex: `^(?:${others.join('|')})$`, message: 'Features use each other only through their service module (or the engagement handle).' }],
+        }],
+      },
+    };
+  }));
+}
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'native/', '.bench/', 'test-results/'] },
@@ -29,28 +119,19 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     languageOptions: { globals: {} },
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: 'shared/ is pure TypeScript.' }],
-        patterns: [
-          { group: nodeBuiltinPatterns, message: 'shared/ is pure TypeScript: no Node built-ins.' },
-          { group: ['**/electron/**', '**/renderer/**', 'react', 'react-dom', 'better-sqlite3', 'exceljs'], message: 'shared/ must not depend on other layers or runtime libraries.' },
-        ],
-      }],
-      'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require', '__dirname'],
-    },
+    rules: { 'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require', '__dirname'] },
   },
-  {
-    files: ['electron/engine/**/*.ts', 'electron/cli/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: 'The engine and CLI run without Electron.' }],
-        patterns: [
-          { group: ['**/renderer/**', '**/main/**', '**/preload/**'], message: 'The engine must not depend on the shell or the UI.' },
-        ],
-      }],
-    },
-  },
+  ...allowList('shared', { packages: ['zod'], targets: ['shared/**'], message: 'shared/ is pure TypeScript: it imports only zod and shared/ itself.' }),
+  { files: ['electron/engine/**/*.ts'], rules: { 'no-restricted-imports': ['error', ENGINE_RESTRICTIONS] } },
+  ...featuresMeetThroughServices(),
+  ...allowList('electron/engine/api', { packages: [NODE_BUILTIN], targets: ['electron/engine/api/**', ...FEATURE_ENTRIES, 'shared/**'], message: FRONT_DOOR_MESSAGE }),
+  ...allowList('electron/cli', { packages: ['commander', NODE_BUILTIN], targets: ['electron/cli/**', ...FEATURE_ENTRIES, 'shared/**'], message: FRONT_DOOR_MESSAGE }),
+  ...allowList('electron/main', {
+    packages: ['electron', NODE_BUILTIN],
+    targets: ['electron/main/**', 'electron/engine/host/client', 'electron/engine/api/host', 'shared/**'],
+    message: 'The main process reaches the engine only through its host (electron/engine/host/client): no SQLite and no user files on this thread.',
+  }),
+  ...allowList('electron/preload', { packages: ['electron'], targets: ['electron/preload/**', 'shared/**'], message: 'The preload only bridges the contract: electron and shared/, never main, the engine or the CLI.' }),
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
@@ -60,15 +141,8 @@ export default tseslint.config(
         patterns: [
           { group: nodeBuiltinPatterns, message: 'The renderer runs sandboxed: no Node built-ins.' },
           { group: ['**/electron/**', 'better-sqlite3', 'exceljs'], message: 'The renderer talks to the engine only through the contract.' },
+          noTestImports,
         ],
-      }],
-    },
-  },
-  {
-    files: ['electron/preload/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ group: ['**/engine/**', 'better-sqlite3'], message: 'The preload only bridges the contract.' }],
       }],
     },
   },

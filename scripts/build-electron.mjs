@@ -1,12 +1,13 @@
 // Bundles the Electron main process (with the engine and its workers) and the preload.
 import { build } from 'esbuild';
+import { WORKER_ENTRY_POINTS } from './worker-entries.mjs';
 
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
 
 await Promise.all([
   build({
     ...common,
-    entryPoints: { main: 'electron/main/main.ts', 'import-worker': 'electron/engine/workers/import-worker.ts', 'calc-worker': 'electron/engine/workers/calc-worker.ts', 'read-worker': 'electron/engine/workers/read-worker.ts' },
+    entryPoints: { main: 'electron/main/main.ts', ...WORKER_ENTRY_POINTS },
     outdir: 'out/main',
     packages: 'external',
   }),

@@ -1,15 +1,19 @@
 /**
  * Builds the default factor library shipped in resources/factor-library from the published files:
  *
- *   npx tsx scripts/build-factor-library.ts <out-dir> <desnz-flat-file.xlsx> <epa-hub.xlsx>
+ *   npx tsx scripts/build-factor-library.ts resources/factor-library <desnz-flat-file.xlsx> <epa-hub.xlsx>
  *
  * Writes one JSON file per factor set ({ meta, factors, skipped }, one factor per line so a
- * review diff shows each changed factor) and a README with the attribution each licence asks for.
- * A test rebuilds the library from test/fixtures and compares it with the committed files.
+ * review diff shows each changed factor) and a README with the attribution each licence asks for,
+ * and records each set file's SHA-256 in electron/engine/factors/factor-library-manifest.json.
+ * The manifest is bundled into the app's code (inside the signed asar), so the library copied
+ * beside it can be checked when loaded. A test rebuilds the library from test/fixtures and
+ * compares it, and the manifest, with the committed files.
  */
+import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openSource } from '../electron/engine/import/readers';
 import type { RawRow } from '../shared/import/cell';
 import { DESNZ_DATA_SHEET, parseDesnzFlatFile } from '../shared/factors/desnz';
@@ -66,16 +70,28 @@ export async function buildFactorLibrary(desnzFile: string, epaHubFile: string):
   return new Map([...sets.map((set): [string, string] => [`${set.meta.id}.json`, factorSetJson(set)]), ['README.md', libraryReadme(sets)]]);
 }
 
+export const MANIFEST_PATH = fileURLToPath(new URL('../electron/engine/factors/factor-library-manifest.json', import.meta.url));
+
+/** The SHA-256 of each factor-set file of a built library, as the manifest records it. */
+export function libraryManifest(library: ReadonlyMap<string, string>): string {
+  const sets = [...library].filter(([name]) => name.endsWith('.json')).sort(([a], [b]) => a.localeCompare(b));
+  const sha256 = Object.fromEntries(sets.map(([name, text]) => [name, createHash('sha256').update(text).digest('hex')]));
+  return `${JSON.stringify({ sha256 }, null, 2)}\n`;
+}
+
 async function main(args: readonly string[]): Promise<void> {
   const [outDir, desnzFile, epaHubFile] = args;
   if (outDir === undefined || desnzFile === undefined || epaHubFile === undefined) {
-    throw new Error('usage: npx tsx scripts/build-factor-library.ts <out-dir> <desnz-flat-file.xlsx> <epa-hub.xlsx>');
+    throw new Error('usage: npx tsx scripts/build-factor-library.ts resources/factor-library <desnz-flat-file.xlsx> <epa-hub.xlsx>');
   }
   await mkdir(outDir, { recursive: true });
-  for (const [name, text] of await buildFactorLibrary(desnzFile, epaHubFile)) {
+  const library = await buildFactorLibrary(desnzFile, epaHubFile);
+  for (const [name, text] of library) {
     await writeFile(path.join(outDir, name), text);
     console.log(`${name}: ${Buffer.byteLength(text)} bytes`);
   }
+  await writeFile(MANIFEST_PATH, libraryManifest(library));
+  console.log(`SHA-256 manifest: ${path.relative(process.cwd(), MANIFEST_PATH)}`);
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

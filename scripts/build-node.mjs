@@ -1,12 +1,11 @@
 // Bundles the Node-side entry points (CLI and engine workers) with esbuild.
 // Runs on `npm install` so `npx carbon-audit` works straight away; takes well under a second.
 import { build } from 'esbuild';
+import { WORKER_ENTRY_POINTS } from './worker-entries.mjs';
 
 export const NODE_ENTRY_POINTS = {
   cli: 'electron/cli/index.ts',
-  'import-worker': 'electron/engine/workers/import-worker.ts',
-  'calc-worker': 'electron/engine/workers/calc-worker.ts',
-  'read-worker': 'electron/engine/workers/read-worker.ts',
+  ...WORKER_ENTRY_POINTS,
 };
 
 export const NODE_BUILD_OPTIONS = {

@@ -22,15 +22,20 @@ export const BINARY_NAME = 'better_sqlite3.node';
 /** What a build needs from the better-sqlite3 package to compile or fetch its binary. */
 export const PACKAGE_FILES = ['package.json', 'binding.gyp', 'src', 'deps', 'lib'];
 
-/** The build that is wanted for this checkout. */
-export function wantedBuild({ electronVersion, betterSqlite3Version, platform, arch }) {
-  return { electronVersion, betterSqlite3Version, platform, arch, file: BINARY_NAME };
+/**
+ * The build that is wanted for this checkout. `nodeAbi` is Electron's NODE_MODULE_VERSION (the
+ * `abi_version` file its npm package ships), recorded so the manifest says which ABI the binary is for.
+ */
+export function wantedBuild({ electronVersion, nodeAbi, betterSqlite3Version, platform, arch }) {
+  return { electronVersion, nodeAbi, betterSqlite3Version, platform, arch, file: BINARY_NAME };
 }
+
+const BUILD_KEYS = ['electronVersion', 'nodeAbi', 'betterSqlite3Version', 'platform', 'arch'];
 
 /** Why a build is needed, or null when the existing manifest already matches and its binary exists. */
 export function staleReason(existingManifest, wanted, binaryExists) {
   if (!existingManifest) return 'no Electron build of better-sqlite3 yet';
-  for (const key of ['electronVersion', 'betterSqlite3Version', 'platform', 'arch']) {
+  for (const key of BUILD_KEYS) {
     if (existingManifest[key] !== wanted[key]) {
       return `${key} changed (${existingManifest[key]} → ${wanted[key]})`;
     }
@@ -39,7 +44,8 @@ export function staleReason(existingManifest, wanted, binaryExists) {
   return null;
 }
 
-export const ELECTRON_HEADERS_URL = 'https://electronjs.org/headers';
+/** Where Electron publishes its Node headers; the same URL electron-builder's rebuild uses when packaging. */
+export const ELECTRON_HEADERS_URL = 'https://www.electronjs.org/headers';
 
 /** The commands to try in order, run inside the scratch copy of better-sqlite3. */
 export function buildAttempts(wanted, { prebuildInstall, nodeGyp }) {
@@ -67,14 +73,15 @@ function readJson(file) {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
-/** Electron's version, and whether its binary was downloaded (it is skipped in CI). */
+/** Electron's version and Node ABI, and whether its binary was downloaded (it is skipped in CI). */
 export function electronInstall(projectRoot) {
   const electronDir = path.join(projectRoot, 'node_modules', 'electron');
   const { version } = readJson(path.join(electronDir, 'package.json'));
+  const nodeAbi = fs.readFileSync(path.join(electronDir, 'abi_version'), 'utf8').trim();
   const pathFile = path.join(electronDir, 'path.txt');
   const binaryPresent = fs.existsSync(pathFile)
     && fs.existsSync(path.join(electronDir, 'dist', fs.readFileSync(pathFile, 'utf8').trim()));
-  return { version, binaryPresent };
+  return { version, nodeAbi, binaryPresent };
 }
 
 export function ensureElectronBuild(projectRoot, { force = false, ifElectronPresent = false, log = console.log } = {}) {
@@ -86,6 +93,7 @@ export function ensureElectronBuild(projectRoot, { force = false, ifElectronPres
   const betterSqlite3Dir = path.join(projectRoot, 'node_modules', 'better-sqlite3');
   const wanted = wantedBuild({
     electronVersion: electron.version,
+    nodeAbi: electron.nodeAbi,
     betterSqlite3Version: readJson(path.join(betterSqlite3Dir, 'package.json')).version,
     platform: process.platform,
     arch: process.arch,

@@ -7,10 +7,12 @@
  */
 import { z } from 'zod';
 import type { Cell, RawRow } from './import/cell';
-import { mappingSchema, MAPPING_KINDS, type Mapping, type MappingKind, type ColumnSuggestion } from './import/mapping';
+import { mappingSchema, MAPPING_KINDS, type Mapping, type MappingKind } from './import/mapping';
+import type { ColumnSuggestion } from './import/suggest';
 import type { TableGuess } from './import/table';
-import type { Finding, PeriodResult, ResultLine, SiteInfo } from './calc/inventory-types';
-import type { PeriodPart } from './calc/breakdown';
+import type { Finding, PeriodResult, SiteInfo } from './calc/inventory-types';
+import type { FigureTraceView } from './calc/trace';
+import { parseFigureReference } from './figures';
 import { engagementSettingsSchema, type EngagementSettings } from './settings';
 
 export interface EngagementSummary {
@@ -48,6 +50,12 @@ export interface ChosenFile {
   readonly fileName: string;
   readonly sizeBytes: number;
 }
+
+/**
+ * Extensions a file may have to be dropped for import (the import dialog offers the same). The
+ * content still decides the format; this only keeps other files from being handed to the engine.
+ */
+export const IMPORT_FILE_EXTENSIONS = ['xlsx', 'xlsm', 'csv', 'txt'] as const;
 
 export interface ImportPreview {
   readonly fileName: string;
@@ -153,25 +161,6 @@ export interface InventorySummary {
   readonly factorSets: readonly string[];
 }
 
-/** One line of a figure's lineage, down to the source row. */
-export interface TraceLineView extends Pick<
-  ResultLine,
-  'recordId' | 'site' | 'activity' | 'basis' | 'quantity' | 'unit' | 'conversionFactor' | 'convertedQuantity' | 'chargedQuantity' | 'factorUnit' | 'co2ePerUnitKg' | 'share' | 'tco2e' | 'note'
-> {
-  readonly factor: { readonly label: string; readonly setKey: string; readonly edition: string } | null;
-  readonly source: { readonly fileName: string; readonly sheet: string; readonly rowNumber: number; readonly cells: readonly Cell[] };
-}
-
-export interface FigureTraceView {
-  readonly figure: string;
-  readonly site: string | null;
-  readonly tco2e: number | null;
-  readonly lines: readonly TraceLineView[];
-  /** The figure by fiscal quarter and month: each record's part spread by days over its period. */
-  readonly quarters: readonly PeriodPart[];
-  readonly months: readonly PeriodPart[];
-}
-
 /** A site in the reporting boundary: the names come from the records; the attributes from the auditor. */
 export interface SiteView extends SiteInfo {
   /** False for a site seen in the records but never set: it counts in full, as a non-data-centre. */
@@ -224,10 +213,16 @@ export type ImportFinished =
   | { readonly jobId: string; readonly ok: false; readonly cancelled: boolean; readonly error: ApiErrorPayload };
 
 export type { Cell, Mapping, MappingKind };
+export type { FigureTraceView, TraceLineView } from './calc/trace';
 
 const NO_INPUT = z.object({}).strict();
 const importKind = z.enum(MAPPING_KINDS);
 const fileToken = z.string().min(1).max(100);
+/** A traceable catalogue figure of one fiscal year, e.g. 'FY2023.scope2_market' or 'FY2023.scope3.6'. */
+const figureReference = z.string().max(100).superRefine((text, ctx) => {
+  const parsed = parseFigureReference(text, { traceable: true });
+  if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.reason });
+});
 
 interface MethodSpec<Input extends z.ZodType, Output> {
   readonly input: Input;
@@ -288,7 +283,7 @@ export const API = {
   'inventory.recalculate': method<readonly FigureChangeView[]>()(NO_INPUT),
   /** A figure's lineage: e.g. figure 'FY2023.scope2_market', optionally one site. */
   'inventory.trace': method<FigureTraceView>()(
-    z.object({ figure: z.string().regex(/^FY\d{4}\.[a-z0-9_]+(\.\d{1,2})?$/), site: z.string().min(1).optional() }).strict(),
+    z.object({ figure: figureReference, site: z.string().min(1).optional() }).strict(),
   ),
 } as const;
 
@@ -324,8 +319,9 @@ export interface Bridge {
   invoke(method: string, input: unknown): Promise<Envelope<unknown>>;
   on(eventName: string, listener: (payload: unknown) => void): () => void;
   /**
-   * A file the user dropped on the window (a DOM File). The host resolves it itself (Electron's
-   * preload reads its path from the OS; the harness uploads it), so the UI never names a path.
+   * A spreadsheet the user dropped on the window (a DOM File) to import. The host resolves it itself
+   * (Electron's preload reads its path from the OS; the harness uploads it), so the UI never names a
+   * path, and checks it: a regular file with one of IMPORT_FILE_EXTENSIONS, not one of the app's own.
    */
   dropFile(file: unknown): Promise<Envelope<ChosenFile>>;
 }

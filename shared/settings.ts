@@ -12,28 +12,54 @@ export type FiscalLabelRule = (typeof FISCAL_LABEL_RULES)[number];
 const FISCAL_YEAR_LABEL = /^FY\d{4}$/;
 
 /**
- * Engagement settings. Materiality thresholds are percentages of total reported emissions:
- * 5% overall is common practice; performance materiality and the clearly-trivial threshold
- * default to the usual 75% and 5% of it.
+ * Defaults every front door starts from (the start screen's form, the CLI's options, the
+ * schema): 5% of total reported emissions is the common materiality.
  */
+export const DEFAULT_SETTINGS = {
+  fiscalYearLabelRule: 'end-year',
+  consolidationApproach: 'operational-control',
+  gwpBasis: 'AR5',
+  materialityPercent: 5,
+  assuranceLevel: 'limited',
+  evidenceCapMiB: 50,
+} as const satisfies Record<string, unknown>;
+
+/**
+ * The materiality rule: unless the auditor sets them, performance materiality is 75% of
+ * materiality and the clearly-trivial threshold 5% of it (the usual proportions).
+ */
+export function materialityThresholds(materialityPercent: number): { readonly performanceMaterialityPercent: number; readonly clearlyTrivialPercent: number } {
+  return { performanceMaterialityPercent: materialityPercent * 0.75, clearlyTrivialPercent: materialityPercent * 0.05 };
+}
+
+/** Engagement settings. Materiality thresholds are percentages of total reported emissions. */
 export const engagementSettingsSchema = z
   .object({
     entityName: z.string().trim().min(1, 'Entity name is required').max(200),
     fiscalYearStartMonth: z.number().int().min(1).max(12),
-    fiscalYearLabelRule: z.enum(FISCAL_LABEL_RULES).default('end-year'),
+    fiscalYearLabelRule: z.enum(FISCAL_LABEL_RULES).default(DEFAULT_SETTINGS.fiscalYearLabelRule),
     baseYear: z.string().regex(FISCAL_YEAR_LABEL, 'Base year is a fiscal-year label such as FY2020').nullable().default(null),
-    consolidationApproach: z.enum(CONSOLIDATION_APPROACHES).default('operational-control'),
-    gwpBasis: z.enum(GWP_BASIS_OPTIONS).default('AR5'),
-    materialityPercent: z.number().gt(0).max(100).default(5),
-    performanceMaterialityPercent: z.number().gt(0).max(100).default(3.75),
-    clearlyTrivialPercent: z.number().min(0).max(100).default(0.25),
-    assuranceLevel: z.enum(ASSURANCE_LEVELS).default('limited'),
+    consolidationApproach: z.enum(CONSOLIDATION_APPROACHES).default(DEFAULT_SETTINGS.consolidationApproach),
+    gwpBasis: z.enum(GWP_BASIS_OPTIONS).default(DEFAULT_SETTINGS.gwpBasis),
+    materialityPercent: z.number().gt(0).max(100).default(DEFAULT_SETTINGS.materialityPercent),
+    /** Omitted: the materiality rule (materialityThresholds). */
+    performanceMaterialityPercent: z.number().gt(0).max(100).optional(),
+    clearlyTrivialPercent: z.number().min(0).max(100).optional(),
+    assuranceLevel: z.enum(ASSURANCE_LEVELS).default(DEFAULT_SETTINGS.assuranceLevel),
     /** Grid region for records and sites that name none (e.g. 'UK'): chooses location-based factors. */
     defaultRegion: z.string().trim().min(1).max(40).nullable().default(null),
     /** Imported files up to this size are kept in the engagement as evidence; larger ones keep only their SHA-256. */
-    evidenceCapMiB: z.number().min(0).max(4096).default(50),
+    evidenceCapMiB: z.number().min(0).max(4096).default(DEFAULT_SETTINGS.evidenceCapMiB),
   })
   .strict()
+  .transform((s) => {
+    const derived = materialityThresholds(s.materialityPercent);
+    return {
+      ...s,
+      performanceMaterialityPercent: s.performanceMaterialityPercent ?? derived.performanceMaterialityPercent,
+      clearlyTrivialPercent: s.clearlyTrivialPercent ?? derived.clearlyTrivialPercent,
+    };
+  })
   .refine((s) => s.performanceMaterialityPercent <= s.materialityPercent, {
     message: 'Performance materiality cannot exceed materiality',
     path: ['performanceMaterialityPercent'],

@@ -16,6 +16,7 @@ export type EngineErrorCode =
   | 'not-an-engagement'
   | 'newer-schema'
   | 'corrupt'
+  | 'unexpected-schema'
   | 'no-engagement'
   | 'cancelled'
   | 'refused'

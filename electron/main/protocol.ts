@@ -1,6 +1,6 @@
 import { net, protocol } from 'electron';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { decideAppRequest } from './protocol-request';
 import { APP_SCHEME, CONTENT_SECURITY_POLICY } from './security';
 
 export function registerAppScheme(): void {
@@ -9,19 +9,19 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves the built renderer with the CSP header; paths outside it are refused. */
+/** Serves the built renderer's files with the CSP header; what decideAppRequest refuses gets its status. */
 export function serveRenderer(rendererDir: string): void {
-  const root = path.resolve(rendererDir);
   protocol.handle(APP_SCHEME, async (request) => {
-    const { pathname } = new URL(request.url);
-    const target = path.resolve(root, `.${decodeURIComponent(pathname)}`);
-    if (target !== root && !target.startsWith(root + path.sep)) {
-      return new Response('Not found', { status: 404 });
-    }
-    const response = await net.fetch(pathToFileURL(target).toString());
-    const headers = new Headers(response.headers);
-    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    headers.set('X-Content-Type-Options', 'nosniff');
-    return new Response(response.body, { status: response.status, headers });
+    const decision = decideAppRequest(request.url, request.method, rendererDir);
+    if (decision.kind === 'refuse') return new Response(decision.message, { status: decision.status, headers: withSecurityHeaders() });
+    const response = await net.fetch(pathToFileURL(decision.path).toString());
+    return new Response(response.body, { status: response.status, headers: withSecurityHeaders(response.headers) });
   });
+}
+
+function withSecurityHeaders(from?: Headers): Headers {
+  const headers = new Headers(from);
+  headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  headers.set('X-Content-Type-Options', 'nosniff');
+  return headers;
 }

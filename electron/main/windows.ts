@@ -2,8 +2,11 @@ import { BrowserWindow } from 'electron';
 import path from 'node:path';
 import { APP_ORIGIN } from './security';
 
-/** Every window is made here, so none can be opened without the secure defaults. */
-export function createAppWindow(): BrowserWindow {
+/**
+ * Every window is made here, so none can be opened without the secure defaults. DevTools are
+ * available only in development (`devTools: !app.isPackaged`).
+ */
+export function createAppWindow({ devTools }: { readonly devTools: boolean }): BrowserWindow {
   const window = new BrowserWindow({
     width: 1360,
     height: 880,
@@ -23,6 +26,7 @@ export function createAppWindow(): BrowserWindow {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      devTools,
     },
   });
   window.once('ready-to-show', () => window.show());

@@ -4,14 +4,12 @@
  * fiscal years already follow); the parts of a line add back to it exactly, and each quarter or
  * month is an exact sum, so the periods add up to the figure.
  */
+import { daysInclusive, fromEpochDay, toEpochDay } from '../civil-date';
 import {
   allocateQuantity,
-  daysInclusive,
   fiscalMonthOf,
   fiscalQuarterOf,
   fiscalYearByLabel,
-  fromEpochDay,
-  toEpochDay,
   type FiscalResult,
   type FiscalSettings,
   type FiscalYearShare,

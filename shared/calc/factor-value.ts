@@ -9,10 +9,10 @@
  * Gas values in g, lb or t are converted to kg exactly.
  */
 import type { GasValue } from '../factors/types';
-import { exactDecimal, ratioFromText, sumRationals } from './exact-arithmetic';
+import { multiplyRationals, rationalToNumber, ratioFromText, shortestDecimalRational, sumRationals, type Rational } from './rational';
 import { co2eFromGases, type GwpBasis } from './gwp';
 import type { CalcFactor } from './inventory-types';
-import { conversionFactor, multiplyRationals, rationalToNumber, unitById, type Rational } from './units';
+import { conversionFactor, unitById } from './units';
 
 export interface GasPart {
   readonly gas: string;
@@ -42,14 +42,14 @@ export function factorCo2ePerUnit(factor: CalcFactor, basis: GwpBasis): FactorCo
   if (masses.length > 0) {
     const weighted = co2eFromGases(masses, basis);
     if (!weighted.ok) return { ok: false, reason: `factor #${factor.id}: ${weighted.reason}` };
-    const weightedParts = weighted.contributions.map((part) => ({ gas: part.gas, kgCo2e: exactDecimal(part.co2e) }));
-    const kgPerUnit = sumRationals([...co2eParts.map((part) => part.kgCo2e), exactDecimal(weighted.total)]);
+    const weightedParts = weighted.contributions.map((part) => ({ gas: part.gas, kgCo2e: shortestDecimalRational(part.co2e) }));
+    const kgPerUnit = sumRationals([...co2eParts.map((part) => part.kgCo2e), shortestDecimalRational(weighted.total)]);
     return { ok: true, value: { kgPerUnit, gases: [...co2eParts, ...weightedParts], notes: [`gas masses weighted with ${basis} GWPs`] } };
   }
 
   const notes = factor.gwpBasis === basis ? [] : [`the factor's CO2e is published on ${factor.gwpBasis} GWPs and is not re-weighted to ${basis}`];
   if (factor.co2ePerUnitKg !== null) {
-    return { ok: true, value: { kgPerUnit: exactDecimal(factor.co2ePerUnitKg), gases: co2eParts, notes } };
+    return { ok: true, value: { kgPerUnit: shortestDecimalRational(factor.co2ePerUnitKg), gases: co2eParts, notes } };
   }
   if (co2eParts.length > 0) {
     return { ok: true, value: { kgPerUnit: sumRationals(co2eParts.map((part) => part.kgCo2e)), gases: co2eParts, notes } };
@@ -66,5 +66,5 @@ function massInKg(gas: GasValue): MassResult {
   const ratio = conversionFactor(from, kg);
   if (!ratio.ok) return { ok: false, reason: ratio.reason };
   if (!Number.isFinite(gas.value)) return { ok: false, reason: `value of ${gas.gas} is not a finite number` };
-  return { ok: true, value: multiplyRationals(exactDecimal(gas.value), ratioFromText(ratio.factorText)) };
+  return { ok: true, value: multiplyRationals(shortestDecimalRational(gas.value), ratioFromText(ratio.factorText)) };
 }

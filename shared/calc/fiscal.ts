@@ -6,6 +6,7 @@
  * since 1970-01-01 in the proleptic Gregorian calendar, never on local-time Date objects, so
  * results do not depend on the machine's time zone.
  */
+import { daysFromCivil, fromEpochDay, isIsoDate, MAX_YEAR, MIN_YEAR, monthIndex, monthOfIndex, parseIsoDate, toEpochDay } from '../civil-date';
 import { ulp } from './sum';
 
 export const FISCAL_LABEL_RULES = ['end-year', 'start-year'] as const;
@@ -40,98 +41,11 @@ export interface FiscalYearShare {
 export type FiscalResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
 
 // ---------------------------------------------------------------------------------------------
-// Epoch days
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MIN_YEAR = 0;
-const MAX_YEAR = 9999;
-
-interface CivilDate {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-}
-
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-/** Days since 1970-01-01 of a civil date (H. Hinnant's days_from_civil). */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const marchBasedYear = month <= 2 ? year - 1 : year;
-  const era = Math.floor(marchBasedYear / 400);
-  const yearOfEra = marchBasedYear - era * 400;
-  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146097 + dayOfEra - 719468;
-}
-
-/** Civil date of a count of days since 1970-01-01 (H. Hinnant's civil_from_days). */
-function civilFromDays(epochDay: number): CivilDate {
-  const shifted = epochDay + 719468;
-  const era = Math.floor(shifted / 146097);
-  const dayOfEra = shifted - era * 146097;
-  const yearOfEra = Math.floor(
-    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
-  );
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const marchBasedMonth = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * marchBasedMonth + 2) / 5) + 1;
-  const month = marchBasedMonth < 10 ? marchBasedMonth + 3 : marchBasedMonth - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  return { year, month, day };
-}
-
-function parseIsoDate(text: string): CivilDate | undefined {
-  const match = ISO_DATE.exec(text);
-  if (!match) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  return { year, month, day };
-}
-
-/** True for a real calendar date written 'YYYY-MM-DD' ('2023-02-30' is not). */
-export function isIsoDate(text: string): boolean {
-  return parseIsoDate(text) !== undefined;
-}
-
-/** Days since 1970-01-01. Throws RangeError for anything but a real 'YYYY-MM-DD' date. */
-export function toEpochDay(date: string): number {
-  const civil = parseIsoDate(date);
-  if (!civil) throw new RangeError(`not a valid date (YYYY-MM-DD): '${date}'`);
-  return daysFromCivil(civil.year, civil.month, civil.day);
-}
-
-/** 'YYYY-MM-DD' of a day count since 1970-01-01. Throws RangeError outside years 0000–9999. */
-export function fromEpochDay(epochDay: number): string {
-  if (!Number.isInteger(epochDay)) throw new RangeError(`not a whole day: ${epochDay}`);
-  const { year, month, day } = civilFromDays(epochDay);
-  if (year < MIN_YEAR || year > MAX_YEAR) throw new RangeError(`day ${epochDay} is outside years 0000–9999`);
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/** Days from start to end, counting both (a single day is 1). Throws RangeError if end < start. */
-export function daysInclusive(start: string, end: string): number {
-  const days = toEpochDay(end) - toEpochDay(start) + 1;
-  if (days < 1) throw new RangeError(`period ends (${end}) before it starts (${start})`);
-  return days;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Fiscal periods
 
-/** Months counted from January of year 0, so that month arithmetic never has to wrap by hand. */
-function monthIndex(year: number, month: number): number {
-  return year * 12 + (month - 1);
-}
-
 function firstDayOfMonthIndex(index: number): number {
-  return daysFromCivil(Math.floor(index / 12), (index % 12) + 1, 1);
+  const { year, month } = monthOfIndex(index);
+  return daysFromCivil(year, month, 1);
 }
 
 /** The `months` months starting at a month index, as epoch days. */

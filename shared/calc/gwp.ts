@@ -11,7 +11,7 @@ import {
   rationalToNumber,
   shortestDecimalRational,
   type Rational,
-} from './units';
+} from './rational';
 
 export const GWP_BASES = ['AR4', 'AR5', 'AR6'] as const;
 export type GwpBasis = (typeof GWP_BASES)[number];

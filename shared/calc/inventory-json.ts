@@ -2,6 +2,7 @@
  * The stable JSON document `carbon-audit calculate --json` prints (documented in
  * docs/calculate-json.md). Numbers at full precision; null where a figure has no inputs.
  */
+import { EMISSION_FIGURE_IDS, FIGURES, figureValue, METRIC_FIGURE_IDS, type MetricFigureId } from '../figures';
 import type { EmissionTotals, Finding, InventoryResult, SiteResult } from './inventory-types';
 
 export const CALCULATE_JSON_VERSION = 1;
@@ -40,20 +41,18 @@ export interface CalculateJson {
   readonly findings: readonly { readonly record_id: number | null; readonly kind: string; readonly message: string }[];
 }
 
+/** The catalogue's figures under their ids: emissions as `<id>_tco2e`, metrics in `metrics`. */
 function figures(totals: EmissionTotals): FiguresJson {
+  const emissions: Record<string, unknown> = {};
+  for (const id of EMISSION_FIGURE_IDS) {
+    emissions[`${id}_tco2e`] = figureValue(FIGURES[id], totals);
+    if (id === 'scope3') emissions.scope3_by_category = totals.scope3ByCategory;
+  }
+  const metrics = Object.fromEntries(METRIC_FIGURE_IDS.map((id) => [id, figureValue(FIGURES[id], totals)]));
   return {
-    scope1_tco2e: totals.scope1,
-    scope2_location_tco2e: totals.scope2Location,
-    scope2_market_tco2e: totals.scope2Market,
-    scope3_tco2e: totals.scope3,
-    scope3_by_category: totals.scope3ByCategory,
-    net_tco2e: totals.net,
-    biogenic_tco2e: totals.biogenic,
-    avoided_tco2e: totals.avoided,
+    ...(emissions as Omit<FiguresJson, 'metrics'>),
     metrics: {
-      pue: totals.metrics.pue,
-      clean_share: totals.metrics.cleanShare,
-      data_centre_clean_share: totals.metrics.dataCentreCleanShare,
+      ...(metrics as Pick<FiguresJson['metrics'], MetricFigureId>),
       electricity_kwh: totals.metrics.electricityKwh,
       clean_electricity_kwh: totals.metrics.cleanKwh,
       it_energy_kwh: totals.metrics.itKwh,
@@ -70,7 +69,7 @@ function finding(item: Finding) {
   return { record_id: item.recordId, kind: item.kind, message: item.message };
 }
 
-export function toCalculateJson(result: InventoryResult, options: { readonly bySite: boolean }): CalculateJson {
+export function toCalculateJson(result: Pick<InventoryResult, 'periods' | 'findings'>, options: { readonly bySite: boolean }): CalculateJson {
   return {
     version: CALCULATE_JSON_VERSION,
     periods: result.periods.map((period) => ({

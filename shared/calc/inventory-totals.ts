@@ -6,18 +6,17 @@
  * on their lines; metrics are physical quantities, and the overall ones take only sites inside
  * the boundary (share > 0).
  */
+import { categoryKey, EMISSION_FIGURE_IDS, FIGURES, METRIC_FIGURE_IDS, METRICS_FIELD, TOTALS_FIELD, type MetricFigure } from '../figures';
 import type { FiscalPeriod } from './fiscal';
-import type { EmissionTotals, InventoryMetrics, LineBasis, PeriodResult, ResultLine, SiteResult } from './inventory-types';
+import type { EmissionTotals, InventoryMetrics, MetricInputKind, PeriodResult, ResultLine, SiteResult } from './inventory-types';
 import { fsum } from './sum';
-
-export type MetricKind = 'electricity' | 'clean' | 'it' | 'facility';
 
 /** One record's physical input to a metric in one fiscal year. */
 export interface MetricInput {
   readonly recordId: number;
   readonly site: string | null;
   readonly fiscalYear: string;
-  readonly kind: MetricKind;
+  readonly kind: MetricInputKind;
   readonly kwh: number;
 }
 
@@ -84,22 +83,22 @@ function totalOf(values: readonly number[]): number | null {
   return values.length === 0 ? null : fsum(values);
 }
 
-/** Each total sums its lines directly (net too), so a figure equals the exact sum of the lines it traces to. */
+/**
+ * Each figure sums its lines directly, on the bases the figure catalogue gives it (net too), so a
+ * figure equals the exact sum of the lines it traces to.
+ */
 function emissionTotals(lines: readonly ResultLine[]): Omit<EmissionTotals, 'metrics'> {
-  const onBases = (...bases: LineBasis[]) => totalOf(lines.filter((line) => bases.includes(line.basis)).map((line) => line.tco2e));
+  const sums = Object.fromEntries(EMISSION_FIGURE_IDS.map((id) => {
+    const { bases } = FIGURES[id].sums;
+    return [TOTALS_FIELD[id], totalOf(lines.filter((line) => bases.includes(line.basis)).map((line) => line.tco2e))];
+  })) as Record<(typeof TOTALS_FIELD)[keyof typeof TOTALS_FIELD], number | null>;
   const scope3Lines = lines.filter((line) => line.basis === 'scope3');
-  const byCategory = groupBy(scope3Lines, (line) => (line.scope3Category === null ? 'uncategorised' : String(line.scope3Category)));
+  const byCategory = groupBy(scope3Lines, (line) => categoryKey(line.scope3Category));
   return {
-    scope1: onBases('scope1'),
-    scope2Location: onBases('location'),
-    scope2Market: onBases('market'),
-    scope3: onBases('scope3'),
+    ...sums,
     scope3ByCategory: Object.fromEntries(
       [...byCategory].sort(compareCategoryKeys).map(([key, categoryLines]) => [key, fsum(categoryLines.map((line) => line.tco2e))]),
     ),
-    net: onBases('scope1', 'market'),
-    biogenic: onBases('biogenic'),
-    avoided: onBases('avoided'),
   };
 }
 
@@ -109,35 +108,38 @@ function compareCategoryKeys([a]: [string, unknown], [b]: [string, unknown]): nu
 }
 
 /**
- * PUE = Σ facility energy / Σ IT energy over the period, energy-weighted (never a mean of
- * monthly ratios), over the sites that have both inputs; facilityKwh and itKwh are those inputs.
- * Clean share = Σ clean instrument electricity (capped at consumption) / Σ electricity consumed;
- * the data-centre share takes data-centre sites only.
+ * The metric figures of the catalogue (PUE, clean shares) from the physical inputs, plus the input
+ * totals themselves: electricityKwh and cleanKwh over all sites, facilityKwh and itKwh over the
+ * sites PUE takes (those with both inputs).
  */
 function metricsOf(inputs: readonly MetricInput[], standingOf: (site: string | null) => SiteStanding): InventoryMetrics {
-  const sitesWith = (kind: MetricKind) => new Set(inputs.filter((input) => input.kind === kind).map((input) => input.site));
-  const itSites = sitesWith('it');
-  const pueSites = new Set([...sitesWith('facility')].filter((site) => itSites.has(site)));
-  const total = (kind: MetricKind, includes: (site: string | null) => boolean = () => true) =>
+  const total = (kind: MetricInputKind, includes: (site: string | null) => boolean = () => true) =>
     totalOf(inputs.filter((input) => input.kind === kind && includes(input.site)).map((input) => input.kwh));
+  const sitesWith = (kind: MetricInputKind) => new Set(inputs.filter((input) => input.kind === kind).map((input) => input.site));
 
-  const facilityKwh = total('facility', (site) => pueSites.has(site));
-  const itKwh = total('it', (site) => pueSites.has(site));
-  const electricityKwh = total('electricity');
-  const cleanKwh = total('clean');
-  const isDataCentre = (site: string | null) => standingOf(site).isDataCentre;
-  return {
-    pue: facilityKwh === null || itKwh === null || itKwh <= 0 ? null : facilityKwh / itKwh,
-    cleanShare: shareOf(cleanKwh, electricityKwh),
-    dataCentreCleanShare: shareOf(total('clean', isDataCentre), total('electricity', isDataCentre)),
-    electricityKwh,
-    cleanKwh,
-    itKwh,
-    facilityKwh,
+  /** Σ numerator and Σ denominator over the sites the figure covers (a ratio: those with both inputs). */
+  const operands = (figure: MetricFigure) => {
+    const { numerator, denominator } = figure.divides;
+    const covered = figure.sites === 'data-centres' ? (site: string | null) => standingOf(site).isDataCentre : () => true;
+    const [withNumerator, withDenominator] = [sitesWith(numerator), sitesWith(denominator)];
+    const includes = figure.kind === 'ratio'
+      ? (site: string | null) => covered(site) && withNumerator.has(site) && withDenominator.has(site)
+      : covered;
+    return { numerator: total(numerator, includes), denominator: total(denominator, includes) };
   };
-}
-
-/** Clean over consumed; 0 when electricity was consumed and no clean instrument covers it. */
-function shareOf(clean: number | null, consumed: number | null): number | null {
-  return consumed === null || consumed <= 0 ? null : (clean ?? 0) / consumed;
+  const valueOf = (figure: MetricFigure): number | null => {
+    const { numerator, denominator } = operands(figure);
+    if (denominator === null || denominator <= 0) return null;
+    if (figure.kind === 'ratio') return numerator === null ? null : numerator / denominator;
+    return (numerator ?? 0) / denominator;
+  };
+  const pueInputs = operands(FIGURES.pue);
+  const figures = Object.fromEntries(METRIC_FIGURE_IDS.map((id) => [METRICS_FIELD[id], valueOf(FIGURES[id])])) as Pick<InventoryMetrics, (typeof METRICS_FIELD)[keyof typeof METRICS_FIELD]>;
+  return {
+    ...figures,
+    electricityKwh: total('electricity'),
+    cleanKwh: total('clean'),
+    itKwh: pueInputs.denominator,
+    facilityKwh: pueInputs.numerator,
+  };
 }

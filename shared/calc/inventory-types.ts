@@ -147,6 +147,9 @@ export interface ResultLine {
   readonly note?: string;
 }
 
+/** The physical inputs (kWh) metrics divide: electricity consumed, clean instruments, IT and facility energy. */
+export type MetricInputKind = 'electricity' | 'clean' | 'it' | 'facility';
+
 /** Physical inputs and ratios; null when the figure has no inputs. */
 export interface InventoryMetrics {
   readonly pue: number | null;

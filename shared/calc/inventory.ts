@@ -3,7 +3,7 @@
  * fiscal-year and site totals, metrics, and findings for everything that cannot be calculated.
  *
  * Rules:
- * 1. Factor selection (factor-selection.ts): among the factors for the record's activity whose
+ * 1. Factor selection (factor-library.ts, factor-selection.ts): among the factors for the record's activity whose
  *    source scope is the activity's inventory scope (or unlabelled), by unit, region (record,
  *    else site, else engagement default), factor year and calorific basis. Facility energy
  *    recorded as consumption is the site's electricity and takes electricity factors.
@@ -22,7 +22,7 @@
  * 4. Scope 1 and Scope 3 by their activity; Scope 3 by category (the record's, else the
  *    activity's; missing → 'uncategorised' plus a finding). Avoided emissions are reported apart
  *    and never added. Metric and denominator records are never emissions.
- * 5. Boundary: under operational or financial control a site counts 100% when it has that
+ * 5. Boundary (boundary.ts): under operational or financial control a site counts 100% when it has that
  *    control, else 0%; under equity share its ownership percentage. Unlisted sites and records
  *    without a site count 100%. The share weights emissions (avoided included), never metrics:
  *    those use the physical quantities of sites inside the boundary.
@@ -38,14 +38,14 @@
  *    basis, totals summed exactly: the same inputs in any order give bit-identical results.
  */
 import { activityByKey, type ActivityDefinition } from '../activities';
-import { exactDecimal, ONE, productOfRationals, ratioFromText, ZERO } from './exact-arithmetic';
-import { selectFactor, type FactorRequest } from './factor-selection';
-import { factorCo2ePerUnit, type FactorCo2eResult, type GasPart } from './factor-value';
+import { FULL_SITE, siteBoundaries, type BoundaryResult } from './boundary';
+import { FactorLibrary, type FactorPool, type Pricing, type PricingResult } from './factor-library';
+import type { FactorRequest } from './factor-selection';
+import { ONE, productOfRationals, rational, rationalToNumber, ratioFromText, shortestDecimalRational, ZERO, type Rational } from './rational';
 import { allocateByDays, allocateQuantity, fiscalYearOf, type FiscalPeriod } from './fiscal';
 import { intensityMetrics } from './intensity';
 import {
   LINE_BASES,
-  type CalcFactor,
   type CalcRecord,
   type CalcSettings,
   type Finding,
@@ -53,12 +53,12 @@ import {
   type InventoryInput,
   type InventoryResult,
   type LineBasis,
+  type MetricInputKind,
   type ResultLine,
-  type SiteInfo,
 } from './inventory-types';
-import { compareText, periodResults, type MetricInput, type MetricKind, type SiteStanding } from './inventory-totals';
+import { compareText, periodResults, type MetricInput, type SiteStanding } from './inventory-totals';
 import { fiscalMonthShares, matchInstruments, type ElectricityFlow, type FlowCharge, type MonthShare } from './scope2-market';
-import { conversionFactor, divideRationals, formatUnit, rational, rationalToNumber, unitById, type Rational, type Unit } from './units';
+import { conversionFactor, formatUnit, unitById, type Unit } from './units';
 
 export type * from './inventory-types';
 export { LINE_BASES } from './inventory-types';
@@ -92,139 +92,6 @@ interface PreparedRecord {
   readonly kwhPerUnit: Rational | null;
   /** The fiscal months of electricity consumption and instruments, for instrument matching; else empty. */
   readonly months: readonly MonthShare[];
-}
-
-/** What a line multiplies a quantity by: a selected, valued factor, or the rule standing in for one. */
-interface Pricing {
-  readonly factorId: number | null;
-  readonly factorSetId: number | null;
-  readonly factorSetKey: string | null;
-  readonly factorUnit: string;
-  /** Factor units per record unit, exact. */
-  readonly unitRatio: Rational;
-  readonly kgPerUnit: Rational;
-  readonly gases: readonly GasPart[];
-  readonly notes: readonly string[];
-}
-
-type PricingResult =
-  | { readonly ok: true; readonly pricing: Pricing }
-  | { readonly ok: false; readonly kind: FindingKind; readonly reason: string };
-
-/** Which factors may stand for a record (rule 1's policy; the generic rules are in selectFactor). */
-interface FactorPool {
-  readonly activityKey: string;
-  readonly kind: 'average' | 'residual-mix' | 'biogenic';
-  /** Source scope label the factor must carry (or none); not checked for biogenic factors. */
-  readonly scope: string | null;
-  /** Instruments: only the factor named for the instrument. */
-  readonly variant?: string;
-  /** Biogenic companions: only factors of the main factor's set. */
-  readonly factorSetId?: number;
-}
-
-function admits(pool: FactorPool, factor: CalcFactor): boolean {
-  if (factor.activityKey !== pool.activityKey) return false;
-  if (pool.kind === 'biogenic') return factor.biogenic && factor.factorSetId === pool.factorSetId;
-  if (factor.biogenic || (factor.scope !== null && factor.scope !== pool.scope)) return false;
-  if ((factor.residualMix === true) !== (pool.kind === 'residual-mix')) return false;
-  return pool.variant === undefined || factor.variant === pool.variant;
-}
-
-/** Factors indexed by activity, with selections and values memoised: records repeat requests. */
-class FactorLibrary {
-  private readonly byActivity = new Map<string, CalcFactor[]>();
-  private readonly pricings = new Map<string, PricingResult>();
-  private readonly values = new Map<number, FactorCo2eResult>();
-
-  constructor(
-    factors: readonly CalcFactor[],
-    private readonly settings: CalcSettings,
-  ) {
-    for (const factor of [...factors].sort((a, b) => a.id - b.id)) {
-      this.byActivity.set(factor.activityKey, [...(this.byActivity.get(factor.activityKey) ?? []), factor]);
-    }
-  }
-
-  hasActivity(activityKey: string): boolean {
-    return this.byActivity.has(activityKey);
-  }
-
-  factorsIn(pool: FactorPool): readonly CalcFactor[] {
-    return (this.byActivity.get(pool.activityKey) ?? []).filter((factor) => admits(pool, factor));
-  }
-
-  price(pool: FactorPool, request: FactorRequest): PricingResult {
-    const key = JSON.stringify([pool, request.unit.id, request.unit.basis ?? null, request.region, request.date]);
-    const known = this.pricings.get(key);
-    if (known) return known;
-    const priced = this.select(pool, request);
-    this.pricings.set(key, priced);
-    return priced;
-  }
-
-  private select(pool: FactorPool, request: FactorRequest): PricingResult {
-    const selection = selectFactor(this.factorsIn(pool), request);
-    if (!selection.ok) return selection;
-    const { factor } = selection;
-    const value = this.valueOf(factor);
-    if (!value.ok) return { ok: false, kind: 'factor-value', reason: value.reason };
-    return {
-      ok: true,
-      pricing: {
-        factorId: factor.id,
-        factorSetId: factor.factorSetId,
-        factorSetKey: factor.setKey,
-        factorUnit: factor.unitText,
-        unitRatio: ratioFromText(selection.conversion.factorText),
-        kgPerUnit: value.value.kgPerUnit,
-        gases: value.value.gases,
-        notes: [...selection.notes, ...value.value.notes],
-      },
-    };
-  }
-
-  private valueOf(factor: CalcFactor): FactorCo2eResult {
-    const known = this.values.get(factor.id) ?? factorCo2ePerUnit(factor, this.settings.gwpBasis);
-    this.values.set(factor.id, known);
-    return known;
-  }
-}
-
-interface SiteBoundary {
-  readonly share: Rational;
-  readonly region: string | null;
-  readonly taggedDataCentre: boolean;
-}
-
-type BoundaryResult = { readonly ok: true; readonly value: SiteBoundary } | { readonly ok: false; readonly reason: string };
-
-const FULL_SITE: BoundaryResult = { ok: true, value: { share: ONE, region: null, taggedDataCentre: false } };
-
-function siteBoundaries(sites: readonly SiteInfo[], approach: CalcSettings['consolidationApproach']): Map<string, BoundaryResult> {
-  const boundaries = new Map<string, BoundaryResult>();
-  for (const site of sites) {
-    const listedTwice: BoundaryResult = { ok: false, reason: `site '${site.name}' is listed twice in the boundary` };
-    boundaries.set(site.name, boundaries.has(site.name) ? listedTwice : boundaryOf(site, approach));
-  }
-  return boundaries;
-}
-
-function boundaryOf(site: SiteInfo, approach: CalcSettings['consolidationApproach']): BoundaryResult {
-  const standing = { region: site.region, taggedDataCentre: site.isDataCentre };
-  switch (approach) {
-    case 'operational-control':
-      return { ok: true, value: { ...standing, share: site.operationalControl ? ONE : ZERO } };
-    case 'financial-control':
-      return { ok: true, value: { ...standing, share: site.financialControl ? ONE : ZERO } };
-    case 'equity-share': {
-      const percent = site.ownershipPercent;
-      if (!Number.isFinite(percent) || percent < 0 || percent > 100) {
-        return { ok: false, reason: `site '${site.name}' has an ownership of ${percent}%, outside 0–100%` };
-      }
-      return { ok: true, value: { ...standing, share: divideRationals(exactDecimal(percent), rational(100n)) } };
-    }
-  }
 }
 
 function compareLines(a: ResultLine, b: ResultLine): number {
@@ -393,11 +260,11 @@ class InventoryCalculation {
     return { unit: item.unit, region: item.region, date: item.record.periodStart };
   }
 
-  private addMetricInputs(item: PreparedRecord, kind: MetricKind, fractionByYear?: ReadonlyMap<string, Rational>): void {
+  private addMetricInputs(item: PreparedRecord, kind: MetricInputKind, fractionByYear?: ReadonlyMap<string, Rational>): void {
     if (item.kwhPerUnit === null) return;
     for (const year of item.years) {
       const fraction = fractionByYear?.get(year.fiscalYear) ?? ONE;
-      const kwh = rationalToNumber(productOfRationals(exactDecimal(year.quantity), item.kwhPerUnit, fraction));
+      const kwh = rationalToNumber(productOfRationals(shortestDecimalRational(year.quantity), item.kwhPerUnit, fraction));
       this.metricInputs.push({ recordId: item.record.id, site: item.record.site, fiscalYear: year.fiscalYear, kind, kwh });
     }
   }
@@ -427,7 +294,7 @@ class InventoryCalculation {
     const display = this.displayOf(pricing);
     const scope3Category = basis === 'scope3' ? this.scope3CategoryOf(item) : null;
     for (const year of item.years) {
-      const converted = productOfRationals(exactDecimal(year.quantity), pricing.unitRatio);
+      const converted = productOfRationals(shortestDecimalRational(year.quantity), pricing.unitRatio);
       const charged = productOfRationals(converted, chargedFractionByYear?.get(year.fiscalYear) ?? ONE);
       const tonnesPerKgCo2e = productOfRationals(charged, item.share, PER_TONNE);
       const tonnes = (kgCo2e: Rational) => rationalToNumber(productOfRationals(tonnesPerKgCo2e, kgCo2e));
@@ -546,7 +413,7 @@ class InventoryCalculation {
       recordId: item.record.id,
       site: item.record.site,
       role,
-      kwh: productOfRationals(exactDecimal(item.record.quantity), item.kwhPerUnit ?? ZERO),
+      kwh: productOfRationals(shortestDecimalRational(item.record.quantity), item.kwhPerUnit ?? ZERO),
       months: item.months,
     });
     const charges = matchInstruments([
@@ -588,7 +455,7 @@ class InventoryCalculation {
     const { record } = item;
     if (record.activity === CLEAN_INSTRUMENT) this.addMetricInputs(item, 'clean', charge.chargedFractionByYear);
     if (charge.cappedMonths.length > 0) {
-      const total = productOfRationals(exactDecimal(record.quantity), item.kwhPerUnit ?? ZERO);
+      const total = productOfRationals(shortestDecimalRational(record.quantity), item.kwhPerUnit ?? ZERO);
       this.report(
         record.id,
         'instrument-exceeds-consumption',

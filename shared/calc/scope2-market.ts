@@ -13,17 +13,21 @@
  * result as matching them period by period. Instruments never add to consumption.
  */
 import {
+  addRationals,
   compareRationals,
+  divideRationals,
   maxRational,
   minRational,
   ONE,
   productOfRationals,
+  rational,
+  type Rational,
   subtractRationals,
   sumRationals,
   ZERO,
-} from './exact-arithmetic';
-import { fiscalMonthOf, fiscalYearOf, fromEpochDay, toEpochDay, type FiscalResult, type FiscalSettings } from './fiscal';
-import { addRationals, divideRationals, rational, type Rational } from './units';
+} from './rational';
+import { fromEpochDay, toEpochDay } from '../civil-date';
+import { fiscalMonthOf, fiscalYearOf, type FiscalResult, type FiscalSettings } from './fiscal';
 
 /** The days a period spends in one fiscal month. */
 export interface MonthShare {

@@ -4,10 +4,12 @@
  */
 import { activityByKey, type ActivityDefinition, type ActivityMeaning } from '../activities';
 import type { FiscalSettings } from '../calc/fiscal';
+import { monthsSpan } from '../civil-date';
 import type { CalcRecord } from '../calc/inventory-types';
 import { parseUnit, type Unit } from '../calc/units';
 import { columnLetter, type Cell, type RawRow } from './cell';
-import { matchActivity, type ColumnMapping, type Mapping } from './mapping';
+import { matchActivity } from './headers';
+import type { ColumnMapping, Mapping } from './mapping';
 import { cellText, parsePeriod, parseQuantity, type Period } from './values';
 
 /** A record as the mapping makes it: what the calculation reads, plus what only provenance needs. */
@@ -233,8 +235,7 @@ export function createActivityRowMapper(mapping: Mapping, context: RecordContext
 
 function wholeMonth(date: string): Period {
   const [year, month] = date.split('-').map(Number) as [number, number];
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return { start: `${date.slice(0, 7)}-01`, end: `${date.slice(0, 7)}-${String(lastDay).padStart(2, '0')}`, granularity: 'month' };
+  return { ...monthsSpan(year, month, 1), granularity: 'month' };
 }
 
 function reject(rejections: Rejection[], column: ColumnMapping, reason: string): null {

@@ -5,7 +5,8 @@
  */
 import type { GasMassUnit } from '../factors/types';
 import { columnLetter, type RawRow } from './cell';
-import { matchActivity, type ColumnMapping, type Mapping } from './mapping';
+import { matchActivity } from './headers';
+import type { ColumnMapping, Mapping } from './mapping';
 import type { Rejection } from './records';
 import { cellText, parsePeriod, parseQuantity } from './values';
 import type { FiscalSettings } from '../calc/fiscal';

@@ -6,6 +6,8 @@
  * never zero; nothing is guessed per cell (the decimal separator and day order come from
  * the mapping, decided once for a whole column).
  */
+import { fiscalYearByLabel, type FiscalSettings } from '../calc/fiscal';
+import { civilFromDays, formatIsoDate, isValidCivilDate, monthsSpan } from '../civil-date';
 import type { Cell, DateCell } from './cell';
 import { isDateCell, isErrorCell, isFormulaCell } from './cell';
 
@@ -20,13 +22,6 @@ export type Detection<T> =
 
 export type DecimalSeparator = '.' | ',';
 export type DayOrder = 'DMY' | 'MDY' | 'YMD';
-
-export interface FiscalYearConvention {
-  /** 1 = January … 12 = December. */
-  readonly startMonth: number;
-  /** 'end-year': FY2023 is the year ending in 2023; 'start-year': the year starting in 2023. */
-  readonly labelRule: 'end-year' | 'start-year';
-}
 
 export type PeriodGranularity = 'day' | 'month' | 'quarter' | 'year' | 'fiscal-year';
 
@@ -174,57 +169,17 @@ export function parsePercentage(cell: Cell | undefined, options: PercentageOptio
 }
 
 // ---------------------------------------------------------------------------------------------
-// Civil dates, by integer day arithmetic (no Date, no time zones)
-
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-function isValidDate(year: number, month: number, day: number): boolean {
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-}
-
-function isoDate(year: number, month: number, day: number): string {
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/** Days since 1970-01-01 → civil date (proleptic Gregorian; H. Hinnant's algorithm). */
-function dateFromDayNumber(dayNumber: number): { year: number; month: number; day: number } {
-  const z = dayNumber + 719468;
-  const era = Math.floor(z / 146097);
-  const dayOfEra = z - era * 146097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
-  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
-  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
-}
+// Periods from civil dates (shared/civil-date: integer day arithmetic, no Date, no time zones)
 
 function dayPeriod(year: number, month: number, day: number): Period {
-  const date = isoDate(year, month, day);
+  const date = formatIsoDate(year, month, day);
   return { start: date, end: date, granularity: 'day' };
 }
 
 /** `monthCount` whole months from the first of (year, month). */
 function monthsPeriod(year: number, month: number, monthCount: number, granularity: PeriodGranularity): Period {
-  const lastMonthIndex = year * 12 + (month - 1) + monthCount - 1;
-  const endYear = Math.floor(lastMonthIndex / 12);
-  const endMonth = (lastMonthIndex % 12) + 1;
-  return {
-    start: isoDate(year, month, 1),
-    end: isoDate(endYear, endMonth, daysInMonth(endYear, endMonth)),
-    granularity,
-  };
+  return { ...monthsSpan(year, month, monthCount), granularity };
 }
-
-// ---------------------------------------------------------------------------------------------
-// Periods
 
 /** Excel's 1900 date system: serial 1 is 1900-01-01 and 60 is the 1900-02-29 that never was. */
 const EXCEL_FAKE_LEAP_DAY = 60;
@@ -243,7 +198,7 @@ function monthNumber(name: string): number {
 
 export interface PeriodOptions {
   readonly dayOrder: DayOrder;
-  readonly fiscal?: FiscalYearConvention;
+  readonly fiscal?: FiscalSettings;
 }
 
 function periodFromSerial(serial: number): ValueResult<Period> {
@@ -251,7 +206,7 @@ function periodFromSerial(serial: number): ValueResult<Period> {
   if (day < 1 || day > EXCEL_LAST_SERIAL) return fail(`${serial} is outside the range of Excel date serials (1 to ${EXCEL_LAST_SERIAL})`);
   if (day === EXCEL_FAKE_LEAP_DAY) return fail(`${serial} is Excel's 1900-02-29, a date that does not exist`);
   // Serials after the fake leap day are one ahead of the true day count.
-  const date = dateFromDayNumber(DAY_NUMBER_OF_1899_12_31 + day - (day > EXCEL_FAKE_LEAP_DAY ? 1 : 0));
+  const date = civilFromDays(DAY_NUMBER_OF_1899_12_31 + day - (day > EXCEL_FAKE_LEAP_DAY ? 1 : 0));
   return ok(dayPeriod(date.year, date.month, date.day));
 }
 
@@ -262,7 +217,7 @@ function fullYear(digits: string): number {
 }
 
 function checkedDay(text: string, year: number, month: number, day: number): ValueResult<Period> {
-  return isValidDate(year, month, day) ? ok(dayPeriod(year, month, day)) : fail(`'${text}' is not a valid date`);
+  return isValidCivilDate(year, month, day) ? ok(dayPeriod(year, month, day)) : fail(`'${text}' is not a valid date`);
 }
 
 function calendarYear(text: string, year: number): ValueResult<Period> {
@@ -279,20 +234,12 @@ function checkedMonth(text: string, year: number, month: number | undefined): Va
 /** Parts of a day/month/year text date whose order depends on the column (e.g. 01/04/2021). */
 const NUMERIC_DATE = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})$/;
 
-function fiscalYearPeriod(text: string, first: string, second: string | undefined, fiscal: FiscalYearConvention | undefined): ValueResult<Period> {
+/** A fiscal-year label, read by the fiscal calendar's own rule (fiscalYearByLabel). */
+function fiscalYearPeriod(text: string, first: string, second: string | undefined, fiscal: FiscalSettings | undefined): ValueResult<Period> {
   if (!fiscal) return fail(`'${text}' is a fiscal-year label: set the fiscal-year start month and label rule first`);
-  const startMonth = fiscal.startMonth;
-  if (second === undefined) {
-    const labelYear = fullYear(first);
-    // A fiscal year starting in January lies within its label year under either rule.
-    const startYear = fiscal.labelRule === 'start-year' || startMonth === 1 ? labelYear : labelYear - 1;
-    return ok(monthsPeriod(startYear, startMonth, 12, 'fiscal-year'));
-  }
-  const startYear = fullYear(first);
-  const endYear = second.length === 2 ? startYear - (startYear % 100) + Number(second) : Number(second);
-  if (endYear !== startYear + 1) return fail(`'${text}' does not name two consecutive years`);
-  if (startMonth === 1) return fail(`'${text}' spans two years but the fiscal year starts in January`);
-  return ok(monthsPeriod(startYear, startMonth, 12, 'fiscal-year'));
+  const label = `FY${fullYear(first)}${second === undefined ? '' : `/${second}`}`;
+  const year = fiscalYearByLabel(label, fiscal);
+  return year.ok ? ok({ start: year.value.start, end: year.value.end, granularity: 'fiscal-year' }) : fail(year.reason.replace(`'${label}'`, `'${text}'`));
 }
 
 interface PeriodTextRule {
@@ -405,8 +352,8 @@ export function detectDayOrder(cells: readonly Cell[]): Detection<DayOrder | nul
       continue;
     }
     const [first, second, year] = [Number(match[1]), Number(match[3]), fullYear(match[4] ?? '')];
-    const fitsDayFirst = isValidDate(year, second, first);
-    const fitsMonthFirst = isValidDate(year, first, second);
+    const fitsDayFirst = isValidCivilDate(year, second, first);
+    const fitsMonthFirst = isValidCivilDate(year, first, second);
     if (fitsDayFirst && fitsMonthFirst) eitherWay.push(text);
     else if (fitsDayFirst) dayFirst.push(text);
     else if (fitsMonthFirst) monthFirst.push(text);

@@ -5,13 +5,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Engagement } from '../../electron/engine/engagement';
+import { Engagement } from '../../electron/engine/engagement/handle';
 import { previewImport } from '../../electron/engine/import/preview';
-import { startImportJob } from '../../electron/engine/workers/jobs';
+import { startImportJob } from '../../electron/engine/import/import-job';
 import { bareCsvParse, bareExceljsRead } from '../../electron/engine/import/readers/bare-read';
 import { mappingSchema } from '../../shared/import/mapping';
 import { calculate } from '../../electron/engine/inventory/calculate';
-import { loadFactorLibrary } from '../../electron/engine/inventory/library';
+import { loadFactorLibrary } from '../../electron/engine/factors/library';
 
 async function importFile(file: string): Promise<number> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carbon-audit-bench-'));

@@ -37,8 +37,8 @@ describe('boundary', () => {
   });
 
   it('counts a site at its ownership under equity share, and shows intensities per fiscal year', async () => {
-    const { browser, harness } = session();
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const { openPage, harness } = session();
+    const page = await openPage({ viewport: { width: 1440, height: 900 } });
     const errors = collectPageErrors(page);
     await page.goto(harness.url);
     await createEngagement(page, session(), { consolidation: 'Equity share' });

@@ -24,10 +24,10 @@ describe('dropping a file on the import wizard', () => {
   const session = useE2eSession('drop');
 
   it('previews a dropped workbook and refuses a dropped picture with a clear message', async () => {
-    const { browser, harness, dir } = session();
+    const { openPage, harness, dir } = session();
     const workbook = path.join(dir, 'company.xlsx');
     await writeCompanyWorkbook(workbook);
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await openPage({ viewport: { width: 1440, height: 900 } });
     const errors = collectPageErrors(page);
     await page.goto(harness.url);
     await createEngagement(page, session());

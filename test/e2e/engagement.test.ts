@@ -8,8 +8,8 @@ describe('start screen → new engagement', () => {
   const session = useE2eSession('engagement');
 
   it('creates an engagement from the start screen and shows its settings', async () => {
-    const { browser, harness, dir } = session();
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const { openPage, harness, dir } = session();
+    const page = await openPage({ viewport: { width: 1280, height: 800 } });
     const errors = collectPageErrors(page);
     await page.goto(harness.url);
 
@@ -48,8 +48,8 @@ describe('start screen → new engagement', () => {
   });
 
   it('shows a clear error and leaves the file untouched when opening a file that is not an engagement', async () => {
-    const { browser, harness, dir } = session();
-    const page = await browser.newPage();
+    const { openPage, harness, dir } = session();
+    const page = await openPage();
     const errors = collectPageErrors(page);
     await page.goto(harness.url);
     await page.getByRole('button', { name: 'Close engagement' }).click().catch(() => undefined);

@@ -95,10 +95,10 @@ describe('import wizard', () => {
   let workbookPath: string;
 
   beforeAll(async () => {
-    const { browser, harness, dir } = session();
+    const { openPage, harness, dir } = session();
     workbookPath = path.join(dir, 'site-energy-fy2024.xlsx');
     await writeEnergyWorkbook(workbookPath);
-    const page = await browser.newPage();
+    const page = await openPage();
     await page.goto(harness.url);
     await page.getByLabel('Reporting entity').fill('Example Group plc');
     await page.getByLabel('Base year').fill('FY2023');
@@ -109,8 +109,8 @@ describe('import wizard', () => {
   });
 
   it('previews, maps, validates and imports a company workbook, then lists it as a source file', async () => {
-    const { browser, harness } = session();
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const { openPage, harness } = session();
+    const page = await openPage({ viewport: { width: 1440, height: 900 } });
     const errors = collectPageErrors(page);
     await openImport(page, harness);
     await screenshot(page, 'import-0-choose');
@@ -194,8 +194,8 @@ describe('import wizard', () => {
   });
 
   it('refuses a legacy .xls workbook with a clear message', async () => {
-    const { browser, harness, dir } = session();
-    const page = await browser.newPage();
+    const { openPage, harness, dir } = session();
+    const page = await openPage();
     const errors = collectPageErrors(page);
     await openImport(page, harness);
     const legacy = path.join(dir, 'conversion-factors-2021.xls');

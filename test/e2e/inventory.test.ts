@@ -26,8 +26,8 @@ describe('inventory', () => {
   });
 
   it('calculates two fiscal years from an imported workbook and traces a figure to its source rows and factors', async () => {
-    const { browser, harness } = session();
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const { openPage, harness } = session();
+    const page = await openPage({ viewport: { width: 1440, height: 900 } });
     const errors = collectPageErrors(page);
     await page.goto(harness.url);
     await createEngagement(page, session());

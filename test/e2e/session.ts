@@ -5,26 +5,35 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startHarness, type Harness } from '../harness/server';
 import { launchBrowser } from './browser';
 
 export interface E2eSession {
   readonly harness: Harness;
-  readonly browser: Browser;
   readonly dir: string;
+  /** A new Chromium page that sends the harness's per-run secret with every request (the harness refuses others). */
+  openPage(options?: BrowserContextOptions): Promise<Page>;
 }
 
 /** Starts the harness and Chromium before the file's tests and stops them after. */
 export function useE2eSession(name: string): () => E2eSession {
   let session: E2eSession | undefined;
+  let browser: Browser | undefined;
   beforeAll(async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `carbon-audit-e2e-${name}-`));
-    session = { dir, harness: await startHarness(), browser: await launchBrowser() };
+    const harness = await startHarness();
+    const chromium = await launchBrowser();
+    browser = chromium;
+    session = {
+      dir,
+      harness,
+      openPage: (options = {}) => chromium.newPage({ ...options, extraHTTPHeaders: { ...options.extraHTTPHeaders, ...harness.headers } }),
+    };
   });
   afterAll(async () => {
-    await session?.browser.close();
+    await browser?.close();
     await session?.harness.close();
     if (session) fs.rmSync(session.dir, { recursive: true, force: true });
   });

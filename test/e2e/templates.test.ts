@@ -23,7 +23,7 @@ describe('mapping templates in the import wizard', () => {
   const session = useE2eSession('templates');
 
   it('saves this year’s mapping and applies it to next year’s file, flagging a renamed header', async () => {
-    const { browser, harness, dir } = session();
+    const { openPage, harness, dir } = session();
     const thisYear = path.join(dir, 'energy-fy2023.xlsx');
     await writeCompanyWorkbook(thisYear);
     // Next year's file: same layout, but the site team renamed one header.
@@ -33,7 +33,7 @@ describe('mapping templates in the import wizard', () => {
     workbook.getWorksheet(OFFICES_SHEET)!.getCell(`D${HEADER_ROW}`).value = 'Gas (m3)';
     await workbook.xlsx.writeFile(nextYear);
 
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await openPage({ viewport: { width: 1440, height: 900 } });
     const errors = collectPageErrors(page);
     await page.goto(harness.url);
     await createEngagement(page, session());

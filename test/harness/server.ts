@@ -1,18 +1,25 @@
 /**
  * The browser test harness: serves the built renderer plus an HTTP transport onto the same
- * engine dispatcher the Electron main process uses, so the real UI runs in Chromium here.
- * Native dialogs are replaced by answers the test queues up.
+ * engine host the Electron main process starts (its session, handlers and dispatch on their own
+ * thread), so the real UI runs in Chromium here against the real engine. Native dialogs are
+ * replaced by answers the test queues up.
+ *
+ * It binds to loopback, but any local process or web page could reach it there, so every request
+ * must carry the harness's own Host (no DNS rebinding) and this run's secret header (which a web
+ * page cannot add without a CORS preflight the harness never grants); bodies are capped, and bad
+ * JSON or escapes are answered with 400. The harness never ships (see electron-builder.yml).
  */
 import { build } from 'esbuild';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import os from 'node:os';
-import type { ApiEventName, ApiEvents, ChosenFile, Envelope } from '../../shared/contract';
-import { dispatch } from '../../electron/engine/api/dispatch';
-import { chooseFileAt, createHandlers, Session } from '../../electron/engine/api/handlers';
-import type { Host } from '../../electron/engine/api/host';
+import type { ApiEventName, ApiEvents } from '../../shared/contract';
+import { startEngineHost } from '../../electron/engine/host/client';
+import { checkDroppedPath } from '../../electron/main/drop-guard';
+import { resolveRendererFile } from '../../electron/main/protocol-request';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 const RENDERER_DIR = path.join(PROJECT_ROOT, 'out', 'renderer');
@@ -25,9 +32,16 @@ const MIME: Readonly<Record<string, string>> = {
   '.png': 'image/png',
   '.map': 'application/json',
 };
+/** The header that carries this run's secret; E2eSession pages send it with every request. */
+export const SECRET_HEADER = 'x-carbon-audit-harness';
+/** Contract calls are small JSON documents; dropped files are test workbooks. */
+export const MAX_API_BODY_BYTES = 1024 * 1024;
+export const MAX_UPLOAD_BYTES = 32 * 1024 * 1024;
 
 export interface Harness {
   readonly url: string;
+  /** Headers every request must carry (this run's secret). */
+  readonly headers: Readonly<Record<string, string>>;
   /** Answers for the next native dialogs, in order; null = the user cancelled. */
   readonly dialogAnswers: (string | null)[];
   close(): Promise<void>;
@@ -44,43 +58,49 @@ export async function startHarness(): Promise<Harness> {
     if (dialogAnswers.length === 0) throw new Error('The test did not queue an answer for this dialog');
     return dialogAnswers.shift() ?? null;
   };
-  const host: Host = {
-    kind: 'harness',
-    actor: 'e2e-tester',
-    chooseNewEngagementPath: nextAnswer,
-    chooseEngagementToOpen: nextAnswer,
-    chooseImportFile: nextAnswer,
-    emit<E extends ApiEventName>(event: E, payload: ApiEvents[E]) {
-      for (const response of subscribers) response.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+  const engine = startEngineHost(
+    { kind: 'harness', actor: 'e2e-tester' },
+    {
+      chooseNewEngagementPath: nextAnswer,
+      chooseEngagementToOpen: nextAnswer,
+      chooseImportFile: nextAnswer,
+      emit<E extends ApiEventName>(event: E, payload: ApiEvents[E]) {
+        for (const response of subscribers) response.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+      },
     },
-  };
-  const session = new Session(host);
-  const handlers = createHandlers(session);
+  );
   const uploads: string[] = [];
-  const dropped = (file: string): Envelope<ChosenFile> => {
-    try {
-      return { ok: true, value: chooseFileAt(session, file) };
-    } catch (error) {
-      return { ok: false, error: { code: 'refused', message: (error as Error).message } };
-    }
-  };
 
-  const server = http.createServer(async (request, response) => {
-    const url = new URL(request.url ?? '/', 'http://harness');
+  const secret = randomBytes(32).toString('hex');
+  let expectedHost = '';
+  const handle = async (request: http.IncomingMessage, response: http.ServerResponse): Promise<void> => {
+    if (request.headers.host !== expectedHost || !matchesSecret(request.headers[SECRET_HEADER], secret)) return refuse(response, 403, 'Forbidden');
+    const url = new URL(request.url ?? '/', `http://${expectedHost}`);
     if (request.method === 'POST' && url.pathname.startsWith('/api/')) {
-      const body = await readBody(request);
-      const envelope = await dispatch(handlers, decodeURIComponent(url.pathname.slice('/api/'.length)), JSON.parse(body || '{}'));
+      const method = decodeOrNull(url.pathname.slice('/api/'.length));
+      if (method === null) return refuse(response, 400, 'Malformed % escape in the method name');
+      const body = await readBody(request, MAX_API_BODY_BYTES);
+      if (body === null) return refuse(response, 413, `Request body over ${MAX_API_BODY_BYTES} bytes`);
+      const input = parseJsonOrUndefined(body.toString('utf8') || '{}');
+      if (input === undefined) return refuse(response, 400, 'Request body is not JSON');
+      const envelope = await engine.invoke(method, input);
       response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(envelope));
       return;
     }
     if (request.method === 'POST' && url.pathname === '/drop') {
       // A browser cannot tell the server a dropped file's path, so its bytes are uploaded instead.
       const name = path.basename(url.searchParams.get('name') ?? 'dropped');
+      const bytes = await readBody(request, MAX_UPLOAD_BYTES);
+      if (bytes === null) return refuse(response, 413, `Upload over ${MAX_UPLOAD_BYTES} bytes`);
+      if (name === '' || name === '.' || name === '..') return refuse(response, 400, 'A dropped file needs a name');
       const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'carbon-audit-drop-'));
       uploads.push(folder);
       const file = path.join(folder, name);
-      fs.writeFileSync(file, await readBytes(request));
-      response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(dropped(file)));
+      fs.writeFileSync(file, bytes);
+      // The same check the Electron main process makes, so a drop is refused here as in the app.
+      const check = checkDroppedPath(file, [PROJECT_ROOT]);
+      const envelope = check.ok ? await engine.dropFile(check.path) : { ok: false, error: { code: 'refused', message: check.reason } };
+      response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(envelope));
       return;
     }
     if (url.pathname === '/events') {
@@ -95,15 +115,23 @@ export async function startHarness(): Promise<Harness> {
       return;
     }
     serveStatic(url.pathname, response);
+  };
+  const server = http.createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent) response.writeHead(500);
+      response.end(`Harness error: ${(error as Error).message}`);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  expectedHost = `127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}/index.html`,
+    url: `http://${expectedHost}/index.html`,
+    headers: { [SECRET_HEADER]: secret },
     dialogAnswers,
     async close() {
       for (const response of subscribers) response.end();
-      session.replace(null);
+      await engine.close();
       for (const folder of uploads) fs.rmSync(folder, { recursive: true, force: true });
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
@@ -111,11 +139,9 @@ export async function startHarness(): Promise<Harness> {
 }
 
 function serveStatic(pathname: string, response: http.ServerResponse): void {
-  const target = path.resolve(RENDERER_DIR, `.${decodeURIComponent(pathname)}`);
-  if (!target.startsWith(RENDERER_DIR + path.sep) || !fs.existsSync(target) || fs.statSync(target).isDirectory()) {
-    response.writeHead(404).end('Not found');
-    return;
-  }
+  const decision = resolveRendererFile(pathname, RENDERER_DIR);
+  if (decision.kind === 'refuse') return refuse(response, decision.status, decision.message);
+  const target = decision.path;
   let body: Buffer | string = fs.readFileSync(target);
   if (target.endsWith('index.html')) {
     // The bridge must be in place before the app's module script runs.
@@ -136,15 +162,46 @@ async function bundleBridge(): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-function readBytes(request: http.IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks)));
-    request.on('error', reject);
-  });
+function refuse(response: http.ServerResponse, status: number, message: string): void {
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(message);
 }
 
-async function readBody(request: http.IncomingMessage): Promise<string> {
-  return (await readBytes(request)).toString('utf8');
+function matchesSecret(sent: string | string[] | undefined, secret: string): boolean {
+  if (typeof sent !== 'string') return false;
+  const [given, expected] = [Buffer.from(sent), Buffer.from(secret)];
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+function decodeOrNull(encoded: string): string | null {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return null;
+  }
+}
+
+function parseJsonOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The request body, or null when it is over `limit` bytes. Past the limit the rest is read and
+ * dropped (memory stays bounded), so the client gets a clean answer instead of a reset connection.
+ */
+function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let bytes = 0;
+    request.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+      if (bytes <= limit) chunks.push(chunk);
+      else chunks.length = 0;
+    });
+    request.on('end', () => resolve(bytes <= limit ? Buffer.concat(chunks) : null));
+    request.on('error', reject);
+  });
 }

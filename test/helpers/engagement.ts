@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Engagement } from '../../electron/engine/engagement';
+import { Engagement } from '../../electron/engine/engagement/handle';
 import type { EngagementSettingsInput } from '../../shared/settings';
 
 export const TEST_ACTOR = { actor: 'tester' };

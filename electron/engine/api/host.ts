@@ -1,18 +1,24 @@
 import type { ApiEventName, ApiEvents, AppInfo } from '../../../shared/contract';
 
-/**
- * What the engine needs from whoever hosts it: native dialogs and a way to push events.
- * Electron's main process implements it with real dialogs; the browser test harness with
- * paths chosen by the test.
- */
-export interface Host {
+/** Who hosts the engine: fixed when the engine host starts, and passed to its thread as data. */
+export interface HostIdentity {
   readonly kind: AppInfo['host'];
   readonly actor: string;
   readonly nativeBinding?: string;
   /** The shipped default factor library; the engine finds it beside itself when not given. */
   readonly factorLibraryDir?: string;
+}
+
+/**
+ * What the engine asks of the process it is embedded in: native dialogs and a way to push
+ * events. Electron's main process answers with real dialogs; the browser test harness with
+ * paths chosen by the test.
+ */
+export interface HostShell {
   chooseNewEngagementPath(suggestedName: string): Promise<string | null>;
   chooseEngagementToOpen(): Promise<string | null>;
   chooseImportFile(): Promise<string | null>;
   emit<E extends ApiEventName>(event: E, payload: ApiEvents[E]): void;
 }
+
+export interface Host extends HostIdentity, HostShell {}

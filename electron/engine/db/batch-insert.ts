@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { Db } from './connection';
+import type { WritableDb } from './handles';
 
 /**
  * Inserts rows many at a time with one multi-row INSERT: a million-row import makes millions of
@@ -13,7 +13,7 @@ export class BatchInsert {
   private count = 0;
 
   constructor(
-    db: Db,
+    db: WritableDb,
     table: string,
     private readonly columns: readonly string[],
     private readonly batchSize = 64,

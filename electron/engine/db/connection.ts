@@ -1,9 +1,14 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { EngineError } from '../errors';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
+import { readableHandle, writableHandle, type ReadableDb, type WritableDb } from './handles';
+import { migrate } from './migrate';
+import { LATEST_SCHEMA_VERSION } from './migrations';
+import { assertExpectedSchema } from './schema-guard';
 
-export type Db = Database.Database;
+export { migrate };
+
+export type { Db, ReadableDb, WritableDb } from './handles';
 
 /** Marks a SQLite file as ours (PRAGMA application_id): 'CAud'. */
 export const CARBON_AUDIT_APPLICATION_ID = 0x43417564;
@@ -15,11 +20,11 @@ export interface ConnectionOptions {
 }
 
 /** Creates a new engagement database at `path`, fully migrated. Refuses to overwrite. */
-export function createDatabase(path: string, options: ConnectionOptions = {}): Db {
+export function createDatabase(path: string, options: ConnectionOptions = {}): WritableDb {
   if (fs.existsSync(path)) {
     throw new EngineError('already-exists', `${path} already exists: choose a new file name for the engagement`);
   }
-  const db = new Database(path, { nativeBinding: options.nativeBinding });
+  const db = writableHandle(new Database(path, { nativeBinding: options.nativeBinding }));
   try {
     db.pragma(`application_id = ${CARBON_AUDIT_APPLICATION_ID}`);
     configure(db);
@@ -34,11 +39,12 @@ export function createDatabase(path: string, options: ConnectionOptions = {}): D
 
 /**
  * Opens an existing engagement. Every check runs on a read-only handle first, so a file
- * that is refused (not SQLite, not ours, corrupt, from a newer app) is left byte-identical.
+ * that is refused (not SQLite, not ours, corrupt, from a newer app, a schema that is not
+ * ours) is left byte-identical.
  */
-export function openDatabase(path: string, options: ConnectionOptions = {}): Db {
+export function openDatabase(path: string, options: ConnectionOptions = {}): WritableDb {
   const schemaVersion = inspectReadOnly(path, options);
-  const db = new Database(path, { nativeBinding: options.nativeBinding, fileMustExist: true });
+  const db = writableHandle(new Database(path, { nativeBinding: options.nativeBinding, fileMustExist: true }));
   try {
     configure(db);
     migrate(db, schemaVersion);
@@ -50,24 +56,34 @@ export function openDatabase(path: string, options: ConnectionOptions = {}): Db 
 }
 
 /**
- * A second connection to an engagement this process already opened and checked (an import
- * worker's own connection): no checks again, just the same connection settings.
+ * A further connection to an engagement this process already opened and checked (a worker's
+ * own connection, or the engine host's after the checks ran in a worker): no checks again, just
+ * the same connection settings.
  */
-export function connectToCheckedDatabase(path: string, options: ConnectionOptions = {}): Db {
-  const db = new Database(path, { nativeBinding: options.nativeBinding, fileMustExist: true });
+export function connectToCheckedDatabase(path: string, options: ConnectionOptions = {}): WritableDb {
+  const db = writableHandle(new Database(path, { nativeBinding: options.nativeBinding, fileMustExist: true }));
   configure(db);
+  return db;
+}
+
+/** A read-only connection to a checked engagement, for the reads of its ReadableDb. */
+export function connectReadOnly(path: string, options: ConnectionOptions = {}): ReadableDb {
+  const db = readableHandle(new Database(path, { nativeBinding: options.nativeBinding, fileMustExist: true, readonly: true }));
+  db.pragma('trusted_schema = OFF');
+  db.pragma('busy_timeout = 5000');
   return db;
 }
 
 function inspectReadOnly(path: string, options: ConnectionOptions): number {
   assertSqliteHeader(path);
-  let db: Db;
+  let db: ReadableDb;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
+    db = readableHandle(new Database(path, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding }));
   } catch (error) {
     throw new EngineError('corrupt', `${path} could not be opened as a database: ${(error as Error).message}`);
   }
   try {
+    db.pragma('trusted_schema = OFF');
     const applicationId = readPragmaNumber(db, 'application_id', path);
     if (applicationId !== CARBON_AUDIT_APPLICATION_ID) {
       throw new EngineError('not-an-engagement', `${path} is a SQLite database but not a Carbon Audit engagement file`);
@@ -83,6 +99,7 @@ function inspectReadOnly(path: string, options: ConnectionOptions): number {
     if (problems.length > 0) {
       throw new EngineError('corrupt', `${path} failed its integrity check: ${problems.slice(0, 3).join('; ')}`);
     }
+    assertExpectedSchema(db, version, path, options.nativeBinding);
     return version;
   } finally {
     db.close();
@@ -110,7 +127,7 @@ function assertSqliteHeader(path: string): void {
   }
 }
 
-function integrityProblems(db: Db, path: string): string[] {
+function integrityProblems(db: ReadableDb, path: string): string[] {
   try {
     const rows = db.pragma('integrity_check') as { integrity_check: string }[];
     return rows.map((row) => row.integrity_check).filter((line) => line !== 'ok');
@@ -119,7 +136,7 @@ function integrityProblems(db: Db, path: string): string[] {
   }
 }
 
-function readPragmaNumber(db: Db, pragma: string, path: string): number {
+function readPragmaNumber(db: ReadableDb, pragma: string, path: string): number {
   try {
     return db.pragma(pragma, { simple: true }) as number;
   } catch (error) {
@@ -127,26 +144,15 @@ function readPragmaNumber(db: Db, pragma: string, path: string): number {
   }
 }
 
-function configure(db: Db): void {
+function configure(db: WritableDb): void {
+  // Functions and virtual tables named in a file's schema must be harmless ones (see schema-guard).
+  db.pragma('trusted_schema = OFF');
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
 }
 
-/** Applies every pending migration in one transaction, so a failure leaves the old schema. */
-export function migrate(db: Db, fromVersion: number, toVersion = LATEST_SCHEMA_VERSION): void {
-  if (fromVersion >= toVersion) return;
-  db.transaction(() => {
-    for (let version = fromVersion + 1; version <= toVersion; version++) {
-      const migration = MIGRATIONS[version - 1];
-      if (!migration) throw new Error(`No migration for schema version ${version}`);
-      migration.up(db);
-    }
-    db.pragma(`user_version = ${toVersion}`);
-  })();
-}
-
-export function schemaVersion(db: Db): number {
+export function schemaVersion(db: ReadableDb): number {
   return db.pragma('user_version', { simple: true }) as number;
 }

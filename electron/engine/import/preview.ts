@@ -4,23 +4,28 @@ import { parseUnit } from '../../../shared/calc/units';
 import type { ImportPreview, UnitCheck } from '../../../shared/contract';
 import { PREVIEW_ROWS } from '../../../shared/contract';
 import type { RawRow } from '../../../shared/import/cell';
-import { suggestMapping, type Mapping, type MappingKind } from '../../../shared/import/mapping';
+import type { Mapping, MappingKind } from '../../../shared/import/mapping';
+import { suggestMapping } from '../../../shared/import/suggest';
 import { detectTable } from '../../../shared/import/table';
-import type { Db } from '../db/connection';
+import type { ReadableDb } from '../db/handles';
 import { EngineError } from '../errors';
-import { findImportedCopy, identifyFile } from './pipeline';
+import { findImportedCopy, identifyFile } from './source-register';
 import { openSource, SourceRefusedError, type ReadLimits } from './readers';
+
+/** A preview as read from the file alone; previewImport adds what the engagement knows of it. */
+export type FilePreview = Omit<ImportPreview, 'duplicateOf'>;
 
 /**
  * Reads the first rows of one sheet and suggests how to import it. Reading stops after
- * PREVIEW_ROWS rows, so previewing a huge file is as quick as a small one.
+ * PREVIEW_ROWS rows, so previewing a huge file is as quick as a small one. It needs no
+ * engagement: the engine runs it on a worker of its own, with memory and time limits, as it
+ * parses an untrusted file.
  */
-export async function previewImport(
-  db: Db | null,
+export async function readPreview(
   filePath: string,
   kind: MappingKind,
   options: { readonly sheet?: string; readonly limits?: Partial<ReadLimits> } = {},
-): Promise<ImportPreview> {
+): Promise<FilePreview> {
   const identity = await identifyFile(filePath);
   let reader;
   try {
@@ -56,7 +61,6 @@ export async function previewImport(
     hasMacros: reader.hasMacros,
     encoding: reader.encoding,
     delimiter: reader.delimiter,
-    duplicateOf: db ? findImportedCopy(db, identity.sha256, sheet) : null,
     sheets,
     sheet,
     rows,
@@ -66,6 +70,21 @@ export async function previewImport(
     columns: suggestion?.columns ?? [],
     unitChecks: mapping ? checkUnits(mapping) : [],
   };
+}
+
+/** The file's preview, and whether the engagement (when one is open) has imported the same file and sheet before. */
+export function withDuplicateCheck(db: ReadableDb | null, preview: FilePreview): ImportPreview {
+  return { ...preview, duplicateOf: db ? findImportedCopy(db, preview.sha256, preview.sheet) : null };
+}
+
+/** readPreview and the duplicate check, in this thread. */
+export async function previewImport(
+  db: ReadableDb | null,
+  filePath: string,
+  kind: MappingKind,
+  options: { readonly sheet?: string; readonly limits?: Partial<ReadLimits> } = {},
+): Promise<ImportPreview> {
+  return withDuplicateCheck(db, await readPreview(filePath, kind, options));
 }
 
 /** Checks each numeric column's unit text: does it parse, and is it a dimension the activity takes? */

@@ -1,89 +1,39 @@
-import type { LineBasis, ResultLine } from '../../../shared/calc/inventory';
-import { breakdownByPeriod, type Granularity, type PeriodPart } from '../../../shared/calc/breakdown';
+import { breakdownByPeriod, type Granularity } from '../../../shared/calc/breakdown';
 import { fsum } from '../../../shared/calc/sum';
-import type { Engagement } from '../engagement';
+import type { FigureTrace, TraceLine } from '../../../shared/calc/trace';
+import { formatFigureReference, parseFigureReference, type EmissionFigure } from '../../../shared/figures';
+import type { Engagement } from '../engagement/handle';
 import { EngineError } from '../errors';
+import { factorLineage } from '../factors/service';
 import { calculate } from './calculate';
-
-const FIGURE_BASES: Readonly<Record<string, readonly LineBasis[]>> = {
-  scope1: ['scope1'],
-  scope2_location: ['location'],
-  scope2_market: ['market'],
-  scope3: ['scope3'],
-  net: ['scope1', 'market'],
-  biogenic: ['biogenic'],
-  avoided: ['avoided'],
-};
-
-export interface TraceSource {
-  readonly fileName: string;
-  readonly sha256: string;
-  readonly sheet: string;
-  readonly rowNumber: number;
-  readonly cells: unknown[];
-}
-
-export interface TraceLine extends ResultLine {
-  /** The record's own period, which the line's part of the fiscal year falls in. */
-  readonly periodStart: string;
-  readonly periodEnd: string;
-  readonly source: TraceSource;
-  readonly factor: { readonly label: string; readonly setKey: string; readonly edition: string; readonly sourceRows: unknown } | null;
-}
-
-export interface FigureTrace {
-  readonly figure: string;
-  readonly fiscalYear: string;
-  readonly site: string | null;
-  readonly tco2e: number | null;
-  readonly lines: readonly TraceLine[];
-  /** The figure by fiscal quarter and month (pro rata by days within each record's period). */
-  readonly quarters: readonly PeriodPart[];
-  readonly months: readonly PeriodPart[];
-}
-
-/** `FY2023.scope3.6` → fiscal year, the line bases that make the figure, and a Scope 3 category. */
-export function parseFigure(figure: string): { fiscalYear: string; name: string; bases: readonly LineBasis[]; category: number | null } {
-  const match = /^(FY\d{4})\.([a-z0-9_]+)(?:\.(\d{1,2}))?$/.exec(figure.trim());
-  const bases = match ? FIGURE_BASES[match[2]!] : undefined;
-  if (!match || !bases || (match[3] !== undefined && match[2] !== 'scope3')) {
-    throw new EngineError('invalid-input', `Unknown figure '${figure}': use FY<year>.<${Object.keys(FIGURE_BASES).join('|')}>, or FY<year>.scope3.<category>`);
-  }
-  return { fiscalYear: match[1]!, name: match[2]!, bases, category: match[3] === undefined ? null : Number(match[3]) };
-}
+import { recordSources } from './store';
 
 /** The lineage of one figure down to the source rows, summed exactly as the figure is. */
 export function traceFigure(engagement: Engagement, figure: string, site?: string): FigureTrace {
-  const wanted = parseFigure(figure);
+  const reference = parseFigureReference(figure, { traceable: true });
+  if (!reference.ok) throw new EngineError('invalid-input', reference.reason);
+  const { fiscalYear } = reference.value;
+  const { sums } = reference.value.figure as EmissionFigure;
   const result = calculate(engagement);
   const lines = result.lines.filter(
-    (line) => line.fiscalYear === wanted.fiscalYear && wanted.bases.includes(line.basis) && (wanted.category === null || line.scope3Category === wanted.category) && (site === undefined || line.site === site),
+    (line) => line.fiscalYear === fiscalYear && sums.bases.includes(line.basis) && (sums.category === undefined || line.scope3Category === sums.category) && (site === undefined || line.site === site),
   );
-  const sourceOf = engagement.db.prepare(
-    `SELECT s.file_name, s.sha256, w.sheet, w.row_number, w.cells_json, r.period_start, r.period_end FROM activity_record r JOIN raw_row w ON w.id = r.raw_row_id JOIN source_file s ON s.id = r.source_file_id WHERE r.id = ?`,
-  );
-  const factorOf = engagement.db.prepare('SELECT f.label, s.set_key, s.edition, f.source_rows_json FROM emission_factor f JOIN factor_set s ON s.id = f.factor_set_id WHERE f.id = ?');
+  const sourceOf = recordSources(engagement.reader);
+  const factorOf = factorLineage(engagement.reader);
   const traced = lines.map((line): TraceLine => {
-      const source = sourceOf.get(line.recordId) as { file_name: string; sha256: string; sheet: string; row_number: number; cells_json: string; period_start: string; period_end: string };
-      const factor = line.factorId === null ? undefined : (factorOf.get(line.factorId) as { label: string; set_key: string; edition: string; source_rows_json: string });
-      return {
-        ...line,
-        periodStart: source.period_start,
-        periodEnd: source.period_end,
-        source: { fileName: source.file_name, sha256: source.sha256, sheet: source.sheet, rowNumber: source.row_number, cells: JSON.parse(source.cells_json) as unknown[] },
-        factor: factor ? { label: factor.label, setKey: factor.set_key, edition: factor.edition, sourceRows: JSON.parse(factor.source_rows_json) as unknown } : null,
-      };
+    const { periodStart, periodEnd, ...source } = sourceOf(line.recordId);
+    return { ...line, periodStart, periodEnd, source, factor: line.factorId === null ? null : factorOf(line.factorId) };
   });
   const settings = engagement.settings();
   const fiscal = { startMonth: settings.fiscalYearStartMonth, labelRule: settings.fiscalYearLabelRule };
   const breakdown = (granularity: Granularity) => {
-    const result = breakdownByPeriod(traced, granularity, fiscal);
-    if (!result.ok) throw new EngineError('calculation', result.reason);
-    return result.value;
+    const parts = breakdownByPeriod(traced, granularity, fiscal);
+    if (!parts.ok) throw new EngineError('calculation', parts.reason);
+    return parts.value;
   };
   return {
-    figure,
-    fiscalYear: wanted.fiscalYear,
+    figure: formatFigureReference(fiscalYear, reference.value.figure),
+    fiscalYear,
     site: site ?? null,
     tco2e: lines.length === 0 ? null : fsum(lines.map((line) => line.tco2e)),
     lines: traced,

@@ -6,3 +6,9 @@ export type WorkerMessage<Result, Progress> =
 
 /** The parent asks a worker to stop with this message; the work then rolls back. */
 export const CANCEL_MESSAGE = 'cancel';
+
+/** A request to a pooled worker (serveRequests): its data, posted as a message. */
+export interface WorkerRequest<Data> {
+  readonly type: 'request';
+  readonly data: Data;
+}

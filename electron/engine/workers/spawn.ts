@@ -2,12 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { EngineError, type EngineErrorCode } from '../errors';
+import WORKER_ENTRIES from './entries.json';
 import { CANCEL_MESSAGE, type WorkerMessage } from './protocol';
 
 /** A worker's heap ceiling: imports stream rows and calculations hold one engagement's records. */
 export const WORKER_HEAP_MB = 4096;
 
-export type WorkerName = 'import-worker' | 'calc-worker' | 'read-worker';
+/** Every worker's bundle name and source file: the build scripts bundle the same list. */
+export type WorkerName = keyof typeof WORKER_ENTRIES;
+
+/** The project root, from this file in the source tree (electron/engine/workers). */
+const SOURCE_ROOT = path.resolve(__dirname, '..', '..', '..');
 
 export interface WorkerJob<Result> {
   readonly result: Promise<Result>;
@@ -21,17 +26,19 @@ export interface WorkerJob<Result> {
 export function workerEntry(name: WorkerName): { script: string; eval: boolean } {
   const bundled = path.join(__dirname, `${name}.js`);
   if (fs.existsSync(bundled)) return { script: bundled, eval: false };
-  const source = path.join(__dirname, `${name}.ts`);
+  const source = path.join(SOURCE_ROOT, WORKER_ENTRIES[name]);
   return { script: `require('tsx/cjs/api').register(); require(${JSON.stringify(source)});`, eval: true };
 }
 
+export interface WorkerOptions<Progress> {
+  readonly onProgress?: (progress: Progress) => void;
+  /** Heap ceiling in MB (default WORKER_HEAP_MB). */
+  readonly heapMb?: number;
+}
+
 /** Runs one piece of engine work on its own thread (and its own database connection). */
-export function startWorker<Result, Progress = never>(
-  name: WorkerName,
-  data: unknown,
-  onProgress: (progress: Progress) => void = () => undefined,
-  heapMb = WORKER_HEAP_MB,
-): WorkerJob<Result> {
+export function startWorker<Result, Progress = never>(name: WorkerName, data: unknown, options: WorkerOptions<Progress> = {}): WorkerJob<Result> {
+  const { onProgress = () => undefined, heapMb = WORKER_HEAP_MB } = options;
   const entry = workerEntry(name);
   const worker = new Worker(entry.script, { eval: entry.eval, workerData: data, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
   const result = new Promise<Result>((resolve, reject) => {

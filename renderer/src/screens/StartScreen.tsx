@@ -3,6 +3,7 @@ import type { EngagementSummary } from '../../../shared/contract';
 import {
   ASSURANCE_LEVELS,
   CONSOLIDATION_APPROACHES,
+  DEFAULT_SETTINGS,
   GWP_BASIS_OPTIONS,
   MONTH_NAMES,
   type EngagementSettingsInput,
@@ -11,25 +12,23 @@ import { api } from '../api';
 import { useAction } from '../useAction';
 import { CONSOLIDATION_LABELS } from '../labels';
 
+/** Performance materiality and the clearly-trivial threshold are left to the engine's materiality rule. */
 const DEFAULT_FORM: EngagementSettingsInput = {
   entityName: '',
   fiscalYearStartMonth: 4,
-  fiscalYearLabelRule: 'end-year',
+  fiscalYearLabelRule: DEFAULT_SETTINGS.fiscalYearLabelRule,
   baseYear: null,
-  consolidationApproach: 'operational-control',
-  gwpBasis: 'AR5',
-  materialityPercent: 5,
-  assuranceLevel: 'limited',
+  consolidationApproach: DEFAULT_SETTINGS.consolidationApproach,
+  gwpBasis: DEFAULT_SETTINGS.gwpBasis,
+  materialityPercent: DEFAULT_SETTINGS.materialityPercent,
+  assuranceLevel: DEFAULT_SETTINGS.assuranceLevel,
   defaultRegion: null,
 };
 
 export function StartScreen({ onOpened }: { onOpened: (engagement: EngagementSummary) => void }) {
   const [form, setForm] = useState<EngagementSettingsInput>(DEFAULT_FORM);
   const create = useAction(async () => {
-    const materiality = form.materialityPercent ?? 5;
-    const summary = await api.call('engagement.create', {
-      settings: { ...form, performanceMaterialityPercent: materiality * 0.75, clearlyTrivialPercent: materiality * 0.05 },
-    });
+    const summary = await api.call('engagement.create', { settings: form });
     if (summary) onOpened(summary);
   });
   const open = useAction(async () => {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Engagement } from '../../../electron/engine/engagement';
+import { Engagement } from '../../../electron/engine/engagement/handle';
 import { mappingSchema } from '../../../shared/import/mapping';
 import { companyWorkbookPlan, OFFICES_SHEET, writeCompanyWorkbook, type CompanyWorkbookPlan } from '../../helpers/company-workbook';
 import { TEST_ACTOR } from '../../helpers/engagement';

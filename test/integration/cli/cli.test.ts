@@ -37,8 +37,18 @@ describe('carbon-audit CLI', () => {
     const file = path.join(tempDir(), 'x.carbonaudit');
     await cli('init', file, '--entity', 'Example Group', '--fy-start', '4');
     const db = new Database(file);
+    const trigger = db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'audit_log_is_append_only_update'").pluck().get() as string;
     db.exec("DROP TRIGGER audit_log_is_append_only_update; UPDATE audit_log SET actor = 'mallory' WHERE seq = 1;");
     db.close();
+    // Left without its append-only trigger, the file is refused before anything is read from it.
+    const refused = await cli('verify', file);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain("trigger 'audit_log_is_append_only_update' on table 'audit_log' is missing");
+
+    // With the trigger put back, the schema passes and the hash chain names the altered entry.
+    const restored = new Database(file);
+    restored.exec(trigger);
+    restored.close();
     const verify = await cli('verify', file);
     expect(verify.code).toBe(1);
     expect(verify.err).toContain('Audit log BROKEN at entry 1: entry 1 was altered after it was written');

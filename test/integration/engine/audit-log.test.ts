@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appendAudit, entryHash, GENESIS_HASH } from '../../../electron/engine/audit-log';
-import { Engagement } from '../../../electron/engine/engagement';
+import { appendAudit, entryHash, GENESIS_HASH } from '../../../electron/engine/db/audit-log';
+import { Engagement } from '../../../electron/engine/engagement/handle';
 import { useTempDir } from '../../helpers/temp';
 
 const CONTEXT = { actor: 'tester' };
@@ -15,11 +15,16 @@ function engagementWithEntries(file: string, extraEntries: number): void {
   engagement.close();
 }
 
-/** Edits the log behind the app's back, the way a tamperer with a SQLite tool would. */
+/**
+ * Edits the log behind the app's back, the way a careful tamperer with a SQLite tool would: drop
+ * the append-only triggers, edit, and put them back (a file left without them is refused on open).
+ */
 function tamper(file: string, sql: string): void {
   const db = new Database(file);
-  db.exec('DROP TRIGGER audit_log_is_append_only_update; DROP TRIGGER audit_log_is_append_only_delete;');
+  const triggers = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_log'").all() as { name: string; sql: string }[];
+  for (const trigger of triggers) db.exec(`DROP TRIGGER ${trigger.name}`);
   db.exec(sql);
+  for (const trigger of triggers) db.exec(trigger.sql);
   db.close();
 }
 

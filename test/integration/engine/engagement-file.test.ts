@@ -2,9 +2,11 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CARBON_AUDIT_APPLICATION_ID } from '../../../electron/engine/db/connection';
+import { appendAudit } from '../../../electron/engine/db/audit-log';
+import { CARBON_AUDIT_APPLICATION_ID, migrate } from '../../../electron/engine/db/connection';
+import { expectedSchema, readSchema } from '../../../electron/engine/db/schema-guard';
 import { LATEST_SCHEMA_VERSION } from '../../../electron/engine/db/migrations';
-import { Engagement } from '../../../electron/engine/engagement';
+import { Engagement } from '../../../electron/engine/engagement/handle';
 import { EngineError } from '../../../electron/engine/errors';
 import { useTempDir } from '../../helpers/temp';
 
@@ -127,5 +129,99 @@ describe('engagement file', () => {
 
   it('refuses a missing file with a clear error', () => {
     expect(() => Engagement.open(path.join(tempDir(), 'nope.carbonaudit'), CONTEXT)).toThrow(/does not exist/);
+  });
+});
+
+/** Makes an engagement, then changes its file the way someone else's tool could before sending it on. */
+function tamperedEngagement(file: string, tamper: (db: Database.Database) => void): void {
+  Engagement.create(file, SETTINGS, CONTEXT).close();
+  const db = new Database(file);
+  tamper(db);
+  db.pragma('journal_mode = DELETE');
+  db.close();
+}
+
+describe('engagement files from others: the schema must be exactly what the migrations create', () => {
+  const tempDir = useTempDir();
+
+  it('refuses a planted trigger (one that would change imported rows) and leaves the file byte-identical', () => {
+    const file = path.join(tempDir(), 'trigger.carbonaudit');
+    tamperedEngagement(file, (db) =>
+      db.exec('CREATE TRIGGER shave_quantities AFTER INSERT ON activity_record BEGIN UPDATE activity_record SET quantity = quantity * 0.9 WHERE id = NEW.id; END'),
+    );
+    expectRefused(file, 'unexpected-schema', /trigger 'shave_quantities' on table 'activity_record' is not part of Carbon Audit's schema.*left unchanged/);
+  });
+
+  it('refuses a planted view and leaves the file byte-identical', () => {
+    const file = path.join(tempDir(), 'view.carbonaudit');
+    tamperedEngagement(file, (db) => db.exec('CREATE VIEW adjusted_records AS SELECT id, quantity * 0.9 AS quantity FROM activity_record'));
+    expectRefused(file, 'unexpected-schema', /view 'adjusted_records' is not part of Carbon Audit's schema/);
+  });
+
+  it('refuses an altered table, even one whose data still passes the integrity check, and leaves the file byte-identical', () => {
+    const file = path.join(tempDir(), 'altered.carbonaudit');
+    tamperedEngagement(file, (db) => {
+      // New sites would default to 50% ownership instead of 100%: the stored rows are unchanged.
+      db.unsafeMode(true);
+      db.pragma('writable_schema = ON');
+      db.prepare("UPDATE sqlite_schema SET sql = replace(sql, 'DEFAULT 100', 'DEFAULT 50') WHERE type = 'table' AND name = 'site'").run();
+      db.pragma('writable_schema = OFF');
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    });
+    expectRefused(file, 'unexpected-schema', /table 'site' differs from the one Carbon Audit creates/);
+
+    const widened = path.join(tempDir(), 'widened.carbonaudit');
+    tamperedEngagement(widened, (db) => db.exec('ALTER TABLE raw_row ADD COLUMN note TEXT'));
+    expectRefused(widened, 'unexpected-schema', /table 'raw_row' differs/);
+  });
+
+  it('refuses a file whose audit-log protection was removed, or with an extra index', () => {
+    const dir = tempDir();
+    const unprotected = path.join(dir, 'unprotected.carbonaudit');
+    tamperedEngagement(unprotected, (db) => db.exec('DROP TRIGGER audit_log_is_append_only_delete'));
+    expectRefused(unprotected, 'unexpected-schema', /trigger 'audit_log_is_append_only_delete' on table 'audit_log' is missing/);
+    const indexed = path.join(dir, 'indexed.carbonaudit');
+    tamperedEngagement(indexed, (db) => db.exec('CREATE INDEX raw_row_by_sheet ON raw_row (sheet)'));
+    expectRefused(indexed, 'unexpected-schema', /index 'raw_row_by_sheet' on table 'raw_row' is not part/);
+  });
+
+  it('opens a file from an older version and migrates it: its schema is checked against its own version', () => {
+    const dir = tempDir();
+    const olderVersion = LATEST_SCHEMA_VERSION - 1;
+    const makeOlderFile = (file: string, extra?: (db: Database.Database) => void) => {
+      const db = new Database(file);
+      db.pragma(`application_id = ${CARBON_AUDIT_APPLICATION_ID}`);
+      migrate(db, 0, olderVersion);
+      db.prepare("INSERT INTO engagement (id, created_at, created_by_app, settings_json) VALUES (1, '2025-05-01T09:00:00.000Z', '0.0.9', ?)").run(
+        JSON.stringify({ entityName: 'Example Group', fiscalYearStartMonth: 4 }),
+      );
+      appendAudit(db, { actor: 'colleague', operation: 'engagement.create', params: {}, at: '2025-05-01T09:00:00.000Z' });
+      extra?.(db);
+      db.close();
+    };
+
+    const older = path.join(dir, 'older.carbonaudit');
+    makeOlderFile(older);
+    const engagement = Engagement.open(older, CONTEXT);
+    expect(engagement.summary().schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+    expect(readSchema(engagement.db)).toEqual(expectedSchema(LATEST_SCHEMA_VERSION));
+    expect(engagement.verifyAuditLog()).toMatchObject({ intact: true, entries: 1 });
+    engagement.close();
+    Engagement.open(older, CONTEXT).close();
+
+    // A table the next migration creates, planted early (with its own defaults), is not that version's schema.
+    const planted = path.join(dir, 'planted.carbonaudit');
+    makeOlderFile(planted, (db) => db.exec("CREATE TABLE site (name TEXT PRIMARY KEY, ownership_percent REAL NOT NULL DEFAULT 50) STRICT"));
+    expectRefused(planted, 'unexpected-schema', new RegExp(`\\(schema ${olderVersion}\\): table 'site' is not part of Carbon Audit's schema`));
+  });
+
+  it('distrusts the schema on every connection it opens', () => {
+    const file = path.join(tempDir(), 'e.carbonaudit');
+    const engagement = Engagement.create(file, SETTINGS, CONTEXT);
+    expect(engagement.db.pragma('trusted_schema', { simple: true })).toBe(0);
+    engagement.close();
+    const reopened = Engagement.open(file, CONTEXT);
+    expect(reopened.db.pragma('trusted_schema', { simple: true })).toBe(0);
+    reopened.close();
   });
 });

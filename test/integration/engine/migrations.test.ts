@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appendAudit, verifyAuditLog } from '../../../electron/engine/audit-log';
+import { appendAudit, verifyAuditLog } from '../../../electron/engine/db/audit-log';
 import { migrate, type Db } from '../../../electron/engine/db/connection';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/engine/db/migrations';
 import { useTempDir } from '../../helpers/temp';

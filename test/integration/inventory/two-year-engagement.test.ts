@@ -6,11 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Engagement } from '../../../electron/engine/engagement';
+import { Engagement } from '../../../electron/engine/engagement/handle';
 import { previewImport } from '../../../electron/engine/import/preview';
 import { runImport } from '../../../electron/engine/import/pipeline';
 import { calculate, recalculate, resultDigest } from '../../../electron/engine/inventory/calculate';
-import { defaultLibraryDir, loadFactorLibrary } from '../../../electron/engine/inventory/library';
+import { defaultLibraryDir, libraryFolder, loadFactorLibrary } from '../../../electron/engine/factors/library';
 import { listSites, setSite } from '../../../electron/engine/inventory/boundary';
 import { traceFigure } from '../../../electron/engine/inventory/trace';
 import { toCalculateJson } from '../../../shared/calc/inventory-json';
@@ -217,7 +217,7 @@ describe('frozen factor versions', () => {
       }
     }
     fs.writeFileSync(path.join(revised, 'desnz-2020.json'), JSON.stringify(desnz));
-    expect(loadFactorLibrary(engagement, revised)).toEqual([{ setKey: 'desnz-2020', edition: '2020 (revised)', factors: desnz.factors.length, added: true }]);
+    expect(loadFactorLibrary(engagement, libraryFolder(revised))).toEqual([{ setKey: 'desnz-2020', edition: '2020 (revised)', factors: desnz.factors.length, added: true }]);
 
     // Nothing moves until the auditor recalculates.
     expect(resultDigest(calculate(engagement))).toBe(resultDigest(before));

@@ -1,7 +1,8 @@
 import { ACTIVITIES, activityByKey, type ActivityMeaning } from '../../../../shared/activities';
 import type { UnitCheck } from '../../../../shared/contract';
 import { columnLetter } from '../../../../shared/import/cell';
-import { ROLES_BY_KIND, type ColumnMapping, type ColumnRole, type ColumnSuggestion, type MappingKind } from '../../../../shared/import/mapping';
+import { ROLES_BY_KIND, type ColumnMapping, type ColumnRole, type MappingKind } from '../../../../shared/import/mapping';
+import type { ColumnSuggestion } from '../../../../shared/import/suggest';
 import { ConfidenceBadge } from './ConfidenceBadge';
 import { takesUnit, withActivity, withRole, withUnitText } from './mappingDraft';
 

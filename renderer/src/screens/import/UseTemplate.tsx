@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Mapping, MappingTemplate } from '../../../../shared/contract';
 import { columnLetter } from '../../../../shared/import/cell';
-import { sameHeader } from '../../../../shared/import/mapping';
+import { sameHeader } from '../../../../shared/import/headers';
 import { api } from '../../api';
 
 /** Columns whose header in this sheet is not the one the template was made for. */

@@ -5,17 +5,9 @@
 import { activityByKey } from '../../../../shared/activities';
 import type { ImportPreview } from '../../../../shared/contract';
 import { columnLetter } from '../../../../shared/import/cell';
-import {
-  columnMappingSchema,
-  mappingSchema,
-  parseHeader,
-  suggestMapping,
-  type ColumnMapping,
-  type ColumnRole,
-  type ColumnSuggestion,
-  type Mapping,
-  type MappingKind,
-} from '../../../../shared/import/mapping';
+import { parseHeader } from '../../../../shared/import/headers';
+import { columnMappingSchema, mappingSchema, type ColumnMapping, type ColumnRole, type Mapping, type MappingKind } from '../../../../shared/import/mapping';
+import { suggestMapping, type ColumnSuggestion } from '../../../../shared/import/suggest';
 import { DEFAULT_BLANK_RUN_TO_END, type TableBounds } from '../../../../shared/import/table';
 import { cellText, normalizeSpaces } from '../../../../shared/import/values';
 

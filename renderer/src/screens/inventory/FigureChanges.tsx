@@ -4,7 +4,7 @@ import { formatFigure, rowForKey } from './figures';
 
 function ChangeLine({ change }: { change: FigureChangeView }) {
   const row = rowForKey(change.figure);
-  const format = (value: number | null) => (row ? formatFigure(row.format, value) : formatNumber(value));
+  const format = (value: number | null) => (row ? formatFigure(row.figure.kind, value) : formatNumber(value));
   return (
     <li>
       <strong>{change.period} · {row?.label ?? change.figure}</strong>: <span className="figures">{format(change.before)} → {format(change.after)}</span>

@@ -4,10 +4,9 @@ import { figureRows, formatChange, formatFigure, preciseFigure, totalsFor, unitL
 /** A figure of one fiscal year, as the auditor picked it to trace. */
 export interface PickedFigure {
   readonly period: string;
+  /** The catalogue figure's id. */
   readonly key: string;
   readonly label: string;
-  /** The figure's name for 'inventory.trace', without the fiscal year. */
-  readonly traceName: string;
 }
 
 interface Props {
@@ -31,16 +30,15 @@ interface Column {
 
 function FigureCell({ row, column, picked, onPick }: { row: FigureRow; column: Column; picked: boolean; onPick: Props['onPick'] }) {
   const value = column.totals ? row.value(column.totals) : null;
-  const text = formatFigure(row.format, value);
-  const { traceName } = row;
+  const text = formatFigure(row.figure.kind, value);
   return (
     <td className="num" data-period={column.period.label} title={value === null ? 'No inputs' : preciseFigure(row, value)}>
-      {value !== null && traceName !== null ? (
+      {value !== null && row.figure.traceable ? (
         <button
           type="button"
           className={picked ? 'figure-link picked' : 'figure-link'}
           aria-pressed={picked}
-          onClick={() => onPick({ period: column.period.label, key: row.key, label: row.label, traceName })}
+          onClick={() => onPick({ period: column.period.label, key: row.figure.id, label: row.label })}
         >
           {text}
         </button>
@@ -55,7 +53,7 @@ function ScheduleRow({ row, columns, picked, onPick }: { row: FigureRow; columns
   const [previous, latest] = columns.slice(-2).map((column) => (column.totals ? row.value(column.totals) : null));
   const className = row.category ? 'category' : row.total ? 'total' : undefined;
   return (
-    <tr data-figure={row.key} className={className}>
+    <tr data-figure={row.figure.id} className={className}>
       <th scope="row">{row.label}</th>
       <td className="unit">{unitLabel(row)}</td>
       {columns.map((column) => (
@@ -63,11 +61,11 @@ function ScheduleRow({ row, columns, picked, onPick }: { row: FigureRow; columns
           key={column.period.label}
           row={row}
           column={column}
-          picked={picked?.key === row.key && picked.period === column.period.label}
+          picked={picked?.key === row.figure.id && picked.period === column.period.label}
           onPick={onPick}
         />
       ))}
-      {columns.length > 1 && <td className="num change">{formatChange(row.format, yearOnYearChange(row.format, previous ?? null, latest ?? null))}</td>}
+      {columns.length > 1 && <td className="num change">{formatChange(row.figure.kind, yearOnYearChange(row.figure.kind, previous ?? null, latest ?? null))}</td>}
     </tr>
   );
 }
@@ -81,7 +79,7 @@ export function LeadSchedule({ periods, site, picked, onPick }: Props) {
   const rows = figureRows(columns.map((column) => column.totals));
   const [previous, latest] = periods.slice(-2);
   const width = 2 + columns.length + (columns.length > 1 ? 1 : 0);
-  const body = (group: FigureGroup) => rows.filter((row) => row.group === group).map((row) => <ScheduleRow key={row.key} row={row} columns={columns} picked={picked} onPick={onPick} />);
+  const body = (group: FigureGroup) => rows.filter((row) => row.figure.group === group).map((row) => <ScheduleRow key={row.figure.id} row={row} columns={columns} picked={picked} onPick={onPick} />);
   return (
     <table className="grid lead-schedule" aria-label="Lead schedule">
       <thead>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { FigureTraceView, InventorySummary } from '../../../../shared/contract';
+import { formatFigureReference } from '../../../../shared/figures';
 import { api } from '../../api';
 import { errorMessage, formatNumber, formatThreeDecimals } from '../../format';
 import type { PickedFigure } from './LeadSchedule';
@@ -53,7 +54,7 @@ function TraceTable({ trace }: { trace: FigureTraceView }) {
 
 /** A figure's lineage: every line that makes it, down to the source row and the factor applied. */
 export function TracePanel({ figure, site, calculation, onClose }: Props) {
-  const name = `${figure.period}.${figure.traceName}`;
+  const name = formatFigureReference(figure.period, { id: figure.key });
   const [trace, setTrace] = useState<FigureTraceView | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {

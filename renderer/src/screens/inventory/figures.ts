@@ -1,17 +1,15 @@
 /**
- * The rows of the lead schedule: which figure each shows, how it reads, and how it is traced.
- * Keys are the engine's names for the figures (EmissionTotals and InventoryMetrics fields), the
- * names 'inventory.recalculate' reports changes under; intensity rows are 'intensity.<denominator>.<unit>'.
+ * The rows of the lead schedule: the figure catalogue's figures (shared/figures), one row per
+ * Scope 3 category and per intensity present, with how each reads here. Row keys are the
+ * catalogue's ids, the names 'inventory.recalculate' reports changes under.
  */
-import { activityByKey, SCOPE3_CATEGORIES } from '../../../../shared/activities';
+import { activityByKey } from '../../../../shared/activities';
 import type { IntensityMetric } from '../../../../shared/calc/intensity';
 import type { EmissionTotals, PeriodResult } from '../../../../shared/calc/inventory-types';
+import { FIGURE_IDS, figureById, FIGURES, figureValue, intensityFigure, scope3CategoryFigure, UNCATEGORISED, type Figure, type FigureKind } from '../../../../shared/figures';
 import { formatNumber, formatPercent, formatPercentagePoints, formatSignedPercent, formatThreeDecimals, NO_VALUE } from '../../format';
 
-/** tCO2e figures, ratios (PUE), shares (0–1) and intensities (tCO2e per unit of a denominator). */
-export type FigureFormat = 'tco2e' | 'ratio' | 'share' | 'intensity';
-/** The inventory itself, what is reported apart from it, and physical metrics. */
-export type FigureGroup = 'inventory' | 'apart' | 'metrics';
+export type { FigureGroup } from '../../../../shared/figures';
 
 /**
  * What a column's figures are read from: a fiscal year of the whole entity, with its intensities,
@@ -20,51 +18,28 @@ export type FigureGroup = 'inventory' | 'apart' | 'metrics';
 export type FigureSource = EmissionTotals & { readonly intensities?: readonly IntensityMetric[] };
 
 export interface FigureRow {
-  readonly key: string;
+  readonly figure: Figure;
+  /** The catalogue's label, or for an intensity the scale it is shown in. */
   readonly label: string;
-  readonly group: FigureGroup;
-  readonly format: FigureFormat;
-  /** The unit column's text, when it is not the format's own (intensities). */
+  /** The unit column's text, when it is not the kind's own (intensities). */
   readonly unit?: string;
-  /** The figure's name for 'inventory.trace'; null when it cannot be traced. */
-  readonly traceName: string | null;
-  /** A Scope 3 category, shown under Scope 3. */
+  /** Shown as a Scope 3 category under Scope 3. */
   readonly category?: boolean;
   /** A total of other rows, shown as one. */
   readonly total?: boolean;
   readonly value: (totals: FigureSource) => number | null;
 }
 
-const SCOPE_ROWS: readonly FigureRow[] = [
-  { key: 'scope1', label: 'Scope 1', group: 'inventory', format: 'tco2e', traceName: 'scope1', value: (t) => t.scope1 },
-  { key: 'scope2_location', label: 'Scope 2 location-based', group: 'inventory', format: 'tco2e', traceName: 'scope2_location', value: (t) => t.scope2Location },
-  { key: 'scope2_market', label: 'Scope 2 market-based', group: 'inventory', format: 'tco2e', traceName: 'scope2_market', value: (t) => t.scope2Market },
-  { key: 'scope3', label: 'Scope 3', group: 'inventory', format: 'tco2e', traceName: 'scope3', value: (t) => t.scope3 },
-];
+function catalogueRow(figure: Figure, shown: Partial<FigureRow> = {}): FigureRow {
+  return { figure, label: figure.label, value: (totals) => figureValue(figure, totals), ...shown };
+}
 
-const ROWS_AFTER_SCOPE3: readonly FigureRow[] = [
-  { key: 'net', label: 'Net (Scope 1 + market-based Scope 2)', group: 'inventory', format: 'tco2e', traceName: 'net', total: true, value: (t) => t.net },
-  { key: 'biogenic', label: 'Biogenic CO2 (outside scopes)', group: 'inventory', format: 'tco2e', traceName: 'biogenic', value: (t) => t.biogenic },
-  { key: 'avoided', label: 'Avoided emissions', group: 'apart', format: 'tco2e', traceName: 'avoided', value: (t) => t.avoided },
-  { key: 'pue', label: 'PUE (data centres)', group: 'metrics', format: 'ratio', traceName: null, value: (t) => t.metrics.pue },
-  { key: 'clean_share', label: 'Clean-electricity share', group: 'metrics', format: 'share', traceName: null, value: (t) => t.metrics.cleanShare },
-  { key: 'data_centre_clean_share', label: 'Data-centre clean share', group: 'metrics', format: 'share', traceName: null, value: (t) => t.metrics.dataCentreCleanShare },
-];
+/** Scope 1 to Scope 3 first, then the Scope 3 categories, then the rest of the catalogue. */
+const SCOPE_IDS = FIGURE_IDS.slice(0, FIGURE_IDS.indexOf('scope3') + 1);
+const IDS_AFTER_SCOPE3 = FIGURE_IDS.slice(SCOPE_IDS.length);
 
-const UNCATEGORISED = 'uncategorised';
-
-function categoryRow(category: string): FigureRow {
-  const uncategorised = category === UNCATEGORISED;
-  return {
-    key: `scope3.${category}`,
-    label: uncategorised ? 'No category given' : `Category ${category}: ${SCOPE3_CATEGORIES[Number(category)] ?? 'unknown'}`,
-    group: 'inventory',
-    format: 'tco2e',
-    // The trace addresses categories by number only.
-    traceName: uncategorised ? null : `scope3.${category}`,
-    category: true,
-    value: (t) => t.scope3ByCategory[category] ?? null,
-  };
+function categoryRow(key: string): FigureRow {
+  return catalogueRow(scope3CategoryFigure(key === UNCATEGORISED ? null : Number(key)), { category: true });
 }
 
 /** Categories in number order, the uncategorised part last. */
@@ -94,23 +69,16 @@ function intensityScale(denominator: string, unit: string): { readonly per: stri
   return { per, label: `per ${per} of ${noun}`, multiplier: 1 };
 }
 
-function intensityKey(metric: Pick<IntensityMetric, 'denominator' | 'unit'>): string {
-  return `intensity.${metric.denominator}.${metric.unit}`;
-}
-
-/** Net tCO2e per unit of one denominator in one unit; shown, never traced. */
-function intensityRow(denominator: string, unit: string): FigureRow {
-  const { per, label, multiplier } = intensityScale(denominator, unit);
-  const key = intensityKey({ denominator, unit });
+/** Net tCO2e per unit of one denominator in one unit, scaled to read well; shown, never traced. */
+function intensityRow(metric: Pick<IntensityMetric, 'denominator' | 'unit'>): FigureRow {
+  const figure = intensityFigure(metric.denominator, metric.unit);
+  const { per, label, multiplier } = intensityScale(metric.denominator, metric.unit);
   return {
-    key,
+    figure,
     label: `Net tCO2e ${label}`,
-    group: 'metrics',
-    format: 'intensity',
     unit: `tCO2e/${per}`,
-    traceName: null,
-    value: (t) => {
-      const perUnit = t.intensities?.find((metric) => intensityKey(metric) === key)?.netTco2ePerUnit ?? null;
+    value: (totals) => {
+      const perUnit = figureValue(figure, totals);
       return perUnit === null ? null : perUnit * multiplier;
     },
   };
@@ -119,43 +87,50 @@ function intensityRow(denominator: string, unit: string): FigureRow {
 /** One intensity row per denominator and unit reported in any column, in the engine's order. */
 function intensityRows(columns: readonly (FigureSource | null)[]): FigureRow[] {
   const pairs = new Map<string, IntensityMetric>();
-  for (const metric of columns.flatMap((totals) => totals?.intensities ?? [])) pairs.set(intensityKey(metric), metric);
+  for (const metric of columns.flatMap((totals) => totals?.intensities ?? [])) pairs.set(intensityFigure(metric.denominator, metric.unit).id, metric);
   return [...pairs.values()]
     .sort((a, b) => a.denominator.localeCompare(b.denominator) || a.unit.localeCompare(b.unit))
-    .map((metric) => intensityRow(metric.denominator, metric.unit));
+    .map(intensityRow);
 }
 
 /** Every row of the schedule, with one row per Scope 3 category and per intensity present in any column. */
 export function figureRows(columns: readonly (FigureSource | null)[]): FigureRow[] {
   const categories = new Set(columns.flatMap((totals) => (totals ? Object.keys(totals.scope3ByCategory) : [])));
-  return [...SCOPE_ROWS, ...[...categories].sort(byCategoryNumber).map(categoryRow), ...ROWS_AFTER_SCOPE3, ...intensityRows(columns)];
+  return [
+    ...SCOPE_IDS.map((id) => catalogueRow(FIGURES[id])),
+    ...[...categories].sort(byCategoryNumber).map(categoryRow),
+    ...IDS_AFTER_SCOPE3.map((id) => catalogueRow(FIGURES[id], id === 'net' ? { total: true } : {})),
+    ...intensityRows(columns),
+  ];
 }
 
-/** The row a figure name reported by the engine belongs to ('scope2_market', 'pue', 'scope3.6'…): row keys are the engine's names. */
+/** The row of a figure the engine names ('scope2_market', 'pue', 'scope3.6'…). */
 export function rowForKey(key: string): FigureRow | undefined {
-  return [...SCOPE_ROWS, ...ROWS_AFTER_SCOPE3].find((row) => row.key === key) ?? (key.startsWith('scope3.') ? categoryRow(key.slice('scope3.'.length)) : undefined);
+  const figure = figureById(key);
+  if (!figure) return undefined;
+  return figure.id.startsWith('scope3.') ? catalogueRow(figure, { category: true }) : catalogueRow(figure);
 }
 
-const UNIT_LABELS: Readonly<Record<FigureFormat, string>> = { tco2e: 'tCO2e', ratio: 'ratio', share: '%', intensity: 'tCO2e per unit' };
+const UNIT_LABELS: Readonly<Record<FigureKind, string>> = { tco2e: 'tCO2e', ratio: 'ratio', fraction: '%', intensity: 'tCO2e per unit' };
 
 /** The unit column's text. */
 export function unitLabel(row: FigureRow): string {
-  return row.unit ?? UNIT_LABELS[row.format];
+  return row.unit ?? UNIT_LABELS[row.figure.kind];
 }
 
 /** Intensities span orders of magnitude: significant digits, never an exponent. */
 const SIGNIFICANT = new Intl.NumberFormat('en-GB', { maximumSignificantDigits: 6 });
 const FULL_PRECISION = new Intl.NumberFormat('en-GB', { maximumSignificantDigits: 17 });
 
-export function formatFigure(format: FigureFormat, value: number | null): string {
-  if (format === 'share') return formatPercent(value);
+export function formatFigure(format: FigureKind, value: number | null): string {
+  if (format === 'fraction') return formatPercent(value);
   if (format === 'intensity') return value === null ? NO_VALUE : SIGNIFICANT.format(value);
   return formatThreeDecimals(value);
 }
 
 /** Full precision, for the hover text of a rounded figure. */
 export function preciseFigure(row: FigureRow, value: number): string {
-  switch (row.format) {
+  switch (row.figure.kind) {
     case 'tco2e':
       return `${formatNumber(value)} tCO2e`;
     case 'intensity':
@@ -166,14 +141,14 @@ export function preciseFigure(row: FigureRow, value: number): string {
 }
 
 /** Year on year: relative for tonnes and ratios, in percentage points for shares. */
-export function yearOnYearChange(format: FigureFormat, previous: number | null, latest: number | null): number | null {
+export function yearOnYearChange(format: FigureKind, previous: number | null, latest: number | null): number | null {
   if (previous === null || latest === null) return null;
-  if (format === 'share') return latest - previous;
+  if (format === 'fraction') return latest - previous;
   return previous === 0 ? null : (latest - previous) / Math.abs(previous);
 }
 
-export function formatChange(format: FigureFormat, change: number | null): string {
-  return format === 'share' ? formatPercentagePoints(change) : formatSignedPercent(change);
+export function formatChange(format: FigureKind, change: number | null): string {
+  return format === 'fraction' ? formatPercentagePoints(change) : formatSignedPercent(change);
 }
 
 /** The figures of the whole entity (site null) or of one site; null when the site has none that year. */

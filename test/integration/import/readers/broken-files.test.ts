@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { EngineError } from '../../../../electron/engine/errors';
 import { runImport } from '../../../../electron/engine/import/pipeline';
 import { previewImport } from '../../../../electron/engine/import/preview';
-import { startImportJob } from '../../../../electron/engine/workers/jobs';
+import { startImportJob } from '../../../../electron/engine/import/import-job';
 import type { ReadLimits, RefusalCode } from '../../../../electron/engine/import/readers';
 import { DEFAULT_READ_LIMITS, openSource, SourceRefusedError } from '../../../../electron/engine/import/readers';
 import type { Mapping } from '../../../../shared/import/mapping';

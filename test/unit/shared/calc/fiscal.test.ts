@@ -3,17 +3,14 @@ import { seededRandom } from '../../../helpers/random';
 import {
   allocateByDays,
   allocateQuantity,
-  daysInclusive,
   fiscalMonthOf,
   fiscalQuarterOf,
   fiscalYearByLabel,
   fiscalYearOf,
-  fromEpochDay,
-  isIsoDate,
-  toEpochDay,
   type FiscalResult,
   type FiscalSettings,
 } from '../../../../shared/calc/fiscal';
+import { daysInclusive, fromEpochDay, isIsoDate, toEpochDay } from '../../../../shared/civil-date';
 import { fsum } from '../../../../shared/calc/sum';
 
 const APRIL_END_YEAR: FiscalSettings = { startMonth: 4, labelRule: 'end-year' };

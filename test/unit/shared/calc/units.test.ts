@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { decimalRational, rational, rationalToNumber, rationalToText, shortestDecimalRational } from '../../../../shared/calc/rational';
 import {
   CURRENCY_CODES,
   PHYSICAL_UNIT_IDS,
   conversionFactor,
   convertQuantity,
-  decimalRational,
   formatUnit,
   parseUnit,
-  rational,
-  rationalToNumber,
-  rationalToText,
-  shortestDecimalRational,
   unitById,
   type CalorificBasis,
   type ParseUnitOptions,

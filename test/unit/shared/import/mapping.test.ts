@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Cell, RawRow } from '../../../../shared/import/cell';
-import type { ColumnSuggestion, Mapping, MappingKind } from '../../../../shared/import/mapping';
-import { mappingSchema, matchActivity, parseHeader, suggestMapping } from '../../../../shared/import/mapping';
+import { matchActivity, parseHeader } from '../../../../shared/import/headers';
+import type { Mapping, MappingKind } from '../../../../shared/import/mapping';
+import { mappingSchema } from '../../../../shared/import/mapping';
+import type { ColumnSuggestion } from '../../../../shared/import/suggest';
+import { suggestMapping } from '../../../../shared/import/suggest';
 import { detectTable } from '../../../../shared/import/table';
 
 function rows(...cells: ReadonlyArray<readonly Cell[]>): RawRow[] {

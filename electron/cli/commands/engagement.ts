@@ -1,0 +1,116 @@
+import { InvalidArgumentError } from 'commander';
+import { DEFAULT_SETTINGS, MONTH_NAMES, type EngagementSettingsInput } from '../../../shared/settings';
+import { createEngagement, engagementSummary, listAuditEntries, verifyAuditLog } from '../../engine/engagement/service';
+import { EXIT_FAILED, percentOption, type CommandSet } from '../context';
+
+function parseMonth(value: string): number {
+  const asNumber = Number(value);
+  if (Number.isInteger(asNumber) && asNumber >= 1 && asNumber <= 12) return asNumber;
+  const index = MONTH_NAMES.findIndex((name) => name.toLowerCase().startsWith(value.toLowerCase()) && value.length >= 3);
+  if (index >= 0) return index + 1;
+  throw new InvalidArgumentError('expected a month number 1-12 or a month name such as April');
+}
+
+function parseFiscalLabel(value: string): string {
+  const match = /^(?:FY)?(\d{4})$/i.exec(value.trim());
+  if (!match) throw new InvalidArgumentError('expected a fiscal year such as FY2020');
+  return `FY${match[1]}`;
+}
+
+/** init, info, verify, log: the engagement file, its settings and its audit log. */
+export const engagementCommands: CommandSet = (program, { io, actor, withEngagement }) => {
+  program
+    .command('init')
+    .description('create a new engagement file')
+    .argument('<file>', 'engagement file to create (e.g. group-fy2024.carbonaudit)')
+    .requiredOption('--entity <name>', 'reporting entity name')
+    .requiredOption('--fy-start <month>', 'first month of the fiscal year (1-12 or name)', parseMonth)
+    .option('--fy-label <rule>', 'label a fiscal year by the calendar year it ends in (end-year) or starts in (start-year)', DEFAULT_SETTINGS.fiscalYearLabelRule)
+    .option('--base-year <FY>', 'base year, e.g. FY2020', parseFiscalLabel)
+    .option('--consolidation <approach>', 'operational-control | financial-control | equity-share', DEFAULT_SETTINGS.consolidationApproach)
+    .option('--gwp <basis>', 'AR4 | AR5 | AR6', DEFAULT_SETTINGS.gwpBasis)
+    .option('--materiality <percent>', 'materiality as % of total emissions (performance materiality and the clearly-trivial threshold follow from it)', percentOption('above-zero'), DEFAULT_SETTINGS.materialityPercent)
+    .option('--assurance <level>', 'limited | reasonable', DEFAULT_SETTINGS.assuranceLevel)
+    .option('--region <region>', 'default grid region for location-based factors, e.g. UK')
+    .action((file: string, options: Record<string, unknown>) => {
+      // Enumerated options are checked by the settings schema, which names the field it refuses.
+      const settings = {
+        entityName: options.entity,
+        fiscalYearStartMonth: options.fyStart,
+        fiscalYearLabelRule: options.fyLabel,
+        baseYear: options.baseYear ?? null,
+        consolidationApproach: options.consolidation,
+        gwpBasis: options.gwp,
+        materialityPercent: options.materiality,
+        assuranceLevel: options.assurance,
+        defaultRegion: options.region ?? null,
+      } as EngagementSettingsInput;
+      const engagement = createEngagement(file, settings, { actor: actor() });
+      const summary = engagementSummary(engagement);
+      engagement.close();
+      io.out(`Created ${summary.path} for ${summary.settings.entityName}\n`);
+    });
+
+  program
+    .command('info')
+    .description('show an engagement’s settings and audit-log head')
+    .argument('<file>', 'engagement file')
+    .option('--json', 'print JSON')
+    .action(async (file: string, options: { json?: boolean }) => {
+      const summary = await withEngagement(file, engagementSummary);
+      if (options.json) {
+        io.out(`${JSON.stringify(summary, null, 2)}\n`);
+        return;
+      }
+      const s = summary.settings;
+      const lines = [
+        `Engagement:     ${summary.path}`,
+        `Entity:         ${s.entityName}`,
+        `Fiscal year:    starts in ${MONTH_NAMES[s.fiscalYearStartMonth - 1]}, labelled by the ${s.fiscalYearLabelRule === 'end-year' ? 'year it ends in' : 'year it starts in'}`,
+        `Base year:      ${s.baseYear ?? '(not set)'}`,
+        `Consolidation:  ${s.consolidationApproach}`,
+        `GWP basis:      ${s.gwpBasis}`,
+        `Materiality:    ${s.materialityPercent}% (performance ${s.performanceMaterialityPercent}%, clearly trivial ${s.clearlyTrivialPercent}%)`,
+        `Assurance:      ${s.assuranceLevel}`,
+        `Created:        ${summary.createdAt}`,
+        `Schema version: ${summary.schemaVersion}`,
+        `Audit log:      ${summary.auditEntries} entries, head ${summary.auditHeadHash}`,
+      ];
+      io.out(`${lines.join('\n')}\n`);
+    });
+
+  program
+    .command('verify')
+    .description('walk the audit log’s hash chain; exit 1 and name the first broken entry if it does not hold')
+    .argument('<file>', 'engagement file')
+    .action(async (file: string) => {
+      const result = await withEngagement(file, verifyAuditLog);
+      if (result.intact) {
+        io.out(`Audit log intact: ${result.entries} entries, head ${result.headHash}\n`);
+      } else {
+        io.err(`Audit log BROKEN at entry ${result.brokenAt}: ${result.reason}\n`);
+        process.exitCode = EXIT_FAILED;
+      }
+    });
+
+  program
+    .command('log')
+    .description('print the audit log')
+    .argument('<file>', 'engagement file')
+    .option('--json', 'print JSON lines')
+    .action(async (file: string, options: { json?: boolean }) => {
+      await withEngagement(file, (engagement) => {
+        let afterSeq = 0;
+        for (;;) {
+          const page = listAuditEntries(engagement, afterSeq, 500);
+          if (page.length === 0) break;
+          for (const entry of page) {
+            io.out(options.json
+              ? `${JSON.stringify(entry)}\n`
+              : `#${entry.seq}  ${entry.at}  ${entry.actor}  ${entry.operation}  ${JSON.stringify(entry.params)}\n    ${entry.hash}\n`);
+          }
+          afterSeq = page[page.length - 1]!.seq;
+        }
+      });
+    });
+};

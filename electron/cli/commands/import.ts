@@ -1,0 +1,119 @@
+import { Option } from 'commander';
+import fs from 'node:fs';
+import { MAPPING_KINDS, mappingSchema, type Mapping, type MappingKind } from '../../../shared/import/mapping';
+import { EngineError } from '../../engine/errors';
+import { findMappingTemplate, listMappingTemplates, previewFile, saveMappingTemplate, startImport, suggestedMappings } from '../../engine/import/service';
+import type { CommandSet } from '../context';
+import { printImportOutcome } from './import-report';
+
+function readMappingFile(file: string): Mapping {
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new EngineError('invalid-input', `Cannot read mapping ${file}: ${(error as Error).message}`);
+  }
+  const parsed = mappingSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new EngineError('invalid-input', `Mapping ${file} is not valid: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}
+
+const kindOption = () => new Option('--kind <kind>', 'what the file holds').choices(MAPPING_KINDS).default('activity');
+
+interface ImportOptions {
+  readonly kind: MappingKind;
+  readonly sheet?: string;
+  readonly mapping?: string;
+  readonly template?: string;
+  readonly dryRun?: boolean;
+  readonly allowDuplicate?: boolean;
+  readonly json?: boolean;
+}
+
+/** import, and mapping suggest / save / list / export: files into an engagement, and the mappings they are read with. */
+export const importCommands: CommandSet = (program, { io, withEngagement }) => {
+  program
+    .command('import')
+    .description('import a spreadsheet (.xlsx, .xlsm, .csv) into an engagement, in one transaction')
+    .argument('<engagement>', 'engagement file')
+    .argument('<file>', 'spreadsheet to import')
+    .addOption(kindOption())
+    .option('--sheet <name>', 'import only this sheet (default: every sheet, each with its own suggested mapping)')
+    .option('--mapping <file>', 'a mapping JSON (see docs/mapping-format.md); default: the suggested mapping')
+    .option('--template <name>', 'a mapping template saved in the engagement (e.g. last year’s)')
+    .option('--dry-run', 'validate and print the control totals, commit nothing')
+    .option('--allow-duplicate', 'import even if the same file (same SHA-256) was imported before')
+    .option('--json', 'print the outcome as JSON')
+    .action(async (engagementFile: string, file: string, options: ImportOptions) => {
+      const outcomes = await withEngagement(engagementFile, async (engagement) => {
+        if (options.mapping && options.template) throw new EngineError('invalid-input', 'Give either --mapping or --template, not both');
+        const chosen = options.mapping ? readMappingFile(options.mapping) : options.template ? findMappingTemplate(engagement, options.template).mapping : null;
+        const mappings = chosen
+          ? [options.sheet ? { ...chosen, sheet: options.sheet } : chosen]
+          : await suggestedMappings(engagement, file, options.kind, options.sheet);
+        const done = [];
+        for (const mapping of mappings) {
+          const showProgress = process.stderr.isTTY && !options.json;
+          const job = startImport(engagement, { filePath: file, mapping, dryRun: options.dryRun, allowDuplicate: options.allowDuplicate }, (progress) => {
+            if (!showProgress) return;
+            const percent = progress.totalBytes > 0 ? Math.round((100 * progress.bytesRead) / progress.totalBytes) : 0;
+            process.stderr.write(`\rImporting ${mapping.sheet ?? ''}: ${progress.rowsRead} rows, ${percent}%   `);
+          });
+          const stop = () => job.cancel();
+          process.once('SIGINT', stop);
+          try {
+            done.push(await job.result);
+          } finally {
+            process.removeListener('SIGINT', stop);
+            if (showProgress) process.stderr.write('\r\x1b[K');
+          }
+        }
+        return done;
+      });
+      if (options.json) io.out(`${JSON.stringify(outcomes.length === 1 ? outcomes[0] : outcomes, null, 2)}\n`);
+      else for (const outcome of outcomes) printImportOutcome(outcome, io.out);
+    });
+
+  const mapping = program.command('mapping').description('mapping templates: how a sheet’s columns become records');
+  mapping
+    .command('suggest')
+    .description('print the suggested mapping for a file as JSON, to edit and pass to import --mapping')
+    .argument('<file>', 'spreadsheet')
+    .addOption(kindOption())
+    .option('--sheet <name>', 'sheet to suggest for (default: the first)')
+    .action(async (file: string, options: { kind: MappingKind; sheet?: string }) => {
+      const preview = await previewFile(null, file, options.kind, options.sheet);
+      if (!preview.mapping) throw new EngineError('refused', `No table found in sheet '${preview.sheet}': ${preview.tableProblem}`);
+      io.out(`${JSON.stringify(preview.mapping, null, 2)}\n`);
+      for (const column of preview.columns) io.err(`column ${column.column + 1} '${column.header}': ${column.role} (${column.confidence}) ${column.reason}\n`);
+    });
+  mapping
+    .command('save')
+    .description('save a mapping JSON as a named template in the engagement (replaces one of that name; logged)')
+    .argument('<engagement>', 'engagement file')
+    .argument('<file>', 'mapping JSON')
+    .requiredOption('--name <name>', 'template name, e.g. "Site energy workbook"')
+    .action(async (engagementFile: string, file: string, options: { name: string }) => {
+      const template = await withEngagement(engagementFile, (engagement) => saveMappingTemplate(engagement, options.name, readMappingFile(file)));
+      io.out(`Saved mapping template '${template.name}' (${template.kind})\n`);
+    });
+  mapping
+    .command('list')
+    .description('list the mapping templates saved in an engagement')
+    .argument('<engagement>', 'engagement file')
+    .action(async (engagementFile: string) => {
+      const templates = await withEngagement(engagementFile, listMappingTemplates);
+      for (const template of templates) io.out(`${template.name}\t${template.kind}\t${template.mapping.sheet ?? '(every sheet)'}\tsaved ${template.savedAt} by ${template.savedBy}\n`);
+    });
+  mapping
+    .command('export')
+    .description('print a saved mapping template as JSON (to reuse in another engagement or next year)')
+    .argument('<engagement>', 'engagement file')
+    .argument('<name>', 'template name')
+    .action(async (engagementFile: string, name: string) => {
+      const template = await withEngagement(engagementFile, (engagement) => findMappingTemplate(engagement, name));
+      io.out(`${JSON.stringify(template.mapping, null, 2)}\n`);
+    });
+};

@@ -1,0 +1,16 @@
+import { listFactorSets, loadFactorLibrary, shippedLibrary } from '../../factors/service';
+import type { Session } from '../session';
+import type { HandlersOf } from './types';
+
+export function factorHandlers(session: Session): HandlersOf<'factors'> {
+  return {
+    'factors.sets': () => listFactorSets(session.require()),
+
+    'factors.loadLibrary': () => {
+      const engagement = session.require();
+      loadFactorLibrary(engagement, shippedLibrary(session.host.factorLibraryDir));
+      session.changed();
+      return listFactorSets(engagement);
+    },
+  };
+}

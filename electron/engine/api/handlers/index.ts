@@ -1,0 +1,22 @@
+/**
+ * Every contract method's handler, one module per feature, each a thin adapter over its
+ * feature's service. A new feature adds its module and one line here; the compiler checks that
+ * together they cover the contract.
+ */
+import type { Session } from '../session';
+import { engagementHandlers } from './engagement';
+import { factorHandlers } from './factors';
+import { importHandlers } from './import';
+import { inventoryHandlers } from './inventory';
+import type { Handlers } from './types';
+
+export type { Handlers } from './types';
+
+export function createHandlers(session: Session): Handlers {
+  return {
+    ...engagementHandlers(session),
+    ...importHandlers(session),
+    ...factorHandlers(session),
+    ...inventoryHandlers(session),
+  };
+}

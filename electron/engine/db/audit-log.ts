@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import type { AuditEntry, AuditVerification } from '../../../shared/contract';
+import { canonicalJson } from '../../../shared/canonical-json';
+import type { ReadableDb, WritableDb } from './handles';
+
+/** The previous hash of the first entry. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+interface AuditRow {
+  readonly seq: number;
+  readonly at: string;
+  readonly actor: string;
+  readonly operation: string;
+  readonly params_json: string;
+  readonly prev_hash: string;
+  readonly hash: string;
+}
+
+/**
+ * The hash covers the previous entry's hash and every field of this one, so changing,
+ * removing or reordering any entry breaks every link after it.
+ */
+export function entryHash(prevHash: string, entry: Omit<AuditRow, 'prev_hash' | 'hash'>): string {
+  const body = canonicalJson({
+    seq: entry.seq,
+    at: entry.at,
+    actor: entry.actor,
+    operation: entry.operation,
+    params: entry.params_json,
+  });
+  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+}
+
+export interface AuditAppend {
+  readonly actor: string;
+  readonly operation: string;
+  readonly params: unknown;
+  /** Injected for reproducible tests; defaults to now. */
+  readonly at?: string;
+}
+
+/** Appends one entry. Call inside the transaction that makes the change it records. */
+export function appendAudit(db: WritableDb, append: AuditAppend): AuditEntry {
+  const head = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+    | { seq: number; hash: string }
+    | undefined;
+  const seq = (head?.seq ?? 0) + 1;
+  const prevHash = head?.hash ?? GENESIS_HASH;
+  const row = {
+    seq,
+    at: append.at ?? new Date().toISOString(),
+    actor: append.actor,
+    operation: append.operation,
+    params_json: canonicalJson(append.params ?? {}),
+  };
+  const hash = entryHash(prevHash, row);
+  db.prepare(
+    'INSERT INTO audit_log (seq, at, actor, operation, params_json, prev_hash, hash) VALUES (@seq, @at, @actor, @operation, @params_json, @prev_hash, @hash)',
+  ).run({ ...row, prev_hash: prevHash, hash });
+  return toEntry({ ...row, prev_hash: prevHash, hash });
+}
+
+/** Walks the whole chain in order and reports the first entry whose link does not hold. */
+export function verifyAuditLog(db: ReadableDb): AuditVerification {
+  let expectedPrev = GENESIS_HASH;
+  let expectedSeq = 1;
+  let entries = 0;
+  for (const row of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as Iterable<AuditRow>) {
+    entries++;
+    const broken = (reason: string): AuditVerification => ({ intact: false, entries, brokenAt: row.seq, reason });
+    if (row.seq !== expectedSeq) return broken(`entry ${expectedSeq} is missing (next entry is ${row.seq})`);
+    if (row.prev_hash !== expectedPrev) return broken(`entry ${row.seq} does not link to entry ${row.seq - 1}`);
+    if (entryHash(row.prev_hash, row) !== row.hash) return broken(`entry ${row.seq} was altered after it was written`);
+    expectedPrev = row.hash;
+    expectedSeq++;
+  }
+  return { intact: true, entries, headHash: expectedPrev };
+}
+
+export function auditEntries(db: ReadableDb, afterSeq = 0, limit = 200): AuditEntry[] {
+  const rows = db.prepare('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as AuditRow[];
+  return rows.map(toEntry);
+}
+
+export function auditHead(db: ReadableDb): { entries: number; headHash: string } {
+  const head = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+    | { seq: number; hash: string }
+    | undefined;
+  return { entries: head?.seq ?? 0, headHash: head?.hash ?? GENESIS_HASH };
+}
+
+function toEntry(row: AuditRow): AuditEntry {
+  return {
+    seq: row.seq,
+    at: row.at,
+    actor: row.actor,
+    operation: row.operation,
+    params: JSON.parse(row.params_json) as unknown,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}

@@ -1,0 +1,117 @@
+import path from 'node:path';
+import type { AuditVerification, EngagementSummary } from '../../../shared/contract';
+import { engagementSettingsSchema, type EngagementSettings, type EngagementSettingsInput } from '../../../shared/settings';
+import { appendAudit, auditHead, verifyAuditLog } from '../db/audit-log';
+import { connectReadOnly, connectToCheckedDatabase, createDatabase, openDatabase, schemaVersion, type ConnectionOptions } from '../db/connection';
+import type { ReadableDb, WritableDb } from '../db/handles';
+import { EngineError } from '../errors';
+import { APP_VERSION } from '../version';
+import { hasEngagementRow, insertEngagement, selectCreatedAt, selectSettingsJson, updateSettingsJson } from './store';
+
+export interface EngagementContext extends ConnectionOptions {
+  /** Who is acting: recorded in every audit entry. */
+  readonly actor: string;
+}
+
+/**
+ * One open engagement file: its write connection (`db`) and, opened on first use, a read-only
+ * connection (`reader`) for everything that only reads. Every change goes through `change`, which
+ * runs it in a transaction together with its audit entry: the change and its record land
+ * together or not at all.
+ */
+export class Engagement {
+  private readOnly: ReadableDb | null = null;
+
+  private constructor(
+    readonly db: WritableDb,
+    readonly filePath: string,
+    readonly context: EngagementContext,
+  ) {}
+
+  static create(filePath: string, settingsInput: EngagementSettingsInput, context: EngagementContext): Engagement {
+    const settings = parseSettings(settingsInput);
+    const db = createDatabase(filePath, context);
+    const engagement = new Engagement(db, filePath, context);
+    engagement.change('engagement.create', { settings, appVersion: APP_VERSION }, () => {
+      insertEngagement(db, { createdAt: new Date().toISOString(), appVersion: APP_VERSION, settingsJson: JSON.stringify(settings) });
+    });
+    return engagement;
+  }
+
+  /** Opens an engagement file: every check, then any pending migration (see openDatabase). */
+  static open(filePath: string, context: EngagementContext): Engagement {
+    const db = openDatabase(filePath, context);
+    if (!hasEngagementRow(db)) {
+      db.close();
+      throw new EngineError('not-an-engagement', `${filePath} has no engagement settings: it is not a usable engagement file`);
+    }
+    return new Engagement(db, filePath, context);
+  }
+
+  /** Connects to an engagement that was already opened and checked (by a worker, or by this process before). */
+  static connect(filePath: string, context: EngagementContext): Engagement {
+    return new Engagement(connectToCheckedDatabase(filePath, context), filePath, context);
+  }
+
+  get actor(): string {
+    return this.context.actor;
+  }
+
+  /** The read-only connection; opened on first use, so a handle that only writes holds one connection. */
+  get reader(): ReadableDb {
+    this.readOnly ??= connectReadOnly(this.filePath, this.context);
+    return this.readOnly;
+  }
+
+  close(): void {
+    // The write connection closes last: in WAL mode the last connection checkpoints the log.
+    this.readOnly?.close();
+    this.db.close();
+  }
+
+  /** Runs `apply` and appends the audit entry for it, in one transaction. */
+  change<T>(operation: string, params: unknown, apply: () => T): T {
+    return this.db.transaction(() => {
+      const result = apply();
+      appendAudit(this.db, { actor: this.actor, operation, params });
+      return result;
+    })();
+  }
+
+  settings(): EngagementSettings {
+    return engagementSettingsSchema.parse(JSON.parse(selectSettingsJson(this.reader)));
+  }
+
+  updateSettings(input: EngagementSettingsInput): EngagementSettings {
+    const settings = parseSettings(input);
+    const before = this.settings();
+    this.change('engagement.updateSettings', { before, after: settings }, () => updateSettingsJson(this.db, JSON.stringify(settings)));
+    return settings;
+  }
+
+  verifyAuditLog(): AuditVerification {
+    return verifyAuditLog(this.reader);
+  }
+
+  summary(): EngagementSummary {
+    const head = auditHead(this.reader);
+    return {
+      path: this.filePath,
+      fileName: path.basename(this.filePath),
+      schemaVersion: schemaVersion(this.reader),
+      settings: this.settings(),
+      createdAt: selectCreatedAt(this.reader),
+      auditEntries: head.entries,
+      auditHeadHash: head.headHash,
+    };
+  }
+}
+
+function parseSettings(input: EngagementSettingsInput): EngagementSettings {
+  const parsed = engagementSettingsSchema.safeParse(input);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'settings'}: ${issue.message}`);
+    throw new EngineError('invalid-input', `Invalid engagement settings: ${issues.join('; ')}`, parsed.error.issues);
+  }
+  return parsed.data;
+}

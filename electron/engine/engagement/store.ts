@@ -1,0 +1,22 @@
+/** The engagement row: when and by which app version the file was created, and its settings. */
+import type { ReadableDb, WritableDb } from '../db/handles';
+
+export function insertEngagement(db: WritableDb, row: { readonly createdAt: string; readonly appVersion: string; readonly settingsJson: string }): void {
+  db.prepare('INSERT INTO engagement (id, created_at, created_by_app, settings_json) VALUES (1, ?, ?, ?)').run(row.createdAt, row.appVersion, row.settingsJson);
+}
+
+export function hasEngagementRow(db: ReadableDb): boolean {
+  return db.prepare('SELECT id FROM engagement WHERE id = 1').get() !== undefined;
+}
+
+export function selectSettingsJson(db: ReadableDb): string {
+  return (db.prepare('SELECT settings_json FROM engagement WHERE id = 1').get() as { settings_json: string }).settings_json;
+}
+
+export function updateSettingsJson(db: WritableDb, settingsJson: string): void {
+  db.prepare('UPDATE engagement SET settings_json = ? WHERE id = 1').run(settingsJson);
+}
+
+export function selectCreatedAt(db: ReadableDb): string {
+  return (db.prepare('SELECT created_at FROM engagement WHERE id = 1').get() as { created_at: string }).created_at;
+}

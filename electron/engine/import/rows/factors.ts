@@ -1,0 +1,123 @@
+/**
+ * Emission-factor files: a published flat file (DESNZ/BEIS, EPA Hub) recognised by its layout, or
+ * any other table through its mapping. Their layouts span rows, so each sheet is collected whole
+ * (factor files are small) and parsed when the last row is read; each set is stored as a new
+ * version, every factor linked to the raw row it came from.
+ */
+import type { RawRow } from '../../../../shared/import/cell';
+import { DESNZ_DATA_SHEET, parseDesnzFlatFile } from '../../../../shared/factors/desnz';
+import { EPA_HUB_SHEET, parseEpaHub } from '../../../../shared/factors/epa-hub';
+import { FactorFileFormatError, type EmissionFactor, type ParsedFactorSet } from '../../../../shared/factors/types';
+import { mapFactorRow } from '../../../../shared/import/reference-rows';
+import { createRowScanner } from '../../../../shared/import/table';
+import { storeFactorSet } from '../../factors/service';
+import { mappedColumnCount, type RowContext, type RowHandler } from './handler';
+
+interface CollectedSheet {
+  readonly rows: RawRow[];
+  readonly rawRowIds: Map<number, number>;
+}
+
+export function factorRows(context: RowContext): RowHandler {
+  const sheets = new Map<string, CollectedSheet>();
+  return {
+    row(sheet, row, rawRowId) {
+      let collected = sheets.get(sheet);
+      if (!collected) {
+        collected = { rows: [], rawRowIds: new Map() };
+        sheets.set(sheet, collected);
+      }
+      collected.rows.push(row);
+      collected.rawRowIds.set(row.rowNumber, rawRowId);
+    },
+    finish() {
+      for (const [sheet, collected] of sheets) {
+        const parsed = parsePublishedSheet(sheet, collected.rows);
+        if (parsed) storePublishedSet(context, sheet, collected, parsed);
+        else storeFactorTable(context, sheet, collected);
+      }
+    },
+  };
+}
+
+function parsePublishedSheet(sheet: string, rows: readonly RawRow[]): ParsedFactorSet | null {
+  const parser = sheet === EPA_HUB_SHEET ? parseEpaHub : sheet === DESNZ_DATA_SHEET ? parseDesnzFlatFile : null;
+  if (!parser) {
+    // Other editions name the sheet differently: try the DESNZ layout by content.
+    try {
+      return parseDesnzFlatFile(rows);
+    } catch (error) {
+      if (error instanceof FactorFileFormatError) return null;
+      throw error;
+    }
+  }
+  return parser(rows);
+}
+
+function storePublishedSet(context: RowContext, sheet: string, collected: CollectedSheet, parsed: ParsedFactorSet): void {
+  const tally = context.totals.sheet(sheet);
+  const stored = storeFactorSet(context.db, parsed.meta, parsed.factors, { kind: 'import', sourceFileId: context.sourceFileId, rawRowIdOf: (rowNumber) => collected.rawRowIds.get(rowNumber) });
+  context.totals.recordsCreated += stored.factors;
+  const used = new Set(parsed.factors.flatMap((factor) => factor.source.rowNumbers));
+  tally.dataRows = parsed.rowsRead;
+  tally.imported = used.size;
+  tally.skipped['outside-table'] = tally.rowsRead - parsed.rowsRead;
+  for (const skip of parsed.skipped) {
+    tally.rejected++;
+    context.reject(sheet, skip.rowNumber, { column: null, reason: skip.reason });
+  }
+}
+
+/** A factor table of the engagement's own: one factor per row under the mapping, as one set named after the sheet. */
+function storeFactorTable(context: RowContext, sheet: string, collected: CollectedSheet): void {
+  const { mapping, totals } = context;
+  const tally = totals.sheet(sheet);
+  const scan = createRowScanner(mapping.table, mappedColumnCount(mapping));
+  const factors: EmissionFactor[] = [];
+  for (const row of collected.rows) {
+    const verdict = scan(row);
+    if (!verdict.inTable) { tally.skipped['outside-table']++; continue; }
+    if (verdict.kind !== 'data') { tally.skipped[verdict.kind === 'end' ? 'outside-table' : verdict.kind]++; continue; }
+    tally.dataRows++;
+    const result = mapFactorRow(mapping, row);
+    if (!result.ok) {
+      tally.rejected++;
+      for (const rejection of result.rejections) context.reject(sheet, row.rowNumber, rejection);
+      continue;
+    }
+    tally.imported++;
+    const draft = result.draft;
+    factors.push({
+      activityKey: draft.activityKey ?? undefined,
+      residualMix: draft.residualMix || undefined,
+      path: [draft.label],
+      label: draft.label,
+      unitText: draft.unitText,
+      region: draft.region ?? undefined,
+      gases: [{ gas: draft.gas, value: draft.value, valueUnit: draft.valueUnit, alreadyCo2e: draft.gas === 'CO2e' }],
+      source: { publisher: draft.source ?? 'User factor table', title: sheet, edition: String(draft.year ?? ''), year: draft.year ?? 0, licence: 'Provided by the engagement', sheet, rowNumbers: [row.rowNumber] },
+    });
+  }
+  if (factors.length === 0) return;
+  const years = factors.map((factor) => factor.source.year).filter((year) => year > 0);
+  const year = years.length > 0 ? Math.max(...years) : null;
+  storeFactorSet(
+    context.db,
+    {
+      id: `user-${sheet.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
+      publisher: factors[0]!.source.publisher,
+      title: `${sheet} (imported)`,
+      edition: year === null ? 'undated' : String(year),
+      year: year ?? 0,
+      region: '',
+      gwpBasis: 'AR5',
+      validFrom: year === null ? '0001-01-01' : `${year}-01-01`,
+      validTo: year === null ? '9999-12-31' : `${year}-12-31`,
+      licence: 'Provided by the engagement',
+      attribution: 'Factor table supplied to the engagement',
+    },
+    factors,
+    { kind: 'import', sourceFileId: context.sourceFileId, rawRowIdOf: (rowNumber) => collected.rawRowIds.get(rowNumber) },
+  );
+  totals.recordsCreated += factors.length;
+}

@@ -1,0 +1,91 @@
+/**
+ * What the import pipeline drives: one row handler per kind of import. The pipeline reads every
+ * row, stores it as read and counts it; the handler turns rows into records (or factors, targets,
+ * claims) and rejections. Activity, targets and claims read a mapped table row by row
+ * (tableRows); factor files are parsed a whole sheet at a time.
+ */
+import type { FiscalSettings } from '../../../../shared/calc/fiscal';
+import { columnLetter, type RawRow } from '../../../../shared/import/cell';
+import { sameHeader } from '../../../../shared/import/headers';
+import type { Mapping } from '../../../../shared/import/mapping';
+import type { Rejection } from '../../../../shared/import/records';
+import { createRowScanner } from '../../../../shared/import/table';
+import { cellText } from '../../../../shared/import/values';
+import type { WritableDb } from '../../db/handles';
+import type { ControlTotals, SheetTally } from '../control-totals';
+
+export interface RowContext {
+  readonly db: WritableDb;
+  readonly mapping: Mapping;
+  readonly sourceFileId: number;
+  readonly fiscal: FiscalSettings;
+  /** Records whose period starts before this date (the base year's start) are rejected. */
+  readonly earliestPeriodStart: string | null;
+  readonly totals: ControlTotals;
+  /** Stores a rejected row with its reason and counts it. */
+  readonly reject: (sheet: string, rowNumber: number, rejection: Rejection) => void;
+  /** Writes the raw rows read so far: what points to a raw row needs it stored first. */
+  readonly flushRawRows: () => void;
+}
+
+export type RowCallback = (sheet: string, row: RawRow, rawRowId: number, tally: SheetTally) => void;
+
+export interface RowHandler {
+  /** Every row read, with the id of its stored raw row and its sheet's tally. */
+  readonly row: RowCallback;
+  /** After the last row (and after the raw rows are all written). */
+  readonly finish: () => void;
+}
+
+/** The number of columns a mapping reads. */
+export function mappedColumnCount(mapping: Mapping): number {
+  return Math.max(0, ...mapping.columns.map((column) => column.column + 1));
+}
+
+/**
+ * The rows of the mapped table on each sheet, as `dataRow` sees them: rows outside the table,
+ * blank rows, totals and notes are counted as skipped (totals and notes listed with why). Without
+ * a named sheet the mapping applies to every sheet laid out the same way; a sheet whose header
+ * row does not match is not imported, with the first mismatch as the reason.
+ */
+export function tableRows(context: RowContext, dataRow: RowCallback): RowCallback {
+  const { mapping, totals } = context;
+  const columnCount = mappedColumnCount(mapping);
+  let scanSheet = '';
+  let scan = createRowScanner(mapping.table, columnCount);
+  let sheetMatchesMapping = true;
+  return (sheet, row, rawRowId, tally) => {
+    if (sheet !== scanSheet) {
+      scanSheet = sheet;
+      scan = createRowScanner(mapping.table, columnCount);
+      sheetMatchesMapping = true;
+    }
+    if (row.rowNumber === mapping.table.headerRowNumber && !mapping.sheet) {
+      const mismatched = mapping.columns.filter((column) => column.role !== 'ignore' && !sameHeader(cellText(row.cells[column.column]), column.header));
+      if (mismatched.length > 0) {
+        sheetMatchesMapping = false;
+        context.reject(sheet, row.rowNumber, {
+          column: mismatched[0]!.column,
+          reason: `sheet not imported: its header row does not match the mapping (column ${columnLetter(mismatched[0]!.column)} is '${cellText(row.cells[mismatched[0]!.column])}', expected '${mismatched[0]!.header}')`,
+        });
+      }
+    }
+    const verdict = scan(row);
+    if (!verdict.inTable || !sheetMatchesMapping) {
+      tally.skipped['outside-table']++;
+      return;
+    }
+    if (verdict.kind === 'blank') {
+      tally.skipped.blank++;
+      return;
+    }
+    if (verdict.kind === 'total' || verdict.kind === 'note') {
+      tally.skipped[verdict.kind]++;
+      const reason = verdict.kind === 'total' ? 'totals row: not imported as data' : `note row: '${cellText(row.cells.find((cell) => cell !== null))}'`;
+      totals.skip({ sheet, rowNumber: row.rowNumber, column: null, reason });
+      return;
+    }
+    tally.dataRows++;
+    dataRow(sheet, row, rawRowId, tally);
+  };
+}

@@ -1,0 +1,176 @@
+/**
+ * The import feature's SQL: the source-file register, evidence bytes, raw rows, rejected rows,
+ * the records, targets and claims mapped from them, and the saved mapping templates.
+ */
+import type { MappingTemplate, SourceFileSummary } from '../../../shared/contract';
+import type { RawRow } from '../../../shared/import/cell';
+import { mappingSchema, type MappingKind } from '../../../shared/import/mapping';
+import type { ActivityRecordDraft } from '../../../shared/import/records';
+import type { ClaimDraft, TargetDraft } from '../../../shared/import/reference-rows';
+import { BatchInsert } from '../db/batch-insert';
+import type { ReadableDb, WritableDb } from '../db/handles';
+
+// ---------------------------------------------------------------------------------------------
+// The source-file register
+
+export interface ImportedCopy {
+  readonly sourceFileId: number;
+  readonly fileName: string;
+  readonly importedAt: string;
+}
+
+/** An earlier import of the same bytes and the same sheet (a workbook's other sheets are separate imports). */
+export function selectImportedCopy(db: ReadableDb, sha256: string, sheet: string | undefined): ImportedCopy | null {
+  const row = db.prepare('SELECT id, file_name, imported_at FROM source_file WHERE sha256 = ? AND sheet IS ? ORDER BY id LIMIT 1').get(sha256, sheet ?? null) as
+    | { id: number; file_name: string; imported_at: string }
+    | undefined;
+  return row ? { sourceFileId: row.id, fileName: row.file_name, importedAt: row.imported_at } : null;
+}
+
+export interface SourceFileRow {
+  readonly fileName: string;
+  readonly originalPath: string;
+  readonly sizeBytes: number;
+  readonly sha256: string;
+  readonly format: string;
+  readonly hasMacros: boolean;
+  readonly kind: MappingKind;
+  readonly sheet: string | null;
+  readonly importedAt: string;
+  readonly importedBy: string;
+  readonly mappingJson: string;
+}
+
+/** Registers a file being imported; its totals are filled in by finishSourceFile. Returns its id. */
+export function insertSourceFile(db: WritableDb, file: SourceFileRow): number {
+  return Number(
+    db.prepare(
+      `INSERT INTO source_file (file_name, original_path, size_bytes, sha256, format, has_macros, kind, sheet, imported_at, imported_by, mapping_json, control_totals_json, rows_read, rows_imported, rows_rejected)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', 0, 0, 0)`,
+    ).run(
+      file.fileName, file.originalPath, file.sizeBytes, file.sha256, file.format, file.hasMacros ? 1 : 0, file.kind, file.sheet,
+      file.importedAt, file.importedBy, file.mappingJson,
+    ).lastInsertRowid,
+  );
+}
+
+export function finishSourceFile(db: WritableDb, sourceFileId: number, counts: { readonly controlTotalsJson: string; readonly rowsRead: number; readonly rowsImported: number; readonly rowsRejected: number }): void {
+  db.prepare('UPDATE source_file SET control_totals_json = ?, rows_read = ?, rows_imported = ?, rows_rejected = ? WHERE id = ?').run(
+    counts.controlTotalsJson, counts.rowsRead, counts.rowsImported, counts.rowsRejected, sourceFileId,
+  );
+}
+
+export function selectSourceFiles(db: ReadableDb): SourceFileSummary[] {
+  const rows = db.prepare(
+    `SELECT s.id, s.file_name AS fileName, s.kind, s.format, s.size_bytes AS sizeBytes, s.sha256, s.imported_at AS importedAt, s.imported_by AS importedBy,
+            s.rows_read AS rowsRead, s.rows_imported AS rowsImported, s.rows_rejected AS rowsRejected, coalesce(b.stored, 0) AS evidenceStored
+       FROM source_file s LEFT JOIN source_evidence b ON b.source_file_id = s.id ORDER BY s.id`,
+  ).all() as (Omit<SourceFileSummary, 'evidenceStored'> & { evidenceStored: number })[];
+  return rows.map((row) => ({ ...row, evidenceStored: row.evidenceStored === 1 }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evidence
+
+export function insertEvidenceOmitted(db: WritableDb, sourceFileId: number, reason: string): void {
+  db.prepare('INSERT INTO source_evidence (source_file_id, stored, omitted_reason) VALUES (?, 0, ?)').run(sourceFileId, reason);
+}
+
+/** Marks the evidence as stored and returns a writer for its chunks, in order. */
+export function evidenceChunkWriter(db: WritableDb, sourceFileId: number): (index: number, bytes: Buffer) => void {
+  db.prepare('INSERT INTO source_evidence (source_file_id, stored, omitted_reason) VALUES (?, 1, NULL)').run(sourceFileId);
+  const insertChunk = db.prepare('INSERT INTO source_evidence_chunk (source_file_id, chunk_index, bytes) VALUES (?, ?, ?)');
+  return (index, bytes) => insertChunk.run(sourceFileId, index, bytes);
+}
+
+/** The evidence chunks of a file in order; null when its bytes were not kept. */
+export function selectEvidenceChunks(db: ReadableDb, sourceFileId: number): Buffer[] | null {
+  const evidence = db.prepare('SELECT stored FROM source_evidence WHERE source_file_id = ?').get(sourceFileId) as { stored: number } | undefined;
+  if (!evidence?.stored) return null;
+  return (db.prepare('SELECT bytes FROM source_evidence_chunk WHERE source_file_id = ? ORDER BY chunk_index').all(sourceFileId) as { bytes: Buffer }[]).map((chunk) => chunk.bytes);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows read, rejected and mapped
+
+export interface RawRowWriter {
+  /** Stores the row as read (in batches) and returns the id it is stored under. */
+  add(sheet: string, row: RawRow): number;
+  flush(): void;
+}
+
+export function rawRowWriter(db: WritableDb, sourceFileId: number): RawRowWriter {
+  // Ids are assigned here, so rows and the records pointing at them can be written in batches.
+  let nextId = (db.prepare('SELECT coalesce(max(id), 0) + 1 AS id FROM raw_row').get() as { id: number }).id;
+  const rows = new BatchInsert(db, 'raw_row', ['id', 'source_file_id', 'sheet', 'row_number', 'cells_json']);
+  return {
+    add(sheet, row) {
+      const id = nextId++;
+      rows.add(id, sourceFileId, sheet, row.rowNumber, JSON.stringify(row.cells));
+      return id;
+    },
+    flush: () => rows.flush(),
+  };
+}
+
+export function rejectedRowWriter(db: WritableDb, sourceFileId: number): (sheet: string, rowNumber: number, column: number | null, reason: string) => void {
+  const insert = db.prepare('INSERT INTO rejected_row (source_file_id, sheet, row_number, column_index, reason) VALUES (?, ?, ?, ?, ?)');
+  return (sheet, rowNumber, column, reason) => insert.run(sourceFileId, sheet, rowNumber, column, reason);
+}
+
+export interface RecordWriter {
+  add(rawRowId: number, record: ActivityRecordDraft): void;
+  flush(): void;
+}
+
+/** Activity records in batches; `beforeFlush` writes the raw rows they point to first. */
+export function activityRecordWriter(db: WritableDb, sourceFileId: number, beforeFlush: () => void): RecordWriter {
+  const records = new BatchInsert(
+    db,
+    'activity_record',
+    ['source_file_id', 'raw_row_id', 'column_index', 'site', 'entity', 'region', 'period_start', 'period_end', 'activity', 'meaning', 'quantity', 'unit', 'unit_basis', 'unit_text', 'scope3_category', 'instrument', 'notes'],
+    64,
+    beforeFlush,
+  );
+  return {
+    add(rawRowId, record) {
+      records.add(
+        sourceFileId, rawRowId, record.column, record.site, record.entity, record.region, record.periodStart, record.periodEnd,
+        record.activity, record.meaning, record.quantity, record.unit, record.unitBasis, record.unitText, record.scope3Category,
+        record.instrument, record.notes,
+      );
+    },
+    flush: () => records.flush(),
+  };
+}
+
+export function targetWriter(db: WritableDb, sourceFileId: number): (rawRowId: number, target: TargetDraft) => void {
+  const insert = db.prepare('INSERT INTO target (source_file_id, raw_row_id, metric, target_type, target_value, unit, base_period, target_period, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  return (rawRowId, t) => insert.run(sourceFileId, rawRowId, t.metric, t.targetType, t.targetValue, t.unit, t.basePeriod, t.targetPeriod, t.notes);
+}
+
+export function claimWriter(db: WritableDb, sourceFileId: number): (rawRowId: number, claim: ClaimDraft) => void {
+  const insert = db.prepare('INSERT INTO claim (source_file_id, raw_row_id, metric, period, value, unit, site, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  return (rawRowId, c) => insert.run(sourceFileId, rawRowId, c.metric, c.period, c.value, c.unit, c.site, c.notes);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mapping templates
+
+export function selectMappingTemplates(db: ReadableDb): MappingTemplate[] {
+  const rows = db.prepare('SELECT name, kind, mapping_json, saved_at, saved_by FROM mapping_template ORDER BY name').all() as Record<string, string>[];
+  return rows.map((row) => ({
+    name: row.name!,
+    kind: row.kind as MappingTemplate['kind'],
+    mapping: mappingSchema.parse(JSON.parse(row.mapping_json!)),
+    savedAt: row.saved_at!,
+    savedBy: row.saved_by!,
+  }));
+}
+
+export function upsertMappingTemplate(db: WritableDb, template: MappingTemplate): void {
+  db.prepare(
+    `INSERT INTO mapping_template (name, kind, mapping_json, saved_at, saved_by) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, mapping_json = excluded.mapping_json, saved_at = excluded.saved_at, saved_by = excluded.saved_by`,
+  ).run(template.name, template.kind, JSON.stringify(template.mapping), template.savedAt, template.savedBy);
+}

@@ -1,0 +1,105 @@
+/**
+ * The factor library a calculation prices records with (rule 1 of inventory.ts): factors indexed
+ * by activity, the pools a record may draw from, and each selection and factor value memoised.
+ */
+import { ratioFromText, type Rational } from './rational';
+import { selectFactor, type FactorRequest } from './factor-selection';
+import { factorCo2ePerUnit, type FactorCo2eResult, type GasPart } from './factor-value';
+import type { CalcFactor, CalcSettings, FindingKind } from './inventory-types';
+
+/** What a line multiplies a quantity by: a selected, valued factor, or the rule standing in for one. */
+export interface Pricing {
+  readonly factorId: number | null;
+  readonly factorSetId: number | null;
+  readonly factorSetKey: string | null;
+  readonly factorUnit: string;
+  /** Factor units per record unit, exact. */
+  readonly unitRatio: Rational;
+  readonly kgPerUnit: Rational;
+  readonly gases: readonly GasPart[];
+  readonly notes: readonly string[];
+}
+
+export type PricingResult =
+  | { readonly ok: true; readonly pricing: Pricing }
+  | { readonly ok: false; readonly kind: FindingKind; readonly reason: string };
+
+/** Which factors may stand for a record (rule 1's policy; the generic rules are in selectFactor). */
+export interface FactorPool {
+  readonly activityKey: string;
+  readonly kind: 'average' | 'residual-mix' | 'biogenic';
+  /** Source scope label the factor must carry (or none); not checked for biogenic factors. */
+  readonly scope: string | null;
+  /** Instruments: only the factor named for the instrument. */
+  readonly variant?: string;
+  /** Biogenic companions: only factors of the main factor's set. */
+  readonly factorSetId?: number;
+}
+
+function admits(pool: FactorPool, factor: CalcFactor): boolean {
+  if (factor.activityKey !== pool.activityKey) return false;
+  if (pool.kind === 'biogenic') return factor.biogenic && factor.factorSetId === pool.factorSetId;
+  if (factor.biogenic || (factor.scope !== null && factor.scope !== pool.scope)) return false;
+  if ((factor.residualMix === true) !== (pool.kind === 'residual-mix')) return false;
+  return pool.variant === undefined || factor.variant === pool.variant;
+}
+
+/** Factors indexed by activity, with selections and values memoised: records repeat requests. */
+export class FactorLibrary {
+  private readonly byActivity = new Map<string, CalcFactor[]>();
+  private readonly pricings = new Map<string, PricingResult>();
+  private readonly values = new Map<number, FactorCo2eResult>();
+
+  constructor(
+    factors: readonly CalcFactor[],
+    private readonly settings: CalcSettings,
+  ) {
+    for (const factor of [...factors].sort((a, b) => a.id - b.id)) {
+      this.byActivity.set(factor.activityKey, [...(this.byActivity.get(factor.activityKey) ?? []), factor]);
+    }
+  }
+
+  hasActivity(activityKey: string): boolean {
+    return this.byActivity.has(activityKey);
+  }
+
+  factorsIn(pool: FactorPool): readonly CalcFactor[] {
+    return (this.byActivity.get(pool.activityKey) ?? []).filter((factor) => admits(pool, factor));
+  }
+
+  price(pool: FactorPool, request: FactorRequest): PricingResult {
+    const key = JSON.stringify([pool, request.unit.id, request.unit.basis ?? null, request.region, request.date]);
+    const known = this.pricings.get(key);
+    if (known) return known;
+    const priced = this.select(pool, request);
+    this.pricings.set(key, priced);
+    return priced;
+  }
+
+  private select(pool: FactorPool, request: FactorRequest): PricingResult {
+    const selection = selectFactor(this.factorsIn(pool), request);
+    if (!selection.ok) return selection;
+    const { factor } = selection;
+    const value = this.valueOf(factor);
+    if (!value.ok) return { ok: false, kind: 'factor-value', reason: value.reason };
+    return {
+      ok: true,
+      pricing: {
+        factorId: factor.id,
+        factorSetId: factor.factorSetId,
+        factorSetKey: factor.setKey,
+        factorUnit: factor.unitText,
+        unitRatio: ratioFromText(selection.conversion.factorText),
+        kgPerUnit: value.value.kgPerUnit,
+        gases: value.value.gases,
+        notes: [...selection.notes, ...value.value.notes],
+      },
+    };
+  }
+
+  private valueOf(factor: CalcFactor): FactorCo2eResult {
+    const known = this.values.get(factor.id) ?? factorCo2ePerUnit(factor, this.settings.gwpBasis);
+    this.values.set(factor.id, known);
+    return known;
+  }
+}
