@@ -3,6 +3,7 @@ import { EngineError } from '../../../../electron/engine/errors';
 import { runImport } from '../../../../electron/engine/import/pipeline';
 import { previewImport } from '../../../../electron/engine/import/preview';
 import { startImportJob } from '../../../../electron/engine/import/import-job';
+import { previewFile } from '../../../../electron/engine/import/service';
 import type { ReadLimits, RefusalCode } from '../../../../electron/engine/import/readers';
 import { DEFAULT_READ_LIMITS, openSource, SourceRefusedError } from '../../../../electron/engine/import/readers';
 import type { Mapping } from '../../../../shared/import/mapping';
@@ -333,6 +334,16 @@ describe('broken and crafted files are refused whole, quickly, and change nothin
     expect(importFootprint(engagement)).toEqual(before);
     engagement.close();
   });
+
+  it.each(BROKEN_FILES.filter((broken) => broken.limits === undefined).map((broken) => [broken.name, broken] as const))(
+    'is refused as such by the preview service, on its worker: %s',
+    async (_name, broken) => {
+      const file = writeFile(tempDir(), broken.fileName ?? 'readings.xlsx', await broken.content());
+      const preview = previewFile(null, file, 'activity');
+      await expect(preview).rejects.toMatchObject({ code: 'refused', details: { code: broken.code } });
+      await expect(preview).rejects.toThrow(broken.message);
+    },
+  );
 
   it('imports the intact workbook these are made from', async () => {
     const engagement = newEngagement(tempDir());
