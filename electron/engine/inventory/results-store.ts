@@ -319,16 +319,20 @@ interface FindingRow {
   file_name: string | null; sheet: string | null; row_number: number | null;
 }
 
+/** A finding with its cause and its record's source row. */
+const FINDING_SELECT = `SELECT f.id, f.record_id, c.kind, c.cause, f.detail, f.at_stake_low, f.at_stake_high, s.file_name, w.sheet, w.row_number
+       FROM calc_finding f JOIN finding_cause c ON c.id = f.cause_id
+       LEFT JOIN activity_record r ON r.id = f.record_id LEFT JOIN raw_row w ON w.id = r.raw_row_id LEFT JOIN source_file s ON s.id = r.source_file_id`;
+
 /** One page of a variant's findings in record order, each with the source row of its record. */
 export function selectFindings(db: ReadableDb, variant: string, options: { kind?: FindingKind; causeId?: number; limit: number; offset: number }): FindingView[] {
   const { sql, params } = new Conditions().add('f.variant = ?', variant).given(options.kind, 'c.kind = ?').given(options.causeId, 'f.cause_id = ?');
-  const rows = db.prepare(
-    `SELECT f.id, f.record_id, c.kind, c.cause, f.detail, f.at_stake_low, f.at_stake_high, s.file_name, w.sheet, w.row_number
-       FROM calc_finding f JOIN finding_cause c ON c.id = f.cause_id
-       LEFT JOIN activity_record r ON r.id = f.record_id LEFT JOIN raw_row w ON w.id = r.raw_row_id LEFT JOIN source_file s ON s.id = r.source_file_id
-      WHERE ${sql} ORDER BY f.record_id, f.cause_id LIMIT ? OFFSET ?`,
-  ).all(...params, options.limit, options.offset) as FindingRow[];
-  return rows.map((row) => ({
+  const rows = db.prepare(`${FINDING_SELECT} WHERE ${sql} ORDER BY f.record_id, f.cause_id LIMIT ? OFFSET ?`).all(...params, options.limit, options.offset) as FindingRow[];
+  return rows.map(findingView);
+}
+
+function findingView(row: FindingRow): FindingView {
+  return {
     id: row.id,
     recordId: row.record_id,
     kind: row.kind,
@@ -336,7 +340,7 @@ export function selectFindings(db: ReadableDb, variant: string, options: { kind?
     detail: row.detail,
     atStake: row.at_stake_low === null || row.at_stake_high === null ? null : { low: row.at_stake_low, high: row.at_stake_high },
     source: row.file_name === null || row.sheet === null || row.row_number === null ? null : { fileName: row.file_name, sheet: row.sheet, rowNumber: row.row_number },
-  }));
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -552,4 +556,10 @@ export function* iterateRunLines(db: ReadableDb, records: string, run: Pick<Stor
 export function selectRunGases(db: ReadableDb, runId: number): string[] {
   const rows = db.prepare('SELECT DISTINCT gases_json FROM calc_pricing WHERE run_id = ?').all(runId) as { gases_json: string }[];
   return [...new Set(rows.flatMap((row) => (JSON.parse(row.gases_json) as { gas: string }[]).map((gas) => gas.gas)))];
+}
+
+/** Every finding of a variant in record order, with its record's source row: a cursor (on a connection of the caller's that nothing else uses meanwhile). */
+export function* iterateFindings(db: ReadableDb, variant: string): Generator<FindingView> {
+  const rows = db.prepare(`${FINDING_SELECT} WHERE f.variant = ? ORDER BY f.record_id, f.cause_id`).iterate(variant) as IterableIterator<FindingRow>;
+  for (const row of rows) yield findingView(row);
 }

@@ -3,13 +3,14 @@
  * page by page, and every line for export. Nothing here calculates or freezes factor versions.
  */
 import type { FindingKind } from '../../../shared/calc/inventory-types';
-import { MAX_FINDING_GROUPS, type FindingsPage, type InventoryResults, type ResultsStatus } from '../../../shared/contract';
+import { MAX_FINDING_GROUPS, type FindingsPage, type FindingView, type InventoryResults, type ResultsStatus } from '../../../shared/contract';
+import type { ReadableDb } from '../db/handles';
 import { connectReadOnly } from '../db/connection';
 import type { Engagement } from '../engagement/handle';
 import { latestFactorSetIds } from '../factors/service';
 import { staleParts } from './calculate';
 import { AS_IMPORTED, type CalculationVariant } from './inputs';
-import { iterateRunLines, selectFindingGroups, selectFindings, selectRun, selectRunGases, type StoredLineRow, type StoredRun } from './results-store';
+import { iterateFindings, iterateRunLines, selectFindingGroups, selectFindings, selectRun, selectRunGases, type StoredLineRow, type StoredRun } from './results-store';
 
 export function statusOf(engagement: Engagement, run: StoredRun | null, variant: CalculationVariant): ResultsStatus {
   if (!run) return { state: 'none' };
@@ -72,14 +73,30 @@ export function storedResultLines(engagement: Engagement, variant: CalculationVa
     status: statusOf(engagement, run, variant),
     lineCount: run?.lineCount ?? 0,
     gases: run ? selectRunGases(engagement.reader, run.id) : [],
-    async *lines() {
-      if (!run) return;
-      const db = connectReadOnly(engagement.filePath, engagement.context);
-      try {
-        yield* iterateRunLines(db, variant.records, run);
-      } finally {
-        db.close();
-      }
-    },
+    lines: () => onOwnConnection(engagement, (db) => (run ? iterateRunLines(db, variant.records, run) : [])),
   };
+}
+
+/** Every finding of a variant, in record order, streamed the same way. */
+export interface StoredFindings {
+  readonly total: number;
+  rows(): AsyncIterable<FindingView>;
+}
+
+export function storedFindings(engagement: Engagement, variant: CalculationVariant = AS_IMPORTED): StoredFindings {
+  const run = selectRun(engagement.reader, variant.name);
+  return {
+    total: run?.findingCount ?? 0,
+    rows: () => onOwnConnection(engagement, (db) => iterateFindings(db, variant.name)),
+  };
+}
+
+/** Rows read through a read-only connection of their own, closed when they are all read (or the reader stops). */
+async function* onOwnConnection<T>(engagement: Engagement, rows: (db: ReadableDb) => Iterable<T>): AsyncGenerator<T> {
+  const db = connectReadOnly(engagement.filePath, engagement.context);
+  try {
+    yield* rows(db);
+  } finally {
+    db.close();
+  }
 }

@@ -13,7 +13,12 @@ import { AS_IMPORTED, type CalculationVariant } from './inputs';
 
 export { listSites, setSite, type SiteChange } from './boundary';
 export { AS_IMPORTED, VARIANTS, type CalculationVariant } from './inputs';
-export { inventoryResults, listFindings, storedResultLines, type FindingsQuery, type StoredResultLines } from './results';
+export { inventoryResults, listFindings, storedFindings, storedResultLines, type FindingsQuery, type StoredFindings, type StoredResultLines } from './results';
+/**
+ * The explicit calculation on the caller's thread, for another feature's own worker (the export):
+ * stores the results, or keeps the stored ones when nothing they depend on changed.
+ */
+export { calculate as calculateHere } from './calculate';
 export type { StoredLineRow } from './results-store';
 export { traceBreakdown, traceFigure } from './trace';
 

@@ -21,9 +21,10 @@ import { toCalculateJson } from '../../../shared/calc/inventory-json';
 import { fsum } from '../../../shared/calc/sum';
 import { seededRandom } from '../../helpers/random';
 import { mappingSchema } from '../../../shared/import/mapping';
-import { companyWorkbookPlan, DATA_CENTRES_SHEET, OFFICES_SHEET, writeCompanyWorkbook, type CompanyWorkbookPlan } from '../../helpers/company-workbook';
+import { DATA_CENTRES_SHEET, OFFICES_SHEET, writeCompanyWorkbook, type CompanyWorkbookPlan } from '../../helpers/company-workbook';
 import { TEST_ACTOR } from '../../helpers/engagement';
 import { FACTOR_TABLE_HEADER, FACTOR_TABLE_MAPPING } from '../../helpers/factor-table';
+import { buildTwoYearEngagement } from '../../helpers/two-year-engagement';
 
 // DESNZ 2020 (kg CO2e per unit), as published: the figures an auditor would look up.
 const DIESEL_PER_LITRE = 2.54603;
@@ -70,17 +71,7 @@ describe('a two-year engagement built from the company workbook', () => {
   let plan: CompanyWorkbookPlan;
 
   beforeAll(async () => {
-    const dir = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'carbon-audit-inventory-'));
-    const workbook = path.join(dir, 'company.xlsx');
-    plan = await writeCompanyWorkbook(workbook, companyWorkbookPlan());
-    engagement = Engagement.create(path.join(dir, 'group.carbonaudit'), { entityName: 'Example Group', fiscalYearStartMonth: 4, defaultRegion: 'UK' }, TEST_ACTOR);
-    loadFactorLibrary(engagement);
-    for (const sheet of [OFFICES_SHEET, DATA_CENTRES_SHEET]) {
-      const mapping = mappingSchema.parse((await previewImport(engagement.db, workbook, 'activity', { sheet })).mapping);
-      await runImport(engagement.db, { filePath: workbook, mapping, ...TEST_ACTOR, settings: engagement.settings() });
-    }
-    setSite(engagement, 'DC North', { isDataCentre: true });
-    setSite(engagement, 'DC South', { isDataCentre: true });
+    ({ engagement, plan } = await buildTwoYearEngagement(fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'carbon-audit-inventory-'))));
   });
 
   it('matches an independent recalculation of every figure, per fiscal year', async () => {
@@ -165,15 +156,7 @@ describe('a two-year engagement built from the company workbook', () => {
 
 describe('a figure traced from the stored results', () => {
   it('pages, sorts, filters and subtotals a figure’s lines, its totals exact whatever the filter', async () => {
-    const dir = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'carbon-audit-trace-'));
-    const workbook = path.join(dir, 'company.xlsx');
-    await writeCompanyWorkbook(workbook);
-    const engagement = Engagement.create(path.join(dir, 't.carbonaudit'), { entityName: 'Example Group', fiscalYearStartMonth: 4, defaultRegion: 'UK' }, TEST_ACTOR);
-    loadFactorLibrary(engagement);
-    for (const sheet of [OFFICES_SHEET, DATA_CENTRES_SHEET]) {
-      const mapping = mappingSchema.parse((await previewImport(engagement.db, workbook, 'activity', { sheet })).mapping);
-      await runImport(engagement.db, { filePath: workbook, mapping, ...TEST_ACTOR, settings: engagement.settings() });
-    }
+    const { engagement } = await buildTwoYearEngagement(fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'carbon-audit-trace-')));
     await calculate(engagement);
     const fy2023 = inventoryResults(engagement).periods.find((period) => period.label === 'FY2023')!;
     const query = { figure: 'FY2023.scope2_location', page: 0, pageSize: 1000, sort: 'record' as const, descending: false };
