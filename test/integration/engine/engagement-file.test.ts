@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { appendAudit } from '../../../electron/engine/db/audit-log';
 import { CARBON_AUDIT_APPLICATION_ID, migrate } from '../../../electron/engine/db/connection';
 import { expectedSchema, readSchema } from '../../../electron/engine/db/schema-guard';
-import { LATEST_SCHEMA_VERSION } from '../../../electron/engine/db/migrations';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/engine/db/migrations';
 import { Engagement } from '../../../electron/engine/engagement/handle';
 import { EngineError } from '../../../electron/engine/errors';
 import { useTempDir } from '../../helpers/temp';
@@ -54,6 +54,8 @@ describe('engagement file', () => {
       assuranceLevel: 'limited',
       defaultRegion: null,
       evidenceCapMiB: 50,
+      instrumentMatching: 'fiscal-year',
+      category15Investments: false,
     });
     engagement.close();
   });
@@ -209,10 +211,10 @@ describe('engagement files from others: the schema must be exactly what the migr
     engagement.close();
     Engagement.open(older, CONTEXT).close();
 
-    // A table the next migration creates, planted early (with its own defaults), is not that version's schema.
+    // What the next migration does (a table, a column), planted early, is not that version's schema.
     const planted = path.join(dir, 'planted.carbonaudit');
-    makeOlderFile(planted, (db) => db.exec('CREATE TABLE input_revision (input TEXT PRIMARY KEY, revision INTEGER NOT NULL DEFAULT 7) STRICT'));
-    expectRefused(planted, 'unexpected-schema', new RegExp(`\\(schema ${olderVersion}\\): table 'input_revision' is not part of Carbon Audit's schema`));
+    makeOlderFile(planted, (db) => MIGRATIONS[LATEST_SCHEMA_VERSION - 1]!.up(db));
+    expectRefused(planted, 'unexpected-schema', new RegExp(`\\(schema ${olderVersion}\\): (table|index) '\\w+' (is not part of Carbon Audit's schema|differs)`));
   });
 
   it('distrusts the schema on every connection it opens', () => {
