@@ -588,7 +588,8 @@ export class InventoryCalculation {
       investmentShare,
       kwhPerUnit,
       kwh: kwhPerUnit === null ? null : new ExactScale(kwhPerUnit),
-      recipes: this.recipesFor([record.activity, meaning, unit.id, unit.basis, region, record.scope3Category, record.instrument, attributesKey(record.attributes)]),
+      // Recipes are shared across sites, except that an investment's lines carry category 15 twins.
+      recipes: this.recipesFor([record.activity, meaning, unit.id, unit.basis, region, record.scope3Category, record.instrument, attributesKey(record.attributes), investmentShare !== null]),
       lineGroups: new Map(),
       metricGroups: new Map(),
     };
