@@ -23,6 +23,7 @@ export const DEFAULT_SETTINGS = {
   materialityPercent: 5,
   assuranceLevel: 'limited',
   evidenceCapMiB: 50,
+  instrumentMatching: DEFAULT_MATCHING_WINDOW,
 } as const satisfies Record<string, unknown>;
 
 /**
@@ -53,7 +54,7 @@ export const engagementSettingsSchema = z
      * Market-based Scope 2: the span instruments are matched to a site's consumption over. The
      * fiscal year is the GHG Protocol Scope 2 Guidance's reporting period; a fiscal month is stricter.
      */
-    instrumentMatching: z.enum(MATCHING_WINDOWS).default(DEFAULT_MATCHING_WINDOW),
+    instrumentMatching: z.enum(MATCHING_WINDOWS).default(DEFAULT_SETTINGS.instrumentMatching),
     /**
      * Under a control approach: report the group's ownership share of the Scope 1 and
      * market-based Scope 2 of sites outside its control (joint ventures, associates) as Scope 3
