@@ -1,9 +1,10 @@
 import { Option } from 'commander';
 import fs from 'node:fs';
 import { MAPPING_KINDS, mappingSchema, type Mapping, type MappingKind } from '../../../shared/import/mapping';
-import { EngineError } from '../../engine/errors';
+import { EngineError, fileReadError } from '../../engine/errors';
 import { findMappingTemplate, listMappingTemplates, previewFile, saveMappingTemplate, startImport, suggestedMappings } from '../../engine/import/service';
 import type { CommandSet } from '../context';
+import { messageOf, oneLine, terminalSafe } from '../terminal';
 import { printImportOutcome } from './import-report';
 
 function readMappingFile(file: string): Mapping {
@@ -11,7 +12,7 @@ function readMappingFile(file: string): Mapping {
   try {
     json = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new EngineError('invalid-input', `Cannot read mapping ${file}: ${(error as Error).message}`);
+    throw new EngineError('invalid-input', `Cannot read mapping ${file}: ${messageOf(fileReadError(file, error))}`);
   }
   const parsed = mappingSchema.safeParse(json);
   if (!parsed.success) {
@@ -59,7 +60,7 @@ export const importCommands: CommandSet = (program, { io, withEngagement }) => {
           const job = startImport(engagement, { filePath: file, mapping, dryRun: options.dryRun, allowDuplicate: options.allowDuplicate }, (progress) => {
             if (!showProgress) return;
             const percent = progress.totalBytes > 0 ? Math.round((100 * progress.bytesRead) / progress.totalBytes) : 0;
-            process.stderr.write(`\rImporting ${mapping.sheet ?? ''}: ${progress.rowsRead} rows, ${percent}%   `);
+            process.stderr.write(`\rImporting ${terminalSafe(oneLine(mapping.sheet ?? ''))}: ${progress.rowsRead} rows, ${percent}%   `);
           });
           const stop = () => job.cancel();
           process.once('SIGINT', stop);
@@ -87,7 +88,7 @@ export const importCommands: CommandSet = (program, { io, withEngagement }) => {
       const preview = await previewFile(null, file, options.kind, options.sheet);
       if (!preview.mapping) throw new EngineError('refused', `No table found in sheet '${preview.sheet}': ${preview.tableProblem}`);
       io.out(`${JSON.stringify(preview.mapping, null, 2)}\n`);
-      for (const column of preview.columns) io.err(`column ${column.column + 1} '${column.header}': ${column.role} (${column.confidence}) ${column.reason}\n`);
+      for (const column of preview.columns) io.err(`column ${column.column + 1} '${oneLine(column.header)}': ${column.role} (${column.confidence}) ${oneLine(column.reason)}\n`);
     });
   mapping
     .command('save')
@@ -105,7 +106,7 @@ export const importCommands: CommandSet = (program, { io, withEngagement }) => {
     .argument('<engagement>', 'engagement file')
     .action(async (engagementFile: string) => {
       const templates = await withEngagement(engagementFile, listMappingTemplates);
-      for (const template of templates) io.out(`${template.name}\t${template.kind}\t${template.mapping.sheet ?? '(every sheet)'}\tsaved ${template.savedAt} by ${template.savedBy}\n`);
+      for (const template of templates) io.out(`${oneLine(template.name)}\t${template.kind}\t${oneLine(template.mapping.sheet ?? '(every sheet)')}\tsaved ${template.savedAt} by ${oneLine(template.savedBy)}\n`);
     });
   mapping
     .command('export')

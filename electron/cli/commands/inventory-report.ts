@@ -1,6 +1,7 @@
 import type { EmissionTotals, InventoryResult } from '../../../shared/calc/inventory';
 import type { FigureTrace } from '../../../shared/calc/trace';
 import { FIGURE_IDS, FIGURES, figureValue, scope3CategoryFigure, UNCATEGORISED, type EmissionFigure, type FigureKind, type MetricFigure } from '../../../shared/figures';
+import { oneLine } from '../terminal';
 
 const tonnes = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
 const ratio = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
@@ -41,24 +42,24 @@ export function printInventory(result: Pick<InventoryResult, 'periods' | 'findin
       lines.push(`  Intensity per ${intensity.unit} of ${intensity.denominator}: net ${intensity.netTco2ePerUnit ?? '—'} tCO2e, location-based ${intensity.locationTco2ePerUnit ?? '—'} tCO2e (Σ ${intensity.quantity})`);
     }
     if (options.bySite) {
-      for (const site of period.sites) lines.push(`  Site: ${site.site ?? '(no site)'}${site.share !== 1 ? ` (share ${percent.format(site.share)})` : ''}${site.isDataCentre ? ' — data centre' : ''}`, ...figureLines(site, '    '));
+      for (const site of period.sites) lines.push(`  Site: ${oneLine(site.site ?? '(no site)')}${site.share !== 1 ? ` (share ${percent.format(site.share)})` : ''}${site.isDataCentre ? ' — data centre' : ''}`, ...figureLines(site, '    '));
     }
     lines.push('');
   }
   if (result.findings.length > 0) {
     lines.push(`Findings (${result.findings.length})`);
-    for (const finding of result.findings) lines.push(`  ${finding.recordId === null ? '' : `record ${finding.recordId}: `}${finding.kind}: ${finding.message}`);
+    for (const finding of result.findings) lines.push(`  ${finding.recordId === null ? '' : `record ${finding.recordId}: `}${finding.kind}: ${oneLine(finding.message)}`);
   }
   out(`${lines.join('\n')}\n`);
 }
 
 export function printTrace(trace: FigureTrace, by: 'quarter' | 'month' | null, out: (text: string) => void): void {
-  const lines = [`${trace.figure}${trace.site ? ` at ${trace.site}` : ''} = ${t(trace.tco2e)} tCO2e from ${trace.lines.length} lines`];
+  const lines = [`${trace.figure}${trace.site ? ` at ${oneLine(trace.site)}` : ''} = ${t(trace.tco2e)} tCO2e from ${trace.lines.length} lines`];
   for (const line of trace.lines) {
     lines.push(
-      `  record ${line.recordId} (${line.source.fileName} › ${line.source.sheet} › row ${line.source.rowNumber}): ${line.quantity} ${line.unit} × ${line.conversionFactor} = ${line.convertedQuantity} ${line.factorUnit}` +
+      `  record ${line.recordId} (${oneLine(line.source.fileName)} › ${oneLine(line.source.sheet)} › row ${line.source.rowNumber}): ${line.quantity} ${line.unit} × ${line.conversionFactor} = ${line.convertedQuantity} ${line.factorUnit}` +
         `${line.chargedQuantity !== line.convertedQuantity ? ` (charged ${line.chargedQuantity})` : ''} × ${line.co2ePerUnitKg} kgCO2e/${line.factorUnit}` +
-        `${line.factor ? ` [${line.factor.setKey} ${line.factor.edition}: ${line.factor.label}]` : ''}${line.share !== 1 ? ` × share ${line.share}` : ''} = ${line.tco2e} tCO2e${line.note ? ` — ${line.note}` : ''}`,
+        `${line.factor ? ` [${line.factor.setKey} ${line.factor.edition}: ${oneLine(line.factor.label)}]` : ''}${line.share !== 1 ? ` × share ${line.share}` : ''} = ${line.tco2e} tCO2e${line.note ? ` — ${oneLine(line.note)}` : ''}`,
     );
   }
   if (by) {
