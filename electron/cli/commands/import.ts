@@ -1,9 +1,10 @@
-import { Option } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import fs from 'node:fs';
+import { columnLetter } from '../../../shared/import/cell';
 import { MAPPING_KINDS, mappingSchema, type Mapping, type MappingKind } from '../../../shared/import/mapping';
 import { EngineError, fileReadError } from '../../engine/errors';
-import { findMappingTemplate, listMappingTemplates, previewFile, saveMappingTemplate, startImport, suggestedMappings } from '../../engine/import/service';
-import type { CommandSet } from '../context';
+import { findMappingTemplate, listImportFindings, listMappingTemplates, previewFile, saveMappingTemplate, startImport, suggestedMappings } from '../../engine/import/service';
+import { EXIT_FAILED, type CommandSet } from '../context';
 import { messageOf, oneLine, terminalSafe } from '../terminal';
 import { printImportOutcome } from './import-report';
 
@@ -21,6 +22,12 @@ function readMappingFile(file: string): Mapping {
   return parsed.data;
 }
 
+function sourceFileNumber(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('expected a source file number such as 3');
+  return number;
+}
+
 const kindOption = () => new Option('--kind <kind>', 'what the file holds').choices(MAPPING_KINDS).default('activity');
 
 interface ImportOptions {
@@ -30,6 +37,7 @@ interface ImportOptions {
   readonly template?: string;
   readonly dryRun?: boolean;
   readonly allowDuplicate?: boolean;
+  readonly allowEmpty?: boolean;
   readonly json?: boolean;
 }
 
@@ -46,6 +54,7 @@ export const importCommands: CommandSet = (program, { io, withEngagement }) => {
     .option('--template <name>', 'a mapping template saved in the engagement (e.g. last year’s)')
     .option('--dry-run', 'validate and print the control totals, commit nothing')
     .option('--allow-duplicate', 'import even if the same file (same SHA-256) was imported before')
+    .option('--allow-empty', 'import even if nothing is created or more than half of the rows are rejected (refused otherwise)')
     .option('--json', 'print the outcome as JSON')
     .action(async (engagementFile: string, file: string, options: ImportOptions) => {
       const outcomes = await withEngagement(engagementFile, async (engagement) => {
@@ -57,7 +66,7 @@ export const importCommands: CommandSet = (program, { io, withEngagement }) => {
         const done = [];
         for (const mapping of mappings) {
           const showProgress = process.stderr.isTTY && !options.json;
-          const job = startImport(engagement, { filePath: file, mapping, dryRun: options.dryRun, allowDuplicate: options.allowDuplicate }, (progress) => {
+          const job = startImport(engagement, { filePath: file, mapping, dryRun: options.dryRun, allowDuplicate: options.allowDuplicate, allowEmpty: options.allowEmpty }, (progress) => {
             if (!showProgress) return;
             const percent = progress.totalBytes > 0 ? Math.round((100 * progress.bytesRead) / progress.totalBytes) : 0;
             process.stderr.write(`\rImporting ${terminalSafe(oneLine(mapping.sheet ?? ''))}: ${progress.rowsRead} rows, ${percent}%   `);
@@ -75,6 +84,30 @@ export const importCommands: CommandSet = (program, { io, withEngagement }) => {
       });
       if (options.json) io.out(`${JSON.stringify(outcomes.length === 1 ? outcomes[0] : outcomes, null, 2)}\n`);
       else for (const outcome of outcomes) printImportOutcome(outcome, io.out);
+      // Nothing imported is not success: a sheet that fell short (and was not saved) fails the command.
+      const fellShort = outcomes.filter((outcome) => outcome.shortfall !== null && !outcome.committed && !outcome.dryRun);
+      if (fellShort.length > 0) {
+        io.err(`Error: not imported: ${fellShort.map((outcome) => `${outcome.sheets.map((sheet) => sheet.sheet).join(', ') || outcome.fileName}: ${outcome.shortfall}`).join('; ')}. Nothing was committed; check the mapping, or pass --allow-empty to import anyway.\n`);
+        process.exitCode = EXIT_FAILED;
+      }
+    });
+
+  program
+    .command('import-findings')
+    .description('list what imports found in the data: twin columns (one quantity in two units) that disagree or hold a value the imported column lacks')
+    .argument('<engagement>', 'engagement file')
+    .option('--source <id>', 'only the findings of this source file (its number in the register)', sourceFileNumber)
+    .option('--json', 'print JSON')
+    .action(async (engagementFile: string, options: { source?: number; json?: boolean }) => {
+      const findings = await withEngagement(engagementFile, (engagement) => listImportFindings(engagement, options.source));
+      if (options.json) {
+        io.out(`${JSON.stringify(findings, null, 2)}\n`);
+        return;
+      }
+      if (findings.length === 0) io.out('No import findings.\n');
+      for (const finding of findings) {
+        io.out(`#${finding.id} ${oneLine(finding.fileName)} › ${oneLine(finding.sheet)} › row ${finding.rowNumber}, column ${columnLetter(finding.column)} against ${columnLetter(finding.comparedColumn)}: ${finding.kind}: ${oneLine(finding.message)}\n`);
+      }
     });
 
   const mapping = program.command('mapping').description('mapping templates: how a sheet’s columns become records');

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ImportOutcome, ImportPreview, Mapping, MappingKind, SourceFileSummary } from '../../../shared/contract';
+import type { ImportFindingView, ImportOutcome, ImportPreview, Mapping, MappingKind, SourceFileSummary } from '../../../shared/contract';
 import { DESNZ_DATA_SHEET } from '../../../shared/factors/desnz';
 import { EPA_HUB_SHEET } from '../../../shared/factors/epa-hub';
 import { mappingSchema } from '../../../shared/import/mapping';
@@ -16,7 +16,7 @@ import type { WorkerJob } from '../workers/spawn';
 import { startImportJob, type ImportWorkerProgress } from './import-job';
 import { withDuplicateCheck, type FilePreview } from './preview';
 import type { PreviewWorkerData } from './preview-worker';
-import { selectSourceFiles } from './store';
+import { selectImportFindings, selectSourceFiles } from './store';
 
 export { findMappingTemplate, listMappingTemplates, saveMappingTemplate } from './templates';
 export type { ImportWorkerProgress } from './import-job';
@@ -84,6 +84,8 @@ export interface ImportOptions {
   readonly mapping: Mapping;
   readonly dryRun?: boolean;
   readonly allowDuplicate?: boolean;
+  /** Save it even if it creates nothing or rejects more than half its rows. */
+  readonly allowEmpty?: boolean;
 }
 
 /** Starts an import (or a dry run) on its own worker thread and connection; cancel rolls it back. */
@@ -101,4 +103,13 @@ export function startImport(engagement: Engagement, options: ImportOptions, onPr
 /** The source-file register: every imported file with its SHA-256 and row counts. */
 export function listSourceFiles(engagement: Engagement): SourceFileSummary[] {
   return selectSourceFiles(engagement.reader);
+}
+
+/**
+ * What imports found in the data (a twin column disagreeing with the column imported, or holding a
+ * value it lacks), each with its file, sheet, row, columns, both values and their difference; all
+ * of them, or one source file's.
+ */
+export function listImportFindings(engagement: Engagement, sourceFileId?: number): ImportFindingView[] {
+  return selectImportFindings(engagement.reader, sourceFileId);
 }

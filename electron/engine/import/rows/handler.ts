@@ -8,6 +8,7 @@ import type { FiscalSettings } from '../../../../shared/calc/fiscal';
 import { columnLetter, type RawRow } from '../../../../shared/import/cell';
 import { sameHeader } from '../../../../shared/import/headers';
 import type { Mapping } from '../../../../shared/import/mapping';
+import { placeholderTest, withPlaceholdersBlank } from '../../../../shared/import/placeholders';
 import type { Rejection } from '../../../../shared/import/records';
 import { createRowScanner } from '../../../../shared/import/table';
 import { cellText } from '../../../../shared/import/values';
@@ -44,7 +45,8 @@ export function mappedColumnCount(mapping: Mapping): number {
 
 /**
  * The rows of the mapped table on each sheet, as `dataRow` sees them: rows outside the table,
- * blank rows, totals and notes are counted as skipped (totals and notes listed with why). Without
+ * blank rows, totals and notes are counted as skipped (totals and notes listed with why). A data
+ * row reaches `dataRow` with its placeholder cells blank (the raw row keeps them as read). Without
  * a named sheet the mapping applies to every sheet laid out the same way; a sheet whose header
  * row does not match is not imported, with the first mismatch as the reason.
  */
@@ -54,6 +56,7 @@ export function tableRows(context: RowContext, dataRow: RowCallback): RowCallbac
   let scanSheet = '';
   let scan = createRowScanner(mapping.table, columnCount);
   let sheetMatchesMapping = true;
+  const isPlaceholder = placeholderTest(mapping.placeholders);
   return (sheet, row, rawRowId, tally) => {
     if (sheet !== scanSheet) {
       scanSheet = sheet;
@@ -86,6 +89,6 @@ export function tableRows(context: RowContext, dataRow: RowCallback): RowCallbac
       return;
     }
     tally.dataRows++;
-    dataRow(sheet, row, rawRowId, tally);
+    dataRow(sheet, withPlaceholdersBlank(row, isPlaceholder), rawRowId, tally);
   };
 }
