@@ -3,6 +3,8 @@
  * headers are the same column, and which catalogue activity a text names.
  */
 import { ACTIVITIES } from '../activities';
+import { columnLetter } from './cell';
+import type { ColumnMapping } from './mapping';
 import { normalizeSpaces } from './values';
 
 // ---------------------------------------------------------------------------------------------
@@ -49,6 +51,33 @@ export interface HeaderParts {
 export function sameHeader(a: string, b: string): boolean {
   const normalize = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
   return normalize(a) === normalize(b);
+}
+
+export interface HeaderMismatch {
+  readonly column: number;
+  readonly expected: string;
+  readonly found: string;
+}
+
+/**
+ * Where a sheet's headers differ from the ones a mapping was made for (a renamed or moved column),
+ * for every column the mapping reads. A header the mapping wrote with its group ('Electricity /
+ * kWh', from a merged group cell above) matches the cell that holds its own part.
+ */
+export function headerMismatches(columns: readonly Pick<ColumnMapping, 'column' | 'header' | 'role'>[], headerAt: (column: number) => string): HeaderMismatch[] {
+  return columns.flatMap((column) => {
+    if (column.role === 'ignore') return [];
+    const found = normalizeSpaces(headerAt(column.column));
+    const matches = sameHeader(found, column.header) || (found !== '' && column.header.toLowerCase().endsWith(` / ${found.toLowerCase()}`));
+    return matches ? [] : [{ column: column.column, expected: column.header, found }];
+  });
+}
+
+/** "column C is 'Electricity (MWh)', expected 'Electricity (kWh)'; column E is blank, expected 'Diesel (L)'". */
+export function describeHeaderMismatches(mismatches: readonly HeaderMismatch[]): string {
+  return mismatches
+    .map((mismatch) => `column ${columnLetter(mismatch.column)} is ${mismatch.found === '' ? 'blank' : `'${mismatch.found}'`}, expected '${mismatch.expected}'`)
+    .join('; ');
 }
 
 /**

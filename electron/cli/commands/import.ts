@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { columnLetter } from '../../../shared/import/cell';
 import { MAPPING_KINDS, mappingSchema, type Mapping, type MappingKind } from '../../../shared/import/mapping';
 import { EngineError, fileReadError } from '../../engine/errors';
-import { findMappingTemplate, listImportFindings, listMappingTemplates, previewFile, saveMappingTemplate, startImport, suggestedMappings } from '../../engine/import/service';
+import { findMappingTemplate, fitMappingToFile, listImportFindings, listMappingTemplates, previewFile, saveMappingTemplate, startImport, suggestedMappings } from '../../engine/import/service';
 import { EXIT_FAILED, type CommandSet } from '../context';
 import { messageOf, oneLine, terminalSafe } from '../terminal';
 import { printImportOutcome } from './import-report';
@@ -60,9 +60,9 @@ export const importCommands: CommandSet = (program, { io, withEngagement }) => {
       const outcomes = await withEngagement(engagementFile, async (engagement) => {
         if (options.mapping && options.template) throw new EngineError('invalid-input', 'Give either --mapping or --template, not both');
         const chosen = options.mapping ? readMappingFile(options.mapping) : options.template ? findMappingTemplate(engagement, options.template).mapping : null;
-        const mappings = chosen
-          ? [options.sheet ? { ...chosen, sheet: options.sheet } : chosen]
-          : await suggestedMappings(engagement, file, options.kind, options.sheet);
+        const fitted = chosen ? await fitMappingToFile(file, chosen, options.sheet) : null;
+        if (fitted?.note) io.err(`Note: ${fitted.note}; its headers are checked against this sheet's.\n`);
+        const mappings = fitted ? [fitted.mapping] : await suggestedMappings(engagement, file, options.kind, options.sheet);
         const done = [];
         for (const mapping of mappings) {
           const showProgress = process.stderr.isTTY && !options.json;

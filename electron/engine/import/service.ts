@@ -79,6 +79,26 @@ export async function suggestedMappings(engagement: Engagement | null, filePath:
   return mappings;
 }
 
+/**
+ * A saved mapping (a template, a mapping file) fitted to the file at hand. Its sheet name is a
+ * hint: next year's file renames 'FY2022' to 'FY2023' and 'factors.csv' to 'factors-2024.csv'.
+ * The sheet is the one asked for, else the mapping's own if the file has it, else the file's only
+ * sheet; a file with several sheets and none of that name must say which. Whether the headers
+ * match is checked when the sheet is read, and a mismatch refuses the import with every
+ * difference listed.
+ */
+export async function fitMappingToFile(filePath: string, mapping: Mapping, sheet?: string): Promise<{ readonly mapping: Mapping; readonly note: string | null }> {
+  if (sheet !== undefined) return { mapping: { ...mapping, sheet }, note: mapping.sheet === undefined || mapping.sheet === sheet ? null : `the mapping made on sheet '${mapping.sheet}' is applied to sheet '${sheet}'` };
+  if (mapping.sheet === undefined) return { mapping, note: null };
+  const { sheets } = await previews.run({ filePath, kind: mapping.kind, sheet: undefined });
+  if (sheets.includes(mapping.sheet)) return { mapping, note: null };
+  const [only, ...others] = sheets;
+  if (only !== undefined && others.length === 0) {
+    return { mapping: { ...mapping, sheet: only }, note: `the mapping made on sheet '${mapping.sheet}' is applied to this file's only sheet, '${only}'` };
+  }
+  throw new EngineError('refused', `The mapping was made on sheet '${mapping.sheet}', which ${path.basename(filePath)} does not have; it has ${sheets.map((name) => `'${name}'`).join(', ')}: name the sheet to apply it to (--sheet)`);
+}
+
 export interface ImportOptions {
   readonly filePath: string;
   readonly mapping: Mapping;
