@@ -131,7 +131,7 @@ const DESCRIPTIVE: readonly { readonly pattern: RegExp; readonly what: string }[
   { pattern: /\b(address|street|city|town|post\s*code|postal code|zip(\s*code)?|state|province|county)\b/, what: 'part of an address' },
   { pattern: /\b(property|building|primary)\s+(use\s+)?types?\b|\byear\s+built\b|\bconstruction year\b/, what: 'a building attribute' },
   { pattern: /\b(operating hours|hours|occupancy|number of (buildings|workers|employees|people|occupants|computers|servers|beds|rooms|floors|apartments))\b/, what: 'an operating attribute' },
-  { pattern: /\b(last modified|modified|updated|created|generated on|run date)\b/, what: 'a record-keeping date' },
+  { pattern: /\b(last modified|modified|updated|created|generated on|run date)\b/, what: 'a record-keeping field of the source system' },
 ];
 
 /** An identifier ('Property Id', 'Certificate ID'): it keeps the role its other words suggest only where no named column has it. */
