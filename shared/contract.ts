@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { Cell, RawRow } from './import/cell';
 import { mappingSchema, MAPPING_KINDS, type Mapping, type MappingKind } from './import/mapping';
+import type { ColumnNotImported, UnitCheck } from './import/column-checks';
 import type { ColumnSuggestion } from './import/suggest';
 import type { TwinComparison, TwinFindingKind } from './import/twins';
 import type { TableGuess } from './import/table';
@@ -80,13 +81,6 @@ export interface ImportPreview {
   readonly unitChecks: readonly UnitCheck[];
 }
 
-export interface UnitCheck {
-  readonly column: number;
-  readonly unitText: string | null;
-  readonly ok: boolean;
-  readonly message: string;
-}
-
 export interface ColumnControlTotal {
   readonly sheet: string;
   readonly column: number;
@@ -112,13 +106,6 @@ export interface RowIssue {
   readonly sheet: string;
   readonly rowNumber: number;
   readonly column: number | null;
-  readonly reason: string;
-}
-
-/** A column the mapping does not import although its header names a unit, and why: nothing numeric is dropped unseen. */
-export interface ColumnNotImported {
-  readonly column: number;
-  readonly header: string;
   readonly reason: string;
 }
 
@@ -251,7 +238,7 @@ export type ImportFinished =
   | { readonly jobId: string; readonly ok: true; readonly outcome: ImportOutcome }
   | { readonly jobId: string; readonly ok: false; readonly cancelled: boolean; readonly error: ApiErrorPayload };
 
-export type { Cell, Mapping, MappingKind };
+export type { Cell, ColumnNotImported, Mapping, MappingKind, UnitCheck };
 export type { FigureTraceView, TraceLineView } from './calc/trace';
 
 const NO_INPUT = z.object({}).strict();

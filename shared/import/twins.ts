@@ -56,9 +56,9 @@ export function lastDigitPlace(value: number): number {
   return 10 ** (Number(exponentText ?? 0) - fraction.length);
 }
 
-/** A computed value as a person reads it: twelve significant digits, no binary noise. */
+/** A computed value as a person reads it: nine significant digits, no binary noise (the finding stores the exact values). */
 function shown(value: number): string {
-  return String(Number(value.toPrecision(12)));
+  return String(Number(value.toPrecision(9)));
 }
 
 function named(column: ColumnMapping): string {

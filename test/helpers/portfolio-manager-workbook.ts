@@ -8,6 +8,7 @@
  * from the same plan the workbook is written from, never from the engine.
  */
 import ExcelJS from 'exceljs';
+import type { CompanyFactorRow } from './factor-table';
 
 export const PM_SHEET = 'Properties';
 export const PM_HEADER_ROW = 5;
@@ -27,6 +28,17 @@ export const US_FACTORS = {
   woodScope1PerGj: 0.2995,
   woodBiogenicPerGj: 88.99,
 } as const;
+
+/** US_FACTORS as the company's factor table gives them. */
+export const US_COMPANY_FACTORS: readonly CompanyFactorRow[] = [
+  ['Grid electricity', 2, 'location', 'kWh', US_FACTORS.electricity, 'eGRID US average'],
+  ['Grid electricity', 2, 'residual mix', 'kWh', US_FACTORS.residualMix, 'Green-e residual mix'],
+  ['Natural gas', 1, null, 'therm', US_FACTORS.naturalGasPerTherm, 'EPA Hub 2025'],
+  ['District steam', 2, 'location', 'GJ', US_FACTORS.steamPerGj, 'EPA Hub 2025'],
+  ['District chilled water', 2, 'location', 'GJ', US_FACTORS.chilledWaterPerGj, 'Supplier 2023'],
+  ['Wood', 1, null, 'GJ', US_FACTORS.woodScope1PerGj, 'EPA Hub 2025 (CH4, N2O)'],
+  ['Wood', 'Outside of scopes', null, 'GJ', US_FACTORS.woodBiogenicPerGj, 'EPA Hub 2025 (biogenic CO2)'],
+];
 
 export interface Property {
   readonly id: number;

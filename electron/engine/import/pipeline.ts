@@ -1,7 +1,6 @@
 import path from 'node:path';
-import type { ColumnNotImported, ImportOutcome } from '../../../shared/contract';
-import { columnLetter } from '../../../shared/import/cell';
-import { parseHeader } from '../../../shared/import/headers';
+import type { ImportOutcome } from '../../../shared/contract';
+import { columnsNotImported, type ColumnNotImported } from '../../../shared/import/column-checks';
 import { fiscalYearByLabel, type FiscalSettings } from '../../../shared/calc/fiscal';
 import type { Mapping, MappingKind } from '../../../shared/import/mapping';
 import type { EngagementSettings } from '../../../shared/settings';
@@ -140,16 +139,13 @@ export function shortfallOf(totals: ControlTotals): string | null {
   return null;
 }
 
-/** Numeric columns the mapping does not import: ignored ones whose header names a unit, and twins with what their checks found. */
-function columnsNotImported(mapping: Mapping, totals: ControlTotals): ColumnNotImported[] {
-  return mapping.columns.flatMap((column) => {
-    if (column.role === 'twin') {
-      const tally = totals.twinTally(column.column);
-      const checked = tally === undefined ? 'no row has both values' : `${tally.agrees} agree, ${tally['twin-disagrees']} differ beyond rounding, ${tally['twin-only']} given only here${tally['twin-unreadable'] > 0 ? `, ${tally['twin-unreadable']} unreadable` : ''}`;
-      return [{ column: column.column, header: column.header, reason: `same quantity as column ${columnLetter(column.twinOf ?? 0)} in another unit: not imported, checked (${checked})` }];
-    }
-    const unitText = column.role === 'ignore' ? parseHeader(column.header).unitText : undefined;
-    return unitText === undefined ? [] : [{ column: column.column, header: column.header, reason: `its header names a unit (${unitText}), but the mapping ignores it: not imported` }];
+/** Numeric columns the mapping does not import, each twin with what its checks found. */
+function notImported(mapping: Mapping, totals: ControlTotals): ColumnNotImported[] {
+  return columnsNotImported(mapping, (column) => {
+    const tally = totals.twinTally(column);
+    if (tally === undefined) return 'checked (no row has both values)';
+    const unreadable = tally['twin-unreadable'] > 0 ? `, ${tally['twin-unreadable']} unreadable` : '';
+    return `checked (${tally.agrees} agree, ${tally['twin-disagrees']} differ beyond rounding, ${tally['twin-only']} given only here${unreadable})`;
   });
 }
 
@@ -179,7 +175,7 @@ function recordOutcome(
     recordsCreated: totals.recordsCreated,
     claimsCreated: totals.claimsCreated,
     shortfall,
-    columnsNotImported: columnsNotImported(mapping, totals),
+    columnsNotImported: notImported(mapping, totals),
     findings: totals.findings,
     findingsTotal: totals.findingsTotal,
     sheets,

@@ -6,7 +6,6 @@
  * location, residual-mix and instrument factors as the basis column says, with the same figures
  * as the same factors given in the app's long layout.
  */
-import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,16 +15,10 @@ import { previewImport } from '../../../electron/engine/import/preview';
 import { calculate } from '../../../electron/engine/inventory/calculate';
 import { mappingSchema, type Mapping, type MappingKind } from '../../../shared/import/mapping';
 import { newEngagement, TEST_ACTOR } from '../../helpers/engagement';
+import { UK_COMPANY_FACTORS, writeCompanyFactorTable } from '../../helpers/factor-table';
 import { useTempDir } from '../../helpers/temp';
 
-const COMPANY_HEADER = ['Activity', 'Scope', 'Basis', 'Unit', 'kg CO2e per unit', 'Source'];
-const COMPANY_ROWS: readonly (readonly (string | number | null)[])[] = [
-  ['Grid electricity', 2, 'location', 'kWh', 0.207, 'DESNZ 2024'],
-  ['Grid electricity', 2, 'market', 'kWh', 0.302, 'AIB residual mix 2023'],
-  ['Renewable electricity', 2, 'market', 'kWh', 0, 'Contractual instruments (REGOs)'],
-  ['Natural gas', 1, null, 'm3', 2.02, 'DESNZ 2024'],
-  ['Diesel', 1, null, 'litre', 2.51, 'DESNZ 2024'],
-];
+const COMPANY_ROWS = UK_COMPANY_FACTORS;
 /** The same factors as the app's long layout writes them: a residual mix named in the activity text. */
 const LONG_LAYOUT = [
   'Activity,Factor,Factor unit,Source',
@@ -41,14 +34,6 @@ const ACTIVITY = [
   'London,2023-04,10000,4000,500,100',
   'London,2023-05,12000,4000,450,80',
 ].join('\n');
-
-async function writeCompanyTable(file: string, rows = COMPANY_ROWS): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('Emission factors');
-  sheet.addRow(COMPANY_HEADER);
-  for (const row of rows) sheet.addRow([...row]);
-  await workbook.xlsx.writeFile(file);
-}
 
 async function suggested(engagement: Engagement, file: string, kind: MappingKind): Promise<Mapping> {
   return mappingSchema.parse((await previewImport(engagement.db, file, kind)).mapping);
@@ -76,7 +61,7 @@ describe('a company factor table: activity, scope, basis, unit, value per unit',
   it('is imported on the suggested mapping and priced as its basis column says, like the long layout', async () => {
     const company = await engagementWith(async (dir) => {
       const file = path.join(dir, 'factors.xlsx');
-      await writeCompanyTable(file);
+      await writeCompanyFactorTable(file, COMPANY_ROWS);
       return file;
     });
     const stored = company.db.prepare('SELECT activity_key, label, unit_text, scope, gases_json FROM emission_factor ORDER BY id').all() as { activity_key: string; label: string; unit_text: string; scope: string; gases_json: string }[];
@@ -109,7 +94,7 @@ describe('a company factor table: activity, scope, basis, unit, value per unit',
     const dir = tempDir();
     const engagement = newEngagement(dir);
     const file = path.join(dir, 'factors.xlsx');
-    await writeCompanyTable(file, [
+    await writeCompanyFactorTable(file, [
       ...COMPANY_ROWS,
       ['Natural gas', 2, null, 'm3', 2.02, 'typo'],
       ['Diesel', 1, 'market', 'litre', 2.51, 'typo'],

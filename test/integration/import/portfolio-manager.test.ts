@@ -3,7 +3,6 @@
  * suggestion, the import and the calculation. Expected records, claims, findings and emissions
  * come from the workbook's plan and the factor table's values by plain arithmetic here.
  */
-import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +17,7 @@ import { mappingSchema, type Mapping } from '../../../shared/import/mapping';
 import type { ColumnSuggestion } from '../../../shared/import/suggest';
 import { cli } from '../../helpers/cli';
 import { TEST_ACTOR } from '../../helpers/engagement';
+import { writeCompanyFactorTable } from '../../helpers/factor-table';
 import {
   columnIndex,
   GJ_PER_KWH,
@@ -26,6 +26,7 @@ import {
   portfolioPlan,
   US_FACTORS,
   writePortfolioWorkbook,
+  US_COMPANY_FACTORS,
   type PortfolioPlan,
   type Property,
 } from '../../helpers/portfolio-manager-workbook';
@@ -35,17 +36,7 @@ const LOCATION_TOTAL = 'Total (Location-Based) GHG Emissions';
 
 /** The factor table for the region, as the company sends it. */
 async function writeUsFactors(file: string): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('US factors');
-  sheet.addRow(['Activity', 'Scope', 'Basis', 'Unit', 'kg CO2e per unit', 'Source']);
-  sheet.addRow(['Grid electricity', 2, 'location', 'kWh', US_FACTORS.electricity, 'eGRID US average']);
-  sheet.addRow(['Grid electricity', 2, 'residual mix', 'kWh', US_FACTORS.residualMix, 'Green-e residual mix']);
-  sheet.addRow(['Natural gas', 1, null, 'therm', US_FACTORS.naturalGasPerTherm, 'EPA Hub 2025']);
-  sheet.addRow(['District steam', 2, 'location', 'GJ', US_FACTORS.steamPerGj, 'EPA Hub 2025']);
-  sheet.addRow(['District chilled water', 2, 'location', 'GJ', US_FACTORS.chilledWaterPerGj, 'Supplier 2023']);
-  sheet.addRow(['Wood', 1, null, 'GJ', US_FACTORS.woodScope1PerGj, 'EPA Hub 2025 (CH4, N2O)']);
-  sheet.addRow(['Wood', 'Outside of scopes', null, 'GJ', US_FACTORS.woodBiogenicPerGj, 'EPA Hub 2025 (biogenic CO2)']);
-  await workbook.xlsx.writeFile(file);
+  await writeCompanyFactorTable(file, US_COMPANY_FACTORS, 'US factors');
 }
 
 interface RecordRow { site: string; activity: string; quantity: number; unit: string; period: string }

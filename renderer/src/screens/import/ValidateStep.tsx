@@ -10,6 +10,8 @@ interface Props {
   job: ImportJobState;
   allowDuplicate: boolean;
   onAllowDuplicateChange: (allow: boolean) => void;
+  allowEmpty: boolean;
+  onAllowEmptyChange: (allow: boolean) => void;
   onCancel: () => void;
   onBack: () => void;
   onImport: () => void;
@@ -17,13 +19,35 @@ interface Props {
 
 function summary(outcome: ImportOutcome): string {
   const skipped = outcome.skipped.length;
-  return `${outcome.recordsCreated} records would be imported; ${outcome.rejectedTotal} rows rejected; ${skipped} totals or notes rows skipped. Nothing has been saved yet.`;
+  const claims = outcome.claimsCreated > 0 ? ` and ${outcome.claimsCreated} claims` : '';
+  const findings = outcome.findingsTotal > 0 ? `; ${outcome.findingsTotal} findings` : '';
+  return `${outcome.recordsCreated} records${claims} would be imported; ${outcome.rejectedTotal} rows rejected; ${skipped} totals or notes rows skipped${findings}. Nothing has been saved yet.`;
+}
+
+/** Nothing imported is not success: the auditor must say so deliberately before such an import is saved. */
+function ShortfallWarning({ shortfall, allowEmpty, onAllowEmptyChange }: { shortfall: string; allowEmpty: boolean; onAllowEmptyChange: (allow: boolean) => void }) {
+  return (
+    <div className="notice warning" role="alert" data-testid="shortfall-warning">
+      <strong>This import would not be a success:</strong> {shortfall}. Check the mapping (the columns, the placeholders, the table bounds) before importing.
+      <label className="checkbox">
+        <input type="checkbox" checked={allowEmpty} onChange={(event) => onAllowEmptyChange(event.target.checked)} />
+        Import it anyway (the file is registered with what it gives)
+      </label>
+    </div>
+  );
 }
 
 /** Step 5: a dry run over the whole file, so every rejected row is seen before anything is saved. */
-export function ValidateStep({ preview, job, allowDuplicate, onAllowDuplicateChange, onCancel, onBack, onImport }: Props) {
+export function ValidateStep({ preview, job, allowDuplicate, onAllowDuplicateChange, allowEmpty, onAllowEmptyChange, onCancel, onBack, onImport }: Props) {
+  const shortfall = job.status === 'finished' ? job.outcome.shortfall : null;
   const blockedBy =
-    job.status !== 'finished' ? 'Validate the file first' : preview.duplicateOf && !allowDuplicate ? 'Tick “Import again anyway” to import a file twice' : undefined;
+    job.status !== 'finished'
+      ? 'Validate the file first'
+      : shortfall !== null && !allowEmpty
+        ? 'Tick “Import it anyway” to import what falls short'
+        : preview.duplicateOf && !allowDuplicate
+          ? 'Tick “Import again anyway” to import a file twice'
+          : undefined;
   return (
     <section className="card wizard-step" aria-labelledby="validate-heading">
       <h2 id="validate-heading">Validation</h2>
@@ -31,6 +55,7 @@ export function ValidateStep({ preview, job, allowDuplicate, onAllowDuplicateCha
         {(outcome) => (
           <>
             <p role="status" className="summary">{summary(outcome)}</p>
+            {outcome.shortfall !== null && <ShortfallWarning shortfall={outcome.shortfall} allowEmpty={allowEmpty} onAllowEmptyChange={onAllowEmptyChange} />}
             <ImportResults outcome={outcome} />
           </>
         )}

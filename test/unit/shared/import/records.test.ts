@@ -76,7 +76,7 @@ describe('an export row', () => {
         // Half a kWh, half a GJ, and the float slack of the conversion (1e-12 of the larger value).
         tolerance: expect.closeTo(0.5 + 500 / 3.6 + 2.75e-6, 9),
         message:
-          'column D (Electricity Use (GJ)) gives 9900 GJ = 2750000 kWh, but column C (Electricity Use (kWh)) gives 2500000 kWh: a difference of 250000 kWh, beyond the 139.388891639 kWh that rounding explains',
+          'column D (Electricity Use (GJ)) gives 9900 GJ = 2750000 kWh, but column C (Electricity Use (kWh)) gives 2500000 kWh: a difference of 250000 kWh, beyond the 139.388892 kWh that rounding explains',
       },
     ]);
     const only = calendar(row(8, 'Epsilon', date('2023-12-31'), 'Not Available', 4500, 300));
