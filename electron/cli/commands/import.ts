@@ -84,10 +84,11 @@ export const importCommands: CommandSet = (program, { io, withEngagement }) => {
       });
       if (options.json) io.out(`${JSON.stringify(outcomes.length === 1 ? outcomes[0] : outcomes, null, 2)}\n`);
       else for (const outcome of outcomes) printImportOutcome(outcome, io.out);
-      // Nothing imported is not success: a sheet that fell short (and was not saved) fails the command.
-      const fellShort = outcomes.filter((outcome) => outcome.shortfall !== null && !outcome.committed && !outcome.dryRun);
+      // Nothing imported is not success: a sheet that falls short fails the command (a dry run too, as it predicts the import).
+      const fellShort = options.allowEmpty ? [] : outcomes.filter((outcome) => outcome.shortfall !== null);
       if (fellShort.length > 0) {
-        io.err(`Error: not imported: ${fellShort.map((outcome) => `${outcome.sheets.map((sheet) => sheet.sheet).join(', ') || outcome.fileName}: ${outcome.shortfall}`).join('; ')}. Nothing was committed; check the mapping, or pass --allow-empty to import anyway.\n`);
+        const what = fellShort.map((outcome) => `${outcome.sheets.map((sheet) => sheet.sheet).join(', ') || outcome.fileName}: ${outcome.shortfall}`).join('; ');
+        io.err(`Error: not imported: ${what}. Nothing was committed; check the mapping, or pass --allow-empty to import anyway.\n`);
         process.exitCode = EXIT_FAILED;
       }
     });

@@ -231,6 +231,8 @@ describe('a Portfolio Manager property export', () => {
     const engagement = path.join(tempDir(), 'empty.carbonaudit');
     expect((await cli('init', engagement, '--entity', 'Harbor Properties', '--fy-start', '1')).code).toBe(0);
 
+    // A dry run predicts it, and fails the same way.
+    expect((await cli('import', engagement, empty, '--dry-run')).code).toBe(1);
     const refused = await cli('import', engagement, empty);
     expect(refused.code).toBe(1);
     const rows = emptyPlan.properties.length;
