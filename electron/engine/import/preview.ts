@@ -30,8 +30,7 @@ export async function readPreview(
   try {
     reader = await openSource(filePath, { limits: options.limits });
   } catch (error) {
-    if (error instanceof SourceRefusedError) throw new EngineError('refused', error.message, { code: error.code });
-    throw error;
+    throw refusedAsEngineError(error);
   }
   const sheets = await reader.sheetNames();
   const sheet = options.sheet ?? sheets[0];
@@ -46,7 +45,8 @@ export async function readPreview(
       if (rows.length >= PREVIEW_ROWS) stop.abort();
     }
   } catch (error) {
-    if (!stop.signal.aborted) throw error;
+    // A file damaged in its first rows is refused here as at import.
+    if (!stop.signal.aborted) throw refusedAsEngineError(error);
   }
 
   const detection = detectTable(rows);
@@ -84,4 +84,8 @@ export async function previewImport(
   options: { readonly sheet?: string; readonly limits?: Partial<ReadLimits> } = {},
 ): Promise<ImportPreview> {
   return withDuplicateCheck(db, await readPreview(filePath, kind, options));
+}
+
+function refusedAsEngineError(error: unknown): unknown {
+  return error instanceof SourceRefusedError ? new EngineError('refused', error.message, { code: error.code }) : error;
 }

@@ -16,8 +16,9 @@ import { traceFigure } from '../../../electron/engine/inventory/trace';
 import { toCalculateJson } from '../../../shared/calc/inventory-json';
 import { fsum } from '../../../shared/calc/sum';
 import { mappingSchema } from '../../../shared/import/mapping';
-import { companyWorkbookPlan, DATA_CENTRES_SHEET, OFFICES_SHEET, writeCompanyWorkbook, type CompanyWorkbookPlan } from '../../helpers/company-workbook';
+import { DATA_CENTRES_SHEET, OFFICES_SHEET, writeCompanyWorkbook, type CompanyWorkbookPlan } from '../../helpers/company-workbook';
 import { TEST_ACTOR } from '../../helpers/engagement';
+import { buildTwoYearEngagement } from '../../helpers/two-year-engagement';
 
 // DESNZ 2020 (kg CO2e per unit), as published: the figures an auditor would look up.
 const DIESEL_PER_LITRE = 2.54603;
@@ -64,17 +65,7 @@ describe('a two-year engagement built from the company workbook', () => {
   let plan: CompanyWorkbookPlan;
 
   beforeAll(async () => {
-    const dir = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'carbon-audit-inventory-'));
-    const workbook = path.join(dir, 'company.xlsx');
-    plan = await writeCompanyWorkbook(workbook, companyWorkbookPlan());
-    engagement = Engagement.create(path.join(dir, 'group.carbonaudit'), { entityName: 'Example Group', fiscalYearStartMonth: 4, defaultRegion: 'UK' }, TEST_ACTOR);
-    loadFactorLibrary(engagement);
-    for (const sheet of [OFFICES_SHEET, DATA_CENTRES_SHEET]) {
-      const mapping = mappingSchema.parse((await previewImport(engagement.db, workbook, 'activity', { sheet })).mapping);
-      await runImport(engagement.db, { filePath: workbook, mapping, ...TEST_ACTOR, settings: engagement.settings() });
-    }
-    setSite(engagement, 'DC North', { isDataCentre: true });
-    setSite(engagement, 'DC South', { isDataCentre: true });
+    ({ engagement, plan } = await buildTwoYearEngagement(fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'carbon-audit-inventory-'))));
   });
 
   it('matches an independent recalculation of every figure, per fiscal year', () => {
