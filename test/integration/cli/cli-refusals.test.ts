@@ -12,7 +12,7 @@ import { Engagement } from '../../../electron/engine/engagement/handle';
 import { CLI_BIN, cli, type CliResult } from '../../helpers/cli';
 import { importFootprint, TEST_ACTOR } from '../../helpers/engagement';
 import { useTempDir } from '../../helpers/temp';
-import { buildZip, compoundFile, deflatedFill, handMadeWorkbook } from '../import/readers/files';
+import { buildZip, compoundFile, deflatedFill, handMadeWorkbook, worksheetXml } from '../import/readers/files';
 
 const MIB = 1024 * 1024;
 
@@ -23,6 +23,13 @@ interface BadFile {
 }
 
 const ONE_SHEET = handMadeWorkbook({ sheets: [{ name: 'Readings', rows: '<row r="1"><c r="A1" t="inlineStr"><is><t>Site</t></is></c></row>' }] });
+
+const text = (reference: string, value: string) => `<c r="${reference}" t="inlineStr"><is><t>${value}</t></is></c>`;
+/** Monthly readings whose XML is sound, to be damaged one way each. */
+const READINGS_ROWS =
+  `<row r="1">${text('A1', 'Site')}${text('B1', 'Month')}${text('C1', 'Electricity (kWh)')}</row>` +
+  Array.from({ length: 12 }, (_, index) => `<row r="${index + 2}">${text(`A${index + 2}`, 'Leeds')}${text(`B${index + 2}`, `2023-${String(index + 1).padStart(2, '0')}`)}<c r="C${index + 2}"><v>${1000 + index}</v></c></row>`).join('');
+const CUT_SHEET = worksheetXml(READINGS_ROWS);
 
 const BAD_FILES: readonly BadFile[] = [
   { name: 'empty.xlsx', message: /empty \(0 bytes\)/, content: () => Buffer.alloc(0) },
@@ -45,7 +52,18 @@ const BAD_FILES: readonly BadFile[] = [
     message: /<!DOCTYPE> declaration/,
     content: () => handMadeWorkbook({ sheets: [{ name: 'S', rows: '' }], extraEntries: [{ name: 'xl/extra.xml', data: '<!DOCTYPE x [<!ENTITY a "b">]><x/>' }] }),
   },
-  { name: 'ole2.xlsx', message: /Excel 97-2003 \.xls is not supported|encrypted/, content: () => compoundFile(['Workbook']) },
+  { name: 'ole2.xlsx', message: /Excel 97-2003 \.xls is not supported/, content: () => compoundFile(['Workbook']) },
+  { name: 'encrypted.xlsx', message: /password-protected/, content: () => compoundFile(['EncryptionInfo', 'EncryptedPackage']) },
+  {
+    name: 'cut-sheet.xlsx',
+    message: /its sheet "Readings" \(part xl\/worksheets\/sheet1\.xml\) is incomplete XML/,
+    content: () => handMadeWorkbook({ sheets: [{ name: 'Readings', rows: READINGS_ROWS }], overrides: { 'xl/worksheets/sheet1.xml': CUT_SHEET.slice(0, CUT_SHEET.indexOf('<c r="C9"') + 5) } }),
+  },
+  {
+    name: 'dangling-string.xlsx',
+    message: /refers to shared string 99,999, but the workbook holds no shared strings/,
+    content: () => handMadeWorkbook({ sheets: [{ name: 'Readings', rows: READINGS_ROWS.replace(text('A5', 'Leeds'), '<c r="A5" t="s"><v>99999</v></c>') }] }),
+  },
 ];
 
 /** A refusal as the user sees it: one line, `Error: …`, nothing on stdout, no stack frames. */
