@@ -21,8 +21,13 @@ export function placeholderTest(placeholders: readonly string[] | undefined): Pl
   const keys = new Set((placeholders ?? []).map(placeholderKey));
   if (keys.size === 0) return () => false;
   const longest = Math.max(...[...keys].map((key) => key.length));
-  // A placeholder is short: longer text is never normalised, so a column of long notes costs nothing.
-  return (cell) => typeof cell === 'string' && cell.length <= longest + 8 && keys.has(placeholderKey(cell));
+  // This runs on every text cell of a streamed sheet: long text is never looked at, and only text
+  // with white space inside is folded by a regular expression.
+  return (cell) => {
+    if (typeof cell !== 'string' || cell.length > longest + 8) return false;
+    const key = cell.trim().toLowerCase();
+    return keys.has(key) || (/\s/.test(key) && keys.has(placeholderKey(key)));
+  };
 }
 
 /**
