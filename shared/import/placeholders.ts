@@ -21,10 +21,14 @@ export function placeholderTest(placeholders: readonly string[] | undefined): Pl
   const keys = new Set((placeholders ?? []).map(placeholderKey));
   if (keys.size === 0) return () => false;
   const longest = Math.max(...[...keys].map((key) => key.length));
-  // This runs on every text cell of a streamed sheet: long text is never looked at, and only text
-  // with white space inside is folded by a regular expression.
+  const firstCharacters = new Set([...keys].flatMap((key) => [key[0]!, key[0]!.toUpperCase()]));
+  // This runs on every text cell of a streamed sheet: text that is long, or starts with a character
+  // no placeholder starts with, is passed over at once; only text with white space inside is
+  // folded by a regular expression.
   return (cell) => {
-    if (typeof cell !== 'string' || cell.length > longest + 8) return false;
+    if (typeof cell !== 'string' || cell.length === 0 || cell.length > longest + 8) return false;
+    const first = cell[0]!;
+    if (!firstCharacters.has(first) && first.trim() !== '') return false;
     const key = cell.trim().toLowerCase();
     return keys.has(key) || (/\s/.test(key) && keys.has(placeholderKey(key)));
   };
