@@ -176,7 +176,7 @@ export function ImportResults({ outcome }: { outcome: ImportOutcome }) {
     <div className="import-results" data-testid={outcome.dryRun ? 'validation-results' : 'import-results'}>
       <h3>Control totals</h3>
       <SheetTotals outcome={outcome} />
-      <ColumnTotals outcome={outcome} />
+      {outcome.columns.length > 0 && <ColumnTotals outcome={outcome} />}
       <ColumnsNotImported outcome={outcome} />
       <FindingsTable findings={outcome.findings} total={outcome.findingsTotal} />
       <RowIssuesTable label="Rejected rows" issues={outcome.rejected} total={outcome.rejectedTotal} />

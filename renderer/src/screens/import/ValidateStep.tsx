@@ -1,4 +1,5 @@
 import type { ImportOutcome, ImportPreview } from '../../../../shared/contract';
+import { countOf } from '../../format';
 import { DuplicateWarning } from './FileFacts';
 import { ImportResults } from './ImportResults';
 import { JobView } from '../../components/JobView';
@@ -19,9 +20,9 @@ interface Props {
 
 function summary(outcome: ImportOutcome): string {
   const skipped = outcome.skipped.length;
-  const claims = outcome.claimsCreated > 0 ? ` and ${outcome.claimsCreated} claims` : '';
-  const findings = outcome.findingsTotal > 0 ? `; ${outcome.findingsTotal} findings` : '';
-  return `${outcome.recordsCreated} records${claims} would be imported; ${outcome.rejectedTotal} rows rejected; ${skipped} totals or notes rows skipped${findings}. Nothing has been saved yet.`;
+  const claims = outcome.claimsCreated > 0 ? ` and ${countOf(outcome.claimsCreated, 'claim')}` : '';
+  const findings = outcome.findingsTotal > 0 ? `; ${countOf(outcome.findingsTotal, 'finding')}` : '';
+  return `${countOf(outcome.recordsCreated, 'record')}${claims} would be imported; ${countOf(outcome.rejectedTotal, 'row')} rejected; ${countOf(skipped, 'totals or notes row')} skipped${findings}. Nothing has been saved yet.`;
 }
 
 /** Nothing imported is not success: the auditor must say so deliberately before such an import is saved. */
