@@ -59,8 +59,8 @@ export function SourcesView({ engagement }: { engagement: EngagementSummary }) {
       )}
       {findings.length > 0 && (
         <section className="card import-findings" aria-label="What imports found in the data">
-          <p className="muted small">Where a file gives one quantity in two units, the column not imported is checked against the one imported: these rows disagree beyond rounding, or hold the quantity only in the twin.</p>
           <FindingsTable findings={findings} total={findings.length} />
+          <p className="muted small">Where a file gives one quantity in two units, the column not imported is checked against the one imported: these rows disagree beyond rounding, or hold the quantity only in the twin.</p>
         </section>
       )}
     </>
