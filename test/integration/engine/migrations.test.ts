@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { appendAudit, verifyAuditLog } from '../../../electron/engine/db/audit-log';
 import { migrate, type Db } from '../../../electron/engine/db/connection';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/engine/db/migrations';
-import { m006ImportFindings } from '../../../electron/engine/db/migrations/006-import-findings';
+import { m005ImportFindings } from '../../../electron/engine/db/migrations/005-import-findings';
 import { useTempDir } from '../../helpers/temp';
 
 /**
@@ -92,7 +92,7 @@ const MIGRATION_CHECKS: Readonly<Record<number, { seed: (db: Db) => void; verify
     },
   },
   // Keyed by position: parallel branches' migrations may land before it.
-  [MIGRATIONS.indexOf(m006ImportFindings) + 1]: {
+  [MIGRATIONS.indexOf(m005ImportFindings) + 1]: {
     seed: (db) => {
       db.prepare(
         "INSERT INTO source_file (file_name, original_path, size_bytes, sha256, format, has_macros, kind, imported_at, imported_by, mapping_json, control_totals_json, rows_read, rows_imported, rows_rejected) VALUES ('pm.xlsx', '/pm.xlsx', 1, 'x', 'xlsx', 0, 'activity', 't', 'me', '{}', '{}', 1, 1, 0)",
