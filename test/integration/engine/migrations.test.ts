@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { appendAudit, verifyAuditLog } from '../../../electron/engine/db/audit-log';
 import { migrate, type Db } from '../../../electron/engine/db/connection';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/engine/db/migrations';
-import { m006ImportFindings } from '../../../electron/engine/db/migrations/006-import-findings';
-import { m010VariantsAndValidity } from '../../../electron/engine/db/migrations/010-variants-and-validity';
+import { m005ImportFindings } from '../../../electron/engine/db/migrations/005-import-findings';
+import { m006VariantsAndValidity } from '../../../electron/engine/db/migrations/006-variants-and-validity';
 import { useTempDir } from '../../helpers/temp';
 
 /** One source file, one raw row and one activity record (an electricity bill) pointing at it. */
@@ -98,7 +98,7 @@ const MIGRATION_CHECKS: Readonly<Record<number, { seed: (db: Db) => void; verify
     },
   },
   // Keyed by position: parallel branches' migrations may land before it.
-  [MIGRATIONS.indexOf(m006ImportFindings) + 1]: {
+  [MIGRATIONS.indexOf(m005ImportFindings) + 1]: {
     seed: (db) => {
       db.prepare(
         "INSERT INTO source_file (file_name, original_path, size_bytes, sha256, format, has_macros, kind, imported_at, imported_by, mapping_json, control_totals_json, rows_read, rows_imported, rows_rejected) VALUES ('pm.xlsx', '/pm.xlsx', 1, 'x', 'xlsx', 0, 'activity', 't', 'me', '{}', '{}', 1, 1, 0)",
@@ -116,7 +116,7 @@ const MIGRATION_CHECKS: Readonly<Record<number, { seed: (db: Db) => void; verify
       expect(() => insert.run(99, 'twin-only')).toThrow(/FOREIGN KEY/);
     },
   },
-  [MIGRATIONS.indexOf(m010VariantsAndValidity) + 1]: {
+  [MIGRATIONS.indexOf(m006VariantsAndValidity) + 1]: {
     seed: (db) => {
       seedRecord(db);
       db.prepare(
