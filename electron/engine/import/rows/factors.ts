@@ -11,7 +11,7 @@ import { FactorFileFormatError, type EmissionFactor, type ParsedFactorSet } from
 import { mapFactorRow } from '../../../../shared/import/reference-rows';
 import { createRowScanner } from '../../../../shared/import/table';
 import { storeFactorSet } from '../../factors/service';
-import { mappedColumnCount, type RowContext, type RowHandler } from './handler';
+import { isDataRow, mappedColumnCount, type RowContext, type RowHandler } from './handler';
 
 interface CollectedSheet {
   readonly rows: RawRow[];
@@ -72,13 +72,12 @@ function storePublishedSet(context: RowContext, sheet: string, collected: Collec
 function storeFactorTable(context: RowContext, sheet: string, collected: CollectedSheet): void {
   const { mapping, totals } = context;
   const tally = totals.sheet(sheet);
-  const scan = createRowScanner(mapping.table, mappedColumnCount(mapping));
+  const scan = createRowScanner(mapping.table, mappedColumnCount(mapping), { decimalSeparator: mapping.decimalSeparator });
   const factors: EmissionFactor[] = [];
   for (const row of collected.rows) {
     const verdict = scan(row);
     if (!verdict.inTable) { tally.skipped['outside-table']++; continue; }
-    if (verdict.kind !== 'data') { tally.skipped[verdict.kind === 'end' ? 'outside-table' : verdict.kind]++; continue; }
-    tally.dataRows++;
+    if (!isDataRow(context, sheet, row, verdict, tally)) continue;
     const result = mapFactorRow(mapping, row);
     if (!result.ok) {
       tally.rejected++;
