@@ -19,11 +19,13 @@ export default defineConfig({
   test: {
     root,
     projects: [
-      { test: { name: 'unit', root, include: ['test/unit/shared/**/*.test.ts'], environment: 'node' } },
+      // Instrumented code runs slower, on a shared machine: generous limits, so only a mutant fails a test.
+      { test: { name: 'unit', root, include: ['test/unit/shared/**/*.test.ts'], environment: 'node', testTimeout: 60_000 } },
       {
         test: {
           name: 'integration',
           root,
+          setupFiles: ['test/helpers/app-data.ts'],
           include: [
             'test/integration/engine/{audit-log,audit-witness,engagement-file,migrations}.test.ts',
             'test/integration/import/{targets-and-claims,totals-rows}.test.ts',

@@ -1,11 +1,12 @@
 import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createHash } from 'node:crypto';
 import { appendAudit, entryHash, GENESIS_HASH } from '../../../electron/engine/db/audit-log';
 import { migrate } from '../../../electron/engine/db/connection';
 import { writableHandle } from '../../../electron/engine/db/handles';
 import { Engagement } from '../../../electron/engine/engagement/handle';
+import { tamperWithAuditLog } from '../../helpers/tamper';
 import { useTempDir } from '../../helpers/temp';
 
 const CONTEXT = { actor: 'tester' };
@@ -16,19 +17,6 @@ function engagementWithEntries(file: string, extraEntries: number): void {
     engagement.change('test.step', { step: i, note: `entry ${i}` }, () => undefined);
   }
   engagement.close();
-}
-
-/**
- * Edits the log behind the app's back, the way a careful tamperer with a SQLite tool would: drop
- * the append-only triggers, edit, and put them back (a file left without them is refused on open).
- */
-function tamper(file: string, sql: string): void {
-  const db = new Database(file);
-  const triggers = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_log'").all() as { name: string; sql: string }[];
-  for (const trigger of triggers) db.exec(`DROP TRIGGER ${trigger.name}`);
-  db.exec(sql);
-  for (const trigger of triggers) db.exec(trigger.sql);
-  db.close();
 }
 
 describe('audit log', () => {
@@ -67,7 +55,7 @@ describe('audit log', () => {
   it('names the first broken entry when a row is edited behind the app’s back', () => {
     const file = path.join(tempDir(), 'e.carbonaudit');
     engagementWithEntries(file, 4);
-    tamper(file, `UPDATE audit_log SET params_json = '{"note":"entry 9","step":9}' WHERE seq = 3`);
+    tamperWithAuditLog(file, `UPDATE audit_log SET params_json = '{"note":"entry 9","step":9}' WHERE seq = 3`);
     const engagement = Engagement.open(file, CONTEXT);
     expect(engagement.verifyAuditLog()).toEqual({ intact: false, entries: 3, brokenAt: 3, reason: 'entry 3 was altered after it was written' });
     engagement.close();
@@ -77,7 +65,7 @@ describe('audit log', () => {
     const dir = tempDir();
     const deleted = path.join(dir, 'deleted.carbonaudit');
     engagementWithEntries(deleted, 4);
-    tamper(deleted, 'DELETE FROM audit_log WHERE seq = 2');
+    tamperWithAuditLog(deleted, 'DELETE FROM audit_log WHERE seq = 2');
     let engagement = Engagement.open(deleted, CONTEXT);
     expect(engagement.verifyAuditLog()).toMatchObject({ intact: false, brokenAt: 3, reason: 'entry 2 is missing (next entry is 3)' });
     engagement.close();
@@ -89,7 +77,7 @@ describe('audit log', () => {
     const forgedRow = { ...row, actor: 'mallory' };
     db.close();
     // The forger recomputes entry 2's own hash, but entry 3 still points at the original.
-    tamper(forged, `UPDATE audit_log SET actor = 'mallory', hash = '${entryHash(row.prev_hash, forgedRow)}' WHERE seq = 2`);
+    tamperWithAuditLog(forged, `UPDATE audit_log SET actor = 'mallory', hash = '${entryHash(row.prev_hash, forgedRow)}' WHERE seq = 2`);
     engagement = Engagement.open(forged, CONTEXT);
     expect(engagement.verifyAuditLog()).toMatchObject({ intact: false, brokenAt: 3, reason: 'entry 3 does not link to entry 2' });
     engagement.close();
@@ -147,7 +135,7 @@ describe('audit log', () => {
   it('names a backdated entry: the time is part of what the hash covers', () => {
     const file = path.join(tempDir(), 'e.carbonaudit');
     engagementWithEntries(file, 3);
-    tamper(file, "UPDATE audit_log SET at = '2020-01-01T00:00:00.000Z' WHERE seq = 2");
+    tamperWithAuditLog(file, "UPDATE audit_log SET at = '2020-01-01T00:00:00.000Z' WHERE seq = 2");
     const engagement = Engagement.open(file, CONTEXT);
     expect(engagement.verifyAuditLog()).toEqual({ intact: false, entries: 2, brokenAt: 2, reason: 'entry 2 was altered after it was written' });
     engagement.close();
