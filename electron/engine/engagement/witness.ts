@@ -40,6 +40,10 @@ export function platformAppDataDir(platform: NodeJS.Platform = process.platform,
   return path.posix.join(env.XDG_CONFIG_HOME || path.posix.join(home, '.config'), APP_FOLDER);
 }
 
+function entriesText(count: number): string {
+  return `${count} ${count === 1 ? 'entry' : 'entries'}`;
+}
+
 interface WitnessRecord {
   readonly version: 1;
   readonly engagementId: string;
@@ -68,7 +72,7 @@ export class AuditWitness {
       seen: record.seen,
       found: { entries: comparison.entries, headHash },
       message: comparison.kind === 'cut'
-        ? `The audit log of this engagement has ${comparison.entries} entries, but this machine saw ${record.seen.entries} on ${record.seen.seenAt} ` +
+        ? `The audit log of this engagement has ${entriesText(comparison.entries)}, but this machine saw ${record.seen.entries} on ${record.seen.seenAt} ` +
           `(head ${record.seen.headHash}): ${describeMissingEntries(comparison.missingFrom, comparison.missingTo)}. ` +
           'If this file is an older copy, open the latest one; if not, entries were cut from the end of its log.'
         : `The audit log of this engagement is not the one this machine saw: on ${record.seen.seenAt} its entry ${record.seen.entries} had the hash ` +
