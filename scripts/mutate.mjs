@@ -27,5 +27,5 @@ if (narrowed && !args.some((arg) => arg.startsWith('--incrementalFile'))) {
 const require = createRequire(import.meta.url);
 const stryker = path.join(path.dirname(require.resolve('@stryker-mutator/core/package.json')), 'bin', 'stryker.js');
 const run = spawnSync(process.execPath, [stryker, 'run', ...args], { stdio: 'inherit', cwd: ROOT });
-if (fs.existsSync(incrementalFile)) printReport(JSON.parse(fs.readFileSync(incrementalFile, 'utf8')));
+if (fs.existsSync(incrementalFile)) await printReport(JSON.parse(fs.readFileSync(incrementalFile, 'utf8')));
 process.exit(run.status ?? 1);

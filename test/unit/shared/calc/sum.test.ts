@@ -100,6 +100,8 @@ describe('fsum', () => {
     expect(fsum([1e-16, 1, 1e16])).toBe(1e16 + 2);
     expect(fsum([1e16, 1, 1e-16])).toBe(1e16 + 2);
     expect(fsum([1e16, 1])).toBe(1e16);
+    // The same tie with an exact addition on the way: no zero partial may stand between the tie and the 1e-16 breaking it.
+    expect(fsum([-(2 ** 52), -1e-16, 7, -1e16])).toBe(-14503599627370490);
   });
 
   it('keeps adding partials while the additions are exact, below the largest two', () => {
