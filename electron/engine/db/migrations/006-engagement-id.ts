@@ -9,7 +9,7 @@ import type { Migration } from './index';
  * derives the same id; the migration writes no audit entry, so upgrading two copies apart does
  * not make their logs differ.
  */
-export const m007EngagementId: Migration = {
+export const m006EngagementId: Migration = {
   name: 'engagement id',
   up(db) {
     db.exec(`
