@@ -566,6 +566,8 @@ describe('PUE takes data centres with both inputs only', () => {
 });
 
 describe('instrument matching window: one fiscal month of one site', () => {
+  // The stricter monthly setting; the default matches over the fiscal year (see 'instrument matching window' above).
+  const MONTHLY = { settings: { instrumentMatching: 'fiscal-month' as const } };
   // May 2023 is FY2024 M02 and June FY2024 M03 (April fiscal years labelled by their end).
   const may = { periodStart: '2023-05-01', periodEnd: '2023-05-31' };
   const june = { periodStart: '2023-06-01', periodEnd: '2023-06-30' };
@@ -573,7 +575,7 @@ describe('instrument matching window: one fiscal month of one site', () => {
   it('does not let a certificate for May cover June’s consumption', () => {
     const juneUse = record(1, { activity: 'electricity', quantity: 1000, unit: 'kWh', ...june });
     const mayRego = record(2, { activity: 'clean_electricity', meaning: 'instrument', quantity: 600, unit: 'kWh', instrument: 'REGO', ...may });
-    const result = calculate([juneUse, mayRego], [GRID, RESIDUAL_MIX]);
+    const result = calculate([juneUse, mayRego], [GRID, RESIDUAL_MIX], MONTHLY);
     // June is uncovered: 1000 kWh × 0.4 = 400 kg; matched over the whole year it would be 160 kg.
     expect(period(result, 'FY2024').scope2Market).toBe(0.4);
     expect(onlyLine(result, 1, 'market')).toMatchObject({ chargedQuantity: 1000, tco2e: 0.4 });
@@ -589,7 +591,7 @@ describe('instrument matching window: one fiscal month of one site', () => {
     // 910 kWh over April–June (91 days: 300, 310, 300 kWh by days) against 400 kWh used in May alone.
     const quarterRego = record(2, { activity: 'clean_electricity', meaning: 'instrument', quantity: 910, unit: 'kWh', instrument: 'REGO', periodStart: '2023-04-01', periodEnd: '2023-06-30' });
     const mayUse = record(1, { activity: 'electricity', quantity: 400, unit: 'kWh', ...may });
-    const result = calculate([mayUse, quarterRego], [GRID, RESIDUAL_MIX]);
+    const result = calculate([mayUse, quarterRego], [GRID, RESIDUAL_MIX], MONTHLY);
     // May: 310 of the 400 kWh covered, 90 kWh × 0.4 = 36 kg.
     expect(onlyLine(result, 1, 'market')).toMatchObject({ chargedQuantity: 90, tco2e: 0.036 });
     expect(onlyLine(result, 2, 'market').chargedQuantity).toBe(310);
