@@ -583,7 +583,7 @@ describe('instrument matching window: one fiscal month of one site', () => {
     expect(onlyLine(result, 2, 'market').chargedQuantity).toBe(0);
     expect(period(result, 'FY2024').metrics).toMatchObject({ electricityKwh: 1000, cleanKwh: 0, cleanShare: 0 });
     expect(result.findings).toEqual([
-      { recordId: 2, kind: 'instrument-exceeds-consumption', cause: 'instruments exceed the electricity consumed at site London: capped at consumption', detail: 'in FY2024 M02: 0 of 600 kWh counted', atStake: null },
+      { recordId: 2, kind: 'instrument-exceeds-consumption', cause: 'instruments exceed the electricity consumed at site London: capped at consumption', detail: 'in FY2024 M02 (instruments matched per fiscal month): 0 of 600 kWh counted', atStake: null },
     ]);
   });
 
@@ -596,7 +596,7 @@ describe('instrument matching window: one fiscal month of one site', () => {
     expect(onlyLine(result, 1, 'market')).toMatchObject({ chargedQuantity: 90, tco2e: 0.036 });
     expect(onlyLine(result, 2, 'market').chargedQuantity).toBe(310);
     expect(result.findings).toEqual([
-      expect.objectContaining({ recordId: 2, kind: 'instrument-exceeds-consumption', detail: 'in FY2024 M01, FY2024 M03: 310 of 910 kWh counted' }),
+      expect.objectContaining({ recordId: 2, kind: 'instrument-exceeds-consumption', detail: 'in FY2024 M01, FY2024 M03 (instruments matched per fiscal month): 310 of 910 kWh counted' }),
     ]);
   });
 });
