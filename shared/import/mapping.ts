@@ -52,6 +52,8 @@ export const ROLES_BY_KIND: Readonly<Record<MappingKind, readonly ColumnRole[]>>
 export const REPEATABLE_ROLES: readonly ColumnRole[] = ['value', 'notes', 'ignore'];
 /** Numeric columns: the only ones whose header may carry their unit. */
 export const NUMERIC_ROLES: readonly ColumnRole[] = ['quantity', 'value', 'factor_value', 'target_value', 'claim_value'];
+/** Values a company reported or set, which may be percentages. */
+export const REPORTED_VALUE_ROLES: readonly ColumnRole[] = ['target_value', 'claim_value'];
 /** In a wide layout each value column names its activity and unit, so these would contradict it. */
 export const LONG_ONLY_ROLES: readonly ColumnRole[] = ['quantity', 'activity', 'unit', 'meaning'];
 export const PERIOD_ROLES: readonly ColumnRole[] = ['period', 'period_start', 'period_end', 'year', 'target_year', 'base_year'];
@@ -72,6 +74,12 @@ export const columnMappingSchema = z
     meaning: z.enum(ACTIVITY_MEANINGS).optional(),
     /** Numeric columns: the unit text from the header, validated by the unit parser. */
     unitText: z.string().min(1).optional(),
+    /**
+     * Reported and target values beside a '%' unit: whether a plain number is a fraction (0.539 =
+     * 53.9 %) or percent points (53.9 = 53.9 %). Needed only for numbers from 0 to 1, which could
+     * be either; cells formatted as percentages and text written '53.9%' say it themselves.
+     */
+    percentScale: z.enum(['fraction', 'points']).optional(),
   })
   .superRefine((column, ctx) => {
     if (column.role === 'value') {
@@ -87,6 +95,9 @@ export const columnMappingSchema = z
     }
     if (column.unitText !== undefined && !NUMERIC_ROLES.includes(column.role)) {
       ctx.addIssue({ code: 'custom', path: ['unitText'], message: `a ${column.role} column has no unit` });
+    }
+    if (column.percentScale !== undefined && !REPORTED_VALUE_ROLES.includes(column.role)) {
+      ctx.addIssue({ code: 'custom', path: ['percentScale'], message: `a ${column.role} column holds no reported percentage` });
     }
   });
 export type ColumnMapping = z.infer<typeof columnMappingSchema>;

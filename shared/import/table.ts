@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { ACTIVITIES } from '../activities';
 import type { Cell, RawRow } from './cell';
-import { columnLetter, isBlank, isDateCell, isFormulaCell } from './cell';
+import { columnLetter, isBlank, isDateCell, isFormulaCell, isPercentCell } from './cell';
 import { cellText, looksLikePeriodText, normalizeSpaces, readsAsNumber } from './values';
 
 export type Confidence = 'high' | 'medium' | 'low';
@@ -59,7 +59,7 @@ export type CellKind = 'blank' | 'number' | 'date' | 'text' | 'other';
 export function cellKind(cell: Cell | undefined): CellKind {
   if (isFormulaCell(cell)) return cell.result === undefined ? 'other' : cellKind(cell.result);
   if (isBlank(cell)) return 'blank';
-  if (typeof cell === 'number') return 'number';
+  if (typeof cell === 'number' || isPercentCell(cell)) return 'number';
   if (isDateCell(cell)) return 'date';
   if (typeof cell !== 'string') return 'other'; // booleans and error values
   if (readsAsNumber(cell)) return 'number';

@@ -1,7 +1,7 @@
 import { ACTIVITIES, activityByKey, type ActivityMeaning } from '../../../../shared/activities';
 import type { UnitCheck } from '../../../../shared/contract';
 import { columnLetter } from '../../../../shared/import/cell';
-import { ROLES_BY_KIND, type ColumnMapping, type ColumnRole, type MappingKind } from '../../../../shared/import/mapping';
+import { REPORTED_VALUE_ROLES, ROLES_BY_KIND, type ColumnMapping, type ColumnRole, type MappingKind } from '../../../../shared/import/mapping';
 import type { ColumnSuggestion } from '../../../../shared/import/suggest';
 import { ConfidenceBadge } from './ConfidenceBadge';
 import { takesUnit, withActivity, withRole, withUnitText } from './mappingDraft';
@@ -39,6 +39,25 @@ function ValueColumnFields({ column, name, onChange }: { column: ColumnMapping; 
   );
 }
 
+/**
+ * A plain number from 0 to 1 beside a '%' unit could be a fraction or percent points: import
+ * refuses such rows until the auditor says which for the column.
+ */
+function PercentScaleField({ column, name, onChange }: { column: ColumnMapping; name: string; onChange: (column: ColumnMapping) => void }) {
+  const { percentScale, ...rest } = column;
+  return (
+    <select
+      aria-label={`Plain numbers beside % in ${name}`}
+      value={percentScale ?? ''}
+      onChange={(event) => onChange(event.target.value === '' ? rest : { ...rest, percentScale: event.target.value as 'fraction' | 'points' })}
+    >
+      <option value="">Beside %: 0 to 1 is refused as ambiguous</option>
+      <option value="fraction">Beside %: fractions (0.539 = 53.9 %)</option>
+      <option value="points">Beside %: percent points (0.539 = 0.539 %)</option>
+    </select>
+  );
+}
+
 interface Props {
   kind: MappingKind;
   column: ColumnMapping;
@@ -65,6 +84,7 @@ export function ColumnMappingRow({ kind, column, suggestion, unitCheck, onChange
           {takesUnit(column.role) && (
             <input aria-label={`Unit of ${name}`} className="unit-input" placeholder="Unit, e.g. kWh" value={column.unitText ?? ''} onChange={(event) => onChange(withUnitText(column, event.target.value))} />
           )}
+          {REPORTED_VALUE_ROLES.includes(column.role) && <PercentScaleField column={column} name={name} onChange={onChange} />}
         </div>
         {takesUnit(column.role) && <UnitCheckNote check={unitCheck} unitText={column.unitText} />}
       </td>
