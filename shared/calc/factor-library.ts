@@ -3,9 +3,9 @@
  * by activity, the pools a record may draw from, and each selection and factor value memoised.
  */
 import { ratioFromText, type Rational } from './rational';
-import { selectFactor, type FactorRequest } from './factor-selection';
+import { pinnedFactor, selectFactor, type FactorRequest, type FactorSelection } from './factor-selection';
 import { factorCo2ePerUnit, type FactorCo2eResult, type GasPart } from './factor-value';
-import type { CalcFactor, CalcSettings, FindingKind } from './inventory-types';
+import type { CalcFactor, CalcSettings, FactorReplacement, FindingKind } from './inventory-types';
 
 /** What a line multiplies a quantity by: a selected, valued factor, or the rule standing in for one. */
 export interface Pricing {
@@ -49,14 +49,17 @@ export class FactorLibrary {
   private readonly byActivity = new Map<string, CalcFactor[]>();
   private readonly pricings = new Map<string, PricingResult>();
   private readonly values = new Map<number, FactorCo2eResult>();
+  private readonly replacements: ReadonlyMap<number, FactorReplacement>;
 
   constructor(
     factors: readonly CalcFactor[],
     private readonly settings: CalcSettings,
+    replacements: readonly FactorReplacement[] = [],
   ) {
     for (const factor of [...factors].sort((a, b) => a.id - b.id)) {
       this.byActivity.set(factor.activityKey, [...(this.byActivity.get(factor.activityKey) ?? []), factor]);
     }
+    this.replacements = new Map(replacements.map((replacement) => [replacement.replaces, replacement]));
   }
 
   hasActivity(activityKey: string): boolean {
@@ -77,7 +80,9 @@ export class FactorLibrary {
   }
 
   private select(pool: FactorPool, request: FactorRequest): PricingResult {
-    const selection = selectFactor(this.factorsIn(pool), request);
+    const selected = selectFactor(this.factorsIn(pool), request);
+    const replacement = selected.ok ? this.replacements.get(selected.factor.id) : undefined;
+    const selection: FactorSelection = replacement === undefined || !selected.ok ? selected : this.replaced(selected, replacement, request);
     if (!selection.ok) return selection;
     const { factor } = selection;
     const value = this.valueOf(factor);
@@ -95,6 +100,14 @@ export class FactorLibrary {
         notes: [...selection.notes, ...value.value.notes],
       },
     };
+  }
+
+  /** The replacement factor instead of the selected one, with a note naming both; refused if the quantity cannot convert to it. */
+  private replaced(selected: Extract<FactorSelection, { ok: true }>, replacement: FactorReplacement, request: FactorRequest): FactorSelection {
+    const pinned = pinnedFactor(replacement.factor, request);
+    const what = `factor #${selected.factor.id} '${selected.factor.label}' (${selected.factor.setKey}) replaced by #${replacement.factor.id} '${replacement.factor.label}' (${replacement.factor.setKey})`;
+    if (!pinned.ok) return { ...pinned, reason: `${what}: ${pinned.reason}` };
+    return { ...pinned, notes: [`${what}: ${replacement.note}`, ...pinned.notes] };
   }
 
   private valueOf(factor: CalcFactor): FactorCo2eResult {

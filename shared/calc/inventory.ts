@@ -125,7 +125,7 @@ class InventoryCalculation {
 
   constructor(private readonly input: InventoryInput) {
     this.settings = input.settings;
-    this.library = new FactorLibrary(input.factors, input.settings);
+    this.library = new FactorLibrary(input.factors, input.settings, input.factorReplacements);
     this.boundaries = siteBoundaries(input.sites ?? [], input.settings.consolidationApproach);
     this.sitesWithItEnergy = new Set(input.records.filter((record) => record.activity === 'it_energy').map((record) => record.site));
   }

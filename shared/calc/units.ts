@@ -59,6 +59,8 @@ const PHYSICAL_UNITS = {
   ft2: { dimension: 'area', size: M2_PER_FT2 },
   kgCO2e: { dimension: 'emissions', size: ONE },
   tCO2e: { dimension: 'emissions', size: decimalRational('1000') },
+  ktCO2e: { dimension: 'emissions', size: decimalRational('1000000') },
+  MtCO2e: { dimension: 'emissions', size: decimalRational('1000000000') },
 } as const satisfies Record<string, { readonly dimension: Dimension; readonly size: Rational }>;
 
 export type PhysicalUnitId = keyof typeof PHYSICAL_UNITS;
@@ -152,7 +154,9 @@ const SPELLINGS: Readonly<Record<PhysicalUnitId, readonly string[]>> = {
   m2: ['m2', 'sq m', 'sqm', 'square metre', 'square metres', 'square meter', 'square meters'],
   ft2: ['ft2', 'sq ft', 'sqft', 'square foot', 'square feet'],
   kgCO2e: ['kgco2e', 'kg co2e', 'kg co2eq', 'kilograms co2e'],
-  tCO2e: ['tco2e', 't co2e', 't co2eq', 'tonnes co2e', 'tonne co2e'],
+  tCO2e: ['tco2e', 't co2e', 't co2eq', 'tonnes co2e', 'tonne co2e', 'metric tons co2e', 'metric ton co2e', 'metric tonnes co2e', 'metric tonne co2e'],
+  ktCO2e: ['ktco2e', 'kt co2e', 'kt co2eq', 'kilotonnes co2e', 'kilotonne co2e', 'thousand tonnes co2e'],
+  MtCO2e: ['million tonnes co2e', 'million metric tons co2e', 'megatonnes co2e', 'megatonne co2e'],
 };
 
 const CURRENCY_SYMBOLS: Readonly<Record<string, CurrencyCode>> = {
@@ -172,6 +176,8 @@ const AMBIGUOUS: Readonly<Record<string, string>> = {
   gal: 'US_gal (3.785411784 L) or imp_gal (4.54609 L)',
   // Case-insensitive matching cannot tell 'ML' (million litres) from 'mL' (millilitres).
   ml: 'ML (million litres) or millilitres',
+  // 'MtCO2e' is megatonnes, but US reports write metric tons as 'MTCO2e' or 'mtCO2e'.
+  mtco2e: 'MtCO2e (megatonnes) or tCO2e (metric tons, as US reports write MTCO2e)',
 };
 
 /**
