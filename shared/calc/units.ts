@@ -334,6 +334,18 @@ export function conversionFactor(from: Unit, to: Unit, options: ConversionOption
   return { ok: true, factor: rationalToNumber(exact), factorText: rationalToText(exact) };
 }
 
+/**
+ * A quantity in its dimension's base unit (kWh, L, kg, km, tkm, pkm, count, m², kgCO2e; a currency
+ * stays in itself), exactly; undefined for an unknown unit id.
+ */
+export function inBaseUnit(quantity: Rational, unitId: string): { readonly quantity: Rational; readonly unit: string } | undefined {
+  const definition = DEFINITIONS.get(unitId);
+  if (!definition) return undefined;
+  if (definition.dimension === 'currency') return { quantity, unit: definition.id };
+  const base = PHYSICAL_UNIT_IDS.find((id) => PHYSICAL_UNITS[id].dimension === definition.dimension && PHYSICAL_UNITS[id].size === ONE);
+  return base === undefined ? undefined : { quantity: multiplyRationals(quantity, definition.size), unit: base };
+}
+
 /** quantity × factor: the factor's single rounding plus one for the product. */
 export function convertQuantity(quantity: number, from: Unit, to: Unit, options: ConversionOptions = {}): ConversionResult {
   if (!Number.isFinite(quantity)) return { ok: false, reason: `quantity ${quantity} is not a finite number` };

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ACTIVITY_MEANINGS, activityByKey } from '../activities';
+import { figureById } from '../figures';
 import { columnLetter } from './cell';
 import { tableBoundsSchema } from './table';
 
@@ -117,6 +118,11 @@ export const mappingSchema = z
     decimalSeparator: z.enum(['.', ',']),
     /** Unit text as found (e.g. 'ton') → the unit it means here (e.g. 'short ton'). */
     unitResolutions: z.record(z.string(), z.string().min(1)).optional(),
+    /**
+     * Claims: the figure each reported metric is about (metric text as written → figure id such as
+     * 'net' or 'scope3.6'), as the auditor confirmed them; a template carries them to next year's claims.
+     */
+    figureMatches: z.record(z.string().min(1), z.string().refine((id) => figureById(id) !== undefined, 'not a figure of the catalogue')).optional(),
     /** Values for records whose row has no column for them. */
     defaults: z
       .strictObject({
@@ -140,6 +146,7 @@ export const mappingSchema = z
       if (seenRoles.has(column.role) && !REPEATABLE_ROLES.includes(column.role)) issue(`${where}: role '${column.role}' is given to more than one column`);
       seenRoles.add(column.role);
     }
+    if (mapping.figureMatches !== undefined && mapping.kind !== 'claims') ctx.addIssue({ code: 'custom', path: ['figureMatches'], message: 'only claims mappings match metrics to figures' });
     if (mapping.layout === 'wide') {
       if (mapping.kind !== 'activity') issue('only activity mappings have a wide layout');
       if (!seenRoles.has('value')) issue('a wide layout needs at least one value column');

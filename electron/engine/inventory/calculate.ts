@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { calculateInventory, type InventoryResult } from '../../../shared/calc/inventory';
+import { calculateInventory, type InventoryInput, type InventoryResult } from '../../../shared/calc/inventory';
 import { canonicalJson } from '../../../shared/canonical-json';
 import { FIGURE_IDS, FIGURES, figureValue } from '../../../shared/figures';
 import type { Engagement } from '../engagement/handle';
@@ -7,9 +7,10 @@ import { EngineError } from '../errors';
 import { describeSets, factorsForCalculation, frozenFactorSetIds, latestFactorSetIds, replaceFrozenSets } from '../factors/service';
 import { selectCalcRecords, selectSites } from './store';
 
-export function calculateWith(engagement: Engagement, factorSetIds: readonly number[]): InventoryResult {
+/** What the calculation reads: the records as imported, the factors of these set versions, the boundary and the settings. */
+function inputWith(engagement: Engagement, factorSetIds: readonly number[]): InventoryInput {
   const settings = engagement.settings();
-  return calculateInventory({
+  return {
     records: selectCalcRecords(engagement.reader),
     factors: factorsForCalculation(engagement.reader, factorSetIds),
     sites: selectSites(engagement.reader),
@@ -19,7 +20,11 @@ export function calculateWith(engagement: Engagement, factorSetIds: readonly num
       consolidationApproach: settings.consolidationApproach,
       defaultRegion: settings.defaultRegion,
     },
-  });
+  };
+}
+
+export function calculateWith(engagement: Engagement, factorSetIds: readonly number[]): InventoryResult {
+  return calculateInventory(inputWith(engagement, factorSetIds));
 }
 
 /**
@@ -28,6 +33,11 @@ export function calculateWith(engagement: Engagement, factorSetIds: readonly num
  * `recalculate`.
  */
 export function calculate(engagement: Engagement): InventoryResult {
+  return calculateInventory(frozenInput(engagement));
+}
+
+/** The calculation's input on the frozen factor versions, freezing the newest first when none are. */
+export function frozenInput(engagement: Engagement): InventoryInput {
   let frozen = frozenFactorSetIds(engagement.reader);
   if (frozen.length === 0) {
     const latest = latestFactorSetIds(engagement.reader);
@@ -37,7 +47,7 @@ export function calculate(engagement: Engagement): InventoryResult {
     engagement.change('factors.freeze', { factorSetIds: latest, sets: describeSets(engagement.reader, latest) }, () => replaceFrozenSets(engagement.db, latest, engagement.actor));
     frozen = latest;
   }
-  return calculateWith(engagement, frozen);
+  return inputWith(engagement, frozen);
 }
 
 export interface FigureChange {

@@ -3,10 +3,12 @@
  * a figure's trace down to its source rows, and the reporting boundary. Calculations run on a
  * worker thread (a large engagement takes minutes). The only entry the API handlers and the CLI use.
  */
+import { calculateInventory as calculateFromInput, type InventoryInput, type InventoryResult } from '../../../shared/calc/inventory';
 import type { FigureTrace } from '../../../shared/calc/trace';
 import type { FigureChangeView, InventorySummary } from '../../../shared/contract';
 import type { Engagement } from '../engagement/handle';
 import { startCalcJob, type CalcConnection } from './calc-job';
+import { frozenInput } from './calculate';
 
 export { listSites, setSite, type SiteChange } from './boundary';
 
@@ -27,4 +29,24 @@ export async function recalculateInventory(engagement: Engagement): Promise<read
 /** A figure's lineage, e.g. 'FY2023.scope2_market', optionally one site's part of it. */
 export async function traceFigure(engagement: Engagement, figure: string, site?: string): Promise<FigureTrace> {
   return (await startCalcJob({ op: 'trace', figure, site, ...connection(engagement) }).result).trace;
+}
+
+export interface InventoryVariants {
+  /** The records as imported, the frozen factors, the boundary and settings. */
+  readonly input: InventoryInput;
+  readonly uncorrected: InventoryResult;
+  readonly correctedInput: InventoryInput;
+  readonly corrected: InventoryResult;
+}
+
+/**
+ * For another feature's worker (reconciliation): the inventory on the frozen factor versions as
+ * imported, and as `correct` (adjustments, a pure function of the input and the uncorrected
+ * result) changes its input: one calculation each. The uncorrected figures never see the correction.
+ */
+export function calculateVariants(engagement: Engagement, correct: (input: InventoryInput, uncorrected: InventoryResult) => InventoryInput): InventoryVariants {
+  const input = frozenInput(engagement);
+  const uncorrected = calculateFromInput(input);
+  const correctedInput = correct(input, uncorrected);
+  return { input, uncorrected, correctedInput, corrected: calculateFromInput(correctedInput) };
 }

@@ -1,0 +1,122 @@
+/**
+ * Reconciliation's long work, run on its own worker (reconcile-worker.ts): the inventory as imported
+ * and as corrected by the adjustments (one calculation each, through the inventory service), then
+ * the rules of shared/reconcile. The adjustments are applied by the same pure function whatever
+ * computes the figures.
+ */
+import type { InventoryInput } from '../../../shared/calc/inventory';
+import { mappingSchema } from '../../../shared/import/mapping';
+import { applyAdjustments, type AdjustmentEffect } from '../../../shared/reconcile/adjustments';
+import { bridgeCells, varianceBridge, type BridgeDimension, type VarianceBridge } from '../../../shared/reconcile/bridge';
+import { fiscalSettingsOf, reconciliationReport, type ReconciliationReport } from '../../../shared/reconcile/report';
+import { retirementsByYear } from '../../../shared/reconcile/targets';
+import { figureById, type EmissionFigure } from '../../../shared/figures';
+import type { Engagement } from '../engagement/handle';
+import { EngineError } from '../errors';
+import { factorsById, frozenSetNames } from '../factors/service';
+import { calculateVariants, type InventoryVariants } from '../inventory/service';
+import {
+  selectAdjustments,
+  selectClaimDecisions,
+  selectClaimMappings,
+  selectClaims,
+  selectRejectedClaimRows,
+  selectTargetDecisions,
+  selectTargets,
+  type StoredClaim,
+} from './store';
+
+export type ReconcilePhase = 'calculating' | 'reconciling';
+
+/** Both calculations, the corrected one on the records and factors as the active adjustments leave them. */
+function variantsWithAdjustments(engagement: Engagement): { variants: InventoryVariants; effects: readonly AdjustmentEffect[] } {
+  const adjustments = selectAdjustments(engagement.reader);
+  const replacementIds = adjustments.flatMap((adjustment) => (adjustment.details.kind === 'replace-factor' ? [adjustment.details.replacementFactorId] : []));
+  const factors = new Map(factorsById(engagement.reader, replacementIds).map((factor) => [factor.id, factor]));
+  let effects: readonly AdjustmentEffect[] = [];
+  const variants = calculateVariants(engagement, (input, uncorrected): InventoryInput => {
+    const applied = applyAdjustments({ records: input.records, adjustments, factorsById: factors, uncorrectedLines: uncorrected.lines });
+    effects = applied.effects;
+    return { ...input, records: applied.records, factorReplacements: applied.factorReplacements };
+  });
+  return { variants, effects };
+}
+
+/** The figure a claims template matches each claim's metric to, by claim id. */
+function templateFigures(claims: readonly StoredClaim[], mappings: ReadonlyMap<number, string>): Map<number, string> {
+  const matchesByFile = new Map<number, Readonly<Record<string, string>>>();
+  for (const [fileId, json] of mappings) {
+    const parsed = mappingSchema.safeParse(JSON.parse(json));
+    if (parsed.success && parsed.data.figureMatches) matchesByFile.set(fileId, parsed.data.figureMatches);
+  }
+  return new Map(claims.flatMap((claim) => {
+    const figure = matchesByFile.get(claim.sourceFileId)?.[claim.metric];
+    return figure === undefined ? [] : [[claim.id, figure] as const];
+  }));
+}
+
+export function buildReport(engagement: Engagement, progress: (phase: ReconcilePhase) => void): ReconciliationReport {
+  progress('calculating');
+  const { variants, effects } = variantsWithAdjustments(engagement);
+  progress('reconciling');
+  const settings = engagement.settings();
+  const fiscal = fiscalSettingsOf(settings);
+  const claims = selectClaims(engagement.reader);
+  return reconciliationReport({
+    claims,
+    decisions: selectClaimDecisions(engagement.reader),
+    templateFigures: templateFigures(claims, selectClaimMappings(engagement.reader)),
+    rejectedClaimRows: selectRejectedClaimRows(engagement.reader),
+    targets: selectTargets(engagement.reader),
+    targetDecisions: selectTargetDecisions(engagement.reader),
+    adjustments: selectAdjustments(engagement.reader),
+    effects,
+    records: variants.input.records,
+    correctedRecords: variants.correctedInput.records,
+    uncorrected: variants.uncorrected,
+    corrected: variants.corrected,
+    retirements: retirementsByYear(variants.input.records, fiscal),
+    correctedRetirements: retirementsByYear(variants.correctedInput.records, fiscal),
+    settings,
+    factorSets: frozenSetNames(engagement),
+  });
+}
+
+export interface BridgeRequest {
+  /** An emission figure's id: 'net', 'scope1', 'scope3.6'. */
+  readonly figure: string;
+  readonly from: string;
+  readonly to: string;
+  readonly by: BridgeDimension;
+  /** Only this site's part of the figure. */
+  readonly site?: string;
+  /** The figures as imported rather than after the proposed adjustments. */
+  readonly uncorrected?: boolean;
+}
+
+export interface BridgeResult extends VarianceBridge {
+  readonly figure: string;
+  readonly figureLabel: string;
+  readonly site: string | null;
+  readonly variant: 'corrected' | 'uncorrected';
+}
+
+export function buildBridge(engagement: Engagement, request: BridgeRequest): BridgeResult {
+  const figure = figureById(request.figure);
+  if (!figure) throw new EngineError('invalid-input', `'${request.figure}' is not a figure of the catalogue`);
+  if (figure.kind !== 'tco2e') throw new EngineError('invalid-input', `${figure.label} is not in tCO2e: a bridge decomposes emissions into volume and factor effects`);
+  const { variants } = variantsWithAdjustments(engagement);
+  const result = request.uncorrected ? variants.uncorrected : variants.corrected;
+  const years = new Set(result.periods.map((period) => period.label));
+  for (const year of [request.from, request.to]) {
+    if (!years.has(year)) throw new EngineError('invalid-input', `no recomputed figures for ${year}: the engagement has ${[...years].join(', ') || 'no fiscal years'}`);
+  }
+  const cells = bridgeCells(result.lines, figure as EmissionFigure, [request.from, request.to], request.site);
+  return {
+    ...varianceBridge(cells, { from: request.from, to: request.to, by: request.by }),
+    figure: figure.id,
+    figureLabel: figure.label,
+    site: request.site ?? null,
+    variant: request.uncorrected ? 'uncorrected' : 'corrected',
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * Every claim against the recomputed inventory, as imported and after the proposed adjustments,
+ * with the misstatement summary per fiscal year. Pure: the engine gathers the claims, the
+ * auditor's decisions and both calculations, and renders what this returns.
+ */
+import type { FiscalSettings } from '../calc/fiscal';
+import type { PeriodResult } from '../calc/inventory-types';
+import { compareText } from '../calc/inventory-totals';
+import type { Figure } from '../figures';
+import { fiscalYearOfClaim, judgeClaim, matchClaim, recomputedValue, type ClaimInput, type ClaimSource, type ClaimStatus, type MatchDecision, type MatchOrigin, type ReconcileSettings } from './claims';
+import { misstatementSummary, type MaterialityClaim, type MaterialityYear } from './materiality';
+import { figureUnit, normaliseReported, type Normalised, type ReportedValue } from './normalise';
+import { rationalToNumber } from '../calc/rational';
+
+export interface ClaimResult {
+  readonly id: number;
+  readonly metric: string;
+  /** As reported: 'FY2023' or 'YYYY-MM-DD..YYYY-MM-DD'. */
+  readonly period: string;
+  /** The fiscal year it is compared in; null when its period is not one. */
+  readonly fiscalYear: string | null;
+  readonly site: string | null;
+  readonly figure: string | null;
+  readonly figureLabel: string | null;
+  readonly match: { readonly origin: MatchOrigin; readonly reason: string };
+  /** The value and unit as imported (a percentage as its fraction). */
+  readonly reportedAs: ReportedValue;
+  /** The unit reported, recomputed and variance are in: the figure's ('tCO2e', 'ratio', 'fraction', 'tCO2e/currency:GBP'). */
+  readonly unit: string | null;
+  readonly reported: number | null;
+  /** After the proposed adjustments (the figures as imported when there are none). */
+  readonly recomputed: number | null;
+  readonly varianceAbs: number | null;
+  readonly variancePct: number | null;
+  readonly status: ClaimStatus;
+  readonly reason: string;
+  /** The same on the figures as imported. */
+  readonly recomputedUncorrected: number | null;
+  readonly varianceAbsUncorrected: number | null;
+  readonly statusUncorrected: ClaimStatus;
+  readonly reasonUncorrected: string;
+  readonly notes: string | null;
+  readonly source: ClaimSource;
+  /** Adjustments proposed from this claim or touching the records its figure sums. */
+  readonly adjustments: readonly number[];
+}
+
+export interface ReconcileClaimsInput {
+  readonly claims: readonly ClaimInput[];
+  readonly decisions: ReadonlyMap<number, MatchDecision>;
+  /** The figure a claims template matches each claim's metric to, by claim id. */
+  readonly templateFigures: ReadonlyMap<number, string>;
+  readonly uncorrected: readonly PeriodResult[];
+  readonly corrected: readonly PeriodResult[];
+  readonly settings: ReconcileSettings;
+  readonly fiscal: FiscalSettings;
+  readonly adjustmentsByClaim: ReadonlyMap<number, readonly number[]>;
+}
+
+export interface ReconciledClaims {
+  readonly claims: readonly ClaimResult[];
+  /** Per fiscal year that has claims, oldest first. */
+  readonly materiality: readonly MaterialityYear[];
+}
+
+interface Prepared {
+  readonly claim: ClaimInput;
+  readonly figure: Figure | null;
+  readonly origin: MatchOrigin;
+  readonly matchReason: string;
+  readonly fiscalYear: string | null;
+  /** Why the claim cannot be compared at all (its period or unit); null when it can. */
+  readonly problem: string | null;
+  readonly normalised: Extract<Normalised, { ok: true }> | null;
+  readonly uncorrected: { readonly value: number | null; readonly reason: string | null };
+  readonly corrected: { readonly value: number | null; readonly reason: string | null };
+}
+
+const NOT_COMPUTED = { value: null, reason: null } as const;
+
+function prepare(claim: ClaimInput, input: ReconcileClaimsInput): Prepared {
+  const match = matchClaim(claim, input.decisions.get(claim.id), input.templateFigures.get(claim.id));
+  const base = { claim, figure: match.figure, origin: match.origin, matchReason: match.reason };
+  const year = fiscalYearOfClaim(claim.period, input.fiscal);
+  const fiscalYear = year.ok ? year.label : null;
+  const none = { ...base, fiscalYear, normalised: null, uncorrected: NOT_COMPUTED, corrected: NOT_COMPUTED };
+  if (match.figure === null) return { ...none, problem: null };
+  if (!year.ok) return { ...none, problem: year.reason };
+  const normalised = normaliseReported(claim, match.figure);
+  if (!normalised.ok) return { ...none, problem: normalised.reason };
+  return {
+    ...base,
+    fiscalYear,
+    problem: null,
+    normalised,
+    uncorrected: recomputedValue(input.uncorrected, match.figure, year.label, claim.site),
+    corrected: recomputedValue(input.corrected, match.figure, year.label, claim.site),
+  };
+}
+
+function materialityClaims(prepared: readonly Prepared[]): MaterialityClaim[] {
+  return prepared.flatMap((item) =>
+    item.figure?.kind === 'tco2e' && item.normalised && item.fiscalYear && item.claim.site === null
+      ? [{ claimId: item.claim.id, figure: item.figure, fiscalYear: item.fiscalYear, reported: item.normalised.value, uncorrected: item.uncorrected.value, corrected: item.corrected.value }]
+      : [],
+  );
+}
+
+export function reconcileClaims(input: ReconcileClaimsInput): ReconciledClaims {
+  const prepared = [...input.claims].sort((a, b) => a.id - b.id).map((claim) => prepare(claim, input));
+  const forMateriality = materialityClaims(prepared);
+  const years = [...new Set(prepared.flatMap((item) => (item.fiscalYear ? [item.fiscalYear] : [])))].sort(compareText);
+  const materiality = years.map((year) => misstatementSummary(year, forMateriality.filter((claim) => claim.fiscalYear === year), input.corrected, input.settings));
+  const amountsOf = (year: string | null) => materiality.find((summary) => summary.period === year)?.amounts ?? null;
+
+  const claims = prepared.map((item): ClaimResult => {
+    const judged = (recomputed: Prepared['corrected']) => {
+      if (item.figure === null) return { status: 'unmatched' as const, reason: item.matchReason, varianceAbs: null, variancePct: null };
+      if (item.problem !== null || item.normalised === null) return { status: 'exception' as const, reason: item.problem ?? 'not comparable', varianceAbs: null, variancePct: null };
+      if (recomputed.value === null) return { status: 'exception' as const, reason: `nothing recomputed: ${recomputed.reason}`, varianceAbs: null, variancePct: null };
+      return judgeClaim(item.figure, item.normalised, recomputed.value, amountsOf(item.fiscalYear), input.settings);
+    };
+    const corrected = judged(item.corrected);
+    const uncorrected = judged(item.uncorrected);
+    const { claim } = item;
+    return {
+      id: claim.id,
+      metric: claim.metric,
+      period: claim.period,
+      fiscalYear: item.fiscalYear,
+      site: claim.site,
+      figure: item.figure?.id ?? null,
+      figureLabel: item.figure?.label ?? null,
+      match: { origin: item.origin, reason: item.matchReason },
+      reportedAs: { value: claim.value, unit: claim.unit, percent: claim.percent },
+      unit: item.figure ? figureUnit(item.figure) : null,
+      reported: item.normalised ? rationalToNumber(item.normalised.value) : null,
+      recomputed: item.corrected.value,
+      varianceAbs: corrected.varianceAbs,
+      variancePct: corrected.variancePct,
+      status: corrected.status,
+      reason: corrected.reason,
+      recomputedUncorrected: item.uncorrected.value,
+      varianceAbsUncorrected: uncorrected.varianceAbs,
+      statusUncorrected: uncorrected.status,
+      reasonUncorrected: uncorrected.reason,
+      notes: claim.notes,
+      source: claim.source,
+      adjustments: input.adjustmentsByClaim.get(claim.id) ?? [],
+    };
+  });
+  return { claims, materiality };
+}
