@@ -6,12 +6,13 @@ import { engagementCommands } from './commands/engagement';
 import { factorCommands } from './commands/factors';
 import { importCommands } from './commands/import';
 import { inventoryCommands } from './commands/inventory';
+import { reconcileCommands } from './commands/reconcile';
 import { cliContext, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo, type CommandSet } from './context';
 
 export { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo } from './context';
 
 /** Each feature's commands, thin adapters over its engine service: a new feature adds one line. */
-const COMMAND_SETS: readonly CommandSet[] = [engagementCommands, importCommands, factorCommands, inventoryCommands];
+const COMMAND_SETS: readonly CommandSet[] = [engagementCommands, importCommands, factorCommands, inventoryCommands, reconcileCommands];
 
 const PROCESS_IO: CliIo = {
   out: (text) => process.stdout.write(text),

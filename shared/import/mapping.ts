@@ -49,6 +49,11 @@ export const ROLES_BY_KIND: Readonly<Record<MappingKind, readonly ColumnRole[]>>
   claims: ['entity', 'site', 'metric', 'claim_value', 'unit', 'period', 'period_start', 'period_end', 'year', 'source', 'notes', 'ignore'],
 };
 
+/** How a kind's rows are scanned: in reported figures and targets a 'Total …' row is a figure, not a sum of the rows above. */
+export function rowScanOptions(kind: MappingKind): { readonly totalsAreData: boolean } {
+  return { totalsAreData: kind === 'claims' || kind === 'targets' };
+}
+
 /** Roles a mapping may give to several columns; every other role names one column at most. */
 export const REPEATABLE_ROLES: readonly ColumnRole[] = ['value', 'notes', 'ignore'];
 /** Numeric columns: the only ones whose header may carry their unit. */

@@ -17,6 +17,7 @@ import {
   type ColumnRole,
   type Mapping,
   type MappingKind,
+  rowScanOptions,
 } from './mapping';
 import type { Confidence, TableGuess } from './table';
 import { boundsFromGuess, cellKind, createRowScanner } from './table';
@@ -329,7 +330,7 @@ function missingForActivity(columns: readonly ColumnSuggestion[], layout: 'long'
  */
 export function suggestMapping(table: TableGuess, sample: readonly RawRow[], kind: MappingKind): MappingSuggestion {
   const bounds = boundsFromGuess(table);
-  const scan = createRowScanner(bounds, table.headers.length);
+  const scan = createRowScanner(bounds, table.headers.length, rowScanOptions(kind));
   const dataRows = sample.filter((row) => {
     const verdict = scan(row);
     return verdict.inTable && verdict.kind === 'data';

@@ -234,14 +234,22 @@ function sumsOwnColumn(cell: Cell | undefined, column: number, rowNumber: number
   return false;
 }
 
+export interface RowScanOptions {
+  /**
+   * Rows labelled Total or summing their column are data, not totals: in a sheet of reported
+   * figures or targets, 'Total Scope 1' is a figure the company reported.
+   */
+  readonly totalsAreData?: boolean;
+}
+
 /**
  * What one row below the header is, looking only at the table's columns (cells to the right are
  * side notes). An END marker is the first non-blank cell reading END. A totals row is labelled
  * Total/Subtotal/Grand total/Sum in its first text cell, or has a SUM/SUBTOTAL/AGGREGATE formula
- * over its own column. A note is a lone text cell. Neither totals nor notes end the table: sheets
- * can hold several blocks, so the caller decides what follows.
+ * over its own column (unless totals are data). A note is a lone text cell. Neither totals nor
+ * notes end the table: sheets can hold several blocks, so the caller decides what follows.
  */
-export function classifyDataRow(row: RawRow, columnCount: number): DataRowKind {
+export function classifyDataRow(row: RawRow, columnCount: number, options: RowScanOptions = {}): DataRowKind {
   // A plain loop: this runs on every row of a streamed sheet.
   const filled: number[] = [];
   for (let column = 0; column < Math.min(columnCount, row.cells.length); column += 1) {
@@ -252,8 +260,10 @@ export function classifyDataRow(row: RawRow, columnCount: number): DataRowKind {
   if (END_MARKER.test(cellText(row.cells[firstFilled]))) return 'end';
   const firstText = filled.find((column) => cellKind(row.cells[column]) === 'text');
   const label = firstText === undefined ? '' : cellText(row.cells[firstText]);
-  if (TOTAL_LABEL.test(label) && !ACTIVITY_NAMES.has(normalizeSpaces(label).toLowerCase())) return 'total';
-  if (filled.some((column) => sumsOwnColumn(row.cells[column], column, row.rowNumber))) return 'total';
+  if (!options.totalsAreData) {
+    if (TOTAL_LABEL.test(label) && !ACTIVITY_NAMES.has(normalizeSpaces(label).toLowerCase())) return 'total';
+    if (filled.some((column) => sumsOwnColumn(row.cells[column], column, row.rowNumber))) return 'total';
+  }
   if (filled.length === 1 && firstText !== undefined) return 'note';
   return 'data';
 }
@@ -267,7 +277,7 @@ export type RowVerdict =
  * data row the user set, or at a run of `stopAtBlankRun` blank rows (skipped row numbers count);
  * a single blank row, like a month without data, does not end it.
  */
-export function createRowScanner(bounds: TableBounds, columnCount: number): (row: RawRow) => RowVerdict {
+export function createRowScanner(bounds: TableBounds, columnCount: number, options: RowScanOptions = {}): (row: RawRow) => RowVerdict {
   let ended: RowVerdict | undefined;
   let previousRowNumber = bounds.firstDataRowNumber - 1;
   let blankRun = 0;
@@ -287,7 +297,7 @@ export function createRowScanner(bounds: TableBounds, columnCount: number): (row
       ended = { inTable: false, why: 'blank-run' };
       return ended;
     }
-    const kind = classifyDataRow(row, columnCount);
+    const kind = classifyDataRow(row, columnCount, options);
     if (kind === 'end') {
       ended = { inTable: false, why: 'end-marker' };
       return ended;

@@ -207,10 +207,14 @@ export function percentFormatScale(format: string | undefined): PercentScale | n
   return literalSign ? 'points' : null;
 }
 
-/** The number a cell stores, percent-formatted or not (for control totals); null for anything else. */
-export function numericCellValue(cell: Cell | undefined): number | null {
-  if (typeof cell === 'number') return cell;
-  return isPercentCell(cell) ? cell.value : null;
+/**
+ * The number a cell holds as written, for control totals: a number cell (percent-formatted or not)
+ * or number text; null for anything else (a percentage written '53.9%' included).
+ */
+export function writtenNumber(cell: Cell | undefined, decimalSeparator: DecimalSeparator): number | null {
+  if (isPercentCell(cell)) return cell.value;
+  const parsed = parseQuantity(cell, { decimalSeparator });
+  return parsed.ok ? parsed.value : null;
 }
 
 /** Percent points as the exact fraction they stand for (53.9 → 0.539, not 0.5389999999999999). */

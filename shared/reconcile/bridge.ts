@@ -197,3 +197,42 @@ export function varianceBridge(cells: readonly BridgeCell[], options: { readonly
     grid,
   };
 }
+
+/** A bridge of one figure, optionally one site's part of it, on the figures as imported or as corrected. */
+export interface FigureBridge extends VarianceBridge {
+  readonly figure: string;
+  readonly figureLabel: string;
+  readonly site: string | null;
+  readonly variant: 'corrected' | 'uncorrected';
+}
+
+export const BRIDGE_JSON_VERSION = 1;
+
+/** The document `carbon-audit bridge --json` prints (docs/reconcile-json.md). */
+export function toBridgeJson(bridge: FigureBridge) {
+  return {
+    version: BRIDGE_JSON_VERSION,
+    figure: bridge.figure,
+    site: bridge.site,
+    variant: bridge.variant,
+    from: bridge.from,
+    to: bridge.to,
+    by: bridge.by,
+    from_tco2e: bridge.fromTco2e,
+    to_tco2e: bridge.toTco2e,
+    change_tco2e: bridge.change,
+    change_pct: bridge.changePct,
+    volume_tco2e: bridge.volume,
+    factor_tco2e: bridge.factor,
+    grid_tco2e: bridge.grid,
+    lines: bridge.lines.map((line) => ({
+      key: line.key,
+      label: line.label,
+      from_tco2e: line.fromTco2e,
+      to_tco2e: line.toTco2e,
+      change_tco2e: line.change,
+      volume_tco2e: line.volume,
+      factor_tco2e: line.factor,
+    })),
+  };
+}

@@ -124,9 +124,8 @@ function absolute(value: Rational): Rational {
 function describeVariance(figure: Figure, variance: Rational, relative: Rational | null): string {
   const amount = rationalToNumber(variance);
   const sign = amount > 0 ? 'over' : 'under';
-  const size = figure.kind === 'fraction'
-    ? `${formatAmount(Math.abs(amount) * 100)} percentage points`
-    : `${formatAmount(Math.abs(amount))} ${figureUnit(figure)}`;
+  const magnitude = Math.abs(amount);
+  const size = figure.kind === 'fraction' ? `${formatAmount(magnitude * 100)} percentage points` : figure.kind === 'ratio' ? formatAmount(magnitude) : `${formatAmount(magnitude)} ${figureUnit(figure)}`;
   return `reported ${sign} by ${size}${relative === null ? '' : ` (${percentText(Math.abs(rationalToNumber(relative)))})`}`;
 }
 

@@ -14,3 +14,21 @@ export function importFootprint(engagement: Engagement): Record<string, number> 
   const tables = ['source_file', 'source_evidence', 'source_evidence_chunk', 'raw_row', 'rejected_row', 'activity_record', 'factor_set', 'emission_factor', 'target', 'claim', 'audit_log'];
   return Object.fromEntries(tables.map((table) => [table, (engagement.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n]));
 }
+
+/** A claims sheet laid out Metric | Year | Reported value | Unit, header in row 1: its mapping (the sheet named or not). */
+export function claimsMapping(sheet?: string) {
+  return {
+    version: 1,
+    kind: 'claims',
+    ...(sheet === undefined ? {} : { sheet }),
+    table: { headerRowNumber: 1, firstDataRowNumber: 2, stopAtBlankRun: 3 },
+    layout: 'long',
+    decimalSeparator: '.',
+    columns: [
+      { column: 0, header: 'Metric', role: 'metric' },
+      { column: 1, header: 'Year', role: 'year' },
+      { column: 2, header: 'Reported value', role: 'claim_value' },
+      { column: 3, header: 'Unit', role: 'unit' },
+    ],
+  } as const;
+}

@@ -2,7 +2,8 @@
 import type { ReconciliationReport } from '../../../shared/reconcile/report';
 import type { EngagementContext } from '../engagement/handle';
 import { startWorker, type WorkerJob } from '../workers/spawn';
-import type { BridgeRequest, BridgeResult, ReconcilePhase } from './run';
+import type { FigureBridge } from '../../../shared/reconcile/bridge';
+import type { BridgeRequest, ReconcilePhase } from './run';
 
 export interface ReconcileConnection extends EngagementContext {
   readonly engagementPath: string;
@@ -14,7 +15,7 @@ export type ReconcileWorkerData =
 
 export type ReconcileWorkerResult =
   | { readonly op: 'report'; readonly report: ReconciliationReport }
-  | { readonly op: 'bridge'; readonly bridge: BridgeResult };
+  | { readonly op: 'bridge'; readonly bridge: FigureBridge };
 
 export function startReconcileJob<Op extends ReconcileWorkerData['op']>(
   data: Extract<ReconcileWorkerData, { op: Op }>,

@@ -7,7 +7,7 @@
 import type { InventoryInput } from '../../../shared/calc/inventory';
 import { mappingSchema } from '../../../shared/import/mapping';
 import { applyAdjustments, type AdjustmentEffect } from '../../../shared/reconcile/adjustments';
-import { bridgeCells, varianceBridge, type BridgeDimension, type VarianceBridge } from '../../../shared/reconcile/bridge';
+import { bridgeCells, varianceBridge, type BridgeDimension, type FigureBridge } from '../../../shared/reconcile/bridge';
 import { fiscalSettingsOf, reconciliationReport, type ReconciliationReport } from '../../../shared/reconcile/report';
 import { retirementsByYear } from '../../../shared/reconcile/targets';
 import { figureById, type EmissionFigure } from '../../../shared/figures';
@@ -94,14 +94,7 @@ export interface BridgeRequest {
   readonly uncorrected?: boolean;
 }
 
-export interface BridgeResult extends VarianceBridge {
-  readonly figure: string;
-  readonly figureLabel: string;
-  readonly site: string | null;
-  readonly variant: 'corrected' | 'uncorrected';
-}
-
-export function buildBridge(engagement: Engagement, request: BridgeRequest): BridgeResult {
+export function buildBridge(engagement: Engagement, request: BridgeRequest): FigureBridge {
   const figure = figureById(request.figure);
   if (!figure) throw new EngineError('invalid-input', `'${request.figure}' is not a figure of the catalogue`);
   if (figure.kind !== 'tco2e') throw new EngineError('invalid-input', `${figure.label} is not in tCO2e: a bridge decomposes emissions into volume and factor effects`);

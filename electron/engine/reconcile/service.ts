@@ -18,13 +18,14 @@ import type { Engagement } from '../engagement/handle';
 import { EngineError } from '../errors';
 import { saveMappingTemplate } from '../import/service';
 import { startReconcileJob, type ReconcileConnection } from './reconcile-job';
-import type { BridgeRequest, BridgeResult, ReconcilePhase } from './run';
+import type { FigureBridge } from '../../../shared/reconcile/bridge';
+import type { BridgeRequest, ReconcilePhase } from './run';
 import {
   claimExists,
   factorExists,
   insertAdjustment,
   insertWithdrawal,
-  recordExists,
+  recordActivity,
   selectAdjustments,
   selectClaimDecisions,
   selectClaimMappings,
@@ -34,7 +35,7 @@ import {
   upsertTargetReading,
 } from './store';
 
-export type { BridgeRequest, BridgeResult, ReconcilePhase } from './run';
+export type { BridgeRequest, ReconcilePhase } from './run';
 
 function connection(engagement: Engagement): ReconcileConnection {
   return { engagementPath: engagement.filePath, actor: engagement.actor, nativeBinding: engagement.context.nativeBinding };
@@ -46,7 +47,7 @@ export async function reconcile(engagement: Engagement, onProgress?: (phase: Rec
 }
 
 /** A figure's year-on-year change by site or activity, with volume and factor effects that add up exactly. */
-export async function varianceBridge(engagement: Engagement, request: BridgeRequest): Promise<BridgeResult> {
+export async function varianceBridge(engagement: Engagement, request: BridgeRequest): Promise<FigureBridge> {
   return (await startReconcileJob({ op: 'bridge', request, ...connection(engagement) }).result).bridge;
 }
 
@@ -97,18 +98,29 @@ export interface AdjustmentProposal {
   readonly claimIds?: readonly number[];
 }
 
+/** A unit's canonical id and calorific basis, if it measures what the activity is measured in. */
+function unitFor(activityKey: string, unitText: string): { readonly unit: string; readonly unitBasis: 'gross' | 'net' | 'unspecified' | null } {
+  const activity = activityByKey(activityKey);
+  if (!activity) throw new EngineError('invalid-input', `Unknown activity '${activityKey}'`);
+  const parsed = parseUnit(unitText);
+  if (!parsed.ok) throw new EngineError('invalid-input', `Unit '${unitText}': ${parsed.reason}`);
+  if (!activity.dimensions.includes(parsed.unit.dimension)) {
+    throw new EngineError('invalid-input', `${unitText} measures ${parsed.unit.dimension}; ${activity.label} is measured in ${activity.dimensions.join(' or ')}`);
+  }
+  return { unit: parsed.unit.id, unitBasis: parsed.unit.basis ?? null };
+}
+
 /** Checks a proposal against the engagement and puts its units in canonical form; refuses with what is wrong. */
 function checkedDetails(engagement: Engagement, details: AdjustmentDetails, active: readonly Adjustment[]): AdjustmentDetails {
   switch (details.kind) {
     case 'exclude-record':
     case 'correct-record': {
-      if (!recordExists(engagement.reader, details.recordId)) throw new EngineError('not-found', `No record ${details.recordId} in this engagement`);
+      const activity = recordActivity(engagement.reader, details.recordId);
+      if (activity === undefined) throw new EngineError('not-found', `No record ${details.recordId} in this engagement`);
       const other = active.find((adjustment) => 'recordId' in adjustment.details && adjustment.details.recordId === details.recordId);
       if (other) throw new EngineError('conflict', `Record ${details.recordId} already has adjustment #${other.id} (${other.details.kind}): withdraw it first`);
       if (details.kind === 'exclude-record' || details.unit === undefined) return details;
-      const unit = parseUnit(details.unit);
-      if (!unit.ok) throw new EngineError('invalid-input', `Unit '${details.unit}': ${unit.reason}`);
-      return { ...details, unit: unit.unit.id, unitBasis: unit.unit.basis ?? null };
+      return { ...details, ...unitFor(activity, details.unit) };
     }
     case 'replace-factor': {
       for (const id of [details.factorId, details.replacementFactorId]) {
@@ -121,13 +133,10 @@ function checkedDetails(engagement: Engagement, details: AdjustmentDetails, acti
     }
     case 'add-record': {
       const { record } = details;
-      const activity = activityByKey(record.activity);
-      if (!activity) throw new EngineError('invalid-input', `Unknown activity '${record.activity}'`);
+      const { unit, unitBasis } = unitFor(record.activity, record.unit);
+      const activity = activityByKey(record.activity)!;
       if (!activity.meanings.includes(record.meaning)) throw new EngineError('invalid-input', `${activity.label} cannot be '${record.meaning}' (it may be: ${activity.meanings.join(', ')})`);
-      const unit = parseUnit(record.unit);
-      if (!unit.ok) throw new EngineError('invalid-input', `Unit '${record.unit}': ${unit.reason}`);
-      if (!activity.dimensions.includes(unit.unit.dimension)) throw new EngineError('invalid-input', `${record.unit} measures ${unit.unit.dimension}; ${activity.label} is measured in ${activity.dimensions.join(' or ')}`);
-      return { kind: 'add-record', record: { ...record, unit: unit.unit.id, unitBasis: unit.unit.basis ?? record.unitBasis } };
+      return { kind: 'add-record', record: { ...record, unit, unitBasis: unitBasis ?? record.unitBasis } };
     }
   }
 }

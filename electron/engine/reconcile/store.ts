@@ -89,8 +89,9 @@ export function targetExists(db: ReadableDb, targetId: number): { metric: string
   return db.prepare('SELECT metric FROM target WHERE id = ?').get(targetId) as { metric: string } | undefined;
 }
 
-export function recordExists(db: ReadableDb, recordId: number): boolean {
-  return db.prepare('SELECT 1 FROM activity_record WHERE id = ?').get(recordId) !== undefined;
+/** A record's activity, or undefined when there is no such record. */
+export function recordActivity(db: ReadableDb, recordId: number): string | undefined {
+  return (db.prepare('SELECT activity FROM activity_record WHERE id = ?').get(recordId) as { activity: string } | undefined)?.activity;
 }
 
 export function factorExists(db: ReadableDb, factorId: number): { label: string } | undefined {

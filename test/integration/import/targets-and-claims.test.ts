@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { previewImport } from '../../../electron/engine/import/preview';
 import { runImport } from '../../../electron/engine/import/pipeline';
 import { mappingSchema, type Mapping } from '../../../shared/import/mapping';
-import { newEngagement, TEST_ACTOR } from '../../helpers/engagement';
+import { claimsMapping, newEngagement, TEST_ACTOR } from '../../helpers/engagement';
 import { useTempDir } from '../../helpers/temp';
 
 describe('importing targets and reported figures', () => {
@@ -93,15 +93,7 @@ describe('importing targets and reported figures', () => {
     await workbook.xlsx.writeFile(file);
 
     const engagement = newEngagement(dir);
-    const columns = [
-      { column: 0, header: 'Metric', role: 'metric' },
-      { column: 1, header: 'Year', role: 'year' },
-      { column: 2, header: 'Reported value', role: 'claim_value' },
-      { column: 3, header: 'Unit', role: 'unit' },
-    ];
-    const mapping: Mapping = mappingSchema.parse({
-      version: 1, kind: 'claims', sheet: 'Reported', table: { headerRowNumber: 1, firstDataRowNumber: 2, stopAtBlankRun: 3 }, layout: 'long', decimalSeparator: '.', columns,
-    });
+    const mapping: Mapping = mappingSchema.parse(claimsMapping('Reported'));
     const outcome = await runImport(engagement.db, { filePath: file, mapping, ...TEST_ACTOR, settings: engagement.settings() });
     expect(engagement.db.prepare('SELECT metric, value, unit, percent_evidence FROM claim ORDER BY id').all()).toEqual([
       { metric: 'Clean share, formatted cell', value: 0.539, unit: '%', percent_evidence: 'number-format' },
@@ -123,7 +115,7 @@ describe('importing targets and reported figures', () => {
 
     // The auditor decides for the column: the values beside '%' are fractions.
     const decided = newEngagement(tempDir());
-    const withScale = mappingSchema.parse({ ...mapping, columns: columns.map((column) => (column.role === 'claim_value' ? { ...column, percentScale: 'fraction' } : column)) });
+    const withScale = mappingSchema.parse({ ...mapping, columns: mapping.columns.map((column) => (column.role === 'claim_value' ? { ...column, percentScale: 'fraction' } : column)) });
     await runImport(decided.db, { filePath: file, mapping: withScale, ...TEST_ACTOR, settings: decided.settings() });
     expect(decided.db.prepare("SELECT value, percent_evidence FROM claim WHERE metric = 'Clean share, ambiguous'").get()).toEqual({ value: 0.539, percent_evidence: 'unit-column' });
     decided.close();

@@ -7,7 +7,7 @@
 import type { FiscalSettings } from '../../../../shared/calc/fiscal';
 import { columnLetter, type RawRow } from '../../../../shared/import/cell';
 import { sameHeader } from '../../../../shared/import/headers';
-import type { Mapping } from '../../../../shared/import/mapping';
+import { rowScanOptions, type Mapping } from '../../../../shared/import/mapping';
 import type { Rejection } from '../../../../shared/import/records';
 import { createRowScanner } from '../../../../shared/import/table';
 import { cellText } from '../../../../shared/import/values';
@@ -52,12 +52,13 @@ export function tableRows(context: RowContext, dataRow: RowCallback): RowCallbac
   const { mapping, totals } = context;
   const columnCount = mappedColumnCount(mapping);
   let scanSheet = '';
-  let scan = createRowScanner(mapping.table, columnCount);
+  const scanOptions = rowScanOptions(mapping.kind);
+  let scan = createRowScanner(mapping.table, columnCount, scanOptions);
   let sheetMatchesMapping = true;
   return (sheet, row, rawRowId, tally) => {
     if (sheet !== scanSheet) {
       scanSheet = sheet;
-      scan = createRowScanner(mapping.table, columnCount);
+      scan = createRowScanner(mapping.table, columnCount, scanOptions);
       sheetMatchesMapping = true;
     }
     if (row.rowNumber === mapping.table.headerRowNumber && !mapping.sheet) {
