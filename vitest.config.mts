@@ -8,9 +8,23 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          exclude: ['test/integration/**/*.isolated.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        // Tests that measure responsiveness run alone, after every other project, so that other test
+        // files competing for the CPU do not decide their outcome.
+        test: {
+          name: 'isolated',
+          include: ['test/integration/**/*.isolated.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
       {

@@ -215,6 +215,43 @@ export type ImportFinished =
 export type { Cell, Mapping, MappingKind };
 export type { FigureTraceView, TraceLineView } from './calc/trace';
 
+// --- Export: the audited workbook and its evidence pack -------------------------------------
+
+export const EXPORT_DETAIL_MODES = ['full', 'summary'] as const;
+export type ExportDetailMode = (typeof EXPORT_DETAIL_MODES)[number];
+
+export interface ExportProgress {
+  readonly phase: 'calculating' | 'writing' | 'packing' | 'done';
+  /** Recalculation-detail rows written, of totalRows. */
+  readonly rowsWritten: number;
+  readonly totalRows: number;
+  /** 0–100 over the whole export. */
+  readonly percent: number;
+}
+
+export interface ExportOutcome {
+  readonly workbookPath: string;
+  readonly workbookSha256: string;
+  readonly detail: ExportDetailMode;
+  readonly detailRows: number;
+  readonly calculationLines: number;
+  readonly sheets: readonly string[];
+  readonly evidencePackPath: string | null;
+  readonly evidencePackSha256: string | null;
+  /** Source files whose original bytes went into the pack. */
+  readonly evidenceFiles: number;
+  /** The audit log the workbook shows (the export's own entry follows it). */
+  readonly auditEntries: number;
+  readonly auditHeadHash: string;
+  readonly elapsedMs: number;
+}
+
+export type ExportFinished =
+  | { readonly jobId: string; readonly ok: true; readonly outcome: ExportOutcome }
+  | { readonly jobId: string; readonly ok: false; readonly cancelled: boolean; readonly error: ApiErrorPayload };
+
+// ---------------------------------------------------------------------------------------------
+
 const NO_INPUT = z.object({}).strict();
 const importKind = z.enum(MAPPING_KINDS);
 const fileToken = z.string().min(1).max(100);
@@ -285,6 +322,14 @@ export const API = {
   'inventory.trace': method<FigureTraceView>()(
     z.object({ figure: figureReference, site: z.string().min(1).optional() }).strict(),
   ),
+  /** Asks the host where to save the workbook (a native dialog), then exports off the UI thread. Null when cancelled. */
+  'export.start': method<{ readonly jobId: string; readonly fileName: string } | null>()(
+    z.object({ detail: z.enum(EXPORT_DETAIL_MODES).default('full'), evidencePack: z.boolean().default(false) }).strict(),
+  ),
+  /** Cancels a running export: nothing appears under the chosen names. */
+  'export.cancel': method<null>()(z.object({ jobId: z.string().min(1) }).strict()),
+  /** Shows a finished export's workbook in the system's file manager. */
+  'export.reveal': method<null>()(z.object({ jobId: z.string().min(1) }).strict()),
 } as const;
 
 export type ApiMethod = keyof typeof API;
@@ -299,9 +344,11 @@ export interface ApiEvents {
   readonly 'engagement.changed': EngagementSummary | null;
   readonly 'import.progress': ImportProgress;
   readonly 'import.finished': ImportFinished;
+  readonly 'export.progress': ExportProgress & { readonly jobId: string };
+  readonly 'export.finished': ExportFinished;
 }
 export type ApiEventName = keyof ApiEvents;
-export const EVENT_NAMES: readonly ApiEventName[] = ['engagement.changed', 'import.progress', 'import.finished'];
+export const EVENT_NAMES: readonly ApiEventName[] = ['engagement.changed', 'import.progress', 'import.finished', 'export.progress', 'export.finished'];
 
 /** What crosses the transport: errors travel as data so their code and message survive IPC. */
 export type Envelope<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiErrorPayload };

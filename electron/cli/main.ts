@@ -3,6 +3,7 @@ import os from 'node:os';
 import { APP_VERSION } from '../engine/engagement/service';
 import { EngineError } from '../engine/errors';
 import { engagementCommands } from './commands/engagement';
+import { exportCommands } from './commands/export';
 import { factorCommands } from './commands/factors';
 import { importCommands } from './commands/import';
 import { inventoryCommands } from './commands/inventory';
@@ -12,7 +13,7 @@ import { cliContext, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo, type CommandS
 export { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo } from './context';
 
 /** Each feature's commands, thin adapters over its engine service: a new feature adds one line. */
-const COMMAND_SETS: readonly CommandSet[] = [engagementCommands, importCommands, factorCommands, inventoryCommands, reconcileCommands];
+const COMMAND_SETS: readonly CommandSet[] = [engagementCommands, importCommands, factorCommands, inventoryCommands, reconcileCommands, exportCommands];
 
 const PROCESS_IO: CliIo = {
   out: (text) => process.stdout.write(text),

@@ -1,4 +1,4 @@
-import { app, dialog, Menu, type BrowserWindow } from 'electron';
+import { app, dialog, Menu, shell as desktop, type BrowserWindow } from 'electron';
 import os from 'node:os';
 import path from 'node:path';
 import { IMPORT_FILE_EXTENSIONS } from '../../shared/contract';
@@ -59,6 +59,17 @@ const shell: HostShell = {
       ],
     });
     return result.canceled ? null : (result.filePaths[0] ?? null);
+  },
+  async chooseExportPath(suggestedName) {
+    const result = await dialog.showSaveDialog(mainWindow!, {
+      title: 'Export audited workbook',
+      defaultPath: path.join(app.getPath('documents'), suggestedName),
+      filters: [{ name: 'Excel workbook', extensions: ['xlsx'] }],
+    });
+    return result.canceled || !result.filePath ? null : result.filePath;
+  },
+  revealFile(filePath) {
+    desktop.showItemInFolder(filePath);
   },
   emit(event, payload) {
     emitToWindow(mainWindow, event, payload);

@@ -12,6 +12,8 @@ import { bareCsvParse, bareExceljsRead } from '../../electron/engine/import/read
 import { mappingSchema } from '../../shared/import/mapping';
 import { calculate } from '../../electron/engine/inventory/calculate';
 import { loadFactorLibrary } from '../../electron/engine/factors/library';
+import { insertGeneratedRecords } from '../helpers/generated-records';
+import { bareStreamingWrite, exportEngagement, exportWriterOnly, prepareExportEngagement } from './export';
 
 async function importFile(file: string): Promise<number> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carbon-audit-bench-'));
@@ -35,25 +37,7 @@ async function calculateRecords(countText: string): Promise<number> {
   if (!fs.existsSync(file)) {
     const engagement = Engagement.create(`${file}.partial`, { entityName: 'Bench', fiscalYearStartMonth: 4, defaultRegion: 'UK' }, { actor: 'bench' });
     loadFactorLibrary(engagement);
-    const db = engagement.db;
-    db.exec('BEGIN');
-    db.prepare(`INSERT INTO source_file (file_name, original_path, size_bytes, sha256, format, has_macros, kind, imported_at, imported_by, mapping_json, control_totals_json, rows_read, rows_imported, rows_rejected)
-                VALUES ('generated', 'generated', 0, 'generated', 'csv', 0, 'activity', '', 'bench', '{}', '{}', 0, 0, 0)`).run();
-    const raw = db.prepare("INSERT INTO raw_row (source_file_id, sheet, row_number, cells_json) VALUES (1, 'generated', ?, '[]')");
-    const record = db.prepare(`INSERT INTO activity_record (source_file_id, raw_row_id, column_index, site, period_start, period_end, activity, meaning, quantity, unit, unit_basis, unit_text)
-                               VALUES (1, ?, 0, ?, ?, ?, ?, 'consumption', ?, ?, 'unspecified', ?)`);
-    const activities = [['electricity', 'kWh'], ['natural_gas', 'm3'], ['diesel', 'L']] as const;
-    for (let i = 0; i < count; i++) {
-      const month = i % 24;
-      const year = 2021 + Math.floor((month + 3) / 12);
-      const monthNumber = ((month + 3) % 12) + 1;
-      const start = `${year}-${String(monthNumber).padStart(2, '0')}-01`;
-      const end = new Date(Date.UTC(year, monthNumber, 0)).toISOString().slice(0, 10);
-      const [activity, unit] = activities[i % 3]!;
-      const rawId = raw.run(i + 2).lastInsertRowid;
-      record.run(rawId, `Site ${i % 400}`, start, end, activity, 100 + (i % 997) / 8, unit, unit);
-    }
-    db.exec('COMMIT');
+    insertGeneratedRecords(engagement, count);
     engagement.close();
     fs.renameSync(`${file}.partial`, file);
   }
@@ -69,6 +53,10 @@ const PHASES: Record<string, (file: string) => Promise<number>> = {
   'bare-csv': bareCsvParse,
   import: importFile,
   calculate: calculateRecords,
+  'export-prepare': prepareExportEngagement,
+  export: exportEngagement,
+  'export-writer': exportWriterOnly,
+  'bare-write': bareStreamingWrite,
 };
 
 async function main(): Promise<void> {

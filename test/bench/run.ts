@@ -5,7 +5,8 @@
  * that size, each phase in its own process so peak RSS is measured per phase; the import's time
  * is compared with a bare streaming read of the same file in the same run (target: within 1.3x).
  * Peak RSS at both sizes shows whether memory grows with the file. Then it calculates an
- * engagement of BENCH_ROWS activity records and reports records/s and peak RSS.
+ * engagement of BENCH_ROWS activity records and reports records/s and peak RSS, and exports one of
+ * BENCH_ROWS calculation lines beside a bare exceljs streaming write (see exportSection).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -65,7 +66,10 @@ function measure(phase: string, file: string): PhaseResult {
   return JSON.parse(output.trim().split('\n').pop()!) as PhaseResult;
 }
 
-async function main(): Promise<void> {
+/** `BENCH_ONLY=export` (or a comma list of import, calculate, export) runs only those sections. */
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'import,calculate,export').split(',').map((name) => name.trim()));
+
+async function importSection(): Promise<string> {
   const report: string[] = [];
   for (const [format, write, bare] of [['xlsx', writeXlsx, 'bare-xlsx'], ['csv', writeCsv, 'bare-csv']] as const) {
     for (const rows of [Math.round(ROWS / 4), ROWS]) {
@@ -78,9 +82,43 @@ async function main(): Promise<void> {
       process.stderr.write(`${report.at(-1)}\n`);
     }
   }
+  return `Import benchmark (target: import within 1.3x of the bare read; peak RSS flat across sizes)\n${report.join('\n')}`;
+}
+
+function calculateSection(): string {
   const calculation = measure('calculate', String(ROWS));
-  const calculationLine = `calculate ${String(ROWS).padStart(9)} records  ${(calculation.ms / 1000).toFixed(1).padStart(6)} s  ${Math.round(ROWS / (calculation.ms / 1000)).toLocaleString('en-GB').padStart(9)} records/s  peak RSS ${String(calculation.peakRssMb).padStart(5)} MB`;
-  process.stdout.write(`\nImport benchmark (target: import within 1.3x of the bare read; peak RSS flat across sizes)\n${report.join('\n')}\n\nCalculation benchmark\n${calculationLine}\n`);
+  return `Calculation benchmark\ncalculate ${String(ROWS).padStart(9)} records  ${(calculation.ms / 1000).toFixed(1).padStart(6)} s  ${Math.round(ROWS / (calculation.ms / 1000)).toLocaleString('en-GB').padStart(9)} records/s  peak RSS ${String(calculation.peakRssMb).padStart(5)} MB`;
+}
+
+/**
+ * The export of BENCH_ROWS calculation lines end to end, the workbook writer alone on the same
+ * number of rows, and a bare exceljs streaming write of as many plain rows of the same width.
+ * Target: the writer within 1.5x of the bare write, peak RSS under 500 MB. The end-to-end figure
+ * includes today's in-memory calculation, which dominates its memory.
+ */
+function exportSection(): string {
+  const line = (label: string, run: PhaseResult, bare: PhaseResult) =>
+    `${label.padEnd(34)} ${String(run.rows).padStart(9)} rows  ${(run.ms / 1000).toFixed(1).padStart(6)} s  peak RSS ${String(run.peakRssMb).padStart(5)} MB  |  ${(run.ms / bare.ms).toFixed(2)}x the bare write`;
+  const bare = measure('bare-write', String(ROWS));
+  process.stderr.write(`bare write ${bare.ms} ms\n`);
+  const writer = measure('export-writer', String(ROWS));
+  process.stderr.write(`${line('workbook writer alone', writer, bare)}\n`);
+  measure('export-prepare', String(ROWS));
+  const whole = measure('export', String(ROWS));
+  return [
+    'Export benchmark (target: the writer within 1.5x of a bare exceljs streaming write, peak RSS under 500 MB)',
+    `${'bare exceljs streaming write'.padEnd(34)} ${String(bare.rows).padStart(9)} rows  ${(bare.ms / 1000).toFixed(1).padStart(6)} s  peak RSS ${String(bare.peakRssMb).padStart(5)} MB`,
+    line('workbook writer alone', writer, bare),
+    line('export incl. calculation', whole, bare),
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const sections: string[] = [];
+  if (ONLY.has('import')) sections.push(await importSection());
+  if (ONLY.has('calculate')) sections.push(calculateSection());
+  if (ONLY.has('export')) sections.push(exportSection());
+  process.stdout.write(`\n${sections.join('\n\n')}\n`);
 }
 
 void main();

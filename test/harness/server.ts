@@ -44,6 +44,8 @@ export interface Harness {
   readonly headers: Readonly<Record<string, string>>;
   /** Answers for the next native dialogs, in order; null = the user cancelled. */
   readonly dialogAnswers: (string | null)[];
+  /** Files the app asked the host to show in a folder. */
+  readonly revealed: string[];
   close(): Promise<void>;
 }
 
@@ -53,6 +55,7 @@ export async function startHarness(): Promise<Harness> {
   }
   const bridgeScript = await bundleBridge();
   const dialogAnswers: (string | null)[] = [];
+  const revealed: string[] = [];
   const subscribers = new Set<http.ServerResponse>();
   const nextAnswer = async () => {
     if (dialogAnswers.length === 0) throw new Error('The test did not queue an answer for this dialog');
@@ -64,6 +67,8 @@ export async function startHarness(): Promise<Harness> {
       chooseNewEngagementPath: nextAnswer,
       chooseEngagementToOpen: nextAnswer,
       chooseImportFile: nextAnswer,
+      chooseExportPath: nextAnswer,
+      revealFile: (filePath) => revealed.push(filePath),
       emit<E extends ApiEventName>(event: E, payload: ApiEvents[E]) {
         for (const response of subscribers) response.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
       },
@@ -129,6 +134,7 @@ export async function startHarness(): Promise<Harness> {
     url: `http://${expectedHost}/index.html`,
     headers: { [SECRET_HEADER]: secret },
     dialogAnswers,
+    revealed,
     async close() {
       for (const response of subscribers) response.end();
       await engine.close();

@@ -1,14 +1,15 @@
 /**
- * A two-fiscal-year engagement (FY2022, FY2023; April years) from the company workbook, on the
- * default factor library, and what its figures are by plain arithmetic on the workbook's plan and
- * the published DESNZ 2020 values: written here, not by the engine's code.
+ * A realistic two-year engagement (FY2022, FY2023; April years): the company workbook's offices
+ * and data centres imported with their suggested mappings, the default factor library, UK grid,
+ * data centres tagged; and what its figures are by plain arithmetic on the workbook's plan and the
+ * published DESNZ 2020 values: written here, not by the engine's code.
  */
 import path from 'node:path';
 import { Engagement } from '../../electron/engine/engagement/handle';
-import { loadFactorLibrary } from '../../electron/engine/factors/service';
 import { previewImport } from '../../electron/engine/import/preview';
 import { runImport } from '../../electron/engine/import/pipeline';
-import { setSite } from '../../electron/engine/inventory/service';
+import { setSite } from '../../electron/engine/inventory/boundary';
+import { loadFactorLibrary } from '../../electron/engine/factors/library';
 import { mappingSchema } from '../../shared/import/mapping';
 import { companyWorkbookPlan, DATA_CENTRES_SHEET, OFFICES_SHEET, writeCompanyWorkbook, type CompanyWorkbookPlan } from './company-workbook';
 import { TEST_ACTOR } from './engagement';
@@ -54,7 +55,7 @@ export function independentRecalculation(plan: CompanyWorkbookPlan): Record<stri
 }
 
 /** The engagement, its workbook and the plan it was written from, in `dir`. */
-export async function twoYearEngagement(dir: string): Promise<{ engagement: Engagement; plan: CompanyWorkbookPlan; workbook: string }> {
+export async function buildTwoYearEngagement(dir: string): Promise<{ engagement: Engagement; plan: CompanyWorkbookPlan; workbook: string }> {
   const workbook = path.join(dir, 'company.xlsx');
   const plan = await writeCompanyWorkbook(workbook, companyWorkbookPlan());
   const engagement = Engagement.create(path.join(dir, 'group.carbonaudit'), { entityName: 'Example Group', fiscalYearStartMonth: 4, defaultRegion: 'UK' }, TEST_ACTOR);

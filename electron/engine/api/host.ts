@@ -18,6 +18,10 @@ export interface HostShell {
   chooseNewEngagementPath(suggestedName: string): Promise<string | null>;
   chooseEngagementToOpen(): Promise<string | null>;
   chooseImportFile(): Promise<string | null>;
+  /** Where to save an exported workbook. */
+  chooseExportPath(suggestedName: string): Promise<string | null>;
+  /** Shows a file in the system's file manager ("show in folder"). */
+  revealFile(filePath: string): void;
   emit<E extends ApiEventName>(event: E, payload: ApiEvents[E]): void;
 }
 

@@ -50,11 +50,15 @@ export function startEngineHost(identity: HostIdentity, shell: HostShell): Engin
         shell.emit(message.event, message.payload as never);
         return;
       case 'dialog': {
-        const answer = message.dialog === 'chooseNewEngagementPath' ? shell.chooseNewEngagementPath(message.suggestedName ?? '') : shell[message.dialog]();
+        const suggested = message.suggestedName ?? '';
+        const answer = message.dialog === 'chooseNewEngagementPath' || message.dialog === 'chooseExportPath' ? shell[message.dialog](suggested) : shell[message.dialog]();
         const reply = (answer: Omit<Extract<HostRequest, { type: 'dialog-answer' }>, 'type' | 'id'>) => worker.postMessage({ type: 'dialog-answer', id: message.id, ...answer } satisfies HostRequest);
         answer.then((filePath) => reply({ filePath }), (error: unknown) => reply({ filePath: null, failed: error instanceof Error ? error.message : String(error) }));
         return;
       }
+      case 'reveal':
+        shell.revealFile(message.filePath);
+        return;
     }
   });
   worker.on('error', (error) => stop(`The engine stopped unexpectedly (${error.message}): restart Carbon Audit`));

@@ -32,6 +32,8 @@ const host: Host = {
   chooseNewEngagementPath: (suggestedName) => ask('chooseNewEngagementPath', suggestedName),
   chooseEngagementToOpen: () => ask('chooseEngagementToOpen'),
   chooseImportFile: () => ask('chooseImportFile'),
+  chooseExportPath: (suggestedName) => ask('chooseExportPath', suggestedName),
+  revealFile: (filePath) => post({ type: 'reveal', filePath }),
   emit: (event, payload) => post({ type: 'event', event, payload }),
 };
 const session = new Session(host);

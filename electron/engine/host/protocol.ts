@@ -2,7 +2,7 @@
 import type { ApiEventName, Envelope } from '../../../shared/contract';
 import type { HostShell } from '../api/host';
 
-export type DialogName = Exclude<keyof HostShell, 'emit'>;
+export type DialogName = Exclude<keyof HostShell, 'emit' | 'revealFile'>;
 
 /** To the engine host. */
 export type HostRequest =
@@ -18,4 +18,6 @@ export type HostRequest =
 export type HostMessage =
   | { readonly type: 'reply'; readonly id: number; readonly envelope: Envelope<unknown> }
   | { readonly type: 'dialog'; readonly id: number; readonly dialog: DialogName; readonly suggestedName?: string }
-  | { readonly type: 'event'; readonly event: ApiEventName; readonly payload: unknown };
+  | { readonly type: 'event'; readonly event: ApiEventName; readonly payload: unknown }
+  /** Show this file in the system's file manager (a finished export). */
+  | { readonly type: 'reveal'; readonly filePath: string };

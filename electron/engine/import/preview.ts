@@ -31,8 +31,7 @@ export async function readPreview(
   try {
     reader = await openSource(filePath, { limits: options.limits });
   } catch (error) {
-    if (error instanceof SourceRefusedError) throw new EngineError('refused', error.message, { code: error.code });
-    throw error;
+    throw refusedAsEngineError(error);
   }
   const sheets = await reader.sheetNames();
   const sheet = options.sheet ?? sheets[0];
@@ -47,7 +46,8 @@ export async function readPreview(
       if (rows.length >= PREVIEW_ROWS) stop.abort();
     }
   } catch (error) {
-    if (!stop.signal.aborted) throw error;
+    // A file damaged in its first rows is refused here as at import.
+    if (!stop.signal.aborted) throw refusedAsEngineError(error);
   }
 
   const detection = detectTable(rows);
@@ -104,4 +104,8 @@ export function checkUnits(mapping: Mapping): UnitCheck[] {
       }
       return { column: column.column, unitText, ok: true, message: `${unitText}: ${parsed.unit.dimension}` };
     });
+}
+
+function refusedAsEngineError(error: unknown): unknown {
+  return error instanceof SourceRefusedError ? new EngineError('refused', error.message, { code: error.code }) : error;
 }

@@ -12,6 +12,13 @@ import { frozenInput } from './calculate';
 
 export { listSites, setSite, type SiteChange } from './boundary';
 
+/**
+ * The whole result, every line with its lineage, calculated on this thread: for another feature's
+ * own worker (the export), never for the engine host's thread. Freezes the factor versions first
+ * if none are frozen, as every calculation does.
+ */
+export { calculate as calculateWithLines } from './calculate';
+
 function connection(engagement: Engagement): CalcConnection {
   return { engagementPath: engagement.filePath, actor: engagement.actor, nativeBinding: engagement.context.nativeBinding };
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { EngagementSummary } from '../../../shared/contract';
 import { api } from '../api';
 import { AuditLogView } from './AuditLogView';
+import { ExportView } from './ExportView';
 import { BoundaryView } from './BoundaryView';
 import { FactorLibraryView } from './FactorLibraryView';
 import { ImportWizard } from './import/ImportWizard';
@@ -17,6 +18,7 @@ const VIEWS = [
   { id: 'inventory', label: 'Inventory' },
   { id: 'factors', label: 'Factor library' },
   { id: 'audit-log', label: 'Audit log' },
+  { id: 'export', label: 'Export' },
 ] as const;
 type ViewId = (typeof VIEWS)[number]['id'];
 
@@ -53,6 +55,7 @@ export function EngagementScreen({ engagement }: { engagement: EngagementSummary
         {view === 'inventory' && <InventoryView />}
         {view === 'factors' && <FactorLibraryView />}
         {view === 'audit-log' && <AuditLogView engagement={engagement} />}
+        {view === 'export' && <ExportView />}
       </main>
     </div>
   );

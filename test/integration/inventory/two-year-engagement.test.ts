@@ -18,14 +18,14 @@ import { fsum } from '../../../shared/calc/sum';
 import { mappingSchema } from '../../../shared/import/mapping';
 import { DATA_CENTRES_SHEET, OFFICES_SHEET, writeCompanyWorkbook, type CompanyWorkbookPlan } from '../../helpers/company-workbook';
 import { TEST_ACTOR } from '../../helpers/engagement';
-import { DIESEL_PER_LITRE, fiscalYearOf, independentRecalculation, NATURAL_GAS_PER_M3, twoYearEngagement, UK_GRID_PER_KWH } from '../../helpers/two-year-engagement';
+import { buildTwoYearEngagement, DIESEL_PER_LITRE, fiscalYearOf, independentRecalculation, NATURAL_GAS_PER_M3, UK_GRID_PER_KWH } from '../../helpers/two-year-engagement';
 
 describe('a two-year engagement built from the company workbook', () => {
   let engagement: Engagement;
   let plan: CompanyWorkbookPlan;
 
   beforeAll(async () => {
-    ({ engagement, plan } = await twoYearEngagement(fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'carbon-audit-inventory-'))));
+    ({ engagement, plan } = await buildTwoYearEngagement(fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'carbon-audit-inventory-'))));
   });
 
   it('matches an independent recalculation of every figure, per fiscal year', () => {

@@ -15,7 +15,7 @@ import { fsum } from '../../../shared/calc/sum';
 import { mappingSchema } from '../../../shared/import/mapping';
 import type { ReconcileJson } from '../../../shared/reconcile/report';
 import { claimsMapping, TEST_ACTOR } from '../../helpers/engagement';
-import { independentRecalculation, twoYearEngagement, type Expected } from '../../helpers/two-year-engagement';
+import { independentRecalculation, buildTwoYearEngagement, type Expected } from '../../helpers/two-year-engagement';
 
 async function cli(...args: string[]) {
   let out = '';
@@ -71,7 +71,7 @@ describe('reconciling a two-year engagement', () => {
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'carbon-audit-reconcile-'));
-    const built = await twoYearEngagement(dir);
+    const built = await buildTwoYearEngagement(dir);
     engagement = built.engagement;
     expected = independentRecalculation(built.plan);
     reported = reportedFigures(expected);
@@ -166,7 +166,7 @@ describe('adjustments, matches and settings through the CLI', () => {
 
   beforeAll(async () => {
     const dir = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'carbon-audit-adjust-'));
-    const built = await twoYearEngagement(dir);
+    const built = await buildTwoYearEngagement(dir);
     expected = independentRecalculation(built.plan);
     reported = reportedFigures(expected);
     file = built.engagement.filePath;

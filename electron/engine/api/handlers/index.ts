@@ -5,6 +5,7 @@
  */
 import type { Session } from '../session';
 import { engagementHandlers } from './engagement';
+import { exportHandlers } from './export';
 import { factorHandlers } from './factors';
 import { importHandlers } from './import';
 import { inventoryHandlers } from './inventory';
@@ -18,5 +19,6 @@ export function createHandlers(session: Session): Handlers {
     ...importHandlers(session),
     ...factorHandlers(session),
     ...inventoryHandlers(session),
+    ...exportHandlers(session),
   };
 }

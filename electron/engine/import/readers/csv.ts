@@ -4,7 +4,7 @@ import { basename, extname } from 'node:path';
 import { TextDecoder } from 'node:util';
 import Papa from 'papaparse';
 import type { Cell, RawRow } from '../../../../shared/import/cell';
-import { SourceRefusedError } from './refusal';
+import { MAX_CELL_CHARACTERS, MIB, SourceRefusedError } from './refusal';
 
 export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 export type CsvDelimiter = ',' | ';' | '\t' | '|';
@@ -54,47 +54,59 @@ export async function detectCsvDialect(path: string): Promise<CsvDialect> {
 export async function* readCsvRows(path: string, dialect: CsvDialect, options: CsvRowsOptions = {}): AsyncGenerator<RawRow[]> {
   const decoder = new TextDecoder(dialect.encoding, { fatal: true });
   const parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.newline });
-  let pending = '';
+  // Text read but not parsed yet: it starts with the record the last parse left unfinished.
+  let unparsed = '';
+  let unfinished = 0;
   let recordNumber = 0;
   let bytesRead = 0;
   const { size } = await stat(path);
   options.onBytes?.(bytesRead, size);
 
-  const parseRows = (text: string, final: boolean): RawRow[] => {
+  const parseRows = (final: boolean): RawRow[] => {
     // Unless final, the last record may continue in the next chunk: papaparse leaves it unparsed.
-    const parsed = parser.parse(text, 0, !final) as ParsedChunk;
+    const parsed = parser.parse(unparsed, 0, !final) as ParsedChunk;
     const error = parsed.errors.find((candidate) => final || candidate.row < parsed.data.length);
     if (error !== undefined) throw malformedRecord(recordNumber + error.row + 1, error.message);
     const rows: RawRow[] = [];
     for (const fields of parsed.data) {
       recordNumber++;
-      const cells = recordCells(fields);
+      const cells = recordCells(fields, recordNumber);
       if (cells.length > 0) rows.push({ rowNumber: recordNumber, cells });
     }
-    pending = text.slice(parsed.meta.cursor);
+    unparsed = unparsed.slice(parsed.meta.cursor);
+    unfinished = unparsed.length;
+    if (unfinished > MAX_RECORD_CHARS) {
+      throw malformedRecord(
+        recordNumber + 1,
+        `it runs on past ${MAX_RECORD_CHARS.toLocaleString('en')} characters, far beyond any genuine row: ` +
+          'a quote is probably never closed, or the line never ends',
+      );
+    }
     return rows;
   };
 
   for await (const chunk of createReadStream(path, { highWaterMark: READ_CHUNK_BYTES })) {
     options.signal?.throwIfAborted();
     const bytes = chunk as Buffer;
-    const text = pending + decode(decoder, bytes, dialect.encoding, bytesRead);
+    unparsed += decode(decoder, bytes, dialect.encoding, bytesRead);
     bytesRead += bytes.length;
     options.onBytes?.(bytesRead, size);
-    yield parseRows(text, false);
-    if (pending.length > MAX_RECORD_CHARS) {
-      throw malformedRecord(recordNumber + 1, 'it runs on for millions of characters, so a quote is probably never closed');
-    }
+    // A long unfinished record is parsed again only once as much new text has come: linear, not quadratic.
+    if (unparsed.length - unfinished >= unfinished) yield parseRows(false);
   }
-  yield parseRows(pending + decode(decoder, undefined, dialect.encoding, bytesRead), true);
+  unparsed += decode(decoder, undefined, dialect.encoding, bytesRead);
+  yield parseRows(true);
 }
 
 const DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t', '|'];
 const SAMPLE_BYTES = 64 * 1024;
 /** Small chunks keep each batch of rows short-lived, which the garbage collector reclaims cheaply. */
 const READ_CHUNK_BYTES = 64 * 1024;
-/** No genuine record comes near this; an unclosed quote would otherwise swallow the rest of the file. */
-const MAX_RECORD_CHARS = 8 * 1024 * 1024;
+/**
+ * The most text one record may hold, as for a workbook row (MAX_ROW_XML_BYTES): no genuine record
+ * comes near it, and an unclosed quote or a file without line breaks would otherwise be held whole.
+ */
+const MAX_RECORD_CHARS = 16 * MIB;
 
 /** What papaparse's low-level Parser returns (its typings say `any`). */
 interface ParsedChunk {
@@ -152,16 +164,27 @@ function decode(decoder: TextDecoder, chunk: Buffer | undefined, encoding: CsvEn
   }
 }
 
-function recordCells(fields: string[]): Cell[] {
+function recordCells(fields: string[], recordNumber: number): Cell[] {
   // The parser's array is reused in place: one allocation per record is all a million rows can afford.
   const cells: Cell[] = fields;
   let filled = 0;
   for (let index = 0; index < fields.length; index++) {
-    if (fields[index] === '') cells[index] = null;
+    const field = fields[index] ?? '';
+    if (field.length > MAX_CELL_CHARACTERS) throw oversizedField(recordNumber, index, field.length);
+    if (field === '') cells[index] = null;
     else filled = index + 1;
   }
   cells.length = filled;
   return cells;
+}
+
+function oversizedField(recordNumber: number, index: number, length: number): SourceRefusedError {
+  return new SourceRefusedError(
+    'too-large',
+    `The CSV file's record ${recordNumber.toLocaleString('en')}, field ${index + 1}, holds ${length.toLocaleString('en')} ` +
+      `characters; a spreadsheet cell holds at most ${MAX_CELL_CHARACTERS.toLocaleString('en')} (Excel's limit). ` +
+      'Check the quoting there, or export the file again, then import it.',
+  );
 }
 
 function malformedRecord(recordNumber: number, problem: string): SourceRefusedError {

@@ -6,6 +6,18 @@ declare module 'exceljs/lib/utils/shared-formula' {
   export function slideFormula(formula: string, fromAddress: string, toAddress: string): string;
 }
 
+declare module 'exceljs/lib/utils/col-cache' {
+  const colCache: {
+    /** `B7` as `{ row: 7, col: 2 }`. */
+    decode(address: string): { row: number; col: number };
+    /** Column letters as a 1-based number; throws beyond XFD. */
+    l2n(letters: string): number;
+    /** A 1-based column number as letters; throws outside 1 to 16,384. */
+    n2l(column: number): string;
+  };
+  export default colCache;
+}
+
 declare module 'exceljs/lib/utils/utils' {
   const utils: {
     /** True when a number format shows dates or times. */

@@ -2,10 +2,12 @@ import type { RawRow } from '../../../../shared/import/cell';
 import type { CsvDelimiter, CsvEncoding } from './csv';
 import { csvSheetName, detectCsvDialect, readCsvRows } from './csv';
 import type { SniffedSource, SourceFormat } from './sniff';
+import { SourceRefusedError } from './refusal';
 import { sniffSource } from './sniff';
 import type { SheetRowBatch } from './xlsx';
 import { planXlsxRead, readXlsxRows } from './xlsx';
 import { readWorkbookLayout } from './xlsx-workbook';
+import { partLabel } from './xml-part-checker';
 import type { ReadLimits } from './zip-guard';
 import { DEFAULT_READ_LIMITS, guardWorkbookArchive } from './zip-guard';
 
@@ -68,7 +70,9 @@ export async function openSource(path: string, options: OpenSourceOptions = {}):
 }
 
 async function openWorkbook(path: string, sniffed: SniffedSource, limits: ReadLimits): Promise<SourceReader> {
-  const guarded = await guardWorkbookArchive(path, limits);
+  const guarded = await guardWorkbookArchive(path, limits).catch(async (error: unknown) => {
+    throw await namingItsSheet(error, path, limits.maxZipEntries);
+  });
   const layout = await readWorkbookLayout(path, limits.maxZipEntries);
   return {
     format: sniffed.format,
@@ -80,6 +84,22 @@ async function openWorkbook(path: string, sniffed: SniffedSource, limits: ReadLi
         yield* readXlsxRows(path, plan, limits.maxZipEntries, { signal: options.signal, onBytes });
       }),
   };
+}
+
+/**
+ * A refusal about a worksheet part, reworded to name the sheet as the auditor knows it, when the
+ * sheet list can still be read. Bounded and linear like every read here; a bomb is not read further.
+ */
+async function namingItsSheet(error: unknown, path: string, maxZipEntries: number): Promise<unknown> {
+  if (!(error instanceof SourceRefusedError) || error.part === undefined || (error.code !== 'corrupt' && error.code !== 'too-large')) {
+    return error;
+  }
+  const { part } = error;
+  const layout = await readWorkbookLayout(path, maxZipEntries).catch(() => undefined);
+  const sheet = layout?.worksheets.find((candidate) => candidate.partName === part);
+  if (sheet === undefined) return error;
+  const message = error.message.replace(partLabel(part), partLabel(part, sheet.name));
+  return new SourceRefusedError(error.code, message, { cause: error.cause, part });
 }
 
 async function openCsv(path: string): Promise<SourceReader> {

@@ -17,16 +17,23 @@ export type RefusalCode =
 export class SourceRefusedError extends Error {
   override readonly name = 'SourceRefusedError';
 
+  /** The workbook part the refusal is about, where it is about one. */
+  readonly part?: string;
+
   constructor(
     readonly code: RefusalCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; part?: string },
   ) {
     super(message, options);
+    if (options?.part !== undefined) this.part = options.part;
   }
 }
 
 export const MIB = 1024 * 1024;
+
+/** Excel's limit on the text of one cell; a longer text, in any source, is refused rather than cut. */
+export const MAX_CELL_CHARACTERS = 32_767;
 export const GIB = 1024 * MIB;
 
 /** A size for a message: `512.0 MiB`, `3,120 bytes`. */

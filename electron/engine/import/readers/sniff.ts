@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import type { Entry } from 'yauzl';
-import { listCompoundFileNames } from './compound-file';
+import { readCompoundFileDirectory } from './compound-file';
 import { formatBytes, SourceRefusedError } from './refusal';
 import { listZipEntries, readZipEntryText, withZipArchive } from './zip-archive';
 import type { ReadLimits } from './zip-guard';
@@ -98,22 +98,25 @@ async function sniffZip(path: string, maxZipEntries: number): Promise<SniffedSou
 }
 
 async function compoundFileRefusal(path: string): Promise<SourceRefusedError> {
-  let names: Set<string>;
-  try {
-    names = new Set(await listCompoundFileNames(path));
-  } catch (cause) {
-    return new SourceRefusedError(
-      'corrupt',
-      'The file is an older Microsoft Office (OLE2) file, such as an Excel 97-2003 .xls, and it is damaged: ' +
-        'open it in Excel to repair it and save it as .xlsx.',
-      { cause },
-    );
-  }
+  const directory = await readCompoundFileDirectory(path).catch((cause: unknown) => ({
+    names: [],
+    damage: cause instanceof Error ? cause.message : String(cause),
+  }));
+  const names = new Set(directory.names);
   // Excel stores a password-encrypted .xlsx inside an OLE2 container with these two streams.
   if (names.has('EncryptionInfo') || names.has('EncryptedPackage')) {
     return new SourceRefusedError(
       'encrypted',
-      'The file is a password-protected (encrypted) workbook: remove the password in Excel and save as .xlsx.',
+      'The file is a password-protected (encrypted) workbook, which cannot be read without its password: open it in ' +
+        'Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, clear the password), ' +
+        'save it as .xlsx and import it again.',
+    );
+  }
+  if (directory.damage !== undefined) {
+    return new SourceRefusedError(
+      'corrupt',
+      'The file is an older Microsoft Office (OLE2) file, such as an Excel 97-2003 .xls, and it is damaged ' +
+        `(${directory.damage}): open it in Excel to repair it and save it as .xlsx.`,
     );
   }
   if (names.has('Workbook') || names.has('Book')) {

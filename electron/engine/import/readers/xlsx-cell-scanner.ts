@@ -1,6 +1,7 @@
-import { slideFormula } from 'exceljs/lib/utils/shared-formula';
 import { SourceRefusedError } from './refusal';
-import { decodeXmlText, parseXmlAttributes } from './xml-text';
+import { MAX_CELL_XML_BYTES } from './xml-part-checker';
+import { slideFormula } from './xlsx-shared-formula';
+import { parseXmlAttributes, startTagEnd, xmlChild } from './xml-text';
 
 /** A cell whose value exceljs's streaming reader would misread, as the sheet XML stores it. */
 export interface ScannedCell {
@@ -19,65 +20,150 @@ export interface ScannedCell {
  * result such as `#DIV/0!` becomes NaN and is then dropped with the result 0, TRUE/FALSE become 1/0,
  * cells of a shared formula lose their formula text, and `t="d"` cells become numbers. Fed each chunk
  * before the XML parser sees it, the scanner knows a row's cells by the time exceljs emits the row.
+ *
+ * Linear in the sheet's size: each chunk is searched once for the markers of such cells, an
+ * unfinished cell is carried to the next chunk only up to MAX_CELL_XML_BYTES, and what was
+ * searched is not searched again.
  */
 export class SheetCellScanner {
+  /** The unfinished cell at the end of the text seen so far, from its `<c`. */
   private pending = '';
+  /** The pending cell's start tag is complete and not self-closing: only its `</c>` is awaited. */
+  private pendingAwaitsEnd = false;
   private readonly rows = new Map<number, Map<number, ScannedCell>>();
   private readonly sharedFormulas = new Map<string, { formula: string; address: string }>();
 
+  /** `sheet` names the sheet in messages. */
+  constructor(private readonly sheet: string) {}
+
   scan(chunk: string): void {
     const text = this.pending + chunk;
-    // Cells do not nest, so only a cell opened after the last `</c>` can still be unfinished.
-    const lastClose = text.lastIndexOf('</c>');
-    const lastOpen = text.lastIndexOf('<c');
-    const complete = lastOpen > lastClose ? lastOpen : text.length;
-    for (const marker of CELL_MARKERS) {
-      for (let at = text.indexOf(marker, 0); at !== -1 && at < complete; at = text.indexOf(marker, at + 1)) {
-        if (marker !== FORMULA_MARKER || isTagNameEnd(text.charCodeAt(at + marker.length))) this.readCell(text, at);
-      }
+    const unfinished = this.unfinishedCellStart(text);
+    if (unfinished !== 0) this.readMarkedCells(unfinished === -1 ? text : text.slice(0, unfinished));
+    this.pending = unfinished === -1 ? '' : text.slice(unfinished);
+    if (this.pending.length > MAX_CELL_XML_BYTES) {
+      const address = parseXmlAttributes(this.pending.slice(2, startTagEnd(this.pending, 0))).get('r');
+      throw new SourceRefusedError(
+        'too-large',
+        `The workbook's sheet "${this.sheet}" holds a cell ${address === undefined ? '' : `(${address}) `}whose XML ` +
+          `runs past ${MAX_CELL_XML_BYTES.toLocaleString('en')} characters; a cell holds at most Excel's 32,767. ` +
+          'The file is damaged or hostile: check it with its sender.',
+      );
     }
-    this.pending = text.slice(complete);
   }
 
   /** The scanned cells of one row by 1-based column, handed over once. */
   takeRow(rowNumber: number): Map<number, ScannedCell> | undefined {
+    if (this.rows.size === 0) return undefined;
     const cells = this.rows.get(rowNumber);
     if (cells !== undefined) this.rows.delete(rowNumber);
+    // Rows come in ascending order and their cells before them: anything older lies outside its row.
+    const [older] = this.rows.keys();
+    if (older !== undefined && older < rowNumber) {
+      const [column] = this.rows.get(older)?.keys() ?? [];
+      throw this.damaged(
+        `cell ${column === undefined ? '' : columnLetters(column)}${older} is stored outside row ${older}, after row ${rowNumber}`,
+      );
+    }
     return cells;
   }
 
-  private readCell(text: string, insideAt: number): void {
-    const start = cellStartBefore(text, insideAt);
-    const startTagEnd = text.indexOf('>', start);
-    if (text.charCodeAt(startTagEnd - 1) === SLASH) return; // `<c …/>` holds no value
-    const end = text.indexOf('</c>', startTagEnd);
-    if (end === -1) throw malformedCell(text.slice(start, startTagEnd + 1));
-    if (insideAt > end) return; // a `t="d"` outside any cell
+  /**
+   * Where the cell still open at the end of `text` starts, or -1 when every cell in it is complete.
+   * Only a cell opened after the last `</c>` can be unfinished; the text searched in earlier
+   * chunks (the pending cell) is not searched again.
+   */
+  private unfinishedCellStart(text: string): number {
+    const fresh = Math.max(0, this.pending.length - (CELL_END.length - 1));
+    const closed = text.indexOf(CELL_END, fresh) !== -1;
+    // The pending cell is still the one open unless a `</c>` or another cell follows it.
+    const start = lastCellStart(text, closed ? text.lastIndexOf(CELL_END) + CELL_END.length : this.pending.length);
+    const open =
+      start !== -1 ? this.openCellFrom(text, start) : !closed && this.pending.length > 0 ? this.openCellFrom(text, 0) : -1;
+    if (open !== -1) return open;
+    this.pendingAwaitsEnd = false;
+    // A `<` at the very end may be the start of a cell that the next chunk goes on with.
+    return text.endsWith('<') ? text.length - 1 : -1;
+  }
 
-    const attributes = parseXmlAttributes(text.slice(start + 2, startTagEnd));
+  /** `start` if the cell there is unfinished (its start tag, or its `</c>`, not yet in `text`), else -1. */
+  private openCellFrom(text: string, start: number): number {
+    if (start === 0 && this.pendingAwaitsEnd) return 0;
+    // `<` or `<c` at the very end may yet become a cell; `<col` and the like never do.
+    if (text.length - start <= CELL_START.length) return CELL_START.startsWith(text.slice(start)) ? start : -1;
+    if (!text.startsWith(CELL_START, start) || !isTagNameEnd(text.charCodeAt(start + CELL_START.length))) return -1;
+    const tagEnd = startTagEnd(text, start);
+    const selfClosing = tagEnd !== -1 && text.charCodeAt(tagEnd - 1) === SLASH;
+    this.pendingAwaitsEnd = tagEnd !== -1 && !selfClosing;
+    return selfClosing ? -1 : start;
+  }
+
+  /**
+   * Reads each complete cell of `text` that holds a formula or an ISO date. The cell around a
+   * marker starts after the last cell read, so each search goes back no further than that.
+   */
+  private readMarkedCells(text: string): void {
+    const next = CELL_MARKERS.map((marker) => text.indexOf(marker));
+    let floor = 0;
+    for (;;) {
+      let chosen = -1;
+      let at = -1;
+      for (let index = 0; index < CELL_MARKERS.length; index++) {
+        let position = next[index] ?? -1;
+        if (position !== -1 && position < floor) next[index] = position = text.indexOf(CELL_MARKERS[index] ?? '', floor);
+        if (position !== -1 && (at === -1 || position < at)) {
+          chosen = index;
+          at = position;
+        }
+      }
+      if (at === -1) return;
+      const marker = CELL_MARKERS[chosen] ?? '';
+      if (marker === FORMULA_MARKER && !isTagNameEnd(text.charCodeAt(at + marker.length))) {
+        next[chosen] = text.indexOf(marker, at + 1); // `<fx…`: not a formula
+        continue;
+      }
+      const start = lastCellStart(text, floor, at);
+      floor = start === -1 ? at + 1 : this.readCell(text, start, at);
+    }
+  }
+
+  /** Reads the cell starting at `start` if `markerAt` lies inside it; returns where the search goes on. */
+  private readCell(text: string, start: number, markerAt: number): number {
+    const tagEnd = startTagEnd(text, start);
+    if (tagEnd === -1) throw this.malformedCell(text.slice(start, start + 80));
+    if (text.charCodeAt(tagEnd - 1) === SLASH) return Math.max(tagEnd, markerAt) + 1; // `<c …/>` holds no value
+    const end = text.indexOf(CELL_END, tagEnd);
+    if (end === -1) throw this.malformedCell(text.slice(start, tagEnd + 1));
+    if (markerAt > end) return markerAt + 1; // a marker outside any cell
+
+    const attributes = parseXmlAttributes(text.slice(start + 2, tagEnd));
     const address = attributes.get('r');
     const position = address === undefined ? undefined : parseCellAddress(address);
-    if (address === undefined || position === undefined) throw malformedCell(text.slice(start, startTagEnd + 1));
+    if (address === undefined || position === undefined) throw this.malformedCell(text.slice(start, tagEnd + 1));
 
-    const body = text.slice(startTagEnd + 1, end);
+    const body = text.slice(tagEnd + 1, end);
     const type = attributes.get('t');
-    const valueText = VALUE_ELEMENT.exec(body)?.[1];
-    const formulaMatch = FORMULA_ELEMENT.exec(body);
+    const formula = xmlChild(body, 'f');
     const cell: ScannedCell = {
       type,
-      valueText: valueText === undefined ? undefined : decodeXmlText(valueText),
-      ...(formulaMatch === null ? {} : { formula: this.formulaText(formulaMatch, address) }),
+      valueText: xmlChild(body, 'v')?.text,
+      ...(formula === undefined ? {} : { formula: this.formulaText(formula, address) }),
     };
-    if (cell.formula === undefined && type !== ISO_DATE_TYPE) return;
+    if (cell.formula !== undefined || type === ISO_DATE_TYPE) this.keep(position, cell);
+    return end + CELL_END.length;
+  }
 
+  private keep(position: { row: number; column: number }, cell: ScannedCell): void {
     let row = this.rows.get(position.row);
-    if (row === undefined) this.rows.set(position.row, (row = new Map()));
+    if (row === undefined) {
+      // Normally the rows of one chunk; cells stored far from their rows would pile up here.
+      if (this.rows.size >= MAX_ROWS_AHEAD) throw this.damaged('many cells are stored outside their rows');
+      this.rows.set(position.row, (row = new Map()));
+    }
     row.set(position.column, cell);
   }
 
-  private formulaText([, attributeText = '', rawText = '']: RegExpExecArray, address: string): string {
-    const text = decodeXmlText(rawText);
-    const attributes = parseXmlAttributes(attributeText);
+  private formulaText({ attributes, text = '' }: { attributes: Map<string, string>; text: string | undefined }, address: string): string {
     const sharedIndex = attributes.get('si');
     if (attributes.get('t') !== 'shared' || sharedIndex === undefined) return text;
     if (text !== '') {
@@ -85,37 +171,48 @@ export class SheetCellScanner {
       return text;
     }
     const master = this.sharedFormulas.get(sharedIndex);
-    if (master === undefined) {
-      throw new SourceRefusedError(
-        'corrupt',
-        `The workbook is damaged: cell ${address} uses shared formula ${sharedIndex}, which its sheet never defines. ` +
-          'Open it in Excel to repair it and save it as .xlsx.',
-      );
-    }
+    if (master === undefined) throw this.damaged(`cell ${address} uses shared formula ${sharedIndex}, which its sheet never defines`);
     return slideFormula(master.formula, master.address, address);
+  }
+
+  private damaged(what: string): SourceRefusedError {
+    return new SourceRefusedError(
+      'corrupt',
+      `The workbook is damaged: in its sheet "${this.sheet}", ${what}. Open it in Excel to repair it and save it as .xlsx.`,
+    );
+  }
+
+  private malformedCell(markup: string): SourceRefusedError {
+    return this.damaged(`a cell cannot be read (${markup})`);
   }
 }
 
+const CELL_START = '<c';
+const CELL_END = '</c>';
 const FORMULA_MARKER = '<f';
 const ISO_DATE_TYPE = 'd';
 /** Excel-family writers quote attributes with `"`; other writers may use `'`. */
 const CELL_MARKERS = [FORMULA_MARKER, ` t="${ISO_DATE_TYPE}"`, ` t='${ISO_DATE_TYPE}'`];
-const FORMULA_ELEMENT = /<f(\s[^>]*?)?(?:\/>|>([^<]*)<\/f>)/;
-const VALUE_ELEMENT = /<v(?:\s[^>]*?)?>([^<]*)<\/v>/;
 const CELL_ADDRESS = /^\$?([A-Za-z]{1,3})\$?([1-9][0-9]*)$/;
 const SLASH = 0x2f;
+const MAX_ROWS_AHEAD = 10_000;
 
 function isTagNameEnd(code: number): boolean {
   // `>`, `/`, space, tab, line feed, carriage return
   return code === 0x3e || code === SLASH || code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 }
 
-/** The `<c` that opens the cell around `insideAt` (skipping `<col`, `<cfRule` and the like). */
-function cellStartBefore(text: string, insideAt: number): number {
-  for (let at = text.lastIndexOf('<c', insideAt); at !== -1; at = text.lastIndexOf('<c', at - 1)) {
-    if (isTagNameEnd(text.charCodeAt(at + 2))) return at;
+/**
+ * The last `<c` that opens a cell (not `<col`, `<cfRule` and the like) between `from` and `to`, or
+ * -1; a `<c` that ends the text may still open one.
+ */
+function lastCellStart(text: string, from: number, to = text.length): number {
+  const region = from === 0 && to === text.length ? text : text.slice(from, to);
+  for (let at = region.lastIndexOf(CELL_START); at !== -1; at = at === 0 ? -1 : region.lastIndexOf(CELL_START, at - 1)) {
+    const after = from + at + CELL_START.length;
+    if (after === text.length || isTagNameEnd(text.charCodeAt(after))) return from + at;
   }
-  throw malformedCell(text.slice(Math.max(0, insideAt - 40), insideAt + 40));
+  return -1;
 }
 
 function parseCellAddress(address: string): { row: number; column: number } | undefined {
@@ -127,10 +224,8 @@ function parseCellAddress(address: string): { row: number; column: number } | un
   return { row: Number(digits), column };
 }
 
-function malformedCell(markup: string): SourceRefusedError {
-  return new SourceRefusedError(
-    'corrupt',
-    `The workbook is damaged: a sheet holds a cell it cannot describe (${markup}). ` +
-      'Open it in Excel to repair it and save it as .xlsx.',
-  );
+function columnLetters(column: number): string {
+  let letters = '';
+  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  return letters;
 }

@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import type { Entry, ZipFile } from 'yauzl';
 import { SourceRefusedError } from './refusal';
 import { listZipEntries, readZipEntryText, withZipArchive } from './zip-archive';
-import { xmlElementsAttributes } from './xml-text';
+import { xmlElementsAttributes, XmlTextError } from './xml-text';
 
 export interface WorksheetPart {
   readonly name: string;
@@ -34,7 +34,7 @@ export async function readWorkbookLayout(path: string, maxZipEntries: number): P
     const relationships = relationshipTargets(await readPart(zip, entries, WORKBOOK_RELATIONSHIPS_PART));
 
     const worksheets: WorksheetPart[] = [];
-    for (const sheet of xmlElementsAttributes(workbook, 'sheet')) {
+    for (const sheet of elementsAttributes(workbook, WORKBOOK_PART, 'sheet')) {
       const name = sheet.get('name');
       const relationshipId = [...sheet.entries()].find(([attribute]) => attribute.endsWith(':id'))?.[1];
       const relationship = relationshipId === undefined ? undefined : relationships.get(relationshipId);
@@ -48,7 +48,7 @@ export async function readWorkbookLayout(path: string, maxZipEntries: number): P
       }
       worksheets.push({ name, partName: relationship.partName });
     }
-    const date1904 = xmlElementsAttributes(workbook, 'workbookPr').some((properties) => {
+    const date1904 = elementsAttributes(workbook, WORKBOOK_PART, 'workbookPr').some((properties) => {
       const value = properties.get('date1904');
       return value === '1' || value === 'true';
     });
@@ -64,7 +64,7 @@ async function readPart(zip: ZipFile, entries: readonly Entry[], partName: strin
 
 function relationshipTargets(xml: string): Map<string, { type: string; partName: string }> {
   const targets = new Map<string, { type: string; partName: string }>();
-  for (const relationship of xmlElementsAttributes(xml, 'Relationship')) {
+  for (const relationship of elementsAttributes(xml, WORKBOOK_RELATIONSHIPS_PART, 'Relationship')) {
     const id = relationship.get('Id');
     const target = relationship.get('Target');
     if (id === undefined || target === undefined) continue;
@@ -73,6 +73,16 @@ function relationshipTargets(xml: string): Map<string, { type: string; partName:
     targets.set(id, { type: relationship.get('Type') ?? '', partName });
   }
   return targets;
+}
+
+/** xmlElementsAttributes, its errors told as a damaged workbook. */
+function elementsAttributes(xml: string, part: string, name: string): Map<string, string>[] {
+  try {
+    return xmlElementsAttributes(xml, name);
+  } catch (error) {
+    if (error instanceof XmlTextError) throw damagedWorkbook(`its part ${part} is not well-formed XML (${error.message})`);
+    throw error;
+  }
 }
 
 function damagedWorkbook(what: string): SourceRefusedError {

@@ -5,13 +5,14 @@ import excelUtils from 'exceljs/lib/utils/utils';
 import type { Cell, DateCell, FormulaCell, PercentCell, RawRow } from '../../../../shared/import/cell';
 import { columnLetter } from '../../../../shared/import/cell';
 import { percentFormatScale } from '../../../../shared/import/values';
-import { SourceRefusedError } from './refusal';
+import { MAX_CELL_CHARACTERS, SourceRefusedError } from './refusal';
 import type { ScannedCell } from './xlsx-cell-scanner';
 import { SheetCellScanner } from './xlsx-cell-scanner';
 import type { StreamedPart } from './xlsx-package-stream';
 import { rebuildPackage } from './xlsx-package-stream';
 import type { WorkbookLayout, WorksheetPart } from './xlsx-workbook';
 import { WORKBOOK_PART, WORKBOOK_RELATIONSHIPS_PART } from './xlsx-workbook';
+import { partLabel, XmlPartChecker } from './xml-part-checker';
 import type { GuardedWorkbook } from './zip-guard';
 
 /**
@@ -96,7 +97,7 @@ export async function* readXlsxRows(
     rebuildPackage(path, plan.parts, maxZipEntries, (bytes) => options.onBytes?.((bytesRead += bytes), plan.sourceBytes)),
   );
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, EXCELJS_READER_OPTIONS);
-  const scanners = decodePartsForExceljs(reader);
+  const { scanners, styles } = hookPartParsers(reader, plan.sheets);
   const stopper = new ReadStopper(input, options.signal);
   try {
     const worksheets = reader[Symbol.asyncIterator]();
@@ -108,9 +109,12 @@ export async function* readXlsxRows(
       // parse() hands over the rows of each XML chunk together: one await per chunk, not per row.
       const chunks = (next.value.parse() as unknown as AsyncIterable<ExceljsEvent[]>)[Symbol.asyncIterator]();
       for (;;) {
-        const batch = await stopper.race(chunks.next());
+        const batch = await stopper.race(chunks.next()).catch((error: unknown) => {
+          throw partReadError(error, part.partName, part.name);
+        });
         if (batch.done === true) break;
-        const rows = rowsOfEvents(batch.value, scanner, plan.date1904);
+        if (styles.danglingSeen) refuseDanglingStyles(batch.value, part.name);
+        const rows = rowsOfEvents(batch.value, scanner, plan.date1904, part.name);
         if (rows.length > 0) yield { sheet: part.name, rows };
       }
     }
@@ -142,54 +146,183 @@ interface ExceljsEvent {
   readonly value: unknown;
 }
 
-function rowsOfEvents(events: readonly ExceljsEvent[], scanner: SheetCellScanner, date1904: boolean): RawRow[] {
+function rowsOfEvents(events: readonly ExceljsEvent[], scanner: SheetCellScanner, date1904: boolean, sheet: string): RawRow[] {
   const rows: RawRow[] = [];
   for (const { eventType, value } of events) {
     if (eventType !== 'row') continue;
     const row = value as ExcelJS.Row;
-    const cells = rowCells(row, scanner.takeRow(row.number), date1904);
+    const cells = rowCells(row, scanner.takeRow(row.number), date1904, sheet);
     if (cells.length > 0) rows.push({ rowNumber: row.number, cells });
   }
   return rows;
 }
 
 /**
- * The WorkbookReader methods (exceljs 4.4) that receive the shared strings' and each sheet's
- * inflated bytes. Wrapping them is the one place to see a sheet's raw XML, and it fixes exceljs
- * decoding every chunk on its own, which turns a character split between chunks into U+FFFD.
+ * The WorkbookReader methods and state (exceljs 4.4) that receive each part's inflated bytes and
+ * hold what the parts define. Wrapping the methods is the one place to see a sheet's raw XML and
+ * to tell which part an XML error is in; it also fixes exceljs decoding every chunk on its own,
+ * which turns a character split between chunks into U+FFFD.
  */
-interface WorkbookReaderPartParsers {
+interface WorkbookReaderInternals {
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseStyles(entry: Readable): Promise<void>;
   _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
   _parseWorksheet(chunks: AsyncIterable<Buffer | string>, sheetNo: string): Generator<{ eventType: string; value: unknown }>;
+  /** The shared-strings table, as `sharedStrings: 'cache'` keeps it. */
+  sharedStrings?: unknown[];
+  styles: StyleManager;
 }
 
-/** Hooks UTF-8 decoding, and a cell scanner per sheet, in front of exceljs's XML parser. */
-function decodePartsForExceljs(reader: ExcelJS.stream.xlsx.WorkbookReader): Map<unknown, SheetCellScanner> {
-  const parsers = reader as unknown as WorkbookReaderPartParsers;
-  const parseSharedStrings = parsers._parseSharedStrings.bind(reader);
-  const parseWorksheet = parsers._parseWorksheet.bind(reader);
-  const scanners = new Map<unknown, SheetCellScanner>();
+interface StyleManager {
+  /** The cell formats (`cellXfs`) of styles.xml. */
+  model: { styles: unknown[] };
+  /** The format for a cell's or row's `s` index; null when there is none. */
+  getStyleModel(id: number): unknown;
+}
 
-  parsers._parseSharedStrings = (entry) => parseSharedStrings(Readable.from(decodeXmlPart(entry)));
-  parsers._parseWorksheet = function* (chunks: AsyncIterable<Buffer>, sheetNo: string) {
-    const scanner = new SheetCellScanner();
-    const xml = decodeXmlPart(chunks, (text) => scanner.scan(text));
+/**
+ * Hooks UTF-8 decoding and a cell scanner per sheet in front of exceljs's XML parser, names the
+ * part in any error it meets, and makes dangling references to shared strings and cell formats
+ * visible. `sheets` are the sheets of this pass, in the order exceljs numbers them.
+ */
+function hookPartParsers(
+  reader: ExcelJS.stream.xlsx.WorkbookReader,
+  sheets: readonly WorksheetPart[],
+): { scanners: Map<unknown, SheetCellScanner>; styles: { danglingSeen: boolean } } {
+  const internals = reader as unknown as WorkbookReaderInternals;
+  for (const [method, part] of [
+    ['_parseRels', WORKBOOK_RELATIONSHIPS_PART],
+    ['_parseWorkbook', WORKBOOK_PART],
+    ['_parseStyles', STYLES_PART],
+  ] as const) {
+    const parse = internals[method].bind(reader);
+    internals[method] = (entry) =>
+      parse(entry).catch((error: unknown) => {
+        throw partReadError(error, part);
+      });
+  }
+  const parseSharedStrings = internals._parseSharedStrings.bind(reader);
+  internals._parseSharedStrings = async function* (entry) {
+    try {
+      yield* parseSharedStrings(Readable.from(decodeXmlPart(entry)));
+    } catch (error) {
+      throw partReadError(error, SHARED_STRINGS_PART);
+    }
+  };
+
+  const parseWorksheet = internals._parseWorksheet.bind(reader);
+  const scanners = new Map<unknown, SheetCellScanner>();
+  const styles = { danglingSeen: false };
+  let referencesExposed = false;
+  internals._parseWorksheet = function* (chunks: AsyncIterable<Buffer>, sheetNo: string) {
+    // Shared strings and styles are read by now: exceljs streams them before the sheets of this pass.
+    if (!referencesExposed) {
+      exposeDanglingSharedStrings(internals.sharedStrings ?? []);
+      exposeDanglingStyles(internals.styles, styles);
+      referencesExposed = true;
+    }
+    const sheet = sheets[Number(sheetNo) - 1];
+    if (sheet === undefined) throw new Error(`exceljs opened sheet ${sheetNo}, which this pass does not read`);
+    const scanner = new SheetCellScanner(sheet.name);
+    const checker = new XmlPartChecker(sheet.partName, sheet.name);
+    const xml = decodeXmlPart(chunks, (text) => scanner.scan(text), checker);
     for (const event of parseWorksheet(xml, sheetNo)) {
       scanners.set(event.value, scanner);
       yield event;
     }
   };
-  return scanners;
+  return { scanners, styles };
 }
 
-/** The guard has checked that every part is valid UTF-8, so decoding here needs no checks. */
-async function* decodeXmlPart(chunks: AsyncIterable<Buffer>, onText?: (text: string) => void): AsyncGenerator<string> {
+/** What exceljs reads for a `t="s"` cell whose index is not in the shared-strings table. */
+class DanglingSharedString {
+  constructor(
+    readonly index: string,
+    readonly tableSize: number,
+  ) {}
+}
+
+/**
+ * exceljs looks up `sharedStrings[index]` for each shared-string cell and stores what it finds,
+ * so an index past the table (or not a number) would become an empty cell. The table's own
+ * elements are found as before, at full speed; only a missing index falls through to the
+ * prototype, which answers with a marker that the cell conversion refuses.
+ */
+function exposeDanglingSharedStrings(table: unknown[]): void {
+  const tableSize = table.length;
+  const lookups: ProxyHandler<unknown[]> = {
+    get: (target, key, receiver) =>
+      typeof key === 'string' && String(Number(key)) === key ? new DanglingSharedString(key, tableSize) : Reflect.get(target, key, receiver),
+  };
+  Object.setPrototypeOf(table, new Proxy(Array.prototype, lookups));
+}
+
+/** The style exceljs is given for a cell format index (`s`) that styles.xml does not define. */
+class DanglingStyle {
+  constructor(
+    readonly index: number,
+    readonly formats: number,
+  ) {}
+}
+
+/**
+ * exceljs ignores a cell format index that styles.xml does not define, and with it the number
+ * format: a date would be read as its serial number. Such an index gets a marker style instead,
+ * which the rows are searched for (only once one was handed out).
+ */
+function exposeDanglingStyles(styles: StyleManager, seen: { danglingSeen: boolean }): void {
+  const getStyleModel = styles.getStyleModel.bind(styles);
+  const formats = styles.model.styles.length;
+  styles.getStyleModel = (id) => {
+    const model = getStyleModel(id);
+    if (model !== null && model !== undefined) return model;
+    seen.danglingSeen = true;
+    return new DanglingStyle(id, formats);
+  };
+}
+
+/** Refuses the first row, or cell, of these events that uses an undefined cell format. */
+function refuseDanglingStyles(events: readonly ExceljsEvent[], sheet: string): void {
+  for (const { eventType, value } of events) {
+    if (eventType !== 'row') continue;
+    const row = value as ExcelJS.Row;
+    const rowStyle: unknown = (row as unknown as { style: unknown }).style;
+    if (rowStyle instanceof DanglingStyle) throw danglingStyleError(rowStyle, `row ${row.number} of sheet "${sheet}"`);
+    for (let column = 1; column <= row.cellCount; column++) {
+      const style: unknown = row.findCell(column)?.style;
+      if (style instanceof DanglingStyle) throw danglingStyleError(style, cellLabel({ sheet, row: row.number, column }));
+    }
+  }
+}
+
+function danglingStyleError({ index, formats }: DanglingStyle, where: string): SourceRefusedError {
+  return new SourceRefusedError(
+    'corrupt',
+    `The workbook is damaged: ${where} uses cell format ${index}, but ${STYLES_PART} defines ` +
+      `${formats === 1 ? 'only format 0' : `formats 0 to ${formats - 1}`}, so whether it shows a date cannot be known. ` +
+      'Open it in Excel to repair it and save it as .xlsx.',
+  );
+}
+
+/**
+ * The guard has checked that every part is valid UTF-8, so decoding here needs no checks. A
+ * worksheet's bytes also pass its `checker` on the way, which refuses a sheet that ends before
+ * its root element does, before exceljs could take that end for the sheet's.
+ */
+async function* decodeXmlPart(
+  chunks: AsyncIterable<Buffer>,
+  onText?: (text: string) => void,
+  checker?: XmlPartChecker,
+): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8');
   for await (const chunk of chunks) {
+    checker?.feed(chunk);
     const text = decoder.decode(chunk, { stream: true });
     onText?.(text);
     yield text;
   }
+  checker?.end();
   const rest = decoder.decode();
   if (rest !== '') {
     onText?.(rest);
@@ -238,11 +371,12 @@ class ReadStopper {
   }
 }
 
-function rowCells(row: ExcelJS.Row, scanned: Map<number, ScannedCell> | undefined, date1904: boolean): Cell[] {
+function rowCells(row: ExcelJS.Row, scanned: Map<number, ScannedCell> | undefined, date1904: boolean, sheet: string): Cell[] {
   if (!Number.isInteger(row.number) || row.number < 1) {
     throw new SourceRefusedError(
       'corrupt',
-      'The workbook is damaged: a sheet holds a row without a valid row number. Open it in Excel and save it again as .xlsx.',
+      `The workbook is damaged: its sheet "${sheet}" holds a row without a valid row number. ` +
+        'Open it in Excel and save it again as .xlsx.',
     );
   }
   const values = row.values as unknown[];
@@ -252,10 +386,11 @@ function rowCells(row: ExcelJS.Row, scanned: Map<number, ScannedCell> | undefine
   for (let column = 1; column <= width; column++) {
     const scannedCell = scanned?.get(column);
     const value = values[column];
+    const place = { sheet, row: row.number, column };
     const cell =
       scannedCell === undefined
-        ? typeof value === 'number' && Number.isFinite(value) ? numberCell(value, row.findCell(column)?.numFmt) : plainCell(value, row.number, column)
-        : scannedCellValue(scannedCell, row.findCell(column)?.numFmt, date1904, cellAddress(row.number, column));
+        ? typeof value === 'number' && Number.isFinite(value) ? numberCell(value, row.findCell(column)?.numFmt) : plainCell(value, place)
+        : scannedCellValue(scannedCell, row.findCell(column)?.numFmt, date1904, place);
     cells[column - 1] = cell;
     if (cell !== null) filled = column;
   }
@@ -276,32 +411,65 @@ function numberCell(value: number, numFmt: string | undefined): number | Percent
 
 let lastFormat = { text: '', percent: false };
 
+/** Where a cell is, for messages. */
+interface CellPlace {
+  readonly sheet: string;
+  readonly row: number;
+  readonly column: number;
+}
+
 /** A value as exceljs's streaming reader hands it over, for every cell but formulas and ISO dates. */
-function plainCell(value: unknown, rowNumber: number, column: number): Cell {
+function plainCell(value: unknown, place: CellPlace): Cell {
   if (value === undefined || value === null || value === '') return null;
-  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'string') return cellText(value, place);
+  if (typeof value === 'boolean') return value;
   if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (value instanceof Date) return toDateCell(value) ?? refuseCell(cellAddress(rowNumber, column), 'an invalid date');
+  if (value instanceof Date) return toDateCell(value) ?? refuseCell(place, 'an invalid date');
+  if (value instanceof DanglingSharedString) throw danglingSharedStringError(value, place);
   if (typeof value === 'object') {
-    if ('richText' in value) return richTextValue(value.richText);
+    if ('richText' in value) return richTextValue(value.richText, place);
     if ('error' in value && typeof value.error === 'string') return { t: 'error', code: value.error };
     if ('hyperlink' in value && 'text' in value) {
       return typeof value.text === 'object' && value.text !== null && 'richText' in value.text
-        ? richTextValue(value.text.richText)
-        : String(value.text);
+        ? richTextValue(value.text.richText, place)
+        : cellText(String(value.text), place);
     }
   }
-  return refuseCell(cellAddress(rowNumber, column), JSON.stringify(value) ?? String(value));
+  return refuseCell(place, JSON.stringify(value) ?? String(value));
 }
 
-function richTextValue(runs: unknown): string | null {
+function danglingSharedStringError({ index, tableSize }: DanglingSharedString, place: CellPlace): SourceRefusedError {
+  const number = Number(index);
+  const which = Number.isSafeInteger(number) ? number.toLocaleString('en') : `"${index}"`;
+  const table =
+    tableSize === 0
+      ? 'the workbook holds no shared strings'
+      : `its shared-string table (${SHARED_STRINGS_PART}) holds only ${tableSize.toLocaleString('en')}, numbered from 0`;
+  return new SourceRefusedError(
+    'corrupt',
+    `The workbook is damaged: ${cellLabel(place)} refers to shared string ${which}, but ${table}. ` +
+      'Open it in Excel to repair it and save it as .xlsx.',
+  );
+}
+
+function richTextValue(runs: unknown, place: CellPlace): string | null {
   if (!Array.isArray(runs)) return null;
   const text = runs.map((run: { text?: unknown }) => (typeof run.text === 'string' ? run.text : '')).join('');
-  return text === '' ? null : text;
+  return text === '' ? null : cellText(text, place);
 }
 
-function scannedCellValue(cell: ScannedCell, numFmt: string | undefined, date1904: boolean, address: string): Cell {
-  const value = cachedValue(cell, numFmt, date1904, address);
+function cellText(text: string, place: CellPlace): string {
+  if (text.length <= MAX_CELL_CHARACTERS) return text;
+  throw new SourceRefusedError(
+    'too-large',
+    `The workbook's ${cellLabel(place)} holds ${text.length.toLocaleString('en')} characters; a cell holds at most ` +
+      `Excel's ${MAX_CELL_CHARACTERS.toLocaleString('en')}. The file was not written by Excel as it is: ` +
+      'check it with its sender.',
+  );
+}
+
+function scannedCellValue(cell: ScannedCell, numFmt: string | undefined, date1904: boolean, place: CellPlace): Cell {
+  const value = cachedValue(cell, numFmt, date1904, place);
   if (cell.formula === undefined) return value ?? null;
   return value === undefined ? { t: 'formula', formula: cell.formula } : { t: 'formula', formula: cell.formula, result: value };
 }
@@ -311,7 +479,7 @@ function cachedValue(
   { type, valueText }: ScannedCell,
   numFmt: string | undefined,
   date1904: boolean,
-  address: string,
+  place: CellPlace,
 ): FormulaCell['result'] | undefined {
   if (valueText === undefined || (valueText === '' && type !== 'str')) return undefined;
   switch (type) {
@@ -322,20 +490,20 @@ function cachedValue(
       if (valueText === '0' || valueText === 'false') return false;
       break;
     case 'str':
-      return valueText;
+      return cellText(valueText, place);
     case 'd':
-      return isoDateCell(valueText, address);
+      return isoDateCell(valueText, place);
     case undefined:
     case 'n': {
       const number = Number(valueText);
       if (!Number.isFinite(number)) break;
       if (!excelUtils.isDateFmt(numFmt)) return numberCell(number, numFmt);
-      return toDateCell(excelUtils.excelToDate(number, date1904)) ?? refuseCell(address, valueText);
+      return toDateCell(excelUtils.excelToDate(number, date1904)) ?? refuseCell(place, valueText);
     }
   }
   throw new SourceRefusedError(
     'corrupt',
-    `The workbook is damaged: cell ${address} holds "${valueText}" as a value of type "${type ?? 'n'}". ` +
+    `The workbook is damaged: ${cellLabel(place)} holds "${valueText.slice(0, 80)}" as a value of type "${type ?? 'n'}". ` +
       'Open it in Excel to repair it and save it as .xlsx.',
   );
 }
@@ -343,28 +511,48 @@ function cachedValue(
 const HAS_TIME_ZONE = /(?:[zZ]|[+-]\d\d:?\d\d)$/;
 
 // Spreadsheet dates have no time zone: an ISO date-time without one is taken as UTC, like serial dates.
-function isoDateCell(text: string, address: string): DateCell {
+function isoDateCell(text: string, place: CellPlace): DateCell {
   const date = new Date(text.includes('T') && !HAS_TIME_ZONE.test(text) ? `${text}Z` : text);
-  return toDateCell(date) ?? refuseCell(address, text);
+  return toDateCell(date) ?? refuseCell(place, text);
 }
 
 function toDateCell(date: Date): DateCell | undefined {
   return Number.isNaN(date.getTime()) ? undefined : { t: 'date', iso: date.toISOString() };
 }
 
-function cellAddress(rowNumber: number, column: number): string {
-  return `${columnLetter(column - 1)}${rowNumber}`;
+/** `cell B7 of sheet "Data"` */
+function cellLabel({ sheet, row, column }: CellPlace): string {
+  return `cell ${columnLetter(column - 1)}${row} of sheet "${sheet}"`;
 }
 
-function refuseCell(address: string, stored: string): never {
+function refuseCell(place: CellPlace, stored: string): never {
   throw new SourceRefusedError(
     'corrupt',
-    `The workbook is damaged: cell ${address} holds a value that cannot be read (${stored.slice(0, 80)}). ` +
+    `The workbook is damaged: ${cellLabel(place)} holds a value that cannot be read (${stored.slice(0, 80)}). ` +
       'Open it in Excel to repair it and save it as .xlsx.',
   );
 }
 
-/** Failures of exceljs or its XML parser mean a damaged file; refusals pass through. */
+/** The line and column saxes, exceljs's XML parser, puts before its messages. */
+const XML_ERROR_POSITION = /^(\d+):(\d+): (.*)$/s;
+
+/** Failures of exceljs or its XML parser in a part mean a damaged file; refusals pass through. */
+function partReadError(error: unknown, part: string, sheet?: string): SourceRefusedError {
+  if (error instanceof SourceRefusedError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  const position = XML_ERROR_POSITION.exec(message);
+  const problem =
+    position === null
+      ? `cannot be read (${message})`
+      : `is not well-formed XML at line ${position[1]}, column ${position[2]} (${position[3]?.replace(/\.$/, '')})`;
+  return new SourceRefusedError(
+    'corrupt',
+    `The workbook is damaged: its ${partLabel(part, sheet)} ${problem}. Open it in Excel to repair it and save it as .xlsx.`,
+    { cause: error, part },
+  );
+}
+
+/** Failures outside any one part (the ZIP stream, exceljs itself) mean a damaged file; refusals pass through. */
 function asReadError(error: unknown): SourceRefusedError {
   if (error instanceof SourceRefusedError) return error;
   return new SourceRefusedError(

@@ -1,35 +1,170 @@
 /**
- * Just enough XML for the few small, machine-written parts read outside exceljs
- * (workbook.xml, its relationships, one cell's markup). Not a general parser.
+ * Just enough XML for the few small, machine-written parts read outside exceljs (workbook.xml,
+ * its relationships, one cell's markup). Not a general parser, but linear in its input whatever
+ * that input is: each character is looked at a bounded number of times (no backtracking regex).
  */
 
-const ATTRIBUTE = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/g;
-const MAX_CODE_POINT = 0x10ffff;
-const NAMED_ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+/** One start tag: `<name attributes>` or `<name attributes/>`. */
+export interface XmlStartTag {
+  /** The qualified name, e.g. `sheet` or `x:sheet`. */
+  readonly name: string;
+  /** Where the tag's `<` is. */
+  readonly start: number;
+  /** Where its `>` is. */
+  readonly end: number;
+  readonly selfClosing: boolean;
+}
+
+/** Text of an XML part that is not well-formed where these functions need it to be. */
+export class XmlTextError extends Error {
+  override readonly name = 'XmlTextError';
+}
+
+/** The start tags of `xml` in document order, skipping end tags, comments, CDATA and processing instructions. */
+export function* xmlStartTags(xml: string): Generator<XmlStartTag> {
+  for (let at = xml.indexOf('<'); at !== -1; ) {
+    const next = xml.charCodeAt(at + 1);
+    let resume: number;
+    if (next === BANG) {
+      const terminator = xml.startsWith('<!--', at) ? '-->' : xml.startsWith('<![CDATA[', at) ? ']]>' : '>';
+      const end = xml.indexOf(terminator, at + 2);
+      if (end === -1) throw new XmlTextError(`markup never closed at character ${at.toLocaleString('en')}`);
+      resume = end + terminator.length;
+    } else if (next === QUESTION || next === SLASH) {
+      const end = xml.indexOf('>', at + 2);
+      if (end === -1) throw new XmlTextError(`tag never closed at character ${at.toLocaleString('en')}`);
+      resume = end + 1;
+    } else {
+      const end = startTagEnd(xml, at);
+      if (end === -1) throw new XmlTextError(`tag never closed at character ${at.toLocaleString('en')}`);
+      yield { name: xml.slice(at + 1, nameEnd(xml, at + 1, end)), start: at, end, selfClosing: xml.charCodeAt(end - 1) === SLASH };
+      resume = end + 1;
+    }
+    at = xml.indexOf('<', resume);
+  }
+}
+
+/**
+ * Where the start tag opened at `start` ends: the index of its `>`, which may also stand inside a
+ * quoted attribute value. -1 when it does not end in `xml`, or when a `<` shows it never will.
+ */
+export function startTagEnd(xml: string, start: number): number {
+  for (let at = start + 1; at < xml.length; at++) {
+    const code = xml.charCodeAt(at);
+    if (code === GT) return at;
+    if (code === LT) return -1;
+    if (code === QUOTE || code === APOSTROPHE) {
+      const close = xml.indexOf(code === QUOTE ? '"' : "'", at + 1);
+      if (close === -1) return -1;
+      at = close;
+    }
+  }
+  return -1;
+}
+
+/** The part of a qualified name after its namespace prefix: `sheet` for `x:sheet`. */
+export function localName(qualifiedName: string): string {
+  return qualifiedName.slice(qualifiedName.indexOf(':') + 1);
+}
 
 /** Attributes of one start tag's inner text (`r="A1" t="e"`), values decoded, by qualified name. */
 export function parseXmlAttributes(tagText: string): Map<string, string> {
   const attributes = new Map<string, string>();
-  for (const match of tagText.matchAll(ATTRIBUTE)) {
-    const [, name, doubleQuoted, singleQuoted] = match;
-    if (name !== undefined) attributes.set(name, decodeXmlText(doubleQuoted ?? singleQuoted ?? ''));
+  const length = tagText.length;
+  let at = 0;
+  while (at < length) {
+    if (!isNameCharacter(tagText.charCodeAt(at))) {
+      at++;
+      continue;
+    }
+    const nameStart = at;
+    while (at < length && isNameCharacter(tagText.charCodeAt(at))) at++;
+    const name = tagText.slice(nameStart, at);
+    at = skipSpace(tagText, at);
+    // A name without `=` (the element's own name, or stray text) has no value.
+    if (tagText.charCodeAt(at) !== EQUALS) continue;
+    at = skipSpace(tagText, at + 1);
+    const quote = tagText.charCodeAt(at);
+    if (quote !== QUOTE && quote !== APOSTROPHE) continue;
+    const close = tagText.indexOf(quote === QUOTE ? '"' : "'", at + 1);
+    if (close === -1) break;
+    attributes.set(name, decodeXmlText(tagText.slice(at + 1, close)));
+    at = close + 1;
   }
   return attributes;
 }
 
 /** The attributes of every `<name …>` element (any namespace prefix) in document order. */
-export function xmlElementsAttributes(xml: string, localName: string): Map<string, string>[] {
-  const element = new RegExp(`<(?:[\\w.-]+:)?${localName}(\\s[^>]*?)?/?>`, 'g');
-  return [...xml.matchAll(element)].map((match) => parseXmlAttributes(match[1] ?? ''));
+export function xmlElementsAttributes(xml: string, name: string): Map<string, string>[] {
+  const elements: Map<string, string>[] = [];
+  for (const tag of xmlStartTags(xml)) {
+    if (localName(tag.name) === name) elements.push(parseXmlAttributes(xml.slice(tag.start + 1 + tag.name.length, tag.end)));
+  }
+  return elements;
 }
+
+/**
+ * The first `<name …>` child in an element's content: its attributes and its text (decoded, up to
+ * its first child or end tag; undefined when self-closing). Undefined when there is none.
+ */
+export function xmlChild(content: string, name: string): { attributes: Map<string, string>; text: string | undefined } | undefined {
+  for (const tag of xmlStartTags(content)) {
+    if (localName(tag.name) !== name) continue;
+    const attributes = parseXmlAttributes(content.slice(tag.start + 1 + tag.name.length, tag.end));
+    if (tag.selfClosing) return { attributes, text: undefined };
+    const textEnd = content.indexOf('<', tag.end);
+    return { attributes, text: decodeXmlText(content.slice(tag.end + 1, textEnd === -1 ? content.length : textEnd)) };
+  }
+  return undefined;
+}
+
+const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/g;
+const MAX_CODE_POINT = 0x10ffff;
+const NAMED_ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /** Text content with the predefined and numeric character references resolved. */
 export function decodeXmlText(text: string): string {
   if (!text.includes('&')) return text;
+  // Linear: each match starts at an `&` and its digits run to the next `;` or other character.
   return text.replace(ENTITY, (reference, body: string) => {
     if (!body.startsWith('#')) return NAMED_ENTITIES[body] ?? reference;
     const codePoint = body.startsWith('#x') ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10);
     return codePoint <= MAX_CODE_POINT ? String.fromCodePoint(codePoint) : reference;
   });
+}
+
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+const BANG = 0x21;
+const QUESTION = 0x3f;
+const QUOTE = 0x22;
+const APOSTROPHE = 0x27;
+const EQUALS = 0x3d;
+
+/** Letters, digits, `_`, `:`, `.` and `-`: the characters of the names these parts use. */
+function isNameCharacter(code: number): boolean {
+  return (
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x30 && code <= 0x3a) ||
+    code === 0x5f ||
+    code === 0x2e ||
+    code === 0x2d
+  );
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
+function skipSpace(text: string, at: number): number {
+  while (at < text.length && isSpace(text.charCodeAt(at))) at++;
+  return at;
+}
+
+function nameEnd(xml: string, from: number, tagEnd: number): number {
+  let at = from;
+  while (at < tagEnd && !isSpace(xml.charCodeAt(at)) && xml.charCodeAt(at) !== SLASH) at++;
+  return at;
 }

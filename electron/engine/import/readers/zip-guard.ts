@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { Entry } from 'yauzl';
 import { formatBytes, GIB, MIB, SourceRefusedError } from './refusal';
+import { partLabel, XmlPartChecker } from './xml-part-checker';
 import { inflateZipEntry, listZipEntries, withZipArchive } from './zip-archive';
 
 /** Caps applied to every source file before a parser sees it (design §6). */
@@ -34,8 +35,9 @@ export interface GuardedWorkbook {
 /**
  * Checks a workbook's ZIP archive before exceljs parses it: entry count, declared sizes and
  * compression ratios, then inflates every XML part, counting the bytes that really come out
- * (a header that lies about its size is caught as soon as it is exceeded), refusing any DOCTYPE
- * and any text that is not UTF-8 (so the reader can decode without checking again).
+ * (a header that lies about its size is caught as soon as it is exceeded), refusing any text that
+ * is not UTF-8 (so the reader can decode without checking again), any DOCTYPE, and any part but
+ * a worksheet that is cut short or not a single complete element (XmlPartChecker).
  */
 export async function guardWorkbookArchive(
   path: string,
@@ -46,7 +48,8 @@ export async function guardWorkbookArchive(
     checkDeclaredSizes(entries, limits);
 
     for (const entry of entries.filter(isXmlPart)) {
-      const doctype = new DoctypeDetector();
+      // A worksheet is checked as it streams to exceljs, once per read instead of at every open.
+      let xml: XmlPartChecker | undefined = new XmlPartChecker(entry.fileName);
       const utf8 = new Utf8Validator();
       let inflated = 0;
       for await (const chunk of inflateZipEntry(zip, entry)) {
@@ -58,18 +61,21 @@ export async function guardWorkbookArchive(
             `its part ${entry.fileName} inflates to more than the ${formatBytes(entry.uncompressedSize)} its ZIP header declares`,
           );
         }
-        if (doctype.feed(chunk)) throw doctypeError(entry.fileName);
+        xml?.feed(chunk);
+        if (xml?.isWorksheet === true) xml = undefined;
         if (!utf8.feed(chunk)) throw notUtf8Error(entry.fileName);
       }
       if (!utf8.end()) throw notUtf8Error(entry.fileName);
       if (inflated !== entry.uncompressedSize) {
         throw new SourceRefusedError(
           'corrupt',
-          `The workbook is damaged: its part ${entry.fileName} holds ${inflated.toLocaleString('en')} bytes, ` +
+          `The workbook is damaged: its ${partLabel(entry.fileName)} holds ${inflated.toLocaleString('en')} bytes, ` +
             `not the ${entry.uncompressedSize.toLocaleString('en')} its ZIP header declares. ` +
             'Open it in Excel to repair it, or ask for a fresh copy.',
+          { part: entry.fileName },
         );
       }
+      xml?.end();
     }
     return { compressedBytes: new Map(entries.map((entry) => [entry.fileName, entry.compressedSize])) };
   });
@@ -130,8 +136,9 @@ function refuseUtf16Xml(part: string, firstChunk: Buffer): void {
 function notUtf8Error(part: string): SourceRefusedError {
   return new SourceRefusedError(
     'corrupt',
-    `The workbook is damaged: its part ${part} is not UTF-8 text, which Excel always writes. ` +
+    `The workbook is damaged: its ${partLabel(part)} is not UTF-8 text, which Excel always writes. ` +
       'Open it in Excel and save it again as .xlsx.',
+    { part },
   );
 }
 
@@ -162,44 +169,10 @@ function completeUtf8Length(bytes: Buffer): number {
   return bytes.length;
 }
 
-const MARKUP_DECLARATION_OPEN = Buffer.from('<!', 'latin1');
-const DOCTYPE_KEYWORD = 'doctype';
-const DOCTYPE_MARKER_LENGTH = MARKUP_DECLARATION_OPEN.length + DOCTYPE_KEYWORD.length;
-
-/** Finds `<!DOCTYPE` in any letter case, also when a chunk boundary splits it. */
-class DoctypeDetector {
-  private tail: Buffer = Buffer.alloc(0);
-
-  /** True when `<!DOCTYPE` ends in this chunk (or straddles its start). */
-  feed(chunk: Buffer): boolean {
-    const seam = Buffer.concat([this.tail, chunk.subarray(0, DOCTYPE_MARKER_LENGTH - 1)]);
-    const found = hasDoctype(seam) || hasDoctype(chunk);
-    const keep = DOCTYPE_MARKER_LENGTH - 1;
-    this.tail = chunk.length >= keep ? chunk.subarray(-keep) : Buffer.concat([this.tail, chunk]).subarray(-keep);
-    return found;
-  }
-}
-
-function hasDoctype(bytes: Buffer): boolean {
-  for (let at = bytes.indexOf(MARKUP_DECLARATION_OPEN); at !== -1; at = bytes.indexOf(MARKUP_DECLARATION_OPEN, at + 1)) {
-    const keyword = bytes.toString('latin1', at + MARKUP_DECLARATION_OPEN.length, at + DOCTYPE_MARKER_LENGTH);
-    if (keyword.toLowerCase() === DOCTYPE_KEYWORD) return true;
-  }
-  return false;
-}
-
 function bombError(what: string): SourceRefusedError {
   return new SourceRefusedError(
     'zip-bomb',
     `The workbook looks like a ZIP bomb: ${what}. Real workbooks stay far below these sizes. ` +
       'Do not open it; ask the sender for a genuine copy.',
-  );
-}
-
-function doctypeError(part: string): SourceRefusedError {
-  return new SourceRefusedError(
-    'doctype',
-    `The workbook's part ${part} contains a <!DOCTYPE> declaration, which Excel never writes and which can be ` +
-      'used to attack XML parsers. Ask for a copy saved by Excel as .xlsx.',
   );
 }

@@ -1,7 +1,7 @@
 import type { ImportOutcome } from '../../../../shared/contract';
 import { ImportResults } from './ImportResults';
-import { JobView } from './JobProgress';
-import type { ImportJobState } from './useImportJob';
+import { JobView } from '../../components/JobView';
+import { describeRowsRead, type ImportJobState } from './useImportJob';
 
 interface Props {
   job: ImportJobState;
@@ -20,7 +20,7 @@ export function ImportStep({ job, onCancel, onBack, onImportAnother }: Props) {
   return (
     <section className="card wizard-step" aria-labelledby="import-heading">
       <h2 id="import-heading">Import</h2>
-      <JobView job={job} runningLabel="Importing" cancelledMessage="Import cancelled: nothing was saved and the engagement is unchanged." onCancel={onCancel}>
+      <JobView job={job} describe={describeRowsRead} runningLabel="Importing" cancelledMessage="Import cancelled: nothing was saved and the engagement is unchanged." onCancel={onCancel}>
         {(outcome) => (
           <>
             <p role="status" className="summary ok">{summary(outcome)}</p>

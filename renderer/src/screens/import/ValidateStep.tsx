@@ -1,9 +1,9 @@
 import type { ImportOutcome, ImportPreview } from '../../../../shared/contract';
 import { DuplicateWarning } from './FileFacts';
 import { ImportResults } from './ImportResults';
-import { JobView } from './JobProgress';
+import { JobView } from '../../components/JobView';
 import { StepActions } from './StepActions';
-import type { ImportJobState } from './useImportJob';
+import { describeRowsRead, type ImportJobState } from './useImportJob';
 
 interface Props {
   preview: ImportPreview;
@@ -27,7 +27,7 @@ export function ValidateStep({ preview, job, allowDuplicate, onAllowDuplicateCha
   return (
     <section className="card wizard-step" aria-labelledby="validate-heading">
       <h2 id="validate-heading">Validation</h2>
-      <JobView job={job} runningLabel="Validating every row (nothing is saved)" cancelledMessage="Validation cancelled." onCancel={onCancel}>
+      <JobView job={job} describe={describeRowsRead} runningLabel="Validating every row (nothing is saved)" cancelledMessage="Validation cancelled." onCancel={onCancel}>
         {(outcome) => (
           <>
             <p role="status" className="summary">{summary(outcome)}</p>

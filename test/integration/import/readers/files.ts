@@ -17,6 +17,8 @@ export interface ZipEntrySpec {
   readonly compressed?: Buffer;
   /** The uncompressed size to declare; the true size otherwise. */
   readonly declaredSize?: number;
+  /** The CRC-32 to declare, for an entry given only `compressed`; computed from `data` otherwise. */
+  readonly crc?: number;
 }
 
 /** A ZIP archive written header by header. */
@@ -30,7 +32,7 @@ export function buildZip(entries: readonly ZipEntrySpec[]): Buffer {
     const name = Buffer.from(entry.name, 'utf8');
     const fields = {
       method: entry.stored === true ? 0 : 8,
-      crc: zlib.crc32(data),
+      crc: entry.crc ?? zlib.crc32(data),
       compressedSize: body.length,
       size: entry.declaredSize ?? data.length,
     };
@@ -83,18 +85,32 @@ export async function unzip(archive: Buffer): Promise<Map<string, Buffer>> {
 
 /** `bytes` copies of one byte, deflated chunk by chunk so the test never holds them uncompressed. */
 export async function deflatedFill(bytes: number, fill: number): Promise<Buffer> {
+  return (await deflatedPart('', bytes, fill, '')).compressed;
+}
+
+/**
+ * A ZIP entry's content: `prefix`, `fillBytes` copies of one byte, then `suffix`, deflated chunk by
+ * chunk so the test never holds it uncompressed; with the CRC-32 and size its headers declare.
+ */
+export async function deflatedPart(prefix: string, fillBytes: number, fill: number, suffix: string): Promise<{ compressed: Buffer; crc: number; size: number }> {
   const deflate = zlib.createDeflateRaw({ level: 9 });
   const output: Buffer[] = [];
   deflate.on('data', (chunk: Buffer) => output.push(chunk));
   const done = new Promise((resolve, reject) => deflate.on('end', resolve).on('error', reject));
-  const block = Buffer.alloc(1024 * 1024, fill);
-  for (let written = 0; written < bytes; written += block.length) {
-    const piece = block.subarray(0, Math.min(block.length, bytes - written));
+  let crc = 0;
+  let size = 0;
+  const write = async (piece: Buffer): Promise<void> => {
+    crc = zlib.crc32(piece, crc);
+    size += piece.length;
     if (!deflate.write(piece)) await new Promise((resolve) => deflate.once('drain', resolve));
-  }
+  };
+  await write(Buffer.from(prefix, 'utf8'));
+  const block = Buffer.alloc(1024 * 1024, fill);
+  for (let written = 0; written < fillBytes; written += block.length) await write(block.subarray(0, Math.min(block.length, fillBytes - written)));
+  await write(Buffer.from(suffix, 'utf8'));
   deflate.end();
   await done;
-  return Buffer.concat(output);
+  return { compressed: Buffer.concat(output), crc, size };
 }
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -116,6 +132,13 @@ export interface HandMadeWorkbook {
   readonly date1904?: boolean;
   readonly extraEntries?: readonly ZipEntrySpec[];
   readonly workbookContentType?: string;
+  /** Parts to store with this content, or as this entry, instead of what the builder writes (to damage them). */
+  readonly overrides?: Readonly<Record<string, string | Buffer | Omit<ZipEntrySpec, 'name'>>>;
+}
+
+/** A worksheet part holding the given `<row>` elements. */
+export function worksheetXml(rows: string): string {
+  return `${XML_DECLARATION}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetData>${rows}</sheetData></worksheet>`;
 }
 
 /**
@@ -170,7 +193,7 @@ export function handMadeWorkbook(spec: HandMadeWorkbook): Buffer {
     },
     ...spec.sheets.map((sheet, index) => ({
       name: sheetParts[index] ?? '',
-      data: `${XML_DECLARATION}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetData>${sheet.rows}</sheetData></worksheet>`,
+      data: worksheetXml(sheet.rows),
     })),
     {
       name: 'xl/styles.xml',
@@ -200,19 +223,34 @@ export function handMadeWorkbook(spec: HandMadeWorkbook): Buffer {
         ]),
     ...(spec.extraEntries ?? []),
   ];
-  return buildZip(entries);
+  return buildZip(
+    entries.map((entry) => {
+      const override = spec.overrides?.[entry.name];
+      if (override === undefined) return entry;
+      return typeof override === 'string' || Buffer.isBuffer(override) ? { ...entry, data: override } : { ...entry, ...override };
+    }),
+  );
 }
 
 export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+export interface CompoundFileOptions {
+  /** Bytes to drop from the end, as a writer does that does not pad the last sector. */
+  readonly unpaddedBytes?: number;
+}
+
 /**
  * An OLE2 compound file (512-byte sectors) whose directory holds a root entry and the given
- * stream names, as Excel's .xls and encrypted .xlsx files have.
+ * stream names, four entries to a directory sector, the sectors chained through the FAT, as
+ * Excel's .xls and encrypted .xlsx files have.
  */
-export function compoundFile(streamNames: readonly string[]): Buffer {
+export function compoundFile(streamNames: readonly string[], options: CompoundFileOptions = {}): Buffer {
   const sector = 512;
+  const entriesPerSector = sector / 128;
+  const names = ['Root Entry', ...streamNames];
+  const directorySectors = Math.ceil(names.length / entriesPerSector);
   const header = Buffer.alloc(sector);
   Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header, 0);
   header.writeUInt16LE(0x3e, 0x18);
@@ -221,7 +259,7 @@ export function compoundFile(streamNames: readonly string[]): Buffer {
   header.writeUInt16LE(9, 0x1e);
   header.writeUInt16LE(6, 0x20);
   header.writeUInt32LE(1, 0x2c); // one FAT sector
-  header.writeUInt32LE(1, 0x30); // directory starts at sector 1
+  header.writeUInt32LE(1, 0x30); // the directory starts at sector 1
   header.writeUInt32LE(4096, 0x38);
   header.writeUInt32LE(0xfffffffe, 0x3c);
   header.writeUInt32LE(0xfffffffe, 0x44);
@@ -230,16 +268,19 @@ export function compoundFile(streamNames: readonly string[]): Buffer {
 
   const fat = Buffer.alloc(sector, 0xff);
   fat.writeUInt32LE(0xfffffffd, 0); // sector 0 holds the FAT
-  fat.writeUInt32LE(0xfffffffe, 4); // the directory is one sector long
+  for (let index = 1; index <= directorySectors; index++) {
+    fat.writeUInt32LE(index === directorySectors ? 0xfffffffe : index + 1, 4 * index); // the directory chain
+  }
 
-  const directory = Buffer.alloc(sector);
-  ['Root Entry', ...streamNames].slice(0, 4).forEach((name, index) => {
+  const directory = Buffer.alloc(sector * directorySectors);
+  names.forEach((name, index) => {
     const entry = directory.subarray(index * 128, (index + 1) * 128);
     entry.write(name, 0, 'utf16le');
     entry.writeUInt16LE((name.length + 1) * 2, 0x40);
     entry[0x42] = index === 0 ? 5 : 2;
   });
-  return Buffer.concat([header, fat, directory]);
+  const file = Buffer.concat([header, fat, directory]);
+  return file.subarray(0, file.length - (options.unpaddedBytes ?? 0));
 }
 
 /** Writes `content` to `name` in `dir` and returns the path. */

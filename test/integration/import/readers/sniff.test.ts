@@ -30,13 +30,30 @@ describe('sniffSource', () => {
     expect(error.message).toBe('Excel 97-2003 .xls is not supported: open it in Excel or LibreOffice and save as .xlsx.');
   });
 
-  it('refuses an encrypted workbook (OLE2 with EncryptionInfo), whatever it is called', async () => {
-    const file = writeFile(tempDir(), 'book.xlsx', compoundFile(['EncryptionInfo', 'EncryptedPackage']));
-    const error = await refusal(file);
+  const ENCRYPTED =
+    'The file is a password-protected (encrypted) workbook, which cannot be read without its password: open it in ' +
+    'Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, clear the password), ' +
+    'save it as .xlsx and import it again.';
+  // The directory of a workbook Excel encrypted: the encryption streams come after the data-space storages.
+  const EXCEL_ENCRYPTED_DIRECTORY = [
+    'EncryptedPackage', '\u0006DataSpaces', 'Version', 'DataSpaceMap', 'DataSpaceInfo', 'StrongEncryptionDataSpace',
+    'TransformInfo', 'StrongEncryptionTransform', '\u0006Primary', 'EncryptionInfo',
+  ];
+
+  it.each([
+    ['a minimal container with the two encryption streams', compoundFile(['EncryptionInfo', 'EncryptedPackage'])],
+    ['a container laid out as Excel writes it, the streams over three directory sectors', compoundFile(EXCEL_ENCRYPTED_DIRECTORY)],
+    ['a container whose writer did not pad its last sector', compoundFile(['EncryptionInfo', 'EncryptedPackage'], { unpaddedBytes: 200 })],
+  ])('refuses a password-protected workbook, saying what to do: %s', async (_case, content) => {
+    const error = await refusal(writeFile(tempDir(), 'book.xlsx', content));
     expect(error.code).toBe('encrypted');
-    expect(error.message).toBe(
-      'The file is a password-protected (encrypted) workbook: remove the password in Excel and save as .xlsx.',
-    );
+    expect(error.message).toBe(ENCRYPTED);
+  });
+
+  it('still tells an encrypted workbook whose directory is damaged after the encryption streams', async () => {
+    const cut = compoundFile(['EncryptionInfo', 'EncryptedPackage', 'a', 'b', 'c'], { unpaddedBytes: 512 });
+    const error = await refusal(writeFile(tempDir(), 'book.xlsx', cut));
+    expect(error.code).toBe('encrypted');
   });
 
   it('tells a Word 97-2003 document from an .xls', async () => {
@@ -45,10 +62,18 @@ describe('sniffSource', () => {
     expect(error.message).toContain('a Word 97-2003 document (.doc)');
   });
 
-  it('calls an OLE2 file whose directory cannot be read damaged', async () => {
+  it('calls an OLE2 file whose directory cannot be read damaged, saying where', async () => {
     const error = await refusal(writeFile(tempDir(), 'cut.xls', compoundFile(['Workbook']).subarray(0, 700)));
     expect(error.code).toBe('corrupt');
-    expect(error.message).toContain('Excel 97-2003');
+    expect(error.message).toBe(
+      'The file is an older Microsoft Office (OLE2) file, such as an Excel 97-2003 .xls, and it is damaged ' +
+        '(sector 1 lies beyond the end of the file): open it in Excel to repair it and save it as .xlsx.',
+    );
+  });
+
+  it('calls a .xls whose directory breaks off damaged, not merely old', async () => {
+    const error = await refusal(writeFile(tempDir(), 'cut.xls', compoundFile(['Workbook', 'a', 'b', 'c'], { unpaddedBytes: 512 })));
+    expect(error.code).toBe('corrupt');
   });
 
   it.each([

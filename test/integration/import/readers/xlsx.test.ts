@@ -210,11 +210,14 @@ describe('xlsx reader', () => {
       expect((error as SourceRefusedError).message).toContain('its sheet "Data" should be stored as xl/worksheets/sheet1.bin');
     });
 
-    it('reports a sheet whose XML is malformed as a damaged workbook', async () => {
-      const broken = handMadeFile(tempDir(), [{ name: 'Broken', rows: '<row r="1"><c r="A1"><v>1</v></row>' }]);
+    it('reports a sheet whose XML is malformed as a damaged workbook, naming the sheet, its part and where', async () => {
+      const broken = handMadeFile(tempDir(), [{ name: 'Broken', rows: '<row r="1"><c r="A1"><v>1</c></v></row>' }]);
       const error: unknown = await readAll(await openSource(broken)).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(SourceRefusedError);
       expect((error as SourceRefusedError).code).toBe('corrupt');
+      expect((error as SourceRefusedError).message).toMatch(
+        /^The workbook is damaged: its sheet "Broken" \(part xl\/worksheets\/sheet1\.xml\) is not well-formed XML at line 2, column \d+ \(unmatched closing tag: worksheet\)\./,
+      );
     });
   });
 

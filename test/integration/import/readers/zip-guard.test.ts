@@ -94,8 +94,9 @@ describe('guardWorkbookArchive', () => {
   });
 
   it('finds a DOCTYPE split between two inflated chunks', async () => {
-    const before = '<?xml version="1.0"?><!--' + ' '.repeat(INFLATE_CHUNK_BYTES - 30) + '-->';
-    const body = before.slice(0, INFLATE_CHUNK_BYTES - 4) + '<!DOCTYPE worksheet><worksheet/>';
+    const declaration = '<?xml version="1.0"?><!--';
+    const before = declaration + ' '.repeat(INFLATE_CHUNK_BYTES - 4 - declaration.length - 3) + '-->';
+    const body = before + '<!DOCTYPE worksheet><worksheet/>';
     expect(body.indexOf('<!DOCTYPE')).toBe(INFLATE_CHUNK_BYTES - 4);
     const error = await refusal(writeFile(tempDir(), 'split.xlsx', archiveWithSheet(body)));
     expect(error.code).toBe('doctype');

@@ -79,6 +79,8 @@ describe('the engine host', () => {
         chooseNewEngagementPath: async () => null,
         chooseEngagementToOpen: async () => engagementFile,
         chooseImportFile: async () => null,
+        chooseExportPath: async () => null,
+        revealFile: () => undefined,
         emit: () => undefined,
       },
     );

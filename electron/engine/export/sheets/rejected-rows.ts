@@ -1,0 +1,45 @@
+/** Rejected rows: every source row an import refused, with its file, sheet, row, column and reason. */
+import { columnLetter } from '../../../../shared/import/cell';
+import type { ReadableDb } from '../../db/handles';
+import { countRejectedRows, iterateRejectedRows } from '../store';
+import type { Cell } from '../book/book';
+import { writeTable, type TableColumn } from '../book/table';
+import type { SheetModule } from './sheet-module';
+
+export const REJECTED_SHEET = 'Rejected rows';
+
+export const REJECTED_COLUMNS: readonly TableColumn[] = [
+  { header: 'Source file', style: 'text' },
+  { header: 'Source id', style: 'integer' },
+  { header: 'Sheet', style: 'text' },
+  { header: 'Row', style: 'integer' },
+  { header: 'Column', style: 'text' },
+  { header: 'Reason', style: 'clipped', width: 90 },
+];
+
+/** Every rejected row, streamed by a cursor in file, sheet and row order. */
+export function* rejectedRows(db: ReadableDb): Generator<Cell[]> {
+  for (const [file, sourceId, sheet, rowNumber, column, reason] of iterateRejectedRows(db)) {
+    yield [
+      { value: file, style: 'text' },
+      { value: sourceId, style: 'integer' },
+      { value: sheet, style: 'text' },
+      { value: rowNumber, style: 'integer' },
+      { value: column === null ? null : columnLetter(column), style: 'text' },
+      { value: reason, style: 'clipped' },
+    ];
+  }
+}
+
+export const rejectedRowsSheet: SheetModule = {
+  tabs: () => [{ name: REJECTED_SHEET, description: 'Every row an import refused, with its reason' }],
+  async write(book, context) {
+    const count = countRejectedRows(context.db);
+    await writeTable(book, {
+      name: REJECTED_SHEET,
+      title: 'Rejected rows',
+      notes: [count === 0 ? 'None: no import rejected a row.' : `${count} rows rejected at import. They are not in any figure; the source files keep them as they were.`],
+      columns: REJECTED_COLUMNS,
+    }, rejectedRows(context.db), context.signal);
+  },
+};

@@ -1,0 +1,92 @@
+/**
+ * The export feature's SQL: what the workbook's sheets and the evidence pack read. Everything here
+ * only reads; cursors (`iterate`) stream rows so a sheet of any length is read in bounded memory.
+ */
+import type { ReadableDb } from '../db/handles';
+
+/** A record's period, notes and source row, by record id. */
+export type RecordSourceRow = [id: number, periodStart: string, periodEnd: string, notes: string | null, fileName: string, sheet: string, rowNumber: number];
+
+/** Every record with its source row, in id order (the order of calculation lines). */
+export function iterateRecordSources(db: ReadableDb): IterableIterator<RecordSourceRow> {
+  return db.prepare(
+    `SELECT r.id, r.period_start, r.period_end, r.notes, s.file_name, w.sheet, w.row_number
+       FROM activity_record r JOIN raw_row w ON w.id = r.raw_row_id JOIN source_file s ON s.id = r.source_file_id
+      ORDER BY r.id`,
+  ).raw().iterate() as IterableIterator<RecordSourceRow>;
+}
+
+/** One record's source file, sheet and row. */
+export function recordSourceLookup(db: ReadableDb): (recordId: number) => [fileName: string, sheet: string, rowNumber: number] | undefined {
+  const statement = db.prepare(
+    'SELECT s.file_name, w.sheet, w.row_number FROM activity_record r JOIN raw_row w ON w.id = r.raw_row_id JOIN source_file s ON s.id = r.source_file_id WHERE r.id = ?',
+  ).raw();
+  return (recordId) => statement.get(recordId) as [string, string, number] | undefined;
+}
+
+/** Every factor's label and set, by id (factor tables are small). */
+export function selectFactorLabels(db: ReadableDb): [id: number, label: string, setKey: string, edition: string, publisher: string][] {
+  return db.prepare('SELECT f.id, f.label, s.set_key, s.edition, s.publisher FROM emission_factor f JOIN factor_set s ON s.id = f.factor_set_id').raw().all() as [number, string, string, string, string][];
+}
+
+export interface FactorAppendixRow {
+  id: number; set_key: string; edition: string; publisher: string; title: string; licence: string; gwp_basis: string; valid_from: string | null; valid_to: string | null;
+  label: string; activity_key: string | null; unit_text: string; region: string | null; scope: string | null; biogenic: number; co2e_per_unit_kg: number | null;
+  gases_json: string; source_rows_json: string; content_sha256: string;
+}
+
+const IDS_PER_QUERY = 500;
+
+/** The factors with these ids, with their sets, in id order. */
+export function selectFactorsByIds(db: ReadableDb, ids: readonly number[]): FactorAppendixRow[] {
+  const sorted = [...ids].sort((a, b) => a - b);
+  const rows: FactorAppendixRow[] = [];
+  for (let start = 0; start < sorted.length; start += IDS_PER_QUERY) {
+    const batch = sorted.slice(start, start + IDS_PER_QUERY);
+    rows.push(...(db.prepare(
+      `SELECT f.id, s.set_key, s.edition, s.publisher, s.title, s.licence, s.gwp_basis, s.valid_from, s.valid_to, f.label, f.activity_key, f.unit_text, f.region, f.scope,
+              f.biogenic, f.co2e_per_unit_kg, f.gases_json, f.source_rows_json, s.content_sha256
+         FROM emission_factor f JOIN factor_set s ON s.id = f.factor_set_id WHERE f.id IN (${batch.map(() => '?').join(',')}) ORDER BY f.id`,
+    ).all(...batch) as FactorAppendixRow[]));
+  }
+  return rows;
+}
+
+export interface SourceFileRow {
+  id: number; file_name: string; kind: string; format: string; sheet: string | null; size_bytes: number; sha256: string;
+  imported_at: string; imported_by: string; rows_read: number; rows_imported: number; rows_rejected: number; stored: number | null; omitted_reason: string | null;
+}
+
+/** The source-file register with whether each file's bytes are kept. */
+export function selectSourceFiles(db: ReadableDb): SourceFileRow[] {
+  return db.prepare(
+    `SELECT s.id, s.file_name, s.kind, s.format, s.sheet, s.size_bytes, s.sha256, s.imported_at, s.imported_by, s.rows_read, s.rows_imported, s.rows_rejected, e.stored, e.omitted_reason
+       FROM source_file s LEFT JOIN source_evidence e ON e.source_file_id = s.id ORDER BY s.id`,
+  ).all() as SourceFileRow[];
+}
+
+export function countRejectedRows(db: ReadableDb): number {
+  return (db.prepare('SELECT count(*) AS n FROM rejected_row').get() as { n: number }).n;
+}
+
+export type RejectedRow = [fileName: string, sourceFileId: number, sheet: string, rowNumber: number, column: number | null, reason: string];
+
+/** Every rejected row by file, sheet and row. */
+export function iterateRejectedRows(db: ReadableDb): IterableIterator<RejectedRow> {
+  return db.prepare(
+    'SELECT s.file_name, r.source_file_id, r.sheet, r.row_number, r.column_index, r.reason FROM rejected_row r JOIN source_file s ON s.id = r.source_file_id ORDER BY r.source_file_id, r.sheet, r.row_number, r.id',
+  ).raw().iterate() as IterableIterator<RejectedRow>;
+}
+
+export type AuditRow = [seq: number, at: string, actor: string, operation: string, hash: string, prevHash: string, paramsJson: string];
+
+/** The audit log up to and including `lastSeq`. */
+export function iterateAuditLog(db: ReadableDb, lastSeq: number): IterableIterator<AuditRow> {
+  return db.prepare('SELECT seq, at, actor, operation, hash, prev_hash, params_json FROM audit_log WHERE seq <= ? ORDER BY seq').raw().iterate(lastSeq) as IterableIterator<AuditRow>;
+}
+
+/** One chunk of a source file's evidence bytes; undefined past the last. */
+export function evidenceChunkLookup(db: ReadableDb): (sourceFileId: number, index: number) => Buffer | undefined {
+  const statement = db.prepare('SELECT bytes FROM source_evidence_chunk WHERE source_file_id = ? AND chunk_index = ?').pluck();
+  return (sourceFileId, index) => statement.get(sourceFileId, index) as Buffer | undefined;
+}
