@@ -46,6 +46,8 @@ export interface ClaimDraft {
   readonly unit: string | null;
   /** How import knew the value is a percentage; null when it is not one. */
   readonly percent: PercentEvidence | null;
+  /** Decimal places the company showed (in percent points for a percentage); null when the file does not say. */
+  readonly decimals: number | null;
   readonly site: string | null;
   readonly notes: string | null;
 }
@@ -56,7 +58,7 @@ type RowReader = {
   text(role: ColumnMapping['role']): string | null;
   number(role: ColumnMapping['role'], label: string): number | null;
   /** A reported or target value with its unit (the unit column's, else the value column header's). */
-  reported(role: ColumnMapping['role'], label: string): { readonly value: number; readonly unit: string | null; readonly percent: PercentEvidence | null } | null;
+  reported(role: ColumnMapping['role'], label: string): { readonly value: number; readonly unit: string | null; readonly percent: PercentEvidence | null; readonly decimals: number | null } | null;
   column(role: ColumnMapping['role']): ColumnMapping | undefined;
   rejections: Rejection[];
 };
@@ -91,7 +93,7 @@ function rowReader(mapping: Mapping, row: RawRow): RowReader {
       const unitText = text('unit') ?? mapped.unitText ?? null;
       const options = { decimalSeparator: mapping.decimalSeparator, ...(mapped.percentScale ? { percentScale: mapped.percentScale } : {}) };
       const parsed = accepted(mapped, label, parseReportedNumber(row.cells[mapped.column], unitText, options));
-      return parsed && { value: parsed.value, percent: parsed.percent, unit: unitText ?? (parsed.percent ? '%' : null) };
+      return parsed && { ...parsed, unit: unitText ?? (parsed.percent ? '%' : null) };
     },
   };
 }
@@ -196,6 +198,7 @@ export function mapClaimRow(mapping: Mapping, row: RawRow, fiscal: FiscalSetting
     value: reported!.value,
     unit: reported!.unit,
     percent: reported!.percent,
+    decimals: reported!.decimals,
     site: reader.text('site'),
     notes: reader.text('notes'),
   }));

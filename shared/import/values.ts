@@ -239,6 +239,20 @@ function percentText(text: string, decimalSeparator: DecimalSeparator): number |
   return normalized.endsWith('%') ? numberFromText(normalized.slice(0, -1), decimalSeparator) : undefined;
 }
 
+/** Digits written after the decimal separator: '6,785.60' → 2, '53.9%' → 1, '7,000' → 0. */
+function writtenDecimals(text: string, decimalSeparator: DecimalSeparator): number {
+  const digits = new RegExp(`\\${decimalSeparator}(\\d+)`).exec(normalizeSpaces(text).replace(/e[+-]?\d+$/i, ''));
+  return digits ? digits[1]!.length : 0;
+}
+
+/** Decimal places a number format shows ('0.0%' → 1, '#,##0.00' → 2, '0%' → 0), from its first section. */
+export function formatDecimals(format: string): number {
+  const section = format.split(';')[0]!.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+  const point = section.indexOf('.');
+  if (point === -1) return 0;
+  return /^[0#?]*/.exec(section.slice(point + 1))![0].length;
+}
+
 /** '%', 'percent', 'per cent', 'pct', and those followed by more ('% per year', '%/yr'). */
 const PERCENT_UNIT = /^(?:%|percent\b|per\s*cent\b|pct\b|percentage\b)/i;
 
@@ -254,6 +268,12 @@ export interface ReportedNumber {
   readonly value: number;
   /** Why the value is a percentage; null when it is not one. */
   readonly percent: PercentEvidence | null;
+  /**
+   * Decimal places the company showed (in percent points for a percentage), when the file says:
+   * text as written, or a percent cell's format ('0.0%' shows 38.0 % of a stored 0.38). Null for a
+   * number cell, whose trailing zeros are not kept.
+   */
+  readonly decimals: number | null;
 }
 
 export interface ReportedNumberOptions extends QuantityOptions {
@@ -275,14 +295,17 @@ export function parseReportedNumber(cell: Cell | undefined, unitText: string | n
   if (value === null) return ok(null);
   const unitConflict = (what: string) =>
     unitText !== null && !isPercentUnit(unitText) ? fail(`${quote(value)} is ${what}, but its unit is '${unitText}'`) : undefined;
-  if (isPercentCell(value)) return unitConflict('formatted as a percentage') ?? ok({ value: percentCellFraction(value), percent: 'number-format' });
+  if (isPercentCell(value)) {
+    return unitConflict('formatted as a percentage') ?? ok({ value: percentCellFraction(value), percent: 'number-format', decimals: formatDecimals(value.format) });
+  }
+  const decimals = typeof value === 'string' ? writtenDecimals(value, options.decimalSeparator) : null;
   if (typeof value === 'string') {
     const written = percentText(value, options.decimalSeparator);
-    if (written !== undefined) return unitConflict('written as a percentage') ?? ok({ value: percentPointsToFraction(written), percent: 'percent-text' });
+    if (written !== undefined) return unitConflict('written as a percentage') ?? ok({ value: percentPointsToFraction(written), percent: 'percent-text', decimals });
   }
   const number = parseQuantity(value, options);
   if (!number.ok || number.value === null) return number as ValueResult<null>;
-  if (!isPercentUnit(unitText)) return ok({ value: number.value, percent: null });
+  if (!isPercentUnit(unitText)) return ok({ value: number.value, percent: null, decimals });
   const n = number.value;
   const scale = options.percentScale ?? (n === 0 || Math.abs(n) > 1 ? 'points' : undefined);
   if (scale === undefined) {
@@ -291,7 +314,9 @@ export function parseReportedNumber(cell: Cell | undefined, unitText: string | n
         '(a fraction): the cell has no percentage format, so import cannot tell; say which for this column (percentScale in the mapping)',
     );
   }
-  return ok({ value: scale === 'points' ? percentPointsToFraction(n) : n, percent: 'unit-column' });
+  // A fraction beside '%' shows two more decimals as percent points than it is written with.
+  const pointDecimals = decimals === null ? null : scale === 'points' ? decimals : Math.max(0, decimals - 2);
+  return ok({ value: scale === 'points' ? percentPointsToFraction(n) : n, percent: 'unit-column', decimals: pointDecimals });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@
  *   adjustment's, so it can never collide with an imported record's.
  */
 import { z } from 'zod';
-import { ACTIVITY_MEANINGS } from '../activities';
+import { ACTIVITY_MEANINGS, activityByKey } from '../activities';
 import type { FiscalPeriod } from '../calc/fiscal';
 import type { CalcFactor, CalcRecord, FactorReplacement, MetricInputKind, ResultLine } from '../calc/inventory-types';
 import type { Figure } from '../figures';
@@ -65,6 +65,25 @@ export interface Adjustment {
   /** Claims it was proposed from. */
   readonly claimIds: readonly number[];
   readonly withdrawn: { readonly at: string; readonly by: string; readonly reason: string } | null;
+}
+
+/** What an adjustment corrects, in words: 'Exclude record 412', 'Add 407.16 tCO2e of process emissions at Leeds, …'. */
+export function describeAdjustment({ details }: Pick<Adjustment, 'details'>): string {
+  switch (details.kind) {
+    case 'exclude-record':
+      return `Exclude record ${details.recordId}`;
+    case 'correct-record': {
+      const changes = [details.quantity === undefined ? null : `quantity ${details.quantity}`, details.unit === undefined ? null : `unit ${details.unit}`];
+      return `Correct record ${details.recordId}: ${changes.filter((change) => change !== null).join(', ')}`;
+    }
+    case 'replace-factor':
+      return `Replace factor ${details.factorId} by factor ${details.replacementFactorId}`;
+    case 'add-record': {
+      const { record } = details;
+      const activity = (activityByKey(record.activity)?.label ?? record.activity).toLowerCase();
+      return `Add ${record.quantity} ${record.unit} of ${activity} at ${record.site ?? '(no site)'}, ${record.periodStart} to ${record.periodEnd}`;
+    }
+  }
 }
 
 export interface AdjustmentEffect {

@@ -7,7 +7,8 @@ const SIGNIFICANT = new Intl.NumberFormat('en-GB', { maximumSignificantDigits: 6
 const SIGNED_THREE = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 3, maximumFractionDigits: 3, signDisplay: 'exceptZero' });
 const SIGNED_POINTS = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' });
 
-const UP_TO_THREE = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 });
+// 'negative': a difference that rounds to zero reads 0, never -0.
+const UP_TO_THREE = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3, signDisplay: 'negative' });
 
 /** A number in a sentence: grouped, up to three decimals ('60.3', '2.663'). */
 export function formatAmount(value: number): string {

@@ -11,8 +11,10 @@
  * twice) and of Scope 3 (its total, else its categories). Differences up to the clearly-trivial
  * threshold are listed but not accumulated; the rest are added without offsetting
  * overstatements against understatements. The sum on the figures as imported is the uncorrected
- * total; on the figures after the proposed adjustments, the corrected total; the conclusion is
- * drawn on the corrected total against materiality and performance materiality. Site-level
+ * total; on the figures after the proposed adjustments, the corrected total. The conclusion is
+ * drawn after the adjustments, in aggregate (the corrected total) and individually (the largest
+ * single difference of any entity-level emissions claim, aggregated or not, such as a Scope 1
+ * claim beside a reported net), against materiality and performance materiality. Site-level
  * claims are judged one by one and never added here: their site is part of an entity figure.
  */
 import type { PeriodResult } from '../calc/inventory-types';
@@ -55,6 +57,8 @@ export interface MaterialityYear {
   readonly baseSource: string;
   readonly amounts: MaterialityAmounts | null;
   readonly items: readonly MisstatementItem[];
+  /** The largest single difference after the adjustments among every entity-level emissions claim, aggregated or not. */
+  readonly largest: MisstatementItem | null;
   readonly uncorrectedTotal: number;
   readonly correctedTotal: number;
   readonly conclusion: MaterialityConclusion;
@@ -141,7 +145,7 @@ export function misstatementSummary(fiscalYear: string, claims: readonly Materia
   const base = materialityBase(fiscalYear, claims, corrected);
   const amounts = base.value === null || base.value <= 0 ? null : materialityAmounts(base.value, settings);
   const isTrivial = (value: number | null) => amounts !== null && value !== null && Math.abs(value) <= amounts.clearlyTrivial;
-  const items = aggregatedClaims(claimsByFigure(claims), base.measure).map((claim): MisstatementItem => {
+  const itemOf = (claim: MaterialityClaim): MisstatementItem => {
     const uncorrected = difference(claim, claim.uncorrected);
     const correctedDifference = difference(claim, claim.corrected);
     return {
@@ -153,23 +157,42 @@ export function misstatementSummary(fiscalYear: string, claims: readonly Materia
       clearlyTrivialUncorrected: isTrivial(uncorrected),
       clearlyTrivialCorrected: isTrivial(correctedDifference),
     };
-  });
+  };
+  const items = aggregatedClaims(claimsByFigure(claims), base.measure).map(itemOf);
+  const largest = [...claims].sort((a, b) => a.claimId - b.claimId).map(itemOf).reduce<MisstatementItem | null>(
+    (found, item) => (item.corrected !== null && (found === null || Math.abs(item.corrected) > Math.abs(found.corrected ?? 0)) ? item : found),
+    null,
+  );
   const uncorrectedTotal = total(items, (item) => item.uncorrected, (item) => item.clearlyTrivialUncorrected);
   const correctedTotal = total(items, (item) => item.corrected, (item) => item.clearlyTrivialCorrected);
-  const { conclusion, conclusionText } = conclude(fiscalYear, amounts, uncorrectedTotal, correctedTotal, items.length);
-  return { period: fiscalYear, base: base.value, baseSource: base.source, amounts, items, uncorrectedTotal, correctedTotal, conclusion, conclusionText };
+  const { conclusion, conclusionText } = conclude(fiscalYear, amounts, { uncorrectedTotal, correctedTotal, largest, judged: claims.length });
+  return { period: fiscalYear, base: base.value, baseSource: base.source, amounts, items, largest, uncorrectedTotal, correctedTotal, conclusion, conclusionText };
 }
 
-function conclude(fiscalYear: string, amounts: MaterialityAmounts | null, uncorrectedTotal: number, correctedTotal: number, items: number): { conclusion: MaterialityConclusion; conclusionText: string } {
+interface Misstatements {
+  readonly uncorrectedTotal: number;
+  readonly correctedTotal: number;
+  /** The largest single difference after the adjustments, among every emissions claim of the year. */
+  readonly largest: MisstatementItem | null;
+  readonly judged: number;
+}
+
+/** Judged in aggregate (the summed differences) and individually (the largest single one), after the adjustments. */
+function conclude(fiscalYear: string, amounts: MaterialityAmounts | null, misstatements: Misstatements): { conclusion: MaterialityConclusion; conclusionText: string } {
   if (amounts === null) return { conclusion: 'no-base', conclusionText: `No materiality for ${fiscalYear}: nothing reported or recomputed for Scope 1 + 2 to set it from.` };
-  const totals = `Misstatements ${formatAmount(correctedTotal)} tCO2e after the proposed adjustments (${formatAmount(uncorrectedTotal)} tCO2e on the figures as imported)`;
+  const { uncorrectedTotal, correctedTotal, largest } = misstatements;
   const against = `materiality ${formatAmount(amounts.overall)} tCO2e, performance materiality ${formatAmount(amounts.performance)} tCO2e`;
-  if (items === 0) return { conclusion: 'not-material', conclusionText: `No Scope 1, 2 or 3 emissions reported for ${fiscalYear} to judge (${against}).` };
-  if (correctedTotal >= amounts.overall) {
-    return { conclusion: 'material', conclusionText: `${totals}, at or above ${against}: the reported emissions for ${fiscalYear} are materially misstated.` };
+  if (misstatements.judged === 0) return { conclusion: 'not-material', conclusionText: `No emissions reported for ${fiscalYear} to judge (${against}).` };
+  const single = Math.abs(largest?.corrected ?? 0);
+  const totals = `Misstatements ${formatAmount(correctedTotal)} tCO2e in aggregate after the proposed adjustments (${formatAmount(uncorrectedTotal)} tCO2e on the figures as imported)`;
+  const individually = largest === null || largest.corrected === null || largest.clearlyTrivialCorrected ? '' : `; the largest single one, ${largest.label} (claim #${largest.claimId}), ${formatAmount(largest.corrected)} tCO2e`;
+  const findings = `${totals}${individually}`;
+  if (correctedTotal >= amounts.overall || single >= amounts.overall) {
+    const which = correctedTotal >= amounts.overall ? (single >= amounts.overall ? 'in aggregate and individually' : 'in aggregate') : 'individually';
+    return { conclusion: 'material', conclusionText: `${findings}: at or above ${against} ${which}; the reported emissions for ${fiscalYear} are materially misstated.` };
   }
-  if (correctedTotal > amounts.performance) {
-    return { conclusion: 'approaching-materiality', conclusionText: `${totals}, above performance materiality but below materiality (${against}): more evidence is needed before concluding on ${fiscalYear}.` };
+  if (correctedTotal > amounts.performance || single > amounts.performance) {
+    return { conclusion: 'approaching-materiality', conclusionText: `${findings}: above performance materiality but below materiality (${against}); more evidence is needed before concluding on ${fiscalYear}.` };
   }
-  return { conclusion: 'not-material', conclusionText: `${totals}, below ${against}: the reported emissions for ${fiscalYear} are not materially misstated.` };
+  return { conclusion: 'not-material', conclusionText: `${findings}: below ${against}; the reported emissions for ${fiscalYear} are not materially misstated.` };
 }

@@ -15,6 +15,8 @@ export interface ReportedValue {
   readonly value: number;
   readonly unit: string | null;
   readonly percent: PercentEvidence | null;
+  /** Decimal places the company showed (in percent points for a percentage); when absent, the value's own digits. */
+  readonly decimals?: number | null;
 }
 
 export type Normalised =
@@ -53,13 +55,9 @@ function decimalsOf(value: Rational): number {
   return places;
 }
 
-/** Half a unit of the last written digit: 0.05 for 6785.6. */
-function halfUnitOf(written: Rational): Rational {
-  return rational(5n, 10n ** BigInt(decimalsOf(written) + 1));
-}
-
-function scaled(written: Rational, scale: Rational): Normalised {
-  return { ok: true, value: multiplyRationals(written, scale), halfUnit: multiplyRationals(halfUnitOf(written), scale) };
+/** Half a unit of the last digit shown: 0.05 for 6785.6; the decimals the company showed when known, else the value's own. */
+function halfUnitOf(written: Rational, decimals: number | null | undefined): Rational {
+  return rational(5n, 10n ** BigInt((decimals ?? decimalsOf(written)) + 1));
 }
 
 const HUNDRED = decimalRational('100');
@@ -69,6 +67,7 @@ export function normaliseReported(reported: ReportedValue, figure: Figure): Norm
   const { unit } = reported;
   const unitText = unit?.trim() ?? '';
   const value = shortestDecimalRational(reported.value);
+  const scaled = (scale: Rational): Normalised => ({ ok: true, value: multiplyRationals(value, scale), halfUnit: multiplyRationals(halfUnitOf(value, reported.decimals), scale) });
   const percentUnit = isPercentUnit(unit);
   if (percentUnit && reported.percent === null) {
     return { ok: false, reason: `${reported.value} beside '${unit}' was imported before percentages were read as fractions, and could be a fraction or percent points: import the claim again` };
@@ -84,21 +83,21 @@ export function normaliseReported(reported: ReportedValue, figure: Figure): Norm
       if (parsed.unit.dimension !== 'emissions') return { ok: false, reason: `unit '${unitText}' measures ${parsed.unit.dimension}; ${figure.label} is in tCO2e` };
       const toTonnes = conversionFactor(parsed.unit, unitById('tCO2e')!);
       if (!toTonnes.ok) return { ok: false, reason: toTonnes.reason };
-      return scaled(value, ratioFromText(toTonnes.factorText));
+      return scaled(ratioFromText(toTonnes.factorText));
     }
     case 'ratio':
-      return RATIO_UNITS.test(unitText) ? scaled(value, ONE_RATIONAL) : { ok: false, reason: `unit '${unitText}' does not fit ${figure.label}, a plain ratio` };
+      return RATIO_UNITS.test(unitText) ? scaled(ONE_RATIONAL) : { ok: false, reason: `unit '${unitText}' does not fit ${figure.label}, a plain ratio` };
     case 'fraction': {
       if (reported.percent !== null) {
         // Import stored the fraction; the company wrote percent points, and their digits set the precision.
         const points = multiplyRationals(value, HUNDRED);
-        return { ok: true, value, halfUnit: divideRationals(halfUnitOf(points), HUNDRED) };
+        return { ok: true, value, halfUnit: divideRationals(halfUnitOf(points, reported.decimals), HUNDRED) };
       }
       if (!FRACTION_UNITS.test(unitText)) return { ok: false, reason: `unit '${unitText}' does not fit ${figure.label}, a share` };
       if (reported.value < 0 || reported.value > 1) {
         return { ok: false, reason: `${reported.value} without a percent sign cannot be a share (a fraction from 0 to 1): give its unit, e.g. '%'` };
       }
-      return scaled(value, ONE_RATIONAL);
+      return scaled(ONE_RATIONAL);
     }
     case 'intensity': {
       if (unitText === '') return { ok: false, reason: `no unit given: ${figure.label} needs one such as 'tCO2e/£m'` };
@@ -108,7 +107,7 @@ export function normaliseReported(reported: ReportedValue, figure: Figure): Norm
       if (parsed.activity !== activity || parsed.unit !== denominator) {
         return { ok: false, reason: `unit '${unitText}' is per ${parsed.unit} of ${parsed.activity}; ${figure.label} is per ${denominator} of ${activity}` };
       }
-      return scaled(value, divideRationals(shortestDecimalRational(parsed.numeratorTonnes), shortestDecimalRational(parsed.per)));
+      return scaled(divideRationals(shortestDecimalRational(parsed.numeratorTonnes), shortestDecimalRational(parsed.per)));
     }
   }
 }

@@ -132,7 +132,7 @@ export function reconcileClaims(input: ReconcileClaimsInput): ReconciledClaims {
       figure: item.figure?.id ?? null,
       figureLabel: item.figure?.label ?? null,
       match: { origin: item.origin, reason: item.matchReason },
-      reportedAs: { value: claim.value, unit: claim.unit, percent: claim.percent },
+      reportedAs: { value: claim.value, unit: claim.unit, percent: claim.percent, decimals: claim.decimals ?? null },
       unit: item.figure ? figureUnit(item.figure) : null,
       reported: item.normalised ? rationalToNumber(item.normalised.value) : null,
       recomputed: item.corrected.value,

@@ -10,7 +10,7 @@ import type { CalcRecord, Finding, InventoryResult, PeriodResult } from '../calc
 import { figureById } from '../figures';
 import type { EngagementSettings } from '../settings';
 import { adjustmentsByClaim, type Adjustment, type AdjustmentEffect } from './adjustments';
-import type { MaterialityYear } from './materiality';
+import type { MaterialityYear, MisstatementItem } from './materiality';
 import { reconcileClaims, type ClaimResult, type ReconcileClaimsInput } from './reconcile';
 import { evaluateTargets, type Retirements, type TargetDecision, type TargetInput, type TargetResult } from './targets';
 
@@ -165,14 +165,19 @@ function materialityJson(year: MaterialityYear) {
     corrected_total: year.correctedTotal,
     conclusion: year.conclusion,
     conclusion_text: year.conclusionText,
-    items: year.items.map((item) => ({
-      figure: item.figure,
-      claim: item.claimId,
-      uncorrected: item.uncorrected,
-      corrected: item.corrected,
-      clearly_trivial_uncorrected: item.clearlyTrivialUncorrected,
-      clearly_trivial_corrected: item.clearlyTrivialCorrected,
-    })),
+    items: year.items.map(itemJson),
+    largest_individual: year.largest === null ? null : itemJson(year.largest),
+  };
+}
+
+function itemJson(item: MisstatementItem) {
+  return {
+    figure: item.figure,
+    claim: item.claimId,
+    uncorrected: item.uncorrected,
+    corrected: item.corrected,
+    clearly_trivial_uncorrected: item.clearlyTrivialUncorrected,
+    clearly_trivial_corrected: item.clearlyTrivialCorrected,
   };
 }
 
@@ -251,7 +256,7 @@ export function toReconcileJson(report: ReconciliationReport) {
       clearly_trivial_percent: materiality.clearlyTrivialPercent,
       metric_tolerances: materiality.metricTolerances,
       ...(materiality.current === null
-        ? { period: null, base: null, base_source: null, overall: null, performance: null, clearly_trivial: null, uncorrected_total: 0, corrected_total: 0, conclusion: 'no-claims', conclusion_text: 'No reported figures to judge.', items: [] }
+        ? { period: null, base: null, base_source: null, overall: null, performance: null, clearly_trivial: null, uncorrected_total: 0, corrected_total: 0, conclusion: 'no-claims', conclusion_text: 'No reported figures to judge.', items: [], largest_individual: null }
         : materialityJson(materiality.current)),
       by_period: materiality.years.map(materialityJson),
     },

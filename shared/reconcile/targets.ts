@@ -286,7 +286,7 @@ function evaluateTarget(target: TargetInput, reading: TargetReading, input: Targ
     const value = actual(year);
     years.push({ period: `FY${year}`, pathway, actual: value, actualUncorrected: actualUncorrected(year), onTrack: pathway === null || value === null ? null : meets(value, pathway) });
   }
-  const projection = project(actualYears.map((year) => [year, actual(year)!] as const), targetYear, kind, evaluation.level, change, meets);
+  const projection = project(actualYears.map((year) => [year, actual(year)!] as const), targetYear, kind, figure, evaluation.level, change, meets);
   const { status, reason } = statusOf(years, targetYear, actualYears.at(-1)!, projection, evaluation.level, meets, figure);
   return { ...common, baseValue: baseYear === null ? null : actual(baseYear), targetValue: evaluation.level, years, status, reason, projection };
 }
@@ -329,11 +329,19 @@ function yearsText(years: readonly number[]): string {
   return years.length === 1 ? `FY${years[0]}` : `FY${years[0]}–FY${years.at(-1)}`;
 }
 
-function project(points: readonly (readonly [number, number])[], targetYear: number, kind: TargetKind, level: number | null, change: number, meets: (value: number, bound: number) => boolean): TargetProjection {
+/** A straight line runs on where the figure cannot: said with the projection rather than cut off. */
+function beyondRange(figure: Figure, value: number): string {
+  if (figure.kind === 'tco2e' && value < 0) return '; the line falls below zero, where emissions cannot go, before then';
+  if (figure.kind === 'fraction' && (value < 0 || value > 1)) return '; the line leaves 0–100 %, where a share cannot go, before then';
+  if (figure.kind === 'ratio' && value < 1) return '; the line falls below 1, where a PUE cannot go, before then';
+  return '';
+}
+
+function project(points: readonly (readonly [number, number])[], targetYear: number, kind: TargetKind, figure: Figure, level: number | null, change: number, meets: (value: number, bound: number) => boolean): TargetProjection {
   const years = points.map(([year]) => year);
   if (points.length < 2) return { method: `no projection: a trend needs two years of actuals, and there is ${yearsText(years)} only`, value: null, meetsTarget: null };
   const value = leastSquaresAt(points, targetYear);
-  const method = `ordinary least-squares line through the ${yearsText(years)} actuals (${points.length} years), extrapolated to FY${targetYear}`;
+  const method = `ordinary least-squares line through the ${points.length} years of actuals ${yearsText(years)}, extrapolated to FY${targetYear}${beyondRange(figure, value)}`;
   if (kind === 'percent-vs-prior') {
     const [lastYear, lastValue] = points.at(-1)!;
     const span = targetYear - lastYear;

@@ -5,9 +5,9 @@
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DATA_CENTRES_SHEET, OFFICES_SHEET, writeCompanyWorkbook } from '../helpers/company-workbook';
+import { writeCompanyWorkbook } from '../helpers/company-workbook';
 import { collectPageErrors, screenshot } from './browser';
-import { createEngagement, importThroughWizard, textOf, useE2eSession } from './session';
+import { createEngagement, importCompanyWorkbook, textOf, useE2eSession } from './session';
 
 const TONNES = /^\d{1,3}(,\d{3})*\.\d{3}$/;
 
@@ -32,10 +32,7 @@ describe('inventory', () => {
     await page.goto(harness.url);
     await createEngagement(page, session());
 
-    await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await importThroughWizard(page, harness, workbook, OFFICES_SHEET);
-    await page.getByRole('button', { name: 'Import another file' }).click();
-    await importThroughWizard(page, harness, workbook, DATA_CENTRES_SHEET);
+    await importCompanyWorkbook(page, harness, workbook);
 
     // Without factors, the inventory says so and offers the library.
     await page.getByRole('button', { name: 'Inventory', exact: true }).click();

@@ -1,6 +1,6 @@
 import { figureById, type FigureKind } from '../../../shared/figures';
 import { formatAmount, formatFigureDifference, formatFigureValue, NO_VALUE } from '../../../shared/reconcile/format';
-import type { Adjustment } from '../../../shared/reconcile/adjustments';
+import { describeAdjustment, type Adjustment } from '../../../shared/reconcile/adjustments';
 import type { FigureBridge } from '../../../shared/reconcile/bridge';
 import type { ReconciliationReport } from '../../../shared/reconcile/report';
 import type { MaterialityYear } from '../../../shared/reconcile/materiality';
@@ -52,20 +52,6 @@ function targetsSection(report: ReconciliationReport): string[] {
     lines.push(`      projection: ${formatFigureValue(kind, target.projection.value)} (${target.projection.method})`);
   }
   return lines;
-}
-
-export function describeAdjustment(adjustment: Adjustment): string {
-  const { details } = adjustment;
-  switch (details.kind) {
-    case 'exclude-record':
-      return `exclude record ${details.recordId}`;
-    case 'correct-record':
-      return `correct record ${details.recordId}: ${[details.quantity === undefined ? null : `quantity ${details.quantity}`, details.unit === undefined ? null : `unit ${details.unit}`].filter(Boolean).join(', ')}`;
-    case 'replace-factor':
-      return `replace factor ${details.factorId} by factor ${details.replacementFactorId}`;
-    case 'add-record':
-      return `add ${details.record.quantity} ${details.record.unit} of ${details.record.activity} at ${details.record.site ?? '(no site)'}, ${details.record.periodStart} to ${details.record.periodEnd}`;
-  }
 }
 
 function adjustmentLine(adjustment: Adjustment): string {

@@ -15,7 +15,8 @@ import {
   type ReconcilePhase,
 } from '../../engine/reconcile/service';
 import type { CliContext, CommandSet } from '../context';
-import { adjustmentLines, describeAdjustment, printBridge, printReconciliation } from './reconcile-report';
+import { describeAdjustment } from '../../../shared/reconcile/adjustments';
+import { adjustmentLines, printBridge, printReconciliation } from './reconcile-report';
 
 const PHASE_TEXT: Readonly<Record<ReconcilePhase, string>> = {
   calculating: 'Calculating the inventory as imported and after the proposed adjustments…',

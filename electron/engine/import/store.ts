@@ -150,8 +150,8 @@ export function targetWriter(db: WritableDb, sourceFileId: number): (rawRowId: n
 }
 
 export function claimWriter(db: WritableDb, sourceFileId: number): (rawRowId: number, claim: ClaimDraft) => void {
-  const insert = db.prepare('INSERT INTO claim (source_file_id, raw_row_id, metric, period, value, unit, percent_evidence, site, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  return (rawRowId, c) => insert.run(sourceFileId, rawRowId, c.metric, c.period, c.value, c.unit, c.percent, c.site, c.notes);
+  const insert = db.prepare('INSERT INTO claim (source_file_id, raw_row_id, metric, period, value, unit, percent_evidence, reported_decimals, site, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  return (rawRowId, c) => insert.run(sourceFileId, rawRowId, c.metric, c.period, c.value, c.unit, c.percent, c.decimals, c.site, c.notes);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -23,12 +23,12 @@ export interface StoredClaim extends ClaimInput {
 
 export function selectClaims(db: ReadableDb): StoredClaim[] {
   const rows = db.prepare(
-    `SELECT c.id, c.source_file_id, c.metric, c.period, c.value, c.unit, c.percent_evidence, c.site, c.notes, s.file_name, w.sheet, w.row_number
+    `SELECT c.id, c.source_file_id, c.metric, c.period, c.value, c.unit, c.percent_evidence, c.reported_decimals, c.site, c.notes, s.file_name, w.sheet, w.row_number
        FROM claim c JOIN raw_row w ON w.id = c.raw_row_id JOIN source_file s ON s.id = c.source_file_id ORDER BY c.id`,
-  ).all() as (SourceColumns & { id: number; source_file_id: number; metric: string; period: string; value: number; unit: string | null; percent_evidence: PercentEvidence | null; site: string | null; notes: string | null })[];
+  ).all() as (SourceColumns & { id: number; source_file_id: number; metric: string; period: string; value: number; unit: string | null; percent_evidence: PercentEvidence | null; reported_decimals: number | null; site: string | null; notes: string | null })[];
   return rows.map((row) => ({
     id: row.id, sourceFileId: row.source_file_id, metric: row.metric, period: row.period, value: row.value, unit: row.unit, percent: row.percent_evidence,
-    site: row.site, notes: row.notes, source: source(row),
+    decimals: row.reported_decimals, site: row.site, notes: row.notes, source: source(row),
   }));
 }
 

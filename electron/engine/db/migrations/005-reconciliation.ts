@@ -10,10 +10,12 @@ const PERCENT_EVIDENCE = `CHECK (percent_evidence IN ('number-format', 'percent-
  * never changed once written (a withdrawal is a row of its own), every one logged.
  */
 export const m005Reconciliation: Migration = {
-  name: 'percentages as fractions, claim matches, target readings, adjustments',
+  name: 'percentages as fractions, reported precision, claim matches, target readings, adjustments',
   up(db) {
     db.exec(`
       ALTER TABLE claim ADD COLUMN percent_evidence TEXT ${PERCENT_EVIDENCE};
+      -- Decimal places the company showed (in percent points for a percentage), when the file says.
+      ALTER TABLE claim ADD COLUMN reported_decimals INTEGER CHECK (reported_decimals BETWEEN 0 AND 30);
       ALTER TABLE target ADD COLUMN percent_evidence TEXT ${PERCENT_EVIDENCE};
 
       -- The figure the auditor confirmed a claim is about; NULL: the claim is about no figure of

@@ -11,8 +11,11 @@ function sourceText(source: TraceLineView['source']): string {
   return `${source.fileName} › ${source.sheet} › row ${source.rowNumber}`;
 }
 
-/** One line of a figure's lineage: quantity × conversion × factor × share = tCO2e, the engine's note on it, and where it came from. */
-export function TraceLineRow({ line }: { line: TraceLineView }) {
+/**
+ * One line of a figure's lineage: quantity × conversion × factor × share = tCO2e, the engine's note
+ * on it, and where it came from; with `onAdjust`, a way to propose an adjustment of its record.
+ */
+export function TraceLineRow({ line, onAdjust }: { line: TraceLineView; onAdjust?: (recordId: number) => void }) {
   const [expanded, setExpanded] = useState(false);
   return (
     <>
@@ -41,6 +44,11 @@ export function TraceLineRow({ line }: { line: TraceLineView }) {
           <button type="button" className="source-link" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
             {sourceText(line.source)}
           </button>
+          {onAdjust && (
+            <button type="button" className="line-action" onClick={() => onAdjust(line.recordId)} aria-label={`Propose an adjustment of record ${line.recordId}`}>
+              Adjust…
+            </button>
+          )}
         </td>
       </tr>
       {line.note && (

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { FigureTraceView, InventorySummary } from '../../../../shared/contract';
+import type { FigureTraceView } from '../../../../shared/contract';
 import { formatFigureReference } from '../../../../shared/figures';
 import { api } from '../../api';
 import { errorMessage, formatNumber, formatThreeDecimals } from '../../format';
@@ -11,12 +11,14 @@ interface Props {
   figure: PickedFigure;
   /** Null for all sites. */
   site: string | null;
-  /** The calculation the figure belongs to: the trace is fetched again when it is recalculated. */
-  calculation: InventorySummary;
+  /** The calculation (or reconciliation) the figure belongs to: the trace is fetched again when it changes. */
+  calculation: object;
   onClose: () => void;
+  /** Offers, on each line, to propose an adjustment of its record. */
+  onAdjust?: (recordId: number) => void;
 }
 
-function TraceTable({ trace }: { trace: FigureTraceView }) {
+function TraceTable({ trace, onAdjust }: { trace: FigureTraceView; onAdjust?: (recordId: number) => void }) {
   return (
     <div className="table-scroll">
       <table className="grid trace-lines" aria-label="Trace lines">
@@ -36,7 +38,7 @@ function TraceTable({ trace }: { trace: FigureTraceView }) {
           </tr>
         </thead>
         <tbody>
-          {trace.lines.map((line, index) => <TraceLineRow key={`${line.recordId}:${index}`} line={line} />)}
+          {trace.lines.map((line, index) => <TraceLineRow key={`${line.recordId}:${index}`} line={line} onAdjust={onAdjust} />)}
         </tbody>
         <tfoot>
           <tr>
@@ -53,7 +55,7 @@ function TraceTable({ trace }: { trace: FigureTraceView }) {
 }
 
 /** A figure's lineage: every line that makes it, down to the source row and the factor applied. */
-export function TracePanel({ figure, site, calculation, onClose }: Props) {
+export function TracePanel({ figure, site, calculation, onClose, onAdjust }: Props) {
   const name = formatFigureReference(figure.period, { id: figure.key });
   const [trace, setTrace] = useState<FigureTraceView | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -82,7 +84,7 @@ export function TracePanel({ figure, site, calculation, onClose }: Props) {
       {error && <p role="alert" className="notice danger">{error}</p>}
       {!trace && !error && <p className="muted">Tracing…</p>}
       {trace && <PeriodBreakdown trace={trace} />}
-      {trace && <TraceTable trace={trace} />}
+      {trace && <TraceTable trace={trace} onAdjust={onAdjust} />}
     </section>
   );
 }

@@ -135,19 +135,22 @@ describe('percentages in number formats', () => {
 });
 
 describe('parseReportedNumber', () => {
-  const fraction = (value: number, percent: string) => ({ ok: true, value: { value, percent } });
+  const fraction = (value: number, percent: string, decimals: number | null = 1) => ({ ok: true, value: { value, percent, decimals } });
 
   it('gives the same fraction for a percent-formatted cell, 53.9% as text, and 53.9 beside a % unit', () => {
     expect(parseReportedNumber({ t: 'percent', value: 0.539, format: '0.0%' }, null, POINT)).toEqual(fraction(0.539, 'number-format'));
     expect(parseReportedNumber({ t: 'percent', value: 53.9, format: '0.0"%"' }, null, POINT)).toEqual(fraction(0.539, 'number-format'));
     expect(parseReportedNumber('53.9%', null, POINT)).toEqual(fraction(0.539, 'percent-text'));
     expect(parseReportedNumber('53,9 %', '%', COMMA)).toEqual(fraction(0.539, 'percent-text'));
-    expect(parseReportedNumber(53.9, '%', POINT)).toEqual(fraction(0.539, 'unit-column'));
+    expect(parseReportedNumber(53.9, '%', POINT)).toEqual(fraction(0.539, 'unit-column', null));
     expect(parseReportedNumber('53.9', 'percent', POINT)).toEqual(fraction(0.539, 'unit-column'));
     // Exact: 1.1 % is 0.011, not 0.011000000000000001.
-    expect(parseReportedNumber(1.1, '%', POINT)).toEqual(fraction(0.011, 'unit-column'));
-    expect(parseReportedNumber(-42, '% per year', POINT)).toEqual(fraction(-0.42, 'unit-column'));
-    expect(parseReportedNumber(0, '%', POINT)).toEqual(fraction(0, 'unit-column'));
+    expect(parseReportedNumber(1.1, '%', POINT)).toEqual(fraction(0.011, 'unit-column', null));
+    expect(parseReportedNumber(-42, '% per year', POINT)).toEqual(fraction(-0.42, 'unit-column', null));
+    expect(parseReportedNumber(0, '%', POINT)).toEqual(fraction(0, 'unit-column', null));
+    // What the company showed sets the precision: '0%' shows whole points, '38.0%' one decimal.
+    expect(parseReportedNumber({ t: 'percent', value: 0.38, format: '0%' }, null, POINT)).toEqual(fraction(0.38, 'number-format', 0));
+    expect(parseReportedNumber('38.0%', null, POINT)).toEqual(fraction(0.38, 'percent-text', 1));
   });
 
   it('refuses a plain number from 0 to 1 beside a % unit as ambiguous, unless the mapping says which', () => {
@@ -155,13 +158,15 @@ describe('parseReportedNumber', () => {
     expect(reason).toContain("0.539 beside the unit '%' could be 0.539 % or 53.9 %");
     expect(reason).toContain('percentScale');
     expect(reasonOf(parseReportedNumber(-1, '%', POINT))).toContain('could be -1 % or -100 %');
-    expect(parseReportedNumber(0.539, '%', { ...POINT, percentScale: 'fraction' })).toEqual(fraction(0.539, 'unit-column'));
-    expect(parseReportedNumber(0.539, '%', { ...POINT, percentScale: 'points' })).toEqual(fraction(0.00539, 'unit-column'));
+    expect(parseReportedNumber(0.539, '%', { ...POINT, percentScale: 'fraction' })).toEqual(fraction(0.539, 'unit-column', null));
+    expect(parseReportedNumber('0.539', '%', { ...POINT, percentScale: 'fraction' })).toEqual(fraction(0.539, 'unit-column', 1));
+    expect(parseReportedNumber(0.539, '%', { ...POINT, percentScale: 'points' })).toEqual(fraction(0.00539, 'unit-column', null));
   });
 
   it('keeps other numbers as written, and refuses a percentage whose unit says otherwise', () => {
-    expect(parseReportedNumber(6785.6, 'tCO2e', POINT)).toEqual({ ok: true, value: { value: 6785.6, percent: null } });
-    expect(parseReportedNumber('1,215', null, POINT)).toEqual({ ok: true, value: { value: 1215, percent: null } });
+    expect(parseReportedNumber(6785.6, 'tCO2e', POINT)).toEqual({ ok: true, value: { value: 6785.6, percent: null, decimals: null } });
+    expect(parseReportedNumber('1,215', null, POINT)).toEqual({ ok: true, value: { value: 1215, percent: null, decimals: 0 } });
+    expect(parseReportedNumber('6 785,60', null, COMMA)).toEqual({ ok: true, value: { value: 6785.6, percent: null, decimals: 2 } });
     expect(reasonOf(parseReportedNumber('6%', 'tCO2e', POINT))).toBe("'6%' is written as a percentage, but its unit is 'tCO2e'");
     expect(reasonOf(parseReportedNumber({ t: 'percent', value: 0.06, format: '0%' }, 'tCO2e', POINT))).toContain('is formatted as a percentage');
     expect(parseReportedNumber(null, '%', POINT)).toEqual({ ok: true, value: null });

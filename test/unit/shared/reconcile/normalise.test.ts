@@ -42,3 +42,13 @@ describe('a reported value in its figure’s unit', () => {
     expect(normalised({ value: 13.6, unit: 'tCO2e/$m', percent: null }, perPound)).toContain('is per currency:USD of revenue');
   });
 });
+
+describe('the precision reported', () => {
+  it('is what the company showed when the file says, else the value’s own digits', () => {
+    // 0.38 in a '0.0%' cell shows 38.0 %: a tenth of a point, not a whole one.
+    expect(normalised({ value: 0.38, unit: '%', percent: 'number-format', decimals: 1 }, FIGURES.clean_share)).toEqual({ value: 0.38, halfUnit: 0.0005 });
+    expect(normalised({ value: 0.38, unit: '%', percent: 'number-format', decimals: null }, FIGURES.clean_share)).toEqual({ value: 0.38, halfUnit: 0.005 });
+    // '6,785.60' written as text: to the hundredth.
+    expect(normalised({ value: 6785.6, unit: 'tCO2e', percent: null, decimals: 2 }, FIGURES.net)).toEqual({ value: 6785.6, halfUnit: 0.005 });
+  });
+});

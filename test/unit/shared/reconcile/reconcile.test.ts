@@ -133,6 +133,18 @@ describe('materiality individually and in aggregate', () => {
     expect(year.conclusion).toBe('material');
   });
 
+  it('concludes material when one difference is, though the figure it sits in is not aggregated', () => {
+    // Net agrees; Scope 1, inside it, is reported 60 t over: more than materiality (5 % of 1,005 t = 50.25 t).
+    const { materiality } = reconcile([claim('Net emissions', 1005, 'tCO2e'), claim('Scope 1', 285, 'tCO2e')]);
+    const year = materiality[0]!;
+    expect(year.items.map((item) => item.figure)).toEqual(['net']);
+    expect(year.correctedTotal).toBe(0);
+    expect(year.largest).toMatchObject({ figure: 'scope1', corrected: 60 });
+    expect(year.conclusion).toBe('material');
+    expect(year.conclusionText).toContain('the largest single one, Scope 1 (claim #');
+    expect(year.conclusionText).toContain('individually; the reported emissions for FY2023 are materially misstated');
+  });
+
   it('does not offset an overstatement against an understatement, and leaves clearly trivial ones out', () => {
     const { materiality } = reconcile([claim('Scope 1', 245, 'tCO2e'), claim('Scope 2 (market-based)', 760, 'tCO2e'), claim('Scope 3 category 6', 1, 'tCO2e')]);
     const year = materiality.find((summary) => summary.period === 'FY2023')!;
