@@ -181,18 +181,18 @@ interface Misstatements {
 function conclude(fiscalYear: string, amounts: MaterialityAmounts | null, misstatements: Misstatements): { conclusion: MaterialityConclusion; conclusionText: string } {
   if (amounts === null) return { conclusion: 'no-base', conclusionText: `No materiality for ${fiscalYear}: nothing reported or recomputed for Scope 1 + 2 to set it from.` };
   const { uncorrectedTotal, correctedTotal, largest } = misstatements;
-  const against = `materiality ${formatAmount(amounts.overall)} tCO2e, performance materiality ${formatAmount(amounts.performance)} tCO2e`;
-  if (misstatements.judged === 0) return { conclusion: 'not-material', conclusionText: `No emissions reported for ${fiscalYear} to judge (${against}).` };
+  const against = `materiality of ${formatAmount(amounts.overall)} tCO2e (performance materiality ${formatAmount(amounts.performance)} tCO2e)`;
+  if (misstatements.judged === 0) return { conclusion: 'not-material', conclusionText: `No emissions reported for ${fiscalYear} to judge against ${against}.` };
   const single = Math.abs(largest?.corrected ?? 0);
   const totals = `Misstatements ${formatAmount(correctedTotal)} tCO2e in aggregate after the proposed adjustments (${formatAmount(uncorrectedTotal)} tCO2e on the figures as imported)`;
   const individually = largest === null || largest.corrected === null || largest.clearlyTrivialCorrected ? '' : `; the largest single one, ${largest.label} (claim #${largest.claimId}), ${formatAmount(largest.corrected)} tCO2e`;
-  const findings = `${totals}${individually}`;
+  const findings = `${totals}${individually}.`;
   if (correctedTotal >= amounts.overall || single >= amounts.overall) {
-    const which = correctedTotal >= amounts.overall ? (single >= amounts.overall ? 'in aggregate and individually' : 'in aggregate') : 'individually';
-    return { conclusion: 'material', conclusionText: `${findings}: at or above ${against} ${which}; the reported emissions for ${fiscalYear} are materially misstated.` };
+    const which = correctedTotal >= amounts.overall ? (single >= amounts.overall ? 'In aggregate and individually' : 'In aggregate') : 'Individually';
+    return { conclusion: 'material', conclusionText: `${findings} ${which} at or above ${against}: the reported emissions for ${fiscalYear} are materially misstated.` };
   }
   if (correctedTotal > amounts.performance || single > amounts.performance) {
-    return { conclusion: 'approaching-materiality', conclusionText: `${findings}: above performance materiality but below materiality (${against}); more evidence is needed before concluding on ${fiscalYear}.` };
+    return { conclusion: 'approaching-materiality', conclusionText: `${findings} Above performance materiality, below ${against}: more evidence is needed before concluding on ${fiscalYear}.` };
   }
-  return { conclusion: 'not-material', conclusionText: `${findings}: below ${against}; the reported emissions for ${fiscalYear} are not materially misstated.` };
+  return { conclusion: 'not-material', conclusionText: `${findings} Below ${against}: the reported emissions for ${fiscalYear} are not materially misstated.` };
 }

@@ -14,7 +14,7 @@ import { fullDetailRows, type DetailRow, type DetailRows } from '../../electron/
 import { calculationDetailSource } from '../../electron/engine/export/detail-source';
 import { detailColumns } from '../../electron/engine/export/sheets/detail';
 import { exportWorkbook, writeExport } from '../../electron/engine/export/service';
-import { calculate } from '../../electron/engine/inventory/calculate';
+import { reconcileWithInventory } from '../../electron/engine/reconcile/service';
 import { loadFactorLibrary } from '../../electron/engine/factors/library';
 import { insertGeneratedRecords } from '../helpers/generated-records';
 
@@ -82,12 +82,12 @@ export async function exportWriterOnly(linesText: string): Promise<number> {
     const engagement = Engagement.create(path.join(dir, 'bench.carbonaudit'), { entityName: 'Bench', fiscalYearStartMonth: 4, defaultRegion: 'UK' }, { actor: 'bench' });
     loadFactorLibrary(engagement);
     insertGeneratedRecords(engagement, 3000);
-    const result = calculate(engagement);
+    const { report: reconciliation, uncorrected: result } = reconcileWithInventory(engagement);
     const source = fullDetailRows(calculationDetailSource(engagement.reader, result));
     const sample: DetailRow[] = [];
     for await (const row of source.rows()) sample.push(row);
     const detail = generatedDetail(sample, source.gases, count);
-    const outcome = await writeExport(engagement, { workbookPath: path.join(dir, 'bench.xlsx'), detail: 'full' }, { periods: result.periods, findings: result.findings, detail, calculationLines: count });
+    const outcome = await writeExport(engagement, { workbookPath: path.join(dir, 'bench.xlsx'), detail: 'full' }, { periods: result.periods, findings: result.findings, reconciliation, detail, calculationLines: count });
     engagement.close();
     return outcome.detailRows;
   } finally {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { ExportOutcome, ExportProgress } from '../../../shared/contract';
 import type { Engagement } from '../engagement/handle';
 import { EngineError } from '../errors';
-import { calculateWithLines } from '../inventory/service';
+import { reconcileWithInventory } from '../reconcile/service';
 import { startWorker, type WorkerJob } from '../workers/spawn';
 import { AtomicFile } from './atomic-file';
 import { Book } from './book/book';
@@ -59,17 +59,19 @@ export async function exportWorkbook(engagement: Engagement, request: ExportRequ
   const started = performance.now();
   checkTargets(engagement, request);
   report(run, 'calculating', 0, 0, 0);
-  const result = calculateWithLines(engagement);
+  // The reconciliation's figures as imported are the workbook's: one calculation (two with adjustments).
+  const { report: reconciliation, uncorrected: result } = reconcileWithInventory(engagement);
   run.signal?.throwIfAborted();
   const source = calculationDetailSource(engagement.reader, result);
   const detail = request.detail === 'summary' ? await summaryDetailRows(source, run.signal) : fullDetailRows(source);
-  return writeExport(engagement, request, { periods: result.periods, findings: result.findings, detail, calculationLines: result.lines.length }, run, started);
+  return writeExport(engagement, request, { periods: result.periods, findings: result.findings, reconciliation, detail, calculationLines: result.lines.length }, run, started);
 }
 
 /** What a workbook shows: the inventory's figures and findings, and the detail rows to stream. */
 export interface ExportInputs {
   readonly periods: ExportContext['periods'];
   readonly findings: ExportContext['findings'];
+  readonly reconciliation: ExportContext['reconciliation'];
   readonly detail: DetailRows;
   readonly calculationLines: number;
 }
@@ -91,6 +93,7 @@ export async function writeExport(engagement: Engagement, request: ExportRequest
     facts,
     periods: inputs.periods,
     findings: inputs.findings,
+    reconciliation: inputs.reconciliation,
     detail,
     rowsPerDetailSheet: request.rowsPerDetailSheet ?? EXCEL_MAX_ROWS,
     usedFactorIds: new Set<number>(),

@@ -55,5 +55,6 @@ export function calculateVariants(engagement: Engagement, correct: (input: Inven
   const input = frozenInput(engagement);
   const uncorrected = calculateFromInput(input);
   const correctedInput = correct(input, uncorrected);
-  return { input, uncorrected, correctedInput, corrected: calculateFromInput(correctedInput) };
+  // A correction that changes nothing hands back its input: the same figures, calculated once.
+  return { input, uncorrected, correctedInput, corrected: correctedInput === input ? uncorrected : calculateFromInput(correctedInput) };
 }

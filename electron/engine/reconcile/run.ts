@@ -4,7 +4,7 @@
  * the rules of shared/reconcile. The adjustments are applied by the same pure function whatever
  * computes the figures.
  */
-import type { InventoryInput } from '../../../shared/calc/inventory';
+import type { InventoryInput, InventoryResult } from '../../../shared/calc/inventory';
 import { mappingSchema } from '../../../shared/import/mapping';
 import { applyAdjustments, type AdjustmentEffect } from '../../../shared/reconcile/adjustments';
 import { bridgeCells, varianceBridge, type BridgeDimension, type FigureBridge } from '../../../shared/reconcile/bridge';
@@ -35,6 +35,8 @@ function variantsWithAdjustments(engagement: Engagement): { variants: InventoryV
   const factors = new Map(factorsById(engagement.reader, replacementIds).map((factor) => [factor.id, factor]));
   let effects: readonly AdjustmentEffect[] = [];
   const variants = calculateVariants(engagement, (input, uncorrected): InventoryInput => {
+    // Without an active adjustment the corrected figures are the figures as imported: no second calculation.
+    if (adjustments.every((adjustment) => adjustment.withdrawn !== null)) return input;
     const applied = applyAdjustments({ records: input.records, adjustments, factorsById: factors, uncorrectedLines: uncorrected.lines });
     effects = applied.effects;
     return { ...input, records: applied.records, factorReplacements: applied.factorReplacements };
@@ -56,13 +58,18 @@ function templateFigures(claims: readonly StoredClaim[], mappings: ReadonlyMap<n
 }
 
 export function buildReport(engagement: Engagement, progress: (phase: ReconcilePhase) => void): ReconciliationReport {
+  return buildReportWithInventory(engagement, progress).report;
+}
+
+/** The report, and the inventory as imported it compares with (what the audited workbook's other sheets show). */
+export function buildReportWithInventory(engagement: Engagement, progress: (phase: ReconcilePhase) => void = () => undefined): { report: ReconciliationReport; uncorrected: InventoryResult } {
   progress('calculating');
   const { variants, effects } = variantsWithAdjustments(engagement);
   progress('reconciling');
   const settings = engagement.settings();
   const fiscal = fiscalSettingsOf(settings);
   const claims = selectClaims(engagement.reader);
-  return reconciliationReport({
+  const report = reconciliationReport({
     claims,
     decisions: selectClaimDecisions(engagement.reader),
     templateFigures: templateFigures(claims, selectClaimMappings(engagement.reader)),
@@ -80,6 +87,7 @@ export function buildReport(engagement: Engagement, progress: (phase: ReconcileP
     settings,
     factorSets: frozenSetNames(engagement),
   });
+  return { report, uncorrected: variants.uncorrected };
 }
 
 export interface BridgeRequest {

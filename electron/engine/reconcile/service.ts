@@ -36,6 +36,8 @@ import {
 } from './store';
 
 export type { BridgeRequest, ReconcilePhase } from './run';
+/** For another feature's worker (the audited workbook): the report and the inventory as imported it compares with. */
+export { buildReportWithInventory as reconcileWithInventory } from './run';
 
 function connection(engagement: Engagement): ReconcileConnection {
   return { engagementPath: engagement.filePath, actor: engagement.actor, nativeBinding: engagement.context.nativeBinding };

@@ -5,9 +5,8 @@
  * shows the same numbers a recalculation gives. Each year's figures are named cells
  * (`Lead_FY2024_scope1`).
  *
- * Reported figures, variances, status and targets come from reconciliation, which this engagement
- * does not hold yet: those columns are added (as further modules' columns) when it lands, rather
- * than shown empty and mistaken for "nothing reported".
+ * Reported figures, their variances and status are on the Claims reconciliation sheet, which
+ * reads this schedule's named cells; targets on the Targets sheet.
  */
 import type { PeriodResult } from '../../../../shared/calc/inventory';
 import { formula, type Cell, type Formula } from '../book/book';
@@ -27,7 +26,7 @@ export const LEAD_SHEET = 'Lead schedule';
 const NOTES = [
   'tCO2e unless stated. Current: a formula over the Recalculation detail (SUMIFS by fiscal year and figure) or the Metrics sheet. Prior: the same figure a year earlier.',
   'Change % is relative for tonnes and PUE; a share’s change is in percentage points. Blank: no line or input contributes (never shown as zero).',
-  'Reported figures, variances, status and targets: no reconciliation in this engagement yet, so those columns are not part of this workbook.',
+  'Reported figures against these, with variances and status: Claims reconciliation (the figures as imported are this schedule’s). Targets and pathways: Targets.',
 ];
 
 const COLUMNS: readonly TableColumn[] = [

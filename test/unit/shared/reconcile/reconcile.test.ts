@@ -142,7 +142,7 @@ describe('materiality individually and in aggregate', () => {
     expect(year.largest).toMatchObject({ figure: 'scope1', corrected: 60 });
     expect(year.conclusion).toBe('material');
     expect(year.conclusionText).toContain('the largest single one, Scope 1 (claim #');
-    expect(year.conclusionText).toContain('individually; the reported emissions for FY2023 are materially misstated');
+    expect(year.conclusionText).toContain('Individually at or above materiality of 50.25 tCO2e (performance materiality 37.688 tCO2e): the reported emissions for FY2023 are materially misstated');
   });
 
   it('does not offset an overstatement against an understatement, and leaves clearly trivial ones out', () => {
