@@ -14,7 +14,7 @@ import { runImport } from '../../../electron/engine/import/pipeline';
 import { proposeAdjustment, reconcileWithInventory } from '../../../electron/engine/reconcile/service';
 import { mappingSchema } from '../../../shared/import/mapping';
 import type { ReconciliationReport } from '../../../shared/reconcile/report';
-import { claimsMapping, TEST_ACTOR } from '../../helpers/engagement';
+import { claimsMapping, targetsMapping, TEST_ACTOR } from '../../helpers/engagement';
 import { csvNumber, recalculatedSheets } from '../../helpers/libreoffice';
 import { net, reportedFigures, round, writeReported } from '../../helpers/reported-figures';
 import { buildTwoYearEngagement, independentRecalculation } from '../../helpers/two-year-engagement';
@@ -46,17 +46,7 @@ describe('the reconciliation sheets of the audited workbook', () => {
     await runImport(engagement.db, { filePath: claims, mapping: mappingSchema.parse(claimsMapping('ESG report')), ...TEST_ACTOR, settings: engagement.settings() });
     const targets = path.join(dir, 'targets.csv');
     fs.writeFileSync(targets, TARGETS);
-    const targetsMapping = mappingSchema.parse({
-      version: 1, kind: 'targets', table: { headerRowNumber: 1, firstDataRowNumber: 2, stopAtBlankRun: 3 }, layout: 'long', decimalSeparator: '.',
-      columns: [
-        { column: 0, header: 'Metric', role: 'metric' },
-        { column: 1, header: 'Target', role: 'target_value' },
-        { column: 2, header: 'Unit', role: 'unit' },
-        { column: 3, header: 'Target year', role: 'target_year' },
-        { column: 4, header: 'Base year', role: 'base_year' },
-      ],
-    });
-    await runImport(engagement.db, { filePath: targets, mapping: targetsMapping, ...TEST_ACTOR, settings: engagement.settings() });
+    await runImport(engagement.db, { filePath: targets, mapping: mappingSchema.parse(targetsMapping()), ...TEST_ACTOR, settings: engagement.settings() });
     proposeAdjustment(engagement, {
       details: { kind: 'add-record', record: { site: 'Leeds', periodStart: '2022-04-01', periodEnd: '2023-03-31', activity: 'process_emissions', meaning: 'consumption', quantity: round(reported[1]!.value - net(expected.FY2023!), 3), unit: 'tCO2e' } },
       reason: 'Leeds site missing from the data',
