@@ -160,17 +160,41 @@ export function judgeClaim(figure: Figure, reported: Extract<Normalised, { ok: t
         ? { status: 'within-tolerance', reason: `${described}, within the clearly-trivial ${limit}%`, ...numbers }
         : { status: 'exception', reason: `${described}, above the clearly-trivial ${limit}%`, ...numbers };
     }
-    case 'tco2e': {
-      if (materiality === null) return { status: 'exception', reason: `${described}; no materiality for the year (no reported or recomputed Scope 1 + 2 to set it from)`, ...numbers };
-      if (magnitude <= materiality.clearlyTrivial) {
-        return { status: 'within-tolerance', reason: `${described}, within the clearly-trivial threshold of ${formatAmount(materiality.clearlyTrivial)} tCO2e`, ...numbers };
-      }
-      const level = magnitude >= materiality.overall
-        ? `at or above materiality (${formatAmount(materiality.overall)} tCO2e)`
-        : magnitude >= materiality.performance
-          ? `above performance materiality (${formatAmount(materiality.performance)} tCO2e), below materiality (${formatAmount(materiality.overall)} tCO2e)`
-          : `above the clearly-trivial threshold (${formatAmount(materiality.clearlyTrivial)} tCO2e), below performance materiality (${formatAmount(materiality.performance)} tCO2e)`;
-      return { status: 'exception', reason: `${described}, ${level}`, ...numbers };
-    }
+    case 'tco2e':
+      return judgeTonnes(described, magnitude, materiality, numbers);
   }
+}
+
+/** An emissions difference of this many tCO2e against the year's materiality. */
+function judgeTonnes(described: string, tonnes: number, materiality: MaterialityAmounts | null, numbers: Pick<Judgement, 'varianceAbs' | 'variancePct'>): Judgement {
+  if (materiality === null) return { status: 'exception', reason: `${described}; no materiality for the year (no reported or recomputed Scope 1 + 2 to set it from)`, ...numbers };
+  if (tonnes <= materiality.clearlyTrivial) {
+    return { status: 'within-tolerance', reason: `${described}, within the clearly-trivial threshold of ${formatAmount(materiality.clearlyTrivial)} tCO2e`, ...numbers };
+  }
+  const level = tonnes >= materiality.overall
+    ? `at or above materiality (${formatAmount(materiality.overall)} tCO2e)`
+    : tonnes >= materiality.performance
+      ? `above performance materiality (${formatAmount(materiality.performance)} tCO2e), below materiality (${formatAmount(materiality.overall)} tCO2e)`
+      : `above the clearly-trivial threshold (${formatAmount(materiality.clearlyTrivial)} tCO2e), below performance materiality (${formatAmount(materiality.performance)} tCO2e)`;
+  return { status: 'exception', reason: `${described}, ${level}`, ...numbers };
+}
+
+/**
+ * A reported change on the prior year (a signed fraction) against the recomputed one: agreed at the
+ * precision reported; otherwise the difference times the prior year's figure is the tonnage the
+ * statement is out by, judged against the year's materiality. The variance is in percentage points
+ * (as a fraction); its percentage is of the recomputed change.
+ */
+export function judgeChange(reported: Extract<Normalised, { ok: true }>, recomputed: number, priorValue: number, materiality: MaterialityAmounts | null): Judgement {
+  const exact = shortestDecimalRational(recomputed);
+  const variance = subtractRationals(reported.value, exact);
+  const relative = exact.num === 0n ? null : multiplyRationals(divideRationals(variance, absolute(exact)), HUNDRED);
+  const numbers = { varianceAbs: rationalToNumber(variance), variancePct: relative === null ? null : rationalToNumber(relative) };
+  const points = formatAmount(Math.abs(numbers.varianceAbs) * 100);
+  if (compareRationals(absolute(variance), reported.halfUnit) <= 0) {
+    return { status: 'agreed', reason: `agrees at the precision reported (±${formatAmount(rationalToNumber(reported.halfUnit) * 100)} pp)`, ...numbers };
+  }
+  const tonnes = rationalToNumber(absolute(multiplyRationals(variance, absolute(shortestDecimalRational(priorValue)))));
+  const described = `change reported ${numbers.varianceAbs > 0 ? 'over' : 'under'} by ${points} percentage points, ${formatAmount(tonnes)} tCO2e on the prior year's ${formatAmount(priorValue)} tCO2e`;
+  return judgeTonnes(described, tonnes, materiality, numbers);
 }

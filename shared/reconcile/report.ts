@@ -198,6 +198,7 @@ export function toReconcileJson(report: ReconciliationReport) {
       metric: claim.metric,
       figure: claim.figure,
       figure_label: claim.figureLabel,
+      measure: claim.measure,
       match: claim.match,
       period: claim.period,
       fiscal_year: claim.fiscalYear,

@@ -65,13 +65,13 @@ export function figureStyle(figureId: string | null): StyleName {
 const orBlank = (value: number | null) => value ?? '';
 
 function claimCells(claim: ClaimResult, row: number, onSchedule: ReadonlySet<string>): Cell[] {
-  const style = figureStyle(claim.figure);
+  const style = claim.measure === 'level' ? figureStyle(claim.figure) : 'percent';
   const both = claim.reported !== null && claim.recomputed !== null;
   const reported = cellRef(C.reported, row);
   const recomputed = cellRef(C.recomputed, row);
   const imported = cellRef(C.imported, row);
   // An entity's figure as imported is the lead schedule's, by its name; a site's is not on the schedule.
-  const named = claim.site === null && claim.fiscalYear !== null && claim.figure !== null && onSchedule.has(`${claim.fiscalYear}.${claim.figure}`);
+  const named = claim.measure === 'level' && claim.site === null && claim.fiscalYear !== null && claim.figure !== null && onSchedule.has(`${claim.fiscalYear}.${claim.figure}`);
   const importedCell: Cell['value'] = claim.recomputedUncorrected === null
     ? null
     : named ? formula(`IF(${leadName(claim.fiscalYear!, claim.figure!)}="","",${leadName(claim.fiscalYear!, claim.figure!)})`, claim.recomputedUncorrected) : claim.recomputedUncorrected;

@@ -99,7 +99,7 @@ const SEVERITY: Readonly<Record<ClaimResult['statusUncorrected'], number>> = { e
 /** The entity's claims on a year's figure, the worst on the figures as imported first. */
 function claimsOn(context: ExportContext, period: PeriodResult, { figure }: ScheduleFigure): ClaimResult[] {
   return context.reconciliation.claims
-    .filter((claim) => claim.site === null && claim.fiscalYear === period.label && claim.figure === figure.id && claim.reported !== null)
+    .filter((claim) => claim.measure === 'level' && claim.site === null && claim.fiscalYear === period.label && claim.figure === figure.id && claim.reported !== null)
     .sort((a, b) => SEVERITY[a.statusUncorrected] - SEVERITY[b.statusUncorrected] || a.id - b.id);
 }
 
