@@ -11,7 +11,7 @@ import { isChangeClaim, priorPeriod, reportedChange } from './change';
 import { fiscalYearOfClaim, judgeChange, judgeClaim, matchClaim, recomputedValue, type ClaimInput, type ClaimSource, type ClaimStatus, type MatchDecision, type MatchOrigin, type ReconcileSettings } from './claims';
 import { misstatementSummary, type MaterialityClaim, type MaterialityYear } from './materiality';
 import { figureUnit, normaliseReported, type Normalised, type ReportedValue } from './normalise';
-import { divideRationals, rational, rationalToNumber, shortestDecimalRational, subtractRationals } from '../calc/rational';
+import { absoluteRational, divideRationals, multiplyRationals, rationalToNumber, shortestDecimalRational, subtractRationals, type Rational } from '../calc/rational';
 
 export interface ClaimResult {
   readonly id: number;
@@ -102,7 +102,7 @@ function recomputedChange(periods: readonly PeriodResult[], figure: Figure, fisc
   if (before.value === null) return before;
   if (before.value === 0) return { value: null, reason: `${figure.label} is 0 in ${prior.label}: no change relative to it` };
   const exactBefore = shortestDecimalRational(before.value);
-  const change = divideRationals(subtractRationals(shortestDecimalRational(now.value), exactBefore), exactBefore.num < 0n ? rational(-exactBefore.num, exactBefore.den) : exactBefore);
+  const change = divideRationals(subtractRationals(shortestDecimalRational(now.value), exactBefore), absoluteRational(exactBefore));
   return { value: rationalToNumber(change), reason: null, prior: before.value };
 }
 
@@ -129,13 +129,24 @@ function prepare(claim: ClaimInput, input: ReconcileClaimsInput): Prepared {
   };
 }
 
-function materialityClaims(prepared: readonly Prepared[]): MaterialityClaim[] {
-  return prepared.flatMap((item) =>
-    item.figure?.kind === 'tco2e' && item.measure === 'level' && item.normalised && item.fiscalYear && item.claim.site === null
-      ? [{ claimId: item.claim.id, figure: item.figure, fiscalYear: item.fiscalYear, reported: item.normalised.value, uncorrected: item.uncorrected.value, corrected: item.corrected.value }]
-      : [],
-  );
+/** The tonnage a reported change is out by: (reported − recomputed change) × |prior year|. */
+function changeTonnes(reported: Rational, recomputed: Recomputed): number | null {
+  if (recomputed.value === null || recomputed.prior === undefined) return null;
+  const prior = shortestDecimalRational(recomputed.prior);
+  return rationalToNumber(multiplyRationals(subtractRationals(reported, shortestDecimalRational(recomputed.value)), absoluteRational(prior)));
 }
+
+function materialityClaims(prepared: readonly Prepared[]): MaterialityClaim[] {
+  return prepared.flatMap((item): MaterialityClaim[] => {
+    if (item.figure?.kind !== 'tco2e' || !item.normalised || !item.fiscalYear || item.claim.site !== null) return [];
+    const claim = { claimId: item.claim.id, figure: item.figure, fiscalYear: item.fiscalYear, reported: item.normalised.value, uncorrected: item.uncorrected.value, corrected: item.corrected.value };
+    if (item.measure === 'level') return [claim];
+    const { value } = item.normalised;
+    return [{ ...claim, change: { label: changeLabel(item.figure), uncorrected: changeTonnes(value, item.uncorrected), corrected: changeTonnes(value, item.corrected) } }];
+  });
+}
+
+const changeLabel = (figure: Figure) => `Change in ${figure.label} on the prior year`;
 
 export function reconcileClaims(input: ReconcileClaimsInput): ReconciledClaims {
   const prepared = [...input.claims].sort((a, b) => a.id - b.id).map((claim) => prepare(claim, input));
@@ -162,7 +173,7 @@ export function reconcileClaims(input: ReconcileClaimsInput): ReconciledClaims {
       fiscalYear: item.fiscalYear,
       site: claim.site,
       figure: item.figure?.id ?? null,
-      figureLabel: item.figure ? (item.measure === 'level' ? item.figure.label : `${item.figure.label}, change on the prior year`) : null,
+      figureLabel: item.figure ? (item.measure === 'level' ? item.figure.label : changeLabel(item.figure)) : null,
       measure: item.measure,
       match: { origin: item.origin, reason: item.matchReason },
       reportedAs: { value: claim.value, unit: claim.unit, percent: claim.percent, decimals: claim.decimals ?? null },
