@@ -30,7 +30,7 @@ export const LEAD_SHEET = 'Lead schedule';
 const NOTES = [
   'tCO2e unless stated. Current: a formula over the Recalculation detail (SUMIFS by fiscal year and figure) or the Metrics sheet. Prior: the same figure a year earlier.',
   'Change % is relative for tonnes and PUE; a share’s change is in percentage points. Blank: no line or input contributes (never shown as zero).',
-  'Reported, status (as imported): the worst claim on the figure, from Claims reconciliation, which also judges the figures after adjustments. Variance = reported − current. Target: the pathway of its first target, from Targets; on track compares current with it.',
+  'Reported, status (as imported): the worst claim on the figure, from Claims reconciliation, which also judges the figures after adjustments. Variance = reported − current. Target: the pathway of its first target, from Targets; on track compares current with it. Claims, targets: their numbers on those sheets.',
 ];
 
 const COLUMNS: readonly TableColumn[] = [
@@ -47,6 +47,7 @@ const COLUMNS: readonly TableColumn[] = [
   { header: 'Status', style: 'text' },
   { header: 'Target', style: 'tco2e' },
   { header: 'On track', style: 'text' },
+  { header: 'Claims, targets', style: 'text' },
   { header: 'Reference', style: 'text' },
   { header: 'Work done', style: 'text' },
   { header: 'Reviewer tick', style: 'input', width: 10 },
@@ -111,13 +112,21 @@ function targetsOn(lines: readonly TargetLine[], period: PeriodResult, { figure 
   return lines.filter(({ target, year }) => target.figure === figure.id && year.period === period.label && year.pathway !== null && target.kind !== 'net-zero' && target.kind !== 'carbon-neutral');
 }
 
-function reference(period: PeriodResult, { figure }: ScheduleFigure, claims: readonly ClaimResult[], targets: readonly TargetLine[]): string {
-  const source = figure.kind === 'tco2e'
-    ? `${DETAIL_SHEET}: ${period.label}, ${figure.sums.bases.map((basis) => BASIS_LABELS[basis]).join(' + ')}${figure.sums.category === undefined ? '' : `, category ${figure.sums.category ?? 'none'}`}`
-    : `${METRICS_SHEET}: ${period.label} ${figure.sites === 'data-centres' && figure.kind === 'fraction' ? 'data centres' : 'totals'}`;
-  const claimText = claims.length === 0 ? [] : [`${CLAIMS_SHEET}: claim ${claims.map((claim) => `#${claim.id}`).join(', ')}`];
-  const targetText = targets.length === 0 ? [] : [`${TARGETS_SHEET}: target ${targets.map(({ target }) => `#${target.id}`).join(', ')}`];
-  return [source, ...claimText, ...targetText].join('; ');
+function reference(period: PeriodResult, { figure }: ScheduleFigure): string {
+  if (figure.kind === 'tco2e') {
+    const { bases, category } = figure.sums;
+    return `${DETAIL_SHEET}: ${period.label}, ${bases.map((basis) => BASIS_LABELS[basis]).join(' + ')}${category === undefined ? '' : `, category ${category ?? 'none'}`}`;
+  }
+  return `${METRICS_SHEET}: ${period.label} ${figure.sites === 'data-centres' && figure.kind === 'fraction' ? 'data centres' : 'totals'}`;
+}
+
+/** The claims (Claims reconciliation) and targets (Targets) on a year's figure: 'claim #2, #9; target #1'. */
+function reconciledOn(claims: readonly ClaimResult[], targets: readonly TargetLine[]): string | null {
+  const parts = [
+    ...(claims.length === 0 ? [] : [`claim ${claims.map((claim) => `#${claim.id}`).join(', ')}`]),
+    ...(targets.length === 0 ? [] : [`target ${targets.map(({ target }) => `#${target.id}`).join(', ')}`]),
+  ];
+  return parts.length === 0 ? null : parts.join('; ');
 }
 
 /**
@@ -177,7 +186,8 @@ export const leadScheduleSheet: SheetModule = {
           { value: prior ? formula(`IF(OR(${d}="",${f}=""),"",${d}-${f})`, asResult(changeValue)) : null, style: kind === 'fraction' ? 'percent' : style },
           { value: prior && kind !== 'fraction' ? formula(`IF(OR(${d}="",${f}="",N(${f})=0),"",(${d}-${f})/ABS(${f}))`, asResult(relative)) : null, style: 'percent' },
           ...reconciliationCells(r, currentValue, style, claims[0], claims[0] && claimRowOf.get(claims[0].id), targets[0]),
-          { value: reference(period, entry, claims, targets), style: 'text' },
+          { value: reconciledOn(claims, targets), style: 'text' },
+          { value: reference(period, entry), style: 'text' },
           { value: workDone(entry, prior !== null), style: 'text' },
           { value: null, style: 'input' },
         ]);
