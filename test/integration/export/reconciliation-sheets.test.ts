@@ -52,7 +52,7 @@ describe('the reconciliation sheets of the audited workbook', () => {
       details: { kind: 'add-record', record: { site: 'Leeds', periodStart: '2022-04-01', periodEnd: '2023-03-31', activity: 'process_emissions', meaning: 'consumption', quantity: round(reported[1]!.value - net(expected.FY2023!), 3), unit: 'tCO2e' } },
       reason: 'Leeds site missing from the data',
     });
-    report = reconcileWithInventory(engagement).report;
+    report = (await reconcileWithInventory(engagement)).report;
     await exportWorkbook(engagement, { workbookPath: book(), detail: 'full' });
   });
 
