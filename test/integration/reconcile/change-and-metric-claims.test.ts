@@ -3,6 +3,7 @@
  * x %', 'PUE a → b', 'clean electricity in data centres c % → d %', typed into a claims sheet with
  * percent-formatted cells, imported, matched by their words, and reconciled through the CLI against
  * the two-year engagement. The company's reduction is overstated: the one claim over materiality.
+ * And a claims template, which carries the auditor's matches to next year's file.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -102,5 +103,42 @@ describe('an ESG report’s headline changes and metrics, reconciled', () => {
     const line = text.split('\n').find((candidate) => candidate.includes('Net Scope 1+2 down'))!;
     expect(line).toContain('Change in Net');
     expect(line).toMatch(/-21\.0%\s+-15\.99%\s+-5\.01 pp\s+EXCEPTION/);
+  });
+});
+
+describe('a claims template: next year’s claims matched as the auditor matched this year’s', () => {
+  it('saves the confirmed matches with the mapping, and a renamed file imported with it is matched by the template', async () => {
+    const dir = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'carbon-audit-claims-template-'));
+    const built = await buildTwoYearEngagement(dir);
+    const fy2023 = independentRecalculation(built.plan).FY2023!;
+    // Words no suggestion can read: the auditor says what they are.
+    const rows: ReportedRow[] = [{ metric: 'Facility efficiency (DC estate)', year: 'FY2023', value: round(pue(fy2023), 3), unit: null }];
+    const thisYear = path.join(dir, 'esg-2023.xlsx');
+    await writeReported(thisYear, rows);
+    const outcome = await runImport(built.engagement.db, { filePath: thisYear, mapping: mappingSchema.parse(claimsMapping('ESG report')), ...TEST_ACTOR, settings: built.engagement.settings() });
+    built.engagement.close();
+    const file = built.engagement.filePath;
+    const cli = async (...args: string[]) => {
+      let out = '';
+      let err = '';
+      const code = await runCli(args, { out: (chunk) => (out += chunk), err: (chunk) => (err += chunk) });
+      return { code, out, err };
+    };
+    const reconcile = async () => JSON.parse((await cli('reconcile', file, '--json')).out) as ReconcileJson;
+    const before = (await reconcile()).claims[0]!;
+    expect(before).toMatchObject({ status: 'unmatched', match: { origin: 'none' } });
+    expect(await cli('claims', 'template', file, String(outcome.sourceFileId), '--name', 'ESG report')).toMatchObject({ code: 2, err: expect.stringContaining('confirm the matches first') });
+    expect(await cli('claims', 'match', file, String(before.id), 'pue')).toMatchObject({ code: 0 });
+    expect(await cli('claims', 'template', file, String(outcome.sourceFileId), '--name', 'ESG report')).toMatchObject({ code: 0, out: "Saved template 'ESG report' with 1 figure matches\n" });
+
+    const nextYear = path.join(dir, 'esg-2024.xlsx');
+    await writeReported(nextYear, [{ ...rows[0]!, year: 'FY2022', value: round(pue(independentRecalculation(built.plan).FY2022!), 3) }]);
+    expect(await cli('import', file, nextYear, '--kind', 'claims', '--template', 'ESG report')).toMatchObject({ code: 0 });
+    const claims = (await reconcile()).claims;
+    expect(claims.map((claim) => [claim.fiscal_year, claim.figure, claim.match.origin, claim.status])).toEqual([
+      ['FY2023', 'pue', 'confirmed', 'agreed'],
+      ['FY2022', 'pue', 'template', 'agreed'],
+    ]);
+    expect(claims[1]!.match.reason).toBe("the claims template matches 'Facility efficiency (DC estate)' to PUE (data centres)");
   });
 });
