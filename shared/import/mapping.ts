@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { ACTIVITY_MEANINGS, activityByKey } from '../activities';
 import { figureById } from '../figures';
 import { columnLetter } from './cell';
-import { tableBoundsSchema } from './table';
+import { tableBoundsSchema, type RowScanOptions } from './table';
+import type { DecimalSeparator } from './values';
 
 export const MAPPING_KINDS = ['activity', 'factors', 'targets', 'claims'] as const;
 export type MappingKind = (typeof MAPPING_KINDS)[number];
@@ -57,8 +58,8 @@ export const ROLES_BY_KIND: Readonly<Record<MappingKind, readonly ColumnRole[]>>
 };
 
 /** How a kind's rows are scanned: in reported figures and targets a 'Total …' row is a figure, not a sum of the rows above. */
-export function rowScanOptions(kind: MappingKind): { readonly totalsAreData: boolean } {
-  return { totalsAreData: kind === 'claims' || kind === 'targets' };
+export function rowScanOptions(kind: MappingKind, decimalSeparator?: DecimalSeparator): RowScanOptions {
+  return { totalsAreData: kind === 'claims' || kind === 'targets', decimalSeparator };
 }
 
 /** Roles a mapping may give to several columns; every other role names one column at most. */

@@ -24,7 +24,8 @@ import { mappingSchema } from '../../../shared/import/mapping';
 import { DATA_CENTRES_SHEET, OFFICES_SHEET, writeCompanyWorkbook, type CompanyWorkbookPlan } from '../../helpers/company-workbook';
 import { TEST_ACTOR } from '../../helpers/engagement';
 import { FACTOR_TABLE_HEADER, FACTOR_TABLE_MAPPING } from '../../helpers/factor-table';
-import { buildTwoYearEngagement, DIESEL_PER_LITRE, fiscalYearOf, independentRecalculation, NATURAL_GAS_PER_M3, UK_GRID_PER_KWH } from '../../helpers/two-year-engagement';
+import { DIESEL_PER_LITRE, fiscalYearOf, independentRecalculation, NATURAL_GAS_PER_M3, UK_GRID_PER_KWH } from '../../helpers/independent-recalculation';
+import { buildTwoYearEngagement } from '../../helpers/two-year-engagement';
 
 describe('a two-year engagement built from the company workbook', () => {
   let engagement: Engagement;
