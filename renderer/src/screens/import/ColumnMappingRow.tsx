@@ -3,7 +3,7 @@ import { ATTRIBUTE_LABELS, ATTRIBUTE_NAMES, describeAttributes, type AttributeNa
 import type { UnitCheck } from '../../../../shared/contract';
 import { columnLetter } from '../../../../shared/import/cell';
 import { parseHeader } from '../../../../shared/import/headers';
-import { ROLES_BY_KIND, type ColumnMapping, type ColumnRole, type MappingKind } from '../../../../shared/import/mapping';
+import { REPORTED_VALUE_ROLES, ROLES_BY_KIND, type ColumnMapping, type ColumnRole, type MappingKind } from '../../../../shared/import/mapping';
 import type { ColumnSuggestion } from '../../../../shared/import/suggest';
 import { ConfidenceBadge } from './ConfidenceBadge';
 import { takesUnit, withActivity, withMetric, withRole, withUnitText } from './mappingDraft';
@@ -65,6 +65,25 @@ function AttributeFields({ column, name, onChange }: { column: ColumnMapping; na
   );
 }
 
+/**
+ * A plain number from 0 to 1 beside a '%' unit could be a fraction or percent points: import
+ * refuses such rows until the auditor says which for the column.
+ */
+function PercentScaleField({ column, name, onChange }: { column: ColumnMapping; name: string; onChange: (column: ColumnMapping) => void }) {
+  const { percentScale, ...rest } = column;
+  return (
+    <select
+      aria-label={`Plain numbers beside % in ${name}`}
+      value={percentScale ?? ''}
+      onChange={(event) => onChange(event.target.value === '' ? rest : { ...rest, percentScale: event.target.value as 'fraction' | 'points' })}
+    >
+      <option value="">Beside %: 0 to 1 is refused as ambiguous</option>
+      <option value="fraction">Beside %: fractions (0.539 = 53.9 %)</option>
+      <option value="points">Beside %: percent points (0.539 = 0.539 %)</option>
+    </select>
+  );
+}
+
 /** A twin names the value column it repeats: it is checked against it, never imported. */
 function TwinFields({ column, name, columns, onChange }: { column: ColumnMapping; name: string; columns: readonly ColumnMapping[]; onChange: (column: ColumnMapping) => void }) {
   const values = columns.filter((other) => other.role === 'value');
@@ -117,6 +136,7 @@ export function ColumnMappingRow({ kind, column, columns, suggestion, unitCheck,
               onChange={(event) => onChange(withUnitText(column, event.target.value))}
             />
           )}
+          {REPORTED_VALUE_ROLES.includes(column.role) && <PercentScaleField column={column} name={name} onChange={onChange} />}
         </div>
         {takesUnit(column.role) && <UnitCheckNote check={unitCheck} />}
         {claimInActivitySheet && <p className="small muted">Imported as a claim for each row’s site and period, to reconcile with the recomputed figure.</p>}

@@ -9,7 +9,7 @@ import type { Migration } from './index';
  *   (both inclusive), or NULL when it states none and the set's edition period applies.
  * Existing rows have none of them, which is what they meant before.
  */
-export const m007VariantsAndValidity: Migration = {
+export const m008VariantsAndValidity: Migration = {
   name: 'record and factor attributes, factor validity',
   up(db) {
     db.exec(`
