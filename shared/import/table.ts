@@ -250,12 +250,23 @@ export function classifyDataRow(row: RawRow, columnCount: number): DataRowKind {
   const [firstFilled] = filled;
   if (firstFilled === undefined) return row.cells.some((cell) => !isBlankCell(cell)) ? 'note' : 'blank';
   if (END_MARKER.test(cellText(row.cells[firstFilled]))) return 'end';
-  const firstText = filled.find((column) => cellKind(row.cells[column]) === 'text');
-  const label = firstText === undefined ? '' : cellText(row.cells[firstText]);
-  if (TOTAL_LABEL.test(label) && !ACTIVITY_NAMES.has(normalizeSpaces(label).toLowerCase())) return 'total';
+  if (hasTotalsLabel(row, filled)) return 'total';
   if (filled.some((column) => sumsOwnColumn(row.cells[column], column, row.rowNumber))) return 'total';
-  if (filled.length === 1 && firstText !== undefined) return 'note';
+  if (filled.length === 1 && cellKind(row.cells[firstFilled]) === 'text') return 'note';
   return 'data';
+}
+
+/**
+ * The row's first text cell reads as a totals label. Only text reads as one (no number or period
+ * does), so the cells are first tested for the label, and the kinds (costly: number and period
+ * patterns) are judged only of the cells before a match: a data row pays for none.
+ */
+function hasTotalsLabel(row: RawRow, filled: readonly number[]): boolean {
+  const labelled = filled.findIndex((column) => TOTAL_LABEL.test(cellText(row.cells[column])));
+  if (labelled < 0) return false;
+  const label = cellText(row.cells[filled[labelled]!]);
+  const textBefore = filled.slice(0, labelled).some((column) => cellKind(row.cells[column]) === 'text');
+  return !textBefore && !ACTIVITY_NAMES.has(normalizeSpaces(label).toLowerCase());
 }
 
 export type RowVerdict =

@@ -153,6 +153,9 @@ describe('classifyDataRow', () => {
   it('finds the totals label in the first text cell, not only in column A', () => {
     expect(classify([null, 'Total', 500])).toBe('total');
     expect(classify(['Leeds', 'Totally estimated', 500])).toBe('data');
+    expect(classify(['1,250', 'Total', 500])).toBe('total');
+    expect(classify(['2023-01', 'Total', 500])).toBe('total');
+    expect(classify(['Leeds', 'Total', 500])).toBe('data');
   });
 
   it('keeps activity names that start with Total as data', () => {
