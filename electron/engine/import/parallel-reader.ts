@@ -70,9 +70,9 @@ export async function openSourceInWorker(path: string, limits?: Partial<ReadLimi
           send({ type: 'ack' });
           // Let queued messages in (a cancel) once a batch: the inbox alone never yields to the event loop.
           await new Promise<void>((resolve) => setImmediate(resolve));
-          for (const row of message.rows) {
+          for (const [index, row] of message.rows.entries()) {
             options.signal?.throwIfAborted();
-            yield { sheet: message.sheet, row };
+            yield { sheet: message.sheet, row, cellsJson: message.cellsJson[index] };
           }
           options.onProgress?.(message.progress);
         }

@@ -81,8 +81,8 @@ export async function runImport(db: WritableDb, request: ImportRequest): Promise
       flushRawRows: () => rawRows.flush(),
     });
 
-    for await (const { sheet, row } of reader.rows({ sheet: mapping.sheet, signal: request.signal, onProgress: throttled(request.onProgress) })) {
-      handler.row(sheet, row, rawRows.add(sheet, row), totals.rowRead(sheet));
+    for await (const { sheet, row, cellsJson } of reader.rows({ sheet: mapping.sheet, signal: request.signal, onProgress: throttled(request.onProgress) })) {
+      handler.row(sheet, row, rawRows.add(sheet, row, cellsJson), totals.rowRead(sheet));
     }
     rawRows.flush();
     handler.finish();

@@ -37,19 +37,23 @@ async function main(): Promise<void> {
   post({ type: 'opened', format: reader.format, hasMacros: reader.hasMacros, encoding: reader.encoding, delimiter: reader.delimiter });
   const sheet = await sheetToRead;
   let batch: RawRow[] = [];
+  // Each row's cells serialised here as its raw row stores them: work taken off the writing thread.
+  let batchJson: string[] = [];
   let batchSheet = '';
   let progress: ReadProgress = { bytesRead: 0, totalBytes: 0, rows: 0 };
   const flush = async () => {
     if (batch.length === 0) return;
     await backpressure();
     inFlight++;
-    post({ type: 'rows', sheet: batchSheet, rows: batch, progress });
+    post({ type: 'rows', sheet: batchSheet, rows: batch, cellsJson: batchJson, progress });
     batch = [];
+    batchJson = [];
   };
   for await (const item of reader.rows({ sheet, signal: controller.signal, onProgress: (latest) => (progress = latest) })) {
     if (item.sheet !== batchSheet) await flush();
     batchSheet = item.sheet;
     batch.push(item.row);
+    batchJson.push(JSON.stringify(item.row.cells));
     if (batch.length >= ROWS_PER_BATCH) await flush();
   }
   await flush();

@@ -44,6 +44,8 @@ export interface ReadRowsOptions {
 export interface SheetRow {
   readonly sheet: string;
   readonly row: RawRow;
+  /** The row's cells as its raw row stores them (JSON), when a reader thread serialised them already. */
+  readonly cellsJson?: string;
 }
 
 export interface SourceReader {
