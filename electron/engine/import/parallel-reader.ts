@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { ReadLimits, ReadRowsOptions, SheetRow, SourceReader } from './readers';
 import { SourceRefusedError } from './readers';
 import type { ReadWorkerCommand, ReadWorkerMessage } from './read-protocol';
-import { workerEntry } from '../workers/spawn';
+import { STREAMING_YOUNG_GENERATION_MB, workerEntry } from '../workers/spawn';
 
 export type OpenedSource = Pick<SourceReader, 'format' | 'hasMacros' | 'encoding' | 'delimiter'> & {
   /** One pass over the rows, parsed on the reader thread. */
@@ -16,7 +16,7 @@ export type OpenedSource = Pick<SourceReader, 'format' | 'hasMacros' | 'encoding
  */
 export async function openSourceInWorker(path: string, limits?: Partial<ReadLimits>): Promise<OpenedSource> {
   const entry = workerEntry('read-worker');
-  const worker = new Worker(entry.script, { eval: entry.eval, workerData: { path, limits } });
+  const worker = new Worker(entry.script, { eval: entry.eval, workerData: { path, limits }, resourceLimits: { maxYoungGenerationSizeMb: STREAMING_YOUNG_GENERATION_MB } });
   const inbox: ReadWorkerMessage[] = [];
   let waiting: (() => void) | null = null;
   let crashed: Error | null = null;
