@@ -22,7 +22,8 @@ export type EngineErrorCode =
   | 'refused'
   | 'conflict'
   | 'calculation'
-  | 'no-factors';
+  | 'no-factors'
+  | 'no-results';
 
 const FILE_PROBLEMS: Readonly<Record<string, string>> = {
   ENOENT: 'does not exist',

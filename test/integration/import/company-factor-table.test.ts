@@ -13,6 +13,7 @@ import type { Engagement } from '../../../electron/engine/engagement/handle';
 import { runImport } from '../../../electron/engine/import/pipeline';
 import { previewImport } from '../../../electron/engine/import/preview';
 import { calculate } from '../../../electron/engine/inventory/calculate';
+import { inventoryResults } from '../../../electron/engine/inventory/results';
 import { mappingSchema, type Mapping, type MappingKind } from '../../../shared/import/mapping';
 import { newEngagement, TEST_ACTOR } from '../../helpers/engagement';
 import { UK_COMPANY_FACTORS, writeCompanyFactorTable } from '../../helpers/factor-table';
@@ -73,7 +74,8 @@ describe('a company factor table: activity, scope, basis, unit, value per unit',
       ['diesel', 'litre', 'Scope 1', false],
     ]);
 
-    const [period] = calculate(company).periods;
+    await calculate(company);
+    const [period] = inventoryResults(company).periods;
     // 22,000 kWh at the grid average; 14,000 uncovered at the residual mix, 8,000 under REGOs at 0.
     expect(period!.scope2Location).toBeCloseTo((22_000 * 0.207) / 1000, 12);
     expect(period!.scope2Market).toBeCloseTo((14_000 * 0.302) / 1000, 12);
@@ -84,7 +86,8 @@ describe('a company factor table: activity, scope, basis, unit, value per unit',
       fs.writeFileSync(file, LONG_LAYOUT);
       return file;
     });
-    const [same] = calculate(long).periods;
+    await calculate(long);
+    const [same] = inventoryResults(long).periods;
     for (const figure of ['scope1', 'scope2Location', 'scope2Market', 'net'] as const) expect(period![figure]).toBe(same![figure]);
     company.close();
     long.close();

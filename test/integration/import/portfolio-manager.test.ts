@@ -12,6 +12,7 @@ import { runImport } from '../../../electron/engine/import/pipeline';
 import { previewImport } from '../../../electron/engine/import/preview';
 import { listImportFindings } from '../../../electron/engine/import/service';
 import { calculate } from '../../../electron/engine/inventory/calculate';
+import { inventoryResults, storedResultLines } from '../../../electron/engine/inventory/results';
 import { columnLetter } from '../../../shared/import/cell';
 import { mappingSchema, type Mapping } from '../../../shared/import/mapping';
 import type { ColumnSuggestion } from '../../../shared/import/suggest';
@@ -178,8 +179,8 @@ describe('a Portfolio Manager property export', () => {
     expect(await runImport(engagement.db, { filePath: factors, mapping: factorMapping, ...TEST_ACTOR, settings: engagement.settings() })).toMatchObject({ recordsCreated: 7, rejectedTotal: 0 });
     await runImport(engagement.db, { filePath: workbook, mapping: suggestion, ...TEST_ACTOR, settings: engagement.settings() });
 
-    const result = calculate(engagement);
-    const fy2023 = result.periods.find((period) => period.label === 'FY2023')!;
+    await calculate(engagement);
+    const fy2023 = inventoryResults(engagement).periods.find((period) => period.label === 'FY2023')!;
     const claims = engagement.db.prepare('SELECT site, value FROM claim WHERE metric = ? AND period = ? ORDER BY site').all(LOCATION_TOTAL, 'FY2023') as { site: string; value: number }[];
     // The reconciliation lines up the two: the system's figure, the recomputed Scope 1 + location-based Scope 2, the difference.
     const beside = claims.map((claim) => {
@@ -200,7 +201,9 @@ describe('a Portfolio Manager property export', () => {
 
     // A year ending 30 June is split across the calendar fiscal years by days: 184 in 2022, 181 in 2023.
     const elm = plan.properties.find((p) => p.yearEnding === '2023-06-30')!;
-    const elmLines = result.lines.filter((line) => line.site === elm.name && line.activity === 'electricity' && line.basis === 'location');
+    const lines = [];
+    for await (const row of storedResultLines(engagement).lines()) lines.push(row.line);
+    const elmLines = lines.filter((line) => line.site === elm.name && line.activity === 'electricity' && line.basis === 'location');
     expect(elmLines.map((line) => [line.fiscalYear, line.quantity])).toEqual([
       ['FY2022', expect.closeTo((elm.electricityKwh! * 184) / 365, 6)],
       ['FY2023', expect.closeTo((elm.electricityKwh! * 181) / 365, 6)],
