@@ -3,34 +3,41 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { openSourceInWorker } from '../../../../electron/engine/import/parallel-reader';
 import { ROWS_PER_BATCH } from '../../../../electron/engine/import/read-protocol';
-import { openSource, type SheetRow } from '../../../../electron/engine/import/readers';
+import { openSource, type RowBatch, type SheetRow } from '../../../../electron/engine/import/readers';
 import { useTempDir } from '../../../helpers/temp';
 import { writeFile } from './files';
 
-async function collect(rows: AsyncIterable<SheetRow>): Promise<SheetRow[]> {
-  const read: SheetRow[] = [];
-  for await (const row of rows) read.push(row);
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const read: T[] = [];
+  for await (const item of items) read.push(item);
   return read;
 }
 
-/** The rows a reader thread hands over, and each one's cells as serialised there, against the same file read on this thread. */
-async function compareWithInThreadRead(file: string): Promise<SheetRow[]> {
+/**
+ * The batches a reader thread hands over against the same file read row by row on this thread:
+ * the same rows in the same order, in batches of at most ROWS_PER_BATCH rows of one sheet.
+ */
+async function compareWithInThreadRead(file: string): Promise<{ rows: SheetRow[]; batches: RowBatch[] }> {
   const inThread = await collect((await openSource(file)).rows());
-  const fromWorker = await collect((await openSourceInWorker(file)).rows());
-  expect(fromWorker.map(({ sheet, row }) => ({ sheet, row }))).toEqual(inThread);
-  for (const { row, cellsJson } of fromWorker) expect(cellsJson).toBe(JSON.stringify(row.cells));
-  return fromWorker;
+  const batches = await collect((await openSourceInWorker(file)).batches());
+  const rows = batches.flatMap(({ sheet, rows }) => rows.map((row) => ({ sheet, row })));
+  expect(rows).toEqual(inThread);
+  for (const batch of batches) expect(batch.rows.length).toBeLessThanOrEqual(ROWS_PER_BATCH);
+  return { rows, batches };
 }
 
 describe('reading on a reader thread', () => {
   const tempDir = useTempDir();
   const rowCount = ROWS_PER_BATCH * 2 + 7;
 
-  it('hands over every row of a CSV file across its batches, with the cells the raw row stores', async () => {
+  it('hands over every row of a CSV file in batches, with the cells its raw rows store', async () => {
     const lines = ['Site,Month,kWh,Notes', ...Array.from({ length: rowCount }, (_, i) => `Site ${i},2023-${String((i % 12) + 1).padStart(2, '0')},${i}.5,${i % 3 === 0 ? '"a, quoted ""note"""' : ''}`)];
-    const rows = await compareWithInThreadRead(writeFile(tempDir(), 'meters.csv', `${lines.join('\r\n')}\r\n`));
+    const { rows, batches } = await compareWithInThreadRead(writeFile(tempDir(), 'meters.csv', `${lines.join('\r\n')}\r\n`));
     expect(rows).toHaveLength(rowCount + 1);
     expect(rows.at(-1)!.row.rowNumber).toBe(rowCount + 1);
+    expect(batches.length).toBeGreaterThan(2);
+    // A CSV reader thread serialises each row's cells for its raw row (the writing thread is the busier one).
+    for (const batch of batches) expect(batch.cellsJson).toEqual(batch.rows.map((row) => JSON.stringify(row.cells)));
   });
 
   it('hands over every sheet of a workbook in order, dates, formulas and gaps as read', async () => {
@@ -47,8 +54,11 @@ describe('reading on a reader thread', () => {
     second.getCell('B4').value = 12;
     await workbook.xlsx.writeFile(file);
 
-    const rows = await compareWithInThreadRead(file);
+    const { rows, batches } = await compareWithInThreadRead(file);
     expect(rows.filter((row) => row.sheet === 'Meters')).toHaveLength(rowCount + 1);
     expect(rows.filter((row) => row.sheet === 'Fuel').map(({ row }) => row.rowNumber)).toEqual([1, 4]);
+    expect(batches.map((batch) => batch.sheet).at(-1)).toBe('Fuel');
+    // A workbook's reader thread is the busier one (exceljs parses XML): the writing thread serialises.
+    for (const batch of batches) expect(batch.cellsJson).toBeUndefined();
   });
 });
