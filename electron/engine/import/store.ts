@@ -95,8 +95,8 @@ export function selectEvidenceChunks(db: ReadableDb, sourceFileId: number): Buff
 // Rows read, rejected and mapped
 
 export interface RawRowWriter {
-  /** Stores the row as read (in batches) and returns the id it is stored under. */
-  add(sheet: string, row: RawRow): number;
+  /** Stores the row as read (in batches) and returns the id it is stored under; `cellsJson` when already serialised. */
+  add(sheet: string, row: RawRow, cellsJson?: string): number;
   flush(): void;
 }
 
@@ -105,9 +105,9 @@ export function rawRowWriter(db: WritableDb, sourceFileId: number): RawRowWriter
   let nextId = (db.prepare('SELECT coalesce(max(id), 0) + 1 AS id FROM raw_row').get() as { id: number }).id;
   const rows = new BatchInsert(db, 'raw_row', ['id', 'source_file_id', 'sheet', 'row_number', 'cells_json']);
   return {
-    add(sheet, row) {
+    add(sheet, row, cellsJson = JSON.stringify(row.cells)) {
       const id = nextId++;
-      rows.add(id, sourceFileId, sheet, row.rowNumber, JSON.stringify(row.cells));
+      rows.add(id, sourceFileId, sheet, row.rowNumber, cellsJson);
       return id;
     },
     flush: () => rows.flush(),
