@@ -12,6 +12,7 @@ import type { ColumnSuggestion } from './import/suggest';
 import type { TableGuess } from './import/table';
 import type { Finding, PeriodResult, SiteInfo } from './calc/inventory-types';
 import type { FigureTraceView } from './calc/trace';
+import type { CheckSummary } from './review/views';
 import { parseFigureReference } from './figures';
 import { engagementSettingsSchema, type EngagementSettings } from './settings';
 
@@ -23,6 +24,8 @@ export interface EngagementSummary {
   readonly createdAt: string;
   readonly auditEntries: number;
   readonly auditHeadHash: string;
+  /** Finalised: read-only until unlocked with a reason. */
+  readonly finalised: boolean;
 }
 
 export interface AuditEntry {
@@ -130,6 +133,10 @@ export interface ImportOutcome {
   readonly skipped: readonly RowIssue[];
   readonly evidenceStored: boolean;
   readonly elapsedMs: number;
+  /** The check run after a committed import (see the review); absent for a dry run. */
+  readonly check?: CheckSummary;
+  /** Why that check failed, if it did: the import itself stands. */
+  readonly checkError?: string;
 }
 
 export const MAX_ISSUES_IN_OUTCOME = 2000;

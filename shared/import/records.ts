@@ -27,13 +27,27 @@ export interface Rejection {
   readonly reason: string;
 }
 
+/** A quantity cell left blank in a row that names its period (and site and activity): a month the source lists but does not fill. */
+export interface BlankQuantity {
+  readonly column: number;
+  readonly site: string | null;
+  readonly periodStart: string;
+  readonly periodEnd: string;
+  readonly activity: string;
+  readonly meaning: ActivityMeaning;
+}
+
 /** A row's records, or its rejections: never both. */
 export interface MappedRow {
   readonly records: ActivityRecordDraft[];
   readonly rejections: Rejection[];
   /** Per mapped quantity column: the parsed value (null = blank), for control totals. */
   readonly quantities: ReadonlyMap<number, number | null>;
+  /** The row's blank quantity cells, for the review's gap check (the import itself stores no blank). */
+  readonly blanks: readonly BlankQuantity[];
 }
+
+const NO_BLANKS: readonly BlankQuantity[] = [];
 
 export interface RecordContext {
   readonly fiscal: FiscalSettings;
@@ -73,11 +87,16 @@ function memoByText<T>(parse: (text: string) => T, limit = 10_000): (text: strin
   };
 }
 
+/** The columns a mapping reads quantities from: every value column of a wide layout, the quantity column of a long one. */
+export function quantityColumns(mapping: Mapping): readonly ColumnMapping[] {
+  if (mapping.layout === 'wide') return mapping.columns.filter((column) => column.role === 'value');
+  const quantity = singleColumns(mapping).quantity;
+  return quantity ? [quantity] : [];
+}
+
 export function createActivityRowMapper(mapping: Mapping, context: RecordContext): (row: RawRow) => MappedRow {
   const byRole = singleColumns(mapping);
-  const valueColumns = mapping.layout === 'wide'
-    ? mapping.columns.filter((column) => column.role === 'value')
-    : byRole.quantity ? [byRole.quantity] : [];
+  const valueColumns = quantityColumns(mapping);
   const unitOf = memoByText((text) => parseUnit(text, { resolve: mapping.unitResolutions }));
   const activityOf = memoByText(matchActivity);
   const periodOptions = { dayOrder: mapping.dayOrder ?? 'YMD', fiscal: { startMonth: context.fiscal.startMonth, labelRule: context.fiscal.labelRule } } as const;
@@ -165,11 +184,28 @@ export function createActivityRowMapper(mapping: Mapping, context: RecordContext
     return category;
   }
 
+  /** What the blank cells would have been, when the row says (its own problems are not this row's rejections). */
+  function blankQuantities(row: RawRow, columns: readonly ColumnMapping[], period: Period | null = null): readonly BlankQuantity[] {
+    if (columns.length === 0) return NO_BLANKS;
+    const ignored: Rejection[] = [];
+    const when = period ?? readPeriod(row, ignored);
+    if (!when) return NO_BLANKS;
+    const site = textAt(row, byRole.site) ?? mapping.defaults?.site ?? null;
+    const blanks: BlankQuantity[] = [];
+    for (const column of columns) {
+      const activity = readActivity(row, column, ignored);
+      const meaning = activity && readMeaning(row, column, activity, ignored);
+      if (activity && meaning) blanks.push({ column: column.column, site, periodStart: when.start, periodEnd: when.end, activity: activity.key, meaning });
+    }
+    return blanks;
+  }
+
   return (row) => {
     const records: ActivityRecordDraft[] = [];
     const rejections: Rejection[] = [];
     const quantities = new Map<number, number | null>();
     const pending: { column: ColumnMapping; quantity: number }[] = [];
+    const blankColumns: ColumnMapping[] = [];
     for (const column of valueColumns) {
       const parsed = parseQuantity(row.cells[column.column] as Cell, decimal);
       if (!parsed.ok) {
@@ -178,7 +214,10 @@ export function createActivityRowMapper(mapping: Mapping, context: RecordContext
         continue;
       }
       quantities.set(column.column, parsed.value);
-      if (parsed.value === null) continue;
+      if (parsed.value === null) {
+        blankColumns.push(column);
+        continue;
+      }
       if (parsed.value < 0) {
         reject(rejections, column, `negative quantity ${parsed.value}: corrections belong in adjustments, not source data`);
         continue;
@@ -189,13 +228,14 @@ export function createActivityRowMapper(mapping: Mapping, context: RecordContext
       if (rejections.length === 0) {
         rejections.push({ column: null, reason: mapping.layout === 'wide' ? 'every mapped quantity is blank (blank is missing, not zero)' : 'the quantity is blank (blank is missing, not zero)' });
       }
-      return { records, rejections, quantities };
+      return { records, rejections, quantities, blanks: blankQuantities(row, blankColumns) };
     }
     const period = readPeriod(row, rejections);
-    if (!period) return { records: [], rejections, quantities };
+    if (!period) return { records: [], rejections, quantities, blanks: NO_BLANKS };
+    const blanks = blankQuantities(row, blankColumns, period);
     if (context.earliestPeriodStart !== null && period.start < context.earliestPeriodStart) {
       rejections.push({ column: byRole.period?.column ?? byRole.period_start?.column ?? null, reason: `period ${period.start}–${period.end} is before the engagement's base year (starts ${context.earliestPeriodStart})` });
-      return { records: [], rejections, quantities };
+      return { records: [], rejections, quantities, blanks };
     }
     const site = textAt(row, byRole.site) ?? mapping.defaults?.site ?? null;
     const entity = textAt(row, byRole.entity);
@@ -229,7 +269,7 @@ export function createActivityRowMapper(mapping: Mapping, context: RecordContext
       });
     }
     // A row is imported whole or rejected whole, so rows read always tie out to imported + rejected + skipped.
-    return rejections.length > 0 ? { records: [], rejections, quantities } : { records, rejections, quantities };
+    return rejections.length > 0 ? { records: [], rejections, quantities, blanks } : { records, rejections, quantities, blanks };
   };
 }
 

@@ -11,6 +11,7 @@ import { EPA_HUB_SHEET } from '../../../shared/factors/epa-hub';
 import { mappingSchema } from '../../../shared/import/mapping';
 import type { Engagement } from '../engagement/handle';
 import { EngineError } from '../errors';
+import { checkEngagement } from '../review/service';
 import { WorkerPool } from '../workers/pool';
 import type { WorkerJob } from '../workers/spawn';
 import { startImportJob, type ImportWorkerProgress } from './import-job';
@@ -86,9 +87,14 @@ export interface ImportOptions {
   readonly allowDuplicate?: boolean;
 }
 
-/** Starts an import (or a dry run) on its own worker thread and connection; cancel rolls it back. */
+/**
+ * Starts an import (or a dry run) on its own worker thread and connection; cancel rolls it back.
+ * A committed import is followed by a check of the engagement (the review's data-quality rules),
+ * whose summary the outcome carries; a check that fails does not undo the import, it is reported.
+ */
 export function startImport(engagement: Engagement, options: ImportOptions, onProgress: (progress: ImportWorkerProgress) => void): WorkerJob<ImportOutcome> {
-  return startImportJob(
+  engagement.refuseIfFinalised('import');
+  const job = startImportJob(
     {
       engagementPath: engagement.filePath,
       nativeBinding: engagement.context.nativeBinding,
@@ -96,6 +102,15 @@ export function startImport(engagement: Engagement, options: ImportOptions, onPr
     },
     onProgress,
   );
+  const result = job.result.then(async (outcome): Promise<ImportOutcome> => {
+    if (outcome.dryRun) return outcome;
+    try {
+      return { ...outcome, check: await checkEngagement(engagement, { trigger: 'import' }) };
+    } catch (error) {
+      return { ...outcome, checkError: error instanceof Error ? error.message : String(error) };
+    }
+  });
+  return { result, cancel: job.cancel };
 }
 
 /** The source-file register: every imported file with its SHA-256 and row counts. */

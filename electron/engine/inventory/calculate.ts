@@ -40,6 +40,17 @@ export function calculate(engagement: Engagement): InventoryResult {
   return calculateWith(engagement, frozen);
 }
 
+/**
+ * The inventory as it stands, changing nothing: on the frozen factor versions, or on the newest
+ * when none are frozen yet; null when no factor set is loaded. For a review, which must not
+ * freeze factors as a side effect.
+ */
+export function calculateAsItStands(engagement: Engagement): { readonly result: InventoryResult; readonly factorSetIds: readonly number[] } | null {
+  const frozen = frozenFactorSetIds(engagement.reader);
+  const factorSetIds = frozen.length > 0 ? frozen : latestFactorSetIds(engagement.reader);
+  return factorSetIds.length === 0 ? null : { result: calculateWith(engagement, factorSetIds), factorSetIds };
+}
+
 export interface FigureChange {
   readonly period: string;
   readonly figure: string;

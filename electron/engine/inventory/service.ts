@@ -15,7 +15,7 @@ export { listSites, setSite, type SiteChange } from './boundary';
  * own worker (the export), never for the engine host's thread. Freezes the factor versions first
  * if none are frozen, as every calculation does.
  */
-export { calculate as calculateWithLines } from './calculate';
+export { calculate as calculateWithLines, calculateAsItStands } from './calculate';
 
 function connection(engagement: Engagement): CalcConnection {
   return { engagementPath: engagement.filePath, actor: engagement.actor, nativeBinding: engagement.context.nativeBinding };

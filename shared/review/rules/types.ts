@@ -5,9 +5,9 @@
  * and of its parameters, returning findings that name the records and source rows they are about.
  */
 import type { z } from 'zod';
-import type { ActivityMeaning } from '../../activities';
 import type { FiscalPeriod, FiscalSettings } from '../../calc/fiscal';
 import type { CalcRecord } from '../../calc/inventory-types';
+import type { BlankQuantity } from '../../import/records';
 import type { FindingDraft, FindingSeverity } from '../findings';
 
 /** A record as the rules read it: the calculation's fields, where it came from, and its tCO2e. */
@@ -19,17 +19,11 @@ export interface ReviewRecord extends Pick<CalcRecord, 'id' | 'site' | 'periodSt
 }
 
 /** A quantity cell left blank in a source row that still names its site, period and activity. */
-export interface BlankReading {
+export interface BlankReading extends BlankQuantity {
   readonly sourceFileId: number;
   readonly rawRowId: number;
   readonly sheet: string;
   readonly rowNumber: number;
-  readonly column: number;
-  readonly site: string | null;
-  readonly periodStart: string;
-  readonly periodEnd: string;
-  readonly activity: string;
-  readonly meaning: ActivityMeaning;
 }
 
 export const CELL_FORMS = ['text-number', 'formula-without-result', 'percent'] as const;

@@ -9,9 +9,10 @@ import { DESNZ_DATA_SHEET, parseDesnzFlatFile } from '../../../../shared/factors
 import { EPA_HUB_SHEET, parseEpaHub } from '../../../../shared/factors/epa-hub';
 import { FactorFileFormatError, type EmissionFactor, type ParsedFactorSet } from '../../../../shared/factors/types';
 import { mapFactorRow } from '../../../../shared/import/reference-rows';
+import { mappedColumnCount } from '../../../../shared/import/mapping';
 import { createRowScanner } from '../../../../shared/import/table';
 import { storeFactorSet } from '../../factors/service';
-import { mappedColumnCount, type RowContext, type RowHandler } from './handler';
+import type { RowContext, RowHandler } from './handler';
 
 interface CollectedSheet {
   readonly rows: RawRow[];

@@ -7,7 +7,7 @@
 import type { FiscalSettings } from '../../../../shared/calc/fiscal';
 import { columnLetter, type RawRow } from '../../../../shared/import/cell';
 import { sameHeader } from '../../../../shared/import/headers';
-import type { Mapping } from '../../../../shared/import/mapping';
+import { mappedColumnCount, type Mapping } from '../../../../shared/import/mapping';
 import type { Rejection } from '../../../../shared/import/records';
 import { createRowScanner } from '../../../../shared/import/table';
 import { cellText } from '../../../../shared/import/values';
@@ -35,11 +35,6 @@ export interface RowHandler {
   readonly row: RowCallback;
   /** After the last row (and after the raw rows are all written). */
   readonly finish: () => void;
-}
-
-/** The number of columns a mapping reads. */
-export function mappedColumnCount(mapping: Mapping): number {
-  return Math.max(0, ...mapping.columns.map((column) => column.column + 1));
 }
 
 /**
