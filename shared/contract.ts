@@ -12,7 +12,13 @@ import type { ColumnSuggestion } from './import/suggest';
 import type { TableGuess } from './import/table';
 import type { Finding, PeriodResult, SiteInfo } from './calc/inventory-types';
 import type { FigureTraceView } from './calc/trace';
-import type { CheckSummary } from './review/views';
+import { findingQuerySchema, FINDING_STATUSES } from './review/findings';
+import { SAMPLE_METHODS, SAMPLE_STRATIFICATIONS } from './review/sampling';
+import { SIGN_OFF_AREAS, SIGN_OFF_ROLES } from './review/sign-off';
+import type {
+  AreaSignOffView, CheckSummary, FindingDetail, FindingPage, LockView, ReviewStatus, RuleView, SampleView, SourceRowView,
+} from './review/views';
+import { VOUCHING_RESULTS } from './review/vouching';
 import { parseFigureReference } from './figures';
 import { engagementSettingsSchema, type EngagementSettings } from './settings';
 
@@ -198,6 +204,20 @@ export interface SourceFileSummary {
   readonly evidenceStored: boolean;
 }
 
+/** A row an import refused: its reason beside the row as read. */
+export interface RejectedRowView {
+  readonly id: number;
+  readonly column: number | null;
+  readonly reason: string;
+  readonly row: SourceRowView;
+}
+
+export interface RejectedRowPage {
+  readonly total: number;
+  readonly offset: number;
+  readonly rows: readonly RejectedRowView[];
+}
+
 export interface MappingTemplate {
   readonly name: string;
   readonly kind: MappingKind;
@@ -287,6 +307,9 @@ export const API = {
   'engagement.current': method<EngagementSummary | null>()(NO_INPUT),
   'engagement.close': method<null>()(NO_INPUT),
   'engagement.updateSettings': method<EngagementSummary>()(z.object({ settings: engagementSettingsSchema }).strict()),
+  /** Makes the engagement read-only (every change refused and logged) until it is unlocked. */
+  'engagement.finalise': method<LockView>()(NO_INPUT),
+  'engagement.unlock': method<LockView>()(z.object({ reason: z.string().trim().min(1, 'Unlocking needs a reason').max(2000) }).strict()),
   'audit.verify': method<AuditVerification>()(NO_INPUT),
   'audit.entries': method<readonly AuditEntry[]>()(
     z.object({ afterSeq: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(200) }).strict(),
@@ -304,6 +327,10 @@ export const API = {
   /** Cancels a running import: it rolls back and the engagement is unchanged. */
   'import.cancel': method<null>()(z.object({ jobId: z.string().min(1) }).strict()),
   'import.sources': method<readonly SourceFileSummary[]>()(NO_INPUT),
+  /** The rows an import refused, each with its reason and its cells as read. */
+  'import.rejectedRows': method<RejectedRowPage>()(
+    z.object({ sourceFileId: z.number().int().min(1), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }).strict(),
+  ),
   'mapping.list': method<readonly MappingTemplate[]>()(NO_INPUT),
   'mapping.save': method<MappingTemplate>()(z.object({ name: z.string().trim().min(1).max(120), mapping: mappingSchema }).strict()),
   /** Every site named in the records or configured, with its boundary attributes. */
@@ -328,6 +355,54 @@ export const API = {
   /** A figure's lineage: e.g. figure 'FY2023.scope2_market', optionally one site. */
   'inventory.trace': method<FigureTraceView>()(
     z.object({ figure: figureReference, site: z.string().min(1).optional() }).strict(),
+  ),
+  /** Runs the data-quality rules (all, or those named) and merges what they find into the findings (logged). */
+  'review.check': method<CheckSummary>()(z.object({ rules: z.array(z.string().min(1).max(100)).max(50).optional() }).strict()),
+  /** What the last check reported (it runs after each import too); null before the first. */
+  'review.latestCheck': method<CheckSummary | null>()(NO_INPUT),
+  /** Every rule with its documentation and the parameters this engagement runs it with. */
+  'review.rules': method<readonly RuleView[]>()(NO_INPUT),
+  'review.setRuleParameters': method<RuleView>()(
+    z.object({ rule: z.string().min(1).max(100), parameters: z.record(z.string(), z.unknown()).default({}), reset: z.boolean().default(false) }).strict(),
+  ),
+  /** Findings from every source, filtered, sorted and paged. */
+  'findings.list': method<FindingPage>()(findingQuerySchema),
+  /** One finding with its records, source rows and history. */
+  'findings.get': method<FindingDetail>()(z.object({ id: z.number().int().min(1) }).strict()),
+  /** A comment, or a new status with the comment saying why ('adjusted' names the adjustment); logged. */
+  'findings.update': method<FindingDetail>()(
+    z.object({
+      id: z.number().int().min(1),
+      status: z.enum(FINDING_STATUSES).optional(),
+      comment: z.string().max(4000).optional(),
+      adjustmentId: z.number().int().min(1).optional(),
+    }).strict(),
+  ),
+  /** Draws a sample for vouching (seeded: the same seed over the same population selects the same items); logged. */
+  'sampling.draw': method<SampleView>()(
+    z.object({
+      method: z.enum(SAMPLE_METHODS),
+      size: z.number().int().min(1).max(10_000),
+      seed: z.string().trim().regex(/^\d{1,20}$/, 'The seed is a whole number'),
+      stratifyBy: z.enum(SAMPLE_STRATIFICATIONS).nullable().default(null),
+      population: z.enum(['records', 'lines']).default('records'),
+    }).strict(),
+  ),
+  'sampling.list': method<readonly SampleView[]>()(NO_INPUT),
+  /** Records what vouching an item found; a difference can become a finding; logged. */
+  'sampling.vouch': method<SampleView>()(
+    z.object({
+      sampleId: z.number().int().min(1),
+      drawOrder: z.number().int().min(1),
+      result: z.enum(VOUCHING_RESULTS),
+      comment: z.string().max(4000).optional(),
+      raiseFinding: z.boolean().default(false),
+    }).strict(),
+  ),
+  /** Sign-off per area (with what changed since each), the lock, and the open findings. */
+  'signoff.status': method<ReviewStatus>()(NO_INPUT),
+  'signoff.sign': method<AreaSignOffView>()(
+    z.object({ area: z.enum(SIGN_OFF_AREAS), role: z.enum(SIGN_OFF_ROLES), comment: z.string().max(2000).optional() }).strict(),
   ),
   /** Asks the host where to save the workbook (a native dialog), then exports off the UI thread. Null when cancelled. */
   'export.start': method<{ readonly jobId: string; readonly fileName: string } | null>()(

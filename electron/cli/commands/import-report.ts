@@ -1,5 +1,6 @@
 import type { ImportOutcome } from '../../../shared/contract';
 import { columnLetter } from '../../../shared/import/cell';
+import { checkLines } from './review-report';
 
 const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 });
 
@@ -35,5 +36,7 @@ export function printImportOutcome(outcome: ImportOutcome, out: (text: string) =
     lines.push('Not imported as data');
     for (const issue of outcome.skipped) lines.push(`  ${issue.sheet} row ${issue.rowNumber}: ${issue.reason}`);
   }
+  if (outcome.check) lines.push('', ...checkLines(outcome.check), 'See `carbon-audit findings` to work through them.');
+  if (outcome.checkError) lines.push('', `The check after the import failed (the import stands): ${outcome.checkError}`);
   out(`${lines.join('\n')}\n\n`);
 }

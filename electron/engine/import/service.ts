@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ImportOutcome, ImportPreview, Mapping, MappingKind, SourceFileSummary } from '../../../shared/contract';
+import type { ImportOutcome, ImportPreview, Mapping, MappingKind, RejectedRowPage, SourceFileSummary } from '../../../shared/contract';
 import { DESNZ_DATA_SHEET } from '../../../shared/factors/desnz';
 import { EPA_HUB_SHEET } from '../../../shared/factors/epa-hub';
 import { mappingSchema } from '../../../shared/import/mapping';
@@ -17,7 +17,7 @@ import type { WorkerJob } from '../workers/spawn';
 import { startImportJob, type ImportWorkerProgress } from './import-job';
 import { withDuplicateCheck, type FilePreview } from './preview';
 import type { PreviewWorkerData } from './preview-worker';
-import { selectSourceFiles } from './store';
+import { selectRejectedRows, selectSourceFiles } from './store';
 
 export { findMappingTemplate, listMappingTemplates, saveMappingTemplate } from './templates';
 export type { ImportWorkerProgress } from './import-job';
@@ -116,4 +116,9 @@ export function startImport(engagement: Engagement, options: ImportOptions, onPr
 /** The source-file register: every imported file with its SHA-256 and row counts. */
 export function listSourceFiles(engagement: Engagement): SourceFileSummary[] {
   return selectSourceFiles(engagement.reader);
+}
+
+/** A page of the rows one import refused, each with its reason and its cells as read. */
+export function listRejectedRows(engagement: Engagement, sourceFileId: number, offset = 0, limit = 100): RejectedRowPage {
+  return selectRejectedRows(engagement.reader, sourceFileId, offset, limit);
 }

@@ -22,6 +22,9 @@ export const m008Review: Migration = {
   name: 'review: findings, check runs, rule parameters, samples, sign-offs, finalisation',
   up(db) {
     db.exec(`
+      -- A rejected row (or a finding's row) is shown beside its cells as read: found by position.
+      CREATE INDEX raw_row_by_position ON raw_row (source_file_id, sheet, row_number);
+
       -- Parameters the engagement sets for a rule; a rule not listed runs on its defaults.
       CREATE TABLE review_rule_setting (
         rule TEXT PRIMARY KEY,
