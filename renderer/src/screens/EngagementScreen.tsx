@@ -8,6 +8,10 @@ import { FactorLibraryView } from './FactorLibraryView';
 import { ImportWizard } from './import/ImportWizard';
 import { InventoryView } from './InventoryView';
 import { OverviewView } from './OverviewView';
+import { FindingsView } from './review/FindingsView';
+import { SamplingView } from './review/SamplingView';
+import { SignOffState } from './review/SignOffState';
+import type { SignOffArea } from '../../../shared/review/sign-off';
 import { SourcesView } from './SourcesView';
 
 const VIEWS = [
@@ -16,14 +20,27 @@ const VIEWS = [
   { id: 'sources', label: 'Source files' },
   { id: 'boundary', label: 'Boundary' },
   { id: 'inventory', label: 'Inventory' },
+  { id: 'findings', label: 'Findings' },
+  { id: 'sampling', label: 'Sampling' },
   { id: 'factors', label: 'Factor library' },
   { id: 'audit-log', label: 'Audit log' },
   { id: 'export', label: 'Export' },
 ] as const;
 type ViewId = (typeof VIEWS)[number]['id'];
 
+/** The area each screen belongs to, whose sign-off state it shows. */
+const VIEW_AREAS: Readonly<Partial<Record<ViewId, SignOffArea>>> = {
+  import: 'import',
+  sources: 'import',
+  boundary: 'inventory',
+  inventory: 'inventory',
+  factors: 'inventory',
+  export: 'export',
+};
+
 export function EngagementScreen({ engagement }: { engagement: EngagementSummary }) {
   const [view, setView] = useState<ViewId>('overview');
+  const area = VIEW_AREAS[view];
   return (
     <div className="shell">
       <nav className="sidebar" aria-label="Engagement">
@@ -48,11 +65,17 @@ export function EngagementScreen({ engagement }: { engagement: EngagementSummary
         </button>
       </nav>
       <main className="content">
+        {engagement.finalised && (
+          <p role="status" className="notice warning finalised-banner">This engagement is finalised and read-only: every change is refused (and logged) until it is unlocked, with a reason, on the Overview.</p>
+        )}
+        {area && <SignOffState area={area} auditEntries={engagement.auditEntries} />}
         {view === 'overview' && <OverviewView engagement={engagement} />}
         {view === 'import' && <ImportWizard />}
         {view === 'sources' && <SourcesView engagement={engagement} />}
         {view === 'boundary' && <BoundaryView engagement={engagement} />}
         {view === 'inventory' && <InventoryView />}
+        {view === 'findings' && <FindingsView engagement={engagement} />}
+        {view === 'sampling' && <SamplingView engagement={engagement} />}
         {view === 'factors' && <FactorLibraryView />}
         {view === 'audit-log' && <AuditLogView engagement={engagement} />}
         {view === 'export' && <ExportView />}

@@ -3,6 +3,7 @@ import { MONTH_NAMES } from '../../../shared/settings';
 import { api } from '../api';
 import { CONSOLIDATION_LABELS } from '../labels';
 import { useAction } from '../useAction';
+import { SignOffPanel } from './review/SignOffPanel';
 import { useState } from 'react';
 
 export function OverviewView({ engagement }: { engagement: EngagementSummary }) {
@@ -55,6 +56,7 @@ export function OverviewView({ engagement }: { engagement: EngagementSummary }) 
           {verify.error && <p role="alert" className="error">{verify.error}</p>}
         </section>
       </div>
+      <SignOffPanel auditEntries={engagement.auditEntries} />
     </>
   );
 }
