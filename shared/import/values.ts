@@ -9,7 +9,7 @@
 import { fiscalYearByLabel, type FiscalSettings } from '../calc/fiscal';
 import { civilFromDays, formatIsoDate, isValidCivilDate, monthsSpan } from '../civil-date';
 import type { Cell, DateCell } from './cell';
-import { isDateCell, isErrorCell, isFormulaCell } from './cell';
+import { columnLetter, isDateCell, isErrorCell, isFormulaCell } from './cell';
 
 export type ValueResult<T> =
   | { readonly ok: true; readonly value: T }
@@ -53,6 +53,11 @@ export function cellText(cell: Cell | undefined): string {
   if (isDateCell(cell)) return cell.iso.slice(0, 10);
   if (isErrorCell(cell)) return cell.code;
   return String(cell);
+}
+
+/** A row's cells as read, by column letter: 'A=York Depot | B=2022-06-01 | C=(blank)'. */
+export function rowAsRead(cells: readonly Cell[]): string {
+  return cells.map((cell, column) => `${columnLetter(column)}=${cellText(cell) || '(blank)'}`).join(' | ');
 }
 
 function quote(value: ShownValue): string {

@@ -3,7 +3,7 @@ import { columnLetter } from '../../../shared/import/cell';
 import { FINDING_STATUS_LABELS } from '../../../shared/review/findings';
 import { SIGN_OFF_AREA_LABELS } from '../../../shared/review/sign-off';
 import type { AreaSignOffView, CheckSummary, FindingDetail, FindingPage, ReviewStatus, RuleView, SampleView, SourceRowView } from '../../../shared/review/views';
-import { cellText } from '../../../shared/import/values';
+import { rowAsRead } from '../../../shared/import/values';
 
 const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 });
 const tonnes = (value: number | null, estimated = false) => (value === null ? '-' : `${estimated ? '~' : ''}${value.toFixed(3)}`);
@@ -42,7 +42,7 @@ export function printFindings(page: FindingPage, out: (text: string) => void): v
 }
 
 function sourceRow(row: SourceRowView): string {
-  return `${row.fileName} › ${row.sheet} row ${row.rowNumber}: ${row.cells.map((cell, column) => `${columnLetter(column)}=${cellText(cell) || '(blank)'}`).join(' | ')}`;
+  return `${row.fileName} › ${row.sheet} row ${row.rowNumber}: ${rowAsRead(row.cells)}`;
 }
 
 export function printFinding(finding: FindingDetail, out: (text: string) => void): void {

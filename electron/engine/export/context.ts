@@ -13,6 +13,7 @@ import type { ReadableDb } from '../db/handles';
 import type { Engagement } from '../engagement/handle';
 import { APP_VERSION, verifyAuditLog } from '../engagement/service';
 import { listFactorSets } from '../factors/service';
+import type { ReviewForExport } from '../review/service';
 import type { DetailRows } from './detail-rows';
 import type { SheetTab } from './sheets/sheet-module';
 
@@ -45,6 +46,8 @@ export interface ExportContext {
   readonly facts: ExportFacts;
   readonly periods: readonly PeriodResult[];
   readonly findings: readonly Finding[];
+  /** The review's findings, samples and sign-offs. */
+  readonly review: ReviewForExport;
   readonly detail: DetailRows;
   /** Data rows per recalculation sheet before the detail continues on the next (Excel's limit by default). */
   readonly rowsPerDetailSheet: number;

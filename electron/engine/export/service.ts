@@ -9,6 +9,7 @@ import type { ExportOutcome, ExportProgress } from '../../../shared/contract';
 import type { Engagement } from '../engagement/handle';
 import { EngineError } from '../errors';
 import { calculateWithLines } from '../inventory/service';
+import { reviewForExport } from '../review/service';
 import { startWorker, type WorkerJob } from '../workers/spawn';
 import { AtomicFile } from './atomic-file';
 import { Book } from './book/book';
@@ -91,6 +92,7 @@ export async function writeExport(engagement: Engagement, request: ExportRequest
     facts,
     periods: inputs.periods,
     findings: inputs.findings,
+    review: reviewForExport(engagement),
     detail,
     rowsPerDetailSheet: request.rowsPerDetailSheet ?? EXCEL_MAX_ROWS,
     usedFactorIds: new Set<number>(),

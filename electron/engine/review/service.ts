@@ -6,12 +6,13 @@
  */
 import type { z } from 'zod';
 import { RULES, ruleByName, ruleParameters } from '../../../shared/review/rules';
-import type { CheckSummary, RuleView, SampleView } from '../../../shared/review/views';
+import type { CheckSummary, FindingView, ReviewStatus, RuleView, SampleView, SignOffView } from '../../../shared/review/views';
 import type { Engagement } from '../engagement/handle';
 import { EngineError } from '../errors';
 import { checkedRuleNames, parametersFor, type CheckOptions } from './check';
 import { startReviewJob } from './review-job';
-import type { SampleInput } from './sampling';
+import { listSamples, type SampleInput } from './sampling';
+import { reviewStatus } from './sign-off';
 import { deleteRuleSetting, iterateFindings, selectLatestRunSummaryJson, selectRuleSettings, selectSignOffHistory, upsertRuleSetting } from './store';
 
 export { findingDetail, listFindings, updateFinding, type FindingUpdate } from './findings';
@@ -84,10 +85,21 @@ export function ruleParametersInForce(engagement: Engagement): Map<string, Recor
   return new Map(RULES.map((rule) => [rule.name, parameters(rule)]));
 }
 
-/** What the audited workbook shows of the review: every finding (a cursor), the samples, and every sign-off given. */
-export function reviewForExport(engagement: Engagement) {
+/** What the audited workbook shows of the review. */
+export interface ReviewForExport {
+  /** Every finding, current and no longer found, by a cursor. */
+  findings(): Iterable<FindingView>;
+  readonly samples: readonly SampleView[];
+  /** Every sign-off given, superseded ones included, oldest first. */
+  readonly signOffHistory: readonly Omit<SignOffView, 'changesSince'>[];
+  readonly status: ReviewStatus;
+}
+
+export function reviewForExport(engagement: Engagement): ReviewForExport {
   return {
     findings: () => iterateFindings(engagement.reader),
-    signOffHistory: () => selectSignOffHistory(engagement.reader),
+    samples: listSamples(engagement),
+    signOffHistory: selectSignOffHistory(engagement.reader),
+    status: reviewStatus(engagement),
   };
 }

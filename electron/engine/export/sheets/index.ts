@@ -11,6 +11,8 @@ import { factorAppendixSheet } from './factor-appendix';
 import { leadScheduleSheet } from './lead-schedule';
 import { metricsSheet } from './metrics';
 import { rejectedRowsSheet } from './rejected-rows';
+import { reviewFindingsSheet } from './review-findings';
+import { samplingSheet } from './sampling';
 import type { SheetModule } from './sheet-module';
 import { signOffSheet } from './sign-off';
 import { sourceFilesSheet } from './source-files';
@@ -22,6 +24,8 @@ export const SHEETS: readonly SheetModule[] = [
   detailSheet,
   metricsSheet,
   calculationFindingsSheet,
+  reviewFindingsSheet,
+  samplingSheet,
   factorAppendixSheet,
   sourceFilesSheet,
   rejectedRowsSheet,
