@@ -93,7 +93,8 @@ export interface ImportOptions {
  * whose summary the outcome carries; a check that fails does not undo the import, it is reported.
  */
 export function startImport(engagement: Engagement, options: ImportOptions, onProgress: (progress: ImportWorkerProgress) => void): WorkerJob<ImportOutcome> {
-  engagement.refuseIfFinalised('import');
+  // A dry run changes nothing, so a finalised engagement still validates a file.
+  if (!options.dryRun) engagement.refuseIfFinalised('import');
   const job = startImportJob(
     {
       engagementPath: engagement.filePath,
