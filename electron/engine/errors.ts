@@ -23,4 +23,5 @@ export type EngineErrorCode =
   | 'conflict'
   | 'calculation'
   | 'no-factors'
+  | 'no-results'
   | 'finalised';

@@ -3,7 +3,7 @@
  * about no record), with the severity its kind deserves. A record left out of the inventory (no
  * factor, a unit or period it cannot use) is high: emissions are missing; a caveat is lower.
  */
-import type { Finding, FindingKind } from '../calc/inventory-types';
+import { findingMessage, type Finding, type FindingKind } from '../calc/inventory-types';
 import type { FindingDraft, FindingSeverity } from './findings';
 import type { ReviewRecord } from './rules';
 
@@ -23,19 +23,22 @@ export const CALCULATION_SEVERITY: Readonly<Record<FindingKind, FindingSeverity>
 };
 
 export function calculationFindingDraft(finding: Finding, record: ReviewRecord | undefined): FindingDraft {
+  const message = findingMessage(finding);
+  // The record's own tCO2e when it was priced; else what the calculation puts at stake (the highest of a range).
+  const atStake = record?.tco2e ?? finding.atStake?.high ?? null;
   return {
     source: 'calculation',
     rule: finding.kind,
-    subject: finding.recordId === null ? finding.message : `record ${finding.recordId}`,
-    cause: finding.message,
+    subject: finding.recordId === null ? finding.cause : `record ${finding.recordId}`,
+    cause: message,
     severity: CALCULATION_SEVERITY[finding.kind],
-    message: record ? `Record ${record.id} (${record.site ?? 'no site'}, ${record.activity}, ${record.periodStart}): ${finding.message}` : finding.message,
+    message: record ? `Record ${record.id} (${record.site ?? 'no site'}, ${record.activity}, ${record.periodStart}): ${message}` : message,
     site: record?.site ?? null,
     activity: record?.activity ?? null,
     period: record ? record.periodStart.slice(0, 7) : null,
     figures: record ? { quantity: record.quantity, unit: record.unit } : {},
-    tco2eAtStake: record?.tco2e ?? null,
-    atStakeEstimated: false,
+    tco2eAtStake: atStake,
+    atStakeEstimated: (record?.tco2e ?? null) === null && finding.atStake !== null && finding.atStake.low !== finding.atStake.high,
     recordIds: record ? [record.id] : [],
     rawRowIds: record ? [record.rawRowId] : [],
   };

@@ -28,6 +28,7 @@ const AREAS_BY_OPERATION: readonly (readonly [string, readonly SignOffArea[]])[]
   ['site', ['inventory']],
   ['factors', ['inventory']],
   ['recalculate', ['inventory']],
+  ['inventory', ['inventory']],
   ['reconcile', ['reconciliation']],
   ['claims', ['reconciliation']],
   ['targets', ['reconciliation']],

@@ -36,7 +36,7 @@ export function printImportOutcome(outcome: ImportOutcome, out: (text: string) =
     lines.push('Not imported as data');
     for (const issue of outcome.skipped) lines.push(`  ${issue.sheet} row ${issue.rowNumber}: ${issue.reason}`);
   }
-  if (outcome.check) lines.push('', ...checkLines(outcome.check), 'See `carbon-audit findings` to work through them.');
+  if (outcome.check) lines.push('', ...checkLines(outcome.check), 'Work through them with `carbon-audit findings`.');
   if (outcome.checkError) lines.push('', `The check after the import failed (the import stands): ${outcome.checkError}`);
   out(`${lines.join('\n')}\n\n`);
 }

@@ -40,7 +40,7 @@ describe('engagement file', () => {
     expect(db.pragma('application_id', { simple: true })).toBe(CARBON_AUDIT_APPLICATION_ID);
     const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as { name: string; sql: string }[];
     expect(tables.length).toBeGreaterThan(0);
-    for (const table of tables) expect(table.sql, table.name).toMatch(/\)\s*STRICT\s*$/);
+    for (const table of tables) expect(table.sql, table.name).toMatch(/\)\s*STRICT(?:,\s*WITHOUT ROWID)?\s*$/);
     expect(engagement.settings()).toEqual({
       entityName: 'Example Group',
       fiscalYearStartMonth: 4,

@@ -25,7 +25,9 @@ import { useTempDir } from '../../helpers/temp';
 const CHANGE_NOTHING: readonly ApiMethod[] = [
   'app.info', 'engagement.create', 'engagement.open', 'engagement.current', 'engagement.close', 'audit.verify', 'audit.entries',
   'import.chooseFile', 'import.preview', 'import.cancel', 'import.sources', 'import.rejectedRows', 'mapping.list', 'boundary.sites', 'factors.sets',
-  'inventory.calculate', 'inventory.trace', 'review.latestCheck', 'review.rules', 'findings.list', 'findings.get', 'sampling.list', 'signoff.status',
+  'inventory.results', 'inventory.trace', 'inventory.traceBreakdown', 'inventory.findings', 'review.latestCheck', 'review.rules', 'findings.list', 'findings.get', 'sampling.list', 'signoff.status',
+  // Calculating keeps the stored results made from the engagement as it is (a finalised one cannot have changed since).
+  'inventory.calculate',
   // Exporting writes a workbook, not the engagement; finalising and unlocking are the lock itself.
   'export.start', 'export.cancel', 'export.reveal', 'engagement.finalise', 'engagement.unlock',
 ];
@@ -85,7 +87,8 @@ describe('a finalised engagement through the API', () => {
     const entries = ((await call('audit.entries', { afterSeq: before, limit: 1000 })) as { ok: true; value: { operation: string; actor: string }[] }).value;
     expect(entries).toHaveLength(Object.keys(CHANGES).length);
     expect(entries.every((entry) => entry.operation === 'engagement.changeRefused' && entry.actor === 'partner')).toBe(true);
-    // A dry run changes nothing and still validates the file.
+    // Calculating reuses the results stored before finalising; a dry run changes nothing and still validates the file.
+    expect(await call('inventory.calculate')).toMatchObject({ ok: true });
     expect(await call('import.start', { file: token, mapping, dryRun: true })).toMatchObject({ ok: true });
     expect(await call('audit.verify')).toMatchObject({ ok: true, value: { intact: true } });
 
