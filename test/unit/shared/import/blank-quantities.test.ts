@@ -5,7 +5,7 @@ import { mappingSchema } from '../../../../shared/import/mapping';
 import { createActivityRowMapper } from '../../../../shared/import/records';
 
 const WIDE = mappingSchema.parse({
-  version: 1, kind: 'activity', layout: 'wide', table: { headerRowNumber: 1, firstDataRowNumber: 2 }, decimalSeparator: '.',
+  version: 1, kind: 'activity', layout: 'wide', table: { headerRowNumber: 1, firstDataRowNumber: 2, stopAtBlankRun: 0 }, decimalSeparator: '.', periodGranularity: 'month',
   columns: [
     { column: 0, role: 'site', header: 'Site' },
     { column: 1, role: 'period', header: 'Month' },
