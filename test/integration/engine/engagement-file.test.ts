@@ -209,11 +209,11 @@ describe('engagement files from others: the schema must be exactly what the migr
     engagement.close();
     Engagement.open(older, CONTEXT).close();
 
-    // A table the next migration creates, planted early (with its own columns), is not that version's schema.
-    const olderTables = new Set(expectedSchema(olderVersion).map((object) => object.name));
-    const nextTable = expectedSchema(LATEST_SCHEMA_VERSION).find((object) => object.type === 'table' && !olderTables.has(object.name))!.name;
+    // A table the next migration creates, planted early (with its own definition), is not that version's schema.
+    const olderNames = new Set(expectedSchema(olderVersion).map((object) => object.name));
+    const nextTable = expectedSchema(LATEST_SCHEMA_VERSION).find((object) => object.type === 'table' && !olderNames.has(object.name))!.name;
     const planted = path.join(dir, 'planted.carbonaudit');
-    makeOlderFile(planted, (db) => db.exec(`CREATE TABLE ${nextTable} (id INTEGER PRIMARY KEY, planted TEXT) STRICT`));
+    makeOlderFile(planted, (db) => db.exec(`CREATE TABLE ${nextTable} (id INTEGER PRIMARY KEY, note TEXT DEFAULT 'planted') STRICT`));
     expectRefused(planted, 'unexpected-schema', new RegExp(`\\(schema ${olderVersion}\\): table '${nextTable}' is not part of Carbon Audit's schema`));
   });
 

@@ -24,7 +24,7 @@ import { useTempDir } from '../../helpers/temp';
 /** Methods that only read, start nothing that changes the engagement, or concern the session itself. */
 const CHANGE_NOTHING: readonly ApiMethod[] = [
   'app.info', 'engagement.create', 'engagement.open', 'engagement.current', 'engagement.close', 'audit.verify', 'audit.entries',
-  'import.chooseFile', 'import.preview', 'import.cancel', 'import.sources', 'import.rejectedRows', 'mapping.list', 'boundary.sites', 'factors.sets',
+  'import.chooseFile', 'import.preview', 'import.cancel', 'import.sources', 'import.rejectedRows', 'import.findings', 'mapping.list', 'boundary.sites', 'factors.sets',
   'inventory.results', 'inventory.trace', 'inventory.traceBreakdown', 'inventory.findings', 'review.latestCheck', 'review.rules', 'findings.list', 'findings.get', 'sampling.list', 'signoff.status',
   // Calculating keeps the stored results made from the engagement as it is (a finalised one cannot have changed since).
   'inventory.calculate',
