@@ -5,8 +5,8 @@ import { appendAudit, verifyAuditLog } from '../../../electron/engine/db/audit-l
 import { migrate, type Db } from '../../../electron/engine/db/connection';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/engine/db/migrations';
 import { m004StoredResults } from '../../../electron/engine/db/migrations/004-stored-results';
-import { m006ImportFindings } from '../../../electron/engine/db/migrations/006-import-findings';
-import { m008Review } from '../../../electron/engine/db/migrations/008-review';
+import { m005ImportFindings } from '../../../electron/engine/db/migrations/005-import-findings';
+import { m006Review } from '../../../electron/engine/db/migrations/006-review';
 import { useTempDir } from '../../helpers/temp';
 
 /**
@@ -64,7 +64,7 @@ const MIGRATION_CHECKS: Readonly<Record<number, { seed: (db: Db) => void; verify
     },
   },
   // Keyed by position, which the order branches land in decides.
-  [MIGRATIONS.indexOf(m008Review) + 1]: {
+  [MIGRATIONS.indexOf(m006Review) + 1]: {
     seed: (db) => {
       appendAudit(db, { actor: 'tester', operation: 'import', params: {} });
     },
@@ -89,8 +89,8 @@ const MIGRATION_CHECKS: Readonly<Record<number, { seed: (db: Db) => void; verify
       db.prepare("INSERT INTO engagement_lock (action, at, actor, reason, audit_entries, audit_head_hash) VALUES ('unlock', 't', 'me', 'late invoice', 1, 'h')").run();
       appendAudit(db, { actor: 'me', operation: 'site.set', params: {} });
       expect(verifyAuditLog(db)).toMatchObject({ intact: true, entries: 4 });
-      },
     },
+  },
   [MIGRATIONS.indexOf(m004StoredResults) + 1]: {
     seed: (db) => {
       db.prepare(
@@ -122,7 +122,7 @@ const MIGRATION_CHECKS: Readonly<Record<number, { seed: (db: Db) => void; verify
     },
   },
   // Keyed by position: parallel branches' migrations may land before it.
-  [MIGRATIONS.indexOf(m006ImportFindings) + 1]: {
+  [MIGRATIONS.indexOf(m005ImportFindings) + 1]: {
     seed: (db) => {
       db.prepare(
         "INSERT INTO source_file (file_name, original_path, size_bytes, sha256, format, has_macros, kind, imported_at, imported_by, mapping_json, control_totals_json, rows_read, rows_imported, rows_rejected) VALUES ('pm.xlsx', '/pm.xlsx', 1, 'x', 'xlsx', 0, 'activity', 't', 'me', '{}', '{}', 1, 1, 0)",

@@ -3,8 +3,8 @@ import { m001Engagement } from './001-engagement';
 import { m002Import } from './002-import';
 import { m003Inventory } from './003-inventory';
 import { m004StoredResults } from './004-stored-results';
-import { m006ImportFindings } from './006-import-findings';
-import { m008Review } from './008-review';
+import { m005ImportFindings } from './005-import-findings';
+import { m006Review } from './006-review';
 
 /**
  * Schema migrations, one file each, in order. A migration's number is its position + 1 and
@@ -15,6 +15,6 @@ export interface Migration {
   readonly up: (db: Database) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Engagement, m002Import, m003Inventory, m004StoredResults, m006ImportFindings, m008Review];
+export const MIGRATIONS: readonly Migration[] = [m001Engagement, m002Import, m003Inventory, m004StoredResults, m005ImportFindings, m006Review];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -7,7 +7,7 @@ import type { Migration } from './index';
  * values and their difference, so the auditor can trace it to the cells. Source data is never
  * edited; a later review workflow gives findings their statuses.
  */
-export const m006ImportFindings: Migration = {
+export const m005ImportFindings: Migration = {
   name: 'import findings: twin columns checked against the columns imported',
   up(db) {
     db.exec(`
