@@ -80,7 +80,7 @@ export function SignOffPanel({ auditEntries }: { auditEntries: number }) {
         <h2 id="sign-off-heading">Sign-off</h2>
         <span className="muted">{status.openFindings} open {status.openFindings === 1 ? 'finding' : 'findings'}</span>
       </div>
-      <p role="status" className={lock.finalised ? 'notice warning' : 'muted'} data-testid="lock-state">
+      <p className={lock.finalised ? 'notice warning' : 'muted'} data-testid="lock-state">
         {lock.finalised
           ? `Finalised by ${lock.actor} on ${formatTimestamp(lock.at ?? '')} at audit-log entry ${lock.auditEntries}: read-only.`
           : 'Not finalised.'}
