@@ -9,6 +9,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Bridge } from '../../shared/contract';
 import { BLANK_SITE, REVIEW_SHEET, writeReviewWorkbook } from '../helpers/review-workbook';
 import { collectPageErrors, screenshot } from './browser';
 import { createEngagement, importThroughWizard, textOf, useE2eSession } from './session';
@@ -75,11 +76,26 @@ describe('review', () => {
     await eventually(() => textOf(detail.getByTestId('finding-status'))).toBe('Explained');
     await expect(textOf(detail.getByRole('list', { name: 'History of the finding' }))).resolves.toContain('Open → Explained: Meter not read in June');
 
-    await screenshot(page, 'review-3-explained');
-    // Off the open list, on the explained one.
+    // The adjustment that adds the estimated month, through the typed contract, then the finding is adjusted by it.
+    const adjustment = await page.evaluate(async (site) => {
+      const record = { site, periodStart: '2022-06-01', periodEnd: '2022-06-30', activity: 'electricity', meaning: 'consumption', quantity: 35_300, unit: 'kWh' };
+      const bridge = (globalThis as unknown as { carbonAudit: Bridge }).carbonAudit;
+      const proposed = await bridge.invoke('adjustments.propose', { details: { kind: 'add-record', record }, reason: 'Supplier estimate for the unread June meter' });
+      if (!proposed.ok) throw new Error(proposed.error.message);
+      return proposed.value as { id: number };
+    }, BLANK_SITE);
+    await detail.getByLabel('Status', { exact: true }).selectOption('adjusted');
+    await detail.getByLabel('Adjustment').selectOption(String(adjustment.id));
+    await detail.getByLabel(/^Comment/).fill('Added the supplier’s estimate for June');
+    await detail.getByRole('button', { name: 'Mark adjusted' }).click();
+    await eventually(() => textOf(detail.getByTestId('finding-status'))).toBe('Adjusted');
+    await expect(textOf(detail)).resolves.toContain(`by adjustment ${adjustment.id}`);
+    await expect(textOf(detail.getByRole('list', { name: 'History of the finding' }))).resolves.toContain(`Explained → Adjusted (adjustment ${adjustment.id}): Added the supplier’s estimate`);
+    await screenshot(page, 'review-3-adjusted');
+    // Off the open list, on the adjusted one.
     await page.getByRole('group', { name: 'Filters' }).getByLabel('Status', { exact: true }).selectOption('open');
     await eventually(() => rows.count()).toBe(2);
-    await page.getByRole('group', { name: 'Filters' }).getByLabel('Status', { exact: true }).selectOption('explained');
+    await page.getByRole('group', { name: 'Filters' }).getByLabel('Status', { exact: true }).selectOption('adjusted');
     await eventually(() => rows.count()).toBe(1);
 
     // A sample drawn twice with one seed selects the same records; an item is vouched with a difference that becomes a finding.

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { DATA_CENTRES_SHEET, OFFICES_SHEET } from '../helpers/company-workbook';
 import { startHarness, type Harness } from '../harness/server';
 import { launchBrowser } from './browser';
 
@@ -48,13 +49,22 @@ export async function textOf(locator: Locator): Promise<string> {
 }
 
 /** Creates an engagement from the start screen (April fiscal years), answering the save dialog. */
-export async function createEngagement(page: Page, { harness, dir }: E2eSession, options: { consolidation?: string } = {}): Promise<void> {
+export async function createEngagement(page: Page, { harness, dir }: E2eSession, options: { consolidation?: string; region?: string } = {}): Promise<void> {
   await page.getByLabel('Reporting entity').fill('Example Group plc');
   await page.getByLabel('Fiscal year starts in').selectOption({ label: 'April' });
   if (options.consolidation) await page.getByLabel('Consolidation approach').selectOption({ label: options.consolidation });
+  if (options.region) await page.getByLabel('Grid region for electricity').fill(options.region);
   harness.dialogAnswers.push(path.join(dir, 'group.carbonaudit'));
   await page.getByRole('button', { name: 'Create engagement file…' }).click();
   await page.getByTestId('engagement-settings').waitFor();
+}
+
+/** Both sheets of the company workbook (test/helpers/company-workbook.ts), from the Import screen. */
+export async function importCompanyWorkbook(page: Page, harness: Harness, workbook: string): Promise<void> {
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await importThroughWizard(page, harness, workbook, OFFICES_SHEET);
+  await page.getByRole('button', { name: 'Import another file' }).click();
+  await importThroughWizard(page, harness, workbook, DATA_CENTRES_SHEET);
 }
 
 /** A file through every step of the wizard on the suggested mapping; `adjust` runs on the columns step. */

@@ -1,7 +1,8 @@
 import { InvalidArgumentError } from 'commander';
-import { DEFAULT_SETTINGS, MONTH_NAMES, type EngagementSettingsInput } from '../../../shared/settings';
-import { createEngagement, engagementSummary, listAuditEntries, verifyAuditLog } from '../../engine/engagement/service';
-import { EXIT_FAILED, percentOption, type CommandSet } from '../context';
+import { DEFAULT_METRIC_TOLERANCES, DEFAULT_SETTINGS, MONTH_NAMES, type EngagementSettings, type EngagementSettingsInput } from '../../../shared/settings';
+import type { AuditWitnessStatus } from '../../../shared/contract';
+import { compareAuditHead, createEngagement, describeMissingEntries, engagementSummary, listAuditEntries, updateSettings, verifyAuditLog, type HeadComparison, type KnownHead } from '../../engine/engagement/service';
+import { EXIT_FAILED, EXIT_USAGE, percentOption, type CommandSet } from '../context';
 
 function parseMonth(value: string): number {
   const asNumber = Number(value);
@@ -17,8 +18,80 @@ function parseFiscalLabel(value: string): string {
   return `FY${match[1]}`;
 }
 
-/** init, info, verify, log: the engagement file, its settings and its audit log. */
-export const engagementCommands: CommandSet = (program, { io, actor, withEngagement }) => {
+type MetricTolerances = EngagementSettings['metricTolerances'];
+
+/** 'pue=0.005' or 'clean_share=0.5' (percentage points), collected. */
+function tolerance(value: string, previous: Partial<MetricTolerances> = {}): Partial<MetricTolerances> {
+  const [metric = '', amount = ''] = value.split('=');
+  const number = Number(amount);
+  if (!Object.prototype.hasOwnProperty.call(DEFAULT_METRIC_TOLERANCES, metric) || amount.trim() === '' || !Number.isFinite(number) || number < 0) {
+    throw new InvalidArgumentError(`expected ${Object.keys(DEFAULT_METRIC_TOLERANCES).join('|')}=<non-negative number>`);
+  }
+  return { ...previous, [metric]: number };
+}
+
+interface SettingsOptions {
+  materiality?: number;
+  performanceMateriality?: number;
+  clearlyTrivial?: number;
+  tolerance?: Partial<MetricTolerances>;
+}
+
+/** The settings with the changes asked for; a new materiality re-derives the thresholds not given with it. */
+function changedSettings(current: EngagementSettings, options: SettingsOptions): EngagementSettingsInput {
+  const rederive = options.materiality !== undefined;
+  return {
+    ...current,
+    materialityPercent: options.materiality ?? current.materialityPercent,
+    performanceMaterialityPercent: options.performanceMateriality ?? (rederive ? undefined : current.performanceMaterialityPercent),
+    clearlyTrivialPercent: options.clearlyTrivial ?? (rederive ? undefined : current.clearlyTrivialPercent),
+    metricTolerances: { ...current.metricTolerances, ...options.tolerance },
+  };
+}
+
+function parseHash(value: string): string {
+  if (!/^[0-9a-f]{64}$/i.test(value.trim())) throw new InvalidArgumentError('expected a SHA-256 head hash (64 hexadecimal digits)');
+  return value.trim().toLowerCase();
+}
+
+function parseEntryCount(value: string): number {
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 0) throw new InvalidArgumentError('expected a whole number of entries');
+  return count;
+}
+
+/** One line on what this machine's witness says of the log. */
+function witnessLine(witness: AuditWitnessStatus): string {
+  switch (witness.status) {
+    case 'not-kept':
+      return 'not kept';
+    case 'first-seen':
+      return 'first seen on this machine: its head is recorded from now on';
+    case 'consistent':
+      return `holds everything this machine saw (${witness.seen.entries} entries on ${witness.seen.seenAt})`;
+    default:
+      return `${witness.status === 'cut' ? 'CUT' : 'FORKED'}: ${witness.finding.message}`;
+  }
+}
+
+/** Where a head recorded before stands in the log: a line for stdout, or a failure for stderr. */
+function headCheck(comparison: HeadComparison, known: KnownHead): { readonly ok: boolean; readonly line: string } {
+  switch (comparison.kind) {
+    case 'contains': {
+      const after = comparison.entries - comparison.knownAt;
+      return { ok: true, line: `Known head is entry ${comparison.knownAt}${after === 0 ? ', the last entry' : `; ${after} ${after === 1 ? 'entry was' : 'entries were'} added after it`}` };
+    }
+    case 'cut':
+      return { ok: false, line: `Audit log CUT: ${describeMissingEntries(comparison.missingFrom, comparison.missingTo)} (the log ends at entry ${comparison.entries}; the known head ${known.headHash} was entry ${comparison.missingTo})` };
+    case 'forked':
+      return { ok: false, line: `Audit log REWRITTEN: entry ${comparison.at} is not the known head ${known.headHash} (its hash is ${comparison.found})` };
+    case 'not-found':
+      return { ok: false, line: `Known head ${known.headHash} is NOT in the log's ${comparison.entries} entries: entries after it were cut, or the log was rewritten (give --entries to name the missing entries)` };
+  }
+}
+
+/** init, info, settings, verify, log: the engagement file, its settings and its audit log. */
+export const engagementCommands: CommandSet = (program, { io, engagementContext, withEngagement }) => {
   program
     .command('init')
     .description('create a new engagement file')
@@ -45,7 +118,7 @@ export const engagementCommands: CommandSet = (program, { io, actor, withEngagem
         assuranceLevel: options.assurance,
         defaultRegion: options.region ?? null,
       } as EngagementSettingsInput;
-      const engagement = createEngagement(file, settings, { actor: actor() });
+      const engagement = createEngagement(file, settings, engagementContext());
       const summary = engagementSummary(engagement);
       engagement.close();
       io.out(`Created ${summary.path} for ${summary.settings.entityName}\n`);
@@ -71,24 +144,63 @@ export const engagementCommands: CommandSet = (program, { io, actor, withEngagem
         `Consolidation:  ${s.consolidationApproach}`,
         `GWP basis:      ${s.gwpBasis}`,
         `Materiality:    ${s.materialityPercent}% (performance ${s.performanceMaterialityPercent}%, clearly trivial ${s.clearlyTrivialPercent}%)`,
+        `Tolerances:     PUE ±${s.metricTolerances.pue}, clean share ±${s.metricTolerances.clean_share} pp, data-centre clean share ±${s.metricTolerances.data_centre_clean_share} pp`,
         `Assurance:      ${s.assuranceLevel}`,
         `Created:        ${summary.createdAt}`,
         `Schema version: ${summary.schemaVersion}`,
+        `Engagement id:  ${summary.engagementId}`,
         `Audit log:      ${summary.auditEntries} entries, head ${summary.auditHeadHash}`,
+        `Witness:        ${witnessLine(summary.auditWitness)}`,
       ];
       io.out(`${lines.join('\n')}\n`);
     });
 
   program
-    .command('verify')
-    .description('walk the audit log’s hash chain; exit 1 and name the first broken entry if it does not hold')
+    .command('settings')
+    .description('change materiality and the tolerances reconciliation judges by (logged with before and after)')
     .argument('<file>', 'engagement file')
-    .action(async (file: string) => {
-      const result = await withEngagement(file, verifyAuditLog);
+    .option('--materiality <percent>', 'materiality as % of total reported Scope 1 + 2 (performance materiality and the clearly-trivial threshold follow it unless given)', percentOption('above-zero'))
+    .option('--performance-materiality <percent>', 'performance materiality as % of total reported Scope 1 + 2', percentOption('above-zero'))
+    .option('--clearly-trivial <percent>', 'the clearly-trivial threshold as % of total reported Scope 1 + 2', percentOption('zero'))
+    .option('--tolerance <metric=value>', 'a ratio’s or share’s tolerance: pue=0.005, clean_share=0.5, data_centre_clean_share=0.5 (shares in percentage points); repeatable', tolerance)
+    .action(async (file: string, options: SettingsOptions) => {
+      const summary = await withEngagement(file, (engagement) => updateSettings(engagement, changedSettings(engagementSummary(engagement).settings, options)));
+      const s = summary.settings;
+      const tolerances = Object.entries(s.metricTolerances).map(([metric, value]) => `${metric} ±${value}`).join(', ');
+      io.out(`Materiality ${s.materialityPercent}%, performance materiality ${s.performanceMaterialityPercent}%, clearly trivial ${s.clearlyTrivialPercent}%; tolerances ${tolerances}\n`);
+    });
+
+  program
+    .command('verify')
+    .description('walk the audit log’s hash chain and compare it with what this machine saw of it; exit 1 and say what is wrong if it does not hold')
+    .argument('<file>', 'engagement file')
+    .option('--head <hash>', 'also check the log against a head recorded before (by an export, a sign-off, `info`): a cut or rewritten log fails', parseHash)
+    .option('--entries <count>', 'the entry count recorded with that head, to name the entries missing from a cut log', parseEntryCount)
+    .action(async (file: string, options: { head?: string; entries?: number }) => {
+      if (options.entries !== undefined && options.head === undefined) {
+        io.err('error: --entries goes with --head, the head it was recorded with\n');
+        process.exitCode = EXIT_USAGE;
+        return;
+      }
+      const known: KnownHead | undefined = options.head === undefined ? undefined : { headHash: options.head, entries: options.entries };
+      const { result, head, witness } = await withEngagement(file, (engagement) => ({
+        result: verifyAuditLog(engagement),
+        head: known && headCheck(compareAuditHead(engagement, known), known),
+        witness: engagementSummary(engagement).auditWitness,
+      }));
       if (result.intact) {
         io.out(`Audit log intact: ${result.entries} entries, head ${result.headHash}\n`);
       } else {
         io.err(`Audit log BROKEN at entry ${result.brokenAt}: ${result.reason}\n`);
+        process.exitCode = EXIT_FAILED;
+      }
+      if (head) {
+        if (head.ok) io.out(`${head.line}\n`);
+        else io.err(`${head.line}\n`);
+        if (!head.ok) process.exitCode = EXIT_FAILED;
+      }
+      if (witness.status === 'cut' || witness.status === 'forked') {
+        io.err(`Audit log does not hold what this machine saw of it: see the warning above\n`);
         process.exitCode = EXIT_FAILED;
       }
     });

@@ -46,3 +46,11 @@ export function insertLockEvent(db: WritableDb, event: LockEvent): void {
     event.action, event.at, event.actor, event.reason, event.auditEntries, event.auditHeadHash,
   );
 }
+
+export function insertEngagementId(db: WritableDb, engagementId: string): void {
+  db.prepare("INSERT INTO engagement_identity (id, engagement_id, assigned) VALUES (1, ?, 'at-creation')").run(engagementId);
+}
+
+export function selectEngagementId(db: ReadableDb): string {
+  return (db.prepare('SELECT engagement_id FROM engagement_identity WHERE id = 1').get() as { engagement_id: string }).engagement_id;
+}

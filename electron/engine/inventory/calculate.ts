@@ -7,7 +7,7 @@
  * alone gathers instrument matching's site-months.
  */
 import { calculateInventory } from '../../../shared/calc/inventory';
-import type { CalcSettings, InventoryResult } from '../../../shared/calc/inventory-types';
+import type { CalcSettings, InventoryInput, InventoryResult } from '../../../shared/calc/inventory-types';
 import { canonicalJson } from '../../../shared/canonical-json';
 import { FIGURE_IDS, FIGURES, figureValue } from '../../../shared/figures';
 import type { Engagement } from '../engagement/handle';
@@ -39,6 +39,20 @@ function streamRequest(engagement: Engagement, variant: CalculationVariant, fact
     sites: selectSites(engagement.db),
     settings: calcSettings(engagement),
     lines,
+  };
+}
+
+/**
+ * The calculation's whole input in memory, as imported, on the frozen factor versions: for a
+ * feature that calculates variants of it on its own worker (reconciliation's adjustments). Call
+ * after `calculate`, which freezes the versions.
+ */
+export function inputInMemory(engagement: Engagement): InventoryInput {
+  return {
+    records: [...iterateCalcRecords(engagement.reader, AS_IMPORTED.records)],
+    factors: factorsForCalculation(engagement.reader, frozenFactorSetIds(engagement.reader)),
+    sites: selectSites(engagement.reader),
+    settings: calcSettings(engagement),
   };
 }
 

@@ -10,7 +10,7 @@ import { fiscalYearByLabel, type FiscalSettings } from '../../../shared/calc/fis
 import type { InventoryResult } from '../../../shared/calc/inventory-types';
 import { ExactSum } from '../../../shared/calc/sum';
 import { columnLetter, type Cell, type RawRow } from '../../../shared/import/cell';
-import { mappedColumnCount, mappingSchema, type Mapping } from '../../../shared/import/mapping';
+import { mappedColumnCount, mappingSchema, rowScanOptions, type Mapping } from '../../../shared/import/mapping';
 import { createActivityRowMapper, quantityColumns } from '../../../shared/import/records';
 import { createRowScanner } from '../../../shared/import/table';
 import { parseQuantity } from '../../../shared/import/values';
@@ -95,12 +95,12 @@ function scanSource(db: ReadableDb, source: ActivitySource, mapping: Mapping, co
   const valueColumns = quantityColumns(mapping);
   const decimal = { decimalSeparator: mapping.decimalSeparator };
   let sheet = '';
-  let classify = createRowScanner(mapping.table, mappedColumnCount(mapping));
+  let classify = createRowScanner(mapping.table, mappedColumnCount(mapping), rowScanOptions(mapping.kind, mapping.decimalSeparator));
   let sums = new Map<number, ColumnSums>();
   for (const [rawRowId, rowSheet, rowNumber, cellsJson] of iterateRawRows(db, source.id)) {
     if (rowSheet !== sheet) {
       sheet = rowSheet;
-      classify = createRowScanner(mapping.table, mappedColumnCount(mapping));
+      classify = createRowScanner(mapping.table, mappedColumnCount(mapping), rowScanOptions(mapping.kind, mapping.decimalSeparator));
       sums = new Map(valueColumns.map((column) => [column.column, new ColumnSums()]));
     }
     if (!sheets.has(rowSheet)) continue;

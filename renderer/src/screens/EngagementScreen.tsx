@@ -8,6 +8,7 @@ import { FactorLibraryView } from './FactorLibraryView';
 import { ImportWizard } from './import/ImportWizard';
 import { InventoryView } from './InventoryView';
 import { OverviewView } from './OverviewView';
+import { ReconciliationView } from './ReconciliationView';
 import { FindingsView } from './review/FindingsView';
 import { SamplingView } from './review/SamplingView';
 import { SignOffState } from './review/SignOffState';
@@ -20,6 +21,7 @@ const VIEWS = [
   { id: 'sources', label: 'Source files' },
   { id: 'boundary', label: 'Boundary' },
   { id: 'inventory', label: 'Inventory' },
+  { id: 'reconciliation', label: 'Reconciliation' },
   { id: 'findings', label: 'Findings' },
   { id: 'sampling', label: 'Sampling' },
   { id: 'factors', label: 'Factor library' },
@@ -35,8 +37,20 @@ const VIEW_AREAS: Readonly<Partial<Record<ViewId, SignOffArea>>> = {
   boundary: 'inventory',
   inventory: 'inventory',
   factors: 'inventory',
+  reconciliation: 'reconciliation',
   export: 'export',
 };
+
+/** On every screen while it holds: the audit log is shorter than, or forks from, what this machine saw of it. */
+function AuditWitnessBanner({ engagement }: { engagement: EngagementSummary }) {
+  const witness = engagement.auditWitness;
+  if (witness.status !== 'cut' && witness.status !== 'forked') return null;
+  return (
+    <div role="alert" className="notice danger witness-banner" data-testid="audit-witness-banner">
+      <strong>{witness.status === 'cut' ? 'Audit log entries are missing.' : 'The audit log was rewritten.'}</strong> {witness.finding.message}
+    </div>
+  );
+}
 
 export function EngagementScreen({ engagement }: { engagement: EngagementSummary }) {
   const [view, setView] = useState<ViewId>('overview');
@@ -65,6 +79,7 @@ export function EngagementScreen({ engagement }: { engagement: EngagementSummary
         </button>
       </nav>
       <main className="content">
+        <AuditWitnessBanner engagement={engagement} />
         {engagement.finalised && (
           <p role="status" className="notice warning finalised-banner">This engagement is finalised and read-only: every change is refused (and logged) until it is unlocked, with a reason, on the Overview.</p>
         )}
@@ -74,6 +89,7 @@ export function EngagementScreen({ engagement }: { engagement: EngagementSummary
         {view === 'sources' && <SourcesView engagement={engagement} />}
         {view === 'boundary' && <BoundaryView engagement={engagement} />}
         {view === 'inventory' && <InventoryView />}
+        {view === 'reconciliation' && <ReconciliationView engagement={engagement} />}
         {view === 'findings' && <FindingsView engagement={engagement} />}
         {view === 'sampling' && <SamplingView engagement={engagement} />}
         {view === 'factors' && <FactorLibraryView />}

@@ -14,6 +14,7 @@ import { Session } from '../../../electron/engine/api/session';
 import { loadFactorLibrary } from '../../../electron/engine/factors/service';
 import { startImport, suggestedMappings } from '../../../electron/engine/import/service';
 import { calculateInventory, setSite } from '../../../electron/engine/inventory/service';
+import { proposeAdjustment } from '../../../electron/engine/reconcile/service';
 import { drawSample, listFindings } from '../../../electron/engine/review/service';
 import { API, type ApiMethod } from '../../../shared/contract';
 import { findingQuerySchema } from '../../../shared/review/findings';
@@ -21,11 +22,17 @@ import { newEngagement } from '../../helpers/engagement';
 import { BLANK_SITE, REVIEW_SHEET, writeReviewWorkbook } from '../../helpers/review-workbook';
 import { useTempDir } from '../../helpers/temp';
 
+/**
+ * Changes to claims and targets, refused the same way (Engagement.change), need a claims file this
+ * engagement does not have: each first answers that its claim or target does not exist.
+ */
+const NEED_CLAIMS: readonly ApiMethod[] = ['reconcile.confirmMatch', 'reconcile.confirmTarget', 'reconcile.saveMatchTemplate'];
+
 /** Methods that only read, start nothing that changes the engagement, or concern the session itself. */
 const CHANGE_NOTHING: readonly ApiMethod[] = [
   'app.info', 'engagement.create', 'engagement.open', 'engagement.current', 'engagement.close', 'audit.verify', 'audit.entries',
   'import.chooseFile', 'import.preview', 'import.cancel', 'import.sources', 'import.rejectedRows', 'import.findings', 'mapping.list', 'boundary.sites', 'factors.sets',
-  'inventory.results', 'inventory.trace', 'inventory.traceBreakdown', 'inventory.findings', 'review.latestCheck', 'review.rules', 'findings.list', 'findings.get', 'sampling.list', 'signoff.status',
+  'inventory.results', 'reconcile.report', 'reconcile.bridge', 'adjustments.list', 'inventory.trace', 'inventory.traceBreakdown', 'inventory.findings', 'review.latestCheck', 'review.rules', 'findings.list', 'findings.get', 'sampling.list', 'signoff.status',
   // Calculating keeps the stored results made from the engagement as it is (a finalised one cannot have changed since).
   'inventory.calculate',
   // Exporting writes a workbook, not the engagement; finalising and unlocking are the lock itself.
@@ -48,10 +55,11 @@ describe('a finalised engagement through the API', () => {
     await calculateInventory(prepared);
     const sample = await drawSample(prepared, { method: 'random', size: 2, seed: '5', stratifyBy: null, population: 'records' });
     const finding = listFindings(prepared, findingQuerySchema.parse({})).findings[0]!;
+    const adjustment = proposeAdjustment(prepared, { details: { kind: 'exclude-record', recordId: 1 }, reason: 'duplicate invoice', claimIds: [] });
     prepared.close();
 
     const host: Host = {
-      kind: 'harness', actor: 'partner',
+      kind: 'harness', actor: 'partner', appDataDir: path.join(dir, 'app-data'),
       chooseNewEngagementPath: async () => null, chooseEngagementToOpen: async () => file, chooseImportFile: async () => workbook,
       chooseExportPath: async () => path.join(dir, 'out.xlsx'), revealFile: () => undefined, emit: () => undefined,
     };
@@ -75,8 +83,10 @@ describe('a finalised engagement through the API', () => {
       'sampling.draw': { method: 'random', size: 2, seed: '6' },
       'sampling.vouch': { sampleId: sample.id, drawOrder: 1, result: 'agreed' },
       'signoff.sign': { area: 'import', role: 'preparer' },
+      'adjustments.propose': { details: { kind: 'exclude-record', recordId: 2 }, reason: 'duplicate invoice' },
+      'adjustments.withdraw': { adjustmentId: adjustment.id, reason: 'proposed in error' },
     };
-    expect(new Set([...CHANGE_NOTHING, ...Object.keys(CHANGES)])).toEqual(new Set(Object.keys(API)));
+    expect(new Set([...CHANGE_NOTHING, ...NEED_CLAIMS, ...Object.keys(CHANGES)])).toEqual(new Set(Object.keys(API)));
 
     expect(await call('engagement.finalise')).toMatchObject({ ok: true, value: { finalised: true, actor: 'partner' } });
     const before = ((await call('audit.entries', { limit: 1000 })) as { ok: true; value: { seq: number }[] }).value.length;
@@ -89,6 +99,7 @@ describe('a finalised engagement through the API', () => {
     expect(entries.every((entry) => entry.operation === 'engagement.changeRefused' && entry.actor === 'partner')).toBe(true);
     // Calculating reuses the results stored before finalising; a dry run changes nothing and still validates the file.
     expect(await call('inventory.calculate')).toMatchObject({ ok: true });
+    expect(await call('reconcile.report')).toMatchObject({ ok: true });
     expect(await call('import.start', { file: token, mapping, dryRun: true })).toMatchObject({ ok: true });
     expect(await call('audit.verify')).toMatchObject({ ok: true, value: { intact: true } });
 

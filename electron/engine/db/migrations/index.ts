@@ -4,7 +4,9 @@ import { m002Import } from './002-import';
 import { m003Inventory } from './003-inventory';
 import { m004StoredResults } from './004-stored-results';
 import { m005ImportFindings } from './005-import-findings';
-import { m006Review } from './006-review';
+import { m006EngagementId } from './006-engagement-id';
+import { m007Reconciliation } from './007-reconciliation';
+import { m008Review } from './008-review';
 
 /**
  * Schema migrations, one file each, in order. A migration's number is its position + 1 and
@@ -15,6 +17,6 @@ export interface Migration {
   readonly up: (db: Database) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Engagement, m002Import, m003Inventory, m004StoredResults, m005ImportFindings, m006Review];
+export const MIGRATIONS: readonly Migration[] = [m001Engagement, m002Import, m003Inventory, m004StoredResults, m005ImportFindings, m006EngagementId, m007Reconciliation, m008Review];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,6 +1,7 @@
 import { Fragment } from 'react';
 import type { Cell, RawRow } from '../../../../shared/import/cell';
 import { columnLetter, isFormulaCell } from '../../../../shared/import/cell';
+import { rowScanOptions, type MappingKind } from '../../../../shared/import/mapping';
 import { cellKind, createRowScanner, type RowVerdict, type TableBounds } from '../../../../shared/import/table';
 import { cellText } from '../../../../shared/import/values';
 
@@ -8,6 +9,8 @@ interface RowMark {
   readonly label: string;
   /** A CSS class: how the row stands out in the grid. */
   readonly tone: 'header' | 'first-data' | 'total' | 'note' | 'end' | 'outside' | 'data';
+  /** Why, on hover: what a totals row adds up to, or where it does not. */
+  readonly why?: string;
 }
 
 const ENDING_LABELS: Readonly<Record<Exclude<RowVerdict, { inTable: true }>['why'], string>> = {
@@ -18,8 +21,8 @@ const ENDING_LABELS: Readonly<Record<Exclude<RowVerdict, { inTable: true }>['why
 };
 
 /** How each previewed row will be read with these bounds, by the same scanner the import uses. */
-function markRows(rows: readonly RawRow[], bounds: TableBounds, columnCount: number): Map<number, RowMark> {
-  const scan = createRowScanner(bounds, columnCount);
+function markRows(rows: readonly RawRow[], bounds: TableBounds, columnCount: number, kind: MappingKind): Map<number, RowMark> {
+  const scan = createRowScanner(bounds, columnCount, rowScanOptions(kind));
   const marks = new Map<number, RowMark>();
   let ended = false;
   for (const row of rows) {
@@ -29,7 +32,8 @@ function markRows(rows: readonly RawRow[], bounds: TableBounds, columnCount: num
       const endsHere: boolean = !ended && verdict.why !== 'before-first-data-row';
       marks.set(row.rowNumber, { label: endsHere ? ENDING_LABELS[verdict.why] : '', tone: endsHere && verdict.why === 'end-marker' ? 'end' : 'outside' });
       ended ||= endsHere;
-    } else if (verdict.kind === 'total') marks.set(row.rowNumber, { label: 'Total: skipped', tone: 'total' });
+    } else if (verdict.kind === 'total') marks.set(row.rowNumber, { label: 'Total: skipped', tone: 'total', why: verdict.reason });
+    else if (verdict.kind === 'unbalanced-total') marks.set(row.rowNumber, { label: 'Total that does not add up: rejected', tone: 'total', why: verdict.reason });
     else if (verdict.kind === 'note') marks.set(row.rowNumber, { label: 'Note: skipped', tone: 'note' });
     else if (row.rowNumber === bounds.firstDataRowNumber) marks.set(row.rowNumber, { label: 'First data row', tone: 'first-data' });
     else marks.set(row.rowNumber, { label: '', tone: 'data' });
@@ -63,8 +67,8 @@ function BlankRowsBefore({ row, previousRowNumber, width }: { row: RawRow; previ
 }
 
 /** The first rows of a sheet as a spreadsheet shows them, with the table's bounds marked. */
-export function SheetGrid({ rows, bounds, columnCount }: { rows: readonly RawRow[]; bounds: TableBounds; columnCount: number }) {
-  const marks = markRows(rows, bounds, columnCount);
+export function SheetGrid({ rows, bounds, columnCount, kind }: { rows: readonly RawRow[]; bounds: TableBounds; columnCount: number; kind: MappingKind }) {
+  const marks = markRows(rows, bounds, columnCount, kind);
   const width = Math.max(columnCount, ...rows.map((row) => row.cells.length));
   const letters = Array.from({ length: width }, (_, column) => columnLetter(column));
   return (
@@ -83,7 +87,7 @@ export function SheetGrid({ rows, bounds, columnCount }: { rows: readonly RawRow
               <BlankRowsBefore row={row} previousRowNumber={rows[index - 1]?.rowNumber ?? 0} width={width} />
               <tr className={`row-${marks.get(row.rowNumber)?.tone ?? 'data'}`} data-row={row.rowNumber}>
                 <th scope="row" className="row-number">{row.rowNumber}</th>
-                <td className="row-mark">{marks.get(row.rowNumber)?.label}</td>
+                <td className="row-mark" title={marks.get(row.rowNumber)?.why}>{marks.get(row.rowNumber)?.label}</td>
                 {letters.map((letter, column) => <GridCell key={letter} cell={row.cells[column]} />)}
               </tr>
             </Fragment>

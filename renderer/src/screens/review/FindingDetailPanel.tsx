@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { describeAdjustment, type Adjustment } from '../../../../shared/reconcile/adjustments';
 import { FINDING_STATUS_LABELS, FINDING_STATUSES, type FindingStatus } from '../../../../shared/review/findings';
 import type { FindingDetail, FindingEventView } from '../../../../shared/review/views';
 import { api } from '../../api';
@@ -11,6 +12,26 @@ function eventText(event: FindingEventView): string {
   const change = event.statusTo ? ` ${event.statusFrom ? `${FINDING_STATUS_LABELS[event.statusFrom]} → ` : ''}${FINDING_STATUS_LABELS[event.statusTo]}` : '';
   const adjustment = event.adjustmentId === null ? '' : ` (adjustment ${event.adjustmentId})`;
   return `${event.kind}${change}${adjustment}${event.text ? `: ${event.text}` : ''}`;
+}
+
+/** The adjustments in force (proposed on Reconciliation, not withdrawn), for the one the finding led to. */
+function AdjustmentChoice({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  const [adjustments, setAdjustments] = useState<readonly Adjustment[] | null>(null);
+  useEffect(() => {
+    void api.call('adjustments.list', {}).then((all) => setAdjustments(all.filter((candidate) => candidate.withdrawn === null)));
+  }, []);
+  if (adjustments?.length === 0) return <span className="muted small">No adjustment in force: propose one on Reconciliation first.</span>;
+  return (
+    <label className="inline">
+      Adjustment
+      <select aria-label="Adjustment" value={value} onChange={(event) => onChange(event.target.value)}>
+        <option value="">Choose…</option>
+        {adjustments?.map((candidate) => (
+          <option key={candidate.id} value={candidate.id}>{candidate.id}: {describeAdjustment(candidate)} ({candidate.reason})</option>
+        ))}
+      </select>
+    </label>
+  );
 }
 
 /** Status and comment in place: a new status needs the comment saying why; 'adjusted' names its adjustment. */
@@ -36,12 +57,7 @@ function WorkFinding({ finding, onSaved }: { finding: FindingDetail; onSaved: (n
             {FINDING_STATUSES.map((value) => <option key={value} value={value}>{FINDING_STATUS_LABELS[value]}</option>)}
           </select>
         </label>
-        {status === 'adjusted' && (
-          <label className="inline">
-            Adjustment no.
-            <input inputMode="numeric" value={adjustment} onChange={(event) => setAdjustment(event.target.value.replace(/\D/g, ''))} />
-          </label>
-        )}
+        {status === 'adjusted' && <AdjustmentChoice value={adjustment} onChange={setAdjustment} />}
       </div>
       <label>
         Comment {status !== finding.status && <span className="muted">(why the status changes: required)</span>}

@@ -18,7 +18,7 @@ const appendOnly = (table: string, what: string) => `
  * to; the check runs that raised them and the rule parameters they ran with; samples and their
  * vouching; sign-offs per area; and finalisation, which makes the engagement read-only.
  */
-export const m006Review: Migration = {
+export const m008Review: Migration = {
   name: 'review: findings, check runs, rule parameters, samples, sign-offs, finalisation',
   up(db) {
     db.exec(`
