@@ -47,10 +47,10 @@ function streamRequest(engagement: Engagement, variant: CalculationVariant, fact
  * feature that calculates variants of it on its own worker (reconciliation's adjustments). Call
  * after `calculate`, which freezes the versions.
  */
-export function inputInMemory(engagement: Engagement): InventoryInput {
+export function inputInMemory(engagement: Engagement, factorSetIds: readonly number[] = frozenFactorSetIds(engagement.reader)): InventoryInput {
   return {
     records: [...iterateCalcRecords(engagement.reader, AS_IMPORTED.records)],
-    factors: factorsForCalculation(engagement.reader, frozenFactorSetIds(engagement.reader)),
+    factors: factorsForCalculation(engagement.reader, factorSetIds),
     sites: selectSites(engagement.reader),
     settings: calcSettings(engagement),
   };
@@ -136,13 +136,7 @@ export function calculateAsItStands(engagement: Engagement): { readonly result: 
   const frozen = frozenFactorSetIds(engagement.reader);
   const factorSetIds = frozen.length > 0 ? frozen : latestFactorSetIds(engagement.reader);
   if (factorSetIds.length === 0) return null;
-  const result = calculateInventory({
-    records: [...iterateCalcRecords(engagement.reader, AS_IMPORTED.records)],
-    factors: factorsForCalculation(engagement.reader, factorSetIds),
-    sites: selectSites(engagement.reader),
-    settings: calcSettings(engagement),
-  });
-  return { result, factorSetIds };
+  return { result: calculateInventory(inputInMemory(engagement, factorSetIds)), factorSetIds };
 }
 
 export interface FigureChange {
