@@ -194,10 +194,12 @@ describe('engagement files from others: the schema must be exactly what the migr
     const makeOlderFile = (file: string, extra?: (db: Database.Database) => void) => {
       const db = new Database(file);
       db.pragma(`application_id = ${CARBON_AUDIT_APPLICATION_ID}`);
-      migrate(db, 0, olderVersion);
+      // The engagement row exists before the later migrations run, as in a file made by that version (one derives the engagement's id from it).
+      migrate(db, 0, 1);
       db.prepare("INSERT INTO engagement (id, created_at, created_by_app, settings_json) VALUES (1, '2025-05-01T09:00:00.000Z', '0.0.9', ?)").run(
         JSON.stringify({ entityName: 'Example Group', fiscalYearStartMonth: 4 }),
       );
+      migrate(db, 1, olderVersion);
       appendAudit(db, { actor: 'colleague', operation: 'engagement.create', params: {}, at: '2025-05-01T09:00:00.000Z' });
       extra?.(db);
       db.close();
