@@ -17,6 +17,13 @@ import type { ResultsStatus } from './calc/results-status';
 import type { TraceBreakdown, TracePage } from './calc/trace';
 import { FINDING_KINDS } from './calc/inventory-types';
 import { TRACE_SORT_COLUMNS } from './calc/trace';
+import { findingQuerySchema, FINDING_STATUSES } from './review/findings';
+import { SAMPLE_METHODS, SAMPLE_STRATIFICATIONS } from './review/sampling';
+import { SIGN_OFF_AREAS, SIGN_OFF_ROLES } from './review/sign-off';
+import type {
+  AreaSignOffView, CheckSummary, FindingDetail, FindingPage, LockView, ReviewStatus, RuleView, SampleView, SourceRowView,
+} from './review/views';
+import { VOUCHING_RESULTS } from './review/vouching';
 import { parseFigureReference } from './figures';
 import { engagementSettingsSchema, type EngagementSettings } from './settings';
 import { adjustmentDetailsSchema, type Adjustment } from './reconcile/adjustments';
@@ -37,6 +44,8 @@ export interface EngagementSummary {
   readonly auditHeadHash: string;
   /** The audit log against what this machine saw of it before. */
   readonly auditWitness: AuditWitnessStatus;
+  /** Finalised: read-only until unlocked with a reason. */
+  readonly finalised: boolean;
 }
 
 /** An audit log's head as this machine saw it. */
@@ -195,6 +204,10 @@ export interface ImportOutcome {
   readonly skipped: readonly RowIssue[];
   readonly evidenceStored: boolean;
   readonly elapsedMs: number;
+  /** The check run after a committed import (see the review); absent for a dry run. */
+  readonly check?: CheckSummary;
+  /** Why that check failed, if it did: the import itself stands. */
+  readonly checkError?: string;
 }
 
 export const MAX_ISSUES_IN_OUTCOME = 2000;
@@ -311,6 +324,20 @@ export interface SourceFileSummary {
   readonly evidenceStored: boolean;
 }
 
+/** A row an import refused: its reason beside the row as read. */
+export interface RejectedRowView {
+  readonly id: number;
+  readonly column: number | null;
+  readonly reason: string;
+  readonly row: SourceRowView;
+}
+
+export interface RejectedRowPage {
+  readonly total: number;
+  readonly offset: number;
+  readonly rows: readonly RejectedRowView[];
+}
+
 export interface MappingTemplate {
   readonly name: string;
   readonly kind: MappingKind;
@@ -414,6 +441,9 @@ export const API = {
   'engagement.current': method<EngagementSummary | null>()(NO_INPUT),
   'engagement.close': method<null>()(NO_INPUT),
   'engagement.updateSettings': method<EngagementSummary>()(z.object({ settings: engagementSettingsSchema }).strict()),
+  /** Makes the engagement read-only (every change refused and logged) until it is unlocked. */
+  'engagement.finalise': method<LockView>()(NO_INPUT),
+  'engagement.unlock': method<LockView>()(z.object({ reason: z.string().trim().min(1, 'Unlocking needs a reason').max(2000) }).strict()),
   'audit.verify': method<AuditVerification>()(NO_INPUT),
   'audit.entries': method<readonly AuditEntry[]>()(
     z.object({ afterSeq: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(200) }).strict(),
@@ -434,6 +464,10 @@ export const API = {
   /** Cancels a running import: it rolls back and the engagement is unchanged. */
   'import.cancel': method<null>()(z.object({ jobId: z.string().min(1) }).strict()),
   'import.sources': method<readonly SourceFileSummary[]>()(NO_INPUT),
+  /** The rows an import refused, each with its reason and its cells as read. */
+  'import.rejectedRows': method<RejectedRowPage>()(
+    z.object({ sourceFileId: z.number().int().min(1), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }).strict(),
+  ),
   /** What imports found in the data (a twin column disagreeing with the column imported), by file, sheet and row. */
   'import.findings': method<readonly ImportFindingView[]>()(z.object({ sourceFileId: z.number().int().min(1).optional() }).strict()),
   'mapping.list': method<readonly MappingTemplate[]>()(NO_INPUT),
@@ -474,6 +508,54 @@ export const API = {
   /** One page of every finding, one per record, optionally of one kind or cause. */
   'inventory.findings': method<FindingsPage>()(
     z.object({ kind: z.enum(FINDING_KINDS).optional(), causeId: z.number().int().min(1).optional(), ...page }).strict(),
+  ),
+  /** Runs the data-quality rules (all, or those named) and merges what they find into the findings (logged). */
+  'review.check': method<CheckSummary>()(z.object({ rules: z.array(z.string().min(1).max(100)).max(50).optional() }).strict()),
+  /** What the last check reported (it runs after each import too); null before the first. */
+  'review.latestCheck': method<CheckSummary | null>()(NO_INPUT),
+  /** Every rule with its documentation and the parameters this engagement runs it with. */
+  'review.rules': method<readonly RuleView[]>()(NO_INPUT),
+  'review.setRuleParameters': method<RuleView>()(
+    z.object({ rule: z.string().min(1).max(100), parameters: z.record(z.string(), z.unknown()).default({}), reset: z.boolean().default(false) }).strict(),
+  ),
+  /** Findings from every source, filtered, sorted and paged. */
+  'findings.list': method<FindingPage>()(findingQuerySchema),
+  /** One finding with its records, source rows and history. */
+  'findings.get': method<FindingDetail>()(z.object({ id: z.number().int().min(1) }).strict()),
+  /** A comment, or a new status with the comment saying why ('adjusted' names the adjustment); logged. */
+  'findings.update': method<FindingDetail>()(
+    z.object({
+      id: z.number().int().min(1),
+      status: z.enum(FINDING_STATUSES).optional(),
+      comment: z.string().max(4000).optional(),
+      adjustmentId: z.number().int().min(1).optional(),
+    }).strict(),
+  ),
+  /** Draws a sample for vouching (seeded: the same seed over the same population selects the same items); logged. */
+  'sampling.draw': method<SampleView>()(
+    z.object({
+      method: z.enum(SAMPLE_METHODS),
+      size: z.number().int().min(1).max(10_000),
+      seed: z.string().trim().regex(/^\d{1,20}$/, 'The seed is a whole number'),
+      stratifyBy: z.enum(SAMPLE_STRATIFICATIONS).nullable().default(null),
+      population: z.enum(['records', 'lines']).default('records'),
+    }).strict(),
+  ),
+  'sampling.list': method<readonly SampleView[]>()(NO_INPUT),
+  /** Records what vouching an item found; a difference can become a finding; logged. */
+  'sampling.vouch': method<SampleView>()(
+    z.object({
+      sampleId: z.number().int().min(1),
+      drawOrder: z.number().int().min(1),
+      result: z.enum(VOUCHING_RESULTS),
+      comment: z.string().max(4000).optional(),
+      raiseFinding: z.boolean().default(false),
+    }).strict(),
+  ),
+  /** Sign-off per area (with what changed since each), the lock, and the open findings. */
+  'signoff.status': method<ReviewStatus>()(NO_INPUT),
+  'signoff.sign': method<AreaSignOffView>()(
+    z.object({ area: z.enum(SIGN_OFF_AREAS), role: z.enum(SIGN_OFF_ROLES), comment: z.string().max(2000).optional() }).strict(),
   ),
   /** Asks the host where to save the workbook (a native dialog), then exports off the UI thread. Null when cancelled. */
   'export.start': method<{ readonly jobId: string; readonly fileName: string } | null>()(

@@ -23,7 +23,8 @@ export type EngineErrorCode =
   | 'conflict'
   | 'calculation'
   | 'no-factors'
-  | 'no-results';
+  | 'no-results'
+  | 'finalised';
 
 const FILE_PROBLEMS: Readonly<Record<string, string>> = {
   ENOENT: 'does not exist',

@@ -216,3 +216,8 @@ export const mappingSchema = z
     }
   });
 export type Mapping = z.infer<typeof mappingSchema>;
+
+/** The number of columns a mapping reads. */
+export function mappedColumnCount(mapping: Mapping): number {
+  return Math.max(0, ...mapping.columns.map((column) => column.column + 1));
+}

@@ -30,6 +30,16 @@ export interface Rejection {
   readonly reason: string;
 }
 
+/** A quantity cell left blank in a row that names its period (and site and activity): a month the source lists but does not fill. */
+export interface BlankQuantity {
+  readonly column: number;
+  readonly site: string | null;
+  readonly periodStart: string;
+  readonly periodEnd: string;
+  readonly activity: string;
+  readonly meaning: ActivityMeaning;
+}
+
 /** A row's records and claims, or its rejections: never both. */
 export interface MappedRow {
   readonly records: ActivityRecordDraft[];
@@ -38,9 +48,13 @@ export interface MappedRow {
   readonly rejections: Rejection[];
   /** Per mapped quantity and claim column: the parsed value (null = blank), for control totals. */
   readonly quantities: ReadonlyMap<number, number | null>;
+  /** The row's blank quantity cells, for the review's gap check (the import itself stores no blank). */
+  readonly blanks: readonly BlankQuantity[];
   /** Each twin cell checked against the column it repeats, whether or not the row is imported. */
   readonly twinChecks: readonly TwinCheck[];
 }
+
+const NO_BLANKS: readonly BlankQuantity[] = [];
 
 export interface RecordContext {
   readonly fiscal: FiscalSettings;
@@ -80,11 +94,16 @@ function memoByText<T>(parse: (text: string) => T, limit = 10_000): (text: strin
   };
 }
 
+/** The columns a mapping reads quantities from: every value column of a wide layout, the quantity column of a long one. */
+export function quantityColumns(mapping: Mapping): readonly ColumnMapping[] {
+  if (mapping.layout === 'wide') return mapping.columns.filter((column) => column.role === 'value');
+  const quantity = singleColumns(mapping).quantity;
+  return quantity ? [quantity] : [];
+}
+
 export function createActivityRowMapper(mapping: Mapping, context: RecordContext): (row: RawRow) => MappedRow {
   const byRole = singleColumns(mapping);
-  const valueColumns = mapping.layout === 'wide'
-    ? mapping.columns.filter((column) => column.role === 'value')
-    : byRole.quantity ? [byRole.quantity] : [];
+  const valueColumns = quantityColumns(mapping);
   const unitOf = memoByText((text) => parseUnit(text, { resolve: mapping.unitResolutions }));
   const activityOf = memoByText(matchActivity);
   const periodOptions = { dayOrder: mapping.dayOrder ?? 'YMD', fiscal: { startMonth: context.fiscal.startMonth, labelRule: context.fiscal.labelRule } } as const;
@@ -177,13 +196,30 @@ export function createActivityRowMapper(mapping: Mapping, context: RecordContext
     return category;
   }
 
+  /** What the blank cells would have been, when the row says (its own problems are not this row's rejections). */
+  function blankQuantities(row: RawRow, columns: readonly ColumnMapping[], period: Period | null = null): readonly BlankQuantity[] {
+    if (columns.length === 0) return NO_BLANKS;
+    const ignored: Rejection[] = [];
+    const when = period ?? readPeriod(row, ignored);
+    if (!when) return NO_BLANKS;
+    const site = textAt(row, byRole.site) ?? mapping.defaults?.site ?? null;
+    const blanks: BlankQuantity[] = [];
+    for (const column of columns) {
+      const activity = readActivity(row, column, ignored);
+      const meaning = activity && readMeaning(row, column, activity, ignored);
+      if (activity && meaning) blanks.push({ column: column.column, site, periodStart: when.start, periodEnd: when.end, activity: activity.key, meaning });
+    }
+    return blanks;
+  }
+
   return (row) => {
     const records: ActivityRecordDraft[] = [];
     const rejections: Rejection[] = [];
     const quantities = new Map<number, number | null>();
     const twinChecks = checkTwins(row.cells);
-    const rejected = () => ({ records: [], claims: [], rejections, quantities, twinChecks });
+    const rejected = (blanks: readonly BlankQuantity[] = NO_BLANKS) => ({ records: [], claims: [], rejections, quantities, twinChecks, blanks });
     const pending: { column: ColumnMapping; quantity: number }[] = [];
+    const blankColumns: ColumnMapping[] = [];
     for (const column of valueColumns) {
       const parsed = parseQuantity(row.cells[column.column] as Cell, decimal);
       if (!parsed.ok) {
@@ -192,7 +228,10 @@ export function createActivityRowMapper(mapping: Mapping, context: RecordContext
         continue;
       }
       quantities.set(column.column, parsed.value);
-      if (parsed.value === null) continue;
+      if (parsed.value === null) {
+        blankColumns.push(column);
+        continue;
+      }
       if (parsed.value < 0) {
         reject(rejections, column, `negative quantity ${parsed.value}: corrections belong in adjustments, not source data`);
         continue;
@@ -211,13 +250,14 @@ export function createActivityRowMapper(mapping: Mapping, context: RecordContext
         const what = claimColumns.length > 0 ? 'every mapped quantity and reported figure is blank' : mapping.layout === 'wide' ? 'every mapped quantity is blank' : 'the quantity is blank';
         rejections.push({ column: null, reason: `${what} (blank is missing, not zero)` });
       }
-      return rejected();
+      return rejected(blankQuantities(row, blankColumns));
     }
     const period = readPeriod(row, rejections);
     if (!period) return rejected();
+    const blanks = blankQuantities(row, blankColumns, period);
     if (context.earliestPeriodStart !== null && period.start < context.earliestPeriodStart) {
       rejections.push({ column: byRole.period?.column ?? byRole.period_start?.column ?? null, reason: `period ${period.start}–${period.end} is before the engagement's base year (starts ${context.earliestPeriodStart})` });
-      return rejected();
+      return rejected(blanks);
     }
     const site = textAt(row, byRole.site) ?? mapping.defaults?.site ?? null;
     const entity = textAt(row, byRole.entity);
@@ -256,7 +296,7 @@ export function createActivityRowMapper(mapping: Mapping, context: RecordContext
     // Reported totals beside activity are emissions, never percentages; their precision is the value's own digits.
     const claims = reported.map(({ column, value }): ClaimDraft => ({ metric: column.metric, period: claimPeriodOf(period), value, unit: column.unit, percent: null, decimals: null, site, notes: column.notes }));
     // A row is imported whole or rejected whole, so rows read always tie out to imported + rejected + skipped.
-    return rejections.length > 0 ? rejected() : { records, claims, rejections, quantities, twinChecks };
+    return rejections.length > 0 ? rejected(blanks) : { records, claims, rejections, quantities, twinChecks, blanks };
   };
 }
 

@@ -10,7 +10,7 @@ import { fiscalYearByLabel, type FiscalSettings } from '../calc/fiscal';
 import { decimalRational, divideRationals, multiplyRationals, rationalToNumber, rationalToText, shortestDecimalRational } from '../calc/rational';
 import { civilFromDays, formatIsoDate, isValidCivilDate, monthsSpan } from '../civil-date';
 import type { Cell, DateCell, PercentCell } from './cell';
-import { isDateCell, isErrorCell, isFormulaCell, isPercentCell } from './cell';
+import { columnLetter, isDateCell, isErrorCell, isFormulaCell, isPercentCell } from './cell';
 
 export type ValueResult<T> =
   | { readonly ok: true; readonly value: T }
@@ -55,6 +55,11 @@ export function cellText(cell: Cell | undefined): string {
   if (isErrorCell(cell)) return cell.code;
   if (isPercentCell(cell)) return `${percentPointsText(cell)}%`;
   return String(cell);
+}
+
+/** A row's cells as read, by column letter: 'A=York Depot | B=2022-06-01 | C=(blank)'. */
+export function rowAsRead(cells: readonly Cell[]): string {
+  return cells.map((cell, column) => `${columnLetter(column)}=${cellText(cell) || '(blank)'}`).join(' | ');
 }
 
 function quote(value: ShownValue): string {

@@ -1,6 +1,7 @@
 import type { ImportOutcome } from '../../../shared/contract';
 import { columnLetter } from '../../../shared/import/cell';
 import { oneLine } from '../terminal';
+import { checkLines } from './review-report';
 
 const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 });
 
@@ -56,5 +57,7 @@ export function printImportOutcome(outcome: ImportOutcome, out: (text: string) =
     lines.push('Not imported as data');
     for (const issue of outcome.skipped) lines.push(`  ${oneLine(issue.sheet)} row ${issue.rowNumber}: ${oneLine(issue.reason)}`);
   }
+  if (outcome.check) lines.push('', ...checkLines(outcome.check), 'Work through them with `carbon-audit findings`.');
+  if (outcome.checkError) lines.push('', `The check after the import failed (the import stands): ${outcome.checkError}`);
   out(`${lines.join('\n')}\n\n`);
 }

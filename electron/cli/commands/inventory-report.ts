@@ -72,9 +72,9 @@ export function printInventory(results: InventoryResults, options: { bySite: boo
   }
   const { findings } = results;
   if (findings.total > 0) {
-    lines.push(`Findings: ${count.format(findings.total)} in ${count.format(findings.groupsTotal)} ${findings.groupsTotal === 1 ? 'group' : 'groups'} (each record's: carbon-audit findings ${options.engagement} [--kind K] [--cause ID])`);
+    lines.push(`Findings: ${count.format(findings.total)} in ${count.format(findings.groupsTotal)} ${findings.groupsTotal === 1 ? 'group' : 'groups'} (each record's: carbon-audit calculation-findings ${options.engagement} [--kind K] [--cause ID])`);
     for (const group of findings.groups) lines.push(groupLine(group));
-    if (findings.groupsTotal > findings.groups.length) lines.push(`  … and ${count.format(findings.groupsTotal - findings.groups.length)} smaller groups: carbon-audit findings ${options.engagement} --kind K`);
+    if (findings.groupsTotal > findings.groups.length) lines.push(`  … and ${count.format(findings.groupsTotal - findings.groups.length)} smaller groups: carbon-audit calculation-findings ${options.engagement} --kind K`);
   }
   out(`${lines.join('\n')}\n`);
 }

@@ -129,7 +129,7 @@ export const inventoryCommands: CommandSet = (program, { io, withEngagement }) =
     });
 
   program
-    .command('findings')
+    .command('calculation-findings')
     .description('list the findings of the stored results one by one, a page at a time')
     .argument('<engagement>', 'engagement file')
     .addOption(new Option('--kind <kind>', 'only findings of this kind').choices(FINDING_KINDS))

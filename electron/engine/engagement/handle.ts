@@ -7,8 +7,14 @@ import { connectReadOnly, connectToCheckedDatabase, createDatabase, openDatabase
 import type { ReadableDb, WritableDb } from '../db/handles';
 import { EngineError } from '../errors';
 import { APP_VERSION } from '../version';
-import { hasEngagementRow, insertEngagement, insertEngagementId, selectCreatedAt, selectEngagementId, selectSettingsJson, updateSettingsJson } from './store';
+import type { LockView } from '../../../shared/review/views';
+import { OPERATIONS_WHEN_FINALISED } from '../db/finalised';
+import {
+  hasEngagementRow, insertEngagement, insertEngagementId, insertLockEvent, selectCreatedAt, selectEngagementId, selectLastLockEvent, selectLastUnlock, selectSettingsJson, updateSettingsJson,
+} from './store';
 import type { AuditWitness } from './witness';
+
+const ALLOWED_WHEN_FINALISED: ReadonlySet<string> = new Set(OPERATIONS_WHEN_FINALISED);
 
 export interface EngagementContext extends ConnectionOptions {
   /** Who is acting: recorded in every audit entry. */
@@ -21,7 +27,8 @@ export interface EngagementContext extends ConnectionOptions {
  * One open engagement file: its write connection (`db`) and, opened on first use, a read-only
  * connection (`reader`) for everything that only reads. Every change goes through `change`, which
  * runs it in a transaction together with its audit entry: the change and its record land
- * together or not at all.
+ * together or not at all. A finalised engagement refuses every change there (and logs the
+ * refusal); a change that reaches the database another way is refused by the audit log's trigger.
  */
 export class Engagement {
   private readOnly: ReadableDb | null = null;
@@ -106,10 +113,12 @@ export class Engagement {
    * Runs `apply` and appends the audit entry for it, in one transaction, which takes the write
    * lock first (BEGIN IMMEDIATE): what `apply` reads cannot change under it. `params` may be
    * worked out from what `apply` returned, for a change whose outcome belongs in its entry.
+   * Refused while the engagement is finalised.
    */
   change<T>(operation: string, params: unknown, apply: () => T): T;
   change<T>(operation: string, params: (result: T) => unknown, apply: () => T): T;
   change<T>(operation: string, params: unknown, apply: () => T): T {
+    this.refuseIfFinalised(operation);
     return this.db.transaction(() => {
       const result = apply();
       appendAudit(this.db, { actor: this.actor, operation, params: typeof params === 'function' ? (params as (result: T) => unknown)(result) : params });
@@ -122,6 +131,7 @@ export class Engagement {
    * audit entry, COMMIT. Any error rolls all of it back. Changes made inside nest as savepoints.
    */
   async changeAsync<T>(operation: string, params: (result: T) => unknown, apply: () => Promise<T>): Promise<T> {
+    this.refuseIfFinalised(operation);
     this.db.exec('BEGIN IMMEDIATE');
     try {
       const result = await apply();
@@ -132,6 +142,57 @@ export class Engagement {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
       throw error;
     }
+  }
+
+  /**
+   * Throws when the engagement is finalised and `operation` is a change, after logging the refused
+   * attempt. For work that changes the engagement on another connection (an import's worker), before it starts.
+   */
+  refuseIfFinalised(operation: string): void {
+    if (ALLOWED_WHEN_FINALISED.has(operation)) return;
+    const lock = selectLastLockEvent(this.db);
+    if (lock?.action !== 'finalise') return;
+    this.db.transaction(() => appendAudit(this.db, { actor: this.actor, operation: 'engagement.changeRefused', params: { operation, finalisedAt: lock.at, finalisedBy: lock.actor } }))();
+    throw new EngineError(
+      'finalised',
+      `The engagement was finalised by ${lock.actor} on ${lock.at} and is read-only: '${operation}' was refused (the refusal is in the audit log). Unlock it, with a reason, to change it.`,
+    );
+  }
+
+  lock(): LockView {
+    const last = selectLastLockEvent(this.reader);
+    const unlock = selectLastUnlock(this.reader);
+    const finalised = last?.action === 'finalise';
+    return {
+      finalised,
+      at: finalised ? last.at : null,
+      actor: finalised ? last.actor : null,
+      auditEntries: finalised ? last.auditEntries : null,
+      auditHeadHash: finalised ? last.auditHeadHash : null,
+      lastUnlock: unlock ? { at: unlock.at, actor: unlock.actor, reason: unlock.reason ?? '' } : null,
+    };
+  }
+
+  /** Makes the engagement read-only, recording the audit log's head it was finalised at; logged. */
+  finalise(): LockView {
+    if (this.lock().finalised) throw new EngineError('conflict', 'The engagement is already finalised');
+    const head = auditHead(this.db);
+    this.change('engagement.finalise', { auditEntries: head.entries, auditHeadHash: head.headHash }, () =>
+      insertLockEvent(this.db, { action: 'finalise', at: new Date().toISOString(), actor: this.actor, reason: null, auditEntries: head.entries, auditHeadHash: head.headHash }),
+    );
+    return this.lock();
+  }
+
+  /** Makes a finalised engagement changeable again; the reason is required and logged. */
+  unlock(reason: string): LockView {
+    const why = reason.trim();
+    if (why === '') throw new EngineError('invalid-input', 'Unlocking a finalised engagement needs a reason');
+    if (!this.lock().finalised) throw new EngineError('conflict', 'The engagement is not finalised: there is nothing to unlock');
+    const head = auditHead(this.db);
+    this.change('engagement.unlock', { reason: why, auditEntries: head.entries, auditHeadHash: head.headHash }, () =>
+      insertLockEvent(this.db, { action: 'unlock', at: new Date().toISOString(), actor: this.actor, reason: why, auditEntries: head.entries, auditHeadHash: head.headHash }),
+    );
+    return this.lock();
   }
 
   settings(): EngagementSettings {
@@ -161,6 +222,7 @@ export class Engagement {
       auditEntries: head.entries,
       auditHeadHash: head.headHash,
       auditWitness: this.witnessStatus,
+      finalised: selectLastLockEvent(this.reader)?.action === 'finalise',
     };
   }
 }

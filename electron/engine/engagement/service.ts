@@ -3,6 +3,7 @@
  * log. The only entry the API handlers and the CLI use for them.
  */
 import type { AuditEntry, AuditVerification, AuditWitnessFinding, EngagementSummary } from '../../../shared/contract';
+import type { LockView } from '../../../shared/review/views';
 import type { EngagementSettingsInput } from '../../../shared/settings';
 import { auditEntries, auditHead, compareWithKnownHead, type HeadComparison, type KnownHead } from '../db/audit-log';
 import { startWorker } from '../workers/spawn';
@@ -75,6 +76,16 @@ export function engagementSummary(engagement: Engagement): EngagementSummary {
 export function updateSettings(engagement: Engagement, settings: EngagementSettingsInput): EngagementSummary {
   engagement.updateSettings(settings);
   return engagement.summary();
+}
+
+/** Makes the engagement read-only: every change is refused (and the refusal logged) until it is unlocked. */
+export function finaliseEngagement(engagement: Engagement): LockView {
+  return engagement.finalise();
+}
+
+/** Makes a finalised engagement changeable again; the reason is required and logged. */
+export function unlockEngagement(engagement: Engagement, reason: string): LockView {
+  return engagement.unlock(reason);
 }
 
 export function verifyAuditLog(engagement: Engagement): AuditVerification {

@@ -21,6 +21,32 @@ export function selectCreatedAt(db: ReadableDb): string {
   return (db.prepare('SELECT created_at FROM engagement WHERE id = 1').get() as { created_at: string }).created_at;
 }
 
+export interface LockEvent {
+  readonly action: 'finalise' | 'unlock';
+  readonly at: string;
+  readonly actor: string;
+  readonly reason: string | null;
+  readonly auditEntries: number;
+  readonly auditHeadHash: string;
+}
+
+const LOCK_COLUMNS = 'action, at, actor, reason, audit_entries AS auditEntries, audit_head_hash AS auditHeadHash';
+
+/** The latest finalisation or unlock: the engagement is read-only when it is a finalisation. */
+export function selectLastLockEvent(db: ReadableDb): LockEvent | undefined {
+  return db.prepare(`SELECT ${LOCK_COLUMNS} FROM engagement_lock ORDER BY id DESC LIMIT 1`).get() as LockEvent | undefined;
+}
+
+export function selectLastUnlock(db: ReadableDb): LockEvent | undefined {
+  return db.prepare(`SELECT ${LOCK_COLUMNS} FROM engagement_lock WHERE action = 'unlock' ORDER BY id DESC LIMIT 1`).get() as LockEvent | undefined;
+}
+
+export function insertLockEvent(db: WritableDb, event: LockEvent): void {
+  db.prepare('INSERT INTO engagement_lock (action, at, actor, reason, audit_entries, audit_head_hash) VALUES (?, ?, ?, ?, ?, ?)').run(
+    event.action, event.at, event.actor, event.reason, event.auditEntries, event.auditHeadHash,
+  );
+}
+
 export function insertEngagementId(db: WritableDb, engagementId: string): void {
   db.prepare("INSERT INTO engagement_identity (id, engagement_id, assigned) VALUES (1, ?, 'at-creation')").run(engagementId);
 }

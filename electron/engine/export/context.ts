@@ -15,6 +15,7 @@ import type { Engagement } from '../engagement/handle';
 import { APP_VERSION, verifyAuditLog } from '../engagement/service';
 import { listFactorSets } from '../factors/service';
 import type { StoredFindings } from '../inventory/service';
+import type { ReviewForExport } from '../review/service';
 import type { DetailRows } from './detail-rows';
 import type { SheetTab } from './sheets/sheet-module';
 
@@ -50,6 +51,8 @@ export interface ExportContext {
   readonly findings: StoredFindings;
   /** Claims, targets, adjustments and misstatements, on the same figures as imported. */
   readonly reconciliation: ReconciliationReport;
+  /** The review's findings, samples and sign-offs. */
+  readonly review: ReviewForExport;
   readonly detail: DetailRows;
   /** Data rows per recalculation sheet before the detail continues on the next (Excel's limit by default). */
   readonly rowsPerDetailSheet: number;

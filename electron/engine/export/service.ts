@@ -10,6 +10,7 @@ import type { Engagement } from '../engagement/handle';
 import { EngineError } from '../errors';
 import { calculateHere, storedFindings } from '../inventory/service';
 import { reconcileWithInventory } from '../reconcile/service';
+import { reviewForExport } from '../review/service';
 import { startWorker, type WorkerJob } from '../workers/spawn';
 import { AtomicFile } from './atomic-file';
 import { Book } from './book/book';
@@ -96,6 +97,7 @@ export async function writeExport(engagement: Engagement, request: ExportRequest
     periods: inputs.periods,
     findings: inputs.findings,
     reconciliation: inputs.reconciliation,
+    review: reviewForExport(engagement),
     detail,
     rowsPerDetailSheet: request.rowsPerDetailSheet ?? EXCEL_MAX_ROWS,
     usedFactorIds: new Set<number>(),

@@ -44,12 +44,15 @@ export function countRejectedRows(db: ReadableDb): number {
   return (db.prepare('SELECT count(*) AS n FROM rejected_row').get() as { n: number }).n;
 }
 
-export type RejectedRow = [fileName: string, sourceFileId: number, sheet: string, rowNumber: number, column: number | null, reason: string];
+export type RejectedRow = [fileName: string, sourceFileId: number, sheet: string, rowNumber: number, column: number | null, reason: string, cellsJson: string | null];
 
-/** Every rejected row by file, sheet and row. */
+/** Every rejected row by file, sheet and row, with the row's cells as read (null when the row was not kept). */
 export function iterateRejectedRows(db: ReadableDb): IterableIterator<RejectedRow> {
   return db.prepare(
-    'SELECT s.file_name, r.source_file_id, r.sheet, r.row_number, r.column_index, r.reason FROM rejected_row r JOIN source_file s ON s.id = r.source_file_id ORDER BY r.source_file_id, r.sheet, r.row_number, r.id',
+    `SELECT s.file_name, r.source_file_id, r.sheet, r.row_number, r.column_index, r.reason, w.cells_json
+       FROM rejected_row r JOIN source_file s ON s.id = r.source_file_id
+       LEFT JOIN raw_row w ON w.source_file_id = r.source_file_id AND w.sheet = r.sheet AND w.row_number = r.row_number
+      ORDER BY r.source_file_id, r.sheet, r.row_number, r.id`,
   ).raw().iterate() as IterableIterator<RejectedRow>;
 }
 

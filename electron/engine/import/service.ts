@@ -5,18 +5,19 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ImportFindingView, ImportOutcome, ImportPreview, Mapping, MappingKind, SourceFileSummary } from '../../../shared/contract';
+import type { ImportFindingView, ImportOutcome, ImportPreview, Mapping, MappingKind, RejectedRowPage, SourceFileSummary } from '../../../shared/contract';
 import { DESNZ_DATA_SHEET } from '../../../shared/factors/desnz';
 import { EPA_HUB_SHEET } from '../../../shared/factors/epa-hub';
 import { mappingSchema } from '../../../shared/import/mapping';
 import type { Engagement } from '../engagement/handle';
 import { EngineError } from '../errors';
+import { checkEngagement } from '../review/service';
 import { WorkerPool } from '../workers/pool';
 import type { WorkerJob } from '../workers/spawn';
 import { startImportJob, type ImportWorkerProgress } from './import-job';
 import { withDuplicateCheck, type FilePreview } from './preview';
 import type { PreviewWorkerData } from './preview-worker';
-import { selectImportFindings, selectSourceFiles } from './store';
+import { selectImportFindings, selectRejectedRows, selectSourceFiles } from './store';
 
 export { findMappingTemplate, listMappingTemplates, saveMappingTemplate } from './templates';
 export type { ImportWorkerProgress } from './import-job';
@@ -108,9 +109,15 @@ export interface ImportOptions {
   readonly allowEmpty?: boolean;
 }
 
-/** Starts an import (or a dry run) on its own worker thread and connection; cancel rolls it back. */
+/**
+ * Starts an import (or a dry run) on its own worker thread and connection; cancel rolls it back.
+ * A committed import is followed by a check of the engagement (the review's data-quality rules),
+ * whose summary the outcome carries; a check that fails does not undo the import, it is reported.
+ */
 export function startImport(engagement: Engagement, options: ImportOptions, onProgress: (progress: ImportWorkerProgress) => void): WorkerJob<ImportOutcome> {
-  return startImportJob(
+  // A dry run changes nothing, so a finalised engagement still validates a file.
+  if (!options.dryRun) engagement.refuseIfFinalised('import');
+  const job = startImportJob(
     {
       engagementPath: engagement.filePath,
       nativeBinding: engagement.context.nativeBinding,
@@ -118,11 +125,25 @@ export function startImport(engagement: Engagement, options: ImportOptions, onPr
     },
     onProgress,
   );
+  const result = job.result.then(async (outcome): Promise<ImportOutcome> => {
+    if (outcome.dryRun) return outcome;
+    try {
+      return { ...outcome, check: await checkEngagement(engagement, { trigger: 'import' }) };
+    } catch (error) {
+      return { ...outcome, checkError: error instanceof Error ? error.message : String(error) };
+    }
+  });
+  return { result, cancel: job.cancel };
 }
 
 /** The source-file register: every imported file with its SHA-256 and row counts. */
 export function listSourceFiles(engagement: Engagement): SourceFileSummary[] {
   return selectSourceFiles(engagement.reader);
+}
+
+/** A page of the rows one import refused, each with its reason and its cells as read. */
+export function listRejectedRows(engagement: Engagement, sourceFileId: number, offset = 0, limit = 100): RejectedRowPage {
+  return selectRejectedRows(engagement.reader, sourceFileId, offset, limit);
 }
 
 /**

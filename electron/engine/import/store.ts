@@ -2,7 +2,8 @@
  * The import feature's SQL: the source-file register, evidence bytes, raw rows, rejected rows,
  * the records, targets and claims mapped from them, and the saved mapping templates.
  */
-import type { ImportFinding, ImportFindingView, MappingTemplate, SourceFileSummary } from '../../../shared/contract';
+import type { ImportFinding, ImportFindingView, MappingTemplate, RejectedRowPage, SourceFileSummary } from '../../../shared/contract';
+import type { Cell } from '../../../shared/import/cell';
 import type { RawRow } from '../../../shared/import/cell';
 import { mappingSchema, type MappingKind } from '../../../shared/import/mapping';
 import type { ActivityRecordDraft } from '../../../shared/import/records';
@@ -117,6 +118,24 @@ export function rawRowWriter(db: WritableDb, sourceFileId: number): RawRowWriter
 export function rejectedRowWriter(db: WritableDb, sourceFileId: number): (sheet: string, rowNumber: number, column: number | null, reason: string) => void {
   const insert = db.prepare('INSERT INTO rejected_row (source_file_id, sheet, row_number, column_index, reason) VALUES (?, ?, ?, ?, ?)');
   return (sheet, rowNumber, column, reason) => insert.run(sourceFileId, sheet, rowNumber, column, reason);
+}
+
+/** A page of a file's rejected rows, each with its reason and the row as read. */
+export function selectRejectedRows(db: ReadableDb, sourceFileId: number, offset: number, limit: number): RejectedRowPage {
+  const total = db.prepare('SELECT count(*) FROM rejected_row WHERE source_file_id = ?').pluck().get(sourceFileId) as number;
+  const rows = db.prepare(
+    `SELECT r.id, r.column_index, r.reason, w.id AS raw_row_id, s.file_name, r.sheet, r.row_number, w.cells_json
+       FROM rejected_row r JOIN source_file s ON s.id = r.source_file_id
+       LEFT JOIN raw_row w ON w.source_file_id = r.source_file_id AND w.sheet = r.sheet AND w.row_number = r.row_number
+      WHERE r.source_file_id = ? ORDER BY r.id LIMIT ? OFFSET ?`,
+  ).raw().all(sourceFileId, limit, offset) as [number, number | null, string, number, string, string, number, string | null][];
+  return {
+    total,
+    offset,
+    rows: rows.map(([id, column, reason, rawRowId, fileName, sheet, rowNumber, cellsJson]) => ({
+      id, column, reason, row: { rawRowId, fileName, sheet, rowNumber, cells: cellsJson === null ? [] : (JSON.parse(cellsJson) as Cell[]) },
+    })),
+  };
 }
 
 export interface RecordWriter {

@@ -6,7 +6,8 @@
  * records. When records hold instruments or facility energy consumed, a first pass over those
  * alone gathers instrument matching's site-months.
  */
-import type { CalcSettings, InventoryInput } from '../../../shared/calc/inventory-types';
+import { calculateInventory } from '../../../shared/calc/inventory';
+import type { CalcSettings, InventoryInput, InventoryResult } from '../../../shared/calc/inventory-types';
 import { canonicalJson } from '../../../shared/canonical-json';
 import { FIGURE_IDS, FIGURES, figureValue } from '../../../shared/figures';
 import type { Engagement } from '../engagement/handle';
@@ -48,10 +49,10 @@ function streamRequest(engagement: Engagement, variant: CalculationVariant, fact
  * feature that calculates variants of it on its own worker (reconciliation's adjustments). Call
  * after `calculate`, which freezes the versions.
  */
-export function inputInMemory(engagement: Engagement): InventoryInput {
+export function inputInMemory(engagement: Engagement, factorSetIds: readonly number[] = frozenFactorSetIds(engagement.reader)): InventoryInput {
   return {
     records: [...iterateCalcRecords(engagement.reader, AS_IMPORTED.records)],
-    factors: factorsForCalculation(engagement.reader, frozenFactorSetIds(engagement.reader)),
+    factors: factorsForCalculation(engagement.reader, factorSetIds),
     sites: selectSites(engagement.reader),
     settings: calcSettings(engagement),
   };
@@ -126,6 +127,18 @@ export async function calculate(engagement: Engagement, variant: CalculationVari
     }
     return storeCalculation(engagement, variant, frozen, readInputs(engagement, engagement.db, variant, frozen));
   });
+}
+
+/**
+ * The inventory as it stands, changing nothing: on the frozen factor versions, or on the newest
+ * when none are frozen yet; null when no factor set is loaded. For a review, which must not
+ * freeze factors as a side effect.
+ */
+export function calculateAsItStands(engagement: Engagement): { readonly result: InventoryResult; readonly factorSetIds: readonly number[] } | null {
+  const frozen = frozenFactorSetIds(engagement.reader);
+  const factorSetIds = frozen.length > 0 ? frozen : latestFactorSetIds(engagement.reader);
+  if (factorSetIds.length === 0) return null;
+  return { result: calculateInventory(inputInMemory(engagement, factorSetIds)), factorSetIds };
 }
 
 export interface FigureChange {

@@ -22,6 +22,8 @@ export { inventoryResults, listFindings, storedFindings, storedResultLines, type
  * stores the results, or keeps the stored ones when nothing they depend on changed.
  */
 export { calculate as calculateHere } from './calculate';
+/** The inventory in memory on the frozen (or, before any freeze, the newest) factor versions, changing nothing: for the review. */
+export { calculateAsItStands } from './calculate';
 export type { StoredLineRow } from './results-store';
 export { traceBreakdown, traceFigure } from './trace';
 

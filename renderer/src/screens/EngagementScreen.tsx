@@ -9,6 +9,10 @@ import { ImportWizard } from './import/ImportWizard';
 import { InventoryView } from './InventoryView';
 import { OverviewView } from './OverviewView';
 import { ReconciliationView } from './ReconciliationView';
+import { FindingsView } from './review/FindingsView';
+import { SamplingView } from './review/SamplingView';
+import { SignOffState } from './review/SignOffState';
+import type { SignOffArea } from '../../../shared/review/sign-off';
 import { SourcesView } from './SourcesView';
 
 const VIEWS = [
@@ -18,11 +22,24 @@ const VIEWS = [
   { id: 'boundary', label: 'Boundary' },
   { id: 'inventory', label: 'Inventory' },
   { id: 'reconciliation', label: 'Reconciliation' },
+  { id: 'findings', label: 'Findings' },
+  { id: 'sampling', label: 'Sampling' },
   { id: 'factors', label: 'Factor library' },
   { id: 'audit-log', label: 'Audit log' },
   { id: 'export', label: 'Export' },
 ] as const;
 type ViewId = (typeof VIEWS)[number]['id'];
+
+/** The area each screen belongs to, whose sign-off state it shows. */
+const VIEW_AREAS: Readonly<Partial<Record<ViewId, SignOffArea>>> = {
+  import: 'import',
+  sources: 'import',
+  boundary: 'inventory',
+  inventory: 'inventory',
+  factors: 'inventory',
+  reconciliation: 'reconciliation',
+  export: 'export',
+};
 
 /** On every screen while it holds: the audit log is shorter than, or forks from, what this machine saw of it. */
 function AuditWitnessBanner({ engagement }: { engagement: EngagementSummary }) {
@@ -37,6 +54,7 @@ function AuditWitnessBanner({ engagement }: { engagement: EngagementSummary }) {
 
 export function EngagementScreen({ engagement }: { engagement: EngagementSummary }) {
   const [view, setView] = useState<ViewId>('overview');
+  const area = VIEW_AREAS[view];
   return (
     <div className="shell">
       <nav className="sidebar" aria-label="Engagement">
@@ -62,12 +80,18 @@ export function EngagementScreen({ engagement }: { engagement: EngagementSummary
       </nav>
       <main className="content">
         <AuditWitnessBanner engagement={engagement} />
+        {engagement.finalised && (
+          <p role="status" className="notice warning finalised-banner">This engagement is finalised and read-only: every change is refused (and logged) until it is unlocked, with a reason, on the Overview.</p>
+        )}
+        {area && <SignOffState area={area} auditEntries={engagement.auditEntries} />}
         {view === 'overview' && <OverviewView engagement={engagement} />}
         {view === 'import' && <ImportWizard />}
         {view === 'sources' && <SourcesView engagement={engagement} />}
         {view === 'boundary' && <BoundaryView engagement={engagement} />}
         {view === 'inventory' && <InventoryView />}
         {view === 'reconciliation' && <ReconciliationView engagement={engagement} />}
+        {view === 'findings' && <FindingsView engagement={engagement} />}
+        {view === 'sampling' && <SamplingView engagement={engagement} />}
         {view === 'factors' && <FactorLibraryView />}
         {view === 'audit-log' && <AuditLogView engagement={engagement} />}
         {view === 'export' && <ExportView />}

@@ -4,6 +4,7 @@ import { api } from '../api';
 import { CONSOLIDATION_LABELS, MATCHING_LABELS } from '../labels';
 import { CalculationRules } from './CalculationRules';
 import { useAction } from '../useAction';
+import { SignOffPanel } from './review/SignOffPanel';
 import { useState } from 'react';
 
 /** What this machine's record of the audit log (its witness) says. */
@@ -76,6 +77,7 @@ export function OverviewView({ engagement }: { engagement: EngagementSummary }) 
           {verify.error && <p role="alert" className="error">{verify.error}</p>}
         </section>
       </div>
+      <SignOffPanel auditEntries={engagement.auditEntries} />
     </>
   );
 }

@@ -1,16 +1,18 @@
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import type { EngagementSummary, ImportFindingView, SourceFileSummary } from '../../../shared/contract';
 import { api } from '../api';
 import { ShortHash } from '../components/ShortHash';
 import { errorMessage, formatBytes, formatTimestamp } from '../format';
 import { KIND_LABELS } from './import/format';
 import { FindingsTable } from './import/ImportResults';
+import { RejectedRows } from './RejectedRows';
 
 /** The source-file register: every imported file, its fingerprint and what became of its rows. */
 export function SourcesView({ engagement }: { engagement: EngagementSummary }) {
   const [sources, setSources] = useState<readonly SourceFileSummary[] | null>(null);
   const [findings, setFindings] = useState<readonly ImportFindingView[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [opened, setOpened] = useState<number | null>(null);
   useEffect(() => {
     api.call('import.sources', {}).then(setSources, (caught: unknown) => setError(errorMessage(caught)));
     api.call('import.findings', {}).then(setFindings, (caught: unknown) => setError(errorMessage(caught)));
@@ -40,7 +42,8 @@ export function SourcesView({ engagement }: { engagement: EngagementSummary }) {
           </thead>
           <tbody>
             {sources.map((source) => (
-              <tr key={source.id}>
+              <Fragment key={source.id}>
+              <tr>
                 <td>{source.fileName}</td>
                 <td>{KIND_LABELS[source.kind]}</td>
                 <td>{source.format.toUpperCase()}</td>
@@ -50,9 +53,19 @@ export function SourcesView({ engagement }: { engagement: EngagementSummary }) {
                 <td>{source.importedBy}</td>
                 <td className="num">{source.rowsRead}</td>
                 <td className="num">{source.rowsImported}</td>
-                <td className="num">{source.rowsRejected}</td>
+                <td className="num">
+                  {source.rowsRejected === 0 ? 0 : (
+                    <button type="button" className="figure-link" aria-expanded={opened === source.id} aria-label={`Rejected rows of ${source.fileName}`} onClick={() => setOpened(opened === source.id ? null : source.id)}>
+                      {source.rowsRejected}
+                    </button>
+                  )}
+                </td>
                 <td>{source.evidenceStored ? 'Stored' : 'Not stored'}</td>
               </tr>
+              {opened === source.id && (
+                <tr className="source-detail"><td colSpan={11}><RejectedRows sourceFileId={source.id} /></td></tr>
+              )}
+              </Fragment>
             ))}
           </tbody>
         </table>

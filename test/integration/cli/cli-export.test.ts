@@ -25,7 +25,7 @@ describe('carbon-audit export and export-csv', () => {
 
     const exported = await cli('export', engagement.filePath, book, '--detail', 'summary', '--evidence-pack', pack);
     expect(exported.code).toBe(0);
-    expect(exported.out).toMatch(new RegExp(`^Exported ${book.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(15 sheets, \\d+ detail rows\\)\\nSHA-256 [0-9a-f]{64}\\n`));
+    expect(exported.out).toMatch(new RegExp(`^Exported ${book.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(17 sheets, \\d+ detail rows\\)\\nSHA-256 [0-9a-f]{64}\\n`));
     expect(exported.out).toContain('(2 source files)');
     expect(exported.err).toMatch(/^Calculating: 0%$/m);
     expect(exported.err).toMatch(/^Done: 100%$/m);
@@ -39,7 +39,9 @@ describe('carbon-audit export and export-csv', () => {
     const rejected = await cli('export-csv', engagement.filePath, 'rejected-rows', csv);
     expect(rejected).toMatchObject({ code: 0, out: `Exported 2 rows of rejected-rows to ${csv}\n` });
     const rows = Papa.parse<string[]>(fs.readFileSync(csv, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
-    expect(rows[0]).toEqual(['Source file', 'Source id', 'Sheet', 'Row', 'Column', 'Reason']);
+    expect(rows[0]).toEqual(['Source file', 'Source id', 'Sheet', 'Row', 'Column', 'Reason', 'Row as read']);
     expect(rows.slice(1).map((row) => row[5])).toEqual([expect.stringContaining('negative quantity'), expect.stringContaining('every mapped quantity is blank')]);
+    // Each reason sits beside the row's cells as read, by column letter.
+    for (const row of rows.slice(1)) expect(row[6]).toMatch(/^A=.+ \| B=/);
   });
 });

@@ -8,6 +8,7 @@ import { derivedEngagementId, m006EngagementId } from '../../../electron/engine/
 import { m005ImportFindings } from '../../../electron/engine/db/migrations/005-import-findings';
 import { m007Reconciliation } from '../../../electron/engine/db/migrations/007-reconciliation';
 import { m008VariantsAndValidity } from '../../../electron/engine/db/migrations/008-variants-and-validity';
+import { m009Review } from '../../../electron/engine/db/migrations/009-review';
 import { useTempDir } from '../../helpers/temp';
 
 /** One source file, one raw row and one activity record (an electricity bill) pointing at it. */
@@ -75,6 +76,34 @@ const MIGRATION_CHECKS: Readonly<Record<number, { seed: (db: Db) => void; verify
       db.prepare("INSERT INTO site (name, ownership_percent) VALUES ('DC North', 40)").run();
       expect(db.prepare('SELECT operational_control, is_data_centre FROM site').get()).toEqual({ operational_control: 1, is_data_centre: 0 });
       expect(() => db.prepare("INSERT INTO site (name, ownership_percent) VALUES ('X', 140)").run()).toThrow(/CHECK/);
+    },
+  },
+  // Keyed by position, which the order branches land in decides.
+  [MIGRATIONS.indexOf(m009Review) + 1]: {
+    seed: (db) => {
+      appendAudit(db, { actor: 'tester', operation: 'import', params: {} });
+    },
+    verify: (db) => {
+      const finding = (status: string, adjustment: number | null) =>
+        db.prepare(
+          `INSERT INTO finding (identity, source, rule, subject, cause_sha256, links_sha256, severity, message, figures_json, at_stake_estimated, status, status_at, status_by, adjustment_id, found_at, record_count, row_count)
+           VALUES (?, 'rule', 'gaps', 's', 'h', 'h', 'medium', 'm', '{}', 0, ?, 't', 'me', ?, 't', 0, 0)`,
+        ).run(`rule:gaps:${status}:${adjustment}`, status, adjustment);
+      finding('open', null);
+      // 'adjusted' follows from an adjustment, and only from one.
+      expect(() => finding('adjusted', null)).toThrow(/CHECK/);
+      expect(() => finding('open', 3)).toThrow(/CHECK/);
+      finding('adjusted', 3);
+      db.prepare("INSERT INTO finding_event (finding_id, at, actor, kind, text) VALUES (1, 't', 'me', 'comment', 'checked the meter')").run();
+      expect(() => db.prepare("UPDATE finding_event SET text = 'x'").run()).toThrow(/cannot be changed/);
+      // Finalised: the audit log takes no entry but finalising, unlocking, refusals and exports.
+      db.prepare("INSERT INTO engagement_lock (action, at, actor, audit_entries, audit_head_hash) VALUES ('finalise', 't', 'me', 1, 'h')").run();
+      expect(() => appendAudit(db, { actor: 'me', operation: 'site.set', params: {} })).toThrow(/finalised/);
+      for (const operation of ['engagement.changeRefused', 'export']) appendAudit(db, { actor: 'me', operation, params: {} });
+      expect(() => db.prepare("INSERT INTO engagement_lock (action, at, actor, reason, audit_entries, audit_head_hash) VALUES ('unlock', 't', 'me', ' ', 1, 'h')").run()).toThrow(/CHECK/);
+      db.prepare("INSERT INTO engagement_lock (action, at, actor, reason, audit_entries, audit_head_hash) VALUES ('unlock', 't', 'me', 'late invoice', 1, 'h')").run();
+      appendAudit(db, { actor: 'me', operation: 'site.set', params: {} });
+      expect(verifyAuditLog(db)).toMatchObject({ intact: true, entries: 4 });
     },
   },
   [ENGAGEMENT_ID_VERSION]: {

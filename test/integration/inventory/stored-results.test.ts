@@ -94,7 +94,7 @@ describe('findings, grouped in every output and listed in full a page at a time'
     const recordIds = new Set<number>();
     const pages: FindingsPage[] = [];
     for (let page = 1; ; page++) {
-      const listed = await cli(['findings', file, '--kind', 'ambiguous-factor', '--page-size', '100', '--page', String(page), '--json']);
+      const listed = await cli(['calculation-findings', file, '--kind', 'ambiguous-factor', '--page-size', '100', '--page', String(page), '--json']);
       expect(listed.code, listed.err).toBe(0);
       const findings = JSON.parse(listed.out) as FindingsPage;
       pages.push(findings);
@@ -111,7 +111,7 @@ describe('findings, grouped in every output and listed in full a page at a time'
     expect([...recordIds].sort((a, b) => a - b)).toEqual(allIds);
     engagement.close();
 
-    const textPage = await cli(['findings', file, '--page', '3', '--page-size', '100']);
+    const textPage = await cli(['calculation-findings', file, '--page', '3', '--page-size', '100']);
     expect(textPage.out).toContain(`Findings 201–${RECORDS} of ${RECORDS} (page 3 of 3)`);
     expect(textPage.out.trim().split('\n')).toHaveLength(1 + 50);
   });

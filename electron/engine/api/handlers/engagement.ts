@@ -3,9 +3,11 @@ import {
   APP_VERSION,
   createEngagement,
   engagementSummary,
+  finaliseEngagement,
   listAuditEntries,
   openEngagement,
   suggestedFileName,
+  unlockEngagement,
   updateSettings,
   verifyAuditLog,
 } from '../../engagement/service';
@@ -44,6 +46,18 @@ export function engagementHandlers(session: Session): HandlersOf<'app' | 'engage
       const summary = updateSettings(session.require(), settings);
       session.changed();
       return summary;
+    },
+
+    'engagement.finalise': () => {
+      const lock = finaliseEngagement(session.require());
+      session.changed();
+      return lock;
+    },
+
+    'engagement.unlock': ({ reason }) => {
+      const lock = unlockEngagement(session.require(), reason);
+      session.changed();
+      return lock;
     },
 
     'audit.verify': () => verifyAuditLog(session.require()),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EngineError } from '../../errors';
-import { listImportFindings, listMappingTemplates, listSourceFiles, previewFile, saveMappingTemplate, startImport } from '../../import/service';
+import { listImportFindings, listMappingTemplates, listRejectedRows, listSourceFiles, previewFile, saveMappingTemplate, startImport } from '../../import/service';
 import type { Session } from '../session';
 import type { HandlersOf } from './types';
 
@@ -52,6 +52,8 @@ export function importHandlers(session: Session): HandlersOf<'import' | 'mapping
     },
 
     'import.sources': () => listSourceFiles(session.require()),
+
+    'import.rejectedRows': ({ sourceFileId, offset, limit }) => listRejectedRows(session.require(), sourceFileId, offset, limit),
 
     'import.findings': ({ sourceFileId }) => listImportFindings(session.require(), sourceFileId),
 

@@ -10,6 +10,7 @@ import { factorHandlers } from './factors';
 import { importHandlers } from './import';
 import { inventoryHandlers } from './inventory';
 import { reconcileHandlers } from './reconcile';
+import { reviewHandlers } from './review';
 import type { Handlers } from './types';
 
 export type { Handlers } from './types';
@@ -22,5 +23,6 @@ export function createHandlers(session: Session): Handlers {
     ...inventoryHandlers(session),
     ...reconcileHandlers(session),
     ...exportHandlers(session),
+    ...reviewHandlers(session),
   };
 }

@@ -13,6 +13,8 @@ import { leadScheduleSheet } from './lead-schedule';
 import { metricsSheet } from './metrics';
 import { misstatementsSheet } from './misstatements';
 import { rejectedRowsSheet } from './rejected-rows';
+import { reviewFindingsSheet } from './review-findings';
+import { samplingSheet } from './sampling';
 import type { SheetModule } from './sheet-module';
 import { signOffSheet } from './sign-off';
 import { sourceFilesSheet } from './source-files';
@@ -29,6 +31,8 @@ export const SHEETS: readonly SheetModule[] = [
   calculationFindingsSheet,
   adjustmentsSheet,
   misstatementsSheet,
+  reviewFindingsSheet,
+  samplingSheet,
   factorAppendixSheet,
   sourceFilesSheet,
   rejectedRowsSheet,

@@ -1,5 +1,6 @@
-/** Rejected rows: every source row an import refused, with its file, sheet, row, column and reason. */
-import { columnLetter } from '../../../../shared/import/cell';
+/** Rejected rows: every source row an import refused, with its file, sheet, row, column and reason, beside the row as read. */
+import { columnLetter, type Cell as SourceCell } from '../../../../shared/import/cell';
+import { rowAsRead } from '../../../../shared/import/values';
 import type { ReadableDb } from '../../db/handles';
 import { countRejectedRows, iterateRejectedRows } from '../store';
 import type { Cell } from '../book/book';
@@ -15,11 +16,12 @@ export const REJECTED_COLUMNS: readonly TableColumn[] = [
   { header: 'Row', style: 'integer' },
   { header: 'Column', style: 'text' },
   { header: 'Reason', style: 'clipped', width: 90 },
+  { header: 'Row as read', style: 'clipped', width: 90 },
 ];
 
 /** Every rejected row, streamed by a cursor in file, sheet and row order. */
 export function* rejectedRows(db: ReadableDb): Generator<Cell[]> {
-  for (const [file, sourceId, sheet, rowNumber, column, reason] of iterateRejectedRows(db)) {
+  for (const [file, sourceId, sheet, rowNumber, column, reason, cellsJson] of iterateRejectedRows(db)) {
     yield [
       { value: file, style: 'text' },
       { value: sourceId, style: 'integer' },
@@ -27,6 +29,7 @@ export function* rejectedRows(db: ReadableDb): Generator<Cell[]> {
       { value: rowNumber, style: 'integer' },
       { value: column === null ? null : columnLetter(column), style: 'text' },
       { value: reason, style: 'clipped' },
+      { value: cellsJson === null ? null : rowAsRead(JSON.parse(cellsJson) as SourceCell[]), style: 'clipped' },
     ];
   }
 }

@@ -9,10 +9,11 @@ import { DESNZ_DATA_SHEET, parseDesnzFlatFile } from '../../../../shared/factors
 import { EPA_HUB_SHEET, parseEpaHub } from '../../../../shared/factors/epa-hub';
 import { FactorFileFormatError, type EmissionFactor, type ParsedFactorSet } from '../../../../shared/factors/types';
 import { placeholderTest, withPlaceholdersBlank } from '../../../../shared/import/placeholders';
+import { mappedColumnCount } from '../../../../shared/import/mapping';
 import { mapFactorRow, type FactorBasis } from '../../../../shared/import/reference-rows';
 import { createRowScanner } from '../../../../shared/import/table';
 import { storeFactorSet } from '../../factors/service';
-import { isDataRow, mappedColumnCount, type RowContext, type RowHandler } from './handler';
+import { isDataRow, type RowContext, type RowHandler } from './handler';
 
 /** How a factor's basis reads in its path, the trace and the factor appendix. */
 const BASIS_LABELS: Readonly<Record<FactorBasis, string>> = {

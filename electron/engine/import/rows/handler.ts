@@ -7,7 +7,7 @@
 import type { FiscalSettings } from '../../../../shared/calc/fiscal';
 import type { RawRow } from '../../../../shared/import/cell';
 import { describeHeaderMismatches, headerMismatches } from '../../../../shared/import/headers';
-import { rowScanOptions, type Mapping } from '../../../../shared/import/mapping';
+import { mappedColumnCount, rowScanOptions, type Mapping } from '../../../../shared/import/mapping';
 import { placeholderTest, withPlaceholdersBlank } from '../../../../shared/import/placeholders';
 import type { Rejection } from '../../../../shared/import/records';
 import { createRowScanner, type RowVerdict } from '../../../../shared/import/table';
@@ -37,11 +37,6 @@ export interface RowHandler {
   readonly row: RowCallback;
   /** After the last row (and after the raw rows are all written). */
   readonly finish: () => void;
-}
-
-/** The number of columns a mapping reads. */
-export function mappedColumnCount(mapping: Mapping): number {
-  return Math.max(0, ...mapping.columns.map((column) => column.column + 1));
 }
 
 /**

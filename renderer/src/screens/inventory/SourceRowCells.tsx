@@ -3,7 +3,7 @@ import { columnLetter } from '../../../../shared/import/cell';
 import { GridCell } from '../import/SheetGrid';
 
 /** The source row exactly as read from the file, with its spreadsheet column letters. */
-export function SourceRowCells({ source }: { source: TraceLine['source'] }) {
+export function SourceRowCells({ source }: { source: Pick<TraceLine['source'], 'sheet' | 'rowNumber' | 'cells'> }) {
   return (
     <div className="sheet-scroll">
       <table className="sheet" aria-label={`Row ${source.rowNumber} of ${source.sheet} as read`}>

@@ -1,0 +1,160 @@
+import { useEffect, useRef, useState } from 'react';
+import { describeAdjustment, type Adjustment } from '../../../../shared/reconcile/adjustments';
+import { FINDING_STATUS_LABELS, FINDING_STATUSES, type FindingStatus } from '../../../../shared/review/findings';
+import type { FindingDetail, FindingEventView } from '../../../../shared/review/views';
+import { api } from '../../api';
+import { errorMessage, formatNumber, formatThreeDecimals, formatTimestamp } from '../../format';
+import { useAction } from '../../useAction';
+import { SourceRowCells } from '../inventory/SourceRowCells';
+import { figureName, figureText, SEVERITY_LABELS, SOURCE_LABELS } from './labels';
+
+function eventText(event: FindingEventView): string {
+  const change = event.statusTo ? ` ${event.statusFrom ? `${FINDING_STATUS_LABELS[event.statusFrom]} → ` : ''}${FINDING_STATUS_LABELS[event.statusTo]}` : '';
+  const adjustment = event.adjustmentId === null ? '' : ` (adjustment ${event.adjustmentId})`;
+  return `${event.kind}${change}${adjustment}${event.text ? `: ${event.text}` : ''}`;
+}
+
+/** The adjustments in force (proposed on Reconciliation, not withdrawn), for the one the finding led to. */
+function AdjustmentChoice({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  const [adjustments, setAdjustments] = useState<readonly Adjustment[] | null>(null);
+  useEffect(() => {
+    void api.call('adjustments.list', {}).then((all) => setAdjustments(all.filter((candidate) => candidate.withdrawn === null)));
+  }, []);
+  if (adjustments?.length === 0) return <span className="muted small">No adjustment in force: propose one on Reconciliation first.</span>;
+  return (
+    <label className="inline">
+      Adjustment
+      <select aria-label="Adjustment" value={value} onChange={(event) => onChange(event.target.value)}>
+        <option value="">Choose…</option>
+        {adjustments?.map((candidate) => (
+          <option key={candidate.id} value={candidate.id}>{candidate.id}: {describeAdjustment(candidate)} ({candidate.reason})</option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** Status and comment in place: a new status needs the comment saying why; 'adjusted' names its adjustment. */
+function WorkFinding({ finding, onSaved }: { finding: FindingDetail; onSaved: (next: FindingDetail) => void }) {
+  const [status, setStatus] = useState<FindingStatus>(finding.status);
+  const [comment, setComment] = useState('');
+  const [adjustment, setAdjustment] = useState(finding.adjustmentId === null ? '' : String(finding.adjustmentId));
+  const save = useAction(async () => {
+    const next = await api.call('findings.update', {
+      id: finding.id,
+      status: status === finding.status && status !== 'adjusted' ? undefined : status,
+      comment: comment.trim() === '' ? undefined : comment,
+      adjustmentId: status === 'adjusted' && adjustment !== '' ? Number(adjustment) : undefined,
+    });
+    onSaved(next);
+  });
+  return (
+    <form className="work-finding" onSubmit={(event) => { event.preventDefault(); void save.run(); }}>
+      <div className="inline-form">
+        <label className="inline">
+          Status
+          <select aria-label="Status" value={status} onChange={(event) => setStatus(event.target.value as FindingStatus)}>
+            {FINDING_STATUSES.map((value) => <option key={value} value={value}>{FINDING_STATUS_LABELS[value]}</option>)}
+          </select>
+        </label>
+        {status === 'adjusted' && <AdjustmentChoice value={adjustment} onChange={setAdjustment} />}
+      </div>
+      <label>
+        Comment {status !== finding.status && <span className="muted">(why the status changes: required)</span>}
+        <textarea rows={2} value={comment} onChange={(event) => setComment(event.target.value)} />
+      </label>
+      <div className="inline-form">
+        <button type="submit" className="primary" disabled={save.busy || (status === finding.status && status !== 'adjusted' && comment.trim() === '')}>
+          {status === finding.status ? 'Add comment' : `Mark ${FINDING_STATUS_LABELS[status].toLowerCase()}`}
+        </button>
+        {save.error && <p role="alert" className="error">{save.error}</p>}
+      </div>
+    </form>
+  );
+}
+
+/** One finding: what it says, its figures, the records and source rows it is about, its history, and its status. */
+export function FindingDetailPanel({ id, auditEntries, onClose }: { id: number; auditEntries: number; onClose: () => void }) {
+  const [finding, setFinding] = useState<FindingDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const panel = useRef<HTMLElement>(null);
+  const loaded = finding !== null;
+  useEffect(() => {
+    // Braces: newer Chromium returns a promise from scrollIntoView, which React would take for a cleanup.
+    void panel.current?.scrollIntoView({ block: 'nearest' });
+  }, [id, loaded]);
+  useEffect(() => {
+    let current = true;
+    api.call('findings.get', { id }).then(
+      (next) => current && setFinding(next),
+      (caught: unknown) => current && setError(errorMessage(caught)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [id, auditEntries]);
+  if (error) return <p role="alert" className="notice danger">{error}</p>;
+  if (!finding || finding.id !== id) return <p className="muted">Loading finding {id}…</p>;
+  const figures = Object.entries(finding.figures);
+  return (
+    <section ref={panel} className="card finding-detail" aria-labelledby="finding-heading" data-testid="finding-detail">
+      <div className="panel-head">
+        <h2 id="finding-heading">Finding {finding.id}</h2>
+        <span className={`badge severity ${finding.severity}`}>{SEVERITY_LABELS[finding.severity]}</span>
+        <span className={`badge status ${finding.status}`} data-testid="finding-status">{FINDING_STATUS_LABELS[finding.status]}</span>
+        {finding.adjustmentId !== null && <span className="muted">by adjustment {finding.adjustmentId}</span>}
+        <button type="button" className="close-detail" onClick={onClose}>Close</button>
+      </div>
+      <p>{finding.message}</p>
+      <dl className="facts">
+        <div><dt>Source</dt><dd>{SOURCE_LABELS[finding.source]}: {finding.rule}</dd></div>
+        <div><dt>tCO2e at stake</dt><dd>{finding.atStakeEstimated ? '~' : ''}{formatThreeDecimals(finding.tco2eAtStake)}</dd></div>
+        {figures.map(([name, value]) => <div key={name}><dt>{figureName(name)}</dt><dd>{figureText(value, formatNumber)}</dd></div>)}
+        <div><dt>Found</dt><dd>{formatTimestamp(finding.foundAt)}</dd></div>
+      </dl>
+      {finding.resolved && <p className="notice">The latest check no longer raises this finding; it is kept with its history.</p>}
+      <WorkFinding key={`${finding.id}:${finding.status}:${finding.events.length}`} finding={finding} onSaved={setFinding} />
+      {finding.records.length > 0 && (
+        <>
+          <h3>Records ({finding.recordCount}{finding.recordCount > finding.records.length ? `, first ${finding.records.length} shown` : ''})</h3>
+          <table className="grid finding-records" aria-label="Records of the finding">
+            <thead><tr><th className="num">Record</th><th>Site</th><th>Period</th><th>Activity</th><th className="num">Quantity</th><th>Unit</th><th>Source row</th></tr></thead>
+            <tbody>
+              {finding.records.map((record) => (
+                <tr key={record.id} data-record={record.id}>
+                  <td className="num">{record.id}</td>
+                  <td>{record.site ?? '—'}</td>
+                  <td className="nowrap">{record.periodStart} – {record.periodEnd}</td>
+                  <td>{record.activity}</td>
+                  <td className="num">{formatNumber(record.quantity)}</td>
+                  <td>{record.unit}</td>
+                  <td>
+                    <div className="small">{record.source.fileName} › {record.source.sheet} › row {record.source.rowNumber}</div>
+                    <SourceRowCells source={record.source} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      {finding.rows.length > 0 && (
+        <>
+          <h3>Source rows</h3>
+          {finding.rows.map((row) => (
+            <div key={row.rawRowId} className="source-row" data-testid="finding-source-row">
+              <div className="small">{row.fileName} › {row.sheet} › row {row.rowNumber}</div>
+              <SourceRowCells source={row} />
+            </div>
+          ))}
+        </>
+      )}
+      <h3>History</h3>
+      <ol className="finding-history" aria-label="History of the finding">
+        {finding.events.map((event, index) => (
+          <li key={index}><span className="muted small">{formatTimestamp(event.at)} · {event.actor}</span> {eventText(event)}</li>
+        ))}
+      </ol>
+    </section>
+  );
+}

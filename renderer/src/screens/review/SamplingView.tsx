@@ -1,0 +1,157 @@
+import { useEffect, useState } from 'react';
+import type { EngagementSummary } from '../../../../shared/contract';
+import { SAMPLE_METHODS, SAMPLE_STRATIFICATIONS, type SampleMethod, type SampleStratification } from '../../../../shared/review/sampling';
+import type { SampleItemView, SampleView } from '../../../../shared/review/views';
+import { VOUCHING_RESULT_LABELS, VOUCHING_RESULTS, type VouchingResult } from '../../../../shared/review/vouching';
+import { api } from '../../api';
+import { errorMessage, formatNumber, formatThreeDecimals, formatTimestamp } from '../../format';
+import { useAction } from '../../useAction';
+
+const METHOD_LABELS: Readonly<Record<SampleMethod, string>> = { random: 'Random', mus: 'Monetary-unit (by tCO2e)' };
+type Population = 'records' | 'lines';
+
+function DrawForm({ onDrawn }: { onDrawn: (sample: SampleView) => void }) {
+  const [method, setMethod] = useState<SampleMethod>('random');
+  const [population, setPopulation] = useState<Population>('records');
+  const [size, setSize] = useState('25');
+  const [seed, setSeed] = useState('');
+  const [stratifyBy, setStratifyBy] = useState<SampleStratification | ''>('');
+  const draw = useAction(async () => onDrawn(await api.call('sampling.draw', { method, population, size: Number(size), seed, stratifyBy: stratifyBy === '' ? null : stratifyBy })));
+  return (
+    <form className="card draw-form" aria-label="Draw a sample" onSubmit={(event) => { event.preventDefault(); void draw.run(); }}>
+      <h2>Draw a sample</h2>
+      <p className="muted small">The seed, method, population and size are stored: the same seed over the same population selects the same items.</p>
+      <div className="inline-form wraps">
+        <label className="inline">Method
+          <select value={method} onChange={(event) => setMethod(event.target.value as SampleMethod)}>
+            {SAMPLE_METHODS.map((value) => <option key={value} value={value}>{METHOD_LABELS[value]}</option>)}
+          </select>
+        </label>
+        <label className="inline">Population
+          <select value={population} onChange={(event) => setPopulation(event.target.value as Population)}>
+            <option value="records">Records</option>
+            <option value="lines">Calculation lines</option>
+          </select>
+        </label>
+        <label className="inline">Stratify by
+          <select value={stratifyBy} onChange={(event) => setStratifyBy(event.target.value as SampleStratification | '')}>
+            <option value="">None</option>
+            {SAMPLE_STRATIFICATIONS.map((value) => <option key={value} value={value}>{value}</option>)}
+          </select>
+        </label>
+        <label className="inline">Size<input inputMode="numeric" value={size} onChange={(event) => setSize(event.target.value.replace(/\D/g, ''))} /></label>
+        <label className="inline">Seed<input inputMode="numeric" value={seed} onChange={(event) => setSeed(event.target.value.replace(/\D/g, ''))} /></label>
+        <button type="submit" className="primary" disabled={draw.busy || seed === '' || size === ''}>Draw</button>
+      </div>
+      {draw.error && <p role="alert" className="notice danger">{draw.error}</p>}
+    </form>
+  );
+}
+
+/** What vouching one item found, recorded in place; a difference can become a finding. */
+function VouchItem({ sampleId, item, onVouched }: { sampleId: number; item: SampleItemView; onVouched: (sample: SampleView) => void }) {
+  const [result, setResult] = useState<VouchingResult>(item.result ?? 'agreed');
+  const [comment, setComment] = useState(item.comment ?? '');
+  const [raiseFinding, setRaiseFinding] = useState(false);
+  const vouch = useAction(async () => onVouched(await api.call('sampling.vouch', { sampleId, drawOrder: item.drawOrder, result, comment: comment.trim() === '' ? undefined : comment, raiseFinding })));
+  return (
+    <form className="inline-form vouch" aria-label={`Vouch item ${item.drawOrder}`} onSubmit={(event) => { event.preventDefault(); void vouch.run(); }}>
+      <select aria-label="Vouching result" value={result} onChange={(event) => setResult(event.target.value as VouchingResult)}>
+        {VOUCHING_RESULTS.map((value) => <option key={value} value={value}>{VOUCHING_RESULT_LABELS[value]}</option>)}
+      </select>
+      <input aria-label="Vouching comment" placeholder="What the evidence shows" value={comment} onChange={(event) => setComment(event.target.value)} />
+      {result === 'difference' && item.findingId === null && (
+        <label className="checkbox"><input type="checkbox" checked={raiseFinding} onChange={(event) => setRaiseFinding(event.target.checked)} />Raise a finding</label>
+      )}
+      <button type="submit" disabled={vouch.busy}>Record</button>
+      {vouch.error && <span role="alert" className="error small">{vouch.error}</span>}
+    </form>
+  );
+}
+
+function SampleDetail({ sample, onChanged }: { sample: SampleView; onChanged: (sample: SampleView) => void }) {
+  return (
+    <section className="card sample" aria-labelledby={`sample-${sample.id}`} data-testid="sample-detail">
+      <h2 id={`sample-${sample.id}`}>Sample {sample.id}: {METHOD_LABELS[sample.method]} of {sample.size} from {sample.populationCount} {sample.population === 'records' ? 'records' : 'calculation lines'}</h2>
+      <dl className="facts">
+        <div><dt>Seed</dt><dd data-testid="sample-seed">{sample.seed}</dd></div>
+        <div><dt>Stratified by</dt><dd>{sample.stratifyBy ?? 'None'}</dd></div>
+        <div><dt>Population tCO2e</dt><dd>{formatThreeDecimals(sample.populationTco2e)}</dd></div>
+        <div><dt>Population SHA-256</dt><dd><code className="hash short">{sample.populationSha256.slice(0, 16)}…</code></dd></div>
+        <div><dt>Drawn</dt><dd>{formatTimestamp(sample.drawnAt)} by {sample.drawnBy}</dd></div>
+        <div><dt>Vouched</dt><dd>{sample.vouched} of {sample.items.length}, {sample.differences} {sample.differences === 1 ? 'difference' : 'differences'}</dd></div>
+      </dl>
+      {sample.notSampleable > 0 && <p className="notice warning">{sample.notSampleable} items have no positive tCO2e and cannot be selected by monetary-unit sampling.</p>}
+      {sample.strata.length > 1 && (
+        <table className="grid strata" aria-label="Strata">
+          <thead><tr><th>Stratum</th><th className="num">Items</th><th className="num">tCO2e</th><th className="num">Selected</th><th className="num">Interval (t)</th></tr></thead>
+          <tbody>
+            {sample.strata.map((stratum) => (
+              <tr key={stratum.stratum}>
+                <td>{stratum.stratum}</td><td className="num">{stratum.items}</td><td className="num">{formatThreeDecimals(stratum.tco2e)}</td>
+                <td className="num">{stratum.selected}</td><td className="num">{formatThreeDecimals(stratum.intervalTco2e)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <table className="grid sample-items" aria-label="Sampled items">
+        <thead><tr><th className="num">No.</th><th>Site</th><th>Activity</th><th className="num">Quantity</th><th className="num">tCO2e</th><th>Source row</th><th>Vouching</th></tr></thead>
+        <tbody>
+          {sample.items.map((item) => (
+            <tr key={item.drawOrder} data-item={item.drawOrder} data-key={item.key}>
+              <td className="num">{item.drawOrder}{item.hits > 1 && <span className="muted small"> ×{item.hits}</span>}</td>
+              <td>{item.site ?? '—'}</td>
+              <td>{item.activity}{item.fiscalYear && <div className="muted small">{item.fiscalYear} {item.basis}</div>}</td>
+              <td className="num nowrap">{formatNumber(item.quantity)} {item.unit}</td>
+              <td className="num">{formatThreeDecimals(item.tco2e)}</td>
+              <td className="small">{item.source.fileName} › {item.source.sheet} › row {item.source.rowNumber}</td>
+              <td>
+                {item.result && (
+                  <div className="small" data-testid="vouching-result">
+                    <strong>{VOUCHING_RESULT_LABELS[item.result]}</strong>{item.comment && `: ${item.comment}`}
+                    {item.findingId !== null && ` (finding ${item.findingId})`}
+                    <span className="muted"> · {item.vouchedBy} {formatTimestamp(item.vouchedAt ?? '')}</span>
+                  </div>
+                )}
+                <VouchItem key={`${item.drawOrder}:${item.result ?? ''}`} sampleId={sample.id} item={item} onVouched={onChanged} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** Samples drawn for vouching: draw one (seeded, random or monetary-unit, stratified), then record what each item's evidence showed. */
+export function SamplingView({ engagement }: { engagement: EngagementSummary }) {
+  const [samples, setSamples] = useState<readonly SampleView[]>([]);
+  const [selected, setSelected] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api.call('sampling.list', {}).then(setSamples, (caught: unknown) => setError(errorMessage(caught)));
+  }, [engagement.auditEntries]);
+  const replace = (sample: SampleView) => {
+    setSamples((previous) => [...previous.filter((candidate) => candidate.id !== sample.id), sample].sort((a, b) => a.id - b.id));
+    setSelected(sample.id);
+  };
+  const shown = samples.find((sample) => sample.id === selected) ?? samples.at(-1);
+  return (
+    <div className="review">
+      <h1>Sampling</h1>
+      <DrawForm onDrawn={replace} />
+      {error && <p role="alert" className="notice danger">{error}</p>}
+      {samples.length > 1 && (
+        <div className="toolbar sample-tabs" role="group" aria-label="Samples">
+          {samples.map((sample) => (
+            <button key={sample.id} type="button" aria-pressed={sample.id === shown?.id} onClick={() => setSelected(sample.id)}>
+              Sample {sample.id} · seed {sample.seed}
+            </button>
+          ))}
+        </div>
+      )}
+      {shown ? <SampleDetail sample={shown} onChanged={replace} /> : <p className="card muted">No sample drawn yet.</p>}
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * Sign-off: a preparer and then a reviewer sign each area of the engagement off, by name and time,
+ * at a given state of the audit log. Any later entry that touches the area marks the sign-off
+ * "modified since sign-off" and names what changed. Which entries touch which area is decided here,
+ * from the operation (and, for the review's own operations, the areas they name); an operation this
+ * table does not know touches every area, so nothing can slip past a sign-off unseen.
+ */
+export const SIGN_OFF_AREAS = ['import', 'inventory', 'reconciliation', 'export'] as const;
+export type SignOffArea = (typeof SIGN_OFF_AREAS)[number];
+
+export const SIGN_OFF_ROLES = ['preparer', 'reviewer'] as const;
+export type SignOffRole = (typeof SIGN_OFF_ROLES)[number];
+
+export const SIGN_OFF_AREA_LABELS: Readonly<Record<SignOffArea, string>> = {
+  import: 'Import and source data',
+  inventory: 'Inventory and boundary',
+  reconciliation: 'Reconciliation and adjustments',
+  export: 'Audited workbook',
+};
+
+/** Operations that change no area: the sign-offs themselves, finalising, refusals, creating the file. */
+const NO_AREA = new Set(['engagement.create', 'signoff', 'engagement.finalise', 'engagement.unlock', 'engagement.changeRefused']);
+
+/** Operations by prefix ('import' matches 'import' and 'import.…'), first match wins. */
+const AREAS_BY_OPERATION: readonly (readonly [string, readonly SignOffArea[]])[] = [
+  ['import', ['import']],
+  ['mapping', ['import']],
+  ['site', ['inventory']],
+  ['factors', ['inventory']],
+  ['recalculate', ['inventory']],
+  ['inventory', ['inventory']],
+  ['reconcile', ['reconciliation']],
+  ['claims', ['reconciliation']],
+  ['targets', ['reconciliation']],
+  ['adjust', ['reconciliation']],
+  ['adjustment', ['reconciliation']],
+  ['export', ['export']],
+];
+
+function matches(operation: string, prefix: string): boolean {
+  return operation === prefix || operation.startsWith(`${prefix}.`);
+}
+
+function isArea(value: unknown): value is SignOffArea {
+  return typeof value === 'string' && (SIGN_OFF_AREAS as readonly string[]).includes(value);
+}
+
+/**
+ * The areas an audit entry changes. The review's entries (check runs, finding updates, samples)
+ * carry the areas they touched in their params as `areas`.
+ */
+export function areasChangedBy(operation: string, params: unknown): readonly SignOffArea[] {
+  if (NO_AREA.has(operation)) return [];
+  const named = (params as { areas?: unknown } | null)?.areas;
+  if (Array.isArray(named) && (matches(operation, 'review') || matches(operation, 'finding') || matches(operation, 'sample'))) return named.filter(isArea);
+  for (const [prefix, areas] of AREAS_BY_OPERATION) if (matches(operation, prefix)) return areas;
+  return SIGN_OFF_AREAS;
+}
+
+/** The area a finding belongs to, by its source: where its answer is signed off. */
+export function areaOfFindingSource(source: string): SignOffArea {
+  if (source === 'calculation') return 'inventory';
+  if (source === 'reconciliation') return 'reconciliation';
+  if (source === 'audit-log') return 'export';
+  return 'import';
+}

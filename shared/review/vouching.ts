@@ -1,0 +1,9 @@
+/** What vouching a sampled item against its evidence found. */
+export const VOUCHING_RESULTS = ['agreed', 'difference', 'not-vouched'] as const;
+export type VouchingResult = (typeof VOUCHING_RESULTS)[number];
+
+export const VOUCHING_RESULT_LABELS: Readonly<Record<VouchingResult, string>> = {
+  agreed: 'Agreed to evidence',
+  difference: 'Difference',
+  'not-vouched': 'Not vouched',
+};
