@@ -41,7 +41,8 @@ export type AuditVerification =
 
 export interface AppInfo {
   readonly version: string;
-  readonly host: 'electron' | 'harness';
+  /** `browser`: `carbon-audit serve`, where files are uploaded and downloaded instead of chosen in native dialogs. */
+  readonly host: 'electron' | 'harness' | 'browser';
 }
 
 /** A file the user picked through the host's dialog; the engine keeps its path, the UI a token. */
