@@ -278,6 +278,12 @@ export const API = {
   'engagement.create': method<EngagementSummary | null>()(z.object({ settings: engagementSettingsSchema }).strict()),
   /** Asks the host which file to open (a native dialog). Null when cancelled. */
   'engagement.open': method<EngagementSummary | null>()(NO_INPUT),
+  /**
+   * Builds a fresh copy of the sample engagement (a fictional group's two years, its reported
+   * figures and targets) through the normal import and calculation, where the host's save dialog
+   * says, and opens it. Null when cancelled.
+   */
+  'sample.open': method<EngagementSummary | null>()(NO_INPUT),
   'engagement.current': method<EngagementSummary | null>()(NO_INPUT),
   'engagement.close': method<null>()(NO_INPUT),
   'engagement.updateSettings': method<EngagementSummary>()(z.object({ settings: engagementSettingsSchema }).strict()),

@@ -35,6 +35,10 @@ export function StartScreen({ onOpened }: { onOpened: (engagement: EngagementSum
     const summary = await api.call('engagement.open', {});
     if (summary) onOpened(summary);
   });
+  const sample = useAction(async () => {
+    const summary = await api.call('sample.open', {});
+    if (summary) onOpened(summary);
+  });
   const set = <K extends keyof EngagementSettingsInput>(key: K, value: EngagementSettingsInput[K]) =>
     setForm((current) => ({ ...current, [key]: value }));
 
@@ -151,6 +155,17 @@ export function StartScreen({ onOpened }: { onOpened: (engagement: EngagementSum
             Open engagement file…
           </button>
           {open.error && <p role="alert" className="error">{open.error}</p>}
+        </section>
+        <section className="card" aria-labelledby="sample-engagement">
+          <h2 id="sample-engagement">Try the sample engagement</h2>
+          <p className="muted">
+            A fictional data-centre group’s two fiscal years, its reported figures and targets, imported and calculated as you would your own:
+            a fresh copy, saved where you choose.
+          </p>
+          <button type="button" onClick={() => void sample.run()} disabled={sample.busy}>
+            {sample.busy ? 'Building the sample engagement…' : 'Open sample engagement'}
+          </button>
+          {sample.error && <p role="alert" className="error">{sample.error}</p>}
         </section>
       </div>
     </main>

@@ -9,6 +9,7 @@ import { exportHandlers } from './export';
 import { factorHandlers } from './factors';
 import { importHandlers } from './import';
 import { inventoryHandlers } from './inventory';
+import { sampleHandlers } from './sample';
 import type { Handlers } from './types';
 
 export type { Handlers } from './types';
@@ -20,5 +21,6 @@ export function createHandlers(session: Session): Handlers {
     ...factorHandlers(session),
     ...inventoryHandlers(session),
     ...exportHandlers(session),
+    ...sampleHandlers(session),
   };
 }
