@@ -22,4 +22,5 @@ export type EngineErrorCode =
   | 'refused'
   | 'conflict'
   | 'calculation'
-  | 'no-factors';
+  | 'no-factors'
+  | 'no-results';

@@ -69,13 +69,36 @@ export class Engagement {
     this.db.close();
   }
 
-  /** Runs `apply` and appends the audit entry for it, in one transaction. */
+  /**
+   * Runs `apply` and appends the audit entry for it, in one transaction, which takes the write
+   * lock first (BEGIN IMMEDIATE): what `apply` reads cannot change under it. `params` may be
+   * worked out from what `apply` returned, for a change whose outcome belongs in its entry.
+   */
+  change<T>(operation: string, params: unknown, apply: () => T): T;
+  change<T>(operation: string, params: (result: T) => unknown, apply: () => T): T;
   change<T>(operation: string, params: unknown, apply: () => T): T {
     return this.db.transaction(() => {
       const result = apply();
-      appendAudit(this.db, { actor: this.actor, operation, params });
+      appendAudit(this.db, { actor: this.actor, operation, params: typeof params === 'function' ? (params as (result: T) => unknown)(result) : params });
       return result;
-    })();
+    }).immediate();
+  }
+
+  /**
+   * `change` for work that awaits (a calculation fed by a worker): BEGIN IMMEDIATE, the work, its
+   * audit entry, COMMIT. Any error rolls all of it back. Changes made inside nest as savepoints.
+   */
+  async changeAsync<T>(operation: string, params: (result: T) => unknown, apply: () => Promise<T>): Promise<T> {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = await apply();
+      appendAudit(this.db, { actor: this.actor, operation, params: params(result) });
+      this.db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
   }
 
   settings(): EngagementSettings {

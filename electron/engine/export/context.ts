@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Finding, PeriodResult } from '../../../shared/calc/inventory';
+import type { PeriodResult } from '../../../shared/calc/inventory';
 import type { AuditVerification, ExportDetailMode, FactorSetSummary } from '../../../shared/contract';
 import type { EngagementSettings } from '../../../shared/settings';
 import { auditHead } from '../db/audit-log';
@@ -13,6 +13,7 @@ import type { ReadableDb } from '../db/handles';
 import type { Engagement } from '../engagement/handle';
 import { APP_VERSION, verifyAuditLog } from '../engagement/service';
 import { listFactorSets } from '../factors/service';
+import type { StoredFindings } from '../inventory/service';
 import type { DetailRows } from './detail-rows';
 import type { SheetTab } from './sheets/sheet-module';
 
@@ -44,7 +45,8 @@ export interface ExportContext {
   readonly db: ReadableDb;
   readonly facts: ExportFacts;
   readonly periods: readonly PeriodResult[];
-  readonly findings: readonly Finding[];
+  /** Every finding of the calculation, one per record and cause, streamed. */
+  readonly findings: StoredFindings;
   readonly detail: DetailRows;
   /** Data rows per recalculation sheet before the detail continues on the next (Excel's limit by default). */
   readonly rowsPerDetailSheet: number;

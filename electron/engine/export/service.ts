@@ -8,14 +8,14 @@ import path from 'node:path';
 import type { ExportOutcome, ExportProgress } from '../../../shared/contract';
 import type { Engagement } from '../engagement/handle';
 import { EngineError } from '../errors';
-import { calculateWithLines } from '../inventory/service';
+import { calculateHere, inventoryResults, storedFindings } from '../inventory/service';
 import { startWorker, type WorkerJob } from '../workers/spawn';
 import { AtomicFile } from './atomic-file';
 import { Book } from './book/book';
 import { EXCEL_MAX_ROWS } from './book/refs';
 import { fileSha256, gatherFacts, type DetailMode, type ExportContext } from './context';
 import { fullDetailRows, summaryDetailRows, type DetailRows } from './detail-rows';
-import { calculationDetailSource } from './detail-source';
+import { storedDetailSource } from './detail-source';
 import { writeEvidencePack } from './evidence-pack';
 import { SHEETS } from './sheets';
 
@@ -59,11 +59,11 @@ export async function exportWorkbook(engagement: Engagement, request: ExportRequ
   const started = performance.now();
   checkTargets(engagement, request);
   report(run, 'calculating', 0, 0, 0);
-  const result = calculateWithLines(engagement);
+  const calculated = await calculateHere(engagement);
   run.signal?.throwIfAborted();
-  const source = calculationDetailSource(engagement.reader, result);
+  const source = storedDetailSource(engagement);
   const detail = request.detail === 'summary' ? await summaryDetailRows(source, run.signal) : fullDetailRows(source);
-  return writeExport(engagement, request, { periods: result.periods, findings: result.findings, detail, calculationLines: result.lines.length }, run, started);
+  return writeExport(engagement, request, { periods: inventoryResults(engagement).periods, findings: storedFindings(engagement), detail, calculationLines: calculated.lineCount }, run, started);
 }
 
 /** What a workbook shows: the inventory's figures and findings, and the detail rows to stream. */

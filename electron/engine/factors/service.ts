@@ -15,6 +15,7 @@ export {
   selectCalcFactors as factorsForCalculation,
   selectFrozenSetIds as frozenFactorSetIds,
   selectLatestSetIds as latestFactorSetIds,
+  selectSetHashes as factorSetHashes,
   storeFactorSet,
   type FactorLineage,
   type FactorSetOrigin,

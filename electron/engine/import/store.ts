@@ -129,8 +129,7 @@ export function activityRecordWriter(db: WritableDb, sourceFileId: number, befor
     db,
     'activity_record',
     ['source_file_id', 'raw_row_id', 'column_index', 'site', 'entity', 'region', 'period_start', 'period_end', 'activity', 'meaning', 'quantity', 'unit', 'unit_basis', 'unit_text', 'scope3_category', 'instrument', 'notes'],
-    64,
-    beforeFlush,
+    { before: beforeFlush },
   );
   return {
     add(rawRowId, record) {

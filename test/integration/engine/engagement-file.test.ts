@@ -40,7 +40,7 @@ describe('engagement file', () => {
     expect(db.pragma('application_id', { simple: true })).toBe(CARBON_AUDIT_APPLICATION_ID);
     const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as { name: string; sql: string }[];
     expect(tables.length).toBeGreaterThan(0);
-    for (const table of tables) expect(table.sql, table.name).toMatch(/\)\s*STRICT\s*$/);
+    for (const table of tables) expect(table.sql, table.name).toMatch(/\)\s*STRICT(?:,\s*WITHOUT ROWID)?\s*$/);
     expect(engagement.settings()).toEqual({
       entityName: 'Example Group',
       fiscalYearStartMonth: 4,
@@ -211,8 +211,8 @@ describe('engagement files from others: the schema must be exactly what the migr
 
     // A table the next migration creates, planted early (with its own defaults), is not that version's schema.
     const planted = path.join(dir, 'planted.carbonaudit');
-    makeOlderFile(planted, (db) => db.exec("CREATE TABLE site (name TEXT PRIMARY KEY, ownership_percent REAL NOT NULL DEFAULT 50) STRICT"));
-    expectRefused(planted, 'unexpected-schema', new RegExp(`\\(schema ${olderVersion}\\): table 'site' is not part of Carbon Audit's schema`));
+    makeOlderFile(planted, (db) => db.exec('CREATE TABLE input_revision (input TEXT PRIMARY KEY, revision INTEGER NOT NULL DEFAULT 7) STRICT'));
+    expectRefused(planted, 'unexpected-schema', new RegExp(`\\(schema ${olderVersion}\\): table 'input_revision' is not part of Carbon Audit's schema`));
   });
 
   it('distrusts the schema on every connection it opens', () => {

@@ -60,6 +60,36 @@ const MIGRATION_CHECKS: Readonly<Record<number, { seed: (db: Db) => void; verify
       expect(() => db.prepare("INSERT INTO site (name, ownership_percent) VALUES ('X', 140)").run()).toThrow(/CHECK/);
     },
   },
+  4: {
+    seed: (db) => {
+      db.prepare(
+        "INSERT INTO source_file (file_name, original_path, size_bytes, sha256, format, has_macros, kind, imported_at, imported_by, mapping_json, control_totals_json, rows_read, rows_imported, rows_rejected) VALUES ('a.csv', '/a.csv', 1, 'x', 'csv', 0, 'activity', 't', 'me', '{}', '{}', 1, 1, 0)",
+      ).run();
+      db.prepare("INSERT INTO raw_row (source_file_id, sheet, row_number, cells_json) VALUES (1, 'S', 2, '[]')").run();
+      db.prepare(
+        "INSERT INTO activity_record (source_file_id, raw_row_id, column_index, period_start, period_end, activity, meaning, quantity, unit, unit_text) VALUES (1, 1, 0, '2022-04-01', '2022-04-30', 'electricity', 'consumption', 1, 'kWh', 'kWh')",
+      ).run();
+    },
+    verify: (db) => {
+      const revision = () => Object.fromEntries((db.prepare('SELECT input, revision FROM input_revision').all() as { input: string; revision: number }[]).map((row) => [row.input, row.revision]));
+      expect(revision()).toEqual({ activity_record: 0, emission_factor: 0, factor_set: 0 });
+      // Inserting a record leaves the revision as it is (a new, higher id tells); changing or deleting one counts.
+      db.prepare(
+        "INSERT INTO activity_record (source_file_id, raw_row_id, column_index, period_start, period_end, activity, meaning, quantity, unit, unit_text) VALUES (1, 1, 0, '2022-05-01', '2022-05-31', 'electricity', 'consumption', 2, 'kWh', 'kWh')",
+      ).run();
+      expect(revision().activity_record).toBe(0);
+      db.prepare('UPDATE activity_record SET quantity = 3 WHERE id = 1').run();
+      db.prepare('DELETE FROM activity_record WHERE id = 2').run();
+      expect(revision().activity_record).toBe(2);
+      expect(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'calculation_snapshot'").get()).toEqual({ n: 0 });
+      // A finding's identity is its variant, record and cause: found again, it is the same row.
+      db.prepare("INSERT INTO finding_cause (kind, cause) VALUES ('no-factor', 'no factor')").run();
+      db.prepare("INSERT INTO calc_finding (variant, record_id, cause_id, run_id) VALUES ('uncorrected', 1, 1, 1)").run();
+      expect(() => db.prepare("INSERT INTO calc_finding (variant, record_id, cause_id, run_id) VALUES ('uncorrected', 1, 1, 2)").run()).toThrow(/UNIQUE/);
+      expect(() => db.prepare("INSERT INTO calc_finding (variant, record_id, cause_id, run_id) VALUES ('uncorrected', 1, 99, 2)").run()).toThrow(/FOREIGN KEY/);
+      expect(() => db.prepare("INSERT INTO calc_run (variant, inputs_sha256, inputs_json, calculated_at, calculated_by, factor_sets_json, periods_json, line_count, finding_count) VALUES ('uncorrected', 'h', '{}', 't', 'me', '[]', '[]', 'many', 0)").run()).toThrow(/cannot store TEXT value in INTEGER column/);
+    },
+  },
 };
 
 describe('migrations', () => {

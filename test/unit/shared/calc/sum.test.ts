@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../helpers/random';
 import { ExactSum, fsum, ulp } from '../../../../shared/calc/sum';
+import { CountedSum } from '../../../../shared/calc/inventory-totals';
 
 
 /** A double with a random 53-bit significand, sign and binary exponent in [minExp, maxExp]. */
@@ -213,5 +214,29 @@ describe('ulp', () => {
   it('refuses non-finite values', () => {
     expect(() => ulp(Number.NaN)).toThrow(RangeError);
     expect(() => ulp(Infinity)).toThrow(RangeError);
+  });
+});
+
+describe('exact sums kept in parts and combined', () => {
+  it('combines the exact parts of groups into exactly the sum of all their values, however they were grouped', () => {
+    const random = seededRandom(5);
+    for (let trial = 0; trial < 100; trial++) {
+      const values = Array.from({ length: 1 + Math.floor(random() * 200) }, () => randomDouble(random, -40, 40));
+      const groups = Array.from({ length: 1 + Math.floor(random() * 8) }, () => new ExactSum());
+      for (const value of values) groups[Math.floor(random() * groups.length)]!.add(value);
+      // Stored and read back as their parts (as the engagement keeps a group of lines), then combined.
+      const combined = new ExactSum();
+      for (const group of groups) combined.addSum(CountedSum.of(1, JSON.parse(JSON.stringify(group.exactParts())) as number[]).sum);
+      expect(combined.value()).toBe(referenceSum(values));
+    }
+  });
+
+  it('leaves the sum as it was when a value is refused', () => {
+    const sum = new ExactSum();
+    sum.add(Number.MAX_VALUE);
+    expect(() => sum.add(Number.MAX_VALUE)).toThrow(/double range/);
+    sum.add(-1);
+    expect(sum.value()).toBe(Number.MAX_VALUE - 1);
+    expect(sum.exactParts()).toEqual([Number.MAX_VALUE, -1].sort((a, b) => Math.abs(a) - Math.abs(b)));
   });
 });
