@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { ImportOutcome, InventorySummary } from '../../../shared/contract';
+import type { ImportOutcome, InventoryResults } from '../../../shared/contract';
 import { mappingSchema } from '../../../shared/import/mapping';
 import { engagementSettingsSchema } from '../../../shared/settings';
 import type { Engagement, EngagementContext } from '../engagement/handle';
@@ -50,7 +50,7 @@ export function readSampleManifest(dir: string): SampleManifest {
 export interface SampleBuild {
   readonly engagement: Engagement;
   readonly imports: readonly ImportOutcome[];
-  readonly inventory: InventorySummary;
+  readonly inventory: InventoryResults;
 }
 
 export interface SampleOptions {
