@@ -4,6 +4,7 @@
  * creates an engagement, imports a workbook by upload and downloads the exported workbook.
  */
 import ExcelJS from 'exceljs';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -78,6 +79,28 @@ describe('browser mode', () => {
     expect(page.headers['content-security-policy']).toContain("default-src 'none'");
     expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(page.body).toContain('<script src="/web-bridge.js" data-dialogs="browser"></script>');
+  });
+
+  it('is what `carbon-audit serve` starts: it prints the address, lets it in once by cookie, and stops on Ctrl+C', async () => {
+    const cli = path.resolve(__dirname, '..', '..', 'out', 'node', 'cli.js');
+    const child = spawn(process.execPath, [cli, 'serve', served.folder, '--no-open'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let printed = '';
+    child.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await expect.poll(() => printed, { timeout: 30_000 }).toContain('Press Ctrl+C to stop.');
+    const address = new URL(/http:\/\/127\.0\.0\.1:\d+\/index\.html\?token=[0-9a-f]{64}/.exec(printed)![0]);
+    expect(printed).toContain(`Engagements are created, opened and exported in: ${served.folder}`);
+
+    const first = await sendRaw(address.origin, { path: `${address.pathname}${address.search}` });
+    expect(first.status).toBe(303);
+    expect(first.headers.location).toBe('/index.html');
+    const cookie = String(first.headers['set-cookie']).split(';')[0]!;
+    expect(cookie).toBe(`carbon-audit-token-${address.port}=${address.searchParams.get('token')}`);
+    expect((await sendRaw(address.origin, { path: '/index.html', headers: { Cookie: cookie } })).status).toBe(200);
+    expect((await sendRaw(address.origin, { path: '/index.html' })).status).toBe(403);
+
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
   });
 
   it('lets the printed address in once, then works by upload and download in Chromium', async () => {

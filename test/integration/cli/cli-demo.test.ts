@@ -32,7 +32,7 @@ async function badRowNumber(): Promise<number> {
   await book.xlsx.readFile(path.join(SAMPLE_DIR, OPERATIONS_FILE));
   let found = 0;
   book.getWorksheet(SITES_SHEET)!.eachRow((row, rowNumber) => {
-    if (row.values.includes(BAD_ROW.text)) found = rowNumber;
+    if (Array.isArray(row.values) && row.values.includes(BAD_ROW.text)) found = rowNumber;
   });
   expect(found).toBeGreaterThan(0);
   return found;
