@@ -437,9 +437,11 @@ export interface ApiEvents {
   readonly 'import.finished': ImportFinished;
   readonly 'export.progress': ExportProgress & { readonly jobId: string };
   readonly 'export.finished': ExportFinished;
+  /** The step the sample engagement's build has reached (sample.open), e.g. importing one sheet. */
+  readonly 'sample.progress': { readonly step: string };
 }
 export type ApiEventName = keyof ApiEvents;
-export const EVENT_NAMES: readonly ApiEventName[] = ['engagement.changed', 'import.progress', 'import.finished', 'export.progress', 'export.finished'];
+export const EVENT_NAMES: readonly ApiEventName[] = ['engagement.changed', 'import.progress', 'import.finished', 'export.progress', 'export.finished', 'sample.progress'];
 
 /** What crosses the transport: errors travel as data so their code and message survive IPC. */
 export type Envelope<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiErrorPayload };

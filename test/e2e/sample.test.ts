@@ -27,6 +27,8 @@ describe('the sample engagement from the start screen', () => {
     const file = path.join(dir, 'sample.carbonaudit');
     harness.dialogAnswers.push(file);
     await page.getByRole('button', { name: 'Open sample engagement' }).click();
+    // Its progress, step by step: the build takes a while.
+    await page.getByRole('status').filter({ hasText: /^Importing Northwind operations FY2023-FY2024\.xlsx/ }).first().waitFor();
     const settings = page.getByTestId('engagement-settings');
     await settings.waitFor({ timeout: 90_000 });
     await expect(textOf(settings)).resolves.toContain(SAMPLE_ENTITY);

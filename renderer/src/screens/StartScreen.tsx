@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { EngagementSummary } from '../../../shared/contract';
 import {
   ASSURANCE_LEVELS,
@@ -35,7 +35,10 @@ export function StartScreen({ onOpened }: { onOpened: (engagement: EngagementSum
     const summary = await api.call('engagement.open', {});
     if (summary) onOpened(summary);
   });
+  const [sampleStep, setSampleStep] = useState<string | null>(null);
+  useEffect(() => api.on('sample.progress', ({ step }) => setSampleStep(step)), []);
   const sample = useAction(async () => {
+    setSampleStep(null);
     const summary = await api.call('sample.open', {});
     if (summary) onOpened(summary);
   });
@@ -165,6 +168,7 @@ export function StartScreen({ onOpened }: { onOpened: (engagement: EngagementSum
           <button type="button" onClick={() => void sample.run()} disabled={sample.busy}>
             {sample.busy ? 'Building the sample engagement…' : 'Open sample engagement'}
           </button>
+          {sample.busy && sampleStep && <p role="status" className="muted small">{sampleStep}…</p>}
           {sample.error && <p role="alert" className="error">{sample.error}</p>}
         </section>
       </div>

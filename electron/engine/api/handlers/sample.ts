@@ -9,7 +9,11 @@ export function sampleHandlers(session: Session): HandlersOf<'sample'> {
     'sample.open': async () => {
       const filePath = await host.chooseNewEngagementPath(SAMPLE_FILE_NAME);
       if (!filePath) return null;
-      const { engagement } = await buildSampleEngagement(filePath, session.context(), { dir: host.sampleDir, factorLibraryDir: host.factorLibraryDir });
+      const { engagement } = await buildSampleEngagement(filePath, session.context(), {
+        dir: host.sampleDir,
+        factorLibraryDir: host.factorLibraryDir,
+        onStep: (step) => host.emit('sample.progress', { step }),
+      });
       session.replace(engagement);
       return engagementSummary(engagement);
     },
