@@ -54,8 +54,9 @@ const FUEL_DIMENSIONS: readonly Dimension[] = ['energy', 'volume', 'mass'];
 
 export const ACTIVITIES: readonly ActivityDefinition[] = [
   { key: 'electricity', label: 'Electricity', scope: 'scope2', dimensions: ['energy'], meanings: ['consumption', 'instrument'], synonyms: ['electricity', 'grid electricity', 'power', 'electricity consumption', 'purchased electricity'], methaneOrigin: 'fossil' },
-  { key: 'clean_electricity', label: 'Clean electricity (contractual instrument)', scope: 'scope2', dimensions: ['energy'], meanings: ['instrument'], synonyms: ['renewable electricity', 'clean electricity', 'green electricity', 'ppa', 'rec', 'rego', 'guarantee of origin', 'green tariff', 'renewable energy'] },
-  { key: 'heat_steam', label: 'Purchased heat and steam', scope: 'scope2', dimensions: ['energy'], meanings: ['consumption'], synonyms: ['district heating', 'heat', 'steam', 'purchased heat'], methaneOrigin: 'fossil' },
+  { key: 'clean_electricity', label: 'Clean electricity (contractual instrument)', scope: 'scope2', dimensions: ['energy'], meanings: ['instrument'], synonyms: ['renewable electricity', 'clean electricity', 'green electricity', 'green power', 'ppa', 'rec', 'rego', 'guarantee of origin', 'guarantees of origin', 'green tariff', 'renewable energy'] },
+  { key: 'heat_steam', label: 'Purchased heat and steam', scope: 'scope2', dimensions: ['energy'], meanings: ['consumption'], synonyms: ['district heating', 'heat', 'steam', 'purchased heat', 'district hot water'], methaneOrigin: 'fossil' },
+  { key: 'district_cooling', label: 'Purchased cooling (district chilled water)', scope: 'scope2', dimensions: ['energy'], meanings: ['consumption'], synonyms: ['district cooling', 'chilled water', 'district chilled water', 'purchased cooling'], methaneOrigin: 'fossil' },
   { key: 'it_energy', label: 'Data-centre IT equipment energy', scope: 'none', dimensions: ['energy'], meanings: ['metric'], synonyms: ['it energy', 'it equipment energy', 'it load', 'it power', 'it electricity'] },
   // As 'consumption' it is also the site's electricity for Scope 2; by default only PUE's numerator.
   { key: 'facility_energy', label: 'Data-centre total facility energy', scope: 'scope2', dimensions: ['energy'], meanings: ['metric', 'consumption'], synonyms: ['total facility energy', 'facility energy', 'total energy', 'total facility power'] },
@@ -64,6 +65,8 @@ export const ACTIVITIES: readonly ActivityDefinition[] = [
   { key: 'petrol', label: 'Petrol (average biofuel blend)', scope: 'scope1', dimensions: FUEL_DIMENSIONS, meanings: ['consumption'], synonyms: ['petrol', 'gasoline', 'motor gasoline'], methaneOrigin: 'fossil' },
   { key: 'lpg', label: 'LPG', scope: 'scope1', dimensions: FUEL_DIMENSIONS, meanings: ['consumption'], synonyms: ['lpg', 'liquefied petroleum gas', 'propane'], methaneOrigin: 'fossil' },
   { key: 'fuel_oil', label: 'Fuel oil', scope: 'scope1', dimensions: FUEL_DIMENSIONS, meanings: ['consumption'], synonyms: ['fuel oil', 'heating oil', 'burning oil', 'kerosene'], methaneOrigin: 'fossil' },
+  // Burning wood emits biogenic CO2, reported outside the scopes; its CH4 (non-fossil) and N2O are Scope 1.
+  { key: 'wood', label: 'Wood (logs, chips, pellets)', scope: 'scope1', dimensions: FUEL_DIMENSIONS, meanings: ['consumption'], synonyms: ['wood', 'wood logs', 'wood chips', 'wood pellets'], methaneOrigin: 'non-fossil' },
   { key: 'coal', label: 'Coal (industrial)', scope: 'scope1', dimensions: FUEL_DIMENSIONS, meanings: ['consumption'], synonyms: ['coal'], methaneOrigin: 'fossil' },
   { key: 'refrigerant', label: 'Refrigerant leakage', scope: 'scope1', dimensions: ['mass'], meanings: ['consumption'], synonyms: ['refrigerant', 'refrigerant leakage', 'f-gas', 'hfc', 'r-410a', 'r410a', 'hfc-134a', 'r-134a', 'r-32', 'sf6'] },
   { key: 'process_emissions', label: 'Process emissions (tCO2e)', scope: 'scope1', dimensions: ['emissions'], meanings: ['consumption'], synonyms: ['process emissions'] },
@@ -77,7 +80,7 @@ export const ACTIVITIES: readonly ActivityDefinition[] = [
   { key: 'scope3_other', label: 'Scope 3 (category given by the mapping)', scope: 'scope3', dimensions: ['emissions', 'currency', 'mass', 'energy', 'distance', 'mass_distance', 'passenger_distance'], meanings: ['consumption'], synonyms: ['scope 3'] },
   { key: 'avoided_emissions', label: 'Avoided emissions (reported apart)', scope: 'none', dimensions: ['emissions'], meanings: ['avoided'], synonyms: ['avoided emissions', 'emissions avoided', 'scope 3+', 'scope 4', 'ecosystem reductions'] },
   { key: 'revenue', label: 'Revenue (intensity denominator)', scope: 'none', dimensions: ['currency'], meanings: ['denominator'], synonyms: ['revenue', 'turnover', 'sales'] },
-  { key: 'floor_area', label: 'Floor area (intensity denominator)', scope: 'none', dimensions: ['area'], meanings: ['denominator'], synonyms: ['floor area', 'gross internal area', 'gia', 'area'] },
+  { key: 'floor_area', label: 'Floor area (intensity denominator)', scope: 'none', dimensions: ['area'], meanings: ['denominator'], synonyms: ['floor area', 'gross floor area', 'gross internal area', 'gia', 'gfa', 'area'] },
   { key: 'orders', label: 'Orders (intensity denominator)', scope: 'none', dimensions: ['count'], meanings: ['denominator'], synonyms: ['orders', 'order count', 'parcels', 'shipments'] },
 ];
 

@@ -8,7 +8,9 @@
 import { z } from 'zod';
 import type { Cell, RawRow } from './import/cell';
 import { mappingSchema, MAPPING_KINDS, type Mapping, type MappingKind } from './import/mapping';
+import type { ColumnNotImported, UnitCheck } from './import/column-checks';
 import type { ColumnSuggestion } from './import/suggest';
+import type { TwinComparison, TwinFindingKind } from './import/twins';
 import type { TableGuess } from './import/table';
 import type { FindingKind, PeriodResult, SiteInfo, TonnesRange } from './calc/inventory-types';
 import type { ResultsStatus } from './calc/results-status';
@@ -83,13 +85,6 @@ export interface ImportPreview {
   readonly unitChecks: readonly UnitCheck[];
 }
 
-export interface UnitCheck {
-  readonly column: number;
-  readonly unitText: string | null;
-  readonly ok: boolean;
-  readonly message: string;
-}
-
 export interface ColumnControlTotal {
   readonly sheet: string;
   readonly column: number;
@@ -118,13 +113,44 @@ export interface RowIssue {
   readonly reason: string;
 }
 
+/**
+ * Something an import found in the data without refusing the row: today, a twin column (the same
+ * quantity in another unit) that disagrees with the column imported, or holds a value it lacks.
+ */
+export interface ImportFinding extends TwinComparison {
+  readonly sheet: string;
+  readonly rowNumber: number;
+  readonly kind: TwinFindingKind;
+}
+
+/** A stored import finding, with the file it came from. */
+export interface ImportFindingView extends ImportFinding {
+  readonly id: number;
+  readonly sourceFileId: number;
+  readonly fileName: string;
+}
+
 export interface ImportOutcome {
   readonly dryRun: boolean;
+  /**
+   * Whether the import was saved. A dry run never is; nor is an import that creates nothing or
+   * rejects more than half its rows (see `shortfall`), unless it was allowed to be.
+   */
+  readonly committed: boolean;
   readonly sourceFileId: number | null;
   readonly fileName: string;
   readonly sha256: string;
   readonly kind: MappingKind;
   readonly recordsCreated: number;
+  /** Claims imported from the claim columns of an activity sheet (a system's own figures per site). */
+  readonly claimsCreated: number;
+  /** Set when nothing was imported, or more than half of the data rows were rejected: not a success. */
+  readonly shortfall: string | null;
+  /** Numeric columns (a unit in the header) that were not imported, each with why. */
+  readonly columnsNotImported: readonly ColumnNotImported[];
+  /** Findings in the data (capped in transit at MAX_ISSUES_IN_OUTCOME; the engagement keeps all). */
+  readonly findings: readonly ImportFinding[];
+  readonly findingsTotal: number;
   readonly sheets: readonly SheetControlTotal[];
   readonly columns: readonly ColumnControlTotal[];
   /** Every rejected row (capped in transit at MAX_ISSUES_IN_OUTCOME; the engagement keeps all). */
@@ -271,7 +297,7 @@ export type ImportFinished =
   | { readonly jobId: string; readonly ok: true; readonly outcome: ImportOutcome }
   | { readonly jobId: string; readonly ok: false; readonly cancelled: boolean; readonly error: ApiErrorPayload };
 
-export type { Cell, Mapping, MappingKind };
+export type { Cell, ColumnNotImported, Mapping, MappingKind, UnitCheck };
 export type { TraceBreakdown, TraceLine, TracePage, TraceQuery, TraceSubtotal } from './calc/trace';
 export { INPUT_PART_LABELS, INPUT_PARTS, resultsStatusMessage, STALE_RESULTS, type InputPart, type ResultsStatus } from './calc/results-status';
 
@@ -367,13 +393,18 @@ export const API = {
   'import.preview': method<ImportPreview>()(
     z.object({ file: fileToken, kind: importKind, sheet: z.string().min(1).optional() }).strict(),
   ),
-  /** Starts an import (or a dry run that validates everything and commits nothing) off the UI thread. */
+  /**
+   * Starts an import (or a dry run that validates everything and commits nothing) off the UI
+   * thread. An import that creates nothing or rejects most rows is not saved unless `allowEmpty`.
+   */
   'import.start': method<{ readonly jobId: string }>()(
-    z.object({ file: fileToken, mapping: mappingSchema, dryRun: z.boolean().default(false), allowDuplicate: z.boolean().default(false) }).strict(),
+    z.object({ file: fileToken, mapping: mappingSchema, dryRun: z.boolean().default(false), allowDuplicate: z.boolean().default(false), allowEmpty: z.boolean().default(false) }).strict(),
   ),
   /** Cancels a running import: it rolls back and the engagement is unchanged. */
   'import.cancel': method<null>()(z.object({ jobId: z.string().min(1) }).strict()),
   'import.sources': method<readonly SourceFileSummary[]>()(NO_INPUT),
+  /** What imports found in the data (a twin column disagreeing with the column imported), by file, sheet and row. */
+  'import.findings': method<readonly ImportFindingView[]>()(z.object({ sourceFileId: z.number().int().min(1).optional() }).strict()),
   'mapping.list': method<readonly MappingTemplate[]>()(NO_INPUT),
   'mapping.save': method<MappingTemplate>()(z.object({ name: z.string().trim().min(1).max(120), mapping: mappingSchema }).strict()),
   /** Every site named in the records or configured, with its boundary attributes. */

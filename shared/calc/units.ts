@@ -36,10 +36,13 @@ const PHYSICAL_UNITS = {
   mmBtu: { dimension: 'energy', size: KWH_PER_MMBTU },
   therm: { dimension: 'energy', size: times('0.1', KWH_PER_MMBTU) },
   Btu: { dimension: 'energy', size: times('0.000001', KWH_PER_MMBTU) },
+  kBtu: { dimension: 'energy', size: times('0.001', KWH_PER_MMBTU) },
   L: { dimension: 'volume', size: ONE },
   m3: { dimension: 'volume', size: decimalRational('1000') },
   ML: { dimension: 'volume', size: decimalRational('1000000') },
   scf: { dimension: 'volume', size: L_PER_FT3 },
+  ft3: { dimension: 'volume', size: L_PER_FT3 },
+  ccf: { dimension: 'volume', size: times('100', L_PER_FT3) },
   US_gal: { dimension: 'volume', size: decimalRational('3.785411784') },
   imp_gal: { dimension: 'volume', size: decimalRational('4.54609') },
   kg: { dimension: 'mass', size: ONE },
@@ -127,10 +130,13 @@ const SPELLINGS: Readonly<Record<PhysicalUnitId, readonly string[]>> = {
   mmBtu: ['mmbtu', 'mmbtus', 'million btu'],
   therm: ['therm', 'therms'],
   Btu: ['btu', 'btus'],
+  kBtu: ['kbtu', 'kbtus', 'thousand btu'],
   L: ['l', 'litre', 'litres', 'liter', 'liters', 'ltr', 'ltrs'],
   m3: ['m3', 'cubic metre', 'cubic metres', 'cubic meter', 'cubic meters'],
   ML: ['million litres', 'million liters', 'megalitre', 'megalitres', 'megaliter', 'megaliters'],
   scf: ['scf', 'standard cubic foot', 'standard cubic feet'],
+  ft3: ['ft3', 'cf', 'cubic foot', 'cubic feet', 'cu ft'],
+  ccf: ['ccf', 'hundred cubic feet'],
   US_gal: ['us gal', 'us gallon', 'us gallons', 'gal (us)', 'gallon (us)', 'gallons (us)'],
   imp_gal: [
     'imp gal', 'imperial gallon', 'imperial gallons', 'imp gallon', 'imp gallons',
@@ -152,7 +158,7 @@ const SPELLINGS: Readonly<Record<PhysicalUnitId, readonly string[]>> = {
   m2: ['m2', 'sq m', 'sqm', 'square metre', 'square metres', 'square meter', 'square meters'],
   ft2: ['ft2', 'sq ft', 'sqft', 'square foot', 'square feet'],
   kgCO2e: ['kgco2e', 'kg co2e', 'kg co2eq', 'kilograms co2e'],
-  tCO2e: ['tco2e', 't co2e', 't co2eq', 'tonnes co2e', 'tonne co2e'],
+  tCO2e: ['tco2e', 't co2e', 't co2eq', 'tonnes co2e', 'tonne co2e', 'metric tons co2e', 'metric ton co2e', 'metric tonnes co2e', 'metric tonne co2e'],
 };
 
 const CURRENCY_SYMBOLS: Readonly<Record<string, CurrencyCode>> = {

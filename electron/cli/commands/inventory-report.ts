@@ -2,6 +2,7 @@ import type { PeriodPart } from '../../../shared/calc/breakdown';
 import type { EmissionTotals, TonnesRange } from '../../../shared/calc/inventory-types';
 import { resultsStatusMessage, type FindingGroup, type FindingsPage, type InventoryResults, type ResultsStatus, type TracePage } from '../../../shared/contract';
 import { FIGURE_IDS, FIGURES, figureValue, scope3CategoryFigure, UNCATEGORISED, type EmissionFigure, type FigureKind, type MetricFigure } from '../../../shared/figures';
+import { oneLine } from '../terminal';
 
 const tonnes = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
 const ratio = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
@@ -51,7 +52,7 @@ function atStakeText(range: TonnesRange | null): string {
 function groupLine(group: FindingGroup): string {
   const stake = group.atStake === null ? '' : `; at stake ${atStakeText(group.atStake)}${group.atStakeKnown < group.count ? ` (known for ${count.format(group.atStakeKnown)})` : ''}`;
   const examples = group.examples.map((example) => example.recordId ?? '-').join(', ');
-  return `  ${group.kind} × ${count.format(group.count)}: ${group.cause}${stake}\n    records ${examples}${group.count > group.examples.length ? ', …' : ''} (cause ${group.causeId})`;
+  return `  ${group.kind} × ${count.format(group.count)}: ${oneLine(group.cause)}${stake}\n    records ${examples}${group.count > group.examples.length ? ', …' : ''} (cause ${group.causeId})`;
 }
 
 export function printInventory(results: InventoryResults, options: { bySite: boolean; engagement: string }, out: (text: string) => void): void {
@@ -64,7 +65,7 @@ export function printInventory(results: InventoryResults, options: { bySite: boo
       lines.push(`  Intensity per ${intensity.unit} of ${intensity.denominator}: net ${intensity.netTco2ePerUnit ?? '—'} tCO2e, location-based ${intensity.locationTco2ePerUnit ?? '—'} tCO2e (Σ ${intensity.quantity})`);
     }
     if (options.bySite) {
-      for (const site of period.sites) lines.push(`  Site: ${site.site ?? '(no site)'}${site.share !== 1 ? ` (share ${percent.format(site.share)})` : ''}${site.isDataCentre ? ' — data centre' : ''}`, ...figureLines(site, '    '));
+      for (const site of period.sites) lines.push(`  Site: ${oneLine(site.site ?? '(no site)')}${site.share !== 1 ? ` (share ${percent.format(site.share)})` : ''}${site.isDataCentre ? ' — data centre' : ''}`, ...figureLines(site, '    '));
     }
     lines.push('');
   }
@@ -87,7 +88,7 @@ function pageRange(page: number, pageSize: number, total: number): string {
 export function printTrace(page: TracePage, breakdown: { by: 'quarter' | 'month'; parts: readonly PeriodPart[] } | null, out: (text: string) => void): void {
   const { query } = page;
   const filters = [
-    query.site && `site ${query.site}`, query.activity && `activity ${query.activity}`, query.sourceFileId && `source file ${query.sourceFileId}`,
+    query.site && `site ${oneLine(query.site)}`, query.activity && `activity ${query.activity}`, query.sourceFileId && `source file ${query.sourceFileId}`,
     query.periodFrom && `from ${query.periodFrom}`, query.periodTo && `to ${query.periodTo}`,
   ].filter(Boolean);
   const lines = [
@@ -96,9 +97,9 @@ export function printTrace(page: TracePage, breakdown: { by: 'quarter' | 'month'
   ];
   for (const line of page.lines) {
     lines.push(
-      `  record ${line.recordId} (${line.source.fileName} › ${line.source.sheet} › row ${line.source.rowNumber}): ${line.quantity} ${line.unit} × ${line.conversionFactor} = ${line.convertedQuantity} ${line.factorUnit}` +
+      `  record ${line.recordId} (${oneLine(line.source.fileName)} › ${oneLine(line.source.sheet)} › row ${line.source.rowNumber}): ${line.quantity} ${line.unit} × ${line.conversionFactor} = ${line.convertedQuantity} ${line.factorUnit}` +
         `${line.chargedQuantity !== line.convertedQuantity ? ` (charged ${line.chargedQuantity})` : ''} × ${line.co2ePerUnitKg} kgCO2e/${line.factorUnit}` +
-        `${line.factor ? ` [${line.factor.setKey} ${line.factor.edition}: ${line.factor.label}]` : ''}${line.share !== 1 ? ` × share ${line.share}` : ''} = ${line.tco2e} tCO2e${line.note ? ` — ${line.note}` : ''}`,
+        `${line.factor ? ` [${line.factor.setKey} ${line.factor.edition}: ${oneLine(line.factor.label)}]` : ''}${line.share !== 1 ? ` × share ${line.share}` : ''} = ${line.tco2e} tCO2e${line.note ? ` — ${oneLine(line.note)}` : ''}`,
     );
   }
   if (page.subtotals) {
@@ -115,9 +116,9 @@ export function printTrace(page: TracePage, breakdown: { by: 'quarter' | 'month'
 export function printFindings(page: FindingsPage, out: (text: string) => void): void {
   const lines = [...statusLines(page.status).filter((line) => line.startsWith('WARNING')), `Findings ${pageRange(page.page, page.pageSize, page.total)}`];
   for (const finding of page.findings) {
-    const where = finding.source ? ` (${finding.source.fileName} › ${finding.source.sheet} › row ${finding.source.rowNumber})` : '';
+    const where = finding.source ? ` (${oneLine(finding.source.fileName)} › ${oneLine(finding.source.sheet)} › row ${finding.source.rowNumber})` : '';
     const stake = finding.atStake === null ? '' : ` — at stake ${atStakeText(finding.atStake)}`;
-    lines.push(`  #${finding.id} record ${finding.recordId ?? '-'}${where}: ${finding.kind}: ${finding.cause}${finding.detail === null ? '' : `; ${finding.detail}`}${stake}`);
+    lines.push(`  #${finding.id} record ${finding.recordId ?? '-'}${where}: ${finding.kind}: ${oneLine(finding.cause)}${finding.detail === null ? '' : `; ${oneLine(finding.detail)}`}${stake}`);
   }
   out(`${lines.join('\n')}\n`);
 }

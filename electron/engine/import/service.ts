@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ImportOutcome, ImportPreview, Mapping, MappingKind, SourceFileSummary } from '../../../shared/contract';
+import type { ImportFindingView, ImportOutcome, ImportPreview, Mapping, MappingKind, SourceFileSummary } from '../../../shared/contract';
 import { DESNZ_DATA_SHEET } from '../../../shared/factors/desnz';
 import { EPA_HUB_SHEET } from '../../../shared/factors/epa-hub';
 import { mappingSchema } from '../../../shared/import/mapping';
@@ -16,7 +16,7 @@ import type { WorkerJob } from '../workers/spawn';
 import { startImportJob, type ImportWorkerProgress } from './import-job';
 import { withDuplicateCheck, type FilePreview } from './preview';
 import type { PreviewWorkerData } from './preview-worker';
-import { selectSourceFiles } from './store';
+import { selectImportFindings, selectSourceFiles } from './store';
 
 export { findMappingTemplate, listMappingTemplates, saveMappingTemplate } from './templates';
 export type { ImportWorkerProgress } from './import-job';
@@ -79,11 +79,33 @@ export async function suggestedMappings(engagement: Engagement | null, filePath:
   return mappings;
 }
 
+/**
+ * A saved mapping (a template, a mapping file) fitted to the file at hand. Its sheet name is a
+ * hint: next year's file renames 'FY2022' to 'FY2023' and 'factors.csv' to 'factors-2024.csv'.
+ * The sheet is the one asked for, else the mapping's own if the file has it, else the file's only
+ * sheet; a file with several sheets and none of that name must say which. Whether the headers
+ * match is checked when the sheet is read, and a mismatch refuses the import with every
+ * difference listed.
+ */
+export async function fitMappingToFile(filePath: string, mapping: Mapping, sheet?: string): Promise<{ readonly mapping: Mapping; readonly note: string | null }> {
+  if (sheet !== undefined) return { mapping: { ...mapping, sheet }, note: mapping.sheet === undefined || mapping.sheet === sheet ? null : `the mapping made on sheet '${mapping.sheet}' is applied to sheet '${sheet}'` };
+  if (mapping.sheet === undefined) return { mapping, note: null };
+  const { sheets } = await previews.run({ filePath, kind: mapping.kind, sheet: undefined });
+  if (sheets.includes(mapping.sheet)) return { mapping, note: null };
+  const [only, ...others] = sheets;
+  if (only !== undefined && others.length === 0) {
+    return { mapping: { ...mapping, sheet: only }, note: `the mapping made on sheet '${mapping.sheet}' is applied to this file's only sheet, '${only}'` };
+  }
+  throw new EngineError('refused', `The mapping was made on sheet '${mapping.sheet}', which ${path.basename(filePath)} does not have; it has ${sheets.map((name) => `'${name}'`).join(', ')}: name the sheet to apply it to (--sheet)`);
+}
+
 export interface ImportOptions {
   readonly filePath: string;
   readonly mapping: Mapping;
   readonly dryRun?: boolean;
   readonly allowDuplicate?: boolean;
+  /** Save it even if it creates nothing or rejects more than half its rows. */
+  readonly allowEmpty?: boolean;
 }
 
 /** Starts an import (or a dry run) on its own worker thread and connection; cancel rolls it back. */
@@ -101,4 +123,13 @@ export function startImport(engagement: Engagement, options: ImportOptions, onPr
 /** The source-file register: every imported file with its SHA-256 and row counts. */
 export function listSourceFiles(engagement: Engagement): SourceFileSummary[] {
   return selectSourceFiles(engagement.reader);
+}
+
+/**
+ * What imports found in the data (a twin column disagreeing with the column imported, or holding a
+ * value it lacks), each with its file, sheet, row, columns, both values and their difference; all
+ * of them, or one source file's.
+ */
+export function listImportFindings(engagement: Engagement, sourceFileId?: number): ImportFindingView[] {
+  return selectImportFindings(engagement.reader, sourceFileId);
 }

@@ -209,10 +209,12 @@ describe('engagement files from others: the schema must be exactly what the migr
     engagement.close();
     Engagement.open(older, CONTEXT).close();
 
-    // A table the next migration creates, planted early (with its own defaults), is not that version's schema.
+    // A table the next migration creates, planted early (with its own definition), is not that version's schema.
+    const olderNames = new Set(expectedSchema(olderVersion).map((object) => object.name));
+    const nextTable = expectedSchema(LATEST_SCHEMA_VERSION).find((object) => object.type === 'table' && !olderNames.has(object.name))!.name;
     const planted = path.join(dir, 'planted.carbonaudit');
-    makeOlderFile(planted, (db) => db.exec('CREATE TABLE input_revision (input TEXT PRIMARY KEY, revision INTEGER NOT NULL DEFAULT 7) STRICT'));
-    expectRefused(planted, 'unexpected-schema', new RegExp(`\\(schema ${olderVersion}\\): table 'input_revision' is not part of Carbon Audit's schema`));
+    makeOlderFile(planted, (db) => db.exec(`CREATE TABLE ${nextTable} (id INTEGER PRIMARY KEY, note TEXT DEFAULT 'planted') STRICT`));
+    expectRefused(planted, 'unexpected-schema', new RegExp(`\\(schema ${olderVersion}\\): table '${nextTable}' is not part of Carbon Audit's schema`));
   });
 
   it('distrusts the schema on every connection it opens', () => {

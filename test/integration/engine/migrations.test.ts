@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { appendAudit, verifyAuditLog } from '../../../electron/engine/db/audit-log';
 import { migrate, type Db } from '../../../electron/engine/db/connection';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/engine/db/migrations';
+import { m005ImportFindings } from '../../../electron/engine/db/migrations/005-import-findings';
 import { useTempDir } from '../../helpers/temp';
 
 /**
@@ -88,6 +89,25 @@ const MIGRATION_CHECKS: Readonly<Record<number, { seed: (db: Db) => void; verify
       expect(() => db.prepare("INSERT INTO calc_finding (variant, record_id, cause_id, run_id) VALUES ('uncorrected', 1, 1, 2)").run()).toThrow(/UNIQUE/);
       expect(() => db.prepare("INSERT INTO calc_finding (variant, record_id, cause_id, run_id) VALUES ('uncorrected', 1, 99, 2)").run()).toThrow(/FOREIGN KEY/);
       expect(() => db.prepare("INSERT INTO calc_run (variant, inputs_sha256, inputs_json, calculated_at, calculated_by, factor_sets_json, periods_json, line_count, finding_count) VALUES ('uncorrected', 'h', '{}', 't', 'me', '[]', '[]', 'many', 0)").run()).toThrow(/cannot store TEXT value in INTEGER column/);
+    },
+  },
+  // Keyed by position: parallel branches' migrations may land before it.
+  [MIGRATIONS.indexOf(m005ImportFindings) + 1]: {
+    seed: (db) => {
+      db.prepare(
+        "INSERT INTO source_file (file_name, original_path, size_bytes, sha256, format, has_macros, kind, imported_at, imported_by, mapping_json, control_totals_json, rows_read, rows_imported, rows_rejected) VALUES ('pm.xlsx', '/pm.xlsx', 1, 'x', 'xlsx', 0, 'activity', 't', 'me', '{}', '{}', 1, 1, 0)",
+      ).run();
+      db.prepare("INSERT INTO raw_row (source_file_id, sheet, row_number, cells_json) VALUES (1, 'Properties', 6, '[]')").run();
+    },
+    verify: (db) => {
+      const insert = db.prepare(
+        `INSERT INTO import_finding (source_file_id, raw_row_id, sheet, row_number, column_index, compared_column_index, kind, imported_value, imported_unit, checked_value, checked_unit, checked_converted, difference, tolerance, message)
+         VALUES (1, ?, 'Properties', 6, 8, 7, ?, 1000, 'kWh', 4, 'GJ', 1111.1, 111.1, 0.6, 'differs')`,
+      );
+      insert.run(1, 'twin-disagrees');
+      expect(db.prepare('SELECT difference, checked_unit FROM import_finding').get()).toEqual({ difference: 111.1, checked_unit: 'GJ' });
+      expect(() => insert.run(1, 'guess')).toThrow(/CHECK/);
+      expect(() => insert.run(99, 'twin-only')).toThrow(/FOREIGN KEY/);
     },
   },
 };

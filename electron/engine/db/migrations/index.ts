@@ -3,6 +3,7 @@ import { m001Engagement } from './001-engagement';
 import { m002Import } from './002-import';
 import { m003Inventory } from './003-inventory';
 import { m004StoredResults } from './004-stored-results';
+import { m005ImportFindings } from './005-import-findings';
 
 /**
  * Schema migrations, one file each, in order. A migration's number is its position + 1 and
@@ -13,6 +14,6 @@ export interface Migration {
   readonly up: (db: Database) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Engagement, m002Import, m003Inventory, m004StoredResults];
+export const MIGRATIONS: readonly Migration[] = [m001Engagement, m002Import, m003Inventory, m004StoredResults, m005ImportFindings];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -5,13 +5,15 @@
  * (tableRows); factor files are parsed a whole sheet at a time.
  */
 import type { FiscalSettings } from '../../../../shared/calc/fiscal';
-import { columnLetter, type RawRow } from '../../../../shared/import/cell';
-import { sameHeader } from '../../../../shared/import/headers';
+import type { RawRow } from '../../../../shared/import/cell';
+import { describeHeaderMismatches, headerMismatches } from '../../../../shared/import/headers';
 import type { Mapping } from '../../../../shared/import/mapping';
+import { placeholderTest, withPlaceholdersBlank } from '../../../../shared/import/placeholders';
 import type { Rejection } from '../../../../shared/import/records';
 import { createRowScanner } from '../../../../shared/import/table';
 import { cellText } from '../../../../shared/import/values';
 import type { WritableDb } from '../../db/handles';
+import { EngineError } from '../../errors';
 import type { ControlTotals, SheetTally } from '../control-totals';
 
 export interface RowContext {
@@ -44,9 +46,13 @@ export function mappedColumnCount(mapping: Mapping): number {
 
 /**
  * The rows of the mapped table on each sheet, as `dataRow` sees them: rows outside the table,
- * blank rows, totals and notes are counted as skipped (totals and notes listed with why). Without
- * a named sheet the mapping applies to every sheet laid out the same way; a sheet whose header
- * row does not match is not imported, with the first mismatch as the reason.
+ * blank rows, totals and notes are counted as skipped (totals and notes listed with why). A data
+ * row reaches `dataRow` with its placeholder cells blank (the raw row keeps them as read).
+ *
+ * The header row is checked against the mapping's headers. A mapping made for one sheet (a
+ * template applied to next year's file) refuses the whole import when they differ, listing each
+ * difference; a mapping for every sheet laid out the same way leaves a sheet whose headers differ
+ * out, with its first difference as the reason.
  */
 export function tableRows(context: RowContext, dataRow: RowCallback): RowCallback {
   const { mapping, totals } = context;
@@ -54,20 +60,22 @@ export function tableRows(context: RowContext, dataRow: RowCallback): RowCallbac
   let scanSheet = '';
   let scan = createRowScanner(mapping.table, columnCount);
   let sheetMatchesMapping = true;
+  const isPlaceholder = placeholderTest(mapping.placeholders);
   return (sheet, row, rawRowId, tally) => {
     if (sheet !== scanSheet) {
       scanSheet = sheet;
       scan = createRowScanner(mapping.table, columnCount);
       sheetMatchesMapping = true;
     }
-    if (row.rowNumber === mapping.table.headerRowNumber && !mapping.sheet) {
-      const mismatched = mapping.columns.filter((column) => column.role !== 'ignore' && !sameHeader(cellText(row.cells[column.column]), column.header));
-      if (mismatched.length > 0) {
+    if (row.rowNumber === mapping.table.headerRowNumber) {
+      const mismatches = headerMismatches(mapping.columns, (column) => cellText(row.cells[column]));
+      const [first] = mismatches;
+      if (first && mapping.sheet) {
+        throw new EngineError('refused', `The headers of sheet '${sheet}' (row ${row.rowNumber}) are not the ones the mapping was made for: ${describeHeaderMismatches(mismatches)}. Nothing was imported: map this sheet again, or correct the mapping.`);
+      }
+      if (first) {
         sheetMatchesMapping = false;
-        context.reject(sheet, row.rowNumber, {
-          column: mismatched[0]!.column,
-          reason: `sheet not imported: its header row does not match the mapping (column ${columnLetter(mismatched[0]!.column)} is '${cellText(row.cells[mismatched[0]!.column])}', expected '${mismatched[0]!.header}')`,
-        });
+        context.reject(sheet, row.rowNumber, { column: first.column, reason: `sheet not imported: its header row does not match the mapping (${describeHeaderMismatches([first])})` });
       }
     }
     const verdict = scan(row);
@@ -86,6 +94,6 @@ export function tableRows(context: RowContext, dataRow: RowCallback): RowCallbac
       return;
     }
     tally.dataRows++;
-    dataRow(sheet, row, rawRowId, tally);
+    dataRow(sheet, withPlaceholdersBlank(row, isPlaceholder), rawRowId, tally);
   };
 }

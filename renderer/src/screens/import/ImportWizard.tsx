@@ -46,12 +46,14 @@ export function ImportWizard() {
   const [kind, setKind] = useState<MappingKind>('activity');
   const [review, setReview] = useState<Review | null>(null);
   const [allowDuplicate, setAllowDuplicate] = useState(false);
+  const [allowEmpty, setAllowEmpty] = useState(false);
   const validation = useImportJob();
   const importing = useImportJob();
 
   const showPreview = (file: string, preview: ImportPreview): void => {
     setReview({ file, preview, draft: initialDraft(preview, kind) });
     setAllowDuplicate(false);
+    setAllowEmpty(false);
     setStep('sheet');
   };
   const changeDraft = (change: (draft: MappingDraft, preview: ImportPreview) => MappingDraft): void =>
@@ -93,6 +95,7 @@ export function ImportWizard() {
             onBack={() => setStep('table')}
             onValidate={() => {
               setStep('validate');
+              setAllowEmpty(false);
               // A dry run saves nothing, so a file imported before can still be validated.
               void validation.start({ file, mapping: draft.mapping, dryRun: true, allowDuplicate: true });
             }}
@@ -105,11 +108,13 @@ export function ImportWizard() {
             job={validation.state}
             allowDuplicate={allowDuplicate}
             onAllowDuplicateChange={setAllowDuplicate}
+            allowEmpty={allowEmpty}
+            onAllowEmptyChange={setAllowEmpty}
             onCancel={() => void validation.cancel()}
             onBack={() => setStep('columns')}
             onImport={() => {
               setStep('import');
-              void importing.start({ file, mapping: draft.mapping, dryRun: false, allowDuplicate });
+              void importing.start({ file, mapping: draft.mapping, dryRun: false, allowDuplicate, allowEmpty });
             }}
           />
         );
