@@ -58,7 +58,7 @@ export const sampleCommands: CommandSet = (program, { io, actor }) => {
             '',
             `Calculation findings: ${inventory.findings.total}`,
             ...inventory.findings.groups.map((group) => `  ${group.count} × ${group.kind}: ${group.cause.length > 100 ? `${group.cause.slice(0, 99)}…` : group.cause}`),
-            `Look closer: npx carbon-audit calculate "${engagementPath}" --by-site, or open it in the app (npm start, or npm run web).`,
+            `Look closer: npx carbon-audit calculate "${engagementPath}" --by-site; open it in the app (npm start), or in your browser: npx carbon-audit serve "${engagementPath}"`,
             '',
           ].join('\n'),
         );
