@@ -23,12 +23,43 @@ import { engagementSettingsSchema, type EngagementSettings } from './settings';
 export interface EngagementSummary {
   readonly path: string;
   readonly fileName: string;
+  /** Stable across copies of the file: what this machine's audit witness is kept under. */
+  readonly engagementId: string;
   readonly schemaVersion: number;
   readonly settings: EngagementSettings;
   readonly createdAt: string;
   readonly auditEntries: number;
   readonly auditHeadHash: string;
+  /** The audit log against what this machine saw of it before. */
+  readonly auditWitness: AuditWitnessStatus;
 }
+
+/** An audit log's head as this machine saw it. */
+export interface AuditHeadSeen {
+  readonly entries: number;
+  readonly headHash: string;
+  readonly seenAt: string;
+}
+
+/** An engagement whose audit log is shorter than, or forks from, what this machine saw before. */
+export interface AuditWitnessFinding {
+  readonly kind: 'cut' | 'forked';
+  readonly detectedAt: string;
+  readonly filePath: string;
+  readonly seen: AuditHeadSeen;
+  readonly found: { readonly entries: number; readonly headHash: string };
+  readonly message: string;
+}
+
+/**
+ * The audit log against this machine's witness: 'not-kept' when no witness folder is configured
+ * (the engine used as a library), 'first-seen' when this machine has no earlier record (a new
+ * engagement, or a file copied from elsewhere), 'consistent' when the log holds every entry seen.
+ */
+export type AuditWitnessStatus =
+  | { readonly status: 'not-kept' | 'first-seen' }
+  | { readonly status: 'consistent'; readonly seen: AuditHeadSeen }
+  | { readonly status: 'cut' | 'forked'; readonly finding: AuditWitnessFinding };
 
 export interface AuditEntry {
   readonly seq: number;

@@ -29,6 +29,7 @@ function hostIdentity(): HostIdentity {
     nativeBinding: electronNativeBinding(appRoot, app.isPackaged),
     factorLibraryDir: shippedResourceDir('factor-library', { isPackaged: app.isPackaged, appRoot, resourcesPath: process.resourcesPath }),
     sampleDir: shippedResourceDir('sample', { isPackaged: app.isPackaged, appRoot, resourcesPath: process.resourcesPath }),
+    appDataDir: app.getPath('userData'),
   };
 }
 

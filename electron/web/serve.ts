@@ -25,7 +25,8 @@ export interface Served extends WebServer {
 }
 
 /** Serves `target` (a folder, or an engagement file and the folder it is in) until closed. */
-export async function serveEngagements(target: string, actor: string): Promise<Served> {
+/** `appDataDir`: this machine's app-data folder, where the engine keeps its audit witness (as the CLI's). */
+export async function serveEngagements(target: string, actor: string, appDataDir: string): Promise<Served> {
   const resolved = path.resolve(target);
   let stat: fs.Stats;
   try {
@@ -35,7 +36,7 @@ export async function serveEngagements(target: string, actor: string): Promise<S
   }
   const engagement = stat.isFile() ? resolved : null;
   const folder = engagement ? path.dirname(resolved) : resolved;
-  const server = await startWebServer({ identity: { kind: 'browser', actor }, ...builtApp(), folder, appFolders: [APP_ROOT], openAtStart: engagement ?? undefined });
+  const server = await startWebServer({ identity: { kind: 'browser', actor, appDataDir }, ...builtApp(), folder, appFolders: [APP_ROOT], openAtStart: engagement ?? undefined });
   return { ...server, folder, engagement };
 }
 

@@ -24,7 +24,7 @@ describe('browser mode', () => {
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carbon-audit-e2e-web-'));
     fs.mkdirSync(path.join(dir, 'engagements'));
-    served = await serveEngagements(path.join(dir, 'engagements'), 'web-tester');
+    served = await serveEngagements(path.join(dir, 'engagements'), 'web-tester', path.join(dir, 'app-data'));
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -28,7 +28,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `appDataDir`: the app's data folder on this "machine" (its audit witness); a fresh one, removed on close, unless given. */
+export async function startHarness(options: { readonly appDataDir?: string } = {}): Promise<Harness> {
   const dialogAnswers: (string | null)[] = [];
   const revealed: string[] = [];
   const nextAnswer = async () => {
@@ -36,8 +37,9 @@ export async function startHarness(): Promise<Harness> {
     return dialogAnswers.shift() ?? null;
   };
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'carbon-audit-harness-'));
+  const ownAppData = options.appDataDir === undefined ? fs.mkdtempSync(path.join(os.tmpdir(), 'carbon-audit-app-data-')) : null;
   const server = await startWebServer({
-    identity: { kind: 'harness', actor: 'e2e-tester' },
+    identity: { kind: 'harness', actor: 'e2e-tester', appDataDir: options.appDataDir ?? ownAppData! },
     ...builtApp(PROJECT_ROOT),
     folder,
     appFolders: [PROJECT_ROOT],
@@ -56,7 +58,7 @@ export async function startHarness(): Promise<Harness> {
     revealed,
     async close() {
       await server.close();
-      fs.rmSync(folder, { recursive: true, force: true });
+      for (const own of [folder, ...(ownAppData === null ? [] : [ownAppData])]) fs.rmSync(own, { recursive: true, force: true });
     },
   };
 }

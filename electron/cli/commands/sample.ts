@@ -27,7 +27,7 @@ function headlines(first: PeriodResult, last: PeriodResult): string[] {
   return [`  ${''.padEnd(width)}  ${first.label.padStart(12)}  ${last.label.padStart(12)}`, ...rows.map(([label, a, b]) => `  ${label.padEnd(width)}  ${a.padStart(12)}  ${b.padStart(12)}`)];
 }
 
-export const sampleCommands: CommandSet = (program, { io, actor }) => {
+export const sampleCommands: CommandSet = (program, { io, engagementContext }) => {
   program
     .command('demo')
     .description('build the sample engagement in a folder (import, calculation, reconciliation, review), export its audited workbook and evidence pack, and print the headline figures')
@@ -35,7 +35,7 @@ export const sampleCommands: CommandSet = (program, { io, actor }) => {
     .action(async (dir: string) => {
       fs.mkdirSync(dir, { recursive: true });
       const engagementPath = path.join(dir, SAMPLE_FILE_NAME);
-      const build = await buildSampleEngagement(engagementPath, { actor: actor() }, { onStep: (step) => io.err(`${step}…\n`) });
+      const build = await buildSampleEngagement(engagementPath, engagementContext(), { onStep: (step) => io.err(`${step}…\n`) });
       const { engagement, imports, inventory } = build;
       try {
         io.err('Exporting the audited workbook and the evidence pack…\n');

@@ -9,7 +9,7 @@ import { EXIT_FAILED, type CliContext } from '../context';
 export const DEFAULT_WEB_FOLDER = path.join(os.homedir(), 'Carbon Audit');
 
 /** Serves until Ctrl+C (SIGINT) or SIGTERM. */
-export function serveCommands(program: Command, { io, actor }: CliContext): void {
+export function serveCommands(program: Command, { io, actor, engagementContext }: CliContext): void {
   program
     .command('serve')
     .description('run the app in your browser (where Electron cannot be installed): loopback only, with a per-run token')
@@ -19,7 +19,7 @@ export function serveCommands(program: Command, { io, actor }: CliContext): void
       if (target === undefined) fs.mkdirSync(DEFAULT_WEB_FOLDER, { recursive: true });
       let served: Served;
       try {
-        served = await serveEngagements(target ?? DEFAULT_WEB_FOLDER, actor());
+        served = await serveEngagements(target ?? DEFAULT_WEB_FOLDER, actor(), engagementContext().appDataDir);
       } catch (error) {
         io.err(`Error: ${(error as Error).message}\n`);
         process.exitCode = EXIT_FAILED;

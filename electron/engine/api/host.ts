@@ -9,6 +9,8 @@ export interface HostIdentity {
   readonly factorLibraryDir?: string;
   /** The shipped sample engagement's files; found beside the engine when not given. */
   readonly sampleDir?: string;
+  /** The app's own data on this machine (Electron's userData), where the audit witness is kept. */
+  readonly appDataDir: string;
 }
 
 /**

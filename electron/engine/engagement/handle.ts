@@ -1,16 +1,20 @@
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { AuditVerification, EngagementSummary } from '../../../shared/contract';
+import type { AuditVerification, AuditWitnessFinding, AuditWitnessStatus, EngagementSummary } from '../../../shared/contract';
 import { engagementSettingsSchema, type EngagementSettings, type EngagementSettingsInput } from '../../../shared/settings';
 import { appendAudit, auditHead, verifyAuditLog } from '../db/audit-log';
 import { connectReadOnly, connectToCheckedDatabase, createDatabase, openDatabase, schemaVersion, type ConnectionOptions } from '../db/connection';
 import type { ReadableDb, WritableDb } from '../db/handles';
 import { EngineError } from '../errors';
 import { APP_VERSION } from '../version';
-import { hasEngagementRow, insertEngagement, selectCreatedAt, selectSettingsJson, updateSettingsJson } from './store';
+import { hasEngagementRow, insertEngagement, insertEngagementId, selectCreatedAt, selectEngagementId, selectSettingsJson, updateSettingsJson } from './store';
+import type { AuditWitness } from './witness';
 
 export interface EngagementContext extends ConnectionOptions {
   /** Who is acting: recorded in every audit entry. */
   readonly actor: string;
+  /** The app's data folder on this machine, where its audit witness is kept; none, no witness. */
+  readonly appDataDir?: string;
 }
 
 /**
@@ -21,6 +25,8 @@ export interface EngagementContext extends ConnectionOptions {
  */
 export class Engagement {
   private readOnly: ReadableDb | null = null;
+  private witness: AuditWitness | null = null;
+  private witnessStatus: AuditWitnessStatus = { status: 'not-kept' };
 
   private constructor(
     readonly db: WritableDb,
@@ -32,8 +38,10 @@ export class Engagement {
     const settings = parseSettings(settingsInput);
     const db = createDatabase(filePath, context);
     const engagement = new Engagement(db, filePath, context);
-    engagement.change('engagement.create', { settings, appVersion: APP_VERSION }, () => {
+    const engagementId = randomUUID();
+    engagement.change('engagement.create', { engagementId, settings, appVersion: APP_VERSION }, () => {
       insertEngagement(db, { createdAt: new Date().toISOString(), appVersion: APP_VERSION, settingsJson: JSON.stringify(settings) });
+      insertEngagementId(db, engagementId);
     });
     return engagement;
   }
@@ -64,9 +72,34 @@ export class Engagement {
   }
 
   close(): void {
+    this.rememberAuditHead();
     // The write connection closes last: in WAL mode the last connection checkpoints the log.
     this.readOnly?.close();
     this.db.close();
+  }
+
+  /** Stable across copies of the file (engagement_identity). */
+  engagementId(): string {
+    return selectEngagementId(this.reader);
+  }
+
+  /**
+   * Compares the audit log with this machine's witness (a cut or fork is a finding and shows in
+   * the summary), and from then on keeps the witness up to date as the log grows.
+   */
+  keepAuditWitness(witness: AuditWitness): void {
+    this.witness = witness;
+    this.witnessStatus = witness.check(this.engagementId(), this.reader, this.filePath);
+    this.rememberAuditHead();
+  }
+
+  /** Records the log's head in the witness, when the log holds everything seen before. */
+  rememberAuditHead(): void {
+    this.witness?.remember(this.engagementId(), this.reader, this.filePath);
+  }
+
+  auditWitnessFindings(): readonly AuditWitnessFinding[] {
+    return this.witness?.findings(this.engagementId()) ?? [];
   }
 
   /**
@@ -121,11 +154,13 @@ export class Engagement {
     return {
       path: this.filePath,
       fileName: path.basename(this.filePath),
+      engagementId: this.engagementId(),
       schemaVersion: schemaVersion(this.reader),
       settings: this.settings(),
       createdAt: selectCreatedAt(this.reader),
       auditEntries: head.entries,
       auditHeadHash: head.headHash,
+      auditWitness: this.witnessStatus,
     };
   }
 }

@@ -1,9 +1,25 @@
-import type { AuditVerification, EngagementSummary } from '../../../shared/contract';
+import type { AuditVerification, AuditWitnessStatus, EngagementSummary } from '../../../shared/contract';
 import { MONTH_NAMES } from '../../../shared/settings';
 import { api } from '../api';
 import { CONSOLIDATION_LABELS } from '../labels';
 import { useAction } from '../useAction';
 import { useState } from 'react';
+
+/** What this machine's record of the audit log (its witness) says. */
+function witnessText(witness: AuditWitnessStatus): string {
+  switch (witness.status) {
+    case 'not-kept':
+      return 'This machine keeps no record of the audit log.';
+    case 'first-seen':
+      return 'First opened on this machine: its head is recorded from now on, so a later copy with entries cut off is noticed.';
+    case 'consistent':
+      return `Holds every entry this machine saw (${witness.seen.entries} entries, ${witness.seen.seenAt}).`;
+    case 'cut':
+      return 'Entries this machine saw are missing: see the warning above.';
+    case 'forked':
+      return 'Not the history this machine saw: see the warning above.';
+  }
+}
 
 export function OverviewView({ engagement }: { engagement: EngagementSummary }) {
   const s = engagement.settings;
@@ -43,7 +59,8 @@ export function OverviewView({ engagement }: { engagement: EngagementSummary }) 
             <strong>{engagement.auditEntries}</strong> {engagement.auditEntries === 1 ? "entry" : "entries"}. Head hash:
           </p>
           <code className="hash">{engagement.auditHeadHash}</code>
-          <p className="muted small">File: {engagement.path} · schema v{engagement.schemaVersion}</p>
+          <p className="small" data-testid="audit-witness">{witnessText(engagement.auditWitness)}</p>
+          <p className="muted small">File: {engagement.path} · schema v{engagement.schemaVersion} · engagement {engagement.engagementId}</p>
           <button type="button" onClick={() => void verify.run()} disabled={verify.busy}>Verify hash chain</button>
           {verification && (
             <p role="status" className={verification.intact ? 'ok' : 'error'}>

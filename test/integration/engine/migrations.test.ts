@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { appendAudit, verifyAuditLog } from '../../../electron/engine/db/audit-log';
 import { migrate, type Db } from '../../../electron/engine/db/connection';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/engine/db/migrations';
+import { derivedEngagementId, m006EngagementId } from '../../../electron/engine/db/migrations/006-engagement-id';
 import { m005ImportFindings } from '../../../electron/engine/db/migrations/005-import-findings';
 import { useTempDir } from '../../helpers/temp';
 
@@ -11,6 +12,8 @@ import { useTempDir } from '../../helpers/temp';
  * Per migration: what to put in a database at version N−1 and what must hold after N.
  * Every migration must have an entry (checked below), so none ships untested.
  */
+const ENGAGEMENT_ID_VERSION = MIGRATIONS.indexOf(m006EngagementId) + 1;
+
 const MIGRATION_CHECKS: Readonly<Record<number, { seed: (db: Db) => void; verify: (db: Db) => void }>> = {
   1: {
     seed: () => undefined,
@@ -61,6 +64,23 @@ const MIGRATION_CHECKS: Readonly<Record<number, { seed: (db: Db) => void; verify
       expect(() => db.prepare("INSERT INTO site (name, ownership_percent) VALUES ('X', 140)").run()).toThrow(/CHECK/);
     },
   },
+  [ENGAGEMENT_ID_VERSION]: {
+    seed: (db) => {
+      db.prepare("INSERT INTO engagement (id, created_at, created_by_app, settings_json) VALUES (1, '2026-01-01T00:00:00.000Z', '0.1.0', '{}')").run();
+      appendAudit(db, { actor: 'tester', operation: 'engagement.create', params: {}, at: '2026-01-01T00:00:00.000Z' });
+    },
+    verify: (db) => {
+      // An engagement from before ids: its id derives from its first audit entry, the same in every copy.
+      const first = db.prepare('SELECT hash FROM audit_log WHERE seq = 1').get() as { hash: string };
+      const identity = db.prepare('SELECT engagement_id, assigned FROM engagement_identity').get() as { engagement_id: string; assigned: string };
+      expect(identity).toEqual({ engagement_id: derivedEngagementId(first.hash), assigned: 'derived-at-upgrade' });
+      expect(identity.engagement_id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(verifyAuditLog(db)).toMatchObject({ intact: true, entries: 1 });
+      expect(() => db.prepare("INSERT INTO engagement_identity (id, engagement_id, assigned) VALUES (2, '00000000-0000-4000-8000-000000000000', 'at-creation')").run()).toThrow(/CHECK|FOREIGN KEY/);
+      db.prepare('DELETE FROM engagement_identity').run();
+      expect(() => db.prepare("INSERT INTO engagement_identity (id, engagement_id, assigned) VALUES (1, '../../outside', 'at-creation')").run()).toThrow(/CHECK/);
+      },
+    },
   4: {
     seed: (db) => {
       db.prepare(

@@ -114,6 +114,7 @@ describe('an import commits completely or not at all', () => {
   });
 
   it('leaves the engagement intact and unchanged when the importing process is killed (SIGKILL)', async () => {
+    const KILL_AT_WAL_BYTES = 4 * 1024 * 1024;
     const dir = tempDir();
     const file = path.join(dir, 'big.csv');
     writeReadingsCsv(file, 400_000);
@@ -123,14 +124,18 @@ describe('an import commits completely or not at all', () => {
 
     const child = spawn(CLI, ['import', engagement.filePath, file], { stdio: 'ignore' });
     const wal = `${engagement.filePath}-wal`;
+    const walBytes = () => (fs.existsSync(wal) ? fs.statSync(wal).size : 0);
     // Kill once the import is writing: its uncommitted pages are already in the WAL.
     const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline && !(fs.existsSync(wal) && fs.statSync(wal).size > 4 * 1024 * 1024)) {
+    while (Date.now() < deadline && child.exitCode === null && walBytes() <= KILL_AT_WAL_BYTES) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
+    const walAtKill = walBytes();
     expect(child.exitCode).toBeNull();
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
+    // Otherwise the kill came before the import wrote anything, and the test would prove nothing.
+    expect(walAtKill).toBeGreaterThan(KILL_AT_WAL_BYTES);
 
     const reopened = Engagement.open(engagement.filePath, TEST_ACTOR);
     expect(reopened.db.pragma('integrity_check', { simple: true })).toBe('ok');

@@ -12,7 +12,7 @@ import { placeholderTest, withPlaceholdersBlank } from '../../../../shared/impor
 import { mapFactorRow, type FactorBasis } from '../../../../shared/import/reference-rows';
 import { createRowScanner } from '../../../../shared/import/table';
 import { storeFactorSet } from '../../factors/service';
-import { mappedColumnCount, type RowContext, type RowHandler } from './handler';
+import { isDataRow, mappedColumnCount, type RowContext, type RowHandler } from './handler';
 
 /** How a factor's basis reads in its path, the trace and the factor appendix. */
 const BASIS_LABELS: Readonly<Record<FactorBasis, string>> = {
@@ -82,14 +82,13 @@ function storePublishedSet(context: RowContext, sheet: string, collected: Collec
 function storeFactorTable(context: RowContext, sheet: string, collected: CollectedSheet): void {
   const { mapping, totals } = context;
   const tally = totals.sheet(sheet);
-  const scan = createRowScanner(mapping.table, mappedColumnCount(mapping));
+  const scan = createRowScanner(mapping.table, mappedColumnCount(mapping), { decimalSeparator: mapping.decimalSeparator });
   const isPlaceholder = placeholderTest(mapping.placeholders);
   const factors: EmissionFactor[] = [];
   for (const row of collected.rows) {
     const verdict = scan(row);
     if (!verdict.inTable) { tally.skipped['outside-table']++; continue; }
-    if (verdict.kind !== 'data') { tally.skipped[verdict.kind === 'end' ? 'outside-table' : verdict.kind]++; continue; }
-    tally.dataRows++;
+    if (!isDataRow(context, sheet, row, verdict, tally)) continue;
     const result = mapFactorRow(mapping, withPlaceholdersBlank(row, isPlaceholder));
     if (!result.ok) {
       tally.rejected++;

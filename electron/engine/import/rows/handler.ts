@@ -10,7 +10,7 @@ import { describeHeaderMismatches, headerMismatches } from '../../../../shared/i
 import type { Mapping } from '../../../../shared/import/mapping';
 import { placeholderTest, withPlaceholdersBlank } from '../../../../shared/import/placeholders';
 import type { Rejection } from '../../../../shared/import/records';
-import { createRowScanner } from '../../../../shared/import/table';
+import { createRowScanner, type RowVerdict } from '../../../../shared/import/table';
 import { cellText } from '../../../../shared/import/values';
 import type { WritableDb } from '../../db/handles';
 import { EngineError } from '../../errors';
@@ -55,16 +55,17 @@ export function mappedColumnCount(mapping: Mapping): number {
  * out, with its first difference as the reason.
  */
 export function tableRows(context: RowContext, dataRow: RowCallback): RowCallback {
-  const { mapping, totals } = context;
+  const { mapping } = context;
   const columnCount = mappedColumnCount(mapping);
   let scanSheet = '';
-  let scan = createRowScanner(mapping.table, columnCount);
+  const scanOptions = { decimalSeparator: mapping.decimalSeparator };
+  let scan = createRowScanner(mapping.table, columnCount, scanOptions);
   let sheetMatchesMapping = true;
   const isPlaceholder = placeholderTest(mapping.placeholders);
   return (sheet, row, rawRowId, tally) => {
     if (sheet !== scanSheet) {
       scanSheet = sheet;
-      scan = createRowScanner(mapping.table, columnCount);
+      scan = createRowScanner(mapping.table, columnCount, scanOptions);
       sheetMatchesMapping = true;
     }
     if (row.rowNumber === mapping.table.headerRowNumber) {
@@ -83,17 +84,34 @@ export function tableRows(context: RowContext, dataRow: RowCallback): RowCallbac
       tally.skipped['outside-table']++;
       return;
     }
-    if (verdict.kind === 'blank') {
-      tally.skipped.blank++;
-      return;
-    }
-    if (verdict.kind === 'total' || verdict.kind === 'note') {
-      tally.skipped[verdict.kind]++;
-      const reason = verdict.kind === 'total' ? 'totals row: not imported as data' : `note row: '${cellText(row.cells.find((cell) => cell !== null))}'`;
-      totals.skip({ sheet, rowNumber: row.rowNumber, column: null, reason });
-      return;
-    }
-    tally.dataRows++;
-    dataRow(sheet, withPlaceholdersBlank(row, isPlaceholder), rawRowId, tally);
+    if (isDataRow(context, sheet, row, verdict, tally)) dataRow(sheet, withPlaceholdersBlank(row, isPlaceholder), rawRowId, tally);
   };
+}
+
+/**
+ * Counts a row of the table: a data row (true), or one listed with why it is not imported. Blank
+ * rows are skipped; notes and totals rows are skipped and listed; a row labelled as a total whose
+ * numbers do not add up is rejected, as neither data nor a total.
+ */
+export function isDataRow(context: RowContext, sheet: string, row: RawRow, verdict: Extract<RowVerdict, { inTable: true }>, tally: SheetTally): boolean {
+  switch (verdict.kind) {
+    case 'data':
+      tally.dataRows++;
+      return true;
+    case 'blank':
+      tally.skipped.blank++;
+      return false;
+    case 'unbalanced-total':
+      tally.dataRows++;
+      tally.rejected++;
+      context.reject(sheet, row.rowNumber, { column: null, reason: `${verdict.reason}: neither imported as data nor skipped as a totals row; check the sheet` });
+      return false;
+    case 'total':
+    case 'note': {
+      tally.skipped[verdict.kind]++;
+      const reason = verdict.kind === 'total' ? `totals row: ${verdict.reason}; not imported as data` : `note row: '${cellText(row.cells.find((cell) => cell !== null))}'`;
+      context.totals.skip({ sheet, rowNumber: row.rowNumber, column: null, reason });
+      return false;
+    }
+  }
 }

@@ -418,6 +418,62 @@ describe('determinism', () => {
   });
 });
 
+describe('PUE takes data centres with both inputs only', () => {
+  const kwh = (id: number, site: string, activity: string, quantity: number): CalcRecord =>
+    record(id, { activity, meaning: 'metric', quantity, unit: 'kWh', site, periodStart: '2023-05-01', periodEnd: '2023-05-31' });
+
+  it('leaves out an office reporting facility energy only, and a data centre without IT energy', () => {
+    const taggedDataCentre: SiteInfo = { name: 'DC South', ownershipPercent: 100, operationalControl: true, financialControl: true, isDataCentre: true, region: 'UK' };
+    const result = calculate(
+      [kwh(1, 'DC North', 'facility_energy', 1300), kwh(2, 'DC North', 'it_energy', 1000), kwh(3, 'Head office', 'facility_energy', 800), kwh(4, 'DC South', 'facility_energy', 500)],
+      [],
+      { sites: [taggedDataCentre] },
+    );
+    const year = period(result, 'FY2024');
+    // 1300 / 1000: neither the office's 800 kWh nor DC South's 500 kWh has IT energy to divide by.
+    expect(year.metrics).toMatchObject({ pue: 1.3, facilityKwh: 1300, itKwh: 1000 });
+    expect(year.sites.map((site) => [site.site, site.isDataCentre, site.metrics.pue])).toEqual([
+      ['DC North', true, 1.3],
+      ['DC South', true, null],
+      ['Head office', false, null],
+    ]);
+  });
+});
+
+describe('instrument matching window: one fiscal month of one site', () => {
+  // May 2023 is FY2024 M02 and June FY2024 M03 (April fiscal years labelled by their end).
+  const may = { periodStart: '2023-05-01', periodEnd: '2023-05-31' };
+  const june = { periodStart: '2023-06-01', periodEnd: '2023-06-30' };
+
+  it('does not let a certificate for May cover June’s consumption', () => {
+    const juneUse = record(1, { activity: 'electricity', quantity: 1000, unit: 'kWh', ...june });
+    const mayRego = record(2, { activity: 'clean_electricity', meaning: 'instrument', quantity: 600, unit: 'kWh', instrument: 'REGO', ...may });
+    const result = calculate([juneUse, mayRego], [GRID, RESIDUAL_MIX]);
+    // June is uncovered: 1000 kWh × 0.4 = 400 kg; matched over the whole year it would be 160 kg.
+    expect(period(result, 'FY2024').scope2Market).toBe(0.4);
+    expect(onlyLine(result, 1, 'market')).toMatchObject({ chargedQuantity: 1000, tco2e: 0.4 });
+    // The May certificate has no consumption to cover: it counts for nothing, and says so.
+    expect(onlyLine(result, 2, 'market').chargedQuantity).toBe(0);
+    expect(period(result, 'FY2024').metrics).toMatchObject({ electricityKwh: 1000, cleanKwh: 0, cleanShare: 0 });
+    expect(result.findings).toEqual([
+      { recordId: 2, kind: 'instrument-exceeds-consumption', cause: 'instruments exceed the electricity consumed at site London: capped at consumption', detail: 'in FY2024 M02: 0 of 600 kWh counted', atStake: null },
+    ]);
+  });
+
+  it('splits a quarter’s certificate over its months, each covering only its own month', () => {
+    // 910 kWh over April–June (91 days: 300, 310, 300 kWh by days) against 400 kWh used in May alone.
+    const quarterRego = record(2, { activity: 'clean_electricity', meaning: 'instrument', quantity: 910, unit: 'kWh', instrument: 'REGO', periodStart: '2023-04-01', periodEnd: '2023-06-30' });
+    const mayUse = record(1, { activity: 'electricity', quantity: 400, unit: 'kWh', ...may });
+    const result = calculate([mayUse, quarterRego], [GRID, RESIDUAL_MIX]);
+    // May: 310 of the 400 kWh covered, 90 kWh × 0.4 = 36 kg.
+    expect(onlyLine(result, 1, 'market')).toMatchObject({ chargedQuantity: 90, tco2e: 0.036 });
+    expect(onlyLine(result, 2, 'market').chargedQuantity).toBe(310);
+    expect(result.findings).toEqual([
+      expect.objectContaining({ recordId: 2, kind: 'instrument-exceeds-consumption', detail: 'in FY2024 M01, FY2024 M03: 310 of 910 kWh counted' }),
+    ]);
+  });
+});
+
 describe('the streaming calculation', () => {
   const consumption = record(1, { activity: 'electricity', quantity: 1000, unit: 'kWh' });
   const rego = record(2, { activity: 'clean_electricity', meaning: 'instrument', quantity: 600, unit: 'kWh', instrument: 'REGO' });
