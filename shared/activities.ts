@@ -6,7 +6,8 @@
  * - instrument: a contractual instrument (PPA, certificate, green tariff) covering part of
  *   consumed electricity. It is a subset of consumption, never added to it: it lowers
  *   market-based Scope 2 and counts toward clean share.
- * - metric: an input to a metric only (data-centre IT energy, total facility energy); never an emission.
+ * - metric: an input to a metric or a target only (data-centre IT energy, total facility energy,
+ *   retired carbon removals and credits); never an emission.
  * - avoided: avoided emissions claimed outside the inventory, already in CO2e.
  * - denominator: revenue, floor area, orders… for intensity metrics.
  */
@@ -79,6 +80,9 @@ export const ACTIVITIES: readonly ActivityDefinition[] = [
   { key: 'downstream_transport', label: 'Downstream transportation and distribution', scope: 'scope3', scope3Category: 9, dimensions: ['mass_distance', 'distance', 'currency', 'emissions'], meanings: ['consumption'], synonyms: ['downstream transport', 'outbound logistics', 'deliveries', 'last mile'], methaneOrigin: 'fossil' },
   { key: 'scope3_other', label: 'Scope 3 (category given by the mapping)', scope: 'scope3', dimensions: ['emissions', 'currency', 'mass', 'energy', 'distance', 'mass_distance', 'passenger_distance'], meanings: ['consumption'], synonyms: ['scope 3'] },
   { key: 'avoided_emissions', label: 'Avoided emissions (reported apart)', scope: 'none', dimensions: ['emissions'], meanings: ['avoided'], synonyms: ['avoided emissions', 'emissions avoided', 'scope 3+', 'scope 4', 'ecosystem reductions'] },
+  // Retired removals and credits count only towards net-zero and carbon-neutral targets: never netted inside a scope.
+  { key: 'retired_removals', label: 'Carbon removals retired (for net-zero targets)', scope: 'none', dimensions: ['emissions'], meanings: ['metric'], synonyms: ['carbon removals', 'removals retired', 'retired removals', 'carbon dioxide removal'] },
+  { key: 'retired_credits', label: 'Carbon credits retired (offsets, for carbon-neutral targets)', scope: 'none', dimensions: ['emissions'], meanings: ['metric'], synonyms: ['carbon credits', 'carbon offsets', 'offsets retired', 'retired credits', 'credits retired', 'offsets'] },
   { key: 'revenue', label: 'Revenue (intensity denominator)', scope: 'none', dimensions: ['currency'], meanings: ['denominator'], synonyms: ['revenue', 'turnover', 'sales'] },
   { key: 'floor_area', label: 'Floor area (intensity denominator)', scope: 'none', dimensions: ['area'], meanings: ['denominator'], synonyms: ['floor area', 'gross floor area', 'gross internal area', 'gia', 'gfa', 'area'] },
   { key: 'orders', label: 'Orders (intensity denominator)', scope: 'none', dimensions: ['count'], meanings: ['denominator'], synonyms: ['orders', 'order count', 'parcels', 'shipments'] },

@@ -19,6 +19,11 @@ import { FINDING_KINDS } from './calc/inventory-types';
 import { TRACE_SORT_COLUMNS } from './calc/trace';
 import { parseFigureReference } from './figures';
 import { engagementSettingsSchema, type EngagementSettings } from './settings';
+import { adjustmentDetailsSchema, type Adjustment } from './reconcile/adjustments';
+import type { FigureBridge } from './reconcile/bridge';
+import type { MatchDecision } from './reconcile/claims';
+import type { ReconciliationReport } from './reconcile/report';
+import { TARGET_KINDS, type TargetDecision } from './reconcile/targets';
 
 export interface EngagementSummary {
   readonly path: string;
@@ -370,6 +375,8 @@ export type ExportFinished =
 // ---------------------------------------------------------------------------------------------
 
 const NO_INPUT = z.object({}).strict();
+const id = z.number().int().positive();
+const fiscalYearLabel = z.string().regex(/^FY\d{4}$/, 'a fiscal year such as FY2023');
 const importKind = z.enum(MAPPING_KINDS);
 const fileToken = z.string().min(1).max(100);
 /** A traceable catalogue figure of one fiscal year, e.g. 'FY2023.scope2_market' or 'FY2023.scope3.6'. */
@@ -483,6 +490,34 @@ export const API = {
   'export.cancel': method<null>()(z.object({ jobId: z.string().min(1) }).strict()),
   /** Shows a finished export's workbook in the system's file manager. */
   'export.reveal': method<null>()(z.object({ jobId: z.string().min(1) }).strict()),
+  /** Claims, targets, adjustments and the misstatement summary, as imported and corrected; off the UI thread, with 'reconcile.progress'. */
+  'reconcile.report': method<ReconciliationReport>()(NO_INPUT),
+  /** A figure's change between two fiscal years by site or activity, into volume and factor effects. */
+  'reconcile.bridge': method<FigureBridge>()(
+    z.object({
+      figure: z.string().min(1).max(100),
+      from: fiscalYearLabel,
+      to: fiscalYearLabel,
+      by: z.enum(['site', 'activity']),
+      site: z.string().min(1).max(200).optional(),
+      uncorrected: z.boolean().default(false),
+    }).strict(),
+  ),
+  /** Confirms or changes the figure a claim is about; null with a note: about no figure (logged). */
+  'reconcile.confirmMatch': method<MatchDecision>()(
+    z.object({ claimId: id, figure: z.string().min(1).max(100).nullable(), note: z.string().max(1000).nullable().default(null) }).strict(),
+  ),
+  /** Confirms or changes a target's figure and kind (logged). */
+  'reconcile.confirmTarget': method<TargetDecision>()(z.object({ targetId: id, figure: z.string().min(1).max(100), kind: z.enum(TARGET_KINDS) }).strict()),
+  /** Saves a claims file's mapping with the confirmed matches as a template (logged). */
+  'reconcile.saveMatchTemplate': method<MappingTemplate>()(z.object({ sourceFileId: id, name: z.string().trim().min(1).max(120) }).strict()),
+  'adjustments.list': method<readonly Adjustment[]>()(NO_INPUT),
+  /** Proposes a correction apart from the source data, with its reason and the claims it comes from (logged). */
+  'adjustments.propose': method<Adjustment>()(
+    z.object({ details: adjustmentDetailsSchema, reason: z.string().trim().min(1, 'Give the reason').max(2000), claimIds: z.array(id).max(100).default([]) }).strict(),
+  ),
+  /** Withdraws an adjustment: it stays on record and corrects nothing (logged). */
+  'adjustments.withdraw': method<Adjustment>()(z.object({ adjustmentId: id, reason: z.string().trim().min(1, 'Give the reason').max(2000) }).strict()),
 } as const;
 
 export type ApiMethod = keyof typeof API;
@@ -499,11 +534,13 @@ export interface ApiEvents {
   readonly 'import.finished': ImportFinished;
   readonly 'export.progress': ExportProgress & { readonly jobId: string };
   readonly 'export.finished': ExportFinished;
+  /** The phase a reconciliation started: both calculations, then the comparison. */
+  readonly 'reconcile.progress': { readonly phase: 'calculating' | 'reconciling' };
   /** The step the sample engagement's build has reached (sample.open), e.g. importing one sheet. */
   readonly 'sample.progress': { readonly step: string };
 }
 export type ApiEventName = keyof ApiEvents;
-export const EVENT_NAMES: readonly ApiEventName[] = ['engagement.changed', 'import.progress', 'import.finished', 'export.progress', 'export.finished', 'sample.progress'];
+export const EVENT_NAMES: readonly ApiEventName[] = ['engagement.changed', 'import.progress', 'import.finished', 'export.progress', 'export.finished', 'reconcile.progress', 'sample.progress'];
 
 /** What crosses the transport: errors travel as data so their code and message survive IPC. */
 export type Envelope<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiErrorPayload };

@@ -68,6 +68,7 @@ export const FIGURES = {
   scope2_market: emission('scope2_market', 'Scope 2 market-based', ['market']),
   scope3: emission('scope3', 'Scope 3', ['scope3']),
   net: emission('net', 'Net (Scope 1 + market-based Scope 2)', ['scope1', 'market']),
+  scope1_2_location: emission('scope1_2_location', 'Scope 1 + location-based Scope 2', ['scope1', 'location']),
   biogenic: emission('biogenic', 'Biogenic CO2 (outside scopes)', ['biogenic']),
   avoided: emission('avoided', 'Avoided emissions', ['avoided'], 'apart'),
   pue: {
@@ -99,6 +100,7 @@ export const TOTALS_FIELD = {
   scope2_market: 'scope2Market',
   scope3: 'scope3',
   net: 'net',
+  scope1_2_location: 'scope12Location',
   biogenic: 'biogenic',
   avoided: 'avoided',
 } as const satisfies Record<EmissionFigureId, keyof EmissionTotals>;

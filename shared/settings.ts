@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MetricFigureId } from './figures';
 
 export const CONSOLIDATION_APPROACHES = ['operational-control', 'financial-control', 'equity-share'] as const;
 export const GWP_BASIS_OPTIONS = ['AR4', 'AR5', 'AR6'] as const;
@@ -32,7 +33,21 @@ export function materialityThresholds(materialityPercent: number): { readonly pe
   return { performanceMaterialityPercent: materialityPercent * 0.75, clearlyTrivialPercent: materialityPercent * 0.05 };
 }
 
-/** Engagement settings. Materiality thresholds are percentages of total reported emissions. */
+/**
+ * How far a reported ratio or share may be from the recomputed one and still be within tolerance:
+ * PUE in its own units (±0.005), shares in percentage points (±0.5 pp).
+ */
+export const DEFAULT_METRIC_TOLERANCES = { pue: 0.005, clean_share: 0.5, data_centre_clean_share: 0.5 } as const satisfies Record<MetricFigureId, number>;
+
+const metricTolerancesSchema = z
+  .object({
+    pue: z.number().min(0).max(1).default(DEFAULT_METRIC_TOLERANCES.pue),
+    clean_share: z.number().min(0).max(100).default(DEFAULT_METRIC_TOLERANCES.clean_share),
+    data_centre_clean_share: z.number().min(0).max(100).default(DEFAULT_METRIC_TOLERANCES.data_centre_clean_share),
+  })
+  .strict();
+
+/** Engagement settings. Materiality thresholds are percentages of total reported Scope 1 + 2 emissions. */
 export const engagementSettingsSchema = z
   .object({
     entityName: z.string().trim().min(1, 'Entity name is required').max(200),
@@ -45,6 +60,8 @@ export const engagementSettingsSchema = z
     /** Omitted: the materiality rule (materialityThresholds). */
     performanceMaterialityPercent: z.number().gt(0).max(100).optional(),
     clearlyTrivialPercent: z.number().min(0).max(100).optional(),
+    /** Reported ratios and shares are judged against these instead of materiality. */
+    metricTolerances: metricTolerancesSchema.default(DEFAULT_METRIC_TOLERANCES),
     assuranceLevel: z.enum(ASSURANCE_LEVELS).default(DEFAULT_SETTINGS.assuranceLevel),
     /** Grid region for records and sites that name none (e.g. 'UK'): chooses location-based factors. */
     defaultRegion: z.string().trim().min(1).max(40).nullable().default(null),

@@ -7,6 +7,7 @@ import { exportCommands } from './commands/export';
 import { factorCommands } from './commands/factors';
 import { importCommands } from './commands/import';
 import { inventoryCommands } from './commands/inventory';
+import { reconcileCommands } from './commands/reconcile';
 import { sampleCommands } from './commands/sample';
 import { serveCommands } from './commands/serve';
 import { cliContext, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo, type CommandSet } from './context';
@@ -15,7 +16,7 @@ import { messageOf, terminalSafe } from './terminal';
 export { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo } from './context';
 
 /** Each feature's commands, thin adapters over its engine service: a new feature adds one line. */
-const COMMAND_SETS: readonly CommandSet[] = [engagementCommands, importCommands, factorCommands, inventoryCommands, exportCommands, sampleCommands, serveCommands];
+const COMMAND_SETS: readonly CommandSet[] = [engagementCommands, importCommands, factorCommands, inventoryCommands, reconcileCommands, exportCommands, sampleCommands, serveCommands];
 
 export const PROCESS_IO: CliIo = {
   out: (text) => process.stdout.write(text),

@@ -3,9 +3,9 @@
  * by activity, the pools a record may draw from, and each selection and factor value memoised.
  */
 import { ratioFromText, type Rational } from './rational';
-import { selectFactor, type FactorRequest, type FittingFactor } from './factor-selection';
+import { pinnedFactor, selectFactor, type FactorRequest, type FactorSelection, type FittingFactor } from './factor-selection';
 import { factorCo2ePerUnit, type FactorCo2eResult, type GasPart } from './factor-value';
-import type { CalcFactor, CalcSettings, FindingKind } from './inventory-types';
+import type { CalcFactor, CalcSettings, FactorReplacement, FindingKind } from './inventory-types';
 
 /** What a line multiplies a quantity by: a selected, valued factor, or the rule standing in for one. */
 export interface Pricing {
@@ -57,14 +57,17 @@ export class FactorLibrary {
   private readonly byActivity = new Map<string, CalcFactor[]>();
   private readonly pricings = new Map<string, PricingResult>();
   private readonly values = new Map<number, FactorCo2eResult>();
+  private readonly replacements: ReadonlyMap<number, FactorReplacement>;
 
   constructor(
     factors: readonly CalcFactor[],
     private readonly settings: CalcSettings,
+    replacements: readonly FactorReplacement[] = [],
   ) {
     for (const factor of [...factors].sort((a, b) => a.id - b.id)) {
       this.byActivity.set(factor.activityKey, [...(this.byActivity.get(factor.activityKey) ?? []), factor]);
     }
+    this.replacements = new Map(replacements.map((replacement) => [replacement.replaces, replacement]));
   }
 
   hasActivity(activityKey: string): boolean {
@@ -85,12 +88,15 @@ export class FactorLibrary {
   }
 
   private select(pool: FactorPool, request: FactorRequest): PricingResult {
-    const selection = selectFactor(this.factorsIn(pool), request);
-    if (!selection.ok) {
-      const { candidates, ...failure } = selection;
+    const selected = selectFactor(this.factorsIn(pool), request);
+    if (!selected.ok) {
+      const { candidates, ...failure } = selected;
       if (candidates === undefined) return failure;
       return { ...failure, candidates: candidates.flatMap((candidate) => this.pricingOf(candidate, []) ?? []) };
     }
+    const replacement = this.replacements.get(selected.factor.id);
+    const selection = replacement === undefined ? selected : this.replaced(selected, replacement, request);
+    if (!selection.ok) return { ok: false, kind: selection.kind, reason: selection.reason, ...(selection.detail === undefined ? {} : { detail: selection.detail }) };
     const value = this.valueOf(selection.factor);
     if (!value.ok) return { ok: false, kind: 'factor-value', reason: value.reason };
     return { ok: true, pricing: this.pricingOf(selection, selection.notes)! };
@@ -110,6 +116,14 @@ export class FactorLibrary {
       gases: value.value.gases,
       notes: [...notes, ...value.value.notes],
     };
+  }
+
+  /** The replacement factor instead of the selected one, with a note naming both; refused if the quantity cannot convert to it. */
+  private replaced(selected: Extract<FactorSelection, { ok: true }>, replacement: FactorReplacement, request: FactorRequest): FactorSelection {
+    const pinned = pinnedFactor(replacement.factor, request);
+    const what = `factor #${selected.factor.id} '${selected.factor.label}' (${selected.factor.setKey}) replaced by #${replacement.factor.id} '${replacement.factor.label}' (${replacement.factor.setKey})`;
+    if (!pinned.ok) return { ...pinned, reason: `${what}: ${pinned.reason}` };
+    return { ...pinned, notes: [`${what}: ${replacement.note}`, ...pinned.notes] };
   }
 
   private valueOf(factor: CalcFactor): FactorCo2eResult {

@@ -84,6 +84,17 @@ export function selectFactor(pool: readonly CalcFactor[], request: FactorRequest
   return { ok: true, factor: chosen.factor, factorUnit: chosen.unit, conversion: chosen.conversion, notes };
 }
 
+/**
+ * One given factor for a record, as an auditor's adjustment names it: only rule 1 applies (the
+ * quantity must convert to its unit); region and year are the auditor's decision.
+ */
+export function pinnedFactor(factor: CalcFactor, request: FactorRequest): FactorSelection {
+  const convertible = byUnit([factor], request.unit);
+  if (!convertible.ok) return convertible;
+  const [chosen] = convertible.candidates;
+  return { ok: true, factor: chosen!.factor, factorUnit: chosen!.unit, conversion: chosen!.conversion, notes: chosen!.assumedBasis === null ? [] : [basisNote(chosen!)] };
+}
+
 function byUnit(pool: readonly CalcFactor[], recordUnit: Unit): Narrowed {
   const candidates: Candidate[] = [];
   const unreadable: string[] = [];

@@ -18,6 +18,7 @@ export interface FiguresJson {
   readonly scope3_tco2e: number | null;
   readonly scope3_by_category: Readonly<Record<string, number>>;
   readonly net_tco2e: number | null;
+  readonly scope1_2_location_tco2e: number | null;
   readonly biogenic_tco2e: number | null;
   readonly avoided_tco2e: number | null;
   readonly metrics: {

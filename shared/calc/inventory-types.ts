@@ -82,11 +82,22 @@ export interface CalcSettings {
   readonly defaultRegion: string | null;
 }
 
+/**
+ * An auditor's correction of a factor (an adjustment): wherever the calculation would use the
+ * factor `replaces`, it uses `factor` instead, whatever its region or year, with the note on the line.
+ */
+export interface FactorReplacement {
+  readonly replaces: number;
+  readonly factor: CalcFactor;
+  readonly note: string;
+}
+
 export interface InventoryInput {
   readonly records: readonly CalcRecord[];
   readonly factors: readonly CalcFactor[];
   readonly sites?: readonly SiteInfo[];
   readonly settings: CalcSettings;
+  readonly factorReplacements?: readonly FactorReplacement[];
 }
 
 export const FINDING_KINDS = [
@@ -203,6 +214,8 @@ export interface EmissionTotals {
   readonly scope3ByCategory: Readonly<Record<string, number>>;
   /** scope1 + scope2Market. */
   readonly net: number | null;
+  /** scope1 + scope2Location: what a total on the location basis reports (ENERGY STAR Portfolio Manager's, for one). */
+  readonly scope12Location: number | null;
   readonly biogenic: number | null;
   readonly avoided: number | null;
   readonly metrics: InventoryMetrics;

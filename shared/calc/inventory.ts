@@ -331,7 +331,7 @@ export class InventoryCalculation {
 
   constructor(input: Omit<InventoryInput, 'records'>) {
     this.settings = input.settings;
-    this.library = new FactorLibrary(input.factors, input.settings);
+    this.library = new FactorLibrary(input.factors, input.settings, input.factorReplacements);
     this.boundaries = siteBoundaries(input.sites ?? [], input.settings.consolidationApproach);
   }
 

@@ -140,6 +140,10 @@ export function subtractRationals(a: Rational, b: Rational): Rational {
 }
 
 /** Negative, zero or positive as a is less than, equal to or greater than b. */
+export function absoluteRational(value: Rational): Rational {
+  return value.num < 0n ? rational(-value.num, value.den) : value;
+}
+
 export function compareRationals(a: Rational, b: Rational): number {
   const difference = a.num * b.den - b.num * a.den;
   return difference < 0n ? -1 : difference > 0n ? 1 : 0;

@@ -62,6 +62,8 @@ const PHYSICAL_UNITS = {
   ft2: { dimension: 'area', size: M2_PER_FT2 },
   kgCO2e: { dimension: 'emissions', size: ONE },
   tCO2e: { dimension: 'emissions', size: decimalRational('1000') },
+  ktCO2e: { dimension: 'emissions', size: decimalRational('1000000') },
+  MtCO2e: { dimension: 'emissions', size: decimalRational('1000000000') },
 } as const satisfies Record<string, { readonly dimension: Dimension; readonly size: Rational }>;
 
 export type PhysicalUnitId = keyof typeof PHYSICAL_UNITS;
@@ -159,6 +161,8 @@ const SPELLINGS: Readonly<Record<PhysicalUnitId, readonly string[]>> = {
   ft2: ['ft2', 'sq ft', 'sqft', 'square foot', 'square feet'],
   kgCO2e: ['kgco2e', 'kg co2e', 'kg co2eq', 'kilograms co2e'],
   tCO2e: ['tco2e', 't co2e', 't co2eq', 'tonnes co2e', 'tonne co2e', 'metric tons co2e', 'metric ton co2e', 'metric tonnes co2e', 'metric tonne co2e'],
+  ktCO2e: ['ktco2e', 'kt co2e', 'kt co2eq', 'kilotonnes co2e', 'kilotonne co2e', 'thousand tonnes co2e'],
+  MtCO2e: ['million tonnes co2e', 'million metric tons co2e', 'megatonnes co2e', 'megatonne co2e'],
 };
 
 const CURRENCY_SYMBOLS: Readonly<Record<string, CurrencyCode>> = {
@@ -178,6 +182,8 @@ const AMBIGUOUS: Readonly<Record<string, string>> = {
   gal: 'US_gal (3.785411784 L) or imp_gal (4.54609 L)',
   // Case-insensitive matching cannot tell 'ML' (million litres) from 'mL' (millilitres).
   ml: 'ML (million litres) or millilitres',
+  // 'MtCO2e' is megatonnes, but US reports write metric tons as 'MTCO2e' or 'mtCO2e'.
+  mtco2e: 'MtCO2e (megatonnes) or tCO2e (metric tons, as US reports write MTCO2e)',
 };
 
 /**
@@ -332,6 +338,18 @@ export function conversionFactor(from: Unit, to: Unit, options: ConversionOption
   }
   const exact = divideRationals(source.size, target.size);
   return { ok: true, factor: rationalToNumber(exact), factorText: rationalToText(exact) };
+}
+
+/**
+ * A quantity in its dimension's base unit (kWh, L, kg, km, tkm, pkm, count, m², kgCO2e; a currency
+ * stays in itself), exactly; undefined for an unknown unit id.
+ */
+export function inBaseUnit(quantity: Rational, unitId: string): { readonly quantity: Rational; readonly unit: string } | undefined {
+  const definition = DEFINITIONS.get(unitId);
+  if (!definition) return undefined;
+  if (definition.dimension === 'currency') return { quantity, unit: definition.id };
+  const base = PHYSICAL_UNIT_IDS.find((id) => PHYSICAL_UNITS[id].dimension === definition.dimension && PHYSICAL_UNITS[id].size === ONE);
+  return base === undefined ? undefined : { quantity: multiplyRationals(quantity, definition.size), unit: base };
 }
 
 /** quantity × factor: the factor's single rounding plus one for the product. */

@@ -5,7 +5,7 @@
  * object per cell; only the rare cases that carry more than a value are tagged.
  * Raw rows are stored as JSON arrays of these, so every shape must survive JSON.
  */
-export type Cell = null | number | string | boolean | DateCell | ErrorCell | FormulaCell;
+export type Cell = null | number | string | boolean | DateCell | ErrorCell | PercentCell | FormulaCell;
 
 /** A cell the workbook typed as a date. `iso` is UTC, e.g. `2021-04-01T00:00:00.000Z`. */
 export interface DateCell {
@@ -20,13 +20,24 @@ export interface ErrorCell {
 }
 
 /**
+ * A number the workbook shows through a percentage number format, with that format: under '0.0%'
+ * the stored 0.539 shows as 53.9% (a fraction); under a literal percent sign such as '0.0"%"' the
+ * stored 53.9 shows as 53.9% (percent points). percentFormatScale (values.ts) tells which.
+ */
+export interface PercentCell {
+  readonly t: 'percent';
+  readonly value: number;
+  readonly format: string;
+}
+
+/**
  * A formula with its cached result. `result` is absent when the file stored none
  * (a workbook saved by a program that does not calculate): that is an error, not zero.
  */
 export interface FormulaCell {
   readonly t: 'formula';
   readonly formula: string;
-  readonly result?: null | number | string | boolean | DateCell | ErrorCell;
+  readonly result?: null | number | string | boolean | DateCell | ErrorCell | PercentCell;
 }
 
 /** One row as read: 1-based row number in its sheet, cells from column A. */
@@ -41,6 +52,10 @@ export function isDateCell(cell: Cell | undefined): cell is DateCell {
 
 export function isErrorCell(cell: Cell | undefined): cell is ErrorCell {
   return typeof cell === 'object' && cell !== null && cell.t === 'error';
+}
+
+export function isPercentCell(cell: Cell | undefined): cell is PercentCell {
+  return typeof cell === 'object' && cell !== null && cell.t === 'percent';
 }
 
 export function isFormulaCell(cell: Cell | undefined): cell is FormulaCell {

@@ -5,8 +5,10 @@
  */
 import { z } from 'zod';
 import { ACTIVITY_MEANINGS, activityByKey } from '../activities';
+import { figureById } from '../figures';
 import { columnLetter } from './cell';
-import { tableBoundsSchema } from './table';
+import { tableBoundsSchema, type RowScanOptions } from './table';
+import type { DecimalSeparator } from './values';
 
 export const MAPPING_KINDS = ['activity', 'factors', 'targets', 'claims'] as const;
 export type MappingKind = (typeof MAPPING_KINDS)[number];
@@ -55,6 +57,11 @@ export const ROLES_BY_KIND: Readonly<Record<MappingKind, readonly ColumnRole[]>>
   claims: ['entity', 'site', 'metric', 'claim_value', 'unit', 'period', 'period_start', 'period_end', 'year', 'source', 'notes', 'ignore'],
 };
 
+/** How a kind's rows are scanned: in reported figures and targets a 'Total …' row is a figure, not a sum of the rows above. */
+export function rowScanOptions(kind: MappingKind, decimalSeparator?: DecimalSeparator): RowScanOptions {
+  return { totalsAreData: kind === 'claims' || kind === 'targets', decimalSeparator };
+}
+
 /** Roles a mapping may give to several columns; every other role names one column at most. */
 export const REPEATABLE_ROLES: readonly ColumnRole[] = ['value', 'twin', 'notes', 'ignore'];
 /** An activity sheet may carry several reported figures per row (a system's Scope 1, its location-based total…). */
@@ -66,6 +73,8 @@ export function isRepeatableRole(kind: MappingKind, role: ColumnRole): boolean {
 
 /** Numeric columns: the only ones whose header may carry their unit. */
 export const NUMERIC_ROLES: readonly ColumnRole[] = ['quantity', 'value', 'twin', 'factor_value', 'target_value', 'claim_value'];
+/** Values a company reported or set, which may be percentages. */
+export const REPORTED_VALUE_ROLES: readonly ColumnRole[] = ['target_value', 'claim_value'];
 /** In a wide layout each value column names its activity and unit, so these would contradict it. */
 export const LONG_ONLY_ROLES: readonly ColumnRole[] = ['quantity', 'activity', 'unit', 'meaning'];
 export const PERIOD_ROLES: readonly ColumnRole[] = ['period', 'period_start', 'period_end', 'year', 'target_year', 'base_year'];
@@ -89,6 +98,12 @@ export const columnMappingSchema = z
     meaning: z.enum(ACTIVITY_MEANINGS).optional(),
     /** Numeric columns: the unit text from the header, validated by the unit parser. */
     unitText: z.string().min(1).optional(),
+    /**
+     * Reported and target values beside a '%' unit: whether a plain number is a fraction (0.539 =
+     * 53.9 %) or percent points (53.9 = 53.9 %). Needed only for numbers from 0 to 1, which could
+     * be either; cells formatted as percentages and text written '53.9%' say it themselves.
+     */
+    percentScale: z.enum(['fraction', 'points']).optional(),
     /** Twin columns: the value column (its index) that holds the same quantity in another unit. */
     twinOf: z.number().int().min(0).optional(),
     /** Claim columns of an activity sheet: what the reported figure is; the header's label when absent. */
@@ -108,6 +123,9 @@ export const columnMappingSchema = z
     }
     if (column.unitText !== undefined && !NUMERIC_ROLES.includes(column.role)) {
       ctx.addIssue({ code: 'custom', path: ['unitText'], message: `a ${column.role} column has no unit` });
+    }
+    if (column.percentScale !== undefined && !REPORTED_VALUE_ROLES.includes(column.role)) {
+      ctx.addIssue({ code: 'custom', path: ['percentScale'], message: `a ${column.role} column holds no reported percentage` });
     }
     if ((column.role === 'twin') !== (column.twinOf !== undefined)) {
       ctx.addIssue({ code: 'custom', path: ['twinOf'], message: column.role === 'twin' ? 'a twin column must name the value column it repeats (twinOf)' : 'only twin columns name a twin' });
@@ -138,6 +156,11 @@ export const mappingSchema = z
     decimalSeparator: z.enum(['.', ',']),
     /** Unit text as found (e.g. 'ton') → the unit it means here (e.g. 'short ton'). */
     unitResolutions: z.record(z.string(), z.string().min(1)).optional(),
+    /**
+     * Claims: the figure each reported metric is about (metric text as written → figure id such as
+     * 'net' or 'scope3.6'), as the auditor confirmed them; a template carries them to next year's claims.
+     */
+    figureMatches: z.record(z.string().min(1), z.string().refine((id) => figureById(id) !== undefined, 'not a figure of the catalogue')).optional(),
     /** Values for records whose row has no column for them. */
     defaults: z
       .strictObject({
@@ -161,6 +184,7 @@ export const mappingSchema = z
       if (seenRoles.has(column.role) && !isRepeatableRole(mapping.kind, column.role)) issue(`${where}: role '${column.role}' is given to more than one column`);
       seenRoles.add(column.role);
     }
+    if (mapping.figureMatches !== undefined && mapping.kind !== 'claims') ctx.addIssue({ code: 'custom', path: ['figureMatches'], message: 'only claims mappings match metrics to figures' });
     for (const column of mapping.columns.filter((candidate) => candidate.role === 'twin')) {
       const twinOf = mapping.columns.find((candidate) => candidate.column === column.twinOf);
       if (twinOf?.role !== 'value') issue(`column ${columnLetter(column.column)}: a twin repeats a value column, and column ${columnLetter(column.twinOf ?? 0)} is not one`);

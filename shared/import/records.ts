@@ -248,7 +248,8 @@ export function createActivityRowMapper(mapping: Mapping, context: RecordContext
         notes,
       });
     }
-    const claims = reported.map(({ column, value }): ClaimDraft => ({ metric: column.metric, period: claimPeriodOf(period), value, unit: column.unit, site, notes: column.notes }));
+    // Reported totals beside activity are emissions, never percentages; their precision is the value's own digits.
+    const claims = reported.map(({ column, value }): ClaimDraft => ({ metric: column.metric, period: claimPeriodOf(period), value, unit: column.unit, percent: null, decimals: null, site, notes: column.notes }));
     // A row is imported whole or rejected whole, so rows read always tie out to imported + rejected + skipped.
     return rejections.length > 0 ? rejected() : { records, claims, rejections, quantities, twinChecks };
   };

@@ -11,7 +11,7 @@ import { parseFactorUnit, type FactorUnit } from './factor-units';
 import { matchActivity } from './headers';
 import type { ColumnMapping, Mapping } from './mapping';
 import type { Rejection } from './records';
-import { cellText, parsePeriod, parseQuantity } from './values';
+import { cellText, parsePeriod, parseQuantity, parseReportedNumber, type PercentEvidence } from './values';
 import type { FiscalSettings } from '../calc/fiscal';
 
 /** The Scope 2 method a factor of a company table serves, from its basis column. */
@@ -42,8 +42,11 @@ export interface FactorDraft {
 export interface TargetDraft {
   readonly metric: string;
   readonly targetType: 'absolute' | 'percent-change-vs-base';
+  /** A percentage as its fraction (-42 % → -0.42). */
   readonly targetValue: number;
   readonly unit: string | null;
+  /** How import knew the value is a percentage; null when it is not one. */
+  readonly percent: PercentEvidence | null;
   readonly basePeriod: string | null;
   readonly targetPeriod: string;
   readonly notes: string | null;
@@ -52,8 +55,13 @@ export interface TargetDraft {
 export interface ClaimDraft {
   readonly metric: string;
   readonly period: string;
+  /** A percentage as its fraction (53.9 % → 0.539). */
   readonly value: number;
   readonly unit: string | null;
+  /** How import knew the value is a percentage; null when it is not one. */
+  readonly percent: PercentEvidence | null;
+  /** Decimal places the company showed (in percent points for a percentage); null when the file does not say. */
+  readonly decimals: number | null;
   readonly site: string | null;
   readonly notes: string | null;
 }
@@ -63,8 +71,8 @@ export type RowResult<T> = { readonly ok: true; readonly draft: T } | { readonly
 type RowReader = {
   text(role: ColumnMapping['role']): string | null;
   number(role: ColumnMapping['role'], label: string): number | null;
-  /** Whether the number was written with a percent sign ('53.9%'): its value is then as printed, in %. */
-  percentWritten(role: ColumnMapping['role']): boolean;
+  /** A reported or target value with its unit (the unit column's, else the value column header's). */
+  reported(role: ColumnMapping['role'], label: string): { readonly value: number; readonly unit: string | null; readonly percent: PercentEvidence | null; readonly decimals: number | null } | null;
   column(role: ColumnMapping['role']): ColumnMapping | undefined;
   rejections: Rejection[];
 };
@@ -72,32 +80,34 @@ type RowReader = {
 function rowReader(mapping: Mapping, row: RawRow): RowReader {
   const rejections: Rejection[] = [];
   const column = (role: ColumnMapping['role']) => mapping.columns.find((candidate) => candidate.role === role);
+  const text = (role: ColumnMapping['role']) => {
+    const mapped = column(role);
+    if (!mapped) return null;
+    const written = cellText(row.cells[mapped.column]).trim();
+    return written === '' ? null : written;
+  };
+  /** The parsed value, or null with the rejection recorded (a blank is rejected too). */
+  const accepted = <T>(mapped: ColumnMapping, label: string, parsed: { ok: true; value: T | null } | { ok: false; reason: string }): T | null => {
+    const where = `column ${columnLetter(mapped.column)}`;
+    if (!parsed.ok) rejections.push({ column: mapped.column, reason: `${where}: ${parsed.reason}` });
+    else if (parsed.value === null) rejections.push({ column: mapped.column, reason: `${where}: the ${label} is blank` });
+    return parsed.ok ? parsed.value : null;
+  };
   return {
     rejections,
     column,
-    text(role) {
-      const mapped = column(role);
-      if (!mapped) return null;
-      const text = cellText(row.cells[mapped.column]).trim();
-      return text === '' ? null : text;
-    },
-    percentWritten(role) {
-      const mapped = column(role);
-      const cell = mapped ? row.cells[mapped.column] : undefined;
-      return typeof cell === 'string' && /%\s*$/.test(cell);
-    },
+    text,
     number(role, label) {
       const mapped = column(role);
+      return mapped ? accepted(mapped, label, parseQuantity(row.cells[mapped.column], { decimalSeparator: mapping.decimalSeparator })) : null;
+    },
+    reported(role, label) {
+      const mapped = column(role);
       if (!mapped) return null;
-      const cell = row.cells[mapped.column];
-      const written = typeof cell === 'string' && /%\s*$/.test(cell) ? cell.replace(/%\s*$/, '') : cell;
-      const parsed = parseQuantity(written, { decimalSeparator: mapping.decimalSeparator });
-      if (!parsed.ok) {
-        rejections.push({ column: mapped.column, reason: `column ${columnLetter(mapped.column)}: ${parsed.reason}` });
-        return null;
-      }
-      if (parsed.value === null) rejections.push({ column: mapped.column, reason: `column ${columnLetter(mapped.column)}: the ${label} is blank` });
-      return parsed.value;
+      const unitText = text('unit') ?? mapped.unitText ?? null;
+      const options = { decimalSeparator: mapping.decimalSeparator, ...(mapped.percentScale ? { percentScale: mapped.percentScale } : {}) };
+      const parsed = accepted(mapped, label, parseReportedNumber(row.cells[mapped.column], unitText, options));
+      return parsed && { ...parsed, unit: unitText ?? (parsed.percent ? '%' : null) };
     },
   };
 }
@@ -284,19 +294,18 @@ function fiscalLabel(text: string | null): string | null {
 export function mapTargetRow(mapping: Mapping, row: RawRow): RowResult<TargetDraft> {
   const reader = rowReader(mapping, row);
   const metric = required(reader, 'metric', 'metric');
-  const targetValue = reader.number('target_value', 'target value');
+  const target = reader.reported('target_value', 'target value');
   const targetPeriod = fiscalLabel(required(reader, 'target_year', 'target year'));
-  const unit = reader.text('unit') ?? (reader.percentWritten('target_value') ? '%' : null);
   const basePeriod = fiscalLabel(reader.text('base_year'));
-  const isPercentChange = unit !== null && /^%|percent/i.test(unit.trim());
-  if (isPercentChange && basePeriod === null) {
-    reader.rejections.push({ column: reader.column('base_year')?.column ?? null, reason: 'a percentage target needs the base year it compares with' });
-  }
+  // Whether a percentage is a change (against a base or the prior year), a rate per year or a
+  // share to reach is read with the target's metric when it is reconciled; import keeps the hint.
+  const isPercent = target !== null && target.percent !== null;
   return finish(reader, () => ({
     metric: metric!,
-    targetType: isPercentChange ? 'percent-change-vs-base' : 'absolute',
-    targetValue: targetValue!,
-    unit,
+    targetType: isPercent ? 'percent-change-vs-base' : 'absolute',
+    targetValue: target!.value,
+    unit: target!.unit,
+    percent: target!.percent,
     basePeriod,
     targetPeriod: targetPeriod!,
     notes: reader.text('notes'),
@@ -306,7 +315,7 @@ export function mapTargetRow(mapping: Mapping, row: RawRow): RowResult<TargetDra
 export function mapClaimRow(mapping: Mapping, row: RawRow, fiscal: FiscalSettings): RowResult<ClaimDraft> {
   const reader = rowReader(mapping, row);
   const metric = required(reader, 'metric', 'metric');
-  const value = reader.number('claim_value', 'reported value');
+  const reported = reader.reported('claim_value', 'reported value');
   let period = fiscalLabel(reader.text('year'));
   const periodColumn = reader.column('period');
   if (period === null && periodColumn) {
@@ -318,8 +327,10 @@ export function mapClaimRow(mapping: Mapping, row: RawRow, fiscal: FiscalSetting
   return finish(reader, () => ({
     metric: metric!,
     period: period!,
-    value: value!,
-    unit: reader.text('unit') ?? (reader.percentWritten('claim_value') ? '%' : null),
+    value: reported!.value,
+    unit: reported!.unit,
+    percent: reported!.percent,
+    decimals: reported!.decimals,
     site: reader.text('site'),
     notes: reader.text('notes'),
   }));

@@ -27,6 +27,7 @@ import {
   type ColumnRole,
   type Mapping,
   type MappingKind,
+  rowScanOptions,
 } from './mapping';
 import { DEFAULT_PLACEHOLDERS, placeholderTest, type PlaceholderTest } from './placeholders';
 import { parseFactorBasis, parseFactorScope } from './reference-rows';
@@ -602,7 +603,7 @@ function placeholderReason(contents: readonly ColumnContent[]): string {
  */
 export function suggestMapping(table: TableGuess, sample: readonly RawRow[], kind: MappingKind): MappingSuggestion {
   const bounds = boundsFromGuess(table);
-  const scan = createRowScanner(bounds, table.headers.length);
+  const scan = createRowScanner(bounds, table.headers.length, rowScanOptions(kind));
   const dataRows = sample.filter((row) => {
     const verdict = scan(row);
     return verdict.inTable && verdict.kind === 'data';

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { ACTIVITIES } from '../activities';
 import type { Cell, RawRow } from './cell';
-import { columnLetter, isBlank, isDateCell, isFormulaCell } from './cell';
+import { columnLetter, isBlank, isDateCell, isFormulaCell, isPercentCell } from './cell';
 import { cellText, looksLikePeriodText, normalizeSpaces, parseQuantity, readsAsNumber, type DecimalSeparator } from './values';
 
 export type Confidence = 'high' | 'medium' | 'low';
@@ -59,7 +59,7 @@ export type CellKind = 'blank' | 'number' | 'date' | 'text' | 'other';
 export function cellKind(cell: Cell | undefined): CellKind {
   if (isFormulaCell(cell)) return cell.result === undefined ? 'other' : cellKind(cell.result);
   if (isBlank(cell)) return 'blank';
-  if (typeof cell === 'number') return 'number';
+  if (typeof cell === 'number' || isPercentCell(cell)) return 'number';
   if (isDateCell(cell)) return 'date';
   if (typeof cell !== 'string') return 'other'; // booleans and error values
   if (readsAsNumber(cell)) return 'number';
@@ -253,6 +253,11 @@ function sumOfOwnColumn(cell: Cell | undefined, column: number, rowNumber: numbe
 export interface RowScanOptions {
   /** How numbers written as text are read when summing rows (the mapping's separator; '.' by default). */
   readonly decimalSeparator?: DecimalSeparator;
+  /**
+   * Rows labelled Total or summing their column are data, not totals: in a sheet of reported
+   * figures or targets, 'Total Scope 1' is a figure the company reported.
+   */
+  readonly totalsAreData?: boolean;
 }
 
 /** The numbers of a row's table columns, by column. */
@@ -338,7 +343,7 @@ export class RowsAbove {
  * a period or group name) with every number in it the sum of the data rows above: of its block
  * since the last totals row, or of the whole table. A label with a name after the word ('Total
  * Energies depot') whose numbers do not add up is data; a bare totals word whose numbers do not
- * add up is an unbalanced total. A note is a lone text cell. Neither totals nor notes end the
+ * add up is an unbalanced total (unless totals are data). A note is a lone text cell. Neither totals nor notes end the
  * table: sheets can hold several blocks, so the caller decides what follows.
  */
 export function classifyDataRow(row: RawRow, columnCount: number, above: RowsAbove = new RowsAbove(), options: RowScanOptions = {}): RowClass {
@@ -350,13 +355,15 @@ export function classifyDataRow(row: RawRow, columnCount: number, above: RowsAbo
   const [firstFilled] = filled;
   if (firstFilled === undefined) return { kind: row.cells.some((cell) => !isBlankCell(cell)) ? 'note' : 'blank' };
   if (END_MARKER.test(cellText(row.cells[firstFilled]))) return { kind: 'end' };
-  for (const column of filled) {
-    const formula = sumOfOwnColumn(row.cells[column], column, row.rowNumber);
-    if (formula !== undefined) return { kind: 'total', reason: `column ${columnLetter(column)} sums the rows above (${formula})` };
-  }
   const firstText = filled.find((column) => cellKind(row.cells[column]) === 'text');
-  const totals = firstText === undefined ? undefined : totalsLabel(row, firstText, filled, above, options);
-  if (totals) return totals;
+  if (!options.totalsAreData) {
+    for (const column of filled) {
+      const formula = sumOfOwnColumn(row.cells[column], column, row.rowNumber);
+      if (formula !== undefined) return { kind: 'total', reason: `column ${columnLetter(column)} sums the rows above (${formula})` };
+    }
+    const totals = firstText === undefined ? undefined : totalsLabel(row, firstText, filled, above, options);
+    if (totals) return totals;
+  }
   if (filled.length === 1 && firstText !== undefined) return { kind: 'note' };
   return { kind: 'data' };
 }

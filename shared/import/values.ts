@@ -7,9 +7,10 @@
  * the mapping, decided once for a whole column).
  */
 import { fiscalYearByLabel, type FiscalSettings } from '../calc/fiscal';
+import { decimalRational, divideRationals, multiplyRationals, rationalToNumber, rationalToText, shortestDecimalRational } from '../calc/rational';
 import { civilFromDays, formatIsoDate, isValidCivilDate, monthsSpan } from '../civil-date';
-import type { Cell, DateCell } from './cell';
-import { isDateCell, isErrorCell, isFormulaCell } from './cell';
+import type { Cell, DateCell, PercentCell } from './cell';
+import { isDateCell, isErrorCell, isFormulaCell, isPercentCell } from './cell';
 
 export type ValueResult<T> =
   | { readonly ok: true; readonly value: T }
@@ -32,7 +33,7 @@ export interface Period {
   readonly granularity: PeriodGranularity;
 }
 
-type ShownValue = number | string | boolean | DateCell;
+type ShownValue = number | string | boolean | DateCell | PercentCell;
 
 function ok<T>(value: T): ValueResult<T> {
   return { ok: true, value };
@@ -52,6 +53,7 @@ export function cellText(cell: Cell | undefined): string {
   if (isFormulaCell(cell)) return cellText(cell.result);
   if (isDateCell(cell)) return cell.iso.slice(0, 10);
   if (isErrorCell(cell)) return cell.code;
+  if (isPercentCell(cell)) return `${percentPointsText(cell)}%`;
   return String(cell);
 }
 
@@ -120,6 +122,7 @@ function finite(value: number, shown: ShownValue): ValueResult<number> {
 function notANumber(value: ShownValue, decimalSeparator: DecimalSeparator): ValueResult<never> {
   if (typeof value === 'boolean') return fail(`${quote(value)} is a true/false value, not a number`);
   if (isDateCell(value)) return fail(`${quote(value)} is a date, not a number`);
+  if (isPercentCell(value)) return fail(`${quote(value)} is formatted as a percentage, not a quantity`);
   return fail(`${quote(value)} is not a number with decimal separator '${decimalSeparator}'`);
 }
 
@@ -154,18 +157,166 @@ export function parsePercentage(cell: Cell | undefined, options: PercentageOptio
   if (!shown.ok) return shown;
   const value = shown.value;
   if (value === null) return ok(null);
-  const pointsDivisor = options.percentPoints ? 100 : 1;
-  if (typeof value === 'number') return finite(value / pointsDivisor, value);
+  if (isPercentCell(value)) return ok(percentCellFraction(value));
+  if (typeof value === 'number') return finite(options.percentPoints ? percentPointsToFraction(value) : value, value);
   if (typeof value !== 'string') return notANumber(value, options.decimalSeparator);
-  const text = normalizeSpaces(value);
-  const withSign = text.endsWith('%');
-  const parsed = numberFromText(withSign ? text.slice(0, -1) : text, options.decimalSeparator);
+  const written = percentText(value, options.decimalSeparator);
+  if (written !== undefined) return ok(percentPointsToFraction(written));
+  const parsed = numberFromText(value, options.decimalSeparator);
   if (parsed === undefined) return notANumber(value, options.decimalSeparator);
-  if (withSign) return finite(parsed / 100, value);
   if (!options.percentPoints) {
     return fail(`${quote(value)} has no '%' sign: it could be a fraction or percent points; say which for this column`);
   }
-  return finite(parsed / 100, value);
+  return finite(percentPointsToFraction(parsed), value);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Percentages: formats, written signs and unit columns
+
+/** Which number a percentage format shows: the stored fraction × 100, or the stored number with a literal sign. */
+export type PercentScale = 'fraction' | 'points';
+
+/**
+ * How a number format shows a percentage: an unquoted, unescaped '%' multiplies by 100 ('0.0%':
+ * the cell holds a fraction); a quoted or escaped one is a literal sign ('0.0"%"', '0.0\\%': the
+ * cell holds percent points); null when the format shows no percent sign. Only the first section
+ * (positive numbers) is read, as the value cells here are.
+ */
+export function percentFormatScale(format: string | undefined): PercentScale | null {
+  if (format === undefined || !format.includes('%')) return null;
+  let literalSign = false;
+  for (let at = 0; at < format.length; at++) {
+    const char = format[at];
+    if (char === ';') break;
+    if (char === '"') {
+      const close = format.indexOf('"', at + 1);
+      if (close === -1) break;
+      literalSign ||= format.slice(at + 1, close).includes('%');
+      at = close;
+    } else if (char === '\\') {
+      literalSign ||= format[at + 1] === '%';
+      at++;
+    } else if (char === '[') {
+      // Colours and conditions ('[Red]', '[>=100]') are not shown.
+      const close = format.indexOf(']', at + 1);
+      at = close === -1 ? format.length : close;
+    } else if (char === '%') {
+      return 'fraction';
+    }
+  }
+  return literalSign ? 'points' : null;
+}
+
+/**
+ * The number a cell holds as written, for control totals: a number cell (percent-formatted or not)
+ * or number text; null for anything else (a percentage written '53.9%' included).
+ */
+export function writtenNumber(cell: Cell | undefined, decimalSeparator: DecimalSeparator): number | null {
+  if (isPercentCell(cell)) return cell.value;
+  const parsed = parseQuantity(cell, { decimalSeparator });
+  return parsed.ok ? parsed.value : null;
+}
+
+/** Percent points as the exact fraction they stand for (53.9 → 0.539, not 0.5389999999999999). */
+export function percentPointsToFraction(points: number): number {
+  return rationalToNumber(divideRationals(shortestDecimalRational(points), decimalRational('100')));
+}
+
+/** A percent-formatted cell's value as a fraction. */
+export function percentCellFraction(cell: PercentCell): number {
+  return percentFormatScale(cell.format) === 'points' ? percentPointsToFraction(cell.value) : cell.value;
+}
+
+/** The percent points a percent-formatted cell shows, as exact decimal text ('53.9' for a stored 0.539). */
+function percentPointsText(cell: PercentCell): string {
+  const value = shortestDecimalRational(cell.value);
+  return rationalToText(percentFormatScale(cell.format) === 'points' ? value : multiplyRationals(value, decimalRational('100')));
+}
+
+/** The percent points of text written with a percent sign ('53.9%', '12,5 %'); undefined for other text. */
+function percentText(text: string, decimalSeparator: DecimalSeparator): number | undefined {
+  const normalized = normalizeSpaces(text);
+  return normalized.endsWith('%') ? numberFromText(normalized.slice(0, -1), decimalSeparator) : undefined;
+}
+
+/** Digits written after the decimal separator: '6,785.60' → 2, '53.9%' → 1, '7,000' → 0. */
+function writtenDecimals(text: string, decimalSeparator: DecimalSeparator): number {
+  const digits = new RegExp(`\\${decimalSeparator}(\\d+)`).exec(normalizeSpaces(text).replace(/e[+-]?\d+$/i, ''));
+  return digits ? digits[1]!.length : 0;
+}
+
+/** Decimal places a number format shows ('0.0%' → 1, '#,##0.00' → 2, '0%' → 0), from its first section. */
+export function formatDecimals(format: string): number {
+  const section = format.split(';')[0]!.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+  const point = section.indexOf('.');
+  if (point === -1) return 0;
+  return /^[0#?]*/.exec(section.slice(point + 1))![0].length;
+}
+
+/** '%', 'percent', 'per cent', 'pct', and those followed by more ('% per year', '%/yr'). */
+const PERCENT_UNIT = /^(?:%|percent\b|per\s*cent\b|pct\b|percentage\b)/i;
+
+export function isPercentUnit(unitText: string | null | undefined): boolean {
+  return unitText !== null && unitText !== undefined && PERCENT_UNIT.test(unitText.trim());
+}
+
+/** How import knew a reported number is a percentage. */
+export type PercentEvidence = 'number-format' | 'percent-text' | 'unit-column';
+
+export interface ReportedNumber {
+  /** The number as written; a percentage as its fraction (53.9 % → 0.539). */
+  readonly value: number;
+  /** Why the value is a percentage; null when it is not one. */
+  readonly percent: PercentEvidence | null;
+  /**
+   * Decimal places the company showed (in percent points for a percentage), when the file says:
+   * text as written, or a percent cell's format ('0.0%' shows 38.0 % of a stored 0.38). Null for a
+   * number cell, whose trailing zeros are not kept.
+   */
+  readonly decimals: number | null;
+}
+
+export interface ReportedNumberOptions extends QuantityOptions {
+  /** What a plain number beside a percent unit is, when the mapping says (otherwise 0 < |n| ≤ 1 is refused as ambiguous). */
+  readonly percentScale?: PercentScale;
+}
+
+/**
+ * A figure a company reported or a target it set, read with the unit given beside it (a unit
+ * column, or the value column's header): a percent-formatted cell, '53.9%' written as text and
+ * 53.9 beside a '%' unit all give the fraction 0.539. A plain number from 0 to 1 (0 excepted)
+ * beside a '%' unit could be either a fraction or percent points, and is refused with that reason
+ * unless the mapping says which (percentScale); nothing is guessed. Null for a blank cell.
+ */
+export function parseReportedNumber(cell: Cell | undefined, unitText: string | null, options: ReportedNumberOptions): ValueResult<ReportedNumber | null> {
+  const shown = shownValueOf(cell);
+  if (!shown.ok) return shown;
+  const value = shown.value;
+  if (value === null) return ok(null);
+  const unitConflict = (what: string) =>
+    unitText !== null && !isPercentUnit(unitText) ? fail(`${quote(value)} is ${what}, but its unit is '${unitText}'`) : undefined;
+  if (isPercentCell(value)) {
+    return unitConflict('formatted as a percentage') ?? ok({ value: percentCellFraction(value), percent: 'number-format', decimals: formatDecimals(value.format) });
+  }
+  const decimals = typeof value === 'string' ? writtenDecimals(value, options.decimalSeparator) : null;
+  if (typeof value === 'string') {
+    const written = percentText(value, options.decimalSeparator);
+    if (written !== undefined) return unitConflict('written as a percentage') ?? ok({ value: percentPointsToFraction(written), percent: 'percent-text', decimals });
+  }
+  const number = parseQuantity(value, options);
+  if (!number.ok || number.value === null) return number as ValueResult<null>;
+  if (!isPercentUnit(unitText)) return ok({ value: number.value, percent: null, decimals });
+  const n = number.value;
+  const scale = options.percentScale ?? (n === 0 || Math.abs(n) > 1 ? 'points' : undefined);
+  if (scale === undefined) {
+    return fail(
+      `${quote(value)} beside the unit '${unitText}' could be ${n} % or ${rationalToText(multiplyRationals(shortestDecimalRational(n), decimalRational('100')))} % ` +
+        '(a fraction): the cell has no percentage format, so import cannot tell; say which for this column (percentScale in the mapping)',
+    );
+  }
+  // A fraction beside '%' shows two more decimals as percent points than it is written with.
+  const pointDecimals = decimals === null ? null : scale === 'points' ? decimals : Math.max(0, decimals - 2);
+  return ok({ value: scale === 'points' ? percentPointsToFraction(n) : n, percent: 'unit-column', decimals: pointDecimals });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -313,6 +464,7 @@ export function parsePeriod(cell: Cell | undefined, options: PeriodOptions): Val
     return match ? checkedDay(value.iso, Number(match[1]), Number(match[2]), Number(match[3])) : fail(`'${value.iso}' is not a date`);
   }
   if (typeof value === 'boolean') return fail(`${quote(value)} is a true/false value, not a date`);
+  if (isPercentCell(value)) return fail(`${quote(value)} is a percentage, not a date`);
   if (typeof value === 'string') return periodFromText(value, options);
   if (!Number.isFinite(value)) return fail(`${value} is not a date`);
   if (Number.isInteger(value) && value >= CALENDAR_YEARS.from && value <= CALENDAR_YEARS.to) return ok(monthsPeriod(value, 1, 12, 'year'));

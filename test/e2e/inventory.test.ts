@@ -7,10 +7,10 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { DATA_CENTRES_SHEET, OFFICES_SHEET, writeCompanyWorkbook, type CompanyWorkbookPlan } from '../helpers/company-workbook';
+import { writeCompanyWorkbook, type CompanyWorkbookPlan } from '../helpers/company-workbook';
 import { expectedFigures } from '../helpers/independent-recalculation';
 import { collectPageErrors, screenshot } from './browser';
-import { createEngagement, importThroughWizard, textOf, useE2eSession } from './session';
+import { createEngagement, importCompanyWorkbook, textOf, useE2eSession } from './session';
 
 const TONNES = /^\d{1,3}(,\d{3})*\.\d{3}$/;
 
@@ -81,10 +81,7 @@ describe('inventory', () => {
     await page.goto(harness.url);
     await createEngagement(page, session(), { region: 'UK' });
 
-    await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await importThroughWizard(page, harness, workbook, OFFICES_SHEET);
-    await page.getByRole('button', { name: 'Import another file' }).click();
-    await importThroughWizard(page, harness, workbook, DATA_CENTRES_SHEET);
+    await importCompanyWorkbook(page, harness, workbook);
 
     // Without factors, the inventory says so and offers the library.
     await page.getByRole('button', { name: 'Inventory', exact: true }).click();

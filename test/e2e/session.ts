@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { DATA_CENTRES_SHEET, OFFICES_SHEET } from '../helpers/company-workbook';
 import { startHarness, type Harness } from '../harness/server';
 import { launchBrowser } from './browser';
 
@@ -56,6 +57,14 @@ export async function createEngagement(page: Page, { harness, dir }: E2eSession,
   harness.dialogAnswers.push(path.join(dir, 'group.carbonaudit'));
   await page.getByRole('button', { name: 'Create engagement file…' }).click();
   await page.getByTestId('engagement-settings').waitFor();
+}
+
+/** Both sheets of the company workbook (test/helpers/company-workbook.ts), from the Import screen. */
+export async function importCompanyWorkbook(page: Page, harness: Harness, workbook: string): Promise<void> {
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await importThroughWizard(page, harness, workbook, OFFICES_SHEET);
+  await page.getByRole('button', { name: 'Import another file' }).click();
+  await importThroughWizard(page, harness, workbook, DATA_CENTRES_SHEET);
 }
 
 /** A file through every step of the wizard on the suggested mapping; `adjust` runs on the columns step. */

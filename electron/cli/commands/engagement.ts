@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from 'commander';
-import { DEFAULT_SETTINGS, MONTH_NAMES, type EngagementSettingsInput } from '../../../shared/settings';
+import { DEFAULT_METRIC_TOLERANCES, DEFAULT_SETTINGS, MONTH_NAMES, type EngagementSettings, type EngagementSettingsInput } from '../../../shared/settings';
 import type { AuditWitnessStatus } from '../../../shared/contract';
-import { compareAuditHead, createEngagement, describeMissingEntries, engagementSummary, listAuditEntries, verifyAuditLog, type HeadComparison, type KnownHead } from '../../engine/engagement/service';
+import { compareAuditHead, createEngagement, describeMissingEntries, engagementSummary, listAuditEntries, updateSettings, verifyAuditLog, type HeadComparison, type KnownHead } from '../../engine/engagement/service';
 import { EXIT_FAILED, EXIT_USAGE, percentOption, type CommandSet } from '../context';
 
 function parseMonth(value: string): number {
@@ -16,6 +16,37 @@ function parseFiscalLabel(value: string): string {
   const match = /^(?:FY)?(\d{4})$/i.exec(value.trim());
   if (!match) throw new InvalidArgumentError('expected a fiscal year such as FY2020');
   return `FY${match[1]}`;
+}
+
+type MetricTolerances = EngagementSettings['metricTolerances'];
+
+/** 'pue=0.005' or 'clean_share=0.5' (percentage points), collected. */
+function tolerance(value: string, previous: Partial<MetricTolerances> = {}): Partial<MetricTolerances> {
+  const [metric = '', amount = ''] = value.split('=');
+  const number = Number(amount);
+  if (!Object.prototype.hasOwnProperty.call(DEFAULT_METRIC_TOLERANCES, metric) || amount.trim() === '' || !Number.isFinite(number) || number < 0) {
+    throw new InvalidArgumentError(`expected ${Object.keys(DEFAULT_METRIC_TOLERANCES).join('|')}=<non-negative number>`);
+  }
+  return { ...previous, [metric]: number };
+}
+
+interface SettingsOptions {
+  materiality?: number;
+  performanceMateriality?: number;
+  clearlyTrivial?: number;
+  tolerance?: Partial<MetricTolerances>;
+}
+
+/** The settings with the changes asked for; a new materiality re-derives the thresholds not given with it. */
+function changedSettings(current: EngagementSettings, options: SettingsOptions): EngagementSettingsInput {
+  const rederive = options.materiality !== undefined;
+  return {
+    ...current,
+    materialityPercent: options.materiality ?? current.materialityPercent,
+    performanceMaterialityPercent: options.performanceMateriality ?? (rederive ? undefined : current.performanceMaterialityPercent),
+    clearlyTrivialPercent: options.clearlyTrivial ?? (rederive ? undefined : current.clearlyTrivialPercent),
+    metricTolerances: { ...current.metricTolerances, ...options.tolerance },
+  };
 }
 
 function parseHash(value: string): string {
@@ -59,7 +90,7 @@ function headCheck(comparison: HeadComparison, known: KnownHead): { readonly ok:
   }
 }
 
-/** init, info, verify, log: the engagement file, its settings and its audit log. */
+/** init, info, settings, verify, log: the engagement file, its settings and its audit log. */
 export const engagementCommands: CommandSet = (program, { io, engagementContext, withEngagement }) => {
   program
     .command('init')
@@ -113,6 +144,7 @@ export const engagementCommands: CommandSet = (program, { io, engagementContext,
         `Consolidation:  ${s.consolidationApproach}`,
         `GWP basis:      ${s.gwpBasis}`,
         `Materiality:    ${s.materialityPercent}% (performance ${s.performanceMaterialityPercent}%, clearly trivial ${s.clearlyTrivialPercent}%)`,
+        `Tolerances:     PUE ±${s.metricTolerances.pue}, clean share ±${s.metricTolerances.clean_share} pp, data-centre clean share ±${s.metricTolerances.data_centre_clean_share} pp`,
         `Assurance:      ${s.assuranceLevel}`,
         `Created:        ${summary.createdAt}`,
         `Schema version: ${summary.schemaVersion}`,
@@ -121,6 +153,21 @@ export const engagementCommands: CommandSet = (program, { io, engagementContext,
         `Witness:        ${witnessLine(summary.auditWitness)}`,
       ];
       io.out(`${lines.join('\n')}\n`);
+    });
+
+  program
+    .command('settings')
+    .description('change materiality and the tolerances reconciliation judges by (logged with before and after)')
+    .argument('<file>', 'engagement file')
+    .option('--materiality <percent>', 'materiality as % of total reported Scope 1 + 2 (performance materiality and the clearly-trivial threshold follow it unless given)', percentOption('above-zero'))
+    .option('--performance-materiality <percent>', 'performance materiality as % of total reported Scope 1 + 2', percentOption('above-zero'))
+    .option('--clearly-trivial <percent>', 'the clearly-trivial threshold as % of total reported Scope 1 + 2', percentOption('zero'))
+    .option('--tolerance <metric=value>', 'a ratio’s or share’s tolerance: pue=0.005, clean_share=0.5, data_centre_clean_share=0.5 (shares in percentage points); repeatable', tolerance)
+    .action(async (file: string, options: SettingsOptions) => {
+      const summary = await withEngagement(file, (engagement) => updateSettings(engagement, changedSettings(engagementSummary(engagement).settings, options)));
+      const s = summary.settings;
+      const tolerances = Object.entries(s.metricTolerances).map(([metric, value]) => `${metric} ±${value}`).join(', ');
+      io.out(`Materiality ${s.materialityPercent}%, performance materiality ${s.performanceMaterialityPercent}%, clearly trivial ${s.clearlyTrivialPercent}%; tolerances ${tolerances}\n`);
     });
 
   program

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PeriodResult } from '../../../shared/calc/inventory';
 import type { AuditVerification, ExportDetailMode, FactorSetSummary } from '../../../shared/contract';
+import type { ReconciliationReport } from '../../../shared/reconcile/report';
 import type { EngagementSettings } from '../../../shared/settings';
 import { auditHead } from '../db/audit-log';
 import type { ReadableDb } from '../db/handles';
@@ -47,6 +48,8 @@ export interface ExportContext {
   readonly periods: readonly PeriodResult[];
   /** Every finding of the calculation, one per record and cause, streamed. */
   readonly findings: StoredFindings;
+  /** Claims, targets, adjustments and misstatements, on the same figures as imported. */
+  readonly reconciliation: ReconciliationReport;
   readonly detail: DetailRows;
   /** Data rows per recalculation sheet before the detail continues on the next (Excel's limit by default). */
   readonly rowsPerDetailSheet: number;

@@ -8,7 +8,8 @@ import path from 'node:path';
 import type { ExportOutcome, ExportProgress } from '../../../shared/contract';
 import type { Engagement } from '../engagement/handle';
 import { EngineError } from '../errors';
-import { calculateHere, inventoryResults, storedFindings } from '../inventory/service';
+import { calculateHere, storedFindings } from '../inventory/service';
+import { reconcileWithInventory } from '../reconcile/service';
 import { startWorker, type WorkerJob } from '../workers/spawn';
 import { AtomicFile } from './atomic-file';
 import { Book } from './book/book';
@@ -60,16 +61,19 @@ export async function exportWorkbook(engagement: Engagement, request: ExportRequ
   checkTargets(engagement, request);
   report(run, 'calculating', 0, 0, 0);
   const calculated = await calculateHere(engagement);
+  // The reconciliation's figures as imported are the stored calculation's, the workbook's.
+  const { report: reconciliation } = await reconcileWithInventory(engagement);
   run.signal?.throwIfAborted();
   const source = storedDetailSource(engagement);
   const detail = request.detail === 'summary' ? await summaryDetailRows(source, run.signal) : fullDetailRows(source);
-  return writeExport(engagement, request, { periods: inventoryResults(engagement).periods, findings: storedFindings(engagement), detail, calculationLines: calculated.lineCount }, run, started);
+  return writeExport(engagement, request, { periods: reconciliation.periods, findings: storedFindings(engagement), reconciliation, detail, calculationLines: calculated.lineCount }, run, started);
 }
 
 /** What a workbook shows: the inventory's figures and findings, and the detail rows to stream. */
 export interface ExportInputs {
   readonly periods: ExportContext['periods'];
   readonly findings: ExportContext['findings'];
+  readonly reconciliation: ExportContext['reconciliation'];
   readonly detail: DetailRows;
   readonly calculationLines: number;
 }
@@ -91,6 +95,7 @@ export async function writeExport(engagement: Engagement, request: ExportRequest
     facts,
     periods: inputs.periods,
     findings: inputs.findings,
+    reconciliation: inputs.reconciliation,
     detail,
     rowsPerDetailSheet: request.rowsPerDetailSheet ?? EXCEL_MAX_ROWS,
     usedFactorIds: new Set<number>(),

@@ -13,6 +13,7 @@ export {
   factorLineage,
   replaceFrozenSets,
   selectCalcFactors as factorsForCalculation,
+  selectCalcFactorsById as factorsById,
   selectFrozenSetIds as frozenFactorSetIds,
   selectLatestSetIds as latestFactorSetIds,
   selectSetHashes as factorSetHashes,

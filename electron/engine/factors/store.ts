@@ -85,14 +85,23 @@ interface FactorRow {
 
 /** The factors of these sets that name an activity, as the calculation takes them. */
 export function selectCalcFactors(db: ReadableDb, factorSetIds: readonly number[]): CalcFactor[] {
-  if (factorSetIds.length === 0) return [];
+  return calcFactorsWhere(db, 'f.factor_set_id', factorSetIds);
+}
+
+/** Factors of any set by their ids, as the calculation reads them (an adjustment may name one of a set not frozen). */
+export function selectCalcFactorsById(db: ReadableDb, factorIds: readonly number[]): CalcFactor[] {
+  return calcFactorsWhere(db, 'f.id', factorIds);
+}
+
+function calcFactorsWhere(db: ReadableDb, column: 'f.factor_set_id' | 'f.id', ids: readonly number[]): CalcFactor[] {
+  if (ids.length === 0) return [];
   const rows = db.prepare(
     `SELECT f.id, f.factor_set_id, s.set_key, s.year, s.valid_from, s.valid_to, s.region AS set_region, s.gwp_basis, f.activity_key, f.unit_text,
             f.region, f.scope, f.biogenic, f.co2e_per_unit_kg, f.gases_json, f.label
        FROM emission_factor f JOIN factor_set s ON s.id = f.factor_set_id
-      WHERE f.activity_key IS NOT NULL AND f.factor_set_id IN (${factorSetIds.map(() => '?').join(',')})
+      WHERE f.activity_key IS NOT NULL AND ${column} IN (${ids.map(() => '?').join(',')})
       ORDER BY f.id`,
-  ).all(...factorSetIds) as FactorRow[];
+  ).all(...ids) as FactorRow[];
   return rows.map((row) => {
     const stored = JSON.parse(row.gases_json) as { gases: GasValue[]; gwpBasis: GwpBasis | null; variant: string | null; residualMix?: boolean };
     return {

@@ -144,13 +144,13 @@ export function activityRecordWriter(db: WritableDb, sourceFileId: number, befor
 }
 
 export function targetWriter(db: WritableDb, sourceFileId: number): (rawRowId: number, target: TargetDraft) => void {
-  const insert = db.prepare('INSERT INTO target (source_file_id, raw_row_id, metric, target_type, target_value, unit, base_period, target_period, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  return (rawRowId, t) => insert.run(sourceFileId, rawRowId, t.metric, t.targetType, t.targetValue, t.unit, t.basePeriod, t.targetPeriod, t.notes);
+  const insert = db.prepare('INSERT INTO target (source_file_id, raw_row_id, metric, target_type, target_value, unit, percent_evidence, base_period, target_period, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  return (rawRowId, t) => insert.run(sourceFileId, rawRowId, t.metric, t.targetType, t.targetValue, t.unit, t.percent, t.basePeriod, t.targetPeriod, t.notes);
 }
 
 export function claimWriter(db: WritableDb, sourceFileId: number): (rawRowId: number, claim: ClaimDraft) => void {
-  const insert = db.prepare('INSERT INTO claim (source_file_id, raw_row_id, metric, period, value, unit, site, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-  return (rawRowId, c) => insert.run(sourceFileId, rawRowId, c.metric, c.period, c.value, c.unit, c.site, c.notes);
+  const insert = db.prepare('INSERT INTO claim (source_file_id, raw_row_id, metric, period, value, unit, percent_evidence, reported_decimals, site, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  return (rawRowId, c) => insert.run(sourceFileId, rawRowId, c.metric, c.period, c.value, c.unit, c.percent, c.decimals, c.site, c.notes);
 }
 
 // ---------------------------------------------------------------------------------------------

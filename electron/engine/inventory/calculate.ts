@@ -6,7 +6,7 @@
  * records. When records hold instruments or facility energy consumed, a first pass over those
  * alone gathers instrument matching's site-months.
  */
-import type { CalcSettings } from '../../../shared/calc/inventory-types';
+import type { CalcSettings, InventoryInput } from '../../../shared/calc/inventory-types';
 import { canonicalJson } from '../../../shared/canonical-json';
 import { FIGURE_IDS, FIGURES, figureValue } from '../../../shared/figures';
 import type { Engagement } from '../engagement/handle';
@@ -14,7 +14,7 @@ import { EngineError } from '../errors';
 import { describeSets, factorsForCalculation, frozenFactorSetIds, latestFactorSetIds, replaceFrozenSets } from '../factors/service';
 import { AS_IMPORTED, changedParts, inputsSha256, readInputs, type CalculationInputs, type CalculationVariant } from './inputs';
 import { deleteRun, finishRun, insertRun, RunWriter, selectRun, type StoredRun } from './results-store';
-import { selectSites } from './store';
+import { iterateCalcRecords, selectSites } from './store';
 import { streamInWorker } from './stream';
 import type { StreamRequest } from './stream-protocol';
 
@@ -38,6 +38,20 @@ function streamRequest(engagement: Engagement, variant: CalculationVariant, fact
     sites: selectSites(engagement.db),
     settings: calcSettings(engagement),
     lines,
+  };
+}
+
+/**
+ * The calculation's whole input in memory, as imported, on the frozen factor versions: for a
+ * feature that calculates variants of it on its own worker (reconciliation's adjustments). Call
+ * after `calculate`, which freezes the versions.
+ */
+export function inputInMemory(engagement: Engagement): InventoryInput {
+  return {
+    records: [...iterateCalcRecords(engagement.reader, AS_IMPORTED.records)],
+    factors: factorsForCalculation(engagement.reader, frozenFactorSetIds(engagement.reader)),
+    sites: selectSites(engagement.reader),
+    settings: calcSettings(engagement),
   };
 }
 

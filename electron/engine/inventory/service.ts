@@ -6,10 +6,13 @@
  * other features use. Reading never calculates, and only an explicit calculation freezes factor
  * versions.
  */
+import { calculateInventory as calculateFromInput, type InventoryInput, type InventoryResult } from '../../../shared/calc/inventory';
 import type { FigureChangeView, InventoryResults } from '../../../shared/contract';
 import type { Engagement } from '../engagement/handle';
 import { startCalcJob, type CalcConnection } from './calc-job';
+import { calculate, inputInMemory } from './calculate';
 import { AS_IMPORTED, type CalculationVariant } from './inputs';
+import { inventoryResults } from './results';
 
 export { listSites, setSite, type SiteChange } from './boundary';
 export { AS_IMPORTED, VARIANTS, type CalculationVariant } from './inputs';
@@ -37,4 +40,28 @@ export async function calculateInventory(engagement: Engagement, variant: Calcul
 /** Re-freezes on the newest factor versions, stores the results and returns every figure that moved (logged). */
 export async function recalculateInventory(engagement: Engagement, variant: CalculationVariant = AS_IMPORTED): Promise<readonly FigureChangeView[]> {
   return (await startCalcJob({ op: 'recalculate', ...connection(engagement, variant) }).result).changes;
+}
+
+export interface InventoryVariants {
+  /** The records as imported, the frozen factors, the boundary and settings. */
+  readonly input: InventoryInput;
+  readonly uncorrected: InventoryResult;
+  readonly correctedInput: InventoryInput;
+  readonly corrected: InventoryResult;
+}
+
+/**
+ * For another feature's worker (reconciliation): the inventory as imported, its figures read from
+ * the stored calculation (calculated and stored first unless current), and as `correct`
+ * (adjustments, a pure function of the input and the uncorrected result) changes its input. The
+ * lines both need (bridge, adjustments) are calculated in memory from the same input; the
+ * uncorrected figures never see the correction.
+ */
+export async function calculateVariants(engagement: Engagement, correct: (input: InventoryInput, uncorrected: InventoryResult) => InventoryInput): Promise<InventoryVariants> {
+  await calculate(engagement);
+  const input = inputInMemory(engagement);
+  const uncorrected = { ...calculateFromInput(input), periods: inventoryResults(engagement).periods };
+  const correctedInput = correct(input, uncorrected);
+  // A correction that changes nothing hands back its input: the same figures, calculated once.
+  return { input, uncorrected, correctedInput, corrected: correctedInput === input ? uncorrected : calculateFromInput(correctedInput) };
 }

@@ -8,6 +8,7 @@ import { FactorLibraryView } from './FactorLibraryView';
 import { ImportWizard } from './import/ImportWizard';
 import { InventoryView } from './InventoryView';
 import { OverviewView } from './OverviewView';
+import { ReconciliationView } from './ReconciliationView';
 import { SourcesView } from './SourcesView';
 
 const VIEWS = [
@@ -16,6 +17,7 @@ const VIEWS = [
   { id: 'sources', label: 'Source files' },
   { id: 'boundary', label: 'Boundary' },
   { id: 'inventory', label: 'Inventory' },
+  { id: 'reconciliation', label: 'Reconciliation' },
   { id: 'factors', label: 'Factor library' },
   { id: 'audit-log', label: 'Audit log' },
   { id: 'export', label: 'Export' },
@@ -65,6 +67,7 @@ export function EngagementScreen({ engagement }: { engagement: EngagementSummary
         {view === 'sources' && <SourcesView engagement={engagement} />}
         {view === 'boundary' && <BoundaryView engagement={engagement} />}
         {view === 'inventory' && <InventoryView />}
+        {view === 'reconciliation' && <ReconciliationView engagement={engagement} />}
         {view === 'factors' && <FactorLibraryView />}
         {view === 'audit-log' && <AuditLogView engagement={engagement} />}
         {view === 'export' && <ExportView />}

@@ -53,6 +53,7 @@ describe('engagement file', () => {
       materialityPercent: 5,
       performanceMaterialityPercent: 3.75,
       clearlyTrivialPercent: 0.25,
+      metricTolerances: { pue: 0.005, clean_share: 0.5, data_centre_clean_share: 0.5 },
       assuranceLevel: 'limited',
       defaultRegion: null,
       evidenceCapMiB: 50,

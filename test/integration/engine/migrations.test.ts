@@ -6,6 +6,7 @@ import { migrate, type Db } from '../../../electron/engine/db/connection';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/engine/db/migrations';
 import { derivedEngagementId, m006EngagementId } from '../../../electron/engine/db/migrations/006-engagement-id';
 import { m005ImportFindings } from '../../../electron/engine/db/migrations/005-import-findings';
+import { m007Reconciliation } from '../../../electron/engine/db/migrations/007-reconciliation';
 import { useTempDir } from '../../helpers/temp';
 
 /**
@@ -128,6 +129,41 @@ const MIGRATION_CHECKS: Readonly<Record<number, { seed: (db: Db) => void; verify
       expect(db.prepare('SELECT difference, checked_unit FROM import_finding').get()).toEqual({ difference: 111.1, checked_unit: 'GJ' });
       expect(() => insert.run(1, 'guess')).toThrow(/CHECK/);
       expect(() => insert.run(99, 'twin-only')).toThrow(/FOREIGN KEY/);
+    },
+  },
+  // Keyed by its place in the list: the number a migration gets depends on which branches landed first.
+  [MIGRATIONS.indexOf(m007Reconciliation) + 1]: {
+    seed: (db) => {
+      db.prepare(
+        "INSERT INTO source_file (file_name, original_path, size_bytes, sha256, format, has_macros, kind, imported_at, imported_by, mapping_json, control_totals_json, rows_read, rows_imported, rows_rejected) VALUES ('r.csv', '/r.csv', 1, 'y', 'csv', 0, 'claims', 't', 'me', '{}', '{}', 4, 4, 0)",
+      ).run();
+      const raw = db.prepare("INSERT INTO raw_row (source_file_id, sheet, row_number, cells_json) VALUES (1, 'r', 2, '[]')").run().lastInsertRowid;
+      const claim = db.prepare("INSERT INTO claim (source_file_id, raw_row_id, metric, period, value, unit) VALUES (1, ?, ?, 'FY2023', ?, ?)");
+      // Stored before percentages were read as fractions: the number written beside the unit.
+      claim.run(raw, 'Clean share', 53.9, '%');
+      claim.run(raw, 'Renewable share', 0.5, '%');
+      claim.run(raw, 'Scope 1', 1234.5, 'tCO2e');
+      db.prepare("INSERT INTO target (source_file_id, raw_row_id, metric, target_type, target_value, unit, base_period, target_period) VALUES (1, ?, 'Net', 'percent-change-vs-base', -42, '%', 'FY2020', 'FY2030')").run(raw);
+    },
+    verify: (db) => {
+      // Percent points became their exact fraction; a number from 0 to 1 could be either, so it keeps no evidence.
+      expect(db.prepare('SELECT metric, value, unit, percent_evidence FROM claim ORDER BY id').all()).toEqual([
+        { metric: 'Clean share', value: 0.539, unit: '%', percent_evidence: 'unit-column' },
+        { metric: 'Renewable share', value: 0.5, unit: '%', percent_evidence: null },
+        { metric: 'Scope 1', value: 1234.5, unit: 'tCO2e', percent_evidence: null },
+      ]);
+      expect(db.prepare('SELECT target_value, percent_evidence FROM target').get()).toEqual({ target_value: -0.42, percent_evidence: 'unit-column' });
+      // Adjustments name who, when and why, and are never edited.
+      const adjustment = db.prepare(
+        "INSERT INTO adjustment (kind, record_id, factor_id, details_json, reason, proposed_at, proposed_by) VALUES ('add-record', NULL, NULL, '{}', 'missing invoice', 't', 'auditor')",
+      ).run().lastInsertRowid;
+      expect(() => db.prepare("INSERT INTO adjustment (kind, record_id, factor_id, details_json, reason, proposed_at, proposed_by) VALUES ('add-record', NULL, NULL, '{}', '  ', 't', 'auditor')").run()).toThrow(/CHECK/);
+      expect(() => db.prepare("INSERT INTO adjustment (kind, record_id, factor_id, details_json, reason, proposed_at, proposed_by) VALUES ('exclude-record', NULL, NULL, '{}', 'dup', 't', 'auditor')").run()).toThrow(/CHECK/);
+      expect(() => db.prepare("UPDATE adjustment SET reason = 'other' WHERE id = ?").run(adjustment)).toThrow(/cannot be changed/);
+      expect(() => db.prepare('DELETE FROM adjustment WHERE id = ?').run(adjustment)).toThrow(/cannot be deleted/);
+      db.prepare("INSERT INTO adjustment_withdrawal (adjustment_id, withdrawn_at, withdrawn_by, reason) VALUES (?, 't', 'auditor', 'found the invoice')").run(adjustment);
+      expect(() => db.prepare("INSERT INTO claim_match (claim_id, figure, note, decided_at, decided_by) VALUES (1, NULL, NULL, 't', 'auditor')").run()).toThrow(/CHECK/);
+      expect(() => db.prepare("INSERT INTO claim_match (claim_id, figure, note, decided_at, decided_by) VALUES (99, 'scope1', NULL, 't', 'auditor')").run()).toThrow(/FOREIGN KEY/);
     },
   },
 };

@@ -21,7 +21,7 @@ import { csvNumber, recalculatedSheets } from '../../helpers/libreoffice';
 import { inspect } from '../../helpers/openpyxl';
 import { buildTwoYearEngagement } from '../../helpers/two-year-engagement';
 
-const SHEETS = ['Cover', 'Lead schedule', 'Recalculation detail', 'Metrics', 'Calculation findings', 'Factor appendix', 'Source files', 'Rejected rows', 'Audit log', 'Tick marks', 'Sign-off'];
+const SHEETS = ['Cover', 'Lead schedule', 'Recalculation detail', 'Metrics', 'Targets', 'Claims reconciliation', 'Calculation findings', 'Adjustments', 'Misstatements', 'Factor appendix', 'Source files', 'Rejected rows', 'Audit log', 'Tick marks', 'Sign-off'];
 
 async function readBook(file: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();

@@ -1,10 +1,11 @@
+import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { previewImport } from '../../../electron/engine/import/preview';
 import { runImport } from '../../../electron/engine/import/pipeline';
 import { mappingSchema, type Mapping } from '../../../shared/import/mapping';
-import { newEngagement, TEST_ACTOR } from '../../helpers/engagement';
+import { claimsMapping, newEngagement, targetsMapping, TEST_ACTOR } from '../../helpers/engagement';
 import { useTempDir } from '../../helpers/temp';
 
 describe('importing targets and reported figures', () => {
@@ -33,18 +34,18 @@ describe('importing targets and reported figures', () => {
       ],
     });
     const outcome = await runImport(engagement.db, { filePath: file, mapping, ...TEST_ACTOR, settings: engagement.settings() });
-    const claims = engagement.db.prepare('SELECT metric, period, value, unit, notes FROM claim ORDER BY id').all();
+    const claims = engagement.db.prepare('SELECT metric, period, value, unit, percent_evidence, notes FROM claim ORDER BY id').all();
     expect(claims).toEqual([
-      { metric: 'Net Scope 1+2 emissions', period: 'FY2023', value: 6785.6, unit: 'tCO2e', notes: 'ESG report p.12' },
-      { metric: 'Data-centre PUE', period: 'FY2023', value: 1.215, unit: 'ratio', notes: null },
-      // A figure printed with a percent sign keeps its printed value, in %.
-      { metric: 'Clean electricity share (data centres)', period: 'FY2023', value: 53.9, unit: '%', notes: null },
+      { metric: 'Net Scope 1+2 emissions', period: 'FY2023', value: 6785.6, unit: 'tCO2e', percent_evidence: null, notes: 'ESG report p.12' },
+      { metric: 'Data-centre PUE', period: 'FY2023', value: 1.215, unit: 'ratio', percent_evidence: null, notes: null },
+      // A figure printed with a percent sign is stored as its fraction, with how import knew.
+      { metric: 'Clean electricity share (data centres)', period: 'FY2023', value: 0.539, unit: '%', percent_evidence: 'percent-text', notes: null },
     ]);
     expect(outcome.rejected.map((issue) => [issue.rowNumber, issue.reason])).toEqual([[5, expect.stringContaining('reported value is blank')]]);
     engagement.close();
   });
 
-  it('imports absolute and percentage targets, requiring a base year for a percentage', async () => {
+  it('imports absolute and percentage targets, percentages as fractions', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'targets.csv');
     fs.writeFileSync(file, [
@@ -54,22 +55,60 @@ describe('importing targets and reported figures', () => {
       'Scope 3 emissions,-25,%,FY2030,',
     ].join('\n'));
     const engagement = newEngagement(dir);
-    const mapping: Mapping = mappingSchema.parse({
-      version: 1, kind: 'targets', table: { headerRowNumber: 1, firstDataRowNumber: 2, stopAtBlankRun: 3 }, layout: 'long', decimalSeparator: '.',
-      columns: [
-        { column: 0, header: 'Metric', role: 'metric' },
-        { column: 1, header: 'Target', role: 'target_value' },
-        { column: 2, header: 'Unit', role: 'unit' },
-        { column: 3, header: 'Target year', role: 'target_year' },
-        { column: 4, header: 'Base year', role: 'base_year' },
-      ],
-    });
+    const mapping: Mapping = mappingSchema.parse(targetsMapping());
     const outcome = await runImport(engagement.db, { filePath: file, mapping, ...TEST_ACTOR, settings: engagement.settings() });
-    expect(engagement.db.prepare('SELECT metric, target_type, target_value, unit, base_period, target_period FROM target ORDER BY id').all()).toEqual([
-      { metric: 'Net Scope 1+2 emissions', target_type: 'percent-change-vs-base', target_value: -42, unit: '%', base_period: 'FY2020', target_period: 'FY2030' },
-      { metric: 'Data-centre PUE', target_type: 'absolute', target_value: 1.2, unit: 'ratio', base_period: null, target_period: 'FY2025' },
+    expect(engagement.db.prepare('SELECT metric, target_type, target_value, unit, percent_evidence, base_period, target_period FROM target ORDER BY id').all()).toEqual([
+      { metric: 'Net Scope 1+2 emissions', target_type: 'percent-change-vs-base', target_value: -0.42, unit: '%', percent_evidence: 'unit-column', base_period: 'FY2020', target_period: 'FY2030' },
+      { metric: 'Data-centre PUE', target_type: 'absolute', target_value: 1.2, unit: 'ratio', percent_evidence: null, base_period: null, target_period: 'FY2025' },
+      // Whether a percentage without a base year can be assessed is for reconciliation to say (a share to reach needs none).
+      { metric: 'Scope 3 emissions', target_type: 'percent-change-vs-base', target_value: -0.25, unit: '%', percent_evidence: 'unit-column', base_period: null, target_period: 'FY2030' },
     ]);
-    expect(outcome.rejected).toEqual([{ sheet: 'targets', rowNumber: 4, column: 4, reason: 'a percentage target needs the base year it compares with' }]);
+    expect(outcome.rejected).toEqual([]);
     engagement.close();
+  });
+
+  it('stores the same fraction for a percent-formatted cell, 53.9% written as text and 53.9 beside a % unit; lists a bare 0.539 beside % for the auditor', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'reported.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Reported');
+    sheet.addRow(['Metric', 'Year', 'Reported value', 'Unit']);
+    sheet.addRow(['Clean share, formatted cell', 'FY2023', 0.539, null]).getCell(3).numFmt = '0.0%';
+    sheet.addRow(['Clean share, built-in format', 'FY2023', 0.539, null]).getCell(3).numFmt = '0%';
+    sheet.addRow(['Clean share, literal sign', 'FY2023', 53.9, null]).getCell(3).numFmt = '0.0"%"';
+    sheet.addRow(['Clean share, text', 'FY2023', '53.9%', null]);
+    sheet.addRow(['Clean share, unit column', 'FY2023', 53.9, '%']);
+    sheet.addRow(['Clean share, ambiguous', 'FY2023', 0.539, '%']);
+    sheet.addRow(['Scope 1, formatted as a percentage', 'FY2023', 0.06, 'tCO2e']).getCell(3).numFmt = '0%';
+    sheet.addRow(['Net emissions', 'FY2023', 6785.6, 'tCO2e']);
+    await workbook.xlsx.writeFile(file);
+
+    const engagement = newEngagement(dir);
+    const mapping: Mapping = mappingSchema.parse(claimsMapping('Reported'));
+    const outcome = await runImport(engagement.db, { filePath: file, mapping, ...TEST_ACTOR, settings: engagement.settings() });
+    expect(engagement.db.prepare('SELECT metric, value, unit, percent_evidence FROM claim ORDER BY id').all()).toEqual([
+      { metric: 'Clean share, formatted cell', value: 0.539, unit: '%', percent_evidence: 'number-format' },
+      { metric: 'Clean share, built-in format', value: 0.539, unit: '%', percent_evidence: 'number-format' },
+      { metric: 'Clean share, literal sign', value: 0.539, unit: '%', percent_evidence: 'number-format' },
+      { metric: 'Clean share, text', value: 0.539, unit: '%', percent_evidence: 'percent-text' },
+      { metric: 'Clean share, unit column', value: 0.539, unit: '%', percent_evidence: 'unit-column' },
+      { metric: 'Net emissions', value: 6785.6, unit: 'tCO2e', percent_evidence: null },
+    ]);
+    // Never guessed: listed with file, sheet, row and what to decide.
+    expect(outcome.rejected.map((issue) => [issue.sheet, issue.rowNumber, issue.column, issue.reason])).toEqual([
+      ['Reported', 7, 2, "column C: 0.539 beside the unit '%' could be 0.539 % or 53.9 % (a fraction): the cell has no percentage format, so import cannot tell; say which for this column (percentScale in the mapping)"],
+      ['Reported', 8, 2, "column C: 6% is formatted as a percentage, but its unit is 'tCO2e'"],
+    ]);
+    // The raw row keeps the cell as read: the stored number and its format.
+    const raw = engagement.db.prepare("SELECT cells_json FROM raw_row WHERE row_number = 2 AND sheet = 'Reported'").get() as { cells_json: string };
+    expect(JSON.parse(raw.cells_json)[2]).toEqual({ t: 'percent', value: 0.539, format: '0.0%' });
+    engagement.close();
+
+    // The auditor decides for the column: the values beside '%' are fractions.
+    const decided = newEngagement(tempDir());
+    const withScale = mappingSchema.parse({ ...mapping, columns: mapping.columns.map((column) => (column.role === 'claim_value' ? { ...column, percentScale: 'fraction' } : column)) });
+    await runImport(decided.db, { filePath: file, mapping: withScale, ...TEST_ACTOR, settings: decided.settings() });
+    expect(decided.db.prepare("SELECT value, percent_evidence FROM claim WHERE metric = 'Clean share, ambiguous'").get()).toEqual({ value: 0.539, percent_evidence: 'unit-column' });
+    decided.close();
   });
 });

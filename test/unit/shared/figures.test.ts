@@ -9,6 +9,7 @@ const TOTALS: EmissionTotals = {
   scope3: 7,
   scope3ByCategory: { '6': 5, uncategorised: 2 },
   net: 25,
+  scope12Location: 30,
   biogenic: null,
   avoided: 1,
   metrics: { pue: 1.25, cleanShare: 0.4, dataCentreCleanShare: null, electricityKwh: 100, cleanKwh: 40, itKwh: 80, facilityKwh: 100 },
@@ -16,14 +17,15 @@ const TOTALS: EmissionTotals = {
 
 describe('the figure catalogue', () => {
   it('names every figure once, and sums net from the Scope 1 and market-based Scope 2 lines', () => {
-    expect(FIGURE_IDS).toEqual(['scope1', 'scope2_location', 'scope2_market', 'scope3', 'net', 'biogenic', 'avoided', 'pue', 'clean_share', 'data_centre_clean_share']);
+    expect(FIGURE_IDS).toEqual(['scope1', 'scope2_location', 'scope2_market', 'scope3', 'net', 'scope1_2_location', 'biogenic', 'avoided', 'pue', 'clean_share', 'data_centre_clean_share']);
     expect(FIGURES.net.sums.bases).toEqual(['scope1', 'market']);
+    expect(FIGURES.scope1_2_location.sums.bases).toEqual(['scope1', 'location']);
     expect(FIGURES.pue).toMatchObject({ kind: 'ratio', traceable: false, sites: 'data-centres', divides: { numerator: 'facility', denominator: 'it' } });
     expect(FIGURES.clean_share).toMatchObject({ kind: 'fraction', sites: 'all' });
   });
 
   it('reads each figure from a year’s totals, null where it has no inputs', () => {
-    expect(FIGURE_IDS.map((id) => figureValue(FIGURES[id], TOTALS))).toEqual([10, 20, 15, 7, 25, null, 1, 1.25, 0.4, null]);
+    expect(FIGURE_IDS.map((id) => figureValue(FIGURES[id], TOTALS))).toEqual([10, 20, 15, 7, 25, 30, null, 1, 1.25, 0.4, null]);
     expect(figureValue(scope3CategoryFigure(6), TOTALS)).toBe(5);
     expect(figureValue(scope3CategoryFigure(null), TOTALS)).toBe(2);
     expect(figureValue(scope3CategoryFigure(1), TOTALS)).toBeNull();

@@ -9,6 +9,7 @@ import { exportHandlers } from './export';
 import { factorHandlers } from './factors';
 import { importHandlers } from './import';
 import { inventoryHandlers } from './inventory';
+import { reconcileHandlers } from './reconcile';
 import { sampleHandlers } from './sample';
 import type { Handlers } from './types';
 
@@ -20,6 +21,7 @@ export function createHandlers(session: Session): Handlers {
     ...importHandlers(session),
     ...factorHandlers(session),
     ...inventoryHandlers(session),
+    ...reconcileHandlers(session),
     ...exportHandlers(session),
     ...sampleHandlers(session),
   };

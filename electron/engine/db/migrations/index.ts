@@ -5,6 +5,7 @@ import { m003Inventory } from './003-inventory';
 import { m004StoredResults } from './004-stored-results';
 import { m005ImportFindings } from './005-import-findings';
 import { m006EngagementId } from './006-engagement-id';
+import { m007Reconciliation } from './007-reconciliation';
 
 /**
  * Schema migrations, one file each, in order. A migration's number is its position + 1 and
@@ -15,6 +16,6 @@ export interface Migration {
   readonly up: (db: Database) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Engagement, m002Import, m003Inventory, m004StoredResults, m005ImportFindings, m006EngagementId];
+export const MIGRATIONS: readonly Migration[] = [m001Engagement, m002Import, m003Inventory, m004StoredResults, m005ImportFindings, m006EngagementId, m007Reconciliation];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -2,8 +2,9 @@ import { Readable } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import ExcelJS from 'exceljs';
 import excelUtils from 'exceljs/lib/utils/utils';
-import type { Cell, DateCell, FormulaCell, RawRow } from '../../../../shared/import/cell';
+import type { Cell, DateCell, FormulaCell, PercentCell, RawRow } from '../../../../shared/import/cell';
 import { columnLetter } from '../../../../shared/import/cell';
+import { percentFormatScale } from '../../../../shared/import/values';
 import { MAX_CELL_CHARACTERS, SourceRefusedError } from './refusal';
 import type { ScannedCell } from './xlsx-cell-scanner';
 import { SheetCellScanner } from './xlsx-cell-scanner';
@@ -387,10 +388,11 @@ function rowCells(row: ExcelJS.Row, scanned: Map<number, ScannedCell> | undefine
   let filled = 0;
   for (let column = 1; column <= width; column++) {
     const scannedCell = scanned?.get(column);
+    const value = values[column];
     const place = { sheet, row: row.number, column };
     const cell =
       scannedCell === undefined
-        ? plainCell(values[column], place)
+        ? typeof value === 'number' && Number.isFinite(value) ? numberCell(value, row.findCell(column)?.numFmt) : plainCell(value, place)
         : scannedCellValue(scannedCell, row.findCell(column)?.numFmt, date1904, place);
     cells[column - 1] = cell;
     if (cell !== null) filled = column;
@@ -398,6 +400,19 @@ function rowCells(row: ExcelJS.Row, scanned: Map<number, ScannedCell> | undefine
   cells.length = filled;
   return cells;
 }
+
+/**
+ * A number cell, tagged with its format when that shows a percentage: whether 0.539 means 53.9 %
+ * or 0.539 % is in the format, not the value. The last format seen is remembered, since a column
+ * repeats one format down a sheet.
+ */
+function numberCell(value: number, numFmt: string | undefined): number | PercentCell {
+  if (numFmt === undefined) return value;
+  if (numFmt !== lastFormat.text) lastFormat = { text: numFmt, percent: percentFormatScale(numFmt) !== null };
+  return lastFormat.percent ? { t: 'percent', value, format: numFmt } : value;
+}
+
+let lastFormat = { text: '', percent: false };
 
 /** Where a cell is, for messages. */
 interface CellPlace {
@@ -485,7 +500,7 @@ function cachedValue(
     case 'n': {
       const number = Number(valueText);
       if (!Number.isFinite(number)) break;
-      if (!excelUtils.isDateFmt(numFmt)) return number;
+      if (!excelUtils.isDateFmt(numFmt)) return numberCell(number, numFmt);
       return toDateCell(excelUtils.excelToDate(number, date1904)) ?? refuseCell(place, valueText);
     }
   }

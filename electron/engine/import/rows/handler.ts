@@ -7,7 +7,7 @@
 import type { FiscalSettings } from '../../../../shared/calc/fiscal';
 import type { RawRow } from '../../../../shared/import/cell';
 import { describeHeaderMismatches, headerMismatches } from '../../../../shared/import/headers';
-import type { Mapping } from '../../../../shared/import/mapping';
+import { rowScanOptions, type Mapping } from '../../../../shared/import/mapping';
 import { placeholderTest, withPlaceholdersBlank } from '../../../../shared/import/placeholders';
 import type { Rejection } from '../../../../shared/import/records';
 import { createRowScanner, type RowVerdict } from '../../../../shared/import/table';
@@ -58,7 +58,7 @@ export function tableRows(context: RowContext, dataRow: RowCallback): RowCallbac
   const { mapping } = context;
   const columnCount = mappedColumnCount(mapping);
   let scanSheet = '';
-  const scanOptions = { decimalSeparator: mapping.decimalSeparator };
+  const scanOptions = rowScanOptions(mapping.kind, mapping.decimalSeparator);
   let scan = createRowScanner(mapping.table, columnCount, scanOptions);
   let sheetMatchesMapping = true;
   const isPlaceholder = placeholderTest(mapping.placeholders);

@@ -1,6 +1,7 @@
 /** Targets and the figures the company reported (claims): one item per data row, or the row is rejected. */
 import type { RawRow } from '../../../../shared/import/cell';
 import { NUMERIC_ROLES } from '../../../../shared/import/mapping';
+import { writtenNumber } from '../../../../shared/import/values';
 import { mapClaimRow, mapTargetRow, type RowResult } from '../../../../shared/import/reference-rows';
 import { claimWriter, targetWriter } from '../store';
 import { tableRows, type RowContext, type RowHandler } from './handler';
@@ -13,7 +14,7 @@ function referenceRows<Draft>(context: RowContext, mapRow: (row: RawRow) => RowR
     row: tableRows(context, (sheet, row, rawRowId, tally) => {
       for (const column of numericColumns) {
         const cell = row.cells[column.column];
-        totals.column(sheet, column.column, column.header, typeof cell === 'number' ? cell : null);
+        totals.column(sheet, column.column, column.header, writtenNumber(cell, mapping.decimalSeparator));
       }
       context.flushRawRows();
       const result = mapRow(row);

@@ -2,7 +2,7 @@ import { ACTIVITIES, activityByKey, type ActivityMeaning } from '../../../../sha
 import type { UnitCheck } from '../../../../shared/contract';
 import { columnLetter } from '../../../../shared/import/cell';
 import { parseHeader } from '../../../../shared/import/headers';
-import { ROLES_BY_KIND, type ColumnMapping, type ColumnRole, type MappingKind } from '../../../../shared/import/mapping';
+import { REPORTED_VALUE_ROLES, ROLES_BY_KIND, type ColumnMapping, type ColumnRole, type MappingKind } from '../../../../shared/import/mapping';
 import type { ColumnSuggestion } from '../../../../shared/import/suggest';
 import { ConfidenceBadge } from './ConfidenceBadge';
 import { takesUnit, withActivity, withMetric, withRole, withUnitText } from './mappingDraft';
@@ -50,6 +50,25 @@ function ValueColumnFields({ column, name, onChange }: { column: ColumnMapping; 
         </select>
       )}
     </>
+  );
+}
+
+/**
+ * A plain number from 0 to 1 beside a '%' unit could be a fraction or percent points: import
+ * refuses such rows until the auditor says which for the column.
+ */
+function PercentScaleField({ column, name, onChange }: { column: ColumnMapping; name: string; onChange: (column: ColumnMapping) => void }) {
+  const { percentScale, ...rest } = column;
+  return (
+    <select
+      aria-label={`Plain numbers beside % in ${name}`}
+      value={percentScale ?? ''}
+      onChange={(event) => onChange(event.target.value === '' ? rest : { ...rest, percentScale: event.target.value as 'fraction' | 'points' })}
+    >
+      <option value="">Beside %: 0 to 1 is refused as ambiguous</option>
+      <option value="fraction">Beside %: fractions (0.539 = 53.9 %)</option>
+      <option value="points">Beside %: percent points (0.539 = 0.539 %)</option>
+    </select>
   );
 }
 
@@ -103,6 +122,7 @@ export function ColumnMappingRow({ kind, column, columns, suggestion, unitCheck,
               onChange={(event) => onChange(withUnitText(column, event.target.value))}
             />
           )}
+          {REPORTED_VALUE_ROLES.includes(column.role) && <PercentScaleField column={column} name={name} onChange={onChange} />}
         </div>
         {takesUnit(column.role) && <UnitCheckNote check={unitCheck} />}
         {claimInActivitySheet && <p className="small muted">Imported as a claim for each row’s site and period, to reconcile with the recomputed figure.</p>}

@@ -1,6 +1,7 @@
 import { Fragment } from 'react';
 import type { Cell, RawRow } from '../../../../shared/import/cell';
 import { columnLetter, isFormulaCell } from '../../../../shared/import/cell';
+import { rowScanOptions, type MappingKind } from '../../../../shared/import/mapping';
 import { cellKind, createRowScanner, type RowVerdict, type TableBounds } from '../../../../shared/import/table';
 import { cellText } from '../../../../shared/import/values';
 
@@ -20,8 +21,8 @@ const ENDING_LABELS: Readonly<Record<Exclude<RowVerdict, { inTable: true }>['why
 };
 
 /** How each previewed row will be read with these bounds, by the same scanner the import uses. */
-function markRows(rows: readonly RawRow[], bounds: TableBounds, columnCount: number): Map<number, RowMark> {
-  const scan = createRowScanner(bounds, columnCount);
+function markRows(rows: readonly RawRow[], bounds: TableBounds, columnCount: number, kind: MappingKind): Map<number, RowMark> {
+  const scan = createRowScanner(bounds, columnCount, rowScanOptions(kind));
   const marks = new Map<number, RowMark>();
   let ended = false;
   for (const row of rows) {
@@ -66,8 +67,8 @@ function BlankRowsBefore({ row, previousRowNumber, width }: { row: RawRow; previ
 }
 
 /** The first rows of a sheet as a spreadsheet shows them, with the table's bounds marked. */
-export function SheetGrid({ rows, bounds, columnCount }: { rows: readonly RawRow[]; bounds: TableBounds; columnCount: number }) {
-  const marks = markRows(rows, bounds, columnCount);
+export function SheetGrid({ rows, bounds, columnCount, kind }: { rows: readonly RawRow[]; bounds: TableBounds; columnCount: number; kind: MappingKind }) {
+  const marks = markRows(rows, bounds, columnCount, kind);
   const width = Math.max(columnCount, ...rows.map((row) => row.cells.length));
   const letters = Array.from({ length: width }, (_, column) => columnLetter(column));
   return (

@@ -37,7 +37,7 @@ export function SheetStep({ file, preview, draft, allowDuplicate, onAllowDuplica
       </label>
       {changeSheet.error && <p role="alert" className="notice danger">{changeSheet.error}</p>}
       {preview.tableProblem && <p className="notice warning">{preview.tableProblem}</p>}
-      <SheetGrid rows={preview.rows} bounds={draft.mapping.table} columnCount={draft.mapping.columns.length} />
+      <SheetGrid rows={preview.rows} bounds={draft.mapping.table} columnCount={draft.mapping.columns.length} kind={draft.mapping.kind} />
       <StepActions onBack={onBack} onNext={onNext} />
     </section>
   );

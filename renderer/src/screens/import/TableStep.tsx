@@ -89,7 +89,7 @@ export function TableStep({ preview, draft, onTableChange, onBack, onNext }: Pro
           {problems.map((problem) => <li key={problem}>{problem}</li>)}
         </ul>
       )}
-      <SheetGrid rows={preview.rows} bounds={draft.mapping.table} columnCount={draft.mapping.columns.length} />
+      <SheetGrid rows={preview.rows} bounds={draft.mapping.table} columnCount={draft.mapping.columns.length} kind={draft.mapping.kind} />
       <StepActions onBack={onBack} onNext={onNext} blockedBy={problems.length > 0 ? 'Fix the table bounds first' : undefined} />
     </section>
   );

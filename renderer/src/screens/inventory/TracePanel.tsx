@@ -17,6 +17,8 @@ interface Props {
   /** The stored calculation the figure belongs to (its inputs' hash): the trace is fetched again when it changes. */
   calculation: string;
   onClose: () => void;
+  /** Offers, on each line, to propose an adjustment of its record. */
+  onAdjust?: (recordId: number) => void;
 }
 
 type SubtotalBy = 'site' | 'activity';
@@ -54,7 +56,7 @@ function StaleNotice({ status }: { status: ResultsStatus }) {
 }
 
 /** A figure's lineage, read from the stored results: every line that makes it, down to the source row and the factor applied. */
-export function TracePanel({ figure, site, calculation, onClose }: Props) {
+export function TracePanel({ figure, site, calculation, onClose, onAdjust }: Props) {
   const name = formatFigureReference(figure.period, { id: figure.key });
   const [sort, setSort] = useState<TraceSortColumn>('record');
   const [descending, setDescending] = useState(false);
@@ -132,6 +134,7 @@ export function TracePanel({ figure, site, calculation, onClose }: Props) {
             sort={sort}
             descending={descending}
             onSort={onSort}
+            onAdjust={onAdjust}
             footer={
               <tr>
                 <th colSpan={TRACE_COLUMNS - 2} scope="row">Sum of {formatNumber(first.lineCount)} {first.lineCount === 1 ? 'line' : 'lines'}</th>

@@ -89,6 +89,8 @@ export interface TraceTableProps {
   readonly onSort: (column: TraceSortColumn) => void;
   /** The figure's total, for the footer. */
   readonly footer: ReactNode;
+  /** Offers, on each line, to propose an adjustment of its record. */
+  readonly onAdjust?: (recordId: number) => void;
 }
 
 /**
@@ -96,7 +98,7 @@ export interface TraceTableProps {
  * half a million lines scrolls like one of fifty), fetched a page at a time as they come into
  * view. Headers sort the lines in the engine.
  */
-export function TraceTable({ lineCount, lineAt, pages, ensure, sort, descending, onSort, footer }: TraceTableProps) {
+export function TraceTable({ lineCount, lineAt, pages, ensure, sort, descending, onSort, footer, onAdjust }: TraceTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
   const virtualizer = useVirtualizer({
@@ -169,7 +171,12 @@ export function TraceTable({ lineCount, lineAt, pages, ensure, sort, descending,
                 <>
                   <tr data-record={line.recordId} aria-rowindex={item.index + 2} className={line.note ? 'has-note' : undefined}>
                     {row.getAllCells().map((cell, position) => (
-                      <td key={cell.id} className={COLUMN_SPECS[position]!.className}>{flexRender(cell.column.columnDef.cell, cell.getContext()) as ReactNode}</td>
+                      <td key={cell.id} className={COLUMN_SPECS[position]!.className}>
+                        {flexRender(cell.column.columnDef.cell, cell.getContext()) as ReactNode}
+                        {position === 0 && onAdjust && (
+                          <button type="button" className="line-action" onClick={() => onAdjust(line.recordId)} aria-label={`Propose an adjustment of record ${line.recordId}`}>Adjust…</button>
+                        )}
+                      </td>
                     ))}
                   </tr>
                   {line.note && (

@@ -37,6 +37,8 @@ function catalogueRow(figure: Figure, shown: Partial<FigureRow> = {}): FigureRow
 /** Scope 1 to Scope 3 first, then the Scope 3 categories, then the rest of the catalogue. */
 const SCOPE_IDS = FIGURE_IDS.slice(0, FIGURE_IDS.indexOf('scope3') + 1);
 const IDS_AFTER_SCOPE3 = FIGURE_IDS.slice(SCOPE_IDS.length);
+/** Totals of other rows, shown as such. */
+const TOTAL_ROWS: ReadonlySet<string> = new Set(['net', 'scope1_2_location']);
 
 function categoryRow(key: string): FigureRow {
   return catalogueRow(scope3CategoryFigure(key === UNCATEGORISED ? null : Number(key)), { category: true });
@@ -99,7 +101,7 @@ export function figureRows(columns: readonly (FigureSource | null)[]): FigureRow
   return [
     ...SCOPE_IDS.map((id) => catalogueRow(FIGURES[id])),
     ...[...categories].sort(byCategoryNumber).map(categoryRow),
-    ...IDS_AFTER_SCOPE3.map((id) => catalogueRow(FIGURES[id], id === 'net' ? { total: true } : {})),
+    ...IDS_AFTER_SCOPE3.map((id) => catalogueRow(FIGURES[id], TOTAL_ROWS.has(id) ? { total: true } : {})),
     ...intensityRows(columns),
   ];
 }

@@ -20,7 +20,7 @@ function intensityMetrics(records: readonly CalcRecord[], periods: readonly Omit
 }
 
 function period(label: string, net: number | null, scope1: number | null, scope2Location: number | null): Omit<PeriodResult, 'intensities'> {
-  return { label, start: '', end: '', net, scope1, scope2Location, scope2Market: null, scope3: null, scope3ByCategory: {}, biogenic: null, avoided: null, sites: [], metrics: { pue: null, cleanShare: null, dataCentreCleanShare: null, electricityKwh: null, cleanKwh: null, itKwh: null, facilityKwh: null } };
+  return { label, start: '', end: '', net, scope1, scope2Location, scope12Location: null, scope2Market: null, scope3: null, scope3ByCategory: {}, biogenic: null, avoided: null, sites: [], metrics: { pue: null, cleanShare: null, dataCentreCleanShare: null, electricityKwh: null, cleanKwh: null, itKwh: null, facilityKwh: null } };
 }
 
 describe('intensity metrics', () => {

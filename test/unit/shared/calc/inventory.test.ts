@@ -418,6 +418,29 @@ describe('determinism', () => {
   });
 });
 
+describe('factor replacements (an auditor’s adjustment)', () => {
+  const SUPPLIER = factor(30, { activityKey: 'electricity', unitText: 'MWh', scope: 'Scope 2', region: 'US', co2ePerUnitKg: 150, label: 'supplier-specific', ...EPA });
+
+  it('prices every line that used the replaced factor with the replacement, converting units, and notes both', () => {
+    const records = [record(1, { activity: 'electricity', quantity: 2000, unit: 'kWh' }), record(2, { activity: 'diesel', quantity: 100, unit: 'L' })];
+    const plain = calculateInventory({ records, factors: [GRID, DIESEL], settings: SETTINGS });
+    const replaced = calculateInventory({ records, factors: [GRID, DIESEL], settings: SETTINGS, factorReplacements: [{ replaces: GRID.id, factor: SUPPLIER, note: 'adjustment #4: supplier contract' }] });
+    expect(onlyLine(plain, 1, 'location')).toMatchObject({ factorId: 20, tco2e: 0.4 });
+    const line = onlyLine(replaced, 1, 'location');
+    // 2,000 kWh = 2 MWh × 150 kg/MWh = 0.3 t, though the factor is for another region and set.
+    expect(line).toMatchObject({ factorId: 30, factorSetKey: 'epa-2023', factorUnit: 'MWh', conversionFactor: 0.001, tco2e: 0.3 });
+    expect(line.note).toContain("factor #20 'factor 20' (desnz-2023) replaced by #30 'supplier-specific' (epa-2023): adjustment #4: supplier contract");
+    expect(onlyLine(replaced, 2, 'scope1')).toEqual(onlyLine(plain, 2, 'scope1'));
+  });
+
+  it('reports a replacement the quantity cannot convert to, instead of pricing it', () => {
+    const perLitre = factor(31, { activityKey: 'electricity', unitText: 'litres', co2ePerUnitKg: 1 });
+    const result = calculateInventory({ records: [record(1, { activity: 'electricity', quantity: 10, unit: 'kWh' })], factors: [GRID], settings: SETTINGS, factorReplacements: [{ replaces: GRID.id, factor: perLitre, note: 'n' }] });
+    expect(linesOf(result, 1, 'location')).toEqual([]);
+    expect(result.findings.find((finding) => finding.kind === 'unit')?.cause).toContain('replaced by #31');
+  });
+});
+
 describe('PUE takes data centres with both inputs only', () => {
   const kwh = (id: number, site: string, activity: string, quantity: number): CalcRecord =>
     record(id, { activity, meaning: 'metric', quantity, unit: 'kWh', site, periodStart: '2023-05-01', periodEnd: '2023-05-31' });

@@ -217,11 +217,23 @@ describe('parseUnit', () => {
     ['imperial gallon', 'imp_gal'], ['imp gal', 'imp_gal'],
     ['m2', 'm2'], ['sq m', 'm2'], ['ft2', 'ft2'], ['sq ft', 'ft2'],
     ['tCO2e', 'tCO2e'], ['t CO2e', 'tCO2e'], ['kg CO2e', 'kgCO2e'], ['kgCO2e', 'kgCO2e'],
+    ['Metric Tons CO2e', 'tCO2e'], ['metric tonnes CO2e', 'tCO2e'], ['ktCO2e', 'ktCO2e'], ['kt CO2e', 'ktCO2e'],
+    ['thousand tonnes CO2e', 'ktCO2e'], ['MtCO2e', 'MtCO2e'], ['million tonnes CO2e', 'MtCO2e'],
     ['GBP', 'currency:GBP'], ['USD', 'currency:USD'], ['EUR', 'currency:EUR'],
     ['£', 'currency:GBP'], ['$', 'currency:USD'], ['€', 'currency:EUR'],
     ['count', 'count'], ['number', 'count'], ['each', 'count'], ['units', 'count'],
   ])('reads %j as %s', (text, id) => {
     expect(parsedId(text)).toBe(id);
+  });
+
+  it('refuses MTCO2e written in any case but the SI one: US reports mean metric tons by it', () => {
+    for (const text of ['MTCO2e', 'mtCO2e', 'MT CO2e']) {
+      const parsed = parseUnit(text);
+      expect(parsed).toMatchObject({ ok: false, ambiguous: true });
+      expect(parsed.ok ? '' : parsed.reason).toContain('megatonnes');
+    }
+    expect(conversionFactor(unit('MtCO2e'), unit('tCO2e'))).toMatchObject({ ok: true, factor: 1_000_000 });
+    expect(conversionFactor(unit('ktCO2e'), unit('tCO2e'))).toMatchObject({ ok: true, factor: 1000 });
   });
 
   it('ignores surrounding and repeated whitespace and case', () => {

@@ -39,7 +39,7 @@ describe('an export row', () => {
     expect(mapped.rejections).toEqual([]);
     expect(mapped.records).toMatchObject([{ site: 'Alpha Tower', periodStart: '2023-01-01', periodEnd: '2023-12-31', activity: 'electricity', quantity: 2_500_000, unit: 'kWh' }]);
     expect(mapped.claims).toEqual([
-      { metric: 'Total (Location-Based) GHG Emissions', period: 'FY2023', value: 1210.5, unit: 'tCO2e', site: 'Alpha Tower', notes: "reported by the source system: column E 'Total (Location-Based) GHG Emissions (Metric Tons CO2e)' of sheet 'Properties'" },
+      { metric: 'Total (Location-Based) GHG Emissions', period: 'FY2023', value: 1210.5, unit: 'tCO2e', percent: null, decimals: null, site: 'Alpha Tower', notes: "reported by the source system: column E 'Total (Location-Based) GHG Emissions (Metric Tons CO2e)' of sheet 'Properties'" },
     ]);
     expect(mapped.twinChecks).toMatchObject([{ outcome: 'agrees', checkedValue: 9000, checkedConverted: 2_500_000 }]);
   });

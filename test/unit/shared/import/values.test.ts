@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../../../shared/import/cell';
 import {
+  cellText,
   detectDayOrder,
   detectDecimalSeparator,
   parsePercentage,
   parsePeriod,
   parseQuantity,
+  parseReportedNumber,
+  percentFormatScale,
 } from '../../../../shared/import/values';
 
 const POINT = { decimalSeparator: '.' } as const;
@@ -101,6 +104,72 @@ describe('parsePercentage', () => {
   it('reads blank as missing and refuses non-numbers', () => {
     expect(parsePercentage('', POINT)).toEqual({ ok: true, value: null });
     expect(parsePercentage('high%', POINT).ok).toBe(false);
+  });
+});
+
+describe('percentages in number formats', () => {
+  it('tells a multiplying percent sign from a literal one, reading only the positive section', () => {
+    expect(percentFormatScale('0%')).toBe('fraction');
+    expect(percentFormatScale('0.0%')).toBe('fraction');
+    expect(percentFormatScale('#,##0.00%;[Red]-#,##0.00%')).toBe('fraction');
+    expect(percentFormatScale('[Blue]0.0%')).toBe('fraction');
+    expect(percentFormatScale('0.0"%"')).toBe('points');
+    expect(percentFormatScale('0.0\\%')).toBe('points');
+    expect(percentFormatScale('0.0" % of total"')).toBe('points');
+    expect(percentFormatScale('0.00')).toBeNull();
+    expect(percentFormatScale('General')).toBeNull();
+    expect(percentFormatScale('0.0;"%"')).toBeNull();
+    expect(percentFormatScale(undefined)).toBeNull();
+  });
+
+  it('shows a percent-formatted cell as Excel does, exactly', () => {
+    expect(cellText({ t: 'percent', value: 0.539, format: '0.0%' })).toBe('53.9%');
+    expect(cellText({ t: 'percent', value: 0.0005, format: '0.00%' })).toBe('0.05%');
+    expect(cellText({ t: 'percent', value: 53.9, format: '0.0"%"' })).toBe('53.9%');
+  });
+
+  it('is never a quantity or a date', () => {
+    expect(reasonOf(parseQuantity({ t: 'percent', value: 0.539, format: '0.0%' }, POINT))).toBe("53.9% is formatted as a percentage, not a quantity");
+    expect(reasonOf(parsePeriod({ t: 'percent', value: 0.25, format: '0%' }, DMY))).toContain('is a percentage, not a date');
+  });
+});
+
+describe('parseReportedNumber', () => {
+  const fraction = (value: number, percent: string, decimals: number | null = 1) => ({ ok: true, value: { value, percent, decimals } });
+
+  it('gives the same fraction for a percent-formatted cell, 53.9% as text, and 53.9 beside a % unit', () => {
+    expect(parseReportedNumber({ t: 'percent', value: 0.539, format: '0.0%' }, null, POINT)).toEqual(fraction(0.539, 'number-format'));
+    expect(parseReportedNumber({ t: 'percent', value: 53.9, format: '0.0"%"' }, null, POINT)).toEqual(fraction(0.539, 'number-format'));
+    expect(parseReportedNumber('53.9%', null, POINT)).toEqual(fraction(0.539, 'percent-text'));
+    expect(parseReportedNumber('53,9 %', '%', COMMA)).toEqual(fraction(0.539, 'percent-text'));
+    expect(parseReportedNumber(53.9, '%', POINT)).toEqual(fraction(0.539, 'unit-column', null));
+    expect(parseReportedNumber('53.9', 'percent', POINT)).toEqual(fraction(0.539, 'unit-column'));
+    // Exact: 1.1 % is 0.011, not 0.011000000000000001.
+    expect(parseReportedNumber(1.1, '%', POINT)).toEqual(fraction(0.011, 'unit-column', null));
+    expect(parseReportedNumber(-42, '% per year', POINT)).toEqual(fraction(-0.42, 'unit-column', null));
+    expect(parseReportedNumber(0, '%', POINT)).toEqual(fraction(0, 'unit-column', null));
+    // What the company showed sets the precision: '0%' shows whole points, '38.0%' one decimal.
+    expect(parseReportedNumber({ t: 'percent', value: 0.38, format: '0%' }, null, POINT)).toEqual(fraction(0.38, 'number-format', 0));
+    expect(parseReportedNumber('38.0%', null, POINT)).toEqual(fraction(0.38, 'percent-text', 1));
+  });
+
+  it('refuses a plain number from 0 to 1 beside a % unit as ambiguous, unless the mapping says which', () => {
+    const reason = reasonOf(parseReportedNumber(0.539, '%', POINT));
+    expect(reason).toContain("0.539 beside the unit '%' could be 0.539 % or 53.9 %");
+    expect(reason).toContain('percentScale');
+    expect(reasonOf(parseReportedNumber(-1, '%', POINT))).toContain('could be -1 % or -100 %');
+    expect(parseReportedNumber(0.539, '%', { ...POINT, percentScale: 'fraction' })).toEqual(fraction(0.539, 'unit-column', null));
+    expect(parseReportedNumber('0.539', '%', { ...POINT, percentScale: 'fraction' })).toEqual(fraction(0.539, 'unit-column', 1));
+    expect(parseReportedNumber(0.539, '%', { ...POINT, percentScale: 'points' })).toEqual(fraction(0.00539, 'unit-column', null));
+  });
+
+  it('keeps other numbers as written, and refuses a percentage whose unit says otherwise', () => {
+    expect(parseReportedNumber(6785.6, 'tCO2e', POINT)).toEqual({ ok: true, value: { value: 6785.6, percent: null, decimals: null } });
+    expect(parseReportedNumber('1,215', null, POINT)).toEqual({ ok: true, value: { value: 1215, percent: null, decimals: 0 } });
+    expect(parseReportedNumber('6 785,60', null, COMMA)).toEqual({ ok: true, value: { value: 6785.6, percent: null, decimals: 2 } });
+    expect(reasonOf(parseReportedNumber('6%', 'tCO2e', POINT))).toBe("'6%' is written as a percentage, but its unit is 'tCO2e'");
+    expect(reasonOf(parseReportedNumber({ t: 'percent', value: 0.06, format: '0%' }, 'tCO2e', POINT))).toContain('is formatted as a percentage');
+    expect(parseReportedNumber(null, '%', POINT)).toEqual({ ok: true, value: null });
   });
 });
 

@@ -1,0 +1,60 @@
+import { useMemo, useState } from 'react';
+import { describeAdjustment } from '../../../../shared/reconcile/adjustments';
+import type { AdjustmentView } from '../../../../shared/reconcile/report';
+import { api } from '../../api';
+import { columnHelper, DataTable } from '../../components/DataTable';
+import { formatTimestamp } from '../../format';
+import { useAction } from '../../useAction';
+
+function Withdraw({ adjustment, onDone }: { adjustment: AdjustmentView; onDone: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const withdraw = useAction(async () => {
+    await api.call('adjustments.withdraw', { adjustmentId: adjustment.id, reason });
+    onDone();
+  });
+  if (adjustment.withdrawn) return <span className="muted small">withdrawn {formatTimestamp(adjustment.withdrawn.at)} by {adjustment.withdrawn.by}: {adjustment.withdrawn.reason}</span>;
+  if (!open) return <button type="button" onClick={() => setOpen(true)}>Withdraw…</button>;
+  return (
+    <div className="inline-form">
+      <input aria-label={`Why adjustment ${adjustment.id} is withdrawn`} placeholder="Why" value={reason} onChange={(event) => setReason(event.target.value)} />
+      <button type="button" disabled={withdraw.busy || reason.trim() === ''} onClick={() => void withdraw.run()}>Withdraw</button>
+      {withdraw.error && <span role="alert" className="error small">{withdraw.error}</span>}
+    </div>
+  );
+}
+
+const helper = columnHelper<AdjustmentView>();
+
+/** Every adjustment, active and withdrawn: what it corrects, why, who proposed it when, and what it touches. */
+export function AdjustmentsPanel({ adjustments, onChanged }: { adjustments: readonly AdjustmentView[]; onChanged: () => void }) {
+  const columns = useMemo(() => helper.columns([
+    helper.accessor('id', { header: '#', meta: { numeric: true } }),
+    helper.display({ id: 'what', header: 'Correction', cell: (info) => describeAdjustment(info.row.original) }),
+    helper.accessor('reason', { header: 'Why' }),
+    helper.display({ id: 'who', header: 'Proposed', cell: (info) => <span className="small">{info.row.original.proposedBy}, {formatTimestamp(info.row.original.proposedAt)}</span> }),
+    helper.display({
+      id: 'touches',
+      header: 'Touches',
+      cell: (info) => {
+        const adjustment = info.row.original;
+        const records = adjustment.recordIds.filter((id) => id > 0);
+        const parts = [
+          records.length > 0 ? `records ${records.join(', ')}` : null,
+          adjustment.recordIds.some((id) => id < 0) ? 'the record it adds' : null,
+          adjustment.touchedClaimIds.length > 0 ? `claims ${adjustment.touchedClaimIds.map((id) => `#${id}`).join(', ')}` : null,
+        ].filter((part) => part !== null);
+        return (
+          <span className="small">
+            {parts.join('; ')}
+            {adjustment.problem && <span className="warn"> {adjustment.problem}</span>}
+          </span>
+        );
+      },
+    }),
+    helper.accessor('status', { header: 'Status', cell: (info) => <span className={`badge adjustment-${info.getValue()}`}>{info.getValue()}</span> }),
+    helper.display({ id: 'withdraw', header: '', cell: (info) => <Withdraw adjustment={info.row.original} onDone={onChanged} /> }),
+  ]), [onChanged]);
+  if (adjustments.length === 0) return <p className="muted">No adjustments proposed. Propose one from a claim, or from a record in a figure’s trace.</p>;
+  return <DataTable label="Adjustments" data={adjustments} columns={columns} rowId={(adjustment) => String(adjustment.id)} rowProps={(adjustment) => ({ 'data-adjustment': String(adjustment.id), 'data-status': adjustment.status })} />;
+}

@@ -1,0 +1,132 @@
+import { useState, type FormEvent } from 'react';
+import type { EngagementSummary } from '../../../../shared/contract';
+import type { MaterialityYear } from '../../../../shared/reconcile/materiality';
+import { materialityThresholds, type EngagementSettings } from '../../../../shared/settings';
+import { api } from '../../api';
+import { useAction } from '../../useAction';
+import { differenceText, valueText } from './figureText';
+
+const CONCLUSION_LABELS: Readonly<Record<MaterialityYear['conclusion'], string>> = {
+  material: 'Materially misstated',
+  'approaching-materiality': 'Above performance materiality',
+  'not-material': 'Not materially misstated',
+  'no-base': 'No materiality',
+};
+
+function YearSummary({ year, current }: { year: MaterialityYear; current: boolean }) {
+  const tonnes = (value: number | null) => `${valueText('net', value)} tCO2e`;
+  return (
+    <section className="materiality-year" data-period={year.period} aria-labelledby={`materiality-${year.period}`}>
+      <div className="panel-head">
+        <h3 id={`materiality-${year.period}`}>{year.period}</h3>
+        <span className={`badge conclusion-${year.conclusion}`} data-testid="conclusion">{CONCLUSION_LABELS[year.conclusion]}</span>
+      </div>
+      <dl className="facts">
+        <dt>Base</dt>
+        <dd>{tonnes(year.base)} <span className="muted small">({year.baseSource})</span></dd>
+        {year.amounts && (
+          <>
+            <dt>Materiality</dt>
+            <dd>{tonnes(year.amounts.overall)}</dd>
+            <dt>Performance materiality</dt>
+            <dd>{tonnes(year.amounts.performance)}</dd>
+            <dt>Clearly trivial</dt>
+            <dd>{tonnes(year.amounts.clearlyTrivial)}</dd>
+          </>
+        )}
+      </dl>
+      {year.items.length > 0 && (
+        <table className="grid" aria-label={`Misstatements ${year.period}`}>
+          <thead>
+            <tr>
+              <th scope="col">Figure</th>
+              <th scope="col" className="num">Claim</th>
+              <th scope="col" className="num">As imported (tCO2e)</th>
+              <th scope="col" className="num">Corrected (tCO2e)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {year.items.map((item) => (
+              <tr key={`${item.figure}-${item.claimId}`}>
+                <td>{item.label}</td>
+                <td className="num">#{item.claimId}</td>
+                <td className="num">{differenceText('net', item.uncorrected)}{item.clearlyTrivialUncorrected && <span className="muted small"> trivial</span>}</td>
+                <td className="num">{differenceText('net', item.corrected)}{item.clearlyTrivialCorrected && <span className="muted small"> trivial</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={2}>Total, not offsetting (trivial left out)</th>
+              <td className="num" data-testid="uncorrected-total">{valueText('net', year.uncorrectedTotal)}</td>
+              <td className="num" data-testid="corrected-total">{valueText('net', year.correctedTotal)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      )}
+      {!current && <p className="conclusion-text">{year.conclusionText}</p>}
+    </section>
+  );
+}
+
+type Thresholds = Pick<EngagementSettings, 'materialityPercent' | 'performanceMaterialityPercent' | 'clearlyTrivialPercent' | 'metricTolerances'>;
+
+/** Materiality and tolerances, changed through the engagement's settings (every change logged with before and after). */
+function SettingsForm({ engagement, onSaved }: { engagement: EngagementSummary; onSaved: () => void }) {
+  const [form, setForm] = useState<Thresholds>(engagement.settings);
+  const set = (change: Partial<Thresholds>) => setForm((current) => ({ ...current, ...change }));
+  const setMateriality = (materialityPercent: number) => set({ materialityPercent, ...materialityThresholds(materialityPercent) });
+  const save = useAction(async (event: FormEvent) => {
+    event.preventDefault();
+    await api.call('engagement.updateSettings', { settings: { ...engagement.settings, ...form } });
+    onSaved();
+  });
+  const percentField = (label: string, value: number, onChange: (value: number) => void) => (
+    <label>
+      {label}
+      <input type="number" step="any" min={0} max={100} value={value} onChange={(event) => onChange(Number(event.target.value))} />
+    </label>
+  );
+  return (
+    <form className="settings-form" onSubmit={(event) => void save.run(event)} aria-label="Materiality and tolerances">
+      <div className="form-grid thresholds">
+        {percentField('Materiality (% of reported Scope 1 + 2)', form.materialityPercent, setMateriality)}
+        {percentField('Performance materiality (%)', form.performanceMaterialityPercent, (performanceMaterialityPercent) => set({ performanceMaterialityPercent }))}
+        {percentField('Clearly trivial (%)', form.clearlyTrivialPercent, (clearlyTrivialPercent) => set({ clearlyTrivialPercent }))}
+        {percentField('PUE tolerance (±)', form.metricTolerances.pue, (pue) => set({ metricTolerances: { ...form.metricTolerances, pue } }))}
+        {percentField('Clean share tolerance (± pp)', form.metricTolerances.clean_share, (share) => set({ metricTolerances: { ...form.metricTolerances, clean_share: share } }))}
+        {percentField('Data-centre clean share tolerance (± pp)', form.metricTolerances.data_centre_clean_share, (share) => set({ metricTolerances: { ...form.metricTolerances, data_centre_clean_share: share } }))}
+      </div>
+      {save.error && <p role="alert" className="notice danger">{save.error}</p>}
+      <div className="form-actions">
+        <button type="submit" disabled={save.busy}>{save.busy ? 'Saving…' : 'Save thresholds'}</button>
+      </div>
+    </form>
+  );
+}
+
+/** The misstatement summary per fiscal year, its conclusion, and the thresholds it is judged by. */
+export function MaterialityPanel({ years, engagement, onChanged }: { years: readonly MaterialityYear[]; engagement: EngagementSummary; onChanged: () => void }) {
+  const [editing, setEditing] = useState(false);
+  const current = years.at(-1);
+  return (
+    <>
+      {current ? (
+        <p className={`notice ${current.conclusion === 'material' ? 'danger' : current.conclusion === 'approaching-materiality' ? 'warning' : ''}`} data-testid="overall-conclusion">
+          <strong>{current.period}:</strong> {current.conclusionText}
+        </p>
+      ) : (
+        <p className="muted">No reported figures to judge yet.</p>
+      )}
+      <div className="materiality-years">{[...years].reverse().map((year) => <YearSummary key={year.period} year={year} current={year === current} />)}</div>
+      <div className="toolbar">
+        <span className="muted small">
+          Materiality {engagement.settings.materialityPercent}%, performance {engagement.settings.performanceMaterialityPercent}%, clearly trivial {engagement.settings.clearlyTrivialPercent}%; PUE ±{engagement.settings.metricTolerances.pue}, shares ±{engagement.settings.metricTolerances.clean_share} pp
+        </span>
+        <span className="spacer" />
+        <button type="button" onClick={() => setEditing(!editing)} aria-expanded={editing}>{editing ? 'Close' : 'Change thresholds…'}</button>
+      </div>
+      {editing && <SettingsForm engagement={engagement} onSaved={() => { setEditing(false); onChanged(); }} />}
+    </>
+  );
+}

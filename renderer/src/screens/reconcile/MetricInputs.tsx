@@ -1,0 +1,65 @@
+import type { PeriodResult } from '../../../../shared/calc/inventory-types';
+import { figureById } from '../../../../shared/figures';
+import type { ClaimResult } from '../../../../shared/reconcile/reconcile';
+import { formatNumber } from '../../format';
+import { valueText } from './figureText';
+
+/**
+ * A ratio or share is not a sum of lines: its "trace" is the energy it divides, as imported and
+ * after the adjustments, over the sites it covers (data-centre sites only for data-centre figures).
+ */
+export function MetricInputs({ claim, periods, correctedPeriods, onClose }: { claim: ClaimResult; periods: readonly PeriodResult[]; correctedPeriods: readonly PeriodResult[]; onClose: () => void }) {
+  const figure = claim.figure === null ? undefined : figureById(claim.figure);
+  if (!figure || (figure.kind !== 'ratio' && figure.kind !== 'fraction')) return null;
+  const rows = (from: readonly PeriodResult[]) => {
+    const period = from.find((candidate) => candidate.label === claim.fiscalYear);
+    const totals = claim.site === null ? period : period?.sites.find((site) => site.site === claim.site);
+    const sites = period?.sites.filter((site) => (figure.sites === 'data-centres' ? site.isDataCentre : true) && (claim.site === null || site.site === claim.site)) ?? [];
+    return { totals, sites };
+  };
+  const { totals, sites } = rows(correctedPeriods);
+  const imported = rows(periods).totals;
+  const inputs = figure.kind === 'ratio' ? (['facilityKwh', 'itKwh'] as const) : (['cleanKwh', 'electricityKwh'] as const);
+  const labels = { facilityKwh: 'Facility energy (kWh)', itKwh: 'IT energy (kWh)', cleanKwh: 'Clean electricity (kWh)', electricityKwh: 'Electricity consumed (kWh)' } as const;
+  return (
+    <section className="card trace-panel" aria-labelledby="metric-heading" data-testid="metric-inputs">
+      <div className="panel-head">
+        <h2 id="metric-heading">{claim.fiscalYear} · {figure.label}{claim.site !== null && ` · ${claim.site}`}</h2>
+        <span className="spacer" />
+        <button type="button" onClick={onClose}>Close</button>
+      </div>
+      <p className="muted small">
+        {figure.kind === 'ratio' ? 'Σ facility energy ÷ Σ IT energy over the sites with both, energy-weighted' : 'Σ clean electricity ÷ Σ electricity consumed'}
+        {figure.sites === 'data-centres' ? ', over data-centre sites only.' : ', over every site in the boundary.'} Recomputed {valueText(claim.figure, claim.recomputed)}
+        {imported && claim.recomputedUncorrected !== claim.recomputed ? ` (as imported ${valueText(claim.figure, claim.recomputedUncorrected)})` : ''}.
+      </p>
+      <table className="grid" aria-label="Metric inputs">
+        <thead>
+          <tr>
+            <th scope="col">Site</th>
+            {inputs.map((input) => <th key={input} scope="col" className="num">{labels[input]}</th>)}
+            <th scope="col" className="num">{figure.label}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sites.map((site) => (
+            <tr key={site.site ?? ''}>
+              <td>{site.site ?? '(no site)'}</td>
+              {inputs.map((input) => <td key={input} className="num">{formatNumber(site.metrics[input])}</td>)}
+              <td className="num">{valueText(claim.figure, figure.kind === 'ratio' ? site.metrics.pue : figure.sites === 'data-centres' ? site.metrics.dataCentreCleanShare : site.metrics.cleanShare)}</td>
+            </tr>
+          ))}
+        </tbody>
+        {totals && (
+          <tfoot>
+            <tr>
+              <th scope="row">Recomputed</th>
+              {inputs.map((input) => <td key={input} />)}
+              <td className="num">{valueText(claim.figure, claim.recomputed)}</td>
+            </tr>
+          </tfoot>
+        )}
+      </table>
+    </section>
+  );
+}
