@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SAMPLE_ENTITY } from '../../scripts/build-sample';
+import { SAMPLE_ENTITY, WRONG_CLAIM } from '../../scripts/build-sample';
 import { collectPageErrors, screenshot } from './browser';
 import { textOf, useE2eSession } from './session';
 
@@ -42,6 +42,16 @@ describe('the sample engagement from the start screen', () => {
     await expect(cell('pue', 'FY2023')).resolves.toMatch(/^1\.25/);
     await expect(cell('pue', 'FY2024')).resolves.toMatch(/^1\.21/);
     await screenshot(page, 'sample-inventory');
+
+    // The reconciliation: the one materially wrong reported figure is the one exception; the carbon-neutral pathway is off track.
+    await page.getByRole('button', { name: 'Reconciliation', exact: true }).click();
+    const exceptions = page.locator('tr[data-claim][data-status="exception"]');
+    await exceptions.first().waitFor();
+    await expect(exceptions.count()).resolves.toBe(1);
+    await expect(textOf(exceptions)).resolves.toContain(`${WRONG_CLAIM.metric}`);
+    const carbonNeutral = page.locator('section.target').filter({ hasText: 'Carbon-neutral operations' });
+    await expect(textOf(carbonNeutral.getByTestId('target-status'))).resolves.toBe('Off track');
+    await screenshot(page, 'sample-reconciliation');
     expect(errors).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PeriodResult } from '../../../shared/calc/inventory-types';
+import type { ReconciliationReport } from '../../../shared/reconcile/report';
 import { evidencePackPathFor, startExport } from '../../engine/export/service';
 import { buildSampleEngagement, SAMPLE_FILE_NAME } from '../../engine/sample/service';
 import type { CommandSet } from '../context';
@@ -27,6 +28,19 @@ function headlines(first: PeriodResult, last: PeriodResult): string[] {
   return [`  ${''.padEnd(width)}  ${first.label.padStart(12)}  ${last.label.padStart(12)}`, ...rows.map(([label, a, b]) => `  ${label.padEnd(width)}  ${a.padStart(12)}  ${b.padStart(12)}`)];
 }
 
+/** Reported figures that do not agree, and targets, each with the engine's reason. */
+function reconciliationLines(report: ReconciliationReport): string[] {
+  const flagged = report.claims.filter((claim) => claim.status === 'exception' || claim.status === 'unmatched');
+  const count = (status: string) => report.claims.filter((claim) => claim.status === status).length;
+  return [
+    `Reported figures: ${report.claims.length} (${count('agreed')} agreed, ${count('within-tolerance')} within tolerance, ${flagged.length} flagged)`,
+    ...flagged.map((claim) => `  ${claim.status}: ${claim.metric}, ${claim.period}: ${claim.reason}`),
+    `Targets: ${report.targets.length}`,
+    ...report.targets.map((target) => `  ${target.status}: ${target.name}: ${target.reason}`),
+    ...(report.materiality.current ? [`Materiality ${report.materiality.current.period}: ${report.materiality.current.conclusionText}`] : []),
+  ];
+}
+
 export const sampleCommands: CommandSet = (program, { io, engagementContext }) => {
   program
     .command('demo')
@@ -36,7 +50,7 @@ export const sampleCommands: CommandSet = (program, { io, engagementContext }) =
       fs.mkdirSync(dir, { recursive: true });
       const engagementPath = path.join(dir, SAMPLE_FILE_NAME);
       const build = await buildSampleEngagement(engagementPath, engagementContext(), { onStep: (step) => io.err(`${step}…\n`) });
-      const { engagement, imports, inventory } = build;
+      const { engagement, imports, inventory, reconciliation } = build;
       try {
         io.err('Exporting the audited workbook and the evidence pack…\n');
         const workbookPath = path.join(dir, `${path.basename(SAMPLE_FILE_NAME, '.carbonaudit')} audited.xlsx`);
@@ -55,6 +69,8 @@ export const sampleCommands: CommandSet = (program, { io, engagementContext }) =
             '',
             'Headline figures',
             ...(periods.length >= 2 ? headlines(periods[0]!, periods[periods.length - 1]!) : []),
+            '',
+            ...reconciliationLines(reconciliation),
             '',
             `Calculation findings: ${inventory.findings.total}`,
             ...inventory.findings.groups.map((group) => `  ${group.count} × ${group.kind}: ${group.cause.length > 100 ? `${group.cause.slice(0, 99)}…` : group.cause}`),

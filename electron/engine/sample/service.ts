@@ -1,13 +1,14 @@
 /**
  * The sample engagement: a fresh engagement built from the files in resources/sample/ through the
  * same services the app and the CLI use on a user's own files (create, load the default factor
- * library, import each sheet with its saved mapping, set the boundary, calculate). The start
+ * library, import each sheet with its saved mapping, set the boundary, calculate, reconcile). The start
  * screen's "Open sample engagement" and `carbon-audit demo` both build it here.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { ImportOutcome, InventoryResults } from '../../../shared/contract';
+import type { ReconciliationReport } from '../../../shared/reconcile/report';
 import { mappingSchema } from '../../../shared/import/mapping';
 import { engagementSettingsSchema } from '../../../shared/settings';
 import type { Engagement, EngagementContext } from '../engagement/handle';
@@ -16,6 +17,7 @@ import { EngineError } from '../errors';
 import { loadFactorLibrary, shippedLibrary } from '../factors/service';
 import { startImport } from '../import/service';
 import { calculateInventory, setSite } from '../inventory/service';
+import { reconcile } from '../reconcile/service';
 
 export const SAMPLE_MANIFEST = 'sample.json';
 /** The file a fresh copy of the sample engagement is built in, unless told otherwise. */
@@ -51,6 +53,8 @@ export interface SampleBuild {
   readonly engagement: Engagement;
   readonly imports: readonly ImportOutcome[];
   readonly inventory: InventoryResults;
+  /** The reported figures and targets against the recomputed figures. */
+  readonly reconciliation: ReconciliationReport;
 }
 
 export interface SampleOptions {
@@ -84,7 +88,9 @@ export async function buildSampleEngagement(filePath: string, context: Engagemen
     for (const site of manifest.dataCentres) setSite(engagement, site, { isDataCentre: true });
     step('Calculating');
     const inventory = await calculateInventory(engagement);
-    return { engagement, imports, inventory };
+    step('Reconciling the reported figures and targets');
+    const reconciliation = await reconcile(engagement);
+    return { engagement, imports, inventory, reconciliation };
   } catch (error) {
     engagement.close();
     for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${filePath}${suffix}`, { force: true });

@@ -11,7 +11,7 @@ import { runCli } from '../../../electron/cli/main';
 import { openEngagement } from '../../../electron/engine/engagement/service';
 import { inventoryResults } from '../../../electron/engine/inventory/service';
 import { SAMPLE_FILE_NAME } from '../../../electron/engine/sample/service';
-import { BAD_ROW, OPERATIONS_FILE, SITES_SHEET } from '../../../scripts/build-sample';
+import { BAD_ROW, OPERATIONS_FILE, SITES_SHEET, WRONG_CLAIM } from '../../../scripts/build-sample';
 import { TEST_ACTOR } from '../../helpers/engagement';
 import { expectLeadMatchesEngine } from '../../helpers/lead-schedule';
 import { recalculatedSheets } from '../../helpers/libreoffice';
@@ -57,6 +57,13 @@ describe('carbon-audit demo', () => {
 
     // The rejected row, named by file, sheet, row and reason.
     expect(run.out).toContain(`1 row rejected:\n  ${OPERATIONS_FILE}, sheet '${SITES_SHEET}' row ${await badRowNumber()}: column C (${BAD_ROW.column}): '${BAD_ROW.text}' is not a number`);
+
+    // The one materially wrong claim is flagged, and only it; the carbon-neutral pathway is off track, the others on it.
+    expect(run.out).toMatch(/^Reported figures: 14 \(\d+ agreed, \d+ within tolerance, 1 flagged\)$/m);
+    expect(run.out).toMatch(new RegExp(`^  exception: ${WRONG_CLAIM.metric.replace(/[()]/g, '\\$&')}, ${WRONG_CLAIM.fiscalYear}: reported under by [\\d,.]+ tCO2e .*at or above materiality`, 'm'));
+    expect(run.out).toMatch(/^ {2}off-track: Carbon-neutral operations: net Scope 1 and 2 emissions \(linear pathway\): /m);
+    expect(run.out).toMatch(/^ {2}on-track: Data-centre clean electricity share: /m);
+    expect(run.out).toMatch(/^ {2}on-track: Average PUE of our data centres: /m);
 
     // The headline figures the sample was written to show (issue: PUE about 1.25 → 1.21, clean share 20% → above 50%, net down about 13%).
     const engagement = await openEngagement(engagementPath, TEST_ACTOR);
