@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_MATCHING_WINDOW, MATCHING_WINDOWS } from './calc/scope2-market';
 import type { MetricFigureId } from './figures';
 
 export const CONSOLIDATION_APPROACHES = ['operational-control', 'financial-control', 'equity-share'] as const;
@@ -23,6 +24,7 @@ export const DEFAULT_SETTINGS = {
   materialityPercent: 5,
   assuranceLevel: 'limited',
   evidenceCapMiB: 50,
+  instrumentMatching: DEFAULT_MATCHING_WINDOW,
 } as const satisfies Record<string, unknown>;
 
 /**
@@ -65,6 +67,17 @@ export const engagementSettingsSchema = z
     assuranceLevel: z.enum(ASSURANCE_LEVELS).default(DEFAULT_SETTINGS.assuranceLevel),
     /** Grid region for records and sites that name none (e.g. 'UK'): chooses location-based factors. */
     defaultRegion: z.string().trim().min(1).max(40).nullable().default(null),
+    /**
+     * Market-based Scope 2: the span instruments are matched to a site's consumption over. The
+     * fiscal year is the GHG Protocol Scope 2 Guidance's reporting period; a fiscal month is stricter.
+     */
+    instrumentMatching: z.enum(MATCHING_WINDOWS).default(DEFAULT_SETTINGS.instrumentMatching),
+    /**
+     * Under a control approach: report the group's ownership share of the Scope 1 and
+     * market-based Scope 2 of sites outside its control (joint ventures, associates) as Scope 3
+     * category 15 (investments).
+     */
+    category15Investments: z.boolean().default(false),
     /** Imported files up to this size are kept in the engagement as evidence; larger ones keep only their SHA-256. */
     evidenceCapMiB: z.number().min(0).max(4096).default(DEFAULT_SETTINGS.evidenceCapMiB),
   })

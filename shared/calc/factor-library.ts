@@ -2,6 +2,7 @@
  * The factor library a calculation prices records with (rule 1 of inventory.ts): factors indexed
  * by activity, the pools a record may draw from, and each selection and factor value memoised.
  */
+import { attributesKey } from './attributes';
 import { ratioFromText, type Rational } from './rational';
 import { pinnedFactor, selectFactor, type FactorRequest, type FactorSelection, type FittingFactor } from './factor-selection';
 import { factorCo2ePerUnit, type FactorCo2eResult, type GasPart } from './factor-value';
@@ -79,7 +80,7 @@ export class FactorLibrary {
   }
 
   price(pool: FactorPool, request: FactorRequest): PricingResult {
-    const key = `${pool.activityKey}\u0001${pool.kind}\u0001${pool.scope ?? '\u0000'}\u0001${pool.variant ?? '\u0000'}\u0001${pool.factorSetId ?? ''}\u0001${request.unit.id}\u0001${request.unit.basis ?? ''}\u0001${request.region ?? '\u0000'}\u0001${request.date}`;
+    const key = `${pool.activityKey}\u0001${pool.kind}\u0001${pool.scope ?? '\u0000'}\u0001${pool.variant ?? '\u0000'}\u0001${pool.factorSetId ?? ''}\u0001${request.unit.id}\u0001${request.unit.basis ?? ''}\u0001${request.region ?? '\u0000'}\u0001${request.date}\u0001${attributesKey(request.attributes)}\u0001${(request.requiredAttributes ?? []).join(',')}`;
     const known = this.pricings.get(key);
     if (known) return known;
     const priced = this.select(pool, request);

@@ -3,20 +3,28 @@
  * for its activity (which factors those are is the inventory's policy: see inventory.ts).
  *
  * The rules narrow the candidates in this order:
+ * 0. Attributes (attributes.ts): a factor that names an attribute (a gas, a haul) fits only a
+ *    record with the same value; where the activity requires one (a refrigerant's gas), only a
+ *    factor naming it fits. Of the fitting factors, those naming the most of the record's
+ *    attributes win: a factor for the record's own variant beats one for every variant, and a
+ *    record is never priced at a factor for another variant.
  * 1. Unit: the factor's unit text must be readable and the record's quantity must convert to it.
  *    Energy with an unstated calorific basis converts to a gross- or net-CV factor only under
  *    rule 4.
  * 2. Region: the record's region must equal the factor's (its own, else its set's). Only when no
  *    candidate has that region do set-wide factors (no region of their own, or their set's
  *    region) match, with a note: a region-specific factor always beats a fallback.
- * 3. Factor year: the factor set in force at the start of the record's period (validFrom ≤ start
- *    ≤ validTo); if none, the latest edition that started earlier, with a note. A later edition
+ * 3. Validity: the factor in force at the start of the record's period (validFrom ≤ start
+ *    ≤ validTo: the factor's own validity where its table states one, else its set's). If none,
+ *    the latest edition that started earlier, with a note, but never a factor whose own
+ *    validity is stated: a record outside every stated validity has no factor. A later edition
  *    is never applied to an earlier period.
  * 4. Calorific basis: factors the quantity converts to as stated win. Otherwise a record with an
  *    unstated basis takes a gross- or net-CV factor only when exactly one candidate remains, with
  *    a note; with more, the basis is ambiguous and neither is preferred.
  * 5. Exactly one factor must remain; several equally good ones are ambiguous.
  */
+import { ATTRIBUTE_LABELS, ATTRIBUTE_NAMES, attributeValueKey, describeAttributes, type AttributeName, type Attributes } from './attributes';
 import type { CalcFactor } from './inventory-types';
 import { conversionFactor, formatUnit, parseUnit, type Unit } from './units';
 
@@ -27,6 +35,10 @@ export interface FactorRequest {
   readonly region: string | null;
   /** The first day of the record's period: picks the factor set in force. */
   readonly date: string;
+  /** The record's attributes (rule 0). */
+  readonly attributes?: Attributes | null;
+  /** Attributes a factor must name to price the record (its activity's REQUIRED_ATTRIBUTES). */
+  readonly requiredAttributes?: readonly AttributeName[];
 }
 
 export type SelectionFailureKind = 'no-factor' | 'unit' | 'calorific-basis-ambiguous' | 'ambiguous-factor';
@@ -66,7 +78,9 @@ function failure(kind: SelectionFailureKind, reason: string, more: Pick<Failure,
 
 export function selectFactor(pool: readonly CalcFactor[], request: FactorRequest): FactorSelection {
   if (pool.length === 0) return failure('no-factor', 'the factor library has no factor for this activity');
-  const convertible = byUnit(pool, request.unit);
+  const variants = byAttributes(pool, request);
+  if (!variants.ok) return variants;
+  const convertible = byUnit(variants.factors, request.unit);
   if (!convertible.ok) return convertible;
   const regional = byRegion(convertible.candidates, request.region);
   if (!regional.ok) return regional;
@@ -77,11 +91,44 @@ export function selectFactor(pool: readonly CalcFactor[], request: FactorRequest
   const chosen = single.candidate;
 
   const notes = [
+    ...variants.notes,
     ...(regional.fallback ? [regionNote(chosen.factor, request.region)] : []),
     ...(dated.fallback ? [factorYearNote(chosen.factor, request.date)] : []),
     ...(chosen.assumedBasis === null ? [] : [basisNote(chosen)]),
   ];
   return { ok: true, factor: chosen.factor, factorUnit: chosen.unit, conversion: chosen.conversion, notes };
+}
+
+function fitsAttributes(factor: CalcFactor, request: FactorRequest): boolean {
+  const record = request.attributes ?? {};
+  const named = factor.attributes ?? {};
+  for (const name of request.requiredAttributes ?? []) if (named[name] === undefined) return false;
+  return ATTRIBUTE_NAMES.every((name) => {
+    const value = named[name];
+    if (value === undefined) return true;
+    const wanted = record[name];
+    return wanted !== undefined && attributeValueKey(name, wanted) === attributeValueKey(name, value);
+  });
+}
+
+function namedCount(factor: CalcFactor): number {
+  return Object.keys(factor.attributes ?? {}).length;
+}
+
+/** Rule 0: the factors for the record's own variant, else for every variant; never another variant's. */
+function byAttributes(pool: readonly CalcFactor[], request: FactorRequest): { readonly ok: true; readonly factors: readonly CalcFactor[]; readonly notes: readonly string[] } | Failure {
+  const fitting = pool.filter((factor) => fitsAttributes(factor, request));
+  if (fitting.length === 0) {
+    const variants = [...new Set(pool.map((factor) => describeAttributes(factor.attributes)))].sort().join('; ');
+    const required = (request.requiredAttributes ?? []).filter((name) => request.attributes?.[name] === undefined);
+    const wanted = required.length > 0 ? `the record names no ${required.map((name) => ATTRIBUTE_LABELS[name]).join(' or ')}` : `no factor for ${describeAttributes(request.attributes)}`;
+    return failure('no-factor', `${wanted} (factors are for ${variants}); a record is never priced at another variant's factor`);
+  }
+  const most = Math.max(...fitting.map(namedCount));
+  const factors = fitting.filter((factor) => namedCount(factor) === most);
+  const unmatched = ATTRIBUTE_NAMES.filter((name) => request.attributes?.[name] !== undefined && factors.every((factor) => factor.attributes?.[name] === undefined));
+  const notes = unmatched.length === 0 ? [] : [`attribute rule: no factor names the record's ${unmatched.map((name) => `${ATTRIBUTE_LABELS[name]} (${request.attributes![name]})`).join(', ')}; a factor for every ${unmatched.map((name) => ATTRIBUTE_LABELS[name]).join(' and ')} used`];
+  return { ok: true, factors, notes };
 }
 
 /**
@@ -142,8 +189,13 @@ function byRegion(candidates: readonly Candidate[], region: string | null): Narr
 function bySetInForce(candidates: readonly Candidate[], date: string): Narrowed {
   const inForce = candidates.filter(({ factor }) => factor.validFrom <= date && date <= factor.validTo);
   if (inForce.length > 0) return { ok: true, candidates: inForce, fallback: false };
-  const earlier = candidates.filter(({ factor }) => factor.validFrom <= date);
+  // An edition may be carried forward to a later period; a factor whose own validity is stated may not.
+  const earlier = candidates.filter(({ factor }) => factor.validFrom <= date && factor.validityStated !== true);
   if (earlier.length === 0) {
+    if (candidates.some(({ factor }) => factor.validityStated === true)) {
+      const ranges = [...new Set(candidates.map(({ factor }) => `${factor.validFrom} to ${factor.validTo}`))].sort().join('; ');
+      return failure('no-factor', `the record's period is outside every fitting factor's validity (${ranges})`, { detail: `the record starts on ${date}` });
+    }
     const firstStart = candidates.map(({ factor }) => factor.validFrom).sort()[0] ?? '';
     return failure('no-factor', `no factor set is in force on the record's start date or earlier (the earliest starts on ${firstStart})`, { detail: `the record starts on ${date}` });
   }

@@ -148,6 +148,14 @@ function isBlend(gas: GasId): gas is BlendId {
   return gas in BLEND_COMPOSITIONS;
 }
 
+/** A gas's or blend's GWP-100 as an exact decimal (methane needs its origin under AR6). */
+export function exactGwpOf(gas: string, basis: GwpBasis, methaneOrigin: MethaneOrigin | null = null): { readonly ok: true; readonly gas: GasId; readonly value: Rational } | { readonly ok: false; readonly reason: string } {
+  const parsed = parseGas(gas);
+  if (!parsed.ok) return parsed;
+  const exact = exactGwp(parsed.gas, basis, methaneOrigin);
+  return exact.ok ? { ok: true, gas: parsed.gas, value: exact.value } : exact;
+}
+
 export type GwpResult =
   | { readonly ok: true; readonly gas: GasId; readonly value: number }
   | { readonly ok: false; readonly reason: string };
@@ -157,11 +165,8 @@ export type GwpResult =
  * AR6 needs the origin of the methane (or a gas named with it, 'CH4 fossil').
  */
 export function gwp(gas: string, basis: GwpBasis, methaneOrigin: MethaneOrigin | null = null): GwpResult {
-  const parsed = parseGas(gas);
-  if (!parsed.ok) return parsed;
-  const exact = exactGwp(parsed.gas, basis, methaneOrigin);
-  if (!exact.ok) return exact;
-  return { ok: true, gas: parsed.gas, value: rationalToNumber(exact.value) };
+  const exact = exactGwpOf(gas, basis, methaneOrigin);
+  return exact.ok ? { ok: true, gas: exact.gas, value: rationalToNumber(exact.value) } : exact;
 }
 
 export interface GasAmount {

@@ -3,6 +3,8 @@
  * engagement file and handed back to it for storage, reconciliation and export.
  */
 import type { ActivityMeaning } from '../activities';
+import type { Attributes } from './attributes';
+import type { MatchingWindow } from './scope2-market';
 import type { GasValue } from '../factors/types';
 import type { ConsolidationApproach } from '../settings';
 import type { FiscalSettings } from './fiscal';
@@ -28,9 +30,11 @@ export interface CalcRecord {
   readonly region: string | null;
   /** Name of the contractual instrument (PPA, certificate scheme, tariff) on instrument records. */
   readonly instrument: string | null;
+  /** What tells the record's variant of its activity apart (refrigerant gas, haul…); see attributes.ts. */
+  readonly attributes?: Attributes | null;
   /**
    * Optional: a string equal for two records exactly when everything but their id, period and
-   * quantity is (activity, meaning, unit, basis, site, region, category, instrument). A reader
+   * quantity is (activity, meaning, unit, basis, site, region, category, instrument, attributes). A reader
    * that can make it cheaply (SQL) passes it; otherwise the calculation works it out.
    */
   readonly kindKey?: string;
@@ -42,9 +46,13 @@ export interface CalcFactor {
   readonly factorSetId: number;
   readonly setKey: string;
   readonly setYear: number;
-  /** ISO dates, both inclusive: the reporting period the set's edition is published for. */
+  /** ISO dates, both inclusive: the factor's own validity where its table states one, else its set's edition's period. */
   readonly validFrom: string;
   readonly validTo: string;
+  /** The validity is the factor's own (a table's valid-from and valid-to): it is never carried forward. */
+  readonly validityStated?: boolean;
+  /** The variant the factor is for (refrigerant gas, haul…); see attributes.ts. */
+  readonly attributes?: Attributes | null;
   readonly setRegion: string;
   readonly activityKey: string;
   readonly unitText: string;
@@ -80,6 +88,10 @@ export interface CalcSettings {
   readonly consolidationApproach: ConsolidationApproach;
   /** Region of records that name none and whose site names none. */
   readonly defaultRegion: string | null;
+  /** The instrument-matching window of market-based Scope 2 (scope2-market.ts); the fiscal year when absent. */
+  readonly instrumentMatching?: MatchingWindow;
+  /** Under a control approach, excluded sites' ownership share of Scope 1 and market-based Scope 2 as Scope 3 category 15. */
+  readonly category15Investments?: boolean;
 }
 
 /**

@@ -4,16 +4,20 @@
  *
  * Rules:
  * 1. Factor selection (factor-library.ts, factor-selection.ts): among the factors for the record's activity whose
- *    source scope is the activity's inventory scope (or unlabelled), by unit, region (record,
- *    else site, else engagement default), factor year and calorific basis. Facility energy
- *    recorded as consumption is the site's electricity and takes electricity factors.
+ *    source scope is the activity's inventory scope (or unlabelled), by attributes (the
+ *    record's variant: refrigerant gas, haul…), unit, region (record, else site, else
+ *    engagement default), validity and calorific basis. Facility energy recorded as
+ *    consumption is the site's electricity and takes electricity factors. A refrigerant whose
+ *    gas has no factor is priced by the gas's GWP under the engagement's GWP basis (gwp.ts);
+ *    a gas the GWP table does not know is a finding.
  * 2. Emissions: quantity converted to the factor's unit × kg CO2e per unit (factor-value.ts) ×
  *    boundary share / 1000, exact and rounded once; per-gas parts kept. Quantities already in
  *    CO2e (process emissions, spend-based Scope 3) are converted to kg CO2e, with no factor.
  *    Biogenic CO2 comes from the biogenic factor of the same set as the record's factor (DESNZ
  *    'Outside of scopes' rows, EPA biomass): its own lines, never in a scope.
  * 3. Scope 2, reported both ways. Location-based: grid-average factor. Market-based
- *    (scope2-market.ts): instruments cover consumption first per site and fiscal month; the
+ *    (scope2-market.ts): instruments cover consumption first per site and fiscal year (or
+ *    fiscal month, the stricter setting); the
  *    uncovered rest is charged at the residual mix, else at the grid average with a note.
  *    Instrument factors: clean_electricity instruments are zero-emission unless the library has
  *    clean_electricity factors; an electricity instrument (a supplier-specific contract) takes
@@ -23,7 +27,9 @@
  *    activity's; missing → 'uncategorised' plus a finding). Avoided emissions are reported apart
  *    and never added. Metric and denominator records are never emissions.
  * 5. Boundary (boundary.ts): under operational or financial control a site counts 100% when it has that
- *    control, else 0%; under equity share its ownership percentage. Unlisted sites and records
+ *    control, else 0%; under equity share its ownership percentage. With category 15 reporting
+ *    on, a site outside control adds its Scope 1 and market-based Scope 2 lines again as
+ *    Scope 3 category 15 lines at its ownership share. Unlisted sites and records
  *    without a site count 100%. The share weights emissions (avoided included), never metrics:
  *    those use the physical quantities of sites inside the boundary.
  * 6. Fiscal years: each record's quantity is split across fiscal years by days; one factor, chosen
@@ -48,9 +54,11 @@
  * then add).
  */
 import { activityByKey, type ActivityDefinition } from '../activities';
+import { attributesKey, REQUIRED_ATTRIBUTES } from './attributes';
 import { FULL_SITE, siteBoundaries, type BoundaryResult } from './boundary';
 import { FactorLibrary, type FactorPool, type Pricing, type PricingResult } from './factor-library';
 import type { FactorRequest } from './factor-selection';
+import { exactGwpOf, GWP_TABLES } from './gwp';
 import { allocateByDays, allocateQuantity, fiscalYearOf, type FiscalPeriod, type FiscalResult, type FiscalYearShare } from './fiscal';
 import { IntensityTotals } from './intensity';
 import { compareText, InventoryTotals, type CountedSum, type LineGroup, type SiteStanding } from './inventory-totals';
@@ -83,7 +91,7 @@ export { findingMessage, LINE_BASES } from './inventory-types';
  * The calculation method's version. Stored results record it: when a rule changes what the same
  * inputs give (as AR6 methane did), results stored under an older method are out of date.
  */
-export const CALCULATION_METHOD = 1;
+export const CALCULATION_METHOD = 2;
 
 /** Consumption that is a site's electricity for Scope 2 and clean share. */
 export const ELECTRICITY_CONSUMPTION: ReadonlySet<string> = new Set(['electricity', 'facility_energy']);
@@ -157,6 +165,8 @@ interface KindFacts {
   readonly region: string | null;
   readonly share: Rational;
   readonly shareNumber: number;
+  /** A site outside control reported as an investment (Scope 3 category 15): the group's ownership share; else null. */
+  readonly investmentShare: Rational | null;
   /** kWh per unit of the record, for energy inputs; null for other activities. */
   readonly kwhPerUnit: Rational | null;
   readonly kwh: ExactScale | null;
@@ -182,6 +192,8 @@ interface RecipeLine {
   readonly scope3Category: number | null;
   /** Charged at the fraction instrument matching leaves (market-based electricity and instruments). */
   readonly charged: boolean;
+  /** Scope 1 and market-based lines: the same emissions as a category 15 line, for a site reported as an investment (rule 5). */
+  readonly investment?: RecipeLine;
 }
 
 interface RecipeMetric {
@@ -283,7 +295,9 @@ function compareFindings(a: Finding, b: Finding): number {
 /** A record's kind as a string (see CalcRecord.kindKey): its fields but id, period and quantity, each told apart from null. */
 export function kindKeyOf(record: CalcRecord): string {
   const text = (value: string | number | null) => (value === null ? '\u0000' : `=${value}`);
-  return [record.activity, record.meaning, record.unit, record.unitBasis, record.site, record.region, record.scope3Category, record.instrument].map(text).join('\u0001');
+  return [record.activity, record.meaning, record.unit, record.unitBasis, record.site, record.region, record.scope3Category, record.instrument, attributesKey(record.attributes)]
+    .map(text)
+    .join('\u0001');
 }
 
 function monthKey(site: string | null, share: MonthShare): string {
@@ -299,7 +313,10 @@ function decimalToRational(decimal: ExactDecimal): Rational {
 /** The lineage fields of a line that no published factor prices. */
 const NO_FACTOR = { factorId: null, factorSetId: null, factorSetKey: null, gases: [] } as const satisfies Partial<Pricing>;
 
-const NO_CHARGE: FlowCharge = { chargedFractionByYear: new Map(), cappedMonths: [], countedFraction: ONE };
+const NO_CHARGE: FlowCharge = { chargedFractionByYear: new Map(), cappedWindows: [], countedFraction: ONE };
+
+/** The Scope 3 category of an investment's emissions (rule 5). */
+const INVESTMENTS_CATEGORY = 15;
 
 // ---------------------------------------------------------------------------------------------
 // The calculation
@@ -310,7 +327,7 @@ export class InventoryCalculation {
   private readonly boundaries: Map<string, BoundaryResult>;
   private readonly totals = new InventoryTotals();
   private readonly intensities = new IntensityTotals();
-  private readonly matching = new InstrumentMatching();
+  private readonly matching: InstrumentMatching;
   /** Sites and fiscal months with electricity consumption: facility energy consumed there is a double count. */
   private readonly electricityMonths = new Set<string>();
   private readonly sitesWithItEnergy = new Set<string | null>();
@@ -324,6 +341,7 @@ export class InventoryCalculation {
   private readonly noted = new WeakMap<Pricing, Map<string, Pricing>>();
   private readonly direct = new Map<string, Pricing>();
   private readonly zeroEmissions = new Map<Rational, Pricing>();
+  private readonly byGwp = new Map<string, Pricing>();
   private readonly scales = new WeakMap<Pricing, Map<Rational, LineScales>>();
   private readonly matched: FlowCounts = { consumption: 0, facility: 0, instrument: 0 };
   private readonly added: FlowCounts = { consumption: 0, facility: 0, instrument: 0 };
@@ -332,7 +350,8 @@ export class InventoryCalculation {
   constructor(input: Omit<InventoryInput, 'records'>) {
     this.settings = input.settings;
     this.library = new FactorLibrary(input.factors, input.settings, input.factorReplacements);
-    this.boundaries = siteBoundaries(input.sites ?? [], input.settings.consolidationApproach);
+    this.boundaries = siteBoundaries(input.sites ?? [], input.settings);
+    this.matching = new InstrumentMatching(input.settings.instrumentMatching);
   }
 
   /**
@@ -398,10 +417,18 @@ export class InventoryCalculation {
         const result = this.lineOf(record, kind, share.label, line, this.scalesOf(line.pricing, kind.share, charged), parts.value.values[part]!, parts.value.decimals[part]!);
         group.total.add(result.tco2e);
         sink.line(result, { pricing: line.display, group, fractional: charged !== ONE });
+        const investment = line.investment;
+        if (investment && kind.investmentShare !== null) {
+          const investmentGroup = this.lineGroup(kind, record, share.label, investment, kind.investmentShare);
+          const scales = this.scalesOf(investment.pricing, kind.investmentShare, charged);
+          const investmentLine = { ...this.lineOf(record, kind, share.label, investment, scales, parts.value.values[part]!, parts.value.decimals[part]!), share: rationalToNumber(kind.investmentShare) };
+          investmentGroup.total.add(investmentLine.tco2e);
+          sink.line(investmentLine, { pricing: investment.display, group: investmentGroup, fractional: charged !== ONE });
+        }
       }
     });
     const findings = recipe.findings.map((planned) => this.findingFor(record, planned, { kind, allocation, parts: parts.value, charge }));
-    if (charge.cappedMonths.length > 0) findings.push(this.cappedFinding(record, kind, charge));
+    if (charge.cappedWindows.length > 0) findings.push(this.cappedFinding(record, kind, charge));
     for (const item of findings.length > 1 ? findings.sort(compareFindings) : findings) sink.finding(item);
   }
 
@@ -513,7 +540,7 @@ export class InventoryCalculation {
       recordId: record.id,
       kind: 'instrument-exceeds-consumption',
       cause: `instruments exceed the electricity consumed at site ${record.site ?? '(none)'}: capped at consumption`,
-      detail: `in ${charge.cappedMonths.join(', ')}: ${counted} of ${whole} kWh counted`,
+      detail: `in ${charge.cappedWindows.join(', ')} (instruments matched per ${this.settings.instrumentMatching === 'fiscal-month' ? 'fiscal month' : 'fiscal year'}): ${counted} of ${whole} kWh counted`,
       atStake: null,
     };
   }
@@ -549,7 +576,7 @@ export class InventoryCalculation {
     const kwhPerUnit = ENERGY_INPUTS.has(activity.key) ? this.kwhPerUnitOf(unit) : null;
     if (typeof kwhPerUnit === 'string') return { status: 'refused', finding: finding('unit', kwhPerUnit) };
     const region = record.region ?? boundary.value.region ?? this.settings.defaultRegion;
-    const { share } = boundary.value;
+    const { share, investmentShare } = boundary.value;
     return {
       status: 'ready',
       site: record.site,
@@ -558,9 +585,11 @@ export class InventoryCalculation {
       region,
       share,
       shareNumber: rationalToNumber(share),
+      investmentShare,
       kwhPerUnit,
       kwh: kwhPerUnit === null ? null : new ExactScale(kwhPerUnit),
-      recipes: this.recipesFor([record.activity, meaning, unit.id, unit.basis, region, record.scope3Category, record.instrument]),
+      // Recipes are shared across sites, except that an investment's lines carry category 15 twins.
+      recipes: this.recipesFor([record.activity, meaning, unit.id, unit.basis, region, record.scope3Category, record.instrument, attributesKey(record.attributes), investmentShare !== null]),
       lineGroups: new Map(),
       metricGroups: new Map(),
     };
@@ -592,11 +621,11 @@ export class InventoryCalculation {
     return recipe;
   }
 
-  private lineGroup(kind: KindFacts, record: CalcRecord, fiscalYear: string, line: RecipeLine): LineGroup {
+  private lineGroup(kind: KindFacts, record: CalcRecord, fiscalYear: string, line: RecipeLine, share: Rational = kind.share): LineGroup {
     const byBasis = childMap(kind.lineGroups, fiscalYear);
     let group = byBasis.get(line.basis);
     if (!group) {
-      group = this.totals.lineGroup(fiscalYear, record.site, record.activity, line.basis, line.scope3Category, kind.share);
+      group = this.totals.lineGroup(fiscalYear, record.site, record.activity, line.basis, line.scope3Category, share);
       byBasis.set(line.basis, group);
     }
     return group;
@@ -718,6 +747,30 @@ export class InventoryCalculation {
     return pricing;
   }
 
+  /** A refrigerant gas without a factor of its own: kg of the gas × its GWP under the engagement's basis, or why not. */
+  byGasGwp(gas: string, unit: Unit): Pricing | string {
+    const key = `${gas}\u0001${unit.id}`;
+    const known = this.byGwp.get(key);
+    if (known) return known;
+    const basis = this.settings.gwpBasis;
+    const value = exactGwpOf(gas, basis);
+    if (!value.ok) return `${value.reason}: no GWP under ${basis} to price it by`;
+    const kg = unitById('kg');
+    const ratio = kg ? conversionFactor(unit, kg) : { ok: false as const, reason: 'no kg unit' };
+    if (!ratio.ok) return ratio.reason;
+    const gwpText = rationalToText(value.value);
+    const pricing: Pricing = {
+      ...NO_FACTOR,
+      factorUnit: 'kg',
+      unitRatio: ratioFromText(ratio.factorText),
+      kgPerUnit: value.value,
+      gases: [{ gas: value.gas, kgCo2e: value.value }],
+      notes: [`no factor for ${value.gas}: priced by its GWP, ${gwpText} under ${basis} (${GWP_TABLES[basis].source})`],
+    };
+    this.byGwp.set(key, pricing);
+    return pricing;
+  }
+
   hasFactorsFor(activityKey: string): boolean {
     return this.library.hasActivity(activityKey);
   }
@@ -804,7 +857,15 @@ class RecipeBuilder {
 
   private addLines(basis: LineBasis, pricing: Pricing, charged = false): void {
     const scope3Category = basis === 'scope3' ? this.scope3Category(pricing) : null;
-    this.lines.push({ basis, pricing, display: this.calculation.displayOf(pricing), scope3Category, charged });
+    const line: RecipeLine = { basis, pricing, display: this.calculation.displayOf(pricing), scope3Category, charged };
+    this.lines.push(this.kind.investmentShare !== null && (basis === 'scope1' || basis === 'market') ? { ...line, investment: this.investmentLine(line) } : line);
+  }
+
+  /** A line's emissions reported again as the group's share of an investment (Scope 3 category 15). */
+  private investmentLine(line: RecipeLine): RecipeLine {
+    const scope = line.basis === 'scope1' ? 'Scope 1' : 'market-based Scope 2';
+    const pricing = this.calculation.withNote(line.pricing, `Scope 3 category 15: the group's ownership share of the ${scope} of a site outside its control`);
+    return { basis: 'scope3', pricing, display: this.calculation.displayOf(pricing), scope3Category: INVESTMENTS_CATEGORY, charged: line.charged };
   }
 
   private scope3Category(pricing: Pricing): number | null {
@@ -841,7 +902,26 @@ class RecipeBuilder {
   }
 
   private price(pool: FactorPool): PricingResult {
-    return this.calculation.price(pool, { unit: this.kind.unit, region: this.kind.region, date: this.record.periodStart });
+    return this.calculation.price(pool, {
+      unit: this.kind.unit,
+      region: this.kind.region,
+      date: this.record.periodStart,
+      attributes: this.record.attributes ?? null,
+      requiredAttributes: REQUIRED_ATTRIBUTES[this.kind.activity.key] ?? [],
+    });
+  }
+
+  /**
+   * The factor, else for a refrigerant gas with no factor of its own its GWP; a gas neither
+   * prices is a finding naming both reasons.
+   */
+  private priceOrGwp(pool: FactorPool): PricingResult {
+    const result = this.price(pool);
+    const gas = this.record.attributes?.gas;
+    if (result.ok || result.kind !== 'no-factor' || this.kind.activity.key !== 'refrigerant' || gas === undefined) return result;
+    const byGwp = this.calculation.byGasGwp(gas, this.kind.unit);
+    if (typeof byGwp !== 'string') return { ok: true, pricing: byGwp };
+    return { ...result, reason: `${result.reason}; ${byGwp}` };
   }
 
   /** Scope 1, Scope 3, and Scope 2 other than electricity (heat and steam). */
@@ -852,7 +932,7 @@ class RecipeBuilder {
       this.addDirectLines(scope === 'scope1' ? 'scope1' : 'scope3');
       return;
     }
-    const pricing = this.priced(this.price(this.averagePool()), 'emission factor');
+    const pricing = this.priced(this.priceOrGwp(this.averagePool()), 'emission factor');
     if (!pricing) return;
     if (scope === 'scope2') {
       this.addLines('location', pricing);

@@ -2,14 +2,18 @@
  * Market-based Scope 2 (GHG Protocol Scope 2 Guidance): contractual instruments cover a site's
  * electricity consumption first; only the uncovered remainder is charged at the residual mix.
  *
- * Matching window: one site's fiscal month. Each consumption and instrument record is spread over
- * the fiscal months it touches in proportion to days, exactly. In each site × month,
+ * Matching window (the engagement's instrumentMatching setting): by default one site's fiscal
+ * year, as the GHG Protocol Scope 2 Guidance matches instruments to consumption over the
+ * reporting period; 'fiscal-month' is the stricter setting, one site's fiscal month. (Hourly
+ * matching would need hourly consumption; records carry dates, so it is not offered.) Each
+ * consumption and instrument record is spread over the fiscal months it touches in proportion to
+ * days, exactly, and each month's part falls in its window. In each site × window,
  * covered = min(instruments, consumption):
  * - a consumption record is charged its uncovered fraction, (consumption − covered) / consumption;
  * - an instrument is charged its counted fraction, covered / instruments: 1 unless instruments
  *   exceed consumption, when every instrument in the window is capped in proportion (never a
- *   negative emission) and the months are reported.
- * Records with equal periods are spread alike, so matching them month by month gives the same
+ *   negative emission) and the windows are reported.
+ * Records with equal periods are spread alike, so matching them window by window gives the same
  * result as matching them period by period. Instruments never add to consumption.
  *
  * Matching takes two passes over the records: the first adds every flow to its windows (memory
@@ -59,6 +63,11 @@ export function fiscalMonthShares(periodStart: string, periodEnd: string, settin
 
 export type FlowRole = 'consumption' | 'instrument';
 
+/** The span over which instruments are matched to a site's consumption (see the module comment). */
+export const MATCHING_WINDOWS = ['fiscal-year', 'fiscal-month'] as const;
+export type MatchingWindow = (typeof MATCHING_WINDOWS)[number];
+export const DEFAULT_MATCHING_WINDOW: MatchingWindow = 'fiscal-year';
+
 /** Where a record's electricity falls: a site, its fiscal months and whether it is consumed or an instrument. */
 export interface FlowWindows {
   readonly site: string | null;
@@ -69,8 +78,8 @@ export interface FlowWindows {
 export interface FlowCharge {
   /** Per fiscal year: the fraction of the record's quantity in that year the market-based figure charges. */
   readonly chargedFractionByYear: ReadonlyMap<string, Rational>;
-  /** Instruments only: the fiscal months in which the site's instruments exceeded its consumption. */
-  readonly cappedMonths: readonly string[];
+  /** Instruments only: the windows (fiscal years or months) in which the site's instruments exceeded its consumption. */
+  readonly cappedWindows: readonly string[];
   /** The fraction of the record's whole quantity counted after matching (counted kWh = kWh × this). */
   readonly countedFraction: Rational;
 }
@@ -125,19 +134,25 @@ function monthFractions(months: readonly MonthShare[]): Rational[] {
 }
 
 /** What matching leaves of a record whose site-months hold no instrument: all of it. */
-const UNMATCHED: FlowCharge = { chargedFractionByYear: new Map(), cappedMonths: [], countedFraction: ONE };
+const UNMATCHED: FlowCharge = { chargedFractionByYear: new Map(), cappedWindows: [], countedFraction: ONE };
 
 export class InstrumentMatching {
   private readonly windows = new Map<string, Window>();
   private readonly sitesWithInstruments = new Set<string | null>();
   private fractions: Map<string, WindowFractions> | null = null;
 
+  constructor(private readonly window: MatchingWindow = DEFAULT_MATCHING_WINDOW) {}
+
+  private windowOf(share: MonthShare): string {
+    return this.window === 'fiscal-year' ? share.fiscalYear : share.month;
+  }
+
   /** First pass: a record's whole quantity in kWh (exact) goes into the windows of its months. */
   add(flow: FlowWindows, kwh: Rational): void {
     if (this.fractions) throw new Error('instrument matching already settled: add every flow before asking for charges');
     const fractions = monthFractions(flow.months);
     flow.months.forEach((share, index) => {
-      const key = windowKey(flow.site, share.month);
+      const key = windowKey(flow.site, this.windowOf(share));
       let window = this.windows.get(key);
       if (!window) {
         window = { consumption: new RationalSum(), instruments: new RationalSum() };
@@ -158,13 +173,14 @@ export class InstrumentMatching {
     if (flow.role === 'consumption' && !this.sitesWithInstruments.has(flow.site)) return UNMATCHED;
     const fractions = this.settled();
     const weighted = new Map<string, { days: number; fractionDays: Rational[] }>();
-    const cappedMonths: string[] = [];
+    const cappedWindows: string[] = [];
     const counted: Rational[] = [];
     const shares = monthFractions(flow.months);
     flow.months.forEach((share, index) => {
-      const window = fractions.get(windowKey(flow.site, share.month)) ?? { uncovered: ONE, counted: ONE };
+      const label = this.windowOf(share);
+      const window = fractions.get(windowKey(flow.site, label)) ?? { uncovered: ONE, counted: ONE };
       const fraction = flow.role === 'consumption' ? window.uncovered : window.counted;
-      if (flow.role === 'instrument' && compareRationals(fraction, ONE) < 0) cappedMonths.push(share.month);
+      if (flow.role === 'instrument' && compareRationals(fraction, ONE) < 0 && cappedWindows.at(-1) !== label) cappedWindows.push(label);
       counted.push(productOfRationals(shares[index] ?? ZERO, fraction));
       const year = weighted.get(share.fiscalYear) ?? { days: 0, fractionDays: [] };
       year.days += share.days;
@@ -174,7 +190,7 @@ export class InstrumentMatching {
     const chargedFractionByYear = new Map(
       [...weighted].map(([year, { days, fractionDays }]) => [year, oneAsOne(divideRationals(sumRationals(fractionDays), rational(BigInt(days))))]),
     );
-    return { chargedFractionByYear, cappedMonths, countedFraction: sumRationals(counted) };
+    return { chargedFractionByYear, cappedWindows, countedFraction: sumRationals(counted) };
   }
 
   private settled(): Map<string, WindowFractions> {

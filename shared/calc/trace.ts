@@ -6,6 +6,7 @@
  * it reads every line the filters keep.
  */
 import type { Cell } from '../import/cell';
+import type { Attributes } from './attributes';
 import type { PeriodPart } from './breakdown';
 import type { ResultLine } from './inventory-types';
 import type { ResultsStatus } from './results-status';
@@ -24,12 +25,19 @@ export interface TraceFactor {
   readonly edition: string;
   /** Where the factor was read from in its published file (publisher, sheet, rows). */
   readonly sourceRows: unknown;
+  /** The variant the factor is for (refrigerant gas, haul…), if it names one. */
+  readonly attributes: Attributes | null;
+  /** The validity its table states, if any (else its set's edition period applies). */
+  readonly validFrom: string | null;
+  readonly validTo: string | null;
 }
 
 export interface TraceLine extends ResultLine {
   /** The record's own period, which the line's part of the fiscal year falls in. */
   readonly periodStart: string;
   readonly periodEnd: string;
+  /** The record's variant of its activity (refrigerant gas, haul…), if it names one. */
+  readonly attributes: Attributes | null;
   readonly source: TraceSource;
   readonly factor: TraceFactor | null;
 }

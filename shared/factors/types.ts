@@ -5,6 +5,7 @@
  * the rows it came from, so an auditor can trace any result back to a cell of a published file.
  */
 import type { GwpBasis } from '../calc/gwp';
+import type { Attributes } from '../calc/attributes';
 
 /** Scope as the source labels it. 'Outside of scopes' holds biogenic CO2, reported apart. */
 export type FactorScope = 'Scope 1' | 'Scope 2' | 'Scope 3' | 'Outside of scopes';
@@ -62,6 +63,11 @@ export interface EmissionFactor {
   readonly residualMix?: boolean;
   /** Set only when this factor's CO2e uses a different GWP basis from its set's (EPA Hub waste: AR4). */
   readonly gwpBasis?: GwpBasis;
+  /** The variant of its activity the factor is for (refrigerant gas, haul…): see shared/calc/attributes.ts. */
+  readonly attributes?: Attributes;
+  /** ISO dates (inclusive) the source states the factor valid for; absent, its set's edition period applies. */
+  readonly validFrom?: string;
+  readonly validTo?: string;
   readonly source: FactorSource;
 }
 

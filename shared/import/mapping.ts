@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ACTIVITY_MEANINGS, activityByKey } from '../activities';
+import { ATTRIBUTE_NAMES } from '../calc/attributes';
 import { figureById } from '../figures';
 import { columnLetter } from './cell';
 import { tableBoundsSchema, type RowScanOptions } from './table';
@@ -31,6 +32,7 @@ export const COLUMN_ROLES = [
   'instrument', // a contractual instrument's reference (PPA, certificate); factors: the instrument a supplier-specific factor is for
   'scope3_category', // GHG Protocol Scope 3 category 1–15
   'region', // country or grid region, for factor selection
+  'attribute', // what tells variants of an activity apart (refrigerant gas, haul, cabin class…); the column names which in `attribute`
   'value', // wide layout: a quantity column for the one activity named in its header
   'twin', // wide layout: the same quantity as a value column in another unit, not imported but checked against it
   'factor_value', // emission factor value
@@ -51,8 +53,8 @@ export const COLUMN_ROLES = [
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
 export const ROLES_BY_KIND: Readonly<Record<MappingKind, readonly ColumnRole[]>> = {
-  activity: ['site', 'entity', 'period', 'period_start', 'period_end', 'activity', 'quantity', 'unit', 'meaning', 'instrument', 'scope3_category', 'region', 'value', 'twin', 'claim_value', 'notes', 'ignore'],
-  factors: ['activity', 'region', 'period_start', 'period_end', 'year', 'factor_value', 'factor_unit', 'unit', 'basis', 'scope', 'instrument', 'gas', 'source', 'notes', 'ignore'],
+  activity: ['site', 'entity', 'period', 'period_start', 'period_end', 'activity', 'quantity', 'unit', 'meaning', 'instrument', 'scope3_category', 'region', 'attribute', 'value', 'twin', 'claim_value', 'notes', 'ignore'],
+  factors: ['activity', 'region', 'attribute', 'period_start', 'period_end', 'year', 'factor_value', 'factor_unit', 'unit', 'basis', 'scope', 'instrument', 'gas', 'source', 'notes', 'ignore'],
   targets: ['entity', 'site', 'metric', 'target_value', 'target_year', 'base_year', 'unit', 'notes', 'ignore'],
   claims: ['entity', 'site', 'metric', 'claim_value', 'unit', 'period', 'period_start', 'period_end', 'year', 'source', 'notes', 'ignore'],
 };
@@ -63,7 +65,7 @@ export function rowScanOptions(kind: MappingKind, decimalSeparator?: DecimalSepa
 }
 
 /** Roles a mapping may give to several columns; every other role names one column at most. */
-export const REPEATABLE_ROLES: readonly ColumnRole[] = ['value', 'twin', 'notes', 'ignore'];
+export const REPEATABLE_ROLES: readonly ColumnRole[] = ['value', 'twin', 'attribute', 'notes', 'ignore'];
 /** An activity sheet may carry several reported figures per row (a system's Scope 1, its location-based total…). */
 const REPEATABLE_BY_KIND: Readonly<Partial<Record<MappingKind, readonly ColumnRole[]>>> = { activity: ['claim_value'] };
 
@@ -108,6 +110,10 @@ export const columnMappingSchema = z
     twinOf: z.number().int().min(0).optional(),
     /** Claim columns of an activity sheet: what the reported figure is; the header's label when absent. */
     metric: z.string().min(1).optional(),
+    /** Attribute columns: which attribute their cells give. */
+    attribute: z.enum(ATTRIBUTE_NAMES).optional(),
+    /** Value columns: the variant their header names ('R-410A top-up (kg)' → gas R-410A). */
+    attributes: z.partialRecord(z.enum(ATTRIBUTE_NAMES), z.string().trim().min(1)).optional(),
   })
   .superRefine((column, ctx) => {
     if (column.role === 'value') {
@@ -129,6 +135,12 @@ export const columnMappingSchema = z
     }
     if ((column.role === 'twin') !== (column.twinOf !== undefined)) {
       ctx.addIssue({ code: 'custom', path: ['twinOf'], message: column.role === 'twin' ? 'a twin column must name the value column it repeats (twinOf)' : 'only twin columns name a twin' });
+    }
+    if ((column.role === 'attribute') !== (column.attribute !== undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['attribute'], message: column.role === 'attribute' ? 'an attribute column must name its attribute' : 'only attribute columns name an attribute' });
+    }
+    if (column.attributes !== undefined && column.role !== 'value') {
+      ctx.addIssue({ code: 'custom', path: ['attributes'], message: 'only value columns carry attributes from their header' });
     }
     if (column.metric !== undefined && column.role !== 'claim_value') {
       ctx.addIssue({ code: 'custom', path: ['metric'], message: 'only claim columns name a metric' });
@@ -183,6 +195,10 @@ export const mappingSchema = z
       if (!ROLES_BY_KIND[mapping.kind].includes(column.role)) issue(`${where}: role '${column.role}' is not used in ${mapping.kind} mappings`);
       if (seenRoles.has(column.role) && !isRepeatableRole(mapping.kind, column.role)) issue(`${where}: role '${column.role}' is given to more than one column`);
       seenRoles.add(column.role);
+    }
+    const attributeColumns = mapping.columns.flatMap((column) => (column.attribute === undefined ? [] : [column.attribute]));
+    for (const name of new Set(attributeColumns)) {
+      if (attributeColumns.filter((other) => other === name).length > 1) issue(`attribute '${name}' is given to more than one column`);
     }
     if (mapping.figureMatches !== undefined && mapping.kind !== 'claims') ctx.addIssue({ code: 'custom', path: ['figureMatches'], message: 'only claims mappings match metrics to figures' });
     for (const column of mapping.columns.filter((candidate) => candidate.role === 'twin')) {

@@ -8,6 +8,7 @@ import { monthsSpan, parseIsoDate, twelveMonthsEnding } from '../civil-date';
 import type { CalcRecord } from '../calc/inventory-types';
 import { parseUnit, type Unit } from '../calc/units';
 import { columnLetter, type Cell, type RawRow } from './cell';
+import { createAttributeReader } from './attribute-columns';
 import { matchActivity, parseHeader } from './headers';
 import type { ColumnMapping, Mapping } from './mapping';
 import type { ClaimDraft } from './reference-rows';
@@ -93,6 +94,7 @@ export function createActivityRowMapper(mapping: Mapping, context: RecordContext
   const scope3Column = byRole.scope3_category;
   const claimColumns = mapping.columns.filter((column) => column.role === 'claim_value').map((column) => claimColumn(column, mapping));
   const checkTwins = createTwinChecker(mapping);
+  const readAttributes = createAttributeReader(mapping.columns);
   const claimPeriodOf = (period: Period) => claimPeriod(period, context.fiscal);
 
   function readPeriod(row: RawRow, rejections: Rejection[]): Period | null {
@@ -228,7 +230,9 @@ export function createActivityRowMapper(mapping: Mapping, context: RecordContext
       const meaning = activity && readMeaning(row, column, activity, rejections);
       const unit = activity && meaning && readUnit(row, column, activity, rejections);
       const scope3Category = activity && unit ? readScope3Category(row, activity, rejections) : undefined;
-      if (!activity || !meaning || !unit || scope3Category === undefined || rejections.length > before) continue;
+      const attributes = readAttributes(row, mapping.layout === 'wide' ? column : null);
+      if (!attributes.ok) rejections.push(attributes.rejection);
+      if (!activity || !meaning || !unit || scope3Category === undefined || !attributes.ok || rejections.length > before) continue;
       // Built field by field: spreading a shared object here cost more than the rest of the row.
       records.push({
         column: column.column,
@@ -245,6 +249,7 @@ export function createActivityRowMapper(mapping: Mapping, context: RecordContext
         unitText: unit.text,
         scope3Category,
         instrument,
+        attributes: attributes.attributes,
         notes,
       });
     }

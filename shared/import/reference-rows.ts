@@ -4,9 +4,11 @@
  * draft or a list of rejections with reasons.
  */
 import { activityByKey } from '../activities';
+import type { Attributes } from '../calc/attributes';
 import { parseUnit } from '../calc/units';
 import type { FactorScope, GasMassUnit } from '../factors/types';
 import { columnLetter, type RawRow } from './cell';
+import { createAttributeReader } from './attribute-columns';
 import { parseFactorUnit, type FactorUnit } from './factor-units';
 import { matchActivity } from './headers';
 import type { ColumnMapping, Mapping } from './mapping';
@@ -37,6 +39,11 @@ export interface FactorDraft {
   readonly region: string | null;
   readonly source: string | null;
   readonly year: number | null;
+  /** The variant the factor is for (refrigerant gas, haul…), from its attribute columns. */
+  readonly attributes: Attributes | null;
+  /** The dates the table states the factor valid for (valid from / valid to columns), both inclusive. */
+  readonly validFrom: string | null;
+  readonly validTo: string | null;
 }
 
 export interface TargetDraft {
@@ -257,8 +264,37 @@ function readScope(reader: RowReader, activityKey: string | null, activityText: 
   return scope;
 }
 
+/** Validity dates are read on the calendar: a factor table's dates are not fiscal labels. */
+const VALIDITY_DATES = { fiscal: { startMonth: 1, labelRule: 'end-year' } } as const;
+
+/**
+ * The validity a row states: its valid-from column's first day to its valid-to column's last
+ * ('2024-03' ends on 31 March). Either alone leaves the other side open; none, no stated validity.
+ */
+function readValidity(reader: RowReader, mapping: Mapping, row: RawRow): { readonly validFrom: string | null; readonly validTo: string | null } {
+  const read = (role: 'period_start' | 'period_end'): string | null => {
+    const column = reader.column(role);
+    if (!column) return null;
+    const parsed = parsePeriod(row.cells[column.column], { dayOrder: mapping.dayOrder ?? 'YMD', ...VALIDITY_DATES });
+    if (!parsed.ok || (parsed.value !== null && parsed.value.granularity === 'fiscal-year')) {
+      reader.rejections.push({ column: column.column, reason: `column ${columnLetter(column.column)}: ${parsed.ok ? `'${cellText(row.cells[column.column])}' is a fiscal year, not a date` : parsed.reason}` });
+      return null;
+    }
+    return parsed.value === null ? null : role === 'period_start' ? parsed.value.start : parsed.value.end;
+  };
+  const validFrom = read('period_start');
+  const validTo = read('period_end');
+  if (validFrom !== null && validTo !== null && validTo < validFrom) {
+    reader.rejections.push({ column: reader.column('period_end')?.column ?? null, reason: `the factor is valid to ${validTo}, before it is valid from ${validFrom}` });
+  }
+  return { validFrom, validTo };
+}
+
 export function mapFactorRow(mapping: Mapping, row: RawRow): RowResult<FactorDraft> {
   const reader = rowReader(mapping, row);
+  const attributes = createAttributeReader(mapping.columns)(row, null);
+  if (!attributes.ok) reader.rejections.push(attributes.rejection);
+  const validity = readValidity(reader, mapping, row);
   const activityText = required(reader, 'activity', 'activity');
   const value = reader.number('factor_value', 'factor value');
   const unit = readFactorUnit(reader, mapping);
@@ -282,6 +318,8 @@ export function mapFactorRow(mapping: Mapping, row: RawRow): RowResult<FactorDra
     region: reader.text('region'),
     source: reader.text('source'),
     year,
+    attributes: attributes.ok ? attributes.attributes : null,
+    ...validity,
   }));
 }
 

@@ -11,6 +11,8 @@
  * other column checked against it.
  */
 import { activityByKey } from '../activities';
+import { ATTRIBUTE_LABELS, type AttributeName } from '../calc/attributes';
+import { ATTRIBUTE_HEADERS, gasInHeader, namesRefrigerant } from './attribute-columns';
 import { conversionFactor, parseUnit, type Unit } from '../calc/units';
 import type { Cell, RawRow } from './cell';
 import { columnLetter } from './cell';
@@ -56,7 +58,12 @@ export interface MappingSuggestion {
 interface RoleRule {
   readonly role: ColumnRole;
   readonly pattern: RegExp;
+  /** Attribute columns: the attribute the header names. */
+  readonly attribute?: AttributeName;
 }
+
+/** Refrigerant gas, haul, cabin class…: before the rules their words would otherwise meet (a category, a type, a fuel). */
+const ATTRIBUTE_RULES: readonly RoleRule[] = ATTRIBUTE_HEADERS.map(({ attribute, pattern }) => ({ role: 'attribute', pattern, attribute }));
 
 /** Where a period's start or end comes from: 'From', 'Valid from', 'Bill from', 'Period start', 'Start date'. */
 const PERIOD_QUALIFIERS = '(?:valid|validity|bill(?:ing)?|billed|service|usage|supply|read(?:ing)?|contract|coverage|period)';
@@ -79,7 +86,7 @@ const METRIC_RULE: RoleRule = { role: 'metric', pattern: /\b(metric|kpi|indicato
 /** Header patterns per kind, most specific first: the first that matches the header label wins. */
 const ROLE_RULES: Readonly<Record<MappingKind, readonly RoleRule[]>> = {
   activity: [
-    NOTES_RULE, PERIOD_START_RULE, PERIOD_END_RULE, ENTITY_RULE,
+    NOTES_RULE, PERIOD_START_RULE, PERIOD_END_RULE, ENTITY_RULE, ...ATTRIBUTE_RULES,
     { role: 'unit', pattern: UNIT_WORDS },
     SITE_RULE,
     { role: 'instrument', pattern: /\b(instruments?|certificates?|ppa|rego|recs?|eacs?|guarantees? of origin|green tariff)\b/ },
@@ -91,7 +98,7 @@ const ROLE_RULES: Readonly<Record<MappingKind, readonly RoleRule[]>> = {
     { role: 'quantity', pattern: /\b(quantity|qty|amount|consumption|usage|use|value|volume|reading|total)\b/ },
   ],
   factors: [
-    NOTES_RULE, PERIOD_START_RULE, PERIOD_END_RULE,
+    NOTES_RULE, PERIOD_START_RULE, PERIOD_END_RULE, ...ATTRIBUTE_RULES,
     { role: 'factor_unit', pattern: /\b(factor|ef|emission factor)\s+units?\b/ },
     { role: 'factor_value', pattern: /\b(factor|ef|conversion)\b/ },
     { role: 'unit', pattern: UNIT_WORDS },
@@ -328,8 +335,11 @@ function suggestColumn(column: number, header: string, content: ColumnContent, k
     const definition = activityByKey(activity.activity);
     const unitNote = unitText === undefined ? '; the header has no unit, so set one' : ` in ${unitText}`;
     const valuesNote = content.nonBlank === 0 ? `; ${describeContent(content)}` : content.numbers === content.nonBlank ? '; values are numbers' : `; ${content.texts.length} of ${content.nonBlank} values are text`;
-    return draft(column, header, 'value', unitText === undefined ? 'medium' : 'high', `header ${quoted} names ${definition?.label ?? activity.activity} ('${activity.synonym}')${unitNote}${valuesNote}${cellsNote(content)}`, {
+    const gas = activity.activity === 'refrigerant' ? gasInHeader(label) : null;
+    const gasNote = gas === null ? '' : `; the refrigerant gas is ${gas}`;
+    return draft(column, header, 'value', unitText === undefined ? 'medium' : 'high', `header ${quoted} names ${definition?.label ?? activity.activity} ('${activity.synonym}')${unitNote}${gasNote}${valuesNote}${cellsNote(content)}`, {
       ...withUnit,
+      ...(gas === null ? {} : { attributes: { gas } }),
       activity: activity.activity,
       meaning: definition?.meanings[0],
       namesActivity: true,
@@ -366,14 +376,19 @@ function byRule(column: number, header: string, content: ColumnContent, kind: Ma
   const quoted = `'${header}'`;
   for (const rule of ROLE_RULES[kind]) {
     if (!rule.pattern.test(label)) continue;
-    const role = kind === 'factors' && rule.role === 'unit' ? unitRoleByValues(content) : rule.role;
+    // A factor table's gas column naming refrigerants says which gas a factor is for, not what its value is a mass of.
+    const refrigerants = rule.role === 'gas' && isMostly(content.texts.filter(namesRefrigerant).length, content);
+    const role = kind === 'factors' && rule.role === 'unit' ? unitRoleByValues(content) : refrigerants ? 'attribute' : rule.role;
+    const attribute = refrigerants ? 'gas' : rule.attribute;
     const fits = contentFits(role, content);
     // A category column must hold category numbers: text ('Office supplies') is never 1–15.
     if (role === 'scope3_category' && fits === false) continue;
     const confidence: Confidence = fits === true ? 'high' : fits === undefined ? 'medium' : 'low';
     const verdict = `${fits === false ? ', but' : ';'} ${describeContent(content)}`;
     const activityNote = role === 'activity' && kind === 'activity' ? activityValuesNote(content) : '';
-    return draft(column, header, role, confidence, `header ${quoted} suggests ${role.replace(/_/g, ' ')}${verdict}${activityNote}`, {
+    const what = attribute === undefined ? role.replace(/_/g, ' ') : `the ${ATTRIBUTE_LABELS[attribute]} each row's ${kind === 'factors' ? 'factor is for' : 'record is'}`;
+    return draft(column, header, role, confidence, `header ${quoted} suggests ${what}${verdict}${activityNote}`, {
+      ...(attribute === undefined ? {} : { attribute }),
       ...(NUMERIC_ROLES.includes(role) ? withUnit : {}),
       ...(identifier ? { identifier } : {}),
     });
@@ -535,7 +550,7 @@ function resolveDuplicateRoles(drafts: readonly Draft[], kind: MappingKind): Dra
 }
 
 function toColumnMapping(column: ColumnSuggestion): ColumnMapping {
-  const { column: index, header, role, activity, meaning, unitText, twinOf, metric } = column;
+  const { column: index, header, role, activity, meaning, unitText, twinOf, metric, attribute, attributes } = column;
   return {
     column: index,
     header,
@@ -545,6 +560,8 @@ function toColumnMapping(column: ColumnSuggestion): ColumnMapping {
     ...(unitText === undefined ? {} : { unitText }),
     ...(twinOf === undefined ? {} : { twinOf }),
     ...(metric === undefined ? {} : { metric }),
+    ...(attribute === undefined ? {} : { attribute }),
+    ...(attributes === undefined ? {} : { attributes }),
   };
 }
 

@@ -355,17 +355,34 @@ export function classifyDataRow(row: RawRow, columnCount: number, above: RowsAbo
   const [firstFilled] = filled;
   if (firstFilled === undefined) return { kind: row.cells.some((cell) => !isBlankCell(cell)) ? 'note' : 'blank' };
   if (END_MARKER.test(cellText(row.cells[firstFilled]))) return { kind: 'end' };
-  const firstText = filled.find((column) => cellKind(row.cells[column]) === 'text');
   if (!options.totalsAreData) {
     for (const column of filled) {
       const formula = sumOfOwnColumn(row.cells[column], column, row.rowNumber);
       if (formula !== undefined) return { kind: 'total', reason: `column ${columnLetter(column)} sums the rows above (${formula})` };
     }
-    const totals = firstText === undefined ? undefined : totalsLabel(row, firstText, filled, above, options);
+    const labelColumn = firstTextReadingAsTotalsLabel(row, filled);
+    const totals = labelColumn === undefined ? undefined : totalsLabel(row, labelColumn, filled, above, options);
     if (totals) return totals;
   }
-  if (filled.length === 1 && firstText !== undefined) return { kind: 'note' };
+  if (filled.length === 1 && cellKind(row.cells[firstFilled]) === 'text') return { kind: 'note' };
   return { kind: 'data' };
+}
+
+/** Only text can start like a totals label (g, s or t after spaces): a cheap test before the full one. */
+const MAY_BE_TOTALS_LABEL = /^\s*[gst]/i;
+
+/**
+ * The row's first text cell, when it reads as a totals label. Only text reads as one (no number or
+ * period does), so the cells are first tested for the label, and the kinds (costly: number and
+ * period patterns) judged only of the cells before one that reads as a label: a data row pays for none.
+ */
+function firstTextReadingAsTotalsLabel(row: RawRow, filled: readonly number[]): number | undefined {
+  const labelled = filled.findIndex((column) => {
+    const text = cellText(row.cells[column]);
+    return MAY_BE_TOTALS_LABEL.test(text) && TOTALS_LABEL.test(normalizeSpaces(text));
+  });
+  if (labelled < 0 || filled.slice(0, labelled).some((column) => cellKind(row.cells[column]) === 'text')) return undefined;
+  return filled[labelled];
 }
 
 /** The verdict on a row labelled by a totals word, or undefined when the label is not one (or the row is data after all). */

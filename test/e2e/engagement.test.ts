@@ -43,7 +43,14 @@ describe('start screen → new engagement', () => {
     await expect(page.getByRole('status').textContent()).resolves.toContain('Intact: all 1 chained');
     await screenshot(page, 'engagement-overview');
 
+    // Instrument matching over the fiscal year by default; the stricter monthly rule is a logged settings change.
+    expect(text).toContain('Over the fiscal year (GHG Protocol default)');
+    await page.getByLabel('Instrument matching (market-based Scope 2)').selectOption({ label: 'Month by month (stricter)' });
+    await page.getByRole('button', { name: 'Save calculation rules' }).click();
+    await expect.poll(async () => settings.textContent()).toContain('Month by month (stricter)');
+
     await page.getByRole('button', { name: 'Audit log' }).click();
+    await page.getByRole('cell', { name: 'engagement.updateSettings' }).waitFor();
     await page.getByRole('cell', { name: 'engagement.create' }).waitFor();
     await screenshot(page, 'audit-log');
     expect(errors).toEqual([]);

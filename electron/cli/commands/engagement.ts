@@ -105,6 +105,8 @@ export const engagementCommands: CommandSet = (program, { io, engagementContext,
     .option('--materiality <percent>', 'materiality as % of total emissions (performance materiality and the clearly-trivial threshold follow from it)', percentOption('above-zero'), DEFAULT_SETTINGS.materialityPercent)
     .option('--assurance <level>', 'limited | reasonable', DEFAULT_SETTINGS.assuranceLevel)
     .option('--region <region>', 'default grid region for location-based factors, e.g. UK')
+    .option('--instrument-matching <window>', 'market-based Scope 2: match instruments to consumption per fiscal-year (GHG Protocol) or per fiscal-month (stricter)', DEFAULT_SETTINGS.instrumentMatching)
+    .option('--category15-investments', 'under a control approach, report the ownership share of sites outside control as Scope 3 category 15')
     .action((file: string, options: Record<string, unknown>) => {
       // Enumerated options are checked by the settings schema, which names the field it refuses.
       const settings = {
@@ -117,6 +119,8 @@ export const engagementCommands: CommandSet = (program, { io, engagementContext,
         materialityPercent: options.materiality,
         assuranceLevel: options.assurance,
         defaultRegion: options.region ?? null,
+        instrumentMatching: options.instrumentMatching,
+        category15Investments: options.category15Investments === true,
       } as EngagementSettingsInput;
       const engagement = createEngagement(file, settings, engagementContext());
       const summary = engagementSummary(engagement);
@@ -146,6 +150,7 @@ export const engagementCommands: CommandSet = (program, { io, engagementContext,
         `Materiality:    ${s.materialityPercent}% (performance ${s.performanceMaterialityPercent}%, clearly trivial ${s.clearlyTrivialPercent}%)`,
         `Tolerances:     PUE ±${s.metricTolerances.pue}, clean share ±${s.metricTolerances.clean_share} pp, data-centre clean share ±${s.metricTolerances.data_centre_clean_share} pp`,
         `Assurance:      ${s.assuranceLevel}`,
+        `Instruments:    matched per ${s.instrumentMatching}${s.category15Investments ? '; sites outside control reported as Scope 3 category 15' : ''}`,
         `Created:        ${summary.createdAt}`,
         `Schema version: ${summary.schemaVersion}`,
         `Engagement id:  ${summary.engagementId}`,

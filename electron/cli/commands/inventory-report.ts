@@ -3,6 +3,7 @@ import type { EmissionTotals, TonnesRange } from '../../../shared/calc/inventory
 import { resultsStatusMessage, type FindingGroup, type FindingsPage, type InventoryResults, type ResultsStatus, type TracePage } from '../../../shared/contract';
 import { FIGURE_IDS, FIGURES, figureValue, scope3CategoryFigure, UNCATEGORISED, type EmissionFigure, type FigureKind, type MetricFigure } from '../../../shared/figures';
 import { oneLine } from '../terminal';
+import { describeAttributes } from '../../../shared/calc/attributes';
 
 const tonnes = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
 const ratio = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
@@ -97,9 +98,9 @@ export function printTrace(page: TracePage, breakdown: { by: 'quarter' | 'month'
   ];
   for (const line of page.lines) {
     lines.push(
-      `  record ${line.recordId} (${oneLine(line.source.fileName)} › ${oneLine(line.source.sheet)} › row ${line.source.rowNumber}): ${line.quantity} ${line.unit} × ${line.conversionFactor} = ${line.convertedQuantity} ${line.factorUnit}` +
+      `  record ${line.recordId} (${oneLine(line.source.fileName)} › ${oneLine(line.source.sheet)} › row ${line.source.rowNumber})${line.attributes ? ` [${oneLine(describeAttributes(line.attributes))}]` : ''}: ${line.quantity} ${line.unit} × ${line.conversionFactor} = ${line.convertedQuantity} ${line.factorUnit}` +
         `${line.chargedQuantity !== line.convertedQuantity ? ` (charged ${line.chargedQuantity})` : ''} × ${line.co2ePerUnitKg} kgCO2e/${line.factorUnit}` +
-        `${line.factor ? ` [${line.factor.setKey} ${line.factor.edition}: ${oneLine(line.factor.label)}]` : ''}${line.share !== 1 ? ` × share ${line.share}` : ''} = ${line.tco2e} tCO2e${line.note ? ` — ${oneLine(line.note)}` : ''}`,
+        `${line.factor ? ` [${line.factor.setKey} ${line.factor.edition}: ${oneLine(line.factor.label)}${line.factor.attributes ? `, for ${oneLine(describeAttributes(line.factor.attributes))}` : ''}${line.factor.validFrom === null ? '' : `, valid ${oneLine(line.factor.validFrom)} to ${oneLine(line.factor.validTo ?? '…')}`}]` : ''}${line.share !== 1 ? ` × share ${line.share}` : ''} = ${line.tco2e} tCO2e${line.note ? ` — ${oneLine(line.note)}` : ''}`,
     );
   }
   if (page.subtotals) {

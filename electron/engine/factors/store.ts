@@ -3,6 +3,7 @@
  * are frozen for the engagement's calculations.
  */
 import { createHash } from 'node:crypto';
+import { attributesFromJson, attributesToJson } from '../../../shared/calc/attributes';
 import type { CalcFactor } from '../../../shared/calc/inventory';
 import type { GwpBasis } from '../../../shared/calc/gwp';
 import type { FactorSetSummary } from '../../../shared/contract';
@@ -44,8 +45,9 @@ export function storeFactorSet(db: WritableDb, meta: FactorSetMeta, factors: rea
     }).lastInsertRowid,
   );
   const insert = db.prepare(
-    `INSERT INTO emission_factor (factor_set_id, activity_key, path_json, label, unit_text, region, scope, biogenic, co2e_per_unit_kg, gases_json, source_rows_json, raw_row_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO emission_factor (factor_set_id, activity_key, path_json, label, unit_text, region, scope, biogenic, co2e_per_unit_kg, gases_json, source_rows_json, raw_row_id,
+                                  attributes_json, valid_from, valid_to)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const factor of factors) {
     const firstRow = factor.source.rowNumbers[0];
@@ -62,6 +64,9 @@ export function storeFactorSet(db: WritableDb, meta: FactorSetMeta, factors: rea
       JSON.stringify({ gases: factor.gases, gwpBasis: factor.gwpBasis ?? null, variant: factor.variant ?? null, residualMix: factor.residualMix ?? false }),
       JSON.stringify(factor.source),
       firstRow === undefined ? null : (origin.rawRowIdOf?.(firstRow) ?? null),
+      attributesToJson(factor.attributes),
+      factor.validFrom ?? null,
+      factor.validTo ?? null,
     );
   }
   return { factorSetId: setId, factors: factors.length, added: true };
@@ -80,7 +85,7 @@ export function selectFactorSets(db: ReadableDb): FactorSetSummary[] {
 interface FactorRow {
   id: number; factor_set_id: number; set_key: string; year: number | null; valid_from: string | null; valid_to: string | null; set_region: string | null;
   gwp_basis: GwpBasis; activity_key: string; unit_text: string; region: string | null; scope: string | null; biogenic: number;
-  co2e_per_unit_kg: number | null; gases_json: string; label: string;
+  co2e_per_unit_kg: number | null; gases_json: string; label: string; attributes_json: string | null; factor_valid_from: string | null; factor_valid_to: string | null;
 }
 
 /** The factors of these sets that name an activity, as the calculation takes them. */
@@ -97,16 +102,19 @@ function calcFactorsWhere(db: ReadableDb, column: 'f.factor_set_id' | 'f.id', id
   if (ids.length === 0) return [];
   const rows = db.prepare(
     `SELECT f.id, f.factor_set_id, s.set_key, s.year, s.valid_from, s.valid_to, s.region AS set_region, s.gwp_basis, f.activity_key, f.unit_text,
-            f.region, f.scope, f.biogenic, f.co2e_per_unit_kg, f.gases_json, f.label
+            f.region, f.scope, f.biogenic, f.co2e_per_unit_kg, f.gases_json, f.label, f.attributes_json, f.valid_from AS factor_valid_from, f.valid_to AS factor_valid_to
        FROM emission_factor f JOIN factor_set s ON s.id = f.factor_set_id
       WHERE f.activity_key IS NOT NULL AND ${column} IN (${ids.map(() => '?').join(',')})
       ORDER BY f.id`,
   ).all(...ids) as FactorRow[];
   return rows.map((row) => {
     const stored = JSON.parse(row.gases_json) as { gases: GasValue[]; gwpBasis: GwpBasis | null; variant: string | null; residualMix?: boolean };
+    // A factor's own validity, where its table states one, stands instead of its set's edition period.
+    const stated = row.factor_valid_from !== null || row.factor_valid_to !== null;
     return {
       id: row.id, factorSetId: row.factor_set_id, setKey: row.set_key, setYear: row.year ?? 0,
-      validFrom: row.valid_from ?? '0001-01-01', validTo: row.valid_to ?? '9999-12-31', setRegion: row.set_region ?? '',
+      validFrom: (stated ? row.factor_valid_from : row.valid_from) ?? '0001-01-01', validTo: (stated ? row.factor_valid_to : row.valid_to) ?? '9999-12-31',
+      validityStated: stated, attributes: attributesFromJson(row.attributes_json), setRegion: row.set_region ?? '',
       activityKey: row.activity_key, unitText: row.unit_text, region: row.region, scope: row.scope, biogenic: row.biogenic === 1,
       co2ePerUnitKg: row.co2e_per_unit_kg, gases: stored.gases, gwpBasis: stored.gwpBasis ?? row.gwp_basis, label: row.label,
       variant: stored.variant, residualMix: stored.residualMix ?? false,

@@ -1,6 +1,6 @@
 /** An import on its own worker thread (import-worker.ts), with progress and cancel. */
 import type { ImportOutcome } from '../../../shared/contract';
-import { startWorker, type WorkerJob } from '../workers/spawn';
+import { startWorker, STREAMING_YOUNG_GENERATION_MB, type WorkerJob } from '../workers/spawn';
 import type { ImportRequest } from './pipeline';
 
 export interface ImportWorkerData {
@@ -19,5 +19,5 @@ export interface ImportWorkerProgress {
 export const IMPORT_WORKER_HEAP_MB = 512;
 
 export function startImportJob(data: ImportWorkerData, onProgress: (progress: ImportWorkerProgress) => void): WorkerJob<ImportOutcome> {
-  return startWorker<ImportOutcome, ImportWorkerProgress>('import-worker', data, { onProgress, heapMb: IMPORT_WORKER_HEAP_MB });
+  return startWorker<ImportOutcome, ImportWorkerProgress>('import-worker', data, { onProgress, heapMb: IMPORT_WORKER_HEAP_MB, youngGenerationMb: STREAMING_YOUNG_GENERATION_MB });
 }

@@ -1,13 +1,10 @@
 import { Worker } from 'node:worker_threads';
-import type { ReadLimits, ReadRowsOptions, SheetRow, SourceReader } from './readers';
+import type { ReadLimits, ReadRowsOptions, RowBatch, SourceReader } from './readers';
 import { SourceRefusedError } from './readers';
 import type { ReadWorkerCommand, ReadWorkerMessage } from './read-protocol';
-import { workerEntry } from '../workers/spawn';
+import { STREAMING_YOUNG_GENERATION_MB, workerEntry } from '../workers/spawn';
 
-export type OpenedSource = Pick<SourceReader, 'format' | 'hasMacros' | 'encoding' | 'delimiter'> & {
-  /** One pass over the rows, parsed on the reader thread. */
-  rows(options?: ReadRowsOptions): AsyncGenerator<SheetRow>;
-};
+export type OpenedSource = Pick<SourceReader, 'format' | 'hasMacros' | 'encoding' | 'delimiter' | 'batches'>;
 
 /**
  * Opens a source on a reader thread (sniffing, the ZIP guard and parsing all happen there) and
@@ -16,7 +13,7 @@ export type OpenedSource = Pick<SourceReader, 'format' | 'hasMacros' | 'encoding
  */
 export async function openSourceInWorker(path: string, limits?: Partial<ReadLimits>): Promise<OpenedSource> {
   const entry = workerEntry('read-worker');
-  const worker = new Worker(entry.script, { eval: entry.eval, workerData: { path, limits } });
+  const worker = new Worker(entry.script, { eval: entry.eval, workerData: { path, limits }, resourceLimits: { maxYoungGenerationSizeMb: STREAMING_YOUNG_GENERATION_MB } });
   const inbox: ReadWorkerMessage[] = [];
   let waiting: (() => void) | null = null;
   let crashed: Error | null = null;
@@ -51,7 +48,8 @@ export async function openSourceInWorker(path: string, limits?: Partial<ReadLimi
     hasMacros: opened.hasMacros,
     encoding: opened.encoding as SourceReader['encoding'],
     delimiter: opened.delimiter as SourceReader['delimiter'],
-    async *rows(options: ReadRowsOptions = {}) {
+    /** One pass over the rows, parsed on the reader thread, in the batches it sends. */
+    async *batches(options: ReadRowsOptions = {}): AsyncGenerator<RowBatch> {
       const cancel = () => send({ type: 'cancel' });
       options.signal?.addEventListener('abort', cancel);
       try {
@@ -70,10 +68,8 @@ export async function openSourceInWorker(path: string, limits?: Partial<ReadLimi
           send({ type: 'ack' });
           // Let queued messages in (a cancel) once a batch: the inbox alone never yields to the event loop.
           await new Promise<void>((resolve) => setImmediate(resolve));
-          for (const row of message.rows) {
-            options.signal?.throwIfAborted();
-            yield { sheet: message.sheet, row };
-          }
+          options.signal?.throwIfAborted();
+          yield { sheet: message.sheet, rows: message.rows, cellsJson: message.cellsJson };
           options.onProgress?.(message.progress);
         }
       } finally {

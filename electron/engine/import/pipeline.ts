@@ -81,8 +81,11 @@ export async function runImport(db: WritableDb, request: ImportRequest): Promise
       flushRawRows: () => rawRows.flush(),
     });
 
-    for await (const { sheet, row } of reader.rows({ sheet: mapping.sheet, signal: request.signal, onProgress: throttled(request.onProgress) })) {
-      handler.row(sheet, row, rawRows.add(sheet, row), totals.rowRead(sheet));
+    for await (const { sheet, rows, cellsJson } of reader.batches({ sheet: mapping.sheet, signal: request.signal, onProgress: throttled(request.onProgress) })) {
+      for (let index = 0; index < rows.length; index++) {
+        const row = rows[index]!;
+        handler.row(sheet, row, rawRows.add(sheet, row, cellsJson?.[index]), totals.rowRead(sheet));
+      }
     }
     rawRows.flush();
     handler.finish();

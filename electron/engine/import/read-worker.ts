@@ -37,20 +37,29 @@ async function main(): Promise<void> {
   post({ type: 'opened', format: reader.format, hasMacros: reader.hasMacros, encoding: reader.encoding, delimiter: reader.delimiter });
   const sheet = await sheetToRead;
   let batch: RawRow[] = [];
+  // Each CSV row's cells serialised here as its raw row stores them: a CSV reader thread waits on
+  // the writing thread, so this is work taken off the slower thread. A workbook's reader thread
+  // (exceljs parsing XML) is the slower one, so there the writing thread serialises.
+  const serialiseHere = reader.format === 'csv';
+  let batchJson: string[] = [];
   let batchSheet = '';
   let progress: ReadProgress = { bytesRead: 0, totalBytes: 0, rows: 0 };
   const flush = async () => {
     if (batch.length === 0) return;
     await backpressure();
     inFlight++;
-    post({ type: 'rows', sheet: batchSheet, rows: batch, progress });
+    post({ type: 'rows', sheet: batchSheet, rows: batch, ...(serialiseHere ? { cellsJson: batchJson } : {}), progress });
     batch = [];
+    batchJson = [];
   };
-  for await (const item of reader.rows({ sheet, signal: controller.signal, onProgress: (latest) => (progress = latest) })) {
-    if (item.sheet !== batchSheet) await flush();
-    batchSheet = item.sheet;
-    batch.push(item.row);
-    if (batch.length >= ROWS_PER_BATCH) await flush();
+  for await (const read of reader.batches({ sheet, signal: controller.signal, onProgress: (latest) => (progress = latest) })) {
+    if (read.sheet !== batchSheet) await flush();
+    batchSheet = read.sheet;
+    for (const row of read.rows) {
+      batch.push(row);
+      if (serialiseHere) batchJson.push(JSON.stringify(row.cells));
+      if (batch.length >= ROWS_PER_BATCH) await flush();
+    }
   }
   await flush();
   post({ type: 'end', progress });

@@ -9,6 +9,7 @@ import type { ActivityRecordDraft } from '../../../shared/import/records';
 import type { ClaimDraft, TargetDraft } from '../../../shared/import/reference-rows';
 import { BatchInsert } from '../db/batch-insert';
 import type { ReadableDb, WritableDb } from '../db/handles';
+import { attributesToJson } from '../../../shared/calc/attributes';
 
 // ---------------------------------------------------------------------------------------------
 // The source-file register
@@ -94,8 +95,8 @@ export function selectEvidenceChunks(db: ReadableDb, sourceFileId: number): Buff
 // Rows read, rejected and mapped
 
 export interface RawRowWriter {
-  /** Stores the row as read (in batches) and returns the id it is stored under. */
-  add(sheet: string, row: RawRow): number;
+  /** Stores the row as read (in batches) and returns the id it is stored under; `cellsJson` when already serialised. */
+  add(sheet: string, row: RawRow, cellsJson?: string): number;
   flush(): void;
 }
 
@@ -104,9 +105,9 @@ export function rawRowWriter(db: WritableDb, sourceFileId: number): RawRowWriter
   let nextId = (db.prepare('SELECT coalesce(max(id), 0) + 1 AS id FROM raw_row').get() as { id: number }).id;
   const rows = new BatchInsert(db, 'raw_row', ['id', 'source_file_id', 'sheet', 'row_number', 'cells_json']);
   return {
-    add(sheet, row) {
+    add(sheet, row, cellsJson = JSON.stringify(row.cells)) {
       const id = nextId++;
-      rows.add(id, sourceFileId, sheet, row.rowNumber, JSON.stringify(row.cells));
+      rows.add(id, sourceFileId, sheet, row.rowNumber, cellsJson);
       return id;
     },
     flush: () => rows.flush(),
@@ -128,7 +129,7 @@ export function activityRecordWriter(db: WritableDb, sourceFileId: number, befor
   const records = new BatchInsert(
     db,
     'activity_record',
-    ['source_file_id', 'raw_row_id', 'column_index', 'site', 'entity', 'region', 'period_start', 'period_end', 'activity', 'meaning', 'quantity', 'unit', 'unit_basis', 'unit_text', 'scope3_category', 'instrument', 'notes'],
+    ['source_file_id', 'raw_row_id', 'column_index', 'site', 'entity', 'region', 'period_start', 'period_end', 'activity', 'meaning', 'quantity', 'unit', 'unit_basis', 'unit_text', 'scope3_category', 'instrument', 'notes', 'attributes_json'],
     { before: beforeFlush },
   );
   return {
@@ -136,7 +137,7 @@ export function activityRecordWriter(db: WritableDb, sourceFileId: number, befor
       records.add(
         sourceFileId, rawRowId, record.column, record.site, record.entity, record.region, record.periodStart, record.periodEnd,
         record.activity, record.meaning, record.quantity, record.unit, record.unitBasis, record.unitText, record.scope3Category,
-        record.instrument, record.notes,
+        record.instrument, record.notes, attributesToJson(record.attributes),
       );
     },
     flush: () => records.flush(),

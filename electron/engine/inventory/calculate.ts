@@ -25,6 +25,8 @@ function calcSettings(engagement: Engagement): CalcSettings {
     gwpBasis: settings.gwpBasis,
     consolidationApproach: settings.consolidationApproach,
     defaultRegion: settings.defaultRegion,
+    instrumentMatching: settings.instrumentMatching,
+    category15Investments: settings.category15Investments,
   };
 }
 

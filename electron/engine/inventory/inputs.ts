@@ -27,7 +27,7 @@ export interface CalculationVariant {
   /**
    * An SQL relation (a table name or a parenthesised SELECT) with the columns the calculation
    * and the trace read of a record: id, site, period_start, period_end, activity, meaning,
-   * quantity, unit, unit_basis, scope3_category, region, instrument, source_file_id,
+   * quantity, unit, unit_basis, scope3_category, region, instrument, attributes_json, source_file_id,
    * raw_row_id, notes.
    */
   readonly records: string;
@@ -71,6 +71,8 @@ export function readInputs(engagement: Engagement, db: ReadableDb, variant: Calc
       gwpBasis: settings.gwpBasis,
       consolidationApproach: settings.consolidationApproach,
       defaultRegion: settings.defaultRegion,
+      instrumentMatching: settings.instrumentMatching,
+      category15Investments: settings.category15Investments,
     },
   };
 }

@@ -400,6 +400,7 @@ export interface StoredLineRow {
     readonly sheet: string;
     readonly rowNumber: number;
     readonly cellsJson: string;
+    readonly attributesJson: string | null;
   };
   readonly factor: StoredFactor | null;
 }
@@ -411,6 +412,10 @@ export interface StoredFactor {
   readonly edition: string;
   readonly publisher: string;
   readonly sourceRowsJson: string;
+  readonly attributesJson: string | null;
+  /** The factor's own stated validity, if its table gave one. */
+  readonly validFrom: string | null;
+  readonly validTo: string | null;
 }
 
 interface PricingEntry {
@@ -443,13 +448,16 @@ export class RunDictionary {
     }
     const pricingRows = db.prepare(
       `SELECT p.id, p.factor_id, p.factor_set_key, p.factor_unit, p.conversion_factor, p.unit_ratio, p.co2e_per_unit_kg, p.gases_json, p.note,
-              f.label, fs.set_key, fs.edition, fs.publisher, f.source_rows_json
+              f.label, fs.set_key, fs.edition, fs.publisher, f.source_rows_json, f.attributes_json, f.valid_from, f.valid_to
          FROM calc_pricing p LEFT JOIN emission_factor f ON f.id = p.factor_id LEFT JOIN factor_set fs ON fs.id = f.factor_set_id WHERE p.run_id = ?`,
-    ).raw().all(runId) as [number, number | null, string | null, string, number, string, number, string, string | null, string | null, string | null, string | null, string | null, string | null][];
-    for (const [id, factorId, factorSetKey, factorUnit, conversionFactor, unitRatio, co2ePerUnitKg, gasesJson, note, label, setKey, edition, publisher, sourceRows] of pricingRows) {
-      const factor = factorId === null || label === null ? null : { id: factorId, label, setKey: setKey ?? '', edition: edition ?? '', publisher: publisher ?? '', sourceRowsJson: sourceRows ?? 'null' };
+    ).raw().all(runId) as [number, number | null, string | null, string, number, string, number, string, ...(string | null)[]][];
+    for (const [id, factorId, factorSetKey, factorUnit, conversionFactor, unitRatio, co2ePerUnitKg, gasesJson, note, label, setKey, edition, publisher, sourceRows, attributesJson, validFrom, validTo] of pricingRows) {
+      const factor =
+        factorId === null || label === null || label === undefined
+          ? null
+          : { id: factorId, label, setKey: setKey ?? '', edition: edition ?? '', publisher: publisher ?? '', sourceRowsJson: sourceRows ?? 'null', attributesJson: attributesJson ?? null, validFrom: validFrom ?? null, validTo: validTo ?? null };
       this.pricings.set(id, {
-        factor, factorId, factorSetKey, factorUnit, conversionFactor, co2ePerUnitKg, note, unitRatio,
+        factor, factorId, factorSetKey, factorUnit, conversionFactor, co2ePerUnitKg, note: note ?? null, unitRatio,
         converted: new ExactScale(ratioFromText(unitRatio)), gases: JSON.parse(gasesJson) as PricingEntry['gases'],
       });
     }
@@ -495,9 +503,9 @@ export class RunDictionary {
 }
 
 const LINE_SELECT = `SELECT l.record_id, r.unit, l.group_id, l.pricing_id, l.quantity, l.charged_quantity, l.tco2e, l.gas_tco2e_json,
-                            r.period_start, r.period_end, r.notes, s.file_name, s.sha256, w.sheet, w.row_number, w.cells_json`;
+                            r.period_start, r.period_end, r.notes, s.file_name, s.sha256, w.sheet, w.row_number, w.cells_json, r.attributes_json`;
 
-type LineRow = [number, string, number, number, number, number | null, number, string | null, string, string, string | null, string, string, string, number, string];
+type LineRow = [number, string, number, number, number, number | null, number, string | null, string, string, string | null, string, string, string, number, string, string | null];
 
 /** The joins that make a stored line a traced one: its group, its record and the source row. */
 function lineJoins(records: string): string {
@@ -509,9 +517,9 @@ function lineJoins(records: string): string {
 }
 
 function storedLine(dictionary: RunDictionary, row: LineRow): StoredLineRow {
-  const [recordId, unit, groupId, pricingId, quantity, charged, tco2e, gasesJson, periodStart, periodEnd, notes, sourceFile, sourceSha256, sheet, rowNumber, cellsJson] = row;
+  const [recordId, unit, groupId, pricingId, quantity, charged, tco2e, gasesJson, periodStart, periodEnd, notes, sourceFile, sourceSha256, sheet, rowNumber, cellsJson, attributesJson] = row;
   const { line, factor } = dictionary.line(recordId, unit, groupId, pricingId, quantity, charged, tco2e, gasesJson);
-  return { line, record: { periodStart, periodEnd, notes, sourceFile, sourceSha256, sheet, rowNumber, cellsJson }, factor };
+  return { line, record: { periodStart, periodEnd, notes, sourceFile, sourceSha256, sheet, rowNumber, cellsJson, attributesJson }, factor };
 }
 
 /** One page of a figure's lines, sorted. The table is walked in record order: the first pages of a large figure come at once. */

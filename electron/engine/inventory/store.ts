@@ -1,5 +1,6 @@
 /** The inventory feature's SQL: activity records as the calculation reads them, the boundary's sites, and the sources of traced lines. */
 import type { ActivityMeaning } from '../../../shared/activities';
+import { attributesFromJson } from '../../../shared/calc/attributes';
 import type { CalcRecord, SiteInfo } from '../../../shared/calc/inventory';
 import type { TraceSource } from '../../../shared/calc/trace';
 import type { CalorificBasis } from '../../../shared/calc/units';
@@ -47,10 +48,10 @@ export function* iterateCalcRecords(db: ReadableDb, relation: string, selection:
   const where = RECORD_SELECTIONS[selection];
   const chunk = db.prepare(
     `SELECT id, quote(activity) || ',' || quote(meaning) || ',' || quote(unit) || ',' || quote(unit_basis) || ',' || quote(site) || ',' || quote(region)
-                || ',' || quote(scope3_category) || ',' || quote(instrument), period_start, period_end, quantity
+                || ',' || quote(scope3_category) || ',' || quote(instrument) || ',' || quote(attributes_json), period_start, period_end, quantity
        FROM ${relation} WHERE id > ? ${where === '' ? '' : `AND (${where})`} ORDER BY id LIMIT ${RECORDS_PER_CHUNK}`,
   ).raw();
-  const fieldsOf = db.prepare(`SELECT site, activity, meaning, unit, unit_basis, scope3_category, region, instrument FROM ${relation} WHERE id = ?`);
+  const fieldsOf = db.prepare(`SELECT site, activity, meaning, unit, unit_basis, scope3_category, region, instrument, attributes_json FROM ${relation} WHERE id = ?`);
   const kinds = new Map<string, KindFields>();
   for (let after = 0; ; ) {
     const rows = chunk.all(after) as [number, string, string, string, number][];
@@ -63,14 +64,14 @@ export function* iterateCalcRecords(db: ReadableDb, relation: string, selection:
         kind = {
           site: row.site as string | null, activity: row.activity as string, meaning: row.meaning as ActivityMeaning, unit: row.unit as string,
           unitBasis: row.unit_basis as CalorificBasis | null, scope3Category: row.scope3_category as number | null, region: row.region as string | null,
-          instrument: row.instrument as string | null,
+          instrument: row.instrument as string | null, attributes: attributesFromJson(row.attributes_json as string | null),
         };
         if (kinds.size >= MAX_REMEMBERED_KINDS) kinds.clear();
         kinds.set(kindKey, kind);
       }
       yield {
         id, site: kind.site, periodStart, periodEnd, activity: kind.activity, meaning: kind.meaning, quantity, unit: kind.unit, unitBasis: kind.unitBasis,
-        scope3Category: kind.scope3Category, region: kind.region, instrument: kind.instrument, kindKey,
+        scope3Category: kind.scope3Category, region: kind.region, instrument: kind.instrument, attributes: kind.attributes, kindKey,
       };
     }
   }

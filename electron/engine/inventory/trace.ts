@@ -15,6 +15,7 @@ import { EngineError } from '../errors';
 import { AS_IMPORTED, type CalculationVariant } from './inputs';
 import { statusOf } from './results';
 import { iterateLineAmounts, needsLineSums, RunDictionary, selectGroups, selectLinePage, selectRun, type LineFilter, type StoredLineRow } from './results-store';
+import { attributesFromJson } from '../../../shared/calc/attributes';
 
 interface Traced {
   readonly figure: string;
@@ -99,8 +100,15 @@ function traceLine(row: StoredLineRow): TraceLine {
     ...row.line,
     periodStart: record.periodStart,
     periodEnd: record.periodEnd,
+    attributes: attributesFromJson(record.attributesJson),
     source: { fileName: record.sourceFile, sha256: record.sourceSha256, sheet: record.sheet, rowNumber: record.rowNumber, cells: JSON.parse(record.cellsJson) as Cell[] },
-    factor: factor === null ? null : { label: factor.label, setKey: factor.setKey, edition: factor.edition, sourceRows: JSON.parse(factor.sourceRowsJson) as unknown },
+    factor:
+      factor === null
+        ? null
+        : {
+            label: factor.label, setKey: factor.setKey, edition: factor.edition, sourceRows: JSON.parse(factor.sourceRowsJson) as unknown,
+            attributes: attributesFromJson(factor.attributesJson), validFrom: factor.validFrom, validTo: factor.validTo,
+          },
   };
 }
 

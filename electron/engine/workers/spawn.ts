@@ -34,13 +34,22 @@ export interface WorkerOptions<Progress> {
   readonly onProgress?: (progress: Progress) => void;
   /** Heap ceiling in MB (default WORKER_HEAP_MB). */
   readonly heapMb?: number;
+  /** Ceiling of the young generation in MB (V8's default otherwise); see STREAMING_YOUNG_GENERATION_MB. */
+  readonly youngGenerationMb?: number;
 }
+
+/**
+ * The young generation of a thread that streams rows through: they die young, so a small nursery
+ * keeps them all the same, while V8's default lets each busy thread grow one of 48 MB (an xlsx
+ * import's reader and writer threads together were then 35 MB over the import's memory target).
+ */
+export const STREAMING_YOUNG_GENERATION_MB = 16;
 
 /** Runs one piece of engine work on its own thread (and its own database connection). */
 export function startWorker<Result, Progress = never>(name: WorkerName, data: unknown, options: WorkerOptions<Progress> = {}): WorkerJob<Result> {
-  const { onProgress = () => undefined, heapMb = WORKER_HEAP_MB } = options;
+  const { onProgress = () => undefined, heapMb = WORKER_HEAP_MB, youngGenerationMb } = options;
   const entry = workerEntry(name);
-  const worker = new Worker(entry.script, { eval: entry.eval, workerData: data, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+  const worker = new Worker(entry.script, { eval: entry.eval, workerData: data, resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: youngGenerationMb } });
   const result = new Promise<Result>((resolve, reject) => {
     let settled = false;
     worker.on('message', (message: WorkerMessage<Result, Progress>) => {

@@ -1,7 +1,8 @@
 import type { AuditVerification, AuditWitnessStatus, EngagementSummary } from '../../../shared/contract';
 import { MONTH_NAMES } from '../../../shared/settings';
 import { api } from '../api';
-import { CONSOLIDATION_LABELS } from '../labels';
+import { CONSOLIDATION_LABELS, MATCHING_LABELS } from '../labels';
+import { CalculationRules } from './CalculationRules';
 import { useAction } from '../useAction';
 import { useState } from 'react';
 
@@ -37,6 +38,8 @@ export function OverviewView({ engagement }: { engagement: EngagementSummary }) 
     ['Level of assurance', s.assuranceLevel === 'limited' ? 'Limited' : 'Reasonable'],
     ['Grid region', s.defaultRegion ?? 'Not set (records and sites must name theirs)'],
     ['Evidence kept up to', `${s.evidenceCapMiB} MiB per imported file`],
+    ['Instrument matching', MATCHING_LABELS[s.instrumentMatching]],
+    ['Excluded investments', s.category15Investments ? 'Reported as Scope 3 category 15' : 'Not reported'],
   ];
   return (
     <>
@@ -53,6 +56,7 @@ export function OverviewView({ engagement }: { engagement: EngagementSummary }) 
             ))}
           </dl>
         </section>
+        <CalculationRules engagement={engagement} />
         <section className="card" aria-labelledby="trail-heading">
           <h2 id="trail-heading">Audit trail</h2>
           <p>

@@ -23,6 +23,17 @@ describe('carbon-audit CLI', () => {
     expect(JSON.parse(log.out.trim())).toMatchObject({ seq: 1, actor: 'jane', operation: 'engagement.create' });
   });
 
+  it('init takes the instrument-matching window and category 15 reporting', async () => {
+    const file = path.join(tempDir(), 'm.carbonaudit');
+    const init = await cli('init', file, '--entity', 'Example Group', '--fy-start', 'July', '--instrument-matching', 'fiscal-month', '--category15-investments');
+    expect(init).toMatchObject({ code: 0, err: '' });
+    const info = await cli('info', file);
+    expect(info.out).toContain('Instruments:    matched per fiscal-month; sites outside control reported as Scope 3 category 15');
+    const refused = await cli('init', path.join(tempDir(), 'h.carbonaudit'), '--entity', 'X', '--fy-start', '4', '--instrument-matching', 'hourly');
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/instrumentMatching/);
+  });
+
   it('fails verify with the broken entry named after tampering', async () => {
     const file = path.join(tempDir(), 'x.carbonaudit');
     await cli('init', file, '--entity', 'Example Group', '--fy-start', '4');

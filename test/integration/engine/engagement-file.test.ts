@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { appendAudit } from '../../../electron/engine/db/audit-log';
 import { CARBON_AUDIT_APPLICATION_ID, migrate } from '../../../electron/engine/db/connection';
 import { expectedSchema, readSchema } from '../../../electron/engine/db/schema-guard';
-import { LATEST_SCHEMA_VERSION } from '../../../electron/engine/db/migrations';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/engine/db/migrations';
 import { Engagement } from '../../../electron/engine/engagement/handle';
 import { engagementSummary, openEngagement } from '../../../electron/engine/engagement/service';
 import { listSites } from '../../../electron/engine/inventory/service';
@@ -57,6 +57,8 @@ describe('engagement file', () => {
       assuranceLevel: 'limited',
       defaultRegion: null,
       evidenceCapMiB: 50,
+      instrumentMatching: 'fiscal-year',
+      category15Investments: false,
     });
     engagement.close();
   });
@@ -194,10 +196,12 @@ describe('engagement files from others: the schema must be exactly what the migr
     const makeOlderFile = (file: string, extra?: (db: Database.Database) => void) => {
       const db = new Database(file);
       db.pragma(`application_id = ${CARBON_AUDIT_APPLICATION_ID}`);
-      migrate(db, 0, olderVersion);
+      // The engagement row exists before the later migrations run, as in a file made by that version (one derives the engagement's id from it).
+      migrate(db, 0, 1);
       db.prepare("INSERT INTO engagement (id, created_at, created_by_app, settings_json) VALUES (1, '2025-05-01T09:00:00.000Z', '0.0.9', ?)").run(
         JSON.stringify({ entityName: 'Example Group', fiscalYearStartMonth: 4 }),
       );
+      migrate(db, 1, olderVersion);
       appendAudit(db, { actor: 'colleague', operation: 'engagement.create', params: {}, at: '2025-05-01T09:00:00.000Z' });
       extra?.(db);
       db.close();
@@ -212,12 +216,10 @@ describe('engagement files from others: the schema must be exactly what the migr
     engagement.close();
     Engagement.open(older, CONTEXT).close();
 
-    // A table the next migration creates, planted early (with its own definition), is not that version's schema.
-    const olderNames = new Set(expectedSchema(olderVersion).map((object) => object.name));
-    const nextTable = expectedSchema(LATEST_SCHEMA_VERSION).find((object) => object.type === 'table' && !olderNames.has(object.name))!.name;
+    // What the next migration does (a table, a column), planted early, is not that version's schema.
     const planted = path.join(dir, 'planted.carbonaudit');
-    makeOlderFile(planted, (db) => db.exec(`CREATE TABLE ${nextTable} (id INTEGER PRIMARY KEY, note TEXT DEFAULT 'planted') STRICT`));
-    expectRefused(planted, 'unexpected-schema', new RegExp(`\\(schema ${olderVersion}\\): table '${nextTable}' is not part of Carbon Audit's schema`));
+    makeOlderFile(planted, (db) => MIGRATIONS[LATEST_SCHEMA_VERSION - 1]!.up(db));
+    expectRefused(planted, 'unexpected-schema', new RegExp(`\\(schema ${olderVersion}\\): (table|index) '\\w+' (is not part of Carbon Audit's schema|differs)`));
   });
 
   it('brings a schema-2 file through the normal open path to the current schema, keeping every row and its audit log', async () => {
@@ -247,7 +249,11 @@ describe('engagement files from others: the schema must be exactly what the migr
     const summary = engagementSummary(engagement);
     expect(summary).toMatchObject({ schemaVersion: LATEST_SCHEMA_VERSION, auditEntries: 2, settings: { entityName: 'Example Group' } });
     expect(readSchema(engagement.reader)).toEqual(expectedSchema(LATEST_SCHEMA_VERSION));
-    expect(rowsOf(engagement.reader as unknown as Database.Database)).toEqual(before);
+    // Every row kept; the columns later migrations add are empty on it (no attributes: what it meant before).
+    expect(rowsOf(engagement.reader as unknown as Database.Database)).toEqual({
+      ...before,
+      activity_record: (before.activity_record as object[]).map((row) => ({ ...row, attributes_json: null })),
+    });
     expect(engagement.verifyAuditLog()).toMatchObject({ intact: true, entries: 2, headHash: (before.audit_log as { hash: string }[])[1]!.hash });
     // What later migrations added works on the old data: the sites come from its records.
     expect(listSites(engagement).map((site) => [site.name, site.records])).toEqual([['Leeds', 1], ['London', 1]]);

@@ -7,7 +7,19 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/engine/db/m
 import { derivedEngagementId, m006EngagementId } from '../../../electron/engine/db/migrations/006-engagement-id';
 import { m005ImportFindings } from '../../../electron/engine/db/migrations/005-import-findings';
 import { m007Reconciliation } from '../../../electron/engine/db/migrations/007-reconciliation';
+import { m008VariantsAndValidity } from '../../../electron/engine/db/migrations/008-variants-and-validity';
 import { useTempDir } from '../../helpers/temp';
+
+/** One source file, one raw row and one activity record (an electricity bill) pointing at it. */
+function seedRecord(db: Db): void {
+  db.prepare(
+    "INSERT INTO source_file (file_name, original_path, size_bytes, sha256, format, has_macros, kind, imported_at, imported_by, mapping_json, control_totals_json, rows_read, rows_imported, rows_rejected) VALUES ('a.csv', '/a.csv', 1, 'x', 'csv', 0, 'activity', 't', 'me', '{}', '{}', 1, 1, 0)",
+  ).run();
+  db.prepare("INSERT INTO raw_row (source_file_id, sheet, row_number, cells_json) VALUES (1, 'S', 2, '[]')").run();
+  db.prepare(
+    "INSERT INTO activity_record (source_file_id, raw_row_id, column_index, period_start, period_end, activity, meaning, quantity, unit, unit_text) VALUES (1, 1, 0, '2022-04-01', '2022-04-30', 'electricity', 'consumption', 1, 'kWh', 'kWh')",
+  ).run();
+}
 
 /**
  * Per migration: what to put in a database at version N−1 and what must hold after N.
@@ -84,13 +96,7 @@ const MIGRATION_CHECKS: Readonly<Record<number, { seed: (db: Db) => void; verify
     },
   4: {
     seed: (db) => {
-      db.prepare(
-        "INSERT INTO source_file (file_name, original_path, size_bytes, sha256, format, has_macros, kind, imported_at, imported_by, mapping_json, control_totals_json, rows_read, rows_imported, rows_rejected) VALUES ('a.csv', '/a.csv', 1, 'x', 'csv', 0, 'activity', 't', 'me', '{}', '{}', 1, 1, 0)",
-      ).run();
-      db.prepare("INSERT INTO raw_row (source_file_id, sheet, row_number, cells_json) VALUES (1, 'S', 2, '[]')").run();
-      db.prepare(
-        "INSERT INTO activity_record (source_file_id, raw_row_id, column_index, period_start, period_end, activity, meaning, quantity, unit, unit_text) VALUES (1, 1, 0, '2022-04-01', '2022-04-30', 'electricity', 'consumption', 1, 'kWh', 'kWh')",
-      ).run();
+      seedRecord(db);
     },
     verify: (db) => {
       const revision = () => Object.fromEntries((db.prepare('SELECT input, revision FROM input_revision').all() as { input: string; revision: number }[]).map((row) => [row.input, row.revision]));
@@ -129,6 +135,23 @@ const MIGRATION_CHECKS: Readonly<Record<number, { seed: (db: Db) => void; verify
       expect(db.prepare('SELECT difference, checked_unit FROM import_finding').get()).toEqual({ difference: 111.1, checked_unit: 'GJ' });
       expect(() => insert.run(1, 'guess')).toThrow(/CHECK/);
       expect(() => insert.run(99, 'twin-only')).toThrow(/FOREIGN KEY/);
+    },
+  },
+  [MIGRATIONS.indexOf(m008VariantsAndValidity) + 1]: {
+    seed: (db) => {
+      seedRecord(db);
+      db.prepare(
+        "INSERT INTO factor_set (set_key, publisher, title, edition, year, region, gwp_basis, valid_from, valid_to, licence, attribution, origin, content_sha256, loaded_at) VALUES ('desnz-2020', 'DESNZ', 't', '2020', 2020, 'UK', 'AR4', '2020-01-01', '2020-12-31', 'OGL', 'a', 'library', 'h', 't')",
+      ).run();
+      db.prepare("INSERT INTO emission_factor (factor_set_id, activity_key, path_json, label, unit_text, biogenic, gases_json, source_rows_json) VALUES (1, 'diesel', '[]', 'Diesel', 'litres', 0, '{}', '{}')").run();
+    },
+    verify: (db) => {
+      // Rows from before have no attributes and no validity of their own: what they meant before.
+      expect(db.prepare('SELECT attributes_json FROM activity_record').get()).toEqual({ attributes_json: null });
+      expect(db.prepare('SELECT attributes_json, valid_from, valid_to FROM emission_factor').get()).toEqual({ attributes_json: null, valid_from: null, valid_to: null });
+      // Setting them is an update, which the input revisions count.
+      db.prepare('UPDATE activity_record SET attributes_json = ? WHERE id = 1').run('{"gas":"R-410A"}');
+      expect(db.prepare("SELECT revision FROM input_revision WHERE input = 'activity_record'").get()).toEqual({ revision: 1 });
     },
   },
   // Keyed by its place in the list: the number a migration gets depends on which branches landed first.

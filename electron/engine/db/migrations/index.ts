@@ -6,6 +6,7 @@ import { m004StoredResults } from './004-stored-results';
 import { m005ImportFindings } from './005-import-findings';
 import { m006EngagementId } from './006-engagement-id';
 import { m007Reconciliation } from './007-reconciliation';
+import { m008VariantsAndValidity } from './008-variants-and-validity';
 
 /**
  * Schema migrations, one file each, in order. A migration's number is its position + 1 and
@@ -16,6 +17,6 @@ export interface Migration {
   readonly up: (db: Database) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Engagement, m002Import, m003Inventory, m004StoredResults, m005ImportFindings, m006EngagementId, m007Reconciliation];
+export const MIGRATIONS: readonly Migration[] = [m001Engagement, m002Import, m003Inventory, m004StoredResults, m005ImportFindings, m006EngagementId, m007Reconciliation, m008VariantsAndValidity];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -46,6 +46,12 @@ export interface SheetRow {
   readonly row: RawRow;
 }
 
+/** Rows of one sheet read together (a chunk of the file, or what a reader thread hands over). */
+export interface RowBatch extends SheetRowBatch {
+  /** Each row's cells as its raw row stores them (JSON), when a reader thread serialised them already. */
+  readonly cellsJson?: readonly string[];
+}
+
 export interface SourceReader {
   readonly format: SourceFormat;
   /** The workbook carries a macro project; it is never run, only the cell values are read. */
@@ -57,6 +63,8 @@ export interface SourceReader {
   sheetNames(): Promise<string[]>;
   /** Each call is a fresh pass over the file. */
   rows(options?: ReadRowsOptions): AsyncGenerator<SheetRow>;
+  /** The same pass, many rows at a time: a consumer of every row saves an await per row. */
+  batches(options?: ReadRowsOptions): AsyncGenerator<RowBatch>;
 }
 
 /**
@@ -74,15 +82,17 @@ async function openWorkbook(path: string, sniffed: SniffedSource, limits: ReadLi
     throw await namingItsSheet(error, path, limits.maxZipEntries);
   });
   const layout = await readWorkbookLayout(path, limits.maxZipEntries);
+  const batches = (options: ReadRowsOptions = {}) =>
+    trackProgress(options, async function* (onBytes) {
+      const plan = planXlsxRead(layout, guarded, options.sheet);
+      yield* readXlsxRows(path, plan, limits.maxZipEntries, { signal: options.signal, onBytes });
+    });
   return {
     format: sniffed.format,
     hasMacros: sniffed.hasMacros,
     sheetNames: async () => layout.worksheets.map((sheet) => sheet.name),
-    rows: (options = {}) =>
-      trackProgress(options, async function* (onBytes) {
-        const plan = planXlsxRead(layout, guarded, options.sheet);
-        yield* readXlsxRows(path, plan, limits.maxZipEntries, { signal: options.signal, onBytes });
-      }),
+    rows: (options) => rowsOf(batches(options), options?.signal),
+    batches,
   };
 }
 
@@ -105,46 +115,56 @@ async function namingItsSheet(error: unknown, path: string, maxZipEntries: numbe
 async function openCsv(path: string): Promise<SourceReader> {
   const dialect = await detectCsvDialect(path);
   const sheet = csvSheetName(path);
+  const batches = (options: ReadRowsOptions = {}) =>
+    trackProgress(options, async function* (onBytes) {
+      if (options.sheet !== undefined && options.sheet !== sheet) {
+        throw new Error(`The CSV file has one sheet, "${sheet}", not "${options.sheet}".`);
+      }
+      for await (const rows of readCsvRows(path, dialect, { signal: options.signal, onBytes })) {
+        yield { sheet, rows };
+      }
+    });
   return {
     format: 'csv',
     hasMacros: false,
     encoding: dialect.encoding,
     delimiter: dialect.delimiter,
     sheetNames: async () => [sheet],
-    rows: (options = {}) =>
-      trackProgress(options, async function* (onBytes) {
-        if (options.sheet !== undefined && options.sheet !== sheet) {
-          throw new Error(`The CSV file has one sheet, "${sheet}", not "${options.sheet}".`);
-        }
-        for await (const rows of readCsvRows(path, dialect, { signal: options.signal, onBytes })) {
-          yield { sheet, rows };
-        }
-      }),
+    rows: (options) => rowsOf(batches(options), options?.signal),
+    batches,
   };
 }
 
 /**
- * Turns a reader's batches (one per chunk of the file) into rows, counting them and reporting
- * progress once per batch. Readers batch because each await costs: one per row is all the
+ * Passes on a reader's batches (one per chunk of the file), counting their rows and reporting
+ * progress once per batch. Readers batch because each await costs: one per row is more than the
  * million-row budget allows.
  */
 async function* trackProgress(
   options: ReadRowsOptions,
   read: (onBytes: (bytesRead: number, totalBytes: number) => void) => AsyncGenerator<SheetRowBatch>,
-): AsyncGenerator<SheetRow> {
+): AsyncGenerator<RowBatch> {
   const { signal, onProgress } = options;
   const progress = { bytesRead: 0, totalBytes: 0, rows: 0 };
   const batches = read((bytesRead, totalBytes) => {
     progress.bytesRead = bytesRead;
     progress.totalBytes = totalBytes;
   });
-  for await (const { sheet, rows } of batches) {
-    for (const row of rows) {
-      signal?.throwIfAborted();
-      progress.rows++;
-      yield { sheet, row };
-    }
+  for await (const batch of batches) {
+    signal?.throwIfAborted();
+    progress.rows += batch.rows.length;
+    yield batch;
     onProgress?.({ ...progress });
   }
   onProgress?.({ ...progress });
+}
+
+/** One row at a time, for a consumer that stops early (a preview) or wants them one by one. */
+async function* rowsOf(batches: AsyncIterable<RowBatch>, signal: AbortSignal | undefined): AsyncGenerator<SheetRow> {
+  for await (const { sheet, rows } of batches) {
+    for (const row of rows) {
+      signal?.throwIfAborted();
+      yield { sheet, row };
+    }
+  }
 }

@@ -78,7 +78,11 @@ function storePublishedSet(context: RowContext, sheet: string, collected: Collec
   }
 }
 
-/** A factor table of the engagement's own: one factor per row under the mapping, as one set named after the sheet. */
+/**
+ * A factor table of the engagement's own: one factor per row under the mapping, as one set named
+ * after the sheet; a table holding several editions (its year column) as one set per edition, so
+ * each edition is in force for its own year. Validity stated per row stays on the factor.
+ */
 function storeFactorTable(context: RowContext, sheet: string, collected: CollectedSheet): void {
   const { mapping, totals } = context;
   const tally = totals.sheet(sheet);
@@ -107,30 +111,37 @@ function storeFactorTable(context: RowContext, sheet: string, collected: Collect
       region: draft.region ?? undefined,
       ...(draft.scope === null ? {} : { scope: draft.scope }),
       ...(draft.biogenic ? { biogenic: true } : {}),
+      ...(draft.attributes === null ? {} : { attributes: draft.attributes }),
+      ...(draft.validFrom === null ? {} : { validFrom: draft.validFrom }),
+      ...(draft.validTo === null ? {} : { validTo: draft.validTo }),
       gases: [{ gas: draft.gas, value: draft.value, valueUnit: draft.valueUnit, alreadyCo2e: draft.gas === 'CO2e' }],
       source: { publisher: draft.source ?? 'User factor table', title: sheet, edition: String(draft.year ?? ''), year: draft.year ?? 0, licence: 'Provided by the engagement', sheet, rowNumbers: [row.rowNumber] },
     });
   }
   if (factors.length === 0) return;
-  const years = factors.map((factor) => factor.source.year).filter((year) => year > 0);
-  const year = years.length > 0 ? Math.max(...years) : null;
-  storeFactorSet(
-    context.db,
-    {
-      id: `user-${sheet.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
-      publisher: factors[0]!.source.publisher,
-      title: `${sheet} (imported)`,
-      edition: year === null ? 'undated' : String(year),
-      year: year ?? 0,
-      region: '',
-      gwpBasis: 'AR5',
-      validFrom: year === null ? '0001-01-01' : `${year}-01-01`,
-      validTo: year === null ? '9999-12-31' : `${year}-12-31`,
-      licence: 'Provided by the engagement',
-      attribution: 'Factor table supplied to the engagement',
-    },
-    factors,
-    { kind: 'import', sourceFileId: context.sourceFileId, rawRowIdOf: (rowNumber) => collected.rawRowIds.get(rowNumber) },
-  );
+  const editions = new Map<number, EmissionFactor[]>();
+  for (const factor of factors) editions.set(factor.source.year, [...(editions.get(factor.source.year) ?? []), factor]);
+  const setKey = `user-${sheet.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+  for (const [year, edition] of [...editions].sort(([a], [b]) => a - b)) {
+    const dated = year > 0;
+    storeFactorSet(
+      context.db,
+      {
+        id: editions.size > 1 && dated ? `${setKey}-${year}` : setKey,
+        publisher: edition[0]!.source.publisher,
+        title: `${sheet} (imported)`,
+        edition: dated ? String(year) : 'undated',
+        year,
+        region: '',
+        gwpBasis: 'AR5',
+        validFrom: dated ? `${year}-01-01` : '0001-01-01',
+        validTo: dated ? `${year}-12-31` : '9999-12-31',
+        licence: 'Provided by the engagement',
+        attribution: 'Factor table supplied to the engagement',
+      },
+      edition,
+      { kind: 'import', sourceFileId: context.sourceFileId, rawRowIdOf: (rowNumber) => collected.rawRowIds.get(rowNumber) },
+    );
+  }
   totals.recordsCreated += factors.length;
 }

@@ -1,4 +1,5 @@
 import { ACTIVITIES, activityByKey, type ActivityMeaning } from '../../../../shared/activities';
+import { ATTRIBUTE_LABELS, ATTRIBUTE_NAMES, describeAttributes, type AttributeName } from '../../../../shared/calc/attributes';
 import type { UnitCheck } from '../../../../shared/contract';
 import { columnLetter } from '../../../../shared/import/cell';
 import { parseHeader } from '../../../../shared/import/headers';
@@ -15,6 +16,7 @@ const ROLE_LABELS: Partial<Readonly<Record<ColumnRole, string>>> = {
   factor_unit: 'factor unit',
   basis: 'basis (Scope 2 method)',
   scope: 'scope',
+  attribute: 'attribute (variant: gas, haul, class…)',
 };
 
 function roleLabel(role: ColumnRole): string {
@@ -50,6 +52,16 @@ function ValueColumnFields({ column, name, onChange }: { column: ColumnMapping; 
         </select>
       )}
     </>
+  );
+}
+
+/** An attribute column names which attribute its cells give (a refrigerant gas, a haul…). */
+function AttributeFields({ column, name, onChange }: { column: ColumnMapping; name: string; onChange: (column: ColumnMapping) => void }) {
+  return (
+    <select aria-label={`Attribute of ${name}`} value={column.attribute ?? ''} onChange={(event) => onChange({ ...column, attribute: event.target.value as AttributeName })}>
+      {column.attribute === undefined && <option value="">Choose what it tells apart…</option>}
+      {ATTRIBUTE_NAMES.map((attribute) => <option key={attribute} value={attribute}>{ATTRIBUTE_LABELS[attribute]}</option>)}
+    </select>
   );
 }
 
@@ -110,6 +122,8 @@ export function ColumnMappingRow({ kind, column, columns, suggestion, unitCheck,
         <div className="column-fields">
           {column.role === 'value' && <ValueColumnFields column={column} name={name} onChange={onChange} />}
           {column.role === 'twin' && <TwinFields column={column} name={name} columns={columns} onChange={onChange} />}
+          {column.role === 'attribute' && <AttributeFields column={column} name={name} onChange={onChange} />}
+          {column.role === 'value' && column.attributes && <span className="small muted">{describeAttributes(column.attributes)}</span>}
           {claimInActivitySheet && (
             <input aria-label={`Metric of ${name}`} className="metric-input" placeholder={parseHeader(column.header).label} value={column.metric ?? ''} onChange={(event) => onChange(withMetric(column, event.target.value))} />
           )}

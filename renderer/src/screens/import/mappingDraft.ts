@@ -71,6 +71,10 @@ export function withRole(column: ColumnMapping, role: ColumnRole, suggestion: Co
     const twinOf = (values.find((other) => parseHeader(other.header).label.toLowerCase() === label) ?? values[0])?.column;
     return { column: index, header, role, ...unit, twinOf: twinOf ?? 0 };
   }
+  if (role === 'attribute') {
+    const attribute = column.attribute ?? suggestion?.attribute;
+    return { column: index, header, role, ...(attribute === undefined ? {} : { attribute }) };
+  }
   if (role !== 'value') return { column: index, header, role, ...unit };
   const activity = column.activity ?? suggestion?.activity ?? suggestion?.candidates?.[0];
   return activity === undefined ? { column: index, header, role, ...unit } : withActivity({ column: index, header, role, ...unit }, activity);

@@ -2,6 +2,7 @@ import { flexRender, tableFeatures, useTable, type ColumnDef } from '@tanstack/r
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { activityByKey } from '../../../../shared/activities';
+import { describeAttributes } from '../../../../shared/calc/attributes';
 import type { TraceSortColumn } from '../../../../shared/calc/trace';
 import type { TraceLine } from '../../../../shared/contract';
 import { formatNumber, formatPercent, formatThreeDecimals, NO_VALUE } from '../../format';
@@ -32,7 +33,18 @@ interface ColumnSpec {
 const COLUMN_SPECS: readonly ColumnSpec[] = [
   { id: 'record', header: 'Record', className: 'num', sort: 'record', cell: (line) => line.recordId },
   { id: 'site', header: 'Site', sort: 'site', cell: (line) => line.site ?? NO_VALUE },
-  { id: 'activity', header: 'Activity', className: 'wraps', sort: 'activity', cell: (line) => activityByKey(line.activity)?.label ?? line.activity },
+  {
+    id: 'activity',
+    header: 'Activity',
+    className: 'wraps',
+    sort: 'activity',
+    cell: (line) => (
+      <>
+        {activityByKey(line.activity)?.label ?? line.activity}
+        {line.attributes && <span className="muted small attributes">{describeAttributes(line.attributes)}</span>}
+      </>
+    ),
+  },
   { id: 'quantity', header: 'Quantity', className: 'num', sort: 'quantity', cell: (line) => `${formatNumber(line.quantity)} ${line.unit}` },
   { id: 'conversion', header: 'Unit conversion', className: 'num', cell: (line) => `× ${formatNumber(line.conversionFactor)}` },
   {
@@ -56,6 +68,8 @@ const COLUMN_SPECS: readonly ColumnSpec[] = [
         <>
           <span className="factor-set">{line.factor.setKey} · {line.factor.edition}</span>
           <span className="muted small">{line.factor.label}</span>
+          {line.factor.attributes && <span className="muted small attributes">for {describeAttributes(line.factor.attributes)}</span>}
+          {line.factor.validFrom !== null && <span className="muted small">valid {line.factor.validFrom} to {line.factor.validTo ?? '…'}</span>}
         </>
       ) : NO_VALUE,
   },

@@ -233,7 +233,7 @@ describe('Scope 2, location- and market-based', () => {
     expect(onlyLine(result, 2, 'market').chargedQuantity).toBe(1000);
     expect(year.metrics).toMatchObject({ cleanKwh: 1000, cleanShare: 1 });
     expect(result.findings).toEqual([
-      { recordId: 2, kind: 'instrument-exceeds-consumption', cause: 'instruments exceed the electricity consumed at site London: capped at consumption', detail: 'in FY2024 M02: 1000 of 1600 kWh counted', atStake: null },
+      { recordId: 2, kind: 'instrument-exceeds-consumption', cause: 'instruments exceed the electricity consumed at site London: capped at consumption', detail: 'in FY2024 (instruments matched per fiscal year): 1000 of 1600 kWh counted', atStake: null },
     ]);
   });
 
@@ -253,6 +253,117 @@ describe('Scope 2, location- and market-based', () => {
     // (900 − 300) kWh × 0.4 = 240 kg.
     expect(period(result, 'FY2024').scope2Market).toBe(0.24);
     expect(result.findings).toEqual([]);
+  });
+});
+
+describe('instrument matching window', () => {
+  // FY2024 (2023-04-01 … 2024-03-31, 366 days): 1000 kWh a month, except August (fiscal month 5), when the site was closed.
+  const months = ['04', '05', '06', '07', '09', '10', '11', '12', '01', '02', '03'];
+  const consumed = months.map((month, index) => {
+    const year = Number(month) >= 4 ? 2023 : 2024;
+    const last = new Date(Date.UTC(year, Number(month), 0)).getUTCDate();
+    return record(index + 1, { activity: 'electricity', quantity: 1000, unit: 'kWh', periodStart: `${year}-${month}-01`, periodEnd: `${year}-${month}-${last}` });
+  });
+  const annual = record(100, { activity: 'clean_electricity', meaning: 'instrument', quantity: 11000, unit: 'kWh', instrument: 'REGO', periodStart: '2023-04-01', periodEnd: '2024-03-31' });
+
+  it('matches an annual instrument over the fiscal year by default: a closed month loses nothing', () => {
+    const result = calculate([...consumed, annual], [GRID, RESIDUAL_MIX]);
+    expect(period(result, 'FY2024').scope2Market).toBe(0);
+    expect(onlyLine(result, 100, 'market').chargedQuantity).toBe(11000);
+    expect(result.findings).toEqual([]);
+  });
+
+  it('caps it in the closed month under the stricter monthly setting, and says so', () => {
+    const result = calculate([...consumed, annual], [GRID, RESIDUAL_MIX], { settings: { instrumentMatching: 'fiscal-month' } });
+    // August's 31/366 of the certificates (931.69… kWh) meet no consumption; the other months'
+    // parts all stay below 1000 kWh, so that much consumption is charged at the residual mix 0.4.
+    expect(period(result, 'FY2024').scope2Market).toBeCloseTo(((11000 * 31) / 366) * 0.4 / 1000, 12);
+    expect(result.findings).toEqual([
+      expect.objectContaining({ recordId: 100, kind: 'instrument-exceeds-consumption', detail: expect.stringMatching(/^in FY2024 M05 \(instruments matched per fiscal month\): /) }),
+    ]);
+  });
+});
+
+describe('variants of an activity', () => {
+  // kg of refrigerant topped up; per-gas factors are the gas's AR5 GWP per kg, as a company table gives them.
+  const r410a = factor(40, { activityKey: 'refrigerant', unitText: 'kg', scope: 'Scope 1', co2ePerUnitKg: 2088, attributes: { gas: 'R-410A' } });
+  const hfc134a = factor(41, { activityKey: 'refrigerant', unitText: 'kg', scope: 'Scope 1', co2ePerUnitKg: 1300, attributes: { gas: 'HFC-134a' } });
+  const topUp = (id: number, gas: string | null, quantity: number) => record(id, { activity: 'refrigerant', quantity, unit: 'kg', attributes: gas === null ? null : { gas } });
+
+  it('prices two refrigerant gases each at its own factor', () => {
+    const result = calculate([topUp(1, 'R-410A', 2), topUp(2, 'R-134a', 3)], [r410a, hfc134a]);
+    expect(onlyLine(result, 1, 'scope1')).toMatchObject({ factorId: 40, tco2e: 4.176 });
+    expect(onlyLine(result, 2, 'scope1')).toMatchObject({ factorId: 41, tco2e: 3.9 });
+    expect(period(result, 'FY2024').scope1).toBe(8.076);
+    expect(result.findings).toEqual([]);
+  });
+
+  it('never prices a gas at another gas’s factor: its GWP where the table knows it, else a finding that contributes nothing', () => {
+    const result = calculate([topUp(1, 'R-410A', 2), topUp(2, 'HFC-134a', 3), topUp(3, 'R-22', 5), topUp(4, null, 1)], [r410a]);
+    expect(onlyLine(result, 1, 'scope1')).toMatchObject({ factorId: 40, tco2e: 4.176 });
+    // HFC-134a has no factor: 3 kg × its AR5 GWP 1300, with the GWP's source named.
+    expect(onlyLine(result, 2, 'scope1')).toMatchObject({ factorId: null, co2ePerUnitKg: 1300, tco2e: 3.9, note: expect.stringContaining('priced by its GWP, 1300 under AR5 (IPCC Fifth Assessment Report') });
+    expect(linesOf(result, 3)).toEqual([]);
+    expect(linesOf(result, 4)).toEqual([]);
+    expect(period(result, 'FY2024').scope1).toBe(8.076);
+    expect(result.findings).toEqual([
+      expect.objectContaining({ recordId: 3, kind: 'no-factor', cause: expect.stringMatching(/no factor for refrigerant gas R-22 .*never priced at another variant's factor; unknown gas 'R-22'/) }),
+      expect.objectContaining({ recordId: 4, kind: 'no-factor', cause: expect.stringContaining('the record names no refrigerant gas') }),
+    ]);
+  });
+
+  it('prices a blend by its components’ GWPs when no factor names it (R-404A under AR5)', () => {
+    const result = calculate([topUp(1, 'R-404A', 1)], [r410a]);
+    // 44% × 3170 + 52% × 4800 + 4% × 1300 = 3942.8.
+    expect(onlyLine(result, 1, 'scope1')).toMatchObject({ co2ePerUnitKg: 3942.8, tco2e: 3.9428 });
+  });
+
+  it('prices short- and long-haul flights apart, and a class no factor names is a finding', () => {
+    const flight = (id: number, fields: Partial<CalcFactor>) => factor(id, { activityKey: 'business_travel_air', unitText: 'passenger.km', scope: 'Scope 3', ...fields });
+    const factors = [
+      flight(50, { co2ePerUnitKg: 0.15, attributes: { haul: 'Short-haul' } }),
+      flight(51, { co2ePerUnitKg: 0.1, attributes: { haul: 'Long-haul', cabin_class: 'Economy' } }),
+      flight(52, { co2ePerUnitKg: 0.4, attributes: { haul: 'Long-haul', cabin_class: 'Business' } }),
+    ];
+    const trip = (id: number, attributes: CalcRecord['attributes']) => record(id, { activity: 'business_travel_air', quantity: 1000, unit: 'pkm', attributes });
+    const result = calculate(
+      [trip(1, { haul: 'short haul' }), trip(2, { haul: 'long-haul', cabin_class: 'economy' }), trip(3, { haul: 'Long haul', cabin_class: 'Business' }), trip(4, { haul: 'long-haul', cabin_class: 'First' })],
+      factors,
+    );
+    expect(linesOf(result, 1).map((line) => [line.factorId, line.tco2e])).toEqual([[50, 0.15]]);
+    expect(linesOf(result, 2).map((line) => [line.factorId, line.tco2e])).toEqual([[51, 0.1]]);
+    expect(linesOf(result, 3).map((line) => [line.factorId, line.tco2e])).toEqual([[52, 0.4]]);
+    expect(linesOf(result, 4)).toEqual([]);
+    expect(result.findings).toEqual([expect.objectContaining({ recordId: 4, kind: 'no-factor', cause: expect.stringContaining('no factor for haul long-haul, cabin class First') })]);
+    expect(period(result, 'FY2024').scope3ByCategory).toEqual({ '6': 0.65 });
+  });
+
+  it('uses a factor for every variant when none names the record’s, and says so', () => {
+    const average = factor(53, { activityKey: 'business_travel_air', unitText: 'passenger.km', scope: 'Scope 3', co2ePerUnitKg: 0.2 });
+    const result = calculate([record(1, { activity: 'business_travel_air', quantity: 1000, unit: 'pkm', attributes: { haul: 'Domestic' } })], [average]);
+    expect(onlyLine(result, 1, 'scope3')).toMatchObject({ factorId: 53, tco2e: 0.2, note: expect.stringContaining("no factor names the record's haul (Domestic)") });
+  });
+});
+
+describe('factor validity', () => {
+  // One company table with two editions of its grid factor, each valid for its own dates.
+  const edition = (id: number, validFrom: string, validTo: string, value: number) =>
+    factor(id, { activityKey: 'electricity', unitText: 'kWh', scope: 'Scope 2', region: 'UK', co2ePerUnitKg: value, validFrom, validTo, validityStated: true });
+  const factors = [edition(60, '2023-04-01', '2024-03-31', 0.2), edition(61, '2024-04-01', '2025-03-31', 0.18)];
+  const used = (periodStart: string, periodEnd: string) => record(1, { activity: 'electricity', quantity: 1000, unit: 'kWh', periodStart, periodEnd });
+
+  it('prices each record at the edition valid at its period', () => {
+    expect(onlyLine(calculate([used('2024-03-01', '2024-03-31')], factors), 1, 'location')).toMatchObject({ factorId: 60, tco2e: 0.2 });
+    expect(onlyLine(calculate([used('2024-04-01', '2024-04-30')], factors), 1, 'location')).toMatchObject({ factorId: 61, tco2e: 0.18 });
+  });
+
+  it('reports a record outside every stated validity, never carrying an edition forward', () => {
+    const result = calculate([used('2025-04-01', '2025-04-30')], factors);
+    expect(result.lines).toEqual([]);
+    expect(result.findings).toEqual([
+      expect.objectContaining({ kind: 'no-factor', cause: expect.stringContaining("outside every fitting factor's validity (2023-04-01 to 2024-03-31; 2024-04-01 to 2025-03-31)"), detail: 'the record starts on 2025-04-01' }),
+      expect.objectContaining({ kind: 'no-factor', cause: expect.stringContaining('market-based') }),
+    ]);
   });
 });
 
@@ -284,6 +395,20 @@ describe('boundary', () => {
     const result = calculate([diesel], [DIESEL], { sites: [jointVenture] });
     expect(onlyLine(result, 1, 'scope1')).toMatchObject({ share: 0, tco2e: 0 });
     expect(period(result, 'FY2024').scope1).toBe(0);
+    expect(period(result, 'FY2024').scope3).toBeNull();
+  });
+
+  it('reports the group’s share of an excluded joint venture’s Scope 1 and market-based Scope 2 as category 15, as a setting', () => {
+    const power = record(2, { activity: 'electricity', quantity: 1000, unit: 'kWh', site: 'JV' });
+    const result = calculate([diesel, power], [DIESEL, GRID, RESIDUAL_MIX], { sites: [jointVenture], settings: { category15Investments: true } });
+    const year = period(result, 'FY2024');
+    // 40% × 2.54603 t of diesel and 40% × 1000 kWh × 0.4 kg at the residual mix.
+    expect(onlyLine(result, 1, 'scope3')).toMatchObject({ scope3Category: 15, share: 0.4, tco2e: 1.018412 });
+    expect(onlyLine(result, 2, 'scope3')).toMatchObject({ scope3Category: 15, share: 0.4, tco2e: 0.16 });
+    expect(year).toMatchObject({ scope1: 0, scope2Location: 0, scope2Market: 0, scope3: 1.178412, scope3ByCategory: { '15': 1.178412 } });
+    // Under equity share the site is inside the boundary at 40%: nothing is an investment.
+    const equity = calculate([diesel, power], [DIESEL, GRID, RESIDUAL_MIX], { sites: [jointVenture], settings: { category15Investments: true, consolidationApproach: 'equity-share' } });
+    expect(period(equity, 'FY2024')).toMatchObject({ scope1: 1.018412, scope2Market: 0.16, scope3: null });
   });
 });
 
@@ -464,6 +589,8 @@ describe('PUE takes data centres with both inputs only', () => {
 });
 
 describe('instrument matching window: one fiscal month of one site', () => {
+  // The stricter monthly setting; the default matches over the fiscal year (see 'instrument matching window' above).
+  const MONTHLY = { settings: { instrumentMatching: 'fiscal-month' as const } };
   // May 2023 is FY2024 M02 and June FY2024 M03 (April fiscal years labelled by their end).
   const may = { periodStart: '2023-05-01', periodEnd: '2023-05-31' };
   const june = { periodStart: '2023-06-01', periodEnd: '2023-06-30' };
@@ -471,7 +598,7 @@ describe('instrument matching window: one fiscal month of one site', () => {
   it('does not let a certificate for May cover June’s consumption', () => {
     const juneUse = record(1, { activity: 'electricity', quantity: 1000, unit: 'kWh', ...june });
     const mayRego = record(2, { activity: 'clean_electricity', meaning: 'instrument', quantity: 600, unit: 'kWh', instrument: 'REGO', ...may });
-    const result = calculate([juneUse, mayRego], [GRID, RESIDUAL_MIX]);
+    const result = calculate([juneUse, mayRego], [GRID, RESIDUAL_MIX], MONTHLY);
     // June is uncovered: 1000 kWh × 0.4 = 400 kg; matched over the whole year it would be 160 kg.
     expect(period(result, 'FY2024').scope2Market).toBe(0.4);
     expect(onlyLine(result, 1, 'market')).toMatchObject({ chargedQuantity: 1000, tco2e: 0.4 });
@@ -479,7 +606,7 @@ describe('instrument matching window: one fiscal month of one site', () => {
     expect(onlyLine(result, 2, 'market').chargedQuantity).toBe(0);
     expect(period(result, 'FY2024').metrics).toMatchObject({ electricityKwh: 1000, cleanKwh: 0, cleanShare: 0 });
     expect(result.findings).toEqual([
-      { recordId: 2, kind: 'instrument-exceeds-consumption', cause: 'instruments exceed the electricity consumed at site London: capped at consumption', detail: 'in FY2024 M02: 0 of 600 kWh counted', atStake: null },
+      { recordId: 2, kind: 'instrument-exceeds-consumption', cause: 'instruments exceed the electricity consumed at site London: capped at consumption', detail: 'in FY2024 M02 (instruments matched per fiscal month): 0 of 600 kWh counted', atStake: null },
     ]);
   });
 
@@ -487,12 +614,12 @@ describe('instrument matching window: one fiscal month of one site', () => {
     // 910 kWh over April–June (91 days: 300, 310, 300 kWh by days) against 400 kWh used in May alone.
     const quarterRego = record(2, { activity: 'clean_electricity', meaning: 'instrument', quantity: 910, unit: 'kWh', instrument: 'REGO', periodStart: '2023-04-01', periodEnd: '2023-06-30' });
     const mayUse = record(1, { activity: 'electricity', quantity: 400, unit: 'kWh', ...may });
-    const result = calculate([mayUse, quarterRego], [GRID, RESIDUAL_MIX]);
+    const result = calculate([mayUse, quarterRego], [GRID, RESIDUAL_MIX], MONTHLY);
     // May: 310 of the 400 kWh covered, 90 kWh × 0.4 = 36 kg.
     expect(onlyLine(result, 1, 'market')).toMatchObject({ chargedQuantity: 90, tco2e: 0.036 });
     expect(onlyLine(result, 2, 'market').chargedQuantity).toBe(310);
     expect(result.findings).toEqual([
-      expect.objectContaining({ recordId: 2, kind: 'instrument-exceeds-consumption', detail: 'in FY2024 M01, FY2024 M03: 310 of 910 kWh counted' }),
+      expect.objectContaining({ recordId: 2, kind: 'instrument-exceeds-consumption', detail: 'in FY2024 M01, FY2024 M03 (instruments matched per fiscal month): 310 of 910 kWh counted' }),
     ]);
   });
 });

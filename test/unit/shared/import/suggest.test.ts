@@ -109,12 +109,35 @@ describe('suggestions that would have gone silently wrong (issue 15)', () => {
       rows(['Supplier', 'Spend category', 'Month', 'Spend (GBP)'], ['Acme', 'Office supplies', '2023-01', 1200], ['Bolt', 'IT services', '2023-02', 800]),
     );
     expect(column(suggestion.columns, 'Spend (GBP)')).toMatchObject({ role: 'quantity', unitText: 'GBP' });
-    expect(column(suggestion.columns, 'Spend category')).toMatchObject({
-      role: 'ignore',
-      reason: "header 'Spend category' names a category, but its values are text, not Scope 3 categories 1–15: not imported unless you map it",
-    });
+    // A spend category is the variant spend-based factors are chosen by, never a Scope 3 category.
+    expect(column(suggestion.columns, 'Spend category')).toMatchObject({ role: 'attribute', attribute: 'spend_category', confidence: 'high' });
     const numbered = suggest(rows(['Supplier', 'Category', 'Month', 'Spend (GBP)'], ['Acme', 'Cat 1', '2023-01', 1200], ['Bolt', 4, '2023-02', 800]));
     expect(column(numbered.columns, 'Category')).toMatchObject({ role: 'scope3_category', confidence: 'high' });
+  });
+});
+
+describe('attribute columns: what tells variants of an activity apart (issue 15)', () => {
+  it('reads the refrigerant gas, the haul and the cabin class from their headers, in activity sheets and factor tables', () => {
+    const activity = suggest(rows(['Site', 'Month', 'Activity', 'Refrigerant', 'Haul', 'Cabin class', 'Quantity', 'Unit'], ['London', '2023-05', 'Flights', '', 'Long-haul', 'Business', 1200, 'pkm']));
+    expect(['Refrigerant', 'Haul', 'Cabin class'].map((header) => [column(activity.columns, header).role, column(activity.columns, header).attribute])).toEqual([
+      ['attribute', 'gas'],
+      ['attribute', 'haul'],
+      ['attribute', 'cabin_class'],
+    ]);
+    expect(mappingSchema.safeParse(activity.mapping).success).toBe(true);
+  });
+
+  it('takes a factor table’s gas column of refrigerants as the gas each factor is for, and one of CO2, CH4, N2O as the gas of its value', () => {
+    const refrigerants = suggest(rows(['Activity', 'Gas', 'Factor', 'Factor unit'], ['Refrigerant', 'R-410A', 2088, 'kg CO2e/kg'], ['Refrigerant', 'HFC-134a', 1430, 'kg CO2e/kg']), 'factors');
+    expect(column(refrigerants.columns, 'Gas')).toMatchObject({ role: 'attribute', attribute: 'gas' });
+    const gases = suggest(rows(['Activity', 'Gas', 'Factor', 'Factor unit'], ['Natural gas', 'CO2', 2.02, 'kg/m3'], ['Natural gas', 'CH4', 0.0003, 'kg/m3']), 'factors');
+    expect(column(gases.columns, 'Gas')).toMatchObject({ role: 'gas' });
+  });
+
+  it('reads the gas a refrigerant value column names in its header', () => {
+    const wide = suggest(rows(['Site', 'Month', 'R-410A top-up (kg)', 'HFC-134a top-up (kg)'], ['London', '2023-05', 2, 1]));
+    expect(column(wide.columns, 'R-410A top-up (kg)')).toMatchObject({ role: 'value', activity: 'refrigerant', attributes: { gas: 'R-410A' } });
+    expect(column(wide.columns, 'HFC-134a top-up (kg)')).toMatchObject({ role: 'value', activity: 'refrigerant', attributes: { gas: 'HFC-134a' } });
   });
 });
 

@@ -192,6 +192,9 @@ describe('totals rows: a totals word standing alone, and numbers that add up to 
   it('finds the label in the first text cell, and looks past the label column for numbers', () => {
     expect(kinds([2023, 'Leeds', 100], [2023, 'York', 200], [null, 'Totally estimated', 300])).toEqual(['data', 'data', 'data']);
     expect(kinds([null, 'Leeds', 100], [null, 'York', 200], [null, 'Grand total', 300])).toEqual(['data', 'data', 'total']);
+    // Cells before the label that read as a number or a period are not its text cell; a text cell before it is.
+    expect(kinds(['2023-01', 'Leeds', 100], ['2023-02', 'York', 200], ['FY2023', '  grand  total', 300])).toEqual(['data', 'data', 'total']);
+    expect(kinds(['A', 'Leeds', 100], ['B', 'York', 200], ['C', 'Total', 300])).toEqual(['data', 'data', 'data']);
   });
 
   it('closes a block at each subtotal, and takes a grand total over the whole table', () => {

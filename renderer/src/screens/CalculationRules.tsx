@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import type { MatchingWindow } from '../../../shared/calc/scope2-market';
+import type { EngagementSummary } from '../../../shared/contract';
+import { api } from '../api';
+import { MATCHING_LABELS } from '../labels';
+import { useAction } from '../useAction';
+
+/**
+ * The engagement's calculation rules an auditor may make stricter or wider: how instruments are
+ * matched to consumption, and whether excluded investments are reported as Scope 3 category 15.
+ * Saving is an engagement settings change (logged); the stored results then say they are out of date.
+ */
+export function CalculationRules({ engagement }: { engagement: EngagementSummary }) {
+  const settings = engagement.settings;
+  const [matching, setMatching] = useState<MatchingWindow>(settings.instrumentMatching);
+  const [category15, setCategory15] = useState(settings.category15Investments);
+  const save = useAction(() => api.call('engagement.updateSettings', { settings: { ...settings, instrumentMatching: matching, category15Investments: category15 } }));
+  const changed = matching !== settings.instrumentMatching || category15 !== settings.category15Investments;
+  const underControl = settings.consolidationApproach !== 'equity-share';
+  return (
+    <section className="card" aria-labelledby="rules-heading">
+      <h2 id="rules-heading">Calculation rules</h2>
+      <label>
+        Instrument matching (market-based Scope 2)
+        <select value={matching} onChange={(event) => setMatching(event.target.value as MatchingWindow)}>
+          {Object.entries(MATCHING_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>{label}</option>
+          ))}
+        </select>
+      </label>
+      <p className="muted small">
+        The GHG Protocol Scope 2 Guidance matches instruments to consumption over the reporting period (the fiscal year). Monthly matching is
+        stricter: certificates falling in a month without consumption are lost.
+      </p>
+      <label className="checkbox">
+        <input type="checkbox" checked={category15} onChange={(event) => setCategory15(event.target.checked)} />
+        Report the group’s ownership share of sites outside its control as Scope 3 category 15 (investments)
+      </label>
+      {!underControl && <p className="muted small">Under equity share those sites are already inside the boundary at their share: nothing is added.</p>}
+      <button type="button" onClick={() => void save.run()} disabled={!changed || save.busy}>Save calculation rules</button>
+      {save.error && <p role="alert" className="error">{save.error}</p>}
+    </section>
+  );
+}
