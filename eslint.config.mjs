@@ -125,7 +125,12 @@ export default tseslint.config(
   { files: ['electron/engine/**/*.ts'], rules: { 'no-restricted-imports': ['error', ENGINE_RESTRICTIONS] } },
   ...featuresMeetThroughServices(),
   ...allowList('electron/engine/api', { packages: [NODE_BUILTIN], targets: ['electron/engine/api/**', ...FEATURE_ENTRIES, 'shared/**'], message: FRONT_DOOR_MESSAGE }),
-  ...allowList('electron/cli', { packages: ['commander', NODE_BUILTIN], targets: ['electron/cli/**', ...FEATURE_ENTRIES, 'shared/**'], message: FRONT_DOOR_MESSAGE }),
+  ...allowList('electron/cli', { packages: ['commander', NODE_BUILTIN], targets: ['electron/cli/**', ...FEATURE_ENTRIES, 'electron/web/serve', 'shared/**'], message: FRONT_DOOR_MESSAGE }),
+  ...allowList('electron/web', {
+    packages: [NODE_BUILTIN],
+    targets: ['electron/web/**', 'electron/engine/host/client', 'electron/engine/api/host', 'electron/main/drop-guard', 'electron/main/protocol-request', 'electron/main/trust', 'shared/**'],
+    message: 'Browser mode reaches the engine only through its host (electron/engine/host/client), like the main process, and shares its Electron-free checks.',
+  }),
   ...allowList('electron/main', {
     packages: ['electron', NODE_BUILTIN],
     targets: ['electron/main/**', 'electron/engine/host/client', 'electron/engine/api/host', 'shared/**'],

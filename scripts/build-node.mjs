@@ -19,3 +19,6 @@ export const NODE_BUILD_OPTIONS = {
 };
 
 await build({ ...NODE_BUILD_OPTIONS, entryPoints: NODE_ENTRY_POINTS, outdir: 'out/node' });
+
+// The browser-mode bridge (renderer/web/bridge.ts), served by electron/web/server.ts before the app's own script.
+await build({ entryPoints: { bridge: 'renderer/web/bridge.ts' }, bundle: true, format: 'iife', platform: 'browser', target: 'es2022', minify: true, logLevel: 'warning', outdir: 'out/web' });

@@ -91,7 +91,8 @@ export type AuditVerification =
 
 export interface AppInfo {
   readonly version: string;
-  readonly host: 'electron' | 'harness';
+  /** `browser`: `carbon-audit serve`, where files are uploaded and downloaded instead of chosen in native dialogs. */
+  readonly host: 'electron' | 'harness' | 'browser';
 }
 
 /** A file the user picked through the host's dialog; the engine keeps its path, the UI a token. */
@@ -438,6 +439,12 @@ export const API = {
   'engagement.create': method<EngagementSummary | null>()(z.object({ settings: engagementSettingsSchema }).strict()),
   /** Asks the host which file to open (a native dialog). Null when cancelled. */
   'engagement.open': method<EngagementSummary | null>()(NO_INPUT),
+  /**
+   * Builds a fresh copy of the sample engagement (a fictional group's two years, its reported
+   * figures and targets) through the normal import and calculation, where the host's save dialog
+   * says, and opens it. Null when cancelled.
+   */
+  'sample.open': method<EngagementSummary | null>()(NO_INPUT),
   'engagement.current': method<EngagementSummary | null>()(NO_INPUT),
   'engagement.close': method<null>()(NO_INPUT),
   'engagement.updateSettings': method<EngagementSummary>()(z.object({ settings: engagementSettingsSchema }).strict()),
@@ -611,9 +618,11 @@ export interface ApiEvents {
   readonly 'export.finished': ExportFinished;
   /** The phase a reconciliation started: both calculations, then the comparison. */
   readonly 'reconcile.progress': { readonly phase: 'calculating' | 'reconciling' };
+  /** The step the sample engagement's build has reached (sample.open), e.g. importing one sheet. */
+  readonly 'sample.progress': { readonly step: string };
 }
 export type ApiEventName = keyof ApiEvents;
-export const EVENT_NAMES: readonly ApiEventName[] = ['engagement.changed', 'import.progress', 'import.finished', 'export.progress', 'export.finished', 'reconcile.progress'];
+export const EVENT_NAMES: readonly ApiEventName[] = ['engagement.changed', 'import.progress', 'import.finished', 'export.progress', 'export.finished', 'reconcile.progress', 'sample.progress'];
 
 /** What crosses the transport: errors travel as data so their code and message survive IPC. */
 export type Envelope<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiErrorPayload };

@@ -18,7 +18,7 @@ export interface CliContext {
   /** The global --actor option. */
   actor(): string;
   /** Who acts, and this machine's app-data folder (the platform's, or CARBON_AUDIT_APP_DATA), where the audit witness is kept. */
-  engagementContext(): EngagementContext;
+  engagementContext(): EngagementContext & { readonly appDataDir: string };
   /**
    * Opens the engagement (checked and migrated on a worker), runs `run` on it, and closes it. A
    * log shorter than, or forking from, what this machine saw is a warning on stderr.

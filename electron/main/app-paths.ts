@@ -12,7 +12,10 @@ export interface AppLocations {
   readonly resourcesPath: string;
 }
 
-/** The shipped default factor library: electron-builder copies it to resources/factor-library. */
-export function factorLibraryDir({ isPackaged, appRoot, resourcesPath }: AppLocations): string {
-  return isPackaged ? path.join(resourcesPath, 'factor-library') : path.join(appRoot, 'resources', 'factor-library');
+/** The folders the app ships beside its code (electron-builder's `extraResources`). */
+export type ShippedResource = 'factor-library' | 'sample';
+
+/** A shipped folder: electron-builder copies resources/<name> to the resources folder's <name>. */
+export function shippedResourceDir(name: ShippedResource, { isPackaged, appRoot, resourcesPath }: AppLocations): string {
+  return isPackaged ? path.join(resourcesPath, name) : path.join(appRoot, 'resources', name);
 }

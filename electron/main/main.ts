@@ -4,7 +4,7 @@ import path from 'node:path';
 import { IMPORT_FILE_EXTENSIONS } from '../../shared/contract';
 import type { HostIdentity, HostShell } from '../engine/api/host';
 import { startEngineHost, type EngineHost } from '../engine/host/client';
-import { factorLibraryDir } from './app-paths';
+import { shippedResourceDir } from './app-paths';
 import { emitToWindow, wireIpc } from './ipc';
 import { appMenuTemplate } from './menu-template';
 import { electronNativeBinding } from './native-binding';
@@ -27,7 +27,8 @@ function hostIdentity(): HostIdentity {
     kind: 'electron',
     actor: os.userInfo().username,
     nativeBinding: electronNativeBinding(appRoot, app.isPackaged),
-    factorLibraryDir: factorLibraryDir({ isPackaged: app.isPackaged, appRoot, resourcesPath: process.resourcesPath }),
+    factorLibraryDir: shippedResourceDir('factor-library', { isPackaged: app.isPackaged, appRoot, resourcesPath: process.resourcesPath }),
+    sampleDir: shippedResourceDir('sample', { isPackaged: app.isPackaged, appRoot, resourcesPath: process.resourcesPath }),
     appDataDir: app.getPath('userData'),
   };
 }

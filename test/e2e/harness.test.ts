@@ -1,33 +1,12 @@
 /** The test harness answers only this run's tests: its own Host, its secret, bounded bodies, 400 for bad input. */
-import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_API_BODY_BYTES, SECRET_HEADER, startHarness, type Harness } from '../harness/server';
+import { sendRaw, type RawRequest } from '../helpers/http';
 
-interface Answer {
-  readonly status: number;
-  readonly body: string;
-}
-
-/** A raw HTTP request, so the test controls the Host header (fetch does not let it). */
-function send(harness: Harness, options: { method?: string; path: string; headers?: Record<string, string>; body?: Buffer | string; chunked?: boolean }): Promise<Answer> {
-  const { port, host } = new URL(harness.url);
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { Host: host, ...harness.headers, ...options.headers };
-    const request = http.request({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    request.on('error', reject);
-    if (options.body !== undefined && options.chunked) {
-      // No Content-Length: the harness must count the bytes as they arrive.
-      const body = Buffer.from(options.body);
-      for (let offset = 0; offset < body.length; offset += 64 * 1024) request.write(body.subarray(offset, offset + 64 * 1024));
-      request.end();
-    } else {
-      request.end(options.body);
-    }
-  });
+/** A raw request carrying the harness's secret unless the test overrides it. */
+async function send(harness: Harness, options: RawRequest): Promise<{ status: number; body: string }> {
+  const { status, body } = await sendRaw(harness.url, { ...options, headers: { ...harness.headers, ...options.headers } });
+  return { status, body };
 }
 
 describe('the test harness', () => {

@@ -71,6 +71,11 @@ export async function importCompanyWorkbook(page: Page, harness: Harness, workbo
 export async function importThroughWizard(page: Page, harness: Harness, file: string, sheet: string, adjust?: () => Promise<void>): Promise<void> {
   harness.dialogAnswers.push(file);
   await page.getByRole('button', { name: 'Choose file…' }).click();
+  await finishImportWizard(page, file, sheet, adjust);
+}
+
+/** The wizard's steps after a file is chosen, on the suggested mapping. */
+export async function finishImportWizard(page: Page, file: string, sheet: string, adjust?: () => Promise<void>): Promise<void> {
   await page.getByRole('heading', { name: path.basename(file) }).waitFor();
   const sheetSelect = page.getByRole('combobox', { name: /^Sheet/ });
   if ((await sheetSelect.inputValue()) !== sheet) {

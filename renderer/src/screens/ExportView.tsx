@@ -4,6 +4,7 @@ import { api } from '../api';
 import { JobView } from '../components/JobView';
 import { ShortHash } from '../components/ShortHash';
 import { errorMessage } from '../format';
+import { useHost } from '../useHost';
 import { useJob } from '../useJob';
 
 const EXPORT_EVENTS = { finished: 'export.finished', progress: 'export.progress' } as const;
@@ -23,6 +24,7 @@ function describeProgress(progress: ExportProgress): string {
 
 function ExportResult({ jobId, outcome }: { jobId: string; outcome: ExportOutcome }) {
   const [error, setError] = useState<string | null>(null);
+  const host = useHost();
   const reveal = () => api.call('export.reveal', { jobId }).catch((caught: unknown) => setError(errorMessage(caught)));
   return (
     <section className="card" aria-label="Export finished">
@@ -36,7 +38,7 @@ function ExportResult({ jobId, outcome }: { jobId: string; outcome: ExportOutcom
         {outcome.evidencePackPath && <div><dt>Evidence pack</dt><dd>{outcome.evidencePackPath.split(/[\\/]/).pop()} ({outcome.evidenceFiles} source files)</dd></div>}
       </dl>
       <div className="step-actions">
-        <button type="button" onClick={() => void reveal()}>Show in folder</button>
+        <button type="button" onClick={() => void reveal()}>{host === 'browser' ? 'Download workbook' : 'Show in folder'}</button>
       </div>
       {error && <p role="alert" className="notice danger">{error}</p>}
     </section>

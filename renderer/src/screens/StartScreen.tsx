@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { EngagementSummary } from '../../../shared/contract';
 import {
   ASSURANCE_LEVELS,
@@ -33,6 +33,13 @@ export function StartScreen({ onOpened }: { onOpened: (engagement: EngagementSum
   });
   const open = useAction(async () => {
     const summary = await api.call('engagement.open', {});
+    if (summary) onOpened(summary);
+  });
+  const [sampleStep, setSampleStep] = useState<string | null>(null);
+  useEffect(() => api.on('sample.progress', ({ step }) => setSampleStep(step)), []);
+  const sample = useAction(async () => {
+    setSampleStep(null);
+    const summary = await api.call('sample.open', {});
     if (summary) onOpened(summary);
   });
   const set = <K extends keyof EngagementSettingsInput>(key: K, value: EngagementSettingsInput[K]) =>
@@ -151,6 +158,18 @@ export function StartScreen({ onOpened }: { onOpened: (engagement: EngagementSum
             Open engagement file…
           </button>
           {open.error && <p role="alert" className="error">{open.error}</p>}
+        </section>
+        <section className="card" aria-labelledby="sample-engagement">
+          <h2 id="sample-engagement">Try the sample engagement</h2>
+          <p className="muted">
+            A fictional data-centre group’s two fiscal years, its reported figures and targets, imported and calculated as you would your own:
+            a fresh copy, saved where you choose.
+          </p>
+          <button type="button" onClick={() => void sample.run()} disabled={sample.busy}>
+            {sample.busy ? 'Building the sample engagement…' : 'Open sample engagement'}
+          </button>
+          {sample.busy && sampleStep && <p role="status" className="muted small">{sampleStep}…</p>}
+          {sample.error && <p role="alert" className="error">{sample.error}</p>}
         </section>
       </div>
     </main>

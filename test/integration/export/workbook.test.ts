@@ -11,11 +11,12 @@ import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engagement } from '../../../electron/engine/engagement/handle';
 import { exportWorkbook } from '../../../electron/engine/export/service';
-import { scheduleFigures, type ScheduleFigure } from '../../../electron/engine/export/figures';
+import { scheduleFigures } from '../../../electron/engine/export/figures';
 import { calculate } from '../../../electron/engine/inventory/calculate';
 import { inventoryResults, storedResultLines } from '../../../electron/engine/inventory/service';
 import type { InventoryResult, ResultLine } from '../../../shared/calc/inventory';
 import type { ExportOutcome } from '../../../shared/contract';
+import { expectLeadMatchesEngine } from '../../helpers/lead-schedule';
 import { csvNumber, recalculatedSheets } from '../../helpers/libreoffice';
 import { inspect } from '../../helpers/openpyxl';
 import { buildTwoYearEngagement } from '../../helpers/two-year-engagement';
@@ -52,36 +53,6 @@ function unzip(file: string): Promise<Map<string, Buffer>> {
 }
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-
-/** A figure as the workbook displays it: tCO2e and PUE to 3 decimals, shares to 0.01%. */
-function displayed(entry: ScheduleFigure, value: number | null): string {
-  if (value === null) return '';
-  return entry.figure.kind === 'fraction' ? (value * 100).toFixed(2) : value.toFixed(3);
-}
-
-/** The lead schedule's current column after LibreOffice's recalculation, by fiscal year and figure label. */
-function recalculatedLead(sheets: Map<string, string[][]>): Map<string, number | null> {
-  const rows = sheets.get('Lead schedule')!;
-  const header = rows.findIndex((row) => row[0] === 'Fiscal year' && row[1] === 'Figure');
-  expect(header).toBeGreaterThan(0);
-  return new Map(rows.slice(header + 1).filter((row) => row[0]).map((row) => [`${row[0]}|${row[1]}`, csvNumber(row[3])]));
-}
-
-/** Every lead-schedule figure recalculated by LibreOffice equals the engine's, to the displayed precision. */
-function expectLeadMatchesEngine(sheets: Map<string, string[][]>, result: Pick<InventoryResult, 'periods'>): void {
-  const lead = recalculatedLead(sheets);
-  const figures = scheduleFigures(result.periods);
-  let compared = 0;
-  for (const period of result.periods) {
-    for (const figure of figures) {
-      const recalculated = lead.get(`${period.label}|${figure.label}`);
-      expect(recalculated, `${period.label} ${figure.label}`).not.toBeUndefined();
-      expect(displayed(figure, recalculated ?? null), `${period.label} ${figure.label}`).toBe(displayed(figure, figure.value(period)));
-      if (figure.value(period) !== null) compared++;
-    }
-  }
-  expect(compared).toBeGreaterThanOrEqual(14);
-}
 
 describe('the audited workbook of a two-year engagement', () => {
   let dir: string;

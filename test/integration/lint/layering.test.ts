@@ -100,6 +100,13 @@ describe('layering rules (lint)', () => {
     ]);
   });
 
+  it('lets browser mode reach the engine only through the engine host, like the main process, and never Electron', async () => {
+    const specifiers = ['node:http', './access', '../engine/host/client', '../main/trust', '../main/drop-guard', '../main/relay', '../engine/engagement/service', 'electron', 'better-sqlite3'];
+    expect(await refusedImports('electron/web/probe.ts', specifiers)).toEqual(['../main/relay', '../engine/engagement/service', 'electron', 'better-sqlite3']);
+    // The CLI starts browser mode through its one entry, nothing else of it.
+    expect(await refusedImports('electron/cli/commands/probe.ts', ['../../web/serve', '../../web/server'])).toEqual(['../../web/server']);
+  });
+
   it('takes the Node built-ins from module.builtinModules, so the renderer is refused every one of them', async () => {
     expect(await refusedImports('renderer/src/probe.ts', ['node:perf_hooks', 'diagnostics_channel', 'node:fs/promises', 'node:sqlite', '../../shared/contract'])).toEqual([
       'node:perf_hooks',

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { factorLibraryDir } from '../../../electron/main/app-paths';
+import { shippedResourceDir } from '../../../electron/main/app-paths';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..', '..');
 const config = parse(fs.readFileSync(path.join(PROJECT_ROOT, 'electron-builder.yml'), 'utf8')) as Configuration;
@@ -57,10 +57,15 @@ describe('electron-builder configuration', () => {
     // tested in test/integration/lint/layering.test.ts).
   });
 
-  it('ships the factor library beside the app, where the main process looks for it', () => {
-    expect(config.extraResources).toEqual([{ from: 'resources/factor-library', to: 'factor-library' }]);
-    expect(factorLibraryDir({ isPackaged: true, resourcesPath: '/opt/Carbon Audit/resources', appRoot: '/unused' })).toBe(path.join('/opt/Carbon Audit/resources', 'factor-library'));
-    expect(factorLibraryDir({ isPackaged: false, resourcesPath: '/unused', appRoot: PROJECT_ROOT })).toBe(path.join(PROJECT_ROOT, 'resources', 'factor-library'));
+  it('ships the factor library and the sample engagement beside the app, where the main process looks for them', () => {
+    expect(config.extraResources).toEqual([
+      { from: 'resources/factor-library', to: 'factor-library' },
+      { from: 'resources/sample', to: 'sample' },
+    ]);
+    for (const { from, to } of config.extraResources as { from: string; to: 'factor-library' | 'sample' }[]) {
+      expect(shippedResourceDir(to, { isPackaged: true, resourcesPath: '/opt/Carbon Audit/resources', appRoot: '/unused' })).toBe(path.join('/opt/Carbon Audit/resources', to));
+      expect(shippedResourceDir(to, { isPackaged: false, resourcesPath: '/unused', appRoot: PROJECT_ROOT })).toBe(path.join(PROJECT_ROOT, from));
+    }
   });
 
   it('registers .carbonaudit engagement files with the OS', () => {

@@ -11,6 +11,7 @@ import { importHandlers } from './import';
 import { inventoryHandlers } from './inventory';
 import { reconcileHandlers } from './reconcile';
 import { reviewHandlers } from './review';
+import { sampleHandlers } from './sample';
 import type { Handlers } from './types';
 
 export type { Handlers } from './types';
@@ -24,5 +25,6 @@ export function createHandlers(session: Session): Handlers {
     ...reconcileHandlers(session),
     ...exportHandlers(session),
     ...reviewHandlers(session),
+    ...sampleHandlers(session),
   };
 }
