@@ -17,8 +17,7 @@ import { messageOf, terminalSafe } from './terminal';
 export { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo } from './context';
 
 /** Each feature's commands, thin adapters over its engine service: a new feature adds one line. */
-const COMMAND_SETS: readonly CommandSet[] = [engagementCommands, importCommands, factorCommands, inventoryCommands, reconcileCommands, exportCommands, reviewCommands];
-const COMMAND_SETS: readonly CommandSet[] = [engagementCommands, importCommands, factorCommands, inventoryCommands, reconcileCommands, exportCommands, sampleCommands, serveCommands];
+const COMMAND_SETS: readonly CommandSet[] = [engagementCommands, importCommands, factorCommands, inventoryCommands, reconcileCommands, exportCommands, reviewCommands, sampleCommands, serveCommands];
 
 export const PROCESS_IO: CliIo = {
   out: (text) => process.stdout.write(text),
