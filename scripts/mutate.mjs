@@ -27,5 +27,10 @@ if (narrowed && !args.some((arg) => arg.startsWith('--incrementalFile'))) {
 const require = createRequire(import.meta.url);
 const stryker = path.join(path.dirname(require.resolve('@stryker-mutator/core/package.json')), 'bin', 'stryker.js');
 const run = spawnSync(process.execPath, [stryker, 'run', ...args], { stdio: 'inherit', cwd: ROOT });
-if (fs.existsSync(incrementalFile)) await printReport(JSON.parse(fs.readFileSync(incrementalFile, 'utf8')));
+if (fs.existsSync(incrementalFile)) {
+  // Stryker records the absolute folder it ran in; the committed file must not carry a machine's path.
+  const report = JSON.parse(fs.readFileSync(incrementalFile, 'utf8'));
+  if (report.projectRoot !== '.') fs.writeFileSync(incrementalFile, `${JSON.stringify({ ...report, projectRoot: '.' }, null, 2)}\n`);
+  await printReport(report);
+}
 process.exit(run.status ?? 1);

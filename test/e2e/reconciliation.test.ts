@@ -10,7 +10,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCompanyWorkbook } from '../helpers/company-workbook';
 import { net, reportedFigures, round, writeReported, type ReportedRow } from '../helpers/reported-figures';
-import { independentRecalculation, type Expected } from '../helpers/two-year-engagement';
+import { independentRecalculation, type ExpectedYear as Expected } from '../helpers/independent-recalculation';
 import { collectPageErrors, screenshot } from './browser';
 import { createEngagement, importCompanyWorkbook, importThroughWizard, textOf, useE2eSession } from './session';
 

@@ -4,7 +4,7 @@
  * emissions figure misstated by 6 %: FY2023 net, above the 5 % materiality.
  */
 import ExcelJS from 'exceljs';
-import type { Expected } from './two-year-engagement';
+import type { ExpectedYear as Expected } from './independent-recalculation';
 
 export const round = (value: number, places: number) => Number(value.toFixed(places));
 export const net = (year: Expected) => year.scope1 + year.market;

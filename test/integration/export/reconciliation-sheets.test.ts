@@ -18,7 +18,8 @@ import type { ReconciliationReport } from '../../../shared/reconcile/report';
 import { claimsMapping, targetsMapping, TEST_ACTOR } from '../../helpers/engagement';
 import { csvNumber, recalculatedSheets } from '../../helpers/libreoffice';
 import { net, reportedFigures, round, writeReported } from '../../helpers/reported-figures';
-import { buildTwoYearEngagement, independentRecalculation } from '../../helpers/two-year-engagement';
+import { independentRecalculation } from '../../helpers/independent-recalculation';
+import { buildTwoYearEngagement } from '../../helpers/two-year-engagement';
 
 const TARGETS = ['Metric,Target,Unit,Target year,Base year', 'Reduce net emissions (Scope 1 and 2 market-based),-42,%,FY2030,FY2022'].join('\n');
 

@@ -14,7 +14,8 @@ import { mappingSchema } from '../../../shared/import/mapping';
 import type { ReconcileJson } from '../../../shared/reconcile/report';
 import { claimsMapping, TEST_ACTOR } from '../../helpers/engagement';
 import { net, round, writeReported, type ReportedRow } from '../../helpers/reported-figures';
-import { buildTwoYearEngagement, independentRecalculation, type Expected } from '../../helpers/two-year-engagement';
+import { independentRecalculation, type ExpectedYear as Expected } from '../../helpers/independent-recalculation';
+import { buildTwoYearEngagement } from '../../helpers/two-year-engagement';
 
 const pue = (year: Expected) => year.facilityKwh / year.itKwh;
 const dcClean = (year: Expected) => year.dcCleanKwh / year.dcElectricityKwh;

@@ -15,7 +15,8 @@ import { mappingSchema } from '../../../shared/import/mapping';
 import type { ReconcileJson } from '../../../shared/reconcile/report';
 import { claimsMapping, TEST_ACTOR } from '../../helpers/engagement';
 import { net, reportedFigures, round, writeReported, type ReportedRow } from '../../helpers/reported-figures';
-import { independentRecalculation, buildTwoYearEngagement, type Expected } from '../../helpers/two-year-engagement';
+import { independentRecalculation, type ExpectedYear as Expected } from '../../helpers/independent-recalculation';
+import { buildTwoYearEngagement } from '../../helpers/two-year-engagement';
 
 async function cli(...args: string[]) {
   let out = '';
