@@ -184,6 +184,8 @@ export const PREVIEW_ROWS = 200;
 export interface SourceFileSummary {
   readonly id: number;
   readonly fileName: string;
+  /** The sheet imported (a CSV's is its file name); null when the mapping named none. */
+  readonly sheet: string | null;
   readonly kind: MappingKind;
   readonly format: string;
   readonly sizeBytes: number;
@@ -289,7 +291,12 @@ export const API = {
   'engagement.updateSettings': method<EngagementSummary>()(z.object({ settings: engagementSettingsSchema }).strict()),
   'audit.verify': method<AuditVerification>()(NO_INPUT),
   'audit.entries': method<readonly AuditEntry[]>()(
-    z.object({ afterSeq: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(200) }).strict(),
+    z.object({
+      afterSeq: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1000).default(200),
+      operation: z.string().min(1).max(100).optional(),
+      text: z.string().max(200).optional(),
+    }).strict(),
   ),
   /** Asks the host for a spreadsheet to import (a native dialog). Null when cancelled. */
   'import.chooseFile': method<ChosenFile | null>()(NO_INPUT),

@@ -82,6 +82,7 @@ export async function runImport(db: WritableDb, request: ImportRequest): Promise
     rawRows.flush();
     handler.finish();
     if (request.signal?.aborted) throw request.signal.reason;
+    if (!request.dryRun && totals.recordsCreated === 0) throw nothingToImport(request.filePath, totals);
 
     const evidenceStored = storeEvidence(db, sourceFileId, request.filePath, identity.sizeBytes, Math.floor(request.settings.evidenceCapMiB * 1024 * 1024));
     const outcome = recordOutcome(db, { request, identity, sourceFileId, duplicateOf: duplicate?.sourceFileId ?? null, totals, evidenceStored });
@@ -93,6 +94,18 @@ export async function runImport(db: WritableDb, request: ImportRequest): Promise
     if (error instanceof SourceRefusedError) throw new EngineError('refused', error.message, { code: error.code });
     throw error;
   }
+}
+
+/**
+ * A file that yields no records is refused rather than registered: registering it would make the
+ * corrected file meet the duplicate warning, and "imported 0 records" reads as success.
+ */
+function nothingToImport(filePath: string, totals: ControlTotals): EngineError {
+  return new EngineError(
+    'refused',
+    `${path.basename(filePath)} gave no records to import (${totals.rowsRead} rows read, ${totals.rejectedTotal} rejected): nothing was registered. Check the sheet and the column mapping.`,
+    { code: 'no-records', rowsRead: totals.rowsRead, rejected: totals.rejectedTotal },
+  );
 }
 
 /** Large files are parsed on a second thread while this one writes; small ones are not worth a thread. */

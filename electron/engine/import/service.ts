@@ -45,7 +45,12 @@ export function inspectChosenFile(filePath: string): { readonly fileName: string
  * with memory and time limits; with an engagement, whether it has imported this file and sheet.
  */
 export async function previewFile(engagement: Engagement | null, filePath: string, kind: MappingKind, sheet?: string): Promise<ImportPreview> {
-  return withDuplicateCheck(engagement?.reader ?? null, await previews.run({ filePath, kind, sheet }));
+  try {
+    return withDuplicateCheck(engagement?.reader ?? null, await previews.run({ filePath, kind, sheet }));
+  } catch (error) {
+    if (engagement) logRefusedFile(engagement, { filePath, kind, sheet }, error);
+    throw error;
+  }
 }
 
 /**
@@ -88,7 +93,7 @@ export interface ImportOptions {
 
 /** Starts an import (or a dry run) on its own worker thread and connection; cancel rolls it back. */
 export function startImport(engagement: Engagement, options: ImportOptions, onProgress: (progress: ImportWorkerProgress) => void): WorkerJob<ImportOutcome> {
-  return startImportJob(
+  const job = startImportJob(
     {
       engagementPath: engagement.filePath,
       nativeBinding: engagement.context.nativeBinding,
@@ -96,6 +101,27 @@ export function startImport(engagement: Engagement, options: ImportOptions, onPr
     },
     onProgress,
   );
+  if (options.dryRun) return job;
+  return {
+    cancel: () => job.cancel(),
+    result: job.result.catch((error: unknown) => {
+      if ((error as { code?: unknown } | null)?.code === 'cancelled') logImportAttempt(engagement, 'import.cancelled', options.filePath, options.mapping, error);
+      else logRefusedFile(engagement, { filePath: options.filePath, kind: options.mapping.kind, sheet: options.mapping.sheet }, error);
+      throw error;
+    }),
+  };
+}
+
+/**
+ * A refused file or a cancelled import changes no data, but the auditor's attempt is part of the
+ * record: it is logged on its own, after the import's transaction was rolled back.
+ */
+function logRefusedFile(engagement: Engagement, file: { readonly filePath: string; readonly kind: MappingKind; readonly sheet?: string }, error: unknown): void {
+  if ((error as { code?: unknown } | null)?.code === 'refused') logImportAttempt(engagement, 'import.refused', file.filePath, file, error);
+}
+
+function logImportAttempt(engagement: Engagement, operation: string, filePath: string, file: { readonly kind: MappingKind; readonly sheet?: string }, error: unknown): void {
+  engagement.change(operation, { file: path.basename(filePath), kind: file.kind, sheet: file.sheet ?? null, reason: (error as Error).message }, () => undefined);
 }
 
 /** The source-file register: every imported file with its SHA-256 and row counts. */

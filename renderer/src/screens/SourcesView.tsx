@@ -23,6 +23,7 @@ export function SourcesView({ engagement }: { engagement: EngagementSummary }) {
           <thead>
             <tr>
               <th>File</th>
+              <th>Sheet</th>
               <th>Kind</th>
               <th>Format</th>
               <th className="num">Size</th>
@@ -39,6 +40,7 @@ export function SourcesView({ engagement }: { engagement: EngagementSummary }) {
             {sources.map((source) => (
               <tr key={source.id}>
                 <td>{source.fileName}</td>
+                <td>{source.sheet ?? '—'}</td>
                 <td>{KIND_LABELS[source.kind]}</td>
                 <td>{source.format.toUpperCase()}</td>
                 <td className="num">{formatBytes(source.sizeBytes)}</td>

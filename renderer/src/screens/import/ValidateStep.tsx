@@ -23,7 +23,13 @@ function summary(outcome: ImportOutcome): string {
 /** Step 5: a dry run over the whole file, so every rejected row is seen before anything is saved. */
 export function ValidateStep({ preview, job, allowDuplicate, onAllowDuplicateChange, onCancel, onBack, onImport }: Props) {
   const blockedBy =
-    job.status !== 'finished' ? 'Validate the file first' : preview.duplicateOf && !allowDuplicate ? 'Tick “Import again anyway” to import a file twice' : undefined;
+    job.status !== 'finished'
+      ? 'Validate the file first'
+      : job.outcome.recordsCreated === 0
+        ? 'No records would be imported: check the sheet, the table and the column mapping'
+        : preview.duplicateOf && !allowDuplicate
+          ? 'Tick “Import again anyway” to import a file twice'
+          : undefined;
   return (
     <section className="card wizard-step" aria-labelledby="validate-heading">
       <h2 id="validate-heading">Validation</h2>
