@@ -139,6 +139,23 @@ export interface ImportOutcome {
 
 export const MAX_ISSUES_IN_OUTCOME = 2000;
 
+/** One factor of a set, as the Factor library lists it. */
+export interface FactorRowView {
+  readonly id: number;
+  readonly label: string;
+  readonly activityKey: string | null;
+  readonly unitText: string;
+  readonly region: string | null;
+  readonly scope: string | null;
+  readonly co2ePerUnitKg: number | null;
+}
+
+export interface FactorPage {
+  /** Factors matching the filter, for the pager. */
+  readonly total: number;
+  readonly rows: readonly FactorRowView[];
+}
+
 export interface FactorSetSummary {
   readonly id: number;
   readonly setKey: string;
@@ -171,6 +188,8 @@ export interface SiteView extends SiteInfo {
   /** False for a site seen in the records but never set: it counts in full, as a non-data-centre. */
   readonly configured: boolean;
   readonly records: number;
+  /** The site has IT-energy records, so the calculation treats it as a data centre whether ticked or not. */
+  readonly dataCentreByRecords: boolean;
 }
 
 export interface FigureChangeView {
@@ -326,6 +345,15 @@ export const API = {
     }).strict(),
   ),
   'factors.sets': method<readonly FactorSetSummary[]>()(NO_INPUT),
+  /** A page of one set's factors, filtered by text, in the set's order. */
+  'factors.list': method<FactorPage>()(
+    z.object({
+      factorSetId: z.number().int().min(1),
+      text: z.string().max(200).default(''),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(100),
+    }).strict(),
+  ),
   /** Adds the shipped default library as new versions; figures change only on recalculation. */
   'factors.loadLibrary': method<readonly FactorSetSummary[]>()(NO_INPUT),
   /** Scope 1, 2 (both bases), 3 and metrics per fiscal year and site, on the frozen factor versions. */
