@@ -66,9 +66,7 @@ export { LINE_BASES } from './inventory-types';
 /** Consumption that is a site's electricity for Scope 2 and clean share. */
 const ELECTRICITY_CONSUMPTION = new Set(['electricity', 'facility_energy']);
 /** Activities whose quantities feed energy metrics or instrument matching, in kWh. */
-/** A site with records of this activity is a data centre, whether or not the boundary tags it. */
-export const IT_ENERGY_ACTIVITY = 'it_energy';
-const ENERGY_INPUTS = new Set(['electricity', 'facility_energy', 'clean_electricity', IT_ENERGY_ACTIVITY]);
+const ENERGY_INPUTS = new Set(['electricity', 'facility_energy', 'clean_electricity', 'it_energy']);
 const CLEAN_INSTRUMENT = 'clean_electricity';
 const SCOPE_LABELS = { scope1: 'Scope 1', scope2: 'Scope 2', scope3: 'Scope 3' } as const;
 const PER_TONNE = rational(1n, 1000n);
@@ -129,7 +127,7 @@ class InventoryCalculation {
     this.settings = input.settings;
     this.library = new FactorLibrary(input.factors, input.settings, input.factorReplacements);
     this.boundaries = siteBoundaries(input.sites ?? [], input.settings.consolidationApproach);
-    this.sitesWithItEnergy = new Set(input.records.filter((record) => record.activity === IT_ENERGY_ACTIVITY).map((record) => record.site));
+    this.sitesWithItEnergy = new Set(input.records.filter((record) => record.activity === 'it_energy').map((record) => record.site));
   }
 
   run(): InventoryResult {

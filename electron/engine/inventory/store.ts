@@ -1,6 +1,6 @@
 /** The inventory feature's SQL: activity records as the calculation reads them, the boundary's sites, and the sources of traced lines. */
-import type { ActivityMeaning } from '../../../shared/activities';
-import { IT_ENERGY_ACTIVITY, type CalcRecord, type SiteInfo } from '../../../shared/calc/inventory';
+import { IT_ENERGY_ACTIVITY, type ActivityMeaning } from '../../../shared/activities';
+import type { CalcRecord, SiteInfo } from '../../../shared/calc/inventory';
 import type { TraceSource } from '../../../shared/calc/trace';
 import type { CalorificBasis } from '../../../shared/calc/units';
 import type { SiteView } from '../../../shared/contract';
