@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { FactorPage, FactorSetSummary } from '../../../../shared/contract';
 import { editionLabel } from '../../../../shared/factors/labels';
 import { api } from '../../api';
 import { errorMessage, formatNumber, NO_VALUE } from '../../format';
+import { usePanel } from '../../usePanel';
 
 const PAGE = 100;
 
@@ -12,8 +13,7 @@ export function SetFactors({ set, onClose }: { set: FactorSetSummary; onClose: (
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState<FactorPage | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  const { headingProps, panelProps } = usePanel(onClose);
   useEffect(() => {
     api.call('factors.list', { factorSetId: set.id, text, offset, limit: PAGE }).then(setPage, (caught: unknown) => setError(errorMessage(caught)));
   }, [set.id, text, offset]);
@@ -24,12 +24,10 @@ export function SetFactors({ set, onClose }: { set: FactorSetSummary; onClose: (
       className="card set-factors"
       aria-labelledby="set-factors-heading"
       data-testid="set-factors"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') onClose();
-      }}
+      {...panelProps}
     >
       <div className="panel-head">
-        <h2 id="set-factors-heading" tabIndex={-1} ref={heading}>
+        <h2 id="set-factors-heading" {...headingProps}>
           {set.title} <span className="muted">({set.setKey}, {editionLabel(set.edition)})</span>
         </h2>
         <button type="button" onClick={onClose}>Close</button>
@@ -53,7 +51,8 @@ export function SetFactors({ set, onClose }: { set: FactorSetSummary; onClose: (
         <button type="button" disabled={!page || last >= page.total} onClick={() => setOffset(offset + PAGE)}>Next</button>
       </div>
       {error && <p role="alert" className="notice danger">{error}</p>}
-      <div className="table-scroll">
+      {/* Focusable, so the keyboard can scroll it. */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={`Factors of ${set.setKey}, scrollable`}>
         <table className="grid compact" aria-label={`Factors of ${set.setKey}`}>
           <thead>
             <tr>
@@ -69,7 +68,7 @@ export function SetFactors({ set, onClose }: { set: FactorSetSummary; onClose: (
             {page?.rows.map((factor) => (
               <tr key={factor.id} data-factor={factor.id}>
                 <td>{factor.label}</td>
-                <td>{factor.activityKey ? <code>{factor.activityKey}</code> : <span className="muted">not used by the calculation</span>}</td>
+                <td>{factor.activityKey ? <code>{factor.activityKey}</code> : <span className="muted" title="No activity key: not used by the calculation">{NO_VALUE}</span>}</td>
                 <td>{factor.unitText}</td>
                 <td>{factor.region ?? NO_VALUE}</td>
                 <td>{factor.scope ?? NO_VALUE}</td>

@@ -1,3 +1,4 @@
+import { usePanel } from '../../usePanel';
 import { useEffect, useState } from 'react';
 import type { FigureTraceView } from '../../../../shared/contract';
 import { formatFigureReference } from '../../../../shared/figures';
@@ -59,6 +60,7 @@ export function TracePanel({ figure, site, calculation, onClose, onAdjust }: Pro
   const name = formatFigureReference(figure.period, { id: figure.key });
   const [trace, setTrace] = useState<FigureTraceView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const panel = usePanel(onClose);
   useEffect(() => {
     let current = true;
     setTrace(null);
@@ -72,9 +74,9 @@ export function TracePanel({ figure, site, calculation, onClose, onAdjust }: Pro
     };
   }, [name, site, calculation]);
   return (
-    <section className="card trace-panel" aria-labelledby="trace-heading" data-testid="trace-panel">
+    <section className="card trace-panel" aria-labelledby="trace-heading" data-testid="trace-panel" {...panel.panelProps}>
       <div className="panel-head">
-        <h2 id="trace-heading">
+        <h2 id="trace-heading" {...panel.headingProps}>
           {figure.period} · {figure.label}{site !== null && ` · ${site}`}
         </h2>
         <span className="spacer" />
