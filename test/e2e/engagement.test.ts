@@ -42,7 +42,8 @@ describe('start screen → new engagement', () => {
     await screenshot(page, 'engagement-overview');
 
     await page.getByRole('button', { name: 'Audit log' }).click();
-    await page.getByRole('cell', { name: 'engagement.create' }).waitFor();
+    // The log names the operation in words; the operation's code stays on the row.
+    await page.locator('tr[data-operation="engagement.create"]').getByRole('cell', { name: 'Engagement created' }).waitFor();
     await screenshot(page, 'audit-log');
     expect(errors).toEqual([]);
   });
