@@ -101,7 +101,7 @@ function featuresMeetThroughServices() {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'dist/', 'native/', '.bench/', 'test-results/'] },
+  { ignores: ['node_modules/', 'out/', 'dist/', 'native/', '.bench/', 'test-results/', '.stryker-tmp/', 'reports/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -8,6 +8,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          setupFiles: ['test/helpers/app-data.ts'],
           exclude: ['test/integration/**/*.isolated.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
@@ -20,6 +21,7 @@ export default defineConfig({
         test: {
           name: 'isolated',
           include: ['test/integration/**/*.isolated.test.ts'],
+          setupFiles: ['test/helpers/app-data.ts'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,

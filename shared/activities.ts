@@ -11,6 +11,8 @@
  * - avoided: avoided emissions claimed outside the inventory, already in CO2e.
  * - denominator: revenue, floor area, orders… for intensity metrics.
  */
+import type { MethaneOrigin } from './calc/gwp';
+
 export const ACTIVITY_MEANINGS = ['consumption', 'instrument', 'metric', 'avoided', 'denominator'] as const;
 export type ActivityMeaning = (typeof ACTIVITY_MEANINGS)[number];
 
@@ -41,39 +43,48 @@ export interface ActivityDefinition {
   readonly synonyms: readonly string[];
   /** GHG Protocol Scope 3 category (1–15), for scope3 activities. */
   readonly scope3Category?: number;
+  /**
+   * The origin of the methane its per-gas factors count, where the activity settles it: fossil
+   * fuels burned (directly, in vehicles, or on the grid and in district heat, whose averages are
+   * fossil generation) are fossil; waste (landfill) is non-fossil. AR6 weights the two apart.
+   */
+  readonly methaneOrigin?: MethaneOrigin;
 }
 
 const FUEL_DIMENSIONS: readonly Dimension[] = ['energy', 'volume', 'mass'];
 
 export const ACTIVITIES: readonly ActivityDefinition[] = [
-  { key: 'electricity', label: 'Electricity', scope: 'scope2', dimensions: ['energy'], meanings: ['consumption', 'instrument'], synonyms: ['electricity', 'grid electricity', 'power', 'electricity consumption', 'purchased electricity'] },
-  { key: 'clean_electricity', label: 'Clean electricity (contractual instrument)', scope: 'scope2', dimensions: ['energy'], meanings: ['instrument'], synonyms: ['renewable electricity', 'clean electricity', 'green electricity', 'ppa', 'rec', 'rego', 'guarantee of origin', 'green tariff', 'renewable energy'] },
-  { key: 'heat_steam', label: 'Purchased heat and steam', scope: 'scope2', dimensions: ['energy'], meanings: ['consumption'], synonyms: ['district heating', 'heat', 'steam', 'purchased heat'] },
+  { key: 'electricity', label: 'Electricity', scope: 'scope2', dimensions: ['energy'], meanings: ['consumption', 'instrument'], synonyms: ['electricity', 'grid electricity', 'power', 'electricity consumption', 'purchased electricity'], methaneOrigin: 'fossil' },
+  { key: 'clean_electricity', label: 'Clean electricity (contractual instrument)', scope: 'scope2', dimensions: ['energy'], meanings: ['instrument'], synonyms: ['renewable electricity', 'clean electricity', 'green electricity', 'green power', 'ppa', 'rec', 'rego', 'guarantee of origin', 'guarantees of origin', 'green tariff', 'renewable energy'] },
+  { key: 'heat_steam', label: 'Purchased heat and steam', scope: 'scope2', dimensions: ['energy'], meanings: ['consumption'], synonyms: ['district heating', 'heat', 'steam', 'purchased heat', 'district hot water'], methaneOrigin: 'fossil' },
+  { key: 'district_cooling', label: 'Purchased cooling (district chilled water)', scope: 'scope2', dimensions: ['energy'], meanings: ['consumption'], synonyms: ['district cooling', 'chilled water', 'district chilled water', 'purchased cooling'], methaneOrigin: 'fossil' },
   { key: 'it_energy', label: 'Data-centre IT equipment energy', scope: 'none', dimensions: ['energy'], meanings: ['metric'], synonyms: ['it energy', 'it equipment energy', 'it load', 'it power', 'it electricity'] },
   // As 'consumption' it is also the site's electricity for Scope 2; by default only PUE's numerator.
   { key: 'facility_energy', label: 'Data-centre total facility energy', scope: 'scope2', dimensions: ['energy'], meanings: ['metric', 'consumption'], synonyms: ['total facility energy', 'facility energy', 'total energy', 'total facility power'] },
-  { key: 'natural_gas', label: 'Natural gas', scope: 'scope1', dimensions: FUEL_DIMENSIONS, meanings: ['consumption'], synonyms: ['natural gas', 'gas', 'mains gas'] },
-  { key: 'diesel', label: 'Diesel (average biofuel blend)', scope: 'scope1', dimensions: FUEL_DIMENSIONS, meanings: ['consumption'], synonyms: ['diesel', 'gas oil', 'gasoil', 'derv', 'diesel fuel'] },
-  { key: 'petrol', label: 'Petrol (average biofuel blend)', scope: 'scope1', dimensions: FUEL_DIMENSIONS, meanings: ['consumption'], synonyms: ['petrol', 'gasoline', 'motor gasoline'] },
-  { key: 'lpg', label: 'LPG', scope: 'scope1', dimensions: FUEL_DIMENSIONS, meanings: ['consumption'], synonyms: ['lpg', 'liquefied petroleum gas', 'propane'] },
-  { key: 'fuel_oil', label: 'Fuel oil', scope: 'scope1', dimensions: FUEL_DIMENSIONS, meanings: ['consumption'], synonyms: ['fuel oil', 'heating oil', 'burning oil', 'kerosene'] },
-  { key: 'coal', label: 'Coal (industrial)', scope: 'scope1', dimensions: FUEL_DIMENSIONS, meanings: ['consumption'], synonyms: ['coal'] },
+  { key: 'natural_gas', label: 'Natural gas', scope: 'scope1', dimensions: FUEL_DIMENSIONS, meanings: ['consumption'], synonyms: ['natural gas', 'gas', 'mains gas'], methaneOrigin: 'fossil' },
+  { key: 'diesel', label: 'Diesel (average biofuel blend)', scope: 'scope1', dimensions: FUEL_DIMENSIONS, meanings: ['consumption'], synonyms: ['diesel', 'gas oil', 'gasoil', 'derv', 'diesel fuel'], methaneOrigin: 'fossil' },
+  { key: 'petrol', label: 'Petrol (average biofuel blend)', scope: 'scope1', dimensions: FUEL_DIMENSIONS, meanings: ['consumption'], synonyms: ['petrol', 'gasoline', 'motor gasoline'], methaneOrigin: 'fossil' },
+  { key: 'lpg', label: 'LPG', scope: 'scope1', dimensions: FUEL_DIMENSIONS, meanings: ['consumption'], synonyms: ['lpg', 'liquefied petroleum gas', 'propane'], methaneOrigin: 'fossil' },
+  { key: 'fuel_oil', label: 'Fuel oil', scope: 'scope1', dimensions: FUEL_DIMENSIONS, meanings: ['consumption'], synonyms: ['fuel oil', 'heating oil', 'burning oil', 'kerosene'], methaneOrigin: 'fossil' },
+  // Burning wood emits biogenic CO2, reported outside the scopes; its CH4 (non-fossil) and N2O are Scope 1.
+  { key: 'wood', label: 'Wood (logs, chips, pellets)', scope: 'scope1', dimensions: FUEL_DIMENSIONS, meanings: ['consumption'], synonyms: ['wood', 'wood logs', 'wood chips', 'wood pellets'], methaneOrigin: 'non-fossil' },
+  { key: 'coal', label: 'Coal (industrial)', scope: 'scope1', dimensions: FUEL_DIMENSIONS, meanings: ['consumption'], synonyms: ['coal'], methaneOrigin: 'fossil' },
   { key: 'refrigerant', label: 'Refrigerant leakage', scope: 'scope1', dimensions: ['mass'], meanings: ['consumption'], synonyms: ['refrigerant', 'refrigerant leakage', 'f-gas', 'hfc', 'r-410a', 'r410a', 'hfc-134a', 'r-134a', 'r-32', 'sf6'] },
   { key: 'process_emissions', label: 'Process emissions (tCO2e)', scope: 'scope1', dimensions: ['emissions'], meanings: ['consumption'], synonyms: ['process emissions'] },
   { key: 'purchased_goods', label: 'Purchased goods and services', scope: 'scope3', scope3Category: 1, dimensions: ['currency', 'mass', 'emissions'], meanings: ['consumption'], synonyms: ['purchased goods', 'purchased goods and services', 'procurement spend'] },
   { key: 'capital_goods', label: 'Capital goods', scope: 'scope3', scope3Category: 2, dimensions: ['currency', 'emissions'], meanings: ['consumption'], synonyms: ['capital goods', 'capex'] },
-  { key: 'upstream_transport', label: 'Upstream transportation and distribution', scope: 'scope3', scope3Category: 4, dimensions: ['mass_distance', 'distance', 'currency', 'emissions'], meanings: ['consumption'], synonyms: ['upstream transport', 'freight', 'logistics', 'inbound logistics', 'tonne-km', 'tkm'] },
-  { key: 'waste', label: 'Waste generated in operations', scope: 'scope3', scope3Category: 5, dimensions: ['mass', 'emissions'], meanings: ['consumption'], synonyms: ['waste', 'waste to landfill'] },
-  { key: 'business_travel_air', label: 'Business travel: air', scope: 'scope3', scope3Category: 6, dimensions: ['passenger_distance', 'distance', 'currency', 'emissions'], meanings: ['consumption'], synonyms: ['air travel', 'flights', 'business travel air', 'business travel'] },
-  { key: 'employee_commuting', label: 'Employee commuting', scope: 'scope3', scope3Category: 7, dimensions: ['passenger_distance', 'distance', 'emissions'], meanings: ['consumption'], synonyms: ['employee commuting', 'commuting'] },
-  { key: 'downstream_transport', label: 'Downstream transportation and distribution', scope: 'scope3', scope3Category: 9, dimensions: ['mass_distance', 'distance', 'currency', 'emissions'], meanings: ['consumption'], synonyms: ['downstream transport', 'outbound logistics', 'deliveries', 'last mile'] },
+  { key: 'upstream_transport', label: 'Upstream transportation and distribution', scope: 'scope3', scope3Category: 4, dimensions: ['mass_distance', 'distance', 'currency', 'emissions'], meanings: ['consumption'], synonyms: ['upstream transport', 'freight', 'logistics', 'inbound logistics', 'tonne-km', 'tkm'], methaneOrigin: 'fossil' },
+  { key: 'waste', label: 'Waste generated in operations', scope: 'scope3', scope3Category: 5, dimensions: ['mass', 'emissions'], meanings: ['consumption'], synonyms: ['waste', 'waste to landfill'], methaneOrigin: 'non-fossil' },
+  { key: 'business_travel_air', label: 'Business travel: air', scope: 'scope3', scope3Category: 6, dimensions: ['passenger_distance', 'distance', 'currency', 'emissions'], meanings: ['consumption'], synonyms: ['air travel', 'flights', 'business travel air', 'business travel'], methaneOrigin: 'fossil' },
+  { key: 'employee_commuting', label: 'Employee commuting', scope: 'scope3', scope3Category: 7, dimensions: ['passenger_distance', 'distance', 'emissions'], meanings: ['consumption'], synonyms: ['employee commuting', 'commuting'], methaneOrigin: 'fossil' },
+  { key: 'downstream_transport', label: 'Downstream transportation and distribution', scope: 'scope3', scope3Category: 9, dimensions: ['mass_distance', 'distance', 'currency', 'emissions'], meanings: ['consumption'], synonyms: ['downstream transport', 'outbound logistics', 'deliveries', 'last mile'], methaneOrigin: 'fossil' },
   { key: 'scope3_other', label: 'Scope 3 (category given by the mapping)', scope: 'scope3', dimensions: ['emissions', 'currency', 'mass', 'energy', 'distance', 'mass_distance', 'passenger_distance'], meanings: ['consumption'], synonyms: ['scope 3'] },
   { key: 'avoided_emissions', label: 'Avoided emissions (reported apart)', scope: 'none', dimensions: ['emissions'], meanings: ['avoided'], synonyms: ['avoided emissions', 'emissions avoided', 'scope 3+', 'scope 4', 'ecosystem reductions'] },
   // Retired removals and credits count only towards net-zero and carbon-neutral targets: never netted inside a scope.
   { key: 'retired_removals', label: 'Carbon removals retired (for net-zero targets)', scope: 'none', dimensions: ['emissions'], meanings: ['metric'], synonyms: ['carbon removals', 'removals retired', 'retired removals', 'carbon dioxide removal'] },
   { key: 'retired_credits', label: 'Carbon credits retired (offsets, for carbon-neutral targets)', scope: 'none', dimensions: ['emissions'], meanings: ['metric'], synonyms: ['carbon credits', 'carbon offsets', 'offsets retired', 'retired credits', 'credits retired', 'offsets'] },
   { key: 'revenue', label: 'Revenue (intensity denominator)', scope: 'none', dimensions: ['currency'], meanings: ['denominator'], synonyms: ['revenue', 'turnover', 'sales'] },
-  { key: 'floor_area', label: 'Floor area (intensity denominator)', scope: 'none', dimensions: ['area'], meanings: ['denominator'], synonyms: ['floor area', 'gross internal area', 'gia', 'area'] },
+  { key: 'floor_area', label: 'Floor area (intensity denominator)', scope: 'none', dimensions: ['area'], meanings: ['denominator'], synonyms: ['floor area', 'gross floor area', 'gross internal area', 'gia', 'gfa', 'area'] },
   { key: 'orders', label: 'Orders (intensity denominator)', scope: 'none', dimensions: ['count'], meanings: ['denominator'], synonyms: ['orders', 'order count', 'parcels', 'shipments'] },
 ];
 

@@ -114,3 +114,14 @@ export function monthsSpan(year: number, month: number, months: number): { reado
   const last = monthOfIndex(monthIndex(year, month) + months - 1);
   return { start: formatIsoDate(year, month, 1), end: formatIsoDate(last.year, last.month, daysInMonth(last.year, last.month)) };
 }
+
+/**
+ * The twelve months that end on a date ('Year Ending 2023-06-30' → 2022-07-01 to 2023-06-30): from
+ * the day after the same date a year earlier (the last day of February when that date does not
+ * exist), so a year ending on 2024-02-29 starts on 2023-03-01. Unchecked like monthsSpan.
+ */
+export function twelveMonthsEnding(date: CivilDate): { readonly start: string; readonly end: string } {
+  const yearBefore = { year: date.year - 1, month: date.month, day: Math.min(date.day, daysInMonth(date.year - 1, date.month)) };
+  const start = civilFromDays(daysFromCivil(yearBefore.year, yearBefore.month, yearBefore.day) + 1);
+  return { start: formatIsoDate(start.year, start.month, start.day), end: formatIsoDate(date.year, date.month, date.day) };
+}

@@ -8,10 +8,15 @@
 import { z } from 'zod';
 import type { Cell, RawRow } from './import/cell';
 import { mappingSchema, MAPPING_KINDS, type Mapping, type MappingKind } from './import/mapping';
+import type { ColumnNotImported, UnitCheck } from './import/column-checks';
 import type { ColumnSuggestion } from './import/suggest';
+import type { TwinComparison, TwinFindingKind } from './import/twins';
 import type { TableGuess } from './import/table';
-import type { Finding, PeriodResult, SiteInfo } from './calc/inventory-types';
-import type { FigureTraceView } from './calc/trace';
+import type { FindingKind, PeriodResult, SiteInfo, TonnesRange } from './calc/inventory-types';
+import type { ResultsStatus } from './calc/results-status';
+import type { TraceBreakdown, TracePage } from './calc/trace';
+import { FINDING_KINDS } from './calc/inventory-types';
+import { TRACE_SORT_COLUMNS } from './calc/trace';
 import { parseFigureReference } from './figures';
 import { engagementSettingsSchema, type EngagementSettings } from './settings';
 import { adjustmentDetailsSchema, type Adjustment } from './reconcile/adjustments';
@@ -23,12 +28,43 @@ import { TARGET_KINDS, type TargetDecision } from './reconcile/targets';
 export interface EngagementSummary {
   readonly path: string;
   readonly fileName: string;
+  /** Stable across copies of the file: what this machine's audit witness is kept under. */
+  readonly engagementId: string;
   readonly schemaVersion: number;
   readonly settings: EngagementSettings;
   readonly createdAt: string;
   readonly auditEntries: number;
   readonly auditHeadHash: string;
+  /** The audit log against what this machine saw of it before. */
+  readonly auditWitness: AuditWitnessStatus;
 }
+
+/** An audit log's head as this machine saw it. */
+export interface AuditHeadSeen {
+  readonly entries: number;
+  readonly headHash: string;
+  readonly seenAt: string;
+}
+
+/** An engagement whose audit log is shorter than, or forks from, what this machine saw before. */
+export interface AuditWitnessFinding {
+  readonly kind: 'cut' | 'forked';
+  readonly detectedAt: string;
+  readonly filePath: string;
+  readonly seen: AuditHeadSeen;
+  readonly found: { readonly entries: number; readonly headHash: string };
+  readonly message: string;
+}
+
+/**
+ * The audit log against this machine's witness: 'not-kept' when no witness folder is configured
+ * (the engine used as a library), 'first-seen' when this machine has no earlier record (a new
+ * engagement, or a file copied from elsewhere), 'consistent' when the log holds every entry seen.
+ */
+export type AuditWitnessStatus =
+  | { readonly status: 'not-kept' | 'first-seen' }
+  | { readonly status: 'consistent'; readonly seen: AuditHeadSeen }
+  | { readonly status: 'cut' | 'forked'; readonly finding: AuditWitnessFinding };
 
 export interface AuditEntry {
   readonly seq: number;
@@ -84,13 +120,6 @@ export interface ImportPreview {
   readonly unitChecks: readonly UnitCheck[];
 }
 
-export interface UnitCheck {
-  readonly column: number;
-  readonly unitText: string | null;
-  readonly ok: boolean;
-  readonly message: string;
-}
-
 export interface ColumnControlTotal {
   readonly sheet: string;
   readonly column: number;
@@ -119,13 +148,44 @@ export interface RowIssue {
   readonly reason: string;
 }
 
+/**
+ * Something an import found in the data without refusing the row: today, a twin column (the same
+ * quantity in another unit) that disagrees with the column imported, or holds a value it lacks.
+ */
+export interface ImportFinding extends TwinComparison {
+  readonly sheet: string;
+  readonly rowNumber: number;
+  readonly kind: TwinFindingKind;
+}
+
+/** A stored import finding, with the file it came from. */
+export interface ImportFindingView extends ImportFinding {
+  readonly id: number;
+  readonly sourceFileId: number;
+  readonly fileName: string;
+}
+
 export interface ImportOutcome {
   readonly dryRun: boolean;
+  /**
+   * Whether the import was saved. A dry run never is; nor is an import that creates nothing or
+   * rejects more than half its rows (see `shortfall`), unless it was allowed to be.
+   */
+  readonly committed: boolean;
   readonly sourceFileId: number | null;
   readonly fileName: string;
   readonly sha256: string;
   readonly kind: MappingKind;
   readonly recordsCreated: number;
+  /** Claims imported from the claim columns of an activity sheet (a system's own figures per site). */
+  readonly claimsCreated: number;
+  /** Set when nothing was imported, or more than half of the data rows were rejected: not a success. */
+  readonly shortfall: string | null;
+  /** Numeric columns (a unit in the header) that were not imported, each with why. */
+  readonly columnsNotImported: readonly ColumnNotImported[];
+  /** Findings in the data (capped in transit at MAX_ISSUES_IN_OUTCOME; the engagement keeps all). */
+  readonly findings: readonly ImportFinding[];
+  readonly findingsTotal: number;
   readonly sheets: readonly SheetControlTotal[];
   readonly columns: readonly ColumnControlTotal[];
   /** Every rejected row (capped in transit at MAX_ISSUES_IN_OUTCOME; the engagement keeps all). */
@@ -176,11 +236,63 @@ export interface FactorSetSummary {
   readonly frozen: boolean;
 }
 
-export interface InventorySummary {
+/** A record a group of findings shows as an example. */
+export interface FindingExample {
+  readonly recordId: number | null;
+}
+
+/** Findings that share a kind and a cause (the same ambiguous factors, the same unknown unit): one line of any output, however many records. */
+export interface FindingGroup {
+  readonly causeId: number;
+  readonly kind: FindingKind;
+  readonly cause: string;
+  readonly count: number;
+  /** Σ tCO2e at stake over the findings where it is known (atStakeKnown of count); null when known for none. */
+  readonly atStake: TonnesRange | null;
+  readonly atStakeKnown: number;
+  readonly examples: readonly FindingExample[];
+}
+
+export interface FindingsSummary {
+  readonly total: number;
+  /** The largest groups first, at most MAX_FINDING_GROUPS. */
+  readonly groups: readonly FindingGroup[];
+  readonly groupsTotal: number;
+}
+
+export const MAX_FINDING_GROUPS = 50;
+
+/** The stored inventory of one variant: figures per fiscal year and site, findings grouped, and whether it is out of date. */
+export interface InventoryResults {
+  readonly variant: string;
+  readonly status: ResultsStatus;
+  /** False while the engagement has no emission factors: nothing can be calculated. */
+  readonly factorsLoaded: boolean;
   readonly periods: readonly PeriodResult[];
-  readonly findings: readonly Finding[];
+  readonly findings: FindingsSummary;
   /** Factor set versions the figures were calculated on. */
   readonly factorSets: readonly string[];
+  readonly lines: number;
+}
+
+/** One finding of one record, as the findings list pages through them. */
+export interface FindingView {
+  readonly id: number;
+  readonly recordId: number | null;
+  readonly kind: FindingKind;
+  readonly cause: string;
+  readonly detail: string | null;
+  readonly atStake: TonnesRange | null;
+  /** Where the record came from. */
+  readonly source: { readonly fileName: string; readonly sheet: string; readonly rowNumber: number } | null;
+}
+
+export interface FindingsPage {
+  readonly status: ResultsStatus;
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+  readonly findings: readonly FindingView[];
 }
 
 /** A site in the reporting boundary: the names come from the records; the attributes from the auditor. */
@@ -199,6 +311,9 @@ export interface FigureChangeView {
   readonly after: number | null;
 }
 export const PREVIEW_ROWS = 200;
+/** Rows of a paged answer (trace lines, findings): what one screen or one CLI page shows. */
+export const DEFAULT_PAGE_SIZE = 100;
+export const MAX_PAGE_SIZE = 1000;
 
 export interface SourceFileSummary {
   readonly id: number;
@@ -238,8 +353,9 @@ export type ImportFinished =
   | { readonly jobId: string; readonly ok: true; readonly outcome: ImportOutcome }
   | { readonly jobId: string; readonly ok: false; readonly cancelled: boolean; readonly error: ApiErrorPayload };
 
-export type { Cell, Mapping, MappingKind };
-export type { FigureTraceView, TraceLineView } from './calc/trace';
+export type { Cell, ColumnNotImported, Mapping, MappingKind, UnitCheck };
+export type { TraceBreakdown, TraceLine, TracePage, TraceQuery, TraceSubtotal } from './calc/trace';
+export { INPUT_PART_LABELS, INPUT_PARTS, resultsStatusMessage, STALE_RESULTS, type InputPart, type ResultsStatus } from './calc/results-status';
 
 // --- Export: the audited workbook and its evidence pack -------------------------------------
 
@@ -288,6 +404,17 @@ const figureReference = z.string().max(100).superRefine((text, ctx) => {
   const parsed = parseFigureReference(text, { traceable: true });
   if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.reason });
 });
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+/** Which of a figure's lines: one site, activity, source file, or records whose period meets a date range. */
+const traceFilters = {
+  figure: figureReference,
+  site: z.string().min(1).max(200).optional(),
+  activity: z.string().min(1).max(100).optional(),
+  sourceFileId: z.number().int().min(1).optional(),
+  periodFrom: isoDate.optional(),
+  periodTo: isoDate.optional(),
+};
+const page = { page: z.number().int().min(0).default(0), pageSize: z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE) };
 
 interface MethodSpec<Input extends z.ZodType, Output> {
   readonly input: Input;
@@ -323,13 +450,18 @@ export const API = {
   'import.preview': method<ImportPreview>()(
     z.object({ file: fileToken, kind: importKind, sheet: z.string().min(1).optional() }).strict(),
   ),
-  /** Starts an import (or a dry run that validates everything and commits nothing) off the UI thread. */
+  /**
+   * Starts an import (or a dry run that validates everything and commits nothing) off the UI
+   * thread. An import that creates nothing or rejects most rows is not saved unless `allowEmpty`.
+   */
   'import.start': method<{ readonly jobId: string }>()(
-    z.object({ file: fileToken, mapping: mappingSchema, dryRun: z.boolean().default(false), allowDuplicate: z.boolean().default(false) }).strict(),
+    z.object({ file: fileToken, mapping: mappingSchema, dryRun: z.boolean().default(false), allowDuplicate: z.boolean().default(false), allowEmpty: z.boolean().default(false) }).strict(),
   ),
   /** Cancels a running import: it rolls back and the engagement is unchanged. */
   'import.cancel': method<null>()(z.object({ jobId: z.string().min(1) }).strict()),
   'import.sources': method<readonly SourceFileSummary[]>()(NO_INPUT),
+  /** What imports found in the data (a twin column disagreeing with the column imported), by file, sheet and row. */
+  'import.findings': method<readonly ImportFindingView[]>()(z.object({ sourceFileId: z.number().int().min(1).optional() }).strict()),
   'mapping.list': method<readonly MappingTemplate[]>()(NO_INPUT),
   'mapping.save': method<MappingTemplate>()(z.object({ name: z.string().trim().min(1).max(120), mapping: mappingSchema }).strict()),
   /** Every site named in the records or configured, with its boundary attributes. */
@@ -356,13 +488,27 @@ export const API = {
   ),
   /** Adds the shipped default library as new versions; figures change only on recalculation. */
   'factors.loadLibrary': method<readonly FactorSetSummary[]>()(NO_INPUT),
-  /** Scope 1, 2 (both bases), 3 and metrics per fiscal year and site, on the frozen factor versions. */
-  'inventory.calculate': method<InventorySummary>()(NO_INPUT),
+  /** The stored inventory as it is, and whether it is out of date: never calculates (nor freezes factor versions). */
+  'inventory.results': method<InventoryResults>()(NO_INPUT),
+  /** Calculates on the frozen factor versions (freezing the newest first, if none are) and stores the results; reuses them when nothing changed. */
+  'inventory.calculate': method<InventoryResults>()(NO_INPUT),
   /** Re-freezes on the newest factor versions and returns what moved (logged). */
   'inventory.recalculate': method<readonly FigureChangeView[]>()(NO_INPUT),
-  /** A figure's lineage: e.g. figure 'FY2023.scope2_market', optionally one site. */
-  'inventory.trace': method<FigureTraceView>()(
-    z.object({ figure: figureReference, site: z.string().min(1).optional() }).strict(),
+  /** One page of a figure's stored lines, e.g. 'FY2023.scope2_market': filtered, sorted, with the filtered total and subtotals. */
+  'inventory.trace': method<TracePage>()(
+    z.object({
+      ...traceFilters,
+      ...page,
+      sort: z.enum(TRACE_SORT_COLUMNS).default('record'),
+      descending: z.boolean().default(false),
+      subtotalBy: z.enum(['site', 'activity']).optional(),
+    }).strict(),
+  ),
+  /** The same lines by fiscal quarter and month (each record spread by days over its period). */
+  'inventory.traceBreakdown': method<TraceBreakdown>()(z.object(traceFilters).strict()),
+  /** One page of every finding, one per record, optionally of one kind or cause. */
+  'inventory.findings': method<FindingsPage>()(
+    z.object({ kind: z.enum(FINDING_KINDS).optional(), causeId: z.number().int().min(1).optional(), ...page }).strict(),
   ),
   /** Asks the host where to save the workbook (a native dialog), then exports off the UI thread. Null when cancelled. */
   'export.start': method<{ readonly jobId: string; readonly fileName: string } | null>()(

@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import type { Engagement } from '../engine/engagement/handle';
-import { openEngagement } from '../engine/engagement/service';
+import type { Engagement, EngagementContext } from '../engine/engagement/handle';
+import { appDataDir, engagementSummary, openEngagement, platformAppDataDir } from '../engine/engagement/service';
 
 /** Exit codes: 0 success, 1 the engine refused or a check failed, 2 bad command-line usage. */
 export const EXIT_OK = 0;
@@ -17,7 +17,12 @@ export interface CliContext {
   readonly io: CliIo;
   /** The global --actor option. */
   actor(): string;
-  /** Opens the engagement (checked and migrated on a worker), runs `run` on it, and closes it. */
+  /** Who acts, and this machine's app-data folder (the platform's, or CARBON_AUDIT_APP_DATA), where the audit witness is kept. */
+  engagementContext(): EngagementContext;
+  /**
+   * Opens the engagement (checked and migrated on a worker), runs `run` on it, and closes it. A
+   * log shorter than, or forking from, what this machine saw is a warning on stderr.
+   */
   withEngagement<T>(file: string, run: (engagement: Engagement) => T | Promise<T>): Promise<T>;
 }
 
@@ -26,11 +31,15 @@ export type CommandSet = (program: Command, context: CliContext) => void;
 
 export function cliContext(program: Command, io: CliIo): CliContext {
   const actor = () => program.opts<{ actor: string }>().actor;
+  const engagementContext = () => ({ actor: actor(), appDataDir: appDataDir(platformAppDataDir()) });
   return {
     io,
     actor,
+    engagementContext,
     async withEngagement(file, run) {
-      const engagement = await openEngagement(file, { actor: actor() });
+      const engagement = await openEngagement(file, engagementContext());
+      const { auditWitness } = engagementSummary(engagement);
+      if (auditWitness.status === 'cut' || auditWitness.status === 'forked') io.err(`Warning: ${auditWitness.finding.message}\n`);
       try {
         return await run(engagement);
       } finally {

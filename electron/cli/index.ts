@@ -1,11 +1,11 @@
-import { runCli } from './main';
+import { EXIT_FAILED, PROCESS_IO, reportFailure, runCli } from './main';
 
 runCli(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`Unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exitCode = 1;
+    reportFailure(error, PROCESS_IO);
+    process.exitCode = EXIT_FAILED;
   },
 );

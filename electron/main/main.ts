@@ -28,6 +28,7 @@ function hostIdentity(): HostIdentity {
     actor: os.userInfo().username,
     nativeBinding: electronNativeBinding(appRoot, app.isPackaged),
     factorLibraryDir: factorLibraryDir({ isPackaged: app.isPackaged, appRoot, resourcesPath: process.resourcesPath }),
+    appDataDir: app.getPath('userData'),
   };
 }
 

@@ -16,6 +16,11 @@ export function formatBytes(bytes: number): string {
   return unit === 0 ? `${bytes} bytes` : `${value.toFixed(1)} ${UNITS[unit]}`;
 }
 
+/** 1, 'row' → '1 row'; 2, 'row' → '2 rows'; the plural given where it is not the singular + s. */
+export function countOf(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : plural}`;
+}
+
 const NUMBER_FORMAT = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 });
 
 /** Quantities and control totals: grouped, up to six decimals, never rounded to a misleading whole. */

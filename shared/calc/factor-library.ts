@@ -3,7 +3,7 @@
  * by activity, the pools a record may draw from, and each selection and factor value memoised.
  */
 import { ratioFromText, type Rational } from './rational';
-import { pinnedFactor, selectFactor, type FactorRequest, type FactorSelection } from './factor-selection';
+import { pinnedFactor, selectFactor, type FactorRequest, type FactorSelection, type FittingFactor } from './factor-selection';
 import { factorCo2ePerUnit, type FactorCo2eResult, type GasPart } from './factor-value';
 import type { CalcFactor, CalcSettings, FactorReplacement, FindingKind } from './inventory-types';
 
@@ -22,7 +22,15 @@ export interface Pricing {
 
 export type PricingResult =
   | { readonly ok: true; readonly pricing: Pricing }
-  | { readonly ok: false; readonly kind: FindingKind; readonly reason: string };
+  | {
+      readonly ok: false;
+      readonly kind: FindingKind;
+      readonly reason: string;
+      /** What is particular to the request, when the reason leaves it out. */
+      readonly detail?: string;
+      /** Several factors fit equally well: each priced, to show what is at stake between them. */
+      readonly candidates?: readonly Pricing[];
+    };
 
 /** Which factors may stand for a record (rule 1's policy; the generic rules are in selectFactor). */
 export interface FactorPool {
@@ -71,7 +79,7 @@ export class FactorLibrary {
   }
 
   price(pool: FactorPool, request: FactorRequest): PricingResult {
-    const key = JSON.stringify([pool, request.unit.id, request.unit.basis ?? null, request.region, request.date]);
+    const key = `${pool.activityKey}\u0001${pool.kind}\u0001${pool.scope ?? '\u0000'}\u0001${pool.variant ?? '\u0000'}\u0001${pool.factorSetId ?? ''}\u0001${request.unit.id}\u0001${request.unit.basis ?? ''}\u0001${request.region ?? '\u0000'}\u0001${request.date}`;
     const known = this.pricings.get(key);
     if (known) return known;
     const priced = this.select(pool, request);
@@ -81,24 +89,32 @@ export class FactorLibrary {
 
   private select(pool: FactorPool, request: FactorRequest): PricingResult {
     const selected = selectFactor(this.factorsIn(pool), request);
-    const replacement = selected.ok ? this.replacements.get(selected.factor.id) : undefined;
-    const selection: FactorSelection = replacement === undefined || !selected.ok ? selected : this.replaced(selected, replacement, request);
-    if (!selection.ok) return selection;
-    const { factor } = selection;
-    const value = this.valueOf(factor);
+    if (!selected.ok) {
+      const { candidates, ...failure } = selected;
+      if (candidates === undefined) return failure;
+      return { ...failure, candidates: candidates.flatMap((candidate) => this.pricingOf(candidate, []) ?? []) };
+    }
+    const replacement = this.replacements.get(selected.factor.id);
+    const selection = replacement === undefined ? selected : this.replaced(selected, replacement, request);
+    if (!selection.ok) return { ok: false, kind: selection.kind, reason: selection.reason, ...(selection.detail === undefined ? {} : { detail: selection.detail }) };
+    const value = this.valueOf(selection.factor);
     if (!value.ok) return { ok: false, kind: 'factor-value', reason: value.reason };
+    return { ok: true, pricing: this.pricingOf(selection, selection.notes)! };
+  }
+
+  /** A fitting factor valued under the engagement's GWPs; undefined when it has no usable value. */
+  private pricingOf({ factor, conversion }: FittingFactor, notes: readonly string[]): Pricing | undefined {
+    const value = this.valueOf(factor);
+    if (!value.ok) return undefined;
     return {
-      ok: true,
-      pricing: {
-        factorId: factor.id,
-        factorSetId: factor.factorSetId,
-        factorSetKey: factor.setKey,
-        factorUnit: factor.unitText,
-        unitRatio: ratioFromText(selection.conversion.factorText),
-        kgPerUnit: value.value.kgPerUnit,
-        gases: value.value.gases,
-        notes: [...selection.notes, ...value.value.notes],
-      },
+      factorId: factor.id,
+      factorSetId: factor.factorSetId,
+      factorSetKey: factor.setKey,
+      factorUnit: factor.unitText,
+      unitRatio: ratioFromText(conversion.factorText),
+      kgPerUnit: value.value.kgPerUnit,
+      gases: value.value.gases,
+      notes: [...notes, ...value.value.notes],
     };
   }
 

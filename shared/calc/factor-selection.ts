@@ -32,21 +32,28 @@ export interface FactorRequest {
 
 export type SelectionFailureKind = 'no-factor' | 'unit' | 'calorific-basis-ambiguous' | 'ambiguous-factor';
 
-export type FactorSelection =
-  | {
-      readonly ok: true;
-      readonly factor: CalcFactor;
-      readonly factorUnit: Unit;
-      /** Factor units per record unit, rounded once; factorText is the exact ratio. */
-      readonly conversion: { readonly factor: number; readonly factorText: string };
-      readonly notes: readonly string[];
-    }
-  | { readonly ok: false; readonly kind: SelectionFailureKind; readonly reason: string };
-
-interface Candidate {
+/** A factor that fits a record, with the conversion from the record's unit to the factor's. */
+export interface FittingFactor {
   readonly factor: CalcFactor;
-  readonly unit: Unit;
+  /** Factor units per record unit, rounded once; factorText is the exact ratio. */
   readonly conversion: { readonly factor: number; readonly factorText: string };
+}
+
+export type FactorSelection =
+  | (FittingFactor & { readonly ok: true; readonly factorUnit: Unit; readonly notes: readonly string[] })
+  | {
+      readonly ok: false;
+      readonly kind: SelectionFailureKind;
+      /** Why, in terms every record asking the same shares. */
+      readonly reason: string;
+      /** What is particular to this request (its date), if the reason leaves it out. */
+      readonly detail?: string;
+      /** The equally good factors, when several fit: what is at stake between them. */
+      readonly candidates?: readonly FittingFactor[];
+    };
+
+interface Candidate extends FittingFactor {
+  readonly unit: Unit;
   /** The factor's basis, taken for the record's unstated one (rule 4); null when stated alike. */
   readonly assumedBasis: 'gross' | 'net' | null;
 }
@@ -54,8 +61,8 @@ interface Candidate {
 type Narrowed = { readonly ok: true; readonly candidates: readonly Candidate[]; readonly fallback: boolean } | Failure;
 type Failure = Extract<FactorSelection, { ok: false }>;
 
-function failure(kind: SelectionFailureKind, reason: string): Failure {
-  return { ok: false, kind, reason };
+function failure(kind: SelectionFailureKind, reason: string, more: Pick<Failure, 'detail' | 'candidates'> = {}): Failure {
+  return { ok: false, kind, reason, ...more };
 }
 
 export function selectFactor(pool: readonly CalcFactor[], request: FactorRequest): FactorSelection {
@@ -139,7 +146,7 @@ function bySetInForce(candidates: readonly Candidate[], date: string): Narrowed 
   const earlier = candidates.filter(({ factor }) => factor.validFrom <= date);
   if (earlier.length === 0) {
     const firstStart = candidates.map(({ factor }) => factor.validFrom).sort()[0] ?? '';
-    return failure('no-factor', `no factor set is in force on ${date} or earlier (the earliest starts on ${firstStart})`);
+    return failure('no-factor', `no factor set is in force on the record's start date or earlier (the earliest starts on ${firstStart})`, { detail: `the record starts on ${date}` });
   }
   const latestStart = earlier.map(({ factor }) => factor.validFrom).sort().at(-1);
   return { ok: true, candidates: earlier.filter(({ factor }) => factor.validFrom === latestStart), fallback: true };
@@ -155,13 +162,15 @@ function theOnlyCandidate(candidates: readonly Candidate[], recordUnit: Unit): {
     .map(({ factor }) => `#${factor.id} '${factor.label}' per '${factor.unitText}' (${factor.setKey})`)
     .join('; ');
   const bases = new Set(finalists.map((candidate) => candidate.assumedBasis));
+  const fitting = finalists.map(({ factor, conversion }) => ({ factor, conversion }));
   if (stated.length === 0 && bases.size > 1) {
     return failure(
       'calorific-basis-ambiguous',
       `the calorific basis of ${formatUnit(recordUnit)} is not stated and factors on both bases fit: ${listed}; the mapping must say gross or net`,
+      { candidates: fitting },
     );
   }
-  return failure('ambiguous-factor', `several factors fit equally well: ${listed}`);
+  return failure('ambiguous-factor', `several factors fit equally well: ${listed}`, { candidates: fitting });
 }
 
 function regionNote(factor: CalcFactor, region: string | null): string {

@@ -5,12 +5,14 @@
  *   weighted by a GWP again. The total is the source's printed CO2e figure when it gives one
  *   (the per-gas parts may differ from it in the last printed digit), else their sum.
  * - Gas masses (EPA Hub) are weighted with the engagement's GWPs (co2eFromGases); a printed total
- *   beside them is not used, since it would carry the source's GWPs.
+ *   beside them is not used, since it would carry the source's GWPs. Where the GWP table weighs
+ *   fossil and non-fossil methane apart (AR6), the factor's methane origin decides (methaneOriginOf).
  * Gas values in g, lb or t are converted to kg exactly.
  */
+import { activityByKey } from '../activities';
 import type { GasValue } from '../factors/types';
 import { multiplyRationals, rationalToNumber, ratioFromText, shortestDecimalRational, sumRationals, type Rational } from './rational';
-import { co2eFromGases, type GwpBasis } from './gwp';
+import { co2eFromGases, GWP_TABLES, type GwpBasis, type MethaneOrigin } from './gwp';
 import type { CalcFactor } from './inventory-types';
 import { conversionFactor, unitById } from './units';
 
@@ -40,11 +42,14 @@ export function factorCo2ePerUnit(factor: CalcFactor, basis: GwpBasis): FactorCo
   }
 
   if (masses.length > 0) {
-    const weighted = co2eFromGases(masses, basis);
+    const origin = methaneOriginOf(factor);
+    const weighted = co2eFromGases(masses, basis, origin);
     if (!weighted.ok) return { ok: false, reason: `factor #${factor.id}: ${weighted.reason}` };
     const weightedParts = weighted.contributions.map((part) => ({ gas: part.gas, kgCo2e: shortestDecimalRational(part.co2e) }));
     const kgPerUnit = sumRationals([...co2eParts.map((part) => part.kgCo2e), shortestDecimalRational(weighted.total)]);
-    return { ok: true, value: { kgPerUnit, gases: [...co2eParts, ...weightedParts], notes: [`gas masses weighted with ${basis} GWPs`] } };
+    const methane = weighted.contributions.find((part) => part.gas === 'CH4');
+    const byOrigin = methane && origin !== null && typeof GWP_TABLES[basis].methane !== 'string' ? ` (${origin} methane, ${methane.gwp})` : '';
+    return { ok: true, value: { kgPerUnit, gases: [...co2eParts, ...weightedParts], notes: [`gas masses weighted with ${basis} GWPs${byOrigin}`] } };
   }
 
   const notes = factor.gwpBasis === basis ? [] : [`the factor's CO2e is published on ${factor.gwpBasis} GWPs and is not re-weighted to ${basis}`];
@@ -55,6 +60,20 @@ export function factorCo2ePerUnit(factor: CalcFactor, basis: GwpBasis): FactorCo
     return { ok: true, value: { kgPerUnit: sumRationals(co2eParts.map((part) => part.kgCo2e)), gases: co2eParts, notes } };
   }
   return { ok: false, reason: `factor #${factor.id} has neither a CO2e value nor per-gas values` };
+}
+
+/** Fuels of biological origin named in a factor's label: their methane is non-fossil whatever the activity. */
+const NON_FOSSIL_FUEL = /\b(?:bio\w*|landfill|wood|agricultur\w*|ethanol|animal fat|vegetable oil|manure|compost\w*|anaerobic|sewage|wastewater)\b/i;
+
+/**
+ * The origin of a factor's methane: non-fossil for biogenic factors and fuels of biological
+ * origin (biogas, biomass, landfill gas, agricultural by-products…); otherwise its activity's
+ * (fossil fuels, and grids and heat generated from them, fossil; waste non-fossil); null when
+ * neither says.
+ */
+export function methaneOriginOf(factor: Pick<CalcFactor, 'activityKey' | 'label' | 'biogenic'>): MethaneOrigin | null {
+  if (factor.biogenic || NON_FOSSIL_FUEL.test(factor.label)) return 'non-fossil';
+  return activityByKey(factor.activityKey)?.methaneOrigin ?? null;
 }
 
 type MassResult = { readonly ok: true; readonly value: Rational } | { readonly ok: false; readonly reason: string };

@@ -1,23 +1,58 @@
 /**
- * Fiscal-year and site totals from result lines and metric inputs.
+ * Fiscal-year and site totals, accumulated as the lines stream past.
  *
- * Every total is an exact sum (fsum), so it is the same double whatever order the lines come in.
+ * Every line adds its tCO2e to one group: its fiscal year, site, activity, basis and Scope 3
+ * category. A group keeps an exact sum (ExactSum) and its count, so memory grows with sites ×
+ * activities × years, never with records. A figure combines the exact sums of the groups it
+ * covers and rounds once: it is the correctly rounded sum of its lines, the same double whatever
+ * order the lines came in, and the stored groups give any site's or activity's part exactly.
+ *
  * A figure with no inputs is null, never 0. Emissions are already weighted by the boundary share
  * on their lines; metrics are physical quantities, and the overall ones take only sites inside
  * the boundary (share > 0).
  */
 import { categoryKey, EMISSION_FIGURE_IDS, FIGURES, METRIC_FIGURE_IDS, METRICS_FIELD, TOTALS_FIELD, type MetricFigure } from '../figures';
 import type { FiscalPeriod } from './fiscal';
-import type { EmissionTotals, InventoryMetrics, MetricInputKind, PeriodResult, ResultLine, SiteResult } from './inventory-types';
-import { fsum } from './sum';
+import type { EmissionTotals, InventoryMetrics, LineBasis, MetricInputKind, PeriodResult, SiteResult } from './inventory-types';
+import type { Rational } from './rational';
+import { ExactSum } from './sum';
 
-/** One record's physical input to a metric in one fiscal year. */
-export interface MetricInput {
-  readonly recordId: number;
-  readonly site: string | null;
+/** An exact running sum and how many values went into it. */
+export class CountedSum {
+  readonly sum = new ExactSum();
+  count = 0;
+
+  /** A sum stored as its exact parts (ExactSum.exactParts) and count. */
+  static of(count: number, exactParts: readonly number[]): CountedSum {
+    const total = new CountedSum();
+    for (const part of exactParts) total.sum.add(part);
+    total.count = count;
+    return total;
+  }
+
+  add(value: number): void {
+    this.sum.add(value);
+    this.count++;
+  }
+}
+
+/** The lines of one fiscal year, site, activity, basis and Scope 3 category, with the site's boundary share. */
+export interface LineGroup {
   readonly fiscalYear: string;
+  readonly site: string | null;
+  readonly activity: string;
+  readonly basis: LineBasis;
+  readonly scope3Category: number | null;
+  readonly share: Rational;
+  readonly total: CountedSum;
+}
+
+/** The physical inputs (kWh) of one kind to the metrics of one fiscal year and site. */
+interface MetricGroup {
+  readonly fiscalYear: string;
+  readonly site: string | null;
   readonly kind: MetricInputKind;
-  readonly kwh: number;
+  readonly total: CountedSum;
 }
 
 export interface SiteStanding {
@@ -26,34 +61,61 @@ export interface SiteStanding {
   readonly isDataCentre: boolean;
 }
 
-export interface TotalsInput {
-  /** Sorted by record id, fiscal year and basis. */
-  readonly lines: readonly ResultLine[];
-  readonly metricInputs: readonly MetricInput[];
-  readonly fiscalYears: ReadonlyMap<string, FiscalPeriod>;
-  readonly standingOf: (site: string | null) => SiteStanding;
+function partKey(value: string | number | null): string {
+  return value === null ? '\u0000' : `=${value}`;
 }
 
-export function periodResults({ lines, metricInputs, fiscalYears, standingOf }: TotalsInput): Omit<PeriodResult, 'intensities'>[] {
-  const linesByYear = groupBy(lines, (line) => line.fiscalYear);
-  const inputsByYear = groupBy(metricInputs, (input) => input.fiscalYear);
-  return [...fiscalYears.values()]
-    .sort((a, b) => compareText(a.start, b.start))
-    .map((year) => {
-      const yearLines = linesByYear.get(year.label) ?? [];
-      const yearInputs = inputsByYear.get(year.label) ?? [];
-      const linesBySite = groupBy(yearLines, (line) => line.site);
-      const inputsBySite = groupBy(yearInputs, (input) => input.site);
-      const sites = [...new Set([...linesBySite.keys(), ...inputsBySite.keys()])].sort(compareSites);
-      const siteResults = sites.map((site): SiteResult => ({
-        site,
-        ...standingOf(site),
-        ...emissionTotals(linesBySite.get(site) ?? []),
-        metrics: metricsOf(inputsBySite.get(site) ?? [], standingOf),
-      }));
-      const includedInputs = yearInputs.filter((input) => standingOf(input.site).share > 0);
-      return { ...year, ...emissionTotals(yearLines), metrics: metricsOf(includedInputs, standingOf), sites: siteResults };
-    });
+export class InventoryTotals {
+  private readonly lineGroups = new Map<string, LineGroup>();
+  private readonly metricGroups = new Map<string, MetricGroup>();
+
+  /** The group a line adds to (callers keep it: the records of a kind add to the same groups). */
+  lineGroup(fiscalYear: string, site: string | null, activity: string, basis: LineBasis, scope3Category: number | null, share: Rational): LineGroup {
+    const key = [fiscalYear, site, activity, basis, scope3Category].map(partKey).join('\u0001');
+    let group = this.lineGroups.get(key);
+    if (!group) {
+      group = { fiscalYear, site, activity, basis, scope3Category, share, total: new CountedSum() };
+      this.lineGroups.set(key, group);
+    }
+    return group;
+  }
+
+  metricGroup(fiscalYear: string, site: string | null, kind: MetricInputKind): CountedSum {
+    const key = [fiscalYear, site, kind].map(partKey).join('\u0001');
+    let group = this.metricGroups.get(key);
+    if (!group) {
+      group = { fiscalYear, site, kind, total: new CountedSum() };
+      this.metricGroups.set(key, group);
+    }
+    return group.total;
+  }
+
+  /** Every group that received a line, for storing: any figure of any site or activity combines them exactly. */
+  groups(): LineGroup[] {
+    return [...this.lineGroups.values()].filter((group) => group.total.count > 0);
+  }
+
+  periodResults(fiscalYears: ReadonlyMap<string, FiscalPeriod>, standingOf: (site: string | null) => SiteStanding): Omit<PeriodResult, 'intensities'>[] {
+    const linesByYear = groupBy(this.groups(), (group) => group.fiscalYear);
+    const inputsByYear = groupBy([...this.metricGroups.values()].filter((group) => group.total.count > 0), (group) => group.fiscalYear);
+    return [...fiscalYears.values()]
+      .sort((a, b) => compareText(a.start, b.start))
+      .map((year) => {
+        const yearLines = linesByYear.get(year.label) ?? [];
+        const yearInputs = inputsByYear.get(year.label) ?? [];
+        const linesBySite = groupBy(yearLines, (group) => group.site);
+        const inputsBySite = groupBy(yearInputs, (group) => group.site);
+        const sites = [...new Set([...linesBySite.keys(), ...inputsBySite.keys()])].sort(compareSites);
+        const siteResults = sites.map((site): SiteResult => ({
+          site,
+          ...standingOf(site),
+          ...emissionTotals(linesBySite.get(site) ?? []),
+          metrics: metricsOf(inputsBySite.get(site) ?? [], standingOf),
+        }));
+        const includedInputs = yearInputs.filter((input) => standingOf(input.site).share > 0);
+        return { ...year, ...emissionTotals(yearLines), metrics: metricsOf(includedInputs, standingOf), sites: siteResults };
+      });
+  }
 }
 
 /** Items by key, each group in the items' order. */
@@ -74,30 +136,37 @@ export function compareText(a: string, b: string): number {
 }
 
 /** Records without a site first. */
-function compareSites(a: string | null, b: string | null): number {
+export function compareSites(a: string | null, b: string | null): number {
   if (a === null || b === null) return a === b ? 0 : a === null ? -1 : 1;
   return compareText(a, b);
 }
 
-function totalOf(values: readonly number[]): number | null {
-  return values.length === 0 ? null : fsum(values);
+/** The exact sum of the groups' sums, rounded once; null when no value went into them. */
+export function combinedTotal(totals: Iterable<CountedSum>): number | null {
+  const sum = new ExactSum();
+  let count = 0;
+  for (const total of totals) {
+    if (total.count === 0) continue;
+    sum.addSum(total.sum);
+    count += total.count;
+  }
+  return count === 0 ? null : sum.value();
 }
 
 /**
  * Each figure sums its lines directly, on the bases the figure catalogue gives it (net too), so a
  * figure equals the exact sum of the lines it traces to.
  */
-function emissionTotals(lines: readonly ResultLine[]): Omit<EmissionTotals, 'metrics'> {
+export function emissionTotals(groups: readonly Pick<LineGroup, 'basis' | 'scope3Category' | 'total'>[]): Omit<EmissionTotals, 'metrics'> {
   const sums = Object.fromEntries(EMISSION_FIGURE_IDS.map((id) => {
     const { bases } = FIGURES[id].sums;
-    return [TOTALS_FIELD[id], totalOf(lines.filter((line) => bases.includes(line.basis)).map((line) => line.tco2e))];
+    return [TOTALS_FIELD[id], combinedTotal(groups.filter((group) => bases.includes(group.basis)).map((group) => group.total))];
   })) as Record<(typeof TOTALS_FIELD)[keyof typeof TOTALS_FIELD], number | null>;
-  const scope3Lines = lines.filter((line) => line.basis === 'scope3');
-  const byCategory = groupBy(scope3Lines, (line) => categoryKey(line.scope3Category));
+  const byCategory = groupBy(groups.filter((group) => group.basis === 'scope3'), (group) => categoryKey(group.scope3Category));
   return {
     ...sums,
     scope3ByCategory: Object.fromEntries(
-      [...byCategory].sort(compareCategoryKeys).map(([key, categoryLines]) => [key, fsum(categoryLines.map((line) => line.tco2e))]),
+      [...byCategory].sort(compareCategoryKeys).map(([key, categoryGroups]) => [key, combinedTotal(categoryGroups.map((group) => group.total)) ?? 0]),
     ),
   };
 }
@@ -112,10 +181,10 @@ function compareCategoryKeys([a]: [string, unknown], [b]: [string, unknown]): nu
  * totals themselves: electricityKwh and cleanKwh over all sites, facilityKwh and itKwh over the
  * sites PUE takes (those with both inputs).
  */
-function metricsOf(inputs: readonly MetricInput[], standingOf: (site: string | null) => SiteStanding): InventoryMetrics {
+function metricsOf(inputs: readonly MetricGroup[], standingOf: (site: string | null) => SiteStanding): InventoryMetrics {
   const total = (kind: MetricInputKind, includes: (site: string | null) => boolean = () => true) =>
-    totalOf(inputs.filter((input) => input.kind === kind && includes(input.site)).map((input) => input.kwh));
-  const sitesWith = (kind: MetricInputKind) => new Set(inputs.filter((input) => input.kind === kind).map((input) => input.site));
+    combinedTotal(inputs.filter((input) => input.kind === kind && includes(input.site)).map((input) => input.total));
+  const sitesWith = (kind: MetricInputKind) => new Set(inputs.filter((input) => input.kind === kind && input.total.count > 0).map((input) => input.site));
 
   /** Σ numerator and Σ denominator over the sites the figure covers (a ratio: those with both inputs). */
   const operands = (figure: MetricFigure) => {

@@ -28,6 +28,12 @@ export interface CalcRecord {
   readonly region: string | null;
   /** Name of the contractual instrument (PPA, certificate scheme, tariff) on instrument records. */
   readonly instrument: string | null;
+  /**
+   * Optional: a string equal for two records exactly when everything but their id, period and
+   * quantity is (activity, meaning, unit, basis, site, region, category, instrument). A reader
+   * that can make it cheaply (SQL) passes it; otherwise the calculation works it out.
+   */
+  readonly kindKey?: string;
 }
 
 /** One emission factor of a frozen factor set, with its set's validity and region. */
@@ -94,24 +100,50 @@ export interface InventoryInput {
   readonly factorReplacements?: readonly FactorReplacement[];
 }
 
-export type FindingKind =
-  | 'activity'
-  | 'unit'
-  | 'period'
-  | 'quantity'
-  | 'boundary'
-  | 'no-factor'
-  | 'ambiguous-factor'
-  | 'calorific-basis-ambiguous'
-  | 'factor-value'
-  | 'scope3-category'
-  | 'instrument-exceeds-consumption'
-  | 'double-count';
+export const FINDING_KINDS = [
+  'activity',
+  'unit',
+  'period',
+  'quantity',
+  'boundary',
+  'no-factor',
+  'ambiguous-factor',
+  'calorific-basis-ambiguous',
+  'factor-value',
+  'scope3-category',
+  'instrument-exceeds-consumption',
+  'double-count',
+] as const;
+export type FindingKind = (typeof FINDING_KINDS)[number];
 
+/** tCO2e between two bounds (equal when the amount is known exactly). */
+export interface TonnesRange {
+  readonly low: number;
+  readonly high: number;
+}
+
+/**
+ * Something the calculation could not settle on its own, about one record. Records with the same
+ * problem share its cause (the same ambiguous factors, the same unknown unit): outputs group
+ * findings by kind and cause and list them in full only on request.
+ */
 export interface Finding {
   readonly recordId: number | null;
   readonly kind: FindingKind;
-  readonly message: string;
+  /** The problem, in words every record with it shares. */
+  readonly cause: string;
+  /** What is particular to this record (its months, its quantities), if anything. */
+  readonly detail: string | null;
+  /**
+   * The emissions in question, where known: between the lowest and highest of several fitting
+   * factors; the facility energy left out as a double count; the tCO2e reported as uncategorised.
+   */
+  readonly atStake: TonnesRange | null;
+}
+
+/** A finding as one sentence: its cause, then what is particular to the record. */
+export function findingMessage(finding: Pick<Finding, 'cause' | 'detail'>): string {
+  return finding.detail === null ? finding.cause : `${finding.cause}; ${finding.detail}`;
 }
 
 export const LINE_BASES = ['scope1', 'location', 'market', 'scope3', 'biogenic', 'avoided'] as const;
@@ -209,4 +241,52 @@ export interface InventoryResult {
   readonly periods: readonly PeriodResult[];
   readonly findings: readonly Finding[];
   readonly lines: readonly ResultLine[];
+}
+
+/**
+ * How lines read their factor: one object for every line that takes the same factor the same
+ * way (conversion, note), so a store can keep it once and point lines at it. The exact values
+ * are text as rationalToText writes them ('2.54603', '5/18').
+ */
+export interface LinePricing {
+  readonly factorId: number | null;
+  readonly factorSetKey: string | null;
+  readonly factorUnit: string;
+  readonly conversionFactor: number;
+  /** Factor units per record unit, exact. */
+  readonly unitRatio: string;
+  readonly co2ePerUnitKg: number;
+  /** kg CO2e per factor unit, exact. */
+  readonly kgPerUnit: string;
+  readonly note?: string;
+  /** The gases of the lines' `gases`, in their order, with each one's exact kg CO2e per factor unit. */
+  readonly gases: readonly { readonly gas: string; readonly kgCo2e: string }[];
+}
+
+/** What a line shares with others, by identity: its pricing, its group (figure, site, activity), and whether it is charged a matched fraction. */
+export interface LineLineage {
+  readonly pricing: LinePricing;
+  readonly group: LineGroupRef;
+  /**
+   * Charged a fraction other than 1 by instrument matching (market-based electricity and
+   * instruments): its charged quantity and per-gas tCO2e do not follow from the pricing alone.
+   */
+  readonly fractional: boolean;
+}
+
+/** A group of lines, as a sink tells groups apart (by identity); see LineGroup in inventory-totals. */
+export interface LineGroupRef {
+  readonly fiscalYear: string;
+  readonly site: string | null;
+  readonly activity: string;
+  readonly basis: LineBasis;
+  readonly scope3Category: number | null;
+}
+
+/** Where a streaming calculation puts each record's lines and findings as it goes. */
+export interface InventorySink {
+  /** A record's lines arrive together, by fiscal year and basis; records in the order they are added. */
+  line(line: ResultLine, lineage: LineLineage): void;
+  /** A record's findings arrive together, by kind and message. */
+  finding(finding: Finding): void;
 }

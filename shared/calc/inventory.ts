@@ -34,17 +34,28 @@
  *    electricity counts (finding 'double-count'); the facility energy still feeds PUE. Facility
  *    energy recorded as a metric is never electricity consumed. Data-centre sites: tagged so, or
  *    having IT-energy records.
- * 8. Determinism: records and factors are processed by id, lines sorted by record, fiscal year and
- *    basis, totals summed exactly: the same inputs in any order give bit-identical results.
+ * 8. Determinism: records are processed by id, each record's lines by fiscal year and basis,
+ *    totals summed exactly: the same inputs in any order give bit-identical results.
+ *
+ * It streams (InventoryCalculation): records arrive one at a time and their lines and findings
+ * leave as they are made, so memory does not grow with the number of records. What a record's
+ * lines depend on is worked out once and remembered, in three parts that records share widely:
+ * its kind (activity, unit, site and the rest but the period: the checks, the boundary share),
+ * its period (the split across fiscal years) and its recipe (the factor choices and rules for
+ * its activity, unit, region and start date, whatever the site). A record then only multiplies
+ * its quantity by exact constants (ExactScale). Instrument matching needs every site-month's
+ * totals first, so records that are electricity consumed or instruments pass twice (scope2Flow,
+ * then add).
  */
 import { activityByKey, type ActivityDefinition } from '../activities';
 import { FULL_SITE, siteBoundaries, type BoundaryResult } from './boundary';
 import { FactorLibrary, type FactorPool, type Pricing, type PricingResult } from './factor-library';
 import type { FactorRequest } from './factor-selection';
-import { ONE, productOfRationals, rational, rationalToNumber, ratioFromText, shortestDecimalRational, ZERO, type Rational } from './rational';
-import { allocateByDays, allocateQuantity, fiscalYearOf, type FiscalPeriod } from './fiscal';
-import { intensityMetrics } from './intensity';
+import { allocateByDays, allocateQuantity, fiscalYearOf, type FiscalPeriod, type FiscalResult, type FiscalYearShare } from './fiscal';
+import { IntensityTotals } from './intensity';
+import { compareText, InventoryTotals, type CountedSum, type LineGroup, type SiteStanding } from './inventory-totals';
 import {
+  findingMessage,
   LINE_BASES,
   type CalcRecord,
   type CalcSettings,
@@ -52,130 +63,573 @@ import {
   type FindingKind,
   type InventoryInput,
   type InventoryResult,
+  type InventorySink,
   type LineBasis,
+  type LinePricing,
   type MetricInputKind,
+  type PeriodResult,
   type ResultLine,
+  type TonnesRange,
 } from './inventory-types';
-import { compareText, periodResults, type MetricInput, type SiteStanding } from './inventory-totals';
-import { fiscalMonthShares, matchInstruments, type ElectricityFlow, type FlowCharge, type MonthShare } from './scope2-market';
+import { ExactDecimal, ExactScale, ONE, productOfRationals, rational, rationalToNumber, rationalToText, ratioFromText, ZERO, type Rational } from './rational';
+import { fiscalMonthShares, InstrumentMatching, type FlowCharge, type FlowRole, type MonthShare } from './scope2-market';
+import { fsum } from './sum';
 import { conversionFactor, formatUnit, unitById, type Unit } from './units';
 
 export type * from './inventory-types';
-export { LINE_BASES } from './inventory-types';
+export { findingMessage, LINE_BASES } from './inventory-types';
+
+/**
+ * The calculation method's version. Stored results record it: when a rule changes what the same
+ * inputs give (as AR6 methane did), results stored under an older method are out of date.
+ */
+export const CALCULATION_METHOD = 1;
 
 /** Consumption that is a site's electricity for Scope 2 and clean share. */
-const ELECTRICITY_CONSUMPTION = new Set(['electricity', 'facility_energy']);
+export const ELECTRICITY_CONSUMPTION: ReadonlySet<string> = new Set(['electricity', 'facility_energy']);
 /** Activities whose quantities feed energy metrics or instrument matching, in kWh. */
 const ENERGY_INPUTS = new Set(['electricity', 'facility_energy', 'clean_electricity', 'it_energy']);
 const CLEAN_INSTRUMENT = 'clean_electricity';
+const FACILITY_ENERGY = 'facility_energy';
 const SCOPE_LABELS = { scope1: 'Scope 1', scope2: 'Scope 2', scope3: 'Scope 3' } as const;
 const PER_TONNE = rational(1n, 1000n);
+/** Kinds, periods and recipes each remembered at once; past this a memory is emptied and refilled as records come. */
+const MAX_REMEMBERED = 50_000;
 
+/** The in-memory calculation: every record at once, every line and finding returned. */
 export function calculateInventory(input: InventoryInput): InventoryResult {
-  return new InventoryCalculation(input).run();
+  const calculation = new InventoryCalculation(input);
+  const records = [...input.records].sort((a, b) => a.id - b.id);
+  for (const record of records) if (scope2FlowRole(record) !== null && !isFacilityConsumption(record)) calculation.scope2Flow(record);
+  for (const record of records) if (isFacilityConsumption(record)) calculation.scope2Flow(record);
+  const lines: ResultLine[] = [];
+  const findings: Finding[] = [];
+  const sink: InventorySink = { line: (line) => lines.push(line), finding: (finding) => findings.push(finding) };
+  for (const record of records) calculation.add(record, sink);
+  return { periods: calculation.finish().periods, findings, lines };
 }
 
-interface YearPart {
-  readonly fiscalYear: string;
-  /** The record's quantity in this fiscal year, in its unit. */
-  readonly quantity: number;
+/** Whether a record takes part in instrument matching: electricity consumed, or an instrument. */
+export function scope2FlowRole(record: Pick<CalcRecord, 'activity' | 'meaning'>): FlowRole | null {
+  if (record.meaning === 'instrument') return 'instrument';
+  return record.meaning === 'consumption' && ELECTRICITY_CONSUMPTION.has(record.activity) ? 'consumption' : null;
 }
 
-interface PreparedRecord {
-  readonly record: CalcRecord;
+/** Facility energy recorded as consumption: matched only after all electricity consumption (see scope2Flow). */
+export function isFacilityConsumption(record: Pick<CalcRecord, 'activity' | 'meaning'>): boolean {
+  return record.meaning === 'consumption' && record.activity === FACILITY_ENERGY;
+}
+
+export interface InventoryOutcome {
+  readonly periods: readonly PeriodResult[];
+  /** Every group of lines with its exact sum: what any site's or activity's part of a figure is made of. */
+  readonly groups: readonly LineGroup[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// What records share
+
+/** A finding as a recipe plans it: the same for every record it applies to, with what is at stake priced per record. */
+interface PlannedFinding {
+  readonly kind: FindingKind;
+  readonly cause: string;
+  readonly detail: string | null;
+  /** Pricings the record's tCO2e at stake is worked out under (lowest to highest); charged: under the matched fraction. */
+  readonly atStake: { readonly pricings: readonly Pricing[]; readonly charged: boolean } | null;
+}
+
+function finding(kind: FindingKind, cause: string, detail: string | null = null): PlannedFinding {
+  return { kind, cause, detail, atStake: null };
+}
+
+/** A record's activity, unit, site and the rest but its period and quantity: the checks they pass, or the finding they fail with. */
+type Kind =
+  | { readonly status: 'refused'; readonly finding: PlannedFinding }
+  | { readonly status: 'denominator' }
+  | KindFacts;
+
+interface KindFacts {
+  readonly status: 'ready';
+  readonly site: string | null;
   readonly activity: ActivityDefinition;
   readonly unit: Unit;
+  /** The record's region, else its site's, else the engagement's. */
   readonly region: string | null;
   readonly share: Rational;
-  readonly years: readonly YearPart[];
+  readonly shareNumber: number;
   /** kWh per unit of the record, for energy inputs; null for other activities. */
   readonly kwhPerUnit: Rational | null;
-  /** The fiscal months of electricity consumption and instruments, for instrument matching; else empty. */
-  readonly months: readonly MonthShare[];
+  readonly kwh: ExactScale | null;
+  /** Recipes by start date, shared by every kind with the same activity, unit, region, category and instrument. */
+  readonly recipes: Map<string, Recipe>;
+  /** This kind's groups of lines and metric inputs, by fiscal year. */
+  readonly lineGroups: Map<string, Map<LineBasis, LineGroup>>;
+  readonly metricGroups: Map<string, Map<MetricInputKind, CountedSum>>;
 }
 
-function compareLines(a: ResultLine, b: ResultLine): number {
-  return a.recordId - b.recordId || compareText(a.fiscalYear, b.fiscalYear) || LINE_BASES.indexOf(a.basis) - LINE_BASES.indexOf(b.basis);
+/** A period's split across fiscal years, and its fiscal months (for matching), worked out on first use. */
+interface Period {
+  readonly allocation: FiscalResult<readonly FiscalYearShare[]>;
+  months?: FiscalResult<readonly MonthShare[]>;
+  fiscalYearsNoted: boolean;
 }
 
-/** Findings without a record first, then by record, kind and message. */
+/** A line every record of a recipe makes in each fiscal year. */
+interface RecipeLine {
+  readonly basis: LineBasis;
+  readonly pricing: Pricing;
+  readonly display: LinePricing;
+  readonly scope3Category: number | null;
+  /** Charged at the fraction instrument matching leaves (market-based electricity and instruments). */
+  readonly charged: boolean;
+}
+
+interface RecipeMetric {
+  readonly kind: MetricInputKind;
+  readonly charged: boolean;
+  /** Counted even when the record is a double count (facility energy and IT energy feed PUE). */
+  readonly always: boolean;
+}
+
+/** The factor choices and rules for an activity, unit, region, category, instrument and start date: what any site's record of them makes. */
+interface Recipe {
+  /** By basis. */
+  readonly lines: readonly RecipeLine[];
+  readonly metrics: readonly RecipeMetric[];
+  readonly findings: readonly PlannedFinding[];
+  /** Facility energy consumed: the grid pricing the tCO2e of a double count is at stake under. */
+  readonly doubleCountPricing: Pricing | null;
+}
+
+/** The exact multipliers of a record's quantity for one pricing, boundary share and charged fraction. */
+interface LineScales {
+  readonly converted: ExactScale;
+  readonly charged: ExactScale;
+  readonly tonnes: ExactScale;
+  readonly gases: readonly { readonly gas: string; readonly tonnes: ExactScale }[];
+}
+
+/**
+ * Values remembered by a tuple of keys, one Map level per key, up to a limit: looking up hashes
+ * the keys (a string hashes once) instead of building a key string for every record.
+ */
+class TupleMemory<T> {
+  private root = new Map<unknown, unknown>();
+  private size = 0;
+
+  constructor(private readonly limit: number) {}
+
+  find(keys: readonly unknown[]): T | undefined {
+    let level: Map<unknown, unknown> | undefined = this.root;
+    const last = keys.length - 1;
+    for (let index = 0; index < last && level; index++) level = level.get(keys[index]) as Map<unknown, unknown> | undefined;
+    return level?.get(keys[last]) as T | undefined;
+  }
+
+  store(keys: readonly unknown[], value: T): T {
+    if (this.size >= this.limit) {
+      this.root = new Map();
+      this.size = 0;
+    }
+    let level = this.root;
+    const last = keys.length - 1;
+    for (let index = 0; index < last; index++) {
+      let next = level.get(keys[index]) as Map<unknown, unknown> | undefined;
+      if (!next) {
+        next = new Map();
+        level.set(keys[index], next);
+      }
+      level = next;
+    }
+    level.set(keys[last], value);
+    this.size++;
+    return value;
+  }
+}
+
+function childMap<K, V>(parent: Map<string, Map<K, V>>, key: string): Map<K, V> {
+  let child = parent.get(key);
+  if (!child) {
+    child = new Map();
+    parent.set(key, child);
+  }
+  return child;
+}
+
+type FlowCounts = Record<'consumption' | 'facility' | 'instrument', number>;
+
+function flowCountKey(record: CalcRecord): keyof FlowCounts | null {
+  const role = scope2FlowRole(record);
+  if (role === null) return null;
+  return role === 'instrument' ? 'instrument' : isFacilityConsumption(record) ? 'facility' : 'consumption';
+}
+
+/** A record's quantity in each fiscal year: the double a line reports and the exact decimal it stands for. */
+interface QuantityParts {
+  readonly values: readonly number[];
+  readonly decimals: readonly ExactDecimal[];
+}
+
+function quantityParts(quantity: number, allocation: readonly FiscalYearShare[]): FiscalResult<QuantityParts> {
+  if (allocation.length === 1 && Number.isFinite(quantity)) return { ok: true, value: { values: [quantity], decimals: [ExactDecimal.of(quantity)] } };
+  const parts = allocateQuantity(quantity, allocation);
+  return parts.ok ? { ok: true, value: { values: parts.value, decimals: parts.value.map((part) => ExactDecimal.of(part)) } } : parts;
+}
+
 function compareFindings(a: Finding, b: Finding): number {
-  if (a.recordId !== b.recordId) return a.recordId === null ? -1 : b.recordId === null ? 1 : a.recordId - b.recordId;
-  return compareText(a.kind, b.kind) || compareText(a.message, b.message);
+  return compareText(a.kind, b.kind) || compareText(findingMessage(a), findingMessage(b));
+}
+
+/** A record's kind as a string (see CalcRecord.kindKey): its fields but id, period and quantity, each told apart from null. */
+export function kindKeyOf(record: CalcRecord): string {
+  const text = (value: string | number | null) => (value === null ? '\u0000' : `=${value}`);
+  return [record.activity, record.meaning, record.unit, record.unitBasis, record.site, record.region, record.scope3Category, record.instrument].map(text).join('\u0001');
+}
+
+function monthKey(site: string | null, share: MonthShare): string {
+  return `${site === null ? '\u0000' : `=${site}`}\u0001${share.month}`;
+}
+
+function decimalToRational(decimal: ExactDecimal): Rational {
+  const digits = decimal.bigDigits ?? BigInt(decimal.digits);
+  const scale = 10n ** BigInt(Math.abs(decimal.exponent));
+  return decimal.exponent >= 0 ? rational(digits * scale) : rational(digits, scale);
 }
 
 /** The lineage fields of a line that no published factor prices. */
 const NO_FACTOR = { factorId: null, factorSetId: null, factorSetKey: null, gases: [] } as const satisfies Partial<Pricing>;
 
-function withNote(pricing: Pricing, note: string): Pricing {
-  return { ...pricing, notes: [...pricing.notes, note] };
-}
+const NO_CHARGE: FlowCharge = { chargedFractionByYear: new Map(), cappedMonths: [], countedFraction: ONE };
 
-class InventoryCalculation {
+// ---------------------------------------------------------------------------------------------
+// The calculation
+
+export class InventoryCalculation {
   private readonly settings: CalcSettings;
   private readonly library: FactorLibrary;
   private readonly boundaries: Map<string, BoundaryResult>;
-  private readonly sitesWithItEnergy: Set<string | null>;
-  private readonly standings = new Map<string | null, SiteStanding>();
-  private readonly findings: Finding[] = [];
-  private readonly lines: ResultLine[] = [];
-  private readonly metricInputs: MetricInput[] = [];
+  private readonly totals = new InventoryTotals();
+  private readonly intensities = new IntensityTotals();
+  private readonly matching = new InstrumentMatching();
+  /** Sites and fiscal months with electricity consumption: facility energy consumed there is a double count. */
+  private readonly electricityMonths = new Set<string>();
+  private readonly sitesWithItEnergy = new Set<string | null>();
   private readonly fiscalYears = new Map<string, FiscalPeriod>();
+  private readonly kinds = new Map<string, Kind>();
+  private readonly recipeSets = new TupleMemory<Map<string, Recipe>>(MAX_REMEMBERED);
+  private readonly periods = new TupleMemory<Period>(MAX_REMEMBERED);
   private readonly kwhRatios = new Map<string, Rational | string>();
+  private readonly displays = new WeakMap<Pricing, LinePricing>();
+  /** Pricings made here rather than chosen from the library, remembered so their lines share multipliers. */
+  private readonly noted = new WeakMap<Pricing, Map<string, Pricing>>();
+  private readonly direct = new Map<string, Pricing>();
+  private readonly zeroEmissions = new Map<Rational, Pricing>();
+  private readonly scales = new WeakMap<Pricing, Map<Rational, LineScales>>();
+  private readonly matched: FlowCounts = { consumption: 0, facility: 0, instrument: 0 };
+  private readonly added: FlowCounts = { consumption: 0, facility: 0, instrument: 0 };
+  private matchingFacility = false;
 
-  constructor(private readonly input: InventoryInput) {
+  constructor(input: Omit<InventoryInput, 'records'>) {
     this.settings = input.settings;
     this.library = new FactorLibrary(input.factors, input.settings, input.factorReplacements);
     this.boundaries = siteBoundaries(input.sites ?? [], input.settings.consolidationApproach);
-    this.sitesWithItEnergy = new Set(input.records.filter((record) => record.activity === 'it_energy').map((record) => record.site));
   }
 
-  run(): InventoryResult {
-    const prepared = [...this.input.records]
-      .sort((a, b) => a.id - b.id)
-      .flatMap((record) => this.prepare(record) ?? []);
+  /**
+   * First pass, only over records that are electricity consumed or instruments (scope2FlowRole):
+   * each goes into its site-months for instrument matching. Facility energy consumed must come
+   * after every electricity consumption record, since it counts only in months without one.
+   * When the records hold no instrument and no facility energy consumed, the pass may be left out.
+   */
+  scope2Flow(record: CalcRecord): void {
+    const role = scope2FlowRole(record);
+    const counted = flowCountKey(record);
+    if (role === null || counted === null) throw new Error(`record ${record.id} is not electricity consumed or an instrument`);
+    if (counted === 'facility') this.matchingFacility = true;
+    else if (counted === 'consumption' && this.matchingFacility) throw new Error('electricity consumption must be matched before facility energy consumed');
+    this.matched[counted]++;
+    const kind = this.kindOf(record);
+    const period = this.periodOf(record);
+    if (kind.status !== 'ready' || !period.allocation.ok || !Number.isFinite(record.quantity)) return;
+    const months = this.monthsOf(record, period);
+    if (!months.ok) return;
+    if (counted === 'consumption') for (const share of months.value) this.electricityMonths.add(monthKey(record.site, share));
+    if (counted === 'facility' && this.doubleCountedMonths(record.site, months.value).length > 0) return;
+    const kwh = productOfRationals(decimalToRational(ExactDecimal.of(record.quantity)), kind.kwhPerUnit ?? ZERO);
+    this.matching.add({ site: record.site, role, months: months.value }, kwh);
+  }
 
-    const electricityConsumption: PreparedRecord[] = [];
-    const instruments: PreparedRecord[] = [];
-    for (const item of prepared) {
-      const key = item.activity.key;
-      if (key === 'it_energy') this.addMetricInputs(item, 'it');
-      if (key === 'facility_energy') this.addMetricInputs(item, 'facility');
-      switch (item.record.meaning) {
-        case 'avoided':
-          this.addDirectLines(item, 'avoided');
-          break;
-        case 'instrument':
-          instruments.push(item);
-          break;
-        case 'consumption':
-          if (ELECTRICITY_CONSUMPTION.has(key)) electricityConsumption.push(item);
-          else this.addConsumptionLines(item);
-          break;
-        default:
-        // Metric records only feed the metrics above.
-      }
+  /** Second pass: every record, in id order. Its lines and findings go to the sink before this returns. */
+  add(record: CalcRecord, sink: InventorySink): void {
+    const counted = flowCountKey(record);
+    if (counted !== null) this.added[counted]++;
+    if (record.activity === 'it_energy') this.sitesWithItEnergy.add(record.site);
+    const period = this.periodOf(record);
+    if (record.meaning === 'denominator' && period.allocation.ok) this.intensities.add(record, period.allocation.value);
+
+    const kind = this.kindOf(record);
+    if (kind.status === 'denominator') return;
+    if (kind.status === 'refused') return sink.finding(this.findingFor(record, kind.finding));
+    if (!period.allocation.ok) return sink.finding(this.findingFor(record, finding('period', period.allocation.reason)));
+    const allocation = period.allocation.value;
+    const parts = quantityParts(record.quantity, allocation);
+    if (!parts.ok) return sink.finding(this.findingFor(record, finding('quantity', parts.reason)));
+    const role = scope2FlowRole(record);
+    const months = role === null ? null : this.monthsOf(record, period);
+    if (months && !months.ok) return sink.finding(this.findingFor(record, finding('period', months.reason)));
+    if (!period.fiscalYearsNoted) {
+      for (const share of allocation) this.noteFiscalYear(share);
+      period.fiscalYearsNoted = true;
     }
-    this.addScope2Electricity(this.withoutDoubleCounts(electricityConsumption), instruments);
 
-    const lines = [...this.lines].sort(compareLines);
-    const periods = periodResults({
-      lines,
-      metricInputs: this.metricInputs,
-      fiscalYears: this.fiscalYears,
-      standingOf: (site) => this.standingOf(site),
+    const recipe = this.recipeOf(record, kind);
+    const doubleCounted = months && isFacilityConsumption(record) ? this.doubleCountedMonths(record.site, months.value) : [];
+    if (doubleCounted.length > 0) {
+      this.addMetrics(kind, recipe.metrics.filter((metric) => metric.always), allocation, parts.value, NO_CHARGE);
+      return sink.finding(this.doubleCountFinding(record, kind, recipe, doubleCounted, allocation, parts.value));
+    }
+    const charge = role === null || months === null ? NO_CHARGE : this.chargeOf(record, role, months.value);
+    this.addMetrics(kind, recipe.metrics, allocation, parts.value, charge);
+    allocation.forEach((share, part) => {
+      const fraction = charge.chargedFractionByYear.get(share.label) ?? ONE;
+      for (const line of recipe.lines) {
+        const charged = line.charged ? fraction : ONE;
+        const group = this.lineGroup(kind, record, share.label, line);
+        const result = this.lineOf(record, kind, share.label, line, this.scalesOf(line.pricing, kind.share, charged), parts.value.values[part]!, parts.value.decimals[part]!);
+        group.total.add(result.tco2e);
+        sink.line(result, { pricing: line.display, group, fractional: charged !== ONE });
+      }
     });
-    const intensities = intensityMetrics(this.input.records, periods, this.settings.fiscal);
+    const findings = recipe.findings.map((planned) => this.findingFor(record, planned, { kind, allocation, parts: parts.value, charge }));
+    if (charge.cappedMonths.length > 0) findings.push(this.cappedFinding(record, kind, charge));
+    for (const item of findings.length > 1 ? findings.sort(compareFindings) : findings) sink.finding(item);
+  }
+
+  /** The figures per fiscal year and site, once every record has been added. */
+  finish(): InventoryOutcome {
+    this.checkPasses();
+    const periods = this.totals.periodResults(this.fiscalYears, (site) => this.standingOf(site));
+    const intensities = this.intensities.metrics(periods);
     return {
       periods: periods.map((period) => ({ ...period, intensities: intensities.get(period.label) ?? [] })),
-      findings: [...this.findings].sort(compareFindings),
-      lines,
+      groups: this.totals.groups(),
     };
   }
 
-  private report(recordId: number | null, kind: FindingKind, message: string): undefined {
-    this.findings.push({ recordId, kind, message });
-    return undefined;
+  /** Both passes must have seen the same flows, and the first may be left out only when nothing needed it. */
+  private checkPasses(): void {
+    const matchedAny = this.matched.consumption + this.matched.facility + this.matched.instrument > 0;
+    const same = (Object.keys(this.added) as (keyof FlowCounts)[]).every((key) => this.matched[key] === this.added[key]);
+    if (matchedAny ? !same : this.added.facility + this.added.instrument > 0) {
+      throw new Error(
+        `instrument matching saw ${JSON.stringify(this.matched)} but the records held ${JSON.stringify(this.added)}: ` +
+          'every instrument and facility energy consumed must pass scope2Flow first',
+      );
+    }
+  }
+
+  private addMetrics(kind: KindFacts, metrics: readonly RecipeMetric[], allocation: readonly FiscalYearShare[], parts: QuantityParts, charge: FlowCharge): void {
+    if (metrics.length === 0 || kind.kwh === null || kind.kwhPerUnit === null) return;
+    for (const metric of metrics) {
+      allocation.forEach((share, part) => {
+        const fraction = metric.charged ? charge.chargedFractionByYear.get(share.label) : undefined;
+        const scale = fraction === undefined || fraction === ONE ? kind.kwh! : new ExactScale(productOfRationals(kind.kwhPerUnit!, fraction));
+        this.metricGroup(kind, share.label, metric.kind).add(scale.times(parts.decimals[part]!));
+      });
+    }
+  }
+
+  private lineOf(record: CalcRecord, kind: KindFacts, fiscalYear: string, line: RecipeLine, scales: LineScales, quantity: number, part: ExactDecimal): ResultLine {
+    const tco2e = scales.tonnes.times(part);
+    const { display } = line;
+    return {
+      recordId: record.id,
+      site: record.site,
+      activity: record.activity,
+      fiscalYear,
+      basis: line.basis,
+      scope3Category: line.scope3Category,
+      quantity,
+      unit: record.unit,
+      conversionFactor: display.conversionFactor,
+      convertedQuantity: scales.converted.times(part),
+      chargedQuantity: scales.charged.times(part),
+      factorUnit: display.factorUnit,
+      factorId: display.factorId,
+      factorSetKey: display.factorSetKey,
+      co2ePerUnitKg: display.co2ePerUnitKg,
+      gases: scales.gases.map(({ gas, tonnes }) => ({ gas, tco2e: tonnes.times(part) })),
+      share: kind.shareNumber,
+      tco2e,
+      ...(display.note === undefined ? {} : { note: display.note }),
+    };
+  }
+
+  private findingFor(
+    record: CalcRecord,
+    planned: PlannedFinding,
+    priced?: { kind: KindFacts; allocation: readonly FiscalYearShare[]; parts: QuantityParts; charge: FlowCharge },
+  ): Finding {
+    const atStake = planned.atStake && priced ? this.atStakeOf(planned.atStake, priced.kind, priced.allocation, priced.parts, priced.charge) : null;
+    return { recordId: record.id, kind: planned.kind, cause: planned.cause, detail: planned.detail, atStake };
+  }
+
+  /** Between the lowest and highest pricing: each the sum of the record's fiscal-year parts, as its lines would round them. */
+  private atStakeOf(
+    atStake: NonNullable<PlannedFinding['atStake']>,
+    kind: KindFacts,
+    allocation: readonly FiscalYearShare[],
+    parts: QuantityParts,
+    charge: FlowCharge,
+  ): TonnesRange | null {
+    if (atStake.pricings.length === 0) return null;
+    const totals = atStake.pricings.map((pricing) =>
+      fsum(allocation.map((share, part) => {
+        const fraction = atStake.charged ? (charge.chargedFractionByYear.get(share.label) ?? ONE) : ONE;
+        return this.scalesOf(pricing, kind.share, fraction).tonnes.times(parts.decimals[part]!);
+      })),
+    );
+    return { low: Math.min(...totals), high: Math.max(...totals) };
+  }
+
+  private doubleCountFinding(record: CalcRecord, kind: KindFacts, recipe: Recipe, months: readonly MonthShare[], allocation: readonly FiscalYearShare[], parts: QuantityParts): Finding {
+    const planned: PlannedFinding = {
+      kind: 'double-count',
+      cause:
+        `electricity counted twice? site ${record.site ?? '(none)'} also has electricity consumption in this facility energy's fiscal months: ` +
+        'only the electricity records count for Scope 2 and clean share; this facility energy still counts for PUE',
+      detail: `in ${months.map((share) => share.month).join(', ')}`,
+      atStake: recipe.doubleCountPricing === null ? null : { pricings: [recipe.doubleCountPricing], charged: false },
+    };
+    return this.findingFor(record, planned, { kind, allocation, parts, charge: NO_CHARGE });
+  }
+
+  private cappedFinding(record: CalcRecord, kind: KindFacts, charge: FlowCharge): Finding {
+    const quantity = ExactDecimal.of(record.quantity);
+    const kwhPerUnit = kind.kwhPerUnit ?? ZERO;
+    const counted = new ExactScale(productOfRationals(kwhPerUnit, charge.countedFraction)).times(quantity);
+    const whole = new ExactScale(kwhPerUnit).times(quantity);
+    return {
+      recordId: record.id,
+      kind: 'instrument-exceeds-consumption',
+      cause: `instruments exceed the electricity consumed at site ${record.site ?? '(none)'}: capped at consumption`,
+      detail: `in ${charge.cappedMonths.join(', ')}: ${counted} of ${whole} kWh counted`,
+      atStake: null,
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // What records share, remembered
+
+  private kindOf(record: CalcRecord): Kind {
+    const key = record.kindKey ?? kindKeyOf(record);
+    let kind = this.kinds.get(key);
+    if (!kind) {
+      if (this.kinds.size >= MAX_REMEMBERED) this.kinds.clear();
+      kind = this.kindFacts(record);
+      this.kinds.set(key, kind);
+    }
+    return kind;
+  }
+
+  /** Checks what a record's activity, meaning, site and unit allow; a finding when it cannot be calculated. */
+  private kindFacts(record: CalcRecord): Kind {
+    const { meaning } = record;
+    const activity = activityByKey(record.activity);
+    if (!activity) return { status: 'refused', finding: finding('activity', `unknown activity '${record.activity}'`) };
+    if (!activity.meanings.includes(meaning)) {
+      return { status: 'refused', finding: finding('activity', `${activity.label} cannot be '${meaning}' (it may be: ${activity.meanings.join(', ')})`) };
+    }
+    // Intensity denominators serve intensity metrics, never the inventory.
+    if (meaning === 'denominator') return { status: 'denominator' };
+    const boundary = this.boundaryOfSite(record.site);
+    if (!boundary.ok) return { status: 'refused', finding: finding('boundary', boundary.reason) };
+    const unit = this.unitOf(record, activity);
+    if (typeof unit === 'string') return { status: 'refused', finding: finding('unit', unit) };
+    const kwhPerUnit = ENERGY_INPUTS.has(activity.key) ? this.kwhPerUnitOf(unit) : null;
+    if (typeof kwhPerUnit === 'string') return { status: 'refused', finding: finding('unit', kwhPerUnit) };
+    const region = record.region ?? boundary.value.region ?? this.settings.defaultRegion;
+    const { share } = boundary.value;
+    return {
+      status: 'ready',
+      site: record.site,
+      activity,
+      unit,
+      region,
+      share,
+      shareNumber: rationalToNumber(share),
+      kwhPerUnit,
+      kwh: kwhPerUnit === null ? null : new ExactScale(kwhPerUnit),
+      recipes: this.recipesFor([record.activity, meaning, unit.id, unit.basis, region, record.scope3Category, record.instrument]),
+      lineGroups: new Map(),
+      metricGroups: new Map(),
+    };
+  }
+
+  private recipesFor(keys: readonly unknown[]): Map<string, Recipe> {
+    return this.recipeSets.find(keys) ?? this.recipeSets.store(keys, new Map());
+  }
+
+  private periodOf(record: CalcRecord): Period {
+    const keys = [record.periodStart, record.periodEnd];
+    return (
+      this.periods.find(keys) ??
+      this.periods.store(keys, { allocation: allocateByDays(record.periodStart, record.periodEnd, this.settings.fiscal), fiscalYearsNoted: false })
+    );
+  }
+
+  private monthsOf(record: CalcRecord, period: Period): FiscalResult<readonly MonthShare[]> {
+    period.months ??= fiscalMonthShares(record.periodStart, record.periodEnd, this.settings.fiscal);
+    return period.months;
+  }
+
+  private recipeOf(record: CalcRecord, kind: KindFacts): Recipe {
+    let recipe = kind.recipes.get(record.periodStart);
+    if (!recipe) {
+      recipe = new RecipeBuilder(this, record, kind).build();
+      kind.recipes.set(record.periodStart, recipe);
+    }
+    return recipe;
+  }
+
+  private lineGroup(kind: KindFacts, record: CalcRecord, fiscalYear: string, line: RecipeLine): LineGroup {
+    const byBasis = childMap(kind.lineGroups, fiscalYear);
+    let group = byBasis.get(line.basis);
+    if (!group) {
+      group = this.totals.lineGroup(fiscalYear, record.site, record.activity, line.basis, line.scope3Category, kind.share);
+      byBasis.set(line.basis, group);
+    }
+    return group;
+  }
+
+  private metricGroup(kind: KindFacts, fiscalYear: string, metric: MetricInputKind): CountedSum {
+    const byKind = childMap(kind.metricGroups, fiscalYear);
+    let group = byKind.get(metric);
+    if (!group) {
+      group = this.totals.metricGroup(fiscalYear, kind.site, metric);
+      byKind.set(metric, group);
+    }
+    return group;
+  }
+
+  /** The multipliers of a pricing under a share and a charged fraction; remembered when nothing was matched away. */
+  private scalesOf(pricing: Pricing, share: Rational, fraction: Rational): LineScales {
+    if (fraction !== ONE) return lineScales(pricing, share, fraction);
+    let byShare = this.scales.get(pricing);
+    if (!byShare) {
+      byShare = new Map();
+      this.scales.set(pricing, byShare);
+    }
+    let scales = byShare.get(share);
+    if (!scales) {
+      scales = lineScales(pricing, share, ONE);
+      byShare.set(share, scales);
+    }
+    return scales;
+  }
+
+  private chargeOf(record: CalcRecord, role: FlowRole, months: readonly MonthShare[]): FlowCharge {
+    return this.matching.chargeOf({ site: record.site, role, months });
   }
 
   private boundaryOfSite(site: string | null): BoundaryResult {
@@ -183,49 +637,11 @@ class InventoryCalculation {
   }
 
   private standingOf(site: string | null): SiteStanding {
-    const known = this.standings.get(site);
-    if (known) return known;
     const boundary = this.boundaryOfSite(site);
-    const standing = {
+    return {
       share: boundary.ok ? rationalToNumber(boundary.value.share) : 0,
       isDataCentre: (boundary.ok && boundary.value.taggedDataCentre) || this.sitesWithItEnergy.has(site),
     };
-    this.standings.set(site, standing);
-    return standing;
-  }
-
-  /** Checks a record and splits it across fiscal years; undefined (with a finding) when it cannot be calculated. */
-  private prepare(record: CalcRecord): PreparedRecord | undefined {
-    const { id, meaning } = record;
-    const activity = activityByKey(record.activity);
-    if (!activity) return this.report(id, 'activity', `unknown activity '${record.activity}'`);
-    if (!activity.meanings.includes(meaning)) {
-      return this.report(id, 'activity', `${activity.label} cannot be '${meaning}' (it may be: ${activity.meanings.join(', ')})`);
-    }
-    // Intensity denominators serve intensity metrics elsewhere, never the inventory.
-    if (meaning === 'denominator') return undefined;
-
-    const boundary = this.boundaryOfSite(record.site);
-    if (!boundary.ok) return this.report(id, 'boundary', boundary.reason);
-    const unit = this.unitOf(record, activity);
-    if (typeof unit === 'string') return this.report(id, 'unit', unit);
-    const kwhPerUnit = ENERGY_INPUTS.has(activity.key) ? this.kwhPerUnitOf(unit) : null;
-    if (typeof kwhPerUnit === 'string') return this.report(id, 'unit', kwhPerUnit);
-
-    const allocation = allocateByDays(record.periodStart, record.periodEnd, this.settings.fiscal);
-    if (!allocation.ok) return this.report(id, 'period', allocation.reason);
-    const parts = allocateQuantity(record.quantity, allocation.value);
-    if (!parts.ok) return this.report(id, 'quantity', parts.reason);
-    const matched = meaning === 'instrument' || (meaning === 'consumption' && ELECTRICITY_CONSUMPTION.has(activity.key));
-    const months = matched ? fiscalMonthShares(record.periodStart, record.periodEnd, this.settings.fiscal) : { ok: true as const, value: [] };
-    if (!months.ok) return this.report(id, 'period', months.reason);
-
-    const years = allocation.value.map((share, index): YearPart => {
-      if (!this.fiscalYears.has(share.label)) this.rememberFiscalYear(share.start);
-      return { fiscalYear: share.label, quantity: parts.value[index] ?? 0 };
-    });
-    const region = record.region ?? boundary.value.region ?? this.settings.defaultRegion;
-    return { record, activity, unit, region, share: boundary.value.share, years, kwhPerUnit, months: months.value };
   }
 
   /** The record's unit, or why it cannot be used for its activity. */
@@ -251,236 +667,250 @@ class InventoryCalculation {
     return result;
   }
 
-  private rememberFiscalYear(date: string): void {
-    const year = fiscalYearOf(date, this.settings.fiscal);
+  private noteFiscalYear(share: FiscalYearShare): void {
+    if (this.fiscalYears.has(share.label)) return;
+    const year = fiscalYearOf(share.start, this.settings.fiscal);
     if (year.ok) this.fiscalYears.set(year.value.label, year.value);
   }
 
-  private requestFor(item: PreparedRecord): FactorRequest {
-    return { unit: item.unit, region: item.region, date: item.record.periodStart };
+  private doubleCountedMonths(site: string | null, months: readonly MonthShare[]): MonthShare[] {
+    return months.filter((share) => this.electricityMonths.has(monthKey(site, share)));
   }
 
-  private addMetricInputs(item: PreparedRecord, kind: MetricInputKind, fractionByYear?: ReadonlyMap<string, Rational>): void {
-    if (item.kwhPerUnit === null) return;
-    for (const year of item.years) {
-      const fraction = fractionByYear?.get(year.fiscalYear) ?? ONE;
-      const kwh = rationalToNumber(productOfRationals(shortestDecimalRational(year.quantity), item.kwhPerUnit, fraction));
-      this.metricInputs.push({ recordId: item.record.id, site: item.record.site, fiscalYear: year.fiscalYear, kind, kwh });
+  // For RecipeBuilder
+
+  price(pool: FactorPool, request: FactorRequest): PricingResult {
+    return this.library.price(pool, request);
+  }
+
+  /** The pricing with a note added. */
+  withNote(pricing: Pricing, note: string): Pricing {
+    let byNote = this.noted.get(pricing);
+    if (!byNote) {
+      byNote = new Map();
+      this.noted.set(pricing, byNote);
     }
+    let noted = byNote.get(note);
+    if (!noted) {
+      noted = { ...pricing, notes: [...pricing.notes, note] };
+      byNote.set(note, noted);
+    }
+    return noted;
+  }
+
+  /** Quantities already in CO2e: converted to kg CO2e (factorText kg per unit), with no factor. */
+  alreadyCo2e(factorText: string): Pricing {
+    let pricing = this.direct.get(factorText);
+    if (!pricing) {
+      pricing = { ...NO_FACTOR, factorUnit: 'kgCO2e', unitRatio: ratioFromText(factorText), kgPerUnit: ONE, notes: ['quantity already in CO2e: no emission factor applied'] };
+      this.direct.set(factorText, pricing);
+    }
+    return pricing;
+  }
+
+  /** A clean instrument without clean-electricity factors: zero emissions per kWh. */
+  zeroEmission(kwhPerUnit: Rational): Pricing {
+    let pricing = this.zeroEmissions.get(kwhPerUnit);
+    if (!pricing) {
+      pricing = { ...NO_FACTOR, factorUnit: 'kWh', unitRatio: kwhPerUnit, kgPerUnit: ZERO, notes: ['zero-emission contractual instrument'] };
+      this.zeroEmissions.set(kwhPerUnit, pricing);
+    }
+    return pricing;
+  }
+
+  hasFactorsFor(activityKey: string): boolean {
+    return this.library.hasActivity(activityKey);
+  }
+
+  hasFactorsIn(pool: FactorPool): boolean {
+    return this.library.factorsIn(pool).length > 0;
   }
 
   /**
    * What every line of one pricing shares, rounded and joined once: a million lines would
    * otherwise each carry their own copy of the same note and redo the same rational rounding.
    */
-  private readonly pricingDisplay = new WeakMap<Pricing, { conversionFactor: number; co2ePerUnitKg: number; note?: string }>();
-
-  private displayOf(pricing: Pricing): { conversionFactor: number; co2ePerUnitKg: number; note?: string } {
-    let display = this.pricingDisplay.get(pricing);
+  displayOf(pricing: Pricing): LinePricing {
+    let display = this.displays.get(pricing);
     if (!display) {
       display = {
+        factorId: pricing.factorId,
+        factorSetKey: pricing.factorSetKey,
+        factorUnit: pricing.factorUnit,
         conversionFactor: rationalToNumber(pricing.unitRatio),
+        unitRatio: rationalToText(pricing.unitRatio),
         co2ePerUnitKg: rationalToNumber(pricing.kgPerUnit),
+        kgPerUnit: rationalToText(pricing.kgPerUnit),
         ...(pricing.notes.length === 0 ? {} : { note: pricing.notes.join('; ') }),
+        gases: pricing.gases.map((gas) => ({ gas: gas.gas, kgCo2e: rationalToText(gas.kgCo2e) })),
       };
-      this.pricingDisplay.set(pricing, display);
+      this.displays.set(pricing, display);
     }
     return display;
   }
+}
 
-  /** One line per fiscal year: charged quantity × kg CO2e per unit × share / 1000, exact, rounded once. */
-  private addLines(item: PreparedRecord, basis: LineBasis, pricing: Pricing, chargedFractionByYear?: ReadonlyMap<string, Rational>): void {
-    const { record } = item;
-    const display = this.displayOf(pricing);
-    const scope3Category = basis === 'scope3' ? this.scope3CategoryOf(item) : null;
-    for (const year of item.years) {
-      const converted = productOfRationals(shortestDecimalRational(year.quantity), pricing.unitRatio);
-      const charged = productOfRationals(converted, chargedFractionByYear?.get(year.fiscalYear) ?? ONE);
-      const tonnesPerKgCo2e = productOfRationals(charged, item.share, PER_TONNE);
-      const tonnes = (kgCo2e: Rational) => rationalToNumber(productOfRationals(tonnesPerKgCo2e, kgCo2e));
-      this.lines.push({
-        recordId: record.id,
-        site: record.site,
-        activity: record.activity,
-        fiscalYear: year.fiscalYear,
-        basis,
-        scope3Category,
-        quantity: year.quantity,
-        unit: record.unit,
-        conversionFactor: display.conversionFactor,
-        convertedQuantity: rationalToNumber(converted),
-        chargedQuantity: rationalToNumber(charged),
-        factorUnit: pricing.factorUnit,
-        factorId: pricing.factorId,
-        factorSetKey: pricing.factorSetKey,
-        co2ePerUnitKg: display.co2ePerUnitKg,
-        gases: pricing.gases.map(({ gas, kgCo2e }) => ({ gas, tco2e: tonnes(kgCo2e) })),
-        share: rationalToNumber(item.share),
-        tco2e: tonnes(pricing.kgPerUnit),
-        ...(display.note === undefined ? {} : { note: display.note }),
-      });
+function lineScales(pricing: Pricing, share: Rational, fraction: Rational): LineScales {
+  const converted = new ExactScale(pricing.unitRatio);
+  const tonnesPerKg = productOfRationals(pricing.unitRatio, fraction, share, PER_TONNE);
+  return {
+    converted,
+    charged: fraction === ONE ? converted : new ExactScale(productOfRationals(pricing.unitRatio, fraction)),
+    tonnes: new ExactScale(productOfRationals(tonnesPerKg, pricing.kgPerUnit)),
+    gases: pricing.gases.map(({ gas, kgCo2e }) => ({ gas, tonnes: new ExactScale(productOfRationals(tonnesPerKg, kgCo2e)) })),
+  };
+}
+
+/** Works out one recipe: the rules of the module comment for an activity, unit, region, category, instrument and start date. */
+class RecipeBuilder {
+  private readonly lines: RecipeLine[] = [];
+  private readonly metrics: RecipeMetric[] = [];
+  private readonly findings: PlannedFinding[] = [];
+  private doubleCountPricing: Pricing | null = null;
+
+  constructor(
+    private readonly calculation: InventoryCalculation,
+    private readonly record: CalcRecord,
+    private readonly kind: KindFacts,
+  ) {}
+
+  build(): Recipe {
+    const { record, kind } = this;
+    const key = kind.activity.key;
+    if (key === 'it_energy') this.metrics.push({ kind: 'it', charged: false, always: true });
+    if (key === FACILITY_ENERGY) this.metrics.push({ kind: 'facility', charged: false, always: true });
+    switch (record.meaning) {
+      case 'avoided':
+        this.addDirectLines('avoided');
+        break;
+      case 'instrument':
+        this.addInstrumentLines();
+        break;
+      case 'consumption':
+        if (ELECTRICITY_CONSUMPTION.has(key)) this.addElectricityConsumption();
+        else this.addConsumptionLines();
+        break;
+      default:
+      // Metric records only feed the metrics above.
     }
+    const lines = this.lines.sort((a, b) => LINE_BASES.indexOf(a.basis) - LINE_BASES.indexOf(b.basis));
+    return { lines, metrics: this.metrics, findings: this.findings, doubleCountPricing: this.doubleCountPricing };
   }
 
-  private scope3CategoryOf(item: PreparedRecord): number | null {
-    const category = item.record.scope3Category ?? item.activity.scope3Category ?? null;
+  private report(planned: PlannedFinding): undefined {
+    this.findings.push(planned);
+    return undefined;
+  }
+
+  private addLines(basis: LineBasis, pricing: Pricing, charged = false): void {
+    const scope3Category = basis === 'scope3' ? this.scope3Category(pricing) : null;
+    this.lines.push({ basis, pricing, display: this.calculation.displayOf(pricing), scope3Category, charged });
+  }
+
+  private scope3Category(pricing: Pricing): number | null {
+    const category = this.record.scope3Category ?? this.kind.activity.scope3Category ?? null;
     if (category !== null && Number.isInteger(category) && category >= 1 && category <= 15) return category;
     const given = category === null ? 'none is given' : `${category} is not a category 1–15`;
-    return this.report(item.record.id, 'scope3-category', `Scope 3 category: ${given}; reported as uncategorised`) ?? null;
+    this.report({ kind: 'scope3-category', cause: `Scope 3 category: ${given}; reported as uncategorised`, detail: null, atStake: { pricings: [pricing], charged: false } });
+    return null;
   }
 
   /** Quantities already in CO2e (process emissions, spend-based Scope 3, avoided): kg CO2e, no factor. */
-  private addDirectLines(item: PreparedRecord, basis: LineBasis): void {
+  private addDirectLines(basis: LineBasis): void {
     const kgCo2e = unitById('kgCO2e');
-    const ratio = kgCo2e ? conversionFactor(item.unit, kgCo2e) : { ok: false as const, reason: 'no kgCO2e unit' };
+    const ratio = kgCo2e ? conversionFactor(this.kind.unit, kgCo2e) : { ok: false as const, reason: 'no kgCO2e unit' };
     if (!ratio.ok) {
-      this.report(item.record.id, 'unit', ratio.reason);
+      this.report(finding('unit', ratio.reason));
       return;
     }
-    this.addLines(item, basis, {
-      ...NO_FACTOR,
-      factorUnit: 'kgCO2e',
-      unitRatio: ratioFromText(ratio.factorText),
-      kgPerUnit: ONE,
-      notes: ['quantity already in CO2e: no emission factor applied'],
-    });
+    this.addLines(basis, this.calculation.alreadyCo2e(ratio.factorText));
   }
 
   /** The pricing, or undefined with the failure reported against the record. */
-  private priced(item: PreparedRecord, result: PricingResult, what: string): Pricing | undefined {
+  private priced(result: PricingResult, what: string, charged = false): Pricing | undefined {
     if (result.ok) return result.pricing;
-    return this.report(item.record.id, result.kind, `${what}: ${result.reason}`);
+    const atStake = result.candidates === undefined ? null : { pricings: result.candidates, charged };
+    return this.report({ kind: result.kind, cause: `${what}: ${result.reason}`, detail: result.detail ?? null, atStake });
   }
 
   /** Grid-average factors for the activity (facility energy consumed takes electricity's). */
-  private averagePool(item: PreparedRecord): FactorPool {
-    const { scope, key } = item.activity;
+  private averagePool(): FactorPool {
+    const { scope, key } = this.kind.activity;
     const activityKey = ELECTRICITY_CONSUMPTION.has(key) ? 'electricity' : key;
     return { activityKey, kind: 'average', scope: scope === 'none' ? null : SCOPE_LABELS[scope] };
   }
 
+  private price(pool: FactorPool): PricingResult {
+    return this.calculation.price(pool, { unit: this.kind.unit, region: this.kind.region, date: this.record.periodStart });
+  }
+
   /** Scope 1, Scope 3, and Scope 2 other than electricity (heat and steam). */
-  private addConsumptionLines(item: PreparedRecord): void {
-    const { scope } = item.activity;
+  private addConsumptionLines(): void {
+    const { scope } = this.kind.activity;
     if (scope === 'none') return;
-    if (item.unit.dimension === 'emissions') {
-      this.addDirectLines(item, scope === 'scope1' ? 'scope1' : 'scope3');
+    if (this.kind.unit.dimension === 'emissions') {
+      this.addDirectLines(scope === 'scope1' ? 'scope1' : 'scope3');
       return;
     }
-    const pricing = this.priced(item, this.library.price(this.averagePool(item), this.requestFor(item)), 'emission factor');
+    const pricing = this.priced(this.price(this.averagePool()), 'emission factor');
     if (!pricing) return;
     if (scope === 'scope2') {
-      this.addLines(item, 'location', pricing);
-      this.addLines(item, 'market', withNote(pricing, 'no contractual instruments for this activity: location-based factor'));
+      this.addLines('location', pricing);
+      this.addLines('market', this.calculation.withNote(pricing, 'no contractual instruments for this activity: location-based factor'));
     } else {
-      this.addLines(item, scope, pricing);
+      this.addLines(scope, pricing);
     }
-    this.addBiogenicLines(item, pricing);
+    this.addBiogenicLines(pricing);
   }
 
   /** Biogenic CO2 from the biogenic factor of the main factor's set, when the set has one for the activity. */
-  private addBiogenicLines(item: PreparedRecord, main: Pricing): void {
+  private addBiogenicLines(main: Pricing): void {
     if (main.factorSetId === null) return;
-    const pool: FactorPool = { ...this.averagePool(item), kind: 'biogenic', scope: null, factorSetId: main.factorSetId };
-    if (this.library.factorsIn(pool).length === 0) return;
-    const pricing = this.priced(item, this.library.price(pool, this.requestFor(item)), 'biogenic factor');
-    if (pricing) this.addLines(item, 'biogenic', pricing);
+    const pool: FactorPool = { ...this.averagePool(), kind: 'biogenic', scope: null, factorSetId: main.factorSetId };
+    if (!this.calculation.hasFactorsIn(pool)) return;
+    const pricing = this.priced(this.price(pool), 'biogenic factor');
+    if (pricing) this.addLines('biogenic', pricing);
   }
 
-  /** Facility energy consumed in a fiscal month where the site also has electricity consumption is not counted again. */
-  private withoutDoubleCounts(consumption: readonly PreparedRecord[]): PreparedRecord[] {
-    const monthKey = (item: PreparedRecord, share: MonthShare) => JSON.stringify([item.record.site, share.month]);
-    const electricityMonths = new Set(
-      consumption.filter((item) => item.activity.key === 'electricity').flatMap((item) => item.months.map((share) => monthKey(item, share))),
-    );
-    return consumption.filter((item) => {
-      if (item.activity.key === 'electricity') return true;
-      const overlapping = item.months.filter((share) => electricityMonths.has(monthKey(item, share)));
-      if (overlapping.length === 0) return true;
-      this.report(
-        item.record.id,
-        'double-count',
-        `electricity counted twice? site ${item.record.site ?? '(none)'} also has electricity consumption in ` +
-          `${overlapping.map((share) => share.month).join(', ')}: only the electricity records count for Scope 2 and clean share; ` +
-          'this facility energy still counts for PUE',
-      );
-      return false;
-    });
-  }
-
-  private addScope2Electricity(consumption: readonly PreparedRecord[], instruments: readonly PreparedRecord[]): void {
-    const flowOf = (item: PreparedRecord, role: ElectricityFlow['role']): ElectricityFlow => ({
-      recordId: item.record.id,
-      site: item.record.site,
-      role,
-      kwh: productOfRationals(shortestDecimalRational(item.record.quantity), item.kwhPerUnit ?? ZERO),
-      months: item.months,
-    });
-    const charges = matchInstruments([
-      ...consumption.map((item) => flowOf(item, 'consumption')),
-      ...instruments.map((item) => flowOf(item, 'instrument')),
-    ]);
-    const chargeOf = (item: PreparedRecord): FlowCharge =>
-      charges.get(item.record.id) ?? { chargedFractionByYear: new Map(), cappedMonths: [], countedKwh: ZERO };
-
-    for (const item of consumption) {
-      this.addMetricInputs(item, 'electricity');
-      this.addElectricityConsumptionLines(item, chargeOf(item));
-    }
-    for (const item of instruments) this.addInstrumentLines(item, chargeOf(item));
-  }
-
-  private addElectricityConsumptionLines(item: PreparedRecord, charge: FlowCharge): void {
-    const request = this.requestFor(item);
-    const gridPool = this.averagePool(item);
-    const grid = this.library.price(gridPool, request);
-    const location = this.priced(item, grid, 'location-based grid factor');
+  /** Electricity consumed: location-based at the grid average, market-based at the residual mix after instruments. */
+  private addElectricityConsumption(): void {
+    const gridPool = this.averagePool();
+    const grid = this.price(gridPool);
+    if (this.kind.activity.key === FACILITY_ENERGY && grid.ok) this.doubleCountPricing = grid.pricing;
+    this.metrics.push({ kind: 'electricity', charged: false, always: false });
+    const location = this.priced(grid, 'location-based grid factor');
     if (location) {
-      this.addLines(item, 'location', location);
-      this.addBiogenicLines(item, location);
+      this.addLines('location', location);
+      this.addBiogenicLines(location);
     }
-
-    const residual = this.library.price({ ...gridPool, kind: 'residual-mix' }, request);
+    const residual = this.price({ ...gridPool, kind: 'residual-mix' });
     if (residual.ok || residual.kind !== 'no-factor') {
-      const market = this.priced(item, residual, 'market-based residual mix factor');
-      if (market) this.addLines(item, 'market', market, charge.chargedFractionByYear);
+      const market = this.priced(residual, 'market-based residual mix factor', true);
+      if (market) this.addLines('market', market, true);
     } else if (location) {
-      this.addLines(item, 'market', withNote(location, 'no residual mix factor: grid average used'), charge.chargedFractionByYear);
+      this.addLines('market', this.calculation.withNote(location, 'no residual mix factor: grid average used'), true);
     } else {
-      this.report(item.record.id, 'no-factor', `market-based: no residual mix factor (${residual.reason}), and no usable grid factor`);
+      this.report(finding('no-factor', `market-based: no residual mix factor (${residual.reason}), and no usable grid factor`));
     }
   }
 
-  private addInstrumentLines(item: PreparedRecord, charge: FlowCharge): void {
-    const { record } = item;
-    if (record.activity === CLEAN_INSTRUMENT) this.addMetricInputs(item, 'clean', charge.chargedFractionByYear);
-    if (charge.cappedMonths.length > 0) {
-      const total = productOfRationals(shortestDecimalRational(record.quantity), item.kwhPerUnit ?? ZERO);
-      this.report(
-        record.id,
-        'instrument-exceeds-consumption',
-        `instruments exceed the electricity consumed at site ${record.site ?? '(none)'} in ${charge.cappedMonths.join(', ')}: ` +
-          `capped at consumption, ${rationalToNumber(charge.countedKwh)} of ${rationalToNumber(total)} kWh counted`,
-      );
-    }
-    const pricing = this.instrumentPricing(item);
-    if (pricing) this.addLines(item, 'market', pricing, charge.chargedFractionByYear);
+  private addInstrumentLines(): void {
+    if (this.record.activity === CLEAN_INSTRUMENT) this.metrics.push({ kind: 'clean', charged: true, always: false });
+    const pricing = this.instrumentPricing();
+    if (pricing) this.addLines('market', pricing, true);
   }
 
-  private instrumentPricing(item: PreparedRecord): Pricing | undefined {
-    const { record } = item;
+  private instrumentPricing(): Pricing | undefined {
+    const { record } = this;
     if (record.activity === CLEAN_INSTRUMENT) {
-      if (!this.library.hasActivity(CLEAN_INSTRUMENT)) {
-        // Without clean_electricity factors in the library, a clean instrument is zero-emission.
-        const perKwh = { factorUnit: 'kWh', unitRatio: item.kwhPerUnit ?? ONE, kgPerUnit: ZERO };
-        return { ...NO_FACTOR, ...perKwh, notes: ['zero-emission contractual instrument'] };
-      }
-      return this.priced(item, this.library.price(this.averagePool(item), this.requestFor(item)), 'instrument factor');
+      // Without clean_electricity factors in the library, a clean instrument is zero-emission.
+      if (!this.calculation.hasFactorsFor(CLEAN_INSTRUMENT)) return this.calculation.zeroEmission(this.kind.kwhPerUnit ?? ONE);
+      return this.priced(this.price(this.averagePool()), 'instrument factor', true);
     }
     if (record.instrument === null) {
-      return this.report(record.id, 'no-factor', 'instrument factor: the record names no instrument, so no supplier-specific factor applies');
+      return this.report(finding('no-factor', 'instrument factor: the record names no instrument, so no supplier-specific factor applies'));
     }
-    const pool: FactorPool = { ...this.averagePool(item), variant: record.instrument };
-    return this.priced(item, this.library.price(pool, this.requestFor(item)), `instrument factor for '${record.instrument}'`);
+    const pool: FactorPool = { ...this.averagePool(), variant: record.instrument };
+    return this.priced(this.price(pool), `instrument factor for '${record.instrument}'`, true);
   }
 }

@@ -56,8 +56,10 @@ export function divideRationals(a: Rational, b: Rational): Rational {
   return rational(a.num * b.den, a.den * b.num);
 }
 
+/** The number of bits of a positive integer (hexadecimal text is four times shorter than binary). */
 function bitLength(n: bigint): number {
-  return n.toString(2).length;
+  const hex = n.toString(16);
+  return hex.length * 4 - Math.clz32(Number.parseInt(hex[0] ?? '0', 16)) + 28;
 }
 
 /** num/den (both non-negative) rounded to the nearest integer, ties to even. */
@@ -97,9 +99,14 @@ function nearestDouble(num: bigint, den: bigint): number {
 
 /** The double nearest to r (ties to even): the single rounding an exact computation gets. */
 export function rationalToNumber(r: Rational): number {
-  const negative = r.num < 0n;
-  const value = nearestDouble(negative ? -r.num : r.num, r.den);
-  if (!Number.isFinite(value)) throw new RangeError(`${rationalToText(r)} is beyond the range of doubles`);
+  return quotientToNumber(r.num, r.den);
+}
+
+/** The double nearest to num/den (den positive, the fraction in any terms), ties to even. */
+function quotientToNumber(num: bigint, den: bigint): number {
+  const negative = num < 0n;
+  const value = nearestDouble(negative ? -num : num, den);
+  if (!Number.isFinite(value)) throw new RangeError(`${num}/${den} is beyond the range of doubles`);
   return negative ? -value : value;
 }
 
@@ -133,6 +140,10 @@ export function subtractRationals(a: Rational, b: Rational): Rational {
 }
 
 /** Negative, zero or positive as a is less than, equal to or greater than b. */
+export function absoluteRational(value: Rational): Rational {
+  return value.num < 0n ? rational(-value.num, value.den) : value;
+}
+
 export function compareRationals(a: Rational, b: Rational): number {
   const difference = a.num * b.den - b.num * a.den;
   return difference < 0n ? -1 : difference > 0n ? 1 : 0;
@@ -161,4 +172,93 @@ export function productOfRationals(...factors: readonly Rational[]): Rational {
     den *= factor.den;
   }
   return rational(num, den);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decimals times a constant, at the speed of a calculation's inner loop
+
+/** Exact powers of ten as doubles (10^22 is the largest one a double holds exactly). */
+const EXACT_POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+/** Up to this many digits, an integer is a safe integer as a double. */
+const SAFE_DIGITS = 15;
+/** Decimals with at most 15 digits are told apart by the doubles they read as. */
+const QUICK_LIMIT = 1e15;
+const MAX_QUICK_PLACES = 8;
+
+/**
+ * The exact decimal a double stands for (its shortest round-trip text, as shortestDecimalRational
+ * takes it): digits × 10^exponent. Read once per quantity and multiplied by many constants.
+ */
+export class ExactDecimal {
+  private constructor(
+    /** The digits as a safe integer, when there are at most 15 of them; else NaN and `bigDigits`. */
+    readonly digits: number,
+    readonly bigDigits: bigint | null,
+    readonly exponent: number,
+  ) {}
+
+  static of(x: number): ExactDecimal {
+    if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
+    // Most quantities have a few decimals: n / 10^k that reads back as x and has at most 15
+    // digits is the shortest decimal's value, since no two such decimals read as one double.
+    for (let places = 0; places <= MAX_QUICK_PLACES && Math.abs(x) < QUICK_LIMIT; places++) {
+      const power = EXACT_POWERS_OF_TEN[places] as number;
+      const digits = x * power;
+      if (Math.abs(digits) >= QUICK_LIMIT) break;
+      if (Number.isInteger(digits) && digits / power === x) return new ExactDecimal(digits, null, -places);
+    }
+    const text = String(x);
+    const e = text.indexOf('e');
+    const mantissa = e < 0 ? text : text.slice(0, e);
+    let exponent = e < 0 ? 0 : Number(text.slice(e + 1));
+    const point = mantissa.indexOf('.');
+    let digitText = mantissa;
+    if (point >= 0) {
+      digitText = mantissa.slice(0, point) + mantissa.slice(point + 1);
+      exponent -= mantissa.length - point - 1;
+    }
+    const digitCount = digitText.length - (digitText.startsWith('-') ? 1 : 0);
+    return digitCount <= SAFE_DIGITS ? new ExactDecimal(Number(digitText), null, exponent) : new ExactDecimal(Number.NaN, BigInt(digitText), exponent);
+  }
+}
+
+/**
+ * Multiplication by one exact rational, rounded once to the nearest double (ties to even):
+ * `times(d)` is rationalToNumber(d × factor), exactly. When the decimal's digits times the
+ * factor's numerator, and the factor's denominator times the decimal's power of ten, are both
+ * safe integers, it is one IEEE division of two exact doubles, which rounds correctly by
+ * itself; otherwise it divides BigInts.
+ */
+export class ExactScale {
+  private readonly num: number | null;
+  private readonly den: number | null;
+
+  constructor(readonly factor: Rational) {
+    this.num = safeNumber(factor.num);
+    this.den = safeNumber(factor.den);
+  }
+
+  times(d: ExactDecimal): number {
+    if (d.bigDigits === null && this.num !== null && this.den !== null) {
+      const numerator = d.digits * this.num;
+      if (Math.abs(numerator) <= Number.MAX_SAFE_INTEGER) {
+        const power = EXACT_POWERS_OF_TEN[Math.abs(d.exponent)];
+        if (power !== undefined) {
+          const top = d.exponent >= 0 ? numerator * power : numerator;
+          const bottom = d.exponent >= 0 ? this.den : this.den * power;
+          // `|| 0`: -0 would differ from the exact path's 0.
+          if (Math.abs(top) <= Number.MAX_SAFE_INTEGER && bottom <= Number.MAX_SAFE_INTEGER) return top / bottom || 0;
+        }
+      }
+    }
+    const digits = d.bigDigits ?? BigInt(d.digits);
+    const scale = 10n ** BigInt(Math.abs(d.exponent));
+    return d.exponent >= 0
+      ? quotientToNumber(digits * this.factor.num * scale, this.factor.den)
+      : quotientToNumber(digits * this.factor.num, this.factor.den * scale);
+  }
+}
+
+function safeNumber(n: bigint): number | null {
+  return n <= BigInt(Number.MAX_SAFE_INTEGER) && n >= -BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : null;
 }

@@ -11,9 +11,12 @@
  *   negative emission) and the months are reported.
  * Records with equal periods are spread alike, so matching them month by month gives the same
  * result as matching them period by period. Instruments never add to consumption.
+ *
+ * Matching takes two passes over the records: the first adds every flow to its windows (memory
+ * grows with sites × months, not with records); the second asks each record's charge, which
+ * depends only on its site, its months and its role, never on its own quantity.
  */
 import {
-  addRationals,
   compareRationals,
   divideRationals,
   maxRational,
@@ -54,12 +57,12 @@ export function fiscalMonthShares(periodStart: string, periodEnd: string, settin
   return { ok: true, value: shares };
 }
 
-export interface ElectricityFlow {
-  readonly recordId: number;
+export type FlowRole = 'consumption' | 'instrument';
+
+/** Where a record's electricity falls: a site, its fiscal months and whether it is consumed or an instrument. */
+export interface FlowWindows {
   readonly site: string | null;
-  readonly role: 'consumption' | 'instrument';
-  /** The record's whole quantity in kWh, exact. */
-  readonly kwh: Rational;
+  readonly role: FlowRole;
   readonly months: readonly MonthShare[];
 }
 
@@ -68,73 +71,142 @@ export interface FlowCharge {
   readonly chargedFractionByYear: ReadonlyMap<string, Rational>;
   /** Instruments only: the fiscal months in which the site's instruments exceeded its consumption. */
   readonly cappedMonths: readonly string[];
-  /** The kWh charged after matching: uncovered consumption, or instruments as far as consumption allows. */
-  readonly countedKwh: Rational;
+  /** The fraction of the record's whole quantity counted after matching (counted kWh = kWh × this). */
+  readonly countedFraction: Rational;
 }
 
+/**
+ * An exact running sum of rationals that reduces to lowest terms only when its denominator grows
+ * large: records of a window mostly share a denominator, and then adding is one BigInt addition.
+ */
+class RationalSum {
+  private num = 0n;
+  private den = 1n;
+
+  add(value: Rational): void {
+    if (value.den === this.den) {
+      this.num += value.num;
+      return;
+    }
+    this.num = this.num * value.den + value.num * this.den;
+    this.den *= value.den;
+    if (this.den > REDUCE_ABOVE) {
+      const reduced = rational(this.num, this.den);
+      this.num = reduced.num;
+      this.den = reduced.den;
+    }
+  }
+
+  value(): Rational {
+    return rational(this.num, this.den);
+  }
+}
+
+const REDUCE_ABOVE = 1n << 256n;
+
 interface Window {
-  consumption: Rational;
-  instruments: Rational;
+  readonly consumption: RationalSum;
+  readonly instruments: RationalSum;
+}
+
+interface WindowFractions {
+  readonly uncovered: Rational;
+  readonly counted: Rational;
 }
 
 function windowKey(site: string | null, month: string): string {
-  return JSON.stringify([site, month]);
+  return `${site === null ? '\u0000' : `=${site}`}\u0001${month}`;
 }
 
-/** The charge of every flow, by record id. */
-export function matchInstruments(flows: readonly ElectricityFlow[]): ReadonlyMap<number, FlowCharge> {
-  const windows = new Map<string, Window>();
-  const monthlyKwh = new Map<number, readonly Rational[]>();
-  for (const flow of flows) {
-    const totalDays = BigInt(flow.months.reduce((days, share) => days + share.days, 0));
-    const kwhByMonth = flow.months.map((share) => productOfRationals(flow.kwh, rational(BigInt(share.days), totalDays)));
-    monthlyKwh.set(flow.recordId, kwhByMonth);
+/** Each month's share of a period's days, exactly. */
+function monthFractions(months: readonly MonthShare[]): Rational[] {
+  const totalDays = BigInt(months.reduce((days, share) => days + share.days, 0));
+  return months.map((share) => rational(BigInt(share.days), totalDays));
+}
+
+/** What matching leaves of a record whose site-months hold no instrument: all of it. */
+const UNMATCHED: FlowCharge = { chargedFractionByYear: new Map(), cappedMonths: [], countedFraction: ONE };
+
+export class InstrumentMatching {
+  private readonly windows = new Map<string, Window>();
+  private readonly sitesWithInstruments = new Set<string | null>();
+  private fractions: Map<string, WindowFractions> | null = null;
+
+  /** First pass: a record's whole quantity in kWh (exact) goes into the windows of its months. */
+  add(flow: FlowWindows, kwh: Rational): void {
+    if (this.fractions) throw new Error('instrument matching already settled: add every flow before asking for charges');
+    const fractions = monthFractions(flow.months);
     flow.months.forEach((share, index) => {
       const key = windowKey(flow.site, share.month);
-      const window = windows.get(key) ?? { consumption: ZERO, instruments: ZERO };
-      const kwh = kwhByMonth[index] ?? ZERO;
-      if (flow.role === 'consumption') window.consumption = addRationals(window.consumption, kwh);
-      else window.instruments = addRationals(window.instruments, kwh);
-      windows.set(key, window);
+      let window = this.windows.get(key);
+      if (!window) {
+        window = { consumption: new RationalSum(), instruments: new RationalSum() };
+        this.windows.set(key, window);
+      }
+      const monthly = fractions.length === 1 ? kwh : productOfRationals(kwh, fractions[index] ?? ZERO);
+      (flow.role === 'consumption' ? window.consumption : window.instruments).add(monthly);
     });
+    if (flow.role === 'instrument') this.sitesWithInstruments.add(flow.site);
   }
 
-  const fractions = new Map<string, { uncovered: Rational; counted: Rational }>(
-    [...windows].map(([key, window]) => [key, { uncovered: uncoveredFraction(window), counted: countedFraction(window) }]),
-  );
-  const charges = new Map<number, FlowCharge>();
-  for (const flow of flows) {
-    const weighted = new Map<string, { days: number; fractionDays: Rational }>();
+  /**
+   * Second pass: what the market-based figure charges of a record with these windows. A fraction
+   * of 1 is always the ONE constant, so callers can tell an unmatched year by identity.
+   */
+  chargeOf(flow: FlowWindows): FlowCharge {
+    // Consumption at a site without instruments is charged in full.
+    if (flow.role === 'consumption' && !this.sitesWithInstruments.has(flow.site)) return UNMATCHED;
+    const fractions = this.settled();
+    const weighted = new Map<string, { days: number; fractionDays: Rational[] }>();
     const cappedMonths: string[] = [];
     const counted: Rational[] = [];
+    const shares = monthFractions(flow.months);
     flow.months.forEach((share, index) => {
       const window = fractions.get(windowKey(flow.site, share.month)) ?? { uncovered: ONE, counted: ONE };
       const fraction = flow.role === 'consumption' ? window.uncovered : window.counted;
       if (flow.role === 'instrument' && compareRationals(fraction, ONE) < 0) cappedMonths.push(share.month);
-      counted.push(productOfRationals(monthlyKwh.get(flow.recordId)?.[index] ?? ZERO, fraction));
-      const year = weighted.get(share.fiscalYear) ?? { days: 0, fractionDays: ZERO };
+      counted.push(productOfRationals(shares[index] ?? ZERO, fraction));
+      const year = weighted.get(share.fiscalYear) ?? { days: 0, fractionDays: [] };
       year.days += share.days;
-      year.fractionDays = addRationals(year.fractionDays, productOfRationals(fraction, rational(BigInt(share.days))));
+      year.fractionDays.push(productOfRationals(fraction, rational(BigInt(share.days))));
       weighted.set(share.fiscalYear, year);
     });
     const chargedFractionByYear = new Map(
-      [...weighted].map(([year, { days, fractionDays }]) => [year, divideRationals(fractionDays, rational(BigInt(days)))]),
+      [...weighted].map(([year, { days, fractionDays }]) => [year, oneAsOne(divideRationals(sumRationals(fractionDays), rational(BigInt(days))))]),
     );
-    charges.set(flow.recordId, { chargedFractionByYear, cappedMonths, countedKwh: sumRationals(counted) });
+    return { chargedFractionByYear, cappedMonths, countedFraction: sumRationals(counted) };
   }
-  return charges;
+
+  private settled(): Map<string, WindowFractions> {
+    this.fractions ??= new Map(
+      [...this.windows].map(([key, window]) => {
+        const totals = { consumption: window.consumption.value(), instruments: window.instruments.value() };
+        return [key, { uncovered: uncoveredFraction(totals), counted: countedFraction(totals) }];
+      }),
+    );
+    return this.fractions;
+  }
 }
 
-function coveredOf(window: Window): Rational {
+function oneAsOne(fraction: Rational): Rational {
+  return compareRationals(fraction, ONE) === 0 ? ONE : fraction;
+}
+
+interface WindowTotals {
+  readonly consumption: Rational;
+  readonly instruments: Rational;
+}
+
+function coveredOf(window: WindowTotals): Rational {
   return minRational(maxRational(window.instruments, ZERO), maxRational(window.consumption, ZERO));
 }
 
-function uncoveredFraction(window: Window): Rational {
+function uncoveredFraction(window: WindowTotals): Rational {
   if (compareRationals(window.consumption, ZERO) <= 0) return ONE;
   return divideRationals(subtractRationals(window.consumption, coveredOf(window)), window.consumption);
 }
 
-function countedFraction(window: Window): Rational {
+function countedFraction(window: WindowTotals): Rational {
   if (compareRationals(window.instruments, ZERO) <= 0) return ONE;
   return divideRationals(coveredOf(window), window.instruments);
 }

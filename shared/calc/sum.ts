@@ -14,32 +14,53 @@
  * Infinity; carbon figures are nowhere near it.
  */
 export class ExactSum {
-  /** Non-overlapping partials, increasing in magnitude; their exact sum is the running total. */
-  private partials: readonly number[] = [];
+  /**
+   * Non-overlapping partials, increasing in magnitude; their exact sum is the running total.
+   * `add` writes the next partials into the spare array and swaps, so adding allocates nothing
+   * and a refused value leaves the sum as it was.
+   */
+  private partials: number[] = [];
+  private spare: number[] = [];
+  private count = 0;
 
   /** Adds x, or throws and leaves the sum unchanged. */
   add(x: number): void {
     if (!Number.isFinite(x)) throw new RangeError(`cannot sum a non-finite value (${x})`);
-    const next: number[] = [];
+    const partials = this.partials;
+    const next = this.spare;
+    let kept = 0;
     let current = x;
-    for (const partial of this.partials) {
-      let big = current;
-      let small = partial;
-      if (Math.abs(big) < Math.abs(small)) [big, small] = [small, big];
+    for (let i = 0; i < this.count; i++) {
+      const partial = partials[i] as number;
+      const currentIsBigger = Math.abs(current) >= Math.abs(partial);
+      const big = currentIsBigger ? current : partial;
+      const small = currentIsBigger ? partial : current;
       // Two-sum: hi + lo equals big + small exactly.
       const hi = big + small;
       const lo = small - (hi - big);
-      if (lo !== 0) next.push(lo);
+      if (lo !== 0) next[kept++] = lo;
       current = hi;
     }
     if (!Number.isFinite(current)) throw new RangeError('sum exceeds the double range');
-    if (current !== 0) next.push(current);
+    if (current !== 0) next[kept++] = current;
+    this.spare = partials;
     this.partials = next;
+    this.count = kept;
+  }
+
+  /** Adds everything another exact sum holds, exactly: sums of parts combine into the sum of the whole. */
+  addSum(other: ExactSum): void {
+    for (const partial of other.exactParts()) this.add(partial);
+  }
+
+  /** The non-overlapping doubles whose exact sum is the total: what a stored sum keeps to be combined later. */
+  exactParts(): number[] {
+    return this.partials.slice(0, this.count);
   }
 
   value(): number {
     const partials = this.partials;
-    let n = partials.length;
+    let n = this.count;
     if (n === 0) return 0;
     let hi = partials[--n] as number;
     let lo = 0;

@@ -1,11 +1,14 @@
 /**
- * A figure's lineage: every result line that makes it, with the record's period, the source row
- * it came from and the factor applied. The engine builds the full trace (`carbon-audit trace
- * --json` prints it); the UI receives the view of it that it shows (toFigureTraceView).
+ * A figure's lineage, read from stored results one page at a time: the result lines that make it,
+ * each with the record's period, the source row it came from and the factor applied; filtered
+ * (site, activity, source file, period), sorted, with the filtered lines' exact total and
+ * subtotals by site or activity. The breakdown by fiscal quarter and month is asked apart, since
+ * it reads every line the filters keep.
  */
 import type { Cell } from '../import/cell';
 import type { PeriodPart } from './breakdown';
 import type { ResultLine } from './inventory-types';
+import type { ResultsStatus } from './results-status';
 
 export interface TraceSource {
   readonly fileName: string;
@@ -31,43 +34,56 @@ export interface TraceLine extends ResultLine {
   readonly factor: TraceFactor | null;
 }
 
-export interface FigureTrace {
-  /** The figure reference, e.g. 'FY2023.scope2_market'. */
+/** What a trace can be sorted by; ties (and 'record') keep the lines in record order. */
+export const TRACE_SORT_COLUMNS = ['record', 'site', 'activity', 'quantity', 'tco2e', 'source'] as const;
+export type TraceSortColumn = (typeof TRACE_SORT_COLUMNS)[number];
+
+/** Which lines of a figure: every filter narrows; a period keeps the records whose own period meets it. */
+export interface TraceFilters {
+  /** e.g. 'FY2023.scope2_market', 'FY2023.scope3.6'. */
   readonly figure: string;
-  readonly fiscalYear: string;
-  readonly site: string | null;
-  readonly tco2e: number | null;
-  readonly lines: readonly TraceLine[];
-  /** The figure by fiscal quarter and month (pro rata by days within each record's period). */
-  readonly quarters: readonly PeriodPart[];
-  readonly months: readonly PeriodPart[];
+  readonly site?: string;
+  readonly activity?: string;
+  readonly sourceFileId?: number;
+  /** ISO dates, inclusive. */
+  readonly periodFrom?: string;
+  readonly periodTo?: string;
 }
 
-/** The fields of a line the UI shows. */
-const LINE_VIEW_FIELDS = [
-  'recordId', 'site', 'activity', 'basis', 'quantity', 'unit', 'conversionFactor', 'convertedQuantity', 'chargedQuantity', 'factorUnit',
-  'co2ePerUnitKg', 'share', 'tco2e', 'note',
-] as const satisfies readonly (keyof ResultLine)[];
+export interface TraceQuery extends TraceFilters {
+  /** From 0. */
+  readonly page: number;
+  readonly pageSize: number;
+  readonly sort: TraceSortColumn;
+  readonly descending: boolean;
+  readonly subtotalBy?: 'site' | 'activity';
+}
 
-/** One line of a figure's lineage as the UI shows it, down to the source row. */
-export type TraceLineView = Pick<ResultLine, (typeof LINE_VIEW_FIELDS)[number]> & {
-  readonly factor: Pick<TraceFactor, 'label' | 'setKey' | 'edition'> | null;
-  readonly source: Pick<TraceSource, 'fileName' | 'sheet' | 'rowNumber' | 'cells'>;
-};
+export interface TraceSubtotal {
+  /** The site or activity; null for lines without a site. */
+  readonly key: string | null;
+  readonly lines: number;
+  readonly tco2e: number;
+}
 
-export type FigureTraceView = Pick<FigureTrace, 'figure' | 'site' | 'tco2e' | 'quarters' | 'months'> & { readonly lines: readonly TraceLineView[] };
+export interface TracePage {
+  readonly status: ResultsStatus;
+  /** The figure reference as asked, e.g. 'FY2023.scope2_market'. */
+  readonly figure: string;
+  readonly fiscalYear: string;
+  readonly query: TraceQuery;
+  /** The exact sum of every line the filters keep (the figure itself without filters); null when none. */
+  readonly tco2e: number | null;
+  readonly lineCount: number;
+  readonly lines: readonly TraceLine[];
+  /** Per site or activity, largest first; null unless asked. */
+  readonly subtotals: readonly TraceSubtotal[] | null;
+}
 
-export function toFigureTraceView(trace: FigureTrace): FigureTraceView {
-  return {
-    figure: trace.figure,
-    site: trace.site,
-    tco2e: trace.tco2e,
-    quarters: trace.quarters,
-    months: trace.months,
-    lines: trace.lines.map((line) => ({
-      ...(Object.fromEntries(LINE_VIEW_FIELDS.map((field) => [field, line[field]])) as Pick<ResultLine, (typeof LINE_VIEW_FIELDS)[number]>),
-      factor: line.factor ? { label: line.factor.label, setKey: line.factor.setKey, edition: line.factor.edition } : null,
-      source: { fileName: line.source.fileName, sheet: line.source.sheet, rowNumber: line.source.rowNumber, cells: line.source.cells },
-    })),
-  };
+export interface TraceBreakdown {
+  readonly status: ResultsStatus;
+  readonly figure: string;
+  /** The lines by fiscal quarter and month (each line spread by days over its record's period in the fiscal year). */
+  readonly quarters: readonly PeriodPart[];
+  readonly months: readonly PeriodPart[];
 }

@@ -3,6 +3,8 @@
  * headers are the same column, and which catalogue activity a text names.
  */
 import { ACTIVITIES } from '../activities';
+import { columnLetter } from './cell';
+import type { ColumnMapping } from './mapping';
 import { normalizeSpaces } from './values';
 
 // ---------------------------------------------------------------------------------------------
@@ -19,14 +21,19 @@ const UNIT_TOKENS: ReadonlySet<string> = new Set([
   'gbp', 'usd', 'eur', '£', '$', '€', '%',
 ]);
 /** Words that qualify a unit ('kg CO2e', 'US gal', 'sq ft') but are not one alone: 'SF6' is a refrigerant. */
-const UNIT_QUALIFIERS: ReadonlySet<string> = new Set(['co2e', 'co2', 'ch4', 'n2o', 'sf6', 'us', 'imp', 'sq', 'ft']);
+const UNIT_QUALIFIERS: ReadonlySet<string> = new Set(['co2e', 'co2', 'ch4', 'n2o', 'sf6', 'us', 'imp', 'sq', 'ft', 'metric']);
+
+/** A calorific basis after a unit, 'kWh, gross CV', 'GJ (NCV)', 'MWh net': the unit parser reads it (shared/calc/units). */
+const CALORIFIC_QUALIFIER = /[\s,;(]*\b(?:gross|net|gcv|ncv|hhv|lhv)\b(?:\s*(?:cv|calorific value|basis))?\s*\)?\s*$/i;
 
 /**
  * Whether text is made only of unit words, e.g. 'kWh', 'kg CO2e/kWh', 'US gal'. A bare single
  * letter ('L', 't') counts only where the header sets it apart, as in 'Diesel (L)'.
  */
 export function isUnitText(text: string, setApart: boolean): boolean {
-  const words = text.toLowerCase().split(/[\s/·*]+|\bper\b/).filter((word) => word !== '');
+  const unit = text.replace(CALORIFIC_QUALIFIER, '');
+  if (unit === '') return false;
+  const words = unit.toLowerCase().split(/[\s/·*]+|\bper\b/).filter((word) => word !== '');
   if (words.length === 0 || !words.every((word) => UNIT_TOKENS.has(word) || UNIT_QUALIFIERS.has(word))) return false;
   if (!words.some((word) => UNIT_TOKENS.has(word))) return false;
   return setApart || words.length > 1 || !/^[a-z]$/.test(words[0] ?? '');
@@ -44,6 +51,33 @@ export interface HeaderParts {
 export function sameHeader(a: string, b: string): boolean {
   const normalize = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
   return normalize(a) === normalize(b);
+}
+
+export interface HeaderMismatch {
+  readonly column: number;
+  readonly expected: string;
+  readonly found: string;
+}
+
+/**
+ * Where a sheet's headers differ from the ones a mapping was made for (a renamed or moved column),
+ * for every column the mapping reads. A header the mapping wrote with its group ('Electricity /
+ * kWh', from a merged group cell above) matches the cell that holds its own part.
+ */
+export function headerMismatches(columns: readonly Pick<ColumnMapping, 'column' | 'header' | 'role'>[], headerAt: (column: number) => string): HeaderMismatch[] {
+  return columns.flatMap((column) => {
+    if (column.role === 'ignore') return [];
+    const found = normalizeSpaces(headerAt(column.column));
+    const matches = sameHeader(found, column.header) || (found !== '' && column.header.toLowerCase().endsWith(` / ${found.toLowerCase()}`));
+    return matches ? [] : [{ column: column.column, expected: column.header, found }];
+  });
+}
+
+/** "column C is 'Electricity (MWh)', expected 'Electricity (kWh)'; column E is blank, expected 'Diesel (L)'". */
+export function describeHeaderMismatches(mismatches: readonly HeaderMismatch[]): string {
+  return mismatches
+    .map((mismatch) => `column ${columnLetter(mismatch.column)} is ${mismatch.found === '' ? 'blank' : `'${mismatch.found}'`}, expected '${mismatch.expected}'`)
+    .join('; ');
 }
 
 /**
@@ -80,14 +114,23 @@ interface SynonymHit {
   readonly end: number;
 }
 
+function isWordCharacter(character: string | undefined): boolean {
+  return character !== undefined && /[a-z0-9]/.test(character);
+}
+
+/** Where a synonym found at `end` really ends: there, or after a plural 's' ('guarantees of origin', 'flights'); -1 inside a longer word. */
+function wordEnd(text: string, end: number): number {
+  if (!isWordCharacter(text[end])) return end;
+  return text[end] === 's' && !isWordCharacter(text[end + 1]) ? end + 1 : -1;
+}
+
 function synonymHits(text: string): SynonymHit[] {
-  const isWordCharacter = (character: string | undefined): boolean => character !== undefined && /[a-z0-9]/.test(character);
   return ACTIVITIES.flatMap((activity) =>
     activity.synonyms.flatMap((synonym) => {
       const hits: SynonymHit[] = [];
       for (let start = text.indexOf(synonym); start >= 0; start = text.indexOf(synonym, start + 1)) {
-        const end = start + synonym.length;
-        if (!isWordCharacter(text[start - 1]) && !isWordCharacter(text[end])) hits.push({ activity: activity.key, synonym, start, end });
+        const end = wordEnd(text, start + synonym.length);
+        if (!isWordCharacter(text[start - 1]) && end >= 0) hits.push({ activity: activity.key, synonym, start, end });
       }
       return hits;
     }),

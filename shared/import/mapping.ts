@@ -7,12 +7,17 @@ import { z } from 'zod';
 import { ACTIVITY_MEANINGS, activityByKey } from '../activities';
 import { figureById } from '../figures';
 import { columnLetter } from './cell';
-import { tableBoundsSchema } from './table';
+import { tableBoundsSchema, type RowScanOptions } from './table';
+import type { DecimalSeparator } from './values';
 
 export const MAPPING_KINDS = ['activity', 'factors', 'targets', 'claims'] as const;
 export type MappingKind = (typeof MAPPING_KINDS)[number];
 
-/** One vocabulary for every kind; `ROLES_BY_KIND` says which kind uses which. */
+/**
+ * One vocabulary for every kind; `ROLES_BY_KIND` says which kind uses which. A new attribute of a
+ * record or a factor (a refrigerant gas, a flight's haul) is one more role here, one line in
+ * ROLES_BY_KIND and its reading in the row mapper of its kind.
+ */
 export const COLUMN_ROLES = [
   'site', // a site, facility or data centre
   'entity', // a legal entity or business unit
@@ -21,14 +26,17 @@ export const COLUMN_ROLES = [
   'period_end', // last day of the period (inclusive)
   'activity', // long layout: the activity, matched against the activity catalogue
   'quantity', // long layout: the one quantity column
-  'unit', // long layout: the unit of the quantity
+  'unit', // long layout: the unit of the quantity; factors: the unit of activity a factor is per
   'meaning', // consumption / instrument / metric / avoided / denominator, per row
-  'instrument', // a contractual instrument's reference (PPA, certificate)
+  'instrument', // a contractual instrument's reference (PPA, certificate); factors: the instrument a supplier-specific factor is for
   'scope3_category', // GHG Protocol Scope 3 category 1–15
   'region', // country or grid region, for factor selection
   'value', // wide layout: a quantity column for the one activity named in its header
+  'twin', // wide layout: the same quantity as a value column in another unit, not imported but checked against it
   'factor_value', // emission factor value
   'factor_unit', // emission factor unit, e.g. kg CO2e/kWh
+  'basis', // factors: the Scope 2 method a factor serves (location, market, residual mix, supplier-specific, contractual)
+  'scope', // factors: the scope the table gives a factor (1, 2, 3, outside of scopes), checked against its activity
   'gas', // the gas a factor row is for (CO2, CH4, N2O, CO2e)
   'source', // factors: publisher or dataset; claims: where the figure was reported
   'year', // factors: edition or validity year; claims: the reported year
@@ -36,34 +44,44 @@ export const COLUMN_ROLES = [
   'target_value', // the target level or percentage
   'target_year', // the year by which the target applies
   'base_year', // the base year a target compares with
-  'claim_value', // the figure the company reported
+  'claim_value', // the figure the company reported; in an activity sheet, one per column, for the row's site and period
   'notes', // free text kept with the record
   'ignore', // not imported; every ignored column carries a reason in a suggestion
 ] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
 export const ROLES_BY_KIND: Readonly<Record<MappingKind, readonly ColumnRole[]>> = {
-  activity: ['site', 'entity', 'period', 'period_start', 'period_end', 'activity', 'quantity', 'unit', 'meaning', 'instrument', 'scope3_category', 'region', 'value', 'notes', 'ignore'],
-  factors: ['activity', 'region', 'period_start', 'period_end', 'year', 'factor_value', 'factor_unit', 'gas', 'source', 'notes', 'ignore'],
+  activity: ['site', 'entity', 'period', 'period_start', 'period_end', 'activity', 'quantity', 'unit', 'meaning', 'instrument', 'scope3_category', 'region', 'value', 'twin', 'claim_value', 'notes', 'ignore'],
+  factors: ['activity', 'region', 'period_start', 'period_end', 'year', 'factor_value', 'factor_unit', 'unit', 'basis', 'scope', 'instrument', 'gas', 'source', 'notes', 'ignore'],
   targets: ['entity', 'site', 'metric', 'target_value', 'target_year', 'base_year', 'unit', 'notes', 'ignore'],
   claims: ['entity', 'site', 'metric', 'claim_value', 'unit', 'period', 'period_start', 'period_end', 'year', 'source', 'notes', 'ignore'],
 };
 
 /** How a kind's rows are scanned: in reported figures and targets a 'Total …' row is a figure, not a sum of the rows above. */
-export function rowScanOptions(kind: MappingKind): { readonly totalsAreData: boolean } {
-  return { totalsAreData: kind === 'claims' || kind === 'targets' };
+export function rowScanOptions(kind: MappingKind, decimalSeparator?: DecimalSeparator): RowScanOptions {
+  return { totalsAreData: kind === 'claims' || kind === 'targets', decimalSeparator };
 }
 
 /** Roles a mapping may give to several columns; every other role names one column at most. */
-export const REPEATABLE_ROLES: readonly ColumnRole[] = ['value', 'notes', 'ignore'];
+export const REPEATABLE_ROLES: readonly ColumnRole[] = ['value', 'twin', 'notes', 'ignore'];
+/** An activity sheet may carry several reported figures per row (a system's Scope 1, its location-based total…). */
+const REPEATABLE_BY_KIND: Readonly<Partial<Record<MappingKind, readonly ColumnRole[]>>> = { activity: ['claim_value'] };
+
+export function isRepeatableRole(kind: MappingKind, role: ColumnRole): boolean {
+  return REPEATABLE_ROLES.includes(role) || (REPEATABLE_BY_KIND[kind]?.includes(role) ?? false);
+}
+
 /** Numeric columns: the only ones whose header may carry their unit. */
-export const NUMERIC_ROLES: readonly ColumnRole[] = ['quantity', 'value', 'factor_value', 'target_value', 'claim_value'];
+export const NUMERIC_ROLES: readonly ColumnRole[] = ['quantity', 'value', 'twin', 'factor_value', 'target_value', 'claim_value'];
 /** Values a company reported or set, which may be percentages. */
 export const REPORTED_VALUE_ROLES: readonly ColumnRole[] = ['target_value', 'claim_value'];
 /** In a wide layout each value column names its activity and unit, so these would contradict it. */
 export const LONG_ONLY_ROLES: readonly ColumnRole[] = ['quantity', 'activity', 'unit', 'meaning'];
 export const PERIOD_ROLES: readonly ColumnRole[] = ['period', 'period_start', 'period_end', 'year', 'target_year', 'base_year'];
 export const UNIT_ROLES: readonly ColumnRole[] = ['unit', 'factor_unit'];
+
+/** What a date in the period column stands for (see docs/mapping-format.md). */
+export const PERIOD_GRANULARITIES = ['day', 'month', 'twelve-months-ending'] as const;
 
 function isKnownActivity(key: string): boolean {
   return activityByKey(key) !== undefined;
@@ -86,6 +104,10 @@ export const columnMappingSchema = z
      * be either; cells formatted as percentages and text written '53.9%' say it themselves.
      */
     percentScale: z.enum(['fraction', 'points']).optional(),
+    /** Twin columns: the value column (its index) that holds the same quantity in another unit. */
+    twinOf: z.number().int().min(0).optional(),
+    /** Claim columns of an activity sheet: what the reported figure is; the header's label when absent. */
+    metric: z.string().min(1).optional(),
   })
   .superRefine((column, ctx) => {
     if (column.role === 'value') {
@@ -105,6 +127,12 @@ export const columnMappingSchema = z
     if (column.percentScale !== undefined && !REPORTED_VALUE_ROLES.includes(column.role)) {
       ctx.addIssue({ code: 'custom', path: ['percentScale'], message: `a ${column.role} column holds no reported percentage` });
     }
+    if ((column.role === 'twin') !== (column.twinOf !== undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['twinOf'], message: column.role === 'twin' ? 'a twin column must name the value column it repeats (twinOf)' : 'only twin columns name a twin' });
+    }
+    if (column.metric !== undefined && column.role !== 'claim_value') {
+      ctx.addIssue({ code: 'custom', path: ['metric'], message: 'only claim columns name a metric' });
+    }
   });
 export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 
@@ -118,8 +146,13 @@ export const mappingSchema = z
     layout: z.enum(['long', 'wide']),
     columns: z.array(columnMappingSchema),
     dayOrder: z.enum(['DMY', 'MDY', 'YMD']).optional(),
-    /** What a date in the period column stands for: that day, or the whole month it falls in (a 'Month' column of 1st-of-month dates). */
-    periodGranularity: z.enum(['day', 'month']).optional(),
+    /**
+     * What a date in the period column stands for: that day, the whole month it falls in (a
+     * 'Month' column of 1st-of-month dates), or the twelve months ending on it ('Year Ending').
+     */
+    periodGranularity: z.enum(PERIOD_GRANULARITIES).optional(),
+    /** Cell texts that mean "no value" here ('Not Available', 'N/A', '-'…): read as blank, never as text. */
+    placeholders: z.array(z.string().trim().min(1).max(40)).max(100).optional(),
     decimalSeparator: z.enum(['.', ',']),
     /** Unit text as found (e.g. 'ton') → the unit it means here (e.g. 'short ton'). */
     unitResolutions: z.record(z.string(), z.string().min(1)).optional(),
@@ -148,10 +181,14 @@ export const mappingSchema = z
       if (seenColumns.has(column.column)) issue(`${where} is mapped twice`);
       seenColumns.add(column.column);
       if (!ROLES_BY_KIND[mapping.kind].includes(column.role)) issue(`${where}: role '${column.role}' is not used in ${mapping.kind} mappings`);
-      if (seenRoles.has(column.role) && !REPEATABLE_ROLES.includes(column.role)) issue(`${where}: role '${column.role}' is given to more than one column`);
+      if (seenRoles.has(column.role) && !isRepeatableRole(mapping.kind, column.role)) issue(`${where}: role '${column.role}' is given to more than one column`);
       seenRoles.add(column.role);
     }
     if (mapping.figureMatches !== undefined && mapping.kind !== 'claims') ctx.addIssue({ code: 'custom', path: ['figureMatches'], message: 'only claims mappings match metrics to figures' });
+    for (const column of mapping.columns.filter((candidate) => candidate.role === 'twin')) {
+      const twinOf = mapping.columns.find((candidate) => candidate.column === column.twinOf);
+      if (twinOf?.role !== 'value') issue(`column ${columnLetter(column.column)}: a twin repeats a value column, and column ${columnLetter(column.twinOf ?? 0)} is not one`);
+    }
     if (mapping.layout === 'wide') {
       if (mapping.kind !== 'activity') issue('only activity mappings have a wide layout');
       if (!seenRoles.has('value')) issue('a wide layout needs at least one value column');

@@ -3,13 +3,15 @@
  * Pure and allocation-light: it runs once per row of files with millions of rows.
  */
 import { activityByKey, type ActivityDefinition, type ActivityMeaning } from '../activities';
-import type { FiscalSettings } from '../calc/fiscal';
-import { monthsSpan } from '../civil-date';
+import { fiscalYearOf, type FiscalSettings } from '../calc/fiscal';
+import { monthsSpan, parseIsoDate, twelveMonthsEnding } from '../civil-date';
 import type { CalcRecord } from '../calc/inventory-types';
 import { parseUnit, type Unit } from '../calc/units';
 import { columnLetter, type Cell, type RawRow } from './cell';
-import { matchActivity } from './headers';
+import { matchActivity, parseHeader } from './headers';
 import type { ColumnMapping, Mapping } from './mapping';
+import type { ClaimDraft } from './reference-rows';
+import { createTwinChecker, type TwinCheck } from './twins';
 import { cellText, parsePeriod, parseQuantity, type Period } from './values';
 
 /** A record as the mapping makes it: what the calculation reads, plus what only provenance needs. */
@@ -27,12 +29,16 @@ export interface Rejection {
   readonly reason: string;
 }
 
-/** A row's records, or its rejections: never both. */
+/** A row's records and claims, or its rejections: never both. */
 export interface MappedRow {
   readonly records: ActivityRecordDraft[];
+  /** The figures the source system reported in the row (its claim columns), for its site and period. */
+  readonly claims: ClaimDraft[];
   readonly rejections: Rejection[];
-  /** Per mapped quantity column: the parsed value (null = blank), for control totals. */
+  /** Per mapped quantity and claim column: the parsed value (null = blank), for control totals. */
   readonly quantities: ReadonlyMap<number, number | null>;
+  /** Each twin cell checked against the column it repeats, whether or not the row is imported. */
+  readonly twinChecks: readonly TwinCheck[];
 }
 
 export interface RecordContext {
@@ -85,6 +91,9 @@ export function createActivityRowMapper(mapping: Mapping, context: RecordContext
   const periodOf = (cell: Cell | undefined) => (typeof cell === 'string' ? periodOfText(cell) : parsePeriod(cell, periodOptions));
   const decimal = { decimalSeparator: mapping.decimalSeparator };
   const scope3Column = byRole.scope3_category;
+  const claimColumns = mapping.columns.filter((column) => column.role === 'claim_value').map((column) => claimColumn(column, mapping));
+  const checkTwins = createTwinChecker(mapping);
+  const claimPeriodOf = (period: Period) => claimPeriod(period, context.fiscal);
 
   function readPeriod(row: RawRow, rejections: Rejection[]): Period | null {
     const periodColumn = byRole.period;
@@ -92,6 +101,7 @@ export function createActivityRowMapper(mapping: Mapping, context: RecordContext
       const parsed = periodOf(row.cells[periodColumn.column]);
       if (!parsed.ok) return reject(rejections, periodColumn, parsed.reason);
       if (!parsed.value) return reject(rejections, periodColumn, 'the period is blank');
+      if (mapping.periodGranularity === 'twelve-months-ending') return twelveMonthsTo(parsed.value.end);
       return mapping.periodGranularity === 'month' && parsed.value.granularity === 'day' ? wholeMonth(parsed.value.start) : parsed.value;
     }
     const startColumn = byRole.period_start;
@@ -169,6 +179,8 @@ export function createActivityRowMapper(mapping: Mapping, context: RecordContext
     const records: ActivityRecordDraft[] = [];
     const rejections: Rejection[] = [];
     const quantities = new Map<number, number | null>();
+    const twinChecks = checkTwins(row.cells);
+    const rejected = () => ({ records: [], claims: [], rejections, quantities, twinChecks });
     const pending: { column: ColumnMapping; quantity: number }[] = [];
     for (const column of valueColumns) {
       const parsed = parseQuantity(row.cells[column.column] as Cell, decimal);
@@ -185,17 +197,25 @@ export function createActivityRowMapper(mapping: Mapping, context: RecordContext
       }
       pending.push({ column, quantity: parsed.value });
     }
-    if (pending.length === 0) {
+    const reported: { column: ClaimColumn; value: number }[] = [];
+    for (const claim of claimColumns) {
+      const parsed = parseQuantity(row.cells[claim.mapping.column] as Cell, decimal);
+      quantities.set(claim.mapping.column, parsed.ok ? parsed.value : null);
+      if (!parsed.ok) reject(rejections, claim.mapping, parsed.reason);
+      else if (parsed.value !== null) reported.push({ column: claim, value: parsed.value });
+    }
+    if (pending.length === 0 && reported.length === 0) {
       if (rejections.length === 0) {
-        rejections.push({ column: null, reason: mapping.layout === 'wide' ? 'every mapped quantity is blank (blank is missing, not zero)' : 'the quantity is blank (blank is missing, not zero)' });
+        const what = claimColumns.length > 0 ? 'every mapped quantity and reported figure is blank' : mapping.layout === 'wide' ? 'every mapped quantity is blank' : 'the quantity is blank';
+        rejections.push({ column: null, reason: `${what} (blank is missing, not zero)` });
       }
-      return { records, rejections, quantities };
+      return rejected();
     }
     const period = readPeriod(row, rejections);
-    if (!period) return { records: [], rejections, quantities };
+    if (!period) return rejected();
     if (context.earliestPeriodStart !== null && period.start < context.earliestPeriodStart) {
       rejections.push({ column: byRole.period?.column ?? byRole.period_start?.column ?? null, reason: `period ${period.start}–${period.end} is before the engagement's base year (starts ${context.earliestPeriodStart})` });
-      return { records: [], rejections, quantities };
+      return rejected();
     }
     const site = textAt(row, byRole.site) ?? mapping.defaults?.site ?? null;
     const entity = textAt(row, byRole.entity);
@@ -228,9 +248,41 @@ export function createActivityRowMapper(mapping: Mapping, context: RecordContext
         notes,
       });
     }
+    // Reported totals beside activity are emissions, never percentages; their precision is the value's own digits.
+    const claims = reported.map(({ column, value }): ClaimDraft => ({ metric: column.metric, period: claimPeriodOf(period), value, unit: column.unit, percent: null, decimals: null, site, notes: column.notes }));
     // A row is imported whole or rejected whole, so rows read always tie out to imported + rejected + skipped.
-    return rejections.length > 0 ? { records: [], rejections, quantities } : { records, rejections, quantities };
+    return rejections.length > 0 ? rejected() : { records, claims, rejections, quantities, twinChecks };
   };
+}
+
+interface ClaimColumn {
+  readonly mapping: ColumnMapping;
+  readonly metric: string;
+  /** The canonical unit ('tCO2e') when the header's unit text reads as one, else the text as written. */
+  readonly unit: string | null;
+  readonly notes: string;
+}
+
+/** A claim column of an activity sheet: the metric is its own, else its header's label ('Total (Location-Based) GHG Emissions'). */
+function claimColumn(column: ColumnMapping, mapping: Mapping): ClaimColumn {
+  const parsed = column.unitText === undefined ? undefined : parseUnit(column.unitText, { resolve: mapping.unitResolutions });
+  return {
+    mapping: column,
+    metric: column.metric ?? parseHeader(column.header).label,
+    unit: parsed?.ok ? parsed.unit.id : (column.unitText ?? null),
+    notes: `reported by the source system: column ${columnLetter(column.column)} '${column.header}'${mapping.sheet === undefined ? '' : ` of sheet '${mapping.sheet}'`}`,
+  };
+}
+
+/** A claim's period as claims write it: the fiscal-year label when the period is exactly one, else 'start..end'. */
+function claimPeriod(period: Period, fiscal: FiscalSettings): string {
+  const year = fiscalYearOf(period.start, fiscal);
+  return year.ok && year.value.start === period.start && year.value.end === period.end ? year.value.label : `${period.start}..${period.end}`;
+}
+
+/** The twelve months ending on a date, for a 'Year Ending' column. */
+function twelveMonthsTo(date: string): Period {
+  return { ...twelveMonthsEnding(parseIsoDate(date)!), granularity: 'twelve-months-ending' };
 }
 
 function wholeMonth(date: string): Period {

@@ -3,18 +3,32 @@
  * and the figures the company reported (claims). Like activity rows, each row becomes one
  * draft or a list of rejections with reasons.
  */
-import type { GasMassUnit } from '../factors/types';
+import { activityByKey } from '../activities';
+import { parseUnit } from '../calc/units';
+import type { FactorScope, GasMassUnit } from '../factors/types';
 import { columnLetter, type RawRow } from './cell';
+import { parseFactorUnit, type FactorUnit } from './factor-units';
 import { matchActivity } from './headers';
 import type { ColumnMapping, Mapping } from './mapping';
 import type { Rejection } from './records';
 import { cellText, parsePeriod, parseQuantity, parseReportedNumber, type PercentEvidence } from './values';
 import type { FiscalSettings } from '../calc/fiscal';
 
+/** The Scope 2 method a factor of a company table serves, from its basis column. */
+export type FactorBasis = 'location' | 'market' | 'residual-mix' | 'supplier-specific' | 'contractual';
+
 export interface FactorDraft {
   readonly activityKey: string | null;
-  /** The row names a residual mix: an electricity factor for market-based Scope 2. */
+  /** A residual-mix factor: market-based Scope 2 charges electricity no instrument covers at it. */
   readonly residualMix: boolean;
+  /** What the basis column said, when the table has one. */
+  readonly basis: FactorBasis | null;
+  /** The scope the table gives the factor, checked against its activity. */
+  readonly scope: FactorScope | null;
+  /** An 'outside of scopes' factor: biogenic CO2, reported apart, never in a scope. */
+  readonly biogenic: boolean;
+  /** A supplier-specific factor: the instrument (contract, tariff) it is for. */
+  readonly variant: string | null;
   readonly label: string;
   readonly unitText: string;
   readonly gas: string;
@@ -111,46 +125,164 @@ function finish<T>(reader: RowReader, draft: () => T): RowResult<T> {
 /** 'Residual mix', 'UK residual mix electricity', 'Residual-mix factor'… */
 const RESIDUAL_MIX = /\bresidual[\s-]*mix\b/i;
 
-const MASS_UNITS: Readonly<Record<string, GasMassUnit>> = { kg: 'kg', g: 'g', lb: 'lb', lbs: 'lb', t: 't', tonne: 't', tonnes: 't' };
+const BASES: readonly { readonly basis: FactorBasis; readonly pattern: RegExp }[] = [
+  { basis: 'residual-mix', pattern: /^residual([\s-]*mix)?$/ },
+  { basis: 'supplier-specific', pattern: /^supplier([\s-]*specific)?$/ },
+  { basis: 'contractual', pattern: /^contractual([\s-]*instruments?)?$|^instruments?$/ },
+  { basis: 'location', pattern: /^location$/ },
+  { basis: 'market', pattern: /^market$/ },
+];
 
-/** 'kg CO2e/kWh', 'kgCO2e per litre', 'g CH4 / mmBtu' → mass unit, gas, per-unit text. */
-export function parseFactorUnit(text: string): { valueUnit: GasMassUnit; gas: string | null; perUnit: string } | null {
-  const match = /^\s*(kg|g|lbs?|t|tonnes?)\s*([A-Za-z0-9-]+)?\s*(?:\/|\bper\b)\s*(.+?)\s*$/i.exec(text);
-  if (!match) return null;
-  const valueUnit = MASS_UNITS[match[1]!.toLowerCase()];
-  if (!valueUnit) return null;
-  return { valueUnit, gas: match[2] ? match[2].toUpperCase().replace('CO2E', 'CO2e') : null, perUnit: match[3]! };
+/** 'location', 'Location-based', 'market based', 'residual mix', 'supplier-specific', 'contractual instruments'. */
+export function parseFactorBasis(text: string): FactorBasis | null {
+  const key = text.trim().toLowerCase().replace(/[\s-]*based$/, '');
+  return BASES.find((candidate) => candidate.pattern.test(key))?.basis ?? null;
+}
+
+const SCOPE_BY_NUMBER: Readonly<Record<string, FactorScope>> = { '1': 'Scope 1', '2': 'Scope 2', '3': 'Scope 3' };
+const SCOPE_OF_ACTIVITY: Readonly<Record<string, FactorScope>> = { scope1: 'Scope 1', scope2: 'Scope 2', scope3: 'Scope 3' };
+
+/** '2', 'Scope 2', 'S2', 'Outside of scopes', 'biogenic'; null when it is none of them. */
+export function parseFactorScope(text: string): FactorScope | null {
+  const key = text.trim().toLowerCase();
+  if (/^(outside\s+(of\s+)?(the\s+)?scopes?|biogenic)$/.test(key)) return 'Outside of scopes';
+  const number = /^(?:scope\s*|s)?([123])(?:\.0+)?$/.exec(key)?.[1];
+  return number === undefined ? null : (SCOPE_BY_NUMBER[number] ?? null);
+}
+
+/**
+ * The factor unit of a row: a factor-unit column ('kg CO2e/kWh'), else the value column's unit
+ * ('kg CO2e per unit' from its header, or typed in the mapping); a 'per unit' takes the activity
+ * unit from the row's unit column. Where the header names a unit and the row names another, the
+ * row is refused: the table contradicts itself.
+ */
+function readFactorUnit(reader: RowReader, mapping: Mapping): { readonly unit: FactorUnit; readonly perUnit: string } | null {
+  const unitColumn = reader.column('factor_unit');
+  const valueColumn = reader.column('factor_value');
+  const rowText = reader.text('factor_unit');
+  const text = rowText ?? valueColumn?.unitText ?? null;
+  const where = rowText !== null ? unitColumn : valueColumn;
+  const refuse = (reason: string) => {
+    reader.rejections.push({ column: where?.column ?? null, reason });
+    return null;
+  };
+  if (text === null) return refuse("no factor unit: map a factor-unit column, or give the value column's unit (such as kg CO2e/kWh, or kg CO2e per unit with a unit column)");
+  const unit = parseFactorUnit(text);
+  if (!unit) return refuse(`factor unit '${text}' is not a mass of a gas per unit of activity, such as 'kg CO2e/kWh'`);
+  const activityUnit = reader.text('unit');
+  if (unit.perUnit === null) {
+    if (activityUnit === null) return refuse(`the factor is per unit ('${text}'), but the row names no unit${mapping.columns.some((column) => column.role === 'unit') ? '' : ': map the column that holds each row’s unit'}`);
+    return { unit, perUnit: activityUnit };
+  }
+  if (activityUnit !== null && !sameActivityUnit(unit.perUnit, activityUnit)) {
+    reader.rejections.push({ column: reader.column('unit')?.column ?? null, reason: `the factor unit '${text}' is per ${unit.perUnit}, but the row's unit is '${activityUnit}'` });
+    return null;
+  }
+  return { unit, perUnit: unit.perUnit };
+}
+
+function sameActivityUnit(a: string, b: string): boolean {
+  const [first, second] = [parseUnit(a), parseUnit(b)];
+  if (first.ok && second.ok) return first.unit.id === second.unit.id && first.unit.basis === second.unit.basis;
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+interface FactorIdentity {
+  readonly activityKey: string | null;
+  readonly residualMix: boolean;
+  readonly variant: string | null;
+}
+
+const ELECTRICITY_KEYS = ['electricity', 'clean_electricity'];
+
+/**
+ * What the basis column makes of a factor: location → the grid average; residual mix → the
+ * residual mix; market → the residual mix for grid electricity, the instrument factor for clean
+ * electricity; contractual → the factor of contractual instruments (clean electricity);
+ * supplier-specific → the factor of the instrument it names (the instrument column, else the
+ * activity text). A market-side basis on anything but electricity is refused: the inventory
+ * prices only electricity by instruments.
+ */
+function identifyFactor(reader: RowReader, activityText: string, basis: FactorBasis | null): FactorIdentity | null {
+  const namesResidualMix = RESIDUAL_MIX.test(activityText);
+  const match = matchActivity(activityText);
+  const matched = namesResidualMix ? 'electricity' : match.kind === 'match' ? match.activity : null;
+  const basisColumn = reader.column('basis')?.column ?? null;
+  const refuse = (reason: string) => {
+    reader.rejections.push({ column: basisColumn, reason });
+    return null;
+  };
+  if (basis === null) return { activityKey: matched, residualMix: namesResidualMix, variant: null };
+  if (basis === 'location') {
+    return namesResidualMix ? refuse(`'${activityText}' names a residual mix, but its basis is location`) : { activityKey: matched, residualMix: false, variant: null };
+  }
+  if (matched === null || !ELECTRICITY_KEYS.includes(matched)) {
+    return refuse(`a ${basis} factor is for electricity (market-based Scope 2), but '${activityText}' ${matched === null ? 'names no catalogue activity' : `is ${activityByKey(matched)?.label ?? matched}`}`);
+  }
+  switch (basis) {
+    case 'residual-mix':
+      return { activityKey: 'electricity', residualMix: true, variant: null };
+    case 'market':
+      return matched === 'clean_electricity' ? { activityKey: matched, residualMix: false, variant: null } : { activityKey: 'electricity', residualMix: true, variant: null };
+    case 'contractual':
+      return { activityKey: 'clean_electricity', residualMix: false, variant: null };
+    case 'supplier-specific':
+      return { activityKey: matched, residualMix: false, variant: reader.text('instrument') ?? activityText };
+  }
+}
+
+function readBasis(reader: RowReader): FactorBasis | null | undefined {
+  const text = reader.text('basis');
+  if (text === null) return null;
+  const basis = parseFactorBasis(text);
+  if (basis === null) reader.rejections.push({ column: reader.column('basis')?.column ?? null, reason: `basis '${text}' is not one of location, market, residual mix, supplier-specific, contractual` });
+  return basis ?? undefined;
+}
+
+/** The scope column, checked against the activity: a Scope 1 fuel given as Scope 2 is a table error, not a choice. */
+function readScope(reader: RowReader, activityKey: string | null, activityText: string): FactorScope | null {
+  const text = reader.text('scope');
+  if (text === null) return null;
+  const column = reader.column('scope')?.column ?? null;
+  const scope = parseFactorScope(text);
+  if (scope === null) {
+    reader.rejections.push({ column, reason: `scope '${text}' is not 1, 2, 3 or outside of scopes` });
+    return null;
+  }
+  const activity = activityKey === null ? undefined : activityByKey(activityKey);
+  const expected = activity === undefined ? undefined : SCOPE_OF_ACTIVITY[activity.scope];
+  if (scope !== 'Outside of scopes' && expected !== undefined && scope !== expected) {
+    reader.rejections.push({ column, reason: `'${activityText}' is ${activity!.label}, a ${expected} activity, but the table says ${scope}` });
+  }
+  return scope;
 }
 
 export function mapFactorRow(mapping: Mapping, row: RawRow): RowResult<FactorDraft> {
   const reader = rowReader(mapping, row);
   const activityText = required(reader, 'activity', 'activity');
   const value = reader.number('factor_value', 'factor value');
-  const unitText = required(reader, 'factor_unit', 'factor unit');
-  const unit = unitText === null ? null : parseFactorUnit(unitText);
-  if (unitText !== null && !unit) {
-    reader.rejections.push({ column: reader.column('factor_unit')?.column ?? null, reason: `factor unit '${unitText}' is not of the form 'kg CO2e/kWh'` });
-  }
+  const unit = readFactorUnit(reader, mapping);
   if (value !== null && value < 0) reader.rejections.push({ column: reader.column('factor_value')?.column ?? null, reason: `negative factor ${value}` });
   const yearText = reader.text('year');
   const year = yearText === null ? null : Number(yearText);
   if (year !== null && !Number.isInteger(year)) reader.rejections.push({ column: reader.column('year')?.column ?? null, reason: `'${yearText}' is not a year` });
-  return finish(reader, () => {
-    const residualMix = RESIDUAL_MIX.test(activityText!);
-    const match = matchActivity(activityText!);
-    return {
-      activityKey: residualMix ? 'electricity' : match.kind === 'match' ? match.activity : null,
-      residualMix,
-      label: activityText!,
-      unitText: unit!.perUnit,
-      gas: reader.text('gas') ?? unit!.gas ?? 'CO2e',
-      value: value!,
-      valueUnit: unit!.valueUnit,
-      region: reader.text('region'),
-      source: reader.text('source'),
-      year,
-    };
-  });
+  const basis = readBasis(reader);
+  const identity = activityText === null || basis === undefined ? null : identifyFactor(reader, activityText, basis);
+  const scope = activityText === null ? null : readScope(reader, identity?.activityKey ?? null, activityText);
+  return finish(reader, () => ({
+    ...identity!,
+    basis: basis ?? null,
+    scope,
+    biogenic: scope === 'Outside of scopes',
+    label: activityText!,
+    unitText: unit!.perUnit,
+    gas: reader.text('gas') ?? unit!.unit.gas ?? 'CO2e',
+    value: value!,
+    valueUnit: unit!.unit.valueUnit,
+    region: reader.text('region'),
+    source: reader.text('source'),
+    year,
+  }));
 }
 
 function fiscalLabel(text: string | null): string | null {

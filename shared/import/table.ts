@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { ACTIVITIES } from '../activities';
 import type { Cell, RawRow } from './cell';
 import { columnLetter, isBlank, isDateCell, isFormulaCell, isPercentCell } from './cell';
-import { cellText, looksLikePeriodText, normalizeSpaces, readsAsNumber } from './values';
+import { cellText, looksLikePeriodText, normalizeSpaces, parseQuantity, readsAsNumber, type DecimalSeparator } from './values';
 
 export type Confidence = 'high' | 'medium' | 'low';
 
@@ -207,14 +207,30 @@ function combineGroupHeaders(groupRow: RowProfile, ownHeaders: readonly string[]
 // ---------------------------------------------------------------------------------------------
 // Data rows
 
-export type DataRowKind = 'data' | 'blank' | 'end' | 'total' | 'note';
+/** A row of the table read as it is. */
+type PlainRow = { readonly kind: 'data' | 'blank' | 'note' };
+/**
+ * A totals row, with why; or an unbalanced total, labelled by a totals word alone ('Total',
+ * 'Grand total:') whose numbers are not the sum of the rows above: neither data nor a total.
+ */
+type ExplainedRow = { readonly kind: 'total' | 'unbalanced-total'; readonly reason: string };
+export type RowClass = PlainRow | ExplainedRow | { readonly kind: 'end' };
 
 const END_MARKER = /^\s*end\s*$/i;
-const TOTAL_LABEL = /^\s*(?:(?:grand\s+)?(?:sub[- ]?)?totals?\b|sum\s*:?\s*$)/i;
+/**
+ * A totals word standing alone at the start of the label, optionally followed by a period or
+ * group name: 'Total', 'Totals', 'Subtotal', 'Sub-total', 'Grand total', 'Sum', 'Total FY2023',
+ * 'Subtotal: London'. 'Totally Local' is not one (the word must end). Group 2 is what follows.
+ */
+const TOTALS_LABEL = /^\s*((?:grand\s+)?(?:sub[- ]?)?totals?|sum)\b\s*[:.\-–]?\s*(.*)$/i;
 /** 'Total energy' and the like name data-centre metrics, not totals rows. */
 const ACTIVITY_NAMES = new Set(ACTIVITIES.flatMap((activity) => activity.synonyms));
 const SUMMING_CALL = /\b(?:SUM|SUBTOTAL|AGGREGATE)\s*\(([^)]*)\)/gi;
 const RANGE_REFERENCE = /(?<![!\w$])\$?([A-Z]{1,3})\$?(\d+)\s*:\s*\$?([A-Z]{1,3})\$?(\d+)/gi;
+/** A label naming a group after the totals word must add up over more than one row: one row's value repeated is as likely data. */
+const MIN_ROWS_UNDER_A_NAMED_TOTAL = 2;
+/** How far a total may be from the sum of the rows above and still add up, relative to either (the spreadsheet's own rounding). */
+const RELATIVE_TOLERANCE = 1e-9;
 
 /** Blank as shown, cheaply (this runs on every cell of a streamed sheet). A formula without a cached value is not blank: it may hide an error. */
 function isBlankCell(cell: Cell | undefined): boolean {
@@ -222,19 +238,21 @@ function isBlankCell(cell: Cell | undefined): boolean {
   return isBlank(cell);
 }
 
-/** A formula summing a range of its own column that ends at or above its row: a subtotal. */
-function sumsOwnColumn(cell: Cell | undefined, column: number, rowNumber: number): boolean {
-  if (!isFormulaCell(cell)) return false;
+/** The formula of a cell summing a range of its own column that ends at or above its row (a subtotal), else undefined. */
+function sumOfOwnColumn(cell: Cell | undefined, column: number, rowNumber: number): string | undefined {
+  if (!isFormulaCell(cell)) return undefined;
   const letter = columnLetter(column);
   for (const call of cell.formula.matchAll(SUMMING_CALL)) {
     for (const [, startColumn = '', , endColumn = '', endRow] of (call[1] ?? '').matchAll(RANGE_REFERENCE)) {
-      if (startColumn.toUpperCase() === letter && endColumn.toUpperCase() === letter && Number(endRow) <= rowNumber) return true;
+      if (startColumn.toUpperCase() === letter && endColumn.toUpperCase() === letter && Number(endRow) <= rowNumber) return call[0];
     }
   }
-  return false;
+  return undefined;
 }
 
 export interface RowScanOptions {
+  /** How numbers written as text are read when summing rows (the mapping's separator; '.' by default). */
+  readonly decimalSeparator?: DecimalSeparator;
   /**
    * Rows labelled Total or summing their column are data, not totals: in a sheet of reported
    * figures or targets, 'Total Scope 1' is a figure the company reported.
@@ -242,45 +260,150 @@ export interface RowScanOptions {
   readonly totalsAreData?: boolean;
 }
 
+/** The numbers of a row's table columns, by column. */
+type RowNumbers = ReadonlyMap<number, number>;
+
+function numbersOf(row: RawRow, columns: readonly number[], decimalSeparator: DecimalSeparator): Map<number, number> {
+  const numbers = new Map<number, number>();
+  for (const column of columns) {
+    const cell = row.cells[column];
+    if (typeof cell === 'number') numbers.set(column, cell);
+    else if (cell !== null && cell !== undefined) {
+      // Number text, or a formula's cached number; anything else is refused cheaply.
+      const parsed = parseQuantity(cell, { decimalSeparator });
+      if (parsed.ok && parsed.value !== null) numbers.set(column, parsed.value);
+    }
+  }
+  return numbers;
+}
+
+/** Half a unit in the last decimal a number is written with: 36300 may round a sum of 36300.4. */
+function roundingOf(value: number): number {
+  const text = String(Math.abs(value));
+  if (text.includes('e')) return 0;
+  const point = text.indexOf('.');
+  return 0.5 * 10 ** -(point < 0 ? 0 : text.length - point - 1);
+}
+
+function addsUp(total: number, sum: number): boolean {
+  const difference = Math.abs(total - sum);
+  return difference <= roundingOf(total) || difference <= RELATIVE_TOLERANCE * Math.max(Math.abs(total), Math.abs(sum));
+}
+
+/** The data rows of a stretch of the table and the sum of each column's numbers in them. */
+interface RowSpan {
+  rows: number;
+  first: number;
+  last: number;
+  readonly sums: Map<number, number>;
+}
+
+const emptySpan = (): RowSpan => ({ rows: 0, first: 0, last: 0, sums: new Map() });
+
+/**
+ * The data rows above the row being read: those since the last totals row (a subtotal's block)
+ * and all of the table's (a grand total's).
+ */
+export class RowsAbove {
+  private block = emptySpan();
+  private readonly table = emptySpan();
+
+  /** A data row, after it is read. */
+  addData(rowNumber: number, numbers: RowNumbers): void {
+    for (const span of [this.block, this.table]) {
+      if (span.rows === 0) span.first = rowNumber;
+      span.rows += 1;
+      span.last = rowNumber;
+      for (const [column, value] of numbers) span.sums.set(column, (span.sums.get(column) ?? 0) + value);
+    }
+  }
+
+  /** A totals row closes its block. */
+  closeBlock(): void {
+    this.block = emptySpan();
+  }
+
+  /** Where these numbers are the sums of the rows above, or the first that is not (against the block). */
+  match(numbers: RowNumbers, minRows: number): { readonly ok: true; readonly span: 'block' | 'table'; readonly rows: number; readonly first: number; readonly last: number } | { readonly ok: false; readonly column: number; readonly value: number; readonly sum: number | null } {
+    for (const [name, span] of [['block', this.block], ['table', this.table]] as const) {
+      if (span.rows >= minRows && [...numbers].every(([column, value]) => addsUp(value, span.sums.get(column) ?? Number.NaN))) {
+        return { ok: true, span: name, rows: span.rows, first: span.first, last: span.last };
+      }
+    }
+    const [column, value] = [...numbers].find(([candidate, total]) => !addsUp(total, this.block.sums.get(candidate) ?? Number.NaN)) ?? [...numbers][0]!;
+    return { ok: false, column, value, sum: this.block.sums.get(column) ?? null };
+  }
+}
+
 /**
  * What one row below the header is, looking only at the table's columns (cells to the right are
- * side notes). An END marker is the first non-blank cell reading END. A totals row is labelled
- * Total/Subtotal/Grand total/Sum in its first text cell, or has a SUM/SUBTOTAL/AGGREGATE formula
- * over its own column (unless totals are data). A note is a lone text cell. Neither totals nor
- * notes end the table: sheets can hold several blocks, so the caller decides what follows.
+ * side notes). An END marker is the first non-blank cell reading END. A totals row has a
+ * SUM/SUBTOTAL/AGGREGATE formula over its own column, or is labelled by a totals word standing
+ * alone in its first text cell ('Total', 'Grand total', 'Subtotal', 'Sum', optionally followed by
+ * a period or group name) with every number in it the sum of the data rows above: of its block
+ * since the last totals row, or of the whole table. A label with a name after the word ('Total
+ * Energies depot') whose numbers do not add up is data; a bare totals word whose numbers do not
+ * add up is an unbalanced total (unless totals are data). A note is a lone text cell. Neither totals nor notes end the
+ * table: sheets can hold several blocks, so the caller decides what follows.
  */
-export function classifyDataRow(row: RawRow, columnCount: number, options: RowScanOptions = {}): DataRowKind {
+export function classifyDataRow(row: RawRow, columnCount: number, above: RowsAbove = new RowsAbove(), options: RowScanOptions = {}): RowClass {
   // A plain loop: this runs on every row of a streamed sheet.
   const filled: number[] = [];
   for (let column = 0; column < Math.min(columnCount, row.cells.length); column += 1) {
     if (!isBlankCell(row.cells[column])) filled.push(column);
   }
   const [firstFilled] = filled;
-  if (firstFilled === undefined) return row.cells.some((cell) => !isBlankCell(cell)) ? 'note' : 'blank';
-  if (END_MARKER.test(cellText(row.cells[firstFilled]))) return 'end';
+  if (firstFilled === undefined) return { kind: row.cells.some((cell) => !isBlankCell(cell)) ? 'note' : 'blank' };
+  if (END_MARKER.test(cellText(row.cells[firstFilled]))) return { kind: 'end' };
   const firstText = filled.find((column) => cellKind(row.cells[column]) === 'text');
-  const label = firstText === undefined ? '' : cellText(row.cells[firstText]);
   if (!options.totalsAreData) {
-    if (TOTAL_LABEL.test(label) && !ACTIVITY_NAMES.has(normalizeSpaces(label).toLowerCase())) return 'total';
-    if (filled.some((column) => sumsOwnColumn(row.cells[column], column, row.rowNumber))) return 'total';
+    for (const column of filled) {
+      const formula = sumOfOwnColumn(row.cells[column], column, row.rowNumber);
+      if (formula !== undefined) return { kind: 'total', reason: `column ${columnLetter(column)} sums the rows above (${formula})` };
+    }
+    const totals = firstText === undefined ? undefined : totalsLabel(row, firstText, filled, above, options);
+    if (totals) return totals;
   }
-  if (filled.length === 1 && firstText !== undefined) return 'note';
-  return 'data';
+  if (filled.length === 1 && firstText !== undefined) return { kind: 'note' };
+  return { kind: 'data' };
+}
+
+/** The verdict on a row labelled by a totals word, or undefined when the label is not one (or the row is data after all). */
+function totalsLabel(row: RawRow, labelColumn: number, filled: readonly number[], above: RowsAbove, options: RowScanOptions): RowClass | undefined {
+  const label = normalizeSpaces(cellText(row.cells[labelColumn]));
+  const match = TOTALS_LABEL.exec(label);
+  if (!match || ACTIVITY_NAMES.has(label.toLowerCase())) return undefined;
+  const numbers = numbersOf(row, filled.filter((column) => column !== labelColumn), options.decimalSeparator ?? '.');
+  if (numbers.size === 0) return undefined;
+  const bare = match[2] === '';
+  const where = `'${label}' (column ${columnLetter(labelColumn)})`;
+  const result = above.match(numbers, bare ? 1 : MIN_ROWS_UNDER_A_NAMED_TOTAL);
+  if (result.ok) {
+    const rows = result.rows === 1 ? `the row above (row ${result.first})` : `the ${result.rows} ${result.span === 'table' ? 'data rows of the table' : 'rows above'} (rows ${result.first}–${result.last})`;
+    const columns = [...numbers.keys()].map(columnLetter).join(', ');
+    return { kind: 'total', reason: `${where} and ${numbers.size === 1 ? `column ${columns}` : `columns ${columns}`} add up to ${rows}` };
+  }
+  if (!bare) return undefined;
+  const sum = result.sum === null ? 'no rows above have a number there' : `the rows above add up to ${result.sum}`;
+  return { kind: 'unbalanced-total', reason: `${where} is a totals label, but column ${columnLetter(result.column)} holds ${result.value} where ${sum}` };
 }
 
 export type RowVerdict =
-  | { readonly inTable: true; readonly kind: DataRowKind }
+  | ({ readonly inTable: true } & (PlainRow | ExplainedRow))
   | { readonly inTable: false; readonly why: 'before-first-data-row' | 'after-last-data-row' | 'end-marker' | 'blank-run' };
 
 /**
  * A stateful reader of rows in sheet order. The table ends at an END marker, after the last
  * data row the user set, or at a run of `stopAtBlankRun` blank rows (skipped row numbers count);
- * a single blank row, like a month without data, does not end it.
+ * a single blank row, like a month without data, does not end it. It keeps the sums of the data
+ * rows read, to tell a totals row from a site whose name starts with 'Total'.
  */
 export function createRowScanner(bounds: TableBounds, columnCount: number, options: RowScanOptions = {}): (row: RawRow) => RowVerdict {
   let ended: RowVerdict | undefined;
   let previousRowNumber = bounds.firstDataRowNumber - 1;
   let blankRun = 0;
+  const above = new RowsAbove();
+  const columns = Array.from({ length: columnCount }, (_, column) => column);
   const endsOnBlanks = (run: number): boolean => bounds.stopAtBlankRun > 0 && run >= bounds.stopAtBlankRun;
 
   return (row) => {
@@ -297,8 +420,9 @@ export function createRowScanner(bounds: TableBounds, columnCount: number, optio
       ended = { inTable: false, why: 'blank-run' };
       return ended;
     }
-    const kind = classifyDataRow(row, columnCount, options);
-    if (kind === 'end') {
+    const rowClass = classifyDataRow(row, columnCount, above, options);
+    const { kind } = rowClass;
+    if (rowClass.kind === 'end') {
       ended = { inTable: false, why: 'end-marker' };
       return ended;
     }
@@ -307,6 +431,8 @@ export function createRowScanner(bounds: TableBounds, columnCount: number, optio
       ended = { inTable: false, why: 'blank-run' };
       return ended;
     }
-    return { inTable: true, kind };
+    if (kind === 'data') above.addData(row.rowNumber, numbersOf(row, columns, options.decimalSeparator ?? '.'));
+    if (kind === 'total') above.closeBlock();
+    return { inTable: true, ...rowClass };
   };
 }

@@ -24,7 +24,7 @@ export type Detection<T> =
 export type DecimalSeparator = '.' | ',';
 export type DayOrder = 'DMY' | 'MDY' | 'YMD';
 
-export type PeriodGranularity = 'day' | 'month' | 'quarter' | 'year' | 'fiscal-year';
+export type PeriodGranularity = 'day' | 'month' | 'quarter' | 'year' | 'fiscal-year' | 'twelve-months-ending';
 
 /** Inclusive dates, `YYYY-MM-DD`. */
 export interface Period {

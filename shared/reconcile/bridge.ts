@@ -18,7 +18,7 @@
  */
 import { activityByKey } from '../activities';
 import type { ResultLine } from '../calc/inventory-types';
-import { addRationals, compareRationals, divideRationals, multiplyRationals, rational, rationalToNumber, shortestDecimalRational, subtractRationals, ZERO, type Rational } from '../calc/rational';
+import { absoluteRational, addRationals, compareRationals, divideRationals, multiplyRationals, rational, rationalToNumber, shortestDecimalRational, subtractRationals, ZERO, type Rational } from '../calc/rational';
 import { ulp } from '../calc/sum';
 import { inBaseUnit } from '../calc/units';
 import type { EmissionFigure } from '../figures';
@@ -88,10 +88,6 @@ interface ExactLine {
   volume: Rational;
 }
 
-function absolute(value: Rational): Rational {
-  return value.num < 0n ? rational(-value.num, value.den) : value;
-}
-
 /** The exact value of a power of two given as a double. */
 function exactPowerOfTwo(step: number): Rational {
   const exponent = Math.round(Math.log2(step));
@@ -101,7 +97,7 @@ function exactPowerOfTwo(step: number): Rational {
 /** The multiple of `step` nearest to value (ties away from zero), as a double. */
 function onGrid(value: Rational, step: Rational): number {
   const scaled = divideRationals(value, step);
-  const magnitude = absolute(scaled);
+  const magnitude = absoluteRational(scaled);
   const whole = (2n * magnitude.num + magnitude.den) / (2n * magnitude.den);
   return rationalToNumber(multiplyRationals(rational(scaled.num < 0n ? -whole : whole), step));
 }
@@ -112,7 +108,7 @@ function partsOnGrid(parts: readonly Rational[], total: Rational, step: Rational
   if (parts.length === 0) return rounded;
   let largest = 0;
   parts.forEach((part, index) => {
-    if (compareRationals(absolute(part), absolute(parts[largest]!)) > 0) largest = index;
+    if (compareRationals(absoluteRational(part), absoluteRational(parts[largest]!)) > 0) largest = index;
   });
   const others = rounded.reduce((sum, value, index) => (index === largest ? sum : addRationals(sum, exactDyadic(value))), ZERO);
   rounded[largest] = rationalToNumber(subtractRationals(exactDyadic(onGrid(total, step)), others));
@@ -158,7 +154,7 @@ export function varianceBridge(cells: readonly BridgeCell[], options: { readonly
     lines.set(id, { key, from: addRationals(line.from, t0), to: addRationals(line.to, t1), volume: addRationals(line.volume, volume) });
   }
   const exactLines = [...lines.values()].sort((a, b) => {
-    const bySize = compareRationals(absolute(subtractRationals(b.to, b.from)), absolute(subtractRationals(a.to, a.from)));
+    const bySize = compareRationals(absoluteRational(subtractRationals(b.to, b.from)), absoluteRational(subtractRationals(a.to, a.from)));
     return bySize !== 0 ? bySize : (a.key ?? '') < (b.key ?? '') ? -1 : (a.key ?? '') > (b.key ?? '') ? 1 : 0;
   });
   const sum = (pick: (line: ExactLine) => Rational) => exactLines.reduce((total, line) => addRationals(total, pick(line)), ZERO);
@@ -167,8 +163,8 @@ export function varianceBridge(cells: readonly BridgeCell[], options: { readonly
 
   // Every sum the bridge can form is at most this; its unit in the last place is the grid.
   const bound = exactLines.reduce(
-    (total, line) => addRationals(total, addRationals(absolute(line.volume), addRationals(absolute(subtractRationals(subtractRationals(line.to, line.from), line.volume)), addRationals(absolute(line.from), absolute(line.to))))),
-    addRationals(absolute(fromTotal), absolute(toTotal)),
+    (total, line) => addRationals(total, addRationals(absoluteRational(line.volume), addRationals(absoluteRational(subtractRationals(subtractRationals(line.to, line.from), line.volume)), addRationals(absoluteRational(line.from), absoluteRational(line.to))))),
+    addRationals(absoluteRational(fromTotal), absoluteRational(toTotal)),
   );
   const grid = 2 * ulp(rationalToNumber(bound));
   const step = exactPowerOfTwo(grid);
@@ -190,7 +186,7 @@ export function varianceBridge(cells: readonly BridgeCell[], options: { readonly
     fromTco2e,
     toTco2e,
     change,
-    changePct: fromTotal.num === 0n ? null : rationalToNumber(multiplyRationals(divideRationals(subtractRationals(toTotal, fromTotal), absolute(fromTotal)), rational(100n))),
+    changePct: fromTotal.num === 0n ? null : rationalToNumber(multiplyRationals(divideRationals(subtractRationals(toTotal, fromTotal), absoluteRational(fromTotal)), rational(100n))),
     volume,
     factor: change - volume,
     lines: out,

@@ -10,7 +10,7 @@
  */
 import { fiscalYearByLabel, fiscalYearOf, type FiscalSettings } from '../calc/fiscal';
 import type { PeriodResult } from '../calc/inventory-types';
-import { compareRationals, divideRationals, multiplyRationals, rational, rationalToNumber, shortestDecimalRational, subtractRationals, type Rational } from '../calc/rational';
+import { absoluteRational, compareRationals, divideRationals, multiplyRationals, rational, rationalToNumber, shortestDecimalRational, subtractRationals, type Rational } from '../calc/rational';
 import { figureById, figureValue, type Figure, type MetricFigureId } from '../figures';
 import type { EngagementSettings } from '../settings';
 import { formatAmount } from './format';
@@ -117,10 +117,6 @@ export interface Judgement {
 const HUNDRED = rational(100n);
 const percentText = (value: number) => `${formatAmount(value)}%`;
 
-function absolute(value: Rational): Rational {
-  return value.num < 0n ? rational(-value.num, value.den) : value;
-}
-
 function describeVariance(figure: Figure, variance: Rational, relative: Rational | null): string {
   const amount = rationalToNumber(variance);
   const sign = amount > 0 ? 'over' : 'under';
@@ -136,10 +132,10 @@ function describeVariance(figure: Figure, variance: Rational, relative: Rational
 export function judgeClaim(figure: Figure, reported: Extract<Normalised, { ok: true }>, recomputed: number, materiality: MaterialityAmounts | null, settings: ReconcileSettings): Judgement {
   const exact = shortestDecimalRational(recomputed);
   const variance = subtractRationals(reported.value, exact);
-  const relative = exact.num === 0n ? null : multiplyRationals(divideRationals(variance, absolute(exact)), HUNDRED);
+  const relative = exact.num === 0n ? null : multiplyRationals(divideRationals(variance, absoluteRational(exact)), HUNDRED);
   const numbers = { varianceAbs: rationalToNumber(variance), variancePct: relative === null ? null : rationalToNumber(relative) };
   const described = describeVariance(figure, variance, relative);
-  if (compareRationals(absolute(variance), reported.halfUnit) <= 0) {
+  if (compareRationals(absoluteRational(variance), reported.halfUnit) <= 0) {
     return { status: 'agreed', reason: `agrees at the precision reported (±${formatAmount(rationalToNumber(reported.halfUnit) * (figure.kind === 'fraction' ? 100 : 1))}${figure.kind === 'fraction' ? ' pp' : ''})`, ...numbers };
   }
   const magnitude = Math.abs(numbers.varianceAbs);
@@ -160,17 +156,41 @@ export function judgeClaim(figure: Figure, reported: Extract<Normalised, { ok: t
         ? { status: 'within-tolerance', reason: `${described}, within the clearly-trivial ${limit}%`, ...numbers }
         : { status: 'exception', reason: `${described}, above the clearly-trivial ${limit}%`, ...numbers };
     }
-    case 'tco2e': {
-      if (materiality === null) return { status: 'exception', reason: `${described}; no materiality for the year (no reported or recomputed Scope 1 + 2 to set it from)`, ...numbers };
-      if (magnitude <= materiality.clearlyTrivial) {
-        return { status: 'within-tolerance', reason: `${described}, within the clearly-trivial threshold of ${formatAmount(materiality.clearlyTrivial)} tCO2e`, ...numbers };
-      }
-      const level = magnitude >= materiality.overall
-        ? `at or above materiality (${formatAmount(materiality.overall)} tCO2e)`
-        : magnitude >= materiality.performance
-          ? `above performance materiality (${formatAmount(materiality.performance)} tCO2e), below materiality (${formatAmount(materiality.overall)} tCO2e)`
-          : `above the clearly-trivial threshold (${formatAmount(materiality.clearlyTrivial)} tCO2e), below performance materiality (${formatAmount(materiality.performance)} tCO2e)`;
-      return { status: 'exception', reason: `${described}, ${level}`, ...numbers };
-    }
+    case 'tco2e':
+      return judgeTonnes(described, magnitude, materiality, numbers);
   }
+}
+
+/** An emissions difference of this many tCO2e against the year's materiality. */
+function judgeTonnes(described: string, tonnes: number, materiality: MaterialityAmounts | null, numbers: Pick<Judgement, 'varianceAbs' | 'variancePct'>): Judgement {
+  if (materiality === null) return { status: 'exception', reason: `${described}; no materiality for the year (no reported or recomputed Scope 1 + 2 to set it from)`, ...numbers };
+  if (tonnes <= materiality.clearlyTrivial) {
+    return { status: 'within-tolerance', reason: `${described}, within the clearly-trivial threshold of ${formatAmount(materiality.clearlyTrivial)} tCO2e`, ...numbers };
+  }
+  const level = tonnes >= materiality.overall
+    ? `at or above materiality (${formatAmount(materiality.overall)} tCO2e)`
+    : tonnes >= materiality.performance
+      ? `above performance materiality (${formatAmount(materiality.performance)} tCO2e), below materiality (${formatAmount(materiality.overall)} tCO2e)`
+      : `above the clearly-trivial threshold (${formatAmount(materiality.clearlyTrivial)} tCO2e), below performance materiality (${formatAmount(materiality.performance)} tCO2e)`;
+  return { status: 'exception', reason: `${described}, ${level}`, ...numbers };
+}
+
+/**
+ * A reported change on the prior year (a signed fraction) against the recomputed one: agreed at the
+ * precision reported; otherwise the difference times the prior year's figure is the tonnage the
+ * statement is out by, judged against the year's materiality. The variance is in percentage points
+ * (as a fraction); its percentage is of the recomputed change.
+ */
+export function judgeChange(reported: Extract<Normalised, { ok: true }>, recomputed: number, priorValue: number, materiality: MaterialityAmounts | null): Judgement {
+  const exact = shortestDecimalRational(recomputed);
+  const variance = subtractRationals(reported.value, exact);
+  const relative = exact.num === 0n ? null : multiplyRationals(divideRationals(variance, absoluteRational(exact)), HUNDRED);
+  const numbers = { varianceAbs: rationalToNumber(variance), variancePct: relative === null ? null : rationalToNumber(relative) };
+  const points = formatAmount(Math.abs(numbers.varianceAbs) * 100);
+  if (compareRationals(absoluteRational(variance), reported.halfUnit) <= 0) {
+    return { status: 'agreed', reason: `agrees at the precision reported (±${formatAmount(rationalToNumber(reported.halfUnit) * 100)} pp)`, ...numbers };
+  }
+  const tonnes = rationalToNumber(absoluteRational(multiplyRationals(variance, absoluteRational(shortestDecimalRational(priorValue)))));
+  const described = `change reported ${numbers.varianceAbs > 0 ? 'over' : 'under'} by ${points} percentage points, ${formatAmount(tonnes)} tCO2e on the prior year's ${formatAmount(priorValue)} tCO2e`;
+  return judgeTonnes(described, tonnes, materiality, numbers);
 }

@@ -1,5 +1,6 @@
 /** How reconciliation's numbers read in reasons, the CLI and the UI: one place, so they agree. */
-import type { FigureKind } from '../figures';
+import { figureById, type FigureKind } from '../figures';
+import type { ClaimMeasure } from './reconcile';
 
 const THREE = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
 const PERCENT = new Intl.NumberFormat('en-GB', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 2 });
@@ -38,4 +39,14 @@ export function formatFigureDifference(kind: FigureKind, value: number | null): 
   if (kind === 'fraction') return `${SIGNED_POINTS.format(value * 100)} pp`;
   if (kind === 'intensity') return `${value > 0 ? '+' : ''}${SIGNIFICANT.format(value)}`;
   return SIGNED_THREE.format(value);
+}
+
+/** The kind a figure's values read as; tCO2e when the figure is unknown. */
+export function figureKindOf(figure: string | null): FigureKind {
+  return (figure === null ? undefined : figureById(figure)?.kind) ?? 'tco2e';
+}
+
+/** A claim's values: a change on the prior year reads as a share does (percent, points), a level as its figure. */
+export function claimValueKind(claim: { readonly figure: string | null; readonly measure: ClaimMeasure }): FigureKind {
+  return claim.measure === 'change-on-prior-year' ? 'fraction' : figureKindOf(claim.figure);
 }

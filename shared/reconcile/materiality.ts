@@ -14,8 +14,9 @@
  * total; on the figures after the proposed adjustments, the corrected total. The conclusion is
  * drawn after the adjustments, in aggregate (the corrected total) and individually (the largest
  * single difference of any entity-level emissions claim, aggregated or not, such as a Scope 1
- * claim beside a reported net), against materiality and performance materiality. Site-level
- * claims are judged one by one and never added here: their site is part of an entity figure.
+ * claim beside a reported net, or a reported change on the prior year as the tonnage it is out by),
+ * against materiality and performance materiality. Site-level claims are judged one by one and
+ * never added here: their site is part of an entity figure.
  */
 import type { PeriodResult } from '../calc/inventory-types';
 import { decimalRational, productOfRationals, rationalToNumber, shortestDecimalRational, subtractRationals, type Rational } from '../calc/rational';
@@ -33,6 +34,11 @@ export interface MaterialityClaim {
   readonly reported: Rational;
   readonly uncorrected: number | null;
   readonly corrected: number | null;
+  /**
+   * A change on the prior year, with the tonnage it is out by (the difference in the change × the
+   * prior year's figure) as imported and corrected: judged individually, never a base or added up.
+   */
+  readonly change?: { readonly label: string; readonly uncorrected: number | null; readonly corrected: number | null };
 }
 
 export interface MisstatementItem {
@@ -142,15 +148,16 @@ function total(items: readonly MisstatementItem[], pick: (item: MisstatementItem
 }
 
 export function misstatementSummary(fiscalYear: string, claims: readonly MaterialityClaim[], corrected: readonly PeriodResult[], settings: ReconcileSettings): MaterialityYear {
-  const base = materialityBase(fiscalYear, claims, corrected);
+  const levels = claims.filter((claim) => claim.change === undefined);
+  const base = materialityBase(fiscalYear, levels, corrected);
   const amounts = base.value === null || base.value <= 0 ? null : materialityAmounts(base.value, settings);
   const isTrivial = (value: number | null) => amounts !== null && value !== null && Math.abs(value) <= amounts.clearlyTrivial;
   const itemOf = (claim: MaterialityClaim): MisstatementItem => {
-    const uncorrected = difference(claim, claim.uncorrected);
-    const correctedDifference = difference(claim, claim.corrected);
+    const uncorrected = claim.change ? claim.change.uncorrected : difference(claim, claim.uncorrected);
+    const correctedDifference = claim.change ? claim.change.corrected : difference(claim, claim.corrected);
     return {
       figure: claim.figure.id,
-      label: claim.figure.label,
+      label: claim.change?.label ?? claim.figure.label,
       claimId: claim.claimId,
       uncorrected,
       corrected: correctedDifference,
@@ -158,7 +165,7 @@ export function misstatementSummary(fiscalYear: string, claims: readonly Materia
       clearlyTrivialCorrected: isTrivial(correctedDifference),
     };
   };
-  const items = aggregatedClaims(claimsByFigure(claims), base.measure).map(itemOf);
+  const items = aggregatedClaims(claimsByFigure(levels), base.measure).map(itemOf);
   const largest = [...claims].sort((a, b) => a.claimId - b.claimId).map(itemOf).reduce<MisstatementItem | null>(
     (found, item) => (item.corrected !== null && (found === null || Math.abs(item.corrected) > Math.abs(found.corrected ?? 0)) ? item : found),
     null,

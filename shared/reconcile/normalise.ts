@@ -63,6 +63,16 @@ function halfUnitOf(written: Rational, decimals: number | null | undefined): Rat
 const HUNDRED = decimalRational('100');
 const ONE_RATIONAL = rational(1n);
 
+/**
+ * A value import stored as the fraction of a percentage: the fraction, and half a unit of the
+ * last digit of the percent points the company wrote (their digits set the precision).
+ */
+export function percentOfReported(reported: ReportedValue): { readonly value: Rational; readonly halfUnit: Rational } {
+  const value = shortestDecimalRational(reported.value);
+  const points = multiplyRationals(value, HUNDRED);
+  return { value, halfUnit: divideRationals(halfUnitOf(points, reported.decimals), HUNDRED) };
+}
+
 export function normaliseReported(reported: ReportedValue, figure: Figure): Normalised {
   const { unit } = reported;
   const unitText = unit?.trim() ?? '';
@@ -88,11 +98,7 @@ export function normaliseReported(reported: ReportedValue, figure: Figure): Norm
     case 'ratio':
       return RATIO_UNITS.test(unitText) ? scaled(ONE_RATIONAL) : { ok: false, reason: `unit '${unitText}' does not fit ${figure.label}, a plain ratio` };
     case 'fraction': {
-      if (reported.percent !== null) {
-        // Import stored the fraction; the company wrote percent points, and their digits set the precision.
-        const points = multiplyRationals(value, HUNDRED);
-        return { ok: true, value, halfUnit: divideRationals(halfUnitOf(points, reported.decimals), HUNDRED) };
-      }
+      if (reported.percent !== null) return { ok: true, ...percentOfReported(reported) };
       if (!FRACTION_UNITS.test(unitText)) return { ok: false, reason: `unit '${unitText}' does not fit ${figure.label}, a share` };
       if (reported.value < 0 || reported.value > 1) {
         return { ok: false, reason: `${reported.value} without a percent sign cannot be a share (a fraction from 0 to 1): give its unit, e.g. '%'` };

@@ -7,10 +7,11 @@ import type { FiscalSettings } from '../calc/fiscal';
 import type { PeriodResult } from '../calc/inventory-types';
 import { compareText } from '../calc/inventory-totals';
 import type { Figure } from '../figures';
-import { fiscalYearOfClaim, judgeClaim, matchClaim, recomputedValue, type ClaimInput, type ClaimSource, type ClaimStatus, type MatchDecision, type MatchOrigin, type ReconcileSettings } from './claims';
+import { isChangeClaim, priorPeriod, reportedChange } from './change';
+import { fiscalYearOfClaim, judgeChange, judgeClaim, matchClaim, recomputedValue, type ClaimInput, type ClaimSource, type ClaimStatus, type MatchDecision, type MatchOrigin, type ReconcileSettings } from './claims';
 import { misstatementSummary, type MaterialityClaim, type MaterialityYear } from './materiality';
 import { figureUnit, normaliseReported, type Normalised, type ReportedValue } from './normalise';
-import { rationalToNumber } from '../calc/rational';
+import { absoluteRational, divideRationals, multiplyRationals, rationalToNumber, shortestDecimalRational, subtractRationals, type Rational } from '../calc/rational';
 
 export interface ClaimResult {
   readonly id: number;
@@ -22,6 +23,8 @@ export interface ClaimResult {
   readonly site: string | null;
   readonly figure: string | null;
   readonly figureLabel: string | null;
+  /** The figure's level in the year, or its change on the prior year (reported, recomputed and variance then fractions). */
+  readonly measure: ClaimMeasure;
   readonly match: { readonly origin: MatchOrigin; readonly reason: string };
   /** The value and unit as imported (a percentage as its fraction). */
   readonly reportedAs: ReportedValue;
@@ -63,48 +66,87 @@ export interface ReconciledClaims {
   readonly materiality: readonly MaterialityYear[];
 }
 
+export type ClaimMeasure = 'level' | 'change-on-prior-year';
+
+/** A recomputed value, or why there is none; for a change, with the prior year's figure it is relative to. */
+interface Recomputed {
+  readonly value: number | null;
+  readonly reason: string | null;
+  readonly prior?: number;
+}
+
 interface Prepared {
   readonly claim: ClaimInput;
   readonly figure: Figure | null;
+  readonly measure: ClaimMeasure;
   readonly origin: MatchOrigin;
   readonly matchReason: string;
   readonly fiscalYear: string | null;
   /** Why the claim cannot be compared at all (its period or unit); null when it can. */
   readonly problem: string | null;
   readonly normalised: Extract<Normalised, { ok: true }> | null;
-  readonly uncorrected: { readonly value: number | null; readonly reason: string | null };
-  readonly corrected: { readonly value: number | null; readonly reason: string | null };
+  readonly uncorrected: Recomputed;
+  readonly corrected: Recomputed;
 }
 
 const NOT_COMPUTED = { value: null, reason: null } as const;
 
+/** A figure's change from the prior fiscal year to this one, (this − prior) ÷ |prior|, exactly; or why there is none. */
+function recomputedChange(periods: readonly PeriodResult[], figure: Figure, fiscalYear: string, site: string | null): Recomputed {
+  const period = periods.find((candidate) => candidate.label === fiscalYear);
+  if (!period) return { value: null, reason: `the engagement has no records in ${fiscalYear}` };
+  const prior = priorPeriod(periods, period);
+  if (!prior) return { value: null, reason: `the engagement has no fiscal year before ${fiscalYear} to recompute a change from` };
+  const [now, before] = [recomputedValue(periods, figure, fiscalYear, site), recomputedValue(periods, figure, prior.label, site)];
+  if (now.value === null) return now;
+  if (before.value === null) return before;
+  if (before.value === 0) return { value: null, reason: `${figure.label} is 0 in ${prior.label}: no change relative to it` };
+  const exactBefore = shortestDecimalRational(before.value);
+  const change = divideRationals(subtractRationals(shortestDecimalRational(now.value), exactBefore), absoluteRational(exactBefore));
+  return { value: rationalToNumber(change), reason: null, prior: before.value };
+}
+
 function prepare(claim: ClaimInput, input: ReconcileClaimsInput): Prepared {
   const match = matchClaim(claim, input.decisions.get(claim.id), input.templateFigures.get(claim.id));
-  const base = { claim, figure: match.figure, origin: match.origin, matchReason: match.reason };
+  const measure: ClaimMeasure = match.figure !== null && isChangeClaim(claim.metric, match.figure, claim) ? 'change-on-prior-year' : 'level';
+  const base = { claim, figure: match.figure, measure, origin: match.origin, matchReason: match.reason };
   const year = fiscalYearOfClaim(claim.period, input.fiscal);
   const fiscalYear = year.ok ? year.label : null;
   const none = { ...base, fiscalYear, normalised: null, uncorrected: NOT_COMPUTED, corrected: NOT_COMPUTED };
   if (match.figure === null) return { ...none, problem: null };
   if (!year.ok) return { ...none, problem: year.reason };
-  const normalised = normaliseReported(claim, match.figure);
+  const change = measure === 'change-on-prior-year';
+  const normalised = change ? reportedChange(claim.metric, claim) : normaliseReported(claim, match.figure);
   if (!normalised.ok) return { ...none, problem: normalised.reason };
+  const recompute = change ? recomputedChange : recomputedValue;
   return {
     ...base,
     fiscalYear,
     problem: null,
     normalised,
-    uncorrected: recomputedValue(input.uncorrected, match.figure, year.label, claim.site),
-    corrected: recomputedValue(input.corrected, match.figure, year.label, claim.site),
+    uncorrected: recompute(input.uncorrected, match.figure, year.label, claim.site),
+    corrected: recompute(input.corrected, match.figure, year.label, claim.site),
   };
 }
 
-function materialityClaims(prepared: readonly Prepared[]): MaterialityClaim[] {
-  return prepared.flatMap((item) =>
-    item.figure?.kind === 'tco2e' && item.normalised && item.fiscalYear && item.claim.site === null
-      ? [{ claimId: item.claim.id, figure: item.figure, fiscalYear: item.fiscalYear, reported: item.normalised.value, uncorrected: item.uncorrected.value, corrected: item.corrected.value }]
-      : [],
-  );
+/** The tonnage a reported change is out by: (reported − recomputed change) × |prior year|. */
+function changeTonnes(reported: Rational, recomputed: Recomputed): number | null {
+  if (recomputed.value === null || recomputed.prior === undefined) return null;
+  const prior = shortestDecimalRational(recomputed.prior);
+  return rationalToNumber(multiplyRationals(subtractRationals(reported, shortestDecimalRational(recomputed.value)), absoluteRational(prior)));
 }
+
+function materialityClaims(prepared: readonly Prepared[]): MaterialityClaim[] {
+  return prepared.flatMap((item): MaterialityClaim[] => {
+    if (item.figure?.kind !== 'tco2e' || !item.normalised || !item.fiscalYear || item.claim.site !== null) return [];
+    const claim = { claimId: item.claim.id, figure: item.figure, fiscalYear: item.fiscalYear, reported: item.normalised.value, uncorrected: item.uncorrected.value, corrected: item.corrected.value };
+    if (item.measure === 'level') return [claim];
+    const { value } = item.normalised;
+    return [{ ...claim, change: { label: changeLabel(item.figure), uncorrected: changeTonnes(value, item.uncorrected), corrected: changeTonnes(value, item.corrected) } }];
+  });
+}
+
+const changeLabel = (figure: Figure) => `Change in ${figure.label} on the prior year`;
 
 export function reconcileClaims(input: ReconcileClaimsInput): ReconciledClaims {
   const prepared = [...input.claims].sort((a, b) => a.id - b.id).map((claim) => prepare(claim, input));
@@ -118,6 +160,7 @@ export function reconcileClaims(input: ReconcileClaimsInput): ReconciledClaims {
       if (item.figure === null) return { status: 'unmatched' as const, reason: item.matchReason, varianceAbs: null, variancePct: null };
       if (item.problem !== null || item.normalised === null) return { status: 'exception' as const, reason: item.problem ?? 'not comparable', varianceAbs: null, variancePct: null };
       if (recomputed.value === null) return { status: 'exception' as const, reason: `nothing recomputed: ${recomputed.reason}`, varianceAbs: null, variancePct: null };
+      if (recomputed.prior !== undefined) return judgeChange(item.normalised, recomputed.value, recomputed.prior, amountsOf(item.fiscalYear));
       return judgeClaim(item.figure, item.normalised, recomputed.value, amountsOf(item.fiscalYear), input.settings);
     };
     const corrected = judged(item.corrected);
@@ -130,10 +173,11 @@ export function reconcileClaims(input: ReconcileClaimsInput): ReconciledClaims {
       fiscalYear: item.fiscalYear,
       site: claim.site,
       figure: item.figure?.id ?? null,
-      figureLabel: item.figure?.label ?? null,
+      figureLabel: item.figure ? (item.measure === 'level' ? item.figure.label : changeLabel(item.figure)) : null,
+      measure: item.measure,
       match: { origin: item.origin, reason: item.matchReason },
       reportedAs: { value: claim.value, unit: claim.unit, percent: claim.percent, decimals: claim.decimals ?? null },
-      unit: item.figure ? figureUnit(item.figure) : null,
+      unit: item.figure ? (item.measure === 'level' ? figureUnit(item.figure) : 'fraction') : null,
       reported: item.normalised ? rationalToNumber(item.normalised.value) : null,
       recomputed: item.corrected.value,
       varianceAbs: corrected.varianceAbs,

@@ -184,9 +184,11 @@ function itemJson(item: MisstatementItem) {
 export type ReconcileJson = ReturnType<typeof toReconcileJson>;
 
 export function toReconcileJson(report: ReconciliationReport) {
-  const periodsJson = (periods: readonly PeriodResult[], findings: readonly Finding[]) => toCalculateJson({ periods, findings }, { bySite: true });
-  const uncorrected = periodsJson(report.periods, report.findings);
-  const corrected = periodsJson(report.correctedPeriods, report.correctedFindings);
+  // The periods as `calculate --json` writes them; the status, findings and lines of a stored run are not the reconciliation's.
+  const periodsJson = (periods: readonly PeriodResult[]) =>
+    toCalculateJson({ variant: 'reconcile', status: { state: 'none' }, factorsLoaded: true, periods, findings: { total: 0, groups: [], groupsTotal: 0 }, factorSets: report.factorSets, lines: 0 }, { bySite: true });
+  const uncorrected = periodsJson(report.periods);
+  const corrected = periodsJson(report.correctedPeriods);
   const { materiality } = report;
   return {
     version: RECONCILE_JSON_VERSION,
@@ -198,6 +200,7 @@ export function toReconcileJson(report: ReconciliationReport) {
       metric: claim.metric,
       figure: claim.figure,
       figure_label: claim.figureLabel,
+      measure: claim.measure,
       match: claim.match,
       period: claim.period,
       fiscal_year: claim.fiscalYear,

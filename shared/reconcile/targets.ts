@@ -29,6 +29,7 @@ import { ExactSum } from '../calc/sum';
 import { figureById, figureValue, type Figure } from '../figures';
 import type { PercentEvidence } from '../import/values';
 import type { ClaimSource } from './claims';
+import { PRIOR_YEAR, signedByWords } from './change';
 import { formatFigureValue } from './format';
 import { suggestFigure } from './match';
 import { normaliseReported } from './normalise';
@@ -65,7 +66,6 @@ export interface TargetReading {
 
 const NET_ZERO = /\bnet[-\s]*zero\b/;
 const CARBON_NEUTRAL = /\b(?:carbon|climate)[-\s]*neutral(?:ity)?\b/;
-const PRIOR_YEAR = /\bprior\b|\bprevious\b|year[-\s]*on[-\s]*year|\byoy\b|\bthe year before\b/;
 const PER_YEAR = /\bper\s+(?:year|annum)\b|\bp\.?\s?a\.?(?:\s|$)|\/\s*y(?:ea)?r\b|\bannual(?:ly)?\b|\ba year\b|\beach year\b|\bevery year\b/;
 
 function kindFromWords(text: string, figure: Figure, isPercent: boolean): { kind: TargetKind; why: string } {
@@ -173,16 +173,9 @@ const yearNumber = (label: string | null): number | null => {
   return match ? Number(match[1]) : null;
 };
 
-const REDUCTION = /\breduc|\bcut\b|\blower\b|\bdecreas|\bfall\b|\bdown\b|\bless\b/;
-const INCREASE = /\bincreas|\bgrow|\brais|\bup\b|\bmore\b/;
-
 /** A percentage target's signed change: −0.42 for '42 % reduction'; why not, when the words do not say. */
 function signedChange(target: TargetInput): number | string {
-  if (target.value <= 0) return target.value;
-  const text = `${target.metric} ${target.notes ?? ''}`.toLowerCase();
-  if (REDUCTION.test(text)) return -target.value;
-  if (INCREASE.test(text)) return target.value;
-  return `${rationalToNumber(multiplyRationals(shortestDecimalRational(target.value), rational(100n)))} % is positive and the target's words do not say whether it is a reduction or an increase`;
+  return signedByWords(target.value, `${target.metric} ${target.notes ?? ''}`.toLowerCase(), 'target');
 }
 
 function exact(value: number): Rational {

@@ -1,7 +1,9 @@
 /**
  * One measured phase of the benchmark, run in its own process so its peak RSS is its own.
- * Prints one JSON line: { phase, ms, rows, peakRssMb }.
+ * Prints one JSON line: { phase, ms, rows, peakRssMb }. A phase that does untimed work around
+ * what it measures (copying a file first) returns its own time.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,51 +12,54 @@ import { previewImport } from '../../electron/engine/import/preview';
 import { startImportJob } from '../../electron/engine/import/import-job';
 import { bareCsvParse, bareExceljsRead } from '../../electron/engine/import/readers/bare-read';
 import { mappingSchema } from '../../shared/import/mapping';
-import { calculate } from '../../electron/engine/inventory/calculate';
-import { loadFactorLibrary } from '../../electron/engine/factors/library';
-import { insertGeneratedRecords } from '../helpers/generated-records';
-import { bareStreamingWrite, exportEngagement, exportWriterOnly, prepareExportEngagement } from './export';
+import { bareRecordPass, calculateCopy, prepareCalculation, sqliteGroupBy, traceFirstPage, type Timed } from './calculation';
+import { bareStreamingWrite, exportEngagement, exportStoredLines, exportWriterOnly, prepareExportEngagement } from './export';
 
-async function importFile(file: string): Promise<number> {
+/** The import of a file into a new engagement, on its suggested mapping; timed from the import's start (the engagement and the mapping are made before). */
+async function importFile(file: string): Promise<Timed> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carbon-audit-bench-'));
   try {
     const engagement = Engagement.create(path.join(dir, 'bench.carbonaudit'), { entityName: 'Bench', fiscalYearStartMonth: 4 }, { actor: 'bench' });
     const mapping = mappingSchema.parse((await previewImport(engagement.db, file, 'activity')).mapping);
+    const started = performance.now();
     // Through the import worker, as the app and the CLI run it.
     const outcome = await startImportJob({ engagementPath: engagement.filePath, request: { filePath: file, mapping, actor: 'bench', settings: engagement.settings() } }, () => undefined).result;
+    const ms = performance.now() - started;
     engagement.close();
     if (outcome.rejectedTotal > 0) throw new Error(`benchmark file had ${outcome.rejectedTotal} rejected rows: ${outcome.rejected[0]?.reason}`);
-    return outcome.recordsCreated;
+    return { rows: outcome.recordsCreated, ms };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** Builds an engagement of `count` monthly records in the benchmark folder (once), then times calculate. */
-async function calculateRecords(countText: string): Promise<number> {
-  const count = Number(countText);
-  const file = path.resolve(__dirname, '..', '..', '.bench', `calculate-${count}.carbonaudit`);
-  if (!fs.existsSync(file)) {
-    const engagement = Engagement.create(`${file}.partial`, { entityName: 'Bench', fiscalYearStartMonth: 4, defaultRegion: 'UK' }, { actor: 'bench' });
-    loadFactorLibrary(engagement);
-    insertGeneratedRecords(engagement, count);
-    engagement.close();
-    fs.renameSync(`${file}.partial`, file);
+/** The floor a CSV import is measured against: SQLite's own CSV import of the same file into a new database. */
+async function sqliteImport(file: string): Promise<Timed> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carbon-audit-bench-floor-'));
+  try {
+    const started = performance.now();
+    execFileSync('sqlite3', [path.join(dir, 'floor.sqlite'), '.mode csv', `.import ${file} readings`]);
+    const ms = performance.now() - started;
+    const rows = Number(execFileSync('sqlite3', [path.join(dir, 'floor.sqlite'), 'SELECT count(*) FROM readings'], { encoding: 'utf8' }).trim());
+    return { rows, ms };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
-  const engagement = Engagement.open(file, { actor: 'bench' });
-  const result = calculate(engagement);
-  engagement.close();
-  if (result.findings.length > 0) throw new Error(`benchmark records had findings: ${result.findings[0]?.message}`);
-  return count;
 }
 
-const PHASES: Record<string, (file: string) => Promise<number>> = {
+const PHASES: Record<string, (file: string) => Promise<number | Timed>> = {
   'bare-xlsx': bareExceljsRead,
   'bare-csv': bareCsvParse,
+  'sqlite3-import': sqliteImport,
   import: importFile,
-  calculate: calculateRecords,
+  'calc-prepare': prepareCalculation,
+  'sqlite-group-by': sqliteGroupBy,
+  'bare-records': bareRecordPass,
+  calculate: calculateCopy,
+  trace: traceFirstPage,
   'export-prepare': prepareExportEngagement,
   export: exportEngagement,
+  'export-stored': exportStoredLines,
   'export-writer': exportWriterOnly,
   'bare-write': bareStreamingWrite,
 };
@@ -64,8 +69,8 @@ async function main(): Promise<void> {
   const run = phase ? PHASES[phase] : undefined;
   if (!run || !file) throw new Error(`usage: phase.ts <${Object.keys(PHASES).join('|')}> <file>`);
   const started = performance.now();
-  const rows = await run(file);
-  const ms = performance.now() - started;
+  const result = await run(file);
+  const { rows, ms } = typeof result === 'number' ? { rows: result, ms: performance.now() - started } : result;
   process.stdout.write(`${JSON.stringify({ phase, ms: Math.round(ms), rows, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
 }
 

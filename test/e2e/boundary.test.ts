@@ -55,6 +55,7 @@ describe('boundary', () => {
 
     // Before any boundary setting: the entity's figures, its intensities, and DC South's Scope 2.
     await page.getByRole('button', { name: 'Inventory', exact: true }).click();
+    await page.getByRole('button', { name: 'Calculate', exact: true }).click();
     const schedule = page.getByRole('table', { name: 'Lead schedule' });
     const figure = (key: string, period = 'FY2023') => schedule.locator(`tr[data-figure="${key}"] td[data-period="${period}"]`);
     const location = figure('scope2_location');
@@ -107,15 +108,23 @@ describe('boundary', () => {
     await expect(textOf(row('DC North').locator('td.status'))).resolves.toBe('Default: counts in full');
     await screenshot(page, 'boundary-4-saved');
 
-    // DC South now counts at 40%, in its own figures and in the entity's.
+    // The stored figures are now out of date, and say so until they are recalculated.
     await page.getByRole('button', { name: 'Inventory', exact: true }).click();
+    const status = page.getByTestId('results-status');
+    await expect(textOf(status)).resolves.toMatch(/^Results are out of date: recalculate \(the reporting boundary changed\)\. The figures below were calculated /);
+    expect(numberIn(await location.getAttribute('title'))).toBe(entityBefore);
+    await screenshot(page, 'boundary-5-stale');
+    await status.getByRole('button', { name: 'Recalculate', exact: true }).click();
+    await expect.poll(() => textOf(status), { timeout: 30_000 }).toContain('nothing it depends on has changed since');
+
+    // DC South now counts at 40%, in its own figures and in the entity's.
     await location.waitFor();
     await expect.poll(async () => numberIn(await location.getAttribute('title'))).toBeLessThan(entityBefore);
     expect(numberIn(await location.getAttribute('title'))).toBeCloseTo(entityBefore - 0.6 * siteBefore, 5);
     await siteSelect.selectOption('DC South');
     await expect.poll(async () => numberIn(await location.getAttribute('title'))).toBeLessThan(siteBefore);
     expect(numberIn(await location.getAttribute('title'))).toBeCloseTo(0.4 * siteBefore, 5);
-    await screenshot(page, 'boundary-5-inventory');
+    await screenshot(page, 'boundary-6-inventory');
 
     // The setting is the engagement's: the boundary reads it back.
     await page.getByRole('button', { name: 'Boundary', exact: true }).click();

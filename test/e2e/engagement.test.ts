@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Engagement } from '../../electron/engine/engagement/handle';
+import { tamperWithAuditLog } from '../helpers/tamper';
 import { collectPageErrors, screenshot } from './browser';
-import { useE2eSession } from './session';
+import { textOf, useE2eSession } from './session';
 
 describe('start screen → new engagement', () => {
   const session = useE2eSession('engagement');
@@ -48,13 +50,49 @@ describe('start screen → new engagement', () => {
     expect(errors).toEqual([]);
   });
 
+  it('warns on every screen when the audit log is shorter than what this machine saw', async () => {
+    const { openPage, harness, dir } = session();
+    const page = await openPage();
+    const errors = collectPageErrors(page);
+    await page.goto(harness.url);
+    // The engagement the test above created is still open in this session: closing it returns to the start screen.
+    await expect(textOf(page.locator('.sidebar-title'))).resolves.toContain('Example Group plc');
+    const file = path.join(dir, 'witnessed.carbonaudit');
+    const openInApp = async () => {
+      harness.dialogAnswers.push(file);
+      await page.getByRole('button', { name: 'Open engagement file…' }).click();
+      await page.getByTestId('engagement-settings').waitFor();
+    };
+    const closeInApp = async () => {
+      await page.getByRole('button', { name: 'Close engagement' }).click();
+      await page.getByRole('heading', { name: 'Open an engagement' }).waitFor();
+    };
+    await closeInApp();
+    // Three entries, the last two written elsewhere; opened here, this machine has seen all three.
+    const elsewhere = Engagement.create(file, { entityName: 'Witnessed Ltd', fiscalYearStartMonth: 4 }, { actor: 'colleague' });
+    for (const step of [1, 2]) elsewhere.change('test.step', { step }, () => undefined);
+    elsewhere.close();
+    await openInApp();
+    await expect(textOf(page.getByTestId('audit-witness'))).resolves.toContain('First opened on this machine');
+    await expect(page.getByTestId('audit-witness-banner').count()).resolves.toBe(0);
+    await closeInApp();
+
+    tamperWithAuditLog(file, 'DELETE FROM audit_log WHERE seq > 1');
+    await openInApp();
+    const banner = page.getByTestId('audit-witness-banner');
+    await expect(textOf(banner)).resolves.toMatch(/^Audit log entries are missing\. The audit log of this engagement has 1 entry, but this machine saw 3 .*entries 2–3 are missing/);
+    await screenshot(page, 'audit-witness-banner');
+    await page.getByRole('button', { name: 'Audit log' }).click();
+    await expect(textOf(banner)).resolves.toContain('entries 2–3 are missing');
+    await closeInApp();
+    expect(errors).toEqual([]);
+  });
+
   it('shows a clear error and leaves the file untouched when opening a file that is not an engagement', async () => {
     const { openPage, harness, dir } = session();
     const page = await openPage();
     const errors = collectPageErrors(page);
     await page.goto(harness.url);
-    await page.getByRole('button', { name: 'Close engagement' }).click().catch(() => undefined);
-    await page.getByRole('heading', { name: 'Open an engagement' }).waitFor();
     const bogus = path.join(dir, 'notes.carbonaudit');
     fs.writeFileSync(bogus, 'just some text\n');
     const before = fs.readFileSync(bogus);

@@ -1,11 +1,14 @@
 /**
  * The inventory end to end: the company workbook's two sheets go through the import wizard, the
- * default factor library is loaded, and the lead schedule shows both fiscal years. A Scope 1
+ * default factor library is loaded, and the lead schedule shows both fiscal years, every figure
+ * and every year-on-year change equal, cell by cell, to an independent recalculation. A Scope 1
  * figure traces down to the workbook rows and the DESNZ 2020 factors, and its lines add up to it.
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { writeCompanyWorkbook } from '../helpers/company-workbook';
+import type { Locator } from 'playwright-core';
+import { writeCompanyWorkbook, type CompanyWorkbookPlan } from '../helpers/company-workbook';
+import { expectedFigures } from '../helpers/independent-recalculation';
 import { collectPageErrors, screenshot } from './browser';
 import { createEngagement, importCompanyWorkbook, textOf, useE2eSession } from './session';
 
@@ -16,13 +19,59 @@ function numberIn(text: string | null): number {
   return Number((text ?? '').replace(/,/g, '').replace(/\s*tCO2e$/, ''));
 }
 
+/** A shown number: '1,234.567', '37.6%', '−16.0%' or '+2.5 pp' → 1234.567, 37.6, −16, 2.5 (null for '—'). */
+function shownNumber(text: string): number | null {
+  if (text === '—') return null;
+  return Number(text.replace(/,/g, '').replace('\u2212', '-').replace(/%|\s*pp$/, ''));
+}
+
+/** A number shown to `decimals` places is the value rounded there: within half a unit of the last place. */
+function expectRoundedTo(shown: number | null, value: number, decimals: number, what: string): void {
+  expect(shown, what).not.toBeNull();
+  expect(Math.abs(shown! - value), `${what}: ${shown} for ${value}`).toBeLessThanOrEqual(0.5 * 10 ** -decimals * (1 + 1e-9));
+}
+
+/** How the lead schedule shows each figure: tonnes and PUE to three decimals, shares in % to one. */
+const SHOWN_AS: Readonly<Record<string, 'number' | 'percent'>> = { clean_share: 'percent', data_centre_clean_share: 'percent' };
+
+/**
+ * Every figure and change in the schedule against the independent recalculation: each cell's
+ * full-precision hover value, its shown text to its rounding, and the change column (relative,
+ * in percentage points for shares) with its sign.
+ */
+async function expectScheduleToMatch(schedule: Locator, plan: CompanyWorkbookPlan): Promise<void> {
+  const expected = expectedFigures(plan);
+  for (const figure of Object.keys(expected.FY2023!)) {
+    const percent = SHOWN_AS[figure] === 'percent';
+    const row = schedule.locator(`tr[data-figure="${figure}"]`);
+    for (const year of ['FY2022', 'FY2023']) {
+      const want = expected[year]![figure]!;
+      const cell = row.locator(`td[data-period="${year}"]`);
+      const [title, text] = [await cell.getAttribute('title'), await textOf(cell)];
+      if (want === null) {
+        expect([figure, year, title, text]).toEqual([figure, year, 'No inputs', '—']);
+        continue;
+      }
+      expectRoundedTo(numberIn(title), want, 6, `${figure} ${year} (full precision)`);
+      expectRoundedTo(shownNumber(text), percent ? want * 100 : want, percent ? 1 : 3, `${figure} ${year} as shown`);
+    }
+    const [previous, latest] = [expected.FY2022![figure]!, expected.FY2023![figure]!];
+    const change = previous === null || latest === null ? null : percent ? (latest - previous) * 100 : ((latest - previous) / Math.abs(previous)) * 100;
+    const shownChange = shownNumber(await textOf(row.locator('td.change')));
+    if (change === null) expect(shownChange, `${figure} change`).toBeNull();
+    else expectRoundedTo(shownChange, change, 1, `${figure} change`);
+  }
+}
+
 describe('inventory', () => {
   const session = useE2eSession('inventory');
   let workbook: string;
 
+  let plan: CompanyWorkbookPlan;
+
   beforeAll(async () => {
     workbook = path.join(session().dir, 'company.xlsx');
-    await writeCompanyWorkbook(workbook);
+    plan = await writeCompanyWorkbook(workbook);
   });
 
   it('calculates two fiscal years from an imported workbook and traces a figure to its source rows and factors', async () => {
@@ -30,7 +79,7 @@ describe('inventory', () => {
     const page = await openPage({ viewport: { width: 1440, height: 900 } });
     const errors = collectPageErrors(page);
     await page.goto(harness.url);
-    await createEngagement(page, session());
+    await createEngagement(page, session(), { region: 'UK' });
 
     await importCompanyWorkbook(page, harness, workbook);
 
@@ -46,10 +95,19 @@ describe('inventory', () => {
     await desnz.waitFor();
     await screenshot(page, 'factors-1-library');
 
+    // Opening the inventory only reads: nothing is calculated, and no factor version is frozen, until the auditor asks.
+    await page.getByRole('button', { name: 'Inventory', exact: true }).click();
+    await expect(textOf(page.getByTestId('results-status'))).resolves.toContain('Not calculated yet');
+    await page.getByRole('button', { name: 'Factor library', exact: true }).click();
+    await desnz.waitFor();
+    await expect(textOf(desnz)).resolves.not.toContain('In use (frozen)');
+
     // The lead schedule: both fiscal years, oldest first.
     await page.getByRole('button', { name: 'Inventory', exact: true }).click();
+    await page.getByRole('button', { name: 'Calculate', exact: true }).click();
     const schedule = page.getByRole('table', { name: 'Lead schedule' });
     await schedule.waitFor();
+    await expect.poll(() => textOf(page.getByTestId('results-status')), { timeout: 30_000 }).toMatch(/^Calculated .* nothing it depends on has changed since\.$/);
     const headers = await schedule.locator('thead th').allTextContents();
     const fy2022 = headers.findIndex((header) => header.startsWith('FY2022'));
     const fy2023 = headers.findIndex((header) => header.startsWith('FY2023'));
@@ -59,6 +117,7 @@ describe('inventory', () => {
     const scope1Text = (await textOf(scope1)).trim();
     expect(scope1Text).toMatch(TONNES);
     await expect(textOf(schedule.locator('tr[data-figure="scope3"] td[data-period="FY2023"]'))).resolves.toBe('—');
+    await expectScheduleToMatch(schedule, plan);
     await screenshot(page, 'inventory-1-lead');
 
     // The drill-down: every Scope 1 line comes from the offices sheet, on DESNZ 2020, and they sum to the figure.
@@ -66,14 +125,32 @@ describe('inventory', () => {
     const trace = page.getByTestId('trace-panel');
     const lines = trace.getByRole('table', { name: 'Trace lines' }).locator('tbody > tr[data-record]');
     await lines.first().waitFor();
-    const sources = await lines.locator('button.source-link').allTextContents();
-    expect(sources.length).toBeGreaterThan(0);
-    for (const source of sources) expect(source).toMatch(/^company\.xlsx › UK offices › row \d+$/);
-    for (const factor of await lines.locator('td.factor').allTextContents()) expect(factor).toContain('desnz-2020');
     await expect(textOf(trace.getByTestId('trace-total'))).resolves.toBe(scope1Text);
-    const lineTonnes = (await lines.locator('td.tco2e').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('title')))).map(numberIn);
+    const lineCount = Number((await textOf(trace.getByTestId('trace-count'))).replace(/\D/g, ''));
+    // The table holds only the lines in view: scroll through it, reading each line once.
+    const seen = new Map<string, { source: string; factor: string; tonnes: number }>();
+    const scroller = trace.getByTestId('trace-scroll');
+    for (let step = 0; seen.size < lineCount && step < 50; step++) {
+      for (const row of await lines.all()) {
+        const record = (await row.getAttribute('data-record'))!;
+        if (seen.has(record)) continue;
+        seen.set(record, {
+          source: await textOf(row.locator('button.source-link')),
+          factor: await textOf(row.locator('td.factor')),
+          tonnes: numberIn(await row.locator('td.tco2e span').getAttribute('title')),
+        });
+      }
+      await scroller.evaluate((element) => element.scrollBy(0, element.clientHeight * 0.8));
+      await page.waitForTimeout(50);
+    }
+    expect(seen.size).toBe(lineCount);
+    for (const { source, factor } of seen.values()) {
+      expect(source).toMatch(/^company\.xlsx › UK offices › row \d+$/);
+      expect(factor).toContain('desnz-2020');
+    }
     const figure = numberIn(await scope1.getAttribute('title'));
-    expect(lineTonnes.reduce((sum, tonnes) => sum + tonnes, 0)).toBeCloseTo(figure, 6);
+    expect([...seen.values()].reduce((sum, line) => sum + line.tonnes, 0)).toBeCloseTo(figure, 6);
+    await scroller.evaluate((element) => element.scrollTo(0, 0));
     // The figure by fiscal quarter, then by month.
     const byPeriod = page.getByTestId('period-breakdown');
     await expect(byPeriod.locator('thead th').allTextContents()).resolves.toEqual(['Q1', 'Q2', 'Q3', 'Q4']);

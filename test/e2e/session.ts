@@ -49,10 +49,11 @@ export async function textOf(locator: Locator): Promise<string> {
 }
 
 /** Creates an engagement from the start screen (April fiscal years), answering the save dialog. */
-export async function createEngagement(page: Page, { harness, dir }: E2eSession, options: { consolidation?: string } = {}): Promise<void> {
+export async function createEngagement(page: Page, { harness, dir }: E2eSession, options: { consolidation?: string; region?: string } = {}): Promise<void> {
   await page.getByLabel('Reporting entity').fill('Example Group plc');
   await page.getByLabel('Fiscal year starts in').selectOption({ label: 'April' });
   if (options.consolidation) await page.getByLabel('Consolidation approach').selectOption({ label: options.consolidation });
+  if (options.region) await page.getByLabel('Grid region for electricity').fill(options.region);
   harness.dialogAnswers.push(path.join(dir, 'group.carbonaudit'));
   await page.getByRole('button', { name: 'Create engagement file…' }).click();
   await page.getByTestId('engagement-settings').waitFor();

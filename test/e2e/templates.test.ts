@@ -58,7 +58,7 @@ describe('mapping templates in the import wizard', () => {
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect(page.getByLabel('Role of column C').inputValue()).resolves.toBe('value');
     await expect(page.getByLabel('Activity of column D').inputValue()).resolves.toBe('natural_gas');
-    await expect(textOf(page.getByRole('alert'))).resolves.toContain("D: expected 'Natural gas (m3)', found 'Gas (m3)'");
+    await expect(textOf(page.getByRole('alert'))).resolves.toContain("column D is 'Gas (m3)', expected 'Natural gas (m3)'");
     await expect(textOf(page.locator('tr', { has: page.getByLabel('Role of column D') }).locator('td').first())).resolves.toBe('Gas (m3)');
     await screenshot(page, 'import-template-applied');
     expect(errors).toEqual([]);

@@ -49,7 +49,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `appDataDir`: the app's data folder on this "machine" (its audit witness); a fresh one, removed on close, unless given. */
+export async function startHarness(options: { readonly appDataDir?: string } = {}): Promise<Harness> {
   if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
     throw new Error('The renderer is not built: run `vite build` first (npm run test:e2e does).');
   }
@@ -61,8 +62,9 @@ export async function startHarness(): Promise<Harness> {
     if (dialogAnswers.length === 0) throw new Error('The test did not queue an answer for this dialog');
     return dialogAnswers.shift() ?? null;
   };
+  const ownAppData = options.appDataDir === undefined ? fs.mkdtempSync(path.join(os.tmpdir(), 'carbon-audit-app-data-')) : null;
   const engine = startEngineHost(
-    { kind: 'harness', actor: 'e2e-tester' },
+    { kind: 'harness', actor: 'e2e-tester', appDataDir: options.appDataDir ?? ownAppData! },
     {
       chooseNewEngagementPath: nextAnswer,
       chooseEngagementToOpen: nextAnswer,
@@ -138,7 +140,7 @@ export async function startHarness(): Promise<Harness> {
     async close() {
       for (const response of subscribers) response.end();
       await engine.close();
-      for (const folder of uploads) fs.rmSync(folder, { recursive: true, force: true });
+      for (const folder of [...uploads, ...(ownAppData === null ? [] : [ownAppData])]) fs.rmSync(folder, { recursive: true, force: true });
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

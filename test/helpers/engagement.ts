@@ -15,20 +15,25 @@ export function importFootprint(engagement: Engagement): Record<string, number> 
   return Object.fromEntries(tables.map((table) => [table, (engagement.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n]));
 }
 
-/** A claims sheet laid out Metric | Year | Reported value | Unit, header in row 1: its mapping (the sheet named or not). */
-export function claimsMapping(sheet?: string) {
+/** A long table with its header in row 1 and these columns from A, as a mapping of this kind (the sheet named or not). */
+function tableMapping<Kind extends 'claims' | 'targets'>(kind: Kind, columns: readonly (readonly [string, string])[], sheet?: string) {
   return {
     version: 1,
-    kind: 'claims',
+    kind,
     ...(sheet === undefined ? {} : { sheet }),
     table: { headerRowNumber: 1, firstDataRowNumber: 2, stopAtBlankRun: 3 },
     layout: 'long',
     decimalSeparator: '.',
-    columns: [
-      { column: 0, header: 'Metric', role: 'metric' },
-      { column: 1, header: 'Year', role: 'year' },
-      { column: 2, header: 'Reported value', role: 'claim_value' },
-      { column: 3, header: 'Unit', role: 'unit' },
-    ],
+    columns: columns.map(([header, role], column) => ({ column, header, role })),
   } as const;
+}
+
+/** A claims sheet laid out Metric | Year | Reported value | Unit. */
+export function claimsMapping(sheet?: string) {
+  return tableMapping('claims', [['Metric', 'metric'], ['Year', 'year'], ['Reported value', 'claim_value'], ['Unit', 'unit']], sheet);
+}
+
+/** A targets sheet laid out Metric | Target | Unit | Target year | Base year. */
+export function targetsMapping(sheet?: string) {
+  return tableMapping('targets', [['Metric', 'metric'], ['Target', 'target_value'], ['Unit', 'unit'], ['Target year', 'target_year'], ['Base year', 'base_year']], sheet);
 }

@@ -1,7 +1,8 @@
 import { InvalidArgumentError } from 'commander';
 import { DEFAULT_METRIC_TOLERANCES, DEFAULT_SETTINGS, MONTH_NAMES, type EngagementSettings, type EngagementSettingsInput } from '../../../shared/settings';
-import { createEngagement, engagementSummary, listAuditEntries, updateSettings, verifyAuditLog } from '../../engine/engagement/service';
-import { EXIT_FAILED, percentOption, type CommandSet } from '../context';
+import type { AuditWitnessStatus } from '../../../shared/contract';
+import { compareAuditHead, createEngagement, describeMissingEntries, engagementSummary, listAuditEntries, updateSettings, verifyAuditLog, type HeadComparison, type KnownHead } from '../../engine/engagement/service';
+import { EXIT_FAILED, EXIT_USAGE, percentOption, type CommandSet } from '../context';
 
 function parseMonth(value: string): number {
   const asNumber = Number(value);
@@ -48,8 +49,49 @@ function changedSettings(current: EngagementSettings, options: SettingsOptions):
   };
 }
 
+function parseHash(value: string): string {
+  if (!/^[0-9a-f]{64}$/i.test(value.trim())) throw new InvalidArgumentError('expected a SHA-256 head hash (64 hexadecimal digits)');
+  return value.trim().toLowerCase();
+}
+
+function parseEntryCount(value: string): number {
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 0) throw new InvalidArgumentError('expected a whole number of entries');
+  return count;
+}
+
+/** One line on what this machine's witness says of the log. */
+function witnessLine(witness: AuditWitnessStatus): string {
+  switch (witness.status) {
+    case 'not-kept':
+      return 'not kept';
+    case 'first-seen':
+      return 'first seen on this machine: its head is recorded from now on';
+    case 'consistent':
+      return `holds everything this machine saw (${witness.seen.entries} entries on ${witness.seen.seenAt})`;
+    default:
+      return `${witness.status === 'cut' ? 'CUT' : 'FORKED'}: ${witness.finding.message}`;
+  }
+}
+
+/** Where a head recorded before stands in the log: a line for stdout, or a failure for stderr. */
+function headCheck(comparison: HeadComparison, known: KnownHead): { readonly ok: boolean; readonly line: string } {
+  switch (comparison.kind) {
+    case 'contains': {
+      const after = comparison.entries - comparison.knownAt;
+      return { ok: true, line: `Known head is entry ${comparison.knownAt}${after === 0 ? ', the last entry' : `; ${after} ${after === 1 ? 'entry was' : 'entries were'} added after it`}` };
+    }
+    case 'cut':
+      return { ok: false, line: `Audit log CUT: ${describeMissingEntries(comparison.missingFrom, comparison.missingTo)} (the log ends at entry ${comparison.entries}; the known head ${known.headHash} was entry ${comparison.missingTo})` };
+    case 'forked':
+      return { ok: false, line: `Audit log REWRITTEN: entry ${comparison.at} is not the known head ${known.headHash} (its hash is ${comparison.found})` };
+    case 'not-found':
+      return { ok: false, line: `Known head ${known.headHash} is NOT in the log's ${comparison.entries} entries: entries after it were cut, or the log was rewritten (give --entries to name the missing entries)` };
+  }
+}
+
 /** init, info, settings, verify, log: the engagement file, its settings and its audit log. */
-export const engagementCommands: CommandSet = (program, { io, actor, withEngagement }) => {
+export const engagementCommands: CommandSet = (program, { io, engagementContext, withEngagement }) => {
   program
     .command('init')
     .description('create a new engagement file')
@@ -76,7 +118,7 @@ export const engagementCommands: CommandSet = (program, { io, actor, withEngagem
         assuranceLevel: options.assurance,
         defaultRegion: options.region ?? null,
       } as EngagementSettingsInput;
-      const engagement = createEngagement(file, settings, { actor: actor() });
+      const engagement = createEngagement(file, settings, engagementContext());
       const summary = engagementSummary(engagement);
       engagement.close();
       io.out(`Created ${summary.path} for ${summary.settings.entityName}\n`);
@@ -106,7 +148,9 @@ export const engagementCommands: CommandSet = (program, { io, actor, withEngagem
         `Assurance:      ${s.assuranceLevel}`,
         `Created:        ${summary.createdAt}`,
         `Schema version: ${summary.schemaVersion}`,
+        `Engagement id:  ${summary.engagementId}`,
         `Audit log:      ${summary.auditEntries} entries, head ${summary.auditHeadHash}`,
+        `Witness:        ${witnessLine(summary.auditWitness)}`,
       ];
       io.out(`${lines.join('\n')}\n`);
     });
@@ -128,14 +172,35 @@ export const engagementCommands: CommandSet = (program, { io, actor, withEngagem
 
   program
     .command('verify')
-    .description('walk the audit log’s hash chain; exit 1 and name the first broken entry if it does not hold')
+    .description('walk the audit log’s hash chain and compare it with what this machine saw of it; exit 1 and say what is wrong if it does not hold')
     .argument('<file>', 'engagement file')
-    .action(async (file: string) => {
-      const result = await withEngagement(file, verifyAuditLog);
+    .option('--head <hash>', 'also check the log against a head recorded before (by an export, a sign-off, `info`): a cut or rewritten log fails', parseHash)
+    .option('--entries <count>', 'the entry count recorded with that head, to name the entries missing from a cut log', parseEntryCount)
+    .action(async (file: string, options: { head?: string; entries?: number }) => {
+      if (options.entries !== undefined && options.head === undefined) {
+        io.err('error: --entries goes with --head, the head it was recorded with\n');
+        process.exitCode = EXIT_USAGE;
+        return;
+      }
+      const known: KnownHead | undefined = options.head === undefined ? undefined : { headHash: options.head, entries: options.entries };
+      const { result, head, witness } = await withEngagement(file, (engagement) => ({
+        result: verifyAuditLog(engagement),
+        head: known && headCheck(compareAuditHead(engagement, known), known),
+        witness: engagementSummary(engagement).auditWitness,
+      }));
       if (result.intact) {
         io.out(`Audit log intact: ${result.entries} entries, head ${result.headHash}\n`);
       } else {
         io.err(`Audit log BROKEN at entry ${result.brokenAt}: ${result.reason}\n`);
+        process.exitCode = EXIT_FAILED;
+      }
+      if (head) {
+        if (head.ok) io.out(`${head.line}\n`);
+        else io.err(`${head.line}\n`);
+        if (!head.ok) process.exitCode = EXIT_FAILED;
+      }
+      if (witness.status === 'cut' || witness.status === 'forked') {
+        io.err(`Audit log does not hold what this machine saw of it: see the warning above\n`);
         process.exitCode = EXIT_FAILED;
       }
     });

@@ -1,19 +1,30 @@
 import type { ImportOutcome } from '../../../shared/contract';
 import { columnLetter } from '../../../shared/import/cell';
+import { oneLine } from '../terminal';
 
 const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 });
 
-/** The control totals and every rejected row, as an auditor ties them to the source. */
+function headline(outcome: ImportOutcome): string {
+  if (outcome.dryRun) return 'Dry run (nothing committed)';
+  if (!outcome.committed) return 'NOT imported (nothing committed)';
+  return `Imported as source file #${outcome.sourceFileId}`;
+}
+
+/** The control totals, every rejected row, the columns not imported and the findings, as an auditor ties them to the source. */
 export function printImportOutcome(outcome: ImportOutcome, out: (text: string) => void): void {
   const lines: string[] = [];
-  lines.push(`${outcome.dryRun ? 'Dry run (nothing committed)' : `Imported as source file #${outcome.sourceFileId}`}: ${outcome.fileName} (${outcome.kind})`);
+  lines.push(`${headline(outcome)}: ${oneLine(outcome.fileName)} (${outcome.kind})`);
   lines.push(`SHA-256 ${outcome.sha256}`);
-  lines.push(`${outcome.recordsCreated} ${outcome.kind === 'activity' ? 'records' : 'items'} created${outcome.evidenceStored ? '; original bytes kept as evidence' : '; original bytes over the evidence cap: hash recorded'}`);
+  const claims = outcome.claimsCreated > 0 ? `, ${outcome.claimsCreated} claims` : '';
+  lines.push(`${outcome.recordsCreated} ${outcome.kind === 'activity' ? 'records' : 'items'}${claims} ${outcome.committed ? 'created' : 'would be created'}${outcome.evidenceStored ? '; original bytes kept as evidence' : '; original bytes over the evidence cap: hash recorded'}`);
+  if (outcome.shortfall !== null) {
+    lines.push(outcome.committed ? `Warning: ${outcome.shortfall}; imported anyway (--allow-empty)` : `Warning: ${outcome.shortfall}.`);
+  }
   lines.push('');
   lines.push('Sheet                          rows read  data rows  imported  rejected  totals  notes  blank  outside');
   for (const sheet of outcome.sheets) {
     lines.push(
-      `${sheet.sheet.padEnd(30).slice(0, 30)} ${String(sheet.rowsRead).padStart(9)} ${String(sheet.dataRows).padStart(10)} ${String(sheet.imported).padStart(9)} ${String(sheet.rejected).padStart(9)} ${String(sheet.skipped.total).padStart(7)} ${String(sheet.skipped.note).padStart(6)} ${String(sheet.skipped.blank).padStart(6)} ${String(sheet.skipped['outside-table']).padStart(8)}`,
+      `${oneLine(sheet.sheet).padEnd(30).slice(0, 30)} ${String(sheet.rowsRead).padStart(9)} ${String(sheet.dataRows).padStart(10)} ${String(sheet.imported).padStart(9)} ${String(sheet.rejected).padStart(9)} ${String(sheet.skipped.total).padStart(7)} ${String(sheet.skipped.note).padStart(6)} ${String(sheet.skipped.blank).padStart(6)} ${String(sheet.skipped['outside-table']).padStart(8)}`,
     );
   }
   if (outcome.columns.length > 0) {
@@ -21,19 +32,29 @@ export function printImportOutcome(outcome: ImportOutcome, out: (text: string) =
     lines.push('Column control totals (data rows)');
     for (const column of outcome.columns) {
       lines.push(
-        `  ${column.sheet} ${columnLetter(column.column)} ${column.header}: count ${column.count}, blanks ${column.blanks}, sum ${number.format(column.sum)}, min ${column.min === null ? '-' : number.format(column.min)}, max ${column.max === null ? '-' : number.format(column.max)}`,
+        `  ${oneLine(column.sheet)} ${columnLetter(column.column)} ${oneLine(column.header)}: count ${column.count}, blanks ${column.blanks}, sum ${number.format(column.sum)}, min ${column.min === null ? '-' : number.format(column.min)}, max ${column.max === null ? '-' : number.format(column.max)}`,
       );
     }
   }
   if (outcome.rejectedTotal > 0) {
     lines.push('');
     lines.push(`Rejected rows (${outcome.rejectedTotal}${outcome.rejected.length < outcome.rejectedTotal ? `, first ${outcome.rejected.length} shown; all are kept in the engagement` : ''})`);
-    for (const issue of outcome.rejected) lines.push(`  ${issue.sheet} row ${issue.rowNumber}: ${issue.reason}`);
+    for (const issue of outcome.rejected) lines.push(`  ${oneLine(issue.sheet)} row ${issue.rowNumber}: ${oneLine(issue.reason)}`);
+  }
+  if (outcome.columnsNotImported.length > 0) {
+    lines.push('');
+    lines.push('Columns not imported');
+    for (const column of outcome.columnsNotImported) lines.push(`  ${columnLetter(column.column)} ${oneLine(column.header)}: ${oneLine(column.reason)}`);
+  }
+  if (outcome.findingsTotal > 0) {
+    lines.push('');
+    lines.push(`Findings (${outcome.findingsTotal}${outcome.findings.length < outcome.findingsTotal ? `, first ${outcome.findings.length} shown` : ''}; ${outcome.committed ? 'kept in the engagement: carbon-audit import-findings' : 'kept when imported'})`);
+    for (const finding of outcome.findings) lines.push(`  ${oneLine(finding.sheet)} row ${finding.rowNumber}: ${finding.kind}: ${oneLine(finding.message)}`);
   }
   if (outcome.skipped.length > 0) {
     lines.push('');
     lines.push('Not imported as data');
-    for (const issue of outcome.skipped) lines.push(`  ${issue.sheet} row ${issue.rowNumber}: ${issue.reason}`);
+    for (const issue of outcome.skipped) lines.push(`  ${oneLine(issue.sheet)} row ${issue.rowNumber}: ${oneLine(issue.reason)}`);
   }
   out(`${lines.join('\n')}\n\n`);
 }

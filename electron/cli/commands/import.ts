@@ -1,9 +1,11 @@
-import { Option } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import fs from 'node:fs';
+import { columnLetter } from '../../../shared/import/cell';
 import { MAPPING_KINDS, mappingSchema, type Mapping, type MappingKind } from '../../../shared/import/mapping';
-import { EngineError } from '../../engine/errors';
-import { findMappingTemplate, listMappingTemplates, previewFile, saveMappingTemplate, startImport, suggestedMappings } from '../../engine/import/service';
-import type { CommandSet } from '../context';
+import { EngineError, fileReadError } from '../../engine/errors';
+import { findMappingTemplate, fitMappingToFile, listImportFindings, listMappingTemplates, previewFile, saveMappingTemplate, startImport, suggestedMappings } from '../../engine/import/service';
+import { EXIT_FAILED, type CommandSet } from '../context';
+import { messageOf, oneLine, terminalSafe } from '../terminal';
 import { printImportOutcome } from './import-report';
 
 function readMappingFile(file: string): Mapping {
@@ -11,13 +13,19 @@ function readMappingFile(file: string): Mapping {
   try {
     json = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new EngineError('invalid-input', `Cannot read mapping ${file}: ${(error as Error).message}`);
+    throw new EngineError('invalid-input', `Cannot read mapping ${file}: ${messageOf(fileReadError(file, error))}`);
   }
   const parsed = mappingSchema.safeParse(json);
   if (!parsed.success) {
     throw new EngineError('invalid-input', `Mapping ${file} is not valid: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
   }
   return parsed.data;
+}
+
+function sourceFileNumber(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('expected a source file number such as 3');
+  return number;
 }
 
 const kindOption = () => new Option('--kind <kind>', 'what the file holds').choices(MAPPING_KINDS).default('activity');
@@ -29,6 +37,7 @@ interface ImportOptions {
   readonly template?: string;
   readonly dryRun?: boolean;
   readonly allowDuplicate?: boolean;
+  readonly allowEmpty?: boolean;
   readonly json?: boolean;
 }
 
@@ -45,21 +54,22 @@ export const importCommands: CommandSet = (program, { io, withEngagement }) => {
     .option('--template <name>', 'a mapping template saved in the engagement (e.g. last year’s)')
     .option('--dry-run', 'validate and print the control totals, commit nothing')
     .option('--allow-duplicate', 'import even if the same file (same SHA-256) was imported before')
+    .option('--allow-empty', 'import even if nothing is created or more than half of the rows are rejected (refused otherwise)')
     .option('--json', 'print the outcome as JSON')
     .action(async (engagementFile: string, file: string, options: ImportOptions) => {
       const outcomes = await withEngagement(engagementFile, async (engagement) => {
         if (options.mapping && options.template) throw new EngineError('invalid-input', 'Give either --mapping or --template, not both');
         const chosen = options.mapping ? readMappingFile(options.mapping) : options.template ? findMappingTemplate(engagement, options.template).mapping : null;
-        const mappings = chosen
-          ? [options.sheet ? { ...chosen, sheet: options.sheet } : chosen]
-          : await suggestedMappings(engagement, file, options.kind, options.sheet);
+        const fitted = chosen ? await fitMappingToFile(file, chosen, options.sheet) : null;
+        if (fitted?.note) io.err(`Note: ${fitted.note}; its headers are checked against this sheet's.\n`);
+        const mappings = fitted ? [fitted.mapping] : await suggestedMappings(engagement, file, options.kind, options.sheet);
         const done = [];
         for (const mapping of mappings) {
           const showProgress = process.stderr.isTTY && !options.json;
-          const job = startImport(engagement, { filePath: file, mapping, dryRun: options.dryRun, allowDuplicate: options.allowDuplicate }, (progress) => {
+          const job = startImport(engagement, { filePath: file, mapping, dryRun: options.dryRun, allowDuplicate: options.allowDuplicate, allowEmpty: options.allowEmpty }, (progress) => {
             if (!showProgress) return;
             const percent = progress.totalBytes > 0 ? Math.round((100 * progress.bytesRead) / progress.totalBytes) : 0;
-            process.stderr.write(`\rImporting ${mapping.sheet ?? ''}: ${progress.rowsRead} rows, ${percent}%   `);
+            process.stderr.write(`\rImporting ${terminalSafe(oneLine(mapping.sheet ?? ''))}: ${progress.rowsRead} rows, ${percent}%   `);
           });
           const stop = () => job.cancel();
           process.once('SIGINT', stop);
@@ -74,6 +84,31 @@ export const importCommands: CommandSet = (program, { io, withEngagement }) => {
       });
       if (options.json) io.out(`${JSON.stringify(outcomes.length === 1 ? outcomes[0] : outcomes, null, 2)}\n`);
       else for (const outcome of outcomes) printImportOutcome(outcome, io.out);
+      // Nothing imported is not success: a sheet that falls short fails the command (a dry run too, as it predicts the import).
+      const fellShort = options.allowEmpty ? [] : outcomes.filter((outcome) => outcome.shortfall !== null);
+      if (fellShort.length > 0) {
+        const what = fellShort.map((outcome) => `${outcome.sheets.map((sheet) => sheet.sheet).join(', ') || outcome.fileName}: ${outcome.shortfall}`).join('; ');
+        io.err(`Error: not imported: ${what}. Nothing was committed; check the mapping, or pass --allow-empty to import anyway.\n`);
+        process.exitCode = EXIT_FAILED;
+      }
+    });
+
+  program
+    .command('import-findings')
+    .description('list what imports found in the data: twin columns (one quantity in two units) that disagree or hold a value the imported column lacks')
+    .argument('<engagement>', 'engagement file')
+    .option('--source <id>', 'only the findings of this source file (its number in the register)', sourceFileNumber)
+    .option('--json', 'print JSON')
+    .action(async (engagementFile: string, options: { source?: number; json?: boolean }) => {
+      const findings = await withEngagement(engagementFile, (engagement) => listImportFindings(engagement, options.source));
+      if (options.json) {
+        io.out(`${JSON.stringify(findings, null, 2)}\n`);
+        return;
+      }
+      if (findings.length === 0) io.out('No import findings.\n');
+      for (const finding of findings) {
+        io.out(`#${finding.id} ${oneLine(finding.fileName)} › ${oneLine(finding.sheet)} › row ${finding.rowNumber}, column ${columnLetter(finding.column)} against ${columnLetter(finding.comparedColumn)}: ${finding.kind}: ${oneLine(finding.message)}\n`);
+      }
     });
 
   const mapping = program.command('mapping').description('mapping templates: how a sheet’s columns become records');
@@ -87,7 +122,7 @@ export const importCommands: CommandSet = (program, { io, withEngagement }) => {
       const preview = await previewFile(null, file, options.kind, options.sheet);
       if (!preview.mapping) throw new EngineError('refused', `No table found in sheet '${preview.sheet}': ${preview.tableProblem}`);
       io.out(`${JSON.stringify(preview.mapping, null, 2)}\n`);
-      for (const column of preview.columns) io.err(`column ${column.column + 1} '${column.header}': ${column.role} (${column.confidence}) ${column.reason}\n`);
+      for (const column of preview.columns) io.err(`column ${column.column + 1} '${oneLine(column.header)}': ${column.role} (${column.confidence}) ${oneLine(column.reason)}\n`);
     });
   mapping
     .command('save')
@@ -105,7 +140,7 @@ export const importCommands: CommandSet = (program, { io, withEngagement }) => {
     .argument('<engagement>', 'engagement file')
     .action(async (engagementFile: string) => {
       const templates = await withEngagement(engagementFile, listMappingTemplates);
-      for (const template of templates) io.out(`${template.name}\t${template.kind}\t${template.mapping.sheet ?? '(every sheet)'}\tsaved ${template.savedAt} by ${template.savedBy}\n`);
+      for (const template of templates) io.out(`${oneLine(template.name)}\t${template.kind}\t${oneLine(template.mapping.sheet ?? '(every sheet)')}\tsaved ${template.savedAt} by ${oneLine(template.savedBy)}\n`);
     });
   mapping
     .command('export')

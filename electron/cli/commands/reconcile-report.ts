@@ -1,12 +1,10 @@
-import { figureById, type FigureKind } from '../../../shared/figures';
-import { formatAmount, formatFigureDifference, formatFigureValue, NO_VALUE } from '../../../shared/reconcile/format';
+import { claimValueKind, figureKindOf, formatAmount, formatFigureDifference, formatFigureValue, NO_VALUE } from '../../../shared/reconcile/format';
 import { describeAdjustment, type Adjustment } from '../../../shared/reconcile/adjustments';
 import type { FigureBridge } from '../../../shared/reconcile/bridge';
 import type { ReconciliationReport } from '../../../shared/reconcile/report';
 import type { MaterialityYear } from '../../../shared/reconcile/materiality';
 import { terminalText } from '../terminal-text';
 
-const kindOf = (figure: string | null): FigureKind => (figure === null ? 'tco2e' : (figureById(figure)?.kind ?? 'tco2e'));
 /** Text in a column of `width`, cut with an ellipsis so a space always separates it from the next. */
 const column = (text: string, width: number) => (text.length >= width ? `${text.slice(0, width - 2)}… ` : text.padEnd(width));
 const number = (text: string, width: number) => text.padStart(width);
@@ -18,7 +16,7 @@ function claimsSection(report: ReconciliationReport): string[] {
   if (report.claims.length === 0) lines.push('  No reported figures imported yet (carbon-audit import … --kind claims).');
   else lines.push(`  ${column('#', 5)}${column('Metric', 34)}${column('Period', 8)}${column('Site', 14)}${column('Figure', 26)}${number('Reported', 16)}${number('Recomputed', 16)}${number('Variance', 16)}  Status`);
   for (const claim of report.claims) {
-    const kind = kindOf(claim.figure);
+    const kind = claimValueKind(claim);
     lines.push(
       `  ${column(String(claim.id), 5)}${column(terminalText(claim.metric), 34)}${column(claim.fiscalYear ?? terminalText(claim.period), 8)}${column(terminalText(claim.site ?? ''), 14)}${column(claim.figureLabel ?? NO_VALUE, 26)}` +
         `${number(formatFigureValue(kind, claim.reported), 16)}${number(formatFigureValue(kind, claim.recomputed), 16)}${number(formatFigureDifference(kind, claim.varianceAbs), 16)}  ${STATUS_TEXT[claim.status]}${claim.match.origin === 'suggested' ? ' (match suggested)' : ''}`,
@@ -42,7 +40,7 @@ function claimsSection(report: ReconciliationReport): string[] {
 function targetsSection(report: ReconciliationReport): string[] {
   const lines = [`Targets (${report.targets.length})`];
   for (const target of report.targets) {
-    const kind = kindOf(target.figure);
+    const kind = figureKindOf(target.figure);
     lines.push(`  #${target.id} ${terminalText(target.name)}: ${target.figureLabel ?? NO_VALUE}, ${target.kind ?? 'kind unknown'} by ${target.targetYear}${target.targetValue === null ? '' : ` (level ${formatFigureValue(kind, target.targetValue)})`}: ${target.status.toUpperCase()}`);
     lines.push(`      ${terminalText(target.reason)}`);
     for (const year of target.years.filter((entry) => entry.actual !== null || entry.period === target.targetYear)) {

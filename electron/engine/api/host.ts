@@ -7,6 +7,8 @@ export interface HostIdentity {
   readonly nativeBinding?: string;
   /** The shipped default factor library; the engine finds it beside itself when not given. */
   readonly factorLibraryDir?: string;
+  /** The app's own data on this machine (Electron's userData), where the audit witness is kept. */
+  readonly appDataDir: string;
 }
 
 /**

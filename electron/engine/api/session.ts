@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ChosenFile } from '../../../shared/contract';
 import type { Engagement } from '../engagement/handle';
-import { engagementSummary } from '../engagement/service';
+import { appDataDir, engagementSummary, rememberAuditHead } from '../engagement/service';
 import { EngineError } from '../errors';
 import { inspectChosenFile } from '../import/service';
 import type { Host } from './host';
@@ -37,8 +37,9 @@ export class Session {
     this.engagement = null;
   }
 
-  /** Tells the UI the open engagement changed (an import, a setting, a site). */
+  /** Tells the UI the open engagement changed (an import, a setting, a site); the audit witness keeps up. */
   changed(): void {
+    if (this.engagement) rememberAuditHead(this.engagement);
     this.host.emit('engagement.changed', this.engagement ? engagementSummary(this.engagement) : null);
   }
 
@@ -59,8 +60,8 @@ export class Session {
     return filePath;
   }
 
-  /** Who acts and with which SQLite build: what every engagement opened here is given. */
+  /** Who acts, with which SQLite build, and where this machine's audit witness is: what every engagement opened here is given. */
   context() {
-    return { actor: this.host.actor, nativeBinding: this.host.nativeBinding };
+    return { actor: this.host.actor, nativeBinding: this.host.nativeBinding, appDataDir: appDataDir(this.host.appDataDir) };
   }
 }

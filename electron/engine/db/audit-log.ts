@@ -103,6 +103,51 @@ export function auditHead(db: ReadableDb): { entries: number; headHash: string }
   return { entries: head?.seq ?? 0, headHash: head?.hash ?? GENESIS_HASH };
 }
 
+/** The hash of entry `seq` (the genesis hash for 0), or undefined when the log has no such entry. */
+function hashAt(db: ReadableDb, seq: number): string | undefined {
+  if (seq === 0) return GENESIS_HASH;
+  return (db.prepare('SELECT hash FROM audit_log WHERE seq = ?').get(seq) as { hash: string } | undefined)?.hash;
+}
+
+/** A head of this log seen before: from an export, a sign-off, or this machine's witness. */
+export interface KnownHead {
+  readonly headHash: string;
+  /** Its entry count, when known: what names the missing entries of a cut log. */
+  readonly entries?: number;
+}
+
+/**
+ * Where a head seen before stands in the log now. A hash chain proves every entry up to the head
+ * is intact, but not that the head is the last one written: comparing with a head seen before
+ * shows a cut tail (or a rewritten history), which the chain alone cannot.
+ * - contains: the log holds the known head at entry `knownAt` (and `entries` − `knownAt` after it);
+ * - cut: entries `missingFrom`–`missingTo` are gone (the known head was entry `missingTo`);
+ * - forked: entry `at` is not the known head (its hash is `found`): history was rewritten;
+ * - not-found: the known head is not in the log, and without its count no more can be said.
+ */
+export type HeadComparison =
+  | { readonly kind: 'contains'; readonly entries: number; readonly knownAt: number }
+  | { readonly kind: 'cut'; readonly entries: number; readonly missingFrom: number; readonly missingTo: number }
+  | { readonly kind: 'forked'; readonly entries: number; readonly at: number; readonly found: string }
+  | { readonly kind: 'not-found'; readonly entries: number };
+
+/** 'entry 4 is missing', 'entries 3–4 are missing'. */
+export function describeMissingEntries(from: number, to: number): string {
+  return from === to ? `entry ${from} is missing` : `entries ${from}–${to} are missing`;
+}
+
+export function compareWithKnownHead(db: ReadableDb, known: KnownHead): HeadComparison {
+  const { entries } = auditHead(db);
+  if (known.entries === undefined) {
+    const row = db.prepare('SELECT seq FROM audit_log WHERE hash = ?').get(known.headHash) as { seq: number } | undefined;
+    const knownAt = row?.seq ?? (known.headHash === GENESIS_HASH ? 0 : undefined);
+    return knownAt === undefined ? { kind: 'not-found', entries } : { kind: 'contains', entries, knownAt };
+  }
+  if (known.entries > entries) return { kind: 'cut', entries, missingFrom: entries + 1, missingTo: known.entries };
+  const found = hashAt(db, known.entries)!;
+  return found === known.headHash ? { kind: 'contains', entries, knownAt: known.entries } : { kind: 'forked', entries, at: known.entries, found };
+}
+
 function toEntry(row: AuditRow): AuditEntry {
   return {
     seq: row.seq,

@@ -1,14 +1,24 @@
 import type { Statement } from 'better-sqlite3';
 import type { WritableDb } from './handles';
 
+export interface BatchInsertOptions {
+  /** Rows per INSERT statement. */
+  readonly batchSize?: number;
+  /** Runs ahead of every flush (e.g. flushing the rows these rows reference). */
+  readonly before?: () => void;
+  /** An upsert clause appended to the INSERT ('ON CONFLICT (...) DO UPDATE SET ...'). */
+  readonly onConflict?: string;
+}
+
 /**
  * Inserts rows many at a time with one multi-row INSERT: a million-row import makes millions of
  * inserts, and the per-call cost of a single-row statement is what dominates them.
- * `before` runs ahead of every flush (e.g. flushing the rows these rows reference).
  */
 export class BatchInsert {
   private readonly full: Statement;
   private readonly single: Statement;
+  private readonly batchSize: number;
+  private readonly before?: () => void;
   private pending: unknown[] = [];
   private count = 0;
 
@@ -16,13 +26,15 @@ export class BatchInsert {
     db: WritableDb,
     table: string,
     private readonly columns: readonly string[],
-    private readonly batchSize = 64,
-    private readonly before?: () => void,
+    options: BatchInsertOptions = {},
   ) {
+    this.batchSize = options.batchSize ?? 64;
+    this.before = options.before;
     const tuple = `(${columns.map(() => '?').join(', ')})`;
     const head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `;
-    this.full = db.prepare(head + Array.from({ length: batchSize }, () => tuple).join(', '));
-    this.single = db.prepare(head + tuple);
+    const tail = options.onConflict === undefined ? '' : ` ${options.onConflict}`;
+    this.full = db.prepare(head + Array.from({ length: this.batchSize }, () => tuple).join(', ') + tail);
+    this.single = db.prepare(head + tuple + tail);
   }
 
   add(...values: unknown[]): void {

@@ -1,16 +1,20 @@
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { AuditVerification, EngagementSummary } from '../../../shared/contract';
+import type { AuditVerification, AuditWitnessFinding, AuditWitnessStatus, EngagementSummary } from '../../../shared/contract';
 import { engagementSettingsSchema, type EngagementSettings, type EngagementSettingsInput } from '../../../shared/settings';
 import { appendAudit, auditHead, verifyAuditLog } from '../db/audit-log';
 import { connectReadOnly, connectToCheckedDatabase, createDatabase, openDatabase, schemaVersion, type ConnectionOptions } from '../db/connection';
 import type { ReadableDb, WritableDb } from '../db/handles';
 import { EngineError } from '../errors';
 import { APP_VERSION } from '../version';
-import { hasEngagementRow, insertEngagement, selectCreatedAt, selectSettingsJson, updateSettingsJson } from './store';
+import { hasEngagementRow, insertEngagement, insertEngagementId, selectCreatedAt, selectEngagementId, selectSettingsJson, updateSettingsJson } from './store';
+import type { AuditWitness } from './witness';
 
 export interface EngagementContext extends ConnectionOptions {
   /** Who is acting: recorded in every audit entry. */
   readonly actor: string;
+  /** The app's data folder on this machine, where its audit witness is kept; none, no witness. */
+  readonly appDataDir?: string;
 }
 
 /**
@@ -21,6 +25,8 @@ export interface EngagementContext extends ConnectionOptions {
  */
 export class Engagement {
   private readOnly: ReadableDb | null = null;
+  private witness: AuditWitness | null = null;
+  private witnessStatus: AuditWitnessStatus = { status: 'not-kept' };
 
   private constructor(
     readonly db: WritableDb,
@@ -32,8 +38,10 @@ export class Engagement {
     const settings = parseSettings(settingsInput);
     const db = createDatabase(filePath, context);
     const engagement = new Engagement(db, filePath, context);
-    engagement.change('engagement.create', { settings, appVersion: APP_VERSION }, () => {
+    const engagementId = randomUUID();
+    engagement.change('engagement.create', { engagementId, settings, appVersion: APP_VERSION }, () => {
       insertEngagement(db, { createdAt: new Date().toISOString(), appVersion: APP_VERSION, settingsJson: JSON.stringify(settings) });
+      insertEngagementId(db, engagementId);
     });
     return engagement;
   }
@@ -64,18 +72,66 @@ export class Engagement {
   }
 
   close(): void {
+    this.rememberAuditHead();
     // The write connection closes last: in WAL mode the last connection checkpoints the log.
     this.readOnly?.close();
     this.db.close();
   }
 
-  /** Runs `apply` and appends the audit entry for it, in one transaction. */
+  /** Stable across copies of the file (engagement_identity). */
+  engagementId(): string {
+    return selectEngagementId(this.reader);
+  }
+
+  /**
+   * Compares the audit log with this machine's witness (a cut or fork is a finding and shows in
+   * the summary), and from then on keeps the witness up to date as the log grows.
+   */
+  keepAuditWitness(witness: AuditWitness): void {
+    this.witness = witness;
+    this.witnessStatus = witness.check(this.engagementId(), this.reader, this.filePath);
+    this.rememberAuditHead();
+  }
+
+  /** Records the log's head in the witness, when the log holds everything seen before. */
+  rememberAuditHead(): void {
+    this.witness?.remember(this.engagementId(), this.reader, this.filePath);
+  }
+
+  auditWitnessFindings(): readonly AuditWitnessFinding[] {
+    return this.witness?.findings(this.engagementId()) ?? [];
+  }
+
+  /**
+   * Runs `apply` and appends the audit entry for it, in one transaction, which takes the write
+   * lock first (BEGIN IMMEDIATE): what `apply` reads cannot change under it. `params` may be
+   * worked out from what `apply` returned, for a change whose outcome belongs in its entry.
+   */
+  change<T>(operation: string, params: unknown, apply: () => T): T;
+  change<T>(operation: string, params: (result: T) => unknown, apply: () => T): T;
   change<T>(operation: string, params: unknown, apply: () => T): T {
     return this.db.transaction(() => {
       const result = apply();
-      appendAudit(this.db, { actor: this.actor, operation, params });
+      appendAudit(this.db, { actor: this.actor, operation, params: typeof params === 'function' ? (params as (result: T) => unknown)(result) : params });
       return result;
-    })();
+    }).immediate();
+  }
+
+  /**
+   * `change` for work that awaits (a calculation fed by a worker): BEGIN IMMEDIATE, the work, its
+   * audit entry, COMMIT. Any error rolls all of it back. Changes made inside nest as savepoints.
+   */
+  async changeAsync<T>(operation: string, params: (result: T) => unknown, apply: () => Promise<T>): Promise<T> {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = await apply();
+      appendAudit(this.db, { actor: this.actor, operation, params: params(result) });
+      this.db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
   }
 
   settings(): EngagementSettings {
@@ -98,11 +154,13 @@ export class Engagement {
     return {
       path: this.filePath,
       fileName: path.basename(this.filePath),
+      engagementId: this.engagementId(),
       schemaVersion: schemaVersion(this.reader),
       settings: this.settings(),
       createdAt: selectCreatedAt(this.reader),
       auditEntries: head.entries,
       auditHeadHash: head.headHash,
+      auditWitness: this.witnessStatus,
     };
   }
 }

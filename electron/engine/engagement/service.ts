@@ -2,29 +2,70 @@
  * The engagement feature: creating and opening engagement files, their settings, and the audit
  * log. The only entry the API handlers and the CLI use for them.
  */
-import type { AuditEntry, AuditVerification, EngagementSummary } from '../../../shared/contract';
+import type { AuditEntry, AuditVerification, AuditWitnessFinding, EngagementSummary } from '../../../shared/contract';
 import type { EngagementSettingsInput } from '../../../shared/settings';
-import { auditEntries, type AuditFilter } from '../db/audit-log';
+import { auditEntries, auditHead, compareWithKnownHead, type AuditFilter, type HeadComparison, type KnownHead } from '../db/audit-log';
 import { startWorker } from '../workers/spawn';
 import { Engagement, type EngagementContext } from './handle';
 import type { OpenWorkerData } from './open-worker';
+import { AuditWitness } from './witness';
 
 export { APP_VERSION } from '../version';
+export { describeMissingEntries, type HeadComparison, type KnownHead } from '../db/audit-log';
+export { APP_DATA_ENV, appDataDir, platformAppDataDir } from './witness';
 
 /** Creates a new engagement file (refusing to overwrite one) with its settings; logged. */
 export function createEngagement(filePath: string, settings: EngagementSettingsInput, context: EngagementContext): Engagement {
-  return Engagement.create(filePath, settings, context);
+  return withAuditWitness(Engagement.create(filePath, settings, context), context);
 }
 
 /**
  * Opens an engagement file. The checks (integrity_check reads the whole file) and migrations run
  * on a worker thread, so the caller's thread stays free however large the file; a file that is
- * refused is left byte-identical.
+ * refused is left byte-identical. Its audit log is then compared with this machine's witness:
+ * the summary's `auditWitness` says whether it is shorter than, or forks from, what was seen.
  */
 export async function openEngagement(filePath: string, context: EngagementContext): Promise<Engagement> {
   const data: OpenWorkerData = { filePath, actor: context.actor, nativeBinding: context.nativeBinding };
   await startWorker<null>('open-worker', data).result;
-  return Engagement.connect(filePath, context);
+  return withAuditWitness(Engagement.connect(filePath, context), context);
+}
+
+function withAuditWitness(engagement: Engagement, context: EngagementContext): Engagement {
+  if (context.appDataDir === undefined) return engagement;
+  try {
+    engagement.keepAuditWitness(new AuditWitness(context.appDataDir));
+    return engagement;
+  } catch (error) {
+    engagement.close();
+    throw error;
+  }
+}
+
+/**
+ * The audit log's head as a sign-off, an export or a report records it: the engagement, its
+ * entry count and head hash. A later `verify --head` (compareAuditHead) checks the log against it.
+ */
+export function auditHeadReference(engagement: Engagement): { readonly engagementId: string; readonly entries: number; readonly headHash: string } {
+  return { engagementId: engagement.engagementId(), ...auditHead(engagement.reader) };
+}
+
+/** Where a head recorded before (a sign-off's, an export's) stands in the log now: still in it, cut off, or rewritten. */
+export function compareAuditHead(engagement: Engagement, known: KnownHead): HeadComparison {
+  return compareWithKnownHead(engagement.reader, known);
+}
+
+/** Keeps this machine's witness up with the log after a change (another thread's too: an import, an export). */
+export function rememberAuditHead(engagement: Engagement): void {
+  engagement.rememberAuditHead();
+}
+
+/**
+ * Every cut or fork of the engagement's audit log this machine has found, oldest first: findings
+ * for the review, with what was seen and what was found.
+ */
+export function auditWitnessFindings(engagement: Engagement): readonly AuditWitnessFinding[] {
+  return engagement.auditWitnessFindings();
 }
 
 export function engagementSummary(engagement: Engagement): EngagementSummary {

@@ -20,3 +20,11 @@ export function updateSettingsJson(db: WritableDb, settingsJson: string): void {
 export function selectCreatedAt(db: ReadableDb): string {
   return (db.prepare('SELECT created_at FROM engagement WHERE id = 1').get() as { created_at: string }).created_at;
 }
+
+export function insertEngagementId(db: WritableDb, engagementId: string): void {
+  db.prepare("INSERT INTO engagement_identity (id, engagement_id, assigned) VALUES (1, ?, 'at-creation')").run(engagementId);
+}
+
+export function selectEngagementId(db: ReadableDb): string {
+  return (db.prepare('SELECT engagement_id FROM engagement_identity WHERE id = 1').get() as { engagement_id: string }).engagement_id;
+}

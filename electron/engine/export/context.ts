@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Finding, PeriodResult } from '../../../shared/calc/inventory';
+import type { PeriodResult } from '../../../shared/calc/inventory';
 import type { AuditVerification, ExportDetailMode, FactorSetSummary } from '../../../shared/contract';
 import type { ReconciliationReport } from '../../../shared/reconcile/report';
 import type { EngagementSettings } from '../../../shared/settings';
@@ -14,6 +14,7 @@ import type { ReadableDb } from '../db/handles';
 import type { Engagement } from '../engagement/handle';
 import { APP_VERSION, verifyAuditLog } from '../engagement/service';
 import { listFactorSets } from '../factors/service';
+import type { StoredFindings } from '../inventory/service';
 import type { DetailRows } from './detail-rows';
 import type { SheetTab } from './sheets/sheet-module';
 
@@ -45,7 +46,8 @@ export interface ExportContext {
   readonly db: ReadableDb;
   readonly facts: ExportFacts;
   readonly periods: readonly PeriodResult[];
-  readonly findings: readonly Finding[];
+  /** Every finding of the calculation, one per record and cause, streamed. */
+  readonly findings: StoredFindings;
   /** Claims, targets, adjustments and misstatements, on the same figures as imported. */
   readonly reconciliation: ReconciliationReport;
   readonly detail: DetailRows;

@@ -7,12 +7,12 @@ import fs from 'node:fs';
 import { once } from 'node:events';
 import { CSV_BOM, csvLine, type CsvValue } from '../../../shared/export/csv';
 import type { Engagement } from '../engagement/handle';
-import { calculateWithLines } from '../inventory/service';
+import { calculateHere, storedFindings } from '../inventory/service';
 import { AtomicFile } from './atomic-file';
 import type { Cell } from './book/book';
 import type { TableColumn } from './book/table';
 import { fullDetailRows } from './detail-rows';
-import { calculationDetailSource } from './detail-source';
+import { storedDetailSource } from './detail-source';
 import { findingRows, FINDING_COLUMNS } from './sheets/calculation-findings';
 import { detailCells, detailColumns } from './sheets/detail';
 import { rejectedRows, REJECTED_COLUMNS } from './sheets/rejected-rows';
@@ -27,9 +27,10 @@ function csvValue(cell: Cell): CsvValue {
 }
 
 async function* tableOf(engagement: Engagement, table: CsvTable): AsyncGenerator<{ columns: readonly TableColumn[] } | readonly Cell[]> {
+  if (table !== 'rejected-rows') await calculateHere(engagement);
   switch (table) {
     case 'detail': {
-      const detail = fullDetailRows(calculationDetailSource(engagement.reader, calculateWithLines(engagement)));
+      const detail = fullDetailRows(storedDetailSource(engagement));
       const gasIndex = new Map(detail.gases.map((gas, index) => [gas, index]));
       yield { columns: detailColumns('full', detail.gases) };
       for await (const row of detail.rows()) yield detailCells(row, 0, gasIndex, detail.gases.length);
@@ -41,7 +42,7 @@ async function* tableOf(engagement: Engagement, table: CsvTable): AsyncGenerator
       return;
     case 'findings':
       yield { columns: FINDING_COLUMNS };
-      yield* findingRows({ db: engagement.reader, findings: calculateWithLines(engagement).findings });
+      yield* findingRows({ findings: storedFindings(engagement) });
       return;
   }
 }

@@ -1,12 +1,11 @@
 /**
  * Where the recalculation detail reads its lines from: a narrow interface, so the detail sheet
- * streams whatever backs it. Today that is `calculate()`'s lines in memory, joined to their
- * records and source rows by a cursor; once result lines are stored in the engagement, a SQL
- * cursor over them implements the same interface and memory stays flat at any size.
+ * streams whatever backs it: the stored result lines, read by a cursor, so memory stays flat at
+ * any size.
  */
-import type { InventoryResult, ResultLine } from '../../../shared/calc/inventory';
-import type { ReadableDb } from '../db/handles';
-import { iterateRecordSources, selectFactorLabels, type RecordSourceRow } from './store';
+import type { ResultLine } from '../../../shared/calc/inventory';
+import type { Engagement } from '../engagement/handle';
+import { storedResultLines } from '../inventory/service';
 
 /** The record a line came from, as imported. */
 export interface DetailRecord {
@@ -52,41 +51,8 @@ export function orderGases(gases: Iterable<string>): string[] {
   return [...new Set(gases)].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** Every factor of the engagement's factor sets, by id (factor tables are small). */
-export function loadDetailFactors(db: ReadableDb): Map<number, DetailFactor> {
-  return new Map(selectFactorLabels(db).map(([id, label, setKey, edition, publisher]) => [id, { id, label, setKey, edition, publisher }]));
-}
-
-/**
- * The lines of a calculation held in memory, each joined to its record by one cursor over the
- * records in id order (the lines are sorted by record), so no lookup per line.
- */
-export function calculationDetailSource(db: ReadableDb, result: InventoryResult): DetailSource {
-  const gases = orderGases(result.lines.flatMap((line) => line.gases.map((gas) => gas.gas)));
-  const factors = loadDetailFactors(db);
-  return {
-    lineCount: result.lines.length,
-    gases,
-    async *lines() {
-      const records = iterateRecordSources(db);
-      try {
-        let current: RecordSourceRow | undefined;
-        let record: DetailRecord | undefined;
-        for (const line of result.lines) {
-          while (current === undefined || current[0] < line.recordId) {
-            const next = records.next();
-            if (next.done) throw new Error(`record ${line.recordId} of a calculation line is not in the engagement`);
-            current = next.value;
-            record = undefined;
-          }
-          if (current[0] !== line.recordId) throw new Error(`record ${line.recordId} of a calculation line is not in the engagement`);
-          const [, periodStart, periodEnd, notes, sourceFile, sheet, rowNumber] = current;
-          record ??= { periodStart, periodEnd, notes, sourceFile, sheet, rowNumber };
-          yield { line, record, factor: line.factorId === null ? null : (factors.get(line.factorId) ?? null) };
-        }
-      } finally {
-        records.return?.();
-      }
-    },
-  };
+/** The engagement's stored result lines (calculated beforehand), each with its record, source row and factor. */
+export function storedDetailSource(engagement: Engagement): DetailSource {
+  const stored = storedResultLines(engagement);
+  return { lineCount: stored.lineCount, gases: orderGases(stored.gases), lines: () => stored.lines() };
 }

@@ -42,3 +42,8 @@ export function scheduleFigures(periods: readonly PeriodResult[]): ScheduleFigur
     })];
   });
 }
+
+/** The defined name of a year's figure on the lead schedule: `Lead_FY2024_scope2_market`, `Lead_FY2024_scope3_6`. */
+export function leadName(fiscalYear: string, figureId: string): string {
+  return `Lead_${fiscalYear}_${figureId.replace(/\./g, '_')}`;
+}

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { ExportOutcome, ExportProgress } from '../../../shared/contract';
 import type { Engagement } from '../engagement/handle';
 import { EngineError } from '../errors';
+import { calculateHere, storedFindings } from '../inventory/service';
 import { reconcileWithInventory } from '../reconcile/service';
 import { startWorker, type WorkerJob } from '../workers/spawn';
 import { AtomicFile } from './atomic-file';
@@ -15,7 +16,7 @@ import { Book } from './book/book';
 import { EXCEL_MAX_ROWS } from './book/refs';
 import { fileSha256, gatherFacts, type DetailMode, type ExportContext } from './context';
 import { fullDetailRows, summaryDetailRows, type DetailRows } from './detail-rows';
-import { calculationDetailSource } from './detail-source';
+import { storedDetailSource } from './detail-source';
 import { writeEvidencePack } from './evidence-pack';
 import { SHEETS } from './sheets';
 
@@ -59,12 +60,13 @@ export async function exportWorkbook(engagement: Engagement, request: ExportRequ
   const started = performance.now();
   checkTargets(engagement, request);
   report(run, 'calculating', 0, 0, 0);
-  // The reconciliation's figures as imported are the workbook's: one calculation (two with adjustments).
-  const { report: reconciliation, uncorrected: result } = reconcileWithInventory(engagement);
+  const calculated = await calculateHere(engagement);
+  // The reconciliation's figures as imported are the stored calculation's, the workbook's.
+  const { report: reconciliation } = await reconcileWithInventory(engagement);
   run.signal?.throwIfAborted();
-  const source = calculationDetailSource(engagement.reader, result);
+  const source = storedDetailSource(engagement);
   const detail = request.detail === 'summary' ? await summaryDetailRows(source, run.signal) : fullDetailRows(source);
-  return writeExport(engagement, request, { periods: result.periods, findings: result.findings, reconciliation, detail, calculationLines: result.lines.length }, run, started);
+  return writeExport(engagement, request, { periods: reconciliation.periods, findings: storedFindings(engagement), reconciliation, detail, calculationLines: calculated.lineCount }, run, started);
 }
 
 /** What a workbook shows: the inventory's figures and findings, and the detail rows to stream. */

@@ -4,31 +4,6 @@
  */
 import type { ReadableDb } from '../db/handles';
 
-/** A record's period, notes and source row, by record id. */
-export type RecordSourceRow = [id: number, periodStart: string, periodEnd: string, notes: string | null, fileName: string, sheet: string, rowNumber: number];
-
-/** Every record with its source row, in id order (the order of calculation lines). */
-export function iterateRecordSources(db: ReadableDb): IterableIterator<RecordSourceRow> {
-  return db.prepare(
-    `SELECT r.id, r.period_start, r.period_end, r.notes, s.file_name, w.sheet, w.row_number
-       FROM activity_record r JOIN raw_row w ON w.id = r.raw_row_id JOIN source_file s ON s.id = r.source_file_id
-      ORDER BY r.id`,
-  ).raw().iterate() as IterableIterator<RecordSourceRow>;
-}
-
-/** One record's source file, sheet and row. */
-export function recordSourceLookup(db: ReadableDb): (recordId: number) => [fileName: string, sheet: string, rowNumber: number] | undefined {
-  const statement = db.prepare(
-    'SELECT s.file_name, w.sheet, w.row_number FROM activity_record r JOIN raw_row w ON w.id = r.raw_row_id JOIN source_file s ON s.id = r.source_file_id WHERE r.id = ?',
-  ).raw();
-  return (recordId) => statement.get(recordId) as [string, string, number] | undefined;
-}
-
-/** Every factor's label and set, by id (factor tables are small). */
-export function selectFactorLabels(db: ReadableDb): [id: number, label: string, setKey: string, edition: string, publisher: string][] {
-  return db.prepare('SELECT f.id, f.label, s.set_key, s.edition, s.publisher FROM emission_factor f JOIN factor_set s ON s.id = f.factor_set_id').raw().all() as [number, string, string, string, string][];
-}
-
 export interface FactorAppendixRow {
   id: number; set_key: string; edition: string; publisher: string; title: string; licence: string; gwp_basis: string; valid_from: string | null; valid_to: string | null;
   label: string; activity_key: string | null; unit_text: string; region: string | null; scope: string | null; biogenic: number; co2e_per_unit_kg: number | null;

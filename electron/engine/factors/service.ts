@@ -16,6 +16,7 @@ export {
   selectCalcFactorsById as factorsById,
   selectFrozenSetIds as frozenFactorSetIds,
   selectLatestSetIds as latestFactorSetIds,
+  selectSetHashes as factorSetHashes,
   storeFactorSet,
   type FactorLineage,
   type FactorSetOrigin,

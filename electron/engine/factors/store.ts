@@ -158,6 +158,12 @@ export function replaceFrozenSets(db: WritableDb, factorSetIds: readonly number[
   for (const id of factorSetIds) insert.run(id, now, frozenBy);
 }
 
+/** Each set version's content hash: what a stored calculation records of the factors it used. */
+export function selectSetHashes(db: ReadableDb, ids: readonly number[]): { id: number; contentSha256: string }[] {
+  const statement = db.prepare('SELECT id, content_sha256 AS contentSha256 FROM factor_set WHERE id = ?');
+  return ids.map((id) => statement.get(id) as { id: number; contentSha256: string });
+}
+
 /** 'desnz-2020 2020 (#3, 1a2b3c4d5e6f)': how the audit log names a set version. */
 export function describeSets(db: ReadableDb, ids: readonly number[]): string[] {
   const statement = db.prepare('SELECT set_key, edition, content_sha256 FROM factor_set WHERE id = ?');

@@ -4,10 +4,11 @@
  * max; every rejected and skipped row with its reason (capped in the outcome; the engagement
  * keeps every rejected row).
  */
-import type { ColumnControlTotal, RowIssue, SheetControlTotal } from '../../../shared/contract';
+import type { ColumnControlTotal, ImportFinding, RowIssue, SheetControlTotal } from '../../../shared/contract';
 import { MAX_ISSUES_IN_OUTCOME } from '../../../shared/contract';
 import { ExactSum } from '../../../shared/calc/sum';
 import type { Rejection } from '../../../shared/import/records';
+import type { TwinCheck } from '../../../shared/import/twins';
 
 type SkipReason = keyof SheetControlTotal['skipped'];
 
@@ -25,13 +26,20 @@ interface ColumnTally {
   max: number | null;
 }
 
+/** How a twin column's checks came out, over every sheet the mapping read. */
+export type TwinTally = Record<TwinCheck['outcome'], number>;
+
 export class ControlTotals {
   private readonly sheets = new Map<string, SheetTally>();
   private readonly columns = new Map<string, ColumnTally>();
+  private readonly twins = new Map<number, TwinTally>();
   readonly rejected: RowIssue[] = [];
   readonly skipped: RowIssue[] = [];
+  readonly findings: ImportFinding[] = [];
   rejectedTotal = 0;
+  findingsTotal = 0;
   recordsCreated = 0;
+  claimsCreated = 0;
   rowsRead = 0;
 
   /** The tally of a sheet, counting the row just read. */
@@ -72,6 +80,23 @@ export class ControlTotals {
   rejection(sheet: string, rowNumber: number, rejection: Rejection): void {
     this.rejectedTotal++;
     if (this.rejected.length < MAX_ISSUES_IN_OUTCOME) this.rejected.push({ sheet, rowNumber, column: rejection.column, reason: rejection.reason });
+  }
+
+  /** A twin cell checked; returns the finding to store, or null when it agrees. */
+  twinChecked(sheet: string, rowNumber: number, check: TwinCheck): ImportFinding | null {
+    const tally = this.twins.get(check.column) ?? { agrees: 0, 'twin-disagrees': 0, 'twin-only': 0, 'twin-unreadable': 0 };
+    tally[check.outcome]++;
+    this.twins.set(check.column, tally);
+    if (check.outcome === 'agrees') return null;
+    const { outcome, ...rest } = check;
+    const finding: ImportFinding = { sheet, rowNumber, kind: outcome, ...rest };
+    this.findingsTotal++;
+    if (this.findings.length < MAX_ISSUES_IN_OUTCOME) this.findings.push(finding);
+    return finding;
+  }
+
+  twinTally(column: number): TwinTally | undefined {
+    return this.twins.get(column);
   }
 
   skip(issue: RowIssue): void {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { ImportOutcome } from '../../../shared/contract';
+import { columnsNotImported, type ColumnNotImported } from '../../../shared/import/column-checks';
 import { fiscalYearByLabel, type FiscalSettings } from '../../../shared/calc/fiscal';
 import type { Mapping, MappingKind } from '../../../shared/import/mapping';
 import type { EngagementSettings } from '../../../shared/settings';
@@ -35,6 +36,8 @@ export interface ImportRequest {
   readonly settings: EngagementSettings;
   readonly dryRun?: boolean;
   readonly allowDuplicate?: boolean;
+  /** Save an import that creates nothing or rejects more than half its rows (not saved otherwise). */
+  readonly allowEmpty?: boolean;
   readonly limits?: Partial<ReadLimits>;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: { rowsRead: number; bytesRead: number; totalBytes: number }) => void;
@@ -43,9 +46,11 @@ export interface ImportRequest {
 /**
  * Imports one file into the engagement in ONE transaction: the source file, its evidence bytes,
  * every raw row as read, the records (or factors, targets, claims) its kind's row handler maps
- * from them, every rejected row with its reason, the control totals and the audit entry. Any
- * error, a cancel, or a dry run rolls all of it back; a killed process leaves nothing, as SQLite
- * never saw a commit.
+ * from them, every rejected row with its reason, the findings in the data, the control totals
+ * and the audit entry. Any error, a cancel, or a dry run rolls all of it back; a killed process
+ * leaves nothing, as SQLite never saw a commit. An import that creates nothing, or rejects more
+ * than half of its data rows, is not a success: it is rolled back too, with the reason in
+ * `shortfall`, unless the request allows it.
  */
 export async function runImport(db: WritableDb, request: ImportRequest): Promise<ImportOutcome> {
   const started = performance.now();
@@ -82,11 +87,12 @@ export async function runImport(db: WritableDb, request: ImportRequest): Promise
     rawRows.flush();
     handler.finish();
     if (request.signal?.aborted) throw request.signal.reason;
-    if (!request.dryRun && totals.recordsCreated === 0) throw nothingToImport(request.filePath, totals);
 
     const evidenceStored = storeEvidence(db, sourceFileId, request.filePath, identity.sizeBytes, Math.floor(request.settings.evidenceCapMiB * 1024 * 1024));
-    const outcome = recordOutcome(db, { request, identity, sourceFileId, duplicateOf: duplicate?.sourceFileId ?? null, totals, evidenceStored });
-    db.exec(request.dryRun ? 'ROLLBACK' : 'COMMIT');
+    const shortfall = shortfallOf(totals);
+    const commit = !request.dryRun && (shortfall === null || request.allowEmpty === true);
+    const outcome = recordOutcome(db, { request, identity, sourceFileId, duplicateOf: duplicate?.sourceFileId ?? null, totals, evidenceStored, shortfall, commit });
+    db.exec(commit ? 'COMMIT' : 'ROLLBACK');
     return { ...outcome, elapsedMs: Math.round(performance.now() - started) };
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');
@@ -94,18 +100,6 @@ export async function runImport(db: WritableDb, request: ImportRequest): Promise
     if (error instanceof SourceRefusedError) throw new EngineError('refused', error.message, { code: error.code });
     throw error;
   }
-}
-
-/**
- * A file that yields no records is refused rather than registered: registering it would make the
- * corrected file meet the duplicate warning, and "imported 0 records" reads as success.
- */
-function nothingToImport(filePath: string, totals: ControlTotals): EngineError {
-  return new EngineError(
-    'refused',
-    `${path.basename(filePath)} gave no records to import (${totals.rowsRead} rows read, ${totals.rejectedTotal} rejected): nothing was registered. Check the sheet and the column mapping.`,
-    { code: 'no-records', rowsRead: totals.rowsRead, rejected: totals.rejectedTotal },
-  );
 }
 
 /** Large files are parsed on a second thread while this one writes; small ones are not worth a thread. */
@@ -132,27 +126,58 @@ function throttled(onProgress: ImportRequest['onProgress']) {
   };
 }
 
+/**
+ * Why the import is not a success, or null: it created nothing (no record, factor, target or
+ * claim), or more than half of its data rows were rejected.
+ */
+export function shortfallOf(totals: ControlTotals): string | null {
+  const created = totals.recordsCreated + totals.claimsCreated;
+  const dataRows = totals.sheetTotals().reduce((sum, sheet) => sum + sheet.dataRows, 0);
+  const rejected = totals.sheetTotals().reduce((sum, sheet) => sum + sheet.rejected, 0);
+  if (created === 0) return `nothing would be imported: no record was created from ${dataRows} data row${dataRows === 1 ? '' : 's'}${rejected > 0 ? `, of which ${rejected} were rejected` : ''}`;
+  if (rejected * 2 > dataRows) return `more than half of the data rows would be rejected (${rejected} of ${dataRows})`;
+  return null;
+}
+
+/** Numeric columns the mapping does not import, each twin with what its checks found. */
+function notImported(mapping: Mapping, totals: ControlTotals): ColumnNotImported[] {
+  return columnsNotImported(mapping, (column) => {
+    const tally = totals.twinTally(column);
+    if (tally === undefined) return 'checked (no row has both values)';
+    const unreadable = tally['twin-unreadable'] > 0 ? `, ${tally['twin-unreadable']} unreadable` : '';
+    return `checked (${tally.agrees} agree, ${tally['twin-disagrees']} differ beyond rounding, ${tally['twin-only']} given only here${unreadable})`;
+  });
+}
+
 /** The outcome and its control totals, written to the register and the audit log. */
 function recordOutcome(
   db: WritableDb,
-  { request, identity, sourceFileId, duplicateOf, totals, evidenceStored }: {
+  { request, identity, sourceFileId, duplicateOf, totals, evidenceStored, shortfall, commit }: {
     readonly request: ImportRequest;
     readonly identity: FileIdentity;
     readonly sourceFileId: number;
     readonly duplicateOf: number | null;
     readonly totals: ControlTotals;
     readonly evidenceStored: boolean;
+    readonly shortfall: string | null;
+    readonly commit: boolean;
   },
 ): ImportOutcome {
   const { mapping } = request;
   const sheets = totals.sheetTotals();
   const outcome: ImportOutcome = {
     dryRun: request.dryRun ?? false,
-    sourceFileId: request.dryRun ? null : sourceFileId,
+    committed: commit,
+    sourceFileId: commit ? sourceFileId : null,
     fileName: path.basename(request.filePath),
     sha256: identity.sha256,
     kind: mapping.kind,
     recordsCreated: totals.recordsCreated,
+    claimsCreated: totals.claimsCreated,
+    shortfall,
+    columnsNotImported: notImported(mapping, totals),
+    findings: totals.findings,
+    findingsTotal: totals.findingsTotal,
     sheets,
     columns: totals.columnTotals(),
     rejected: totals.rejected,
@@ -161,7 +186,15 @@ function recordOutcome(
     evidenceStored,
     elapsedMs: 0,
   };
-  const controlTotals = { sheets: outcome.sheets, columns: outcome.columns, recordsCreated: outcome.recordsCreated, rejectedTotal: outcome.rejectedTotal };
+  const controlTotals = {
+    sheets: outcome.sheets,
+    columns: outcome.columns,
+    recordsCreated: outcome.recordsCreated,
+    claimsCreated: outcome.claimsCreated,
+    rejectedTotal: outcome.rejectedTotal,
+    findingsTotal: outcome.findingsTotal,
+    columnsNotImported: outcome.columnsNotImported,
+  };
   finishSourceFile(db, sourceFileId, {
     controlTotalsJson: JSON.stringify(controlTotals),
     rowsRead: totals.rowsRead,
@@ -171,7 +204,7 @@ function recordOutcome(
   appendAudit(db, {
     actor: request.actor,
     operation: 'import',
-    params: { file: outcome.fileName, sha256: identity.sha256, sizeBytes: identity.sizeBytes, kind: mapping.kind, sourceFileId, duplicateOf, mapping, controlTotals },
+    params: { file: outcome.fileName, sha256: identity.sha256, sizeBytes: identity.sizeBytes, kind: mapping.kind, sourceFileId, duplicateOf, mapping, controlTotals, ...(shortfall === null ? {} : { allowedShortfall: shortfall }) },
   });
   return outcome;
 }

@@ -1,7 +1,6 @@
 import path from 'node:path';
-import { activityByKey } from '../../../shared/activities';
-import { parseUnit } from '../../../shared/calc/units';
-import type { ImportPreview, UnitCheck } from '../../../shared/contract';
+import type { ImportPreview } from '../../../shared/contract';
+import { checkUnits } from '../../../shared/import/column-checks';
 import { PREVIEW_ROWS } from '../../../shared/contract';
 import type { RawRow } from '../../../shared/import/cell';
 import type { Mapping, MappingKind } from '../../../shared/import/mapping';
@@ -85,25 +84,6 @@ export async function previewImport(
   options: { readonly sheet?: string; readonly limits?: Partial<ReadLimits> } = {},
 ): Promise<ImportPreview> {
   return withDuplicateCheck(db, await readPreview(filePath, kind, options));
-}
-
-/** Checks each numeric column's unit text: does it parse, and is it a dimension the activity takes? */
-export function checkUnits(mapping: Mapping): UnitCheck[] {
-  return mapping.columns
-    .filter((column) => column.role === 'value' || column.role === 'quantity')
-    .map((column) => {
-      const unitText = column.unitText ?? null;
-      if (unitText === null) {
-        return { column: column.column, unitText, ok: column.role === 'quantity', message: column.role === 'quantity' ? 'unit read from the unit column per row' : 'no unit in the header: type one' };
-      }
-      const parsed = parseUnit(unitText, { resolve: mapping.unitResolutions });
-      if (!parsed.ok) return { column: column.column, unitText, ok: false, message: parsed.reason };
-      const activity = column.activity ? activityByKey(column.activity) : undefined;
-      if (activity && !activity.dimensions.includes(parsed.unit.dimension)) {
-        return { column: column.column, unitText, ok: false, message: `${unitText} is ${parsed.unit.dimension}; ${activity.label} takes ${activity.dimensions.join(' or ')}` };
-      }
-      return { column: column.column, unitText, ok: true, message: `${unitText}: ${parsed.unit.dimension}` };
-    });
 }
 
 function refusedAsEngineError(error: unknown): unknown {

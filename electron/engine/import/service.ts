@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ImportOutcome, ImportPreview, Mapping, MappingKind, SourceFileSummary } from '../../../shared/contract';
+import type { ImportFindingView, ImportOutcome, ImportPreview, Mapping, MappingKind, SourceFileSummary } from '../../../shared/contract';
 import { DESNZ_DATA_SHEET } from '../../../shared/factors/desnz';
 import { EPA_HUB_SHEET } from '../../../shared/factors/epa-hub';
 import { mappingSchema } from '../../../shared/import/mapping';
@@ -16,7 +16,7 @@ import type { WorkerJob } from '../workers/spawn';
 import { startImportJob, type ImportWorkerProgress } from './import-job';
 import { withDuplicateCheck, type FilePreview } from './preview';
 import type { PreviewWorkerData } from './preview-worker';
-import { selectSourceFiles } from './store';
+import { selectImportFindings, selectSourceFiles } from './store';
 
 export { findMappingTemplate, listMappingTemplates, saveMappingTemplate } from './templates';
 export type { ImportWorkerProgress } from './import-job';
@@ -84,11 +84,33 @@ export async function suggestedMappings(engagement: Engagement | null, filePath:
   return mappings;
 }
 
+/**
+ * A saved mapping (a template, a mapping file) fitted to the file at hand. Its sheet name is a
+ * hint: next year's file renames 'FY2022' to 'FY2023' and 'factors.csv' to 'factors-2024.csv'.
+ * The sheet is the one asked for, else the mapping's own if the file has it, else the file's only
+ * sheet; a file with several sheets and none of that name must say which. Whether the headers
+ * match is checked when the sheet is read, and a mismatch refuses the import with every
+ * difference listed.
+ */
+export async function fitMappingToFile(filePath: string, mapping: Mapping, sheet?: string): Promise<{ readonly mapping: Mapping; readonly note: string | null }> {
+  if (sheet !== undefined) return { mapping: { ...mapping, sheet }, note: mapping.sheet === undefined || mapping.sheet === sheet ? null : `the mapping made on sheet '${mapping.sheet}' is applied to sheet '${sheet}'` };
+  if (mapping.sheet === undefined) return { mapping, note: null };
+  const { sheets } = await previews.run({ filePath, kind: mapping.kind, sheet: undefined });
+  if (sheets.includes(mapping.sheet)) return { mapping, note: null };
+  const [only, ...others] = sheets;
+  if (only !== undefined && others.length === 0) {
+    return { mapping: { ...mapping, sheet: only }, note: `the mapping made on sheet '${mapping.sheet}' is applied to this file's only sheet, '${only}'` };
+  }
+  throw new EngineError('refused', `The mapping was made on sheet '${mapping.sheet}', which ${path.basename(filePath)} does not have; it has ${sheets.map((name) => `'${name}'`).join(', ')}: name the sheet to apply it to (--sheet)`);
+}
+
 export interface ImportOptions {
   readonly filePath: string;
   readonly mapping: Mapping;
   readonly dryRun?: boolean;
   readonly allowDuplicate?: boolean;
+  /** Save it even if it creates nothing or rejects more than half its rows. */
+  readonly allowEmpty?: boolean;
 }
 
 /** Starts an import (or a dry run) on its own worker thread and connection; cancel rolls it back. */
@@ -104,11 +126,18 @@ export function startImport(engagement: Engagement, options: ImportOptions, onPr
   if (options.dryRun) return job;
   return {
     cancel: () => job.cancel(),
-    result: job.result.catch((error: unknown) => {
-      if ((error as { code?: unknown } | null)?.code === 'cancelled') logImportAttempt(engagement, 'import.cancelled', options.filePath, options.mapping, error);
-      else logRefusedFile(engagement, { filePath: options.filePath, kind: options.mapping.kind, sheet: options.mapping.sheet }, error);
-      throw error;
-    }),
+    result: job.result.then(
+      (outcome) => {
+        // An import that falls short is rolled back unless allowed; the attempt is still on record.
+        if (!outcome.committed && outcome.shortfall !== null) logImportAttempt(engagement, 'import.refused', options.filePath, options.mapping, outcome.shortfall);
+        return outcome;
+      },
+      (error: unknown) => {
+        if ((error as { code?: unknown } | null)?.code === 'cancelled') logImportAttempt(engagement, 'import.cancelled', options.filePath, options.mapping, (error as Error).message);
+        else logRefusedFile(engagement, { filePath: options.filePath, kind: options.mapping.kind, sheet: options.mapping.sheet }, error);
+        throw error;
+      },
+    ),
   };
 }
 
@@ -117,14 +146,23 @@ export function startImport(engagement: Engagement, options: ImportOptions, onPr
  * record: it is logged on its own, after the import's transaction was rolled back.
  */
 function logRefusedFile(engagement: Engagement, file: { readonly filePath: string; readonly kind: MappingKind; readonly sheet?: string }, error: unknown): void {
-  if ((error as { code?: unknown } | null)?.code === 'refused') logImportAttempt(engagement, 'import.refused', file.filePath, file, error);
+  if ((error as { code?: unknown } | null)?.code === 'refused') logImportAttempt(engagement, 'import.refused', file.filePath, file, (error as Error).message);
 }
 
-function logImportAttempt(engagement: Engagement, operation: string, filePath: string, file: { readonly kind: MappingKind; readonly sheet?: string }, error: unknown): void {
-  engagement.change(operation, { file: path.basename(filePath), kind: file.kind, sheet: file.sheet ?? null, reason: (error as Error).message }, () => undefined);
+function logImportAttempt(engagement: Engagement, operation: string, filePath: string, file: { readonly kind: MappingKind; readonly sheet?: string }, reason: string): void {
+  engagement.change(operation, { file: path.basename(filePath), kind: file.kind, sheet: file.sheet ?? null, reason }, () => undefined);
 }
 
 /** The source-file register: every imported file with its SHA-256 and row counts. */
 export function listSourceFiles(engagement: Engagement): SourceFileSummary[] {
   return selectSourceFiles(engagement.reader);
+}
+
+/**
+ * What imports found in the data (a twin column disagreeing with the column imported, or holding a
+ * value it lacks), each with its file, sheet, row, columns, both values and their difference; all
+ * of them, or one source file's.
+ */
+export function listImportFindings(engagement: Engagement, sourceFileId?: number): ImportFindingView[] {
+  return selectImportFindings(engagement.reader, sourceFileId);
 }

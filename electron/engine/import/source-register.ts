@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Mapping } from '../../../shared/import/mapping';
 import type { ReadableDb, WritableDb } from '../db/handles';
-import { EngineError } from '../errors';
+import { EngineError, fileReadError } from '../errors';
 import type { SourceReader } from './readers';
 import { insertSourceFile, selectImportedCopy, type ImportedCopy } from './store';
 
@@ -19,9 +19,13 @@ export interface FileIdentity {
 export async function identifyFile(filePath: string): Promise<FileIdentity> {
   const hash = createHash('sha256');
   let sizeBytes = 0;
-  for await (const chunk of fs.createReadStream(filePath) as AsyncIterable<Buffer>) {
-    hash.update(chunk);
-    sizeBytes += chunk.length;
+  try {
+    for await (const chunk of fs.createReadStream(filePath) as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      sizeBytes += chunk.length;
+    }
+  } catch (error) {
+    throw fileReadError(path.basename(filePath), error);
   }
   return { sizeBytes, sha256: hash.digest('hex') };
 }

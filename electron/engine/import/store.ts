@@ -2,7 +2,7 @@
  * The import feature's SQL: the source-file register, evidence bytes, raw rows, rejected rows,
  * the records, targets and claims mapped from them, and the saved mapping templates.
  */
-import type { MappingTemplate, SourceFileSummary } from '../../../shared/contract';
+import type { ImportFinding, ImportFindingView, MappingTemplate, SourceFileSummary } from '../../../shared/contract';
 import type { RawRow } from '../../../shared/import/cell';
 import { mappingSchema, type MappingKind } from '../../../shared/import/mapping';
 import type { ActivityRecordDraft } from '../../../shared/import/records';
@@ -129,8 +129,7 @@ export function activityRecordWriter(db: WritableDb, sourceFileId: number, befor
     db,
     'activity_record',
     ['source_file_id', 'raw_row_id', 'column_index', 'site', 'entity', 'region', 'period_start', 'period_end', 'activity', 'meaning', 'quantity', 'unit', 'unit_basis', 'unit_text', 'scope3_category', 'instrument', 'notes'],
-    64,
-    beforeFlush,
+    { before: beforeFlush },
   );
   return {
     add(rawRowId, record) {
@@ -152,6 +151,31 @@ export function targetWriter(db: WritableDb, sourceFileId: number): (rawRowId: n
 export function claimWriter(db: WritableDb, sourceFileId: number): (rawRowId: number, claim: ClaimDraft) => void {
   const insert = db.prepare('INSERT INTO claim (source_file_id, raw_row_id, metric, period, value, unit, percent_evidence, reported_decimals, site, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   return (rawRowId, c) => insert.run(sourceFileId, rawRowId, c.metric, c.period, c.value, c.unit, c.percent, c.decimals, c.site, c.notes);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import findings
+
+export function importFindingWriter(db: WritableDb, sourceFileId: number): (rawRowId: number, finding: ImportFinding) => void {
+  const insert = db.prepare(
+    `INSERT INTO import_finding (source_file_id, raw_row_id, sheet, row_number, column_index, compared_column_index, kind, imported_value, imported_unit,
+                                 checked_value, checked_unit, checked_converted, difference, tolerance, message)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  return (rawRowId, f) =>
+    insert.run(sourceFileId, rawRowId, f.sheet, f.rowNumber, f.column, f.comparedColumn, f.kind, f.importedValue, f.importedUnit, f.checkedValue, f.checkedUnit, f.checkedConverted, f.difference, f.tolerance, f.message);
+}
+
+/** Every import finding, or one file's, in file, sheet and row order. */
+export function selectImportFindings(db: ReadableDb, sourceFileId?: number): ImportFindingView[] {
+  return db.prepare(
+    `SELECT f.id, f.source_file_id AS sourceFileId, s.file_name AS fileName, f.sheet, f.row_number AS rowNumber, f.column_index AS "column",
+            f.compared_column_index AS comparedColumn, f.kind, f.imported_value AS importedValue, f.imported_unit AS importedUnit, f.checked_value AS checkedValue,
+            f.checked_unit AS checkedUnit, f.checked_converted AS checkedConverted, f.difference, f.tolerance, f.message
+       FROM import_finding f JOIN source_file s ON s.id = f.source_file_id
+      WHERE ? IS NULL OR f.source_file_id = ?
+      ORDER BY f.source_file_id, f.id`,
+  ).all(sourceFileId ?? null, sourceFileId ?? null) as ImportFindingView[];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,41 +1,45 @@
 /**
- * The inventory feature: calculation on the frozen factor versions, recalculation on the newest,
- * a figure's trace down to its source rows, and the reporting boundary. Calculations run on a
- * worker thread (a large engagement takes minutes). The only entry the API handlers and the CLI use.
+ * The inventory feature: the calculation, streamed and stored per variant (on a worker thread);
+ * the stored results read back (figures with whether they are out of date, findings page by
+ * page, a figure's lines page by page, every line for export); recalculation on the newest
+ * factor versions; and the reporting boundary. The only entry the API handlers, the CLI and the
+ * other features use. Reading never calculates, and only an explicit calculation freezes factor
+ * versions.
  */
 import { calculateInventory as calculateFromInput, type InventoryInput, type InventoryResult } from '../../../shared/calc/inventory';
-import type { FigureTrace } from '../../../shared/calc/trace';
-import type { FigureChangeView, InventorySummary } from '../../../shared/contract';
+import type { FigureChangeView, InventoryResults } from '../../../shared/contract';
 import type { Engagement } from '../engagement/handle';
 import { startCalcJob, type CalcConnection } from './calc-job';
-import { frozenInput } from './calculate';
+import { calculate, inputInMemory } from './calculate';
+import { AS_IMPORTED, type CalculationVariant } from './inputs';
+import { inventoryResults } from './results';
 
 export { listSites, setSite, type SiteChange } from './boundary';
+export { AS_IMPORTED, VARIANTS, type CalculationVariant } from './inputs';
+export { inventoryResults, listFindings, storedFindings, storedResultLines, type FindingsQuery, type StoredFindings, type StoredResultLines } from './results';
+/**
+ * The explicit calculation on the caller's thread, for another feature's own worker (the export):
+ * stores the results, or keeps the stored ones when nothing they depend on changed.
+ */
+export { calculate as calculateHere } from './calculate';
+export type { StoredLineRow } from './results-store';
+export { traceBreakdown, traceFigure } from './trace';
+
+function connection(engagement: Engagement, variant: CalculationVariant): CalcConnection {
+  return { engagementPath: engagement.filePath, actor: engagement.actor, nativeBinding: engagement.context.nativeBinding, variant: variant.name };
+}
 
 /**
- * The whole result, every line with its lineage, calculated on this thread: for another feature's
- * own worker (the export), never for the engine host's thread. Freezes the factor versions first
- * if none are frozen, as every calculation does.
+ * Calculates on the frozen factor versions (freezing the newest of each set first, if none are)
+ * and stores the results, or keeps the stored ones when nothing they depend on changed.
  */
-export { calculate as calculateWithLines } from './calculate';
-
-function connection(engagement: Engagement): CalcConnection {
-  return { engagementPath: engagement.filePath, actor: engagement.actor, nativeBinding: engagement.context.nativeBinding };
+export async function calculateInventory(engagement: Engagement, variant: CalculationVariant = AS_IMPORTED): Promise<InventoryResults> {
+  return (await startCalcJob({ op: 'calculate', ...connection(engagement, variant) }).result).results;
 }
 
-/** Every figure per fiscal year and site, with findings, on the frozen factor versions (frozen first, if none are). */
-export async function calculateInventory(engagement: Engagement): Promise<InventorySummary> {
-  return (await startCalcJob({ op: 'calculate', ...connection(engagement) }).result).summary;
-}
-
-/** Re-freezes on the newest factor versions and returns every figure that moved (logged). */
-export async function recalculateInventory(engagement: Engagement): Promise<readonly FigureChangeView[]> {
-  return (await startCalcJob({ op: 'recalculate', ...connection(engagement) }).result).changes;
-}
-
-/** A figure's lineage, e.g. 'FY2023.scope2_market', optionally one site's part of it. */
-export async function traceFigure(engagement: Engagement, figure: string, site?: string): Promise<FigureTrace> {
-  return (await startCalcJob({ op: 'trace', figure, site, ...connection(engagement) }).result).trace;
+/** Re-freezes on the newest factor versions, stores the results and returns every figure that moved (logged). */
+export async function recalculateInventory(engagement: Engagement, variant: CalculationVariant = AS_IMPORTED): Promise<readonly FigureChangeView[]> {
+  return (await startCalcJob({ op: 'recalculate', ...connection(engagement, variant) }).result).changes;
 }
 
 export interface InventoryVariants {
@@ -47,13 +51,16 @@ export interface InventoryVariants {
 }
 
 /**
- * For another feature's worker (reconciliation): the inventory on the frozen factor versions as
- * imported, and as `correct` (adjustments, a pure function of the input and the uncorrected
- * result) changes its input: one calculation each. The uncorrected figures never see the correction.
+ * For another feature's worker (reconciliation): the inventory as imported, its figures read from
+ * the stored calculation (calculated and stored first unless current), and as `correct`
+ * (adjustments, a pure function of the input and the uncorrected result) changes its input. The
+ * lines both need (bridge, adjustments) are calculated in memory from the same input; the
+ * uncorrected figures never see the correction.
  */
-export function calculateVariants(engagement: Engagement, correct: (input: InventoryInput, uncorrected: InventoryResult) => InventoryInput): InventoryVariants {
-  const input = frozenInput(engagement);
-  const uncorrected = calculateFromInput(input);
+export async function calculateVariants(engagement: Engagement, correct: (input: InventoryInput, uncorrected: InventoryResult) => InventoryInput): Promise<InventoryVariants> {
+  await calculate(engagement);
+  const input = inputInMemory(engagement);
+  const uncorrected = { ...calculateFromInput(input), periods: inventoryResults(engagement).periods };
   const correctedInput = correct(input, uncorrected);
   // A correction that changes nothing hands back its input: the same figures, calculated once.
   return { input, uncorrected, correctedInput, corrected: correctedInput === input ? uncorrected : calculateFromInput(correctedInput) };

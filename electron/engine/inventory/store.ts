@@ -7,19 +7,81 @@ import type { SiteView } from '../../../shared/contract';
 import type { Cell } from '../../../shared/import/cell';
 import type { ReadableDb, WritableDb } from '../db/handles';
 
-export function selectCalcRecords(db: ReadableDb): CalcRecord[] {
-  const rows = db.prepare(
-    'SELECT id, site, period_start, period_end, activity, meaning, quantity, unit, unit_basis, scope3_category, region, instrument FROM activity_record ORDER BY id',
-  ).raw().all() as unknown[][];
-  const records: CalcRecord[] = [];
-  for (const [id, site, periodStart, periodEnd, activity, meaning, quantity, unit, unitBasis, scope3Category, region, instrument] of rows) {
-    records.push({
-      id: id as number, site: site as string | null, periodStart: periodStart as string, periodEnd: periodEnd as string, activity: activity as string,
-      meaning: meaning as ActivityMeaning, quantity: quantity as number, unit: unit as string, unitBasis: unitBasis as CalorificBasis | null,
-      scope3Category: scope3Category as number | null, region: region as string | null, instrument: instrument as string | null,
-    });
+/** The highest record id: records are only ever added with higher ids, unless one is updated or deleted (see selectInputRevisions). */
+export function selectLastRecordId(db: ReadableDb): number {
+  return (db.prepare('SELECT coalesce(max(id), 0) AS id FROM activity_record').get() as { id: number }).id;
+}
+
+/** How many times rows of the inputs that grow by insert were updated or deleted, by table. */
+export function selectInputRevisions(db: ReadableDb): Record<string, number> {
+  const rows = db.prepare('SELECT input, revision FROM input_revision').all() as { input: string; revision: number }[];
+  return Object.fromEntries(rows.map((row) => [row.input, row.revision]));
+}
+
+/** Which records a calculation pass reads (see scope2FlowRole): all, or those instrument matching needs. */
+export type RecordSelection = 'all' | 'electricity-and-instruments' | 'facility-energy-consumed';
+
+const RECORD_SELECTIONS: Readonly<Record<RecordSelection, string>> = {
+  all: '',
+  'electricity-and-instruments': "meaning = 'instrument' OR (meaning = 'consumption' AND activity = 'electricity')",
+  'facility-energy-consumed': "meaning = 'consumption' AND activity = 'facility_energy'",
+};
+
+/** What records of one kind share (see CalcRecord.kindKey): read once per kind, not once per record. */
+type KindFields = Omit<CalcRecord, 'id' | 'periodStart' | 'periodEnd' | 'quantity' | 'kindKey'>;
+
+/** Kinds remembered at once while reading. */
+const MAX_REMEMBERED_KINDS = 50_000;
+
+/** Records read at once: a chunk at a time keeps memory flat and costs far less than a row at a time. */
+const RECORDS_PER_CHUNK = 4096;
+
+/**
+ * The records of a relation (a variant's records: see CalculationVariant) in id order, a chunk
+ * at a time, so memory does not grow with the number of records (call it inside a read
+ * transaction for one snapshot). SQLite joins each record's kind fields into one key (quote()
+ * tells every value and NULL apart), so a record crosses into JavaScript as five values; the
+ * fields of a kind are read once.
+ */
+export function* iterateCalcRecords(db: ReadableDb, relation: string, selection: RecordSelection = 'all'): Generator<CalcRecord> {
+  const where = RECORD_SELECTIONS[selection];
+  const chunk = db.prepare(
+    `SELECT id, quote(activity) || ',' || quote(meaning) || ',' || quote(unit) || ',' || quote(unit_basis) || ',' || quote(site) || ',' || quote(region)
+                || ',' || quote(scope3_category) || ',' || quote(instrument), period_start, period_end, quantity
+       FROM ${relation} WHERE id > ? ${where === '' ? '' : `AND (${where})`} ORDER BY id LIMIT ${RECORDS_PER_CHUNK}`,
+  ).raw();
+  const fieldsOf = db.prepare(`SELECT site, activity, meaning, unit, unit_basis, scope3_category, region, instrument FROM ${relation} WHERE id = ?`);
+  const kinds = new Map<string, KindFields>();
+  for (let after = 0; ; ) {
+    const rows = chunk.all(after) as [number, string, string, string, number][];
+    if (rows.length === 0) return;
+    after = rows[rows.length - 1]![0];
+    for (const [id, kindKey, periodStart, periodEnd, quantity] of rows) {
+      let kind = kinds.get(kindKey);
+      if (!kind) {
+        const row = fieldsOf.get(id) as Record<string, unknown>;
+        kind = {
+          site: row.site as string | null, activity: row.activity as string, meaning: row.meaning as ActivityMeaning, unit: row.unit as string,
+          unitBasis: row.unit_basis as CalorificBasis | null, scope3Category: row.scope3_category as number | null, region: row.region as string | null,
+          instrument: row.instrument as string | null,
+        };
+        if (kinds.size >= MAX_REMEMBERED_KINDS) kinds.clear();
+        kinds.set(kindKey, kind);
+      }
+      yield {
+        id, site: kind.site, periodStart, periodEnd, activity: kind.activity, meaning: kind.meaning, quantity, unit: kind.unit, unitBasis: kind.unitBasis,
+        scope3Category: kind.scope3Category, region: kind.region, instrument: kind.instrument, kindKey,
+      };
+    }
   }
-  return records;
+}
+
+/** Whether instrument matching has anything to do: instruments, or facility energy consumed that may double-count electricity. */
+export function selectNeedsMatching(db: ReadableDb, relation: string): boolean {
+  const row = db.prepare(
+    `SELECT EXISTS (SELECT 1 FROM ${relation} WHERE meaning = 'instrument' OR (meaning = 'consumption' AND activity = 'facility_energy')) AS needed`,
+  ).get() as { needed: number };
+  return row.needed === 1;
 }
 
 /** A `site` row (or a row with its columns) as the calculation sees it. */

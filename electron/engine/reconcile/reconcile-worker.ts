@@ -12,9 +12,9 @@ serveWorker<ReconcileWorkerData, ReconcileWorkerResult, ReconcilePhase>(async (d
   try {
     switch (data.op) {
       case 'report':
-        return { op: 'report', report: buildReport(engagement, progress) };
+        return { op: 'report', report: await buildReport(engagement, progress) };
       case 'bridge':
-        return { op: 'bridge', bridge: buildBridge(engagement, data.request) };
+        return { op: 'bridge', bridge: await buildBridge(engagement, data.request) };
     }
   } finally {
     engagement.close();

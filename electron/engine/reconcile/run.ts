@@ -1,6 +1,6 @@
 /**
  * Reconciliation's long work, run on its own worker (reconcile-worker.ts): the inventory as imported
- * and as corrected by the adjustments (one calculation each, through the inventory service), then
+ * (its figures the stored calculation's) and as corrected by the adjustments, through the inventory service, then
  * the rules of shared/reconcile. The adjustments are applied by the same pure function whatever
  * computes the figures.
  */
@@ -14,7 +14,7 @@ import { figureById, type EmissionFigure } from '../../../shared/figures';
 import type { Engagement } from '../engagement/handle';
 import { EngineError } from '../errors';
 import { factorsById, frozenSetNames } from '../factors/service';
-import { calculateVariants, type InventoryVariants } from '../inventory/service';
+import { calculateHere, calculateVariants, inventoryResults, type InventoryVariants } from '../inventory/service';
 import {
   selectAdjustments,
   selectClaimDecisions,
@@ -29,12 +29,12 @@ import {
 export type ReconcilePhase = 'calculating' | 'reconciling';
 
 /** Both calculations, the corrected one on the records and factors as the active adjustments leave them. */
-function variantsWithAdjustments(engagement: Engagement): { variants: InventoryVariants; effects: readonly AdjustmentEffect[] } {
+async function variantsWithAdjustments(engagement: Engagement): Promise<{ variants: InventoryVariants; effects: readonly AdjustmentEffect[] }> {
   const adjustments = selectAdjustments(engagement.reader);
   const replacementIds = adjustments.flatMap((adjustment) => (adjustment.details.kind === 'replace-factor' ? [adjustment.details.replacementFactorId] : []));
   const factors = new Map(factorsById(engagement.reader, replacementIds).map((factor) => [factor.id, factor]));
   let effects: readonly AdjustmentEffect[] = [];
-  const variants = calculateVariants(engagement, (input, uncorrected): InventoryInput => {
+  const variants = await calculateVariants(engagement, (input, uncorrected): InventoryInput => {
     // Without an active adjustment the corrected figures are the figures as imported: no second calculation.
     if (adjustments.every((adjustment) => adjustment.withdrawn !== null)) return input;
     const applied = applyAdjustments({ records: input.records, adjustments, factorsById: factors, uncorrectedLines: uncorrected.lines });
@@ -57,26 +57,40 @@ function templateFigures(claims: readonly StoredClaim[], mappings: ReadonlyMap<n
   }));
 }
 
-export function buildReport(engagement: Engagement, progress: (phase: ReconcilePhase) => void): ReconciliationReport {
-  return buildReportWithInventory(engagement, progress).report;
+export async function buildReport(engagement: Engagement, progress: (phase: ReconcilePhase) => void): Promise<ReconciliationReport> {
+  return (await buildReportWithInventory(engagement, progress)).report;
+}
+
+/**
+ * Without claims, targets or adjustments there is nothing to compare: the stored figures alone,
+ * with no calculation in memory (an export of millions of lines stays bounded).
+ */
+async function storedOnly(engagement: Engagement): Promise<{ variants: InventoryVariants; effects: readonly AdjustmentEffect[] }> {
+  await calculateHere(engagement);
+  const uncorrected: InventoryResult = { periods: inventoryResults(engagement).periods, lines: [], findings: [] };
+  const input = { records: [], factors: [], settings: { fiscal: fiscalSettingsOf(engagement.settings()), gwpBasis: engagement.settings().gwpBasis, consolidationApproach: engagement.settings().consolidationApproach, defaultRegion: engagement.settings().defaultRegion } };
+  return { variants: { input, uncorrected, correctedInput: input, corrected: uncorrected }, effects: [] };
 }
 
 /** The report, and the inventory as imported it compares with (what the audited workbook's other sheets show). */
-export function buildReportWithInventory(engagement: Engagement, progress: (phase: ReconcilePhase) => void = () => undefined): { report: ReconciliationReport; uncorrected: InventoryResult } {
+export async function buildReportWithInventory(engagement: Engagement, progress: (phase: ReconcilePhase) => void = () => undefined): Promise<{ report: ReconciliationReport; uncorrected: InventoryResult }> {
+  const claims = selectClaims(engagement.reader);
+  const targets = selectTargets(engagement.reader);
+  const adjustments = selectAdjustments(engagement.reader);
   progress('calculating');
-  const { variants, effects } = variantsWithAdjustments(engagement);
+  const nothingToCompare = claims.length === 0 && targets.length === 0 && adjustments.length === 0;
+  const { variants, effects } = nothingToCompare ? await storedOnly(engagement) : await variantsWithAdjustments(engagement);
   progress('reconciling');
   const settings = engagement.settings();
   const fiscal = fiscalSettingsOf(settings);
-  const claims = selectClaims(engagement.reader);
   const report = reconciliationReport({
     claims,
     decisions: selectClaimDecisions(engagement.reader),
     templateFigures: templateFigures(claims, selectClaimMappings(engagement.reader)),
     rejectedClaimRows: selectRejectedClaimRows(engagement.reader),
-    targets: selectTargets(engagement.reader),
+    targets,
     targetDecisions: selectTargetDecisions(engagement.reader),
-    adjustments: selectAdjustments(engagement.reader),
+    adjustments,
     effects,
     records: variants.input.records,
     correctedRecords: variants.correctedInput.records,
@@ -102,11 +116,11 @@ export interface BridgeRequest {
   readonly uncorrected?: boolean;
 }
 
-export function buildBridge(engagement: Engagement, request: BridgeRequest): FigureBridge {
+export async function buildBridge(engagement: Engagement, request: BridgeRequest): Promise<FigureBridge> {
   const figure = figureById(request.figure);
   if (!figure) throw new EngineError('invalid-input', `'${request.figure}' is not a figure of the catalogue`);
   if (figure.kind !== 'tco2e') throw new EngineError('invalid-input', `${figure.label} is not in tCO2e: a bridge decomposes emissions into volume and factor effects`);
-  const { variants } = variantsWithAdjustments(engagement);
+  const { variants } = await variantsWithAdjustments(engagement);
   const result = request.uncorrected ? variants.uncorrected : variants.corrected;
   const years = new Set(result.periods.map((period) => period.label));
   for (const year of [request.from, request.to]) {

@@ -24,6 +24,17 @@ const VIEWS = [
 ] as const;
 type ViewId = (typeof VIEWS)[number]['id'];
 
+/** On every screen while it holds: the audit log is shorter than, or forks from, what this machine saw of it. */
+function AuditWitnessBanner({ engagement }: { engagement: EngagementSummary }) {
+  const witness = engagement.auditWitness;
+  if (witness.status !== 'cut' && witness.status !== 'forked') return null;
+  return (
+    <div role="alert" className="notice danger witness-banner" data-testid="audit-witness-banner">
+      <strong>{witness.status === 'cut' ? 'Audit log entries are missing.' : 'The audit log was rewritten.'}</strong> {witness.finding.message}
+    </div>
+  );
+}
+
 export function EngagementScreen({ engagement }: { engagement: EngagementSummary }) {
   const [view, setView] = useState<ViewId>('overview');
   return (
@@ -50,6 +61,7 @@ export function EngagementScreen({ engagement }: { engagement: EngagementSummary
         </button>
       </nav>
       <main className="content">
+        <AuditWitnessBanner engagement={engagement} />
         {view === 'overview' && <OverviewView engagement={engagement} />}
         {/* Kept mounted while hidden, so leaving the Import screen mid-wizard loses nothing. */}
         <div hidden={view !== 'import'}>

@@ -32,7 +32,7 @@ function ExportResult({ jobId, outcome }: { jobId: string; outcome: ExportOutcom
         <div><dt>SHA-256</dt><dd><ShortHash sha256={outcome.workbookSha256} /></dd></div>
         <div><dt>Sheets</dt><dd>{outcome.sheets.length}</dd></div>
         <div><dt>Detail rows</dt><dd>{outcome.detailRows.toLocaleString('en-GB')}</dd></div>
-        <div><dt>Audit log</dt><dd>{outcome.auditEntries} entries</dd></div>
+        <div><dt>Audit log</dt><dd>{outcome.auditEntries} entries, head <ShortHash sha256={outcome.auditHeadHash} /></dd></div>
         {outcome.evidencePackPath && <div><dt>Evidence pack</dt><dd>{outcome.evidencePackPath.split(/[\\/]/).pop()} ({outcome.evidenceFiles} source files)</dd></div>}
       </dl>
       <div className="step-actions">

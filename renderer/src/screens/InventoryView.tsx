@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import type { FigureChangeView, InventorySummary } from '../../../shared/contract';
+import { resultsStatusMessage, type FigureChangeView, type InventoryResults } from '../../../shared/contract';
 import { api } from '../api';
+import { formatTimestamp } from '../format';
 import { useAction } from '../useAction';
 import { chronological, siteNames } from './inventory/figures';
 import { FigureChanges } from './inventory/FigureChanges';
@@ -12,20 +13,21 @@ import { TracePanel } from './inventory/TracePanel';
 import { useInventory } from './inventory/useInventory';
 
 interface ScheduleProps {
-  summary: InventorySummary;
+  results: InventoryResults;
   recalculating: boolean;
   onRecalculate: () => void;
 }
 
-function Schedule({ summary, recalculating, onRecalculate }: ScheduleProps) {
+function Schedule({ results, recalculating, onRecalculate }: ScheduleProps) {
   const [site, setSite] = useState<string | null>(null);
   const [picked, setPicked] = useState<PickedFigure | null>(null);
-  const periods = chronological(summary.periods);
+  const periods = chronological(results.periods);
+  const calculation = results.status.state === 'none' ? '' : results.status.inputsSha256;
   return (
     <>
       <div className="toolbar">
         <SiteSelector sites={siteNames(periods)} site={site} onChange={setSite} />
-        <span className="muted small">Calculated on {summary.factorSets.join(', ')}</span>
+        <span className="muted small">Calculated on {results.factorSets.join(', ')}</span>
         <span className="spacer" />
         <button type="button" onClick={onRecalculate} disabled={recalculating}>
           {recalculating ? 'Recalculating…' : 'Recalculate on newest factors'}
@@ -34,33 +36,69 @@ function Schedule({ summary, recalculating, onRecalculate }: ScheduleProps) {
       {periods.length === 0 ? (
         <p className="card muted">No activity records yet. Import a company’s activity data to calculate its inventory.</p>
       ) : (
-        <LeadSchedule periods={periods} site={site} picked={picked} onPick={setPicked} />
+        <div className={results.status.state === 'stale' ? 'out-of-date' : undefined}>
+          <LeadSchedule periods={periods} site={site} picked={picked} onPick={setPicked} />
+        </div>
       )}
-      {picked && <TracePanel figure={picked} site={site} calculation={summary} onClose={() => setPicked(null)} />}
-      <FindingsPanel findings={summary.findings} />
+      {picked && <TracePanel figure={picked} site={site} calculation={calculation} onClose={() => setPicked(null)} />}
+      <FindingsPanel findings={results.findings} calculation={calculation} />
     </>
+  );
+}
+
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Whether the figures below are there and current; the explicit calculation that stores them. */
+function ResultsStatusBar({ results, calculating, onCalculate }: { results: InventoryResults; calculating: boolean; onCalculate: () => void }) {
+  const { status } = results;
+  const button = (
+    <button type="button" className={status.state === 'current' ? undefined : 'primary'} onClick={onCalculate} disabled={calculating}>
+      {calculating ? 'Calculating…' : status.state === 'none' ? 'Calculate' : 'Recalculate'}
+    </button>
+  );
+  if (status.state === 'current') {
+    return (
+      <p className="muted small results-status" data-testid="results-status">
+        Calculated {formatTimestamp(status.calculatedAt)} by {status.calculatedBy}; nothing it depends on has changed since.
+      </p>
+    );
+  }
+  return (
+    <div className={`notice ${status.state === 'stale' ? 'warning' : ''} call-to-action`} role={status.state === 'stale' ? 'alert' : 'status'} data-testid="results-status">
+      <p>
+        {status.state === 'stale'
+          ? <><strong>{sentence(resultsStatusMessage(status) ?? '')}.</strong> The figures below were calculated {formatTimestamp(status.calculatedAt)} and have not been changed since.</>
+          : 'Not calculated yet. Calculating freezes the newest version of each factor set for this engagement and stores every result line.'}
+      </p>
+      {button}
+    </div>
   );
 }
 
 /** The lead schedule of the inventory, each figure traceable to its source rows. */
 export function InventoryView() {
-  const { state, reload } = useInventory();
+  const { state, reload, calculate } = useInventory();
   const [changes, setChanges] = useState<readonly FigureChangeView[] | null>(null);
-  const showRecalculation = async (recalculated: readonly FigureChangeView[]) => {
-    setChanges(recalculated);
+  const calculation = useAction(calculate);
+  const recalculate = useAction(async () => {
+    setChanges(await api.call('inventory.recalculate', {}));
     await reload();
-  };
-  const recalculate = useAction(async () => showRecalculation(await api.call('inventory.recalculate', {})));
+  });
+  const results = state.status === 'ready' ? state.results : null;
   return (
     <div className="inventory">
       <h1>Inventory</h1>
       <p className="muted">Scope 1, 2 and 3 per fiscal year in tCO2e, on the frozen factor versions. Click a figure to trace it to its source rows.</p>
-      {state.status === 'loading' && <p className="muted">Calculating…</p>}
+      {state.status === 'loading' && <p className="muted">Reading the stored results…</p>}
       {state.status === 'failed' && <p role="alert" className="notice danger">{state.message}</p>}
-      {state.status === 'no-factors' && <NoFactorsNotice onRecalculated={showRecalculation} />}
+      {results && !results.factorsLoaded && <NoFactorsNotice onLoaded={reload} />}
+      {results && results.factorsLoaded && <ResultsStatusBar results={results} calculating={calculation.busy} onCalculate={() => void calculation.run()} />}
+      {calculation.error && <p role="alert" className="notice danger">{calculation.error}</p>}
       {recalculate.error && <p role="alert" className="notice danger">{recalculate.error}</p>}
       {changes && <FigureChanges changes={changes} />}
-      {state.status === 'ready' && <Schedule summary={state.summary} recalculating={recalculate.busy} onRecalculate={() => void recalculate.run()} />}
+      {results && results.status.state !== 'none' && <Schedule results={results} recalculating={recalculate.busy} onRecalculate={() => void recalculate.run()} />}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { AuditVerification, EngagementSummary, InventorySummary } from '../../../shared/contract';
+import type { AuditVerification, AuditWitnessStatus, EngagementSummary, InventoryResults } from '../../../shared/contract';
 import { HEADLINES, headlineValue, jobSteps, yearOnYear, type EngagementProgress } from '../../../shared/overview';
 import { MONTH_NAMES } from '../../../shared/settings';
 import { api } from '../api';
@@ -9,15 +9,15 @@ import { useEffect, useState } from 'react';
 import { OverviewCharts } from './overview/OverviewCharts';
 
 /** Where the job stands, read from the register, the boundary, the factor sets and the log. */
-async function loadProgress(): Promise<{ progress: EngagementProgress; inventory: InventorySummary | null }> {
-  const [sources, sites, sets, exports] = await Promise.all([
+async function loadProgress(): Promise<{ progress: EngagementProgress; inventory: InventoryResults }> {
+  const [sources, sites, sets, exports, inventory] = await Promise.all([
     api.call('import.sources', {}),
     api.call('boundary.sites', {}),
     api.call('factors.sets', {}),
     api.call('audit.entries', { afterSeq: 0, limit: 1000, operation: 'export' }),
+    // The stored results: opening the Overview must not calculate (or write) anything.
+    api.call('inventory.results', {}),
   ]);
-  const activity = sources.filter((source) => source.kind === 'activity').length;
-  const inventory = activity > 0 && sets.length > 0 ? await api.call('inventory.calculate', {}) : null;
   return {
     inventory,
     progress: {
@@ -25,7 +25,7 @@ async function loadProgress(): Promise<{ progress: EngagementProgress; inventory
       sites: sites.length,
       sitesConfigured: sites.filter((site) => site.configured).length,
       factorSets: sets.length,
-      calculatedYears: inventory?.periods.length ?? 0,
+      calculatedYears: inventory.periods.length,
       claimFiles: sources.filter((source) => source.kind === 'claims').length,
       exports: exports.length,
     },
@@ -42,7 +42,7 @@ function formatChange(change: number | null, kind: 'tonnes' | 'ratio' | 'share')
 }
 
 /** Headline figures per fiscal year, each with its change on the year before. */
-function Headlines({ inventory }: { inventory: InventorySummary }) {
+function Headlines({ inventory }: { inventory: InventoryResults }) {
   const periods = inventory.periods;
   return (
     <div className="table-scroll">
@@ -69,6 +69,22 @@ function Headlines({ inventory }: { inventory: InventorySummary }) {
       </table>
     </div>
   );
+}
+
+/** What this machine's record of the audit log (its witness) says. */
+function witnessText(witness: AuditWitnessStatus): string {
+  switch (witness.status) {
+    case 'not-kept':
+      return 'This machine keeps no record of the audit log.';
+    case 'first-seen':
+      return 'First opened on this machine: its head is recorded from now on, so a later copy with entries cut off is noticed.';
+    case 'consistent':
+      return `Holds every entry this machine saw (${witness.seen.entries} entries, ${witness.seen.seenAt}).`;
+    case 'cut':
+      return 'Entries this machine saw are missing: see the warning above.';
+    case 'forked':
+      return 'Not the history this machine saw: see the warning above.';
+  }
 }
 
 export function OverviewView({ engagement }: { engagement: EngagementSummary }) {
@@ -123,8 +139,8 @@ export function OverviewView({ engagement }: { engagement: EngagementSummary }) 
           <h2 id="figures-heading">Figures by fiscal year</h2>
           {state?.inventory && state.inventory.periods.length > 0
             ? <Headlines inventory={state.inventory} />
-            : <p className="muted">The figures appear here once data and emission factors are in.</p>}
-          {state?.inventory && <p className="muted small">{state.inventory.findings.length} findings · factor sets {state.inventory.factorSets.join(', ') || NO_VALUE}</p>}
+            : <p className="muted">The figures appear here once the inventory is calculated.</p>}
+          {state?.inventory && <p className="muted small">{state.inventory.findings.total} findings · factor sets {state.inventory.factorSets.join(', ') || NO_VALUE}</p>}
         </section>
       </div>
       {state?.inventory && state.inventory.periods.length > 0 && <OverviewCharts periods={state.inventory.periods} />}
@@ -146,7 +162,8 @@ export function OverviewView({ engagement }: { engagement: EngagementSummary }) 
             <strong>{engagement.auditEntries}</strong> {engagement.auditEntries === 1 ? "entry" : "entries"}. Head hash:
           </p>
           <code className="hash">{engagement.auditHeadHash}</code>
-          <p className="muted small">File: {engagement.path} · schema v{engagement.schemaVersion}</p>
+          <p className="small" data-testid="audit-witness">{witnessText(engagement.auditWitness)}</p>
+          <p className="muted small">File: {engagement.path} · schema v{engagement.schemaVersion} · engagement {engagement.engagementId}</p>
           <button type="button" onClick={() => void verify.run()} disabled={verify.busy}>Verify hash chain</button>
           {verification && (
             <p role="status" className={verification.intact ? 'ok' : 'error'}>

@@ -35,7 +35,8 @@ function ClaimTrace({ claim, report, onClose, onAdjust }: { claim: ClaimResult; 
   return (
     <>
       <p className="muted small">The trace shows the figure as imported: the records and factors before any adjustment.</p>
-      <TracePanel figure={{ period: claim.fiscalYear, key: figure.id, label: figure.label }} site={claim.site} calculation={report} onClose={onClose} onAdjust={onAdjust} />
+      {/* The stored figures as imported stand for the calculation: the trace is fetched again when they change. */}
+      <TracePanel figure={{ period: claim.fiscalYear, key: figure.id, label: figure.label }} site={claim.site} calculation={JSON.stringify(report.periods)} onClose={onClose} onAdjust={onAdjust} />
     </>
   );
 }
@@ -133,7 +134,7 @@ export function ReconciliationView({ engagement }: { engagement: EngagementSumma
       </div>
       {state.status === 'loading' && <p className="muted" role="status">{state.phase ? PHASE_TEXT[state.phase] : 'Reconciling…'}</p>}
       {state.status === 'failed' && <p role="alert" className="notice danger">{state.message}</p>}
-      {state.status === 'no-factors' && <NoFactorsNotice onRecalculated={reload} />}
+      {state.status === 'no-factors' && <NoFactorsNotice onLoaded={reload} />}
       {state.status === 'ready' && <Report report={state.report} engagement={engagement} reload={reload} refreshing={refreshing !== null} />}
     </div>
   );

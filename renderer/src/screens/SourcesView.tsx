@@ -1,16 +1,19 @@
 import { useEffect, useState } from 'react';
-import type { EngagementSummary, SourceFileSummary } from '../../../shared/contract';
+import type { EngagementSummary, ImportFindingView, SourceFileSummary } from '../../../shared/contract';
 import { api } from '../api';
 import { ShortHash } from '../components/ShortHash';
 import { errorMessage, formatBytes, formatTimestamp } from '../format';
 import { KIND_LABELS } from './import/format';
+import { FindingsTable } from './import/ImportResults';
 
 /** The source-file register: every imported file, its fingerprint and what became of its rows. */
 export function SourcesView({ engagement }: { engagement: EngagementSummary }) {
   const [sources, setSources] = useState<readonly SourceFileSummary[] | null>(null);
+  const [findings, setFindings] = useState<readonly ImportFindingView[]>([]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     api.call('import.sources', {}).then(setSources, (caught: unknown) => setError(errorMessage(caught)));
+    api.call('import.findings', {}).then(setFindings, (caught: unknown) => setError(errorMessage(caught)));
   }, [engagement.auditEntries]);
   return (
     <>
@@ -55,6 +58,12 @@ export function SourcesView({ engagement }: { engagement: EngagementSummary }) {
             ))}
           </tbody>
         </table>
+      )}
+      {findings.length > 0 && (
+        <section className="card import-findings" aria-label="What imports found in the data">
+          <FindingsTable findings={findings} total={findings.length} />
+          <p className="muted small">Where a file gives one quantity in two units, the column not imported is checked against the one imported: these rows disagree beyond rounding, or hold the quantity only in the twin.</p>
+        </section>
       )}
     </>
   );

@@ -25,7 +25,7 @@ describe('carbon-audit export and export-csv', () => {
 
     const exported = await cli('export', engagement.filePath, book, '--detail', 'summary', '--evidence-pack', pack);
     expect(exported.code).toBe(0);
-    expect(exported.out).toMatch(new RegExp(`^Exported ${book.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(11 sheets, \\d+ detail rows\\)\\nSHA-256 [0-9a-f]{64}\\n`));
+    expect(exported.out).toMatch(new RegExp(`^Exported ${book.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(15 sheets, \\d+ detail rows\\)\\nSHA-256 [0-9a-f]{64}\\n`));
     expect(exported.out).toContain('(2 source files)');
     expect(exported.err).toMatch(/^Calculating: 0%$/m);
     expect(exported.err).toMatch(/^Done: 100%$/m);

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -39,7 +40,7 @@ describe('carbon-audit import and mapping suggest', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(`${OFFICES_SHEET}                            52`);
     for (const rowNumber of plan.rejectedOfficeRows.keys()) expect(result.stdout).toContain(`${OFFICES_SHEET} row ${rowNumber}:`);
-    expect(result.stdout).toContain(`row ${plan.officesTotalRow}: totals row: not imported as data`);
+    expect(result.stdout).toContain(`row ${plan.officesTotalRow}: totals row: column C sums the rows above (SUM(C5:C${plan.officesTotalRow - 1})); not imported as data`);
     expect(result.stdout).toMatch(/Electricity \(kWh\): count 47, blanks 1, sum 1,991,750/);
     const again = run(['import', file, workbook, '--sheet', OFFICES_SHEET]);
     expect(again.status).toBe(1);
@@ -80,6 +81,22 @@ describe('carbon-audit import and mapping suggest', () => {
     const engagement = Engagement.open(file, TEST_ACTOR);
     expect(engagement.db.prepare("SELECT count(*) AS n FROM activity_record WHERE activity = 'diesel'").get()).toEqual({ n: 0 });
     engagement.close();
+  });
+
+  it('suggests a value column whose one formula has no cached result, and rejects that row alone with its reason', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Meters');
+    sheet.addRow(['Site', 'Month', 'Electricity (kWh)']);
+    sheet.addRow(['Leeds', '2023-04', 1000]);
+    // Saved by a program that does not calculate: the formula has no cached value.
+    sheet.addRow(['Leeds', '2023-05', { formula: 'C2*1.1' }]);
+    sheet.addRow(['Leeds', '2023-06', 1200]);
+    const file = path.join(tempDir(), 'meters.xlsx');
+    await book.xlsx.writeFile(file);
+    const result = run(['import', init(), file]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('2 records created');
+    expect(result.stdout).toContain('Meters row 3: column C (Electricity (kWh)): formula =C2*1.1 has no cached value: open and save the file in Excel');
   });
 
   it('refuses a legacy .xls and a broken mapping file with clear messages', () => {

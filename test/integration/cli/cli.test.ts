@@ -3,18 +3,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/main';
+import { CLI_BIN, cli } from '../../helpers/cli';
 import { useTempDir } from '../../helpers/temp';
-
-const PROJECT_ROOT = path.resolve(__dirname, '..', '..', '..');
-const CLI_BIN = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'carbon-audit');
-
-async function cli(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 describe('carbon-audit CLI', () => {
   const tempDir = useTempDir();

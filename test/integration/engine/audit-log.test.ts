@@ -1,8 +1,12 @@
 import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appendAudit, auditEntries, entryHash, GENESIS_HASH } from '../../../electron/engine/db/audit-log';
+import { migrate } from '../../../electron/engine/db/connection';
+import { writableHandle } from '../../../electron/engine/db/handles';
 import { Engagement } from '../../../electron/engine/engagement/handle';
+import { tamperWithAuditLog } from '../../helpers/tamper';
 import { useTempDir } from '../../helpers/temp';
 
 const CONTEXT = { actor: 'tester' };
@@ -13,19 +17,6 @@ function engagementWithEntries(file: string, extraEntries: number): void {
     engagement.change('test.step', { step: i, note: `entry ${i}` }, () => undefined);
   }
   engagement.close();
-}
-
-/**
- * Edits the log behind the app's back, the way a careful tamperer with a SQLite tool would: drop
- * the append-only triggers, edit, and put them back (a file left without them is refused on open).
- */
-function tamper(file: string, sql: string): void {
-  const db = new Database(file);
-  const triggers = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_log'").all() as { name: string; sql: string }[];
-  for (const trigger of triggers) db.exec(`DROP TRIGGER ${trigger.name}`);
-  db.exec(sql);
-  for (const trigger of triggers) db.exec(trigger.sql);
-  db.close();
 }
 
 describe('audit log', () => {
@@ -64,7 +55,7 @@ describe('audit log', () => {
   it('names the first broken entry when a row is edited behind the app’s back', () => {
     const file = path.join(tempDir(), 'e.carbonaudit');
     engagementWithEntries(file, 4);
-    tamper(file, `UPDATE audit_log SET params_json = '{"note":"entry 9","step":9}' WHERE seq = 3`);
+    tamperWithAuditLog(file, `UPDATE audit_log SET params_json = '{"note":"entry 9","step":9}' WHERE seq = 3`);
     const engagement = Engagement.open(file, CONTEXT);
     expect(engagement.verifyAuditLog()).toEqual({ intact: false, entries: 3, brokenAt: 3, reason: 'entry 3 was altered after it was written' });
     engagement.close();
@@ -74,7 +65,7 @@ describe('audit log', () => {
     const dir = tempDir();
     const deleted = path.join(dir, 'deleted.carbonaudit');
     engagementWithEntries(deleted, 4);
-    tamper(deleted, 'DELETE FROM audit_log WHERE seq = 2');
+    tamperWithAuditLog(deleted, 'DELETE FROM audit_log WHERE seq = 2');
     let engagement = Engagement.open(deleted, CONTEXT);
     expect(engagement.verifyAuditLog()).toMatchObject({ intact: false, brokenAt: 3, reason: 'entry 2 is missing (next entry is 3)' });
     engagement.close();
@@ -86,7 +77,7 @@ describe('audit log', () => {
     const forgedRow = { ...row, actor: 'mallory' };
     db.close();
     // The forger recomputes entry 2's own hash, but entry 3 still points at the original.
-    tamper(forged, `UPDATE audit_log SET actor = 'mallory', hash = '${entryHash(row.prev_hash, forgedRow)}' WHERE seq = 2`);
+    tamperWithAuditLog(forged, `UPDATE audit_log SET actor = 'mallory', hash = '${entryHash(row.prev_hash, forgedRow)}' WHERE seq = 2`);
     engagement = Engagement.open(forged, CONTEXT);
     expect(engagement.verifyAuditLog()).toMatchObject({ intact: false, brokenAt: 3, reason: 'entry 3 does not link to entry 2' });
     engagement.close();
@@ -115,6 +106,49 @@ describe('audit log', () => {
     expect(auditEntries(engagement.reader, 0, 100, { text: 'ENTRY 3' }).map((entry) => (entry.params as { step: number }).step)).toEqual([3]);
     expect(auditEntries(engagement.reader, 3, 2, { operation: 'test.step' }).map((entry) => entry.seq)).toEqual([4, 5]);
     expect(auditEntries(engagement.reader, 0, 100, { operation: 'engagement.create', text: 'entry' })).toEqual([]);
+    engagement.close();
+  });
+
+  it('hashes each entry’s sequence, time, actor, operation and parameters onto the previous hash: pinned values', () => {
+    const db = writableHandle(new Database(':memory:'));
+    migrate(db, 0);
+    const first = appendAudit(db, { actor: 'a.auditor', operation: 'import.commit', params: { rows: 24, file: 'energy.xlsx' }, at: '2026-01-05T09:30:00.000Z' });
+    const second = appendAudit(db, {
+      actor: 'b.reviewer',
+      operation: 'settings.update',
+      params: { before: { materialityPercent: 5 }, after: { materialityPercent: 2 } },
+      at: '2026-01-05T10:00:00.000Z',
+    });
+    // The documented format, recomputed here: SHA-256 of the previous hash, a newline, and the
+    // entry's canonical JSON (keys sorted, the parameters as their own canonical JSON text).
+    const sha256 = (previous: string, body: string) => createHash('sha256').update(previous).update('\n').update(body).digest('hex');
+    const firstBody = '{"actor":"a.auditor","at":"2026-01-05T09:30:00.000Z","operation":"import.commit","params":"{\\"file\\":\\"energy.xlsx\\",\\"rows\\":24}","seq":1}';
+    expect(first.hash).toBe(sha256(GENESIS_HASH, firstBody));
+    expect(first.hash).toBe('80e484f286019962a9e80975fb1c6b30d5f2746dc32a0c0dc1d832482abea51b');
+    expect(second.prevHash).toBe(first.hash);
+    expect(second.hash).toBe('9f66aeeadee15464fa80704437f14e515e3c833c31473dcbb811ad40ba045510');
+
+    // Every field is covered: changing any one of them, or the link, changes the hash.
+    const row = { seq: 2, at: '2026-01-05T10:00:00.000Z', actor: 'b.reviewer', operation: 'settings.update', params_json: '{"after":{"materialityPercent":2},"before":{"materialityPercent":5}}' };
+    expect(entryHash(first.hash, row)).toBe(second.hash);
+    const variants = [
+      entryHash(GENESIS_HASH, row),
+      entryHash(first.hash, { ...row, seq: 3 }),
+      entryHash(first.hash, { ...row, at: '2026-01-04T10:00:00.000Z' }),
+      entryHash(first.hash, { ...row, actor: 'mallory' }),
+      entryHash(first.hash, { ...row, operation: 'settings.updatd' }),
+      entryHash(first.hash, { ...row, params_json: '{"after":{"materialityPercent":3},"before":{"materialityPercent":5}}' }),
+    ];
+    expect(new Set([second.hash, ...variants]).size).toBe(variants.length + 1);
+    db.close();
+  });
+
+  it('names a backdated entry: the time is part of what the hash covers', () => {
+    const file = path.join(tempDir(), 'e.carbonaudit');
+    engagementWithEntries(file, 3);
+    tamperWithAuditLog(file, "UPDATE audit_log SET at = '2020-01-01T00:00:00.000Z' WHERE seq = 2");
+    const engagement = Engagement.open(file, CONTEXT);
+    expect(engagement.verifyAuditLog()).toEqual({ intact: false, entries: 2, brokenAt: 2, reason: 'entry 2 was altered after it was written' });
     engagement.close();
   });
 });

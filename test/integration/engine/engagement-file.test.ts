@@ -7,6 +7,8 @@ import { CARBON_AUDIT_APPLICATION_ID, migrate } from '../../../electron/engine/d
 import { expectedSchema, readSchema } from '../../../electron/engine/db/schema-guard';
 import { LATEST_SCHEMA_VERSION } from '../../../electron/engine/db/migrations';
 import { Engagement } from '../../../electron/engine/engagement/handle';
+import { engagementSummary, openEngagement } from '../../../electron/engine/engagement/service';
+import { listSites } from '../../../electron/engine/inventory/service';
 import { EngineError } from '../../../electron/engine/errors';
 import { useTempDir } from '../../helpers/temp';
 
@@ -40,7 +42,7 @@ describe('engagement file', () => {
     expect(db.pragma('application_id', { simple: true })).toBe(CARBON_AUDIT_APPLICATION_ID);
     const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as { name: string; sql: string }[];
     expect(tables.length).toBeGreaterThan(0);
-    for (const table of tables) expect(table.sql, table.name).toMatch(/\)\s*STRICT\s*$/);
+    for (const table of tables) expect(table.sql, table.name).toMatch(/\)\s*STRICT(?:,\s*WITHOUT ROWID)?\s*$/);
     expect(engagement.settings()).toEqual({
       entityName: 'Example Group',
       fiscalYearStartMonth: 4,
@@ -210,12 +212,46 @@ describe('engagement files from others: the schema must be exactly what the migr
     engagement.close();
     Engagement.open(older, CONTEXT).close();
 
-    // A table the next migration creates, planted early (with its own columns), is not that version's schema.
-    const olderTables = new Set(expectedSchema(olderVersion).map((object) => object.name));
-    const nextTable = expectedSchema(LATEST_SCHEMA_VERSION).find((object) => object.type === 'table' && !olderTables.has(object.name))!.name;
+    // A table the next migration creates, planted early (with its own definition), is not that version's schema.
+    const olderNames = new Set(expectedSchema(olderVersion).map((object) => object.name));
+    const nextTable = expectedSchema(LATEST_SCHEMA_VERSION).find((object) => object.type === 'table' && !olderNames.has(object.name))!.name;
     const planted = path.join(dir, 'planted.carbonaudit');
-    makeOlderFile(planted, (db) => db.exec(`CREATE TABLE ${nextTable} (id INTEGER PRIMARY KEY, planted TEXT) STRICT`));
+    makeOlderFile(planted, (db) => db.exec(`CREATE TABLE ${nextTable} (id INTEGER PRIMARY KEY, note TEXT DEFAULT 'planted') STRICT`));
     expectRefused(planted, 'unexpected-schema', new RegExp(`\\(schema ${olderVersion}\\): table '${nextTable}' is not part of Carbon Audit's schema`));
+  });
+
+  it('brings a schema-2 file through the normal open path to the current schema, keeping every row and its audit log', async () => {
+    const file = path.join(tempDir(), 'v2.carbonaudit');
+    const v2 = new Database(file);
+    v2.pragma(`application_id = ${CARBON_AUDIT_APPLICATION_ID}`);
+    migrate(v2, 0, 2);
+    v2.prepare("INSERT INTO engagement (id, created_at, created_by_app, settings_json) VALUES (1, '2025-05-01T09:00:00.000Z', '0.0.9', ?)").run(JSON.stringify(SETTINGS));
+    appendAudit(v2, { actor: 'colleague', operation: 'engagement.create', params: { settings: SETTINGS }, at: '2025-05-01T09:00:00.000Z' });
+    v2.prepare(
+      "INSERT INTO source_file (file_name, original_path, size_bytes, sha256, format, has_macros, kind, imported_at, imported_by, mapping_json, control_totals_json, rows_read, rows_imported, rows_rejected) VALUES ('energy.csv', '/data/energy.csv', 120, 'ab', 'csv', 0, 'activity', '2025-05-01T09:05:00.000Z', 'colleague', '{}', '{}', 3, 2, 1)",
+    ).run();
+    const insertRaw = v2.prepare("INSERT INTO raw_row (source_file_id, sheet, row_number, cells_json) VALUES (1, 'energy', ?, ?)");
+    const insertRecord = v2.prepare(
+      "INSERT INTO activity_record (source_file_id, raw_row_id, column_index, site, period_start, period_end, activity, meaning, quantity, unit, unit_text) VALUES (1, ?, 2, ?, '2024-05-01', '2024-05-31', 'electricity', 'consumption', ?, 'kWh', 'kWh')",
+    );
+    insertRecord.run(insertRaw.run(2, '["London","2024-05",1200.5]').lastInsertRowid, 'London', 1200.5);
+    insertRecord.run(insertRaw.run(3, '["Leeds","2024-05",830]').lastInsertRowid, 'Leeds', 830);
+    v2.prepare("INSERT INTO rejected_row (source_file_id, sheet, row_number, column_index, reason) VALUES (1, 'energy', 4, 2, 'negative quantity -5')").run();
+    appendAudit(v2, { actor: 'colleague', operation: 'import', params: { file: 'energy.csv', rows: 3 }, at: '2025-05-01T09:05:00.000Z' });
+    const tables = ['engagement', 'audit_log', 'source_file', 'raw_row', 'rejected_row', 'activity_record'];
+    const rowsOf = (db: Database.Database) => Object.fromEntries(tables.map((table) => [table, db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all()]));
+    const before = rowsOf(v2);
+    v2.close();
+
+    const engagement = await openEngagement(file, CONTEXT);
+    const summary = engagementSummary(engagement);
+    expect(summary).toMatchObject({ schemaVersion: LATEST_SCHEMA_VERSION, auditEntries: 2, settings: { entityName: 'Example Group' } });
+    expect(readSchema(engagement.reader)).toEqual(expectedSchema(LATEST_SCHEMA_VERSION));
+    expect(rowsOf(engagement.reader as unknown as Database.Database)).toEqual(before);
+    expect(engagement.verifyAuditLog()).toMatchObject({ intact: true, entries: 2, headHash: (before.audit_log as { hash: string }[])[1]!.hash });
+    // What later migrations added works on the old data: the sites come from its records.
+    expect(listSites(engagement).map((site) => [site.name, site.records])).toEqual([['Leeds', 1], ['London', 1]]);
+    engagement.close();
   });
 
   it('distrusts the schema on every connection it opens', () => {

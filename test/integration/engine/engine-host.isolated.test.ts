@@ -74,7 +74,7 @@ describe('the engine host', () => {
     writeLargeCsv(csv);
 
     const engine = startEngineHost(
-      { kind: 'electron', actor: 'tester' },
+      { kind: 'electron', actor: 'tester', appDataDir: dir },
       {
         chooseNewEngagementPath: async () => null,
         chooseEngagementToOpen: async () => engagementFile,

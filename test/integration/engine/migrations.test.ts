@@ -4,13 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { appendAudit, verifyAuditLog } from '../../../electron/engine/db/audit-log';
 import { migrate, type Db } from '../../../electron/engine/db/connection';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/engine/db/migrations';
-import { m005Reconciliation } from '../../../electron/engine/db/migrations/005-reconciliation';
+import { derivedEngagementId, m006EngagementId } from '../../../electron/engine/db/migrations/006-engagement-id';
+import { m005ImportFindings } from '../../../electron/engine/db/migrations/005-import-findings';
+import { m007Reconciliation } from '../../../electron/engine/db/migrations/007-reconciliation';
 import { useTempDir } from '../../helpers/temp';
 
 /**
  * Per migration: what to put in a database at version N−1 and what must hold after N.
  * Every migration must have an entry (checked below), so none ships untested.
  */
+const ENGAGEMENT_ID_VERSION = MIGRATIONS.indexOf(m006EngagementId) + 1;
+
 const MIGRATION_CHECKS: Readonly<Record<number, { seed: (db: Db) => void; verify: (db: Db) => void }>> = {
   1: {
     seed: () => undefined,
@@ -61,8 +65,74 @@ const MIGRATION_CHECKS: Readonly<Record<number, { seed: (db: Db) => void; verify
       expect(() => db.prepare("INSERT INTO site (name, ownership_percent) VALUES ('X', 140)").run()).toThrow(/CHECK/);
     },
   },
+  [ENGAGEMENT_ID_VERSION]: {
+    seed: (db) => {
+      db.prepare("INSERT INTO engagement (id, created_at, created_by_app, settings_json) VALUES (1, '2026-01-01T00:00:00.000Z', '0.1.0', '{}')").run();
+      appendAudit(db, { actor: 'tester', operation: 'engagement.create', params: {}, at: '2026-01-01T00:00:00.000Z' });
+    },
+    verify: (db) => {
+      // An engagement from before ids: its id derives from its first audit entry, the same in every copy.
+      const first = db.prepare('SELECT hash FROM audit_log WHERE seq = 1').get() as { hash: string };
+      const identity = db.prepare('SELECT engagement_id, assigned FROM engagement_identity').get() as { engagement_id: string; assigned: string };
+      expect(identity).toEqual({ engagement_id: derivedEngagementId(first.hash), assigned: 'derived-at-upgrade' });
+      expect(identity.engagement_id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(verifyAuditLog(db)).toMatchObject({ intact: true, entries: 1 });
+      expect(() => db.prepare("INSERT INTO engagement_identity (id, engagement_id, assigned) VALUES (2, '00000000-0000-4000-8000-000000000000', 'at-creation')").run()).toThrow(/CHECK|FOREIGN KEY/);
+      db.prepare('DELETE FROM engagement_identity').run();
+      expect(() => db.prepare("INSERT INTO engagement_identity (id, engagement_id, assigned) VALUES (1, '../../outside', 'at-creation')").run()).toThrow(/CHECK/);
+      },
+    },
+  4: {
+    seed: (db) => {
+      db.prepare(
+        "INSERT INTO source_file (file_name, original_path, size_bytes, sha256, format, has_macros, kind, imported_at, imported_by, mapping_json, control_totals_json, rows_read, rows_imported, rows_rejected) VALUES ('a.csv', '/a.csv', 1, 'x', 'csv', 0, 'activity', 't', 'me', '{}', '{}', 1, 1, 0)",
+      ).run();
+      db.prepare("INSERT INTO raw_row (source_file_id, sheet, row_number, cells_json) VALUES (1, 'S', 2, '[]')").run();
+      db.prepare(
+        "INSERT INTO activity_record (source_file_id, raw_row_id, column_index, period_start, period_end, activity, meaning, quantity, unit, unit_text) VALUES (1, 1, 0, '2022-04-01', '2022-04-30', 'electricity', 'consumption', 1, 'kWh', 'kWh')",
+      ).run();
+    },
+    verify: (db) => {
+      const revision = () => Object.fromEntries((db.prepare('SELECT input, revision FROM input_revision').all() as { input: string; revision: number }[]).map((row) => [row.input, row.revision]));
+      expect(revision()).toEqual({ activity_record: 0, emission_factor: 0, factor_set: 0 });
+      // Inserting a record leaves the revision as it is (a new, higher id tells); changing or deleting one counts.
+      db.prepare(
+        "INSERT INTO activity_record (source_file_id, raw_row_id, column_index, period_start, period_end, activity, meaning, quantity, unit, unit_text) VALUES (1, 1, 0, '2022-05-01', '2022-05-31', 'electricity', 'consumption', 2, 'kWh', 'kWh')",
+      ).run();
+      expect(revision().activity_record).toBe(0);
+      db.prepare('UPDATE activity_record SET quantity = 3 WHERE id = 1').run();
+      db.prepare('DELETE FROM activity_record WHERE id = 2').run();
+      expect(revision().activity_record).toBe(2);
+      expect(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'calculation_snapshot'").get()).toEqual({ n: 0 });
+      // A finding's identity is its variant, record and cause: found again, it is the same row.
+      db.prepare("INSERT INTO finding_cause (kind, cause) VALUES ('no-factor', 'no factor')").run();
+      db.prepare("INSERT INTO calc_finding (variant, record_id, cause_id, run_id) VALUES ('uncorrected', 1, 1, 1)").run();
+      expect(() => db.prepare("INSERT INTO calc_finding (variant, record_id, cause_id, run_id) VALUES ('uncorrected', 1, 1, 2)").run()).toThrow(/UNIQUE/);
+      expect(() => db.prepare("INSERT INTO calc_finding (variant, record_id, cause_id, run_id) VALUES ('uncorrected', 1, 99, 2)").run()).toThrow(/FOREIGN KEY/);
+      expect(() => db.prepare("INSERT INTO calc_run (variant, inputs_sha256, inputs_json, calculated_at, calculated_by, factor_sets_json, periods_json, line_count, finding_count) VALUES ('uncorrected', 'h', '{}', 't', 'me', '[]', '[]', 'many', 0)").run()).toThrow(/cannot store TEXT value in INTEGER column/);
+    },
+  },
+  // Keyed by position: parallel branches' migrations may land before it.
+  [MIGRATIONS.indexOf(m005ImportFindings) + 1]: {
+    seed: (db) => {
+      db.prepare(
+        "INSERT INTO source_file (file_name, original_path, size_bytes, sha256, format, has_macros, kind, imported_at, imported_by, mapping_json, control_totals_json, rows_read, rows_imported, rows_rejected) VALUES ('pm.xlsx', '/pm.xlsx', 1, 'x', 'xlsx', 0, 'activity', 't', 'me', '{}', '{}', 1, 1, 0)",
+      ).run();
+      db.prepare("INSERT INTO raw_row (source_file_id, sheet, row_number, cells_json) VALUES (1, 'Properties', 6, '[]')").run();
+    },
+    verify: (db) => {
+      const insert = db.prepare(
+        `INSERT INTO import_finding (source_file_id, raw_row_id, sheet, row_number, column_index, compared_column_index, kind, imported_value, imported_unit, checked_value, checked_unit, checked_converted, difference, tolerance, message)
+         VALUES (1, ?, 'Properties', 6, 8, 7, ?, 1000, 'kWh', 4, 'GJ', 1111.1, 111.1, 0.6, 'differs')`,
+      );
+      insert.run(1, 'twin-disagrees');
+      expect(db.prepare('SELECT difference, checked_unit FROM import_finding').get()).toEqual({ difference: 111.1, checked_unit: 'GJ' });
+      expect(() => insert.run(1, 'guess')).toThrow(/CHECK/);
+      expect(() => insert.run(99, 'twin-only')).toThrow(/FOREIGN KEY/);
+    },
+  },
   // Keyed by its place in the list: the number a migration gets depends on which branches landed first.
-  [MIGRATIONS.indexOf(m005Reconciliation) + 1]: {
+  [MIGRATIONS.indexOf(m007Reconciliation) + 1]: {
     seed: (db) => {
       db.prepare(
         "INSERT INTO source_file (file_name, original_path, size_bytes, sha256, format, has_macros, kind, imported_at, imported_by, mapping_json, control_totals_json, rows_read, rows_imported, rows_rejected) VALUES ('r.csv', '/r.csv', 1, 'y', 'csv', 0, 'claims', 't', 'me', '{}', '{}', 4, 4, 0)",

@@ -15,11 +15,11 @@ import { buildTwoYearEngagement } from '../../helpers/two-year-engagement';
 const CLI = path.resolve(__dirname, '..', '..', '..', 'node_modules', '.bin', 'carbon-audit');
 
 /** An engagement of generated records whose factor versions are already frozen (so exporting changes nothing but its own log entry). */
-function largeEngagement(dir: string, records: number): Engagement {
+async function largeEngagement(dir: string, records: number): Promise<Engagement> {
   const engagement = newEngagement(dir, { defaultRegion: 'UK' });
   loadFactorLibrary(engagement);
   insertGeneratedRecords(engagement, records);
-  calculate(engagement);
+  await calculate(engagement);
   return engagement;
 }
 
@@ -30,7 +30,7 @@ describe('an interrupted export', () => {
 
   it('leaves no file under either name when cancelled mid-write, and logs nothing', async () => {
     const dir = tempDir();
-    const engagement = largeEngagement(dir, 30_000);
+    const engagement = await largeEngagement(dir, 30_000);
     const before = auditEntries(engagement);
     const workbookPath = path.join(dir, 'audited.xlsx');
     const evidencePackPath = path.join(dir, 'audited.zip');
@@ -50,7 +50,7 @@ describe('an interrupted export', () => {
 
   it('leaves nothing under the final name when the exporting process is killed (SIGKILL) mid-write', async () => {
     const dir = tempDir();
-    const engagement = largeEngagement(dir, 40_000);
+    const engagement = await largeEngagement(dir, 40_000);
     const before = auditEntries(engagement);
     engagement.close();
     const workbookPath = path.join(dir, 'audited.xlsx');
@@ -81,7 +81,7 @@ describe('an evidence pack', () => {
     const dir = tempDir();
     const { engagement } = await buildTwoYearEngagement(dir);
     engagement.db.prepare('UPDATE source_evidence_chunk SET bytes = ? WHERE source_file_id = 2 AND chunk_index = 0').run(Buffer.from('not the original bytes'));
-    calculate(engagement);
+    await calculate(engagement);
     const before = auditEntries(engagement);
     const workbookPath = path.join(dir, 'audited.xlsx');
     await expect(exportWorkbook(engagement, { workbookPath, detail: 'full', evidencePackPath: path.join(dir, 'audited.zip') })).rejects.toMatchObject({

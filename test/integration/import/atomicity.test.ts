@@ -86,7 +86,35 @@ describe('an import commits completely or not at all', () => {
     engagement.close();
   });
 
+  it('saves nothing when more than half of the rows would be rejected, unless told to; half exactly is saved', async () => {
+    const dir = tempDir();
+    const engagement = newEngagement(dir);
+    /** Four readings, `bad` of them in a unit no activity is measured in. */
+    const readings = (name: string, bad: number) => {
+      const file = path.join(dir, name);
+      const units = ['kWh', 'kWh', 'kWh', 'kWh'].map((unit, index) => (index < bad ? 'furlongs' : unit));
+      fs.writeFileSync(file, `Site,Month,Activity,Quantity,Unit\n${units.map((unit, index) => `Leeds,2022-0${index + 4},Electricity,${1000 + index},${unit}`).join('\n')}\n`);
+      return file;
+    };
+    const mostlyBad = readings('mostly-bad.csv', 3);
+    const mapping = await csvMapping(engagement, mostlyBad);
+    const before = importFootprint(engagement);
+    const refused = await runImport(engagement.db, { filePath: mostlyBad, mapping, ...TEST_ACTOR, settings: engagement.settings() });
+    expect(refused).toMatchObject({ committed: false, shortfall: 'more than half of the data rows would be rejected (3 of 4)' });
+    expect(importFootprint(engagement)).toEqual(before);
+
+    const allowed = await runImport(engagement.db, { filePath: mostlyBad, mapping, ...TEST_ACTOR, settings: engagement.settings(), allowEmpty: true });
+    expect(allowed).toMatchObject({ committed: true, shortfall: 'more than half of the data rows would be rejected (3 of 4)' });
+    expect(importFootprint(engagement)).toMatchObject({ source_file: 1, activity_record: 1, rejected_row: 3 });
+
+    const halfBad = readings('half-bad.csv', 2);
+    expect(await runImport(engagement.db, { filePath: halfBad, mapping: await csvMapping(engagement, halfBad), ...TEST_ACTOR, settings: engagement.settings() })).toMatchObject({ committed: true, shortfall: null });
+    expect(importFootprint(engagement)).toMatchObject({ source_file: 2, activity_record: 3, rejected_row: 5 });
+    engagement.close();
+  });
+
   it('leaves the engagement intact and unchanged when the importing process is killed (SIGKILL)', async () => {
+    const KILL_AT_WAL_BYTES = 4 * 1024 * 1024;
     const dir = tempDir();
     const file = path.join(dir, 'big.csv');
     writeReadingsCsv(file, 400_000);
@@ -96,14 +124,18 @@ describe('an import commits completely or not at all', () => {
 
     const child = spawn(CLI, ['import', engagement.filePath, file], { stdio: 'ignore' });
     const wal = `${engagement.filePath}-wal`;
+    const walBytes = () => (fs.existsSync(wal) ? fs.statSync(wal).size : 0);
     // Kill once the import is writing: its uncommitted pages are already in the WAL.
     const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline && !(fs.existsSync(wal) && fs.statSync(wal).size > 4 * 1024 * 1024)) {
+    while (Date.now() < deadline && child.exitCode === null && walBytes() <= KILL_AT_WAL_BYTES) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
+    const walAtKill = walBytes();
     expect(child.exitCode).toBeNull();
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
+    // Otherwise the kill came before the import wrote anything, and the test would prove nothing.
+    expect(walAtKill).toBeGreaterThan(KILL_AT_WAL_BYTES);
 
     const reopened = Engagement.open(engagement.filePath, TEST_ACTOR);
     expect(reopened.db.pragma('integrity_check', { simple: true })).toBe('ok');

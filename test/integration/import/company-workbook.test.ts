@@ -91,7 +91,7 @@ describe('importing a company workbook (titles, merged cells, wide layout, units
     const rejected = engagement.db.prepare('SELECT row_number, reason FROM rejected_row ORDER BY row_number').all() as { row_number: number; reason: string }[];
     expect(rejected.map((row) => row.row_number)).toEqual([...plan.rejectedOfficeRows.keys()].sort((a, b) => a - b));
     for (const row of rejected) expect(row.reason).toContain(plan.rejectedOfficeRows.get(row.row_number));
-    expect(outcome.skipped).toEqual([{ sheet: OFFICES_SHEET, rowNumber: plan.officesTotalRow, column: null, reason: 'totals row: not imported as data' }]);
+    expect(outcome.skipped).toEqual([{ sheet: OFFICES_SHEET, rowNumber: plan.officesTotalRow, column: null, reason: `totals row: column C sums the rows above (SUM(C${HEADER_ROW + 1}:C${plan.officesTotalRow - 1})); not imported as data` }]);
 
     // Rows read tie out: imported + rejected + skipped (titles, header, totals).
     const [sheet] = outcome.sheets;

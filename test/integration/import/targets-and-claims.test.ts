@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { previewImport } from '../../../electron/engine/import/preview';
 import { runImport } from '../../../electron/engine/import/pipeline';
 import { mappingSchema, type Mapping } from '../../../shared/import/mapping';
-import { claimsMapping, newEngagement, TEST_ACTOR } from '../../helpers/engagement';
+import { claimsMapping, newEngagement, targetsMapping, TEST_ACTOR } from '../../helpers/engagement';
 import { useTempDir } from '../../helpers/temp';
 
 describe('importing targets and reported figures', () => {
@@ -55,16 +55,7 @@ describe('importing targets and reported figures', () => {
       'Scope 3 emissions,-25,%,FY2030,',
     ].join('\n'));
     const engagement = newEngagement(dir);
-    const mapping: Mapping = mappingSchema.parse({
-      version: 1, kind: 'targets', table: { headerRowNumber: 1, firstDataRowNumber: 2, stopAtBlankRun: 3 }, layout: 'long', decimalSeparator: '.',
-      columns: [
-        { column: 0, header: 'Metric', role: 'metric' },
-        { column: 1, header: 'Target', role: 'target_value' },
-        { column: 2, header: 'Unit', role: 'unit' },
-        { column: 3, header: 'Target year', role: 'target_year' },
-        { column: 4, header: 'Base year', role: 'base_year' },
-      ],
-    });
+    const mapping: Mapping = mappingSchema.parse(targetsMapping());
     const outcome = await runImport(engagement.db, { filePath: file, mapping, ...TEST_ACTOR, settings: engagement.settings() });
     expect(engagement.db.prepare('SELECT metric, target_type, target_value, unit, percent_evidence, base_period, target_period FROM target ORDER BY id').all()).toEqual([
       { metric: 'Net Scope 1+2 emissions', target_type: 'percent-change-vs-base', target_value: -0.42, unit: '%', percent_evidence: 'unit-column', base_period: 'FY2020', target_period: 'FY2030' },

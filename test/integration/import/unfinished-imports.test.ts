@@ -1,6 +1,7 @@
 /**
- * Imports that end without records: a mapping that yields none is refused, not registered (so the
- * corrected import of the same file is not taken for a duplicate); refused files and cancelled
+ * Imports that end without records: a mapping that yields none is not saved unless the auditor
+ * allows it, and not registered (so the corrected import of the same file is not taken for a
+ * duplicate); refused files and cancelled
  * imports change no data but are logged in the audit trail; the register names each import's sheet.
  */
 import fs from 'node:fs';
@@ -28,7 +29,7 @@ function lastAuditEntry(engagement: ReturnType<typeof newEngagement>) {
 describe('imports that end without records', () => {
   const tempDir = useTempDir();
 
-  it('refuses a zero-record import without registering the file, so the corrected mapping imports it', async () => {
+  it('does not save a zero-record import nor register the file, logs the attempt, and the corrected mapping imports it', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'readings.csv');
     writeReadingsCsv(file, 24);
@@ -41,11 +42,11 @@ describe('imports that end without records', () => {
     expect(dryRun.recordsCreated).toBe(0);
 
     const before = importFootprint(engagement);
-    const attempt = startImport(engagement, { filePath: file, mapping: wrong }, () => undefined).result;
-    await expect(attempt).rejects.toMatchObject({ code: 'refused', message: expect.stringMatching(/readings\.csv gave no records to import .*nothing was registered/) });
+    const attempt = await startImport(engagement, { filePath: file, mapping: wrong }, () => undefined).result;
+    expect(attempt).toMatchObject({ committed: false, recordsCreated: 0, shortfall: expect.stringContaining('nothing would be imported') });
     expect(listSourceFiles(engagement)).toEqual([]);
     expect(importFootprint(engagement)).toEqual({ ...before, audit_log: (before.audit_log ?? 0) + 1 });
-    expect(lastAuditEntry(engagement)).toMatchObject({ operation: 'import.refused', params: { file: 'readings.csv', kind: 'activity', reason: expect.stringContaining('no records') } });
+    expect(lastAuditEntry(engagement)).toMatchObject({ operation: 'import.refused', params: { file: 'readings.csv', kind: 'activity', reason: attempt.shortfall } });
 
     const outcome = await startImport(engagement, { filePath: file, mapping: suggested }, () => undefined).result;
     expect(outcome.recordsCreated).toBe(24);

@@ -9,16 +9,23 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Engagement } from '../../../electron/engine/engagement/handle';
 import { previewImport } from '../../../electron/engine/import/preview';
 import { runImport } from '../../../electron/engine/import/pipeline';
-import { calculate, recalculate, resultDigest } from '../../../electron/engine/inventory/calculate';
+import { calculate, recalculate } from '../../../electron/engine/inventory/calculate';
 import { defaultLibraryDir, libraryFolder, loadFactorLibrary } from '../../../electron/engine/factors/library';
 import { listSites, setSite } from '../../../electron/engine/inventory/boundary';
-import { traceFigure } from '../../../electron/engine/inventory/trace';
+import { inventoryResults, storedResultLines } from '../../../electron/engine/inventory/results';
+import { traceBreakdown, traceFigure } from '../../../electron/engine/inventory/trace';
+import { runCli } from '../../../electron/cli/main';
+import { factorsForCalculation, frozenFactorSetIds } from '../../../electron/engine/factors/service';
+import { calculateInventory, type CalcRecord, type ResultLine } from '../../../shared/calc/inventory';
 import { toCalculateJson } from '../../../shared/calc/inventory-json';
 import { fsum } from '../../../shared/calc/sum';
+import { seededRandom } from '../../helpers/random';
 import { mappingSchema } from '../../../shared/import/mapping';
 import { DATA_CENTRES_SHEET, OFFICES_SHEET, writeCompanyWorkbook, type CompanyWorkbookPlan } from '../../helpers/company-workbook';
 import { TEST_ACTOR } from '../../helpers/engagement';
-import { buildTwoYearEngagement, DIESEL_PER_LITRE, fiscalYearOf, independentRecalculation, NATURAL_GAS_PER_M3, UK_GRID_PER_KWH } from '../../helpers/two-year-engagement';
+import { FACTOR_TABLE_HEADER, FACTOR_TABLE_MAPPING } from '../../helpers/factor-table';
+import { DIESEL_PER_LITRE, fiscalYearOf, independentRecalculation, NATURAL_GAS_PER_M3, UK_GRID_PER_KWH } from '../../helpers/independent-recalculation';
+import { buildTwoYearEngagement } from '../../helpers/two-year-engagement';
 
 describe('a two-year engagement built from the company workbook', () => {
   let engagement: Engagement;
@@ -28,8 +35,9 @@ describe('a two-year engagement built from the company workbook', () => {
     ({ engagement, plan } = await buildTwoYearEngagement(fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'carbon-audit-inventory-'))));
   });
 
-  it('matches an independent recalculation of every figure, per fiscal year', () => {
-    const result = calculate(engagement);
+  it('matches an independent recalculation of every figure, per fiscal year', async () => {
+    await calculate(engagement);
+    const result = inventoryResults(engagement);
     const expected = independentRecalculation(plan);
     expect(result.periods.map((period) => [period.label, period.start, period.end])).toEqual([
       ['FY2022', '2021-04-01', '2022-03-31'],
@@ -52,20 +60,42 @@ describe('a two-year engagement built from the company workbook', () => {
     const change = (fy2023!.net! - fy2022!.net!) / fy2022!.net!;
     const wantChange = (expected.FY2023!.scope1 + expected.FY2023!.market - (expected.FY2022!.scope1 + expected.FY2022!.market)) / (expected.FY2022!.scope1 + expected.FY2022!.market);
     expect(change).toBeCloseTo(wantChange, 9);
-    expect(result.findings.filter((finding) => finding.kind === 'no-factor')).toEqual([]);
+    expect(result.findings.groups.filter((group) => group.kind === 'no-factor')).toEqual([]);
   });
 
-  it('gives bit-identical results on every run', () => {
-    const first = calculate(engagement);
-    const second = calculate(engagement);
-    expect(resultDigest(second)).toBe(resultDigest(first));
-    expect(JSON.stringify(toCalculateJson(second, { bySite: true }))).toBe(JSON.stringify(toCalculateJson(first, { bySite: true })));
+  it('gives bit-identical results on every run, streamed and stored or in memory in any record order', async () => {
+    await calculate(engagement);
+    const first = JSON.stringify(toCalculateJson(inventoryResults(engagement), { bySite: true }).periods);
+    const storedLines = await linesOf(engagement);
+    // Recalculated from scratch: the stored run is deleted, so nothing is reused.
+    engagement.db.exec("DELETE FROM calc_line; DELETE FROM calc_pricing; DELETE FROM calc_group; DELETE FROM calc_finding_group; DELETE FROM calc_run");
+    expect((await calculate(engagement)).reused).toBe(false);
+    expect(JSON.stringify(toCalculateJson(inventoryResults(engagement), { bySite: true }).periods)).toBe(first);
+    expect(await linesOf(engagement)).toEqual(storedLines);
+
+    // The in-memory calculation of the same records, shuffled, gives the same figures and lines.
+    const records = engagement.db.prepare('SELECT * FROM activity_record').all() as Record<string, unknown>[];
+    const random = seededRandom(11);
+    const shuffled = records.map((row) => ({ row, key: random() })).sort((a, b) => a.key - b.key).map(({ row }) => calcRecord(row));
+    const settings = engagement.settings();
+    const inMemory = calculateInventory({
+      records: shuffled,
+      factors: factorsForCalculation(engagement.db, frozenFactorSetIds(engagement.db)),
+      sites: listSites(engagement).filter((site) => site.configured),
+      settings: { fiscal: { startMonth: settings.fiscalYearStartMonth, labelRule: settings.fiscalYearLabelRule }, gwpBasis: settings.gwpBasis, consolidationApproach: settings.consolidationApproach, defaultRegion: settings.defaultRegion },
+    });
+    expect(JSON.stringify(inMemory.periods)).toBe(JSON.stringify(inventoryResults(engagement).periods));
+    expect(inMemory.lines).toEqual(storedLines);
   });
 
-  it('traces a figure down to its source rows and factor, summing to the figure', () => {
-    const result = calculate(engagement);
-    const trace = traceFigure(engagement, 'FY2023.scope1');
+  it('traces a figure down to its source rows and factor, summing to the figure', async () => {
+    await calculate(engagement);
+    const result = inventoryResults(engagement);
+    const trace = traceFigure(engagement, { figure: 'FY2023.scope1', page: 0, pageSize: 1000, sort: 'record', descending: false });
+    expect(trace.status.state).toBe('current');
     expect(trace.tco2e).toBe(result.periods[1]!.scope1);
+    expect(trace.lineCount).toBe(trace.lines.length);
+    expect(fsum(trace.lines.map((line) => line.tco2e))).toBe(trace.tco2e);
     const diesel = trace.lines.find((line) => line.activity === 'diesel')!;
     expect(diesel.source.sheet).toBe(OFFICES_SHEET);
     expect(diesel.factor).toMatchObject({ setKey: 'desnz-2020' });
@@ -74,13 +104,69 @@ describe('a two-year engagement built from the company workbook', () => {
     expect(diesel.quantity).toBe(reading.dieselL);
 
     // Drill-down by fiscal quarter: monthly records land in their quarter, and the quarters add up to the figure.
-    expect(trace.quarters.map((quarter) => quarter.label)).toEqual(['FY2023 Q1', 'FY2023 Q2', 'FY2023 Q3', 'FY2023 Q4']);
+    const breakdown = traceBreakdown(engagement, { figure: 'FY2023.scope1' });
+    expect(breakdown.quarters.map((quarter) => quarter.label)).toEqual(['FY2023 Q1', 'FY2023 Q2', 'FY2023 Q3', 'FY2023 Q4']);
     const q1 = plan.offices.filter((r) => r.month >= '2022-04' && r.month <= '2022-06' && !plan.rejectedOfficeRows.has(r.rowNumber));
     const q1Expected = q1.reduce((sum, r) => sum + ((r.gasM3 ?? 0) * NATURAL_GAS_PER_M3 + (r.dieselL ?? 0) * DIESEL_PER_LITRE) / 1000, 0);
-    expect(trace.quarters[0]!.tco2e).toBeCloseTo(q1Expected, 9);
-    expect(fsum(trace.quarters.map((quarter) => quarter.tco2e))).toBe(trace.tco2e);
-    expect(trace.months).toHaveLength(12);
-    expect(fsum(trace.months.map((month) => month.tco2e))).toBe(trace.tco2e);
+    expect(breakdown.quarters[0]!.tco2e).toBeCloseTo(q1Expected, 9);
+    expect(fsum(breakdown.quarters.map((quarter) => quarter.tco2e))).toBe(trace.tco2e);
+    expect(breakdown.months).toHaveLength(12);
+    expect(fsum(breakdown.months.map((month) => month.tco2e))).toBe(trace.tco2e);
+  });
+});
+
+describe('a figure traced from the stored results', () => {
+  it('pages, sorts, filters and subtotals a figure’s lines, its totals exact whatever the filter', async () => {
+    const { engagement } = await buildTwoYearEngagement(fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'carbon-audit-trace-')));
+    await calculate(engagement);
+    const fy2023 = inventoryResults(engagement).periods.find((period) => period.label === 'FY2023')!;
+    const query = { figure: 'FY2023.scope2_location', page: 0, pageSize: 1000, sort: 'record' as const, descending: false };
+    const all = traceFigure(engagement, query);
+    expect(all.lineCount).toBe(all.lines.length);
+    expect(all.tco2e).toBe(fy2023.scope2Location);
+    expect(fsum(all.lines.map((line) => line.tco2e))).toBe(all.tco2e);
+    expect(all.lines.map((line) => line.recordId)).toEqual([...all.lines.map((line) => line.recordId)].sort((a, b) => a - b));
+
+    // One page at a time, in the same order.
+    const pages = [0, 1, 2].flatMap((page) => traceFigure(engagement, { ...query, page, pageSize: 10 }).lines);
+    expect(pages).toEqual(all.lines.slice(0, 30));
+    // Sorted by tCO2e, largest first; equal ones in record order.
+    const sorted = traceFigure(engagement, { ...query, sort: 'tco2e', descending: true }).lines;
+    expect(sorted.map((line) => line.tco2e)).toEqual(all.lines.map((line) => line.tco2e).sort((a, b) => b - a));
+
+    // One site: its stored figure, and subtotals by site that are each site's figure.
+    const dcNorth = traceFigure(engagement, { ...query, site: 'DC North' });
+    expect(dcNorth.lines.every((line) => line.site === 'DC North')).toBe(true);
+    expect(dcNorth.tco2e).toBe(fy2023.sites.find((site) => site.site === 'DC North')!.scope2Location);
+    const bySite = traceFigure(engagement, { ...query, pageSize: 1, subtotalBy: 'site' });
+    expect(new Map(bySite.subtotals!.map((subtotal) => [subtotal.key, subtotal.tco2e]))).toEqual(
+      new Map(fy2023.sites.filter((site) => site.scope2Location !== null).map((site) => [site.site, site.scope2Location])),
+    );
+    expect(bySite.subtotals!.reduce((lines, subtotal) => lines + subtotal.lines, 0)).toBe(all.lineCount);
+
+    // An activity, a source file and the records of one quarter: each total the exact sum of the lines kept.
+    const facility = traceFigure(engagement, { ...query, activity: 'facility_energy' });
+    expect(facility.lines.length).toBeGreaterThan(0);
+    expect(facility.lines.every((line) => line.activity === 'facility_energy')).toBe(true);
+    expect(facility.tco2e).toBe(fsum(all.lines.filter((line) => line.activity === 'facility_energy').map((line) => line.tco2e)));
+    const dataCentresFile = (engagement.db.prepare('SELECT id FROM source_file WHERE sheet = ?').get(DATA_CENTRES_SHEET) as { id: number }).id;
+    const fromDataCentres = traceFigure(engagement, { ...query, sourceFileId: dataCentresFile, subtotalBy: 'activity' });
+    expect(fromDataCentres.lines.every((line) => line.source.sheet === DATA_CENTRES_SHEET)).toBe(true);
+    expect(fromDataCentres.lineCount).toBe(all.lines.filter((line) => line.source.sheet === DATA_CENTRES_SHEET).length);
+    expect(fromDataCentres.subtotals!.map((subtotal) => subtotal.key)).toEqual(['facility_energy']);
+    const q1 = traceFigure(engagement, { ...query, periodFrom: '2022-04-01', periodTo: '2022-06-30' });
+    const inQ1 = all.lines.filter((line) => line.periodEnd >= '2022-04-01' && line.periodStart <= '2022-06-30');
+    expect(q1.lines).toEqual(inQ1);
+    expect(q1.tco2e).toBe(fsum(inQ1.map((line) => line.tco2e)));
+    expect(q1.tco2e).toBe(traceBreakdown(engagement, { figure: 'FY2023.scope2_location' }).quarters[0]!.tco2e);
+
+    // The command line pages the same way.
+    let out = '';
+    expect(await runCli(['trace', engagement.filePath, '--figure', 'FY2023.scope2_location', '--page-size', '5', '--page', '2', '--subtotal', 'site'], { out: (text) => (out += text), err: () => undefined })).toBe(0);
+    expect(out).toContain(`lines 6–10 of ${all.lineCount}`);
+    expect(out.split('\n').filter((line) => line.startsWith('  record '))).toHaveLength(5);
+    expect(out).toContain('By site:');
+    engagement.close();
   });
 });
 
@@ -114,24 +200,15 @@ describe('a residual-mix factor imported from a factor table', () => {
     const workbook = path.join(dir, 'company.xlsx');
     const plan = await writeCompanyWorkbook(workbook);
     const factorTable = path.join(dir, 'residual-mix.csv');
-    fs.writeFileSync(factorTable, `Activity,Region,Factor,Unit,Source\nUK residual mix electricity,UK,${RESIDUAL_MIX_PER_KWH},kg CO2e/kWh,AIB European Residual Mixes\n`);
+    fs.writeFileSync(factorTable, `${FACTOR_TABLE_HEADER}\nUK residual mix electricity,UK,${RESIDUAL_MIX_PER_KWH},kg CO2e/kWh,AIB European Residual Mixes\n`);
     const engagement = Engagement.create(path.join(dir, 'r.carbonaudit'), { entityName: 'Example Group', fiscalYearStartMonth: 4, defaultRegion: 'UK' }, TEST_ACTOR);
     loadFactorLibrary(engagement);
     const offices = mappingSchema.parse((await previewImport(engagement.db, workbook, 'activity', { sheet: OFFICES_SHEET })).mapping);
     await runImport(engagement.db, { filePath: workbook, mapping: offices, ...TEST_ACTOR, settings: engagement.settings() });
-    const factors = mappingSchema.parse({
-      version: 1, kind: 'factors', table: { headerRowNumber: 1, firstDataRowNumber: 2, stopAtBlankRun: 3 }, layout: 'long', decimalSeparator: '.',
-      columns: [
-        { column: 0, header: 'Activity', role: 'activity' },
-        { column: 1, header: 'Region', role: 'region' },
-        { column: 2, header: 'Factor', role: 'factor_value' },
-        { column: 3, header: 'Unit', role: 'factor_unit' },
-        { column: 4, header: 'Source', role: 'source' },
-      ],
-    });
-    await runImport(engagement.db, { filePath: factorTable, mapping: factors, ...TEST_ACTOR, settings: engagement.settings() });
+    await runImport(engagement.db, { filePath: factorTable, mapping: FACTOR_TABLE_MAPPING, ...TEST_ACTOR, settings: engagement.settings() });
 
-    const result = calculate(engagement);
+    await calculate(engagement);
+    const result = inventoryResults(engagement);
     for (const period of result.periods) {
       const readings = plan.offices.filter((r) => fiscalYearOf(r.month) === period.label && !plan.rejectedOfficeRows.has(r.rowNumber));
       const uncovered = readings.reduce((sum, r) => sum + (r.electricityKwh ?? 0) - Math.min(r.renewableKwh ?? 0, r.electricityKwh ?? 0), 0);
@@ -139,9 +216,9 @@ describe('a residual-mix factor imported from a factor table', () => {
       expect(period.scope2Market).toBeCloseTo((uncovered * RESIDUAL_MIX_PER_KWH) / 1000, 9);
       expect(period.scope2Location).toBeCloseTo((consumed * UK_GRID_PER_KWH) / 1000, 9);
     }
-    const marketLine = result.lines.find((line) => line.basis === 'market' && line.activity === 'electricity')!;
+    const marketLine = (await linesOf(engagement)).find((line) => line.basis === 'market' && line.activity === 'electricity')!;
     expect(marketLine.co2ePerUnitKg).toBe(RESIDUAL_MIX_PER_KWH);
-    expect(result.findings).toEqual([]);
+    expect(result.findings.total).toBe(0);
     engagement.close();
   });
 });
@@ -155,7 +232,8 @@ describe('frozen factor versions', () => {
     loadFactorLibrary(engagement);
     const offices = mappingSchema.parse((await previewImport(engagement.db, workbook, 'activity', { sheet: OFFICES_SHEET })).mapping);
     await runImport(engagement.db, { filePath: workbook, mapping: offices, ...TEST_ACTOR, settings: engagement.settings() });
-    const before = calculate(engagement);
+    await calculate(engagement);
+    const before = inventoryResults(engagement);
 
     // A corrected edition of the library: the UK grid factor revised upwards by 10%.
     const revised = path.join(dir, 'library');
@@ -171,17 +249,35 @@ describe('frozen factor versions', () => {
     fs.writeFileSync(path.join(revised, 'desnz-2020.json'), JSON.stringify(desnz));
     expect(loadFactorLibrary(engagement, libraryFolder(revised))).toEqual([{ setKey: 'desnz-2020', edition: '2020 (revised)', factors: desnz.factors.length, added: true }]);
 
-    // Nothing moves until the auditor recalculates.
-    expect(resultDigest(calculate(engagement))).toBe(resultDigest(before));
+    // Nothing moves until the auditor recalculates: the stored results stay current and are kept.
+    expect(inventoryResults(engagement).status.state).toBe('current');
+    expect((await calculate(engagement)).reused).toBe(true);
+    expect(inventoryResults(engagement).periods).toEqual(before.periods);
 
-    const { changes } = recalculate(engagement);
+    const { changes } = await recalculate(engagement);
     const fy2023Location = changes.find((change) => change.period === 'FY2023' && change.figure === 'scope2_location')!;
     expect(fy2023Location.before).toBe(before.periods[1]!.scope2Location);
     expect(fy2023Location.after).toBeCloseTo(before.periods[1]!.scope2Location! * (0.256454 / UK_GRID_PER_KWH), 9);
     expect(changes.some((change) => change.figure === 'scope1')).toBe(false);
     const logged = engagement.db.prepare("SELECT params_json FROM audit_log WHERE operation = 'recalculate'").get() as { params_json: string };
     expect(JSON.parse(logged.params_json).changes).toEqual(changes);
-    expect(calculate(engagement).periods[1]!.scope2Location).toBe(fy2023Location.after);
+    expect(inventoryResults(engagement).periods[1]!.scope2Location).toBe(fy2023Location.after);
+    expect((await calculate(engagement)).reused).toBe(true);
     engagement.close();
   });
 });
+
+/** Every stored line of the engagement's results, in record order. */
+async function linesOf(engagement: Engagement): Promise<ResultLine[]> {
+  const lines: ResultLine[] = [];
+  for await (const row of storedResultLines(engagement).lines()) lines.push(row.line);
+  return lines;
+}
+
+function calcRecord(row: Record<string, unknown>): CalcRecord {
+  return {
+    id: row.id as number, site: row.site as string | null, periodStart: row.period_start as string, periodEnd: row.period_end as string, activity: row.activity as string,
+    meaning: row.meaning as CalcRecord['meaning'], quantity: row.quantity as number, unit: row.unit as string, unitBasis: row.unit_basis as CalcRecord['unitBasis'],
+    scope3Category: row.scope3_category as number | null, region: row.region as string | null, instrument: row.instrument as string | null,
+  };
+}

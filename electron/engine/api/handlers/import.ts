@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EngineError } from '../../errors';
-import { listMappingTemplates, listSourceFiles, previewFile, saveMappingTemplate, startImport } from '../../import/service';
+import { listImportFindings, listMappingTemplates, listSourceFiles, previewFile, saveMappingTemplate, startImport } from '../../import/service';
 import type { Session } from '../session';
 import type { HandlersOf } from './types';
 
@@ -15,10 +15,10 @@ export function importHandlers(session: Session): HandlersOf<'import' | 'mapping
     // Without an open engagement the preview has nothing to compare the file with, but still reads it.
     'import.preview': ({ file, kind, sheet }) => previewFile(session.current(), session.chosenFile(file), kind, sheet),
 
-    'import.start': ({ file, mapping, dryRun, allowDuplicate }) => {
+    'import.start': ({ file, mapping, dryRun, allowDuplicate, allowEmpty }) => {
       const engagement = session.require();
       const jobId = randomUUID();
-      const job = startImport(engagement, { filePath: session.chosenFile(file), mapping, dryRun, allowDuplicate }, (progress) =>
+      const job = startImport(engagement, { filePath: session.chosenFile(file), mapping, dryRun, allowDuplicate, allowEmpty }, (progress) =>
         host.emit('import.progress', {
           jobId,
           rowsRead: progress.rowsRead,
@@ -31,7 +31,7 @@ export function importHandlers(session: Session): HandlersOf<'import' | 'mapping
       job.result.then(
         (outcome) => {
           host.emit('import.finished', { jobId, ok: true, outcome });
-          if (!dryRun) session.changed();
+          if (outcome.committed) session.changed();
         },
         (error: unknown) => {
           const engineError = error instanceof EngineError ? error : new EngineError('refused', String(error));
@@ -52,6 +52,8 @@ export function importHandlers(session: Session): HandlersOf<'import' | 'mapping
     },
 
     'import.sources': () => listSourceFiles(session.require()),
+
+    'import.findings': ({ sourceFileId }) => listImportFindings(session.require(), sourceFileId),
 
     'mapping.list': () => listMappingTemplates(session.require()),
 

@@ -1,5 +1,4 @@
-import { toFigureTraceView } from '../../../../shared/calc/trace';
-import { calculateInventory, listSites, recalculateInventory, setSite, traceFigure } from '../../inventory/service';
+import { calculateInventory, inventoryResults, listFindings, listSites, recalculateInventory, setSite, traceBreakdown, traceFigure } from '../../inventory/service';
 import type { Session } from '../session';
 import type { HandlersOf } from './types';
 
@@ -14,7 +13,13 @@ export function inventoryHandlers(session: Session): HandlersOf<'inventory' | 'b
       return listSites(engagement).find((site) => site.name === name.trim())!;
     },
 
-    'inventory.calculate': () => calculateInventory(session.require()),
+    'inventory.results': () => inventoryResults(session.require()),
+
+    'inventory.calculate': async () => {
+      const results = await calculateInventory(session.require());
+      session.changed();
+      return results;
+    },
 
     'inventory.recalculate': async () => {
       const changes = await recalculateInventory(session.require());
@@ -22,6 +27,10 @@ export function inventoryHandlers(session: Session): HandlersOf<'inventory' | 'b
       return changes;
     },
 
-    'inventory.trace': async ({ figure, site }) => toFigureTraceView(await traceFigure(session.require(), figure, site)),
+    'inventory.trace': (query) => traceFigure(session.require(), query),
+
+    'inventory.traceBreakdown': (filters) => traceBreakdown(session.require(), filters),
+
+    'inventory.findings': (query) => listFindings(session.require(), query),
   };
 }

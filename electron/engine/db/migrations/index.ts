@@ -2,7 +2,10 @@ import type { Database } from 'better-sqlite3';
 import { m001Engagement } from './001-engagement';
 import { m002Import } from './002-import';
 import { m003Inventory } from './003-inventory';
-import { m005Reconciliation } from './005-reconciliation';
+import { m004StoredResults } from './004-stored-results';
+import { m005ImportFindings } from './005-import-findings';
+import { m006EngagementId } from './006-engagement-id';
+import { m007Reconciliation } from './007-reconciliation';
 
 /**
  * Schema migrations, one file each, in order. A migration's number is its position + 1 and
@@ -13,6 +16,6 @@ export interface Migration {
   readonly up: (db: Database) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Engagement, m002Import, m003Inventory, m005Reconciliation];
+export const MIGRATIONS: readonly Migration[] = [m001Engagement, m002Import, m003Inventory, m004StoredResults, m005ImportFindings, m006EngagementId, m007Reconciliation];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

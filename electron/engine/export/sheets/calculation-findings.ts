@@ -3,10 +3,10 @@
  * factor, unknown unit, double count, instruments above consumption…), traced to its source row.
  * These records are not in the detail; nothing is dropped without a line here.
  */
+import { findingMessage } from '../../../../shared/calc/inventory';
 import type { Cell } from '../book/book';
 import { writeTable, type TableColumn } from '../book/table';
 import type { ExportContext } from '../context';
-import { recordSourceLookup } from '../store';
 import type { SheetModule } from './sheet-module';
 
 export const FINDINGS_SHEET = 'Calculation findings';
@@ -18,20 +18,22 @@ export const FINDING_COLUMNS: readonly TableColumn[] = [
   { header: 'Source row', style: 'integer' },
   { header: 'Kind', style: 'text' },
   { header: 'Finding', style: 'clipped', width: 100 },
+  { header: 'tCO2e at stake (low)', style: 'tco2e' },
+  { header: 'tCO2e at stake (high)', style: 'tco2e' },
 ];
 
 /** The findings as table rows, each traced to its source row. */
-export function* findingRows(context: Pick<ExportContext, 'db' | 'findings'>): Generator<Cell[]> {
-  const sourceOf = recordSourceLookup(context.db);
-  for (const finding of context.findings) {
-    const source = finding.recordId === null ? undefined : sourceOf(finding.recordId);
+export async function* findingRows(context: Pick<ExportContext, 'findings'>): AsyncGenerator<Cell[]> {
+  for await (const finding of context.findings.rows()) {
     yield [
       { value: finding.recordId, style: 'integer' },
-      { value: source?.[0], style: 'text' },
-      { value: source?.[1], style: 'text' },
-      { value: source?.[2], style: 'integer' },
+      { value: finding.source?.fileName, style: 'text' },
+      { value: finding.source?.sheet, style: 'text' },
+      { value: finding.source?.rowNumber, style: 'integer' },
       { value: finding.kind, style: 'text' },
-      { value: finding.message, style: 'clipped' },
+      { value: findingMessage(finding), style: 'clipped' },
+      { value: finding.atStake?.low ?? null, style: 'tco2e' },
+      { value: finding.atStake?.high ?? null, style: 'tco2e' },
     ];
   }
 }
@@ -42,7 +44,7 @@ export const calculationFindingsSheet: SheetModule = {
     await writeTable(book, {
       name: FINDINGS_SHEET,
       title: 'Calculation findings',
-      notes: [context.findings.length === 0 ? 'None: every record was calculated without a finding.' : `${context.findings.length} findings from the calculation, by record.`],
+      notes: [context.findings.total === 0 ? 'None: every record was calculated without a finding.' : `${context.findings.total} findings from the calculation, by record.`],
       columns: FINDING_COLUMNS,
     }, findingRows(context), context.signal);
   },

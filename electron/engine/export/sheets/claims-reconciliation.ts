@@ -11,8 +11,7 @@ import { cellRef } from '../book/refs';
 import { tableHeaderRow, writeTable, type TableColumn } from '../book/table';
 import type { StyleName } from '../book/styles';
 import type { ExportContext } from '../context';
-import { scheduleFigures } from '../figures';
-import { leadName } from './lead-schedule';
+import { leadName, scheduleFigures } from '../figures';
 import type { SheetModule } from './sheet-module';
 
 export const CLAIMS_SHEET = 'Claims reconciliation';
@@ -44,9 +43,18 @@ const COLUMNS: readonly TableColumn[] = [
   { header: 'Source sheet', style: 'text' },
   { header: 'Source row', style: 'integer' },
 ];
-const C = { reported: 8, recomputed: 9, variance: 10, imported: 14 } as const;
+const C = { reported: 8, recomputed: 9, variance: 10, imported: 14, statusUncorrected: 16 } as const;
 
-const STATUS = { agreed: 'Agreed', 'within-tolerance': 'Within tolerance', exception: 'Exception', unmatched: 'Unmatched' } as const;
+export const CLAIM_STATUS = { agreed: 'Agreed', 'within-tolerance': 'Within tolerance', exception: 'Exception', unmatched: 'Unmatched' } as const;
+
+/** Where the lead schedule reads a claim: its reported value and its status on the figures as imported. */
+export const CLAIM_COLUMNS = { reported: C.reported, statusUncorrected: C.statusUncorrected } as const;
+
+/** The row each claim is written on, by claim id, known before the sheet is written. */
+export function claimRows(claims: readonly ClaimResult[]): Map<number, number> {
+  const first = tableHeaderRow(NOTES) + 1;
+  return new Map(claims.map((claim, index) => [claim.id, first + index]));
+}
 
 /** The style a figure's values take: tonnes, a ratio, a share, or an intensity's plain number. */
 export function figureStyle(figureId: string | null): StyleName {
@@ -57,13 +65,13 @@ export function figureStyle(figureId: string | null): StyleName {
 const orBlank = (value: number | null) => value ?? '';
 
 function claimCells(claim: ClaimResult, row: number, onSchedule: ReadonlySet<string>): Cell[] {
-  const style = figureStyle(claim.figure);
+  const style = claim.measure === 'level' ? figureStyle(claim.figure) : 'percent';
   const both = claim.reported !== null && claim.recomputed !== null;
   const reported = cellRef(C.reported, row);
   const recomputed = cellRef(C.recomputed, row);
   const imported = cellRef(C.imported, row);
   // An entity's figure as imported is the lead schedule's, by its name; a site's is not on the schedule.
-  const named = claim.site === null && claim.fiscalYear !== null && claim.figure !== null && onSchedule.has(`${claim.fiscalYear}.${claim.figure}`);
+  const named = claim.measure === 'level' && claim.site === null && claim.fiscalYear !== null && claim.figure !== null && onSchedule.has(`${claim.fiscalYear}.${claim.figure}`);
   const importedCell: Cell['value'] = claim.recomputedUncorrected === null
     ? null
     : named ? formula(`IF(${leadName(claim.fiscalYear!, claim.figure!)}="","",${leadName(claim.fiscalYear!, claim.figure!)})`, claim.recomputedUncorrected) : claim.recomputedUncorrected;
@@ -79,11 +87,11 @@ function claimCells(claim: ClaimResult, row: number, onSchedule: ReadonlySet<str
     { value: claim.recomputed, style },
     { value: both ? formula(`${reported}-${recomputed}`, claim.varianceAbs ?? 0) : null, style },
     { value: both ? formula(`IF(${recomputed}=0,"",(${reported}-${recomputed})/ABS(${recomputed}))`, claim.variancePct === null ? '' : claim.variancePct / 100) : null, style: 'percent' },
-    { value: STATUS[claim.status], style: 'text' },
+    { value: CLAIM_STATUS[claim.status], style: 'text' },
     { value: claim.reason, style: 'clipped' },
     { value: importedCell, style },
     { value: claim.reported !== null && claim.recomputedUncorrected !== null ? formula(`IF(${imported}="","",${reported}-${imported})`, orBlank(claim.varianceAbsUncorrected)) : null, style },
-    { value: STATUS[claim.statusUncorrected], style: 'text' },
+    { value: CLAIM_STATUS[claim.statusUncorrected], style: 'text' },
     { value: claim.adjustments.map((id) => `#${id}`).join(', ') || null, style: 'text' },
     { value: claim.source.fileName, style: 'text' },
     { value: claim.source.sheet, style: 'text' },
@@ -97,10 +105,10 @@ export const claimsReconciliationSheet: SheetModule = {
   async write(book, context: ExportContext) {
     const { claims } = context.reconciliation;
     const onSchedule = new Set(context.periods.flatMap((period) => scheduleFigures(context.periods).map(({ figure }) => `${period.label}.${figure.id}`)));
-    const first = tableHeaderRow(NOTES) + 1;
+    const rowOf = claimRows(claims);
     const rows = claims.length === 0
       ? [[{ value: null }, { value: 'No reported figures were imported into this engagement.', style: 'note' }] satisfies Cell[]]
-      : claims.map((claim, index) => claimCells(claim, first + index, onSchedule));
+      : claims.map((claim) => claimCells(claim, rowOf.get(claim.id)!, onSchedule));
     await writeTable(book, { name: CLAIMS_SHEET, title: 'Claims reconciliation', notes: NOTES, columns: COLUMNS }, rows, context.signal);
   },
 };

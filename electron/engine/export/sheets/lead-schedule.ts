@@ -5,19 +5,23 @@
  * shows the same numbers a recalculation gives. Each year's figures are named cells
  * (`Lead_FY2024_scope1`).
  *
- * Reported figures, their variances and status are on the Claims reconciliation sheet, which
- * reads this schedule's named cells; targets on the Targets sheet.
+ * Reported, status and target read the Claims reconciliation and Targets sheets cell by cell;
+ * variance and on-track compare them with this schedule's current figure, as imported. The claims
+ * sheet in turn reads this schedule's named cells as its figures as imported.
  */
 import type { PeriodResult } from '../../../../shared/calc/inventory';
+import type { ClaimResult } from '../../../../shared/reconcile/reconcile';
 import { formula, type Cell, type Formula } from '../book/book';
-import { cellRef, quoteSheet, absoluteRef } from '../book/refs';
+import { cellRef, quoteSheet, absoluteRef, sheetCell } from '../book/refs';
 import { closeTable, fitWidths, openTable, tableHeaderRow, type TableColumn, type TableSpec } from '../book/table';
 import type { StyleName } from '../book/styles';
 import type { FigureKind } from '../../../../shared/figures';
 import type { ExportContext } from '../context';
-import { BASIS_LABELS, scheduleFigures, type ScheduleFigure } from '../figures';
+import { BASIS_LABELS, leadName, scheduleFigures, type ScheduleFigure } from '../figures';
+import { CLAIM_COLUMNS, CLAIM_STATUS, claimRows, CLAIMS_SHEET } from './claims-reconciliation';
 import { categoryCriterion, contextDetailLayout, detailTotalFormula, DETAIL_SHEET, type DetailCriterion } from './detail';
 import { metricCell, METRICS_SHEET } from './metrics';
+import { onTrackFormula, TARGET_COLUMNS, targetLines, TARGETS_SHEET, type TargetLine } from './targets';
 import type { SheetModule } from './sheet-module';
 import { TICK } from './tick-marks';
 
@@ -26,7 +30,7 @@ export const LEAD_SHEET = 'Lead schedule';
 const NOTES = [
   'tCO2e unless stated. Current: a formula over the Recalculation detail (SUMIFS by fiscal year and figure) or the Metrics sheet. Prior: the same figure a year earlier.',
   'Change % is relative for tonnes and PUE; a share’s change is in percentage points. Blank: no line or input contributes (never shown as zero).',
-  'Reported figures against these, with variances and status: Claims reconciliation (the figures as imported are this schedule’s). Targets and pathways: Targets.',
+  'Reported, status (as imported): the worst claim on the figure, from Claims reconciliation, which also judges the figures after adjustments. Variance = reported − current. Target: the pathway of its first target, from Targets; on track compares current with it. Claims, targets: their numbers on those sheets.',
 ];
 
 const COLUMNS: readonly TableColumn[] = [
@@ -38,11 +42,17 @@ const COLUMNS: readonly TableColumn[] = [
   { header: 'Prior', style: 'tco2e' },
   { header: 'Change', style: 'tco2e' },
   { header: 'Change %', style: 'percent' },
+  { header: 'Reported', style: 'tco2e' },
+  { header: 'Variance', style: 'tco2e' },
+  { header: 'Status', style: 'text' },
+  { header: 'Target', style: 'tco2e' },
+  { header: 'On track', style: 'text' },
+  { header: 'Claims, targets', style: 'text' },
   { header: 'Reference', style: 'text' },
   { header: 'Work done', style: 'text' },
   { header: 'Reviewer tick', style: 'input', width: 10 },
 ];
-const C = { current: 4, prior: 6, change: 7 } as const;
+const C = { current: 4, prior: 6, change: 7, reported: 9, target: 12 } as const;
 
 type ScheduleKind = Exclude<FigureKind, 'intensity'>;
 const VALUE_STYLE: Readonly<Record<ScheduleKind, StyleName>> = { tco2e: 'tco2e', ratio: 'ratio', fraction: 'percent' };
@@ -66,11 +76,6 @@ function leadRows(periods: readonly PeriodResult[], figures: readonly ScheduleFi
   return rows;
 }
 
-/** The defined name of a year's figure: `Lead_FY2024_scope2_market`, `Lead_FY2024_scope3_6`. */
-export function leadName(fiscalYear: string, figureId: string): string {
-  return `Lead_${fiscalYear}_${figureId.replace(/\./g, '_')}`;
-}
-
 const asResult = (value: number | null): number | string => value ?? '';
 
 function currentFormula(context: ExportContext, period: PeriodResult, entry: ScheduleFigure): Formula {
@@ -90,12 +95,56 @@ function currentFormula(context: ExportContext, period: PeriodResult, entry: Sch
   return formula(`IF(${cell}="","",${cell})`, value);
 }
 
+const SEVERITY: Readonly<Record<ClaimResult['statusUncorrected'], number>> = { exception: 0, unmatched: 1, 'within-tolerance': 2, agreed: 3 };
+
+/** The entity's claims on a year's figure, the worst on the figures as imported first. */
+function claimsOn(context: ExportContext, period: PeriodResult, { figure }: ScheduleFigure): ClaimResult[] {
+  return context.reconciliation.claims
+    .filter((claim) => claim.measure === 'level' && claim.site === null && claim.fiscalYear === period.label && claim.figure === figure.id && claim.reported !== null)
+    .sort((a, b) => SEVERITY[a.statusUncorrected] - SEVERITY[b.statusUncorrected] || a.id - b.id);
+}
+
+/**
+ * The targets on a year's figure that have a pathway level for it, by id. Net zero and carbon
+ * neutral are left to the Targets sheet: their actual is net of retirements, not this figure.
+ */
+function targetsOn(lines: readonly TargetLine[], period: PeriodResult, { figure }: ScheduleFigure): TargetLine[] {
+  return lines.filter(({ target, year }) => target.figure === figure.id && year.period === period.label && year.pathway !== null && target.kind !== 'net-zero' && target.kind !== 'carbon-neutral');
+}
+
 function reference(period: PeriodResult, { figure }: ScheduleFigure): string {
   if (figure.kind === 'tco2e') {
     const { bases, category } = figure.sums;
     return `${DETAIL_SHEET}: ${period.label}, ${bases.map((basis) => BASIS_LABELS[basis]).join(' + ')}${category === undefined ? '' : `, category ${category ?? 'none'}`}`;
   }
   return `${METRICS_SHEET}: ${period.label} ${figure.sites === 'data-centres' && figure.kind === 'fraction' ? 'data centres' : 'totals'}`;
+}
+
+/** The claims (Claims reconciliation) and targets (Targets) on a year's figure: 'claim #2, #9; target #1'. */
+function reconciledOn(claims: readonly ClaimResult[], targets: readonly TargetLine[]): string | null {
+  const parts = [
+    ...(claims.length === 0 ? [] : [`claim ${claims.map((claim) => `#${claim.id}`).join(', ')}`]),
+    ...(targets.length === 0 ? [] : [`target ${targets.map(({ target }) => `#${target.id}`).join(', ')}`]),
+  ];
+  return parts.length === 0 ? null : parts.join('; ');
+}
+
+/**
+ * Reported, variance and status of the worst claim on the figure; target and on track of its first
+ * target. Cached results are what the formulas give: the claim's reported value and status as
+ * imported, the target's pathway, compared with this row's current figure.
+ */
+function reconciliationCells(row: number, currentValue: number | null, style: StyleName, claim: ClaimResult | undefined, claimRow: number | undefined, line: TargetLine | undefined): Cell[] {
+  const [current, reported, target] = [cellRef(C.current, row), cellRef(C.reported, row), cellRef(C.target, row)];
+  const reportedValue = claim?.reported ?? null;
+  const onTrack = line && currentValue !== null ? (line.target.direction === 'at-most' ? currentValue <= line.year.pathway! : currentValue >= line.year.pathway!) : null;
+  return [
+    { value: claim && claimRow !== undefined ? formula(sheetCell(CLAIMS_SHEET, CLAIM_COLUMNS.reported, claimRow), reportedValue!) : null, style },
+    { value: claim ? formula(`IF(OR(${reported}="",${current}=""),"",${reported}-${current})`, reportedValue === null || currentValue === null ? '' : reportedValue - currentValue) : null, style },
+    { value: claim && claimRow !== undefined ? formula(sheetCell(CLAIMS_SHEET, CLAIM_COLUMNS.statusUncorrected, claimRow), CLAIM_STATUS[claim.statusUncorrected]) : null, style: 'text' },
+    { value: line ? formula(sheetCell(TARGETS_SHEET, TARGET_COLUMNS.pathway, line.row), line.year.pathway!) : null, style },
+    { value: line ? onTrackFormula(current, target, line.target.direction, onTrack) : null, style: 'text' },
+  ];
 }
 
 function workDone({ figure }: ScheduleFigure, hasPrior: boolean): string {
@@ -110,6 +159,8 @@ export const leadScheduleSheet: SheetModule = {
     const periods = chronological(context.periods);
     const figures = scheduleFigures(periods);
     const rows = leadRows(periods, figures);
+    const claimRowOf = claimRows(context.reconciliation.claims);
+    const lines = targetLines(context.reconciliation.targets);
     const cells: Cell[][] = [];
     periods.forEach((period, index) => {
       const prior = index > 0 ? periods[index - 1]! : null;
@@ -123,6 +174,8 @@ export const leadScheduleSheet: SheetModule = {
         const relative = kind !== 'fraction' && changeValue !== null && priorValue !== 0 && priorValue !== null ? changeValue / Math.abs(priorValue) : null;
         const d = cellRef(C.current, r);
         const f = cellRef(C.prior, r);
+        const claims = claimsOn(context, period, entry);
+        const targets = targetsOn(lines, period, entry);
         cells.push([
           { value: period.label, style: 'text' },
           { value: entry.label, style: 'text' },
@@ -132,6 +185,8 @@ export const leadScheduleSheet: SheetModule = {
           { value: prior ? formula(cellRef(C.current, rows.get(`${prior.label}.${entry.figure.id}`)!), asResult(priorValue)) : null, style },
           { value: prior ? formula(`IF(OR(${d}="",${f}=""),"",${d}-${f})`, asResult(changeValue)) : null, style: kind === 'fraction' ? 'percent' : style },
           { value: prior && kind !== 'fraction' ? formula(`IF(OR(${d}="",${f}="",N(${f})=0),"",(${d}-${f})/ABS(${f}))`, asResult(relative)) : null, style: 'percent' },
+          ...reconciliationCells(r, currentValue, style, claims[0], claims[0] && claimRowOf.get(claims[0].id), targets[0]),
+          { value: reconciledOn(claims, targets), style: 'text' },
           { value: reference(period, entry), style: 'text' },
           { value: workDone(entry, prior !== null), style: 'text' },
           { value: null, style: 'input' },

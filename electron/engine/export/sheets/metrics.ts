@@ -68,7 +68,8 @@ export function metricCell(periods: readonly PeriodResult[], fiscalYear: string,
   return sheetCell(METRICS_SHEET, C.share, figure.sites === 'data-centres' ? block.dataCentreRow : block.totalRow);
 }
 
-const yesNo = (flag: boolean) => (flag ? 'Yes' : 'No');
+/** A flag as the workbook writes it. */
+export const yesNo = (flag: boolean) => (flag ? 'Yes' : 'No');
 
 function ratioFormula(numerator: string, denominator: string, result: number | null) {
   return formula(`IF(N(${denominator})>0,${numerator}/${denominator},"")`, result ?? '');

@@ -13,6 +13,7 @@ import { rebuildPackage } from './xlsx-package-stream';
 import type { WorkbookLayout, WorksheetPart } from './xlsx-workbook';
 import { WORKBOOK_PART, WORKBOOK_RELATIONSHIPS_PART } from './xlsx-workbook';
 import { partLabel, XmlPartChecker } from './xml-part-checker';
+import { RootPrefixRemover } from './xml-root-prefix';
 import type { GuardedWorkbook } from './zip-guard';
 
 /**
@@ -198,7 +199,7 @@ function hookPartParsers(
   ] as const) {
     const parse = internals[method].bind(reader);
     internals[method] = (entry) =>
-      parse(entry).catch((error: unknown) => {
+      parse(Readable.from(decodeXmlPart(entry))).catch((error: unknown) => {
         throw partReadError(error, part);
       });
   }
@@ -308,7 +309,8 @@ function danglingStyleError({ index, formats }: DanglingStyle, where: string): S
 /**
  * The guard has checked that every part is valid UTF-8, so decoding here needs no checks. A
  * worksheet's bytes also pass its `checker` on the way, which refuses a sheet that ends before
- * its root element does, before exceljs could take that end for the sheet's.
+ * its root element does, before exceljs could take that end for the sheet's. Element names lose
+ * the root's namespace prefix, which exceljs would not recognise them by.
  */
 async function* decodeXmlPart(
   chunks: AsyncIterable<Buffer>,
@@ -316,14 +318,15 @@ async function* decodeXmlPart(
   checker?: XmlPartChecker,
 ): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8');
+  const prefixes = new RootPrefixRemover();
   for await (const chunk of chunks) {
     checker?.feed(chunk);
-    const text = decoder.decode(chunk, { stream: true });
+    const text = prefixes.push(decoder.decode(chunk, { stream: true }));
     onText?.(text);
     yield text;
   }
   checker?.end();
-  const rest = decoder.decode();
+  const rest = prefixes.push(decoder.decode(), true);
   if (rest !== '') {
     onText?.(rest);
     yield rest;

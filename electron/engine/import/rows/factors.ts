@@ -8,10 +8,20 @@ import type { RawRow } from '../../../../shared/import/cell';
 import { DESNZ_DATA_SHEET, parseDesnzFlatFile } from '../../../../shared/factors/desnz';
 import { EPA_HUB_SHEET, parseEpaHub } from '../../../../shared/factors/epa-hub';
 import { FactorFileFormatError, type EmissionFactor, type ParsedFactorSet } from '../../../../shared/factors/types';
-import { mapFactorRow } from '../../../../shared/import/reference-rows';
+import { placeholderTest, withPlaceholdersBlank } from '../../../../shared/import/placeholders';
+import { mapFactorRow, type FactorBasis } from '../../../../shared/import/reference-rows';
 import { createRowScanner } from '../../../../shared/import/table';
 import { storeFactorSet } from '../../factors/service';
-import { mappedColumnCount, type RowContext, type RowHandler } from './handler';
+import { isDataRow, mappedColumnCount, type RowContext, type RowHandler } from './handler';
+
+/** How a factor's basis reads in its path, the trace and the factor appendix. */
+const BASIS_LABELS: Readonly<Record<FactorBasis, string>> = {
+  location: 'location-based (grid average)',
+  market: 'market-based',
+  'residual-mix': 'market-based (residual mix)',
+  'supplier-specific': 'market-based (supplier-specific)',
+  contractual: 'market-based (contractual instruments)',
+};
 
 interface CollectedSheet {
   readonly rows: RawRow[];
@@ -72,14 +82,14 @@ function storePublishedSet(context: RowContext, sheet: string, collected: Collec
 function storeFactorTable(context: RowContext, sheet: string, collected: CollectedSheet): void {
   const { mapping, totals } = context;
   const tally = totals.sheet(sheet);
-  const scan = createRowScanner(mapping.table, mappedColumnCount(mapping));
+  const scan = createRowScanner(mapping.table, mappedColumnCount(mapping), { decimalSeparator: mapping.decimalSeparator });
+  const isPlaceholder = placeholderTest(mapping.placeholders);
   const factors: EmissionFactor[] = [];
   for (const row of collected.rows) {
     const verdict = scan(row);
     if (!verdict.inTable) { tally.skipped['outside-table']++; continue; }
-    if (verdict.kind !== 'data') { tally.skipped[verdict.kind === 'end' ? 'outside-table' : verdict.kind]++; continue; }
-    tally.dataRows++;
-    const result = mapFactorRow(mapping, row);
+    if (!isDataRow(context, sheet, row, verdict, tally)) continue;
+    const result = mapFactorRow(mapping, withPlaceholdersBlank(row, isPlaceholder));
     if (!result.ok) {
       tally.rejected++;
       for (const rejection of result.rejections) context.reject(sheet, row.rowNumber, rejection);
@@ -90,10 +100,13 @@ function storeFactorTable(context: RowContext, sheet: string, collected: Collect
     factors.push({
       activityKey: draft.activityKey ?? undefined,
       residualMix: draft.residualMix || undefined,
-      path: [draft.label],
+      path: draft.basis === null ? [draft.label] : [draft.label, BASIS_LABELS[draft.basis]],
       label: draft.label,
+      ...(draft.variant === null ? {} : { variant: draft.variant }),
       unitText: draft.unitText,
       region: draft.region ?? undefined,
+      ...(draft.scope === null ? {} : { scope: draft.scope }),
+      ...(draft.biogenic ? { biogenic: true } : {}),
       gases: [{ gas: draft.gas, value: draft.value, valueUnit: draft.valueUnit, alreadyCo2e: draft.gas === 'CO2e' }],
       source: { publisher: draft.source ?? 'User factor table', title: sheet, edition: String(draft.year ?? ''), year: draft.year ?? 0, licence: 'Provided by the engagement', sheet, rowNumbers: [row.rowNumber] },
     });

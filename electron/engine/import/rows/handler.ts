@@ -5,13 +5,15 @@
  * (tableRows); factor files are parsed a whole sheet at a time.
  */
 import type { FiscalSettings } from '../../../../shared/calc/fiscal';
-import { columnLetter, type RawRow } from '../../../../shared/import/cell';
-import { sameHeader } from '../../../../shared/import/headers';
+import type { RawRow } from '../../../../shared/import/cell';
+import { describeHeaderMismatches, headerMismatches } from '../../../../shared/import/headers';
 import { rowScanOptions, type Mapping } from '../../../../shared/import/mapping';
+import { placeholderTest, withPlaceholdersBlank } from '../../../../shared/import/placeholders';
 import type { Rejection } from '../../../../shared/import/records';
-import { createRowScanner } from '../../../../shared/import/table';
+import { createRowScanner, type RowVerdict } from '../../../../shared/import/table';
 import { cellText } from '../../../../shared/import/values';
 import type { WritableDb } from '../../db/handles';
+import { EngineError } from '../../errors';
 import type { ControlTotals, SheetTally } from '../control-totals';
 
 export interface RowContext {
@@ -44,31 +46,37 @@ export function mappedColumnCount(mapping: Mapping): number {
 
 /**
  * The rows of the mapped table on each sheet, as `dataRow` sees them: rows outside the table,
- * blank rows, totals and notes are counted as skipped (totals and notes listed with why). Without
- * a named sheet the mapping applies to every sheet laid out the same way; a sheet whose header
- * row does not match is not imported, with the first mismatch as the reason.
+ * blank rows, totals and notes are counted as skipped (totals and notes listed with why). A data
+ * row reaches `dataRow` with its placeholder cells blank (the raw row keeps them as read).
+ *
+ * The header row is checked against the mapping's headers. A mapping made for one sheet (a
+ * template applied to next year's file) refuses the whole import when they differ, listing each
+ * difference; a mapping for every sheet laid out the same way leaves a sheet whose headers differ
+ * out, with its first difference as the reason.
  */
 export function tableRows(context: RowContext, dataRow: RowCallback): RowCallback {
-  const { mapping, totals } = context;
+  const { mapping } = context;
   const columnCount = mappedColumnCount(mapping);
   let scanSheet = '';
-  const scanOptions = rowScanOptions(mapping.kind);
+  const scanOptions = rowScanOptions(mapping.kind, mapping.decimalSeparator);
   let scan = createRowScanner(mapping.table, columnCount, scanOptions);
   let sheetMatchesMapping = true;
+  const isPlaceholder = placeholderTest(mapping.placeholders);
   return (sheet, row, rawRowId, tally) => {
     if (sheet !== scanSheet) {
       scanSheet = sheet;
       scan = createRowScanner(mapping.table, columnCount, scanOptions);
       sheetMatchesMapping = true;
     }
-    if (row.rowNumber === mapping.table.headerRowNumber && !mapping.sheet) {
-      const mismatched = mapping.columns.filter((column) => column.role !== 'ignore' && !sameHeader(cellText(row.cells[column.column]), column.header));
-      if (mismatched.length > 0) {
+    if (row.rowNumber === mapping.table.headerRowNumber) {
+      const mismatches = headerMismatches(mapping.columns, (column) => cellText(row.cells[column]));
+      const [first] = mismatches;
+      if (first && mapping.sheet) {
+        throw new EngineError('refused', `The headers of sheet '${sheet}' (row ${row.rowNumber}) are not the ones the mapping was made for: ${describeHeaderMismatches(mismatches)}. Nothing was imported: map this sheet again, or correct the mapping.`);
+      }
+      if (first) {
         sheetMatchesMapping = false;
-        context.reject(sheet, row.rowNumber, {
-          column: mismatched[0]!.column,
-          reason: `sheet not imported: its header row does not match the mapping (column ${columnLetter(mismatched[0]!.column)} is '${cellText(row.cells[mismatched[0]!.column])}', expected '${mismatched[0]!.header}')`,
-        });
+        context.reject(sheet, row.rowNumber, { column: first.column, reason: `sheet not imported: its header row does not match the mapping (${describeHeaderMismatches([first])})` });
       }
     }
     const verdict = scan(row);
@@ -76,17 +84,34 @@ export function tableRows(context: RowContext, dataRow: RowCallback): RowCallbac
       tally.skipped['outside-table']++;
       return;
     }
-    if (verdict.kind === 'blank') {
-      tally.skipped.blank++;
-      return;
-    }
-    if (verdict.kind === 'total' || verdict.kind === 'note') {
-      tally.skipped[verdict.kind]++;
-      const reason = verdict.kind === 'total' ? 'totals row: not imported as data' : `note row: '${cellText(row.cells.find((cell) => cell !== null))}'`;
-      totals.skip({ sheet, rowNumber: row.rowNumber, column: null, reason });
-      return;
-    }
-    tally.dataRows++;
-    dataRow(sheet, row, rawRowId, tally);
+    if (isDataRow(context, sheet, row, verdict, tally)) dataRow(sheet, withPlaceholdersBlank(row, isPlaceholder), rawRowId, tally);
   };
+}
+
+/**
+ * Counts a row of the table: a data row (true), or one listed with why it is not imported. Blank
+ * rows are skipped; notes and totals rows are skipped and listed; a row labelled as a total whose
+ * numbers do not add up is rejected, as neither data nor a total.
+ */
+export function isDataRow(context: RowContext, sheet: string, row: RawRow, verdict: Extract<RowVerdict, { inTable: true }>, tally: SheetTally): boolean {
+  switch (verdict.kind) {
+    case 'data':
+      tally.dataRows++;
+      return true;
+    case 'blank':
+      tally.skipped.blank++;
+      return false;
+    case 'unbalanced-total':
+      tally.dataRows++;
+      tally.rejected++;
+      context.reject(sheet, row.rowNumber, { column: null, reason: `${verdict.reason}: neither imported as data nor skipped as a totals row; check the sheet` });
+      return false;
+    case 'total':
+    case 'note': {
+      tally.skipped[verdict.kind]++;
+      const reason = verdict.kind === 'total' ? `totals row: ${verdict.reason}; not imported as data` : `note row: '${cellText(row.cells.find((cell) => cell !== null))}'`;
+      context.totals.skip({ sheet, rowNumber: row.rowNumber, column: null, reason });
+      return false;
+    }
+  }
 }

@@ -1,7 +1,10 @@
 import type { ImportPreview, Mapping } from '../../../../shared/contract';
+import { columnLetter } from '../../../../shared/import/cell';
+import { checkUnits, columnsNotImported } from '../../../../shared/import/column-checks';
 import type { ColumnMapping } from '../../../../shared/import/mapping';
 import { ColumnMappingRow } from './ColumnMappingRow';
-import { mappingProblems, type MappingDraft } from './mappingDraft';
+import { mappingProblems, withPlaceholders, type MappingDraft } from './mappingDraft';
+import { PlaceholdersField } from './PlaceholdersField';
 import { SaveTemplate } from './SaveTemplate';
 import { UseTemplate } from './UseTemplate';
 import { StepActions } from './StepActions';
@@ -35,6 +38,9 @@ interface Props {
 export function ColumnsStep({ preview, draft, onMappingChange, onBack, onValidate }: Props) {
   const { mapping } = draft;
   const problems = mappingProblems(mapping);
+  // Checked as the auditor edits: a unit typed into a box is used, and says what it reads as.
+  const unitChecks = checkUnits(mapping);
+  const notImported = columnsNotImported(mapping);
   const changeColumn = (changed: ColumnMapping): void =>
     onMappingChange({ ...mapping, columns: mapping.columns.map((column) => (column.column === changed.column ? changed : column)) });
   return (
@@ -67,10 +73,12 @@ export function ColumnsStep({ preview, draft, onMappingChange, onBack, onValidat
             <select value={mapping.periodGranularity ?? 'day'} onChange={(event) => onMappingChange({ ...mapping, periodGranularity: event.target.value as NonNullable<Mapping['periodGranularity']> })}>
               <option value="day">That day</option>
               <option value="month">The whole month it falls in</option>
+              <option value="twelve-months-ending">The last day of the twelve months ending on it</option>
             </select>
           </label>
         )}
       </div>
+      <PlaceholdersField placeholders={mapping.placeholders ?? []} onChange={(placeholders) => onMappingChange(withPlaceholders(mapping, placeholders))} />
       <table className="grid mapping-table">
         <thead>
           <tr>
@@ -87,13 +95,22 @@ export function ColumnsStep({ preview, draft, onMappingChange, onBack, onValidat
               key={column.column}
               kind={mapping.kind}
               column={column}
+              columns={mapping.columns}
               suggestion={draft.suggestions.find((suggestion) => suggestion.column === column.column)}
-              unitCheck={preview.unitChecks.find((check) => check.column === column.column)}
+              unitCheck={unitChecks.find((check) => check.column === column.column)}
               onChange={changeColumn}
             />
           ))}
         </tbody>
       </table>
+      {notImported.length > 0 && (
+        <div className="notice" aria-label="Numeric columns not imported">
+          <strong>Not imported</strong> (their headers name a unit):
+          <ul>
+            {notImported.map((column) => <li key={column.column}>{columnLetter(column.column)} · {column.header}: {column.reason}</li>)}
+          </ul>
+        </div>
+      )}
       {problems.length > 0 && (
         <ul className="error" aria-label="Mapping problems">
           {problems.map((problem) => <li key={problem}>{problem}</li>)}

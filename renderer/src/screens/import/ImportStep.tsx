@@ -1,4 +1,5 @@
 import type { ImportOutcome } from '../../../../shared/contract';
+import { countOf } from '../../format';
 import { ImportResults } from './ImportResults';
 import { JobView } from '../../components/JobView';
 import { describeRowsRead, type ImportJobState } from './useImportJob';
@@ -14,8 +15,11 @@ interface Props {
 }
 
 function summary(outcome: ImportOutcome): string {
+  if (!outcome.committed) return `Not imported: ${outcome.shortfall ?? 'the import was not saved'}. Nothing was saved.`;
   const evidence = outcome.evidenceStored ? 'The file is stored in the engagement as evidence.' : 'The file is over the evidence size cap, so only its SHA-256 is recorded.';
-  return `Imported ${outcome.recordsCreated} records from ${outcome.fileName}; ${outcome.rejectedTotal} rows rejected. ${evidence}`;
+  const claims = outcome.claimsCreated > 0 ? ` and ${countOf(outcome.claimsCreated, 'claim')}` : '';
+  const anyway = outcome.shortfall === null ? '' : ` Imported although ${outcome.shortfall}.`;
+  return `Imported ${countOf(outcome.recordsCreated, 'record')}${claims} from ${outcome.fileName}; ${countOf(outcome.rejectedTotal, 'row')} rejected.${anyway} ${evidence}`;
 }
 
 /** Step 6: the import itself, with progress and Cancel; its control totals are the result. */
@@ -26,7 +30,7 @@ export function ImportStep({ job, onCancel, onBack, onImportAnother, nextSheet, 
       <JobView job={job} describe={describeRowsRead} runningLabel="Importing" cancelledMessage="Import cancelled: nothing was saved and the engagement is unchanged." onCancel={onCancel}>
         {(outcome) => (
           <>
-            <p role="status" className="summary ok">{summary(outcome)}</p>
+            <p role="status" className={outcome.committed && outcome.shortfall === null ? 'summary ok' : 'summary warn'}>{summary(outcome)}</p>
             <ImportResults outcome={outcome} />
           </>
         )}

@@ -56,12 +56,14 @@ export function ImportWizard() {
   const [allowDuplicate, setAllowDuplicate] = useState(false);
   /** Sheets of the current file imported in this wizard, so the next one can be offered without choosing the file again. */
   const [importedSheets, setImportedSheets] = useState<{ readonly file: string; readonly sheets: readonly string[] } | null>(null);
+  const [allowEmpty, setAllowEmpty] = useState(false);
   const validation = useImportJob();
   const importing = useImportJob();
 
   const showPreview = (file: string, preview: ImportPreview): void => {
     setReview({ file, preview, draft: initialDraft(preview, kind) });
     setAllowDuplicate(false);
+    setAllowEmpty(false);
     setStep('sheet');
   };
   const changeDraft = (change: (draft: MappingDraft, preview: ImportPreview) => MappingDraft): void =>
@@ -116,6 +118,7 @@ export function ImportWizard() {
             onBack={() => setStep('table')}
             onValidate={() => {
               setStep('validate');
+              setAllowEmpty(false);
               // A dry run saves nothing, so a file imported before can still be validated.
               void validation.start({ file, mapping: draft.mapping, dryRun: true, allowDuplicate: true });
             }}
@@ -128,12 +131,14 @@ export function ImportWizard() {
             job={validation.state}
             allowDuplicate={allowDuplicate}
             onAllowDuplicateChange={setAllowDuplicate}
+            allowEmpty={allowEmpty}
+            onAllowEmptyChange={setAllowEmpty}
             onCancel={() => void validation.cancel()}
             onBack={() => setStep('columns')}
             onImport={() => {
               setStep('import');
               setImportedSheets((current) => ({ file, sheets: [...(current?.file === file ? current.sheets : []), preview.sheet] }));
-              void importing.start({ file, mapping: draft.mapping, dryRun: false, allowDuplicate });
+              void importing.start({ file, mapping: draft.mapping, dryRun: false, allowDuplicate, allowEmpty });
             }}
           />
         );

@@ -9,6 +9,8 @@ interface RowMark {
   readonly label: string;
   /** A CSS class: how the row stands out in the grid. */
   readonly tone: 'header' | 'first-data' | 'total' | 'note' | 'end' | 'outside' | 'data';
+  /** Why, on hover: what a totals row adds up to, or where it does not. */
+  readonly why?: string;
 }
 
 const ENDING_LABELS: Readonly<Record<Exclude<RowVerdict, { inTable: true }>['why'], string>> = {
@@ -30,7 +32,8 @@ function markRows(rows: readonly RawRow[], bounds: TableBounds, columnCount: num
       const endsHere: boolean = !ended && verdict.why !== 'before-first-data-row';
       marks.set(row.rowNumber, { label: endsHere ? ENDING_LABELS[verdict.why] : '', tone: endsHere && verdict.why === 'end-marker' ? 'end' : 'outside' });
       ended ||= endsHere;
-    } else if (verdict.kind === 'total') marks.set(row.rowNumber, { label: 'Total: skipped', tone: 'total' });
+    } else if (verdict.kind === 'total') marks.set(row.rowNumber, { label: 'Total: skipped', tone: 'total', why: verdict.reason });
+    else if (verdict.kind === 'unbalanced-total') marks.set(row.rowNumber, { label: 'Total that does not add up: rejected', tone: 'total', why: verdict.reason });
     else if (verdict.kind === 'note') marks.set(row.rowNumber, { label: 'Note: skipped', tone: 'note' });
     else if (row.rowNumber === bounds.firstDataRowNumber) marks.set(row.rowNumber, { label: 'First data row', tone: 'first-data' });
     else marks.set(row.rowNumber, { label: '', tone: 'data' });
@@ -84,7 +87,7 @@ export function SheetGrid({ rows, bounds, columnCount, kind }: { rows: readonly 
               <BlankRowsBefore row={row} previousRowNumber={rows[index - 1]?.rowNumber ?? 0} width={width} />
               <tr className={`row-${marks.get(row.rowNumber)?.tone ?? 'data'}`} data-row={row.rowNumber}>
                 <th scope="row" className="row-number">{row.rowNumber}</th>
-                <td className="row-mark">{marks.get(row.rowNumber)?.label}</td>
+                <td className="row-mark" title={marks.get(row.rowNumber)?.why}>{marks.get(row.rowNumber)?.label}</td>
                 {letters.map((letter, column) => <GridCell key={letter} cell={row.cells[column]} />)}
               </tr>
             </Fragment>

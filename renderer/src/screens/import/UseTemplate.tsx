@@ -1,21 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { Mapping, MappingTemplate } from '../../../../shared/contract';
-import { columnLetter } from '../../../../shared/import/cell';
-import { sameHeader } from '../../../../shared/import/headers';
+import { describeHeaderMismatches, headerMismatches } from '../../../../shared/import/headers';
 import { api } from '../../api';
-
-/** Columns whose header in this sheet is not the one the template was made for. */
-function headerMismatches(template: Mapping, headers: readonly string[]): string[] {
-  return template.columns
-    .filter((column) => column.role !== 'ignore' && !sameHeader(headers[column.column] ?? '', column.header))
-    .map((column) => `${columnLetter(column.column)}: expected '${column.header}', found '${headers[column.column] ?? ''}'`);
-}
 
 /** Applies a saved mapping (e.g. last year's) to this sheet, saying where its headers differ. */
 export function UseTemplate({ mapping, headers, onApply }: { mapping: Mapping; headers: readonly string[]; onApply: (mapping: Mapping) => void }) {
   const [templates, setTemplates] = useState<readonly MappingTemplate[]>([]);
   const [chosen, setChosen] = useState('');
-  const [mismatches, setMismatches] = useState<string[]>([]);
+  const [mismatches, setMismatches] = useState('');
   useEffect(() => {
     void api.call('mapping.list', {}).then((all) => setTemplates(all.filter((template) => template.kind === mapping.kind)));
   }, [mapping.kind]);
@@ -23,7 +15,7 @@ export function UseTemplate({ mapping, headers, onApply }: { mapping: Mapping; h
   const apply = () => {
     const template = templates.find((candidate) => candidate.name === chosen);
     if (!template) return;
-    setMismatches(headerMismatches(template.mapping, headers));
+    setMismatches(describeHeaderMismatches(headerMismatches(template.mapping.columns, (column) => headers[column] ?? '')));
     // Roles come from the template; the headers shown and recorded are this sheet's own.
     const columns = template.mapping.columns.map((column) => ({ ...column, header: headers[column.column] ?? column.header }));
     onApply({ ...template.mapping, columns, sheet: mapping.sheet });
@@ -38,9 +30,9 @@ export function UseTemplate({ mapping, headers, onApply }: { mapping: Mapping; h
         </select>
       </label>
       <button type="button" onClick={apply} disabled={chosen === ''}>Apply</button>
-      {mismatches.length > 0 && (
+      {mismatches !== '' && (
         <p role="alert" className="notice warning">
-          This sheet’s headers differ from the template’s: {mismatches.join('; ')}. Check those columns before validating.
+          This sheet’s headers differ from the template’s: {mismatches}. Check those columns before validating.
         </p>
       )}
     </div>

@@ -1,4 +1,5 @@
 import type { ImportOutcome, ImportPreview } from '../../../../shared/contract';
+import { countOf } from '../../format';
 import { DuplicateWarning } from './FileFacts';
 import { ImportResults } from './ImportResults';
 import { JobView } from '../../components/JobView';
@@ -10,6 +11,8 @@ interface Props {
   job: ImportJobState;
   allowDuplicate: boolean;
   onAllowDuplicateChange: (allow: boolean) => void;
+  allowEmpty: boolean;
+  onAllowEmptyChange: (allow: boolean) => void;
   onCancel: () => void;
   onBack: () => void;
   onImport: () => void;
@@ -17,16 +20,32 @@ interface Props {
 
 function summary(outcome: ImportOutcome): string {
   const skipped = outcome.skipped.length;
-  return `${outcome.recordsCreated} records would be imported; ${outcome.rejectedTotal} rows rejected; ${skipped} totals or notes rows skipped. Nothing has been saved yet.`;
+  const claims = outcome.claimsCreated > 0 ? ` and ${countOf(outcome.claimsCreated, 'claim')}` : '';
+  const findings = outcome.findingsTotal > 0 ? `; ${countOf(outcome.findingsTotal, 'finding')}` : '';
+  return `${countOf(outcome.recordsCreated, 'record')}${claims} would be imported; ${countOf(outcome.rejectedTotal, 'row')} rejected; ${countOf(skipped, 'totals or notes row')} skipped${findings}. Nothing has been saved yet.`;
+}
+
+/** Nothing imported is not success: the auditor must say so deliberately before such an import is saved. */
+function ShortfallWarning({ shortfall, allowEmpty, onAllowEmptyChange }: { shortfall: string; allowEmpty: boolean; onAllowEmptyChange: (allow: boolean) => void }) {
+  return (
+    <div className="notice warning" role="alert" data-testid="shortfall-warning">
+      <strong>This import would not be a success:</strong> {shortfall}. Check the mapping (the columns, the placeholders, the table bounds) before importing.
+      <label className="checkbox">
+        <input type="checkbox" checked={allowEmpty} onChange={(event) => onAllowEmptyChange(event.target.checked)} />
+        Import it anyway (the file is registered with what it gives)
+      </label>
+    </div>
+  );
 }
 
 /** Step 5: a dry run over the whole file, so every rejected row is seen before anything is saved. */
-export function ValidateStep({ preview, job, allowDuplicate, onAllowDuplicateChange, onCancel, onBack, onImport }: Props) {
+export function ValidateStep({ preview, job, allowDuplicate, onAllowDuplicateChange, allowEmpty, onAllowEmptyChange, onCancel, onBack, onImport }: Props) {
+  const shortfall = job.status === 'finished' ? job.outcome.shortfall : null;
   const blockedBy =
     job.status !== 'finished'
       ? 'Validate the file first'
-      : job.outcome.recordsCreated === 0
-        ? 'No records would be imported: check the sheet, the table and the column mapping'
+      : shortfall !== null && !allowEmpty
+        ? 'Tick “Import it anyway” to import what falls short'
         : preview.duplicateOf && !allowDuplicate
           ? 'Tick “Import again anyway” to import a file twice'
           : undefined;
@@ -37,6 +56,7 @@ export function ValidateStep({ preview, job, allowDuplicate, onAllowDuplicateCha
         {(outcome) => (
           <>
             <p role="status" className="summary">{summary(outcome)}</p>
+            {outcome.shortfall !== null && <ShortfallWarning shortfall={outcome.shortfall} allowEmpty={allowEmpty} onAllowEmptyChange={onAllowEmptyChange} />}
             <ImportResults outcome={outcome} />
           </>
         )}

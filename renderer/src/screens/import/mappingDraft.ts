@@ -56,14 +56,35 @@ export function takesUnit(role: ColumnRole): boolean {
   return result.success || !result.error.issues.some((issue) => issue.path[0] === 'unitText');
 }
 
-/** A column given another role; a numeric role keeps the unit text, or takes it from the header. */
-export function withRole(column: ColumnMapping, role: ColumnRole, suggestion: ColumnSuggestion | undefined): ColumnMapping {
+/**
+ * A column given another role; a numeric role keeps the unit text, or takes it from the header. A
+ * twin repeats the value column with its label ('Electricity Use (GJ)' of 'Electricity Use (kWh)'),
+ * else the first value column.
+ */
+export function withRole(column: ColumnMapping, role: ColumnRole, suggestion: ColumnSuggestion | undefined, columns: readonly ColumnMapping[]): ColumnMapping {
   const { column: index, header } = column;
   const unitText = column.unitText ?? parseHeader(header).unitText;
   const unit = takesUnit(role) && unitText !== undefined ? { unitText } : {};
+  if (role === 'twin') {
+    const values = columns.filter((other) => other.role === 'value' && other.column !== index);
+    const label = parseHeader(header).label.toLowerCase();
+    const twinOf = (values.find((other) => parseHeader(other.header).label.toLowerCase() === label) ?? values[0])?.column;
+    return { column: index, header, role, ...unit, twinOf: twinOf ?? 0 };
+  }
   if (role !== 'value') return { column: index, header, role, ...unit };
   const activity = column.activity ?? suggestion?.activity ?? suggestion?.candidates?.[0];
   return activity === undefined ? { column: index, header, role, ...unit } : withActivity({ column: index, header, role, ...unit }, activity);
+}
+
+/** A claim column's metric; cleared, the header's label is the metric. */
+export function withMetric(column: ColumnMapping, metric: string): ColumnMapping {
+  const { metric: _previous, ...rest } = column;
+  return metric.trim() === '' ? rest : { ...rest, metric };
+}
+
+/** The mapping with its placeholder list changed, each text once; an empty list is kept, so that nothing is a placeholder. */
+export function withPlaceholders(mapping: Mapping, placeholders: readonly string[]): Mapping {
+  return { ...mapping, placeholders: [...new Set(placeholders.map((text) => text.trim()).filter((text) => text !== ''))] };
 }
 
 /** A value column's activity, with the activity's default meaning. */

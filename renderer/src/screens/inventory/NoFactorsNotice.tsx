@@ -1,12 +1,11 @@
-import type { FigureChangeView } from '../../../../shared/contract';
 import { api } from '../../api';
 import { useAction } from '../../useAction';
 
-/** No factors yet: the one step that makes the inventory calculable. */
-export function NoFactorsNotice({ onRecalculated }: { onRecalculated: (changes: readonly FigureChangeView[]) => Promise<void> }) {
+/** No factors yet: the one step that makes the inventory calculable (calculating stays the auditor's next, explicit step). */
+export function NoFactorsNotice({ onLoaded }: { onLoaded: () => Promise<void> }) {
   const load = useAction(async () => {
     await api.call('factors.loadLibrary', {});
-    await onRecalculated(await api.call('inventory.recalculate', {}));
+    await onLoaded();
   });
   return (
     <div className="notice warning call-to-action" data-testid="no-factors">

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { calendarMonthLabel } from '../../../../shared/calc/fiscal';
-import type { FigureTraceView } from '../../../../shared/contract';
+import type { TraceBreakdown } from '../../../../shared/contract';
 import { formatNumber, formatThreeDecimals } from '../../format';
 
-/** The traced figure by fiscal quarter or month; each record is spread by days over its period. */
-export function PeriodBreakdown({ trace }: { trace: FigureTraceView }) {
+/** The traced lines by fiscal quarter or month; each record is spread by days over its period. */
+export function PeriodBreakdown({ breakdown }: { breakdown: TraceBreakdown }) {
   const [by, setBy] = useState<'quarters' | 'months'>('quarters');
-  const parts = trace[by];
+  const parts = breakdown[by];
   return (
     <div className="period-breakdown">
       <div className="panel-head">

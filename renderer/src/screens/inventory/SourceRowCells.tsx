@@ -1,9 +1,9 @@
-import type { TraceLineView } from '../../../../shared/contract';
+import type { TraceLine } from '../../../../shared/contract';
 import { columnLetter } from '../../../../shared/import/cell';
 import { GridCell } from '../import/SheetGrid';
 
 /** The source row exactly as read from the file, with its spreadsheet column letters. */
-export function SourceRowCells({ source }: { source: TraceLineView['source'] }) {
+export function SourceRowCells({ source }: { source: TraceLine['source'] }) {
   return (
     <div className="sheet-scroll">
       <table className="sheet" aria-label={`Row ${source.rowNumber} of ${source.sheet} as read`}>

@@ -1,92 +1,154 @@
 import { usePanel } from '../../usePanel';
 import { useEffect, useState } from 'react';
-import type { FigureTraceView } from '../../../../shared/contract';
+import { activityByKey } from '../../../../shared/activities';
+import type { TraceFilters, TraceSortColumn } from '../../../../shared/calc/trace';
+import { resultsStatusMessage, type ResultsStatus, type TraceBreakdown, type TraceSubtotal } from '../../../../shared/contract';
 import { formatFigureReference } from '../../../../shared/figures';
 import { api } from '../../api';
-import { errorMessage, formatNumber, formatThreeDecimals } from '../../format';
+import { formatNumber, formatThreeDecimals } from '../../format';
 import type { PickedFigure } from './LeadSchedule';
 import { PeriodBreakdown } from './PeriodBreakdown';
-import { TRACE_COLUMNS, TraceLineRow } from './TraceLineRow';
+import { TRACE_COLUMNS, TraceTable } from './TraceTable';
+import { usePagedTrace, type TraceRequest } from './usePagedTrace';
 
 interface Props {
   figure: PickedFigure;
   /** Null for all sites. */
   site: string | null;
-  /** The calculation (or reconciliation) the figure belongs to: the trace is fetched again when it changes. */
-  calculation: object;
+  /** The stored calculation the figure belongs to (its inputs' hash): the trace is fetched again when it changes. */
+  calculation: string;
   onClose: () => void;
   /** Offers, on each line, to propose an adjustment of its record. */
   onAdjust?: (recordId: number) => void;
 }
 
-function TraceTable({ trace, onAdjust }: { trace: FigureTraceView; onAdjust?: (recordId: number) => void }) {
+type SubtotalBy = 'site' | 'activity';
+
+function Subtotals({ by, subtotals, onPick }: { by: SubtotalBy; subtotals: readonly TraceSubtotal[]; onPick: (key: string | null) => void }) {
   return (
-    <div className="table-scroll">
-      <table className="grid trace-lines" aria-label="Trace lines">
-        <thead>
-          <tr>
-            <th className="num">Record</th>
-            <th>Site</th>
-            <th>Activity</th>
-            <th className="num">Quantity</th>
-            <th className="num">Unit conversion</th>
-            <th className="num">Converted</th>
-            <th className="num">kgCO2e / unit</th>
-            <th>Factor</th>
-            <th className="num">Share</th>
-            <th className="num">tCO2e</th>
-            <th>Source</th>
-          </tr>
-        </thead>
-        <tbody>
-          {trace.lines.map((line, index) => <TraceLineRow key={`${line.recordId}:${index}`} line={line} onAdjust={onAdjust} />)}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th colSpan={TRACE_COLUMNS - 2} scope="row">Sum of {trace.lines.length} {trace.lines.length === 1 ? 'line' : 'lines'}</th>
-            <td className="num tco2e" data-testid="trace-total" title={trace.tco2e === null ? undefined : `${formatNumber(trace.tco2e)} tCO2e`}>
-              {formatThreeDecimals(trace.tco2e)}
+    <table className="grid compact subtotals" aria-label={`Subtotals by ${by}`}>
+      <thead>
+        <tr>
+          <th>{by === 'site' ? 'Site' : 'Activity'}</th>
+          <th className="num">Lines</th>
+          <th className="num">tCO2e</th>
+        </tr>
+      </thead>
+      <tbody>
+        {subtotals.map((subtotal) => (
+          <tr key={subtotal.key ?? ''}>
+            <td>
+              <button type="button" className="link" onClick={() => onPick(subtotal.key)} disabled={subtotal.key === null}>
+                {subtotal.key === null ? '(no site)' : by === 'activity' ? (activityByKey(subtotal.key)?.label ?? subtotal.key) : subtotal.key}
+              </button>
             </td>
-            <td />
+            <td className="num">{formatNumber(subtotal.lines)}</td>
+            <td className="num" title={`${formatNumber(subtotal.tco2e)} tCO2e`}>{formatThreeDecimals(subtotal.tco2e)}</td>
           </tr>
-        </tfoot>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
-/** A figure's lineage: every line that makes it, down to the source row and the factor applied. */
+function StaleNotice({ status }: { status: ResultsStatus }) {
+  const message = status.state === 'stale' ? resultsStatusMessage(status) : null;
+  return message === null ? null : <p role="alert" className="notice warning">These lines are from stored {message}.</p>;
+}
+
+/** A figure's lineage, read from the stored results: every line that makes it, down to the source row and the factor applied. */
 export function TracePanel({ figure, site, calculation, onClose, onAdjust }: Props) {
   const name = formatFigureReference(figure.period, { id: figure.key });
-  const [trace, setTrace] = useState<FigureTraceView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [sort, setSort] = useState<TraceSortColumn>('record');
+  const [descending, setDescending] = useState(false);
+  const [subtotalBy, setSubtotalBy] = useState<SubtotalBy>('activity');
+  const [activity, setActivity] = useState<string | null>(null);
+  const [siteFilter, setSiteFilter] = useState<string | null>(site);
+  useEffect(() => setSiteFilter(site), [site]);
+  useEffect(() => setActivity(null), [name]);
+
+  const filters: TraceFilters = { figure: name, ...(siteFilter === null ? {} : { site: siteFilter }), ...(activity === null ? {} : { activity }) };
+  const request: TraceRequest = { ...filters, sort, descending, subtotalBy };
+  const { first, error, ensure, lineAt, pagesArrived } = usePagedTrace(request, calculation);
+  const [breakdown, setBreakdown] = useState<TraceBreakdown | null>(null);
+  // The breakdown reads every line the filters keep: fetched apart, after the first page, and again only when the filters or the calculation change.
+  const breakdownKey = JSON.stringify({ filters, calculation });
   const panel = usePanel(onClose);
   useEffect(() => {
     let current = true;
-    setTrace(null);
-    setError(null);
-    api.call('inventory.trace', site === null ? { figure: name } : { figure: name, site }).then(
-      (result) => current && setTrace(result),
-      (caught: unknown) => current && setError(errorMessage(caught)),
-    );
+    setBreakdown(null);
+    const asked = (JSON.parse(breakdownKey) as { filters: TraceFilters }).filters;
+    api.call('inventory.traceBreakdown', asked).then((result) => current && setBreakdown(result), () => undefined);
     return () => {
       current = false;
     };
-  }, [name, site, calculation]);
+  }, [breakdownKey]);
+
+  const onSort = (column: TraceSortColumn) => {
+    if (column === sort) setDescending(!descending);
+    else {
+      setSort(column);
+      setDescending(column === 'tco2e' || column === 'quantity');
+    }
+  };
+  const narrowedTo = [siteFilter, activity === null ? null : (activityByKey(activity)?.label ?? activity)].filter((part): part is string => part !== null);
+
   return (
     <section className="card trace-panel" aria-labelledby="trace-heading" data-testid="trace-panel" {...panel.panelProps}>
       <div className="panel-head">
         <h2 id="trace-heading" {...panel.headingProps}>
-          {figure.period} · {figure.label}{site !== null && ` · ${site}`}
+          {figure.period} · {figure.label}{narrowedTo.length > 0 && ` · ${narrowedTo.join(' · ')}`}
         </h2>
         <span className="spacer" />
+        {(activity !== null || siteFilter !== site) && (
+          <button type="button" onClick={() => { setActivity(null); setSiteFilter(site); }}>All lines of the figure</button>
+        )}
         <button type="button" onClick={onClose}>Close</button>
       </div>
-      <p className="muted small">tCO2e = charged quantity × kgCO2e per unit × boundary share ÷ 1,000, per line; the figure is their sum.</p>
+      <p className="muted small">tCO2e = charged quantity × kgCO2e per unit × boundary share ÷ 1,000, per line; the figure is their exact sum.</p>
+      {first && <StaleNotice status={first.status} />}
       {error && <p role="alert" className="notice danger">{error}</p>}
-      {!trace && !error && <p className="muted">Tracing…</p>}
-      {trace && <PeriodBreakdown trace={trace} />}
-      {trace && <TraceTable trace={trace} onAdjust={onAdjust} />}
+      {!first && !error && <p className="muted">Tracing…</p>}
+      {breakdown && <PeriodBreakdown breakdown={breakdown} />}
+      {first && (
+        <>
+          <div className="toolbar">
+            <span className="muted small">
+              <span data-testid="trace-count">{formatNumber(first.lineCount)} {first.lineCount === 1 ? 'line' : 'lines'}</span>, {formatThreeDecimals(first.tco2e)} tCO2e
+            </span>
+            <span className="spacer" />
+            <label className="inline">
+              Subtotals by
+              <select value={subtotalBy} onChange={(event) => setSubtotalBy(event.target.value as SubtotalBy)}>
+                <option value="activity">Activity</option>
+                <option value="site">Site</option>
+              </select>
+            </label>
+          </div>
+          {first.subtotals && first.subtotals.length > 1 && (
+            <Subtotals by={subtotalBy} subtotals={first.subtotals} onPick={(key) => (subtotalBy === 'site' ? setSiteFilter(key) : setActivity(key))} />
+          )}
+          <TraceTable
+            lineCount={first.lineCount}
+            lineAt={lineAt}
+            pages={pagesArrived}
+            ensure={ensure}
+            sort={sort}
+            descending={descending}
+            onSort={onSort}
+            onAdjust={onAdjust}
+            footer={
+              <tr>
+                <th colSpan={TRACE_COLUMNS - 2} scope="row">Sum of {formatNumber(first.lineCount)} {first.lineCount === 1 ? 'line' : 'lines'}</th>
+                <td className="num tco2e" data-testid="trace-total" title={first.tco2e === null ? undefined : `${formatNumber(first.tco2e)} tCO2e`}>
+                  {formatThreeDecimals(first.tco2e)}
+                </td>
+                <td />
+              </tr>
+            }
+          />
+        </>
+      )}
     </section>
   );
 }

@@ -1,26 +1,30 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, type InventorySummary } from '../../../../shared/contract';
+import type { InventoryResults } from '../../../../shared/contract';
 import { api } from '../../api';
 import { errorMessage } from '../../format';
 
 type InventoryState =
   | { readonly status: 'loading' }
-  | { readonly status: 'ready'; readonly summary: InventorySummary }
-  | { readonly status: 'no-factors' }
+  | { readonly status: 'ready'; readonly results: InventoryResults }
   | { readonly status: 'failed'; readonly message: string };
 
-/** The inventory on the frozen factor versions, or the engine's word that no factors are loaded yet. */
+/**
+ * The stored inventory and whether it is out of date. Opening the screen only reads: it never
+ * calculates nor freezes factor versions; `calculate` does, when the auditor asks.
+ */
 export function useInventory() {
   const [state, setState] = useState<InventoryState>({ status: 'loading' });
-  const reload = useCallback(async () => {
+  const show = useCallback(async (results: Promise<InventoryResults>) => {
     try {
-      setState({ status: 'ready', summary: await api.call('inventory.calculate', {}) });
+      setState({ status: 'ready', results: await results });
     } catch (caught) {
-      setState(caught instanceof ApiError && caught.code === 'no-factors' ? { status: 'no-factors' } : { status: 'failed', message: errorMessage(caught) });
+      setState({ status: 'failed', message: errorMessage(caught) });
     }
   }, []);
+  const reload = useCallback(() => show(api.call('inventory.results', {})), [show]);
+  const calculate = useCallback(() => show(api.call('inventory.calculate', {})), [show]);
   useEffect(() => {
     void reload();
   }, [reload]);
-  return { state, reload };
+  return { state, reload, calculate };
 }

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { ClaimResult } from '../../../../shared/reconcile/reconcile';
 import { columnHelper, DataTable } from '../../components/DataTable';
 import { formatSignedPercent } from '../../format';
-import { differenceText, FIGURE_CHOICES, STATUS_LABELS, valueText } from './figureText';
+import { claimDifferenceText, claimValueText, FIGURE_CHOICES, STATUS_LABELS } from './figureText';
 
 const NO_FIGURE = 'none';
 
@@ -71,7 +71,7 @@ export function ClaimsTable({ claims, busy, onConfirm, onTrace, onAdjust, traced
     helper.accessor((claim) => claim.fiscalYear ?? claim.period, { id: 'period', header: 'Period' }),
     ...(claims.some((claim) => claim.site !== null) ? [helper.accessor((claim) => claim.site ?? '', { id: 'site', header: 'Site' })] : []),
     helper.display({ id: 'figure', header: 'Figure', cell: (info) => <FigureMatch key={`${info.row.original.figure}:${info.row.original.match.origin}`} claim={info.row.original} busy={busy} onConfirm={onConfirm} /> }),
-    helper.accessor('reported', { header: 'Reported', meta: { numeric: true }, cell: (info) => valueText(info.row.original.figure, info.getValue()) }),
+    helper.accessor('reported', { header: 'Reported', meta: { numeric: true }, cell: (info) => claimValueText(info.row.original, info.getValue()) }),
     helper.accessor('recomputed', {
       header: 'Recomputed',
       meta: { numeric: true },
@@ -80,8 +80,8 @@ export function ClaimsTable({ claims, busy, onConfirm, onTrace, onAdjust, traced
         const moved = claim.recomputed !== claim.recomputedUncorrected;
         return (
           <>
-            <div data-testid="recomputed">{valueText(claim.figure, claim.recomputed)}</div>
-            {moved && <div className="muted small" data-testid="recomputed-as-imported">as imported {valueText(claim.figure, claim.recomputedUncorrected)}</div>}
+            <div data-testid="recomputed">{claimValueText(claim, claim.recomputed)}</div>
+            {moved && <div className="muted small" data-testid="recomputed-as-imported">as imported {claimValueText(claim, claim.recomputedUncorrected)}</div>}
           </>
         );
       },
@@ -91,7 +91,7 @@ export function ClaimsTable({ claims, busy, onConfirm, onTrace, onAdjust, traced
       meta: { numeric: true },
       cell: (info) => (
         <>
-          <div>{differenceText(info.row.original.figure, info.getValue())}</div>
+          <div>{claimDifferenceText(info.row.original, info.getValue())}</div>
           <div className="muted small">{info.row.original.variancePct === null ? '' : formatSignedPercent(info.row.original.variancePct / 100)}</div>
         </>
       ),

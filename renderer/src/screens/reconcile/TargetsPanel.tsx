@@ -1,6 +1,7 @@
 import type { TargetResult } from '../../../../shared/reconcile/targets';
 import { Chart, type ChartOption } from '../../components/Chart';
-import { kindOf, valueText } from './figureText';
+import { figureKindOf } from '../../../../shared/reconcile/format';
+import { valueText } from './figureText';
 
 const STATUS_LABELS: Readonly<Record<TargetResult['status'], string>> = {
   met: 'Met',
@@ -14,7 +15,7 @@ const COLOURS = { pathway: '#1f6f4a', actual: '#1d2a24', imported: '#9aa59f', pr
 
 /** Pathway, actual (and as imported where adjustments moved it), the projection to the target year, and the level. */
 function targetOption(target: TargetResult): ChartOption {
-  const kind = kindOf(target.figure);
+  const kind = figureKindOf(target.figure);
   const years = target.years.map((year) => year.period);
   const scale = kind === 'fraction' ? 100 : 1;
   const shown = (value: number | null) => (value === null ? null : value * scale);

@@ -1,17 +1,23 @@
 /** How a claim's or target's values read here, in its figure's kind. */
-import { FIGURE_IDS, FIGURES, figureById, scope3CategoryFigure, type FigureKind } from '../../../../shared/figures';
-import { formatFigureDifference, formatFigureValue } from '../../../../shared/reconcile/format';
-
-export function kindOf(figure: string | null): FigureKind {
-  return (figure === null ? undefined : figureById(figure)?.kind) ?? 'tco2e';
-}
+import { FIGURE_IDS, FIGURES, scope3CategoryFigure } from '../../../../shared/figures';
+import { claimValueKind, figureKindOf, formatFigureDifference, formatFigureValue } from '../../../../shared/reconcile/format';
+import type { ClaimResult } from '../../../../shared/reconcile/reconcile';
 
 export function valueText(figure: string | null, value: number | null): string {
-  return formatFigureValue(kindOf(figure), value);
+  return formatFigureValue(figureKindOf(figure), value);
 }
 
 export function differenceText(figure: string | null, value: number | null): string {
-  return formatFigureDifference(kindOf(figure), value);
+  return formatFigureDifference(figureKindOf(figure), value);
+}
+
+/** A claim's reported, recomputed or variance value: a change on the prior year in percent and points. */
+export function claimValueText(claim: ClaimResult, value: number | null): string {
+  return formatFigureValue(claimValueKind(claim), value);
+}
+
+export function claimDifferenceText(claim: ClaimResult, value: number | null): string {
+  return formatFigureDifference(claimValueKind(claim), value);
 }
 
 /** The figures a claim can be matched to: the catalogue, and Scope 3 by category. */

@@ -134,6 +134,8 @@ export interface HandMadeWorkbook {
   readonly workbookContentType?: string;
   /** Parts to store with this content, or as this entry, instead of what the builder writes (to damage them). */
   readonly overrides?: Readonly<Record<string, string | Buffer | Omit<ZipEntrySpec, 'name'>>>;
+  /** Writes the SpreadsheetML parts with this prefix on every element (`<x:worksheet>`), as some systems export them. */
+  readonly mainNamespacePrefix?: string;
 }
 
 /** A worksheet part holding the given `<row>` elements. */
@@ -223,13 +225,22 @@ export function handMadeWorkbook(spec: HandMadeWorkbook): Buffer {
         ]),
     ...(spec.extraEntries ?? []),
   ];
+  const prefix = spec.mainNamespacePrefix;
   return buildZip(
-    entries.map((entry) => {
+    entries.map((written) => {
+      const entry = prefix !== undefined && typeof written.data === 'string' ? { ...written, data: withMainNamespacePrefix(written.data, prefix) } : written;
       const override = spec.overrides?.[entry.name];
       if (override === undefined) return entry;
       return typeof override === 'string' || Buffer.isBuffer(override) ? { ...entry, data: override } : { ...entry, ...override };
     }),
   );
+}
+
+/** The same part with the main namespace bound to `prefix` and every element named with it. */
+function withMainNamespacePrefix(xml: string, prefix: string): string {
+  const unprefixed = `xmlns="${MAIN_NS}"`;
+  if (!xml.includes(unprefixed)) return xml;
+  return xml.replace(unprefixed, `xmlns:${prefix}="${MAIN_NS}"`).replace(/<(\/?)([A-Za-z][\w.-]*)(?=[\s/>])/g, `<$1${prefix}:$2`);
 }
 
 export function escapeXml(text: string): string {

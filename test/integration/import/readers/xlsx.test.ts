@@ -163,6 +163,31 @@ describe('xlsx reader', () => {
     });
   });
 
+  describe('namespace prefixes', () => {
+    // Valid OOXML that some systems export: the main namespace bound to a prefix, every element
+    // named with it. exceljs matches bare names, so unread it would give no rows at all.
+    const longSheet = Array.from(
+      { length: 3000 },
+      (_, index) => `<row r="${index + 20}"><c r="A${index + 20}" t="inlineStr"><is><t>Site ${index} café</t></is></c><c r="B${index + 20}" s="1"><v>${44287 + index}</v></c></row>`,
+    ).join('');
+    const sheets: HandMadeSheet[] = [
+      { name: 'Calc', rows: FORMULA_ROWS },
+      { name: 'Long', rows: longSheet },
+    ];
+
+    it('reads a workbook whose parts name every element with a prefix exactly as the same workbook without', async () => {
+      const sharedStrings = ['Label', 'Value', 'after a gap'];
+      const plain = writeFile(tempDir(), 'plain.xlsx', handMadeWorkbook({ sheets, sharedStrings, date1904: true }));
+      const prefixed = writeFile(tempDir(), 'prefixed.xlsx', handMadeWorkbook({ sheets, sharedStrings, date1904: true, mainNamespacePrefix: 'x' }));
+      const expected = await readAll(await openSource(plain));
+      expect(expected).toHaveLength(8 + 3000);
+      const reader = await openSource(prefixed);
+      expect(await reader.sheetNames()).toEqual(['Calc', 'Long']);
+      expect(await readAll(reader)).toEqual(expected);
+      expect(expected[8]).toEqual({ sheet: 'Long', row: { rowNumber: 20, cells: ['Site 0 café', { t: 'date', iso: '2025-04-02T00:00:00.000Z' }] } });
+    });
+  });
+
   describe('text', () => {
     it('keeps characters that a chunk boundary splits, in shared and inline strings', async () => {
       const texts = Array.from({ length: 6000 }, (_, index) => `£${index} café CO₂ m³ ${'€'.repeat(index % 7)}`);

@@ -3,14 +3,16 @@ import {
   BLEND_COMPOSITIONS,
   GAS_IDS,
   GWP_BASES,
+  GWP_TABLES,
   co2eFromGases,
   gwp,
   parseGas,
   type GwpBasis,
+  type MethaneOrigin,
 } from '../../../../shared/calc/gwp';
 
-function gwpValue(gas: string, basis: GwpBasis): number {
-  const result = gwp(gas, basis);
+function gwpValue(gas: string, basis: GwpBasis, origin: MethaneOrigin | null = null): number {
+  const result = gwp(gas, basis, origin);
   if (!result.ok) throw new Error(result.reason);
   return result.value;
 }
@@ -20,9 +22,14 @@ describe('gwp', () => {
     expect(GWP_BASES).toEqual(['AR4', 'AR5', 'AR6']);
   });
 
+  it('names the source of every table, AR6 being the GHG Protocol inventory table', () => {
+    expect(GWP_TABLES.AR4.source).toMatch(/AR4|Fourth Assessment/);
+    expect(GWP_TABLES.AR5.source).toMatch(/Fifth Assessment/);
+    expect(GWP_TABLES.AR6.source).toMatch(/GHG Protocol.*version 2\.0 \(August 2024\)/);
+  });
+
   it.each([
     ['CO2', 1, 1, 1],
-    ['CH4', 25, 28, 27.9],
     ['N2O', 298, 265, 273],
     ['SF6', 22800, 23500, 25200],
     ['NF3', 17200, 16100, 17400],
@@ -36,13 +43,26 @@ describe('gwp', () => {
     expect(gwpValue(gas, 'AR6')).toBe(ar6);
   });
 
-  it('has a separate fossil methane value in AR6 only', () => {
+  it('weighs methane 25 (AR4) and 28 (AR5) whatever its origin', () => {
+    for (const origin of [null, 'fossil', 'non-fossil'] as const) {
+      expect(gwpValue('CH4', 'AR4', origin)).toBe(25);
+      expect(gwpValue('CH4', 'AR5', origin)).toBe(28);
+    }
+  });
+
+  it('weighs AR6 methane by its origin, as the GHG Protocol table gives it: fossil 29.8, non-fossil 27.0 (never 27.9)', () => {
+    expect(gwpValue('CH4', 'AR6', 'fossil')).toBe(29.8);
+    expect(gwpValue('CH4', 'AR6', 'non-fossil')).toBe(27);
     expect(gwpValue('CH4_fossil', 'AR6')).toBe(29.8);
     expect(gwpValue('fossil methane', 'AR6')).toBe(29.8);
+    expect(gwpValue('biogenic methane', 'AR6')).toBe(27);
+    expect(gwpValue('CH4 non-fossil', 'AR6', 'fossil')).toBe(27);
+    const unknown = gwp('CH4', 'AR6');
+    expect(unknown).toEqual({ ok: false, reason: "AR6 weights fossil methane 29.8 and non-fossil methane 27.0, and this factor's fuel origin is not known" });
     for (const basis of ['AR4', 'AR5'] as const) {
       const result = gwp('CH4_fossil', basis);
       expect(result.ok).toBe(false);
-      expect(!result.ok && result.reason).toMatch(/fossil methane/);
+      expect(!result.ok && result.reason).toMatch(/one GWP for all methane, none for fossil methane apart/);
     }
   });
 
@@ -77,7 +97,7 @@ describe('gwp', () => {
     ['carbon dioxide', 'CO2'], ['CO₂', 'CO2'], ['nitrous oxide', 'N2O'], ['N₂O', 'N2O'],
     ['sulphur hexafluoride', 'SF6'], ['sulfur hexafluoride', 'SF6'], ['nitrogen trifluoride', 'NF3'],
     ['R410A', 'R-410A'], ['r-410a', 'R-410A'], ['R 404A', 'R-404A'], ['R407C', 'R-407C'],
-    ['fossil CH4', 'CH4_fossil'], [' CO2 ', 'CO2'],
+    ['fossil CH4', 'CH4_fossil'], ['non-fossil methane', 'CH4_non_fossil'], ['CH₄ biogenic', 'CH4_non_fossil'], [' CO2 ', 'CO2'],
   ])('reads %j as %s', (text, id) => {
     expect(parseGas(text)).toEqual({ ok: true, gas: id });
   });
@@ -139,13 +159,21 @@ describe('co2eFromGases', () => {
       { gas: 'N2O', amount: 0.0001177 },
       { gas: 'SF6', amount: 0.0000001 },
     ];
-    const forward = co2eFromGases(amounts, 'AR6');
-    const backward = co2eFromGases([...amounts].reverse(), 'AR6');
+    const forward = co2eFromGases(amounts, 'AR6', 'fossil');
+    const backward = co2eFromGases([...amounts].reverse(), 'AR6', 'fossil');
     expect(forward.ok && backward.ok).toBe(true);
     expect(forward.ok && forward.total).toBe(backward.ok && backward.total);
-    // 2.51072 + 0.0000123 × 27.9 + 0.0001177 × 273 + 0.0000001 × 25200
-    //   = 2.51072 + 0.00034317 + 0.0321321 + 0.00252 = 2.54571527
-    expect(forward.ok && forward.total).toBe(2.54571527);
+    // 2.51072 + 0.0000123 × 29.8 + 0.0001177 × 273 + 0.0000001 × 25200
+    //   = 2.51072 + 0.00036654 + 0.0321321 + 0.00252 = 2.54573864
+    expect(forward.ok && forward.total).toBe(2.54573864);
+  });
+
+  it('weighs the EPA Hub natural gas factor under AR6 with fossil methane: 53.06 + 0.001 × 29.8 + 0.0001 × 273 = 53.1171', () => {
+    const gases = [{ gas: 'CO2', amount: 53.06 }, { gas: 'CH4', amount: 0.001 }, { gas: 'N2O', amount: 0.0001 }];
+    expect(co2eFromGases(gases, 'AR6', 'fossil')).toMatchObject({ ok: true, total: 53.1171 });
+    // Landfill gas's methane is non-fossil: 0.001 × 27.0.
+    expect(co2eFromGases(gases, 'AR6', 'non-fossil')).toMatchObject({ ok: true, total: 53.1143 });
+    expect(co2eFromGases(gases, 'AR6').ok).toBe(false);
   });
 
   it('handles refrigerant leakage of a blend', () => {

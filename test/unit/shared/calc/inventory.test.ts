@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../helpers/random';
 import {
   calculateInventory,
+  InventoryCalculation,
   type CalcFactor,
   type CalcRecord,
   type CalcSettings,
@@ -76,6 +77,22 @@ const DIESEL = factor(10, {
   ],
 });
 
+/** The EPA Hub natural gas factor per mmBtu, as gas masses: 53.06 kg CO2, 1 g CH4, 0.1 g N2O. */
+function epaGas({ valueUnit = 'g', ch4 = 1, n2o = 0.1, label = 'Natural Gas' }: { valueUnit?: 'kg' | 'g'; ch4?: number; n2o?: number; label?: string } = {}): CalcFactor {
+  return factor(30, {
+    ...EPA,
+    activityKey: 'natural_gas',
+    label,
+    unitText: 'mmBtu',
+    scope: 'Scope 1',
+    gases: [
+      { gas: 'CO2', value: 53.06, valueUnit: 'kg', alreadyCo2e: false },
+      { gas: 'CH4', value: ch4, valueUnit, alreadyCo2e: false },
+      { gas: 'N2O', value: n2o, valueUnit, alreadyCo2e: false },
+    ],
+  });
+}
+
 const GRID = factor(20, { activityKey: 'electricity', unitText: 'kWh', scope: 'Scope 2', region: 'UK', co2ePerUnitKg: 0.2 });
 const RESIDUAL_MIX = factor(21, { activityKey: 'electricity', unitText: 'kWh', scope: 'Scope 2', region: 'UK', co2ePerUnitKg: 0.4, residualMix: true });
 
@@ -96,21 +113,9 @@ describe('emissions of a record', () => {
 
   it('weights EPA gas masses with the engagement GWPs (AR5)', () => {
     // Natural gas per mmBtu: 53.06 kg CO2 + 1 g CH4 × 28 + 0.1 g N2O × 265 = 53.1145 kg CO2e.
-    const epaGas = (valueUnit: 'kg' | 'g', ch4: number, n2o: number) =>
-      factor(30, {
-        ...EPA,
-        activityKey: 'natural_gas',
-        unitText: 'mmBtu',
-        scope: 'Scope 1',
-        gases: [
-          { gas: 'CO2', value: 53.06, valueUnit: 'kg', alreadyCo2e: false },
-          { gas: 'CH4', value: ch4, valueUnit, alreadyCo2e: false },
-          { gas: 'N2O', value: n2o, valueUnit, alreadyCo2e: false },
-        ],
-      });
     // 200 therms = 20 mmBtu → 20 × 53.1145 = 1062.29 kg.
     const gasRecord = record(1, { activity: 'natural_gas', quantity: 200, unit: 'therm', region: 'US' });
-    for (const gasFactor of [epaGas('kg', 0.001, 0.0001), epaGas('g', 1, 0.1)]) {
+    for (const gasFactor of [epaGas({ valueUnit: 'kg', ch4: 0.001, n2o: 0.0001 }), epaGas()]) {
       const line = onlyLine(calculate([gasRecord], [gasFactor]), 1, 'scope1');
       expect(line.convertedQuantity).toBe(20);
       expect(line.co2ePerUnitKg).toBe(53.1145);
@@ -121,6 +126,28 @@ describe('emissions of a record', () => {
         { gas: 'N2O', tco2e: 0.00053 },
       ]);
     }
+  });
+
+  it('weights AR6 methane by the fuel’s origin: fossil natural gas 29.8, landfill gas 27.0', () => {
+    const ar6 = { settings: { gwpBasis: 'AR6' as const } };
+    // 10 mmBtu of natural gas: 10 × (53.06 + 0.001 × 29.8 + 0.0001 × 273) kg = 531.171 kg.
+    const fossil = calculate([record(1, { activity: 'natural_gas', quantity: 10, unit: 'mmBtu', region: 'US' })], [epaGas({ label: 'Natural Gas' })], ar6);
+    const fossilLine = onlyLine(fossil, 1, 'scope1');
+    expect(fossilLine.co2ePerUnitKg).toBe(53.1171);
+    expect(fossilLine.gases).toContainEqual({ gas: 'CH4', tco2e: 0.000298 });
+    expect(fossilLine.note).toBe('gas masses weighted with AR6 GWPs (fossil methane, 29.8)');
+    // The same per-gas values for landfill gas, whose methane is non-fossil: 0.001 × 27.0.
+    const landfill = calculate([record(1, { activity: 'natural_gas', quantity: 10, unit: 'mmBtu', region: 'US' })], [epaGas({ label: 'Landfill Gas' })], ar6);
+    expect(onlyLine(landfill, 1, 'scope1').co2ePerUnitKg).toBe(53.1143);
+    expect(onlyLine(landfill, 1, 'scope1').gases).toContainEqual({ gas: 'CH4', tco2e: 0.00027 });
+    // Under AR5 the origin makes no difference.
+    expect(onlyLine(calculate([record(1, { activity: 'natural_gas', quantity: 10, unit: 'mmBtu', region: 'US' })], [epaGas({ label: 'Landfill Gas' })]), 1, 'scope1').co2ePerUnitKg).toBe(53.1145);
+    // Spend-based purchased goods say nothing of the methane's origin: refused under AR6, not guessed.
+    const unknown = calculate([record(1, { activity: 'purchased_goods', quantity: 10, unit: 'kg', region: 'US' })], [factor(33, { ...EPA, activityKey: 'purchased_goods', unitText: 'kg', gases: [{ gas: 'CH4', value: 1, valueUnit: 'g', alreadyCo2e: false }] })], ar6);
+    expect(unknown.lines).toEqual([]);
+    expect(unknown.findings).toEqual([
+      expect.objectContaining({ recordId: 1, kind: 'factor-value', cause: expect.stringMatching(/fossil methane 29\.8 and non-fossil methane 27\.0, and this factor's fuel origin is not known/) }),
+    ]);
   });
 
   it('converts the record to the factor unit (MWh → kWh)', () => {
@@ -148,14 +175,15 @@ describe('emissions of a record', () => {
   it('reports a record without a factor as a finding, never as zero', () => {
     const result = calculate([record(1, { activity: 'petrol', quantity: 50, unit: 'L' })], [DIESEL]);
     expect(linesOf(result, 1)).toEqual([]);
-    expect(result.findings).toEqual([{ recordId: 1, kind: 'no-factor', message: expect.stringContaining('emission factor') }]);
+    expect(result.findings).toEqual([{ recordId: 1, kind: 'no-factor', cause: expect.stringContaining('emission factor'), detail: null, atStake: null }]);
     expect(period(result, 'FY2024').scope1).toBeNull();
   });
 
   it('reports ambiguous factors with their ids', () => {
     const twin = factor(12, { activityKey: 'diesel', unitText: 'litres', scope: 'Scope 1', co2ePerUnitKg: 2.6 });
     const result = calculate([record(1, { activity: 'diesel', quantity: 10, unit: 'L' })], [DIESEL, twin]);
-    expect(result.findings).toEqual([{ recordId: 1, kind: 'ambiguous-factor', message: expect.stringMatching(/#10 .*#12 /) }]);
+    // 10 L at 2.54603 or 2.6 kg CO2e/L: between 0.0254603 and 0.026 t.
+    expect(result.findings).toEqual([{ recordId: 1, kind: 'ambiguous-factor', cause: expect.stringMatching(/#10 .*#12 /), detail: null, atStake: { low: 0.0254603, high: 0.026 } }]);
   });
 });
 
@@ -205,7 +233,7 @@ describe('Scope 2, location- and market-based', () => {
     expect(onlyLine(result, 2, 'market').chargedQuantity).toBe(1000);
     expect(year.metrics).toMatchObject({ cleanKwh: 1000, cleanShare: 1 });
     expect(result.findings).toEqual([
-      { recordId: 2, kind: 'instrument-exceeds-consumption', message: expect.stringContaining('1000 of 1600 kWh counted') },
+      { recordId: 2, kind: 'instrument-exceeds-consumption', cause: 'instruments exceed the electricity consumed at site London: capped at consumption', detail: 'in FY2024 M02: 1000 of 1600 kWh counted', atStake: null },
     ]);
   });
 
@@ -285,7 +313,7 @@ describe('Scope 3', () => {
       [],
     );
     expect(period(result, 'FY2024')).toMatchObject({ scope3: 5.5, scope3ByCategory: { 1: 3, 6: 2, uncategorised: 0.5 } });
-    expect(result.findings).toEqual([{ recordId: 3, kind: 'scope3-category', message: expect.stringContaining('uncategorised') }]);
+    expect(result.findings).toEqual([{ recordId: 3, kind: 'scope3-category', cause: expect.stringContaining('uncategorised'), detail: null, atStake: { low: onlyLine(result, 3, 'scope3').tco2e, high: onlyLine(result, 3, 'scope3').tco2e } }]);
   });
 });
 
@@ -325,7 +353,10 @@ describe('metrics', () => {
     const year = period(result, 'FY2024');
     expect(year.metrics).toMatchObject({ electricityKwh: 1000, pue: 1.25 });
     expect(year.scope2Location).toBe(0.2);
-    expect(result.findings).toEqual([{ recordId: 2, kind: 'double-count', message: expect.stringContaining('electricity counted twice?') }]);
+    expect(result.findings).toEqual([
+      // What is at stake: the facility energy at the grid factor, 1000 kWh × 0.2 kg.
+      { recordId: 2, kind: 'double-count', cause: expect.stringContaining('electricity counted twice?'), detail: 'in FY2024 M01', atStake: { low: 0.2, high: 0.2 } },
+    ]);
   });
 
   it('computes clean share over all sites and over data centres', () => {
@@ -406,6 +437,123 @@ describe('factor replacements (an auditor’s adjustment)', () => {
     const perLitre = factor(31, { activityKey: 'electricity', unitText: 'litres', co2ePerUnitKg: 1 });
     const result = calculateInventory({ records: [record(1, { activity: 'electricity', quantity: 10, unit: 'kWh' })], factors: [GRID], settings: SETTINGS, factorReplacements: [{ replaces: GRID.id, factor: perLitre, note: 'n' }] });
     expect(linesOf(result, 1, 'location')).toEqual([]);
-    expect(result.findings.find((finding) => finding.kind === 'unit')?.message).toContain('replaced by #31');
+    expect(result.findings.find((finding) => finding.kind === 'unit')?.cause).toContain('replaced by #31');
+  });
+});
+
+describe('PUE takes data centres with both inputs only', () => {
+  const kwh = (id: number, site: string, activity: string, quantity: number): CalcRecord =>
+    record(id, { activity, meaning: 'metric', quantity, unit: 'kWh', site, periodStart: '2023-05-01', periodEnd: '2023-05-31' });
+
+  it('leaves out an office reporting facility energy only, and a data centre without IT energy', () => {
+    const taggedDataCentre: SiteInfo = { name: 'DC South', ownershipPercent: 100, operationalControl: true, financialControl: true, isDataCentre: true, region: 'UK' };
+    const result = calculate(
+      [kwh(1, 'DC North', 'facility_energy', 1300), kwh(2, 'DC North', 'it_energy', 1000), kwh(3, 'Head office', 'facility_energy', 800), kwh(4, 'DC South', 'facility_energy', 500)],
+      [],
+      { sites: [taggedDataCentre] },
+    );
+    const year = period(result, 'FY2024');
+    // 1300 / 1000: neither the office's 800 kWh nor DC South's 500 kWh has IT energy to divide by.
+    expect(year.metrics).toMatchObject({ pue: 1.3, facilityKwh: 1300, itKwh: 1000 });
+    expect(year.sites.map((site) => [site.site, site.isDataCentre, site.metrics.pue])).toEqual([
+      ['DC North', true, 1.3],
+      ['DC South', true, null],
+      ['Head office', false, null],
+    ]);
+  });
+});
+
+describe('instrument matching window: one fiscal month of one site', () => {
+  // May 2023 is FY2024 M02 and June FY2024 M03 (April fiscal years labelled by their end).
+  const may = { periodStart: '2023-05-01', periodEnd: '2023-05-31' };
+  const june = { periodStart: '2023-06-01', periodEnd: '2023-06-30' };
+
+  it('does not let a certificate for May cover June’s consumption', () => {
+    const juneUse = record(1, { activity: 'electricity', quantity: 1000, unit: 'kWh', ...june });
+    const mayRego = record(2, { activity: 'clean_electricity', meaning: 'instrument', quantity: 600, unit: 'kWh', instrument: 'REGO', ...may });
+    const result = calculate([juneUse, mayRego], [GRID, RESIDUAL_MIX]);
+    // June is uncovered: 1000 kWh × 0.4 = 400 kg; matched over the whole year it would be 160 kg.
+    expect(period(result, 'FY2024').scope2Market).toBe(0.4);
+    expect(onlyLine(result, 1, 'market')).toMatchObject({ chargedQuantity: 1000, tco2e: 0.4 });
+    // The May certificate has no consumption to cover: it counts for nothing, and says so.
+    expect(onlyLine(result, 2, 'market').chargedQuantity).toBe(0);
+    expect(period(result, 'FY2024').metrics).toMatchObject({ electricityKwh: 1000, cleanKwh: 0, cleanShare: 0 });
+    expect(result.findings).toEqual([
+      { recordId: 2, kind: 'instrument-exceeds-consumption', cause: 'instruments exceed the electricity consumed at site London: capped at consumption', detail: 'in FY2024 M02: 0 of 600 kWh counted', atStake: null },
+    ]);
+  });
+
+  it('splits a quarter’s certificate over its months, each covering only its own month', () => {
+    // 910 kWh over April–June (91 days: 300, 310, 300 kWh by days) against 400 kWh used in May alone.
+    const quarterRego = record(2, { activity: 'clean_electricity', meaning: 'instrument', quantity: 910, unit: 'kWh', instrument: 'REGO', periodStart: '2023-04-01', periodEnd: '2023-06-30' });
+    const mayUse = record(1, { activity: 'electricity', quantity: 400, unit: 'kWh', ...may });
+    const result = calculate([mayUse, quarterRego], [GRID, RESIDUAL_MIX]);
+    // May: 310 of the 400 kWh covered, 90 kWh × 0.4 = 36 kg.
+    expect(onlyLine(result, 1, 'market')).toMatchObject({ chargedQuantity: 90, tco2e: 0.036 });
+    expect(onlyLine(result, 2, 'market').chargedQuantity).toBe(310);
+    expect(result.findings).toEqual([
+      expect.objectContaining({ recordId: 2, kind: 'instrument-exceeds-consumption', detail: 'in FY2024 M01, FY2024 M03: 310 of 910 kWh counted' }),
+    ]);
+  });
+});
+
+describe('the streaming calculation', () => {
+  const consumption = record(1, { activity: 'electricity', quantity: 1000, unit: 'kWh' });
+  const rego = record(2, { activity: 'clean_electricity', meaning: 'instrument', quantity: 600, unit: 'kWh', instrument: 'REGO' });
+  const facility = record(3, { activity: 'facility_energy', quantity: 500, unit: 'kWh' });
+  const input = { factors: [GRID, RESIDUAL_MIX], sites: [], settings: SETTINGS };
+  const discard = { line: () => undefined, finding: () => undefined };
+
+  it('gives what the in-memory calculation gives, records fed one at a time, with each line’s group and pricing', () => {
+    const calculation = new InventoryCalculation(input);
+    for (const item of [consumption, rego]) calculation.scope2Flow(item);
+    calculation.scope2Flow(facility);
+    const lines: ResultLine[] = [];
+    const groups = new Set<unknown>();
+    for (const item of [consumption, rego, facility]) {
+      calculation.add(item, {
+        line: (line, lineage) => {
+          lines.push(line);
+          groups.add(lineage.group);
+          expect(lineage.pricing.factorId).toBe(line.factorId);
+          expect(lineage.group).toMatchObject({ fiscalYear: line.fiscalYear, basis: line.basis, site: line.site, activity: line.activity });
+          // Only the market-based lines under the REGO are charged a matched fraction.
+          expect(lineage.fractional).toBe(line.basis === 'market' && line.chargedQuantity !== line.convertedQuantity);
+        },
+        finding: () => undefined,
+      });
+    }
+    const inMemory = calculateInventory({ ...input, records: [facility, rego, consumption] });
+    expect(lines).toEqual(inMemory.lines);
+    expect(calculation.finish().periods).toEqual(inMemory.periods);
+    expect(groups.size).toBe(new Set(lines.map((line) => `${line.basis}|${line.site}|${line.activity}`)).size);
+  });
+
+  it('gives the same whether the reader supplies each record’s kind key or the calculation works it out', () => {
+    const records = [consumption, rego, record(4, { activity: 'electricity', quantity: 250, unit: 'MWh', site: 'Leeds' })];
+    const results = [false, true].map((keyed) => {
+      const calculation = new InventoryCalculation(input);
+      const lines: ResultLine[] = [];
+      for (const item of records) calculation.scope2Flow(keyed ? { ...item, kindKey: `key of ${item.id}` } : item);
+      for (const item of records) calculation.add(keyed ? { ...item, kindKey: `key of ${item.id}` } : item, { line: (line) => lines.push(line), finding: () => undefined });
+      return { lines, periods: calculation.finish().periods };
+    });
+    expect(results[1]).toEqual(results[0]);
+  });
+
+  it('matches facility energy consumed only after every electricity consumption record', () => {
+    const calculation = new InventoryCalculation(input);
+    calculation.scope2Flow(facility);
+    expect(() => calculation.scope2Flow(consumption)).toThrow(/electricity consumption must be matched before facility energy consumed/);
+  });
+
+  it('refuses to finish when instruments were added without passing instrument matching first', () => {
+    const calculation = new InventoryCalculation(input);
+    for (const item of [consumption, rego]) calculation.add(item, discard);
+    expect(() => calculation.finish()).toThrow(/must pass scope2Flow first/);
+    // Without instruments or facility energy consumed, the first pass may be left out.
+    const plain = new InventoryCalculation(input);
+    plain.add(consumption, discard);
+    expect(plain.finish().periods[0]!.scope2Market).toBe(0.4);
   });
 });

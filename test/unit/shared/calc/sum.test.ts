@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../helpers/random';
 import { ExactSum, fsum, ulp } from '../../../../shared/calc/sum';
+import { CountedSum } from '../../../../shared/calc/inventory-totals';
 
 
 /** A double with a random 53-bit significand, sign and binary exponent in [minExp, maxExp]. */
@@ -82,6 +83,8 @@ describe('fsum', () => {
   it('matches the cases Python tests math.fsum with', () => {
     expect(fsum([])).toBe(0);
     expect(fsum([0])).toBe(0);
+    // A negative zero sums to zero, never to a -0 that would print as '-0'.
+    expect(fsum([-0])).toBe(0);
     expect(fsum([2 ** 53, -0.5, -(2 ** -54)])).toBe(2 ** 53 - 1);
     expect(fsum([2 ** 53, 1, 2 ** -100])).toBe(2 ** 53 + 2);
     expect(fsum([2 ** 53 + 10, 1, 2 ** -100])).toBe(2 ** 53 + 12);
@@ -98,6 +101,16 @@ describe('fsum', () => {
     expect(fsum([1e-16, 1, 1e16])).toBe(1e16 + 2);
     expect(fsum([1e16, 1, 1e-16])).toBe(1e16 + 2);
     expect(fsum([1e16, 1])).toBe(1e16);
+    // The same tie with an exact addition on the way: no zero partial may stand between the tie and the 1e-16 breaking it.
+    expect(fsum([-(2 ** 52), -1e-16, 7, -1e16])).toBe(-14503599627370490);
+  });
+
+  it('keeps adding partials while the additions are exact, below the largest two', () => {
+    // The correctly rounded sum needs more than the largest two partials: stopping after them
+    // gives 910282497240252.2, misjudging the error of an exact addition 910282497240253.2.
+    const values = [-56423.64600151882, 1903083242555684, 9007199254740992, -10000000000000000];
+    expect(fsum(values)).toBe(910282497240252.4);
+    expect(fsum(values)).toBe(referenceSum(values));
   });
 
   it('handles subnormals exactly', () => {
@@ -114,10 +127,10 @@ describe('fsum', () => {
     expect(fsum(new Set([0.5, 0.25]))).toBe(0.75);
   });
 
-  it('refuses NaN and infinities', () => {
-    expect(() => fsum([1, Number.NaN])).toThrow(RangeError);
-    expect(() => fsum([Infinity])).toThrow(RangeError);
-    expect(() => fsum([-Infinity, 1])).toThrow(RangeError);
+  it('refuses NaN and infinities, naming the value', () => {
+    expect(() => fsum([1, Number.NaN])).toThrow(new RangeError('cannot sum a non-finite value (NaN)'));
+    expect(() => fsum([Infinity])).toThrow(new RangeError('cannot sum a non-finite value (Infinity)'));
+    expect(() => fsum([-Infinity, 1])).toThrow(new RangeError('cannot sum a non-finite value (-Infinity)'));
   });
 
   it('refuses a total beyond the double range instead of returning Infinity', () => {
@@ -210,8 +223,32 @@ describe('ulp', () => {
     expect(ulp(2 ** -1022)).toBe(Number.MIN_VALUE);
   });
 
-  it('refuses non-finite values', () => {
-    expect(() => ulp(Number.NaN)).toThrow(RangeError);
-    expect(() => ulp(Infinity)).toThrow(RangeError);
+  it('refuses non-finite values, naming the value', () => {
+    expect(() => ulp(Number.NaN)).toThrow(new RangeError('no unit in the last place for NaN'));
+    expect(() => ulp(Infinity)).toThrow(new RangeError('no unit in the last place for Infinity'));
+  });
+});
+
+describe('exact sums kept in parts and combined', () => {
+  it('combines the exact parts of groups into exactly the sum of all their values, however they were grouped', () => {
+    const random = seededRandom(5);
+    for (let trial = 0; trial < 100; trial++) {
+      const values = Array.from({ length: 1 + Math.floor(random() * 200) }, () => randomDouble(random, -40, 40));
+      const groups = Array.from({ length: 1 + Math.floor(random() * 8) }, () => new ExactSum());
+      for (const value of values) groups[Math.floor(random() * groups.length)]!.add(value);
+      // Stored and read back as their parts (as the engagement keeps a group of lines), then combined.
+      const combined = new ExactSum();
+      for (const group of groups) combined.addSum(CountedSum.of(1, JSON.parse(JSON.stringify(group.exactParts())) as number[]).sum);
+      expect(combined.value()).toBe(referenceSum(values));
+    }
+  });
+
+  it('leaves the sum as it was when a value is refused', () => {
+    const sum = new ExactSum();
+    sum.add(Number.MAX_VALUE);
+    expect(() => sum.add(Number.MAX_VALUE)).toThrow(/double range/);
+    sum.add(-1);
+    expect(sum.value()).toBe(Number.MAX_VALUE - 1);
+    expect(sum.exactParts()).toEqual([Number.MAX_VALUE, -1].sort((a, b) => Math.abs(a) - Math.abs(b)));
   });
 });

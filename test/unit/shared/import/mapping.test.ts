@@ -1,32 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Cell, RawRow } from '../../../../shared/import/cell';
 import { matchActivity, parseHeader } from '../../../../shared/import/headers';
-import type { Mapping, MappingKind } from '../../../../shared/import/mapping';
+import type { Mapping } from '../../../../shared/import/mapping';
 import { mappingSchema } from '../../../../shared/import/mapping';
-import type { ColumnSuggestion } from '../../../../shared/import/suggest';
-import { suggestMapping } from '../../../../shared/import/suggest';
-import { detectTable } from '../../../../shared/import/table';
-
-function rows(...cells: ReadonlyArray<readonly Cell[]>): RawRow[] {
-  return cells.map((row, index) => ({ rowNumber: index + 1, cells: row }));
-}
-
-function month(iso: string): Cell {
-  return { t: 'date', iso: `${iso}T00:00:00.000Z` };
-}
-
-function suggest(sample: readonly RawRow[], kind: MappingKind = 'activity') {
-  const detection = detectTable(sample);
-  if (!detection.ok) throw new Error(detection.reason);
-  return suggestMapping(detection.table, sample, kind);
-}
-
-function column(columns: readonly ColumnSuggestion[], header: string): ColumnSuggestion {
-  const found = columns.find((candidate) => candidate.header === header);
-  if (!found) throw new Error(`no column ${header}`);
-  return found;
-}
+import { column, date, rows, suggest } from '../../../helpers/suggest';
 
 describe('parseHeader', () => {
   it.each([
@@ -82,10 +59,10 @@ const WIDE_WORKBOOK = rows(
   ['FY2023, all UK sites', null, null, null, null, null],
   [],
   ['Site', 'Month', 'Electricity (kWh)', 'Natural gas (m3)', 'Diesel (L)', 'Notes'],
-  ['London', month('2022-04-01'), 12000, 800, '1,234.5', null],
-  ['London', month('2022-05-01'), 11800, null, '1,100', 'meter swapped'],
+  ['London', date('2022-04-01'), 12000, 800, '1,234.5', null],
+  ['London', date('2022-05-01'), 11800, null, '1,100', 'meter swapped'],
   [],
-  ['London', month('2022-07-01'), 12500, 650, '1,050', null],
+  ['London', date('2022-07-01'), 12500, 650, '1,050', null],
   ['Total', null, { t: 'formula', formula: 'SUM(C5:C8)', result: 36300 }, 1450, 'nonsense', 'ignored'],
   ['END'],
   ['After the end', 'text', 'text', 'text', 'text', 'text'],
@@ -223,7 +200,7 @@ describe('suggestMapping: long layout', () => {
     expect(column(loose.columns, 'Billing')).toMatchObject({ role: 'period', confidence: 'medium' });
     expect(column(loose.columns, '')).toMatchObject({ role: 'unit', confidence: 'medium' });
     expect(column(loose.columns, 'Meter ID')).toMatchObject({ role: 'ignore' });
-    expect(column(loose.columns, 'Meter ID').reason).toContain("header 'Meter ID' names no known role, and its values are mostly numbers");
+    expect(column(loose.columns, 'Meter ID')).toMatchObject({ confidence: 'high', reason: "header 'Meter ID' is an identifier: not imported" });
   });
 
   it('lowers confidence when values contradict the header', () => {
@@ -247,7 +224,8 @@ describe('suggestMapping: other kinds', () => {
       'factors',
     );
     expect(factors.mapping.layout).toBe('long');
-    expect(factors.mapping.columns.map((candidate) => candidate.role)).toEqual(['activity', 'factor_unit', 'factor_value', 'gas', 'source', 'year']);
+    // The unit column holds the unit of activity; the value column's header gives the whole factor unit.
+    expect(factors.mapping.columns.map((candidate) => candidate.role)).toEqual(['activity', 'unit', 'factor_value', 'gas', 'source', 'year']);
     expect(column(factors.columns, 'Factor (kg CO2e/kWh)').unitText).toBe('kg CO2e/kWh');
     expect(mappingSchema.safeParse(factors.mapping).success).toBe(true);
   });

@@ -125,7 +125,7 @@ describe('detectTable', () => {
 });
 
 describe('classifyDataRow', () => {
-  const classify = (cells: readonly Cell[], rowNumber = 10): string => classifyDataRow({ rowNumber, cells }, 4);
+  const classify = (cells: readonly Cell[], rowNumber = 10): string => classifyDataRow({ rowNumber, cells }, 4).kind;
 
   it('classifies data, blank and notes', () => {
     expect(classify(['Leeds', '2023-01', 100, null])).toBe('data');
@@ -146,28 +146,74 @@ describe('classifyDataRow', () => {
     expect(classify(['Leeds', 'End of lease', 3])).toBe('data');
   });
 
-  it.each(['Total', 'TOTALS', 'Subtotal', 'Sub-total', 'Grand total', 'Total electricity', 'Sum'])('recognises the totals label %j', (label) => {
-    expect(classify([label, null, 1234])).toBe('total');
-  });
-
-  it('finds the totals label in the first text cell, not only in column A', () => {
-    expect(classify([null, 'Total', 500])).toBe('total');
-    expect(classify(['Leeds', 'Totally estimated', 500])).toBe('data');
-  });
-
-  it('keeps activity names that start with Total as data', () => {
-    expect(classify(['Total facility energy', '2023-01', 900])).toBe('data');
-  });
-
-  it('recognises a sum of its own column above it', () => {
+  it('recognises a sum of its own column above it, whatever the label, and says which', () => {
     const sumCell = (formula: string): Cell => ({ t: 'formula', formula, result: 36300 });
-    expect(classify([null, null, sumCell('SUM(C5:C9)')])).toBe('total');
+    expect(classifyDataRow({ rowNumber: 10, cells: [null, null, sumCell('SUM(C5:C9)')] }, 4)).toEqual({ kind: 'total', reason: 'column C sums the rows above (SUM(C5:C9))' });
+    expect(classify(['Total Energies depot', null, sumCell('SUM(C5:C9)')])).toBe('total');
     expect(classify([null, null, sumCell('=SUBTOTAL(9,$C$5:$C$9)')])).toBe('total');
     expect(classify([null, null, sumCell('AGGREGATE(9, 4, C2:C10)')])).toBe('total');
     expect(classify([null, null, sumCell('SUM(D5:D9)')])).toBe('data');
     expect(classify([null, null, sumCell('SUM(C11:C20)')])).toBe('data');
     expect(classify([null, null, sumCell('SUM(Other!C5:C9)')])).toBe('data');
     expect(classify([null, null, sumCell('C9*2')])).toBe('data');
+  });
+
+  it('keeps a lone totals word with no numbers a note, and activity names that start with Total data', () => {
+    expect(classify(['Total'])).toBe('note');
+    expect(classify(['Total facility energy', '2023-01', 900])).toBe('data');
+  });
+});
+
+describe('totals rows: a totals word standing alone, and numbers that add up to the rows above', () => {
+  /** Verdicts on rows from row 2 (the header is row 1), in a table of three columns. */
+  const scanned = (...cells: ReadonlyArray<readonly Cell[]>) => {
+    const scan = createRowScanner({ headerRowNumber: 1, firstDataRowNumber: 2, stopAtBlankRun: 3 }, 3);
+    return cells.map((row, index) => scan({ rowNumber: index + 2, cells: row }));
+  };
+  const kinds = (...cells: ReadonlyArray<readonly Cell[]>) => scanned(...cells).map((verdict) => (verdict.inTable ? verdict.kind : verdict.why));
+
+  it.each(['Total', 'TOTALS', 'Subtotal', 'Sub-total', 'Sub total', 'Grand total', 'Sum', 'Total:', 'Total FY2023', 'Subtotal – London'])('takes %j over rows it adds up to as a totals row', (label) => {
+    expect(kinds(['Leeds', 100, 12.5], ['York', 200, 7.5], [label, 300, 20])).toEqual(['data', 'data', 'total']);
+  });
+
+  it('says why a row is a totals row: its label, its columns and the rows they add up to', () => {
+    const [, , total] = scanned([2023, 'Leeds', '1,000'], [2023, 'York', '2,500'], [null, 'Total', 3500]);
+    expect(total).toEqual({ inTable: true, kind: 'total', reason: "'Total' (column B) and column C add up to the 2 rows above (rows 2–3)" });
+  });
+
+  it('keeps sites whose names start with Total as data: Total Energies depot, Totally Local', () => {
+    expect(kinds(['Shell depot', 120, 1], ['Total Energies depot', 80, 2], ['Totally Local', 200, 3], ['Total', 400, 6])).toEqual(['data', 'data', 'data', 'total']);
+    // A name after the word needs more than one row to add up to: one row's value repeated is as likely a reading.
+    expect(kinds(['BP depot', 80, 2], ['Total Energies depot', 80, 2])).toEqual(['data', 'data']);
+    // Adding up to two rows, a name after the word is a group's total.
+    expect(kinds(['Leeds', 100, 1], ['York', 200, 1], ['Total Yorkshire', 300, 2])).toEqual(['data', 'data', 'total']);
+  });
+
+  it('finds the label in the first text cell, and looks past the label column for numbers', () => {
+    expect(kinds([2023, 'Leeds', 100], [2023, 'York', 200], [null, 'Totally estimated', 300])).toEqual(['data', 'data', 'data']);
+    expect(kinds([null, 'Leeds', 100], [null, 'York', 200], [null, 'Grand total', 300])).toEqual(['data', 'data', 'total']);
+  });
+
+  it('closes a block at each subtotal, and takes a grand total over the whole table', () => {
+    expect(kinds(['A', 1, 10], ['B', 2, 20], ['Subtotal', 3, 30], ['C', 4, 40], ['Subtotal', 4, 40], ['Grand total', 7, 70])).toEqual(['data', 'data', 'total', 'data', 'total', 'total']);
+  });
+
+  it('allows a total rounded to the decimals it is written with, and floating-point noise, but nothing more', () => {
+    expect(kinds(['A', 100.4, 0.1], ['B', 200.4, 0.2], ['Total', 301, 0.30000000000000004])).toEqual(['data', 'data', 'total']);
+    expect(kinds(['A', 100.4, 1], ['B', 200.4, 1], ['Total', 300.9, 2])).toEqual(['data', 'data', 'unbalanced-total']);
+  });
+
+  it('rejects a bare totals label whose numbers do not add up, naming the column', () => {
+    const [, , total] = scanned(['Leeds', 100, 5], ['York', 200, 5], ['Total', 310, 10]);
+    expect(total).toEqual({ inTable: true, kind: 'unbalanced-total', reason: "'Total' (column A) is a totals label, but column B holds 310 where the rows above add up to 300" });
+    const [first] = scanned(['Total', 310, 10]);
+    expect(first).toEqual({ inTable: true, kind: 'unbalanced-total', reason: "'Total' (column A) is a totals label, but column B holds 310 where no rows above have a number there" });
+  });
+
+  it('reads numbers written as text with the mapping’s decimal separator', () => {
+    const scan = createRowScanner({ headerRowNumber: 1, firstDataRowNumber: 2, stopAtBlankRun: 3 }, 3, { decimalSeparator: ',' });
+    const verdicts = [['A', '1.000,5'], ['B', '2.000,5'], ['Total', '3.001']].map((cells, index) => scan({ rowNumber: index + 2, cells }));
+    expect(verdicts.map((verdict) => verdict.inTable && verdict.kind)).toEqual(['data', 'data', 'total']);
   });
 });
 
@@ -215,9 +261,9 @@ describe('createRowScanner', () => {
     const sample = rows([], [], [], [], ['A', 1], ['Subtotal', 1], ['B', 2], ['Grand total', 3]);
     expect(verdicts(sample).slice(4)).toEqual([
       { inTable: true, kind: 'data' },
-      { inTable: true, kind: 'total' },
+      { inTable: true, kind: 'total', reason: "'Subtotal' (column A) and column B add up to the row above (row 5)" },
       { inTable: true, kind: 'data' },
-      { inTable: true, kind: 'total' },
+      { inTable: true, kind: 'total', reason: "'Grand total' (column A) and column B add up to the 2 data rows of the table (rows 5–7)" },
     ]);
   });
 

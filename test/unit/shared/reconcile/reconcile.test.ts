@@ -169,4 +169,34 @@ describe('materiality individually and in aggregate', () => {
     expect(claims.map((result) => [result.status, result.statusUncorrected])).toEqual([['agreed', 'exception'], ['agreed', 'exception']]);
     expect(materiality[0]).toMatchObject({ uncorrectedTotal: 40, correctedTotal: 0, conclusion: 'not-material' });
   });
+
+  it('compares a change on the prior year with the recomputed change, signed by its words, judged on the tonnage it is out by', () => {
+    // Net 1,250 t in FY2022, 1,005 t in FY2023: −19.6 %; Scope 1 250 t → 225 t: −10 %.
+    const percent = (metric: string, value: number, fields: Partial<ClaimInput> = {}) => claim(metric, value, null, { percent: 'percent-text', decimals: 1, ...fields });
+    const { claims, materiality } = reconcile([
+      percent('Net Scope 1+2 down 19.6%', 0.196),
+      percent('Scope 1 emissions, change on prior year', -0.1),
+      // 5 points under: 5 % of the prior year's 1,250 t is 62.5 t, above materiality (5 % of the recomputed 1,005 t).
+      percent('Net Scope 1+2 emissions reduced on prior year', 0.246),
+      percent('Scope 1 changed', 0.1),
+      percent('Net Scope 1+2 down since FY2019', 0.3),
+      percent('Net Scope 1+2 down', 0.15, { period: 'FY2022' }),
+    ]);
+    expect(byMetric(claims, 'Net Scope 1+2 down 19.6%')).toMatchObject({ figure: 'net', measure: 'change-on-prior-year', unit: 'fraction', reported: -0.196, recomputed: -0.196, status: 'agreed', reason: 'agrees at the precision reported (±0.05 pp)' });
+    expect(byMetric(claims, 'Net Scope 1+2 down 19.6%').figureLabel).toBe('Change in Net (Scope 1 + market-based Scope 2) on the prior year');
+    expect(byMetric(claims, 'Scope 1 emissions, change on prior year')).toMatchObject({ figure: 'scope1', measure: 'change-on-prior-year', reported: -0.1, recomputed: -0.1, status: 'agreed' });
+    const wrong = byMetric(claims, 'Net Scope 1+2 emissions reduced on prior year');
+    expect(wrong).toMatchObject({ status: 'exception', reported: -0.246 });
+    expect(wrong.varianceAbs).toBeCloseTo(-0.05, 12);
+    expect(wrong.reason).toBe("change reported under by 5 percentage points, 62.5 tCO2e on the prior year's 1,250 tCO2e, at or above materiality (50.25 tCO2e)");
+    expect(byMetric(claims, 'Scope 1 changed')).toMatchObject({ status: 'exception', reason: "10 % is positive and the claim's words do not say whether it is a reduction or an increase" });
+    expect(byMetric(claims, 'Net Scope 1+2 down since FY2019')).toMatchObject({ status: 'exception', reason: expect.stringContaining('states a change against another year than the prior one') });
+    expect(byMetric(claims, 'Net Scope 1+2 down')).toMatchObject({ status: 'exception', reason: 'nothing recomputed: the engagement has no fiscal year before FY2022 to recompute a change from' });
+    // The levels the changes speak of are what the misstatement summary adds up; a change is judged individually, as the tonnage it is out by.
+    const year = materiality.find((summary) => summary.period === 'FY2023')!;
+    expect(year.items).toEqual([]);
+    expect(year.largest).toMatchObject({ claimId: wrong.id, label: 'Change in Net (Scope 1 + market-based Scope 2) on the prior year' });
+    expect(year.largest!.corrected).toBeCloseTo(-62.5, 9);
+    expect(year.conclusion).toBe('material');
+  });
 });

@@ -9,7 +9,7 @@ const PERCENT_EVIDENCE = `CHECK (percent_evidence IN ('number-format', 'percent-
  * targets, and adjustments. Adjustments are proposed corrections kept apart from the source data:
  * never changed once written (a withdrawal is a row of its own), every one logged.
  */
-export const m005Reconciliation: Migration = {
+export const m007Reconciliation: Migration = {
   name: 'percentages as fractions, reported precision, claim matches, target readings, adjustments',
   up(db) {
     db.exec(`

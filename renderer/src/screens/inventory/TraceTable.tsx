@@ -1,0 +1,207 @@
+import { flexRender, tableFeatures, useTable, type ColumnDef } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { activityByKey } from '../../../../shared/activities';
+import type { TraceSortColumn } from '../../../../shared/calc/trace';
+import type { TraceLine } from '../../../../shared/contract';
+import { formatNumber, formatPercent, formatThreeDecimals, NO_VALUE } from '../../format';
+import { SourceRowCells } from './SourceRowCells';
+
+const features = tableFeatures({});
+
+/** A line and where it stands among the figure's lines (its index in the sorted, filtered whole). */
+interface PlacedLine {
+  readonly index: number;
+  readonly line: TraceLine;
+}
+
+/** 'company.xlsx › UK offices › row 17'. */
+function sourceText(source: TraceLine['source']): string {
+  return `${source.fileName} › ${source.sheet} › row ${source.rowNumber}`;
+}
+
+interface ColumnSpec {
+  readonly id: string;
+  readonly header: string;
+  readonly className?: string;
+  /** What the engine sorts the lines by when this column's header is clicked. */
+  readonly sort?: TraceSortColumn;
+  readonly cell: (line: TraceLine, expanded: boolean, toggle: () => void) => ReactNode;
+}
+
+const COLUMN_SPECS: readonly ColumnSpec[] = [
+  { id: 'record', header: 'Record', className: 'num', sort: 'record', cell: (line) => line.recordId },
+  { id: 'site', header: 'Site', sort: 'site', cell: (line) => line.site ?? NO_VALUE },
+  { id: 'activity', header: 'Activity', className: 'wraps', sort: 'activity', cell: (line) => activityByKey(line.activity)?.label ?? line.activity },
+  { id: 'quantity', header: 'Quantity', className: 'num', sort: 'quantity', cell: (line) => `${formatNumber(line.quantity)} ${line.unit}` },
+  { id: 'conversion', header: 'Unit conversion', className: 'num', cell: (line) => `× ${formatNumber(line.conversionFactor)}` },
+  {
+    id: 'converted',
+    header: 'Converted',
+    className: 'num wraps',
+    cell: (line) => (
+      <>
+        = {formatNumber(line.convertedQuantity)} {line.factorUnit}
+        {line.chargedQuantity !== line.convertedQuantity && <span className="charged">charged {formatNumber(line.chargedQuantity)}</span>}
+      </>
+    ),
+  },
+  { id: 'factor-value', header: 'kgCO2e / unit', className: 'num', cell: (line) => `× ${formatNumber(line.co2ePerUnitKg)}` },
+  {
+    id: 'factor',
+    header: 'Factor',
+    className: 'factor',
+    cell: (line) =>
+      line.factor ? (
+        <>
+          <span className="factor-set">{line.factor.setKey} · {line.factor.edition}</span>
+          <span className="muted small">{line.factor.label}</span>
+        </>
+      ) : NO_VALUE,
+  },
+  { id: 'share', header: 'Share', className: 'num', cell: (line) => formatPercent(line.share) },
+  { id: 'tco2e', header: 'tCO2e', className: 'num tco2e', sort: 'tco2e', cell: (line) => <span title={`${formatNumber(line.tco2e)} tCO2e`}>{formatThreeDecimals(line.tco2e)}</span> },
+  {
+    id: 'source',
+    header: 'Source',
+    sort: 'source',
+    cell: (line, expanded, toggle) => (
+      <button type="button" className="source-link" aria-expanded={expanded} onClick={toggle}>
+        {sourceText(line.source)}
+      </button>
+    ),
+  },
+];
+
+const COLUMN_COUNT = COLUMN_SPECS.length;
+/** A line's height before it is measured (a note or an opened source row makes it taller). */
+const ESTIMATED_ROW_HEIGHT = 44;
+
+export interface TraceTableProps {
+  readonly lineCount: number;
+  readonly lineAt: (index: number) => TraceLine | undefined;
+  /** Changes whenever a page of lines arrives. */
+  readonly pages: number;
+  /** Asks for the lines from..to (inclusive) to be fetched. */
+  readonly ensure: (from: number, to: number) => void;
+  readonly sort: TraceSortColumn;
+  readonly descending: boolean;
+  readonly onSort: (column: TraceSortColumn) => void;
+  /** The figure's total, for the footer. */
+  readonly footer: ReactNode;
+  /** Offers, on each line, to propose an adjustment of its record. */
+  readonly onAdjust?: (recordId: number) => void;
+}
+
+/**
+ * A figure's lines in a virtualised table: only the rows in view are in the page (a figure of
+ * half a million lines scrolls like one of fifty), fetched a page at a time as they come into
+ * view. Headers sort the lines in the engine.
+ */
+export function TraceTable({ lineCount, lineAt, pages, ensure, sort, descending, onSort, footer, onAdjust }: TraceTableProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
+  const virtualizer = useVirtualizer({
+    count: lineCount,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ESTIMATED_ROW_HEIGHT,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+  useEffect(() => {
+    if (lineCount > 0) ensure(first, last);
+  }, [ensure, first, last, lineCount]);
+
+  const toggle = (index: number) => setExpanded((open) => {
+    const next = new Set(open);
+    if (!next.delete(index)) next.add(index);
+    return next;
+  });
+  const columns = useMemo<ColumnDef<typeof features, PlacedLine>[]>(
+    () => COLUMN_SPECS.map((spec) => ({ id: spec.id, header: spec.header, cell: ({ row }) => spec.cell(row.original.line, expanded.has(row.original.index), () => toggle(row.original.index)) })),
+    [expanded],
+  );
+  const data = useMemo(
+    () => items.flatMap((item): PlacedLine[] => {
+      const line = lineAt(item.index);
+      return line ? [{ index: item.index, line }] : [];
+    }),
+    // The lines in view change with the items and with every page that arrives (`pages` counts them).
+    [items, lineAt, pages],
+  );
+  const table = useTable({ features, columns, data, getRowId: (row) => String(row.index) });
+  const rows = new Map(table.getRowModel().rows.map((row) => [row.original.index, row]));
+  const before = items[0]?.start ?? 0;
+  const after = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
+
+  return (
+    <div className="table-scroll trace-scroll" ref={scrollRef} data-testid="trace-scroll">
+      <table className="grid trace-lines" aria-label="Trace lines" aria-rowcount={lineCount}>
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header, position) => {
+                const spec = COLUMN_SPECS[position]!;
+                const sorted = spec.sort !== undefined && spec.sort === sort;
+                return (
+                  <th key={header.id} className={spec.className?.includes('num') ? 'num' : undefined} aria-sort={sorted ? (descending ? 'descending' : 'ascending') : undefined}>
+                    {spec.sort === undefined ? spec.header : (
+                      <button type="button" className="sort-header" onClick={() => onSort(spec.sort!)}>
+                        {spec.header}
+                        {sorted && <span aria-hidden="true">{descending ? ' ▾' : ' ▴'}</span>}
+                      </button>
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody aria-hidden="true" className="spacer"><tr style={{ height: before }} /></tbody>
+        {items.map((item) => {
+          const row = rows.get(item.index);
+          const line = row?.original.line;
+          return (
+            <tbody key={item.key} data-index={item.index} ref={virtualizer.measureElement}>
+              {!line || !row ? (
+                <tr className="loading-line"><td colSpan={COLUMN_COUNT} className="muted">Loading line {item.index + 1}…</td></tr>
+              ) : (
+                <>
+                  <tr data-record={line.recordId} aria-rowindex={item.index + 2} className={line.note ? 'has-note' : undefined}>
+                    {row.getAllCells().map((cell, position) => (
+                      <td key={cell.id} className={COLUMN_SPECS[position]!.className}>
+                        {flexRender(cell.column.columnDef.cell, cell.getContext()) as ReactNode}
+                        {position === 0 && onAdjust && (
+                          <button type="button" className="line-action" onClick={() => onAdjust(line.recordId)} aria-label={`Propose an adjustment of record ${line.recordId}`}>Adjust…</button>
+                        )}
+                      </td>
+                    ))}
+                  </tr>
+                  {line.note && (
+                    <tr className="line-note">
+                      <td />
+                      <td colSpan={COLUMN_COUNT - 1} title={line.note}>
+                        <span className={expanded.has(item.index) ? undefined : 'clamped'}>Note: {line.note}</span>
+                      </td>
+                    </tr>
+                  )}
+                  {expanded.has(item.index) && (
+                    <tr className="source-detail">
+                      <td colSpan={COLUMN_COUNT}><SourceRowCells source={line.source} /></td>
+                    </tr>
+                  )}
+                </>
+              )}
+            </tbody>
+          );
+        })}
+        <tbody aria-hidden="true" className="spacer"><tr style={{ height: Math.max(0, after) }} /></tbody>
+        <tfoot>{footer}</tfoot>
+      </table>
+    </div>
+  );
+}
+
+export const TRACE_COLUMNS = COLUMN_COUNT;

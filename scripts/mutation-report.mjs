@@ -1,0 +1,101 @@
+// The mutation scores of the core's areas, against their targets, from Stryker's incremental file
+// (committed, so they print without a run): `node scripts/mutation-report.mjs [--survivors]`.
+// `--survivors` lists every mutant no test kills, by file and line, to check against
+// docs/mutation-testing.md, where each is judged equivalent with why.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const INCREMENTAL_FILE = path.join(ROOT, 'test', 'mutation', 'stryker-incremental.json');
+
+/** The areas with a target score; the last takes what the others do not. */
+export const AREAS = [
+  { name: 'shared/calc', target: 85, holds: (file) => file.startsWith('shared/calc/') },
+  { name: 'shared/import', target: 75, holds: (file) => file.startsWith('shared/import/') },
+  { name: 'audit log and engagement-file checks', target: null, holds: (file) => file.startsWith('electron/engine/') },
+];
+
+const TREE_OF_TS = '/**/*.ts';
+
+/**
+ * The files a run over the whole core mutates (stryker.config.mjs), relative to the root with '/'.
+ * Its patterns are single files and trees of a folder's .ts files; any other form is refused rather than misread.
+ */
+async function coreFiles() {
+  const { default: config } = await import(pathToFileURL(path.join(ROOT, 'stryker.config.mjs')).href);
+  return config.mutate.flatMap((pattern) => {
+    if (!pattern.includes('*')) return [pattern];
+    if (!pattern.endsWith(TREE_OF_TS) || pattern.slice(0, -TREE_OF_TS.length).includes('*')) throw new Error(`cannot list the files of the pattern ${pattern}`);
+    const dir = pattern.slice(0, -TREE_OF_TS.length);
+    return fs
+      .readdirSync(path.join(ROOT, dir), { recursive: true })
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => `${dir}/${file.split(path.sep).join('/')}`);
+  });
+}
+
+const DETECTED = new Set(['Killed', 'Timeout']);
+const UNDETECTED = new Set(['Survived', 'NoCoverage']);
+
+/**
+ * Killed or timed out over everything that compiled and ran: Stryker's mutation score, with how
+ * many of the area's files have results (a score over some of them does not show the target).
+ */
+export function areaScores(report, files) {
+  return AREAS.map((area) => {
+    const mutants = Object.entries(report.files)
+      .filter(([file]) => area.holds(file))
+      .flatMap(([, entry]) => entry.mutants);
+    const detected = mutants.filter((mutant) => DETECTED.has(mutant.status)).length;
+    const undetected = mutants.filter((mutant) => UNDETECTED.has(mutant.status)).length;
+    const total = detected + undetected;
+    const areaFiles = files.filter(area.holds);
+    const run = areaFiles.filter((file) => file in report.files).length;
+    return { ...area, detected, undetected, score: total === 0 ? null : (100 * detected) / total, run, of: areaFiles.length };
+  });
+}
+
+function verdict(area) {
+  if (area.target === null || area.score === null) return '';
+  if (area.run < area.of) return `  (target ${area.target}%: not shown, ${area.run} of ${area.of} files have results)`;
+  return area.score >= area.target ? `  (target ${area.target}%: met)` : `  (target ${area.target}%: NOT MET)`;
+}
+
+/** Every mutant no test kills: file, line and column, the mutator, and the code before and after. */
+export function survivors(report) {
+  return Object.entries(report.files)
+    .flatMap(([file, entry]) => {
+      const lines = entry.source.split('\n');
+      return entry.mutants
+        .filter((mutant) => UNDETECTED.has(mutant.status))
+        .map((mutant) => {
+          const { start, end } = mutant.location;
+          const original = start.line === end.line ? lines[start.line - 1].slice(start.column - 1, end.column - 1) : `${lines[start.line - 1].slice(start.column - 1)}…`;
+          return { file, line: start.line, column: start.column, status: mutant.status, mutator: mutant.mutatorName, original, replacement: mutant.replacement };
+        });
+    })
+    .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+}
+
+export async function printReport(report, { listSurvivors = false } = {}) {
+  console.log('\nMutation score by area (killed or timed out, of the mutants that compiled):');
+  for (const area of areaScores(report, await coreFiles())) {
+    const score = area.score === null ? 'no mutants' : `${area.score.toFixed(2)}%`;
+    console.log(`  ${area.name.padEnd(38)} ${score.padStart(8)}  ${area.detected} detected, ${area.undetected} not${verdict(area)}`);
+  }
+  if (!listSurvivors) return;
+  console.log('\nMutants no test detects (each is judged in docs/mutation-testing.md):');
+  for (const mutant of survivors(report)) {
+    const code = (text) => JSON.stringify(text.length > 70 ? `${text.slice(0, 67)}...` : text);
+    console.log(`  ${mutant.file}:${mutant.line}:${mutant.column}  ${mutant.mutator}${mutant.status === 'NoCoverage' ? ' (no test runs it)' : ''}  ${code(mutant.original)} → ${code(mutant.replacement)}`);
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (!fs.existsSync(INCREMENTAL_FILE)) {
+    console.error(`No mutation results yet (${path.relative(ROOT, INCREMENTAL_FILE)}): run npm run mutate.`);
+    process.exit(1);
+  }
+  await printReport(JSON.parse(fs.readFileSync(INCREMENTAL_FILE, 'utf8')), { listSurvivors: process.argv.includes('--survivors') });
+}

@@ -1,0 +1,45 @@
+/**
+ * Placeholders: text a system writes where it has no value ('Not Available', 'N/A', '-'). They
+ * are missing values, never text that decides a column's type or a value to reject. The list is
+ * the mapping's own (suggested with these defaults, visible and editable); an Excel error value
+ * such as #N/A stays an error: only the text '#N/A' is a placeholder.
+ */
+import type { Cell, RawRow } from './cell';
+
+/** What exports from energy and ERP systems write for "no value". */
+export const DEFAULT_PLACEHOLDERS: readonly string[] = ['Not Available', 'N/A', 'n/a', '-', '–', '—', '..', '(blank)', 'null', '#N/A'];
+
+/** Compared case-insensitively and with white space folded: 'not available', ' N/A '. */
+function placeholderKey(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** Whether a cell is one of the placeholders; cheap for the cells that are not text. */
+export type PlaceholderTest = (cell: Cell | undefined) => boolean;
+
+export function placeholderTest(placeholders: readonly string[] | undefined): PlaceholderTest {
+  const keys = new Set((placeholders ?? []).map(placeholderKey));
+  if (keys.size === 0) return () => false;
+  const longest = Math.max(...[...keys].map((key) => key.length));
+  const firstCharacters = new Set([...keys].flatMap((key) => [key[0]!, key[0]!.toUpperCase()]));
+  // This runs on every text cell of a streamed sheet: text that is long, or starts with a character
+  // no placeholder starts with, is passed over at once; only text with white space inside is
+  // folded by a regular expression.
+  return (cell) => {
+    if (typeof cell !== 'string' || cell.length === 0 || cell.length > longest + 8) return false;
+    const first = cell[0]!;
+    if (!firstCharacters.has(first) && first.trim() !== '') return false;
+    const key = cell.trim().toLowerCase();
+    return keys.has(key) || (/\s/.test(key) && keys.has(placeholderKey(key)));
+  };
+}
+
+/**
+ * The row with its placeholder cells blank; the same row object when it has none, so that a row
+ * without placeholders (most of them) costs one pass and no allocation.
+ */
+export function withPlaceholdersBlank(row: RawRow, isPlaceholder: PlaceholderTest): RawRow {
+  const first = row.cells.findIndex(isPlaceholder);
+  if (first < 0) return row;
+  return { rowNumber: row.rowNumber, cells: row.cells.map((cell, index) => (index >= first && isPlaceholder(cell) ? null : cell)) };
+}

@@ -1,0 +1,178 @@
+/**
+ * An audit log whose tail cannot vanish unseen. The hash chain alone still verifies after the last
+ * entries are cut off (with the append-only triggers dropped, as anyone with the file can do); this
+ * machine's witness, kept outside the file, remembers the head it saw, so a cut tail or a rewritten
+ * history is a warning and a finding. Each "machine" here is its own app-data folder.
+ */
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/cli/main';
+import { APP_DATA_ENV, auditHeadReference, auditWitnessFindings, createEngagement, engagementSummary, openEngagement } from '../../../electron/engine/engagement/service';
+import { tamperWithAuditLog } from '../../helpers/tamper';
+import { useTempDir } from '../../helpers/temp';
+
+const SETTINGS = { entityName: 'Example Group', fiscalYearStartMonth: 4 };
+
+/** The CLI as run on the machine whose app-data folder is `appData`. */
+async function cliOn(appData: string, ...args: string[]) {
+  let out = '';
+  let err = '';
+  const previous = process.env[APP_DATA_ENV];
+  process.env[APP_DATA_ENV] = appData;
+  try {
+    const code = await runCli(args, { out: (text) => (out += text), err: (text) => (err += text) });
+    return { code, out, err };
+  } finally {
+    process.env[APP_DATA_ENV] = previous;
+  }
+}
+
+describe('the audit witness', () => {
+  const tempDir = useTempDir();
+
+  /** An engagement with four audit entries, made on the machine whose app-data folder is `appData`. */
+  function fourEntries(dir: string, appData: string): { file: string; head: { entries: number; headHash: string } } {
+    const file = path.join(dir, 'group.carbonaudit');
+    const engagement = createEngagement(file, SETTINGS, { actor: 'jane', appDataDir: appData });
+    for (const step of [1, 2, 3]) engagement.change('test.step', { step }, () => undefined);
+    const head = auditHeadReference(engagement);
+    engagement.close();
+    return { file, head };
+  }
+
+  it('notices a cut tail that the hash chain alone does not, names the missing entries, and keeps the finding', async () => {
+    const dir = tempDir();
+    const machine = path.join(dir, 'machine');
+    const { file, head } = fourEntries(dir, machine);
+    expect(head.entries).toBe(4);
+    tamperWithAuditLog(file, 'DELETE FROM audit_log WHERE seq > 2');
+
+    const engagement = await openEngagement(file, { actor: 'jane', appDataDir: machine });
+    expect(engagement.verifyAuditLog()).toMatchObject({ intact: true, entries: 2 });
+    const summary = engagementSummary(engagement);
+    expect(summary.auditWitness).toMatchObject({
+      status: 'cut',
+      finding: { kind: 'cut', seen: { entries: 4, headHash: head.headHash }, found: { entries: 2, headHash: summary.auditHeadHash } },
+    });
+    expect(summary.auditWitness.status === 'cut' && summary.auditWitness.finding.message).toMatch(
+      new RegExp(`has 2 entries, but this machine saw 4 on .* \\(head ${head.headHash}\\): entries 3–4 are missing`),
+    );
+    engagement.close();
+
+    // Opened again, still cut: one finding, and the witness still remembers the four entries.
+    const again = await openEngagement(file, { actor: 'jane', appDataDir: machine });
+    expect(engagementSummary(again).auditWitness.status).toBe('cut');
+    expect(auditWitnessFindings(again).map((finding) => [finding.kind, finding.seen.entries, finding.found.entries])).toEqual([['cut', 4, 2]]);
+    again.close();
+
+    // The command line: a warning on every command, and verify fails.
+    const verify = await cliOn(machine, 'verify', file);
+    expect(verify.code).toBe(1);
+    expect(verify.out).toContain('Audit log intact: 2 entries');
+    expect(verify.err).toMatch(/^Warning: The audit log of this engagement has 2 entries, but this machine saw 4 .*entries 3–4 are missing/);
+    const info = await cliOn(machine, 'info', file);
+    expect(info.code).toBe(0);
+    expect(info.err).toContain('entries 3–4 are missing');
+    expect(info.out).toContain('Witness:        CUT: The audit log of this engagement has 2 entries');
+  });
+
+  it('checks against a known head: verify --head fails on a cut log, naming the missing entries', async () => {
+    const dir = tempDir();
+    const { file, head } = fourEntries(dir, path.join(dir, 'machine'));
+    const elsewhere = path.join(dir, 'another machine');
+    const intact = await cliOn(elsewhere, 'verify', file, '--head', head.headHash, '--entries', '4');
+    expect(intact).toMatchObject({ code: 0, err: '' });
+    expect(intact.out).toContain('Known head is entry 4, the last entry');
+
+    tamperWithAuditLog(file, 'DELETE FROM audit_log WHERE seq > 2');
+    // A machine that never saw the file: only the known head can tell the log was cut.
+    const fresh = path.join(dir, 'a third machine');
+    const cut = await cliOn(fresh, 'verify', file, '--head', head.headHash, '--entries', '4');
+    expect(cut.code).toBe(1);
+    expect(cut.err).toContain(`Audit log CUT: entries 3–4 are missing (the log ends at entry 2; the known head ${head.headHash} was entry 4)`);
+    // Without the count, the head is simply not there.
+    const unknownCount = await cliOn(fresh, 'verify', file, '--head', head.headHash);
+    expect(unknownCount.code).toBe(1);
+    expect(unknownCount.err).toContain(`Known head ${head.headHash} is NOT in the log's 2 entries`);
+    // A head from before the cut is still there.
+    const first = new Database(file, { readonly: true }).prepare('SELECT hash FROM audit_log WHERE seq = 1').pluck().get() as string;
+    const earlier = await cliOn(fresh, 'verify', file, '--head', first);
+    expect(earlier).toMatchObject({ code: 0 });
+    expect(earlier.out).toContain('Known head is entry 1; 1 entry was added after it');
+    expect((await cliOn(fresh, 'verify', file, '--entries', '4')).code).toBe(2);
+    expect((await cliOn(fresh, 'verify', file, '--head', 'not-a-hash')).code).toBe(2);
+  });
+
+  it('notices a rewritten history: the entry this machine saw last is no longer the same', async () => {
+    const dir = tempDir();
+    const machine = path.join(dir, 'machine');
+    const { file, head } = fourEntries(dir, machine);
+    // The last two entries replaced by others, written through the app on another machine: a
+    // chain that verifies, of the same length and longer, but not the history this machine saw.
+    tamperWithAuditLog(file, 'DELETE FROM audit_log WHERE seq > 2');
+    const rewriter = await openEngagement(file, { actor: 'mallory', appDataDir: path.join(dir, 'elsewhere') });
+    for (const step of ['a', 'b', 'c']) rewriter.change('test.step', { step }, () => undefined);
+    rewriter.close();
+
+    const engagement = await openEngagement(file, { actor: 'jane', appDataDir: machine });
+    expect(engagement.verifyAuditLog()).toMatchObject({ intact: true, entries: 5 });
+    const { auditWitness } = engagementSummary(engagement);
+    expect(auditWitness).toMatchObject({ status: 'forked', finding: { kind: 'forked', seen: { entries: 4, headHash: head.headHash }, found: { entries: 5 } } });
+    expect(auditWitness.status === 'forked' && auditWitness.finding.message).toContain(`its entry 4 had the hash ${head.headHash}, which is no longer in it`);
+    // Work on the rewritten file does not move the witness: the warning stays.
+    engagement.change('test.step', { step: 'd' }, () => undefined);
+    engagement.close();
+    const reopened = await openEngagement(file, { actor: 'jane', appDataDir: machine });
+    expect(engagementSummary(reopened).auditWitness.status).toBe('forked');
+    reopened.close();
+    const verify = await cliOn(machine, 'verify', file, '--head', head.headHash, '--entries', '4');
+    expect(verify.code).toBe(1);
+    expect(verify.err).toContain(`Audit log REWRITTEN: entry 4 is not the known head ${head.headHash}`);
+  });
+
+  it('says nothing of a file copied to a new machine, prints its head, and follows it from then on', async () => {
+    const dir = tempDir();
+    const { file, head } = fourEntries(dir, path.join(dir, 'first machine'));
+    const copy = path.join(dir, 'copy.carbonaudit');
+    fs.copyFileSync(file, copy);
+    const newMachine = path.join(dir, 'new machine');
+
+    const info = await cliOn(newMachine, 'info', copy);
+    expect(info).toMatchObject({ code: 0, err: '' });
+    expect(info.out).toContain(`Audit log:      4 entries, head ${head.headHash}`);
+    expect(info.out).toContain('Witness:        first seen on this machine');
+    const verify = await cliOn(newMachine, 'verify', copy);
+    expect(verify).toMatchObject({ code: 0, err: '' });
+    expect(verify.out).toBe(`Audit log intact: 4 entries, head ${head.headHash}\n`);
+
+    // The copy is the same engagement: the same id, and the new machine now holds its head.
+    const engagement = await openEngagement(copy, { actor: 'sam', appDataDir: newMachine });
+    expect(engagementSummary(engagement)).toMatchObject({ engagementId: auditHeadReference(engagement).engagementId, auditWitness: { status: 'consistent', seen: { entries: 4, headHash: head.headHash } } });
+    engagement.change('test.step', { step: 'more work' }, () => undefined);
+    engagement.close();
+    const grown = await openEngagement(copy, { actor: 'sam', appDataDir: newMachine });
+    expect(engagementSummary(grown).auditWitness).toMatchObject({ status: 'consistent', seen: { entries: 5 } });
+    grown.close();
+    // Back on the first machine, the copy holds everything that machine saw, and more: no warning.
+    const back = await cliOn(path.join(dir, 'first machine'), 'verify', copy);
+    expect(back).toMatchObject({ code: 0, err: '' });
+  });
+
+  it('gives every copy of an engagement the same id, and different engagements different ids', async () => {
+    const dir = tempDir();
+    const machine = path.join(dir, 'machine');
+    const one = createEngagement(path.join(dir, 'one.carbonaudit'), SETTINGS, { actor: 'jane', appDataDir: machine });
+    const two = createEngagement(path.join(dir, 'two.carbonaudit'), SETTINGS, { actor: 'jane', appDataDir: machine });
+    const [oneId, twoId] = [auditHeadReference(one).engagementId, auditHeadReference(two).engagementId];
+    expect(oneId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(twoId).not.toBe(oneId);
+    // Recorded in the engagement's first audit entry, under the hash chain.
+    const created = one.db.prepare("SELECT params_json FROM audit_log WHERE operation = 'engagement.create'").pluck().get() as string;
+    expect(JSON.parse(created)).toMatchObject({ engagementId: oneId });
+    one.close();
+    two.close();
+    expect(fs.readdirSync(path.join(machine, 'audit-witness')).sort()).toEqual([`${oneId}.json`, `${twoId}.json`].sort());
+  });
+});

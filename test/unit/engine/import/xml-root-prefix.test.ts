@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { RootPrefixRemover } from '../../../../electron/engine/import/readers/xml-root-prefix';
+
+/** The remover's output for `xml` cut into pieces at `cuts`. */
+function removed(xml: string, cuts: readonly number[]): string {
+  const remover = new RootPrefixRemover();
+  const bounds = [0, ...cuts, xml.length];
+  const pieces = bounds.slice(1).map((end, index) => remover.push(xml.slice(bounds[index], end)));
+  return pieces.join('') + remover.push('', true);
+}
+
+const PREFIXED =
+  '<?xml version="1.0"?><!-- <x:note> --><x:worksheet xmlns:x="urn:main" xmlns:mc="urn:mc"><x:sheetData>' +
+  '<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t><![CDATA[<x:kept/> a]]b]]></x:t></x:is></x:c><mc:Choice/></x:row>' +
+  '<xy:other/><x:row r="2"/></x:sheetData></x:worksheet>';
+const EXPECTED =
+  '<?xml version="1.0"?><!-- <x:note> --><worksheet xmlns:x="urn:main" xmlns:mc="urn:mc"><sheetData>' +
+  '<row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[<x:kept/> a]]b]]></t></is></c><mc:Choice/></row>' +
+  '<xy:other/><row r="2"/></sheetData></worksheet>';
+
+describe('RootPrefixRemover', () => {
+  it("takes the root's prefix off element names only, wherever the text is cut", () => {
+    for (let cut = 0; cut <= PREFIXED.length; cut++) expect(removed(PREFIXED, [cut])).toBe(EXPECTED);
+    expect(removed(PREFIXED, Array.from({ length: PREFIXED.length - 1 }, (_, index) => index + 1))).toBe(EXPECTED);
+  });
+
+  it('passes a part whose root has no prefix through unchanged, other prefixes included', () => {
+    const plain = '<?xml version="1.0"?><worksheet xmlns="urn:main"><x:row/><sheetData><row r="1"/></sheetData></worksheet>';
+    for (let cut = 0; cut <= plain.length; cut++) expect(removed(plain, [cut])).toBe(plain);
+  });
+});
