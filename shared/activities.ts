@@ -112,3 +112,6 @@ export const SCOPE3_CATEGORIES: Readonly<Record<number, string>> = {
   14: 'Franchises',
   15: 'Investments',
 };
+
+/** A site with records of this activity is a data centre in the calculation, whether or not the boundary tags it. */
+export const IT_ENERGY_ACTIVITY = 'it_energy';

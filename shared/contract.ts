@@ -213,6 +213,23 @@ export interface ImportOutcome {
 
 export const MAX_ISSUES_IN_OUTCOME = 2000;
 
+/** One factor of a set, as the Factor library lists it. */
+export interface FactorRowView {
+  readonly id: number;
+  readonly label: string;
+  readonly activityKey: string | null;
+  readonly unitText: string;
+  readonly region: string | null;
+  readonly scope: string | null;
+  readonly co2ePerUnitKg: number | null;
+}
+
+export interface FactorPage {
+  /** Factors matching the filter, for the pager. */
+  readonly total: number;
+  readonly rows: readonly FactorRowView[];
+}
+
 export interface FactorSetSummary {
   readonly id: number;
   readonly setKey: string;
@@ -297,6 +314,8 @@ export interface SiteView extends SiteInfo {
   /** False for a site seen in the records but never set: it counts in full, as a non-data-centre. */
   readonly configured: boolean;
   readonly records: number;
+  /** The site has IT-energy records, so the calculation treats it as a data centre whether ticked or not. */
+  readonly dataCentreByRecords: boolean;
 }
 
 export interface FigureChangeView {
@@ -313,6 +332,8 @@ export const MAX_PAGE_SIZE = 1000;
 export interface SourceFileSummary {
   readonly id: number;
   readonly fileName: string;
+  /** The sheet imported (a CSV's is its file name); null when the mapping named none. */
+  readonly sheet: string | null;
   readonly kind: MappingKind;
   readonly format: string;
   readonly sizeBytes: number;
@@ -453,7 +474,12 @@ export const API = {
   'engagement.unlock': method<LockView>()(z.object({ reason: z.string().trim().min(1, 'Unlocking needs a reason').max(2000) }).strict()),
   'audit.verify': method<AuditVerification>()(NO_INPUT),
   'audit.entries': method<readonly AuditEntry[]>()(
-    z.object({ afterSeq: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(200) }).strict(),
+    z.object({
+      afterSeq: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1000).default(200),
+      operation: z.string().min(1).max(100).optional(),
+      text: z.string().max(200).optional(),
+    }).strict(),
   ),
   /** Asks the host for a spreadsheet to import (a native dialog). Null when cancelled. */
   'import.chooseFile': method<ChosenFile | null>()(NO_INPUT),
@@ -492,6 +518,15 @@ export const API = {
     }).strict(),
   ),
   'factors.sets': method<readonly FactorSetSummary[]>()(NO_INPUT),
+  /** A page of one set's factors, filtered by text, in the set's order. */
+  'factors.list': method<FactorPage>()(
+    z.object({
+      factorSetId: z.number().int().min(1),
+      text: z.string().max(200).default(''),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(100),
+    }).strict(),
+  ),
   /** Adds the shipped default library as new versions; figures change only on recalculation. */
   'factors.loadLibrary': method<readonly FactorSetSummary[]>()(NO_INPUT),
   /** The stored inventory as it is, and whether it is out of date: never calculates (nor freezes factor versions). */

@@ -25,6 +25,7 @@
  * 5. Exactly one factor must remain; several equally good ones are ambiguous.
  */
 import { ATTRIBUTE_LABELS, ATTRIBUTE_NAMES, attributeValueKey, describeAttributes, type AttributeName, type Attributes } from './attributes';
+import { setRegionLabel, validityLabel } from '../factors/labels';
 import type { CalcFactor } from './inventory-types';
 import { conversionFactor, formatUnit, parseUnit, type Unit } from './units';
 
@@ -226,13 +227,13 @@ function theOnlyCandidate(candidates: readonly Candidate[], recordUnit: Unit): {
 
 function regionNote(factor: CalcFactor, region: string | null): string {
   const wanted = region === null ? 'the record gives no region' : `no factor for region ${region}`;
-  return `region rule: ${wanted}; set-wide factor of ${factor.setKey} (${factor.region ?? factor.setRegion}) used`;
+  return `region rule: ${wanted}; set-wide factor of ${factor.setKey} (${setRegionLabel(factor.region ?? factor.setRegion)}) used`;
 }
 
 function factorYearNote(factor: CalcFactor, date: string): string {
   return (
     `factor year rule (the set in force at the start of the record's period; if none, the latest earlier edition): ` +
-    `none in force on ${date}; ${factor.setKey} (${factor.validFrom} to ${factor.validTo}) used`
+    `none in force on ${date}; ${factor.setKey} (${validityLabel(factor.validFrom, factor.validTo)}) used`
   );
 }
 

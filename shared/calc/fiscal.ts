@@ -152,6 +152,19 @@ export function fiscalMonthOf(date: string, settings: FiscalSettings): FiscalRes
   };
 }
 
+const MONTH_ABBREVIATIONS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+/**
+ * A month as auditors read it on screen, 'Apr-22' for a month starting 2022-04-01: 'FY2023 M01'
+ * stays the stable reference, but says nothing about which calendar month it is.
+ */
+export function calendarMonthLabel(monthStart: string): string {
+  const [, year, month] = /^(\d{4})-(\d{2})-\d{2}$/.exec(monthStart) ?? [];
+  const name = MONTH_ABBREVIATIONS[Number(month) - 1];
+  if (year === undefined || name === undefined) throw new Error(`not an ISO date: '${monthStart}'`);
+  return `${name}-${year.slice(2)}`;
+}
+
 const SINGLE_YEAR_LABEL = /^(?:FY)?(\d{4})$/;
 const SHORT_YEAR_LABEL = /^FY(\d{2})$/;
 const SPLIT_YEAR_LABEL = /^(?:FY)?(\d{4})[/\-–](\d{2}|\d{4})$/;

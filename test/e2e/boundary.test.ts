@@ -87,13 +87,17 @@ describe('boundary', () => {
     for (const name of ['DC North', 'DC South']) {
       await expect(textOf(row(name).locator('td.status'))).resolves.toBe('Default: counts in full');
       await expect(textOf(row(name).getByTestId('effective-share'))).resolves.toBe('100.0%');
-      await expect(row(name).getByRole('button', { name: 'Save' }).isDisabled()).resolves.toBe(true);
+      // Their IT-energy records make them data centres in the calculation, so the boundary says so.
+      await expect(page.getByLabel(`Data centre of ${name}`).isChecked()).resolves.toBe(true);
+      await expect(page.getByLabel(`Data centre of ${name}`).isDisabled()).resolves.toBe(true);
+      await expect(textOf(row(name).getByTestId('data-centre'))).resolves.toBe('IT-energy records');
     }
+    // One form for every site: nothing to save yet.
+    const save = page.getByRole('button', { name: 'Save boundary' });
+    await expect(save.isDisabled()).resolves.toBe(true);
     await screenshot(page, 'boundary-2-unconfigured');
 
     await page.getByLabel('Ownership % of DC South').fill('40');
-    await page.getByLabel('Data centre of DC South').check();
-    const save = row('DC South').getByRole('button', { name: 'Save' });
     await expect(save.isEnabled()).resolves.toBe(true);
     await expect(textOf(row('DC South').getByTestId('effective-share'))).resolves.toBe('100.0%40.0% once saved');
     await screenshot(page, 'boundary-3-edited');

@@ -184,8 +184,9 @@ describe('import wizard', () => {
     await expect(textOf(source)).resolves.toContain(sha256.slice(0, 12));
     await screenshot(page, 'import-6-sources');
 
-    // The same file again: the wizard warns before it is imported twice.
+    // The same file again: the wizard, kept as it was left, starts over; it warns before a file is imported twice.
     await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('button', { name: 'Import another file' }).click();
     harness.dialogAnswers.push(workbookPath);
     await page.getByRole('button', { name: 'Choose file…' }).click();
     await expect(textOf(page.getByTestId('duplicate-warning'))).resolves.toContain('This file was imported before');

@@ -54,6 +54,7 @@ describe('reconciliation', () => {
     await page.locator('table[aria-label="Factor sets"] tr[data-set="desnz-2020"]').waitFor();
 
     await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('button', { name: 'Import another file' }).click();
     await page.getByRole('radio', { name: 'Reported figures' }).check();
     await importThroughWizard(page, harness, reportedFile, 'ESG report');
     await screenshot(page, 'reconcile-0-claims-imported');

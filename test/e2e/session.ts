@@ -59,12 +59,12 @@ export async function createEngagement(page: Page, { harness, dir }: E2eSession,
   await page.getByTestId('engagement-settings').waitFor();
 }
 
-/** Both sheets of the company workbook (test/helpers/company-workbook.ts), from the Import screen. */
+/** Both sheets of the company workbook (test/helpers/company-workbook.ts), from the Import screen, choosing the file once. */
 export async function importCompanyWorkbook(page: Page, harness: Harness, workbook: string): Promise<void> {
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await importThroughWizard(page, harness, workbook, OFFICES_SHEET);
-  await page.getByRole('button', { name: 'Import another file' }).click();
-  await importThroughWizard(page, harness, workbook, DATA_CENTRES_SHEET);
+  await page.getByRole('button', { name: `Import sheet “${DATA_CENTRES_SHEET}” of this file` }).click();
+  await finishImportWizard(page, workbook, DATA_CENTRES_SHEET);
 }
 
 /** A file through every step of the wizard on the suggested mapping; `adjust` runs on the columns step. */

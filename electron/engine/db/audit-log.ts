@@ -77,8 +77,22 @@ export function verifyAuditLog(db: ReadableDb): AuditVerification {
   return { intact: true, entries, headHash: expectedPrev };
 }
 
-export function auditEntries(db: ReadableDb, afterSeq = 0, limit = 200): AuditEntry[] {
-  const rows = db.prepare('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as AuditRow[];
+export interface AuditFilter {
+  /** Only entries of this operation. */
+  readonly operation?: string;
+  /** Only entries whose operation, actor or parameters contain this text (case-insensitive for ASCII). */
+  readonly text?: string;
+}
+
+/** A page of entries after `afterSeq`, filtered in SQL so a long log is never loaded whole. */
+export function auditEntries(db: ReadableDb, afterSeq = 0, limit = 200, filter: AuditFilter = {}): AuditEntry[] {
+  const rows = db.prepare(
+    `SELECT * FROM audit_log
+      WHERE seq > @afterSeq
+        AND (@operation IS NULL OR operation = @operation)
+        AND (@text IS NULL OR instr(lower(operation || ' ' || actor || ' ' || params_json), lower(@text)) > 0)
+      ORDER BY seq LIMIT @limit`,
+  ).all({ afterSeq, limit, operation: filter.operation ?? null, text: filter.text || null }) as AuditRow[];
   return rows.map(toEntry);
 }
 

@@ -5,7 +5,7 @@
 import type { AuditEntry, AuditVerification, AuditWitnessFinding, EngagementSummary } from '../../../shared/contract';
 import type { LockView } from '../../../shared/review/views';
 import type { EngagementSettingsInput } from '../../../shared/settings';
-import { auditEntries, auditHead, compareWithKnownHead, type HeadComparison, type KnownHead } from '../db/audit-log';
+import { auditEntries, auditHead, compareWithKnownHead, type AuditFilter, type HeadComparison, type KnownHead } from '../db/audit-log';
 import { startWorker } from '../workers/spawn';
 import { Engagement, type EngagementContext } from './handle';
 import type { OpenWorkerData } from './open-worker';
@@ -92,8 +92,8 @@ export function verifyAuditLog(engagement: Engagement): AuditVerification {
   return engagement.verifyAuditLog();
 }
 
-export function listAuditEntries(engagement: Engagement, afterSeq = 0, limit = 200): AuditEntry[] {
-  return auditEntries(engagement.reader, afterSeq, limit);
+export function listAuditEntries(engagement: Engagement, afterSeq = 0, limit = 200, filter: AuditFilter = {}): AuditEntry[] {
+  return auditEntries(engagement.reader, afterSeq, limit, filter);
 }
 
 /** A file name for a new engagement, from the entity's name. */

@@ -3,9 +3,9 @@
  * frozen for the engagement's calculations. The only entry the API handlers, the CLI and the
  * other features (import stores imported sets, inventory reads the frozen ones) use.
  */
-import type { FactorSetSummary } from '../../../shared/contract';
+import type { FactorPage, FactorSetSummary } from '../../../shared/contract';
 import type { Engagement } from '../engagement/handle';
-import { selectFactorSets, selectFrozenSetIds } from './store';
+import { selectFactorPage, selectFactorSets, selectFrozenSetIds } from './store';
 
 export { defaultLibraryDir, libraryFolder, loadFactorLibrary, shippedLibrary, type FactorLibrary, type LibraryLoad } from './library';
 export {
@@ -22,6 +22,11 @@ export {
   type FactorSetOrigin,
   type StoredFactorSet,
 } from './store';
+
+/** A page of one set's factors, filtered by text in SQL. */
+export function listFactors(engagement: Engagement, query: { readonly factorSetId: number; readonly text: string; readonly offset: number; readonly limit: number }): FactorPage {
+  return selectFactorPage(engagement.reader, query);
+}
 
 export function listFactorSets(engagement: Engagement): FactorSetSummary[] {
   return selectFactorSets(engagement.reader);

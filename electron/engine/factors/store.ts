@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { attributesFromJson, attributesToJson } from '../../../shared/calc/attributes';
 import type { CalcFactor } from '../../../shared/calc/inventory';
 import type { GwpBasis } from '../../../shared/calc/gwp';
-import type { FactorSetSummary } from '../../../shared/contract';
+import type { FactorPage, FactorRowView, FactorSetSummary } from '../../../shared/contract';
 import type { EmissionFactor, FactorSetMeta, GasValue } from '../../../shared/factors/types';
 import type { ReadableDb, WritableDb } from '../db/handles';
 
@@ -80,6 +80,18 @@ export function selectFactorSets(db: ReadableDb): FactorSetSummary[] {
        FROM factor_set s ORDER BY s.set_key, s.id`,
   ).all() as (Omit<FactorSetSummary, 'frozen'> & { frozen: number })[];
   return rows.map((row) => ({ ...row, frozen: row.frozen === 1 }));
+}
+
+/** A page of a set's factors whose label, activity, unit or region contains `text`, with how many match. */
+export function selectFactorPage(db: ReadableDb, query: { readonly factorSetId: number; readonly text: string; readonly offset: number; readonly limit: number }): FactorPage {
+  const where = `factor_set_id = @factorSetId AND (@text = '' OR instr(lower(label || ' ' || coalesce(activity_key, '') || ' ' || unit_text || ' ' || coalesce(region, '')), lower(@text)) > 0)`;
+  const params = { factorSetId: query.factorSetId, text: query.text.trim() };
+  const { total } = db.prepare(`SELECT count(*) AS total FROM emission_factor WHERE ${where}`).get(params) as { total: number };
+  const rows = db.prepare(
+    `SELECT id, label, activity_key AS activityKey, unit_text AS unitText, region, scope, co2e_per_unit_kg AS co2ePerUnitKg
+       FROM emission_factor WHERE ${where} ORDER BY id LIMIT @limit OFFSET @offset`,
+  ).all({ ...params, limit: query.limit, offset: query.offset }) as FactorRowView[];
+  return { total, rows };
 }
 
 interface FactorRow {

@@ -46,7 +46,12 @@ export function inspectChosenFile(filePath: string): { readonly fileName: string
  * with memory and time limits; with an engagement, whether it has imported this file and sheet.
  */
 export async function previewFile(engagement: Engagement | null, filePath: string, kind: MappingKind, sheet?: string): Promise<ImportPreview> {
-  return withDuplicateCheck(engagement?.reader ?? null, await previews.run({ filePath, kind, sheet }));
+  try {
+    return withDuplicateCheck(engagement?.reader ?? null, await previews.run({ filePath, kind, sheet }));
+  } catch (error) {
+    if (engagement) logRefusedFile(engagement, { filePath, kind, sheet }, error);
+    throw error;
+  }
 }
 
 /**
@@ -125,15 +130,39 @@ export function startImport(engagement: Engagement, options: ImportOptions, onPr
     },
     onProgress,
   );
-  const result = job.result.then(async (outcome): Promise<ImportOutcome> => {
-    if (outcome.dryRun) return outcome;
-    try {
-      return { ...outcome, check: await checkEngagement(engagement, { trigger: 'import' }) };
-    } catch (error) {
-      return { ...outcome, checkError: error instanceof Error ? error.message : String(error) };
-    }
-  });
+  if (options.dryRun) return job;
+  const result = job.result.then(
+    async (outcome): Promise<ImportOutcome> => {
+      // An import that falls short is rolled back unless allowed; the attempt is still on record.
+      if (!outcome.committed) {
+        if (outcome.shortfall !== null) logImportAttempt(engagement, 'import.refused', options.filePath, options.mapping, outcome.shortfall);
+        return outcome;
+      }
+      try {
+        return { ...outcome, check: await checkEngagement(engagement, { trigger: 'import' }) };
+      } catch (error) {
+        return { ...outcome, checkError: error instanceof Error ? error.message : String(error) };
+      }
+    },
+    (error: unknown) => {
+      if ((error as { code?: unknown } | null)?.code === 'cancelled') logImportAttempt(engagement, 'import.cancelled', options.filePath, options.mapping, (error as Error).message);
+      else logRefusedFile(engagement, { filePath: options.filePath, kind: options.mapping.kind, sheet: options.mapping.sheet }, error);
+      throw error;
+    },
+  );
   return { result, cancel: job.cancel };
+}
+
+/**
+ * A refused file or a cancelled import changes no data, but the auditor's attempt is part of the
+ * record: it is logged on its own, after the import's transaction was rolled back.
+ */
+function logRefusedFile(engagement: Engagement, file: { readonly filePath: string; readonly kind: MappingKind; readonly sheet?: string }, error: unknown): void {
+  if ((error as { code?: unknown } | null)?.code === 'refused') logImportAttempt(engagement, 'import.refused', file.filePath, file, (error as Error).message);
+}
+
+function logImportAttempt(engagement: Engagement, operation: string, filePath: string, file: { readonly kind: MappingKind; readonly sheet?: string }, reason: string): void {
+  engagement.change(operation, { file: path.basename(filePath), kind: file.kind, sheet: file.sheet ?? null, reason }, () => undefined);
 }
 
 /** The source-file register: every imported file with its SHA-256 and row counts. */

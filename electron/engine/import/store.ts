@@ -64,7 +64,7 @@ export function finishSourceFile(db: WritableDb, sourceFileId: number, counts: {
 
 export function selectSourceFiles(db: ReadableDb): SourceFileSummary[] {
   const rows = db.prepare(
-    `SELECT s.id, s.file_name AS fileName, s.kind, s.format, s.size_bytes AS sizeBytes, s.sha256, s.imported_at AS importedAt, s.imported_by AS importedBy,
+    `SELECT s.id, s.file_name AS fileName, s.sheet, s.kind, s.format, s.size_bytes AS sizeBytes, s.sha256, s.imported_at AS importedAt, s.imported_by AS importedBy,
             s.rows_read AS rowsRead, s.rows_imported AS rowsImported, s.rows_rejected AS rowsRejected, coalesce(b.stored, 0) AS evidenceStored
        FROM source_file s LEFT JOIN source_evidence b ON b.source_file_id = s.id ORDER BY s.id`,
   ).all() as (Omit<SourceFileSummary, 'evidenceStored'> & { evidenceStored: number })[];

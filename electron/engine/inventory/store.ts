@@ -1,5 +1,5 @@
 /** The inventory feature's SQL: activity records as the calculation reads them, the boundary's sites, and the sources of traced lines. */
-import type { ActivityMeaning } from '../../../shared/activities';
+import { IT_ENERGY_ACTIVITY, type ActivityMeaning } from '../../../shared/activities';
 import { attributesFromJson } from '../../../shared/calc/attributes';
 import type { CalcRecord, SiteInfo } from '../../../shared/calc/inventory';
 import type { TraceSource } from '../../../shared/calc/trace';
@@ -117,14 +117,14 @@ export function upsertSite(db: WritableDb, site: SiteInfo): void {
 /** Sites named in the records, plus configured ones without records, with their attributes. */
 export function selectSiteViews(db: ReadableDb): SiteView[] {
   const rows = db.prepare(
-    `WITH named AS (SELECT site AS name, count(*) AS records FROM activity_record WHERE site IS NOT NULL GROUP BY site)
-     SELECT coalesce(s.name, n.name) AS name, s.name IS NOT NULL AS configured, coalesce(n.records, 0) AS records,
+    `WITH named AS (SELECT site AS name, count(*) AS records, max(activity = @itEnergy) AS it_energy FROM activity_record WHERE site IS NOT NULL GROUP BY site)
+     SELECT coalesce(s.name, n.name) AS name, s.name IS NOT NULL AS configured, coalesce(n.records, 0) AS records, coalesce(n.it_energy, 0) AS it_energy,
             coalesce(s.ownership_percent, 100) AS ownership_percent, coalesce(s.operational_control, 1) AS operational_control,
             coalesce(s.financial_control, 1) AS financial_control, coalesce(s.is_data_centre, 0) AS is_data_centre, s.region
        FROM named n FULL OUTER JOIN site s ON s.name = n.name
       ORDER BY 1`,
-  ).all() as Record<string, unknown>[];
-  return rows.map((row) => ({ ...siteFromRow(row), configured: row.configured === 1, records: row.records as number }));
+  ).all({ itEnergy: IT_ENERGY_ACTIVITY }) as Record<string, unknown>[];
+  return rows.map((row) => ({ ...siteFromRow(row), configured: row.configured === 1, records: row.records as number, dataCentreByRecords: row.it_energy === 1 }));
 }
 
 /** The source row a record came from, and the record's own period. */

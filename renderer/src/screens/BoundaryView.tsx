@@ -86,23 +86,19 @@ function ApproachNote({ engagement }: { engagement: EngagementSummary }) {
 
 interface RowProps {
   site: SiteView;
+  draft: Draft;
   approach: ConsolidationApproach;
   defaultRegion: string | null;
-  onSaved: (site: SiteView) => void;
+  onEdit: (draft: Draft) => void;
 }
 
-function SiteRow({ site, approach, defaultRegion, onSaved }: RowProps) {
-  const [draft, setDraft] = useState<Draft>(() => draftOf(site));
+/** One site's row of the boundary form. */
+function SiteRow({ site, draft, approach, defaultRegion, onEdit }: RowProps) {
   const attributes = attributesOf(draft);
   const changed = attributes === null || differs(attributes, site);
-  const save = useAction(async (change: Attributes) => {
-    const saved = await api.call('boundary.setSite', { name: site.name, ...change });
-    setDraft(draftOf(saved));
-    onSaved(saved);
-  });
-  const edit = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft({ ...draft, [key]: value });
+  const edit = <K extends keyof Draft>(key: K, value: Draft[K]) => onEdit({ ...draft, [key]: value });
   const deciding = (column: DecidingColumn) => decidingClass(approach, column);
-  const check = (key: 'operationalControl' | 'financialControl' | 'isDataCentre', label: string, className?: string) => (
+  const check = (key: 'operationalControl' | 'financialControl', label: string, className?: string) => (
     <td className={className ? `check ${className}` : 'check'}>
       <input type="checkbox" aria-label={`${label} of ${site.name}`} checked={draft[key]} onChange={(event) => edit(key, event.target.checked)} />
     </td>
@@ -128,10 +124,21 @@ function SiteRow({ site, approach, defaultRegion, onSaved }: RowProps) {
           value={draft.ownership}
           onChange={(event) => edit('ownership', event.target.value)}
         />
+        {attributes === null && <span className="error small">0–100%</span>}
       </td>
       {check('operationalControl', 'Operational control', deciding('operational'))}
       {check('financialControl', 'Financial control', deciding('financial'))}
-      {check('isDataCentre', 'Data centre')}
+      <td className="check" data-testid="data-centre">
+        {/* IT-energy records make a site a data centre in the calculation, so the box cannot say otherwise. */}
+        <input
+          type="checkbox"
+          aria-label={`Data centre of ${site.name}`}
+          checked={draft.isDataCentre || site.dataCentreByRecords}
+          disabled={site.dataCentreByRecords}
+          onChange={(event) => edit('isDataCentre', event.target.checked)}
+        />
+        {site.dataCentreByRecords && <span className="muted small"> IT-energy records</span>}
+      </td>
       <td>
         <input
           type="text"
@@ -147,26 +154,37 @@ function SiteRow({ site, approach, defaultRegion, onSaved }: RowProps) {
         {formatPercent(share)}
         {pending !== null && pending !== share && <span className="pending-share">{formatPercent(pending)} once saved</span>}
       </td>
-      <td className="row-actions">
-        <button type="button" disabled={!changed || attributes === null || save.busy} onClick={() => attributes && void save.run(attributes)}>
-          {save.busy ? 'Saving…' : 'Save'}
-        </button>
-        {attributes === null && <span className="error small">Ownership is 0–100%</span>}
-        {save.error && <span role="alert" className="error small">{save.error}</span>}
-      </td>
     </tr>
   );
 }
 
-/** The reporting boundary: each site's ownership, control, data-centre flag and grid region, and what share of it counts. */
+/** The reporting boundary, edited as one form: each site's ownership, control, data-centre flag and grid region, and what share of it counts. */
 export function BoundaryView({ engagement }: { engagement: EngagementSummary }) {
   const { consolidationApproach, defaultRegion } = engagement.settings;
   const [sites, setSites] = useState<readonly SiteView[] | null>(null);
+  const [drafts, setDrafts] = useState<ReadonlyMap<string, Draft>>(new Map());
   const [error, setError] = useState<string | null>(null);
+  const load = (loaded: readonly SiteView[]) => {
+    setSites(loaded);
+    setDrafts(new Map(loaded.map((site) => [site.name, draftOf(site)])));
+  };
   useEffect(() => {
-    api.call('boundary.sites', {}).then(setSites, (caught: unknown) => setError(errorMessage(caught)));
+    api.call('boundary.sites', {}).then(load, (caught: unknown) => setError(errorMessage(caught)));
   }, []);
-  const replace = (saved: SiteView) => setSites((current) => current?.map((site) => (site.name === saved.name ? saved : site)) ?? null);
+  const draftFor = (site: SiteView): Draft => drafts.get(site.name) ?? draftOf(site);
+  const edited = (sites ?? []).filter((site) => {
+    const attributes = attributesOf(draftFor(site));
+    return attributes === null || differs(attributes, site);
+  });
+  const invalid = edited.filter((site) => attributesOf(draftFor(site)) === null);
+  // Each site is its own logged change; the form saves the edited ones, then reads the boundary back.
+  const save = useAction(async () => {
+    for (const site of edited) {
+      const attributes = attributesOf(draftFor(site));
+      if (attributes) await api.call('boundary.setSite', { name: site.name, ...attributes });
+    }
+    load(await api.call('boundary.sites', {}));
+  });
   const deciding = (column: DecidingColumn) => decidingClass(consolidationApproach, column);
   return (
     <>
@@ -175,29 +193,52 @@ export function BoundaryView({ engagement }: { engagement: EngagementSummary }) 
       {error && <p role="alert" className="notice danger">{error}</p>}
       {sites?.length === 0 && <p className="card muted">No sites yet. Sites come from the site column of imported activity data.</p>}
       {sites && sites.length > 0 && (
-        <div className="table-scroll">
-          <table className="grid boundary" aria-label="Sites">
-            <thead>
-              <tr>
-                <th>Site</th>
-                <th>Status</th>
-                <th className="num">Records</th>
-                <th className={deciding('ownership')}>Ownership %</th>
-                <th className={deciding('operational')}>Operational control</th>
-                <th className={deciding('financial')}>Financial control</th>
-                <th>Data centre</th>
-                <th>Region</th>
-                <th className="num">Effective share</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {sites.map((site) => (
-                <SiteRow key={site.name} site={site} approach={consolidationApproach} defaultRegion={defaultRegion} onSaved={replace} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <form
+          className="boundary-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save.run();
+          }}
+        >
+          <div className="table-scroll">
+            <table className="grid boundary" aria-label="Sites">
+              <thead>
+                <tr>
+                  <th scope="col">Site</th>
+                  <th scope="col">Status</th>
+                  <th scope="col" className="num">Records</th>
+                  <th scope="col" className={deciding('ownership')}>Ownership %</th>
+                  <th scope="col" className={deciding('operational')}>Operational control</th>
+                  <th scope="col" className={deciding('financial')}>Financial control</th>
+                  <th scope="col">Data centre</th>
+                  <th scope="col">Region</th>
+                  <th scope="col" className="num">Effective share</th>
+                </tr>
+              </thead>
+              <tbody>
+                {sites.map((site) => (
+                  <SiteRow
+                    key={site.name}
+                    site={site}
+                    draft={draftFor(site)}
+                    approach={consolidationApproach}
+                    defaultRegion={defaultRegion}
+                    onEdit={(draft) => setDrafts((current) => new Map(current).set(site.name, draft))}
+                  />
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="step-actions">
+            <span className="muted small" role="status">
+              {invalid.length > 0 ? `Ownership must be 0–100% (${invalid.map((site) => site.name).join(', ')})` : edited.length === 0 ? 'No unsaved changes' : `${edited.length} site${edited.length === 1 ? '' : 's'} changed`}
+            </span>
+            <span className="spacer" />
+            <button type="button" disabled={edited.length === 0 || save.busy} onClick={() => setDrafts(new Map(sites.map((site) => [site.name, draftOf(site)])))}>Discard changes</button>
+            <button type="submit" className="primary" disabled={edited.length === 0 || invalid.length > 0 || save.busy}>{save.busy ? 'Saving…' : 'Save boundary'}</button>
+          </div>
+          {save.error && <p role="alert" className="notice danger">{save.error}</p>}
+        </form>
       )}
     </>
   );

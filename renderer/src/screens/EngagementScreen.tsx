@@ -85,7 +85,10 @@ export function EngagementScreen({ engagement }: { engagement: EngagementSummary
         )}
         {area && <SignOffState area={area} auditEntries={engagement.auditEntries} />}
         {view === 'overview' && <OverviewView engagement={engagement} />}
-        {view === 'import' && <ImportWizard />}
+        {/* Kept mounted while hidden, so leaving the Import screen mid-wizard loses nothing. */}
+        <div hidden={view !== 'import'}>
+          <ImportWizard />
+        </div>
         {view === 'sources' && <SourcesView engagement={engagement} />}
         {view === 'boundary' && <BoundaryView engagement={engagement} />}
         {view === 'inventory' && <InventoryView />}

@@ -4,12 +4,14 @@ import { api } from '../api';
 import { ShortHash } from '../components/ShortHash';
 import { errorMessage, formatNumber, formatTimestamp, NO_VALUE } from '../format';
 import { useAction } from '../useAction';
+import { SetFactors } from './factors/SetFactors';
+import { editionLabel, validityLabel } from '../../../shared/factors/labels';
 
 const COLUMNS = 11;
 
 const ORIGIN_LABELS: Readonly<Record<FactorSetSummary['origin'], string>> = { library: 'Library', import: 'Import' };
 
-function FactorSetRows({ set }: { set: FactorSetSummary }) {
+function FactorSetRows({ set, open, onOpen }: { set: FactorSetSummary; open: boolean; onOpen: () => void }) {
   const [loadedOn, loadedAt] = formatTimestamp(set.loadedAt).split(' ');
   return (
     <>
@@ -17,13 +19,16 @@ function FactorSetRows({ set }: { set: FactorSetSummary }) {
         <td className="set-key">
           <code>{set.setKey}</code>
           {set.frozen && <span className="badge in-use">In use (frozen)</span>}
+          <button type="button" className="link" aria-expanded={open} aria-controls="set-factors" onClick={onOpen}>
+            {open ? 'Showing factors' : 'Show factors'}
+          </button>
         </td>
         <td className="set-title">{set.title}</td>
-        <td>{set.edition}</td>
+        <td>{editionLabel(set.edition)}</td>
         <td className="publisher">{set.publisher}</td>
-        <td>{set.region ?? NO_VALUE}</td>
+        <td>{set.region || NO_VALUE}</td>
         <td>{set.gwpBasis}</td>
-        <td><span className="nowrap">{set.validFrom ?? NO_VALUE} –</span> <span className="nowrap">{set.validTo ?? NO_VALUE}</span></td>
+        <td className="validity">{validityLabel(set.validFrom, set.validTo)}</td>
         <td className="num">{formatNumber(set.factors)}</td>
         <td>{ORIGIN_LABELS[set.origin]}</td>
         <td><ShortHash sha256={set.contentSha256} /></td>
@@ -46,6 +51,7 @@ export function FactorLibraryView() {
     api.call('factors.sets', {}).then(setSets, (caught: unknown) => setError(errorMessage(caught)));
   }, []);
   const load = useAction(async () => setSets(await api.call('factors.loadLibrary', {})));
+  const [openSet, setOpenSet] = useState<FactorSetSummary | null>(null);
   return (
     <>
       <h1>Factor library</h1>
@@ -80,12 +86,13 @@ export function FactorLibraryView() {
             </thead>
             {sets.map((set) => (
               <tbody key={set.id}>
-                <FactorSetRows set={set} />
+                <FactorSetRows set={set} open={openSet?.id === set.id} onOpen={() => setOpenSet(set)} />
               </tbody>
             ))}
           </table>
         </div>
       )}
+      {openSet && <SetFactors key={openSet.id} set={openSet} onClose={() => setOpenSet(null)} />}
     </>
   );
 }

@@ -1,11 +1,77 @@
-import type { AuditVerification, AuditWitnessStatus, EngagementSummary } from '../../../shared/contract';
+import type { AuditVerification, AuditWitnessStatus, EngagementSummary, InventoryResults } from '../../../shared/contract';
+import { HEADLINES, headlineValue, jobSteps, yearOnYear, type EngagementProgress } from '../../../shared/overview';
 import { MONTH_NAMES } from '../../../shared/settings';
 import { api } from '../api';
+import { errorMessage, formatPercent, formatPercentagePoints, formatSignedPercent, formatThreeDecimals, NO_VALUE } from '../format';
 import { CONSOLIDATION_LABELS, MATCHING_LABELS } from '../labels';
 import { CalculationRules } from './CalculationRules';
-import { useAction } from '../useAction';
 import { SignOffPanel } from './review/SignOffPanel';
-import { useState } from 'react';
+import { useAction } from '../useAction';
+import { useEffect, useState } from 'react';
+import { OverviewCharts } from './overview/OverviewCharts';
+
+/** Where the job stands, read from the register, the boundary, the factor sets and the log. */
+async function loadProgress(): Promise<{ progress: EngagementProgress; inventory: InventoryResults }> {
+  const [sources, sites, sets, exports, inventory] = await Promise.all([
+    api.call('import.sources', {}),
+    api.call('boundary.sites', {}),
+    api.call('factors.sets', {}),
+    api.call('audit.entries', { afterSeq: 0, limit: 1000, operation: 'export' }),
+    // The stored results: opening the Overview must not calculate (or write) anything.
+    api.call('inventory.results', {}),
+  ]);
+  return {
+    inventory,
+    progress: {
+      sourceFiles: sources.length,
+      sites: sites.length,
+      sitesConfigured: sites.filter((site) => site.configured).length,
+      factorSets: sets.length,
+      calculatedYears: inventory.periods.length,
+      claimFiles: sources.filter((source) => source.kind === 'claims').length,
+      exports: exports.length,
+    },
+  };
+}
+
+function formatHeadline(value: number | null, kind: 'tonnes' | 'ratio' | 'share'): string {
+  return kind === 'share' ? formatPercent(value) : formatThreeDecimals(value);
+}
+
+function formatChange(change: number | null, kind: 'tonnes' | 'ratio' | 'share'): string {
+  if (change === null) return NO_VALUE;
+  return kind === 'share' ? formatPercentagePoints(change) : formatSignedPercent(change);
+}
+
+/** Headline figures per fiscal year, each with its change on the year before. */
+function Headlines({ inventory }: { inventory: InventoryResults }) {
+  const periods = inventory.periods;
+  return (
+    <div className="table-scroll">
+      <table className="grid headlines" aria-label="Headline figures">
+        <thead>
+          <tr>
+            <th scope="col">Figure</th>
+            {periods.map((period) => <th key={period.label} scope="col" className="num">{period.label}</th>)}
+            {periods.length > 1 && <th scope="col" className="num">Change on {periods[periods.length - 2]!.label}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {HEADLINES.map((headline) => {
+            const values = periods.map((period) => headlineValue(period, headline.key));
+            return (
+              <tr key={headline.key} data-headline={headline.key}>
+                <th scope="row">{headline.label}</th>
+                {values.map((value, index) => <td key={periods[index]!.label} className="num">{formatHeadline(value, headline.kind)}</td>)}
+                {periods.length > 1 && <td className="num change">{formatChange(yearOnYear(values[values.length - 1]!, values[values.length - 2]!, headline.kind), headline.kind)}</td>}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
 
 /** What this machine's record of the audit log (its witness) says. */
 function witnessText(witness: AuditWitnessStatus): string {
@@ -27,6 +93,20 @@ export function OverviewView({ engagement }: { engagement: EngagementSummary }) 
   const s = engagement.settings;
   const [verification, setVerification] = useState<AuditVerification | null>(null);
   const verify = useAction(async () => setVerification(await api.call('audit.verify', {})));
+  const [state, setState] = useState<Awaited<ReturnType<typeof loadProgress>> | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    loadProgress().then(
+      (loaded) => current && setState(loaded),
+      (caught: unknown) => current && setLoadError(errorMessage(caught)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [engagement.auditEntries]);
+  const steps = state ? jobSteps(state.progress) : [];
+  const next = steps.find((step) => !step.done);
   const rows: [string, string][] = [
     ['Reporting entity', s.entityName],
     ['Fiscal year', `Starts in ${MONTH_NAMES[s.fiscalYearStartMonth - 1]}; labelled by the year it ${s.fiscalYearLabelRule === 'end-year' ? 'ends' : 'starts'} in`],
@@ -45,6 +125,29 @@ export function OverviewView({ engagement }: { engagement: EngagementSummary }) 
   return (
     <>
       <h1>Engagement overview</h1>
+      {loadError && <p role="alert" className="notice danger">{loadError}</p>}
+      <div className="columns">
+        <section className="card" aria-labelledby="next-heading">
+          <h2 id="next-heading">What next</h2>
+          <ol className="job-steps" data-testid="job-steps">
+            {steps.map((step) => (
+              <li key={step.id} data-step={step.id} className={step.done ? 'done' : step === next ? 'next' : undefined}>
+                <span className="step-state">{step.done ? 'Done' : step === next ? 'Next' : 'To do'}</span>
+                <strong>{step.label}</strong>
+                <span className="muted small">{step.detail}</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+        <section className="card" aria-labelledby="figures-heading">
+          <h2 id="figures-heading">Figures by fiscal year</h2>
+          {state?.inventory && state.inventory.periods.length > 0
+            ? <Headlines inventory={state.inventory} />
+            : <p className="muted">The figures appear here once the inventory is calculated.</p>}
+          {state?.inventory && <p className="muted small">{state.inventory.findings.total} findings · factor sets {state.inventory.factorSets.join(', ') || NO_VALUE}</p>}
+        </section>
+      </div>
+      {state?.inventory && state.inventory.periods.length > 0 && <OverviewCharts periods={state.inventory.periods} />}
       <div className="columns">
         <section className="card" aria-labelledby="settings-heading">
           <h2 id="settings-heading">Settings</h2>

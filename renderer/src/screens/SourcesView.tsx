@@ -28,6 +28,7 @@ export function SourcesView({ engagement }: { engagement: EngagementSummary }) {
           <thead>
             <tr>
               <th>File</th>
+              <th>Sheet</th>
               <th>Kind</th>
               <th>Format</th>
               <th className="num">Size</th>
@@ -45,6 +46,7 @@ export function SourcesView({ engagement }: { engagement: EngagementSummary }) {
               <Fragment key={source.id}>
               <tr>
                 <td>{source.fileName}</td>
+                <td>{source.sheet ?? '—'}</td>
                 <td>{KIND_LABELS[source.kind]}</td>
                 <td>{source.format.toUpperCase()}</td>
                 <td className="num">{formatBytes(source.sizeBytes)}</td>

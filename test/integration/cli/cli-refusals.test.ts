@@ -15,6 +15,8 @@ import { useTempDir } from '../../helpers/temp';
 import { buildZip, compoundFile, deflatedFill, handMadeWorkbook, worksheetXml } from '../import/readers/files';
 
 const MIB = 1024 * 1024;
+/** The import on the suggested mapping and the one on a given mapping; `mapping suggest` has no engagement to log in. */
+const REFUSED_IMPORTS_LOGGED = 2;
 
 interface BadFile {
   readonly name: string;
@@ -106,14 +108,17 @@ describe('CLI refusals', () => {
   }
 
   for (const bad of BAD_FILES) {
-    it(`refuses ${bad.name} when importing on the suggested or a given mapping and in mapping suggest, changing nothing`, async () => {
+    it(`refuses ${bad.name} when importing on the suggested or a given mapping and in mapping suggest, logging each refused import and changing nothing else`, async () => {
       const engagement = newEngagementFile();
       const before = footprint(engagement);
       const file = files.get(bad.name)!;
       expectRefusal(await cli('import', engagement, file), bad.message);
       expectRefusal(await cli('import', engagement, file, '--mapping', path.join(dir, 'mapping.json')), bad.message);
       expectRefusal(await cli('mapping', 'suggest', file), bad.message);
-      expect(footprint(engagement)).toEqual(before);
+      // Nothing is imported or registered; each refused import is logged, and nothing else is.
+      const after = footprint(engagement);
+      expect({ ...after, audit_log: before.audit_log }).toEqual(before);
+      expect(after.audit_log! - before.audit_log!).toBe(REFUSED_IMPORTS_LOGGED);
     });
   }
 

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appendAudit, entryHash, GENESIS_HASH } from '../../../electron/engine/db/audit-log';
+import { appendAudit, auditEntries, entryHash, GENESIS_HASH } from '../../../electron/engine/db/audit-log';
 import { migrate } from '../../../electron/engine/db/connection';
 import { writableHandle } from '../../../electron/engine/db/handles';
 import { Engagement } from '../../../electron/engine/engagement/handle';
@@ -95,6 +95,17 @@ describe('audit log', () => {
     expect(engagement.summary().auditEntries).toBe(1);
     appendAudit(engagement.db, { actor: 'tester', operation: 'direct', params: { a: [1, { c: 2, b: 1 }] } });
     expect(engagement.verifyAuditLog()).toMatchObject({ intact: true, entries: 2 });
+    engagement.close();
+  });
+
+  it('filters entries by operation and by text in SQL, a page at a time', () => {
+    const file = path.join(tempDir(), 'e.carbonaudit');
+    engagementWithEntries(file, 5);
+    const engagement = Engagement.open(file, CONTEXT);
+    expect(auditEntries(engagement.reader, 0, 100, { operation: 'test.step' }).map((entry) => entry.seq)).toEqual([2, 3, 4, 5, 6]);
+    expect(auditEntries(engagement.reader, 0, 100, { text: 'ENTRY 3' }).map((entry) => (entry.params as { step: number }).step)).toEqual([3]);
+    expect(auditEntries(engagement.reader, 3, 2, { operation: 'test.step' }).map((entry) => entry.seq)).toEqual([4, 5]);
+    expect(auditEntries(engagement.reader, 0, 100, { operation: 'engagement.create', text: 'entry' })).toEqual([]);
     engagement.close();
   });
 

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { libraryFolder, loadFactorLibrary, shippedLibrary, type FactorLibrary } from '../../../electron/engine/factors/library';
 import { EngineError } from '../../../electron/engine/errors';
+import { listFactors, listFactorSets } from '../../../electron/engine/factors/service';
 import { buildFactorLibrary, libraryManifest, MANIFEST_PATH } from '../../../scripts/build-factor-library';
 import { importFootprint, newEngagement } from '../../helpers/engagement';
 import { useTempDir } from '../../helpers/temp';
@@ -59,6 +60,22 @@ describe('loading a factor library', () => {
     const engagement = newEngagement(tempDir());
     const loads = loadFactorLibrary(engagement, shippedLibrary(libraryCopy()));
     expect(loads.map((load) => [load.setKey, load.added])).toEqual([['desnz-2020', true], ['epa-hub-2025', true]]);
+    engagement.close();
+  });
+
+  it('lists a set’s factors a page at a time, searched in SQL, with the total that match', () => {
+    const engagement = newEngagement(tempDir());
+    loadFactorLibrary(engagement, shippedLibrary(LIBRARY_DIR));
+    const desnz = listFactorSets(engagement).find((set) => set.setKey === 'desnz-2020')!;
+    const first = listFactors(engagement, { factorSetId: desnz.id, text: '', offset: 0, limit: 25 });
+    expect(first.total).toBe(desnz.factors);
+    expect(first.rows).toHaveLength(25);
+    const second = listFactors(engagement, { factorSetId: desnz.id, text: '', offset: 25, limit: 25 });
+    expect(second.rows[0]!.id).toBeGreaterThan(first.rows[24]!.id);
+    const gas = listFactors(engagement, { factorSetId: desnz.id, text: 'NATURAL GAS', offset: 0, limit: 500 });
+    expect(gas.total).toBeGreaterThan(0);
+    expect(gas.total).toBeLessThan(desnz.factors);
+    for (const factor of gas.rows) expect(`${factor.label} ${factor.activityKey ?? ''}`.toLowerCase()).toMatch(/natural.gas/);
     engagement.close();
   });
 

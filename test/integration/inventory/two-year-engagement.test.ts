@@ -180,10 +180,11 @@ describe('the reporting boundary', () => {
     await runImport(engagement.db, { filePath: workbook, mapping, ...TEST_ACTOR, settings: engagement.settings() });
     setSite(engagement, 'DC South', { ownershipPercent: 40, isDataCentre: true });
     setSite(engagement, 'Leeds (planned)', { operationalControl: false });
+    // Both data centres have IT-energy records, so the calculation treats DC North as one too, untagged.
     expect(listSites(engagement)).toEqual([
-      { name: 'DC North', ownershipPercent: 100, operationalControl: true, financialControl: true, isDataCentre: false, region: null, configured: false, records: 72 },
-      { name: 'DC South', ownershipPercent: 40, operationalControl: true, financialControl: true, isDataCentre: true, region: null, configured: true, records: 72 },
-      { name: 'Leeds (planned)', ownershipPercent: 100, operationalControl: false, financialControl: true, isDataCentre: false, region: null, configured: true, records: 0 },
+      { name: 'DC North', ownershipPercent: 100, operationalControl: true, financialControl: true, isDataCentre: false, region: null, configured: false, records: 72, dataCentreByRecords: true },
+      { name: 'DC South', ownershipPercent: 40, operationalControl: true, financialControl: true, isDataCentre: true, region: null, configured: true, records: 72, dataCentreByRecords: true },
+      { name: 'Leeds (planned)', ownershipPercent: 100, operationalControl: false, financialControl: true, isDataCentre: false, region: null, configured: true, records: 0, dataCentreByRecords: false },
     ]);
     const entry = engagement.db.prepare("SELECT params_json FROM audit_log WHERE operation = 'site.set' ORDER BY seq LIMIT 1").get() as { params_json: string };
     expect(JSON.parse(entry.params_json)).toMatchObject({ before: null, after: { name: 'DC South', ownershipPercent: 40 } });

@@ -69,7 +69,7 @@ describe('electron-builder configuration', () => {
   });
 
   it('registers .carbonaudit engagement files with the OS', () => {
-    expect(config.fileAssociations).toEqual([{ ext: 'carbonaudit', name: 'Carbon Audit engagement', role: 'Editor' }]);
+    expect(config.fileAssociations).toEqual([{ ext: 'carbonaudit', name: 'Carbon Audit engagement', role: 'Editor', mimeType: 'application/x-carbonaudit' }]);
   });
 
   it('signs macOS and Windows builds with identities from the environment only', () => {
@@ -87,5 +87,24 @@ describe('electron-builder configuration', () => {
     // Unsigned local builds work; the release script refuses to produce an unsigned build.
     expect(config.forceCodeSigning).toBe(false);
     expect(packageJson.scripts['dist:signed']).toContain('electron-builder -c.forceCodeSigning=true');
+  });
+
+  it('builds an AppImage and a deb, an NSIS installer and a DMG', () => {
+    expect(config.linux!.target).toEqual(['AppImage', 'deb']);
+    expect(config.win!.target).toEqual(['nsis']);
+    expect(config.mac!.target).toEqual(['dmg']);
+    // A deb needs a maintainer; electron-builder would otherwise fail late, on the packaging machine.
+    expect(config.linux!.maintainer).toMatch(/^.+ <[^@\s]+@[^@\s]+>$/);
+    expect(packageJson.scripts.dist).toBe('npm run build && electron-builder');
+  });
+
+  it('takes its icon from resources/: a square PNG of at least 1024 px, which electron-builder converts to .icns and .ico', () => {
+    const icon = fs.readFileSync(path.join(PROJECT_ROOT, config.icon!));
+    expect(icon.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    const width = icon.readUInt32BE(16);
+    const height = icon.readUInt32BE(20);
+    expect(width).toBe(height);
+    expect(width).toBeGreaterThanOrEqual(1024);
+    expect(config.icon!.startsWith(`${config.directories!.buildResources}/`)).toBe(true);
   });
 });

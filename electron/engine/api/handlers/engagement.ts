@@ -62,6 +62,6 @@ export function engagementHandlers(session: Session): HandlersOf<'app' | 'engage
 
     'audit.verify': () => verifyAuditLog(session.require()),
 
-    'audit.entries': ({ afterSeq, limit }) => listAuditEntries(session.require(), afterSeq, limit),
+    'audit.entries': ({ afterSeq, limit, operation, text }) => listAuditEntries(session.require(), afterSeq, limit, { operation, text }),
   };
 }

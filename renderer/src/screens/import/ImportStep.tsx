@@ -9,6 +9,9 @@ interface Props {
   onCancel: () => void;
   onBack: () => void;
   onImportAnother: () => void;
+  /** The next sheet of the same workbook not imported yet in this wizard, if any. */
+  nextSheet: string | null;
+  onImportNextSheet: (sheet: string) => void;
 }
 
 function summary(outcome: ImportOutcome): string {
@@ -20,7 +23,7 @@ function summary(outcome: ImportOutcome): string {
 }
 
 /** Step 6: the import itself, with progress and Cancel; its control totals are the result. */
-export function ImportStep({ job, onCancel, onBack, onImportAnother }: Props) {
+export function ImportStep({ job, onCancel, onBack, onImportAnother, nextSheet, onImportNextSheet }: Props) {
   return (
     <section className="card wizard-step" aria-labelledby="import-heading">
       <h2 id="import-heading">Import</h2>
@@ -35,6 +38,9 @@ export function ImportStep({ job, onCancel, onBack, onImportAnother }: Props) {
       <div className="step-actions">
         {(job.status === 'failed' || job.status === 'cancelled') && <button type="button" onClick={onBack}>Back</button>}
         <span className="spacer" />
+        {job.status === 'finished' && nextSheet !== null && (
+          <button type="button" onClick={() => onImportNextSheet(nextSheet)}>Import sheet “{nextSheet}” of this file</button>
+        )}
         {job.status === 'finished' && <button type="button" className="primary" onClick={onImportAnother}>Import another file</button>}
       </div>
     </section>

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import type { ImportPreview, Mapping, MappingKind } from '../../../../shared/contract';
 import type { TableBounds } from '../../../../shared/import/table';
+import { api } from '../../api';
 import { ChooseFileStep } from './ChooseFileStep';
 import { ColumnsStep } from './ColumnsStep';
 import { ImportStep } from './ImportStep';
@@ -27,15 +28,22 @@ interface Review {
   readonly draft: MappingDraft;
 }
 
-function Stepper({ current }: { current: StepId }) {
+/** The steps; those before the current one (up to the mapping) can be gone back to. */
+function Stepper({ current, onSelect }: { current: StepId; onSelect: (step: StepId) => void }) {
   const currentIndex = STEPS.findIndex((step) => step.id === current);
+  const lastRevisitable = STEPS.findIndex((step) => step.id === 'columns');
   return (
     <ol className="stepper" aria-label="Import steps">
-      {STEPS.map((step, index) => (
-        <li key={step.id} className={index === currentIndex ? 'current' : index < currentIndex ? 'done' : undefined} aria-current={index === currentIndex ? 'step' : undefined}>
-          <span className="step-number">{index + 1}</span> {step.label}
-        </li>
-      ))}
+      {STEPS.map((step, index) => {
+        const label = <><span className="step-number">{index + 1}</span> {step.label}</>;
+        return (
+          <li key={step.id} className={index === currentIndex ? 'current' : index < currentIndex ? 'done' : undefined} aria-current={index === currentIndex ? 'step' : undefined}>
+            {index < currentIndex && index <= lastRevisitable && current !== 'import'
+              ? <button type="button" className="step-link" onClick={() => onSelect(step.id)}>{label}</button>
+              : label}
+          </li>
+        );
+      })}
     </ol>
   );
 }
@@ -46,6 +54,8 @@ export function ImportWizard() {
   const [kind, setKind] = useState<MappingKind>('activity');
   const [review, setReview] = useState<Review | null>(null);
   const [allowDuplicate, setAllowDuplicate] = useState(false);
+  /** Sheets of the current file imported in this wizard, so the next one can be offered without choosing the file again. */
+  const [importedSheets, setImportedSheets] = useState<{ readonly file: string; readonly sheets: readonly string[] } | null>(null);
   const [allowEmpty, setAllowEmpty] = useState(false);
   const validation = useImportJob();
   const importing = useImportJob();
@@ -62,9 +72,22 @@ export function ImportWizard() {
   const changeMapping = (mapping: Mapping): void => changeDraft((draft) => ({ ...draft, mapping }));
   const startOver = (): void => {
     setReview(null);
+    setImportedSheets(null);
     validation.reset();
     importing.reset();
     setStep('file');
+  };
+  const importNextSheet = async (sheet: string): Promise<void> => {
+    if (!review) return;
+    const next = await api.call('import.preview', { file: review.file, kind: review.draft.mapping.kind, sheet });
+    validation.reset();
+    importing.reset();
+    showPreview(review.file, next);
+  };
+  const nextSheet = (): string | null => {
+    if (!review || importing.state.status !== 'finished') return null;
+    const done = new Set([...(importedSheets?.file === review.file ? importedSheets.sheets : []), review.preview.sheet]);
+    return review.preview.sheets.find((sheet) => !done.has(sheet)) ?? null;
   };
 
   const renderStep = (): ReactNode => {
@@ -114,19 +137,29 @@ export function ImportWizard() {
             onBack={() => setStep('columns')}
             onImport={() => {
               setStep('import');
+              setImportedSheets((current) => ({ file, sheets: [...(current?.file === file ? current.sheets : []), preview.sheet] }));
               void importing.start({ file, mapping: draft.mapping, dryRun: false, allowDuplicate, allowEmpty });
             }}
           />
         );
       case 'import':
-        return <ImportStep job={importing.state} onCancel={() => void importing.cancel()} onBack={() => setStep('validate')} onImportAnother={startOver} />;
+        return (
+          <ImportStep
+            job={importing.state}
+            onCancel={() => void importing.cancel()}
+            onBack={() => setStep('validate')}
+            onImportAnother={startOver}
+            nextSheet={nextSheet()}
+            onImportNextSheet={(sheet) => void importNextSheet(sheet)}
+          />
+        );
     }
   };
 
   return (
     <>
       <h1>Import</h1>
-      <Stepper current={step} />
+      <Stepper current={step} onSelect={setStep} />
       {renderStep()}
     </>
   );

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { calendarMonthLabel } from '../../../../shared/calc/fiscal';
 import type { TraceBreakdown } from '../../../../shared/contract';
 import { formatNumber, formatThreeDecimals } from '../../format';
 
@@ -22,7 +23,7 @@ export function PeriodBreakdown({ breakdown }: { breakdown: TraceBreakdown }) {
         <thead>
           <tr>
             {parts.map((part) => (
-              <th key={part.label} className="num" title={`${part.start} to ${part.end}`}>{part.label.replace(/^FY\d{4} /, '')}</th>
+              <th key={part.label} className="num" title={`${part.start} to ${part.end}`}>{by === 'months' ? calendarMonthLabel(part.start) : part.label.replace(/^FY\d{4} /, '')}</th>
             ))}
           </tr>
         </thead>

@@ -1,3 +1,4 @@
+import { usePanel } from '../../usePanel';
 import { useEffect, useState } from 'react';
 import { activityByKey } from '../../../../shared/activities';
 import type { TraceFilters, TraceSortColumn } from '../../../../shared/calc/trace';
@@ -72,6 +73,7 @@ export function TracePanel({ figure, site, calculation, onClose, onAdjust }: Pro
   const [breakdown, setBreakdown] = useState<TraceBreakdown | null>(null);
   // The breakdown reads every line the filters keep: fetched apart, after the first page, and again only when the filters or the calculation change.
   const breakdownKey = JSON.stringify({ filters, calculation });
+  const panel = usePanel(onClose);
   useEffect(() => {
     let current = true;
     setBreakdown(null);
@@ -92,9 +94,9 @@ export function TracePanel({ figure, site, calculation, onClose, onAdjust }: Pro
   const narrowedTo = [siteFilter, activity === null ? null : (activityByKey(activity)?.label ?? activity)].filter((part): part is string => part !== null);
 
   return (
-    <section className="card trace-panel" aria-labelledby="trace-heading" data-testid="trace-panel">
+    <section className="card trace-panel" aria-labelledby="trace-heading" data-testid="trace-panel" {...panel.panelProps}>
       <div className="panel-head">
-        <h2 id="trace-heading">
+        <h2 id="trace-heading" {...panel.headingProps}>
           {figure.period} · {figure.label}{narrowedTo.length > 0 && ` · ${narrowedTo.join(' · ')}`}
         </h2>
         <span className="spacer" />

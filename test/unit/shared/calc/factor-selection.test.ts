@@ -115,6 +115,13 @@ describe('region', () => {
     expect(selection.notes.join()).toContain('region rule: no factor for region NYUP');
   });
 
+  it('names an undated user table without a region in words, not as "()" or year 0001 to 9999', () => {
+    const user = { setKey: 'user-factors', setYear: 0, validFrom: '0001-01-01', validTo: '9999-12-31', setRegion: '', region: null, unitText: 'MWh' };
+    const selection = chosen(selectFactor([factor(7, user)], request({ unit: unit('MWh'), region: 'NYUP', date: '2025-03-01' })));
+    expect(selection.notes.join()).toContain('set-wide factor of user-factors (no region stated) used');
+    expect(selection.notes.join()).not.toContain('()');
+  });
+
   it('reports a record no factor covers', () => {
     const pool = [factor(2, { ...EPA_2025, region: 'CAMX', unitText: 'MWh' })];
     expect(failed(selectFactor(pool, request({ unit: unit('MWh'), region: 'NYUP', date: '2025-03-01' }))).kind).toBe('no-factor');

@@ -3,6 +3,7 @@ import { seededRandom } from '../../../helpers/random';
 import {
   allocateByDays,
   allocateQuantity,
+  calendarMonthLabel,
   fiscalMonthOf,
   fiscalQuarterOf,
   fiscalYearByLabel,
@@ -375,5 +376,23 @@ describe('allocateQuantity', () => {
     expect(reason(allocateQuantity(1, [{ days: 1, totalDays: 2 }, { days: 1, totalDays: 3 }]))).toMatch(/disagree/);
     expect(reason(allocateQuantity(1, [{ days: 0, totalDays: 0 }]))).toMatch(/positive/);
     expect(reason(allocateQuantity(1, [{ days: 1.5, totalDays: 1.5 }]))).toMatch(/whole/);
+  });
+});
+
+describe('calendarMonthLabel', () => {
+  it('labels each month of an April fiscal year by its calendar month, Apr-22 to Mar-23', () => {
+    const labels = [];
+    for (let month = 0; month < 12; month++) {
+      const date = fromEpochDay(toEpochDay('2022-04-01') + month * 31);
+      const fiscalMonth = fiscalMonthOf(date, APRIL_END_YEAR);
+      if (!fiscalMonth.ok) throw new Error(fiscalMonth.reason);
+      labels.push(calendarMonthLabel(fiscalMonth.value.start));
+    }
+    expect(labels).toEqual(['Apr-22', 'May-22', 'Jun-22', 'Jul-22', 'Aug-22', 'Sep-22', 'Oct-22', 'Nov-22', 'Dec-22', 'Jan-23', 'Feb-23', 'Mar-23']);
+  });
+
+  it('refuses what is not an ISO date', () => {
+    expect(() => calendarMonthLabel('2022-13-01')).toThrow(/not an ISO date/);
+    expect(() => calendarMonthLabel('FY2023 M01')).toThrow(/not an ISO date/);
   });
 });

@@ -1,0 +1,204 @@
+/**
+ * Every screen of a two-sheet, two-year engagement, in Chromium: axe-core finds no serious or
+ * critical violation on any of them, each is saved as a screenshot at 1280×800 and 1920×1080, and
+ * the rough edges a first-time auditor hit stay fixed: a zero-record import is not offered, the
+ * wizard survives leaving the Import screen, the register names each sheet, the trace and its
+ * breakdown stay inside their card, panels close on Escape with focus moved into them, and the
+ * audit log reads as words with a refused file logged.
+ */
+import axe from 'axe-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DATA_CENTRES_SHEET, OFFICES_SHEET, writeCompanyWorkbook } from '../helpers/company-workbook';
+import { collectPageErrors, screenshot } from './browser';
+import { createEngagement, importCompanyWorkbook, textOf, useE2eSession } from './session';
+
+const VIEWPORTS = [
+  { width: 1280, height: 800 },
+  { width: 1920, height: 1080 },
+] as const;
+
+interface Violation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly targets: string[];
+}
+
+/** axe-core's serious and critical violations on the page as it is (injected over the DevTools protocol, so the CSP stays as it is). */
+async function seriousViolations(page: Page): Promise<Violation[]> {
+  await page.evaluate(axe.source);
+  // A string, evaluated in the page: axe runs there, on its DOM. Rules passed are counted, to know it ran.
+  const { passed, violations } = await page.evaluate<{ passed: number; violations: Violation[] }>(`axe.run(document, { resultTypes: ['violations'] }).then((result) => ({
+    passed: result.passes.length,
+    violations: result.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, targets: violation.nodes.map((node) => node.target.join(' ')) })),
+  }))`);
+  expect(passed).toBeGreaterThan(0);
+  return violations;
+}
+
+/** The screen checked by axe and saved at both sizes. */
+async function checkScreen(page: Page, name: string): Promise<void> {
+  for (const viewport of VIEWPORTS) {
+    await page.setViewportSize(viewport);
+    expect(await seriousViolations(page), `${name} at ${viewport.width}×${viewport.height}`).toEqual([]);
+    await screenshot(page, `screen-${name}-${viewport.width}x${viewport.height}`);
+  }
+}
+
+/** How far an element's content overflows it sideways, in px (0 when it fits). */
+async function overflow(page: Page, selector: string): Promise<number> {
+  return page.locator(selector).first().evaluate((element) => element.scrollWidth - element.clientWidth);
+}
+
+async function open(page: Page, screen: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Engagement' }).getByRole('button', { name: screen, exact: true }).click();
+}
+
+describe('every screen', () => {
+  const session = useE2eSession('screens');
+  let workbook: string;
+  let noRecords: string;
+
+  beforeAll(async () => {
+    workbook = path.join(session().dir, 'company.xlsx');
+    await writeCompanyWorkbook(workbook);
+    noRecords = path.join(session().dir, 'meter-reversals.csv');
+    fs.writeFileSync(noRecords, ['Site,Month,Activity,Quantity,Unit', 'London HQ,2022-04,Electricity,-120,kWh', 'Leeds,2022-05,Electricity,-80,kWh'].join('\n'));
+  });
+
+  it('passes axe on every screen at 1280×800 and 1920×1080, with the rough edges fixed', async () => {
+    const { openPage, harness } = session();
+    const page = await openPage({ viewport: VIEWPORTS[0] });
+    const errors = collectPageErrors(page);
+    await page.goto(harness.url);
+    await checkScreen(page, 'start');
+    await createEngagement(page, session());
+    await checkScreen(page, 'overview-empty');
+
+    // A file whose every row is rejected: validation says so and the import is not offered.
+    await open(page, 'Import');
+    await checkScreen(page, 'import-choose');
+    harness.dialogAnswers.push(noRecords);
+    await page.getByRole('button', { name: 'Choose file…' }).click();
+    await page.getByRole('heading', { name: 'meter-reversals.csv' }).waitFor();
+    await checkScreen(page, 'import-sheet');
+    // The wizard is kept when the auditor looks elsewhere.
+    await open(page, 'Source files');
+    await open(page, 'Import');
+    await page.getByRole('heading', { name: 'meter-reversals.csv' }).waitFor();
+    // Done steps can be gone back to.
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('heading', { name: 'Where is the table?' }).waitFor();
+    await page.getByRole('list', { name: 'Import steps' }).getByRole('button', { name: /Sheet/ }).click();
+    await page.getByRole('heading', { name: 'meter-reversals.csv' }).waitFor();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await checkScreen(page, 'import-columns');
+    await page.getByRole('button', { name: 'Validate (dry run)' }).click();
+    await page.getByTestId('validation-results').waitFor();
+    const importButton = page.getByRole('button', { name: 'Import 0 records' });
+    await expect(importButton.isDisabled()).resolves.toBe(true);
+    await page.getByTestId('shortfall-warning').waitFor();
+    await expect(textOf(page.locator('.step-actions'))).resolves.toContain('Tick “Import it anyway” to import what falls short');
+    await checkScreen(page, 'import-validate-nothing');
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByRole('list', { name: 'Import steps' }).getByRole('button', { name: /File/ }).click();
+
+    // Both sheets of the workbook, the file chosen once.
+    const answersBefore = harness.dialogAnswers.length;
+    await importCompanyWorkbook(page, harness, workbook);
+    expect(harness.dialogAnswers.length).toBe(answersBefore);
+    await checkScreen(page, 'import-result');
+
+    await open(page, 'Source files');
+    const register = page.getByRole('table', { name: 'Source files' });
+    await register.locator('tbody tr').nth(1).waitFor();
+    await expect(register.locator('tbody tr td:nth-child(2)').allTextContents()).resolves.toEqual([OFFICES_SHEET, DATA_CENTRES_SHEET]);
+    await checkScreen(page, 'sources');
+
+    await open(page, 'Boundary');
+    await page.getByRole('table', { name: 'Sites' }).waitFor();
+    await checkScreen(page, 'boundary');
+
+    await open(page, 'Factor library');
+    await page.getByRole('button', { name: 'Load default library' }).click();
+    const desnz = page.locator('table[aria-label="Factor sets"] tr[data-set="desnz-2020"]');
+    await desnz.waitFor();
+    await desnz.getByRole('button', { name: 'Show factors' }).click();
+    const factors = page.getByTestId('set-factors');
+    await factors.getByRole('table').locator('tbody tr').first().waitFor();
+    await expect(page.locator(':focus').getAttribute('id')).resolves.toBe('set-factors-heading');
+    await expect(textOf(factors.getByRole('status'))).resolves.toMatch(/^1–100 of [\d,]+ factors$/);
+    await checkScreen(page, 'factors');
+    await page.keyboard.press('Escape');
+    await expect(factors.count()).resolves.toBe(0);
+
+    await open(page, 'Inventory');
+    const scope1 = page.locator('table[aria-label="Lead schedule"] tr[data-figure="scope1"] td[data-period="FY2023"]');
+    await scope1.waitFor();
+    await checkScreen(page, 'inventory');
+    await scope1.getByRole('button').click();
+    const trace = page.getByTestId('trace-panel');
+    await trace.getByRole('table', { name: 'Trace lines' }).locator('tbody > tr[data-record]').first().waitFor();
+    await expect(page.locator(':focus').getAttribute('id')).resolves.toBe('trace-heading');
+    await page.getByLabel('Break down by').selectOption('months');
+    await trace.getByRole('table', { name: 'Trace lines' }).locator('button.source-link').first().click();
+    for (const viewport of [...VIEWPORTS, { width: 1440, height: 900 }]) {
+      await page.setViewportSize(viewport);
+      expect(await overflow(page, '[data-testid="trace-panel"]'), `trace panel at ${viewport.width} px`).toBeLessThanOrEqual(0);
+      expect(await overflow(page, '.period-breakdown'), `breakdown at ${viewport.width} px`).toBeLessThanOrEqual(0);
+      expect(await overflow(page, '[data-testid="trace-panel"] .table-scroll'), `trace lines at ${viewport.width} px`).toBeLessThanOrEqual(0);
+    }
+    await checkScreen(page, 'inventory-trace');
+    await page.keyboard.press('Escape');
+    await expect(trace.count()).resolves.toBe(0);
+
+    // The Overview: where the job stands, the figures by year with their change, and the charts.
+    await open(page, 'Overview');
+    const headlines = page.getByRole('table', { name: 'Headline figures' });
+    await headlines.waitFor();
+    await expect(headlines.locator('thead th').allTextContents()).resolves.toEqual(['Figure', 'FY2022', 'FY2023', 'Change on FY2022']);
+    await expect(textOf(headlines.locator('tr[data-headline="scope1"] td.change'))).resolves.toMatch(/^[+-]\d+\.\d%$/);
+    const steps = page.getByTestId('job-steps');
+    await expect(textOf(steps.locator('li[data-step="import"] .step-state'))).resolves.toBe('Done');
+    await expect(textOf(steps.locator('li[data-step="boundary"] .step-state'))).resolves.toBe('Next');
+    for (const chart of ['Emissions by scope', 'Scope 2: location- and market-based', 'Sites that weigh most, FY2023', 'PUE per data centre']) {
+      await expect(page.getByRole('heading', { name: chart, level: 2 }).isVisible(), chart).resolves.toBe(true);
+    }
+    await expect(page.locator('.chart-grid canvas').count()).resolves.toBeGreaterThanOrEqual(4);
+    await checkScreen(page, 'overview');
+
+    await open(page, 'Reconciliation');
+    await page.getByRole('heading', { name: 'Reconciliation', level: 1 }).waitFor();
+    await checkScreen(page, 'reconciliation');
+
+    await open(page, 'Export');
+    await page.getByRole('heading', { name: /Export/, level: 1 }).waitFor();
+    await checkScreen(page, 'export');
+
+    // A refused file is logged; the log reads as words, its JSON on demand.
+    await open(page, 'Import');
+    await page.getByRole('button', { name: 'Import another file' }).click();
+    const legacy = path.join(session().dir, 'conversion-factors-2021.xls');
+    fs.copyFileSync(path.join(__dirname, '..', 'fixtures', 'conversion-factors-2021-flat-file-automatic-processing.xls'), legacy);
+    harness.dialogAnswers.push(legacy);
+    await page.getByRole('button', { name: 'Choose file…' }).click();
+    await page.getByRole('alert').waitFor();
+    await open(page, 'Audit log');
+    const log = page.getByRole('table', { name: 'Audit log' });
+    await log.locator('tr[data-operation="import.refused"]').waitFor();
+    await expect(textOf(log.locator('tr[data-operation="import.refused"] td').nth(3))).resolves.toBe('File refused');
+    await expect(log.locator('tr[data-operation="import"]').count()).resolves.toBe(2);
+    await expect(log.locator('tr[data-operation="import"] pre').first().isVisible()).resolves.toBe(false);
+    await page.getByLabel('Operation').selectOption({ label: 'File imported' });
+    await expect.poll(() => log.locator('tbody tr').count()).toBe(2);
+    await checkScreen(page, 'audit-log');
+    expect(errors.filter((error) => !error.includes('Failed to load resource'))).toEqual([]);
+    // Eleven screens, each checked by axe and saved at two sizes, after two imports and a calculation.
+  }, 360_000);
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { PeriodResult, SiteResult } from '../../../shared/calc/inventory-types';
+import { jobSteps, topSites, yearOnYear } from '../../../shared/overview';
+
+const NOTHING = { sourceFiles: 0, sitesConfigured: 0, sites: 0, factorSets: 0, calculatedYears: 0, claimFiles: 0, exports: 0 };
+
+describe('the job’s steps', () => {
+  it('starts at import on a new engagement', () => {
+    const steps = jobSteps(NOTHING);
+    expect(steps.map((step) => step.id)).toEqual(['import', 'boundary', 'factors', 'calculate', 'reconcile', 'export']);
+    expect(steps.find((step) => !step.done)?.id).toBe('import');
+  });
+
+  it('moves on as the engagement fills, and counts partly configured boundaries as not done', () => {
+    const steps = jobSteps({ ...NOTHING, sourceFiles: 2, sites: 4, sitesConfigured: 1, factorSets: 2, calculatedYears: 2 });
+    expect(steps.filter((step) => step.done).map((step) => step.id)).toEqual(['import', 'factors', 'calculate']);
+    expect(steps.find((step) => step.id === 'boundary')?.detail).toBe('1 of 4 sites configured; the rest count in full');
+  });
+});
+
+describe('year on year', () => {
+  it('is relative for tonnes and ratios, in points for shares, and absent without a base', () => {
+    expect(yearOnYear(110, 100, 'tonnes')).toBeCloseTo(0.1, 12);
+    expect(yearOnYear(1.2, 1.5, 'ratio')).toBeCloseTo(-0.2, 12);
+    expect(yearOnYear(0.38, 0.15, 'share')).toBeCloseTo(0.23, 12);
+    expect(yearOnYear(5, 0, 'tonnes')).toBeNull();
+    expect(yearOnYear(5, null, 'tonnes')).toBeNull();
+  });
+});
+
+describe('top sites', () => {
+  it('orders sites by net emissions and leaves out those without any', () => {
+    const site = (name: string | null, net: number | null) => ({ site: name, net }) as SiteResult;
+    const period = { sites: [site('A', 5), site('B', 50), site('C', null), site(null, 7)] } as unknown as PeriodResult;
+    expect(topSites(period, 2)).toEqual([{ site: 'B', net: 50 }, { site: '(no site)', net: 7 }]);
+  });
+});
