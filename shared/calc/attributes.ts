@@ -41,11 +41,13 @@ export function attributeValueKey(name: AttributeName, value: string): string {
 /** The attributes given (empty values left out), in name order; null when there are none. */
 export function normalizeAttributes(attributes: Attributes | null | undefined): Attributes | null {
   if (!attributes) return null;
-  const entries = ATTRIBUTE_NAMES.flatMap((name) => {
+  // A plain loop: this runs for every record of an import.
+  let normalized: Partial<Record<AttributeName, string>> | null = null;
+  for (const name of ATTRIBUTE_NAMES) {
     const value = attributes[name]?.trim();
-    return value === undefined || value === '' ? [] : [[name, value] as const];
-  });
-  return entries.length === 0 ? null : Object.fromEntries(entries);
+    if (value) (normalized ??= {})[name] = value;
+  }
+  return normalized;
 }
 
 /** Attributes as stored: canonical JSON in name order, or null. */

@@ -86,7 +86,9 @@ function shownValueOf(cell: Cell | undefined): ValueResult<ShownValue | null> {
 
 /** Any run of white space (non-breaking, thin and narrow spaces and line breaks too) becomes one plain space; ends are trimmed. */
 export function normalizeSpaces(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  const trimmed = text.trim();
+  // Most cells have single plain spaces only: testing is cheaper than building a copy per cell.
+  return /\s\s|[^\S ]/.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -98,8 +100,20 @@ const NUMBER_PATTERNS: Readonly<Record<DecimalSeparator, RegExp>> = {
   ',': /^(?:(?:\d{1,3}([. ])\d{3}(?:\1\d{3})*|\d+)(?:,\d+)?|,\d+)(?:e[+-]?\d+)?$/i,
 };
 
+/** What number text starts with, after white space: a digit, a sign, '(' or a decimal separator. */
+const NUMBER_TEXT_START = /^\s*[\d(+\-\u2212.,]/;
+
+/**
+ * False for text that cannot be number text, whatever the decimal separator (its first character
+ * rules it out): a cheap test before the full reading, which explains why a value is refused.
+ */
+export function mayBeNumberText(text: string): boolean {
+  return NUMBER_TEXT_START.test(text);
+}
+
 /** Reads number text such as '1,234.5', '1.234,5', '1 234,5' or '(123)'; undefined when it is not one. */
 function numberFromText(text: string, decimalSeparator: DecimalSeparator): number | undefined {
+  if (!mayBeNumberText(text)) return undefined;
   let body = normalizeSpaces(text);
   let sign = 1;
   const parenthesised = /^\((.*)\)$/.exec(body);
