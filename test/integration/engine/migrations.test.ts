@@ -9,6 +9,7 @@ import { m005ImportFindings } from '../../../electron/engine/db/migrations/005-i
 import { m007Reconciliation } from '../../../electron/engine/db/migrations/007-reconciliation';
 import { m008VariantsAndValidity } from '../../../electron/engine/db/migrations/008-variants-and-validity';
 import { m009Review } from '../../../electron/engine/db/migrations/009-review';
+import { m010RecordChecks } from '../../../electron/engine/db/migrations/010-record-checks';
 import { useTempDir } from '../../helpers/temp';
 
 /** One source file, one raw row and one activity record (an electricity bill) pointing at it. */
@@ -27,6 +28,10 @@ function seedRecord(db: Db): void {
  * Every migration must have an entry (checked below), so none ships untested.
  */
 const ENGAGEMENT_ID_VERSION = MIGRATIONS.indexOf(m006EngagementId) + 1;
+
+/** Every record as stored, column by column, for comparing a rebuilt table with the one before. */
+const allRecords = (db: Db) => db.prepare('SELECT * FROM activity_record ORDER BY id').all();
+let recordsBeforeRebuild: unknown[] = [];
 
 const MIGRATION_CHECKS: Readonly<Record<number, { seed: (db: Db) => void; verify: (db: Db) => void }>> = {
   1: {
@@ -180,6 +185,41 @@ const MIGRATION_CHECKS: Readonly<Record<number, { seed: (db: Db) => void; verify
       expect(db.prepare('SELECT attributes_json, valid_from, valid_to FROM emission_factor').get()).toEqual({ attributes_json: null, valid_from: null, valid_to: null });
       // Setting them is an update, which the input revisions count.
       db.prepare('UPDATE activity_record SET attributes_json = ? WHERE id = 1').run('{"gas":"R-410A"}');
+      expect(db.prepare("SELECT revision FROM input_revision WHERE input = 'activity_record'").get()).toEqual({ revision: 1 });
+    },
+  },
+  [MIGRATIONS.indexOf(m010RecordChecks) + 1]: {
+    seed: (db) => {
+      seedRecord(db);
+      const insert = db.prepare(
+        `INSERT INTO activity_record (id, source_file_id, raw_row_id, column_index, site, entity, region, period_start, period_end, activity, meaning, quantity, unit, unit_basis, unit_text, scope3_category, instrument, notes, attributes_json)
+         VALUES (?, 1, 1, ?, 'DC North', 'Ops Ltd', 'UK', '2022-04-01', '2022-04-30', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      insert.run(7, 3, 'natural_gas', 'consumption', 1234.5678901234567, 'kWh', 'gross', 'kWh (GCV)', null, null, 'estimated', null);
+      insert.run(9, 4, 'electricity', 'instrument', 0.1, 'kWh', 'unspecified', 'kWh', null, 'REGO-1', null, null);
+      insert.run(12, 5, 'refrigerant', 'consumption', 2, 'kg', null, 'kg', 1, null, null, '{"gas":"R-410A"}');
+      // A row pointing at a record: the rebuild must leave it pointing at the same record.
+      db.prepare("INSERT INTO adjustment (kind, record_id, factor_id, details_json, reason, proposed_at, proposed_by) VALUES ('exclude-record', 9, NULL, '{}', 'duplicate', 't', 'auditor')").run();
+      recordsBeforeRebuild = allRecords(db);
+    },
+    verify: (db) => {
+      expect(db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'activity_record'").pluck().get()).not.toMatch(/ IN \(/);
+      // Every record kept with its id and every value exactly as it was.
+      expect(allRecords(db)).toEqual(recordsBeforeRebuild);
+      expect(db.prepare('SELECT record_id FROM adjustment').get()).toEqual({ record_id: 9 });
+      // The same rules: a NULL basis passes, anything off the lists fails; references still hold.
+      const insert = db.prepare(
+        "INSERT INTO activity_record (source_file_id, raw_row_id, column_index, period_start, period_end, activity, meaning, quantity, unit, unit_basis, unit_text) VALUES (1, ?, 0, '2022-05-01', ?, 'electricity', ?, 1, 'kWh', ?, 'kWh')",
+      );
+      insert.run(1, '2022-05-31', 'avoided', null);
+      insert.run(1, '2022-05-31', 'denominator', 'net');
+      expect(() => insert.run(1, '2022-05-31', 'guess', null)).toThrow(/CHECK/);
+      expect(() => insert.run(1, '2022-05-31', 'consumption', 'Gross')).toThrow(/CHECK/);
+      expect(() => insert.run(1, '2022-04-30', 'consumption', null)).toThrow(/CHECK/);
+      expect(() => insert.run(999, '2022-05-31', 'consumption', null)).toThrow(/FOREIGN KEY/);
+      expect(() => db.prepare('DELETE FROM activity_record WHERE id = 9').run()).toThrow(/FOREIGN KEY/);
+      // Its triggers are back: a change counts as a revision of the records.
+      db.prepare('UPDATE activity_record SET quantity = 3 WHERE id = 1').run();
       expect(db.prepare("SELECT revision FROM input_revision WHERE input = 'activity_record'").get()).toEqual({ revision: 1 });
     },
   },

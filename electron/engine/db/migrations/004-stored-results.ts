@@ -21,7 +21,7 @@ import type { Migration } from './index';
 /** The inputs that otherwise change only by insert, whose updates and deletes are counted. */
 const REVISED_INPUTS = ['activity_record', 'emission_factor', 'factor_set'] as const;
 
-function revisionTrigger(table: string, change: 'UPDATE' | 'DELETE'): string {
+export function revisionTrigger(table: string, change: 'UPDATE' | 'DELETE'): string {
   return `CREATE TRIGGER ${table}_revised_by_${change.toLowerCase()} AFTER ${change} ON ${table}
       BEGIN UPDATE input_revision SET revision = revision + 1 WHERE input = '${table}'; END;`;
 }
