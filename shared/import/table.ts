@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { ACTIVITIES } from '../activities';
 import type { Cell, RawRow } from './cell';
 import { columnLetter, isBlank, isDateCell, isFormulaCell, isPercentCell } from './cell';
-import { cellText, looksLikePeriodText, mayBeNumberText, normalizeSpaces, parseQuantity, readsAsNumber, type DecimalSeparator } from './values';
+import { cellText, looksLikePeriodText, normalizeSpaces, parseQuantity, quantityFromText, readsAsNumber, type DecimalSeparator } from './values';
 
 export type Confidence = 'high' | 'medium' | 'low';
 
@@ -268,8 +268,11 @@ function numbersOf(row: RawRow, columns: readonly number[], decimalSeparator: De
   for (const column of columns) {
     const cell = row.cells[column];
     if (typeof cell === 'number') numbers.set(column, cell);
-    else if (cell !== null && cell !== undefined && (typeof cell !== 'string' || mayBeNumberText(cell))) {
-      // Number text, or a formula's cached number; anything else is refused cheaply.
+    else if (typeof cell === 'string') {
+      const value = quantityFromText(cell, decimalSeparator);
+      if (value !== undefined) numbers.set(column, value);
+    } else if (cell !== null && cell !== undefined) {
+      // A formula's cached number; true/false, dates, errors and percentage cells are refused.
       const parsed = parseQuantity(cell, { decimalSeparator });
       if (parsed.ok && parsed.value !== null) numbers.set(column, parsed.value);
     }

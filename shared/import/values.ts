@@ -103,17 +103,10 @@ const NUMBER_PATTERNS: Readonly<Record<DecimalSeparator, RegExp>> = {
 /** What number text starts with, after white space: a digit, a sign, '(' or a decimal separator. */
 const NUMBER_TEXT_START = /^\s*[\d(+\-\u2212.,]/;
 
-/**
- * False for text that cannot be number text, whatever the decimal separator (its first character
- * rules it out): a cheap test before the full reading, which explains why a value is refused.
- */
-export function mayBeNumberText(text: string): boolean {
-  return NUMBER_TEXT_START.test(text);
-}
-
 /** Reads number text such as '1,234.5', '1.234,5', '1 234,5' or '(123)'; undefined when it is not one. */
 function numberFromText(text: string, decimalSeparator: DecimalSeparator): number | undefined {
-  if (!mayBeNumberText(text)) return undefined;
+  // Most text in a sheet is ruled out by its first character: no need to normalise it first.
+  if (!NUMBER_TEXT_START.test(text)) return undefined;
   let body = normalizeSpaces(text);
   let sign = 1;
   const parenthesised = /^\((.*)\)$/.exec(body);
@@ -147,6 +140,16 @@ function notANumber(value: ShownValue, decimalSeparator: DecimalSeparator): Valu
 
 export interface QuantityOptions {
   readonly decimalSeparator: DecimalSeparator;
+}
+
+/**
+ * The quantity text reads as, or undefined wherever parseQuantity refuses it or finds it blank
+ * (a percentage, a blank or a non-finite value is no number pattern or fails the check): for
+ * reading many cells where the reason a cell is not a number does not matter.
+ */
+export function quantityFromText(text: string, decimalSeparator: DecimalSeparator): number | undefined {
+  const value = numberFromText(text, decimalSeparator);
+  return value !== undefined && Number.isFinite(value) ? value : undefined;
 }
 
 /** A quantity, or null when the cell is blank (missing, never zero). */

@@ -9,6 +9,7 @@ import {
   parseQuantity,
   parseReportedNumber,
   percentFormatScale,
+  quantityFromText,
 } from '../../../../shared/import/values';
 
 const POINT = { decimalSeparator: '.' } as const;
@@ -67,6 +68,16 @@ describe('parseQuantity', () => {
     expect(reasonOf(parseQuantity({ t: 'date', iso: '2021-04-01T00:00:00.000Z' }, POINT))).toContain('2021-04-01 is a date');
     expect(parseQuantity(Number.NaN, POINT).ok).toBe(false);
     expect(reasonOf(parseQuantity('1e999', POINT))).toContain('not a finite number');
+  });
+
+  it('reads text as quantityFromText does, which leaves out the reasons', () => {
+    const texts = ['1234.5', ' 1,234.5 ', '1.234,5', '(12)', '-3', '+4', '\u22125', '.5', ',5', '1 234', '2021-01', 'London HQ', 'M-12', '25%', '1e999', '1e3', 'e5', '', '   ', '\u00A0', '12 kWh', '1,23,456'];
+    for (const options of [POINT, COMMA]) {
+      for (const text of texts) {
+        const parsed = parseQuantity(text, options);
+        expect(quantityFromText(text, options.decimalSeparator), `${text} (${options.decimalSeparator})`).toBe(parsed.ok && parsed.value !== null ? parsed.value : undefined);
+      }
+    }
   });
 
   it('uses a formula cached result and refuses a formula without one', () => {
