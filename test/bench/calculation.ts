@@ -21,6 +21,8 @@ export interface Timed {
   readonly rows: number;
   /** The measured part's time, when the phase does untimed work besides. */
   readonly ms: number;
+  /** The CPU time of that part, every thread and waited-for child process; null where it cannot be read. */
+  readonly cpuMs?: number | null;
 }
 
 /** An engagement of `count` generated records on the default library, built once in the benchmark folder under `name`. */

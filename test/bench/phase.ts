@@ -1,7 +1,7 @@
 /**
  * One measured phase of the benchmark, run in its own process so its peak RSS is its own.
- * Prints one JSON line: { phase, ms, rows, peakRssMb }. A phase that does untimed work around
- * what it measures (copying a file first) returns its own time.
+ * Prints one JSON line: { phase, ms, cpuMs, rows, peakRssMb }. A phase that does untimed work
+ * around what it measures (copying a file first) returns its own time.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,6 +15,29 @@ import { mappingSchema } from '../../shared/import/mapping';
 import { bareRecordPass, calculateCopy, prepareCalculation, sqliteGroupBy, traceFirstPage, type Timed } from './calculation';
 import { bareStreamingWrite, exportEngagement, exportStoredLines, exportWriterOnly, prepareExportEngagement } from './export';
 
+/**
+ * CPU milliseconds used so far by this process (all its threads) and the child processes it
+ * waited for; null where the children's share cannot be read (it comes from /proc). On a shared
+ * machine wall time stretches with the load while CPU time barely does, so both are reported.
+ */
+function cpuMsSoFar(): number | null {
+  const own = process.cpuUsage();
+  let children: number;
+  try {
+    // Fields 16 and 17 of /proc/self/stat: children's user and system time, in clock ticks (100 a second on Linux).
+    const fields = fs.readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /s, '').split(' ');
+    children = (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return null;
+  }
+  return (own.user + own.system) / 1000 + children;
+}
+
+function cpuMsSince(start: number | null): number | null {
+  const now = cpuMsSoFar();
+  return start === null || now === null ? null : now - start;
+}
+
 /** The import of a file into a new engagement, on its suggested mapping; timed from the import's start (the engagement and the mapping are made before). */
 async function importFile(file: string): Promise<Timed> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carbon-audit-bench-'));
@@ -22,12 +45,14 @@ async function importFile(file: string): Promise<Timed> {
     const engagement = Engagement.create(path.join(dir, 'bench.carbonaudit'), { entityName: 'Bench', fiscalYearStartMonth: 4 }, { actor: 'bench' });
     const mapping = mappingSchema.parse((await previewImport(engagement.db, file, 'activity')).mapping);
     const started = performance.now();
+    const cpuStarted = cpuMsSoFar();
     // Through the import worker, as the app and the CLI run it.
     const outcome = await startImportJob({ engagementPath: engagement.filePath, request: { filePath: file, mapping, actor: 'bench', settings: engagement.settings() } }, () => undefined).result;
     const ms = performance.now() - started;
+    const cpuMs = cpuMsSince(cpuStarted);
     engagement.close();
     if (outcome.rejectedTotal > 0) throw new Error(`benchmark file had ${outcome.rejectedTotal} rejected rows: ${outcome.rejected[0]?.reason}`);
-    return { rows: outcome.recordsCreated, ms };
+    return { rows: outcome.recordsCreated, ms, cpuMs };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -38,10 +63,12 @@ async function sqliteImport(file: string): Promise<Timed> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carbon-audit-bench-floor-'));
   try {
     const started = performance.now();
+    const cpuStarted = cpuMsSoFar();
     execFileSync('sqlite3', [path.join(dir, 'floor.sqlite'), '.mode csv', `.import ${file} readings`]);
     const ms = performance.now() - started;
+    const cpuMs = cpuMsSince(cpuStarted);
     const rows = Number(execFileSync('sqlite3', [path.join(dir, 'floor.sqlite'), 'SELECT count(*) FROM readings'], { encoding: 'utf8' }).trim());
-    return { rows, ms };
+    return { rows, ms, cpuMs };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -69,9 +96,11 @@ async function main(): Promise<void> {
   const run = phase ? PHASES[phase] : undefined;
   if (!run || !file) throw new Error(`usage: phase.ts <${Object.keys(PHASES).join('|')}> <file>`);
   const started = performance.now();
+  const cpuStarted = cpuMsSoFar();
   const result = await run(file);
-  const { rows, ms } = typeof result === 'number' ? { rows: result, ms: performance.now() - started } : result;
-  process.stdout.write(`${JSON.stringify({ phase, ms: Math.round(ms), rows, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
+  const { rows, ms, cpuMs = null } = typeof result === 'number' ? { rows: result, ms: performance.now() - started, cpuMs: cpuMsSince(cpuStarted) } : result;
+  const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  process.stdout.write(`${JSON.stringify({ phase, ms: Math.round(ms), cpuMs: cpuMs === null ? null : Math.round(cpuMs), rows, peakRssMb })}\n`);
 }
 
 void main();

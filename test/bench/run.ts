@@ -78,7 +78,7 @@ async function ensureFile(name: string, rows: number, write: (file: string, rows
   return file;
 }
 
-interface PhaseResult { phase: string; ms: number; rows: number; peakRssMb: number }
+interface PhaseResult { phase: string; ms: number; cpuMs: number | null; rows: number; peakRssMb: number }
 
 function measureOnce(phase: string, file: string): PhaseResult {
   const output = execFileSync(process.execPath, [path.join(BUNDLE_DIR, 'phase.js'), phase, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
@@ -101,11 +101,15 @@ function measure(phases: readonly string[], file: string): PhaseResult[] {
     phase: phases[index]!,
     rows: results[0]!.rows,
     ms: median(results.map((result) => result.ms)),
+    cpuMs: results.every((result) => result.cpuMs !== null) ? median(results.map((result) => result.cpuMs!)) : null,
     peakRssMb: median(results.map((result) => result.peakRssMb)),
   }));
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1).padStart(6)} s`;
+/** A phase's CPU time beside its wall time: on a busy machine the wall time stretches, the CPU time much less. */
+const cpu = (run: PhaseResult) => (run.cpuMs === null ? '' : ` (CPU ${(run.cpuMs / 1000).toFixed(1)} s)`);
+const cpuRatio = (run: PhaseResult, floor: PhaseResult) => (run.cpuMs === null || floor.cpuMs === null ? '' : `, ${(run.cpuMs / floor.cpuMs).toFixed(2)}x its CPU`);
 const mb = (run: PhaseResult) => `${String(run.peakRssMb).padStart(5)} MB`;
 const count = (rows: number) => String(rows).padStart(9);
 
@@ -118,8 +122,8 @@ async function importSection(): Promise<string> {
     const xlsx = await ensureFile('xlsx', rows, writeXlsx);
     const [bare, imported] = measure(['bare-xlsx', 'import'], xlsx);
     report.push(
-      `xlsx ${count(rows)} rows  import ${seconds(imported!.ms)}  peak RSS ${mb(imported!)}  |  bare exceljs read ${seconds(bare!.ms)}  peak RSS ${mb(bare!)}  |  ` +
-        `${(imported!.ms / bare!.ms).toFixed(2)}x its time, ${(imported!.peakRssMb / bare!.peakRssMb).toFixed(2)}x its memory`,
+      `xlsx ${count(rows)} rows  import ${seconds(imported!.ms)}${cpu(imported!)}  peak RSS ${mb(imported!)}  |  bare exceljs read ${seconds(bare!.ms)}${cpu(bare!)}  peak RSS ${mb(bare!)}  |  ` +
+        `${(imported!.ms / bare!.ms).toFixed(2)}x its time${cpuRatio(imported!, bare!)}, ${(imported!.peakRssMb / bare!.peakRssMb).toFixed(2)}x its memory`,
     );
     process.stderr.write(`${report.at(-1)}\n`);
   }
@@ -127,8 +131,8 @@ async function importSection(): Promise<string> {
     const csv = await ensureFile('csv', rows, writeCsv);
     const [floor, parse, imported] = measure(['sqlite3-import', 'bare-csv', 'import'], csv);
     report.push(
-      `csv  ${count(rows)} rows  import ${seconds(imported!.ms)}  peak RSS ${mb(imported!)}  |  sqlite3 .import ${seconds(floor!.ms)}  |  ${(imported!.ms / floor!.ms).toFixed(2)}x the floor  ` +
-        `(papaparse alone ${seconds(parse!.ms).trim()})`,
+      `csv  ${count(rows)} rows  import ${seconds(imported!.ms)}${cpu(imported!)}  peak RSS ${mb(imported!)}  |  sqlite3 .import ${seconds(floor!.ms)}${cpu(floor!)}  |  ` +
+        `${(imported!.ms / floor!.ms).toFixed(2)}x the floor${cpuRatio(imported!, floor!)}  (papaparse alone ${seconds(parse!.ms).trim()})`,
     );
     process.stderr.write(`${report.at(-1)}\n`);
   }
@@ -174,12 +178,14 @@ function exportSection(): string {
 }
 
 async function main(): Promise<void> {
+  const started = performance.now();
   await bundlePhases();
   const sections: string[] = [];
   if (ONLY.has('import')) sections.push(await importSection());
   if (ONLY.has('calculate')) sections.push(calculateSection());
   if (ONLY.has('export')) sections.push(exportSection());
-  process.stdout.write(`\n${sections.join('\n\n')}\n`);
+  const minutes = (performance.now() - started) / 60_000;
+  process.stdout.write(`\n${sections.join('\n\n')}\n\nThe benchmark took ${minutes.toFixed(1)} min (BENCH_ROWS=${ROWS}, BENCH_REPEAT=${REPEAT}, generating missing files included).\n`);
 }
 
 void main();

@@ -19,7 +19,8 @@ export class BatchInsert {
   private readonly single: Statement;
   private readonly batchSize: number;
   private readonly before?: () => void;
-  private pending: unknown[] = [];
+  /** The values of the rows not yet written, in one array reused for every batch. */
+  private readonly pending: unknown[];
   private count = 0;
 
   constructor(
@@ -35,11 +36,14 @@ export class BatchInsert {
     const tail = options.onConflict === undefined ? '' : ` ${options.onConflict}`;
     this.full = db.prepare(head + Array.from({ length: this.batchSize }, () => tuple).join(', ') + tail);
     this.single = db.prepare(head + tuple + tail);
+    this.pending = new Array<unknown>(this.batchSize * columns.length);
   }
 
   add(...values: unknown[]): void {
-    if (values.length !== this.columns.length) throw new Error(`expected ${this.columns.length} values, got ${values.length}`);
-    for (const value of values) this.pending.push(value);
+    const width = this.columns.length;
+    if (values.length !== width) throw new Error(`expected ${width} values, got ${values.length}`);
+    const offset = this.count * width;
+    for (let index = 0; index < width; index++) this.pending[offset + index] = values[index];
     if (++this.count === this.batchSize) this.flush();
   }
 
@@ -52,7 +56,6 @@ export class BatchInsert {
       const width = this.columns.length;
       for (let row = 0; row < this.count; row++) this.single.run(this.pending.slice(row * width, (row + 1) * width));
     }
-    this.pending = [];
     this.count = 0;
   }
 }
