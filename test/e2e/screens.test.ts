@@ -151,7 +151,7 @@ describe('every screen', () => {
     const sourceLink = trace.getByRole('table', { name: 'Trace lines' }).locator('button.source-link').first();
     await sourceLink.click();
     // The button pressed keeps focus while its source row opens (a remounted row would drop it).
-    await expect(sourceLink.evaluate((button) => button === document.activeElement)).resolves.toBe(true);
+    await expect(sourceLink.evaluate((button) => button.matches(':focus'))).resolves.toBe(true);
     for (const viewport of [...VIEWPORTS, { width: 1440, height: 900 }]) {
       await page.setViewportSize(viewport);
       expect(await overflow(page, '[data-testid="trace-panel"]'), `trace panel at ${viewport.width} px`).toBeLessThanOrEqual(0);
