@@ -27,6 +27,10 @@ export interface HostShell {
   /** Shows a file in the system's file manager ("show in folder"). */
   revealFile(filePath: string): void;
   emit<E extends ApiEventName>(event: E, payload: ApiEvents[E]): void;
+  /** A line for the app's log file: what went wrong, never figures or file contents (names only). */
+  log(level: LogLevel, message: string): void;
 }
+
+export type LogLevel = 'info' | 'warn' | 'error';
 
 export interface Host extends HostIdentity, HostShell {}
