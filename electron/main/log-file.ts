@@ -1,7 +1,8 @@
 /**
  * The app's local log: main-process and engine errors, one line each (time, level, where, what),
  * in the app-data folder, capped in size by rotation. It is for support, so it holds no figures
- * and nothing from a user's files beyond their names: messages pass through redactLogMessage.
+ * and nothing from a user's files beyond their names: a line is the app's own words, then the
+ * detail of what failed (an error's message or stack), which passes through redactLogMessage.
  * Free of Electron imports, so it is unit-tested without the Electron binary.
  */
 import fs from 'node:fs';
@@ -18,9 +19,18 @@ export const DEFAULT_MAX_BYTES = 1024 * 1024;
 export const DEFAULT_KEEP = 3;
 const MAX_MESSAGE_CHARS = 500;
 
-/** `2026-11-30T15:02:12.345Z ERROR [engine] message`: sortable, greppable, one line. */
-export function formatLogLine(at: Date, level: LogLevel, source: LogSource, message: string): string {
-  return `${at.toISOString()} ${level.toUpperCase().padEnd(5)} [${source}] ${redactLogMessage(message)}\n`;
+/** `2026-11-30T15:02:12.345Z ERROR [engine] message: detail`: sortable, greppable, one line. */
+export function formatLogLine(at: Date, level: LogLevel, source: LogSource, message: string, detail?: string): string {
+  const text = detail === undefined ? oneLine(message) : `${oneLine(message)}: ${redactLogMessage(detail)}`;
+  return `${at.toISOString()} ${level.toUpperCase().padEnd(5)} [${source}] ${capped(text)}\n`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function capped(text: string): string {
+  return text.length > MAX_MESSAGE_CHARS ? `${text.slice(0, MAX_MESSAGE_CHARS - 1)}…` : text;
 }
 
 /** A quoted path (Node's error messages quote them) may hold spaces: the quotes say where it ends. */
@@ -33,14 +43,11 @@ const FIGURE = /(?<![\w.])-?\d+(?:[.,]\d+)+(?![\w.])|(?<![\w.])\d{3,}(?![\w.])/g
 /** One line, paths reduced to file names, figures masked, capped in length. */
 export function redactLogMessage(message: string): string {
   const baseName = (filePath: string) => (/^[A-Za-z]:\\/.test(filePath) ? path.win32.basename(filePath) : path.posix.basename(filePath));
-  const oneLine = message
+  return capped(oneLine(message
     .replace(QUOTED_PATH, (_match, quote: string, filePath: string) => `${quote}${baseName(filePath)}${quote}`)
     .replace(WINDOWS_PATH, (match) => path.win32.basename(match))
     .replace(POSIX_PATH, (match) => path.posix.basename(match) || '/')
-    .replace(FIGURE, '#')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return oneLine.length > MAX_MESSAGE_CHARS ? `${oneLine.slice(0, MAX_MESSAGE_CHARS - 1)}…` : oneLine;
+    .replace(FIGURE, '#')));
 }
 
 export interface LogFileOptions {
@@ -64,8 +71,8 @@ export class LogFile {
   }
 
   /** Appends one line, rotating first when it would take the file over its cap. Never throws: a log that cannot be written must not stop the app. */
-  write(level: LogLevel, source: LogSource, message: string): void {
-    const line = formatLogLine(this.now(), level, source, message);
+  write(level: LogLevel, source: LogSource, message: string, detail?: string): void {
+    const line = formatLogLine(this.now(), level, source, message, detail);
     try {
       fs.mkdirSync(this.dir, { recursive: true });
       if (this.size() > 0 && this.size() + Buffer.byteLength(line) > this.maxBytes) this.rotate();

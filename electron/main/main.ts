@@ -33,10 +33,10 @@ const menuState = { engagementOpen: false, recent: [] as readonly RecentEngageme
 let pendingLaunchFile: string | null = engagementFileFromArgv(process.argv, process.cwd());
 
 process.on('uncaughtException', (error) => {
-  log.write('error', 'main', `Uncaught exception: ${error.stack ?? error.message}`);
+  log.write('error', 'main', 'Uncaught exception', error.stack ?? error.message);
   dialog.showErrorBox('Carbon Audit hit an unexpected error', `${error.message}\n\nDetails are in the log file (Help ▸ Open Log File).`);
 });
-process.on('unhandledRejection', (reason) => log.write('error', 'main', `Unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
+process.on('unhandledRejection', (reason) => log.write('error', 'main', 'Unhandled rejection', reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)));
 
 function hostIdentity(): HostIdentity {
   return {
@@ -98,8 +98,8 @@ const shell: HostShell = {
       void refreshMenu();
     }
   },
-  log(level, message) {
-    log.write(level, 'engine', message);
+  log(level, message, detail) {
+    log.write(level, 'engine', message, detail);
   },
 };
 
@@ -108,9 +108,16 @@ function appFolders(): string[] {
   return [app.getAppPath(), appRoot, process.resourcesPath, app.getPath('userData'), app.getPath('sessionData')];
 }
 
+/** The menu at once from what is known, then again with the recent list (the engine may still be starting). */
 async function refreshMenu(): Promise<void> {
+  setMenu();
   const recent = await engine?.invoke('recent.list', {});
-  if (recent?.ok) menuState.recent = recent.value as readonly RecentEngagement[];
+  if (!recent?.ok) return;
+  menuState.recent = recent.value as readonly RecentEngagement[];
+  setMenu();
+}
+
+function setMenu(): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({
     appName: app.name,
     platform: process.platform,
@@ -124,7 +131,7 @@ async function refreshMenu(): Promise<void> {
 async function openLogFile(): Promise<void> {
   const failure = await desktop.openPath(log.ensureExists());
   if (failure) {
-    log.write('warn', 'main', `The log file could not be opened: ${failure}`);
+    log.write('warn', 'main', 'The log file could not be opened', failure);
     dialog.showErrorBox('Cannot open the log file', `${failure}\n\nThe log is ${log.path}`);
   }
 }
@@ -150,7 +157,7 @@ function createMainWindow(): BrowserWindow {
     try {
       writeWindowState(userData, { bounds: window.getNormalBounds(), maximised: window.isMaximized() || window.isFullScreen() });
     } catch (error) {
-      log.write('warn', 'main', `The window's size and place could not be saved: ${(error as Error).message}`);
+      log.write('warn', 'main', 'The window’s size and place could not be saved', (error as Error).message);
     }
   });
   window.webContents.on('render-process-gone', (_event, details) => log.write('error', 'window', `The window's renderer stopped: ${details.reason} (exit code ${details.exitCode})`));
@@ -180,7 +187,7 @@ if (!app.requestSingleInstanceLock()) {
     try {
       identity = hostIdentity();
     } catch (error) {
-      log.write('error', 'main', `Cannot start: ${(error as Error).message}`);
+      log.write('error', 'main', 'Cannot start', (error as Error).message);
       dialog.showErrorBox('Carbon Audit cannot start', (error as Error).message);
       app.quit();
       return;

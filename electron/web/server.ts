@@ -99,8 +99,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       push(event, payload);
     },
     // A terminal command's log is its standard error, in the desktop app's log-file format.
-    log(level, message) {
-      process.stderr.write(formatLogLine(new Date(), level, 'engine', message));
+    log(level, message, detail) {
+      process.stderr.write(formatLogLine(new Date(), level, 'engine', message, detail));
     },
   });
 

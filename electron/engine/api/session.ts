@@ -37,7 +37,7 @@ export class Session {
     try {
       rememberRecentEngagement(this.context().appDataDir, engagement.filePath);
     } catch (error) {
-      this.host.log('warn', `The recent-engagements list could not be updated: ${(error as Error).message}`);
+      this.host.log('warn', 'The recent-engagements list could not be updated', (error as Error).message);
     }
   }
 

@@ -62,12 +62,12 @@ export function startEngineHost(identity: HostIdentity, shell: HostShell): Engin
         shell.revealFile(message.filePath);
         return;
       case 'log':
-        shell.log(message.level, message.message);
+        shell.log(message.level, message.message, message.detail);
         return;
     }
   });
   worker.on('error', (error) => {
-    shell.log('error', `The engine stopped unexpectedly: ${error.message}`);
+    shell.log('error', 'The engine stopped unexpectedly', error.stack ?? error.message);
     stop(`The engine stopped unexpectedly (${error.message}): restart Carbon Audit`);
   });
   worker.on('exit', (code) => {

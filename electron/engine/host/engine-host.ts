@@ -36,7 +36,7 @@ const host: Host = {
   chooseExportPath: (suggestedName) => ask('chooseExportPath', suggestedName),
   revealFile: (filePath) => post({ type: 'reveal', filePath }),
   emit: (event, payload) => post({ type: 'event', event, payload }),
-  log: (level, message) => post({ type: 'log', level, message }),
+  log: (level, message, detail) => post({ type: 'log', level, message, detail }),
 };
 const session = new Session(host);
 const handlers = createHandlers(session);
@@ -73,7 +73,7 @@ async function opened(filePath: string): Promise<Envelope<unknown>> {
 
 /** What the auditor is told stays in the reply; the log keeps only that something unexpected failed where (no figures, no file contents). */
 function logUnexpected(envelope: Envelope<unknown>): Envelope<unknown> {
-  if (!envelope.ok && envelope.error.code === 'internal') host.log('error', envelope.error.message);
+  if (!envelope.ok && envelope.error.code === 'internal') host.log('error', 'A call failed unexpectedly', envelope.error.message);
   return envelope;
 }
 

@@ -24,4 +24,4 @@ export type HostMessage =
   /** Show this file in the system's file manager (a finished export). */
   | { readonly type: 'reveal'; readonly filePath: string }
   /** A line for the app's log file (an unexpected error). */
-  | { readonly type: 'log'; readonly level: LogLevel; readonly message: string };
+  | { readonly type: 'log'; readonly level: LogLevel; readonly message: string; readonly detail?: string };

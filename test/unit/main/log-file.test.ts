@@ -13,6 +13,12 @@ describe('a log line', () => {
     expect(formatLogLine(AT, 'warn', 'window', 'gone\n  at frame (x.js:1:2)\n')).toBe('2026-11-30T15:02:12.345Z WARN  [window] gone at frame (x.js:1:2)\n');
   });
 
+  it('keeps the app’s own words as written, and redacts the detail of what failed', () => {
+    expect(formatLogLine(AT, 'info', 'main', 'Carbon Audit 0.1.0 started (Electron 39.2.1, linux)')).toBe('2026-11-30T15:02:12.345Z INFO  [main] Carbon Audit 0.1.0 started (Electron 39.2.1, linux)\n');
+    expect(formatLogLine(AT, 'error', 'engine', 'A call failed unexpectedly', 'Unexpected error in inventory.calculate: 1234.5 tCO2e at /home/jane/Acme/group.carbonaudit'))
+      .toBe('2026-11-30T15:02:12.345Z ERROR [engine] A call failed unexpectedly: Unexpected error in inventory.calculate: # tCO2e at group.carbonaudit\n');
+  });
+
   it('keeps file names but not the folders they are in', () => {
     expect(redactLogMessage('ENOENT: no such file, open \'/home/jane/Clients/Acme plc/energy FY24.xlsx\'')).toBe('ENOENT: no such file, open \'energy FY24.xlsx\'');
     expect(redactLogMessage('cannot open /home/jane/Clients/Acme/group.carbonaudit now')).toBe('cannot open group.carbonaudit now');
