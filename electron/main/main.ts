@@ -160,6 +160,8 @@ function createMainWindow(): BrowserWindow {
       log.write('warn', 'main', 'The window’s size and place could not be saved', (error as Error).message);
     }
   });
+  // Files on the recent list move, and the window can take entries off it: the menu catches up whenever the window comes back.
+  window.on('focus', () => void refreshMenu());
   window.webContents.on('render-process-gone', (_event, details) => log.write('error', 'window', `The window's renderer stopped: ${details.reason} (exit code ${details.exitCode})`));
   return window;
 }

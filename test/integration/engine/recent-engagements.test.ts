@@ -25,7 +25,7 @@ function apiOn(appDataDir: string, answers: { create?: string; open?: string } =
     kind: 'electron', actor: 'jane', appDataDir,
     chooseNewEngagementPath: async () => answers.create ?? null, chooseEngagementToOpen: async () => answers.open ?? null,
     chooseImportFile: async () => null, chooseExportPath: async () => null, revealFile: () => undefined, emit: () => undefined,
-    log: (level, message) => logged.push(`${level}: ${message}`),
+    log: (level, message, detail) => logged.push(`${level}: ${message}: ${detail}`),
   };
   const session = new Session(host);
   const handlers = createHandlers(session);
