@@ -85,7 +85,7 @@ export function ImportWizard() {
     importing.reset();
     showPreview(review.file, next);
   };
-  // A spreadsheet dropped on the window (or named by the OS): previewed as one chosen on the first step.
+  // A spreadsheet dropped anywhere on the window: previewed as one chosen on the first step.
   useAppRequest('import-file', async (dropped) => {
     if (validation.state.status === 'running' || importing.state.status === 'running') {
       throw new Error(`An import is running: wait for it to finish, or cancel it, before dropping ${dropped.fileName}`);
