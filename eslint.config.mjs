@@ -128,7 +128,7 @@ export default tseslint.config(
   ...allowList('electron/cli', { packages: ['commander', NODE_BUILTIN], targets: ['electron/cli/**', ...FEATURE_ENTRIES, 'electron/web/serve', 'shared/**'], message: FRONT_DOOR_MESSAGE }),
   ...allowList('electron/web', {
     packages: [NODE_BUILTIN],
-    targets: ['electron/web/**', 'electron/engine/host/client', 'electron/engine/api/host', 'electron/main/drop-guard', 'electron/main/protocol-request', 'electron/main/trust', 'shared/**'],
+    targets: ['electron/web/**', 'electron/engine/host/client', 'electron/engine/api/host', 'electron/main/drop-guard', 'electron/main/log-file', 'electron/main/protocol-request', 'electron/main/trust', 'shared/**'],
     message: 'Browser mode reaches the engine only through its host (electron/engine/host/client), like the main process, and shares its Electron-free checks.',
   }),
   ...allowList('electron/main', {

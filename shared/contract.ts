@@ -31,6 +31,7 @@ import type { FigureBridge } from './reconcile/bridge';
 import type { MatchDecision } from './reconcile/claims';
 import type { ReconciliationReport } from './reconcile/report';
 import { TARGET_KINDS, type TargetDecision } from './reconcile/targets';
+import { RECENT_ID_PATTERN, type MenuCommand } from './menu';
 
 export interface EngagementSummary {
   readonly path: string;
@@ -107,6 +108,28 @@ export interface ChosenFile {
  * content still decides the format; this only keeps other files from being handed to the engine.
  */
 export const IMPORT_FILE_EXTENSIONS = ['xlsx', 'xlsm', 'csv', 'txt'] as const;
+
+/** An engagement file's extension (no dot): the dialogs' filter, a dropped file, the OS file association. */
+export const ENGAGEMENT_FILE_EXTENSION = 'carbonaudit';
+
+/** What a file's name says it is: an engagement to open, a spreadsheet to import, or neither. */
+export function droppedFileKind(fileName: string): 'engagement' | 'spreadsheet' | null {
+  const dot = fileName.lastIndexOf('.');
+  const extension = dot < 0 ? '' : fileName.slice(dot + 1).toLowerCase();
+  if (extension === ENGAGEMENT_FILE_EXTENSION) return 'engagement';
+  return (IMPORT_FILE_EXTENSIONS as readonly string[]).includes(extension) ? 'spreadsheet' : null;
+}
+
+/** An engagement opened on this machine lately, newest first (the app-data folder keeps the list). */
+export interface RecentEngagement {
+  /** Stands for the path: the UI opens a recent engagement by id, never by naming a path. */
+  readonly id: string;
+  readonly fileName: string;
+  readonly folder: string;
+  readonly openedAt: string;
+  /** The file is not there now (moved, deleted, a drive not mounted): shown, not opened. */
+  readonly missing: boolean;
+}
 
 export interface ImportPreview {
   readonly fileName: string;
@@ -427,6 +450,7 @@ const id = z.number().int().positive();
 const fiscalYearLabel = z.string().regex(/^FY\d{4}$/, 'a fiscal year such as FY2023');
 const importKind = z.enum(MAPPING_KINDS);
 const fileToken = z.string().min(1).max(100);
+const recentId = z.string().regex(RECENT_ID_PATTERN, 'a recent engagement’s id');
 /** A traceable catalogue figure of one fiscal year, e.g. 'FY2023.scope2_market' or 'FY2023.scope3.6'. */
 const figureReference = z.string().max(100).superRefine((text, ctx) => {
   const parsed = parseFigureReference(text, { traceable: true });
@@ -467,6 +491,12 @@ export const API = {
    */
   'sample.open': method<EngagementSummary | null>()(NO_INPUT),
   'engagement.current': method<EngagementSummary | null>()(NO_INPUT),
+  /** Engagements opened or created on this machine, newest first, each marked when its file is missing. */
+  'recent.list': method<readonly RecentEngagement[]>()(NO_INPUT),
+  /** Opens a recent engagement by its id; a missing file is refused with its name. */
+  'recent.open': method<EngagementSummary>()(z.object({ id: recentId }).strict()),
+  /** Takes an engagement off the recent list (its file is left alone). */
+  'recent.remove': method<readonly RecentEngagement[]>()(z.object({ id: recentId }).strict()),
   'engagement.close': method<null>()(NO_INPUT),
   'engagement.updateSettings': method<EngagementSummary>()(z.object({ settings: engagementSettingsSchema }).strict()),
   /** Makes the engagement read-only (every change refused and logged) until it is unlocked. */
@@ -655,9 +685,11 @@ export interface ApiEvents {
   readonly 'reconcile.progress': { readonly phase: 'calculating' | 'reconciling' };
   /** The step the sample engagement's build has reached (sample.open), e.g. importing one sheet. */
   readonly 'sample.progress': { readonly step: string };
+  /** A command chosen in the desktop app's menu, for the window to carry out (see shared/menu.ts). */
+  readonly 'app.menu': MenuCommand;
 }
 export type ApiEventName = keyof ApiEvents;
-export const EVENT_NAMES: readonly ApiEventName[] = ['engagement.changed', 'import.progress', 'import.finished', 'export.progress', 'export.finished', 'reconcile.progress', 'sample.progress'];
+export const EVENT_NAMES: readonly ApiEventName[] = ['engagement.changed', 'import.progress', 'import.finished', 'export.progress', 'export.finished', 'reconcile.progress', 'sample.progress', 'app.menu'];
 
 /** What crosses the transport: errors travel as data so their code and message survive IPC. */
 export type Envelope<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiErrorPayload };
@@ -680,6 +712,11 @@ export interface Bridge {
    * path, and checks it: a regular file with one of IMPORT_FILE_EXTENSIONS, not one of the app's own.
    */
   dropFile(file: unknown): Promise<Envelope<ChosenFile>>;
+  /**
+   * An engagement file dropped on the window, opened in place of the current one. Resolved by the
+   * host as dropFile is (Electron by its OS path; the browser by uploading it), never by a path from the page.
+   */
+  dropEngagement(file: unknown): Promise<Envelope<EngagementSummary>>;
 }
 export type EventSource = <E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void) => () => void;
 
@@ -695,6 +732,7 @@ export interface ApiClient {
   call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>>;
   on: EventSource;
   dropFile(file: unknown): Promise<ChosenFile>;
+  dropEngagement(file: unknown): Promise<EngagementSummary>;
 }
 
 function unwrap<T>(envelope: Envelope<T>): T {
@@ -702,14 +740,17 @@ function unwrap<T>(envelope: Envelope<T>): T {
   return envelope.value;
 }
 
-export function createApiClient(transport: Transport, events: EventSource, dropFile: (file: unknown) => Promise<Envelope<ChosenFile>>): ApiClient {
+export function createApiClient(transport: Transport, events: EventSource, drops: Pick<Bridge, 'dropFile' | 'dropEngagement'>): ApiClient {
   return {
     async call(method, input) {
       return unwrap(await transport(method, input)) as never;
     },
     on: events,
     async dropFile(file) {
-      return unwrap(await dropFile(file));
+      return unwrap(await drops.dropFile(file));
+    },
+    async dropEngagement(file) {
+      return unwrap(await drops.dropEngagement(file));
     },
   };
 }

@@ -9,4 +9,6 @@ export const IPC_CHANNELS = {
   event: 'carbon-audit:event',
   /** The OS path of a file dropped on the window → Envelope<ChosenFile>. */
   drop: 'carbon-audit:drop',
+  /** The OS path of an engagement file dropped on the window → Envelope<EngagementSummary>. */
+  dropEngagement: 'carbon-audit:drop-engagement',
 } as const;

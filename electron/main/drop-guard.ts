@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { IMPORT_FILE_EXTENSIONS } from '../../shared/contract';
+import { droppedFileKind, ENGAGEMENT_FILE_EXTENSION, IMPORT_FILE_EXTENSIONS } from '../../shared/contract';
 
 /**
  * The main process's own check of a path the preload says the user dropped. The preload only
@@ -10,7 +10,15 @@ import { IMPORT_FILE_EXTENSIONS } from '../../shared/contract';
  */
 export type DropDecision = { readonly ok: true; readonly path: string } | { readonly ok: false; readonly reason: string };
 
-export function checkDroppedPath(filePath: unknown, appFolders: readonly string[], platform: NodeJS.Platform = process.platform): DropDecision {
+/** What a dropped file is to be: a spreadsheet to import (the default) or an engagement to open. */
+export type DroppedKind = 'spreadsheet' | 'engagement';
+
+const WANTED: Readonly<Record<DroppedKind, string>> = {
+  spreadsheet: `is not a spreadsheet: drop a ${IMPORT_FILE_EXTENSIONS.map((ext) => `.${ext}`).join(', ')} file`,
+  engagement: `is not an engagement: drop a .${ENGAGEMENT_FILE_EXTENSION} file`,
+};
+
+export function checkDroppedPath(filePath: unknown, appFolders: readonly string[], platform: NodeJS.Platform = process.platform, kind: DroppedKind = 'spreadsheet'): DropDecision {
   if (typeof filePath !== 'string' || filePath.includes('\0') || !path.isAbsolute(filePath)) {
     return { ok: false, reason: 'A dropped file must have an absolute path' };
   }
@@ -23,21 +31,16 @@ export function checkDroppedPath(filePath: unknown, appFolders: readonly string[
   } catch {
     return { ok: false, reason: `${name} cannot be read` };
   }
-  if (!stat.isFile()) return { ok: false, reason: `${name} is not a file: drop a spreadsheet` };
+  if (!stat.isFile()) return { ok: false, reason: `${name} is not a file: drop ${kind === 'engagement' ? 'an engagement' : 'a spreadsheet'}` };
   // Both the name the user saw and, for a link, the file it points to.
-  if (!hasImportExtension(filePath) || !hasImportExtension(realPath)) {
-    return { ok: false, reason: `${name} is not a spreadsheet: drop a ${IMPORT_FILE_EXTENSIONS.map((ext) => `.${ext}`).join(', ')} file` };
+  if (droppedFileKind(path.basename(filePath)) !== kind || droppedFileKind(path.basename(realPath)) !== kind) {
+    return { ok: false, reason: `${name} ${WANTED[kind]}` };
   }
   const ownFolders = appFolders.flatMap((folder) => [path.resolve(folder), realPathOrSelf(folder)]);
   if (ownFolders.some((folder) => isInside(filePath, folder, platform) || isInside(realPath, folder, platform))) {
     return { ok: false, reason: `${name} is one of Carbon Audit's own files: drop a file from your documents` };
   }
   return { ok: true, path: realPath };
-}
-
-function hasImportExtension(filePath: string): boolean {
-  const extension = path.extname(filePath).slice(1).toLowerCase();
-  return (IMPORT_FILE_EXTENSIONS as readonly string[]).includes(extension);
 }
 
 function realPathOrSelf(folder: string): string {

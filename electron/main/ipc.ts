@@ -6,6 +6,7 @@ import type { Relay } from './relay';
 export function wireIpc(relay: Relay): void {
   ipcMain.handle(IPC_CHANNELS.invoke, (event, method: unknown, input: unknown) => relay.invoke(event, method, input));
   ipcMain.handle(IPC_CHANNELS.drop, (event, filePath: unknown) => relay.drop(event, filePath));
+  ipcMain.handle(IPC_CHANNELS.dropEngagement, (event, filePath: unknown) => relay.dropEngagement(event, filePath));
 }
 
 export function emitToWindow<E extends ApiEventName>(window: BrowserWindow | null, event: E, payload: ApiEvents[E]): void {

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import { isApiEventName, isApiMethod, type ApiEventName, type Bridge, type ChosenFile, type Envelope } from '../../shared/contract';
+import { isApiEventName, isApiMethod, type ApiEventName, type Bridge, type ChosenFile, type EngagementSummary, type Envelope } from '../../shared/contract';
 import { IPC_CHANNELS } from '../../shared/ipc-channels';
 
 /**
@@ -19,12 +19,19 @@ const bridge: Bridge = {
     ipcRenderer.on(IPC_CHANNELS.event, handler);
     return () => ipcRenderer.removeListener(IPC_CHANNELS.event, handler);
   },
-  // The path comes from the OS for a File the user dropped; page script cannot forge one.
   dropFile(file: unknown): Promise<Envelope<ChosenFile>> {
-    const filePath = file instanceof File ? webUtils.getPathForFile(file) : '';
-    if (!filePath) return Promise.resolve({ ok: false, error: { code: 'invalid-input', message: 'Only files from disk can be dropped' } });
-    return ipcRenderer.invoke(IPC_CHANNELS.drop, filePath) as Promise<Envelope<ChosenFile>>;
+    return sendDroppedPath(IPC_CHANNELS.drop, file) as Promise<Envelope<ChosenFile>>;
+  },
+  dropEngagement(file: unknown): Promise<Envelope<EngagementSummary>> {
+    return sendDroppedPath(IPC_CHANNELS.dropEngagement, file) as Promise<Envelope<EngagementSummary>>;
   },
 };
+
+/** The path comes from the OS for a File the user dropped; page script cannot forge one. Main checks it again. */
+function sendDroppedPath(channel: string, file: unknown): Promise<Envelope<unknown>> {
+  const filePath = file instanceof File ? webUtils.getPathForFile(file) : '';
+  if (!filePath) return Promise.resolve({ ok: false, error: { code: 'invalid-input', message: 'Only files from disk can be dropped' } });
+  return ipcRenderer.invoke(channel, filePath) as Promise<Envelope<unknown>>;
+}
 
 contextBridge.exposeInMainWorld('carbonAudit', bridge);

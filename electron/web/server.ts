@@ -16,10 +16,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type { ApiEventName, ApiEvents, Envelope } from '../../shared/contract';
+import { droppedFileKind, ENGAGEMENT_FILE_EXTENSION, type ApiEventName, type ApiEvents, type Envelope } from '../../shared/contract';
 import type { HostIdentity, HostShell } from '../engine/api/host';
 import { startEngineHost, type EngineHost } from '../engine/host/client';
 import { checkDroppedPath } from '../main/drop-guard';
+import { formatLogLine } from '../main/log-file';
 import { resolveRendererFile } from '../main/protocol-request';
 import { CONTENT_SECURITY_POLICY } from '../main/trust';
 import { decideAccess, TOKEN_HEADER, TOKEN_QUERY } from './access';
@@ -41,7 +42,7 @@ const MIME: Readonly<Record<string, string>> = {
 };
 
 /** The engine's dialogs other than through the browser: the test harness answers them itself. */
-export type HostDialogs = Omit<HostShell, 'emit'>;
+export type HostDialogs = Omit<HostShell, 'emit' | 'log'>;
 
 export interface WebServerOptions {
   readonly identity: HostIdentity;
@@ -79,15 +80,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const push = (event: string, payload: unknown) => {
     for (const response of subscribers) response.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
   };
-  let pendingOpen: string | null = null;
   const browserDialogs: HostDialogs = {
     chooseNewEngagementPath: async (suggestedName) => freePath(options.folder, suggestedName),
-    chooseEngagementToOpen: async () => {
-      const chosen = pendingOpen;
-      pendingOpen = null;
-      return chosen;
-    },
     // The page uploads the file it picked instead (see the bridge): nothing to choose here.
+    chooseEngagementToOpen: async () => null,
     chooseImportFile: async () => null,
     chooseExportPath: async (suggestedName) => freePath(options.folder, suggestedName),
     revealFile(filePath) {
@@ -102,11 +98,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     emit<E extends ApiEventName>(event: E, payload: ApiEvents[E]) {
       push(event, payload);
     },
+    // A terminal command's log is its standard error, in the desktop app's log-file format.
+    log(level, message, detail) {
+      process.stderr.write(formatLogLine(new Date(), level, 'engine', message, detail));
+    },
   });
 
   if (options.openAtStart !== undefined) {
-    pendingOpen = options.openAtStart;
-    const opened = await engine.invoke('engagement.open', {});
+    const opened = await engine.openEngagement(options.openAtStart);
     if (!opened.ok) {
       await engine.close();
       fs.rmSync(uploadsDir, { recursive: true, force: true });
@@ -155,12 +154,15 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       const check = checkDroppedPath(file, options.appFolders);
       return sendJson(response, check.ok ? await engine.dropFile(check.path) : { ok: false, error: { code: 'refused', message: check.reason } });
     }
-    if (request.method === 'POST' && url.pathname === '/open' && !options.hostDialogs) {
-      // An engagement the user picked: copied into the served folder (it is changed as it is worked on), then opened.
+    if (request.method === 'POST' && url.pathname === '/open') {
+      // An engagement the user picked or dropped: copied into the served folder (it is changed as it is worked on), then opened.
+      if (droppedFileKind(url.searchParams.get('name') ?? '') !== 'engagement') {
+        await readBody(request, 0);
+        return refuse(response, 400, `Only .${ENGAGEMENT_FILE_EXTENSION} engagement files can be opened`);
+      }
       const file = await saveUpload(request, response, url, options.folder);
       if (file === null) return;
-      pendingOpen = file;
-      const envelope = await engine.invoke('engagement.open', {});
+      const envelope = await engine.openEngagement(file);
       if (!envelope.ok) fs.rmSync(file, { force: true });
       return sendJson(response, envelope);
     }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { EngagementSummary } from '../../shared/contract';
 import { api } from './api';
+import { NativeCommands } from './native/NativeCommands';
 import { StartScreen } from './screens/StartScreen';
 import { EngagementScreen } from './screens/EngagementScreen';
 
@@ -13,5 +14,10 @@ export function App() {
   }, []);
 
   if (engagement === undefined) return <div className="loading">Loading…</div>;
-  return engagement ? <EngagementScreen engagement={engagement} /> : <StartScreen onOpened={setEngagement} />;
+  return (
+    <>
+      {engagement ? <EngagementScreen engagement={engagement} /> : <StartScreen onOpened={setEngagement} />}
+      <NativeCommands engagementOpen={engagement !== null} />
+    </>
+  );
 }

@@ -13,7 +13,7 @@ function connect(): ApiClient {
     (method, input) => bridge.invoke(method, input),
     <E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void) =>
       bridge.on(event, (payload) => listener(payload as ApiEvents[E])),
-    (file) => bridge.dropFile(file),
+    { dropFile: (file) => bridge.dropFile(file), dropEngagement: (file) => bridge.dropEngagement(file) },
   );
 }
 

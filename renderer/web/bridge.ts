@@ -5,11 +5,10 @@
  * engine's dialogs: the browser (`browser`: a file picker and an upload, a download) or the
  * server itself (`host`: the test harness).
  */
-import { IMPORT_FILE_EXTENSIONS, type ApiMethod, type Bridge, type ChosenFile, type Envelope } from '../../shared/contract';
+import { ENGAGEMENT_FILE_EXTENSION, IMPORT_FILE_EXTENSIONS, type ApiMethod, type Bridge, type ChosenFile, type EngagementSummary, type Envelope } from '../../shared/contract';
 
 /** Matches electron/web/server.ts (the renderer cannot import the server). */
 const DOWNLOAD_EVENT = 'web.download';
-const ENGAGEMENT_EXTENSION = '.carbonaudit';
 
 const answeredByBrowser = document.currentScript?.dataset.dialogs === 'browser';
 const events = new EventSource('/events');
@@ -46,7 +45,7 @@ const PICKERS: Partial<Record<ApiMethod, () => Promise<Envelope<unknown>>>> = {
     return file ? upload<ChosenFile>('/drop', file) : { ok: true, value: null };
   },
   'engagement.open': async () => {
-    const file = await pickFile(ENGAGEMENT_EXTENSION);
+    const file = await pickFile(`.${ENGAGEMENT_FILE_EXTENSION}`);
     return file ? upload('/open', file) : { ok: true, value: null };
   },
 };
@@ -70,6 +69,11 @@ const bridge: Bridge = {
   async dropFile(file) {
     if (!(file instanceof File)) return { ok: false, error: { code: 'invalid-input', message: 'Only files can be dropped' } };
     return upload<ChosenFile>('/drop', file);
+  },
+  // As a picked one: the engagement's bytes are copied into the served folder, then opened there.
+  async dropEngagement(file) {
+    if (!(file instanceof File)) return { ok: false, error: { code: 'invalid-input', message: 'Only files can be dropped' } };
+    return upload<EngagementSummary>('/open', file);
   },
   on(eventName, listener) {
     const handler = (message: MessageEvent<string>) => listener(JSON.parse(message.data));

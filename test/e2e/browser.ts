@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -37,4 +37,17 @@ export function collectPageErrors(page: Page): string[] {
   });
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
+}
+
+/** Drops a file from disk on an element, the way a user drags one from the file manager. */
+export async function dropFileOn(target: Locator, file: string): Promise<void> {
+  // Runs in the page, where DataTransfer and File exist (this file is typechecked for Node).
+  const dataTransfer = await target.page().evaluateHandle(`(() => {
+    const bytes = Uint8Array.from(atob(${JSON.stringify(fs.readFileSync(file).toString('base64'))}), (char) => char.charCodeAt(0));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([bytes], ${JSON.stringify(path.basename(file))}));
+    return transfer;
+  })()`);
+  await target.dispatchEvent('dragover', { dataTransfer });
+  await target.dispatchEvent('drop', { dataTransfer });
 }

@@ -1,24 +1,10 @@
 /** Dropping a file on the wizard's first step previews it, like choosing it in the dialog. */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { OFFICES_SHEET, writeCompanyWorkbook } from '../helpers/company-workbook';
-import { collectPageErrors, screenshot } from './browser';
+import { collectPageErrors, dropFileOn, screenshot } from './browser';
 import { createEngagement, textOf, useE2eSession } from './session';
-
-/** Drops a file from disk on an element, the way a user drags one from the file manager. */
-async function dropFile(page: Page, testId: string, file: string): Promise<void> {
-  // Runs in the page, where DataTransfer and File exist (this file is typechecked for Node).
-  const dataTransfer = await page.evaluateHandle(`(() => {
-    const bytes = Uint8Array.from(atob(${JSON.stringify(fs.readFileSync(file).toString('base64'))}), (char) => char.charCodeAt(0));
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([bytes], ${JSON.stringify(path.basename(file))}));
-    return transfer;
-  })()`);
-  await page.getByTestId(testId).dispatchEvent('dragover', { dataTransfer });
-  await page.getByTestId(testId).dispatchEvent('drop', { dataTransfer });
-}
 
 describe('dropping a file on the import wizard', () => {
   const session = useE2eSession('drop');
@@ -36,10 +22,10 @@ describe('dropping a file on the import wizard', () => {
     // A picture renamed to .xlsx: the format is decided from the content, not the name.
     const notes = path.join(dir, 'chart.xlsx');
     fs.writeFileSync(notes, Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(2048)]));
-    await dropFile(page, 'drop-zone', notes);
+    await dropFileOn(page.getByTestId('drop-zone'), notes);
     await expect(textOf(page.getByRole('alert'))).resolves.toMatch(/PNG|image|not a spreadsheet/i);
 
-    await dropFile(page, 'drop-zone', workbook);
+    await dropFileOn(page.getByTestId('drop-zone'), workbook);
     await page.getByRole('heading', { name: 'company.xlsx' }).waitFor();
     await expect(page.getByRole('combobox', { name: /^Sheet/ }).inputValue()).resolves.toBe(OFFICES_SHEET);
     await screenshot(page, 'import-dropped');

@@ -27,6 +27,13 @@ export interface HostShell {
   /** Shows a file in the system's file manager ("show in folder"). */
   revealFile(filePath: string): void;
   emit<E extends ApiEventName>(event: E, payload: ApiEvents[E]): void;
+  /**
+   * A line for the app's log file: `message` in the app's own words, `detail` what failed (an
+   * error's message), which the log reduces to file names and masks figures in.
+   */
+  log(level: LogLevel, message: string, detail?: string): void;
 }
+
+export type LogLevel = 'info' | 'warn' | 'error';
 
 export interface Host extends HostIdentity, HostShell {}

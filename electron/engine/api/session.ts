@@ -4,6 +4,7 @@ import type { Engagement } from '../engagement/handle';
 import { appDataDir, engagementSummary, rememberAuditHead } from '../engagement/service';
 import { EngineError } from '../errors';
 import { inspectChosenFile } from '../import/service';
+import { rememberRecentEngagement } from '../recent/service';
 import type { Host } from './host';
 
 /** The engine state behind one window: at most one open engagement, the files the user chose, running jobs. */
@@ -27,7 +28,17 @@ export class Session {
   replace(next: Engagement | null): void {
     this.engagement?.close();
     this.engagement = next;
+    if (next) this.rememberRecent(next);
     this.host.emit('engagement.changed', next ? engagementSummary(next) : null);
+  }
+
+  /** Every engagement opened or created here goes to the top of the recent list; a list that cannot be written does not stop the work. */
+  private rememberRecent(engagement: Engagement): void {
+    try {
+      rememberRecentEngagement(this.context().appDataDir, engagement.filePath);
+    } catch (error) {
+      this.host.log('warn', 'The recent-engagements list could not be updated', (error as Error).message);
+    }
   }
 
   /** Before the host stops: running jobs are cancelled (they roll back) and the engagement is closed. */

@@ -20,6 +20,7 @@ import type { AuditHeadSeen, AuditWitnessFinding, AuditWitnessStatus } from '../
 import { auditHead, compareWithKnownHead, describeMissingEntries } from '../db/audit-log';
 import type { ReadableDb } from '../db/handles';
 import { EngineError } from '../errors';
+import { writeJsonAtomically } from '../json-file';
 
 /** Overrides the app-data folder the host chose (tests; a managed install). */
 export const APP_DATA_ENV = 'CARBON_AUDIT_APP_DATA';
@@ -118,12 +119,7 @@ export class AuditWitness {
     }
   }
 
-  /** Written beside itself and renamed, so a crash leaves the old record or the new one, never half. */
   private write(record: WitnessRecord): void {
-    const file = this.fileOf(record.engagementId);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, `${JSON.stringify(record, null, 2)}\n`);
-    fs.renameSync(temporary, file);
+    writeJsonAtomically(this.fileOf(record.engagementId), record);
   }
 }

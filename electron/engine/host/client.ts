@@ -4,7 +4,7 @@
  * embedding process runs of the engine, so its thread never touches SQLite or a user's file.
  */
 import { Worker } from 'node:worker_threads';
-import type { ChosenFile, Envelope } from '../../../shared/contract';
+import type { ChosenFile, EngagementSummary, Envelope } from '../../../shared/contract';
 import type { HostIdentity, HostShell } from '../api/host';
 import { workerEntry } from '../workers/spawn';
 import type { HostMessage, HostRequest } from './protocol';
@@ -13,6 +13,8 @@ export interface EngineHost {
   invoke(method: unknown, input: unknown): Promise<Envelope<unknown>>;
   /** A file dropped on the window, by the absolute path the OS gave for it. */
   dropFile(filePath: string): Promise<Envelope<ChosenFile>>;
+  /** Opens the engagement at this absolute path (dropped on the window, or handed to the app by the OS). */
+  openEngagement(filePath: string): Promise<Envelope<EngagementSummary>>;
   /** Closes the open engagement and stops the host's thread. */
   close(): Promise<void>;
 }
@@ -59,16 +61,27 @@ export function startEngineHost(identity: HostIdentity, shell: HostShell): Engin
       case 'reveal':
         shell.revealFile(message.filePath);
         return;
+      case 'log':
+        shell.log(message.level, message.message, message.detail);
+        return;
     }
   });
-  worker.on('error', (error) => stop(`The engine stopped unexpectedly (${error.message}): restart Carbon Audit`));
-  worker.on('exit', (code) => stop(`The engine stopped (exit code ${code}): restart Carbon Audit`));
+  worker.on('error', (error) => {
+    shell.log('error', 'The engine stopped unexpectedly', error.stack ?? error.message);
+    stop(`The engine stopped unexpectedly (${error.message}): restart Carbon Audit`);
+  });
+  worker.on('exit', (code) => {
+    if (stopped === null && code !== 0) shell.log('error', `The engine stopped with exit code ${code}`);
+    stop(`The engine stopped (exit code ${code}): restart Carbon Audit`);
+  });
 
   return {
     invoke: (method, input) => request({ type: 'invoke', method, input }),
     dropFile: (filePath) => request({ type: 'drop', filePath }) as Promise<Envelope<ChosenFile>>,
+    openEngagement: (filePath) => request({ type: 'open', filePath }) as Promise<Envelope<EngagementSummary>>,
     async close() {
       if (stopped === null) await request({ type: 'shutdown' });
+      stopped ??= 'The engine was closed';
       await worker.terminate();
     },
   };

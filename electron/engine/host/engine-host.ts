@@ -11,6 +11,7 @@ import { dispatch } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
 import type { Host, HostIdentity } from '../api/host';
 import { Session } from '../api/session';
+import { engagementSummary, openEngagement } from '../engagement/service';
 import { EngineError } from '../errors';
 import type { DialogName, HostMessage, HostRequest } from './protocol';
 
@@ -35,6 +36,7 @@ const host: Host = {
   chooseExportPath: (suggestedName) => ask('chooseExportPath', suggestedName),
   revealFile: (filePath) => post({ type: 'reveal', filePath }),
   emit: (event, payload) => post({ type: 'event', event, payload }),
+  log: (level, message, detail) => post({ type: 'log', level, message, detail }),
 };
 const session = new Session(host);
 const handlers = createHandlers(session);
@@ -48,21 +50,43 @@ function reply(id: number, envelope: Envelope<unknown>): void {
   }
 }
 
+function failure(error: unknown): Envelope<never> {
+  return { ok: false, error: { code: error instanceof EngineError ? error.code : 'internal', message: (error as Error).message } };
+}
+
 function dropped(filePath: string): Envelope<unknown> {
   try {
     return { ok: true, value: session.chooseFile(filePath) };
   } catch (error) {
-    return { ok: false, error: { code: error instanceof EngineError ? error.code : 'internal', message: (error as Error).message } };
+    return failure(error);
   }
+}
+
+async function opened(filePath: string): Promise<Envelope<unknown>> {
+  try {
+    session.replace(await openEngagement(filePath, session.context()));
+    return { ok: true, value: engagementSummary(session.require()) };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+/** What the auditor is told stays in the reply; the log keeps only that something unexpected failed where (no figures, no file contents). */
+function logUnexpected(envelope: Envelope<unknown>): Envelope<unknown> {
+  if (!envelope.ok && envelope.error.code === 'internal') host.log('error', 'A call failed unexpectedly', envelope.error.message);
+  return envelope;
 }
 
 port.on('message', (request: HostRequest) => {
   switch (request.type) {
     case 'invoke':
-      void dispatch(handlers, request.method, request.input).then((envelope) => reply(request.id, envelope));
+      void dispatch(handlers, request.method, request.input).then((envelope) => reply(request.id, logUnexpected(envelope)));
       return;
     case 'drop':
-      reply(request.id, dropped(request.filePath));
+      reply(request.id, logUnexpected(dropped(request.filePath)));
+      return;
+    case 'open':
+      void opened(request.filePath).then((envelope) => reply(request.id, logUnexpected(envelope)));
       return;
     case 'dialog-answer': {
       const dialog = dialogs.get(request.id);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { EngagementSummary } from '../../../shared/contract';
 import { api } from '../api';
+import { useAppRequest } from '../native/appRequests';
 import { AuditLogView } from './AuditLogView';
 import { ExportView } from './ExportView';
 import { BoundaryView } from './BoundaryView';
@@ -54,6 +55,7 @@ function AuditWitnessBanner({ engagement }: { engagement: EngagementSummary }) {
 
 export function EngagementScreen({ engagement }: { engagement: EngagementSummary }) {
   const [view, setView] = useState<ViewId>('overview');
+  useAppRequest('show-view', setView);
   const area = VIEW_AREAS[view];
   return (
     <div className="shell">

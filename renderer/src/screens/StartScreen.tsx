@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { EngagementSummary } from '../../../shared/contract';
 import {
   ASSURANCE_LEVELS,
@@ -9,6 +9,8 @@ import {
   type EngagementSettingsInput,
 } from '../../../shared/settings';
 import { api } from '../api';
+import { useAppRequest } from '../native/appRequests';
+import { RecentEngagements } from '../native/RecentEngagements';
 import { useAction } from '../useAction';
 import { CONSOLIDATION_LABELS } from '../labels';
 
@@ -27,6 +29,8 @@ const DEFAULT_FORM: EngagementSettingsInput = {
 
 export function StartScreen({ onOpened }: { onOpened: (engagement: EngagementSummary) => void }) {
   const [form, setForm] = useState<EngagementSettingsInput>(DEFAULT_FORM);
+  const entityName = useRef<HTMLInputElement>(null);
+  useAppRequest('new-engagement', () => entityName.current?.focus());
   const create = useAction(async () => {
     const summary = await api.call('engagement.create', { settings: form });
     if (summary) onOpened(summary);
@@ -66,6 +70,7 @@ export function StartScreen({ onOpened }: { onOpened: (engagement: EngagementSum
             <label>
               Reporting entity
               <input
+                ref={entityName}
                 name="entityName"
                 required
                 value={form.entityName}
@@ -158,6 +163,7 @@ export function StartScreen({ onOpened }: { onOpened: (engagement: EngagementSum
             Open engagement file…
           </button>
           {open.error && <p role="alert" className="error">{open.error}</p>}
+          <RecentEngagements onOpened={onOpened} />
         </section>
         <section className="card" aria-labelledby="sample-engagement">
           <h2 id="sample-engagement">Try the sample engagement</h2>

@@ -82,6 +82,7 @@ describe('the engine host', () => {
         chooseExportPath: async () => null,
         revealFile: () => undefined,
         emit: () => undefined,
+        log: () => undefined,
       },
     );
     const relay = createRelay(engine, []);

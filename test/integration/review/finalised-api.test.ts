@@ -32,6 +32,8 @@ const NEED_CLAIMS: readonly ApiMethod[] = ['reconcile.confirmMatch', 'reconcile.
 const CHANGE_NOTHING: readonly ApiMethod[] = [
   // The sample is built as a new engagement file, like engagement.create.
   'app.info', 'engagement.create', 'sample.open', 'engagement.open', 'engagement.current', 'engagement.close', 'audit.verify', 'audit.entries',
+  // The recent list belongs to this machine, not to the engagement; opening a recent one is opening.
+  'recent.list', 'recent.open', 'recent.remove',
   'import.chooseFile', 'import.preview', 'import.cancel', 'import.sources', 'import.rejectedRows', 'import.findings', 'mapping.list', 'boundary.sites', 'factors.sets', 'factors.list',
   'inventory.results', 'reconcile.report', 'reconcile.bridge', 'adjustments.list', 'inventory.trace', 'inventory.traceBreakdown', 'inventory.findings', 'review.latestCheck', 'review.rules', 'findings.list', 'findings.get', 'sampling.list', 'signoff.status',
   // Calculating keeps the stored results made from the engagement as it is (a finalised one cannot have changed since).
@@ -62,7 +64,7 @@ describe('a finalised engagement through the API', () => {
     const host: Host = {
       kind: 'harness', actor: 'partner', appDataDir: path.join(dir, 'app-data'),
       chooseNewEngagementPath: async () => null, chooseEngagementToOpen: async () => file, chooseImportFile: async () => workbook,
-      chooseExportPath: async () => path.join(dir, 'out.xlsx'), revealFile: () => undefined, emit: () => undefined,
+      chooseExportPath: async () => path.join(dir, 'out.xlsx'), revealFile: () => undefined, emit: () => undefined, log: () => undefined,
     };
     const session = new Session(host);
     const handlers = createHandlers(session);

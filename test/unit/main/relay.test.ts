@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ChosenFile, Envelope } from '../../../shared/contract';
+import type { ChosenFile, EngagementSummary, Envelope } from '../../../shared/contract';
 import { createRelay, FORBIDDEN } from '../../../electron/main/relay';
 import { APP_ORIGIN } from '../../../electron/main/trust';
 import { useTempDir } from '../../helpers/temp';
@@ -21,6 +21,10 @@ function recordingEngine() {
     async dropFile(filePath: string): Promise<Envelope<ChosenFile>> {
       calls.push(['drop', filePath]);
       return { ok: true, value: { token: 't', fileName: path.basename(filePath), sizeBytes: 1 } };
+    },
+    async openEngagement(filePath: string): Promise<Envelope<EngagementSummary>> {
+      calls.push(['open', filePath]);
+      return { ok: true, value: { fileName: path.basename(filePath) } as EngagementSummary };
     },
   };
 }
@@ -52,5 +56,24 @@ describe('the main process’s relay to the engine host', () => {
     expect(await relay.drop(APP_WINDOW, path.join(appFolder, 'own.csv'))).toMatchObject({ ok: false, error: { code: 'refused' } });
     expect(await relay.drop(OTHER_PAGE, spreadsheet)).toEqual(FORBIDDEN);
     expect(engine.calls).toEqual([['drop', fs.realpathSync.native(spreadsheet)]]);
+  });
+
+  it('opens only a dropped engagement file that passes the same check, never a spreadsheet or a file of the app’s own', async () => {
+    const dir = tempDir();
+    const appFolder = path.join(dir, 'app');
+    fs.mkdirSync(appFolder);
+    const engagement = path.join(dir, 'group.carbonaudit');
+    const spreadsheet = path.join(dir, 'energy.csv');
+    for (const file of [engagement, spreadsheet, path.join(appFolder, 'own.carbonaudit')]) fs.writeFileSync(file, 'x');
+    const engine = recordingEngine();
+    const relay = createRelay(engine, [appFolder]);
+
+    expect(await relay.dropEngagement(APP_WINDOW, engagement)).toMatchObject({ ok: true, value: { fileName: 'group.carbonaudit' } });
+    expect(await relay.dropEngagement(APP_WINDOW, spreadsheet)).toEqual({ ok: false, error: { code: 'refused', message: 'energy.csv is not an engagement: drop a .carbonaudit file' } });
+    expect(await relay.dropEngagement(APP_WINDOW, path.join(appFolder, 'own.carbonaudit'))).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(await relay.dropEngagement(OTHER_PAGE, engagement)).toEqual(FORBIDDEN);
+    // A spreadsheet channel does not open engagements either.
+    expect(await relay.drop(APP_WINDOW, engagement)).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(engine.calls).toEqual([['open', fs.realpathSync.native(engagement)]]);
   });
 });

@@ -10,6 +10,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { shippedResourceDir } from '../../../electron/main/app-paths';
+import { engagementFileFromArgv } from '../../../electron/main/launch-file';
+import { ENGAGEMENT_FILE_EXTENSION } from '../../../shared/contract';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..', '..');
 const config = parse(fs.readFileSync(path.join(PROJECT_ROOT, 'electron-builder.yml'), 'utf8')) as Configuration;
@@ -68,8 +70,17 @@ describe('electron-builder configuration', () => {
     }
   });
 
-  it('registers .carbonaudit engagement files with the OS', () => {
-    expect(config.fileAssociations).toEqual([{ ext: 'carbonaudit', name: 'Carbon Audit engagement', role: 'Editor', mimeType: 'application/x-carbonaudit' }]);
+  it('registers .carbonaudit engagement files with the OS, the extension the app opens when the OS hands it one', () => {
+    expect(config.fileAssociations).toEqual([{ ext: ENGAGEMENT_FILE_EXTENSION, name: 'Carbon Audit engagement', role: 'Editor', mimeType: 'application/x-carbonaudit' }]);
+    // What a double-click on an engagement passes to the installed app (Windows, Linux; macOS sends 'open-file').
+    expect(engagementFileFromArgv(['/opt/Carbon Audit/carbon-audit', `/home/jane/group.${ENGAGEMENT_FILE_EXTENSION}`], '/')).toBe(`/home/jane/group.${ENGAGEMENT_FILE_EXTENSION}`);
+  });
+
+  it('is documented: the README says how to build each OS’s installers with npm run dist', () => {
+    const readme = fs.readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
+    const packaging = readme.slice(readme.indexOf('## Packaging and signing'));
+    expect(packaging).toContain('`npm run dist`');
+    for (const installer of ['AppImage', 'deb', 'NSIS', 'DMG', config.icon!, '.carbonaudit']) expect(packaging, installer).toContain(installer);
   });
 
   it('signs macOS and Windows builds with identities from the environment only', () => {

@@ -9,6 +9,7 @@ import { exportHandlers } from './export';
 import { factorHandlers } from './factors';
 import { importHandlers } from './import';
 import { inventoryHandlers } from './inventory';
+import { recentHandlers } from './recent';
 import { reconcileHandlers } from './reconcile';
 import { reviewHandlers } from './review';
 import { sampleHandlers } from './sample';
@@ -19,6 +20,7 @@ export type { Handlers } from './types';
 export function createHandlers(session: Session): Handlers {
   return {
     ...engagementHandlers(session),
+    ...recentHandlers(session),
     ...importHandlers(session),
     ...factorHandlers(session),
     ...inventoryHandlers(session),

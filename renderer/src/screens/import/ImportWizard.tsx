@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import type { ImportPreview, Mapping, MappingKind } from '../../../../shared/contract';
 import type { TableBounds } from '../../../../shared/import/table';
 import { api } from '../../api';
+import { useAppRequest } from '../../native/appRequests';
 import { ChooseFileStep } from './ChooseFileStep';
 import { ColumnsStep } from './ColumnsStep';
 import { ImportStep } from './ImportStep';
@@ -84,6 +85,17 @@ export function ImportWizard() {
     importing.reset();
     showPreview(review.file, next);
   };
+  // A spreadsheet dropped anywhere on the window: previewed as one chosen on the first step.
+  useAppRequest('import-file', async (dropped) => {
+    if (validation.state.status === 'running' || importing.state.status === 'running') {
+      throw new Error(`An import is running: wait for it to finish, or cancel it, before dropping ${dropped.fileName}`);
+    }
+    const inProgress = review !== null && importing.state.status !== 'finished';
+    if (inProgress && !window.confirm(`Leave the import of ${review.preview.fileName} in progress and start again with ${dropped.fileName}?`)) return;
+    const preview = await api.call('import.preview', { file: dropped.token, kind });
+    startOver();
+    showPreview(dropped.token, preview);
+  });
   const nextSheet = (): string | null => {
     if (!review || importing.state.status !== 'finished') return null;
     const done = new Set([...(importedSheets?.file === review.file ? importedSheets.sheets : []), review.preview.sheet]);
