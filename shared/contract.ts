@@ -30,6 +30,7 @@ import { adjustmentDetailsSchema, type Adjustment } from './reconcile/adjustment
 import type { FigureBridge } from './reconcile/bridge';
 import type { MatchDecision } from './reconcile/claims';
 import type { ReconciliationReport } from './reconcile/report';
+import type { ReconciliationGlance } from './reconcile/glance';
 import { TARGET_KINDS, type TargetDecision } from './reconcile/targets';
 
 export interface EngagementSummary {
@@ -609,6 +610,8 @@ export const API = {
   'export.reveal': method<null>()(z.object({ jobId: z.string().min(1) }).strict()),
   /** Claims, targets, adjustments and the misstatement summary, as imported and corrected; off the UI thread, with 'reconcile.progress'. */
   'reconcile.report': method<ReconciliationReport>()(NO_INPUT),
+  /** Claim status counts and targets on the stored figures as imported: calculates and writes nothing (the Overview). */
+  'reconcile.glance': method<ReconciliationGlance>()(NO_INPUT),
   /** A figure's change between two fiscal years by site or activity, into volume and factor effects. */
   'reconcile.bridge': method<FigureBridge>()(
     z.object({
