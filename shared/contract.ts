@@ -31,6 +31,7 @@ import type { FigureBridge } from './reconcile/bridge';
 import type { MatchDecision } from './reconcile/claims';
 import type { ReconciliationReport } from './reconcile/report';
 import type { ReconciliationGlance } from './reconcile/glance';
+import type { MonthlyProfile } from './calc/monthly-profile';
 import { TARGET_KINDS, type TargetDecision } from './reconcile/targets';
 
 export interface EngagementSummary {
@@ -548,6 +549,8 @@ export const API = {
   ),
   /** The same lines by fiscal quarter and month (each record spread by days over its period). */
   'inventory.traceBreakdown': method<TraceBreakdown>()(z.object(traceFilters).strict()),
+  /** One activity's quantity per site and month over the fiscal years, from the records as stored; a month without records is a gap (null). */
+  'inventory.monthlyProfile': method<MonthlyProfile>()(z.object({ activity: z.string().min(1).max(100).optional() }).strict()),
   /** One page of every finding, one per record, optionally of one kind or cause. */
   'inventory.findings': method<FindingsPage>()(
     z.object({ kind: z.enum(FINDING_KINDS).optional(), causeId: z.number().int().min(1).optional(), ...page }).strict(),

@@ -167,10 +167,10 @@ describe('every screen', () => {
     const steps = page.getByTestId('job-steps');
     await expect(textOf(steps.locator('li[data-step="import"] .step-state'))).resolves.toBe('Done');
     await expect(textOf(steps.locator('li[data-step="boundary"] .step-state'))).resolves.toBe('Next');
-    for (const chart of ['Emissions by scope', 'Scope 2: location- and market-based', 'Sites that weigh most, FY2023', 'PUE per data centre']) {
-      await expect(page.getByRole('heading', { name: chart, level: 2 }).isVisible(), chart).resolves.toBe(true);
+    for (const chart of ['Emissions by scope', 'Scope 2: location- and market-based', 'Sites that weigh most, FY2023', 'PUE per data centre', 'Clean-electricity share per data centre', /^Monthly profile: /]) {
+      await expect(page.getByRole('heading', { name: chart, level: 2 }).isVisible(), String(chart)).resolves.toBe(true);
     }
-    await expect(page.locator('.chart-grid canvas').count()).resolves.toBeGreaterThanOrEqual(4);
+    await expect(page.locator('.chart-grid canvas').count()).resolves.toBeGreaterThanOrEqual(6);
     await checkScreen(page, 'overview');
 
     await open(page, 'Reconciliation');
