@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLOSED_MONTH, SAMPLE_ENTITY, WRONG_CLAIM } from '../../scripts/build-sample';
-import { collectPageErrors, screenshot } from './browser';
+import { collectPageErrors, screenshot, seriousViolations } from './browser';
 import { textOf, useE2eSession } from './session';
 
 describe('the sample engagement from the start screen', () => {
@@ -55,6 +55,7 @@ describe('the sample engagement from the start screen', () => {
       for (const tile of [claims, targets, findings]) {
         await expect(tile.evaluate((element) => element.getBoundingClientRect().bottom <= element.ownerDocument.defaultView!.innerHeight)).resolves.toBe(true);
       }
+      expect(await seriousViolations(page), `the sample's Overview at ${viewport.width}×${viewport.height}`).toEqual([]);
       await screenshot(page, `sample-overview-${viewport.width}x${viewport.height}`);
     }
     // The README's picture (docs/images/sample-overview.png): the Overview as the window first shows it.
