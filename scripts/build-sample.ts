@@ -98,6 +98,15 @@ export const REFRIGERANT_TOP_UPS: readonly RefrigerantTopUp[] = [
   { site: 'DC Slough', date: '2024-01-18', gas: 'R-134a', kg: 6.5 },
 ];
 
+/** The consultant's F-gas table: 100-year GWPs of IPCC AR5 (the engagement's basis), kg CO2e per kg. */
+const GWP_AR5: Readonly<Record<string, number>> = { 'R-410A': 1923.5, 'R-134a': 1300, 'R-32': 677 };
+
+/** Tonnes CO2e of the refrigerant topped up in a fiscal year (April to March): what leaked and was replaced. */
+function refrigerantTonnes(fiscalYear: 'FY2023' | 'FY2024'): number {
+  const inYear = REFRIGERANT_TOP_UPS.filter((topUp) => MONTHS.find((month) => month.label === topUp.date.slice(0, 7))?.fiscalYear === fiscalYear);
+  return inYear.reduce((total, topUp) => total + topUp.kg * GWP_AR5[topUp.gas]!, 0) / 1000;
+}
+
 /** Reported in tCO2e by the travel agency and the packaging suppliers; avoided emissions apart. */
 const SCOPE3_LINES = [
   { fiscalYear: 'FY2023', category: 'Business travel - air', tco2e: 412.6, source: 'Travel agency annual statement' },
@@ -164,7 +173,7 @@ export function reportedFigures(fiscalYear: 'FY2023' | 'FY2024') {
   const facilityKwh = sum(dc, (row) => row.facilityMwh) * 1000;
   const cleanKwh = sum(dc, (row) => row.cleanMwh) * 1000;
   const siteElectricityKwh = sum(sites, (row) => row.electricityKwh);
-  const scope1 = (sum(sites, (row) => row.gasKwh) * KG_PER_KWH_GAS + sum(sites, (row) => row.dieselLitres) * KG_PER_LITRE_DIESEL) / 1000;
+  const scope1 = (sum(sites, (row) => row.gasKwh) * KG_PER_KWH_GAS + sum(sites, (row) => row.dieselLitres) * KG_PER_LITRE_DIESEL) / 1000 + refrigerantTonnes(fiscalYear);
   const location = ((facilityKwh + siteElectricityKwh) * KG_PER_KWH_ELECTRICITY) / 1000;
   const market = ((facilityKwh - cleanKwh + siteElectricityKwh) * KG_PER_KWH_ELECTRICITY) / 1000;
   return {
@@ -347,7 +356,9 @@ const MAPPINGS: readonly { readonly file: string; readonly mapping: object }[] =
     file: OPERATIONS_FILE,
     mapping: {
       version: 1, name: 'Northwind refrigerants', kind: 'activity', sheet: REFRIGERANTS_SHEET, table, layout: 'long', dayOrder: 'DMY', decimalSeparator: '.',
-      columns: [column(0, 'Site', 'site'), column(1, 'Date of top-up', 'period'), column(2, 'Refrigerant', 'activity'), column(3, 'Quantity added (kg)', 'quantity', { unitText: 'kg' })],
+      // Every row is a top-up of refrigerant; the column names the gas, which prices it.
+      defaults: { activity: 'refrigerant' },
+      columns: [column(0, 'Site', 'site'), column(1, 'Date of top-up', 'period'), column(2, 'Refrigerant', 'attribute', { attribute: 'gas' }), column(3, 'Quantity added (kg)', 'quantity', { unitText: 'kg' })],
     },
   },
   {
@@ -378,6 +389,7 @@ function manifest(): object {
   return {
     version: 1,
     settings: { entityName: SAMPLE_ENTITY, fiscalYearStartMonth: 4, fiscalYearLabelRule: 'end-year', baseYear: 'FY2023', defaultRegion: 'UK', materialityPercent: 5 },
+    sites: [...DATA_CENTRES, ...SITES].map((plan) => plan.site),
     dataCentres: DATA_CENTRES.map((plan) => plan.site),
     imports: MAPPINGS.map(({ file, mapping }) => ({ file, mapping })),
   };

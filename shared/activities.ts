@@ -49,6 +49,11 @@ export interface ActivityDefinition {
    * fossil generation) are fossil; waste (landfill) is non-fossil. AR6 weights the two apart.
    */
   readonly methaneOrigin?: MethaneOrigin;
+  /**
+   * Recorded when it happens (a refrigerant top-up, a retirement of credits), not read every
+   * month: a month without one is no gap.
+   */
+  readonly occasional?: true;
 }
 
 const FUEL_DIMENSIONS: readonly Dimension[] = ['energy', 'volume', 'mass'];
@@ -69,7 +74,7 @@ export const ACTIVITIES: readonly ActivityDefinition[] = [
   // Burning wood emits biogenic CO2, reported outside the scopes; its CH4 (non-fossil) and N2O are Scope 1.
   { key: 'wood', label: 'Wood (logs, chips, pellets)', scope: 'scope1', dimensions: FUEL_DIMENSIONS, meanings: ['consumption'], synonyms: ['wood', 'wood logs', 'wood chips', 'wood pellets'], methaneOrigin: 'non-fossil' },
   { key: 'coal', label: 'Coal (industrial)', scope: 'scope1', dimensions: FUEL_DIMENSIONS, meanings: ['consumption'], synonyms: ['coal'], methaneOrigin: 'fossil' },
-  { key: 'refrigerant', label: 'Refrigerant leakage', scope: 'scope1', dimensions: ['mass'], meanings: ['consumption'], synonyms: ['refrigerant', 'refrigerant leakage', 'f-gas', 'hfc', 'r-410a', 'r410a', 'hfc-134a', 'r-134a', 'r-32', 'sf6'] },
+  { key: 'refrigerant', label: 'Refrigerant leakage', scope: 'scope1', dimensions: ['mass'], meanings: ['consumption'], synonyms: ['refrigerant', 'refrigerant leakage', 'f-gas', 'hfc', 'r-410a', 'r410a', 'hfc-134a', 'r-134a', 'r-32', 'sf6'], occasional: true },
   { key: 'process_emissions', label: 'Process emissions (tCO2e)', scope: 'scope1', dimensions: ['emissions'], meanings: ['consumption'], synonyms: ['process emissions'] },
   { key: 'purchased_goods', label: 'Purchased goods and services', scope: 'scope3', scope3Category: 1, dimensions: ['currency', 'mass', 'emissions'], meanings: ['consumption'], synonyms: ['purchased goods', 'purchased goods and services', 'procurement spend'] },
   { key: 'capital_goods', label: 'Capital goods', scope: 'scope3', scope3Category: 2, dimensions: ['currency', 'emissions'], meanings: ['consumption'], synonyms: ['capital goods', 'capex'] },
@@ -81,8 +86,8 @@ export const ACTIVITIES: readonly ActivityDefinition[] = [
   { key: 'scope3_other', label: 'Scope 3 (category given by the mapping)', scope: 'scope3', dimensions: ['emissions', 'currency', 'mass', 'energy', 'distance', 'mass_distance', 'passenger_distance'], meanings: ['consumption'], synonyms: ['scope 3'] },
   { key: 'avoided_emissions', label: 'Avoided emissions (reported apart)', scope: 'none', dimensions: ['emissions'], meanings: ['avoided'], synonyms: ['avoided emissions', 'emissions avoided', 'scope 3+', 'scope 4', 'ecosystem reductions'] },
   // Retired removals and credits count only towards net-zero and carbon-neutral targets: never netted inside a scope.
-  { key: 'retired_removals', label: 'Carbon removals retired (for net-zero targets)', scope: 'none', dimensions: ['emissions'], meanings: ['metric'], synonyms: ['carbon removals', 'removals retired', 'retired removals', 'carbon dioxide removal'] },
-  { key: 'retired_credits', label: 'Carbon credits retired (offsets, for carbon-neutral targets)', scope: 'none', dimensions: ['emissions'], meanings: ['metric'], synonyms: ['carbon credits', 'carbon offsets', 'offsets retired', 'retired credits', 'credits retired', 'offsets'] },
+  { key: 'retired_removals', label: 'Carbon removals retired (for net-zero targets)', scope: 'none', dimensions: ['emissions'], meanings: ['metric'], synonyms: ['carbon removals', 'removals retired', 'retired removals', 'carbon dioxide removal'], occasional: true },
+  { key: 'retired_credits', label: 'Carbon credits retired (offsets, for carbon-neutral targets)', scope: 'none', dimensions: ['emissions'], meanings: ['metric'], synonyms: ['carbon credits', 'carbon offsets', 'offsets retired', 'retired credits', 'credits retired', 'offsets'], occasional: true },
   { key: 'revenue', label: 'Revenue (intensity denominator)', scope: 'none', dimensions: ['currency'], meanings: ['denominator'], synonyms: ['revenue', 'turnover', 'sales'] },
   { key: 'floor_area', label: 'Floor area (intensity denominator)', scope: 'none', dimensions: ['area'], meanings: ['denominator'], synonyms: ['floor area', 'gross floor area', 'gross internal area', 'gia', 'gfa', 'area'] },
   { key: 'orders', label: 'Orders (intensity denominator)', scope: 'none', dimensions: ['count'], meanings: ['denominator'], synonyms: ['orders', 'order count', 'parcels', 'shipments'] },

@@ -30,6 +30,8 @@ import { adjustmentDetailsSchema, type Adjustment } from './reconcile/adjustment
 import type { FigureBridge } from './reconcile/bridge';
 import type { MatchDecision } from './reconcile/claims';
 import type { ReconciliationReport } from './reconcile/report';
+import type { ReconciliationGlance } from './reconcile/glance';
+import type { MonthlyProfile } from './calc/monthly-profile';
 import { TARGET_KINDS, type TargetDecision } from './reconcile/targets';
 import { RECENT_ID_PATTERN, type MenuCommand } from './menu';
 
@@ -577,6 +579,8 @@ export const API = {
   ),
   /** The same lines by fiscal quarter and month (each record spread by days over its period). */
   'inventory.traceBreakdown': method<TraceBreakdown>()(z.object(traceFilters).strict()),
+  /** One activity's quantity per site and month over the fiscal years, from the records as stored; a month without records is a gap (null). */
+  'inventory.monthlyProfile': method<MonthlyProfile>()(z.object({ activity: z.string().min(1).max(100).optional() }).strict()),
   /** One page of every finding, one per record, optionally of one kind or cause. */
   'inventory.findings': method<FindingsPage>()(
     z.object({ kind: z.enum(FINDING_KINDS).optional(), causeId: z.number().int().min(1).optional(), ...page }).strict(),
@@ -639,6 +643,8 @@ export const API = {
   'export.reveal': method<null>()(z.object({ jobId: z.string().min(1) }).strict()),
   /** Claims, targets, adjustments and the misstatement summary, as imported and corrected; off the UI thread, with 'reconcile.progress'. */
   'reconcile.report': method<ReconciliationReport>()(NO_INPUT),
+  /** Claim status counts and targets on the stored figures as imported: calculates and writes nothing (the Overview). */
+  'reconcile.glance': method<ReconciliationGlance>()(NO_INPUT),
   /** A figure's change between two fiscal years by site or activity, into volume and factor effects. */
   'reconcile.bridge': method<FigureBridge>()(
     z.object({

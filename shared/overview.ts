@@ -35,7 +35,9 @@ export function jobSteps(progress: EngagementProgress): JobStep[] {
       id: 'boundary',
       label: 'Set the boundary',
       done: progress.sites > 0 && progress.sitesConfigured === progress.sites,
-      detail: progress.sites === 0 ? 'Sites appear once activity data is imported' : `${progress.sitesConfigured} of ${plural(progress.sites, 'site')} configured; the rest count in full`,
+      detail: progress.sites === 0
+        ? 'Sites appear once activity data is imported'
+        : `${progress.sitesConfigured} of ${plural(progress.sites, 'site')} configured${progress.sitesConfigured < progress.sites ? '; the rest count in full' : ''}`,
     },
     { id: 'factors', label: 'Load emission factors', done: progress.factorSets > 0, detail: progress.factorSets > 0 ? `${plural(progress.factorSets, 'factor set')} loaded` : 'Load the default library or import a factor table' },
     { id: 'calculate', label: 'Calculate the inventory', done: progress.calculatedYears > 0, detail: progress.calculatedYears > 0 ? `${plural(progress.calculatedYears, 'fiscal year')} calculated` : 'Needs data and factors' },

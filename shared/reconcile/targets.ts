@@ -97,10 +97,10 @@ export interface Retirements {
   readonly credits: number;
 }
 
-const RETIREMENT_ACTIVITIES = new Set(ACTIVITIES.filter((activity) => activity.key === 'retired_removals' || activity.key === 'retired_credits').map((activity) => activity.key));
+export const RETIREMENT_ACTIVITIES: ReadonlySet<string> = new Set(ACTIVITIES.filter((activity) => activity.key === 'retired_removals' || activity.key === 'retired_credits').map((activity) => activity.key));
 const TONNES_PER_UNIT: Readonly<Record<string, number>> = { kgCO2e: 0.001, tCO2e: 1, ktCO2e: 1000, MtCO2e: 1_000_000 };
 
-export function retirementsByYear(records: readonly CalcRecord[], fiscal: FiscalSettings): Map<string, Retirements> {
+export function retirementsByYear(records: readonly Pick<CalcRecord, 'activity' | 'unit' | 'quantity' | 'periodStart' | 'periodEnd'>[], fiscal: FiscalSettings): Map<string, Retirements> {
   const sums = new Map<string, { removals: ExactSum; credits: ExactSum }>();
   for (const record of records) {
     const perUnit = TONNES_PER_UNIT[record.unit];

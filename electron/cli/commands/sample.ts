@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { PeriodResult } from '../../../shared/calc/inventory-types';
 import type { ReconciliationReport } from '../../../shared/reconcile/report';
 import { evidencePackPathFor, startExport } from '../../engine/export/service';
-import { buildSampleEngagement, SAMPLE_FILE_NAME } from '../../engine/sample/service';
+import { buildSampleEngagement, SAMPLE_FILE_NAME, type SampleBuild } from '../../engine/sample/service';
 import type { CommandSet } from '../context';
 
 const tonnes = (value: number | null) => (value === null ? '—' : value.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
@@ -41,6 +41,17 @@ function reconciliationLines(report: ReconciliationReport): string[] {
   ];
 }
 
+/** What the data-quality check left open, most severe first, for the auditor to work through. */
+function reviewLines(build: Pick<SampleBuild, 'check' | 'openFindings'>): string[] {
+  const { check, openFindings } = build;
+  const shown = openFindings.findings;
+  return [
+    `Data-quality check: ${check.rules.length} rules; ${openFindings.total} open ${openFindings.total === 1 ? 'finding' : 'findings'} to work through`,
+    ...shown.map((finding) => `  ${finding.severity}: ${finding.message}`),
+    ...(openFindings.total > shown.length ? [`  … and ${openFindings.total - shown.length} more`] : []),
+  ];
+}
+
 export const sampleCommands: CommandSet = (program, { io, engagementContext }) => {
   program
     .command('demo')
@@ -71,6 +82,8 @@ export const sampleCommands: CommandSet = (program, { io, engagementContext }) =
             ...(periods.length >= 2 ? headlines(periods[0]!, periods[periods.length - 1]!) : []),
             '',
             ...reconciliationLines(reconciliation),
+            '',
+            ...reviewLines(build),
             '',
             `Calculation findings: ${inventory.findings.total}`,
             ...inventory.findings.groups.map((group) => `  ${group.count} × ${group.kind}: ${group.cause.length > 100 ? `${group.cause.slice(0, 99)}…` : group.cause}`),

@@ -13,6 +13,9 @@ import { startCalcJob, type CalcConnection } from './calc-job';
 import { calculate, inputInMemory } from './calculate';
 import { AS_IMPORTED, type CalculationVariant } from './inputs';
 import { inventoryResults } from './results';
+import { fiscalMonths, profileSeries, type MonthlyProfile } from '../../../shared/calc/monthly-profile';
+import { EngineError } from '../errors';
+import { selectProfileReadings, selectRecordActivities, selectRecordSpan } from './store';
 
 export { listSites, setSite, type SiteChange } from './boundary';
 export { AS_IMPORTED, VARIANTS, type CalculationVariant } from './inputs';
@@ -26,6 +29,22 @@ export { calculate as calculateHere } from './calculate';
 export { calculateAsItStands } from './calculate';
 export type { StoredLineRow } from './results-store';
 export { traceBreakdown, traceFigure } from './trace';
+
+/**
+ * One activity's monthly profile from the records as stored (the most recorded activity unless
+ * named): each site's quantity per month of the engagement's fiscal years, a missing month a gap.
+ */
+export function monthlyProfile(engagement: Engagement, activity?: string): MonthlyProfile {
+  const activities = selectRecordActivities(engagement.reader);
+  const span = selectRecordSpan(engagement.reader);
+  const shown = activity ?? activities[0]?.key ?? null;
+  if (shown !== null && !activities.some((candidate) => candidate.key === shown)) throw new EngineError('not-found', `No records of activity '${shown}' in this engagement`);
+  if (shown === null || span === null) return { activities, activity: null, months: [], series: [], omittedSeries: 0 };
+  const settings = engagement.settings();
+  const months = fiscalMonths(span.first, span.last, { startMonth: settings.fiscalYearStartMonth, labelRule: settings.fiscalYearLabelRule });
+  const { series, omitted } = profileSeries(selectProfileReadings(engagement.reader, shown), months);
+  return { activities, activity: shown, months, series, omittedSeries: omitted };
+}
 
 function connection(engagement: Engagement, variant: CalculationVariant): CalcConnection {
   return { engagementPath: engagement.filePath, actor: engagement.actor, nativeBinding: engagement.context.nativeBinding, variant: variant.name };

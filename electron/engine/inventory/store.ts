@@ -2,6 +2,7 @@
 import { IT_ENERGY_ACTIVITY, type ActivityMeaning } from '../../../shared/activities';
 import { attributesFromJson } from '../../../shared/calc/attributes';
 import type { CalcRecord, SiteInfo } from '../../../shared/calc/inventory';
+import type { ProfileReading } from '../../../shared/calc/monthly-profile';
 import type { TraceSource } from '../../../shared/calc/trace';
 import type { CalorificBasis } from '../../../shared/calc/units';
 import type { SiteView } from '../../../shared/contract';
@@ -146,4 +147,23 @@ export function recordSources(db: ReadableDb): (recordId: number) => RecordSourc
       periodStart: row.period_start, periodEnd: row.period_end,
     };
   };
+}
+
+/** Activities with records, most records first (the monthly profile's choices). */
+export function selectRecordActivities(db: ReadableDb): { key: string; records: number }[] {
+  return db.prepare('SELECT activity AS key, count(*) AS records FROM activity_record GROUP BY activity ORDER BY records DESC, activity').all() as { key: string; records: number }[];
+}
+
+/** The first and last day any record covers; null without records. */
+export function selectRecordSpan(db: ReadableDb): { first: string; last: string } | null {
+  const row = db.prepare('SELECT min(period_start) AS first, max(period_end) AS last FROM activity_record').get() as { first: string | null; last: string | null };
+  return row.first === null || row.last === null ? null : { first: row.first, last: row.last };
+}
+
+/** One activity's records summed per site, meaning, unit and period: as many rows as distinct periods, not records. */
+export function selectProfileReadings(db: ReadableDb, activity: string): ProfileReading[] {
+  return db.prepare(
+    `SELECT site, meaning, unit, period_start AS periodStart, period_end AS periodEnd, sum(quantity) AS quantity FROM activity_record
+      WHERE activity = ? GROUP BY site, meaning, unit, period_start, period_end ORDER BY site, meaning, unit, period_start, period_end`,
+  ).all(activity) as ProfileReading[];
 }

@@ -10,6 +10,7 @@ import { applyAdjustments, type AdjustmentEffect } from '../../../shared/reconci
 import { bridgeCells, varianceBridge, type BridgeDimension, type FigureBridge } from '../../../shared/reconcile/bridge';
 import { fiscalSettingsOf, reconciliationReport, type ReconciliationReport } from '../../../shared/reconcile/report';
 import { retirementsByYear } from '../../../shared/reconcile/targets';
+import { reconciliationGlance, type ReconciliationGlance } from '../../../shared/reconcile/glance';
 import { figureById, type EmissionFigure } from '../../../shared/figures';
 import type { Engagement } from '../engagement/handle';
 import { EngineError } from '../errors';
@@ -21,6 +22,7 @@ import {
   selectClaimMappings,
   selectClaims,
   selectRejectedClaimRows,
+  selectRetirementRecords,
   selectTargetDecisions,
   selectTargets,
   type StoredClaim,
@@ -102,6 +104,38 @@ export async function buildReportWithInventory(engagement: Engagement, progress:
     factorSets: frozenSetNames(engagement),
   });
   return { report, uncorrected: variants.uncorrected };
+}
+
+/**
+ * Claims and targets against the stored figures as imported, for the Overview: no calculation
+ * and nothing written, so opening it stays cheap however large the engagement.
+ */
+export function glanceOnStoredFigures(engagement: Engagement): ReconciliationGlance {
+  const stored = inventoryResults(engagement);
+  const result: InventoryResult = { periods: stored.periods, lines: [], findings: [] };
+  const settings = engagement.settings();
+  const retirements = retirementsByYear(selectRetirementRecords(engagement.reader), fiscalSettingsOf(settings));
+  const claims = selectClaims(engagement.reader);
+  const report = reconciliationReport({
+    claims,
+    decisions: selectClaimDecisions(engagement.reader),
+    templateFigures: templateFigures(claims, selectClaimMappings(engagement.reader)),
+    rejectedClaimRows: [],
+    targets: selectTargets(engagement.reader),
+    targetDecisions: selectTargetDecisions(engagement.reader),
+    adjustments: [],
+    effects: [],
+    records: [],
+    correctedRecords: [],
+    uncorrected: result,
+    corrected: result,
+    retirements,
+    correctedRetirements: retirements,
+    settings,
+    factorSets: stored.factorSets,
+  });
+  const activeAdjustments = selectAdjustments(engagement.reader).filter((adjustment) => adjustment.withdrawn === null).length;
+  return reconciliationGlance(report, stored.status, activeAdjustments);
 }
 
 export interface BridgeRequest {

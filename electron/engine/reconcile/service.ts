@@ -36,6 +36,8 @@ import {
 } from './store';
 
 export type { BridgeRequest, ReconcilePhase } from './run';
+/** Claims and targets on the stored figures as imported, calculating and writing nothing: the Overview's glance. */
+export { glanceOnStoredFigures as reconciliationGlance } from './run';
 /** For another feature's worker (the audited workbook): the report and the inventory as imported it compares with. */
 export { buildReportWithInventory as reconcileWithInventory } from './run';
 

@@ -6,7 +6,8 @@ import type { PercentEvidence } from '../../../shared/import/values';
 import { adjustmentDetailsSchema, type Adjustment, type AdjustmentDetails } from '../../../shared/reconcile/adjustments';
 import type { ClaimInput, MatchDecision } from '../../../shared/reconcile/claims';
 import type { RejectedClaimRow } from '../../../shared/reconcile/report';
-import type { TargetDecision, TargetInput, TargetKind } from '../../../shared/reconcile/targets';
+import { RETIREMENT_ACTIVITIES, type TargetDecision, type TargetInput, type TargetKind } from '../../../shared/reconcile/targets';
+import type { CalcRecord } from '../../../shared/calc/inventory-types';
 import type { ReadableDb, WritableDb } from '../db/handles';
 
 interface SourceColumns {
@@ -139,4 +140,13 @@ export function selectAdjustments(db: ReadableDb): Adjustment[] {
     claimIds: claims.filter((link) => link.adjustment_id === row.id).map((link) => link.claim_id),
     withdrawn: row.withdrawn_at === null ? null : { at: row.withdrawn_at, by: row.withdrawn_by!, reason: row.withdrawn_reason! },
   }));
+}
+
+/** Retired removals and credits as recorded (what net-zero and carbon-neutral targets net off): a handful of rows. */
+export function selectRetirementRecords(db: ReadableDb): Pick<CalcRecord, 'activity' | 'unit' | 'quantity' | 'periodStart' | 'periodEnd'>[] {
+  const activities = [...RETIREMENT_ACTIVITIES];
+  return db.prepare(
+    `SELECT activity, unit, quantity, period_start AS periodStart, period_end AS periodEnd FROM activity_record
+      WHERE activity IN (${activities.map(() => '?').join(', ')}) ORDER BY id`,
+  ).all(...activities) as Pick<CalcRecord, 'activity' | 'unit' | 'quantity' | 'periodStart' | 'periodEnd'>[];
 }

@@ -86,7 +86,7 @@ export function EngagementScreen({ engagement }: { engagement: EngagementSummary
           <p role="status" className="notice warning finalised-banner">This engagement is finalised and read-only: every change is refused (and logged) until it is unlocked, with a reason, on the Overview.</p>
         )}
         {area && <SignOffState area={area} auditEntries={engagement.auditEntries} />}
-        {view === 'overview' && <OverviewView engagement={engagement} />}
+        {view === 'overview' && <OverviewView engagement={engagement} onNavigate={setView} />}
         {/* Kept mounted while hidden, so leaving the Import screen mid-wizard loses nothing. */}
         <div hidden={view !== 'import'}>
           <ImportWizard />

@@ -2,13 +2,14 @@ import type { AuditVerification, AuditWitnessStatus, EngagementSummary, Inventor
 import { HEADLINES, headlineValue, jobSteps, yearOnYear, type EngagementProgress } from '../../../shared/overview';
 import { MONTH_NAMES } from '../../../shared/settings';
 import { api } from '../api';
-import { errorMessage, formatPercent, formatPercentagePoints, formatSignedPercent, formatThreeDecimals, NO_VALUE } from '../format';
+import { countOf, errorMessage, formatPercent, formatPercentagePoints, formatSignedPercent, formatThreeDecimals, NO_VALUE } from '../format';
 import { CONSOLIDATION_LABELS, MATCHING_LABELS } from '../labels';
 import { CalculationRules } from './CalculationRules';
 import { SignOffPanel } from './review/SignOffPanel';
 import { useAction } from '../useAction';
 import { useEffect, useState } from 'react';
 import { OverviewCharts } from './overview/OverviewCharts';
+import { OverviewStatus, type OverviewLink } from './overview/OverviewStatus';
 
 /** Where the job stands, read from the register, the boundary, the factor sets and the log. */
 async function loadProgress(): Promise<{ progress: EngagementProgress; inventory: InventoryResults }> {
@@ -89,7 +90,7 @@ function witnessText(witness: AuditWitnessStatus): string {
   }
 }
 
-export function OverviewView({ engagement }: { engagement: EngagementSummary }) {
+export function OverviewView({ engagement, onNavigate }: { engagement: EngagementSummary; onNavigate: (view: OverviewLink) => void }) {
   const s = engagement.settings;
   const [verification, setVerification] = useState<AuditVerification | null>(null);
   const verify = useAction(async () => setVerification(await api.call('audit.verify', {})));
@@ -126,7 +127,8 @@ export function OverviewView({ engagement }: { engagement: EngagementSummary }) 
     <>
       <h1>Engagement overview</h1>
       {loadError && <p role="alert" className="notice danger">{loadError}</p>}
-      <div className="columns">
+      <OverviewStatus auditEntries={engagement.auditEntries} onNavigate={onNavigate} />
+      <div className="columns job-and-figures">
         <section className="card" aria-labelledby="next-heading">
           <h2 id="next-heading">What next</h2>
           <ol className="job-steps" data-testid="job-steps">
@@ -144,10 +146,10 @@ export function OverviewView({ engagement }: { engagement: EngagementSummary }) 
           {state?.inventory && state.inventory.periods.length > 0
             ? <Headlines inventory={state.inventory} />
             : <p className="muted">The figures appear here once the inventory is calculated.</p>}
-          {state?.inventory && <p className="muted small">{state.inventory.findings.total} findings · factor sets {state.inventory.factorSets.join(', ') || NO_VALUE}</p>}
+          {state?.inventory && <p className="muted small">{countOf(state.inventory.findings.total, 'calculation finding')} · factor sets {state.inventory.factorSets.join(', ') || NO_VALUE}</p>}
         </section>
       </div>
-      {state?.inventory && state.inventory.periods.length > 0 && <OverviewCharts periods={state.inventory.periods} />}
+      {state?.inventory && state.inventory.periods.length > 0 && <OverviewCharts periods={state.inventory.periods} auditEntries={engagement.auditEntries} />}
       <div className="columns">
         <section className="card" aria-labelledby="settings-heading">
           <h2 id="settings-heading">Settings</h2>

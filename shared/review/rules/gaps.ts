@@ -2,13 +2,15 @@
  * Gaps: months of the engagement's fiscal years with no reading for a site's activity. A month the
  * source lists with its quantity left blank (a closed site, a reading not reported) is told apart
  * from a month absent from the source altogether, because they call for different evidence.
+ * Activities recorded only when they happen (refrigerant top-ups) have no monthly reading to miss,
+ * and a column blank in every month for a site is one thing to confirm, not a gap a month.
  */
 import { z } from 'zod';
-import { ACTIVITY_MEANINGS } from '../../activities';
+import { ACTIVITY_MEANINGS, activityByKey } from '../../activities';
 import { fiscalYearOfMonth, groupBy, median, monthLabel, monthsOfPeriod, monthsTouched, seriesKey, seriesLabel, seriesSubject, type SeriesKey } from './series';
 import { defineRule, type RuleFinding } from './types';
 
-export const GAP_KINDS = { blank: 'blank-in-source', absent: 'absent' } as const;
+export const GAP_KINDS = { blank: 'blank-in-source', absent: 'absent', neverRead: 'blank-throughout' } as const;
 
 export const gapsRule = defineRule({
   name: 'gaps',
@@ -21,8 +23,9 @@ export const gapsRule = defineRule({
   }),
   run(data, { meanings, withinSeriesOnly }, { periods }) {
     const wanted = new Set<string>(meanings);
-    const records = data.records.filter((record) => wanted.has(record.meaning));
-    const blanks = data.blanks.filter((blank) => wanted.has(blank.meaning));
+    const expectedMonthly = (reading: { meaning: string; activity: string }) => wanted.has(reading.meaning) && !activityByKey(reading.activity)?.occasional;
+    const records = data.records.filter(expectedMonthly);
+    const blanks = data.blanks.filter(expectedMonthly);
     const recordsBySeries = groupBy(records, seriesKey);
     const blanksBySeries = groupBy(blanks, seriesKey);
     const series = new Map<string, SeriesKey>();
@@ -35,6 +38,26 @@ export const gapsRule = defineRule({
       const blankRows = new Map<number, number[]>();
       for (const blank of blanksBySeries.get(key) ?? []) {
         for (const month of monthsTouched(blank.periodStart, blank.periodEnd)) blankRows.set(month, [...(blankRows.get(month) ?? []), blank.rawRowId]);
+      }
+      if (covered.size === 0) {
+        // A column left blank for a site in every month it lists: most likely an activity the site
+        // does not have (no diesel at an office), one thing to confirm rather than a gap a month.
+        const rows = [...new Set([...blankRows.values()].flat())].sort((a, b) => a - b);
+        findings.push({
+          subject: `${seriesSubject(identity)}|all`,
+          cause: GAP_KINDS.neverRead,
+          severity: 'low',
+          message: `${seriesLabel(identity)}: blank in all ${blankRows.size} months the source lists; confirm the site has none`,
+          site: identity.site,
+          activity: identity.activity,
+          period: null,
+          figures: { kind: GAP_KINDS.neverRead, blankMonths: blankRows.size },
+          tco2eAtStake: null,
+          atStakeEstimated: false,
+          recordIds: [],
+          rawRowIds: rows,
+        });
+        continue;
       }
       const coveredMonths = [...covered].sort((a, b) => a - b);
       const first = coveredMonths[0];

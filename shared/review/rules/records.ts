@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { activityByKey } from '../../activities';
+import { ELECTRICITY_CONSUMPTION } from '../../calc/inventory';
 import { unitById } from '../../calc/units';
 import { daysInclusive } from '../../civil-date';
 import { compareText, groupBy, idsOf, monthsTouched, seriesKey, seriesLabel, seriesSubject, tco2eOf } from './series';
@@ -168,7 +169,8 @@ export const factorCoverageRule = defineRule({
     const findings: RuleFinding[] = [];
     const candidates = data.records.filter((record) => (meanings as readonly string[]).includes(record.meaning) && needsFactor(record.activity, record.unit));
     for (const [activity, records] of [...groupBy(candidates, (record) => record.activity)].sort((a, b) => compareText(a[0], b[0]))) {
-      if (priced.has(activity)) continue;
+      // A data centre's facility energy consumed is its electricity: electricity factors price it.
+      if (priced.has(ELECTRICITY_CONSUMPTION.has(activity) ? 'electricity' : activity)) continue;
       const months = new Set(records.flatMap((record) => monthsTouched(record.periodStart, record.periodEnd))).size;
       findings.push({
         subject: activity,

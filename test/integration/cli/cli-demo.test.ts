@@ -9,9 +9,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/main';
 import { openEngagement } from '../../../electron/engine/engagement/service';
-import { inventoryResults } from '../../../electron/engine/inventory/service';
+import { inventoryResults, traceFigure } from '../../../electron/engine/inventory/service';
 import { SAMPLE_FILE_NAME } from '../../../electron/engine/sample/service';
-import { BAD_ROW, OPERATIONS_FILE, SITES_SHEET, WRONG_CLAIM } from '../../../scripts/build-sample';
+import { BAD_ROW, CLOSED_MONTH, OPERATIONS_FILE, REFRIGERANT_TOP_UPS, SITES_SHEET, WRONG_CLAIM } from '../../../scripts/build-sample';
 import { TEST_ACTOR } from '../../helpers/engagement';
 import { expectLeadMatchesEngine } from '../../helpers/lead-schedule';
 import { recalculatedSheets } from '../../helpers/libreoffice';
@@ -65,6 +65,14 @@ describe('carbon-audit demo', () => {
     expect(run.out).toMatch(/^ {2}on-track: Data-centre clean electricity share: /m);
     expect(run.out).toMatch(/^ {2}on-track: Average PUE of our data centres: /m);
 
+    // The review ran on the finished engagement: the closed month and the rejected row's month are open gaps, and nothing stale (boundary, factors) is left.
+    expect(run.out).toMatch(/^Data-quality check: \d+ rules; 13 open findings to work through$/m);
+    expect(run.out).toContain(`  medium: ${CLOSED_MONTH.site}, Electricity: no reading for ${CLOSED_MONTH.month}; the month is absent from every source`);
+    expect(run.out).toContain(`  medium: ${BAD_ROW.site}, Electricity: no reading for ${BAD_ROW.month}`);
+    expect(run.out).not.toMatch(/no boundary entry|no loaded factor set prices it|Refrigerant leakage: no reading/);
+    // Every record is priced: the refrigerant top-ups by their gas, none left without a factor.
+    expect(run.out).toContain('Calculation findings: 0\n');
+
     // The headline figures the sample was written to show (issue: PUE about 1.25 → 1.21, clean share 20% → above 50%, net down about 13%).
     const engagement = await openEngagement(engagementPath, TEST_ACTOR);
     try {
@@ -76,6 +84,11 @@ describe('carbon-audit demo', () => {
       expect(first.metrics.dataCentreCleanShare).toBeCloseTo(0.2, 2);
       expect(last.metrics.dataCentreCleanShare).toBeGreaterThan(0.5);
       expect(last.metrics.dataCentreCleanShare).toBeLessThan(0.55);
+      // Scope 1 holds the refrigerant top-ups of each year, each priced for its own gas.
+      const refrigerant = traceFigure(engagement, { figure: 'FY2023.scope1', activity: 'refrigerant', page: 0, pageSize: 10, sort: 'record', descending: false });
+      const firstYearTopUps = REFRIGERANT_TOP_UPS.filter((topUp) => topUp.date < '2023-04-01');
+      expect(refrigerant.lines.map((line) => [line.attributes?.gas, line.quantity])).toEqual(firstYearTopUps.map((topUp) => [topUp.gas, topUp.kg]));
+      expect(refrigerant.tco2e).toBeCloseTo((12.5 * 1923.5 + 8 * 1300) / 1000, 9);
       const fall = 1 - last.net! / first.net!;
       expect(fall).toBeGreaterThan(0.12);
       expect(fall).toBeLessThan(0.14);

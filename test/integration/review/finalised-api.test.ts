@@ -35,7 +35,7 @@ const CHANGE_NOTHING: readonly ApiMethod[] = [
   // The recent list belongs to this machine, not to the engagement; opening a recent one is opening.
   'recent.list', 'recent.open', 'recent.remove',
   'import.chooseFile', 'import.preview', 'import.cancel', 'import.sources', 'import.rejectedRows', 'import.findings', 'mapping.list', 'boundary.sites', 'factors.sets', 'factors.list',
-  'inventory.results', 'reconcile.report', 'reconcile.bridge', 'adjustments.list', 'inventory.trace', 'inventory.traceBreakdown', 'inventory.findings', 'review.latestCheck', 'review.rules', 'findings.list', 'findings.get', 'sampling.list', 'signoff.status',
+  'inventory.results', 'inventory.monthlyProfile', 'reconcile.report', 'reconcile.glance', 'reconcile.bridge', 'adjustments.list', 'inventory.trace', 'inventory.traceBreakdown', 'inventory.findings', 'review.latestCheck', 'review.rules', 'findings.list', 'findings.get', 'sampling.list', 'signoff.status',
   // Calculating keeps the stored results made from the engagement as it is (a finalised one cannot have changed since).
   'inventory.calculate',
   // Exporting writes a workbook, not the engagement; finalising and unlocking are the lock itself.

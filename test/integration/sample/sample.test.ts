@@ -38,4 +38,11 @@ describe('the sample engagement service', () => {
     });
     expect(() => readSampleManifest(copy)).toThrow(/sample\.json is not valid: dataCentres/);
   });
+
+  it('refuses a data centre that is not one of the boundary sites', () => {
+    const copy = sampleCopy(tempDir(), (manifest) => {
+      manifest.dataCentres = ['DC Nowhere'];
+    });
+    expect(() => readSampleManifest(copy)).toThrow(/dataCentres: every data centre is one of the sites/);
+  });
 });

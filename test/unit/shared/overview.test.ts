@@ -15,6 +15,8 @@ describe('the job’s steps', () => {
     const steps = jobSteps({ ...NOTHING, sourceFiles: 2, sites: 4, sitesConfigured: 1, factorSets: 2, calculatedYears: 2 });
     expect(steps.filter((step) => step.done).map((step) => step.id)).toEqual(['import', 'factors', 'calculate']);
     expect(steps.find((step) => step.id === 'boundary')?.detail).toBe('1 of 4 sites configured; the rest count in full');
+    const configured = jobSteps({ ...NOTHING, sourceFiles: 2, sites: 4, sitesConfigured: 4 }).find((step) => step.id === 'boundary');
+    expect(configured).toMatchObject({ done: true, detail: '4 of 4 sites configured' });
   });
 });
 

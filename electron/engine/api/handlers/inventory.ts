@@ -1,4 +1,4 @@
-import { calculateInventory, inventoryResults, listFindings, listSites, recalculateInventory, setSite, traceBreakdown, traceFigure } from '../../inventory/service';
+import { calculateInventory, inventoryResults, listFindings, listSites, monthlyProfile, recalculateInventory, setSite, traceBreakdown, traceFigure } from '../../inventory/service';
 import type { Session } from '../session';
 import type { HandlersOf } from './types';
 
@@ -32,5 +32,7 @@ export function inventoryHandlers(session: Session): HandlersOf<'inventory' | 'b
     'inventory.traceBreakdown': (filters) => traceBreakdown(session.require(), filters),
 
     'inventory.findings': (query) => listFindings(session.require(), query),
+
+    'inventory.monthlyProfile': ({ activity }) => monthlyProfile(session.require(), activity),
   };
 }

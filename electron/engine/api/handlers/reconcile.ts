@@ -4,6 +4,7 @@ import {
   listAdjustments,
   proposeAdjustment,
   reconcile,
+  reconciliationGlance,
   saveClaimMatchesAsTemplate,
   varianceBridge,
   withdrawAdjustment,
@@ -21,6 +22,8 @@ export function reconcileHandlers(session: Session): HandlersOf<'reconcile' | 'a
   };
   return {
     'reconcile.report': () => reconcile(session.require(), (phase) => host.emit('reconcile.progress', { phase })),
+
+    'reconcile.glance': () => reconciliationGlance(session.require()),
 
     'reconcile.bridge': ({ site, ...request }) => varianceBridge(session.require(), site === undefined ? request : { ...request, site }),
 

@@ -1,7 +1,10 @@
 import type { PeriodResult } from '../../../../shared/calc/inventory-types';
 import { topSites } from '../../../../shared/overview';
 import { Chart, type ChartOption } from '../../components/Chart';
-import { formatThreeDecimals } from '../../format';
+import { formatPercent, formatThreeDecimals } from '../../format';
+import { MonthlyProfileChart } from './MonthlyProfileChart';
+
+const NO_SITE = '(no site)';
 
 const TOP_SITES = 8;
 const bar = (name: string, data: readonly (number | null)[], stack?: string) => ({ name, type: 'bar', data, ...(stack ? { stack } : {}) });
@@ -9,21 +12,56 @@ const yearAxis = (periods: readonly PeriodResult[]) => ({ type: 'category', data
 const base = (periods: readonly PeriodResult[], series: unknown[], yName: string): ChartOption => ({
   aria: { enabled: true },
   tooltip: { trigger: 'axis' },
-  legend: { top: 0 },
-  grid: { left: 64, right: 16, top: 36, bottom: 28 },
+  legend: { top: 0, type: 'scroll' },
+  // Room between the legend and the value axis's name, however wide the legend.
+  grid: { left: 64, right: 16, top: 56, bottom: 28 },
   xAxis: yearAxis(periods),
   yAxis: { type: 'value', name: yName },
   series,
 });
 
-/** The engagement's charts: scopes per year, Scope 2 on both bases, the heaviest sites, and PUE per data centre. */
-export function OverviewCharts({ periods }: { periods: readonly PeriodResult[] }) {
+type SiteMetric = 'pue' | 'cleanShare';
+
+/** The data centres with a value of `metric` in any year, by name. */
+function dataCentresWith(periods: readonly PeriodResult[], metric: SiteMetric): string[] {
+  return [...new Set(periods.flatMap((period) => period.sites.filter((site) => site.isDataCentre && site.metrics[metric] !== null).map((site) => site.site ?? NO_SITE)))].sort();
+}
+
+function siteMetric(period: PeriodResult, name: string, metric: SiteMetric): number | null {
+  return period.sites.find((site) => (site.site ?? NO_SITE) === name)?.metrics[metric] ?? null;
+}
+
+/** A line per data centre of one of its metrics over the fiscal years, with the same numbers as a table. */
+function PerDataCentre({ heading, periods, metric, title, summary, fileName, yAxis, format, scale = 1 }: {
+  heading: string; periods: readonly PeriodResult[]; metric: SiteMetric; title: string; summary: string; fileName: string; yAxis: Record<string, unknown>; format: (value: number | null) => string; scale?: number;
+}) {
+  const dataCentres = dataCentresWith(periods, metric);
+  if (dataCentres.length === 0) return null;
+  const value = (period: PeriodResult, name: string) => {
+    const raw = siteMetric(period, name, metric);
+    return raw === null ? null : raw * scale;
+  };
+  return (
+    <section className="card" aria-labelledby={`${fileName}-heading`}>
+      <h2 id={`${fileName}-heading`}>{heading}</h2>
+      <Chart
+        title={title}
+        summary={summary}
+        fileName={fileName}
+        option={{ ...base(periods, dataCentres.map((name) => ({ name, type: 'line', connectNulls: false, data: periods.map((period) => value(period, name)) })), ''), yAxis }}
+        table={{ columns: ['Fiscal year', ...dataCentres], rows: periods.map((period) => [period.label, ...dataCentres.map((name) => format(siteMetric(period, name, metric)))]) }}
+      />
+    </section>
+  );
+}
+
+/** The engagement's charts: scopes per year, Scope 2 on both bases, the heaviest sites, PUE and clean share per data centre, and the monthly profile. */
+export function OverviewCharts({ periods, auditEntries }: { periods: readonly PeriodResult[]; auditEntries: number }) {
   const latest = periods[periods.length - 1];
   const sites = latest ? topSites(latest, TOP_SITES) : [];
-  const dataCentres = [...new Set(periods.flatMap((period) => period.sites.filter((site) => site.isDataCentre && site.metrics.pue !== null).map((site) => site.site ?? '(no site)')))].sort();
-  const pueOf = (period: PeriodResult, name: string) => period.sites.find((site) => (site.site ?? '(no site)') === name)?.metrics.pue ?? null;
   return (
     <div className="chart-grid">
+      <MonthlyProfileChart auditEntries={auditEntries} />
       <section className="card" aria-labelledby="scopes-chart">
         <h2 id="scopes-chart">Emissions by scope</h2>
         <Chart
@@ -58,8 +96,8 @@ export function OverviewCharts({ periods }: { periods: readonly PeriodResult[] }
             option={{
               aria: { enabled: true },
               tooltip: { trigger: 'axis' },
-              grid: { left: 120, right: 16, top: 16, bottom: 28 },
-              xAxis: { type: 'value', name: 'tCO2e' },
+              grid: { left: 150, right: 24, top: 16, bottom: 44 },
+              xAxis: { type: 'value', name: 'tCO2e', nameLocation: 'middle', nameGap: 28 },
               yAxis: { type: 'category', data: sites.map((site) => site.site).reverse() },
               series: [bar('Net', sites.map((site) => site.net).reverse())],
             }}
@@ -67,18 +105,27 @@ export function OverviewCharts({ periods }: { periods: readonly PeriodResult[] }
           />
         </section>
       )}
-      {dataCentres.length > 0 && (
-        <section className="card" aria-labelledby="pue-chart">
-          <h2 id="pue-chart">PUE per data centre</h2>
-          <Chart
-            title="PUE per data centre per fiscal year"
-            summary="Power usage effectiveness (facility energy ÷ IT energy) of each data centre per fiscal year; 1.0 is the ideal."
-            fileName="pue-per-data-centre"
-            option={{ ...base(periods, dataCentres.map((name) => ({ name, type: 'line', data: periods.map((period) => pueOf(period, name)) })), 'PUE'), yAxis: { type: 'value', name: 'PUE', min: 1 } }}
-            table={{ columns: ['Fiscal year', ...dataCentres], rows: periods.map((period) => [period.label, ...dataCentres.map((name) => formatThreeDecimals(pueOf(period, name)))]) }}
-          />
-        </section>
-      )}
+      <PerDataCentre
+        heading="PUE per data centre"
+        periods={periods}
+        metric="pue"
+        title="PUE per data centre per fiscal year"
+        summary="Power usage effectiveness (facility energy ÷ IT energy) of each data centre per fiscal year; 1.0 is the ideal."
+        fileName="pue-per-data-centre"
+        yAxis={{ type: 'value', name: 'PUE', min: 1 }}
+        format={formatThreeDecimals}
+      />
+      <PerDataCentre
+        heading="Clean-electricity share per data centre"
+        periods={periods}
+        metric="cleanShare"
+        title="Clean-electricity share per data centre per fiscal year"
+        summary="The share of each data centre's electricity covered by contractual instruments (PPAs, certificates, green tariffs) per fiscal year, in per cent."
+        fileName="clean-share-per-data-centre"
+        yAxis={{ type: 'value', name: '%', min: 0, max: 100 }}
+        format={formatPercent}
+        scale={100}
+      />
     </div>
   );
 }

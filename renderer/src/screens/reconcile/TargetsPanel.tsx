@@ -3,7 +3,7 @@ import { Chart, type ChartOption } from '../../components/Chart';
 import { figureKindOf } from '../../../../shared/reconcile/format';
 import { valueText } from './figureText';
 
-const STATUS_LABELS: Readonly<Record<TargetResult['status'], string>> = {
+export const TARGET_STATUS_LABELS: Readonly<Record<TargetResult['status'], string>> = {
   met: 'Met',
   missed: 'Missed',
   'on-track': 'On track',
@@ -61,12 +61,12 @@ const KIND_LABELS: Readonly<Record<NonNullable<TargetResult['kind']>, string>> =
 
 function TargetCard({ target }: { target: TargetResult }) {
   const kind = target.kind === null ? 'not read' : KIND_LABELS[target.kind];
-  const summary = `${target.figureLabel ?? 'No figure'}, ${kind} by ${target.targetYear}: ${STATUS_LABELS[target.status].toLowerCase()}. ${target.reason}`;
+  const summary = `${target.figureLabel ?? 'No figure'}, ${kind} by ${target.targetYear}: ${TARGET_STATUS_LABELS[target.status].toLowerCase()}. ${target.reason}`;
   return (
     <section className="target" data-target={target.id} aria-labelledby={`target-${target.id}`}>
       <div className="panel-head">
         <h3 id={`target-${target.id}`}>{target.name}</h3>
-        <span className={`badge target-${target.status}`} data-testid="target-status">{STATUS_LABELS[target.status]}</span>
+        <span className={`badge target-${target.status}`} data-testid="target-status">{TARGET_STATUS_LABELS[target.status]}</span>
       </div>
       <p className="muted small">
         {target.figureLabel ?? 'No figure'} · {kind}{target.baseYear ? ` from ${target.baseYear}` : ''} · by {target.targetYear}

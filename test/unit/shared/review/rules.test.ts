@@ -145,6 +145,22 @@ describe('gaps', () => {
     expect(run('gaps', data({ records: quarterly }))).toEqual([]);
   });
 
+  it('expects no monthly reading of an activity recorded only when it happens (refrigerant top-ups)', () => {
+    const topUps = [record({ month: '2022-07', activity: 'refrigerant', unit: 'kg', quantity: 12.5 }), record({ month: '2023-01', activity: 'refrigerant', unit: 'kg', quantity: 8 })];
+    expect(run('gaps', data({ records: [...steadySeries(), ...topUps] }))).toEqual([]);
+    // The same two readings of a monthly activity leave 22 months missing.
+    expect(run('gaps', data({ records: [...steadySeries(), ...topUps.map((topUp) => ({ ...topUp, activity: 'natural_gas', unit: 'kWh' }))] }))).toHaveLength(22);
+  });
+
+  it('lists a column blank in every month for a site once, as a low-severity finding to confirm', () => {
+    const months = MONTHS.slice(0, 3);
+    const blanks = months.map((month) => blank(month, { activity: 'diesel', rowNumber: 5 }));
+    const findings = run('gaps', data({ records: steadySeries(), blanks }));
+    expect(findings).toEqual([
+      expect.objectContaining({ cause: 'blank-throughout', severity: 'low', activity: 'diesel', period: null, rawRowIds: blanks.map((row) => row.rawRowId), message: expect.stringContaining('blank in all 3 months the source lists') }),
+    ]);
+  });
+
   it('with withinSeriesOnly, does not list the months before a site opened', () => {
     const records = [...steadySeries(), ...steadySeries({ site: 'Leeds' }, MONTHS.slice(14))];
     expect(run('gaps', data({ records })).filter((finding) => finding.site === 'Leeds')).toHaveLength(14);
@@ -248,6 +264,10 @@ describe('activities without a factor', () => {
   it('does not fire on priced activities, on metric inputs, or on quantities already in CO2e', () => {
     const records = [record(), record({ activity: 'it_energy', meaning: 'metric' as ActivityMeaning }), record({ activity: 'process_emissions', unit: 'tCO2e' })];
     expect(run('activities-without-factor', data({ records }))).toEqual([]);
+    // A data centre's facility energy consumed takes electricity factors.
+    const facility = record({ activity: 'facility_energy', unit: 'MWh' });
+    expect(run('activities-without-factor', data({ records: [facility] }))).toEqual([]);
+    expect(run('activities-without-factor', data({ records: [facility], factorActivities: new Set(['natural_gas']) }))).toMatchObject([{ activity: 'facility_energy' }]);
   });
 });
 

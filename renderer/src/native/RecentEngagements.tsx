@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'react';
+import type { EngagementSummary, RecentEngagement } from '../../../shared/contract';
+import { api } from '../api';
+import { formatTimestamp } from '../format';
+import { useAction } from '../useAction';
+
+/**
+ * Engagements opened on this machine lately, newest first (the list the desktop app's File ▸ Open
+ * Recent shows; browser mode reads the same list through the API). A file no longer where it was
+ * is shown as missing, with a way to take it off the list.
+ */
+export function RecentEngagements({ onOpened }: { onOpened: (engagement: EngagementSummary) => void }) {
+  const [recent, setRecent] = useState<readonly RecentEngagement[]>([]);
+  useEffect(() => {
+    let current = true;
+    void api.call('recent.list', {}).then((list) => current && setRecent(list), () => undefined);
+    return () => {
+      current = false;
+    };
+  }, []);
+  const open = useAction(async (id: string) => onOpened(await api.call('recent.open', { id })));
+  const remove = useAction(async (id: string) => setRecent(await api.call('recent.remove', { id })));
+  if (recent.length === 0) return null;
+  const error = open.error ?? remove.error;
+  return (
+    <div className="recent-engagements">
+      <h3 id="recent-engagements-heading">Recent engagements</h3>
+      <ul className="recent-list" aria-labelledby="recent-engagements-heading">
+        {recent.map((entry) => (
+          <li key={entry.id}>
+            <span>
+              {entry.missing
+                ? <span>{entry.fileName} <span className="muted">(missing)</span></span>
+                : <button type="button" className="link" onClick={() => void open.run(entry.id)} disabled={open.busy}>{entry.fileName}</button>}
+              <span className="muted small recent-where">{entry.folder} · opened {formatTimestamp(entry.openedAt)}</span>
+            </span>
+            {entry.missing && (
+              <button type="button" onClick={() => void remove.run(entry.id)} disabled={remove.busy} aria-label={`Remove ${entry.fileName} from the recent list`}>
+                Remove
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {error && <p role="alert" className="error">{error}</p>}
+    </div>
+  );
+}

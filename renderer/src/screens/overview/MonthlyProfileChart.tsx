@@ -1,0 +1,77 @@
+/**
+ * One activity's monthly profile per site, months labelled by the fiscal calendar (Apr-22 …
+ * Mar-23). A month without records is a break in the line and an empty cell in the table, never
+ * a zero, so a missing quarter jumps out.
+ */
+import { useEffect, useState } from 'react';
+import { activityByKey } from '../../../../shared/activities';
+import type { MonthlyProfile, ProfileSeries } from '../../../../shared/calc/monthly-profile';
+import { api } from '../../api';
+import { Chart } from '../../components/Chart';
+import { countOf, errorMessage, formatNumber, NO_VALUE } from '../../format';
+
+const activityLabel = (key: string) => activityByKey(key)?.label ?? key;
+
+function seriesName(series: ProfileSeries, profile: MonthlyProfile): string {
+  const units = new Set(profile.series.map((other) => other.unit));
+  const meanings = new Set(profile.series.map((other) => other.meaning));
+  return [series.site ?? '(no site)', meanings.size > 1 ? series.meaning : null, units.size > 1 ? series.unit : null].filter(Boolean).join(', ');
+}
+
+export function MonthlyProfileChart({ auditEntries }: { auditEntries: number }) {
+  const [activity, setActivity] = useState<string | undefined>(undefined);
+  const [profile, setProfile] = useState<MonthlyProfile | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    api.call('inventory.monthlyProfile', activity === undefined ? {} : { activity }).then(
+      (next) => current && setProfile(next),
+      (caught: unknown) => current && setError(errorMessage(caught)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [activity, auditEntries]);
+  if (error) return <p role="alert" className="error">{error}</p>;
+  if (!profile || profile.activity === null) return null;
+  const units = [...new Set(profile.series.map((series) => series.unit))];
+  const gaps = profile.series.reduce((sum, series) => sum + series.gaps, 0);
+  const label = activityLabel(profile.activity);
+  return (
+    <section className="card chart-wide" aria-labelledby="profile-chart">
+      <h2 id="profile-chart">Monthly profile: {label}</h2>
+      <div className="profile-controls">
+        <label>
+          Activity{' '}
+          <select value={profile.activity} onChange={(event) => setActivity(event.target.value)}>
+            {profile.activities.map((choice) => <option key={choice.key} value={choice.key}>{activityLabel(choice.key)} ({countOf(choice.records, 'record')})</option>)}
+          </select>
+        </label>
+        <span className="muted small" data-testid="profile-gaps">
+          {gaps === 0 ? 'No month missing.' : `${countOf(gaps, 'month')} without a reading (gaps in the lines).`}
+          {profile.omittedSeries > 0 && ` The ${countOf(profile.omittedSeries, 'smallest site')} not drawn.`}
+        </span>
+      </div>
+      <Chart
+        title={`Monthly profile of ${label} per site`}
+        summary={`${label} per site and month, ${profile.months[0]?.label ?? ''} to ${profile.months[profile.months.length - 1]?.label ?? ''}, in ${units.join(' and ')}. A month without records is a gap in its line, not a zero.`}
+        fileName={`monthly-profile-${profile.activity}`}
+        height={320}
+        option={{
+          aria: { enabled: true },
+          tooltip: { trigger: 'axis' },
+          legend: { top: 0, type: 'scroll' },
+          grid: { left: 72, right: 16, top: 56, bottom: 48 },
+          xAxis: { type: 'category', data: profile.months.map((month) => month.label), axisLabel: { rotate: 45 } },
+          yAxis: { type: 'value', name: units.length === 1 ? units[0] : 'quantity' },
+          // connectNulls false: a missing month breaks the line.
+          series: profile.series.map((series) => ({ name: seriesName(series, profile), type: 'line', connectNulls: false, showSymbol: true, symbolSize: 4, data: series.values })),
+        }}
+        table={{
+          columns: ['Month', 'Fiscal year', ...profile.series.map((series) => seriesName(series, profile))],
+          rows: profile.months.map((month, index) => [month.label, month.fiscalYear, ...profile.series.map((series) => (series.values[index] === null ? NO_VALUE : formatNumber(series.values[index]!)))]),
+        }}
+      />
+    </section>
+  );
+}
