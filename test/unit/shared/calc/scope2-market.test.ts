@@ -112,6 +112,15 @@ describe('instrument matching', () => {
     expect(shown(matching.chargeOf(april('Leeds', 'instrument')))).toEqual({ byYear: { FY2024: '0' }, capped: ['FY2024'], counted: '0' });
   });
 
+  it('keeps records without a site apart from a site named "null"', () => {
+    const [named, siteless] = match('fiscal-year', [
+      [april('null', 'instrument'), 100n],
+      [april(null, 'consumption'), 100n],
+    ]);
+    expect(named).toEqual({ byYear: { FY2024: '0' }, capped: ['FY2024'], counted: '0' });
+    expect(siteless).toEqual({ byYear: {}, capped: [], counted: '1' });
+  });
+
   it('gives a fraction of 1 as the ONE constant, so callers can tell an unmatched year by identity', () => {
     const matching = new InstrumentMatching();
     matching.add(flow('York', 'consumption', '2023-03-01', '2023-04-30'), rational(610n));
