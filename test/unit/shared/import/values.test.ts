@@ -360,6 +360,15 @@ describe('numbers as written, for control totals', () => {
     expect(readsAsNumber('Total')).toBe(false);
   });
 
+  it('reads parentheses as a minus only around the whole number', () => {
+    expect(reasonOf(parseQuantity('12 (5)', POINT))).toBe("'12 (5)' is not a number with decimal separator '.'");
+    expect(reasonOf(parseQuantity('(5) kWh', POINT))).toBe("'(5) kWh' is not a number with decimal separator '.'");
+  });
+
+  it('quotes a formula stored with its equals sign once', () => {
+    expect(reasonOf(parseQuantity({ t: 'formula', formula: '=SUM(B2:B4)' }, POINT))).toBe('formula =SUM(B2:B4) has no cached value: open and save the file in Excel');
+  });
+
   it('reads a leading plus, minus or minus sign (U+2212) as the sign', () => {
     expect(parseQuantity('+5', POINT)).toEqual({ ok: true, value: 5 });
     expect(parseQuantity('\u22125', POINT)).toEqual({ ok: true, value: -5 });
