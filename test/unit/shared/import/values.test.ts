@@ -459,7 +459,7 @@ describe('whole-column reasons', () => {
     expect(detectDayOrder(['31/31/2021']).reason).toBe("'31/31/2021' is not a valid date in either day order");
     expect(detectDayOrder(['01/04/2021']).reason).toBe("every date such as '01/04/2021' reads as day-month-year and as month-day-year");
     expect(detectDayOrder(['2021-04-01']).reason).toBe('all text dates are written year first');
-    expect(detectDayOrder(['2021-04']).value).toBeNull();
+    expect(detectDayOrder(['2021-04'])).toMatchObject({ ok: true, value: null });
     expect(detectDayOrder([]).reason).toBe('no text dates written as day, month and year, so none is needed');
   });
 
