@@ -38,21 +38,25 @@ async function coreFiles() {
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 
+/** Killed or timed out over everything that compiled and ran: Stryker's mutation score (null with nothing run). */
+function scoreOf(mutants) {
+  const detected = mutants.filter((mutant) => DETECTED.has(mutant.status)).length;
+  const undetected = mutants.filter((mutant) => UNDETECTED.has(mutant.status)).length;
+  const ignored = mutants.filter((mutant) => mutant.status === 'Ignored').length;
+  const total = detected + undetected;
+  return { detected, undetected, ignored, score: total === 0 ? null : (100 * detected) / total };
+}
+
 /**
- * Killed or timed out over everything that compiled and ran: Stryker's mutation score, with how
- * many of the area's files have results (a score over some of them does not show the target).
+ * Each area's score, with how many of its files have results (a score over some of them does
+ * not show the target), and the score of each of its files.
  */
 export function areaScores(report, files) {
   return AREAS.map((area) => {
-    const mutants = Object.entries(report.files)
-      .filter(([file]) => area.holds(file))
-      .flatMap(([, entry]) => entry.mutants);
-    const detected = mutants.filter((mutant) => DETECTED.has(mutant.status)).length;
-    const undetected = mutants.filter((mutant) => UNDETECTED.has(mutant.status)).length;
-    const total = detected + undetected;
-    const areaFiles = files.filter(area.holds);
-    const run = areaFiles.filter((file) => file in report.files).length;
-    return { ...area, detected, undetected, score: total === 0 ? null : (100 * detected) / total, run, of: areaFiles.length };
+    const areaFiles = files.filter(area.holds).sort();
+    const run = areaFiles.filter((file) => file in report.files);
+    const byFile = areaFiles.map((file) => ({ file, ...(file in report.files ? scoreOf(report.files[file].mutants) : { score: undefined }) }));
+    return { ...area, ...scoreOf(run.flatMap((file) => report.files[file].mutants)), run: run.length, of: areaFiles.length, byFile };
   });
 }
 
@@ -78,11 +82,19 @@ export function survivors(report) {
     .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
 }
 
-export async function printReport(report, { listSurvivors = false } = {}) {
+function fileScore(file) {
+  if (file.score === undefined) return '    no results yet';
+  const ignored = file.ignored === 0 ? '' : `, ${file.ignored} static not run`;
+  return `${file.score === null ? 'no mutants' : `${file.score.toFixed(2)}%`.padStart(8)}  ${file.detected} detected, ${file.undetected} not${ignored}`;
+}
+
+export async function printReport(report, { listSurvivors = false, listFiles = true } = {}) {
   console.log('\nMutation score by area (killed or timed out, of the mutants that compiled):');
   for (const area of areaScores(report, await coreFiles())) {
     const score = area.score === null ? 'no mutants' : `${area.score.toFixed(2)}%`;
-    console.log(`  ${area.name.padEnd(38)} ${score.padStart(8)}  ${area.detected} detected, ${area.undetected} not${verdict(area)}`);
+    const ignored = area.ignored === 0 ? '' : `, ${area.ignored} static not run`;
+    console.log(`  ${area.name.padEnd(38)} ${score.padStart(8)}  ${area.detected} detected, ${area.undetected} not${ignored}${verdict(area)}`);
+    if (listFiles) for (const file of area.byFile) console.log(`    ${file.file.padEnd(36)} ${fileScore(file)}`);
   }
   if (!listSurvivors) return;
   console.log('\nMutants no test detects (each is judged in docs/mutation-testing.md):');

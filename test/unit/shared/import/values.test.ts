@@ -4,12 +4,20 @@ import {
   cellText,
   detectDayOrder,
   detectDecimalSeparator,
+  formatDecimals,
+  isPercentUnit,
+  looksLikePeriodText,
+  normalizeSpaces,
   parsePercentage,
   parsePeriod,
   parseQuantity,
   parseReportedNumber,
   percentFormatScale,
+  percentPointsToFraction,
   quantityFromText,
+  readsAsNumber,
+  rowAsRead,
+  writtenNumber,
 } from '../../../../shared/import/values';
 
 const POINT = { decimalSeparator: '.' } as const;
@@ -328,5 +336,154 @@ describe('detectDecimalSeparator', () => {
     const result = detectDecimalSeparator([12, '15', null]);
     expect(result).toMatchObject({ ok: true, value: '.' });
     expect(result.reason).toContain('default');
+  });
+});
+
+describe('cells as the auditor sees them', () => {
+  it('quotes a refused row cell by cell, blanks named, formulas by their result', () => {
+    const cells: Cell[] = ['York Depot', { t: 'date', iso: '2022-06-01T00:00:00.000Z' }, null, 12.5, { t: 'formula', formula: 'B2*2', result: 84 }, { t: 'error', code: '#REF!' }, '', true];
+    expect(rowAsRead(cells)).toBe('A=York Depot | B=2022-06-01 | C=(blank) | D=12.5 | E=84 | F=#REF! | G=(blank) | H=true');
+  });
+
+  it('collapses every kind of white space to one plain space and trims the ends', () => {
+    expect(normalizeSpaces('\u00A0 York\u2009\u202F Depot \n')).toBe('York Depot');
+  });
+});
+
+describe('numbers as written, for control totals', () => {
+  it('takes number cells and number text as written, a percent cell as its stored number', () => {
+    expect(writtenNumber(6785.6, '.')).toBe(6785.6);
+    expect(writtenNumber('6 785,60', ',')).toBe(6785.6);
+    expect(writtenNumber({ t: 'percent', value: 0.539, format: '0.0%' }, '.')).toBe(0.539);
+  });
+
+  it('gives null for a blank cell and for anything that is not a number', () => {
+    expect(writtenNumber(null, '.')).toBeNull();
+    expect(writtenNumber('53.9%', '.')).toBeNull();
+    expect(writtenNumber('n/a', '.')).toBeNull();
+  });
+
+  it('tells number text with either separator from other text', () => {
+    expect(readsAsNumber('1.234,5')).toBe(true);
+    expect(readsAsNumber('1,234.5')).toBe(true);
+    expect(readsAsNumber('(12)')).toBe(true);
+    expect(readsAsNumber('12 kWh')).toBe(false);
+    expect(readsAsNumber('Total')).toBe(false);
+  });
+
+  it('reads parentheses as a minus only around the whole number', () => {
+    expect(reasonOf(parseQuantity('12 (5)', POINT))).toBe("'12 (5)' is not a number with decimal separator '.'");
+    expect(reasonOf(parseQuantity('(5) kWh', POINT))).toBe("'(5) kWh' is not a number with decimal separator '.'");
+  });
+
+  it('quotes a formula stored with its equals sign once', () => {
+    expect(reasonOf(parseQuantity({ t: 'formula', formula: '=SUM(B2:B4)' }, POINT))).toBe('formula =SUM(B2:B4) has no cached value: open and save the file in Excel');
+  });
+
+  it('reads a leading plus, minus or minus sign (U+2212) as the sign', () => {
+    expect(parseQuantity('+5', POINT)).toEqual({ ok: true, value: 5 });
+    expect(parseQuantity('\u22125', POINT)).toEqual({ ok: true, value: -5 });
+    expect(parseQuantity('- 5', POINT)).toEqual({ ok: true, value: -5 });
+    expect(parseQuantity('( 5 )', POINT)).toEqual({ ok: true, value: -5 });
+  });
+});
+
+describe('percent units and shown decimals', () => {
+  it.each(['%', 'percent', 'Per cent', 'percentage', 'pct', '% per year', '%/yr', ' % '])('reads %j as a percent unit', (unit) => {
+    expect(isPercentUnit(unit)).toBe(true);
+  });
+
+  it.each([null, undefined, '', 'tCO2e', 'percentile', 'pcts', 'kWh %'])('does not read %j as a percent unit', (unit) => {
+    expect(isPercentUnit(unit)).toBe(false);
+  });
+
+  it('counts the decimals a format shows, in its first section, ignoring quoted text, colours and escapes', () => {
+    expect(formatDecimals('0%')).toBe(0);
+    expect(formatDecimals('0.0%')).toBe(1);
+    expect(formatDecimals('#,##0.00')).toBe(2);
+    expect(formatDecimals('0.0##')).toBe(3);
+    expect(formatDecimals('0.00?')).toBe(3);
+    expect(formatDecimals('0;0.000')).toBe(0);
+    expect(formatDecimals('[Red]0.0" pts"')).toBe(1);
+    expect(formatDecimals('"v."0')).toBe(0);
+    expect(formatDecimals('0\\.000')).toBe(0);
+  });
+
+  it('turns percent points into the exact fraction they stand for', () => {
+    expect(percentPointsToFraction(53.9)).toBe(0.539);
+    expect(percentPointsToFraction(-1.1)).toBe(-0.011);
+  });
+});
+
+describe('period shapes and their refusals', () => {
+  it.each(['2021-04-01', '2021-04', '04/2021', 'Apr 2021', '1 Apr 2021', 'Q1 2023', '2023 Q1', 'FY2023', '2023', '31/02/2021'])(
+    'tells %j has the shape of a period',
+    (text) => {
+      expect(looksLikePeriodText(`  ${text} `)).toBe(true);
+    },
+  );
+
+  it.each(['Site 21', 'York Depot', '12', '2021-04-01x', 'Q5 2023'])('tells %j is not a period', (text) => {
+    expect(looksLikePeriodText(text)).toBe(false);
+  });
+
+  it('reads a day with a month name in either position, and refuses one that does not exist', () => {
+    const day = (date: string) => ({ ok: true, value: { start: date, end: date, granularity: 'day' } });
+    expect(parsePeriod('1 April 2021', DMY)).toEqual(day('2021-04-01'));
+    expect(parsePeriod('15/Sep/2021', { dayOrder: 'MDY' })).toEqual(day('2021-09-15'));
+    expect(parsePeriod('2021-04-01T13:45:00Z', DMY)).toEqual(day('2021-04-01'));
+    expect(parsePeriod('2021.04.01', DMY)).toEqual(day('2021-04-01'));
+    expect(parsePeriod('01.04.21', DMY)).toEqual(day('2021-04-01'));
+    expect(reasonOf(parsePeriod('31 Apr 2021', DMY))).toBe("'31 Apr 2021' is not a valid date");
+  });
+
+  it('names the month it cannot find, and the range of calendar years', () => {
+    expect(reasonOf(parsePeriod('13/2021', DMY))).toBe("'13/2021' does not name a month");
+    expect(reasonOf(parsePeriod('2021-00', DMY))).toBe("'2021-00' does not name a month");
+    expect(reasonOf(parsePeriod('1899', DMY))).toBe("'1899' is outside the years 1900–2100 read as calendar years");
+    expect(reasonOf(parsePeriod('2101', DMY))).toBe("'2101' is outside the years 1900–2100 read as calendar years");
+    expect(parsePeriod('1900', DMY)).toEqual({ ok: true, value: { start: '1900-01-01', end: '1900-12-31', granularity: 'year' } });
+    expect(parsePeriod(2100, DMY)).toEqual({ ok: true, value: { start: '2100-01-01', end: '2100-12-31', granularity: 'year' } });
+    expect(parsePeriod(1899, DMY)).toEqual({ ok: true, value: { start: '1905-03-13', end: '1905-03-13', granularity: 'day' } });
+  });
+
+  it('quotes the value in every refusal', () => {
+    expect(reasonOf(parsePeriod('Site 21', DMY))).toBe("'Site 21' is not a date or period this importer reads");
+    expect(reasonOf(parsePeriod(true, DMY))).toBe('true is a true/false value, not a date');
+    expect(reasonOf(parsePeriod(0, DMY))).toBe('0 is outside the range of Excel date serials (1 to 2958465)');
+    expect(reasonOf(parsePeriod(60.5, DMY))).toBe("60.5 is Excel's 1900-02-29, a date that does not exist");
+    expect(reasonOf(parsePeriod(Number.POSITIVE_INFINITY, DMY))).toBe('Infinity is not a date');
+    expect(reasonOf(parsePeriod({ t: 'date', iso: 'not a date' }, DMY))).toBe("'not a date' is not a date");
+    expect(reasonOf(parsePeriod('FY2023', DMY))).toBe("'FY2023' is a fiscal-year label: set the fiscal-year start month and label rule first");
+  });
+});
+
+describe('whole-column reasons', () => {
+  it('quotes up to three examples of what proves or refuses a day order', () => {
+    expect(detectDayOrder(['13/04/2021', '14/04/2021', '15/04/2021', '16/04/2021']).reason).toBe(
+      "'13/04/2021', '14/04/2021', '15/04/2021' can only be day-month-year",
+    );
+    expect(detectDayOrder(['04/13/2021']).reason).toBe("'04/13/2021' can only be month-day-year");
+    expect(detectDayOrder(['13/04/2021', '04/13/2021']).reason).toBe(
+      "the column mixes day-first dates ('13/04/2021') and month-first dates ('04/13/2021')",
+    );
+    expect(detectDayOrder(['31/31/2021']).reason).toBe("'31/31/2021' is not a valid date in either day order");
+    expect(detectDayOrder(['01/04/2021']).reason).toBe("every date such as '01/04/2021' reads as day-month-year and as month-day-year");
+    expect(detectDayOrder(['2021-04-01']).reason).toBe('all text dates are written year first');
+    expect(detectDayOrder(['2021-04'])).toMatchObject({ ok: true, value: null });
+    expect(detectDayOrder([]).reason).toBe('no text dates written as day, month and year, so none is needed');
+  });
+
+  it('decides a day order on a year-first date only when nothing else is there', () => {
+    expect(detectDayOrder(['2021-04-01', '13/04/2021'])).toMatchObject({ ok: true, value: 'DMY' });
+    expect(detectDayOrder(['2021-04-01', '01/04/2021'])).toMatchObject({ ok: false, ambiguous: true });
+  });
+
+  it('quotes what proves or refuses a decimal separator', () => {
+    expect(detectDecimalSeparator(['1,234.5']).reason).toBe("'1,234.5' can only be read with a decimal point");
+    expect(detectDecimalSeparator(['1.234,5']).reason).toBe("'1.234,5' can only be read with a decimal comma");
+    expect(detectDecimalSeparator(['1,5', '2.5']).reason).toBe("the column mixes decimal points ('2.5') and decimal commas ('1,5')");
+    expect(detectDecimalSeparator(['1,234']).reason).toBe("numbers such as '1,234' read differently with a decimal point and a decimal comma");
+    expect(detectDecimalSeparator(['1 234']).reason).toBe("no number written as text depends on the separator; '.' is the default");
   });
 });
