@@ -12,6 +12,7 @@ import { inventoryHandlers } from './inventory';
 import { reconcileHandlers } from './reconcile';
 import { reviewHandlers } from './review';
 import { sampleHandlers } from './sample';
+import { tableHandlers } from './tables';
 import type { Handlers } from './types';
 
 export type { Handlers } from './types';
@@ -26,5 +27,6 @@ export function createHandlers(session: Session): Handlers {
     ...exportHandlers(session),
     ...reviewHandlers(session),
     ...sampleHandlers(session),
+    ...tableHandlers(session),
   };
 }

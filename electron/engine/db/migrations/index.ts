@@ -8,6 +8,7 @@ import { m006EngagementId } from './006-engagement-id';
 import { m007Reconciliation } from './007-reconciliation';
 import { m008VariantsAndValidity } from './008-variants-and-validity';
 import { m009Review } from './009-review';
+import { m010TableIndexes } from './010-table-indexes';
 
 /**
  * Schema migrations, one file each, in order. A migration's number is its position + 1 and
@@ -18,6 +19,6 @@ export interface Migration {
   readonly up: (db: Database) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Engagement, m002Import, m003Inventory, m004StoredResults, m005ImportFindings, m006EngagementId, m007Reconciliation, m008VariantsAndValidity, m009Review];
+export const MIGRATIONS: readonly Migration[] = [m001Engagement, m002Import, m003Inventory, m004StoredResults, m005ImportFindings, m006EngagementId, m007Reconciliation, m008VariantsAndValidity, m009Review, m010TableIndexes];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

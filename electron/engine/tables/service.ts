@@ -1,0 +1,36 @@
+/**
+ * The engagement's browsable tables: a page at a time for the UI, and every row of a query a page
+ * at a time for CSV exports; a raw row with its sheet's headers and neighbours. API handlers and
+ * the export feature call only this module.
+ */
+import type { SourceRowContext } from '../../../shared/contract';
+import { MAX_PAGE_SIZE } from '../../../shared/paging';
+import type { TablePage, TableQuery, TableRow } from '../../../shared/tables';
+import type { Engagement } from '../engagement/handle';
+import { EngineError } from '../errors';
+import { selectSourceRowContext, selectTablePage, selectTableRowsAfter, type TableCursor } from './store';
+
+export function tablePage(engagement: Engagement, query: TableQuery, offset: number, limit: number): TablePage {
+  return selectTablePage(engagement.reader, query, offset, limit);
+}
+
+/**
+ * Every row of a query, a page at a time (keyset paging, so each page costs the same), yielding to
+ * the event loop between pages so other calls are answered while a long table is written.
+ */
+export async function* allTableRows(engagement: Engagement, query: TableQuery): AsyncGenerator<readonly TableRow[]> {
+  let cursor: TableCursor | null = null;
+  for (;;) {
+    const page = selectTableRowsAfter(engagement.reader, query, cursor, MAX_PAGE_SIZE);
+    if (page.rows.length > 0) yield page.rows;
+    if (page.rows.length < MAX_PAGE_SIZE) return;
+    cursor = page.cursor;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+export function sourceRowContext(engagement: Engagement, rawRowId: number, around: number): SourceRowContext {
+  const context = selectSourceRowContext(engagement.reader, rawRowId, around);
+  if (!context) throw new EngineError('not-found', `No row ${rawRowId} is stored in this engagement`);
+  return context;
+}
