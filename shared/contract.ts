@@ -533,8 +533,13 @@ export const API = {
   'import.findings': method<readonly ImportFindingView[]>()(z.object({ sourceFileId: z.number().int().min(1).optional() }).strict()),
   /** A page of a table (records, rejected rows, findings, audit log, factors), sorted and filtered in SQL. */
   'tables.page': method<TablePage>()(tablePageSchema),
-  /** A raw row beside its sheet's headers and the rows stored around it. */
-  'tables.sourceRow': method<SourceRowContext>()(z.strictObject({ rawRowId: id, around: z.number().int().min(0).max(10).default(3) })),
+  /** A raw row (or a record's) beside its sheet's headers and the rows stored around it. */
+  'tables.sourceRow': method<SourceRowContext>()(
+    z.union([
+      z.strictObject({ rawRowId: id, around: z.number().int().min(0).max(10).default(3) }),
+      z.strictObject({ recordId: id, around: z.number().int().min(0).max(10).default(3) }),
+    ]),
+  ),
   'mapping.list': method<readonly MappingTemplate[]>()(NO_INPUT),
   'mapping.save': method<MappingTemplate>()(z.object({ name: z.string().trim().min(1).max(120), mapping: mappingSchema }).strict()),
   /** Every site named in the records or configured, with its boundary attributes. */

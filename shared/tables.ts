@@ -19,7 +19,15 @@ export interface TableColumnSpec {
   readonly sortable: boolean;
 }
 
-const column = (id: string, label: string, kind: TableColumnKind = 'text', sortable = true): TableColumnSpec => ({ id, label, kind, sortable });
+/** A column the engine sorts by. */
+function column<const Id extends string>(id: Id, label: string, kind: TableColumnKind = 'text') {
+  return { id, label, kind, sortable: true } as const;
+}
+
+/** A column shown and exported but not sorted by (no index behind it). */
+function unsorted<const Id extends string>(id: Id, label: string, kind: TableColumnKind = 'text') {
+  return { id, label, kind, sortable: false } as const;
+}
 
 export const TABLE_COLUMNS = {
   records: [
@@ -28,19 +36,19 @@ export const TABLE_COLUMNS = {
     column('period', 'Period'),
     column('activity', 'Activity'),
     column('quantity', 'Quantity', 'number'),
-    column('unit', 'Unit', 'text', false),
+    unsorted('unit', 'Unit', 'text'),
     column('source', 'Source file'),
-    column('sheet', 'Sheet', 'text', false),
-    column('row', 'Row', 'number', false),
+    unsorted('sheet', 'Sheet', 'text'),
+    unsorted('row', 'Row', 'number'),
   ],
   'rejected-rows': [
     column('id', '#', 'number'),
     column('source', 'Source file'),
-    column('sheet', 'Sheet', 'text', false),
-    column('row', 'Row', 'number', false),
-    column('column', 'Column', 'text', false),
+    unsorted('sheet', 'Sheet', 'text'),
+    unsorted('row', 'Row', 'number'),
+    unsorted('column', 'Column', 'text'),
     column('reason', 'Reason'),
-    column('cells', 'The row as read', 'text', false),
+    unsorted('cells', 'The row as read', 'text'),
   ],
   findings: [
     column('id', '#', 'number'),
@@ -48,7 +56,7 @@ export const TABLE_COLUMNS = {
     column('status', 'Status'),
     column('source', 'Found by'),
     column('site', 'Site'),
-    column('message', 'Finding', 'text', false),
+    unsorted('message', 'Finding', 'text'),
     column('atStake', 'tCO2e at stake', 'number'),
   ],
   'audit-log': [
@@ -56,9 +64,9 @@ export const TABLE_COLUMNS = {
     column('at', 'Time (UTC)', 'timestamp'),
     column('actor', 'Actor'),
     column('operation', 'Operation', 'code'),
-    column('summary', 'Summary', 'text', false),
-    column('params', 'Parameters (JSON)', 'code', false),
-    column('hash', 'Hash', 'code', false),
+    unsorted('summary', 'Summary', 'text'),
+    unsorted('params', 'Parameters (JSON)', 'code'),
+    unsorted('hash', 'Hash', 'code'),
   ],
   factors: [
     column('id', '#', 'number'),

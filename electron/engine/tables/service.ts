@@ -8,7 +8,7 @@ import { MAX_PAGE_SIZE } from '../../../shared/paging';
 import type { TablePage, TableQuery, TableRow } from '../../../shared/tables';
 import type { Engagement } from '../engagement/handle';
 import { EngineError } from '../errors';
-import { selectSourceRowContext, selectTablePage, selectTableRowsAfter, type TableCursor } from './store';
+import { selectRecordRawRowId, selectSourceRowContext, selectTablePage, selectTableRowsAfter, type TableCursor } from './store';
 
 export function tablePage(engagement: Engagement, query: TableQuery, offset: number, limit: number): TablePage {
   return selectTablePage(engagement.reader, query, offset, limit);
@@ -29,8 +29,10 @@ export async function* allTableRows(engagement: Engagement, query: TableQuery): 
   }
 }
 
-export function sourceRowContext(engagement: Engagement, rawRowId: number, around: number): SourceRowContext {
-  const context = selectSourceRowContext(engagement.reader, rawRowId, around);
-  if (!context) throw new EngineError('not-found', `No row ${rawRowId} is stored in this engagement`);
+/** The raw row, or the one a record was read from, with its sheet's headers and `around` rows either side. */
+export function sourceRowContext(engagement: Engagement, row: { readonly rawRowId: number } | { readonly recordId: number }, around: number): SourceRowContext {
+  const rawRowId = 'rawRowId' in row ? row.rawRowId : selectRecordRawRowId(engagement.reader, row.recordId);
+  const context = rawRowId === undefined ? undefined : selectSourceRowContext(engagement.reader, rawRowId, around);
+  if (!context) throw new EngineError('not-found', 'rawRowId' in row ? `No row ${row.rawRowId} is stored in this engagement` : `No record ${row.recordId} is in this engagement`);
   return context;
 }

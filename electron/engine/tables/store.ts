@@ -196,3 +196,7 @@ export function selectSourceRowContext(db: ReadableDb, rawRowId: number, around:
   const headers = Array.from({ length: width }, (_, column) => named.get(column)?.trim() || columnLetter(column));
   return { fileName: row.fileName, sheet: row.sheet, rowNumber: row.rowNumber, headerRowNumber: mapping.table?.headerRowNumber ?? null, headers, rows };
 }
+
+export function selectRecordRawRowId(db: ReadableDb, recordId: number): number | undefined {
+  return db.prepare('SELECT raw_row_id FROM activity_record WHERE id = ?').pluck().get(recordId) as number | undefined;
+}

@@ -9,6 +9,7 @@ import { ImportWizard } from './import/ImportWizard';
 import { InventoryView } from './InventoryView';
 import { OverviewView } from './OverviewView';
 import { ReconciliationView } from './ReconciliationView';
+import { RecordsView } from './RecordsView';
 import { FindingsView } from './review/FindingsView';
 import { SamplingView } from './review/SamplingView';
 import { SignOffState } from './review/SignOffState';
@@ -19,6 +20,7 @@ const VIEWS = [
   { id: 'overview', label: 'Overview' },
   { id: 'import', label: 'Import' },
   { id: 'sources', label: 'Source files' },
+  { id: 'records', label: 'Records' },
   { id: 'boundary', label: 'Boundary' },
   { id: 'inventory', label: 'Inventory' },
   { id: 'reconciliation', label: 'Reconciliation' },
@@ -34,6 +36,7 @@ type ViewId = (typeof VIEWS)[number]['id'];
 const VIEW_AREAS: Readonly<Partial<Record<ViewId, SignOffArea>>> = {
   import: 'import',
   sources: 'import',
+  records: 'import',
   boundary: 'inventory',
   inventory: 'inventory',
   factors: 'inventory',
@@ -90,6 +93,7 @@ export function EngagementScreen({ engagement }: { engagement: EngagementSummary
           <ImportWizard />
         </div>
         {view === 'sources' && <SourcesView engagement={engagement} />}
+        {view === 'records' && <RecordsView engagement={engagement} />}
         {view === 'boundary' && <BoundaryView engagement={engagement} />}
         {view === 'inventory' && <InventoryView />}
         {view === 'reconciliation' && <ReconciliationView engagement={engagement} />}

@@ -8,12 +8,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Engagement } from '../../../electron/engine/engagement/handle';
+import { exportQueryCsv } from '../../../electron/engine/export/service';
 import { runImport } from '../../../electron/engine/import/pipeline';
 import { allTableRows, sourceRowContext, tablePage } from '../../../electron/engine/tables/service';
 import { API } from '../../../shared/contract';
 import { tableQuerySchema, type TableQueryInput, type TableRow } from '../../../shared/tables';
 import { newEngagement, TEST_ACTOR } from '../../helpers/engagement';
-import { insertGeneratedRecords } from '../../helpers/generated-records';
+import { generatedQuantity, insertGeneratedRecords } from '../../helpers/generated-records';
 import { longActivityMapping } from '../../helpers/mappings';
 import { useTempDir } from '../../helpers/temp';
 
@@ -47,7 +48,12 @@ describe('browsable tables', () => {
     expect(pages.map((page) => page.rows.length)).toEqual([1000, 1000, 500]);
     expect(pages.flatMap((page) => page.rows.map((row) => row.key))).toEqual(byQuantityDesc);
     // The cells, in the columns' order: record, site, period, activity, quantity, unit, file, sheet, row.
-    expect(pages[0]!.rows[0]!.cells).toEqual([byQuantityDesc[0], expect.any(String), expect.stringMatching(/^\d{4}-\d{2}-01 – \d{4}-\d{2}-\d{2}$/), expect.any(String), all.find((row) => row.id === byQuantityDesc[0])!.quantity, expect.any(String), 'generated', 'generated', expect.any(Number)]);
+    // The cells, in the columns' order: record, site, period, activity, quantity, unit, file, sheet, row.
+    const top = byQuantityDesc[0]!;
+    const i = top - 1;
+    expect(generatedQuantity(i)).toBe(224.5);
+    const month = engagement.db.prepare('SELECT period_start, period_end FROM activity_record WHERE id = ?').get(top) as { period_start: string; period_end: string };
+    expect(pages[0]!.rows[0]!.cells).toEqual([top, `Site ${i % 400}`, `${month.period_start} – ${month.period_end}`, ['Electricity', 'Natural gas', 'Diesel'][i % 3], 224.5, ['kWh', 'm3', 'L'][i % 3], 'generated', 'generated', i + 2]);
 
     // Sites ascending: NULLs first (as SQLite orders them), then by name, ties by record.
     const bySite = [...all].sort((a, b) => (a.site === b.site ? a.id - b.id : a.site === null ? -1 : b.site === null ? 1 : a.site < b.site ? -1 : 1)).map((row) => row.id);
@@ -91,14 +97,40 @@ describe('browsable tables', () => {
     await runImport(engagement.db, { filePath: file, mapping: longActivityMapping(), ...TEST_ACTOR, settings: engagement.settings() });
     const hull = tablePage(engagement, query({ table: 'records', text: 'hull' }), 0, 10).rows[0]!;
     expect(hull.cells.slice(6)).toEqual(['depots.csv', 'depots', 5]);
-    const context = sourceRowContext(engagement, hull.rawRowId!, 2);
+    const context = sourceRowContext(engagement, { recordId: hull.key }, 2);
     expect(context).toMatchObject({ fileName: 'depots.csv', rowNumber: 5, headerRowNumber: 1, headers: ['Site', 'Month', 'Activity', 'Quantity', 'Unit'] });
     // Rows 3–7 of the sheet; row 4 (York, rejected) is there as read; there is no row 7.
     expect(context.rows.map((row) => [row.rowNumber, row.cells[0]])).toEqual([[3, 'Leeds'], [4, 'York'], [5, 'Hull'], [6, 'Derby']]);
     // The rejected row opens the same way, from its own table.
     const rejected = tablePage(engagement, query({ table: 'rejected-rows' }), 0, 10);
     expect(rejected.rows.map((row) => row.cells.slice(1, 6))).toEqual([['depots.csv', 'depots', 4, null, 'the quantity is blank (blank is missing, not zero)']]);
-    expect(sourceRowContext(engagement, rejected.rows[0]!.rawRowId!, 0).rows.map((row) => row.cells[0])).toEqual(['York']);
+    expect(sourceRowContext(engagement, { rawRowId: rejected.rows[0]!.rawRowId! }, 0).rows.map((row) => row.cells[0])).toEqual(['York']);
+    engagement.close();
+  });
+
+  it('exports every row a query matches as CSV, page after page, imported text that could run as a formula made inert', async () => {
+    const dir = tempDir();
+    const engagement = engagementWithRecords(dir);
+    const hostile = ['=HYPERLINK("http://x","y")', '+1+2', '-3+4', '@SUM(A1)', '\tTabbed', '\rReturn', 'Plain, with "quotes"'];
+    const update = engagement.db.prepare('UPDATE activity_record SET site = ? WHERE id = ?');
+    hostile.forEach((site, index) => update.run(site, index + 1));
+    // The hostile sites, one of which sorts among the others, and a negative quantity, which is a number, not a formula.
+    engagement.db.prepare('UPDATE activity_record SET quantity = -12.5 WHERE id = 2').run();
+    const file = path.join(dir, 'records.csv');
+    const rows = await exportQueryCsv(engagement, query({ table: 'records', sort: 'id' }), file);
+    expect(rows).toBe(RECORDS);
+    const lines = fs.readFileSync(file, 'utf8').split('\r\n');
+    expect(lines[0]).toBe('\uFEFFRecord,Site,Period,Activity,Quantity,Unit,Source file,Sheet,Row');
+    expect(lines).toHaveLength(RECORDS + 2);
+    expect(lines.slice(1, 8).map((line) => line.split(',').slice(0, 2).join(','))).toEqual([
+      `1,"'=HYPERLINK(""http://x""`, "2,'+1+2", "3,'-3+4", "4,'@SUM(A1)", "5,'\tTabbed", `6,"'\rReturn"`, '7,"Plain',
+    ]);
+    expect(lines[2]).toContain(',-12.5,');
+    // A filter narrows the export to the rows it matches, in the order asked.
+    const site7 = path.join(dir, 'site7.csv');
+    const matching = engagement.db.prepare("SELECT id FROM activity_record WHERE site = 'Site 7' ORDER BY quantity DESC, id DESC").pluck().all();
+    await expect(exportQueryCsv(engagement, query({ table: 'records', site: 'Site 7', sort: 'quantity', descending: true }), site7)).resolves.toBe(matching.length);
+    expect(fs.readFileSync(site7, 'utf8').split('\r\n').slice(1, -1).map((line) => Number(line.split(',')[0]))).toEqual(matching);
     engagement.close();
   });
 

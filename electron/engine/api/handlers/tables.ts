@@ -6,6 +6,6 @@ import type { HandlersOf } from './types';
 export function tableHandlers(session: Session): HandlersOf<'tables'> {
   return {
     'tables.page': ({ query, offset, limit }) => tablePage(session.require(), query, offset, limit),
-    'tables.sourceRow': ({ rawRowId, around }) => sourceRowContext(session.require(), rawRowId, around),
+    'tables.sourceRow': (input) => sourceRowContext(session.require(), 'recordId' in input ? { recordId: input.recordId } : { rawRowId: input.rawRowId }, input.around),
   };
 }
