@@ -23,7 +23,7 @@ export async function* allTableRows(engagement: Engagement, query: TableQuery): 
   for (;;) {
     const page = selectTableRowsAfter(engagement.reader, query, cursor, MAX_PAGE_SIZE);
     if (page.rows.length > 0) yield page.rows;
-    if (page.rows.length < MAX_PAGE_SIZE) return;
+    if (page.cursor === null) return;
     cursor = page.cursor;
     await new Promise((resolve) => setImmediate(resolve));
   }

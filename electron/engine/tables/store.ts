@@ -140,39 +140,46 @@ export function selectTableRows(db: ReadableDb, query: TableQuery, offset: numbe
   return (db.prepare(`WITH p AS MATERIALIZED (${ids}) ${sql.select} ORDER BY ${order}`).raw().all({ ...params, limit, offset }) as unknown[][]).map(sql.row);
 }
 
-/** Where a walk through a query stopped: the last row's sort value and key. */
+/**
+ * Where a walk through a query stopped: the part of the order it is in (the rows whose sort value
+ * is NULL, or the others), and its last row's sort value and key (null before the part's first row).
+ */
 export interface TableCursor {
-  readonly value: string | number | null;
-  readonly key: number;
+  readonly part: 'nulls' | 'values';
+  readonly last: { readonly value: string | number | null; readonly key: number } | null;
 }
 
 /**
- * Rows after `cursor` (keyset paging), in the query's order: every page costs the same however
- * far into the table it is, so an export walks a million rows in linear time. SQLite puts NULLs
- * first in ascending order and last in descending order; the conditions follow that.
+ * Rows after `cursor` (keyset paging), in the query's order: each page starts where the last one
+ * ended in the sorted column's index, so a walk through a million rows costs one pass, whatever
+ * the filter. SQLite puts NULLs first in ascending order and last in descending order, so the walk
+ * goes through those two parts in turn, each a single index range.
  */
 export function selectTableRowsAfter(db: ReadableDb, query: TableQuery, cursor: TableCursor | null, limit: number): { rows: TableRow[]; cursor: TableCursor | null } {
   const sql = TABLES[query.table] as TableSql<TableName>;
   const { where, params } = whereOf(sql, query);
   const column = sql.sort[query.sort as never] as string;
   const than = query.descending ? '<' : '>';
-  let keyset = '';
-  if (cursor !== null) {
-    const tie = `${sql.key} ${than} @afterKey`;
-    keyset = column === sql.key
-      ? tie
-      : cursor.value === null
-        ? (query.descending ? `(${column} IS NULL AND ${tie})` : `((${column} IS NULL AND ${tie}) OR ${column} IS NOT NULL)`)
-        : `(${column} ${than} @afterValue OR (${column} = @afterValue AND ${tie})${query.descending ? ` OR ${column} IS NULL` : ''})`;
-  }
-  const clauses = [where.replace(/^WHERE /, ''), keyset].filter((clause) => clause !== '');
   const order = orderOf(sql, query);
-  const ids = `SELECT ${sql.key} AS id, ${column} AS sortValue FROM ${sql.from} ${clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`} ORDER BY ${order} LIMIT @limit`;
-  const bound = { ...params, limit, ...(cursor === null ? {} : { afterKey: cursor.key, ...(cursor.value === null ? {} : { afterValue: cursor.value }) }) };
-  const page = db.prepare(`WITH p AS MATERIALIZED (${ids}) ${sql.select.replace('SELECT ', 'SELECT p.sortValue, ')} ORDER BY ${order}`).raw().all(bound) as unknown[][];
-  const rows = page.map((raw) => sql.row(raw.slice(1)));
-  const end = page.at(-1);
-  return { rows, cursor: end === undefined ? null : { value: end[0] as string | number | null, key: rows.at(-1)!.key } };
+  const parts: TableCursor['part'][] = column === sql.key ? ['values'] : query.descending ? ['values', 'nulls'] : ['nulls', 'values'];
+  let at: TableCursor = cursor ?? { part: parts[0]!, last: null };
+  const rows: TableRow[] = [];
+  for (;;) {
+    const range = at.part === 'nulls'
+      ? [`${column} IS NULL`, ...(at.last === null ? [] : [`${sql.key} ${than} @afterKey`])]
+      : [...(column === sql.key ? [] : [`${column} IS NOT NULL`]), ...(at.last === null ? [] : [column === sql.key ? `${sql.key} ${than} @afterKey` : `(${column}, ${sql.key}) ${than} (@afterValue, @afterKey)`])];
+    const clauses = [where.replace(/^WHERE /, ''), ...range].filter((clause) => clause !== '');
+    const ids = `SELECT ${sql.key} AS id, ${column} AS sortValue FROM ${sql.from} ${clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`} ORDER BY ${order} LIMIT @limit`;
+    const bound = { ...params, limit: limit - rows.length, ...(at.last === null ? {} : { afterKey: at.last.key, ...(at.part === 'values' && column !== sql.key ? { afterValue: at.last.value } : {}) }) };
+    const page = db.prepare(`WITH p AS MATERIALIZED (${ids}) ${sql.select.replace('SELECT ', 'SELECT p.sortValue, ')} ORDER BY ${order}`).raw().all(bound) as unknown[][];
+    rows.push(...page.map((raw) => sql.row(raw.slice(1))));
+    const end = page.at(-1);
+    if (end !== undefined) at = { part: at.part, last: { value: end[0] as string | number | null, key: rows.at(-1)!.key } };
+    if (rows.length === limit) return { rows, cursor: at };
+    const next = parts[parts.indexOf(at.part) + 1];
+    if (next === undefined) return { rows, cursor: null };
+    at = { part: next, last: null };
+  }
 }
 
 export function selectTablePage(db: ReadableDb, query: TableQuery, offset: number, limit: number): TablePage {

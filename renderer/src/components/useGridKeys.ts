@@ -27,7 +27,7 @@ export function useGridKeys(count: number, pageRows: number, scroller: GridScrol
   /** Focuses the active row when keys moved it and it is rendered (a far row renders after the scroll). */
   const focusActive = () => {
     if (!moved.current) return;
-    const row = body.current?.querySelector<HTMLElement>(`[data-index="${active}"]`);
+    const row = body.current?.querySelector<HTMLElement>(`[data-row-index="${active}"]`);
     if (row && row.getAttribute('data-loaded') === 'true') {
       moved.current = false;
       row.focus({ preventScroll: true });
@@ -35,6 +35,8 @@ export function useGridKeys(count: number, pageRows: number, scroller: GridScrol
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    // Keys on a control inside a row (a link, a button) are the control's own.
+    if (!(event.target as HTMLElement).hasAttribute('data-row-index')) return;
     const step: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: pageRows, PageUp: -pageRows };
     if (event.key in step) moveTo(active + step[event.key]!);
     else if (event.key === 'Home') moveTo(0);
@@ -49,6 +51,6 @@ export function useGridKeys(count: number, pageRows: number, scroller: GridScrol
     setActive,
     focusActive,
     bodyProps: { ref: (element: HTMLElement | null) => { body.current = element; }, onKeyDown },
-    rowProps: (index: number) => ({ tabIndex: index === active ? 0 : -1, 'data-index': index, onFocus: () => setActive(index) }),
+    rowProps: (index: number) => ({ tabIndex: index === active ? 0 : -1, 'data-row-index': index, onFocus: () => setActive(index) }),
   };
 }

@@ -6,7 +6,8 @@ import { describeAttributes } from '../../../../shared/calc/attributes';
 import type { TraceSortColumn } from '../../../../shared/calc/trace';
 import type { TraceLine } from '../../../../shared/contract';
 import { formatNumber, formatPercent, formatThreeDecimals, NO_VALUE } from '../../format';
-import { SourceRowCells } from './SourceRowCells';
+import { SourceRowContextView } from '../../components/SourceRowContext';
+import { useGridKeys } from '../../components/useGridKeys';
 
 const features = tableFeatures({});
 
@@ -133,6 +134,10 @@ export function TraceTable({ lineCount, lineAt, pages, ensure, sort, descending,
     if (!next.delete(index)) next.add(index);
     return next;
   });
+  const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / ESTIMATED_ROW_HEIGHT) - 1);
+  // Enter on a line opens (or closes) its source row.
+  const keys = useGridKeys(lineCount, pageRows, virtualizer, toggle);
+  useEffect(keys.focusActive);
   const columns = useMemo<ColumnDef<typeof features, PlacedLine>[]>(
     () => COLUMN_SPECS.map((spec) => ({ id: spec.id, header: spec.header, cell: ({ row }) => spec.cell(row.original.line, expanded.has(row.original.index), () => toggle(row.original.index)) })),
     [expanded],
@@ -152,7 +157,7 @@ export function TraceTable({ lineCount, lineAt, pages, ensure, sort, descending,
 
   return (
     <div className="table-scroll trace-scroll" ref={scrollRef} data-testid="trace-scroll">
-      <table className="grid trace-lines" aria-label="Trace lines" aria-rowcount={lineCount}>
+      <table className="grid trace-lines" aria-label="Trace lines" aria-rowcount={lineCount + 1} {...keys.bodyProps}>
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
@@ -180,10 +185,10 @@ export function TraceTable({ lineCount, lineAt, pages, ensure, sort, descending,
           return (
             <tbody key={item.key} data-index={item.index} ref={virtualizer.measureElement}>
               {!line || !row ? (
-                <tr className="loading-line"><td colSpan={COLUMN_COUNT} className="muted">Loading line {item.index + 1}…</td></tr>
+                <tr className="loading-line" {...keys.rowProps(item.index)} data-loaded="false" aria-rowindex={item.index + 2}><td colSpan={COLUMN_COUNT} className="muted">Loading line {item.index + 1}…</td></tr>
               ) : (
                 <>
-                  <tr data-record={line.recordId} aria-rowindex={item.index + 2} className={line.note ? 'has-note' : undefined}>
+                  <tr data-record={line.recordId} {...keys.rowProps(item.index)} data-loaded="true" aria-rowindex={item.index + 2} aria-expanded={expanded.has(item.index)} className={line.note ? 'has-note' : undefined}>
                     {row.getAllCells().map((cell, position) => (
                       <td key={cell.id} className={COLUMN_SPECS[position]!.className}>
                         {flexRender(cell.column.columnDef.cell, cell.getContext()) as ReactNode}
@@ -203,7 +208,7 @@ export function TraceTable({ lineCount, lineAt, pages, ensure, sort, descending,
                   )}
                   {expanded.has(item.index) && (
                     <tr className="source-detail">
-                      <td colSpan={COLUMN_COUNT}><SourceRowCells source={line.source} /></td>
+                      <td colSpan={COLUMN_COUNT}><SourceRowContextView row={{ recordId: line.recordId }} /></td>
                     </tr>
                   )}
                 </>
