@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { MAX_PAGE_SIZE } from './paging';
-import { FINDING_SEVERITIES, FINDING_STATUSES } from './review/findings';
+import { FINDING_SEVERITIES, FINDING_SOURCES, FINDING_STATUSES } from './review/findings';
 
 /** How a column's values read: numbers right-aligned and grouped, timestamps in UTC, codes monospaced. */
 export type TableColumnKind = 'text' | 'number' | 'timestamp' | 'code';
@@ -51,13 +51,15 @@ export const TABLE_COLUMNS = {
     unsorted('cells', 'The row as read', 'text'),
   ],
   findings: [
-    column('id', '#', 'number'),
+    column('id', 'No.', 'number'),
     column('severity', 'Severity'),
     column('status', 'Status'),
-    column('source', 'Found by'),
+    column('rule', 'Rule', 'code'),
     column('site', 'Site'),
-    unsorted('message', 'Finding', 'text'),
+    column('period', 'Period'),
     column('atStake', 'tCO2e at stake', 'number'),
+    unsorted('message', 'Message'),
+    column('source', 'Found by'),
   ],
   'audit-log': [
     column('seq', '#', 'number'),
@@ -108,7 +110,15 @@ function tableQuery<T extends TableName, F extends z.ZodRawShape>(table: T, filt
 export const TABLE_QUERY_SCHEMAS = [
   tableQuery('records', { site: optionalText, activity: optionalText, sourceFileId: rowId.optional() }),
   tableQuery('rejected-rows', { sourceFileId: rowId.optional() }),
-  tableQuery('findings', { status: z.enum(FINDING_STATUSES).optional(), severity: z.enum(FINDING_SEVERITIES).optional() }),
+  tableQuery('findings', {
+    status: z.enum(FINDING_STATUSES).optional(),
+    severity: z.enum(FINDING_SEVERITIES).optional(),
+    rule: optionalText,
+    site: optionalText,
+    source: z.enum(FINDING_SOURCES).optional(),
+    /** Findings a later check no longer raises are kept with their history, and listed only when asked. */
+    includeResolved: z.boolean().default(false),
+  }),
   tableQuery('audit-log', { operation: optionalText }),
   tableQuery('factors', { factorSetId: rowId }),
 ] as const;
@@ -123,6 +133,8 @@ export const tablePageSchema = z.strictObject({
   query: tableQuerySchema,
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(100),
+  /** Count the rows the query matches (a table asks once, with its first page; later pages skip the count). */
+  count: z.boolean().default(true),
 });
 
 /** A cell as the engine gives it: formatted by the UI by its column's kind, written as is to CSV. */
@@ -137,8 +149,8 @@ export interface TableRow {
 }
 
 export interface TablePage {
-  /** Rows matching the query, for the scroll height and the pager. */
-  readonly total: number;
+  /** Rows matching the query, for the scroll height and the pager; null when not asked for. */
+  readonly total: number | null;
   readonly offset: number;
   readonly rows: readonly TableRow[];
 }

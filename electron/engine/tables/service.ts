@@ -10,8 +10,9 @@ import type { Engagement } from '../engagement/handle';
 import { EngineError } from '../errors';
 import { selectRecordRawRowId, selectSourceRowContext, selectTablePage, selectTableRowsAfter, type TableCursor } from './store';
 
-export function tablePage(engagement: Engagement, query: TableQuery, offset: number, limit: number): TablePage {
-  return selectTablePage(engagement.reader, query, offset, limit);
+/** `limit` rows of a query from `offset`, with the number of rows it matches when `count`. */
+export function tablePage(engagement: Engagement, query: TableQuery, offset: number, limit: number, count = true): TablePage {
+  return selectTablePage(engagement.reader, query, offset, limit, count);
 }
 
 /**

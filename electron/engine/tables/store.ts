@@ -69,16 +69,18 @@ const TABLES: { readonly [T in TableName]: TableSql<T> } = {
   findings: {
     from: 'finding t',
     key: 't.id',
-    sort: { id: 't.id', severity: "CASE t.severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END", status: 't.status', source: 't.source', site: 't.site', atStake: 't.tco2e_at_stake' },
+    sort: { id: 't.id', severity: "CASE t.severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END", status: 't.status', rule: 't.rule', site: 't.site', period: 't.period', atStake: 't.tco2e_at_stake', source: 't.source' },
     searched: "t.message || ' ' || t.rule || ' ' || coalesce(t.site, '') || ' ' || coalesce(t.activity, '')",
-    // Findings a later check no longer raises are kept with their history, not listed as current.
-    filters: (query) => equalities({ status: ['t.status', query.status], severity: ['t.severity', query.severity] }, ['t.resolved_run_id IS NULL']),
-    select: `SELECT t.id, t.severity, t.status, t.source, t.site, t.message, t.tco2e_at_stake,
+    filters: (query) => equalities(
+      { status: ['t.status', query.status], severity: ['t.severity', query.severity], rule: ['t.rule', query.rule], site: ['t.site', query.site], source: ['t.source', query.source] },
+      query.includeResolved ? [] : ['t.resolved_run_id IS NULL'],
+    ),
+    select: `SELECT t.id, t.severity, t.status, t.rule, t.site, t.period, t.tco2e_at_stake, t.message, t.source,
                     (SELECT min(raw_row_id) FROM finding_row WHERE finding_id = t.id)
                FROM p JOIN finding t ON t.id = p.id`,
-    row: ([id, severity, status, source, site, message, atStake, rawRowId]) => ({
+    row: ([id, severity, status, rule, site, period, atStake, message, source, rawRowId]) => ({
       key: id as number,
-      cells: [id as number, severity as string, status as string, source as string, site as string | null, message as string, atStake as number | null],
+      cells: [id as number, severity as string, status as string, rule as string, site as string | null, period as string | null, atStake as number | null, message as string, source as string],
       rawRowId: rawRowId as number | null,
     }),
   },
@@ -182,8 +184,8 @@ export function selectTableRowsAfter(db: ReadableDb, query: TableQuery, cursor: 
   }
 }
 
-export function selectTablePage(db: ReadableDb, query: TableQuery, offset: number, limit: number): TablePage {
-  return { total: countTableRows(db, query), offset, rows: selectTableRows(db, query, offset, limit) };
+export function selectTablePage(db: ReadableDb, query: TableQuery, offset: number, limit: number, count = true): TablePage {
+  return { total: count ? countTableRows(db, query) : null, offset, rows: selectTableRows(db, query, offset, limit) };
 }
 
 /** A raw row with its sheet's headers (from the mapping the file was imported with) and its stored neighbours. */

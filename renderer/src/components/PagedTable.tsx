@@ -79,7 +79,8 @@ export function PagedTable<T extends TableName>({ table: name, label, filters, r
   const { first, error, ensure, rowAt, pagesArrived } = usePagedRows(
     key,
     PAGE_SIZE,
-    (asked: string, page: number) => api.call('tables.page', { query: (JSON.parse(asked) as { query: TableQueryInput }).query, offset: page * PAGE_SIZE, limit: PAGE_SIZE }),
+    // Only the first page counts the rows: the count reads every row the query matches.
+    (asked: string, page: number) => api.call('tables.page', { query: (JSON.parse(asked) as { query: TableQueryInput }).query, offset: page * PAGE_SIZE, limit: PAGE_SIZE, count: page === 0 }),
     (page: TablePage) => page.rows,
   );
   const total = first?.total ?? 0;
