@@ -45,6 +45,8 @@ export interface PagedTableProps<T extends TableName> {
   readonly rowData?: (row: TableRow) => Record<`data-${string}`, string>;
   /** Rows kept from a file open beside their sheet's headers and neighbours (Enter or a click). */
   readonly opensSourceRows?: boolean;
+  /** What one row is, for the opened source row's heading: 'record 12'. */
+  readonly rowNoun?: string;
   readonly testId?: string;
 }
 
@@ -61,7 +63,7 @@ function formatValue(value: TableValue, kind: string): ReactNode {
  * the page, fetched a page at a time as they scroll into view. Headers sort; the search box
  * filters; the keyboard moves through the rows; every row the query matches exports to CSV.
  */
-export function PagedTable<T extends TableName>({ table: name, label, filters, revision, render, hidden = [], searchPlaceholder, toolbar, rowData, opensSourceRows = false, testId }: PagedTableProps<T>) {
+export function PagedTable<T extends TableName>({ table: name, label, filters, revision, render, hidden = [], searchPlaceholder, toolbar, rowData, opensSourceRows = false, rowNoun = 'row', testId }: PagedTableProps<T>) {
   const specs = TABLE_COLUMNS[name] as readonly { readonly id: string; readonly label: string; readonly kind: string; readonly sortable: boolean }[];
   const shown = specs.map((spec, position) => ({ spec, position })).filter(({ spec }) => !hidden.includes(spec.id));
   const [sort, setSort] = useState(specs.find((spec) => spec.sortable)!.id);
@@ -202,7 +204,7 @@ export function PagedTable<T extends TableName>({ table: name, label, filters, r
       {opened?.rawRowId != null && (
         <section className="card source-row-card" aria-label="Source row">
           <div className="panel-head">
-            <h3>Source of {label.toLowerCase()} row {formatNumber(opened.key)}</h3>
+            <h3>Where {rowNoun} {opened.key} was read from</h3>
             <button type="button" onClick={() => setOpened(null)}>Close</button>
           </div>
           <SourceRowContextView row={{ rawRowId: opened.rawRowId }} />

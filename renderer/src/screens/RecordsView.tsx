@@ -25,6 +25,7 @@ export function RecordsView({ engagement }: { engagement: EngagementSummary }) {
         revision={engagement.auditEntries}
         searchPlaceholder="Site, activity, unit or note"
         opensSourceRows
+        rowNoun="record"
         rowData={(row) => ({ 'data-record': String(row.key) })}
         toolbar={(
           <label className="inline">

@@ -4,8 +4,7 @@ import { PagedTable } from '../components/PagedTable';
 export function RejectedRows({ sourceFileId }: { sourceFileId: number }) {
   return (
     <div className="rejected-rows">
-      <PagedTable label="Rejected rows" table="rejected-rows"
-        filters={{ sourceFileId }} hidden={['source']} searchPlaceholder="Reason or sheet" opensSourceRows />
+      <PagedTable table="rejected-rows" label="Rejected rows" filters={{ sourceFileId }} hidden={['source']} searchPlaceholder="Reason or sheet" opensSourceRows rowNoun="rejected row" />
     </div>
   );
 }

@@ -27,6 +27,7 @@ export function SetFactors({ set, onClose }: { set: FactorSetSummary; onClose: (
         searchPlaceholder="Label, activity, unit or region"
         rowData={(row) => ({ 'data-factor': String(row.key) })}
         opensSourceRows
+        rowNoun="factor"
       />
     </section>
   );
