@@ -182,7 +182,7 @@ export function PagedTable<T extends TableName>({ table: name, label, filters, r
                   {...(row && rowData?.(row.original.row))}
                   data-loaded={loaded ? 'true' : 'false'}
                   aria-rowindex={item.index + 2}
-                  aria-selected={opened !== null && row?.original.row.key === opened.key ? true : undefined}
+                  aria-current={opened !== null && row?.original.row.key === opened.key ? 'true' : undefined}
                   className={opensSourceRows && row?.original.row.rawRowId != null ? 'opens' : undefined}
                   onClick={() => {
                     keys.setActive(item.index);

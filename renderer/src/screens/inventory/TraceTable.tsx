@@ -188,7 +188,7 @@ export function TraceTable({ lineCount, lineAt, pages, ensure, sort, descending,
                 <tr className="loading-line" {...keys.rowProps(item.index)} data-loaded="false" aria-rowindex={item.index + 2}><td colSpan={COLUMN_COUNT} className="muted">Loading line {item.index + 1}…</td></tr>
               ) : (
                 <>
-                  <tr data-record={line.recordId} {...keys.rowProps(item.index)} data-loaded="true" aria-rowindex={item.index + 2} aria-expanded={expanded.has(item.index)} className={line.note ? 'has-note' : undefined}>
+                  <tr data-record={line.recordId} {...keys.rowProps(item.index)} data-loaded="true" aria-rowindex={item.index + 2} className={line.note ? 'has-note' : undefined}>
                     {row.getAllCells().map((cell, position) => (
                       <td key={cell.id} className={COLUMN_SPECS[position]!.className}>
                         {flexRender(cell.column.columnDef.cell, cell.getContext()) as ReactNode}
