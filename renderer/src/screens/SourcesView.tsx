@@ -57,7 +57,7 @@ export function SourcesView({ engagement }: { engagement: EngagementSummary }) {
                 <td className="num">{source.rowsImported}</td>
                 <td className="num">
                   {source.rowsRejected === 0 ? 0 : (
-                    <button type="button" className="figure-link" aria-expanded={opened === source.id} aria-label={`Rejected rows of ${source.fileName}`} onClick={() => setOpened(opened === source.id ? null : source.id)}>
+                    <button type="button" className="figure-link" aria-expanded={opened === source.id} aria-label={`${source.rowsRejected} rejected rows of ${source.fileName}`} onClick={() => setOpened(opened === source.id ? null : source.id)}>
                       {source.rowsRejected}
                     </button>
                   )}
