@@ -112,7 +112,7 @@ describe('tables that scale', () => {
     await expect.poll(() => textOf(records.getByTestId('row-count')), { timeout: 120_000 }).toBe('27,500 rows');
     const csv = path.join(dir, 'records-site-7.csv');
     harness.dialogAnswers.push(csv);
-    await records.getByRole('button', { name: 'Export records as CSV' }).click();
+    await records.getByRole('button', { name: 'Export CSV… of records' }).click();
     await expect.poll(() => textOf(records.locator('.csv-export [role="status"]')), { timeout: 180_000 }).toBe('Saved 27,500 rows to records-site-7.csv');
     const lines = fs.readFileSync(csv, 'utf8').split('\r\n');
     expect(lines[0]).toBe('\uFEFFRecord,Site,Period,Activity,Quantity,Unit,Source file,Sheet,Row');

@@ -32,7 +32,7 @@ export function ExportCsvButton({ query, what }: { query: CsvQueryInput; what: s
   };
   return (
     <span className="csv-export">
-      <button type="button" onClick={() => void exportCsv()} disabled={busy} aria-label={`Export ${what} as CSV`}>
+      <button type="button" onClick={() => void exportCsv()} disabled={busy} aria-label={`Export CSV… of ${what}`}>
         {busy ? 'Exporting…' : 'Export CSV…'}
       </button>
       <span role="status" className="muted small">
