@@ -34,10 +34,11 @@ const CHANGE_NOTHING: readonly ApiMethod[] = [
   'app.info', 'engagement.create', 'sample.open', 'engagement.open', 'engagement.current', 'engagement.close', 'audit.verify', 'audit.entries',
   'import.chooseFile', 'import.preview', 'import.cancel', 'import.sources', 'import.rejectedRows', 'import.findings', 'mapping.list', 'boundary.sites', 'factors.sets',
   'inventory.results', 'reconcile.report', 'reconcile.bridge', 'adjustments.list', 'inventory.trace', 'inventory.traceBreakdown', 'inventory.findings', 'review.latestCheck', 'review.rules', 'findings.list', 'findings.get', 'sampling.list', 'signoff.status',
+  'tables.page', 'tables.sourceRow',
   // Calculating keeps the stored results made from the engagement as it is (a finalised one cannot have changed since).
   'inventory.calculate',
   // Exporting writes a workbook, not the engagement; finalising and unlocking are the lock itself.
-  'export.start', 'export.cancel', 'export.reveal', 'engagement.finalise', 'engagement.unlock',
+  'export.start', 'export.tableCsv', 'export.cancel', 'export.reveal', 'engagement.finalise', 'engagement.unlock',
 ];
 
 describe('a finalised engagement through the API', () => {
