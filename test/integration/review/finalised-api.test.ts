@@ -34,7 +34,7 @@ const CHANGE_NOTHING: readonly ApiMethod[] = [
   'app.info', 'engagement.create', 'sample.open', 'engagement.open', 'engagement.current', 'engagement.close', 'audit.verify', 'audit.entries',
   'import.chooseFile', 'import.preview', 'import.cancel', 'import.sources', 'import.rejectedRows', 'import.findings', 'mapping.list', 'boundary.sites', 'factors.sets',
   'inventory.results', 'reconcile.report', 'reconcile.bridge', 'adjustments.list', 'inventory.trace', 'inventory.traceBreakdown', 'inventory.findings', 'review.latestCheck', 'review.rules', 'findings.list', 'findings.get', 'sampling.list', 'signoff.status',
-  'tables.page', 'tables.sourceRow',
+  'factors.list', 'tables.page', 'tables.sourceRow',
   // Calculating keeps the stored results made from the engagement as it is (a finalised one cannot have changed since).
   'inventory.calculate',
   // Exporting writes a workbook, not the engagement; finalising and unlocking are the lock itself.
