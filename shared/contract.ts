@@ -18,6 +18,8 @@ import type { TraceBreakdown, TracePage } from './calc/trace';
 import { FINDING_KINDS } from './calc/inventory-types';
 import { TRACE_SORT_COLUMNS } from './calc/trace';
 import { findingQuerySchema, FINDING_STATUSES } from './review/findings';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './paging';
+import { TABLE_QUERY_SCHEMAS, tablePageSchema, type TablePage } from './tables';
 import { SAMPLE_METHODS, SAMPLE_STRATIFICATIONS } from './review/sampling';
 import { SIGN_OFF_AREAS, SIGN_OFF_ROLES } from './review/sign-off';
 import type {
@@ -350,9 +352,29 @@ export interface FigureChangeView {
   readonly after: number | null;
 }
 export const PREVIEW_ROWS = 200;
-/** Rows of a paged answer (trace lines, findings): what one screen or one CLI page shows. */
-export const DEFAULT_PAGE_SIZE = 100;
-export const MAX_PAGE_SIZE = 1000;
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE };
+
+/**
+ * A row as read beside its sheet's own headers (from the import's mapping; the column letter where
+ * the mapping named none) and the rows stored around it.
+ */
+export interface SourceRowContext {
+  readonly fileName: string;
+  readonly sheet: string;
+  /** The row asked for. */
+  readonly rowNumber: number;
+  readonly headerRowNumber: number | null;
+  readonly headers: readonly string[];
+  readonly rows: readonly { readonly rawRowId: number; readonly rowNumber: number; readonly cells: readonly Cell[] }[];
+}
+
+/** A table saved as CSV: every row its query matches. */
+export interface TableCsvOutcome {
+  /** To ask for the file again ('export.reveal': a download in the browser, the folder on the desktop). */
+  readonly jobId: string;
+  readonly fileName: string;
+  readonly rows: number;
+}
 
 export interface SourceFileSummary {
   readonly id: number;
@@ -468,6 +490,12 @@ const traceFilters = {
   periodFrom: isoDate.optional(),
   periodTo: isoDate.optional(),
 };
+/** A table or a figure's trace, as a CSV export asks for it: the rows of the query, not a page. */
+const csvQuery = z.discriminatedUnion('table', [
+  ...TABLE_QUERY_SCHEMAS,
+  z.strictObject({ table: z.literal('trace'), ...traceFilters, sort: z.enum(TRACE_SORT_COLUMNS).default('record'), descending: z.boolean().default(false) }),
+]);
+export type CsvQuery = z.output<typeof csvQuery>;
 const page = { page: z.number().int().min(0).default(0), pageSize: z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE) };
 
 interface MethodSpec<Input extends z.ZodType, Output> {
@@ -535,6 +563,15 @@ export const API = {
   ),
   /** What imports found in the data (a twin column disagreeing with the column imported), by file, sheet and row. */
   'import.findings': method<readonly ImportFindingView[]>()(z.object({ sourceFileId: z.number().int().min(1).optional() }).strict()),
+  /** A page of a table (records, rejected rows, findings, audit log, factors), sorted and filtered in SQL. */
+  'tables.page': method<TablePage>()(tablePageSchema),
+  /** A raw row (or a record's) beside its sheet's headers and the rows stored around it. */
+  'tables.sourceRow': method<SourceRowContext>()(
+    z.union([
+      z.strictObject({ rawRowId: id, around: z.number().int().min(0).max(10).default(3) }),
+      z.strictObject({ recordId: id, around: z.number().int().min(0).max(10).default(3) }),
+    ]),
+  ),
   'mapping.list': method<readonly MappingTemplate[]>()(NO_INPUT),
   'mapping.save': method<MappingTemplate>()(z.object({ name: z.string().trim().min(1).max(120), mapping: mappingSchema }).strict()),
   /** Every site named in the records or configured, with its boundary attributes. */
@@ -637,6 +674,8 @@ export const API = {
   'export.start': method<{ readonly jobId: string; readonly fileName: string } | null>()(
     z.object({ detail: z.enum(EXPORT_DETAIL_MODES).default('full'), evidencePack: z.boolean().default(false) }).strict(),
   ),
+  /** Asks the host where to save (a native dialog; a download in the browser), then writes every row of the table as CSV. Null when cancelled. */
+  'export.tableCsv': method<TableCsvOutcome | null>()(z.strictObject({ query: csvQuery })),
   /** Cancels a running export: nothing appears under the chosen names. */
   'export.cancel': method<null>()(z.object({ jobId: z.string().min(1) }).strict()),
   /** Shows a finished export's workbook in the system's file manager. */

@@ -79,10 +79,11 @@ const shell: HostShell = {
     return result.canceled ? null : (result.filePaths[0] ?? null);
   },
   async chooseExportPath(suggestedName) {
+    const csv = path.extname(suggestedName).toLowerCase() === '.csv';
     const result = await dialog.showSaveDialog(mainWindow!, {
-      title: 'Export audited workbook',
+      title: csv ? 'Export table as CSV' : 'Export audited workbook',
       defaultPath: path.join(app.getPath('documents'), suggestedName),
-      filters: [{ name: 'Excel workbook', extensions: ['xlsx'] }],
+      filters: [csv ? { name: 'CSV', extensions: ['csv'] } : { name: 'Excel workbook', extensions: ['xlsx'] }],
     });
     return result.canceled || !result.filePath ? null : result.filePath;
   },

@@ -13,6 +13,7 @@ import { startImportJob } from '../../electron/engine/import/import-job';
 import { bareCsvParse, bareExceljsRead } from '../../electron/engine/import/readers/bare-read';
 import { mappingSchema } from '../../shared/import/mapping';
 import { bareRecordPass, calculateCopy, prepareCalculation, sqliteGroupBy, traceFirstPage, type Timed } from './calculation';
+import { firstRecordsPage, pagesById, pagesByQuantity, pagesBySite, prepareTables, recordsCsv } from './tables';
 import { bareStreamingWrite, exportEngagement, exportStoredLines, exportWriterOnly, prepareExportEngagement } from './export';
 
 /**
@@ -104,6 +105,12 @@ const PHASES: Record<string, (file: string) => Promise<number | Timed>> = {
   'export-stored': exportStoredLines,
   'export-writer': exportWriterOnly,
   'bare-write': bareStreamingWrite,
+  'table-prepare': prepareTables,
+  'table-first': firstRecordsPage,
+  'table-page-id': pagesById,
+  'table-page-site': pagesBySite,
+  'table-page-quantity': pagesByQuantity,
+  'table-csv': recordsCsv,
 };
 
 async function main(): Promise<void> {

@@ -7,9 +7,11 @@
  * - calculation: the stored calculation against a bare better-sqlite3 pass reading every record
  *   (within 3x, peak RSS under 400 MB) and SQLite's own GROUP BY over them, then the first page of
  *   a trace of the largest figure (under 300 ms);
- * - export: the workbook writer against a bare exceljs streaming write (see exportSection).
+ * - export: the workbook writer against a bare exceljs streaming write (see exportSection);
+ * - tables: the records table of BENCH_ROWS records: time to its first rows, per page anywhere in
+ *   it by three sort orders, and every row to CSV.
  * BENCH_REPEAT=n measures every pair n times and reports medians (the machine may be shared);
- * BENCH_ONLY=import,calculate,export picks sections.
+ * BENCH_ONLY=import,calculate,export,tables picks sections.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -113,8 +115,8 @@ const cpuRatio = (run: PhaseResult, floor: PhaseResult) => (run.cpuMs === null |
 const mb = (run: PhaseResult) => `${String(run.peakRssMb).padStart(5)} MB`;
 const count = (rows: number) => String(rows).padStart(9);
 
-/** `BENCH_ONLY=export` (or a comma list of import, calculate, export) runs only those sections. */
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'import,calculate,export').split(',').map((name) => name.trim()));
+/** `BENCH_ONLY=export` (or a comma list of import, calculate, export, tables) runs only those sections. */
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'import,calculate,export,tables').split(',').map((name) => name.trim()));
 
 async function importSection(): Promise<string> {
   const report: string[] = [];
@@ -177,6 +179,20 @@ function exportSection(): string {
   ].join('\n');
 }
 
+/** The records table as the UI pages it: first rows, then pages anywhere in it by each sort, then the whole table as CSV. */
+function tablesSection(): string {
+  measureOnce('table-prepare', String(ROWS));
+  const [first, byId, bySite, byQuantity, csv] = measure(['table-first', 'table-page-id', 'table-page-site', 'table-page-quantity', 'table-csv'], String(ROWS)) as [PhaseResult, PhaseResult, PhaseResult, PhaseResult, PhaseResult];
+  const perPage = (label: string, run: PhaseResult) => `${label} ${Math.round(run.ms)} ms`;
+  const report = [
+    `records table ${count(first.rows)} records  first rows ${Math.round(first.ms)} ms  |  per page of 200, ${byId.rows} pages spread to the end: ` +
+      `${[perPage('by record', byId), perPage('by site', bySite), perPage('by quantity', byQuantity)].join(', ')}`,
+    `records table as CSV ${count(csv.rows)} rows  ${seconds(csv.ms)}  peak RSS ${mb(csv)}`,
+  ];
+  process.stderr.write(`${report.join('\n')}\n`);
+  return `Tables benchmark (the UI's page requests against the records table; every row to CSV)\n${report.join('\n')}`;
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   await bundlePhases();
@@ -184,6 +200,7 @@ async function main(): Promise<void> {
   if (ONLY.has('import')) sections.push(await importSection());
   if (ONLY.has('calculate')) sections.push(calculateSection());
   if (ONLY.has('export')) sections.push(exportSection());
+  if (ONLY.has('tables')) sections.push(tablesSection());
   const minutes = (performance.now() - started) / 60_000;
   process.stdout.write(`\n${sections.join('\n\n')}\n\nThe benchmark took ${minutes.toFixed(1)} min (BENCH_ROWS=${ROWS}, BENCH_REPEAT=${REPEAT}, generating missing files included).\n`);
 }

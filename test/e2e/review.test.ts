@@ -147,7 +147,10 @@ describe('review', () => {
     await expect(textOf(detail.getByRole('alert'))).resolves.toMatch(/finalised .* read-only: 'finding\.update' was refused/);
     await screenshot(page, 'review-6-refused');
     await page.getByRole('button', { name: 'Audit log', exact: true }).click();
-    await expect(textOf(page.locator('table.grid tbody tr').last())).resolves.toContain('engagement.changeRefused');
+    // The log holds more entries than are in view: newest first, the refusal heads it.
+    const log = page.getByRole('table', { name: 'Audit log' });
+    await log.getByRole('button', { name: '#' }).click();
+    await eventually(() => textOf(log.locator('tbody tr[data-loaded="true"]').first())).toContain('engagement.changeRefused');
     await page.getByRole('button', { name: 'Overview', exact: true }).click();
     await expect(page.getByRole('button', { name: 'Unlock' }).isDisabled()).resolves.toBe(true);
     await page.getByLabel('Reason to unlock').fill('Supplier re-issued the June invoice');

@@ -22,7 +22,7 @@ export interface HostShell {
   chooseNewEngagementPath(suggestedName: string): Promise<string | null>;
   chooseEngagementToOpen(): Promise<string | null>;
   chooseImportFile(): Promise<string | null>;
-  /** Where to save an exported workbook. */
+  /** Where to save an exported workbook or CSV table (the suggested name's extension says which). */
   chooseExportPath(suggestedName: string): Promise<string | null>;
   /** Shows a file in the system's file manager ("show in folder"). */
   revealFile(filePath: string): void;

@@ -1,13 +1,19 @@
 /**
- * CSV copies of the workbook's tables (recalculation detail, rejected rows, calculation findings):
- * the same rows as the sheets, formulas replaced by their values, every text cell made safe by
- * the shared OWASP rule. Streamed to a temporary file and renamed into place when complete.
+ * CSV copies of the workbook's tables (recalculation detail, rejected rows, calculation findings)
+ * and of the tables the UI browses (records, findings, audit log, factors, a figure's trace), every
+ * row a query matches, read a page at a time: the same rows as the sheets, formulas replaced by
+ * their values, every text cell made safe by the shared OWASP rule. Streamed to a temporary file
+ * and renamed into place when complete.
  */
 import fs from 'node:fs';
 import { once } from 'node:events';
+import type { CsvQuery, TraceLine } from '../../../shared/contract';
 import { CSV_BOM, csvLine, type CsvValue } from '../../../shared/export/csv';
+import { MAX_PAGE_SIZE } from '../../../shared/paging';
+import { TABLE_COLUMNS } from '../../../shared/tables';
 import type { Engagement } from '../engagement/handle';
-import { calculateHere, storedFindings } from '../inventory/service';
+import { calculateHere, storedFindings, traceFigure } from '../inventory/service';
+import { allTableRows } from '../tables/service';
 import { AtomicFile } from './atomic-file';
 import type { Cell } from './book/book';
 import type { TableColumn } from './book/table';
@@ -47,8 +53,11 @@ async function* tableOf(engagement: Engagement, table: CsvTable): AsyncGenerator
   }
 }
 
-/** Writes one table as CSV (UTF-8 with a BOM, CRLF); returns the number of data rows. */
-export async function exportTableCsv(engagement: Engagement, table: CsvTable, targetPath: string, signal?: AbortSignal): Promise<number> {
+/** A header line, then rows: what every CSV export writes. */
+type CsvItems = AsyncIterable<{ readonly header: readonly string[] } | readonly CsvValue[]>;
+
+/** Writes rows as CSV (UTF-8 with a BOM, CRLF) under a temporary name, renamed into place when complete; returns the number of data rows. */
+async function writeCsv(targetPath: string, items: CsvItems, signal?: AbortSignal): Promise<number> {
   const file = new AtomicFile(targetPath);
   const output = fs.createWriteStream(file.tempPath, { flags: 'wx' });
   let rows = 0;
@@ -57,13 +66,13 @@ export async function exportTableCsv(engagement: Engagement, table: CsvTable, ta
       if (!output.write(text)) await once(output, 'drain');
     };
     await write(CSV_BOM);
-    for await (const item of tableOf(engagement, table)) {
-      if ('columns' in item) {
-        await write(csvLine(item.columns.map((column) => column.header)));
+    for await (const item of items) {
+      if ('header' in item) {
+        await write(csvLine(item.header));
         continue;
       }
       if (++rows % 1000 === 0) signal?.throwIfAborted();
-      await write(csvLine(item.map(csvValue)));
+      await write(csvLine(item));
     }
     output.end();
     await once(output, 'close');
@@ -74,4 +83,47 @@ export async function exportTableCsv(engagement: Engagement, table: CsvTable, ta
     file.discard();
     throw error;
   }
+}
+
+async function* workbookTable(engagement: Engagement, table: CsvTable): CsvItems {
+  for await (const item of tableOf(engagement, table)) yield 'columns' in item ? { header: item.columns.map((column) => column.header) } : item.map(csvValue);
+}
+
+/** Writes one of the workbook's tables as CSV; returns the number of data rows. */
+export function exportTableCsv(engagement: Engagement, table: CsvTable, targetPath: string, signal?: AbortSignal): Promise<number> {
+  return writeCsv(targetPath, workbookTable(engagement, table), signal);
+}
+
+const TRACE_HEADER = ['Record', 'Site', 'Activity', 'Period start', 'Period end', 'Quantity', 'Unit', 'Unit conversion', 'Converted', 'Factor unit', 'Charged', 'kgCO2e / unit', 'Factor set', 'Factor edition', 'Factor', 'tCO2e', 'Source file', 'Sheet', 'Row', 'Note'];
+
+function traceCells(line: TraceLine): CsvValue[] {
+  return [
+    line.recordId, line.site, line.activity, line.periodStart, line.periodEnd, line.quantity, line.unit, line.conversionFactor, line.convertedQuantity, line.factorUnit,
+    line.chargedQuantity, line.co2ePerUnitKg, line.factor?.setKey, line.factor?.edition, line.factor?.label, line.tco2e, line.source.fileName, line.source.sheet, line.source.rowNumber, line.note,
+  ];
+}
+
+async function* queryRows(engagement: Engagement, query: CsvQuery): CsvItems {
+  if (query.table === 'trace') {
+    const { table: _trace, ...trace } = query;
+    yield { header: TRACE_HEADER };
+    for (let page = 0; ; page++) {
+      const lines = traceFigure(engagement, { ...trace, page, pageSize: MAX_PAGE_SIZE }).lines;
+      yield* lines.map(traceCells);
+      if (lines.length < MAX_PAGE_SIZE) return;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  yield { header: TABLE_COLUMNS[query.table].map((column) => column.label) };
+  for await (const rows of allTableRows(engagement, query)) yield* rows.map((row) => row.cells);
+}
+
+/** Writes every row of a browsable table's query (or a figure's trace) as CSV; returns the number of data rows. */
+export function exportQueryCsv(engagement: Engagement, query: CsvQuery, targetPath: string, signal?: AbortSignal): Promise<number> {
+  return writeCsv(targetPath, queryRows(engagement, query), signal);
+}
+
+/** 'records.csv', 'trace FY2023.scope2_market.csv'. */
+export function suggestedCsvName(query: CsvQuery): string {
+  return query.table === 'trace' ? `trace ${query.figure}.csv` : `${query.table}.csv`;
 }

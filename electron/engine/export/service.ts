@@ -193,4 +193,4 @@ export function startExport(engagement: Engagement, request: ExportRequest, onPr
   return startWorker<ExportOutcome, ExportProgress>('export-worker', data, { onProgress });
 }
 
-export { CSV_TABLES, exportTableCsv, type CsvTable } from './csv';
+export { CSV_TABLES, exportQueryCsv, exportTableCsv, suggestedCsvName, type CsvTable } from './csv';

@@ -10,6 +10,7 @@ import { ImportWizard } from './import/ImportWizard';
 import { InventoryView } from './InventoryView';
 import { OverviewView } from './OverviewView';
 import { ReconciliationView } from './ReconciliationView';
+import { RecordsView } from './RecordsView';
 import { FindingsView } from './review/FindingsView';
 import { SamplingView } from './review/SamplingView';
 import { SignOffState } from './review/SignOffState';
@@ -20,6 +21,7 @@ const VIEWS = [
   { id: 'overview', label: 'Overview' },
   { id: 'import', label: 'Import' },
   { id: 'sources', label: 'Source files' },
+  { id: 'records', label: 'Records' },
   { id: 'boundary', label: 'Boundary' },
   { id: 'inventory', label: 'Inventory' },
   { id: 'reconciliation', label: 'Reconciliation' },
@@ -35,6 +37,7 @@ type ViewId = (typeof VIEWS)[number]['id'];
 const VIEW_AREAS: Readonly<Partial<Record<ViewId, SignOffArea>>> = {
   import: 'import',
   sources: 'import',
+  records: 'import',
   boundary: 'inventory',
   inventory: 'inventory',
   factors: 'inventory',
@@ -92,6 +95,7 @@ export function EngagementScreen({ engagement }: { engagement: EngagementSummary
           <ImportWizard />
         </div>
         {view === 'sources' && <SourcesView engagement={engagement} />}
+        {view === 'records' && <RecordsView engagement={engagement} />}
         {view === 'boundary' && <BoundaryView engagement={engagement} />}
         {view === 'inventory' && <InventoryView />}
         {view === 'reconciliation' && <ReconciliationView engagement={engagement} />}

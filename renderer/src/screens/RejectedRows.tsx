@@ -1,43 +1,10 @@
-import { useEffect, useState } from 'react';
-import type { RejectedRowPage } from '../../../shared/contract';
-import { columnLetter } from '../../../shared/import/cell';
-import { api } from '../api';
-import { errorMessage } from '../format';
-import { SourceRowCells } from './inventory/SourceRowCells';
+import { PagedTable } from '../components/PagedTable';
 
-const PAGE_SIZE = 100;
-
-/** The rows one import refused: each reason beside the row's cells as read from the file. */
+/** The rows one import refused: each reason beside the row's cells as read, opening on its sheet's headers and neighbours. */
 export function RejectedRows({ sourceFileId }: { sourceFileId: number }) {
-  const [page, setPage] = useState<RejectedRowPage | null>(null);
-  const [offset, setOffset] = useState(0);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api.call('import.rejectedRows', { sourceFileId, offset, limit: PAGE_SIZE }).then(setPage, (caught: unknown) => setError(errorMessage(caught)));
-  }, [sourceFileId, offset]);
-  if (error) return <p role="alert" className="error">{error}</p>;
-  if (!page) return <p className="muted">Loading…</p>;
   return (
     <div className="rejected-rows">
-      <table className="grid" aria-label="Rejected rows">
-        <thead><tr><th>Where</th><th>Reason</th><th>The row as read</th></tr></thead>
-        <tbody>
-          {page.rows.map((rejected) => (
-            <tr key={rejected.id}>
-              <td className="nowrap">{rejected.row.sheet} › row {rejected.row.rowNumber}{rejected.column !== null && ` › column ${columnLetter(rejected.column)}`}</td>
-              <td>{rejected.reason}</td>
-              <td>{rejected.row.cells.length > 0 ? <SourceRowCells source={rejected.row} /> : <span className="muted">(not kept)</span>}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {page.total > PAGE_SIZE && (
-        <div className="inline-form">
-          <span className="muted small">{offset + 1}–{offset + page.rows.length} of {page.total}</span>
-          <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>Previous</button>
-          <button type="button" disabled={offset + PAGE_SIZE >= page.total} onClick={() => setOffset(offset + PAGE_SIZE)}>Next</button>
-        </div>
-      )}
+      <PagedTable table="rejected-rows" label="Rejected rows" filters={{ sourceFileId }} hidden={['source']} searchPlaceholder="Reason or sheet" opensSourceRows rowNoun="rejected row" />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { m007Reconciliation } from '../../../electron/engine/db/migrations/007-r
 import { m008VariantsAndValidity } from '../../../electron/engine/db/migrations/008-variants-and-validity';
 import { m009Review } from '../../../electron/engine/db/migrations/009-review';
 import { m010RecordChecks } from '../../../electron/engine/db/migrations/010-record-checks';
+import { m011TableIndexes } from '../../../electron/engine/db/migrations/011-table-indexes';
 import { useTempDir } from '../../helpers/temp';
 
 /** One source file, one raw row and one activity record (an electricity bill) pointing at it. */
@@ -221,6 +222,18 @@ const MIGRATION_CHECKS: Readonly<Record<number, { seed: (db: Db) => void; verify
       // Its triggers are back: a change counts as a revision of the records.
       db.prepare('UPDATE activity_record SET quantity = 3 WHERE id = 1').run();
       expect(db.prepare("SELECT revision FROM input_revision WHERE input = 'activity_record'").get()).toEqual({ revision: 1 });
+    },
+  },
+  [MIGRATIONS.indexOf(m011TableIndexes) + 1]: {
+    seed: (db) => seedRecord(db),
+    verify: (db) => {
+      // A page of records sorted by any sortable column walks that column's index: no sort of every record.
+      for (const column of ['site', 'period_start', 'activity', 'quantity', 'raw_row_id']) {
+        for (const direction of ['ASC', 'DESC']) {
+          const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT id FROM activity_record ORDER BY ${column} ${direction}, id ${direction} LIMIT 100 OFFSET 500000`).all() as { detail: string }[];
+          expect(plan.map((step) => step.detail).join('; ')).toMatch(new RegExp(`^SCAN activity_record USING (COVERING )?INDEX activity_record_by_\\w+$`));
+        }
+      }
     },
   },
   // Keyed by its place in the list: the number a migration gets depends on which branches landed first.

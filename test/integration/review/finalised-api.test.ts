@@ -34,12 +34,12 @@ const CHANGE_NOTHING: readonly ApiMethod[] = [
   'app.info', 'engagement.create', 'sample.open', 'engagement.open', 'engagement.current', 'engagement.close', 'audit.verify', 'audit.entries',
   // The recent list belongs to this machine, not to the engagement; opening a recent one is opening.
   'recent.list', 'recent.open', 'recent.remove',
-  'import.chooseFile', 'import.preview', 'import.cancel', 'import.sources', 'import.rejectedRows', 'import.findings', 'mapping.list', 'boundary.sites', 'factors.sets', 'factors.list',
+  'import.chooseFile', 'import.preview', 'import.cancel', 'import.sources', 'import.rejectedRows', 'import.findings', 'mapping.list', 'boundary.sites', 'factors.sets', 'factors.list', 'tables.page', 'tables.sourceRow',
   'inventory.results', 'inventory.monthlyProfile', 'reconcile.report', 'reconcile.glance', 'reconcile.bridge', 'adjustments.list', 'inventory.trace', 'inventory.traceBreakdown', 'inventory.findings', 'review.latestCheck', 'review.rules', 'findings.list', 'findings.get', 'sampling.list', 'signoff.status',
   // Calculating keeps the stored results made from the engagement as it is (a finalised one cannot have changed since).
   'inventory.calculate',
   // Exporting writes a workbook, not the engagement; finalising and unlocking are the lock itself.
-  'export.start', 'export.cancel', 'export.reveal', 'engagement.finalise', 'engagement.unlock',
+  'export.start', 'export.tableCsv', 'export.cancel', 'export.reveal', 'engagement.finalise', 'engagement.unlock',
 ];
 
 describe('a finalised engagement through the API', () => {

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { EngineError } from '../../errors';
-import { evidencePackPathFor, startExport, suggestedWorkbookName } from '../../export/service';
+import { evidencePackPathFor, exportQueryCsv, startExport, suggestedCsvName, suggestedWorkbookName } from '../../export/service';
 import type { Session } from '../session';
 import type { HandlersOf } from './types';
 
-/** The export methods: the host's save dialog, the export job with its events, and "show in folder". */
+/** The export methods: the host's save dialog, the export job with its events, tables as CSV, and "show in folder". */
 export function exportHandlers(session: Session): HandlersOf<'export'> {
   const { host } = session;
-  /** Finished exports' workbooks by job, so the UI can ask to show one without ever holding a path. */
+  /** Finished exports' files (workbooks, CSV tables) by job, so the UI can ask to show one without ever holding a path. */
   const finished = new Map<string, string>();
   return {
     'export.start': async ({ detail, evidencePack }) => {
@@ -33,6 +33,17 @@ export function exportHandlers(session: Session): HandlersOf<'export'> {
         },
       ).finally(() => session.jobs.delete(jobId));
       return { jobId, fileName: path.basename(workbookPath) };
+    },
+
+    'export.tableCsv': async ({ query }) => {
+      const engagement = session.require();
+      const chosen = await host.chooseExportPath(suggestedCsvName(query));
+      if (!chosen) return null;
+      const csvPath = path.extname(chosen).toLowerCase() === '.csv' ? chosen : `${chosen}.csv`;
+      const rows = await exportQueryCsv(engagement, query, csvPath);
+      const jobId = randomUUID();
+      finished.set(jobId, csvPath);
+      return { jobId, fileName: path.basename(csvPath), rows };
     },
 
     'export.cancel': ({ jobId }) => {

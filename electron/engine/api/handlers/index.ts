@@ -13,6 +13,7 @@ import { recentHandlers } from './recent';
 import { reconcileHandlers } from './reconcile';
 import { reviewHandlers } from './review';
 import { sampleHandlers } from './sample';
+import { tableHandlers } from './tables';
 import type { Handlers } from './types';
 
 export type { Handlers } from './types';
@@ -28,5 +29,6 @@ export function createHandlers(session: Session): Handlers {
     ...exportHandlers(session),
     ...reviewHandlers(session),
     ...sampleHandlers(session),
+    ...tableHandlers(session),
   };
 }

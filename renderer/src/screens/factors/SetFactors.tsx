@@ -1,23 +1,11 @@
-import { useEffect, useState } from 'react';
-import type { FactorPage, FactorSetSummary } from '../../../../shared/contract';
+import type { FactorSetSummary } from '../../../../shared/contract';
 import { editionLabel } from '../../../../shared/factors/labels';
-import { api } from '../../api';
-import { errorMessage, formatNumber, NO_VALUE } from '../../format';
+import { PagedTable } from '../../components/PagedTable';
 import { usePanel } from '../../usePanel';
 
-const PAGE = 100;
-
-/** One factor set's factors, searched and paged in SQL; Escape closes it and focus moves into it when it opens. */
+/** One factor set's factors, searched, sorted and paged in SQL; Escape closes it and focus moves into it when it opens. */
 export function SetFactors({ set, onClose }: { set: FactorSetSummary; onClose: () => void }) {
-  const [text, setText] = useState('');
-  const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<FactorPage | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const { headingProps, panelProps } = usePanel(onClose);
-  useEffect(() => {
-    api.call('factors.list', { factorSetId: set.id, text, offset, limit: PAGE }).then(setPage, (caught: unknown) => setError(errorMessage(caught)));
-  }, [set.id, text, offset]);
-  const last = page ? Math.min(offset + PAGE, page.total) : 0;
   return (
     <section
       id="set-factors"
@@ -32,52 +20,15 @@ export function SetFactors({ set, onClose }: { set: FactorSetSummary; onClose: (
         </h2>
         <button type="button" onClick={onClose}>Close</button>
       </div>
-      <div className="toolbar">
-        <label className="inline">
-          Search
-          <input
-            type="search"
-            value={text}
-            placeholder="Label, activity, unit or region"
-            onChange={(event) => {
-              setText(event.target.value);
-              setOffset(0);
-            }}
-          />
-        </label>
-        <span className="muted small" role="status">{page ? `${page.total === 0 ? 0 : offset + 1}–${last} of ${formatNumber(page.total)} factors` : 'Loading…'}</span>
-        <span className="spacer" />
-        <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>Previous</button>
-        <button type="button" disabled={!page || last >= page.total} onClick={() => setOffset(offset + PAGE)}>Next</button>
-      </div>
-      {error && <p role="alert" className="notice danger">{error}</p>}
-      {/* Focusable, so the keyboard can scroll it. */}
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={`Factors of ${set.setKey}, scrollable`}>
-        <table className="grid compact" aria-label={`Factors of ${set.setKey}`}>
-          <thead>
-            <tr>
-              <th scope="col">Factor</th>
-              <th scope="col">Activity</th>
-              <th scope="col">Unit</th>
-              <th scope="col">Region</th>
-              <th scope="col">Scope</th>
-              <th scope="col" className="num">kg CO2e per unit</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page?.rows.map((factor) => (
-              <tr key={factor.id} data-factor={factor.id}>
-                <td>{factor.label}</td>
-                <td>{factor.activityKey ? <code>{factor.activityKey}</code> : <span className="muted" title="No activity key: not used by the calculation">{NO_VALUE}</span>}</td>
-                <td>{factor.unitText}</td>
-                <td>{factor.region ?? NO_VALUE}</td>
-                <td>{factor.scope ?? NO_VALUE}</td>
-                <td className="num">{formatNumber(factor.co2ePerUnitKg)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <PagedTable
+        label={`Factors of ${set.setKey}`}
+        table="factors"
+        filters={{ factorSetId: set.id }}
+        searchPlaceholder="Label, activity, unit or region"
+        rowData={(row) => ({ 'data-factor': String(row.key) })}
+        opensSourceRows
+        rowNoun="factor"
+      />
     </section>
   );
 }

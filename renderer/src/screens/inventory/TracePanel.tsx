@@ -9,6 +9,7 @@ import { formatNumber, formatThreeDecimals } from '../../format';
 import type { PickedFigure } from './LeadSchedule';
 import { PeriodBreakdown } from './PeriodBreakdown';
 import { TRACE_COLUMNS, TraceTable } from './TraceTable';
+import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { usePagedTrace, type TraceRequest } from './usePagedTrace';
 
 interface Props {
@@ -124,6 +125,7 @@ export function TracePanel({ figure, site, calculation, onClose, onAdjust }: Pro
                 <option value="site">Site</option>
               </select>
             </label>
+            <ExportCsvButton query={{ table: 'trace', ...filters, sort, descending }} what={`the lines of ${name}`} />
           </div>
           {first.subtotals && first.subtotals.length > 1 && (
             <Subtotals by={subtotalBy} subtotals={first.subtotals} onPick={(key) => (subtotalBy === 'site' ? setSiteFilter(key) : setActivity(key))} />

@@ -5,7 +5,8 @@ import { describeAttributes } from '../../../../shared/calc/attributes';
 import type { TraceSortColumn } from '../../../../shared/calc/trace';
 import type { TraceLine } from '../../../../shared/contract';
 import { formatNumber, formatPercent, formatThreeDecimals, NO_VALUE } from '../../format';
-import { SourceRowCells } from './SourceRowCells';
+import { SourceRowContextView } from '../../components/SourceRowContext';
+import { useGridKeys } from '../../components/useGridKeys';
 
 /** 'company.xlsx › UK offices › row 17'. */
 function sourceText(source: TraceLine['source']): string {
@@ -133,12 +134,16 @@ export function TraceTable({ lineCount, lineAt, ensure, sort, descending, onSort
     if (!next.delete(index)) next.add(index);
     return next;
   });
+  const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / ESTIMATED_ROW_HEIGHT) - 1);
+  // Enter on a line opens (or closes) its source row.
+  const keys = useGridKeys(lineCount, pageRows, virtualizer, toggle);
+  useEffect(keys.focusActive);
   const before = items[0]?.start ?? 0;
   const after = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
 
   return (
     <div className="table-scroll trace-scroll" ref={scrollRef} data-testid="trace-scroll">
-      <table className="grid trace-lines" aria-label="Trace lines" aria-rowcount={lineCount}>
+      <table className="grid trace-lines" aria-label="Trace lines" aria-rowcount={lineCount + 1} {...keys.bodyProps}>
         <colgroup>
           {COLUMN_SPECS.map((spec) => <col key={spec.id} style={{ width: `${spec.widthPercent}%` }} />)}
         </colgroup>
@@ -166,10 +171,10 @@ export function TraceTable({ lineCount, lineAt, ensure, sort, descending, onSort
           return (
             <tbody key={item.key} data-index={item.index} ref={virtualizer.measureElement}>
               {!line ? (
-                <tr className="loading-line"><td colSpan={COLUMN_COUNT} className="muted">Loading line {item.index + 1}…</td></tr>
+                <tr className="loading-line" {...keys.rowProps(item.index)} data-loaded="false" aria-rowindex={item.index + 2}><td colSpan={COLUMN_COUNT} className="muted">Loading line {item.index + 1}…</td></tr>
               ) : (
                 <>
-                  <tr data-record={line.recordId} aria-rowindex={item.index + 2} className={line.note ? 'has-note' : undefined}>
+                  <tr data-record={line.recordId} {...keys.rowProps(item.index)} data-loaded="true" aria-rowindex={item.index + 2} className={line.note ? 'has-note' : undefined}>
                     {/* Cells are plain calls, not components: a component made anew on each render would remount, and the button the auditor just pressed would lose focus. */}
                     {COLUMN_SPECS.map((spec, position) => (
                       <td key={spec.id} className={spec.className}>
@@ -190,7 +195,7 @@ export function TraceTable({ lineCount, lineAt, ensure, sort, descending, onSort
                   )}
                   {expandedLine && (
                     <tr className="source-detail">
-                      <td colSpan={COLUMN_COUNT}><SourceRowCells source={line.source} /></td>
+                      <td colSpan={COLUMN_COUNT}><SourceRowContextView row={{ recordId: line.recordId }} /></td>
                     </tr>
                   )}
                 </>

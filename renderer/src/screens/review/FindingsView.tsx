@@ -3,12 +3,16 @@ import type { EngagementSummary } from '../../../../shared/contract';
 import { FINDING_SEVERITIES, FINDING_SORTS, FINDING_SOURCES, FINDING_STATUS_LABELS, FINDING_STATUSES, type FindingQueryInput, type FindingSort } from '../../../../shared/review/findings';
 import type { CheckSummary, FindingPage } from '../../../../shared/review/views';
 import { api } from '../../api';
+import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { errorMessage, formatNumber, formatThreeDecimals } from '../../format';
 import { useAction } from '../../useAction';
 import { FindingDetailPanel } from './FindingDetailPanel';
 import { SEVERITY_LABELS, SOURCE_LABELS } from './labels';
 
 const PAGE_SIZE = 100;
+
+/** The findings table's sort (the CSV export's) for each sort of the list. */
+const CSV_SORTS = { severity: 'severity', tco2e: 'atStake', rule: 'rule', site: 'site', period: 'period', status: 'status', id: 'id' } as const satisfies Record<FindingSort, string>;
 
 const SORT_LABELS: Readonly<Record<FindingSort, string>> = {
   severity: 'Severity', tco2e: 'tCO2e at stake', rule: 'Rule', site: 'Site', period: 'Period', status: 'Status', id: 'Number',
@@ -122,6 +126,7 @@ export function FindingsView({ engagement }: { engagement: EngagementSummary }) 
         </label>
         <label className="checkbox"><input type="checkbox" checked={query.descending ?? false} onChange={(event) => filter({ descending: event.target.checked })} />Descending</label>
         <label className="checkbox"><input type="checkbox" checked={query.includeResolved ?? false} onChange={(event) => filter({ includeResolved: event.target.checked })} />Include no longer found</label>
+        <ExportCsvButton what="the findings" query={{ table: 'findings', status: query.status, severity: query.severity, rule: query.rule, site: query.site, source: query.source, includeResolved: query.includeResolved, sort: CSV_SORTS[query.sort ?? 'severity'], descending: query.descending }} />
       </div>
       {error && <p role="alert" className="notice danger">{error}</p>}
       {page && (

@@ -1,0 +1,45 @@
+import { useState } from 'react';
+import type { ApiInput, TableCsvOutcome } from '../../../shared/contract';
+import { api } from '../api';
+import { errorMessage, formatNumber } from '../format';
+import { useHost } from '../useHost';
+
+type CsvQueryInput = ApiInput<'export.tableCsv'>['query'];
+
+/**
+ * Saves every row a table's query matches as CSV (not only the rows in view), written by the
+ * engine a page at a time with the export's formula-injection escaping: where the save dialog says
+ * on the desktop, as a download in the browser.
+ */
+export function ExportCsvButton({ query, what }: { query: CsvQueryInput; what: string }) {
+  const host = useHost();
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<TableCsvOutcome | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const reveal = (jobId: string) => api.call('export.reveal', { jobId }).catch((caught: unknown) => setError(errorMessage(caught)));
+  const exportCsv = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const outcome = await api.call('export.tableCsv', { query });
+      setSaved(outcome);
+      if (outcome && host === 'browser') await reveal(outcome.jobId);
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <span className="csv-export">
+      <button type="button" onClick={() => void exportCsv()} disabled={busy} aria-label={`Export CSV… of ${what}`}>
+        {busy ? 'Exporting…' : 'Export CSV…'}
+      </button>
+      <span role="status" className="muted small">
+        {saved && `Saved ${formatNumber(saved.rows)} rows to ${saved.fileName}`}
+      </span>
+      {saved && host === 'electron' && <button type="button" className="link" onClick={() => void reveal(saved.jobId)}>Show in folder</button>}
+      {error && <span role="alert" className="error small">{error}</span>}
+    </span>
+  );
+}

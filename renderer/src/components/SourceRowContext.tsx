@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'react';
+import type { ApiInput, SourceRowContext } from '../../../shared/contract';
+import { api } from '../api';
+import { errorMessage } from '../format';
+import { GridCell } from '../screens/import/SheetGrid';
+
+/** Rows either side of the one opened. */
+const AROUND = 3;
+
+type Row = { readonly rawRowId: number } | { readonly recordId: number };
+
+/**
+ * A row as read from its file, under the sheet's own headers (as the import's mapping named them),
+ * with the rows stored around it; the row itself is marked.
+ */
+export function SourceRowContextView({ row }: { row: Row }) {
+  const [context, setContext] = useState<SourceRowContext | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const key = JSON.stringify(row);
+  useEffect(() => {
+    let current = true;
+    setContext(null);
+    const asked = { ...(JSON.parse(key) as Row), around: AROUND } as ApiInput<'tables.sourceRow'>;
+    api.call('tables.sourceRow', asked).then((found) => current && setContext(found), (caught: unknown) => current && setError(errorMessage(caught)));
+    return () => {
+      current = false;
+    };
+  }, [key]);
+  if (error) return <p role="alert" className="error">{error}</p>;
+  if (!context) return <p className="muted">Loading the source row…</p>;
+  return (
+    <div className="source-context" data-testid="source-context">
+      <p className="small">
+        <strong>{context.fileName}</strong> › {context.sheet} › row {context.rowNumber}
+        {context.headerRowNumber !== null && <span className="muted"> (headers from row {context.headerRowNumber})</span>}
+      </p>
+      <div className="sheet-scroll" tabIndex={0} role="region" aria-label={`Rows around row ${context.rowNumber} of ${context.sheet}, scrollable`}>
+        <table className="sheet" aria-label={`Row ${context.rowNumber} of ${context.sheet} with the rows around it`}>
+          <thead>
+            <tr>
+              <th scope="col" className="row-number">Row</th>
+              {context.headers.map((header, column) => <th key={column} scope="col">{header}</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {context.rows.map((stored) => (
+              <tr key={stored.rawRowId} className={stored.rowNumber === context.rowNumber ? 'current-row' : undefined} aria-current={stored.rowNumber === context.rowNumber ? 'true' : undefined}>
+                <th scope="row" className="row-number">{stored.rowNumber}</th>
+                {context.headers.map((_, column) => <GridCell key={column} cell={stored.cells[column]} />)}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

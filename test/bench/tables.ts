@@ -1,0 +1,79 @@
+/**
+ * Table benchmark phases (each in its own process, run by run.ts) on the engagement of N generated
+ * records the calculation benchmark builds:
+ * - table-first: the first page of the records table as the UI asks for it (the count included);
+ * - table-page-<sort>: pages of 200 rows spread over the whole table, sorted by that column (as a
+ *   scrollbar dragged anywhere asks for them), the mean time per page;
+ * - table-csv: every record written as CSV, walked page by page in quantity order.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Engagement } from '../../electron/engine/engagement/handle';
+import { exportQueryCsv } from '../../electron/engine/export/service';
+import { tablePage } from '../../electron/engine/tables/service';
+import { tableQuerySchema } from '../../shared/tables';
+import { generatedEngagement, type Timed } from './calculation';
+
+/** The page the UI asks for. */
+const PAGE = 200;
+const PAGES_MEASURED = 20;
+
+const records = (count: number) => generatedEngagement(`calculate-${count}`, count);
+
+export async function prepareTables(countText: string): Promise<number> {
+  records(Number(countText));
+  return Number(countText);
+}
+
+function withEngagement<T>(countText: string, body: (engagement: Engagement) => T): T {
+  const engagement = Engagement.open(records(Number(countText)), { actor: 'bench' });
+  try {
+    return body(engagement);
+  } finally {
+    engagement.close();
+  }
+}
+
+export async function firstRecordsPage(countText: string): Promise<Timed> {
+  return withEngagement(countText, (engagement) => {
+    const started = performance.now();
+    const page = tablePage(engagement, tableQuerySchema.parse({ table: 'records' }), 0, PAGE);
+    const ms = performance.now() - started;
+    if (page.rows.length !== PAGE) throw new Error(`the first page has ${page.rows.length} rows`);
+    return { rows: page.total ?? 0, ms };
+  });
+}
+
+/** Mean time per page of PAGE rows at PAGES_MEASURED offsets from the start to the last page, sorted by `sort` (descending). */
+function spreadPages(sort: 'id' | 'site' | 'quantity') {
+  return async (countText: string): Promise<Timed> =>
+    withEngagement(countText, (engagement) => {
+      const query = tableQuerySchema.parse({ table: 'records', sort, descending: true });
+      const total = Number(countText);
+      const started = performance.now();
+      for (let step = 0; step < PAGES_MEASURED; step++) {
+        const offset = Math.floor(((total - PAGE) * step) / (PAGES_MEASURED - 1));
+        const page = tablePage(engagement, query, offset, PAGE);
+        if (page.rows.length !== PAGE) throw new Error(`page at ${offset} has ${page.rows.length} rows`);
+      }
+      return { rows: PAGES_MEASURED, ms: (performance.now() - started) / PAGES_MEASURED };
+    });
+}
+
+export const pagesById = spreadPages('id');
+export const pagesBySite = spreadPages('site');
+export const pagesByQuantity = spreadPages('quantity');
+
+export async function recordsCsv(countText: string): Promise<Timed> {
+  const engagement = Engagement.open(records(Number(countText)), { actor: 'bench' });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carbon-audit-bench-csv-'));
+  try {
+    const started = performance.now();
+    const rows = await exportQueryCsv(engagement, tableQuerySchema.parse({ table: 'records', sort: 'quantity' }), path.join(dir, 'records.csv'));
+    return { rows, ms: performance.now() - started };
+  } finally {
+    engagement.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
