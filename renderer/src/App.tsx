@@ -3,6 +3,7 @@ import type { EngagementSummary } from '../../shared/contract';
 import { api } from './api';
 import { StartScreen } from './screens/StartScreen';
 import { EngagementScreen } from './screens/EngagementScreen';
+import { t } from './messages';
 
 export function App() {
   const [engagement, setEngagement] = useState<EngagementSummary | null | undefined>(undefined);
@@ -12,6 +13,6 @@ export function App() {
     return api.on('engagement.changed', setEngagement);
   }, []);
 
-  if (engagement === undefined) return <div className="loading">Loading…</div>;
+  if (engagement === undefined) return <div className="loading">{t.app.loading}</div>;
   return engagement ? <EngagementScreen engagement={engagement} /> : <StartScreen onOpened={setEngagement} />;
 }

@@ -1,11 +1,13 @@
 /**
  * First run: "Open sample engagement" on the start screen builds a fresh copy through the normal
  * import and calculation and lands on its Overview; the screenshot is the one the README shows.
+ * Its screens, richer than any other test's (targets, materiality, a bridge), pass axe in both themes.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_ENTITY, WRONG_CLAIM } from '../../scripts/build-sample';
+import { checkScreen } from './a11y';
 import { collectPageErrors, screenshot } from './browser';
 import { textOf, useE2eSession } from './session';
 
@@ -34,6 +36,7 @@ describe('the sample engagement from the start screen', () => {
     await expect(textOf(settings)).resolves.toContain(SAMPLE_ENTITY);
     expect(fs.existsSync(file)).toBe(true);
     await screenshot(page, 'sample-overview');
+    await checkScreen(page, 'sample-overview');
 
     await page.getByRole('button', { name: 'Inventory', exact: true }).click();
     const schedule = page.getByRole('table', { name: 'Lead schedule' });
@@ -42,6 +45,7 @@ describe('the sample engagement from the start screen', () => {
     await expect(cell('pue', 'FY2023')).resolves.toMatch(/^1\.25/);
     await expect(cell('pue', 'FY2024')).resolves.toMatch(/^1\.21/);
     await screenshot(page, 'sample-inventory');
+    await checkScreen(page, 'sample-inventory');
 
     // The reconciliation: the one materially wrong reported figure is the one exception; the carbon-neutral pathway is off track.
     await page.getByRole('button', { name: 'Reconciliation', exact: true }).click();
@@ -52,6 +56,7 @@ describe('the sample engagement from the start screen', () => {
     const carbonNeutral = page.locator('section.target').filter({ hasText: 'Carbon-neutral operations' });
     await expect(textOf(carbonNeutral.getByTestId('target-status'))).resolves.toBe('Off track');
     await screenshot(page, 'sample-reconciliation');
+    await checkScreen(page, 'sample-reconciliation');
     expect(errors).toEqual([]);
   });
 });

@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import { AUDIT_OPERATIONS, describeAuditEntry } from '../../../shared/audit-summary';
 import type { AuditEntry, EngagementSummary } from '../../../shared/contract';
 import { api } from '../api';
-import { errorMessage, formatTimestamp } from '../format';
+import { Timestamp } from '../components/Timestamp';
+import { errorMessage } from '../format';
+import { t } from '../messages';
 
 const PAGE = 200;
 
@@ -35,26 +37,26 @@ export function AuditLogView({ engagement }: { engagement: EngagementSummary }) 
 
   return (
     <>
-      <h1>Audit log</h1>
-      <p className="muted">Append-only; each entry’s SHA-256 covers the previous entry’s hash. Refused files and cancelled imports are logged too.</p>
+      <h1>{t.auditLogView.auditLog}</h1>
+      <p className="muted">{t.auditLogView.appendOnlyEachEntrysSha}</p>
       <div className="toolbar" role="search">
         <label className="inline">
-          Operation
+          {t.auditLogView.operation}
           <select value={operation} onChange={(event) => setOperation(event.target.value)}>
-            <option value="">All operations</option>
+            <option value="">{t.auditLogView.allOperations}</option>
             {AUDIT_OPERATIONS.map((name) => <option key={name} value={name}>{describeAuditEntry(name, {}).title}</option>)}
           </select>
         </label>
         <label className="inline">
-          Search
-          <input type="search" value={text} onChange={(event) => setText(event.target.value)} placeholder="File, site, actor…" />
+          {t.auditLogView.search}
+          <input type="search" value={text} onChange={(event) => setText(event.target.value)} placeholder={t.auditLogView.fileSiteActor} />
         </label>
-        <span className="muted small" role="status">{entries.length}{more ? '+' : ''} of {engagement.auditEntries} entries shown</span>
+        <span className="muted small" role="status">{t.auditLogView.ofEntriesShown(entries.length, more ? '+' : '', engagement.auditEntries)}</span>
       </div>
       {error && <p role="alert" className="notice danger">{error}</p>}
-      <table className="grid audit-log" aria-label="Audit log">
+      <table className="grid audit-log" aria-label={t.auditLogView.auditLog}>
         <thead>
-          <tr><th scope="col" className="num">#</th><th scope="col">Time (UTC)</th><th scope="col">Actor</th><th scope="col">Operation</th><th scope="col">Summary</th><th scope="col">Hash</th></tr>
+          <tr><th scope="col" className="num">#</th><th scope="col">{t.auditLogView.timeUtc}</th><th scope="col">{t.auditLogView.actor}</th><th scope="col">{t.auditLogView.operation}</th><th scope="col">{t.auditLogView.summary}</th><th scope="col">{t.auditLogView.hash}</th></tr>
         </thead>
         <tbody>
           {entries.map((entry) => {
@@ -62,13 +64,13 @@ export function AuditLogView({ engagement }: { engagement: EngagementSummary }) 
             return (
               <tr key={entry.seq} data-operation={entry.operation}>
                 <td className="num">{entry.seq}</td>
-                <td>{formatTimestamp(entry.at)}</td>
+                <td><Timestamp iso={entry.at} /></td>
                 <td>{entry.actor}</td>
                 <td title={entry.operation}>{description.title}</td>
                 <td className="summary-cell">
                   {description.summary}
                   <details>
-                    <summary>Parameters (JSON)</summary>
+                    <summary>{t.auditLogView.parametersJson}</summary>
                     <pre className="params">{JSON.stringify(entry.params, null, 2)}</pre>
                   </details>
                 </td>
@@ -78,7 +80,7 @@ export function AuditLogView({ engagement }: { engagement: EngagementSummary }) 
           })}
         </tbody>
       </table>
-      {more && <button type="button" onClick={() => void load(entries[entries.length - 1]?.seq ?? 0, entries)}>Show more</button>}
+      {more && <button type="button" onClick={() => void load(entries[entries.length - 1]?.seq ?? 0, entries)}>{t.auditLogView.showMore}</button>}
     </>
   );
 }

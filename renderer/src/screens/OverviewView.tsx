@@ -9,6 +9,7 @@ import { SignOffPanel } from './review/SignOffPanel';
 import { useAction } from '../useAction';
 import { useEffect, useState } from 'react';
 import { OverviewCharts } from './overview/OverviewCharts';
+import { t } from '../messages';
 
 /** Where the job stands, read from the register, the boundary, the factor sets and the log. */
 async function loadProgress(): Promise<{ progress: EngagementProgress; inventory: InventoryResults }> {
@@ -48,12 +49,12 @@ function Headlines({ inventory }: { inventory: InventoryResults }) {
   const periods = inventory.periods;
   return (
     <div className="table-scroll">
-      <table className="grid headlines" aria-label="Headline figures">
+      <table className="grid headlines" aria-label={t.overviewView.headlineFigures}>
         <thead>
           <tr>
-            <th scope="col">Figure</th>
+            <th scope="col">{t.overviewView.figure}</th>
             {periods.map((period) => <th key={period.label} scope="col" className="num">{period.label}</th>)}
-            {periods.length > 1 && <th scope="col" className="num">Change on {periods[periods.length - 2]!.label}</th>}
+            {periods.length > 1 && <th scope="col" className="num">{t.overviewView.changeOn(periods[periods.length - 2]!.label)}</th>}
           </tr>
         </thead>
         <tbody>
@@ -124,15 +125,15 @@ export function OverviewView({ engagement }: { engagement: EngagementSummary }) 
   ];
   return (
     <>
-      <h1>Engagement overview</h1>
+      <h1>{t.overviewView.engagementOverview}</h1>
       {loadError && <p role="alert" className="notice danger">{loadError}</p>}
       <div className="columns">
         <section className="card" aria-labelledby="next-heading">
-          <h2 id="next-heading">What next</h2>
+          <h2 id="next-heading">{t.overviewView.whatNext}</h2>
           <ol className="job-steps" data-testid="job-steps">
             {steps.map((step) => (
               <li key={step.id} data-step={step.id} className={step.done ? 'done' : step === next ? 'next' : undefined}>
-                <span className="step-state">{step.done ? 'Done' : step === next ? 'Next' : 'To do'}</span>
+                <span className="step-state">{step.done ? t.overviewView.done : step === next ? t.overviewView.next : t.overviewView.toDo}</span>
                 <strong>{step.label}</strong>
                 <span className="muted small">{step.detail}</span>
               </li>
@@ -140,17 +141,17 @@ export function OverviewView({ engagement }: { engagement: EngagementSummary }) 
           </ol>
         </section>
         <section className="card" aria-labelledby="figures-heading">
-          <h2 id="figures-heading">Figures by fiscal year</h2>
+          <h2 id="figures-heading">{t.overviewView.figuresByFiscalYear}</h2>
           {state?.inventory && state.inventory.periods.length > 0
             ? <Headlines inventory={state.inventory} />
-            : <p className="muted">The figures appear here once the inventory is calculated.</p>}
-          {state?.inventory && <p className="muted small">{state.inventory.findings.total} findings · factor sets {state.inventory.factorSets.join(', ') || NO_VALUE}</p>}
+            : <p className="muted">{t.overviewView.theFiguresAppearHereOnce}</p>}
+          {state?.inventory && <p className="muted small">{t.overviewView.findingsFactorSets(state.inventory.findings.total, state.inventory.factorSets.join(', ') || NO_VALUE)}</p>}
         </section>
       </div>
       {state?.inventory && state.inventory.periods.length > 0 && <OverviewCharts periods={state.inventory.periods} />}
       <div className="columns">
         <section className="card" aria-labelledby="settings-heading">
-          <h2 id="settings-heading">Settings</h2>
+          <h2 id="settings-heading">{t.overviewView.settings}</h2>
           <dl className="settings" data-testid="engagement-settings">
             {rows.map(([label, value]) => (
               <div key={label}>
@@ -162,19 +163,19 @@ export function OverviewView({ engagement }: { engagement: EngagementSummary }) 
         </section>
         <CalculationRules engagement={engagement} />
         <section className="card" aria-labelledby="trail-heading">
-          <h2 id="trail-heading">Audit trail</h2>
+          <h2 id="trail-heading">{t.overviewView.auditTrail}</h2>
           <p>
-            <strong>{engagement.auditEntries}</strong> {engagement.auditEntries === 1 ? "entry" : "entries"}. Head hash:
+            <strong>{engagement.auditEntries}</strong> {t.overviewView.headHash2(engagement.auditEntries === 1 ? t.overviewView.entry : t.overviewView.entries)}
           </p>
           <code className="hash">{engagement.auditHeadHash}</code>
           <p className="small" data-testid="audit-witness">{witnessText(engagement.auditWitness)}</p>
-          <p className="muted small">File: {engagement.path} · schema v{engagement.schemaVersion} · engagement {engagement.engagementId}</p>
-          <button type="button" onClick={() => void verify.run()} disabled={verify.busy}>Verify hash chain</button>
+          <p className="muted small">{t.overviewView.fileSchemaVEngagement(engagement.path, engagement.schemaVersion, engagement.engagementId)}</p>
+          <button type="button" onClick={() => void verify.run()} disabled={verify.busy}>{t.overviewView.verifyHashChain}</button>
           {verification && (
             <p role="status" className={verification.intact ? 'ok' : 'error'}>
               {verification.intact
-                ? `Intact: all ${verification.entries} chained to the head hash.`
-                : `Broken at entry ${verification.brokenAt}: ${verification.reason}`}
+                ? t.overviewView.intactAllChainedToThe(verification.entries)
+                : t.overviewView.brokenAtEntry(verification.brokenAt, verification.reason)}
             </p>
           )}
           {verify.error && <p role="alert" className="error">{verify.error}</p>}

@@ -4,6 +4,7 @@ import { columnLetter } from '../../../shared/import/cell';
 import { api } from '../api';
 import { errorMessage } from '../format';
 import { SourceRowCells } from './inventory/SourceRowCells';
+import { t } from '../messages';
 
 const PAGE_SIZE = 100;
 
@@ -16,26 +17,26 @@ export function RejectedRows({ sourceFileId }: { sourceFileId: number }) {
     api.call('import.rejectedRows', { sourceFileId, offset, limit: PAGE_SIZE }).then(setPage, (caught: unknown) => setError(errorMessage(caught)));
   }, [sourceFileId, offset]);
   if (error) return <p role="alert" className="error">{error}</p>;
-  if (!page) return <p className="muted">Loading…</p>;
+  if (!page) return <p className="muted">{t.rejectedRows.loading}</p>;
   return (
     <div className="rejected-rows">
-      <table className="grid" aria-label="Rejected rows">
-        <thead><tr><th>Where</th><th>Reason</th><th>The row as read</th></tr></thead>
+      <table className="grid" aria-label={t.rejectedRows.rejectedRows}>
+        <thead><tr><th>{t.rejectedRows.where}</th><th>{t.rejectedRows.reason}</th><th>{t.rejectedRows.theRowAsRead}</th></tr></thead>
         <tbody>
           {page.rows.map((rejected) => (
             <tr key={rejected.id}>
-              <td className="nowrap">{rejected.row.sheet} › row {rejected.row.rowNumber}{rejected.column !== null && ` › column ${columnLetter(rejected.column)}`}</td>
+              <td className="nowrap">{t.rejectedRows.row(rejected.row.sheet, rejected.row.rowNumber)}{rejected.column !== null && t.rejectedRows.column(columnLetter(rejected.column))}</td>
               <td>{rejected.reason}</td>
-              <td>{rejected.row.cells.length > 0 ? <SourceRowCells source={rejected.row} /> : <span className="muted">(not kept)</span>}</td>
+              <td>{rejected.row.cells.length > 0 ? <SourceRowCells source={rejected.row} /> : <span className="muted">{t.rejectedRows.notKept}</span>}</td>
             </tr>
           ))}
         </tbody>
       </table>
       {page.total > PAGE_SIZE && (
         <div className="inline-form">
-          <span className="muted small">{offset + 1}–{offset + page.rows.length} of {page.total}</span>
-          <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>Previous</button>
-          <button type="button" disabled={offset + PAGE_SIZE >= page.total} onClick={() => setOffset(offset + PAGE_SIZE)}>Next</button>
+          <span className="muted small">{t.rejectedRows.of(offset + 1, offset + page.rows.length, page.total)}</span>
+          <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>{t.rejectedRows.previous}</button>
+          <button type="button" disabled={offset + PAGE_SIZE >= page.total} onClick={() => setOffset(offset + PAGE_SIZE)}>{t.rejectedRows.next}</button>
         </div>
       )}
     </div>

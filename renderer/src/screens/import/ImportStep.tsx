@@ -3,6 +3,7 @@ import { countOf } from '../../format';
 import { ImportResults } from './ImportResults';
 import { JobView } from '../../components/JobView';
 import { describeRowsRead, type ImportJobState } from './useImportJob';
+import { t } from '../../messages';
 
 interface Props {
   job: ImportJobState;
@@ -26,7 +27,7 @@ function summary(outcome: ImportOutcome): string {
 export function ImportStep({ job, onCancel, onBack, onImportAnother, nextSheet, onImportNextSheet }: Props) {
   return (
     <section className="card wizard-step" aria-labelledby="import-heading">
-      <h2 id="import-heading">Import</h2>
+      <h2 id="import-heading">{t.importStep.import}</h2>
       <JobView job={job} describe={describeRowsRead} runningLabel="Importing" cancelledMessage="Import cancelled: nothing was saved and the engagement is unchanged." onCancel={onCancel}>
         {(outcome) => (
           <>
@@ -36,12 +37,12 @@ export function ImportStep({ job, onCancel, onBack, onImportAnother, nextSheet, 
         )}
       </JobView>
       <div className="step-actions">
-        {(job.status === 'failed' || job.status === 'cancelled') && <button type="button" onClick={onBack}>Back</button>}
+        {(job.status === 'failed' || job.status === 'cancelled') && <button type="button" onClick={onBack}>{t.importStep.back}</button>}
         <span className="spacer" />
         {job.status === 'finished' && nextSheet !== null && (
-          <button type="button" onClick={() => onImportNextSheet(nextSheet)}>Import sheet “{nextSheet}” of this file</button>
+          <button type="button" onClick={() => onImportNextSheet(nextSheet)}>{t.importStep.importSheetOfThisFile(nextSheet)}</button>
         )}
-        {job.status === 'finished' && <button type="button" className="primary" onClick={onImportAnother}>Import another file</button>}
+        {job.status === 'finished' && <button type="button" className="primary" onClick={onImportAnother}>{t.importStep.importAnotherFile}</button>}
       </div>
     </section>
   );

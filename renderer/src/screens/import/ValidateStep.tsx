@@ -5,6 +5,7 @@ import { ImportResults } from './ImportResults';
 import { JobView } from '../../components/JobView';
 import { StepActions } from './StepActions';
 import { describeRowsRead, type ImportJobState } from './useImportJob';
+import { t } from '../../messages';
 
 interface Props {
   preview: ImportPreview;
@@ -29,10 +30,10 @@ function summary(outcome: ImportOutcome): string {
 function ShortfallWarning({ shortfall, allowEmpty, onAllowEmptyChange }: { shortfall: string; allowEmpty: boolean; onAllowEmptyChange: (allow: boolean) => void }) {
   return (
     <div className="notice warning" role="alert" data-testid="shortfall-warning">
-      <strong>This import would not be a success:</strong> {shortfall}. Check the mapping (the columns, the placeholders, the table bounds) before importing.
+      <strong>{t.validateStep.thisImportWouldNotBe}</strong> {t.validateStep.checkTheMappingTheColumns(shortfall)}
       <label className="checkbox">
         <input type="checkbox" checked={allowEmpty} onChange={(event) => onAllowEmptyChange(event.target.checked)} />
-        Import it anyway (the file is registered with what it gives)
+        {t.validateStep.importItAnywayTheFile}
       </label>
     </div>
   );
@@ -51,7 +52,7 @@ export function ValidateStep({ preview, job, allowDuplicate, onAllowDuplicateCha
           : undefined;
   return (
     <section className="card wizard-step" aria-labelledby="validate-heading">
-      <h2 id="validate-heading">Validation</h2>
+      <h2 id="validate-heading">{t.validateStep.validation}</h2>
       <JobView job={job} describe={describeRowsRead} runningLabel="Validating every row (nothing is saved)" cancelledMessage="Validation cancelled." onCancel={onCancel}>
         {(outcome) => (
           <>

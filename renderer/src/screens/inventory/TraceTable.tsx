@@ -7,6 +7,7 @@ import type { TraceSortColumn } from '../../../../shared/calc/trace';
 import type { TraceLine } from '../../../../shared/contract';
 import { formatNumber, formatPercent, formatThreeDecimals, NO_VALUE } from '../../format';
 import { SourceRowCells } from './SourceRowCells';
+import { t } from '../../messages';
 
 const features = tableFeatures({});
 
@@ -31,11 +32,11 @@ interface ColumnSpec {
 }
 
 const COLUMN_SPECS: readonly ColumnSpec[] = [
-  { id: 'record', header: 'Record', className: 'num', sort: 'record', cell: (line) => line.recordId },
-  { id: 'site', header: 'Site', sort: 'site', cell: (line) => line.site ?? NO_VALUE },
+  { id: 'record', header: t.traceTable.record, className: 'num', sort: 'record', cell: (line) => line.recordId },
+  { id: 'site', header: t.traceTable.site, sort: 'site', cell: (line) => line.site ?? NO_VALUE },
   {
     id: 'activity',
-    header: 'Activity',
+    header: t.traceTable.activity,
     className: 'wraps',
     sort: 'activity',
     cell: (line) => (
@@ -45,39 +46,39 @@ const COLUMN_SPECS: readonly ColumnSpec[] = [
       </>
     ),
   },
-  { id: 'quantity', header: 'Quantity', className: 'num', sort: 'quantity', cell: (line) => `${formatNumber(line.quantity)} ${line.unit}` },
-  { id: 'conversion', header: 'Unit conversion', className: 'num', cell: (line) => `× ${formatNumber(line.conversionFactor)}` },
+  { id: 'quantity', header: t.traceTable.quantity, className: 'num', sort: 'quantity', cell: (line) => `${formatNumber(line.quantity)} ${line.unit}` },
+  { id: 'conversion', header: t.traceTable.unitConversion, className: 'num', cell: (line) => `× ${formatNumber(line.conversionFactor)}` },
   {
     id: 'converted',
-    header: 'Converted',
+    header: t.traceTable.converted,
     className: 'num wraps',
     cell: (line) => (
       <>
         = {formatNumber(line.convertedQuantity)} {line.factorUnit}
-        {line.chargedQuantity !== line.convertedQuantity && <span className="charged">charged {formatNumber(line.chargedQuantity)}</span>}
+        {line.chargedQuantity !== line.convertedQuantity && <span className="charged">{t.traceTable.charged(formatNumber(line.chargedQuantity))}</span>}
       </>
     ),
   },
-  { id: 'factor-value', header: 'kgCO2e / unit', className: 'num', cell: (line) => `× ${formatNumber(line.co2ePerUnitKg)}` },
+  { id: 'factor-value', header: t.traceTable.kgco2eUnit, className: 'num', cell: (line) => `× ${formatNumber(line.co2ePerUnitKg)}` },
   {
     id: 'factor',
-    header: 'Factor',
+    header: t.traceTable.factor,
     className: 'factor',
     cell: (line) =>
       line.factor ? (
         <>
           <span className="factor-set">{line.factor.setKey} · {line.factor.edition}</span>
           <span className="muted small">{line.factor.label}</span>
-          {line.factor.attributes && <span className="muted small attributes">for {describeAttributes(line.factor.attributes)}</span>}
-          {line.factor.validFrom !== null && <span className="muted small">valid {line.factor.validFrom} to {line.factor.validTo ?? '…'}</span>}
+          {line.factor.attributes && <span className="muted small attributes">{t.traceTable.for(describeAttributes(line.factor.attributes))}</span>}
+          {line.factor.validFrom !== null && <span className="muted small">{t.traceTable.validTo(line.factor.validFrom, line.factor.validTo ?? '…')}</span>}
         </>
       ) : NO_VALUE,
   },
-  { id: 'share', header: 'Share', className: 'num', cell: (line) => formatPercent(line.share) },
-  { id: 'tco2e', header: 'tCO2e', className: 'num tco2e', sort: 'tco2e', cell: (line) => <span title={`${formatNumber(line.tco2e)} tCO2e`}>{formatThreeDecimals(line.tco2e)}</span> },
+  { id: 'share', header: t.traceTable.share, className: 'num', cell: (line) => formatPercent(line.share) },
+  { id: 'tco2e', header: t.traceTable.tco2e, className: 'num tco2e', sort: 'tco2e', cell: (line) => <span title={t.traceTable.tco2e2(formatNumber(line.tco2e))}>{formatThreeDecimals(line.tco2e)}</span> },
   {
     id: 'source',
-    header: 'Source',
+    header: t.traceTable.source,
     sort: 'source',
     cell: (line, expanded, toggle) => (
       <button type="button" className="source-link" aria-expanded={expanded} onClick={toggle}>
@@ -152,7 +153,7 @@ export function TraceTable({ lineCount, lineAt, pages, ensure, sort, descending,
 
   return (
     <div className="table-scroll trace-scroll" ref={scrollRef} data-testid="trace-scroll">
-      <table className="grid trace-lines" aria-label="Trace lines" aria-rowcount={lineCount}>
+      <table className="grid trace-lines" aria-label={t.traceTable.traceLines} aria-rowcount={lineCount}>
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
@@ -180,7 +181,7 @@ export function TraceTable({ lineCount, lineAt, pages, ensure, sort, descending,
           return (
             <tbody key={item.key} data-index={item.index} ref={virtualizer.measureElement}>
               {!line || !row ? (
-                <tr className="loading-line"><td colSpan={COLUMN_COUNT} className="muted">Loading line {item.index + 1}…</td></tr>
+                <tr className="loading-line"><td colSpan={COLUMN_COUNT} className="muted">{t.traceTable.loadingLine(item.index + 1)}</td></tr>
               ) : (
                 <>
                   <tr data-record={line.recordId} aria-rowindex={item.index + 2} className={line.note ? 'has-note' : undefined}>
@@ -188,7 +189,7 @@ export function TraceTable({ lineCount, lineAt, pages, ensure, sort, descending,
                       <td key={cell.id} className={COLUMN_SPECS[position]!.className}>
                         {flexRender(cell.column.columnDef.cell, cell.getContext()) as ReactNode}
                         {position === 0 && onAdjust && (
-                          <button type="button" className="line-action" onClick={() => onAdjust(line.recordId)} aria-label={`Propose an adjustment of record ${line.recordId}`}>Adjust…</button>
+                          <button type="button" className="line-action" onClick={() => onAdjust(line.recordId)} aria-label={t.traceTable.proposeAnAdjustmentOfRecord(line.recordId)}>{t.traceTable.adjust}</button>
                         )}
                       </td>
                     ))}
@@ -197,7 +198,7 @@ export function TraceTable({ lineCount, lineAt, pages, ensure, sort, descending,
                     <tr className="line-note">
                       <td />
                       <td colSpan={COLUMN_COUNT - 1} title={line.note}>
-                        <span className={expanded.has(item.index) ? undefined : 'clamped'}>Note: {line.note}</span>
+                        <span className={expanded.has(item.index) ? undefined : 'clamped'}>{t.traceTable.note(line.note)}</span>
                       </td>
                     </tr>
                   )}

@@ -7,7 +7,8 @@ import { activityByKey } from '../../../../shared/activities';
 import type { IntensityMetric } from '../../../../shared/calc/intensity';
 import type { EmissionTotals, PeriodResult } from '../../../../shared/calc/inventory-types';
 import { FIGURE_IDS, figureById, FIGURES, figureValue, intensityFigure, scope3CategoryFigure, UNCATEGORISED, type Figure, type FigureKind } from '../../../../shared/figures';
-import { formatNumber, formatPercent, formatPercentagePoints, formatSignedPercent, formatThreeDecimals, NO_VALUE } from '../../format';
+import { formatFullPrecision, formatNumber, formatPercent, formatPercentagePoints, formatSignedPercent, formatSignificant, formatThreeDecimals } from '../../format';
+import { t } from '../../messages';
 
 export type { FigureGroup } from '../../../../shared/figures';
 
@@ -51,7 +52,7 @@ function byCategoryNumber(a: string, b: string): number {
 
 const CURRENCY_PREFIX = 'currency:';
 const CURRENCY_SIGNS: Readonly<Record<string, string>> = { GBP: '£', USD: '$', EUR: '€' };
-const UNIT_TEXT: Readonly<Record<string, string>> = { m2: 'm²', ft2: 'ft²' };
+const UNIT_TEXT: Readonly<Record<string, string>> = { m2: t.figures.m, ft2: t.figures.ft };
 /** Denominators counted in units of their own name: one order. */
 const COUNT_NOUNS: Readonly<Record<string, string>> = { orders: 'order' };
 const PER_MILLION = 1_000_000;
@@ -113,20 +114,16 @@ export function rowForKey(key: string): FigureRow | undefined {
   return figure.id.startsWith('scope3.') ? catalogueRow(figure, { category: true }) : catalogueRow(figure);
 }
 
-const UNIT_LABELS: Readonly<Record<FigureKind, string>> = { tco2e: 'tCO2e', ratio: 'ratio', fraction: '%', intensity: 'tCO2e per unit' };
+const UNIT_LABELS: Readonly<Record<FigureKind, string>> = { tco2e: t.figures.tco2e, ratio: t.figures.ratio, fraction: '%', intensity: t.figures.tco2ePerUnit };
 
 /** The unit column's text. */
 export function unitLabel(row: FigureRow): string {
   return row.unit ?? UNIT_LABELS[row.figure.kind];
 }
 
-/** Intensities span orders of magnitude: significant digits, never an exponent. */
-const SIGNIFICANT = new Intl.NumberFormat('en-GB', { maximumSignificantDigits: 6 });
-const FULL_PRECISION = new Intl.NumberFormat('en-GB', { maximumSignificantDigits: 17 });
-
 export function formatFigure(format: FigureKind, value: number | null): string {
   if (format === 'fraction') return formatPercent(value);
-  if (format === 'intensity') return value === null ? NO_VALUE : SIGNIFICANT.format(value);
+  if (format === 'intensity') return formatSignificant(value);
   return formatThreeDecimals(value);
 }
 
@@ -136,7 +133,7 @@ export function preciseFigure(row: FigureRow, value: number): string {
     case 'tco2e':
       return `${formatNumber(value)} tCO2e`;
     case 'intensity':
-      return `${FULL_PRECISION.format(value)} ${unitLabel(row)}`;
+      return `${formatFullPrecision(value)} ${unitLabel(row)}`;
     default:
       return formatNumber(value);
   }

@@ -2,6 +2,7 @@ import type { PeriodResult } from '../../../../shared/calc/inventory-types';
 import { topSites } from '../../../../shared/overview';
 import { Chart, type ChartOption } from '../../components/Chart';
 import { formatThreeDecimals } from '../../format';
+import { t } from '../../messages';
 
 const TOP_SITES = 8;
 const bar = (name: string, data: readonly (number | null)[], stack?: string) => ({ name, type: 'bar', data, ...(stack ? { stack } : {}) });
@@ -25,10 +26,10 @@ export function OverviewCharts({ periods }: { periods: readonly PeriodResult[] }
   return (
     <div className="chart-grid">
       <section className="card" aria-labelledby="scopes-chart">
-        <h2 id="scopes-chart">Emissions by scope</h2>
+        <h2 id="scopes-chart">{t.overviewCharts.emissionsByScope}</h2>
         <Chart
-          title="Emissions by scope per fiscal year"
-          summary="Scope 1, market-based Scope 2 and Scope 3 per fiscal year, stacked, in tCO2e."
+          title={t.overviewCharts.emissionsByScopePerFiscal}
+          summary={t.overviewCharts.scope1MarketBasedScope}
           fileName="emissions-by-scope"
           option={base(periods, [
             bar('Scope 1', periods.map((period) => period.scope1), 'total'),
@@ -39,10 +40,10 @@ export function OverviewCharts({ periods }: { periods: readonly PeriodResult[] }
         />
       </section>
       <section className="card" aria-labelledby="scope2-chart">
-        <h2 id="scope2-chart">Scope 2: location- and market-based</h2>
+        <h2 id="scope2-chart">{t.overviewCharts.scope2LocationAndMarket}</h2>
         <Chart
-          title="Scope 2 location-based against market-based"
-          summary="Scope 2 per fiscal year on the location basis (grid average) and the market basis (instruments and residual mix), in tCO2e."
+          title={t.overviewCharts.scope2LocationBasedAgainst}
+          summary={t.overviewCharts.scope2PerFiscalYear}
           fileName="scope2-location-market"
           option={base(periods, [bar('Location-based', periods.map((period) => period.scope2Location)), bar('Market-based', periods.map((period) => period.scope2Market))], 'tCO2e')}
           table={{ columns: ['Fiscal year', 'Location-based', 'Market-based'], rows: periods.map((period) => [period.label, formatThreeDecimals(period.scope2Location), formatThreeDecimals(period.scope2Market)]) }}
@@ -50,10 +51,10 @@ export function OverviewCharts({ periods }: { periods: readonly PeriodResult[] }
       </section>
       {latest && sites.length > 0 && (
         <section className="card" aria-labelledby="sites-chart">
-          <h2 id="sites-chart">Sites that weigh most, {latest.label}</h2>
+          <h2 id="sites-chart">{t.overviewCharts.sitesThatWeighMost(latest.label)}</h2>
           <Chart
-            title={`Top sites by net emissions, ${latest.label}`}
-            summary={`The ${sites.length} sites with the largest net emissions (Scope 1 + market-based Scope 2) in ${latest.label}, in tCO2e.`}
+            title={t.overviewCharts.topSitesByNetEmissions(latest.label)}
+            summary={t.overviewCharts.theSitesWithTheLargest(sites.length, latest.label)}
             fileName={`top-sites-${latest.label}`}
             option={{
               aria: { enabled: true },
@@ -69,10 +70,10 @@ export function OverviewCharts({ periods }: { periods: readonly PeriodResult[] }
       )}
       {dataCentres.length > 0 && (
         <section className="card" aria-labelledby="pue-chart">
-          <h2 id="pue-chart">PUE per data centre</h2>
+          <h2 id="pue-chart">{t.overviewCharts.puePerDataCentre}</h2>
           <Chart
-            title="PUE per data centre per fiscal year"
-            summary="Power usage effectiveness (facility energy ÷ IT energy) of each data centre per fiscal year; 1.0 is the ideal."
+            title={t.overviewCharts.puePerDataCentrePer}
+            summary={t.overviewCharts.powerUsageEffectivenessFacilityEnergy}
             fileName="pue-per-data-centre"
             option={{ ...base(periods, dataCentres.map((name) => ({ name, type: 'line', data: periods.map((period) => pueOf(period, name)) })), 'PUE'), yAxis: { type: 'value', name: 'PUE', min: 1 } }}
             table={{ columns: ['Fiscal year', ...dataCentres], rows: periods.map((period) => [period.label, ...dataCentres.map((name) => formatThreeDecimals(pueOf(period, name)))]) }}

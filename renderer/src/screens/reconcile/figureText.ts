@@ -1,7 +1,11 @@
 /** How a claim's or target's values read here, in its figure's kind. */
 import { FIGURE_IDS, FIGURES, scope3CategoryFigure } from '../../../../shared/figures';
-import { claimValueKind, figureKindOf, formatFigureDifference, formatFigureValue } from '../../../../shared/reconcile/format';
+import { claimValueKind, figureFormats, figureKindOf } from '../../../../shared/reconcile/format';
+import { SYSTEM_LOCALE } from '../../format';
 import type { ClaimResult } from '../../../../shared/reconcile/reconcile';
+
+// The UI's figures in the system's locale, with the precision the engine's reasons use.
+const { value: formatFigureValue, difference: formatFigureDifference } = figureFormats(SYSTEM_LOCALE);
 
 export function valueText(figure: string | null, value: number | null): string {
   return formatFigureValue(figureKindOf(figure), value);
