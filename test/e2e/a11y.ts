@@ -35,7 +35,7 @@ export async function seriousViolations(page: Page): Promise<Violation[]> {
   return violations;
 }
 
-/** How far the page's content runs past the right edge of its scroll box, in px (0 when it fits: nothing clipped, no sideways scroll). */
+/** How far the page's content runs past the right edge of its scroll box, in px (0 when it fits: nothing clipped, no sideways scroll; 1 is sub-pixel rounding). */
 async function sidewaysOverflow(page: Page): Promise<number> {
   const content = page.locator('main').first();
   if ((await content.count()) === 0) return 0;
@@ -50,7 +50,7 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
     for (const colorScheme of COLOUR_SCHEMES) {
       await page.emulateMedia({ colorScheme });
       expect(await seriousViolations(page), `${name} at ${viewport.width}×${viewport.height}, ${colorScheme}`).toEqual([]);
-      expect(await sidewaysOverflow(page), `${name} at ${viewport.width}×${viewport.height}: content wider than the window`).toBeLessThanOrEqual(0);
+      expect(await sidewaysOverflow(page), `${name} at ${viewport.width}×${viewport.height}: content wider than the window`).toBeLessThanOrEqual(1);
       await screenshot(page, `screen-${name}-${viewport.width}x${viewport.height}-${colorScheme}`);
     }
   }

@@ -8,6 +8,7 @@ import { AriaComponent, GridComponent, LegendComponent, MarkLineComponent, Toolt
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { formatNumber } from '../format';
 import { usePalette, type Palette } from '../theme';
 import { t } from '../messages';
 
@@ -49,14 +50,16 @@ function chartTheme(palette: Palette): object {
     splitLine: { lineStyle: { color: palette.line } },
     nameTextStyle: { color: palette.muted },
   };
+  // Numbers on the axes and in tooltips in the system's locale, like every other figure.
+  const valueAxis = { ...axis, axisLabel: { ...axis.axisLabel, formatter: (value: number) => formatNumber(value) } };
   return {
     color: palette.series,
     backgroundColor: 'transparent',
     textStyle: { color: palette.ink },
     legend: { textStyle: { color: palette.ink } },
-    tooltip: { backgroundColor: palette.panel, borderColor: palette.line, textStyle: { color: palette.ink } },
+    tooltip: { backgroundColor: palette.panel, borderColor: palette.line, textStyle: { color: palette.ink }, valueFormatter: (value: unknown) => (typeof value === 'number' ? formatNumber(value) : String(value ?? '')) },
     categoryAxis: axis,
-    valueAxis: axis,
+    valueAxis,
   };
 }
 

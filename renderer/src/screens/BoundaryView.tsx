@@ -231,7 +231,7 @@ export function BoundaryView({ engagement }: { engagement: EngagementSummary }) 
           </div>
           <div className="step-actions">
             <span className="muted small" role="status">
-              {invalid.length > 0 ? t.boundaryView.ownershipMustBe0100(invalid.map((site) => site.name).join(', ')) : edited.length === 0 ? t.boundaryView.noUnsavedChanges : t.boundaryView.siteChanged(edited.length, edited.length === 1 ? '' : 's')}
+              {invalid.length > 0 ? t.boundaryView.ownershipMustBe0100(invalid.map((site) => site.name).join(', ')) : edited.length === 0 ? t.boundaryView.noUnsavedChanges : t.boundaryView.siteChanged(edited.length, edited.length === 1 ? t.boundaryView.site1 : t.boundaryView.sites2)}
             </span>
             <span className="spacer" />
             <button type="button" disabled={edited.length === 0 || save.busy} onClick={() => setDrafts(new Map(sites.map((site) => [site.name, draftOf(site)])))}>{t.boundaryView.discardChanges}</button>

@@ -47,7 +47,7 @@ export function SourcesView({ engagement }: { engagement: EngagementSummary }) {
             {sources.map((source) => (
               <Fragment key={source.id}>
               <tr>
-                <td>{source.fileName}</td>
+                <td className="file-name">{source.fileName}</td>
                 <td>{source.sheet ?? '—'}</td>
                 <td>{KIND_LABELS[source.kind]}</td>
                 <td>{source.format.toUpperCase()}</td>

@@ -67,7 +67,7 @@ export function TableStep({ preview, draft, onTableChange, onBack, onNext }: Pro
       {preview.table && (
         <div className="detection">
           <p>
-            {t.tableStep.detectedHeaderInRowData(preview.table.headerRowNumber, preview.table.firstDataRowNumber, ' ')}
+            {t.tableStep.detectedHeaderInRowData(preview.table.headerRowNumber, preview.table.firstDataRowNumber)}{' '}
             <ConfidenceBadge confidence={preview.table.confidence} />
           </p>
           <ul className="reasons small muted">

@@ -10,8 +10,8 @@ const yearAxis = (periods: readonly PeriodResult[]) => ({ type: 'category', data
 const base = (periods: readonly PeriodResult[], series: unknown[], yName: string): ChartOption => ({
   aria: { enabled: true },
   tooltip: { trigger: 'axis' },
-  legend: { top: 0 },
-  grid: { left: 64, right: 16, top: 36, bottom: 28 },
+  legend: { bottom: 0 },
+  grid: { left: 64, right: 16, top: 28, bottom: 56 },
   xAxis: yearAxis(periods),
   yAxis: { type: 'value', name: yName },
   series,
@@ -32,11 +32,11 @@ export function OverviewCharts({ periods }: { periods: readonly PeriodResult[] }
           summary={t.overviewCharts.scope1MarketBasedScope}
           fileName="emissions-by-scope"
           option={base(periods, [
-            bar('Scope 1', periods.map((period) => period.scope1), 'total'),
-            bar('Scope 2 (market)', periods.map((period) => period.scope2Market), 'total'),
-            bar('Scope 3', periods.map((period) => period.scope3), 'total'),
+            bar(t.overviewCharts.scope1, periods.map((period) => period.scope1), 'total'),
+            bar(t.overviewCharts.scope2Market, periods.map((period) => period.scope2Market), 'total'),
+            bar(t.overviewCharts.scope3, periods.map((period) => period.scope3), 'total'),
           ], 'tCO2e')}
-          table={{ columns: ['Fiscal year', 'Scope 1', 'Scope 2 (market)', 'Scope 3'], rows: periods.map((period) => [period.label, formatThreeDecimals(period.scope1), formatThreeDecimals(period.scope2Market), formatThreeDecimals(period.scope3)]) }}
+          table={{ columns: [t.overviewCharts.fiscalYear, t.overviewCharts.scope1, t.overviewCharts.scope2Market, t.overviewCharts.scope3], rows: periods.map((period) => [period.label, formatThreeDecimals(period.scope1), formatThreeDecimals(period.scope2Market), formatThreeDecimals(period.scope3)]) }}
         />
       </section>
       <section className="card" aria-labelledby="scope2-chart">
@@ -45,8 +45,8 @@ export function OverviewCharts({ periods }: { periods: readonly PeriodResult[] }
           title={t.overviewCharts.scope2LocationBasedAgainst}
           summary={t.overviewCharts.scope2PerFiscalYear}
           fileName="scope2-location-market"
-          option={base(periods, [bar('Location-based', periods.map((period) => period.scope2Location)), bar('Market-based', periods.map((period) => period.scope2Market))], 'tCO2e')}
-          table={{ columns: ['Fiscal year', 'Location-based', 'Market-based'], rows: periods.map((period) => [period.label, formatThreeDecimals(period.scope2Location), formatThreeDecimals(period.scope2Market)]) }}
+          option={base(periods, [bar(t.overviewCharts.locationBased, periods.map((period) => period.scope2Location)), bar(t.overviewCharts.marketBased, periods.map((period) => period.scope2Market))], 'tCO2e')}
+          table={{ columns: [t.overviewCharts.fiscalYear, t.overviewCharts.locationBased, t.overviewCharts.marketBased], rows: periods.map((period) => [period.label, formatThreeDecimals(period.scope2Location), formatThreeDecimals(period.scope2Market)]) }}
         />
       </section>
       {latest && sites.length > 0 && (
@@ -60,11 +60,11 @@ export function OverviewCharts({ periods }: { periods: readonly PeriodResult[] }
               aria: { enabled: true },
               tooltip: { trigger: 'axis' },
               grid: { left: 120, right: 16, top: 16, bottom: 28 },
-              xAxis: { type: 'value', name: 'tCO2e' },
+              xAxis: { type: 'value', name: t.overviewCharts.tco2e },
               yAxis: { type: 'category', data: sites.map((site) => site.site).reverse() },
-              series: [bar('Net', sites.map((site) => site.net).reverse())],
+              series: [bar(t.overviewCharts.net, sites.map((site) => site.net).reverse())],
             }}
-            table={{ columns: ['Site', 'Net tCO2e'], rows: sites.map((site) => [site.site, formatThreeDecimals(site.net)]) }}
+            table={{ columns: [t.overviewCharts.site, t.overviewCharts.netTco2e], rows: sites.map((site) => [site.site, formatThreeDecimals(site.net)]) }}
           />
         </section>
       )}
@@ -75,8 +75,8 @@ export function OverviewCharts({ periods }: { periods: readonly PeriodResult[] }
             title={t.overviewCharts.puePerDataCentrePer}
             summary={t.overviewCharts.powerUsageEffectivenessFacilityEnergy}
             fileName="pue-per-data-centre"
-            option={{ ...base(periods, dataCentres.map((name) => ({ name, type: 'line', data: periods.map((period) => pueOf(period, name)) })), 'PUE'), yAxis: { type: 'value', name: 'PUE', min: 1 } }}
-            table={{ columns: ['Fiscal year', ...dataCentres], rows: periods.map((period) => [period.label, ...dataCentres.map((name) => formatThreeDecimals(pueOf(period, name)))]) }}
+            option={{ ...base(periods, dataCentres.map((name) => ({ name, type: 'line', data: periods.map((period) => pueOf(period, name)) })), 'PUE'), yAxis: { type: 'value', name: t.overviewCharts.pue, min: 1 } }}
+            table={{ columns: [t.overviewCharts.fiscalYear, ...dataCentres], rows: periods.map((period) => [period.label, ...dataCentres.map((name) => formatThreeDecimals(pueOf(period, name)))]) }}
           />
         </section>
       )}

@@ -40,15 +40,15 @@ function waterfall(bridge: FigureBridge, palette: Palette): { option: ChartOptio
     steps,
     option: {
       grid: { left: 80, right: 20, top: 30, bottom: 110 },
-      legend: { top: 0, data: ['Increase', 'Decrease', 'Total'] },
+      legend: { top: 0, data: [t.bridgePanel.increase, t.bridgePanel.decrease, t.bridgePanel.total] },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (value: unknown) => (typeof value === 'number' ? `${valueText('net', value)} tCO2e` : '') },
       xAxis: { type: 'category', data: categories, axisLabel: { rotate: 35, interval: 0, fontSize: 10 } },
-      yAxis: { type: 'value', name: 'tCO2e' },
+      yAxis: { type: 'value', name: t.bridgePanel.tco2e },
       series: [
-        { name: 'Base', type: 'bar', stack: 'bridge', data: base, itemStyle: { color: 'transparent' }, emphasis: { disabled: true }, tooltip: { show: false } },
-        { name: 'Increase', type: 'bar', stack: 'bridge', data: up, itemStyle: { color: palette.danger } },
-        { name: 'Decrease', type: 'bar', stack: 'bridge', data: down, itemStyle: { color: palette.accent } },
-        { name: 'Total', type: 'bar', stack: 'bridge', data: totals, itemStyle: { color: palette.muted } },
+        { name: t.bridgePanel.base, type: 'bar', stack: 'bridge', data: base, itemStyle: { color: 'transparent' }, emphasis: { disabled: true }, tooltip: { show: false } },
+        { name: t.bridgePanel.increase, type: 'bar', stack: 'bridge', data: up, itemStyle: { color: palette.danger } },
+        { name: t.bridgePanel.decrease, type: 'bar', stack: 'bridge', data: down, itemStyle: { color: palette.accent } },
+        { name: t.bridgePanel.total, type: 'bar', stack: 'bridge', data: totals, itemStyle: { color: palette.muted } },
       ],
     },
   };
@@ -112,7 +112,7 @@ export function BridgePanel({ years, hasAdjustments }: { years: readonly string[
             height={380}
             fileName={`bridge-${bridge.figure}-${bridge.from}-${bridge.to}-by-${bridge.by}`}
             table={{
-              columns: [bridge.by === 'site' ? 'Site' : 'Activity', bridge.from, bridge.to, 'Change', 'Volume', 'Factor'],
+              columns: [bridge.by === 'site' ? 'Site' : 'Activity', bridge.from, bridge.to, t.bridgePanel.change, t.bridgePanel.volume, t.bridgePanel.factor],
               rows: [
                 ...bridge.lines.map((line) => [line.label, valueText('net', line.fromTco2e), valueText('net', line.toTco2e), differenceText('net', line.change), differenceText('net', line.volume), differenceText('net', line.factor)]),
                 ['Total', valueText('net', bridge.fromTco2e), valueText('net', bridge.toTco2e), differenceText('net', bridge.change), differenceText('net', bridge.volume), differenceText('net', bridge.factor)],

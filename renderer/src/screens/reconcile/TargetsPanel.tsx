@@ -26,20 +26,20 @@ function targetOption(target: TargetResult, palette: Palette): ChartOption {
     : [];
   const moved = target.years.some((year) => year.actual !== year.actualUncorrected);
   return {
-    grid: { left: 72, right: 24, top: 36, bottom: 32 },
-    legend: { top: 0 },
+    grid: { left: 72, right: 24, top: 28, bottom: 60 },
+    legend: { bottom: 0 },
     tooltip: { trigger: 'axis', valueFormatter: (value: unknown) => (typeof value === 'number' ? valueText(target.figure, value / scale) : '—') },
     xAxis: { type: 'category', data: years },
     yAxis: { type: 'value', scale: kind !== 'tco2e', axisLabel: { formatter: kind === 'fraction' ? '{value}%' : '{value}' } },
     series: [
-      { name: 'Pathway', type: 'line', data: target.years.map((year) => shown(year.pathway)), lineStyle: { color: colours.pathway }, itemStyle: { color: colours.pathway }, connectNulls: true, symbol: 'none' },
-      { name: 'Actual', type: 'line', data: target.years.map((year) => shown(year.actual)), lineStyle: { color: colours.actual, width: 3 }, itemStyle: { color: colours.actual }, symbolSize: 8 },
-      ...(moved ? [{ name: 'As imported', type: 'line', data: target.years.map((year) => shown(year.actualUncorrected)), lineStyle: { color: colours.imported, type: 'dotted' }, itemStyle: { color: colours.imported } }] : []),
-      ...(projection.length > 0 ? [{ name: 'Projection', type: 'line', data: projection, connectNulls: true, lineStyle: { color: colours.projection, type: 'dashed' }, itemStyle: { color: colours.projection } }] : []),
+      { name: t.targetsPanel.pathway, type: 'line', data: target.years.map((year) => shown(year.pathway)), lineStyle: { color: colours.pathway }, itemStyle: { color: colours.pathway }, connectNulls: true, symbol: 'none' },
+      { name: t.targetsPanel.actual, type: 'line', data: target.years.map((year) => shown(year.actual)), lineStyle: { color: colours.actual, width: 3 }, itemStyle: { color: colours.actual }, symbolSize: 8 },
+      ...(moved ? [{ name: t.targetsPanel.asImported, type: 'line', data: target.years.map((year) => shown(year.actualUncorrected)), lineStyle: { color: colours.imported, type: 'dotted' }, itemStyle: { color: colours.imported } }] : []),
+      ...(projection.length > 0 ? [{ name: t.targetsPanel.projection2, type: 'line', data: projection, connectNulls: true, lineStyle: { color: colours.projection, type: 'dashed' }, itemStyle: { color: colours.projection } }] : []),
       ...(target.targetValue === null
         ? []
         : [{
-            name: 'Target',
+            name: t.targetsPanel.target,
             type: 'line',
             data: [],
             lineStyle: { color: colours.target, type: 'dashed' },
@@ -82,7 +82,7 @@ function TargetCard({ target }: { target: TargetResult }) {
           option={targetOption(target, palette)}
           fileName={`target-${target.id}-pathway`}
           table={{
-            columns: ['Fiscal year', 'Pathway', 'Actual', 'As imported', 'On track'],
+            columns: [t.targetsPanel.fiscalYear, t.targetsPanel.pathway, t.targetsPanel.actual, t.targetsPanel.asImported, t.targetsPanel.onTrack],
             rows: target.years.map((year) => [year.period, valueText(target.figure, year.pathway), valueText(target.figure, year.actual), valueText(target.figure, year.actualUncorrected), year.onTrack === null ? '' : year.onTrack ? 'Yes' : 'No']),
           }}
         />

@@ -38,7 +38,7 @@ function CheckResult({ check }: { check: CheckSummary }) {
   return (
     <div className="check-result" data-testid="check-summary">
       <p>
-        {t.findingsView.checkOver(check.runId, check.trigger === 'import' ? t.findingsView.afterAnImport : t.findingsView.onDemand, check.periods.join(', ') || t.findingsView.noFiscalYear, ' ')}
+        {t.findingsView.checkOver(check.runId, check.trigger === 'import' ? t.findingsView.afterAnImport : t.findingsView.onDemand, check.periods.join(', ') || t.findingsView.noFiscalYear)}{' '}
         <strong>{check.current}</strong> {t.findingsView.currentFindingsNewReopenedNo(check.added, check.reopened, check.resolved)}
         {!check.calculated && t.findingsView.withoutTco2eAtStakeNo}
       </p>
