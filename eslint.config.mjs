@@ -100,8 +100,9 @@ function featuresMeetThroughServices() {
   }));
 }
 
-/** Attributes whose text a person reads or hears: they come from the catalogue too. */
-const UI_TEXT_ATTRIBUTES = new Set(['aria-label', 'aria-description', 'aria-roledescription', 'title', 'placeholder', 'alt', 'label', 'summary']);
+/** Attributes whose text a person reads or hears (and props named for text: runningLabel, cancelledMessage…): they come from the catalogue too. */
+const UI_TEXT_ATTRIBUTE_NAMES = new Set(['aria-label', 'aria-description', 'aria-roledescription', 'title', 'placeholder', 'alt', 'label', 'summary', 'blockedBy']);
+const UI_TEXT_ATTRIBUTES = { has: (name) => typeof name === 'string' && (UI_TEXT_ATTRIBUTE_NAMES.has(name) || /(Label|Message|Text|Title|Hint)$/.test(name)) };
 const HAS_WORDS = /[A-Za-z]/;
 
 /**

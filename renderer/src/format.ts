@@ -40,7 +40,8 @@ export interface Formats {
 }
 
 export function formatsFor(locale: string | undefined): Formats {
-  const numberFormat = (options: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, options);
+  // 'negative': a value that rounds to zero reads 0, never -0.
+  const numberFormat = (options: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, { signDisplay: 'negative', ...options });
   const nullable = (format: Intl.NumberFormat) => (value: number | null) => (value === null ? NO_VALUE : format.format(value));
   const upToSix = numberFormat({ maximumFractionDigits: 6 });
   const oneDecimal = numberFormat({ minimumFractionDigits: 1, maximumFractionDigits: 1 });

@@ -33,7 +33,7 @@ const en = {
     search: 'Search',
     fileSiteActor: 'File, site, actor…',
     ofEntriesShown: (count: Text, value: Text, auditEntries: Text) => `${count}${value} of ${auditEntries} entries shown`,
-    timeUtc: 'Time (UTC)',
+    timeUtc: 'Time',
     actor: 'Actor',
     summary: 'Summary',
     hash: 'Hash',
@@ -199,6 +199,8 @@ const en = {
     numericColumnsNotImported: 'Numeric columns not imported',
     notImported: 'Not imported',
     mappingProblems: 'Mapping problems',
+    validateDryRun: 'Validate (dry run)',
+    fixTheMappingFirst: 'Fix the mapping first',
   },
   confidenceBadge: {
     confidence: (confidence: Text) => `${confidence} confidence`,
@@ -257,6 +259,8 @@ const en = {
     recalculationDetail: 'Recalculation detail',
     alsoWriteAnEvidencePack: 'Also write an evidence pack (.zip): the workbook, the source files kept as evidence, and a SHA-256 manifest',
     exportWorkbook: 'Export workbook…',
+    exporting: 'Exporting',
+    exportCancelledNoFileWas: 'Export cancelled: no file was written.',
   },
   factorLibraryView: {
     library: 'Library',
@@ -470,6 +474,8 @@ const en = {
     back: 'Back',
     importSheetOfThisFile: (nextSheet: Text) => `Import sheet “${nextSheet}” of this file`,
     importAnotherFile: 'Import another file',
+    importing: 'Importing',
+    importCancelledNothingWasSaved: 'Import cancelled: nothing was saved and the engagement is unchanged.',
   },
   importWizard: {
     file: 'File',
@@ -900,6 +906,7 @@ const en = {
     n0NeverEndsTheTable: '0 never ends the table on blank rows.',
     whereIsTheTable: 'Where is the table?',
     detectedHeaderInRowData: (headerRowNumber: Text, firstDataRowNumber: Text) => `Detected: header in row ${headerRowNumber}, data from row ${firstDataRowNumber}`,
+    fixTheTableBoundsFirst: 'Fix the table bounds first',
   },
   targetsPanel: {
     met: 'Met',
@@ -985,6 +992,10 @@ const en = {
     thisImportWouldNotBe: 'This import would not be a success:',
     importItAnywayTheFile: 'Import it anyway (the file is registered with what it gives)',
     validation: 'Validation',
+    validatingEveryRowNothingIs: 'Validating every row (nothing is saved)',
+    validationCancelled: 'Validation cancelled.',
+    importRecords: (recordsCreated: Text) => `Import ${recordsCreated} records`,
+    import: 'Import',
   },
 };
 

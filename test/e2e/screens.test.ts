@@ -149,6 +149,7 @@ describe('every screen', () => {
 
     await open(page, 'Reconciliation');
     await page.getByRole('heading', { name: 'Reconciliation', level: 1 }).waitFor();
+    await page.getByText('Reconciling…').waitFor({ state: 'detached' });
     await checkScreen(page, 'reconciliation');
 
     await open(page, 'Export');

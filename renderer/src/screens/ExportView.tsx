@@ -79,7 +79,7 @@ export function ExportView() {
           <button type="button" className="primary" onClick={() => void exportNow()} disabled={running}>{t.exportView.exportWorkbook}</button>
         </div>
       </section>
-      <JobView job={job.state} runningLabel="Exporting" describe={describeProgress} cancelledMessage="Export cancelled: no file was written." onCancel={() => void job.cancel()}>
+      <JobView job={job.state} runningLabel={t.exportView.exporting} describe={describeProgress} cancelledMessage={t.exportView.exportCancelledNoFileWas} onCancel={() => void job.cancel()}>
         {(outcome) => (job.state.status === 'finished' ? <ExportResult jobId={job.state.jobId} outcome={outcome} /> : null)}
       </JobView>
     </div>

@@ -30,6 +30,12 @@ describe('formatsFor', () => {
     expect(gb.signedPercent(0)).toBe('0.0%');
   });
 
+  it('never shows -0: a value that rounds to zero reads 0', () => {
+    expect(gb.number(-0)).toBe('0');
+    expect(de.threeDecimals(-0.0001)).toBe('0,000');
+    expect(gb.threeDecimals(-0.5)).toBe('-0.500');
+  });
+
   it('shows no value as a dash, never 0', () => {
     for (const formats of [gb, de]) {
       expect(formats.number(null)).toBe(NO_VALUE);

@@ -118,7 +118,7 @@ export function ColumnsStep({ preview, draft, onMappingChange, onBack, onValidat
         </ul>
       )}
       <SaveTemplate mapping={mapping} disabled={problems.length > 0} />
-      <StepActions onBack={onBack} onNext={onValidate} nextLabel="Validate (dry run)" blockedBy={problems.length > 0 ? 'Fix the mapping first' : undefined} />
+      <StepActions onBack={onBack} onNext={onValidate} nextLabel={t.columnsStep.validateDryRun} blockedBy={problems.length > 0 ? t.columnsStep.fixTheMappingFirst : undefined} />
     </section>
   );
 }

@@ -28,7 +28,7 @@ export function ImportStep({ job, onCancel, onBack, onImportAnother, nextSheet, 
   return (
     <section className="card wizard-step" aria-labelledby="import-heading">
       <h2 id="import-heading">{t.importStep.import}</h2>
-      <JobView job={job} describe={describeRowsRead} runningLabel="Importing" cancelledMessage="Import cancelled: nothing was saved and the engagement is unchanged." onCancel={onCancel}>
+      <JobView job={job} describe={describeRowsRead} runningLabel={t.importStep.importing} cancelledMessage={t.importStep.importCancelledNothingWasSaved} onCancel={onCancel}>
         {(outcome) => (
           <>
             <p role="status" className={outcome.committed && outcome.shortfall === null ? 'summary ok' : 'summary warn'}>{summary(outcome)}</p>

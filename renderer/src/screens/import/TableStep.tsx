@@ -91,7 +91,7 @@ export function TableStep({ preview, draft, onTableChange, onBack, onNext }: Pro
         </ul>
       )}
       <SheetGrid rows={preview.rows} bounds={draft.mapping.table} columnCount={draft.mapping.columns.length} kind={draft.mapping.kind} />
-      <StepActions onBack={onBack} onNext={onNext} blockedBy={problems.length > 0 ? 'Fix the table bounds first' : undefined} />
+      <StepActions onBack={onBack} onNext={onNext} blockedBy={problems.length > 0 ? t.tableStep.fixTheTableBoundsFirst : undefined} />
     </section>
   );
 }

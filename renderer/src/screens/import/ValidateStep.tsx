@@ -53,7 +53,7 @@ export function ValidateStep({ preview, job, allowDuplicate, onAllowDuplicateCha
   return (
     <section className="card wizard-step" aria-labelledby="validate-heading">
       <h2 id="validate-heading">{t.validateStep.validation}</h2>
-      <JobView job={job} describe={describeRowsRead} runningLabel="Validating every row (nothing is saved)" cancelledMessage="Validation cancelled." onCancel={onCancel}>
+      <JobView job={job} describe={describeRowsRead} runningLabel={t.validateStep.validatingEveryRowNothingIs} cancelledMessage={t.validateStep.validationCancelled} onCancel={onCancel}>
         {(outcome) => (
           <>
             <p role="status" className="summary">{summary(outcome)}</p>
@@ -65,7 +65,7 @@ export function ValidateStep({ preview, job, allowDuplicate, onAllowDuplicateCha
       {preview.duplicateOf && job.status === 'finished' && (
         <DuplicateWarning duplicateOf={preview.duplicateOf} allowDuplicate={allowDuplicate} onAllowDuplicateChange={onAllowDuplicateChange} />
       )}
-      <StepActions onBack={onBack} onNext={onImport} nextLabel={job.status === 'finished' ? `Import ${job.outcome.recordsCreated} records` : 'Import'} blockedBy={blockedBy} />
+      <StepActions onBack={onBack} onNext={onImport} nextLabel={job.status === 'finished' ? t.validateStep.importRecords(job.outcome.recordsCreated) : t.validateStep.import} blockedBy={blockedBy} />
     </section>
   );
 }

@@ -144,7 +144,7 @@ export function FindingsView({ engagement }: { engagement: EngagementSummary }) 
                       <td className="num"><button type="button" className="figure-link" aria-label={t.findingsView.openFinding(finding.id)} onClick={() => setSelected(finding.id)}>{finding.id}</button></td>
                       <td><span className={`badge severity ${finding.severity}`}>{SEVERITY_LABELS[finding.severity]}</span></td>
                       <td><span className={`badge status ${finding.status}`}>{FINDING_STATUS_LABELS[finding.status]}</span>{finding.comments > 0 && <span className="muted small"> · {finding.comments} {finding.comments === 1 ? t.findingsView.comment : t.findingsView.comments}</span>}</td>
-                      <td>{finding.rule}</td>
+                      <td className="nowrap">{finding.rule}</td>
                       <td>{finding.site ?? '—'}</td>
                       <td className="nowrap">{finding.period ?? '—'}</td>
                       <td className="num">{finding.atStakeEstimated ? '~' : ''}{formatThreeDecimals(finding.tco2eAtStake)}</td>
