@@ -9,9 +9,9 @@ import { t } from '../messages';
 
 /** What counts under each approach: the engine's boundary rule, in words. */
 const APPROACH_RULES: Readonly<Record<ConsolidationApproach, string>> = {
-  'operational-control': 'a site counts in full (100%) when the entity has operational control of it, otherwise not at all (0%). Ownership and financial control do not change the figures.',
-  'financial-control': 'a site counts in full (100%) when the entity has financial control of it, otherwise not at all (0%). Ownership and operational control do not change the figures.',
-  'equity-share': 'each site counts at its ownership %. Operational and financial control do not change the figures.',
+  'operational-control': t.boundaryView.aSiteCountsInFull,
+  'financial-control': t.boundaryView.aSiteCountsInFull2,
+  'equity-share': t.boundaryView.eachSiteCountsAtIts,
 };
 
 type DecidingColumn = 'ownership' | 'operational' | 'financial';
@@ -126,8 +126,8 @@ function SiteRow({ site, draft, approach, defaultRegion, onEdit }: RowProps) {
         />
         {attributes === null && <span className="error small">0–100%</span>}
       </td>
-      {check('operationalControl', 'Operational control', deciding('operational'))}
-      {check('financialControl', 'Financial control', deciding('financial'))}
+      {check('operationalControl', t.boundaryView.operationalControl, deciding('operational'))}
+      {check('financialControl', t.boundaryView.financialControl, deciding('financial'))}
       <td className="check" data-testid="data-centre">
         {/* IT-energy records make a site a data centre in the calculation, so the box cannot say otherwise. */}
         <input

@@ -19,7 +19,7 @@ const DETAIL_OPTIONS: readonly { readonly mode: ExportDetailMode; readonly label
 const PHASES: Readonly<Record<ExportProgress['phase'], string>> = { calculating: t.exportView.calculating, writing: t.exportView.writing, packing: t.exportView.packingEvidence, done: t.exportView.done };
 
 function describeProgress(progress: ExportProgress): string {
-  const rows = progress.phase === 'writing' && progress.totalRows > 0 ? ` ${formatCount(progress.rowsWritten)} of ${formatCount(progress.totalRows)} detail rows` : '';
+  const rows = progress.phase === 'writing' && progress.totalRows > 0 ? t.exportView.ofDetailRows(formatCount(progress.rowsWritten), formatCount(progress.totalRows)) : '';
   return `${PHASES[progress.phase]}${rows}`;
 }
 

@@ -78,15 +78,15 @@ function Headlines({ inventory }: { inventory: InventoryResults }) {
 function witnessText(witness: AuditWitnessStatus): string {
   switch (witness.status) {
     case 'not-kept':
-      return 'This machine keeps no record of the audit log.';
+      return t.overviewView.thisMachineKeepsNoRecord;
     case 'first-seen':
-      return 'First opened on this machine: its head is recorded from now on, so a later copy with entries cut off is noticed.';
+      return t.overviewView.firstOpenedOnThisMachine;
     case 'consistent':
-      return `Holds every entry this machine saw (${witness.seen.entries} entries, ${witness.seen.seenAt}).`;
+      return t.overviewView.holdsEveryEntryThisMachine(witness.seen.entries, witness.seen.seenAt);
     case 'cut':
-      return 'Entries this machine saw are missing: see the warning above.';
+      return t.overviewView.entriesThisMachineSawAre;
     case 'forked':
-      return 'Not the history this machine saw: see the warning above.';
+      return t.overviewView.notTheHistoryThisMachine;
   }
 }
 
@@ -109,19 +109,19 @@ export function OverviewView({ engagement }: { engagement: EngagementSummary }) 
   const steps = state ? jobSteps(state.progress) : [];
   const next = steps.find((step) => !step.done);
   const rows: [string, string][] = [
-    ['Reporting entity', s.entityName],
-    ['Fiscal year', `Starts in ${MONTH_NAMES[s.fiscalYearStartMonth - 1]}; labelled by the year it ${s.fiscalYearLabelRule === 'end-year' ? 'ends' : 'starts'} in`],
-    ['Base year', s.baseYear ?? 'Not set'],
-    ['Consolidation approach', CONSOLIDATION_LABELS[s.consolidationApproach]],
-    ['GWP basis', `IPCC ${s.gwpBasis} (100-year)`],
-    ['Materiality', `${s.materialityPercent}% of total emissions`],
-    ['Performance materiality', `${s.performanceMaterialityPercent}%`],
-    ['Clearly trivial', `${s.clearlyTrivialPercent}%`],
-    ['Level of assurance', s.assuranceLevel === 'limited' ? 'Limited' : 'Reasonable'],
-    ['Grid region', s.defaultRegion ?? 'Not set (records and sites must name theirs)'],
-    ['Evidence kept up to', `${s.evidenceCapMiB} MiB per imported file`],
-    ['Instrument matching', MATCHING_LABELS[s.instrumentMatching]],
-    ['Excluded investments', s.category15Investments ? 'Reported as Scope 3 category 15' : 'Not reported'],
+    [t.overviewView.reportingEntity, s.entityName],
+    [t.overviewView.fiscalYear, `Starts in ${MONTH_NAMES[s.fiscalYearStartMonth - 1]}; labelled by the year it ${s.fiscalYearLabelRule === 'end-year' ? 'ends' : 'starts'} in`],
+    [t.overviewView.baseYear, s.baseYear ?? t.overviewView.notSet],
+    [t.overviewView.consolidationApproach, CONSOLIDATION_LABELS[s.consolidationApproach]],
+    [t.overviewView.gwpBasis, t.overviewView.ipcc100Year(s.gwpBasis)],
+    [t.overviewView.materiality, t.overviewView.ofTotalEmissions(s.materialityPercent)],
+    [t.overviewView.performanceMateriality, `${s.performanceMaterialityPercent}%`],
+    [t.overviewView.clearlyTrivial, `${s.clearlyTrivialPercent}%`],
+    [t.overviewView.levelOfAssurance, s.assuranceLevel === 'limited' ? t.overviewView.limited : t.overviewView.reasonable],
+    [t.overviewView.gridRegion, s.defaultRegion ?? t.overviewView.notSetRecordsAndSites],
+    [t.overviewView.evidenceKeptUpTo, t.overviewView.mibPerImportedFile(s.evidenceCapMiB)],
+    [t.overviewView.instrumentMatching, MATCHING_LABELS[s.instrumentMatching]],
+    [t.overviewView.excludedInvestments, s.category15Investments ? t.overviewView.reportedAsScope3Category : t.overviewView.notReported],
   ];
   return (
     <>

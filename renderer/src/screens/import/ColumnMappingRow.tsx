@@ -25,8 +25,8 @@ function roleLabel(role: ColumnRole): string {
 }
 
 const UNIT_PLACEHOLDERS: Partial<Readonly<Record<ColumnRole, string>>> = {
-  factor_value: 'Unit, e.g. kg CO2e/kWh or kg CO2e per unit',
-  claim_value: 'Unit, e.g. tCO2e',
+  factor_value: t.columnMappingRow.unitEGKgCo2e,
+  claim_value: t.columnMappingRow.unitEGTco2e,
 };
 
 function UnitCheckNote({ check }: { check: UnitCheck | undefined }) {

@@ -7,13 +7,13 @@ const DELIMITER_NAMES: Readonly<Record<string, string>> = { ',': t.fileFacts.com
 /** What the auditor records about the file before importing it. */
 export function FileFacts({ preview }: { preview: ImportPreview }) {
   const facts: [string, string][] = [
-    ['File', preview.fileName],
-    ['Format', preview.format.toUpperCase()],
-    ['Size', formatBytes(preview.sizeBytes)],
-    ['Macros', preview.hasMacros ? 'Contains macros (kept, never run)' : 'None'],
+    [t.fileFacts.file, preview.fileName],
+    [t.fileFacts.format, preview.format.toUpperCase()],
+    [t.fileFacts.size, formatBytes(preview.sizeBytes)],
+    [t.fileFacts.macros, preview.hasMacros ? t.fileFacts.containsMacrosKeptNeverRun : t.fileFacts.none],
   ];
-  if (preview.encoding !== undefined) facts.push(['Encoding', preview.encoding]);
-  if (preview.delimiter !== undefined) facts.push(['Delimiter', DELIMITER_NAMES[preview.delimiter] ?? `'${preview.delimiter}'`]);
+  if (preview.encoding !== undefined) facts.push([t.fileFacts.encoding, preview.encoding]);
+  if (preview.delimiter !== undefined) facts.push([t.fileFacts.delimiter, DELIMITER_NAMES[preview.delimiter] ?? `'${preview.delimiter}'`]);
   return (
     <dl className="facts" data-testid="file-facts">
       {facts.map(([label, value]) => (

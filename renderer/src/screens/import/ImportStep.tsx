@@ -16,11 +16,11 @@ interface Props {
 }
 
 function summary(outcome: ImportOutcome): string {
-  if (!outcome.committed) return `Not imported: ${outcome.shortfall ?? 'the import was not saved'}. Nothing was saved.`;
-  const evidence = outcome.evidenceStored ? 'The file is stored in the engagement as evidence.' : 'The file is over the evidence size cap, so only its SHA-256 is recorded.';
+  if (!outcome.committed) return t.importStep.notImportedNothingWasSaved(outcome.shortfall ?? 'the import was not saved');
+  const evidence = outcome.evidenceStored ? t.importStep.theFileIsStoredIn : t.importStep.theFileIsOverThe;
   const claims = outcome.claimsCreated > 0 ? ` and ${countOf(outcome.claimsCreated, 'claim')}` : '';
-  const anyway = outcome.shortfall === null ? '' : ` Imported although ${outcome.shortfall}.`;
-  return `Imported ${countOf(outcome.recordsCreated, 'record')}${claims} from ${outcome.fileName}; ${countOf(outcome.rejectedTotal, 'row')} rejected.${anyway} ${evidence}`;
+  const anyway = outcome.shortfall === null ? '' : t.importStep.importedAlthough(outcome.shortfall);
+  return t.importStep.importedFromRejected(countOf(outcome.recordsCreated, 'record'), claims, outcome.fileName, countOf(outcome.rejectedTotal, 'row'), anyway, evidence);
 }
 
 /** Step 6: the import itself, with progress and Cancel; its control totals are the result. */

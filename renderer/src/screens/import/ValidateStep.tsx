@@ -23,7 +23,7 @@ function summary(outcome: ImportOutcome): string {
   const skipped = outcome.skipped.length;
   const claims = outcome.claimsCreated > 0 ? ` and ${countOf(outcome.claimsCreated, 'claim')}` : '';
   const findings = outcome.findingsTotal > 0 ? `; ${countOf(outcome.findingsTotal, 'finding')}` : '';
-  return `${countOf(outcome.recordsCreated, 'record')}${claims} would be imported; ${countOf(outcome.rejectedTotal, 'row')} rejected; ${countOf(skipped, 'totals or notes row')} skipped${findings}. Nothing has been saved yet.`;
+  return t.validateStep.wouldBeImportedRejectedSkipped(countOf(outcome.recordsCreated, 'record'), claims, countOf(outcome.rejectedTotal, 'row'), countOf(skipped, 'totals or notes row'), findings);
 }
 
 /** Nothing imported is not success: the auditor must say so deliberately before such an import is saved. */
@@ -44,11 +44,11 @@ export function ValidateStep({ preview, job, allowDuplicate, onAllowDuplicateCha
   const shortfall = job.status === 'finished' ? job.outcome.shortfall : null;
   const blockedBy =
     job.status !== 'finished'
-      ? 'Validate the file first'
+      ? t.validateStep.validateTheFileFirst
       : shortfall !== null && !allowEmpty
-        ? 'Tick “Import it anyway” to import what falls short'
+        ? t.validateStep.tickImportItAnywayTo
         : preview.duplicateOf && !allowDuplicate
-          ? 'Tick “Import again anyway” to import a file twice'
+          ? t.validateStep.tickImportAgainAnywayTo
           : undefined;
   return (
     <section className="card wizard-step" aria-labelledby="validate-heading">

@@ -3,13 +3,14 @@ import type { ApiInput, ImportOutcome, ImportProgress } from '../../../../shared
 import { api } from '../../api';
 import { formatCount } from '../../format';
 import { useJob, type JobState } from '../../useJob';
+import { t } from '../../messages';
 
 export type ImportJobState = JobState<ImportOutcome, ImportProgress>;
 
 const IMPORT_EVENTS = { finished: 'import.finished', progress: 'import.progress' } as const;
 const cancelImport = (jobId: string) => api.call('import.cancel', { jobId });
 
-export const describeRowsRead = (progress: ImportProgress) => `${formatCount(progress.rowsRead)} rows read`;
+export const describeRowsRead = (progress: ImportProgress) => t.useImportJob.rowsRead(formatCount(progress.rowsRead));
 
 /** One import job at a time (a dry run or the real import), with its progress and how it ended. */
 export function useImportJob() {

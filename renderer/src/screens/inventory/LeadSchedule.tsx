@@ -20,8 +20,8 @@ interface Props {
 }
 
 const GROUP_HEADINGS: Readonly<Record<Exclude<FigureGroup, 'inventory'>, string>> = {
-  apart: 'Reported apart from the inventory',
-  metrics: 'Metrics',
+  apart: t.leadSchedule.reportedApartFromTheInventory,
+  metrics: t.leadSchedule.metrics,
 };
 
 interface Column {

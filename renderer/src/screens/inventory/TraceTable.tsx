@@ -19,7 +19,7 @@ interface PlacedLine {
 
 /** 'company.xlsx › UK offices › row 17'. */
 function sourceText(source: TraceLine['source']): string {
-  return `${source.fileName} › ${source.sheet} › row ${source.rowNumber}`;
+  return t.traceTable.row(source.fileName, source.sheet, source.rowNumber);
 }
 
 interface ColumnSpec {

@@ -64,12 +64,12 @@ function intensityScale(denominator: string, unit: string): { readonly per: stri
     const code = unit.slice(CURRENCY_PREFIX.length);
     const sign = CURRENCY_SIGNS[code];
     const per = sign ? `${sign}m` : `${code} m`;
-    return { per, label: `per ${per} of ${noun}`, multiplier: PER_MILLION };
+    return { per, label: t.figures.perOf(per, noun), multiplier: PER_MILLION };
   }
   const countNoun = unit === 'count' ? COUNT_NOUNS[denominator] : undefined;
   if (countNoun) return { per: countNoun, label: `per ${countNoun}`, multiplier: 1 };
   const per = unit === 'count' ? 'unit' : UNIT_TEXT[unit] ?? unit;
-  return { per, label: `per ${per} of ${noun}`, multiplier: 1 };
+  return { per, label: t.figures.perOf(per, noun), multiplier: 1 };
 }
 
 /** Net tCO2e per unit of one denominator in one unit, scaled to read well; shown, never traced. */
@@ -78,7 +78,7 @@ function intensityRow(metric: Pick<IntensityMetric, 'denominator' | 'unit'>): Fi
   const { per, label, multiplier } = intensityScale(metric.denominator, metric.unit);
   return {
     figure,
-    label: `Net tCO2e ${label}`,
+    label: t.figures.netTco2e(label),
     unit: `tCO2e/${per}`,
     value: (totals) => {
       const perUnit = figureValue(figure, totals);

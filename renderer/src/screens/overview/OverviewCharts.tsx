@@ -21,8 +21,8 @@ const base = (periods: readonly PeriodResult[], series: unknown[], yName: string
 export function OverviewCharts({ periods }: { periods: readonly PeriodResult[] }) {
   const latest = periods[periods.length - 1];
   const sites = latest ? topSites(latest, TOP_SITES) : [];
-  const dataCentres = [...new Set(periods.flatMap((period) => period.sites.filter((site) => site.isDataCentre && site.metrics.pue !== null).map((site) => site.site ?? '(no site)')))].sort();
-  const pueOf = (period: PeriodResult, name: string) => period.sites.find((site) => (site.site ?? '(no site)') === name)?.metrics.pue ?? null;
+  const dataCentres = [...new Set(periods.flatMap((period) => period.sites.filter((site) => site.isDataCentre && site.metrics.pue !== null).map((site) => site.site ?? t.overviewCharts.noSite)))].sort();
+  const pueOf = (period: PeriodResult, name: string) => period.sites.find((site) => (site.site ?? t.overviewCharts.noSite) === name)?.metrics.pue ?? null;
   return (
     <div className="chart-grid">
       <section className="card" aria-labelledby="scopes-chart">

@@ -91,12 +91,12 @@ function SettingsForm({ engagement, onSaved }: { engagement: EngagementSummary; 
   return (
     <form className="settings-form" onSubmit={(event) => void save.run(event)} aria-label={t.materialityPanel.materialityAndTolerances}>
       <div className="form-grid thresholds">
-        {percentField('Materiality (% of reported Scope 1 + 2)', form.materialityPercent, setMateriality)}
-        {percentField('Performance materiality (%)', form.performanceMaterialityPercent, (performanceMaterialityPercent) => set({ performanceMaterialityPercent }))}
-        {percentField('Clearly trivial (%)', form.clearlyTrivialPercent, (clearlyTrivialPercent) => set({ clearlyTrivialPercent }))}
-        {percentField('PUE tolerance (±)', form.metricTolerances.pue, (pue) => set({ metricTolerances: { ...form.metricTolerances, pue } }))}
-        {percentField('Clean share tolerance (± pp)', form.metricTolerances.clean_share, (share) => set({ metricTolerances: { ...form.metricTolerances, clean_share: share } }))}
-        {percentField('Data-centre clean share tolerance (± pp)', form.metricTolerances.data_centre_clean_share, (share) => set({ metricTolerances: { ...form.metricTolerances, data_centre_clean_share: share } }))}
+        {percentField(t.materialityPanel.materialityOfReportedScope1, form.materialityPercent, setMateriality)}
+        {percentField(t.materialityPanel.performanceMateriality2, form.performanceMaterialityPercent, (performanceMaterialityPercent) => set({ performanceMaterialityPercent }))}
+        {percentField(t.materialityPanel.clearlyTrivial2, form.clearlyTrivialPercent, (clearlyTrivialPercent) => set({ clearlyTrivialPercent }))}
+        {percentField(t.materialityPanel.pueTolerance, form.metricTolerances.pue, (pue) => set({ metricTolerances: { ...form.metricTolerances, pue } }))}
+        {percentField(t.materialityPanel.cleanShareTolerancePp, form.metricTolerances.clean_share, (share) => set({ metricTolerances: { ...form.metricTolerances, clean_share: share } }))}
+        {percentField(t.materialityPanel.dataCentreCleanShareTolerance, form.metricTolerances.data_centre_clean_share, (share) => set({ metricTolerances: { ...form.metricTolerances, data_centre_clean_share: share } }))}
       </div>
       {save.error && <p role="alert" className="notice danger">{save.error}</p>}
       <div className="form-actions">

@@ -21,7 +21,7 @@ export function MetricInputs({ claim, periods, correctedPeriods, onClose }: { cl
   const { totals, sites } = rows(correctedPeriods);
   const imported = rows(periods).totals;
   const inputs = figure.kind === 'ratio' ? (['facilityKwh', 'itKwh'] as const) : (['cleanKwh', 'electricityKwh'] as const);
-  const labels = { facilityKwh: 'Facility energy (kWh)', itKwh: 'IT energy (kWh)', cleanKwh: 'Clean electricity (kWh)', electricityKwh: 'Electricity consumed (kWh)' } as const;
+  const labels = { facilityKwh: t.metricInputs.facilityEnergyKwh, itKwh: t.metricInputs.itEnergyKwh, cleanKwh: t.metricInputs.cleanElectricityKwh, electricityKwh: t.metricInputs.electricityConsumedKwh } as const;
   return (
     <section className="card trace-panel" aria-labelledby="metric-heading" data-testid="metric-inputs">
       <div className="panel-head">

@@ -62,8 +62,8 @@ const KIND_LABELS: Readonly<Record<NonNullable<TargetResult['kind']>, string>> =
 
 function TargetCard({ target }: { target: TargetResult }) {
   const palette = usePalette();
-  const kind = target.kind === null ? 'not read' : KIND_LABELS[target.kind];
-  const summary = `${target.figureLabel ?? 'No figure'}, ${kind} by ${target.targetYear}: ${STATUS_LABELS[target.status].toLowerCase()}. ${target.reason}`;
+  const kind = target.kind === null ? t.targetsPanel.notRead : KIND_LABELS[target.kind];
+  const summary = `${target.figureLabel ?? t.targetsPanel.noFigure}, ${kind} by ${target.targetYear}: ${STATUS_LABELS[target.status].toLowerCase()}. ${target.reason}`;
   return (
     <section className="target" data-target={target.id} aria-labelledby={`target-${target.id}`}>
       <div className="panel-head">
@@ -83,7 +83,7 @@ function TargetCard({ target }: { target: TargetResult }) {
           fileName={`target-${target.id}-pathway`}
           table={{
             columns: [t.targetsPanel.fiscalYear, t.targetsPanel.pathway, t.targetsPanel.actual, t.targetsPanel.asImported, t.targetsPanel.onTrack],
-            rows: target.years.map((year) => [year.period, valueText(target.figure, year.pathway), valueText(target.figure, year.actual), valueText(target.figure, year.actualUncorrected), year.onTrack === null ? '' : year.onTrack ? 'Yes' : 'No']),
+            rows: target.years.map((year) => [year.period, valueText(target.figure, year.pathway), valueText(target.figure, year.actual), valueText(target.figure, year.actualUncorrected), year.onTrack === null ? '' : year.onTrack ? t.targetsPanel.yes : t.targetsPanel.no]),
           }}
         />
       )}

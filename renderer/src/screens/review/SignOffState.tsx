@@ -15,7 +15,7 @@ export const SIGN_OFF_STATE_LABELS: Readonly<Record<AreaSignOffView['state'], st
 /** Who signed the area off and when, in a line: 'Prepared by ana 2026-11-30 10:15:00; reviewed by …'. */
 export function signOffSummary(area: AreaSignOffView): string {
   const parts = [area.preparer, area.reviewer].flatMap((signOff) => (signOff ? [`${signOff.role === 'preparer' ? 'prepared' : 'reviewed'} by ${signOff.actor} ${formatTimestamp(signOff.at)}`] : []));
-  return parts.length === 0 ? 'No one has signed it off yet' : parts.join('; ');
+  return parts.length === 0 ? t.signOffState.noOneHasSignedIt : parts.join('; ');
 }
 
 /** An area's sign-off state, shown at the top of the area's own screen. */
