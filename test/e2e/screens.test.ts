@@ -110,9 +110,8 @@ describe('every screen', () => {
     await expect(isFocused(desnz.getByRole('button', { name: 'Show factors' }))).resolves.toBe(true);
 
     await open(page, 'Inventory');
-    const scope1 = page.locator('table[aria-label="Lead schedule"] tr[data-figure="scope1"] td[data-period="FY2023"]');
-    // Opening the screen only reads: the auditor calculates.
     await page.getByRole('button', { name: 'Calculate', exact: true }).click();
+    const scope1 = page.locator('table[aria-label="Lead schedule"] tr[data-figure="scope1"] td[data-period="FY2023"]');
     await scope1.waitFor();
     await checkScreen(page, 'inventory');
     await scope1.getByRole('button').click();
@@ -120,7 +119,10 @@ describe('every screen', () => {
     await trace.getByRole('table', { name: 'Trace lines' }).locator('tbody > tr[data-record]').first().waitFor();
     await expect(page.locator(':focus').getAttribute('id')).resolves.toBe('trace-heading');
     await page.getByLabel('Break down by').selectOption('months');
-    await trace.getByRole('table', { name: 'Trace lines' }).locator('button.source-link').first().click();
+    const sourceLink = trace.getByRole('table', { name: 'Trace lines' }).locator('button.source-link').first();
+    await sourceLink.click();
+    // The button pressed keeps focus while its source row opens (a remounted row would drop it).
+    await expect(sourceLink.evaluate((button) => button.matches(':focus'))).resolves.toBe(true);
     for (const viewport of [...VIEWPORTS, { width: 1440, height: 900 }]) {
       await page.setViewportSize(viewport);
       expect(await overflow(page, '[data-testid="trace-panel"]'), `trace panel at ${viewport.width} px`).toBeLessThanOrEqual(0);
@@ -128,6 +130,8 @@ describe('every screen', () => {
       expect(await overflow(page, '[data-testid="trace-panel"] .table-scroll'), `trace lines at ${viewport.width} px`).toBeLessThanOrEqual(0);
     }
     await checkScreen(page, 'inventory-trace');
+    // Checking and saving the screen moves focus; Escape from inside the trace closes it.
+    await sourceLink.focus();
     await page.keyboard.press('Escape');
     await expect(trace.count()).resolves.toBe(0);
     await expect(isFocused(scope1.getByRole('button'))).resolves.toBe(true);

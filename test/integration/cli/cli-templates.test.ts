@@ -74,7 +74,7 @@ describe('mapping templates on next year’s file', () => {
     expect(named.out).toContain('6 records created');
   });
 
-  it('refuses a template whose headers do not match the sheet, listing every difference and changing nothing', async () => {
+  it('refuses a template whose headers do not match the sheet, listing every difference, logging the refusal and changing nothing else', async () => {
     const dir = tempDir();
     const lastYear = path.join(dir, 'energy-fy2022.xlsx');
     await writeEnergyWorkbook(lastYear, { FY2022: { header: ENERGY_HEADER, year: 2021 } });
@@ -90,7 +90,9 @@ describe('mapping templates on next year’s file', () => {
       "Error: The headers of sheet 'FY2023' (row 1) are not the ones the mapping was made for: column C is 'Electricity (MWh)', expected 'Electricity (kWh)'; column D is 'Gas (m3)', expected 'Natural gas (m3)'. Nothing was imported",
     );
     const check = open();
-    expect(importFootprint(check)).toEqual(before);
+    const after = importFootprint(check);
     check.close();
+    expect({ ...after, audit_log: before.audit_log }).toEqual(before);
+    expect(after.audit_log! - before.audit_log!).toBe(1);
   });
 });

@@ -1,6 +1,5 @@
-import { flexRender, tableFeatures, useTable, type ColumnDef } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { activityByKey } from '../../../../shared/activities';
 import { describeAttributes } from '../../../../shared/calc/attributes';
 import type { TraceSortColumn } from '../../../../shared/calc/trace';
@@ -8,14 +7,6 @@ import type { TraceLine } from '../../../../shared/contract';
 import { formatNumber, formatPercent, formatThreeDecimals, NO_VALUE } from '../../format';
 import { SourceRowCells } from './SourceRowCells';
 import { t } from '../../messages';
-
-const features = tableFeatures({});
-
-/** A line and where it stands among the figure's lines (its index in the sorted, filtered whole). */
-interface PlacedLine {
-  readonly index: number;
-  readonly line: TraceLine;
-}
 
 /** 'company.xlsx › UK offices › row 17'. */
 function sourceText(source: TraceLine['source']): string {
@@ -26,16 +17,22 @@ interface ColumnSpec {
   readonly id: string;
   readonly header: string;
   readonly className?: string;
+  /**
+   * The column's share of the table's width. Fixed, so widths never depend on the rows in view:
+   * otherwise a row scrolled in widens a column, rows rewrap, and the rows in view change again.
+   */
+  readonly widthPercent: number;
   /** What the engine sorts the lines by when this column's header is clicked. */
   readonly sort?: TraceSortColumn;
   readonly cell: (line: TraceLine, expanded: boolean, toggle: () => void) => ReactNode;
 }
 
 const COLUMN_SPECS: readonly ColumnSpec[] = [
-  { id: 'record', header: t.traceTable.record, className: 'num', sort: 'record', cell: (line) => line.recordId },
-  { id: 'site', header: t.traceTable.site, sort: 'site', cell: (line) => line.site ?? NO_VALUE },
+  { id: 'record', widthPercent: 6, header: t.traceTable.record, className: 'num', sort: 'record', cell: (line) => line.recordId },
+  { id: 'site', widthPercent: 9, header: t.traceTable.site, sort: 'site', cell: (line) => line.site ?? NO_VALUE },
   {
     id: 'activity',
+    widthPercent: 11,
     header: t.traceTable.activity,
     className: 'wraps',
     sort: 'activity',
@@ -46,10 +43,11 @@ const COLUMN_SPECS: readonly ColumnSpec[] = [
       </>
     ),
   },
-  { id: 'quantity', header: t.traceTable.quantity, className: 'num', sort: 'quantity', cell: (line) => `${formatNumber(line.quantity)} ${line.unit}` },
-  { id: 'conversion', header: t.traceTable.unitConversion, className: 'num', cell: (line) => `× ${formatNumber(line.conversionFactor)}` },
+  { id: 'quantity', widthPercent: 9, header: t.traceTable.quantity, className: 'num', sort: 'quantity', cell: (line) => `${formatNumber(line.quantity)} ${line.unit}` },
+  { id: 'conversion', widthPercent: 8, header: t.traceTable.unitConversion, className: 'num', cell: (line) => `× ${formatNumber(line.conversionFactor)}` },
   {
     id: 'converted',
+    widthPercent: 10,
     header: t.traceTable.converted,
     className: 'num wraps',
     cell: (line) => (
@@ -59,9 +57,10 @@ const COLUMN_SPECS: readonly ColumnSpec[] = [
       </>
     ),
   },
-  { id: 'factor-value', header: t.traceTable.kgco2eUnit, className: 'num', cell: (line) => `× ${formatNumber(line.co2ePerUnitKg)}` },
+  { id: 'factor-value', widthPercent: 7, header: t.traceTable.kgco2eUnit, className: 'num', cell: (line) => `× ${formatNumber(line.co2ePerUnitKg)}` },
   {
     id: 'factor',
+    widthPercent: 15,
     header: t.traceTable.factor,
     className: 'factor',
     cell: (line) =>
@@ -74,10 +73,11 @@ const COLUMN_SPECS: readonly ColumnSpec[] = [
         </>
       ) : NO_VALUE,
   },
-  { id: 'share', header: t.traceTable.share, className: 'num', cell: (line) => formatPercent(line.share) },
-  { id: 'tco2e', header: t.traceTable.tco2e, className: 'num tco2e', sort: 'tco2e', cell: (line) => <span title={t.traceTable.tco2e2(formatNumber(line.tco2e))}>{formatThreeDecimals(line.tco2e)}</span> },
+  { id: 'share', widthPercent: 6, header: t.traceTable.share, className: 'num', cell: (line) => formatPercent(line.share) },
+  { id: 'tco2e', widthPercent: 7, header: t.traceTable.tco2e, className: 'num tco2e', sort: 'tco2e', cell: (line) => <span title={t.traceTable.tco2e2(formatNumber(line.tco2e))}>{formatThreeDecimals(line.tco2e)}</span> },
   {
     id: 'source',
+    widthPercent: 12,
     header: t.traceTable.source,
     sort: 'source',
     cell: (line, expanded, toggle) => (
@@ -95,7 +95,7 @@ const ESTIMATED_ROW_HEIGHT = 44;
 export interface TraceTableProps {
   readonly lineCount: number;
   readonly lineAt: (index: number) => TraceLine | undefined;
-  /** Changes whenever a page of lines arrives. */
+  /** Changes whenever a page of lines arrives, so the lines in view are drawn again. */
   readonly pages: number;
   /** Asks for the lines from..to (inclusive) to be fetched. */
   readonly ensure: (from: number, to: number) => void;
@@ -113,7 +113,7 @@ export interface TraceTableProps {
  * half a million lines scrolls like one of fifty), fetched a page at a time as they come into
  * view. Headers sort the lines in the engine.
  */
-export function TraceTable({ lineCount, lineAt, pages, ensure, sort, descending, onSort, footer, onAdjust }: TraceTableProps) {
+export function TraceTable({ lineCount, lineAt, ensure, sort, descending, onSort, footer, onAdjust }: TraceTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
   const virtualizer = useVirtualizer({
@@ -134,60 +134,47 @@ export function TraceTable({ lineCount, lineAt, pages, ensure, sort, descending,
     if (!next.delete(index)) next.add(index);
     return next;
   });
-  const columns = useMemo<ColumnDef<typeof features, PlacedLine>[]>(
-    () => COLUMN_SPECS.map((spec) => ({ id: spec.id, header: spec.header, cell: ({ row }) => spec.cell(row.original.line, expanded.has(row.original.index), () => toggle(row.original.index)) })),
-    [expanded],
-  );
-  const data = useMemo(
-    () => items.flatMap((item): PlacedLine[] => {
-      const line = lineAt(item.index);
-      return line ? [{ index: item.index, line }] : [];
-    }),
-    // The lines in view change with the items and with every page that arrives (`pages` counts them).
-    [items, lineAt, pages],
-  );
-  const table = useTable({ features, columns, data, getRowId: (row) => String(row.index) });
-  const rows = new Map(table.getRowModel().rows.map((row) => [row.original.index, row]));
   const before = items[0]?.start ?? 0;
   const after = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
 
   return (
     <div className="table-scroll trace-scroll" ref={scrollRef} data-testid="trace-scroll">
       <table className="grid trace-lines" aria-label={t.traceTable.traceLines} aria-rowcount={lineCount}>
+        <colgroup>
+          {COLUMN_SPECS.map((spec) => <col key={spec.id} style={{ width: `${spec.widthPercent}%` }} />)}
+        </colgroup>
         <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header, position) => {
-                const spec = COLUMN_SPECS[position]!;
-                const sorted = spec.sort !== undefined && spec.sort === sort;
-                return (
-                  <th key={header.id} className={spec.className?.includes('num') ? 'num' : undefined} aria-sort={sorted ? (descending ? 'descending' : 'ascending') : undefined}>
-                    {spec.sort === undefined ? spec.header : (
-                      <button type="button" className="sort-header" onClick={() => onSort(spec.sort!)}>
-                        {spec.header}
-                        {sorted && <span aria-hidden="true">{descending ? ' ▾' : ' ▴'}</span>}
-                      </button>
-                    )}
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
+          <tr>
+            {COLUMN_SPECS.map((spec) => {
+              const sorted = spec.sort !== undefined && spec.sort === sort;
+              return (
+                <th key={spec.id} className={spec.className?.includes('num') ? 'num' : undefined} aria-sort={sorted ? (descending ? 'descending' : 'ascending') : undefined}>
+                  {spec.sort === undefined ? spec.header : (
+                    <button type="button" className="sort-header" onClick={() => onSort(spec.sort!)}>
+                      {spec.header}
+                      {sorted && <span aria-hidden="true">{descending ? ' ▾' : ' ▴'}</span>}
+                    </button>
+                  )}
+                </th>
+              );
+            })}
+          </tr>
         </thead>
         <tbody aria-hidden="true" className="spacer"><tr style={{ height: before }} /></tbody>
         {items.map((item) => {
-          const row = rows.get(item.index);
-          const line = row?.original.line;
+          const line = lineAt(item.index);
+          const expandedLine = expanded.has(item.index);
           return (
             <tbody key={item.key} data-index={item.index} ref={virtualizer.measureElement}>
-              {!line || !row ? (
+              {!line ? (
                 <tr className="loading-line"><td colSpan={COLUMN_COUNT} className="muted">{t.traceTable.loadingLine(item.index + 1)}</td></tr>
               ) : (
                 <>
                   <tr data-record={line.recordId} aria-rowindex={item.index + 2} className={line.note ? 'has-note' : undefined}>
-                    {row.getAllCells().map((cell, position) => (
-                      <td key={cell.id} className={COLUMN_SPECS[position]!.className}>
-                        {flexRender(cell.column.columnDef.cell, cell.getContext()) as ReactNode}
+                    {/* Cells are plain calls, not components: a component made anew on each render would remount, and the button the auditor just pressed would lose focus. */}
+                    {COLUMN_SPECS.map((spec, position) => (
+                      <td key={spec.id} className={spec.className}>
+                        {spec.cell(line, expandedLine, () => toggle(item.index))}
                         {position === 0 && onAdjust && (
                           <button type="button" className="line-action" onClick={() => onAdjust(line.recordId)} aria-label={t.traceTable.proposeAnAdjustmentOfRecord(line.recordId)}>{t.traceTable.adjust}</button>
                         )}
@@ -198,11 +185,11 @@ export function TraceTable({ lineCount, lineAt, pages, ensure, sort, descending,
                     <tr className="line-note">
                       <td />
                       <td colSpan={COLUMN_COUNT - 1} title={line.note}>
-                        <span className={expanded.has(item.index) ? undefined : 'clamped'}>{t.traceTable.note(line.note)}</span>
+                        <span className={expandedLine ? undefined : 'clamped'}>{t.traceTable.note(line.note)}</span>
                       </td>
                     </tr>
                   )}
-                  {expanded.has(item.index) && (
+                  {expandedLine && (
                     <tr className="source-detail">
                       <td colSpan={COLUMN_COUNT}><SourceRowCells source={line.source} /></td>
                     </tr>
