@@ -100,6 +100,48 @@ function featuresMeetThroughServices() {
   }));
 }
 
+/** Attributes whose text a person reads or hears (and props named for text: runningLabel, cancelledMessage…): they come from the catalogue too. */
+const UI_TEXT_ATTRIBUTE_NAMES = new Set(['aria-label', 'aria-description', 'aria-roledescription', 'title', 'placeholder', 'alt', 'label', 'summary', 'blockedBy']);
+const UI_TEXT_ATTRIBUTES = { has: (name) => typeof name === 'string' && (UI_TEXT_ATTRIBUTE_NAMES.has(name) || /(Label|Message|Text|Title|Hint)$/.test(name)) };
+const HAS_WORDS = /[A-Za-z]/;
+
+/**
+ * All UI text lives in the message catalogue (renderer/src/messages.ts), so a translation is one
+ * more object of its type: text written straight into JSX elsewhere in the renderer is refused,
+ * as a child ('Save'), a choice shown as a child ({busy ? 'Saving…' : 'Save'}), or a UI attribute.
+ */
+const uiText = {
+  rules: {
+    'no-literal-text': {
+      meta: { type: 'problem', schema: [], messages: { literal: 'UI text belongs in the message catalogue (renderer/src/messages.ts): “{{text}}”.' } },
+      create(context) {
+        const report = (node, text) => context.report({ node, messageId: 'literal', data: { text: text.trim().slice(0, 60) } });
+        /** Literal text in an expression that JSX shows: through parentheses, conditionals and && / || / ??. */
+        const checkShown = (node) => {
+          if (!node) return;
+          if (node.type === 'Literal' && typeof node.value === 'string' && HAS_WORDS.test(node.value)) report(node, node.value);
+          else if (node.type === 'TemplateLiteral' && node.quasis.some((quasi) => HAS_WORDS.test(quasi.value.cooked ?? ''))) report(node, node.quasis.map((quasi) => quasi.value.cooked).join('…'));
+          else if (node.type === 'ConditionalExpression') { checkShown(node.consequent); checkShown(node.alternate); }
+          else if (node.type === 'LogicalExpression') checkShown(node.right);
+        };
+        return {
+          JSXText(node) {
+            if (HAS_WORDS.test(node.value)) report(node, node.value);
+          },
+          JSXExpressionContainer(node) {
+            const parent = node.parent;
+            if (parent.type === 'JSXElement' || parent.type === 'JSXFragment') checkShown(node.expression);
+            else if (parent.type === 'JSXAttribute' && UI_TEXT_ATTRIBUTES.has(parent.name.name)) checkShown(node.expression);
+          },
+          JSXAttribute(node) {
+            if (UI_TEXT_ATTRIBUTES.has(node.name.name) && node.value?.type === 'Literal' && typeof node.value.value === 'string' && HAS_WORDS.test(node.value.value)) report(node.value, node.value.value);
+          },
+        };
+      },
+    },
+  },
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'native/', '.bench/', 'test-results/', '.stryker-tmp/', 'reports/'] },
   js.configs.recommended,
@@ -150,5 +192,10 @@ export default tseslint.config(
         ],
       }],
     },
+  },
+  {
+    files: ['renderer/src/**/*.tsx'],
+    plugins: { 'ui-text': uiText },
+    rules: { 'ui-text/no-literal-text': 'error' },
   },
 );

@@ -4,6 +4,7 @@ import { api } from './api';
 import { NativeCommands } from './native/NativeCommands';
 import { StartScreen } from './screens/StartScreen';
 import { EngagementScreen } from './screens/EngagementScreen';
+import { t } from './messages';
 
 export function App() {
   const [engagement, setEngagement] = useState<EngagementSummary | null | undefined>(undefined);
@@ -13,7 +14,7 @@ export function App() {
     return api.on('engagement.changed', setEngagement);
   }, []);
 
-  if (engagement === undefined) return <div className="loading">Loading…</div>;
+  if (engagement === undefined) return <div className="loading">{t.app.loading}</div>;
   return (
     <>
       {engagement ? <EngagementScreen engagement={engagement} /> : <StartScreen onOpened={setEngagement} />}

@@ -1,6 +1,4 @@
-import axe from 'axe-core';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { expect } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -53,25 +51,4 @@ export async function dropFileOn(target: Locator, file: string): Promise<void> {
   })()`);
   await target.dispatchEvent('dragover', { dataTransfer });
   await target.dispatchEvent('drop', { dataTransfer });
-}
-
-interface Violation {
-  readonly id: string;
-  readonly impact: string | null;
-  readonly help: string;
-  readonly targets: string[];
-}
-
-/** axe-core's serious and critical violations on the page as it is (injected over the DevTools protocol, so the CSP stays as it is). */
-export async function seriousViolations(page: Page): Promise<Violation[]> {
-  await page.evaluate(axe.source);
-  // A string, evaluated in the page: axe runs there, on its DOM. Rules passed are counted, to know it ran.
-  const { passed, violations } = await page.evaluate<{ passed: number; violations: Violation[] }>(`axe.run(document, { resultTypes: ['violations'] }).then((result) => ({
-    passed: result.passes.length,
-    violations: result.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, targets: violation.nodes.map((node) => node.target.join(' ')) })),
-  }))`);
-  expect(passed).toBeGreaterThan(0);
-  return violations;
 }

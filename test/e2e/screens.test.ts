@@ -1,6 +1,7 @@
 /**
  * Every screen of a two-sheet, two-year engagement, in Chromium: axe-core finds no serious or
- * critical violation on any of them, each is saved as a screenshot at 1280×800 and 1920×1080, and
+ * critical violation on any of them in the light or the dark theme, each is saved as a screenshot
+ * at 1280×800 and 1920×1080 in both, figures follow the browser's locale, and
  * the rough edges a first-time auditor hit stay fixed: a zero-record import is not offered, the
  * wizard survives leaving the Import screen, the register names each sheet, the trace and its
  * breakdown stay inside their card, panels close on Escape with focus moved into them, and the
@@ -8,30 +9,20 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DATA_CENTRES_SHEET, OFFICES_SHEET, writeCompanyWorkbook } from '../helpers/company-workbook';
-import { collectPageErrors, screenshot, seriousViolations } from './browser';
+import { checkScreen, VIEWPORTS } from './a11y';
+import { collectPageErrors } from './browser';
 import { createEngagement, importCompanyWorkbook, textOf, useE2eSession } from './session';
-
-const VIEWPORTS = [
-  { width: 1280, height: 800 },
-  { width: 1920, height: 1080 },
-] as const;
-
-/** The screen checked by axe and saved at both sizes. */
-async function checkScreen(page: Page, name: string): Promise<void> {
-  for (const viewport of VIEWPORTS) {
-    await page.setViewportSize(viewport);
-    expect(await seriousViolations(page), `${name} at ${viewport.width}×${viewport.height}`).toEqual([]);
-    await screenshot(page, `screen-${name}-${viewport.width}x${viewport.height}`);
-  }
-}
 
 /** How far an element's content overflows it sideways, in px (0 when it fits). */
 async function overflow(page: Page, selector: string): Promise<number> {
   return page.locator(selector).first().evaluate((element) => element.scrollWidth - element.clientWidth);
 }
+
+/** Whether the element has the focus (its document is the page's: no DOM types in the test's own code). */
+const isFocused = (locator: Locator) => locator.evaluate((element: { ownerDocument: { activeElement: unknown } }) => element === element.ownerDocument.activeElement);
 
 async function open(page: Page, screen: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Engagement' }).getByRole('button', { name: screen, exact: true }).click();
@@ -54,6 +45,7 @@ describe('every screen', () => {
     const page = await openPage({ viewport: VIEWPORTS[0] });
     const errors = collectPageErrors(page);
     await page.goto(harness.url);
+    await page.getByLabel('Reporting entity').waitFor();
     await checkScreen(page, 'start');
     await createEngagement(page, session());
     await checkScreen(page, 'overview-empty');
@@ -122,6 +114,7 @@ describe('every screen', () => {
     await checkScreen(page, 'factors');
     await page.keyboard.press('Escape');
     await expect(factors.count()).resolves.toBe(0);
+    await expect(isFocused(desnz.getByRole('button', { name: 'Show factors' }))).resolves.toBe(true);
 
     // Opening the Inventory reads the stored results; the first calculation is the auditor's to start.
     await open(page, 'Inventory');
@@ -149,6 +142,7 @@ describe('every screen', () => {
     await sourceLink.focus();
     await page.keyboard.press('Escape');
     await expect(trace.count()).resolves.toBe(0);
+    await expect(isFocused(scope1.getByRole('button'))).resolves.toBe(true);
 
     // The Overview: where the job stands, the figures by year with their change, and the charts.
     await open(page, 'Overview');
@@ -167,11 +161,33 @@ describe('every screen', () => {
 
     await open(page, 'Reconciliation');
     await page.getByRole('heading', { name: 'Reconciliation', level: 1 }).waitFor();
+    await page.getByText('Reconciling…').waitFor({ state: 'detached' });
     await checkScreen(page, 'reconciliation');
 
     await open(page, 'Export');
     await page.getByRole('heading', { name: /Export/, level: 1 }).waitFor();
     await checkScreen(page, 'export');
+
+    // Review: a finding of the post-import check opened (focus moves into it; Escape closes it and
+    // focus returns to the link that opened it), then a sample drawn.
+    await open(page, 'Findings');
+    const findingLink = page.getByRole('table', { name: 'Findings' }).getByRole('button', { name: /^Open finding/ }).first();
+    await findingLink.click();
+    const detail = page.getByTestId('finding-detail');
+    await detail.getByRole('list', { name: 'History of the finding' }).waitFor();
+    await expect.poll(() => page.locator(':focus').getAttribute('id')).toBe('finding-heading');
+    await checkScreen(page, 'findings');
+    await page.keyboard.press('Escape');
+    await expect(detail.count()).resolves.toBe(0);
+    await expect(isFocused(findingLink)).resolves.toBe(true);
+
+    await open(page, 'Sampling');
+    const draw = page.getByRole('form', { name: 'Draw a sample' });
+    await draw.getByLabel('Size').fill('5');
+    await draw.getByLabel('Seed').fill('20261130');
+    await draw.getByRole('button', { name: 'Draw' }).click();
+    await page.getByRole('table', { name: 'Sampled items' }).locator('tbody tr').nth(4).waitFor();
+    await checkScreen(page, 'sampling');
 
     // A refused file is logged; the log reads as words, its JSON on demand.
     await open(page, 'Import');
@@ -193,6 +209,23 @@ describe('every screen', () => {
     await expect(log.locator('tr[data-operation="import"] pre').first().isVisible()).resolves.toBe(false);
     await checkScreen(page, 'audit-log');
     expect(errors.filter((error) => !error.includes('Failed to load resource'))).toEqual([]);
-    // Twelve screens, each checked by axe and saved at two sizes, after two imports and a calculation.
+    // Every screen checked by axe and saved at two sizes in both themes, after two imports and a calculation.
   }, 360_000);
+
+  it('writes figures and dates in the browser’s locale: German separators in a German Chromium', async () => {
+    // The engagement the first test built is still open in the harness.
+    const { openPage, harness } = session();
+    const page = await openPage({ viewport: VIEWPORTS[0], locale: 'de-DE', colorScheme: 'dark' });
+    const errors = collectPageErrors(page);
+    await page.goto(harness.url);
+    await open(page, 'Inventory');
+    const scope1 = page.locator('table[aria-label="Lead schedule"] tr[data-figure="scope1"] td[data-period="FY2023"]');
+    // Three decimals after a comma, thousands grouped with points: 1.234,567.
+    await expect.poll(() => textOf(scope1)).toMatch(/^\d{1,3}(\.\d{3})*,\d{3}$/);
+    await open(page, 'Source files');
+    const imported = page.getByRole('table', { name: 'Source files' }).locator('tbody tr').first().locator('td').filter({ hasText: /UTC$/ });
+    await expect(textOf(imported)).resolves.toMatch(/^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}:\d{2} UTC$/);
+    await checkScreen(page, 'sources-de');
+    expect(errors.filter((error) => !error.includes('Failed to load resource'))).toEqual([]);
+  });
 });

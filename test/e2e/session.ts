@@ -30,7 +30,8 @@ export function useE2eSession(name: string): () => E2eSession {
     session = {
       dir,
       harness,
-      openPage: (options = {}) => chromium.newPage({ ...options, extraHTTPHeaders: { ...options.extraHTTPHeaders, ...harness.headers } }),
+      // British English unless a test asks otherwise, so figures and dates read the same on every machine.
+      openPage: (options = {}) => chromium.newPage({ locale: 'en-GB', ...options, extraHTTPHeaders: { ...options.extraHTTPHeaders, ...harness.headers } }),
     };
   });
   afterAll(async () => {

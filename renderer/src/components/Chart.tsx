@@ -8,6 +8,9 @@ import { AriaComponent, GridComponent, LegendComponent, MarkLineComponent, Toolt
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { formatNumber } from '../format';
+import { usePalette, type Palette } from '../theme';
+import { t } from '../messages';
 
 echarts.use([LineChart, BarChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent, AriaComponent, CanvasRenderer]);
 
@@ -38,8 +41,30 @@ function dataUrlBytes(dataUrl: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-function savePng(chart: echarts.ECharts, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([dataUrlBytes(chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' }))], { type: 'image/png' }));
+/** The ECharts theme of the app's light or dark palette: text, axes and series in the theme's colours. */
+function chartTheme(palette: Palette): object {
+  const axis = {
+    axisLine: { lineStyle: { color: palette.muted } },
+    axisTick: { lineStyle: { color: palette.muted } },
+    axisLabel: { color: palette.muted },
+    splitLine: { lineStyle: { color: palette.line } },
+    nameTextStyle: { color: palette.muted },
+  };
+  // Numbers on the axes and in tooltips in the system's locale, like every other figure.
+  const valueAxis = { ...axis, axisLabel: { ...axis.axisLabel, formatter: (value: number) => formatNumber(value) } };
+  return {
+    color: palette.series,
+    backgroundColor: 'transparent',
+    textStyle: { color: palette.ink },
+    legend: { textStyle: { color: palette.ink } },
+    tooltip: { backgroundColor: palette.panel, borderColor: palette.line, textStyle: { color: palette.ink }, valueFormatter: (value: unknown) => (typeof value === 'number' ? formatNumber(value) : String(value ?? '')) },
+    categoryAxis: axis,
+    valueAxis,
+  };
+}
+
+function savePng(chart: echarts.ECharts, fileName: string, background: string): void {
+  const url = URL.createObjectURL(new Blob([dataUrlBytes(chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: background }))], { type: 'image/png' }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName.endsWith('.png') ? fileName : `${fileName}.png`;
@@ -51,11 +76,13 @@ export function Chart({ title, summary, option, table, fileName, height = 280 }:
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const [showTable, setShowTable] = useState(false);
+  const palette = usePalette();
 
+  // Drawn anew when the theme changes: an ECharts theme is fixed at init.
   useEffect(() => {
     const element = container.current;
     if (!element) return undefined;
-    const instance = echarts.init(element, undefined, { renderer: 'canvas' });
+    const instance = echarts.init(element, chartTheme(palette), { renderer: 'canvas' });
     chart.current = instance;
     const resize = new ResizeObserver(() => instance.resize());
     resize.observe(element);
@@ -64,23 +91,23 @@ export function Chart({ title, summary, option, table, fileName, height = 280 }:
       instance.dispose();
       chart.current = null;
     };
-  }, []);
+  }, [palette]);
 
   useEffect(() => {
     chart.current?.setOption({ animation: false, aria: { enabled: true, label: { description: `${title}. ${summary}` } }, ...option }, { notMerge: true });
-  }, [option, title, summary]);
+  }, [option, title, summary, palette]);
 
   return (
     <figure className="chart" aria-label={title}>
       <div ref={container} className="chart-canvas" role="img" aria-label={`${title}. ${summary}`} style={{ height }} />
       <figcaption className="chart-actions">
         <span className="sr-only">{summary}</span>
-        <button type="button" onClick={() => setShowTable(!showTable)} aria-expanded={showTable}>{showTable ? 'Hide table' : 'Show as table'}</button>
-        <button type="button" onClick={() => chart.current && savePng(chart.current, fileName)}>Save PNG</button>
+        <button type="button" onClick={() => setShowTable(!showTable)} aria-expanded={showTable}>{showTable ? t.chart.hideTable : t.chart.showAsTable}</button>
+        <button type="button" onClick={() => chart.current && savePng(chart.current, fileName, palette.panel)}>{t.chart.savePng}</button>
       </figcaption>
       {showTable && (
         <div className="table-scroll">
-          <table className="grid chart-table" aria-label={`${title}: values`}>
+          <table className="grid chart-table" aria-label={t.chart.values(title)}>
             <thead>
               <tr>{table.columns.map((column) => <th key={column} scope="col">{column}</th>)}</tr>
             </thead>

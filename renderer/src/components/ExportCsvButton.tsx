@@ -3,6 +3,7 @@ import type { ApiInput, TableCsvOutcome } from '../../../shared/contract';
 import { api } from '../api';
 import { errorMessage, formatNumber } from '../format';
 import { useHost } from '../useHost';
+import { t } from '../messages';
 
 type CsvQueryInput = ApiInput<'export.tableCsv'>['query'];
 
@@ -32,13 +33,13 @@ export function ExportCsvButton({ query, what }: { query: CsvQueryInput; what: s
   };
   return (
     <span className="csv-export">
-      <button type="button" onClick={() => void exportCsv()} disabled={busy} aria-label={`Export CSV… of ${what}`}>
-        {busy ? 'Exporting…' : 'Export CSV…'}
+      <button type="button" onClick={() => void exportCsv()} disabled={busy} aria-label={t.exportCsvButton.exportCsvOf(what)}>
+        {busy ? t.exportCsvButton.exporting : t.exportCsvButton.exportCsv}
       </button>
       <span role="status" className="muted small">
-        {saved && `Saved ${formatNumber(saved.rows)} rows to ${saved.fileName}`}
+        {saved && t.exportCsvButton.savedRowsTo(formatNumber(saved.rows), saved.fileName)}
       </span>
-      {saved && host === 'electron' && <button type="button" className="link" onClick={() => void reveal(saved.jobId)}>Show in folder</button>}
+      {saved && host === 'electron' && <button type="button" className="link" onClick={() => void reveal(saved.jobId)}>{t.exportCsvButton.showInFolder}</button>}
       {error && <span role="alert" className="error small">{error}</span>}
     </span>
   );

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { JobState } from '../useJob';
+import { t } from '../messages';
 
 function ProgressBar({ label, percent, detail, onCancel, canCancel }: { label: string; percent: number | null; detail: string; onCancel: () => void; canCancel: boolean }) {
   const rounded = Math.round(percent ?? 0);
@@ -7,11 +8,11 @@ function ProgressBar({ label, percent, detail, onCancel, canCancel }: { label: s
     <div className="job-progress" role="status">
       <div className="job-progress-head">
         <span>{label}</span>
-        <span className="muted">{percent === null ? 'Starting…' : `${rounded}%${detail ? ` · ${detail}` : ''}`}</span>
+        <span className="muted">{percent === null ? t.jobView.starting : `${rounded}%${detail ? ` · ${detail}` : ''}`}</span>
       </div>
       <progress max={100} value={rounded} aria-label={label} />
       <div>
-        <button type="button" onClick={onCancel} disabled={!canCancel}>Cancel</button>
+        <button type="button" onClick={onCancel} disabled={!canCancel}>{t.jobView.cancel}</button>
       </div>
     </div>
   );

@@ -3,11 +3,12 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { TABLE_COLUMNS, type TableName, type TablePage, type TableQueryInput, type TableRow, type TableValue } from '../../../shared/tables';
 import { api } from '../api';
-import { formatNumber, formatTimestamp, NO_VALUE } from '../format';
+import { countOf, formatNumber, formatTimestamp, NO_VALUE } from '../format';
 import { ExportCsvButton } from './ExportCsvButton';
 import { SourceRowContextView } from './SourceRowContext';
 import { useGridKeys } from './useGridKeys';
 import { usePagedRows } from './usePagedRows';
+import { t } from '../messages';
 
 const features = tableFeatures({});
 /** Rows fetched at once. */
@@ -142,10 +143,10 @@ export function PagedTable<T extends TableName>({ table: name, label, filters, r
       <div className="toolbar" role="search">
         {toolbar}
         <label className="inline">
-          Search
+          {t.pagedTable.search}
           <input type="search" value={search} onChange={(event) => setSearch(event.target.value)} placeholder={searchPlaceholder} />
         </label>
-        <span className="muted small" role="status" data-testid="row-count">{first ? `${formatNumber(total)} ${total === 1 ? 'row' : 'rows'}` : 'Loading…'}</span>
+        <span className="muted small" role="status" data-testid="row-count">{first ? countOf(total, t.pagedTable.row, t.pagedTable.rows) : t.pagedTable.loading}</span>
         <span className="spacer" />
         <ExportCsvButton query={query} what={label.toLowerCase()} />
       </div>
@@ -193,7 +194,7 @@ export function PagedTable<T extends TableName>({ table: name, label, filters, r
                     <td key={cell.id} className={shown[position]!.spec.kind === 'number' ? 'num' : undefined}>
                       {flexRender(cell.column.columnDef.cell, cell.getContext()) as ReactNode}
                     </td>
-                  )) : <td colSpan={shown.length} className="muted">Loading row {formatNumber(item.index + 1)}…</td>}
+                  )) : <td colSpan={shown.length} className="muted">{t.pagedTable.loadingRow(formatNumber(item.index + 1))}</td>}
                 </tr>
               );
             })}
@@ -202,10 +203,10 @@ export function PagedTable<T extends TableName>({ table: name, label, filters, r
         </table>
       </div>
       {opened?.rawRowId != null && (
-        <section className="card source-row-card" aria-label="Source row">
+        <section className="card source-row-card" aria-label={t.pagedTable.sourceRow}>
           <div className="panel-head">
-            <h3>Where {rowNoun} {opened.key} was read from</h3>
-            <button type="button" onClick={() => setOpened(null)}>Close</button>
+            <h3>{t.pagedTable.whereWasReadFrom(rowNoun, opened.key)}</h3>
+            <button type="button" onClick={() => setOpened(null)}>{t.pagedTable.close}</button>
           </div>
           <SourceRowContextView row={{ rawRowId: opened.rawRowId }} />
         </section>

@@ -3,6 +3,7 @@ import type { ApiInput, SourceRowContext } from '../../../shared/contract';
 import { api } from '../api';
 import { errorMessage } from '../format';
 import { GridCell } from '../screens/import/SheetGrid';
+import { t } from '../messages';
 
 /** Rows either side of the one opened. */
 const AROUND = 3;
@@ -27,18 +28,18 @@ export function SourceRowContextView({ row }: { row: Row }) {
     };
   }, [key]);
   if (error) return <p role="alert" className="error">{error}</p>;
-  if (!context) return <p className="muted">Loading the source row…</p>;
+  if (!context) return <p className="muted">{t.sourceRowContext.loading}</p>;
   return (
     <div className="source-context" data-testid="source-context">
       <p className="small">
-        <strong>{context.fileName}</strong> › {context.sheet} › row {context.rowNumber}
-        {context.headerRowNumber !== null && <span className="muted"> (headers from row {context.headerRowNumber})</span>}
+        <strong>{context.fileName}</strong>{t.sourceRowContext.sheetRow(context.sheet, context.rowNumber)}
+        {context.headerRowNumber !== null && <span className="muted">{t.sourceRowContext.headersFromRow(context.headerRowNumber)}</span>}
       </p>
-      <div className="sheet-scroll" tabIndex={0} role="region" aria-label={`Rows around row ${context.rowNumber} of ${context.sheet}, scrollable`}>
-        <table className="sheet" aria-label={`Row ${context.rowNumber} of ${context.sheet} with the rows around it`}>
+      <div className="sheet-scroll" tabIndex={0} role="region" aria-label={t.sourceRowContext.rowsAroundScrollable(context.rowNumber, context.sheet)}>
+        <table className="sheet" aria-label={t.sourceRowContext.rowWithRowsAround(context.rowNumber, context.sheet)}>
           <thead>
             <tr>
-              <th scope="col" className="row-number">Row</th>
+              <th scope="col" className="row-number">{t.sourceRowContext.row}</th>
               {context.headers.map((header, column) => <th key={column} scope="col">{header}</th>)}
             </tr>
           </thead>

@@ -4,6 +4,7 @@ import { parseMenuCommand, type MenuCommand } from '../../../shared/menu';
 import { api } from '../api';
 import { errorMessage } from '../format';
 import { requestInWindow } from './appRequests';
+import { t } from '../messages';
 
 const SPREADSHEET_EXTENSIONS = IMPORT_FILE_EXTENSIONS.map((extension) => `.${extension}`).join(', ');
 
@@ -31,14 +32,14 @@ async function carryOut(command: MenuCommand, engagementOpen: boolean): Promise<
 
 /** A file dropped anywhere on the window: an engagement opens; a spreadsheet starts the import wizard on it. */
 async function openDropped(files: FileList, engagementOpen: boolean): Promise<void> {
-  if (files.length !== 1) throw new Error(`Drop one file at a time (${files.length} were dropped)`);
+  if (files.length !== 1) throw new Error(t.nativeCommands.dropOneFile(files.length));
   const file = files[0]!;
   switch (droppedFileKind(file.name)) {
     case 'engagement':
       await api.dropEngagement(file);
       return;
     case 'spreadsheet': {
-      if (!engagementOpen) throw new Error(`Open or create an engagement first, then drop ${file.name} to import it`);
+      if (!engagementOpen) throw new Error(t.nativeCommands.openEngagementFirst(file.name));
       const chosen = await api.dropFile(file);
       await requestInWindow('show-view', 'import');
       await requestInWindow('import-file', chosen);
@@ -105,14 +106,14 @@ export function NativeCommands({ engagementOpen }: { engagementOpen: boolean }) 
     <>
       {dragging && (
         <div className="window-drop" aria-hidden="true">
-          <p>Drop a .{ENGAGEMENT_FILE_EXTENSION} engagement to open it, or a spreadsheet to import it</p>
+          <p>{t.nativeCommands.dropHint(ENGAGEMENT_FILE_EXTENSION)}</p>
         </div>
       )}
-      {busy && <p role="status" className="sr-only">Opening…</p>}
+      {busy && <p role="status" className="sr-only">{t.nativeCommands.opening}</p>}
       {error && (
         <div role="alert" className="notice danger native-error" data-testid="native-error">
           {error}
-          <button type="button" className="link" onClick={() => setError(null)}>Dismiss</button>
+          <button type="button" className="link" onClick={() => setError(null)}>{t.nativeCommands.dismiss}</button>
         </div>
       )}
     </>

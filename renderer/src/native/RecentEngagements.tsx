@@ -3,6 +3,7 @@ import type { EngagementSummary, RecentEngagement } from '../../../shared/contra
 import { api } from '../api';
 import { formatTimestamp } from '../format';
 import { useAction } from '../useAction';
+import { t } from '../messages';
 
 /**
  * Engagements opened on this machine lately, newest first (the list the desktop app's File ▸ Open
@@ -24,19 +25,19 @@ export function RecentEngagements({ onOpened }: { onOpened: (engagement: Engagem
   const error = open.error ?? remove.error;
   return (
     <div className="recent-engagements">
-      <h3 id="recent-engagements-heading">Recent engagements</h3>
+      <h3 id="recent-engagements-heading">{t.recentEngagements.recentEngagements}</h3>
       <ul className="recent-list" aria-labelledby="recent-engagements-heading">
         {recent.map((entry) => (
           <li key={entry.id}>
             <span>
               {entry.missing
-                ? <span>{entry.fileName} <span className="muted">(missing)</span></span>
+                ? <span>{entry.fileName} <span className="muted">{t.recentEngagements.missing}</span></span>
                 : <button type="button" className="link" onClick={() => void open.run(entry.id)} disabled={open.busy}>{entry.fileName}</button>}
-              <span className="muted small recent-where">{entry.folder} · opened {formatTimestamp(entry.openedAt)}</span>
+              <span className="muted small recent-where">{t.recentEngagements.folderOpened(entry.folder, formatTimestamp(entry.openedAt))}</span>
             </span>
             {entry.missing && (
-              <button type="button" onClick={() => void remove.run(entry.id)} disabled={remove.busy} aria-label={`Remove ${entry.fileName} from the recent list`}>
-                Remove
+              <button type="button" onClick={() => void remove.run(entry.id)} disabled={remove.busy} aria-label={t.recentEngagements.removeFromList(entry.fileName)}>
+                {t.recentEngagements.remove}
               </button>
             )}
           </li>

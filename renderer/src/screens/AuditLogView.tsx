@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { AUDIT_OPERATIONS, describeAuditEntry } from '../../../shared/audit-summary';
 import type { EngagementSummary } from '../../../shared/contract';
 import { PagedTable } from '../components/PagedTable';
+import { t } from '../messages';
 
 /** Where the entry's parameters are among the audit log's columns (shown inside the summary, exported as their own column). */
 const PARAMS = 5;
@@ -14,22 +15,22 @@ export function AuditLogView({ engagement }: { engagement: EngagementSummary }) 
   const [operation, setOperation] = useState('');
   return (
     <>
-      <h1>Audit log</h1>
-      <p className="muted">Append-only; each entry’s SHA-256 covers the previous entry’s hash. Refused files and cancelled imports are logged too.</p>
+      <h1>{t.auditLogView.auditLog}</h1>
+      <p className="muted">{t.auditLogView.appendOnlyEachEntrysSha}</p>
       <PagedTable
-        label="Audit log"
+        label={t.auditLogView.auditLog}
         table="audit-log"
         filters={{ ...(operation ? { operation } : {}) }}
         revision={engagement.auditEntries}
         hidden={['params']}
-        searchPlaceholder="File, site, actor…"
+        searchPlaceholder={t.auditLogView.fileSiteActor}
         rowData={(row) => ({ 'data-operation': String(row.cells[3]) })}
         render={RENDER}
         toolbar={(
           <label className="inline">
-            Operation
+            {t.auditLogView.operation}
             <select value={operation} onChange={(event) => setOperation(event.target.value)}>
-              <option value="">All operations</option>
+              <option value="">{t.auditLogView.allOperations}</option>
               {AUDIT_OPERATIONS.map((name) => <option key={name} value={name}>{describeAuditEntry(name, {}).title}</option>)}
             </select>
           </label>
@@ -45,7 +46,7 @@ const RENDER = {
     <span className="summary-cell">
       {String(value ?? '')}
       <details>
-        <summary>Parameters (JSON)</summary>
+        <summary>{t.auditLogView.parametersJson}</summary>
         <pre className="params">{JSON.stringify(JSON.parse(String(row.cells[PARAMS])), null, 2)}</pre>
       </details>
     </span>

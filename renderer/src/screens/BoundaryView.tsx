@@ -5,12 +5,13 @@ import { api } from '../api';
 import { errorMessage, formatNumber, formatPercent } from '../format';
 import { CONSOLIDATION_LABELS } from '../labels';
 import { useAction } from '../useAction';
+import { t } from '../messages';
 
 /** What counts under each approach: the engine's boundary rule, in words. */
 const APPROACH_RULES: Readonly<Record<ConsolidationApproach, string>> = {
-  'operational-control': 'a site counts in full (100%) when the entity has operational control of it, otherwise not at all (0%). Ownership and financial control do not change the figures.',
-  'financial-control': 'a site counts in full (100%) when the entity has financial control of it, otherwise not at all (0%). Ownership and operational control do not change the figures.',
-  'equity-share': 'each site counts at its ownership %. Operational and financial control do not change the figures.',
+  'operational-control': t.boundaryView.aSiteCountsInFull,
+  'financial-control': t.boundaryView.aSiteCountsInFull2,
+  'equity-share': t.boundaryView.eachSiteCountsAtIts,
 };
 
 type DecidingColumn = 'ownership' | 'operational' | 'financial';
@@ -77,8 +78,7 @@ function ApproachNote({ engagement }: { engagement: EngagementSummary }) {
         <strong>{CONSOLIDATION_LABELS[consolidationApproach]}:</strong> {APPROACH_RULES[consolidationApproach]}
       </p>
       <p className="muted small">
-        Sites never configured count in full. Data centres (ticked, or with IT-energy records) feed the PUE and the data-centre clean share.
-        A blank region uses the engagement default ({defaultRegion ?? 'none set'}). The Inventory view applies them each time it calculates.
+        {t.boundaryView.sitesNeverConfiguredCountIn(defaultRegion ?? t.boundaryView.noneSet)}
       </p>
     </div>
   );
@@ -100,7 +100,7 @@ function SiteRow({ site, draft, approach, defaultRegion, onEdit }: RowProps) {
   const deciding = (column: DecidingColumn) => decidingClass(approach, column);
   const check = (key: 'operationalControl' | 'financialControl', label: string, className?: string) => (
     <td className={className ? `check ${className}` : 'check'}>
-      <input type="checkbox" aria-label={`${label} of ${site.name}`} checked={draft[key]} onChange={(event) => edit(key, event.target.checked)} />
+      <input type="checkbox" aria-label={t.boundaryView.of(label, site.name)} checked={draft[key]} onChange={(event) => edit(key, event.target.checked)} />
     </td>
   );
   const share = effectiveShare(site, site.configured, approach);
@@ -109,7 +109,7 @@ function SiteRow({ site, draft, approach, defaultRegion, onEdit }: RowProps) {
     <tr data-site={site.name} className={changed ? 'edited' : undefined}>
       <th scope="row">{site.name}</th>
       <td className="status">
-        {site.configured ? <span className="badge configured">Configured</span> : <span className="badge default-site">Default: counts in full</span>}
+        {site.configured ? <span className="badge configured">{t.boundaryView.configured}</span> : <span className="badge default-site">{t.boundaryView.defaultCountsInFull}</span>}
       </td>
       <td className="num">{formatNumber(site.records)}</td>
       <td className={deciding('ownership')}>
@@ -119,40 +119,40 @@ function SiteRow({ site, draft, approach, defaultRegion, onEdit }: RowProps) {
           min="0"
           max="100"
           step="any"
-          aria-label={`Ownership % of ${site.name}`}
+          aria-label={t.boundaryView.ownershipOf(site.name)}
           aria-invalid={attributes === null}
           value={draft.ownership}
           onChange={(event) => edit('ownership', event.target.value)}
         />
         {attributes === null && <span className="error small">0–100%</span>}
       </td>
-      {check('operationalControl', 'Operational control', deciding('operational'))}
-      {check('financialControl', 'Financial control', deciding('financial'))}
+      {check('operationalControl', t.boundaryView.operationalControl, deciding('operational'))}
+      {check('financialControl', t.boundaryView.financialControl, deciding('financial'))}
       <td className="check" data-testid="data-centre">
         {/* IT-energy records make a site a data centre in the calculation, so the box cannot say otherwise. */}
         <input
           type="checkbox"
-          aria-label={`Data centre of ${site.name}`}
+          aria-label={t.boundaryView.dataCentreOf(site.name)}
           checked={draft.isDataCentre || site.dataCentreByRecords}
           disabled={site.dataCentreByRecords}
           onChange={(event) => edit('isDataCentre', event.target.checked)}
         />
-        {site.dataCentreByRecords && <span className="muted small"> IT-energy records</span>}
+        {site.dataCentreByRecords && <span className="muted small"> {t.boundaryView.itEnergyRecords}</span>}
       </td>
       <td>
         <input
           type="text"
           className="region-input"
           maxLength={40}
-          aria-label={`Region of ${site.name}`}
-          placeholder={defaultRegion ?? 'Default'}
+          aria-label={t.boundaryView.regionOf(site.name)}
+          placeholder={defaultRegion ?? t.boundaryView.default}
           value={draft.region}
           onChange={(event) => edit('region', event.target.value)}
         />
       </td>
       <td className="num share" data-testid="effective-share">
         {formatPercent(share)}
-        {pending !== null && pending !== share && <span className="pending-share">{formatPercent(pending)} once saved</span>}
+        {pending !== null && pending !== share && <span className="pending-share">{t.boundaryView.onceSaved(formatPercent(pending))}</span>}
       </td>
     </tr>
   );
@@ -188,10 +188,10 @@ export function BoundaryView({ engagement }: { engagement: EngagementSummary }) 
   const deciding = (column: DecidingColumn) => decidingClass(consolidationApproach, column);
   return (
     <>
-      <h1>Boundary</h1>
+      <h1>{t.boundaryView.boundary}</h1>
       <ApproachNote engagement={engagement} />
       {error && <p role="alert" className="notice danger">{error}</p>}
-      {sites?.length === 0 && <p className="card muted">No sites yet. Sites come from the site column of imported activity data.</p>}
+      {sites?.length === 0 && <p className="card muted">{t.boundaryView.noSitesYetSitesCome}</p>}
       {sites && sites.length > 0 && (
         <form
           className="boundary-form"
@@ -201,18 +201,18 @@ export function BoundaryView({ engagement }: { engagement: EngagementSummary }) 
           }}
         >
           <div className="table-scroll">
-            <table className="grid boundary" aria-label="Sites">
+            <table className="grid boundary" aria-label={t.boundaryView.sites}>
               <thead>
                 <tr>
-                  <th scope="col">Site</th>
-                  <th scope="col">Status</th>
-                  <th scope="col" className="num">Records</th>
-                  <th scope="col" className={deciding('ownership')}>Ownership %</th>
-                  <th scope="col" className={deciding('operational')}>Operational control</th>
-                  <th scope="col" className={deciding('financial')}>Financial control</th>
-                  <th scope="col">Data centre</th>
-                  <th scope="col">Region</th>
-                  <th scope="col" className="num">Effective share</th>
+                  <th scope="col">{t.boundaryView.site}</th>
+                  <th scope="col">{t.boundaryView.status}</th>
+                  <th scope="col" className="num">{t.boundaryView.records}</th>
+                  <th scope="col" className={deciding('ownership')}>{t.boundaryView.ownership}</th>
+                  <th scope="col" className={deciding('operational')}>{t.boundaryView.operationalControl}</th>
+                  <th scope="col" className={deciding('financial')}>{t.boundaryView.financialControl}</th>
+                  <th scope="col">{t.boundaryView.dataCentre}</th>
+                  <th scope="col">{t.boundaryView.region}</th>
+                  <th scope="col" className="num">{t.boundaryView.effectiveShare}</th>
                 </tr>
               </thead>
               <tbody>
@@ -231,11 +231,11 @@ export function BoundaryView({ engagement }: { engagement: EngagementSummary }) 
           </div>
           <div className="step-actions">
             <span className="muted small" role="status">
-              {invalid.length > 0 ? `Ownership must be 0–100% (${invalid.map((site) => site.name).join(', ')})` : edited.length === 0 ? 'No unsaved changes' : `${edited.length} site${edited.length === 1 ? '' : 's'} changed`}
+              {invalid.length > 0 ? t.boundaryView.ownershipMustBe0100(invalid.map((site) => site.name).join(', ')) : edited.length === 0 ? t.boundaryView.noUnsavedChanges : t.boundaryView.siteChanged(edited.length, edited.length === 1 ? t.boundaryView.site1 : t.boundaryView.sites2)}
             </span>
             <span className="spacer" />
-            <button type="button" disabled={edited.length === 0 || save.busy} onClick={() => setDrafts(new Map(sites.map((site) => [site.name, draftOf(site)])))}>Discard changes</button>
-            <button type="submit" className="primary" disabled={edited.length === 0 || invalid.length > 0 || save.busy}>{save.busy ? 'Saving…' : 'Save boundary'}</button>
+            <button type="button" disabled={edited.length === 0 || save.busy} onClick={() => setDrafts(new Map(sites.map((site) => [site.name, draftOf(site)])))}>{t.boundaryView.discardChanges}</button>
+            <button type="submit" className="primary" disabled={edited.length === 0 || invalid.length > 0 || save.busy}>{save.busy ? t.boundaryView.saving : t.boundaryView.saveBoundary}</button>
           </div>
           {save.error && <p role="alert" className="notice danger">{save.error}</p>}
         </form>

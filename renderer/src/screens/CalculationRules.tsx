@@ -4,6 +4,7 @@ import type { EngagementSummary } from '../../../shared/contract';
 import { api } from '../api';
 import { MATCHING_LABELS } from '../labels';
 import { useAction } from '../useAction';
+import { t } from '../messages';
 
 /**
  * The engagement's calculation rules an auditor may make stricter or wider: how instruments are
@@ -19,9 +20,9 @@ export function CalculationRules({ engagement }: { engagement: EngagementSummary
   const underControl = settings.consolidationApproach !== 'equity-share';
   return (
     <section className="card" aria-labelledby="rules-heading">
-      <h2 id="rules-heading">Calculation rules</h2>
+      <h2 id="rules-heading">{t.calculationRules.calculationRules}</h2>
       <label>
-        Instrument matching (market-based Scope 2)
+        {t.calculationRules.instrumentMatchingMarketBasedScope}
         <select value={matching} onChange={(event) => setMatching(event.target.value as MatchingWindow)}>
           {Object.entries(MATCHING_LABELS).map(([value, label]) => (
             <option key={value} value={value}>{label}</option>
@@ -29,15 +30,14 @@ export function CalculationRules({ engagement }: { engagement: EngagementSummary
         </select>
       </label>
       <p className="muted small">
-        The GHG Protocol Scope 2 Guidance matches instruments to consumption over the reporting period (the fiscal year). Monthly matching is
-        stricter: certificates falling in a month without consumption are lost.
+        {t.calculationRules.theGhgProtocolScope2}
       </p>
       <label className="checkbox">
         <input type="checkbox" checked={category15} onChange={(event) => setCategory15(event.target.checked)} />
-        Report the group’s ownership share of sites outside its control as Scope 3 category 15 (investments)
+        {t.calculationRules.reportTheGroupsOwnershipShare}
       </label>
-      {!underControl && <p className="muted small">Under equity share those sites are already inside the boundary at their share: nothing is added.</p>}
-      <button type="button" onClick={() => void save.run()} disabled={!changed || save.busy}>Save calculation rules</button>
+      {!underControl && <p className="muted small">{t.calculationRules.underEquityShareThoseSites}</p>}
+      <button type="button" onClick={() => void save.run()} disabled={!changed || save.busy}>{t.calculationRules.saveCalculationRules}</button>
       {save.error && <p role="alert" className="error">{save.error}</p>}
     </section>
   );

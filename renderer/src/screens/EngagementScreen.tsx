@@ -16,20 +16,21 @@ import { SamplingView } from './review/SamplingView';
 import { SignOffState } from './review/SignOffState';
 import type { SignOffArea } from '../../../shared/review/sign-off';
 import { SourcesView } from './SourcesView';
+import { t } from '../messages';
 
 const VIEWS = [
-  { id: 'overview', label: 'Overview' },
-  { id: 'import', label: 'Import' },
-  { id: 'sources', label: 'Source files' },
-  { id: 'records', label: 'Records' },
-  { id: 'boundary', label: 'Boundary' },
-  { id: 'inventory', label: 'Inventory' },
-  { id: 'reconciliation', label: 'Reconciliation' },
-  { id: 'findings', label: 'Findings' },
-  { id: 'sampling', label: 'Sampling' },
-  { id: 'factors', label: 'Factor library' },
-  { id: 'audit-log', label: 'Audit log' },
-  { id: 'export', label: 'Export' },
+  { id: 'overview', label: t.engagementScreen.overview },
+  { id: 'import', label: t.engagementScreen.import },
+  { id: 'sources', label: t.engagementScreen.sourceFiles },
+  { id: 'records', label: t.engagementScreen.records },
+  { id: 'boundary', label: t.engagementScreen.boundary },
+  { id: 'inventory', label: t.engagementScreen.inventory },
+  { id: 'reconciliation', label: t.engagementScreen.reconciliation },
+  { id: 'findings', label: t.engagementScreen.findings },
+  { id: 'sampling', label: t.engagementScreen.sampling },
+  { id: 'factors', label: t.engagementScreen.factorLibrary },
+  { id: 'audit-log', label: t.engagementScreen.auditLog },
+  { id: 'export', label: t.engagementScreen.export },
 ] as const;
 type ViewId = (typeof VIEWS)[number]['id'];
 
@@ -51,7 +52,7 @@ function AuditWitnessBanner({ engagement }: { engagement: EngagementSummary }) {
   if (witness.status !== 'cut' && witness.status !== 'forked') return null;
   return (
     <div role="alert" className="notice danger witness-banner" data-testid="audit-witness-banner">
-      <strong>{witness.status === 'cut' ? 'Audit log entries are missing.' : 'The audit log was rewritten.'}</strong> {witness.finding.message}
+      <strong>{witness.status === 'cut' ? t.engagementScreen.auditLogEntriesAreMissing : t.engagementScreen.theAuditLogWasRewritten}</strong> {witness.finding.message}
     </div>
   );
 }
@@ -62,9 +63,9 @@ export function EngagementScreen({ engagement }: { engagement: EngagementSummary
   const area = VIEW_AREAS[view];
   return (
     <div className="shell">
-      <nav className="sidebar" aria-label="Engagement">
+      <nav className="sidebar" aria-label={t.engagementScreen.engagement}>
         <div className="sidebar-title">
-          <div className="brand-mark small" aria-hidden="true">CA</div>
+          <div className="brand-mark small" aria-hidden="true">{t.engagementScreen.ca}</div>
           <div>
             <strong>{engagement.settings.entityName}</strong>
             <div className="muted small">{engagement.fileName}</div>
@@ -80,13 +81,13 @@ export function EngagementScreen({ engagement }: { engagement: EngagementSummary
           ))}
         </ul>
         <button type="button" className="nav close" onClick={() => void api.call('engagement.close', {})}>
-          Close engagement
+          {t.engagementScreen.closeEngagement}
         </button>
       </nav>
       <main className="content">
         <AuditWitnessBanner engagement={engagement} />
         {engagement.finalised && (
-          <p role="status" className="notice warning finalised-banner">This engagement is finalised and read-only: every change is refused (and logged) until it is unlocked, with a reason, on the Overview.</p>
+          <p role="status" className="notice warning finalised-banner">{t.engagementScreen.thisEngagementIsFinalisedAnd}</p>
         )}
         {area && <SignOffState area={area} auditEntries={engagement.auditEntries} />}
         {view === 'overview' && <OverviewView engagement={engagement} onNavigate={setView} />}

@@ -3,22 +3,23 @@ import type { ExportDetailMode, ExportOutcome, ExportProgress } from '../../../s
 import { api } from '../api';
 import { JobView } from '../components/JobView';
 import { ShortHash } from '../components/ShortHash';
-import { errorMessage } from '../format';
+import { errorMessage, formatCount } from '../format';
 import { useHost } from '../useHost';
 import { useJob } from '../useJob';
+import { t } from '../messages';
 
 const EXPORT_EVENTS = { finished: 'export.finished', progress: 'export.progress' } as const;
 const cancelExport = (jobId: string) => api.call('export.cancel', { jobId });
 
 const DETAIL_OPTIONS: readonly { readonly mode: ExportDetailMode; readonly label: string; readonly hint: string }[] = [
-  { mode: 'full', label: 'Full detail', hint: 'One row per calculation line, with its record and source row.' },
-  { mode: 'summary', label: 'Summary detail', hint: 'One row per group of lines sharing a factor and boundary share: for very large engagements.' },
+  { mode: 'full', label: t.exportView.fullDetail, hint: t.exportView.oneRowPerCalculationLine },
+  { mode: 'summary', label: t.exportView.summaryDetail, hint: t.exportView.oneRowPerGroupOf },
 ];
 
-const PHASES: Readonly<Record<ExportProgress['phase'], string>> = { calculating: 'calculating', writing: 'writing', packing: 'packing evidence', done: 'done' };
+const PHASES: Readonly<Record<ExportProgress['phase'], string>> = { calculating: t.exportView.calculating, writing: t.exportView.writing, packing: t.exportView.packingEvidence, done: t.exportView.done };
 
 function describeProgress(progress: ExportProgress): string {
-  const rows = progress.phase === 'writing' && progress.totalRows > 0 ? ` ${progress.rowsWritten.toLocaleString('en-GB')} of ${progress.totalRows.toLocaleString('en-GB')} detail rows` : '';
+  const rows = progress.phase === 'writing' && progress.totalRows > 0 ? t.exportView.ofDetailRows(formatCount(progress.rowsWritten), formatCount(progress.totalRows)) : '';
   return `${PHASES[progress.phase]}${rows}`;
 }
 
@@ -27,18 +28,18 @@ function ExportResult({ jobId, outcome }: { jobId: string; outcome: ExportOutcom
   const host = useHost();
   const reveal = () => api.call('export.reveal', { jobId }).catch((caught: unknown) => setError(errorMessage(caught)));
   return (
-    <section className="card" aria-label="Export finished">
-      <h2>Workbook exported</h2>
+    <section className="card" aria-label={t.exportView.exportFinished}>
+      <h2>{t.exportView.workbookExported}</h2>
       <dl className="facts">
-        <div><dt>Workbook</dt><dd>{outcome.workbookPath.split(/[\\/]/).pop()}</dd></div>
-        <div><dt>SHA-256</dt><dd><ShortHash sha256={outcome.workbookSha256} /></dd></div>
-        <div><dt>Sheets</dt><dd>{outcome.sheets.length}</dd></div>
-        <div><dt>Detail rows</dt><dd>{outcome.detailRows.toLocaleString('en-GB')}</dd></div>
-        <div><dt>Audit log</dt><dd>{outcome.auditEntries} entries, head <ShortHash sha256={outcome.auditHeadHash} /></dd></div>
-        {outcome.evidencePackPath && <div><dt>Evidence pack</dt><dd>{outcome.evidencePackPath.split(/[\\/]/).pop()} ({outcome.evidenceFiles} source files)</dd></div>}
+        <div><dt>{t.exportView.workbook}</dt><dd>{outcome.workbookPath.split(/[\\/]/).pop()}</dd></div>
+        <div><dt>{t.exportView.sha256}</dt><dd><ShortHash sha256={outcome.workbookSha256} /></dd></div>
+        <div><dt>{t.exportView.sheets}</dt><dd>{outcome.sheets.length}</dd></div>
+        <div><dt>{t.exportView.detailRows}</dt><dd>{formatCount(outcome.detailRows)}</dd></div>
+        <div><dt>{t.exportView.auditLog}</dt><dd>{t.exportView.entriesHead(outcome.auditEntries)} <ShortHash sha256={outcome.auditHeadHash} /></dd></div>
+        {outcome.evidencePackPath && <div><dt>{t.exportView.evidencePack}</dt><dd>{outcome.evidencePackPath.split(/[\\/]/).pop()} {t.exportView.sourceFiles(outcome.evidenceFiles)}</dd></div>}
       </dl>
       <div className="step-actions">
-        <button type="button" onClick={() => void reveal()}>{host === 'browser' ? 'Download workbook' : 'Show in folder'}</button>
+        <button type="button" onClick={() => void reveal()}>{host === 'browser' ? t.exportView.downloadWorkbook : t.exportView.showInFolder}</button>
       </div>
       {error && <p role="alert" className="notice danger">{error}</p>}
     </section>
@@ -55,15 +56,14 @@ export function ExportView() {
   const running = job.state.status === 'running';
   return (
     <div className="export-screen">
-      <h1>Export</h1>
+      <h1>{t.exportView.export}</h1>
       <p className="muted">
-        The audited workbook: a lead schedule whose every figure is a formula over the recalculation detail, the metrics, the factors and
-        source files used, rejected rows, the audit log and a sign-off block. Imported text is always written as text.
+        {t.exportView.theAuditedWorkbookALead}
       </p>
       <section className="card" aria-labelledby="export-options">
-        <h2 id="export-options">Options</h2>
+        <h2 id="export-options">{t.exportView.options}</h2>
         <fieldset className="kind-choice" disabled={running}>
-          <legend className="sr-only">Recalculation detail</legend>
+          <legend className="sr-only">{t.exportView.recalculationDetail}</legend>
           {DETAIL_OPTIONS.map((option) => (
             <label key={option.mode} className={option.mode === detail ? 'kind-option selected' : 'kind-option'}>
               <input type="radio" name="detail" value={option.mode} checked={option.mode === detail} onChange={() => setDetail(option.mode)} />
@@ -73,13 +73,13 @@ export function ExportView() {
         </fieldset>
         <label className="checkbox">
           <input type="checkbox" checked={evidencePack} disabled={running} onChange={(event) => setEvidencePack(event.target.checked)} />
-          Also write an evidence pack (.zip): the workbook, the source files kept as evidence, and a SHA-256 manifest
+          {t.exportView.alsoWriteAnEvidencePack}
         </label>
         <div className="step-actions">
-          <button type="button" className="primary" onClick={() => void exportNow()} disabled={running}>Export workbook…</button>
+          <button type="button" className="primary" onClick={() => void exportNow()} disabled={running}>{t.exportView.exportWorkbook}</button>
         </div>
       </section>
-      <JobView job={job.state} runningLabel="Exporting" describe={describeProgress} cancelledMessage="Export cancelled: no file was written." onCancel={() => void job.cancel()}>
+      <JobView job={job.state} runningLabel={t.exportView.exporting} describe={describeProgress} cancelledMessage={t.exportView.exportCancelledNoFileWas} onCancel={() => void job.cancel()}>
         {(outcome) => (job.state.status === 'finished' ? <ExportResult jobId={job.state.jobId} outcome={outcome} /> : null)}
       </JobView>
     </div>

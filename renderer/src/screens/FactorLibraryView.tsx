@@ -2,25 +2,26 @@ import { useEffect, useState } from 'react';
 import type { FactorSetSummary } from '../../../shared/contract';
 import { api } from '../api';
 import { ShortHash } from '../components/ShortHash';
-import { errorMessage, formatNumber, formatTimestamp, NO_VALUE } from '../format';
+import { Timestamp } from '../components/Timestamp';
+import { errorMessage, formatNumber, NO_VALUE } from '../format';
 import { useAction } from '../useAction';
 import { SetFactors } from './factors/SetFactors';
 import { editionLabel, validityLabel } from '../../../shared/factors/labels';
+import { t } from '../messages';
 
 const COLUMNS = 11;
 
-const ORIGIN_LABELS: Readonly<Record<FactorSetSummary['origin'], string>> = { library: 'Library', import: 'Import' };
+const ORIGIN_LABELS: Readonly<Record<FactorSetSummary['origin'], string>> = { library: t.factorLibraryView.library, import: t.factorLibraryView.import };
 
 function FactorSetRows({ set, open, onOpen }: { set: FactorSetSummary; open: boolean; onOpen: () => void }) {
-  const [loadedOn, loadedAt] = formatTimestamp(set.loadedAt).split(' ');
   return (
     <>
       <tr data-set={set.setKey} className="factor-set">
         <td className="set-key">
           <code>{set.setKey}</code>
-          {set.frozen && <span className="badge in-use">In use (frozen)</span>}
+          {set.frozen && <span className="badge in-use">{t.factorLibraryView.inUseFrozen}</span>}
           <button type="button" className="link" aria-expanded={open} aria-controls="set-factors" onClick={onOpen}>
-            {open ? 'Showing factors' : 'Show factors'}
+            {open ? t.factorLibraryView.showingFactors : t.factorLibraryView.showFactors}
           </button>
         </td>
         <td className="set-title">{set.title}</td>
@@ -32,11 +33,11 @@ function FactorSetRows({ set, open, onOpen }: { set: FactorSetSummary; open: boo
         <td className="num">{formatNumber(set.factors)}</td>
         <td>{ORIGIN_LABELS[set.origin]}</td>
         <td><ShortHash sha256={set.contentSha256} /></td>
-        <td><span className="nowrap">{loadedOn}</span> <span className="nowrap">{loadedAt}</span></td>
+        <td><Timestamp iso={set.loadedAt} /></td>
       </tr>
       <tr className="set-terms">
         <td colSpan={COLUMNS}>
-          <span className="muted">Attribution:</span> {set.attribution} <span className="muted">Licence:</span> {set.licence}
+          <span className="muted">{t.factorLibraryView.attribution}</span> {set.attribution} <span className="muted">{t.factorLibraryView.licence}</span> {set.licence}
         </td>
       </tr>
     </>
@@ -54,34 +55,34 @@ export function FactorLibraryView() {
   const [openSet, setOpenSet] = useState<FactorSetSummary | null>(null);
   return (
     <>
-      <h1>Factor library</h1>
+      <h1>{t.factorLibraryView.factorLibrary}</h1>
       <div className="toolbar">
         <p className="muted">
-          Emission-factor sets, one row per version. Loading a newer version changes no figure until the inventory is recalculated on it.
+          {t.factorLibraryView.emissionFactorSetsOneRow}
         </p>
         <span className="spacer" />
         <button type="button" className="primary" onClick={() => void load.run()} disabled={load.busy}>
-          {load.busy ? 'Loading…' : 'Load default library'}
+          {load.busy ? t.factorLibraryView.loading : t.factorLibraryView.loadDefaultLibrary}
         </button>
       </div>
       {(error ?? load.error) && <p role="alert" className="notice danger">{error ?? load.error}</p>}
-      {sets?.length === 0 && <p className="card muted">No factor sets yet. Load the default library, or import a factor table under Import.</p>}
+      {sets?.length === 0 && <p className="card muted">{t.factorLibraryView.noFactorSetsYetLoad}</p>}
       {sets && sets.length > 0 && (
         <div className="table-scroll">
-          <table className="grid factor-sets" aria-label="Factor sets">
+          <table className="grid factor-sets" aria-label={t.factorLibraryView.factorSets}>
             <thead>
               <tr>
-                <th>Set</th>
-                <th>Title</th>
-                <th>Edition</th>
-                <th>Publisher</th>
-                <th>Region</th>
-                <th>GWP basis</th>
-                <th>Valid</th>
-                <th className="num">Factors</th>
-                <th>Origin</th>
-                <th>Content SHA-256</th>
-                <th>Loaded at (UTC)</th>
+                <th>{t.factorLibraryView.set}</th>
+                <th>{t.factorLibraryView.title}</th>
+                <th>{t.factorLibraryView.edition}</th>
+                <th>{t.factorLibraryView.publisher}</th>
+                <th>{t.factorLibraryView.region}</th>
+                <th>{t.factorLibraryView.gwpBasis}</th>
+                <th>{t.factorLibraryView.valid}</th>
+                <th className="num">{t.factorLibraryView.factors}</th>
+                <th>{t.factorLibraryView.origin}</th>
+                <th>{t.factorLibraryView.contentSha256}</th>
+                <th>{t.factorLibraryView.loadedAtUtc}</th>
               </tr>
             </thead>
             {sets.map((set) => (

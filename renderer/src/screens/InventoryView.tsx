@@ -11,6 +11,7 @@ import { NoFactorsNotice } from './inventory/NoFactorsNotice';
 import { SiteSelector } from './inventory/SiteSelector';
 import { TracePanel } from './inventory/TracePanel';
 import { useInventory } from './inventory/useInventory';
+import { t } from '../messages';
 
 interface ScheduleProps {
   results: InventoryResults;
@@ -27,14 +28,14 @@ function Schedule({ results, recalculating, onRecalculate }: ScheduleProps) {
     <>
       <div className="toolbar">
         <SiteSelector sites={siteNames(periods)} site={site} onChange={setSite} />
-        <span className="muted small">Calculated on {results.factorSets.join(', ')}</span>
+        <span className="muted small">{t.inventoryView.calculatedOn(results.factorSets.join(', '))}</span>
         <span className="spacer" />
         <button type="button" onClick={onRecalculate} disabled={recalculating}>
-          {recalculating ? 'Recalculating…' : 'Recalculate on newest factors'}
+          {recalculating ? t.inventoryView.recalculating : t.inventoryView.recalculateOnNewestFactors}
         </button>
       </div>
       {periods.length === 0 ? (
-        <p className="card muted">No activity records yet. Import a company’s activity data to calculate its inventory.</p>
+        <p className="card muted">{t.inventoryView.noActivityRecordsYetImport}</p>
       ) : (
         <div className={results.status.state === 'stale' ? 'out-of-date' : undefined}>
           <LeadSchedule periods={periods} site={site} picked={picked} onPick={setPicked} />
@@ -55,13 +56,13 @@ function ResultsStatusBar({ results, calculating, onCalculate }: { results: Inve
   const { status } = results;
   const button = (
     <button type="button" className={status.state === 'current' ? undefined : 'primary'} onClick={onCalculate} disabled={calculating}>
-      {calculating ? 'Calculating…' : status.state === 'none' ? 'Calculate' : 'Recalculate'}
+      {calculating ? t.inventoryView.calculating : status.state === 'none' ? t.inventoryView.calculate : t.inventoryView.recalculate}
     </button>
   );
   if (status.state === 'current') {
     return (
       <p className="muted small results-status" data-testid="results-status">
-        Calculated {formatTimestamp(status.calculatedAt)} by {status.calculatedBy}; nothing it depends on has changed since.
+        {t.inventoryView.calculatedByNothingItDepends(formatTimestamp(status.calculatedAt), status.calculatedBy)}
       </p>
     );
   }
@@ -69,8 +70,8 @@ function ResultsStatusBar({ results, calculating, onCalculate }: { results: Inve
     <div className={`notice ${status.state === 'stale' ? 'warning' : ''} call-to-action`} role={status.state === 'stale' ? 'alert' : 'status'} data-testid="results-status">
       <p>
         {status.state === 'stale'
-          ? <><strong>{sentence(resultsStatusMessage(status) ?? '')}.</strong> The figures below were calculated {formatTimestamp(status.calculatedAt)} and have not been changed since.</>
-          : 'Not calculated yet. Calculating freezes the newest version of each factor set for this engagement and stores every result line.'}
+          ? <><strong>{sentence(resultsStatusMessage(status) ?? '')}.</strong> {t.inventoryView.theFiguresBelowWereCalculated(formatTimestamp(status.calculatedAt))}</>
+          : t.inventoryView.notCalculatedYetCalculatingFreezes}
       </p>
       {button}
     </div>
@@ -89,9 +90,9 @@ export function InventoryView() {
   const results = state.status === 'ready' ? state.results : null;
   return (
     <div className="inventory">
-      <h1>Inventory</h1>
-      <p className="muted">Scope 1, 2 and 3 per fiscal year in tCO2e, on the frozen factor versions. Click a figure to trace it to its source rows.</p>
-      {state.status === 'loading' && <p className="muted">Reading the stored results…</p>}
+      <h1>{t.inventoryView.inventory}</h1>
+      <p className="muted">{t.inventoryView.scope12And3}</p>
+      {state.status === 'loading' && <p className="muted">{t.inventoryView.readingTheStoredResults}</p>}
       {state.status === 'failed' && <p role="alert" className="notice danger">{state.message}</p>}
       {results && !results.factorsLoaded && <NoFactorsNotice onLoaded={reload} />}
       {results && results.factorsLoaded && <ResultsStatusBar results={results} calculating={calculation.busy} onCalculate={() => void calculation.run()} />}

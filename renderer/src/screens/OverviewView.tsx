@@ -2,7 +2,7 @@ import type { AuditVerification, AuditWitnessStatus, EngagementSummary, Inventor
 import { HEADLINES, headlineValue, jobSteps, yearOnYear, type EngagementProgress } from '../../../shared/overview';
 import { MONTH_NAMES } from '../../../shared/settings';
 import { api } from '../api';
-import { countOf, errorMessage, formatPercent, formatPercentagePoints, formatSignedPercent, formatThreeDecimals, NO_VALUE } from '../format';
+import { errorMessage, formatPercent, formatPercentagePoints, formatSignedPercent, formatThreeDecimals, NO_VALUE } from '../format';
 import { CONSOLIDATION_LABELS, MATCHING_LABELS } from '../labels';
 import { CalculationRules } from './CalculationRules';
 import { SignOffPanel } from './review/SignOffPanel';
@@ -10,6 +10,7 @@ import { useAction } from '../useAction';
 import { useEffect, useState } from 'react';
 import { OverviewCharts } from './overview/OverviewCharts';
 import { OverviewStatus, type OverviewLink } from './overview/OverviewStatus';
+import { t } from '../messages';
 
 /** Where the job stands, read from the register, the boundary, the factor sets and the log. */
 async function loadProgress(): Promise<{ progress: EngagementProgress; inventory: InventoryResults }> {
@@ -49,12 +50,12 @@ function Headlines({ inventory }: { inventory: InventoryResults }) {
   const periods = inventory.periods;
   return (
     <div className="table-scroll">
-      <table className="grid headlines" aria-label="Headline figures">
+      <table className="grid headlines" aria-label={t.overviewView.headlineFigures}>
         <thead>
           <tr>
-            <th scope="col">Figure</th>
+            <th scope="col">{t.overviewView.figure}</th>
             {periods.map((period) => <th key={period.label} scope="col" className="num">{period.label}</th>)}
-            {periods.length > 1 && <th scope="col" className="num">Change on {periods[periods.length - 2]!.label}</th>}
+            {periods.length > 1 && <th scope="col" className="num">{t.overviewView.changeOn(periods[periods.length - 2]!.label)}</th>}
           </tr>
         </thead>
         <tbody>
@@ -78,15 +79,15 @@ function Headlines({ inventory }: { inventory: InventoryResults }) {
 function witnessText(witness: AuditWitnessStatus): string {
   switch (witness.status) {
     case 'not-kept':
-      return 'This machine keeps no record of the audit log.';
+      return t.overviewView.thisMachineKeepsNoRecord;
     case 'first-seen':
-      return 'First opened on this machine: its head is recorded from now on, so a later copy with entries cut off is noticed.';
+      return t.overviewView.firstOpenedOnThisMachine;
     case 'consistent':
-      return `Holds every entry this machine saw (${witness.seen.entries} entries, ${witness.seen.seenAt}).`;
+      return t.overviewView.holdsEveryEntryThisMachine(witness.seen.entries, witness.seen.seenAt);
     case 'cut':
-      return 'Entries this machine saw are missing: see the warning above.';
+      return t.overviewView.entriesThisMachineSawAre;
     case 'forked':
-      return 'Not the history this machine saw: see the warning above.';
+      return t.overviewView.notTheHistoryThisMachine;
   }
 }
 
@@ -109,32 +110,32 @@ export function OverviewView({ engagement, onNavigate }: { engagement: Engagemen
   const steps = state ? jobSteps(state.progress) : [];
   const next = steps.find((step) => !step.done);
   const rows: [string, string][] = [
-    ['Reporting entity', s.entityName],
-    ['Fiscal year', `Starts in ${MONTH_NAMES[s.fiscalYearStartMonth - 1]}; labelled by the year it ${s.fiscalYearLabelRule === 'end-year' ? 'ends' : 'starts'} in`],
-    ['Base year', s.baseYear ?? 'Not set'],
-    ['Consolidation approach', CONSOLIDATION_LABELS[s.consolidationApproach]],
-    ['GWP basis', `IPCC ${s.gwpBasis} (100-year)`],
-    ['Materiality', `${s.materialityPercent}% of total emissions`],
-    ['Performance materiality', `${s.performanceMaterialityPercent}%`],
-    ['Clearly trivial', `${s.clearlyTrivialPercent}%`],
-    ['Level of assurance', s.assuranceLevel === 'limited' ? 'Limited' : 'Reasonable'],
-    ['Grid region', s.defaultRegion ?? 'Not set (records and sites must name theirs)'],
-    ['Evidence kept up to', `${s.evidenceCapMiB} MiB per imported file`],
-    ['Instrument matching', MATCHING_LABELS[s.instrumentMatching]],
-    ['Excluded investments', s.category15Investments ? 'Reported as Scope 3 category 15' : 'Not reported'],
+    [t.overviewView.reportingEntity, s.entityName],
+    [t.overviewView.fiscalYear, `Starts in ${MONTH_NAMES[s.fiscalYearStartMonth - 1]}; labelled by the year it ${s.fiscalYearLabelRule === 'end-year' ? 'ends' : 'starts'} in`],
+    [t.overviewView.baseYear, s.baseYear ?? t.overviewView.notSet],
+    [t.overviewView.consolidationApproach, CONSOLIDATION_LABELS[s.consolidationApproach]],
+    [t.overviewView.gwpBasis, t.overviewView.ipcc100Year(s.gwpBasis)],
+    [t.overviewView.materiality, t.overviewView.ofTotalEmissions(s.materialityPercent)],
+    [t.overviewView.performanceMateriality, `${s.performanceMaterialityPercent}%`],
+    [t.overviewView.clearlyTrivial, `${s.clearlyTrivialPercent}%`],
+    [t.overviewView.levelOfAssurance, s.assuranceLevel === 'limited' ? t.overviewView.limited : t.overviewView.reasonable],
+    [t.overviewView.gridRegion, s.defaultRegion ?? t.overviewView.notSetRecordsAndSites],
+    [t.overviewView.evidenceKeptUpTo, t.overviewView.mibPerImportedFile(s.evidenceCapMiB)],
+    [t.overviewView.instrumentMatching, MATCHING_LABELS[s.instrumentMatching]],
+    [t.overviewView.excludedInvestments, s.category15Investments ? t.overviewView.reportedAsScope3Category : t.overviewView.notReported],
   ];
   return (
     <>
-      <h1>Engagement overview</h1>
+      <h1>{t.overviewView.engagementOverview}</h1>
       {loadError && <p role="alert" className="notice danger">{loadError}</p>}
       <OverviewStatus auditEntries={engagement.auditEntries} onNavigate={onNavigate} />
       <div className="columns job-and-figures">
         <section className="card" aria-labelledby="next-heading">
-          <h2 id="next-heading">What next</h2>
+          <h2 id="next-heading">{t.overviewView.whatNext}</h2>
           <ol className="job-steps" data-testid="job-steps">
             {steps.map((step) => (
               <li key={step.id} data-step={step.id} className={step.done ? 'done' : step === next ? 'next' : undefined}>
-                <span className="step-state">{step.done ? 'Done' : step === next ? 'Next' : 'To do'}</span>
+                <span className="step-state">{step.done ? t.overviewView.done : step === next ? t.overviewView.next : t.overviewView.toDo}</span>
                 <strong>{step.label}</strong>
                 <span className="muted small">{step.detail}</span>
               </li>
@@ -142,17 +143,17 @@ export function OverviewView({ engagement, onNavigate }: { engagement: Engagemen
           </ol>
         </section>
         <section className="card" aria-labelledby="figures-heading">
-          <h2 id="figures-heading">Figures by fiscal year</h2>
+          <h2 id="figures-heading">{t.overviewView.figuresByFiscalYear}</h2>
           {state?.inventory && state.inventory.periods.length > 0
             ? <Headlines inventory={state.inventory} />
-            : <p className="muted">The figures appear here once the inventory is calculated.</p>}
-          {state?.inventory && <p className="muted small">{countOf(state.inventory.findings.total, 'calculation finding')} · factor sets {state.inventory.factorSets.join(', ') || NO_VALUE}</p>}
+            : <p className="muted">{t.overviewView.theFiguresAppearHereOnce}</p>}
+          {state?.inventory && <p className="muted small">{t.overviewView.findingsFactorSets(state.inventory.findings.total, state.inventory.factorSets.join(', ') || NO_VALUE)}</p>}
         </section>
       </div>
       {state?.inventory && state.inventory.periods.length > 0 && <OverviewCharts periods={state.inventory.periods} auditEntries={engagement.auditEntries} />}
       <div className="columns">
         <section className="card" aria-labelledby="settings-heading">
-          <h2 id="settings-heading">Settings</h2>
+          <h2 id="settings-heading">{t.overviewView.settings}</h2>
           <dl className="settings" data-testid="engagement-settings">
             {rows.map(([label, value]) => (
               <div key={label}>
@@ -164,19 +165,19 @@ export function OverviewView({ engagement, onNavigate }: { engagement: Engagemen
         </section>
         <CalculationRules engagement={engagement} />
         <section className="card" aria-labelledby="trail-heading">
-          <h2 id="trail-heading">Audit trail</h2>
+          <h2 id="trail-heading">{t.overviewView.auditTrail}</h2>
           <p>
-            <strong>{engagement.auditEntries}</strong> {engagement.auditEntries === 1 ? "entry" : "entries"}. Head hash:
+            <strong>{engagement.auditEntries}</strong> {t.overviewView.headHash2(engagement.auditEntries === 1 ? t.overviewView.entry : t.overviewView.entries)}
           </p>
           <code className="hash">{engagement.auditHeadHash}</code>
           <p className="small" data-testid="audit-witness">{witnessText(engagement.auditWitness)}</p>
-          <p className="muted small">File: {engagement.path} · schema v{engagement.schemaVersion} · engagement {engagement.engagementId}</p>
-          <button type="button" onClick={() => void verify.run()} disabled={verify.busy}>Verify hash chain</button>
+          <p className="muted small">{t.overviewView.fileSchemaVEngagement(engagement.path, engagement.schemaVersion, engagement.engagementId)}</p>
+          <button type="button" onClick={() => void verify.run()} disabled={verify.busy}>{t.overviewView.verifyHashChain}</button>
           {verification && (
             <p role="status" className={verification.intact ? 'ok' : 'error'}>
               {verification.intact
-                ? `Intact: all ${verification.entries} chained to the head hash.`
-                : `Broken at entry ${verification.brokenAt}: ${verification.reason}`}
+                ? t.overviewView.intactAllChainedToThe(verification.entries)
+                : t.overviewView.brokenAtEntry(verification.brokenAt, verification.reason)}
             </p>
           )}
           {verify.error && <p role="alert" className="error">{verify.error}</p>}

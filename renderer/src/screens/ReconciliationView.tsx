@@ -17,6 +17,7 @@ import { MetricInputs } from './reconcile/MetricInputs';
 import { ProposeAdjustment, type ProposalStart } from './reconcile/ProposeAdjustment';
 import { TargetsPanel } from './reconcile/TargetsPanel';
 import { PHASE_TEXT, useReconciliation } from './reconcile/useReconciliation';
+import { t } from '../messages';
 
 function ClaimCounts({ claims }: { claims: readonly ClaimResult[] }) {
   return (
@@ -34,7 +35,7 @@ function ClaimTrace({ claim, report, onClose, onAdjust }: { claim: ClaimResult; 
   if (!figure.traceable) return <MetricInputs claim={claim} periods={report.periods} correctedPeriods={report.correctedPeriods} onClose={onClose} />;
   return (
     <>
-      <p className="muted small">The trace shows the figure as imported: the records and factors before any adjustment.</p>
+      <p className="muted small">{t.reconciliationView.theTraceShowsTheFigure}</p>
       {/* The stored figures as imported stand for the calculation: the trace is fetched again when they change. */}
       <TracePanel figure={{ period: claim.fiscalYear, key: figure.id, label: figure.label }} site={claim.site} calculation={JSON.stringify(report.periods)} onClose={onClose} onAdjust={onAdjust} />
     </>
@@ -62,20 +63,20 @@ function Report({ report, engagement, reload, refreshing }: { report: Reconcilia
     <>
       <section className="card" aria-labelledby="claims-heading">
         <div className="panel-head">
-          <h2 id="claims-heading">Reported figures</h2>
+          <h2 id="claims-heading">{t.reconciliationView.reportedFigures}</h2>
           <ClaimCounts claims={report.claims} />
           <span className="spacer" />
           {suggested.length > 0 && (
-            <button type="button" disabled={busy} onClick={() => void confirmAll.run()}>Confirm {suggested.length} suggested {suggested.length === 1 ? 'match' : 'matches'}</button>
+            <button type="button" disabled={busy} onClick={() => void confirmAll.run()}>{t.reconciliationView.confirmSuggested(suggested.length, suggested.length === 1 ? t.reconciliationView.match : t.reconciliationView.matches)}</button>
           )}
         </div>
-        <p className="muted small">Reported against recomputed after the proposed adjustments (the figures as imported where none apply). A suggested match is the engine’s reading of the metric: confirm it or choose the figure.</p>
+        <p className="muted small">{t.reconciliationView.reportedAgainstRecomputedAfterThe}</p>
         {(confirm.error || confirmAll.error) && <p role="alert" className="notice danger">{confirm.error ?? confirmAll.error}</p>}
-        {report.claims.length === 0 ? <p className="muted">No reported figures imported yet: import the company’s report as claims.</p> : <ClaimsTable claims={report.claims} busy={busy} onConfirm={onConfirm} onTrace={onTrace} onAdjust={onAdjust} traced={traced?.id ?? null} />}
+        {report.claims.length === 0 ? <p className="muted">{t.reconciliationView.noReportedFiguresImportedYet}</p> : <ClaimsTable claims={report.claims} busy={busy} onConfirm={onConfirm} onTrace={onTrace} onAdjust={onAdjust} traced={traced?.id ?? null} />}
         {report.rejectedClaimRows.length > 0 && (
           <div className="notice warning rejected-claims">
-            <strong>{report.rejectedClaimRows.length} reported {report.rejectedClaimRows.length === 1 ? 'row was' : 'rows were'} not imported, so not compared:</strong>
-            <ul>{report.rejectedClaimRows.map((row) => <li key={`${row.fileName}:${row.sheet}:${row.rowNumber}`}>{row.fileName} › {row.sheet} › row {row.rowNumber}: {row.reason}</li>)}</ul>
+            <strong>{t.reconciliationView.reportedNotImportedSoNot(report.rejectedClaimRows.length, report.rejectedClaimRows.length === 1 ? t.reconciliationView.rowWas : t.reconciliationView.rowsWere)}</strong>
+            <ul>{report.rejectedClaimRows.map((row) => <li key={`${row.fileName}:${row.sheet}:${row.rowNumber}`}>{t.reconciliationView.row(row.fileName, row.sheet, row.rowNumber, row.reason)}</li>)}</ul>
           </div>
         )}
       </section>
@@ -94,27 +95,27 @@ function Report({ report, engagement, reload, refreshing }: { report: Reconcilia
         />
       )}
       <section className="card" aria-labelledby="materiality-heading">
-        <h2 id="materiality-heading">Misstatement summary</h2>
+        <h2 id="materiality-heading">{t.reconciliationView.misstatementSummary}</h2>
         <MaterialityPanel years={report.materiality.years} engagement={engagement} onChanged={() => void reload()} />
       </section>
       <section className="card" aria-labelledby="adjustments-heading">
         <div className="panel-head">
-          <h2 id="adjustments-heading">Adjustments</h2>
+          <h2 id="adjustments-heading">{t.reconciliationView.adjustments}</h2>
           <span className="spacer" />
-          <button type="button" onClick={() => setProposal({})}>Propose an adjustment…</button>
+          <button type="button" onClick={() => setProposal({})}>{t.reconciliationView.proposeAnAdjustment}</button>
         </div>
         <AdjustmentsPanel adjustments={report.adjustments} onChanged={() => void reload()} />
       </section>
       <section className="card" aria-labelledby="corrected-heading">
-        <h2 id="corrected-heading">Figures as imported and corrected</h2>
+        <h2 id="corrected-heading">{t.reconciliationView.figuresAsImportedAndCorrected}</h2>
         <CorrectedFigures periods={report.periods} correctedPeriods={report.correctedPeriods} />
       </section>
       <section className="card" aria-labelledby="targets-heading">
-        <h2 id="targets-heading">Targets</h2>
+        <h2 id="targets-heading">{t.reconciliationView.targets}</h2>
         <TargetsPanel targets={report.targets} />
       </section>
       <section className="card" aria-labelledby="bridge-heading">
-        <h2 id="bridge-heading">Variance bridge</h2>
+        <h2 id="bridge-heading">{t.reconciliationView.varianceBridge}</h2>
         <BridgePanel years={years} hasAdjustments={report.adjustments.some((adjustment) => adjustment.status === 'active')} />
       </section>
     </>
@@ -127,12 +128,12 @@ export function ReconciliationView({ engagement }: { engagement: EngagementSumma
   return (
     <div className="reconciliation">
       <div className="toolbar">
-        <h1>Reconciliation</h1>
+        <h1>{t.reconciliationView.reconciliation}</h1>
         <span className="spacer" />
         {refreshing && state.status === 'ready' && <span className="muted small" role="status">{PHASE_TEXT[refreshing]}</span>}
-        <button type="button" disabled={refreshing !== null} onClick={() => void reload()}>Reconcile again</button>
+        <button type="button" disabled={refreshing !== null} onClick={() => void reload()}>{t.reconciliationView.reconcileAgain}</button>
       </div>
-      {state.status === 'loading' && <p className="muted" role="status">{state.phase ? PHASE_TEXT[state.phase] : 'Reconciling…'}</p>}
+      {state.status === 'loading' && <p className="muted" role="status">{state.phase ? PHASE_TEXT[state.phase] : t.reconciliationView.reconciling}</p>}
       {state.status === 'failed' && <p role="alert" className="notice danger">{state.message}</p>}
       {state.status === 'no-factors' && <NoFactorsNotice onLoaded={reload} />}
       {state.status === 'ready' && <Report report={state.report} engagement={engagement} reload={reload} refreshing={refreshing !== null} />}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { EngagementSummary, SourceFileSummary } from '../../../shared/contract';
 import { api } from '../api';
 import { PagedTable } from '../components/PagedTable';
+import { t } from '../messages';
 
 /**
  * Every activity record of the engagement, however many: sorted, searched and paged by the engine,
@@ -15,23 +16,23 @@ export function RecordsView({ engagement }: { engagement: EngagementSummary }) {
   }, [engagement.auditEntries]);
   return (
     <>
-      <h1>Records</h1>
-      <p className="muted">Every activity record as imported (source data is never edited). Open a record to see the row it was read from, with the rows around it.</p>
+      <h1>{t.recordsView.records}</h1>
+      <p className="muted">{t.recordsView.intro}</p>
       <PagedTable
-        label="Records"
+        label={t.recordsView.records}
         testId="records-table"
         table="records"
         filters={{ ...(sourceFileId === null ? {} : { sourceFileId }) }}
         revision={engagement.auditEntries}
-        searchPlaceholder="Site, activity, unit or note"
+        searchPlaceholder={t.recordsView.searchPlaceholder}
         opensSourceRows
-        rowNoun="record"
+        rowNoun={t.recordsView.record}
         rowData={(row) => ({ 'data-record': String(row.key) })}
         toolbar={(
           <label className="inline">
-            Source file
+            {t.recordsView.sourceFile}
             <select value={sourceFileId ?? ''} onChange={(event) => setSourceFileId(event.target.value === '' ? null : Number(event.target.value))}>
-              <option value="">All files</option>
+              <option value="">{t.recordsView.allFiles}</option>
               {sources.map((source) => <option key={source.id} value={source.id}>{source.fileName}{source.sheet ? ` › ${source.sheet}` : ''}</option>)}
             </select>
           </label>

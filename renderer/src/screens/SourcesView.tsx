@@ -2,10 +2,12 @@ import { Fragment, useEffect, useState } from 'react';
 import type { EngagementSummary, ImportFindingView, SourceFileSummary } from '../../../shared/contract';
 import { api } from '../api';
 import { ShortHash } from '../components/ShortHash';
-import { errorMessage, formatBytes, formatTimestamp } from '../format';
+import { Timestamp } from '../components/Timestamp';
+import { errorMessage, formatBytes, formatCount } from '../format';
 import { KIND_LABELS } from './import/format';
 import { FindingsTable } from './import/ImportResults';
 import { RejectedRows } from './RejectedRows';
+import { t } from '../messages';
 
 /** The source-file register: every imported file, its fingerprint and what became of its rows. */
 export function SourcesView({ engagement }: { engagement: EngagementSummary }) {
@@ -19,50 +21,50 @@ export function SourcesView({ engagement }: { engagement: EngagementSummary }) {
   }, [engagement.auditEntries]);
   return (
     <>
-      <h1>Source files</h1>
-      <p className="muted">Every imported file, identified by its SHA-256; the original bytes are kept as evidence unless over the size cap.</p>
+      <h1>{t.sourcesView.sourceFiles}</h1>
+      <p className="muted">{t.sourcesView.everyImportedFileIdentifiedBy}</p>
       {error && <p role="alert" className="notice danger">{error}</p>}
-      {sources?.length === 0 && <p className="card muted">No files imported yet. Use Import to add one.</p>}
+      {sources?.length === 0 && <p className="card muted">{t.sourcesView.noFilesImportedYetUse}</p>}
       {sources && sources.length > 0 && (
-        <table className="grid" aria-label="Source files">
+        <table className="grid" aria-label={t.sourcesView.sourceFiles}>
           <thead>
             <tr>
-              <th>File</th>
-              <th>Sheet</th>
-              <th>Kind</th>
-              <th>Format</th>
-              <th className="num">Size</th>
-              <th>SHA-256</th>
-              <th>Imported at (UTC)</th>
-              <th>By</th>
-              <th className="num">Rows read</th>
-              <th className="num">Imported</th>
-              <th className="num">Rejected</th>
-              <th>Evidence</th>
+              <th>{t.sourcesView.file}</th>
+              <th>{t.sourcesView.sheet}</th>
+              <th>{t.sourcesView.kind}</th>
+              <th>{t.sourcesView.format}</th>
+              <th className="num">{t.sourcesView.size}</th>
+              <th>{t.sourcesView.sha256}</th>
+              <th>{t.sourcesView.importedAtUtc}</th>
+              <th>{t.sourcesView.by}</th>
+              <th className="num">{t.sourcesView.rowsRead}</th>
+              <th className="num">{t.sourcesView.imported}</th>
+              <th className="num">{t.sourcesView.rejected}</th>
+              <th>{t.sourcesView.evidence}</th>
             </tr>
           </thead>
           <tbody>
             {sources.map((source) => (
               <Fragment key={source.id}>
               <tr>
-                <td>{source.fileName}</td>
+                <td className="file-name">{source.fileName}</td>
                 <td>{source.sheet ?? '—'}</td>
                 <td>{KIND_LABELS[source.kind]}</td>
                 <td>{source.format.toUpperCase()}</td>
                 <td className="num">{formatBytes(source.sizeBytes)}</td>
                 <td><ShortHash sha256={source.sha256} /></td>
-                <td>{formatTimestamp(source.importedAt)}</td>
+                <td><Timestamp iso={source.importedAt} /></td>
                 <td>{source.importedBy}</td>
-                <td className="num">{source.rowsRead}</td>
-                <td className="num">{source.rowsImported}</td>
+                <td className="num">{formatCount(source.rowsRead)}</td>
+                <td className="num">{formatCount(source.rowsImported)}</td>
                 <td className="num">
                   {source.rowsRejected === 0 ? 0 : (
-                    <button type="button" className="figure-link" aria-expanded={opened === source.id} aria-label={`${source.rowsRejected} rejected rows of ${source.fileName}`} onClick={() => setOpened(opened === source.id ? null : source.id)}>
-                      {source.rowsRejected}
+                    <button type="button" className="figure-link" aria-expanded={opened === source.id} aria-label={t.sourcesView.rejectedRowsOf(formatCount(source.rowsRejected), source.fileName)} onClick={() => setOpened(opened === source.id ? null : source.id)}>
+                      {formatCount(source.rowsRejected)}
                     </button>
                   )}
                 </td>
-                <td>{source.evidenceStored ? 'Stored' : 'Not stored'}</td>
+                <td>{source.evidenceStored ? t.sourcesView.stored : t.sourcesView.notStored}</td>
               </tr>
               {opened === source.id && (
                 <tr className="source-detail"><td colSpan={11}><RejectedRows sourceFileId={source.id} /></td></tr>
@@ -73,9 +75,9 @@ export function SourcesView({ engagement }: { engagement: EngagementSummary }) {
         </table>
       )}
       {findings.length > 0 && (
-        <section className="card import-findings" aria-label="What imports found in the data">
+        <section className="card import-findings" aria-label={t.sourcesView.whatImportsFoundInThe}>
           <FindingsTable findings={findings} total={findings.length} />
-          <p className="muted small">Where a file gives one quantity in two units, the column not imported is checked against the one imported: these rows disagree beyond rounding, or hold the quantity only in the twin.</p>
+          <p className="muted small">{t.sourcesView.whereAFileGivesOne}</p>
         </section>
       )}
     </>

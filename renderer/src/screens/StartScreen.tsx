@@ -13,6 +13,7 @@ import { useAppRequest } from '../native/appRequests';
 import { RecentEngagements } from '../native/RecentEngagements';
 import { useAction } from '../useAction';
 import { CONSOLIDATION_LABELS } from '../labels';
+import { t } from '../messages';
 
 /** Performance materiality and the clearly-trivial threshold are left to the engine's materiality rule. */
 const DEFAULT_FORM: EngagementSettingsInput = {
@@ -57,29 +58,29 @@ export function StartScreen({ onOpened }: { onOpened: (engagement: EngagementSum
   return (
     <main className="start">
       <header className="start-header">
-        <div className="brand-mark" aria-hidden="true">CA</div>
+        <div className="brand-mark" aria-hidden="true">{t.startScreen.ca}</div>
         <div>
-          <h1>Carbon Audit</h1>
-          <p className="muted">Re-perform a company’s greenhouse-gas figures from its raw data, offline.</p>
+          <h1>{t.startScreen.carbonAudit}</h1>
+          <p className="muted">{t.startScreen.rePerformACompanysGreenhouse}</p>
         </div>
       </header>
       <div className="start-grid">
         <section className="card" aria-labelledby="new-engagement">
-          <h2 id="new-engagement">New engagement</h2>
+          <h2 id="new-engagement">{t.startScreen.newEngagement}</h2>
           <form onSubmit={submit} className="form-grid">
             <label>
-              Reporting entity
+              {t.startScreen.reportingEntity}
               <input
                 ref={entityName}
                 name="entityName"
                 required
                 value={form.entityName}
                 onChange={(e) => set('entityName', e.target.value)}
-                placeholder="e.g. Example Group plc"
+                placeholder={t.startScreen.eGExampleGroupPlc}
               />
             </label>
             <label>
-              Fiscal year starts in
+              {t.startScreen.fiscalYearStartsIn}
               <select name="fiscalYearStartMonth" value={form.fiscalYearStartMonth} onChange={(e) => set('fiscalYearStartMonth', Number(e.target.value))}>
                 {MONTH_NAMES.map((month, index) => (
                   <option key={month} value={index + 1}>{month}</option>
@@ -87,24 +88,24 @@ export function StartScreen({ onOpened }: { onOpened: (engagement: EngagementSum
               </select>
             </label>
             <label>
-              Fiscal year label
+              {t.startScreen.fiscalYearLabel}
               <select name="fiscalYearLabelRule" value={form.fiscalYearLabelRule} onChange={(e) => set('fiscalYearLabelRule', e.target.value as 'end-year' | 'start-year')}>
-                <option value="end-year">Year it ends in (FY2023 = Apr 22–Mar 23)</option>
-                <option value="start-year">Year it starts in (FY2022 = Apr 22–Mar 23)</option>
+                <option value="end-year">{t.startScreen.yearItEndsInFy2023}</option>
+                <option value="start-year">{t.startScreen.yearItStartsInFy2022}</option>
               </select>
             </label>
             <label>
-              Base year
+              {t.startScreen.baseYear}
               <input
                 name="baseYear"
                 value={form.baseYear ?? ''}
                 onChange={(e) => set('baseYear', e.target.value.trim() === '' ? null : e.target.value.trim().toUpperCase())}
-                placeholder="e.g. FY2020"
+                placeholder={t.startScreen.eGFy2020}
                 pattern="FY\d{4}"
               />
             </label>
             <label>
-              Consolidation approach
+              {t.startScreen.consolidationApproach}
               <select name="consolidationApproach" value={form.consolidationApproach} onChange={(e) => set('consolidationApproach', e.target.value as never)}>
                 {CONSOLIDATION_APPROACHES.map((approach) => (
                   <option key={approach} value={approach}>{CONSOLIDATION_LABELS[approach]}</option>
@@ -112,15 +113,15 @@ export function StartScreen({ onOpened }: { onOpened: (engagement: EngagementSum
               </select>
             </label>
             <label>
-              GWP basis
+              {t.startScreen.gwpBasis}
               <select name="gwpBasis" value={form.gwpBasis} onChange={(e) => set('gwpBasis', e.target.value as never)}>
                 {GWP_BASIS_OPTIONS.map((basis) => (
-                  <option key={basis} value={basis}>IPCC {basis} (100-year)</option>
+                  <option key={basis} value={basis}>{t.startScreen.ipcc100Year(basis)}</option>
                 ))}
               </select>
             </label>
             <label>
-              Materiality (% of total emissions)
+              {t.startScreen.materialityOfTotalEmissions}
               <input
                 name="materialityPercent"
                 type="number"
@@ -132,47 +133,46 @@ export function StartScreen({ onOpened }: { onOpened: (engagement: EngagementSum
               />
             </label>
             <label>
-              Grid region for electricity
+              {t.startScreen.gridRegionForElectricity}
               <input
                 name="defaultRegion"
                 value={form.defaultRegion ?? ''}
                 onChange={(e) => set('defaultRegion', e.target.value.trim() === '' ? null : e.target.value)}
-                placeholder="e.g. UK, or an eGRID subregion such as CAMX"
+                placeholder={t.startScreen.eGUkOrAn}
               />
             </label>
             <label>
-              Level of assurance
+              {t.startScreen.levelOfAssurance}
               <select name="assuranceLevel" value={form.assuranceLevel} onChange={(e) => set('assuranceLevel', e.target.value as never)}>
                 {ASSURANCE_LEVELS.map((level) => (
-                  <option key={level} value={level}>{level === 'limited' ? 'Limited' : 'Reasonable'}</option>
+                  <option key={level} value={level}>{level === 'limited' ? t.startScreen.limited : t.startScreen.reasonable}</option>
                 ))}
               </select>
             </label>
             <div className="form-actions">
               <button type="submit" className="primary" disabled={create.busy}>
-                {create.busy ? 'Creating…' : 'Create engagement file…'}
+                {create.busy ? t.startScreen.creating : t.startScreen.createEngagementFile}
               </button>
             </div>
             {create.error && <p role="alert" className="error">{create.error}</p>}
           </form>
         </section>
         <section className="card" aria-labelledby="open-engagement">
-          <h2 id="open-engagement">Open an engagement</h2>
-          <p className="muted">An engagement is one <code>.carbonaudit</code> file: source files, mappings, factors, results and the audit trail.</p>
+          <h2 id="open-engagement">{t.startScreen.openAnEngagement}</h2>
+          <p className="muted">{t.startScreen.anEngagementIsOne} <code>{t.startScreen.carbonaudit}</code> {t.startScreen.fileSourceFilesMappingsFactors}</p>
           <button type="button" onClick={() => void open.run()} disabled={open.busy}>
-            Open engagement file…
+            {t.startScreen.openEngagementFile}
           </button>
           {open.error && <p role="alert" className="error">{open.error}</p>}
           <RecentEngagements onOpened={onOpened} />
         </section>
         <section className="card" aria-labelledby="sample-engagement">
-          <h2 id="sample-engagement">Try the sample engagement</h2>
+          <h2 id="sample-engagement">{t.startScreen.tryTheSampleEngagement}</h2>
           <p className="muted">
-            A fictional data-centre group’s two fiscal years, its reported figures and targets, imported and calculated as you would your own:
-            a fresh copy, saved where you choose.
+            {t.startScreen.aFictionalDataCentreGroups}
           </p>
           <button type="button" onClick={() => void sample.run()} disabled={sample.busy}>
-            {sample.busy ? 'Building the sample engagement…' : 'Open sample engagement'}
+            {sample.busy ? t.startScreen.buildingTheSampleEngagement : t.startScreen.openSampleEngagement}
           </button>
           {sample.busy && sampleStep && <p role="status" className="muted small">{sampleStep}…</p>}
           {sample.error && <p role="alert" className="error">{sample.error}</p>}

@@ -2,6 +2,7 @@ import type { FactorSetSummary } from '../../../../shared/contract';
 import { editionLabel } from '../../../../shared/factors/labels';
 import { PagedTable } from '../../components/PagedTable';
 import { usePanel } from '../../usePanel';
+import { t } from '../../messages';
 
 /** One factor set's factors, searched, sorted and paged in SQL; Escape closes it and focus moves into it when it opens. */
 export function SetFactors({ set, onClose }: { set: FactorSetSummary; onClose: () => void }) {
@@ -18,16 +19,16 @@ export function SetFactors({ set, onClose }: { set: FactorSetSummary; onClose: (
         <h2 id="set-factors-heading" {...headingProps}>
           {set.title} <span className="muted">({set.setKey}, {editionLabel(set.edition)})</span>
         </h2>
-        <button type="button" onClick={onClose}>Close</button>
+        <button type="button" onClick={onClose}>{t.setFactors.close}</button>
       </div>
       <PagedTable
-        label={`Factors of ${set.setKey}`}
+        label={t.setFactors.factorsOf(set.setKey)}
         table="factors"
         filters={{ factorSetId: set.id }}
-        searchPlaceholder="Label, activity, unit or region"
+        searchPlaceholder={t.setFactors.labelActivityUnitOrRegion}
         rowData={(row) => ({ 'data-factor': String(row.key) })}
         opensSourceRows
-        rowNoun="factor"
+        rowNoun={t.setFactors.factorNoun}
       />
     </section>
   );

@@ -4,6 +4,7 @@ import { MAPPING_KINDS } from '../../../../shared/import/mapping';
 import { api } from '../../api';
 import { useAction } from '../../useAction';
 import { KIND_LABELS } from './format';
+import { t } from '../../messages';
 
 interface Props {
   kind: MappingKind;
@@ -39,9 +40,9 @@ export function ChooseFileStep({ kind, onKindChange, onPreviewed }: Props) {
       onDrop={onDrop}
       data-testid="drop-zone"
     >
-      <h2 id="choose-file-heading">What are you importing?</h2>
+      <h2 id="choose-file-heading">{t.chooseFileStep.whatAreYouImporting}</h2>
       <fieldset className="kind-choice">
-        <legend className="sr-only">Kind of data</legend>
+        <legend className="sr-only">{t.chooseFileStep.kindOfData}</legend>
         {MAPPING_KINDS.map((option) => (
           <label key={option} className={option === kind ? 'kind-option selected' : 'kind-option'}>
             <input type="radio" name="kind" value={option} checked={option === kind} onChange={() => onKindChange(option)} />
@@ -49,10 +50,10 @@ export function ChooseFileStep({ kind, onKindChange, onPreviewed }: Props) {
           </label>
         ))}
       </fieldset>
-      <p className="muted small">Drop an Excel workbook (.xlsx, .xlsm) or a CSV file here, or choose one. The file is read, never changed; its bytes are kept as evidence.</p>
+      <p className="muted small">{t.chooseFileStep.dropAnExcelWorkbookXlsx}</p>
       <div className="step-actions">
         <button type="button" className="primary" onClick={() => void choose.run()} disabled={busy}>
-          {busy ? 'Reading…' : 'Choose file…'}
+          {busy ? t.chooseFileStep.reading : t.chooseFileStep.chooseFile}
         </button>
       </div>
       {error && <p role="alert" className="notice danger">{error}</p>}

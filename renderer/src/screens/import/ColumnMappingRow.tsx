@@ -7,16 +7,17 @@ import { REPORTED_VALUE_ROLES, ROLES_BY_KIND, type ColumnMapping, type ColumnRol
 import type { ColumnSuggestion } from '../../../../shared/import/suggest';
 import { ConfidenceBadge } from './ConfidenceBadge';
 import { takesUnit, withActivity, withMetric, withRole, withUnitText } from './mappingDraft';
+import { t } from '../../messages';
 
 /** How a role reads in the role list. */
 const ROLE_LABELS: Partial<Readonly<Record<ColumnRole, string>>> = {
-  twin: 'twin (same quantity, other unit)',
-  claim_value: 'claim (reported figure)',
-  factor_value: 'factor value',
-  factor_unit: 'factor unit',
-  basis: 'basis (Scope 2 method)',
-  scope: 'scope',
-  attribute: 'attribute (variant: gas, haul, class…)',
+  twin: t.columnMappingRow.twinSameQuantityOtherUnit,
+  claim_value: t.columnMappingRow.claimReportedFigure,
+  factor_value: t.columnMappingRow.factorValue,
+  factor_unit: t.columnMappingRow.factorUnit,
+  basis: t.columnMappingRow.basisScope2Method,
+  scope: t.columnMappingRow.scope,
+  attribute: t.columnMappingRow.attributeVariantGasHaulClass,
 };
 
 function roleLabel(role: ColumnRole): string {
@@ -24,8 +25,8 @@ function roleLabel(role: ColumnRole): string {
 }
 
 const UNIT_PLACEHOLDERS: Partial<Readonly<Record<ColumnRole, string>>> = {
-  factor_value: 'Unit, e.g. kg CO2e/kWh or kg CO2e per unit',
-  claim_value: 'Unit, e.g. tCO2e',
+  factor_value: t.columnMappingRow.unitEGKgCo2e,
+  claim_value: t.columnMappingRow.unitEGTco2e,
 };
 
 function UnitCheckNote({ check }: { check: UnitCheck | undefined }) {
@@ -37,13 +38,13 @@ function ValueColumnFields({ column, name, onChange }: { column: ColumnMapping; 
   const activity = column.activity === undefined ? undefined : activityByKey(column.activity);
   return (
     <>
-      <select aria-label={`Activity of ${name}`} value={column.activity ?? ''} onChange={(event) => onChange(withActivity(column, event.target.value))}>
-        {activity === undefined && <option value="">Choose an activity…</option>}
+      <select aria-label={t.columnMappingRow.activityOf(name)} value={column.activity ?? ''} onChange={(event) => onChange(withActivity(column, event.target.value))}>
+        {activity === undefined && <option value="">{t.columnMappingRow.chooseAnActivity}</option>}
         {ACTIVITIES.map((option) => <option key={option.key} value={option.key}>{option.label}</option>)}
       </select>
       {activity && (
         <select
-          aria-label={`Meaning of ${name}`}
+          aria-label={t.columnMappingRow.meaningOf(name)}
           value={column.meaning ?? activity.meanings[0]}
           disabled={activity.meanings.length === 1}
           onChange={(event) => onChange({ ...column, meaning: event.target.value as ActivityMeaning })}
@@ -58,8 +59,8 @@ function ValueColumnFields({ column, name, onChange }: { column: ColumnMapping; 
 /** An attribute column names which attribute its cells give (a refrigerant gas, a haul…). */
 function AttributeFields({ column, name, onChange }: { column: ColumnMapping; name: string; onChange: (column: ColumnMapping) => void }) {
   return (
-    <select aria-label={`Attribute of ${name}`} value={column.attribute ?? ''} onChange={(event) => onChange({ ...column, attribute: event.target.value as AttributeName })}>
-      {column.attribute === undefined && <option value="">Choose what it tells apart…</option>}
+    <select aria-label={t.columnMappingRow.attributeOf(name)} value={column.attribute ?? ''} onChange={(event) => onChange({ ...column, attribute: event.target.value as AttributeName })}>
+      {column.attribute === undefined && <option value="">{t.columnMappingRow.chooseWhatItTellsApart}</option>}
       {ATTRIBUTE_NAMES.map((attribute) => <option key={attribute} value={attribute}>{ATTRIBUTE_LABELS[attribute]}</option>)}
     </select>
   );
@@ -73,13 +74,13 @@ function PercentScaleField({ column, name, onChange }: { column: ColumnMapping; 
   const { percentScale, ...rest } = column;
   return (
     <select
-      aria-label={`Plain numbers beside % in ${name}`}
+      aria-label={t.columnMappingRow.plainNumbersBesideIn(name)}
       value={percentScale ?? ''}
       onChange={(event) => onChange(event.target.value === '' ? rest : { ...rest, percentScale: event.target.value as 'fraction' | 'points' })}
     >
-      <option value="">Beside %: 0 to 1 is refused as ambiguous</option>
-      <option value="fraction">Beside %: fractions (0.539 = 53.9 %)</option>
-      <option value="points">Beside %: percent points (0.539 = 0.539 %)</option>
+      <option value="">{t.columnMappingRow.beside0To1Is}</option>
+      <option value="fraction">{t.columnMappingRow.besideFractions053953}</option>
+      <option value="points">{t.columnMappingRow.besidePercentPoints0539}</option>
     </select>
   );
 }
@@ -88,8 +89,8 @@ function PercentScaleField({ column, name, onChange }: { column: ColumnMapping; 
 function TwinFields({ column, name, columns, onChange }: { column: ColumnMapping; name: string; columns: readonly ColumnMapping[]; onChange: (column: ColumnMapping) => void }) {
   const values = columns.filter((other) => other.role === 'value');
   return (
-    <select aria-label={`Same quantity as (${name})`} value={column.twinOf ?? ''} onChange={(event) => onChange({ ...column, twinOf: Number(event.target.value) })}>
-      {!values.some((other) => other.column === column.twinOf) && <option value="">Choose the value column…</option>}
+    <select aria-label={t.columnMappingRow.sameQuantityAs(name)} value={column.twinOf ?? ''} onChange={(event) => onChange({ ...column, twinOf: Number(event.target.value) })}>
+      {!values.some((other) => other.column === column.twinOf) && <option value="">{t.columnMappingRow.chooseTheValueColumn}</option>}
       {values.map((other) => <option key={other.column} value={other.column}>{`${columnLetter(other.column)} · ${other.header}`}</option>)}
     </select>
   );
@@ -112,9 +113,9 @@ export function ColumnMappingRow({ kind, column, columns, suggestion, unitCheck,
   return (
     <tr data-column={columnLetter(column.column)}>
       <th scope="row" className="column-letter">{columnLetter(column.column)}</th>
-      <td className="column-header">{column.header || <span className="muted">(no header)</span>}</td>
+      <td className="column-header">{column.header || <span className="muted">{t.columnMappingRow.noHeader}</span>}</td>
       <td>
-        <select aria-label={`Role of ${name}`} value={column.role} onChange={(event) => onChange(withRole(column, event.target.value as ColumnRole, suggestion, columns))}>
+        <select aria-label={t.columnMappingRow.roleOf(name)} value={column.role} onChange={(event) => onChange(withRole(column, event.target.value as ColumnRole, suggestion, columns))}>
           {ROLES_BY_KIND[kind].map((role) => <option key={role} value={role}>{roleLabel(role)}</option>)}
         </select>
       </td>
@@ -125,13 +126,13 @@ export function ColumnMappingRow({ kind, column, columns, suggestion, unitCheck,
           {column.role === 'attribute' && <AttributeFields column={column} name={name} onChange={onChange} />}
           {column.role === 'value' && column.attributes && <span className="small muted">{describeAttributes(column.attributes)}</span>}
           {claimInActivitySheet && (
-            <input aria-label={`Metric of ${name}`} className="metric-input" placeholder={parseHeader(column.header).label} value={column.metric ?? ''} onChange={(event) => onChange(withMetric(column, event.target.value))} />
+            <input aria-label={t.columnMappingRow.metricOf(name)} className="metric-input" placeholder={parseHeader(column.header).label} value={column.metric ?? ''} onChange={(event) => onChange(withMetric(column, event.target.value))} />
           )}
           {takesUnit(column.role) && (
             <input
-              aria-label={`Unit of ${name}`}
+              aria-label={t.columnMappingRow.unitOf(name)}
               className={column.role === 'factor_value' ? 'unit-input wide' : 'unit-input'}
-              placeholder={UNIT_PLACEHOLDERS[column.role] ?? 'Unit, e.g. kWh'}
+              placeholder={UNIT_PLACEHOLDERS[column.role] ?? t.columnMappingRow.unitEGKwh}
               value={column.unitText ?? ''}
               onChange={(event) => onChange(withUnitText(column, event.target.value))}
             />
@@ -139,13 +140,13 @@ export function ColumnMappingRow({ kind, column, columns, suggestion, unitCheck,
           {REPORTED_VALUE_ROLES.includes(column.role) && <PercentScaleField column={column} name={name} onChange={onChange} />}
         </div>
         {takesUnit(column.role) && <UnitCheckNote check={unitCheck} />}
-        {claimInActivitySheet && <p className="small muted">Imported as a claim for each row’s site and period, to reconcile with the recomputed figure.</p>}
+        {claimInActivitySheet && <p className="small muted">{t.columnMappingRow.importedAsAClaimFor}</p>}
       </td>
       <td className="suggestion">
         {suggestion && (
           <>
             <ConfidenceBadge confidence={suggestion.confidence} />
-            {suggestion.role !== column.role && <span className="badge changed">suggested: {roleLabel(suggestion.role)}</span>}
+            {suggestion.role !== column.role && <span className="badge changed">{t.columnMappingRow.suggested(roleLabel(suggestion.role))}</span>}
             <p className="small muted">{suggestion.reason}</p>
           </>
         )}

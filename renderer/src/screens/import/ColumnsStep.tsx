@@ -8,17 +8,18 @@ import { PlaceholdersField } from './PlaceholdersField';
 import { SaveTemplate } from './SaveTemplate';
 import { UseTemplate } from './UseTemplate';
 import { StepActions } from './StepActions';
+import { t } from '../../messages';
 
 const DECIMAL_SEPARATORS: readonly { value: Mapping['decimalSeparator']; label: string }[] = [
-  { value: '.', label: 'Point (1,234.5)' },
-  { value: ',', label: 'Comma (1.234,5)' },
+  { value: '.', label: t.columnsStep.point12345 },
+  { value: ',', label: t.columnsStep.comma12345 },
 ];
 
 const DAY_ORDERS: readonly { value: NonNullable<Mapping['dayOrder']> | ''; label: string }[] = [
-  { value: '', label: 'Not needed (no text dates)' },
-  { value: 'DMY', label: 'Day first (01/04 = 1 Apr)' },
-  { value: 'MDY', label: 'Month first (04/01 = 1 Apr)' },
-  { value: 'YMD', label: 'Year first (2024/04/01)' },
+  { value: '', label: t.columnsStep.notNeededNoTextDates },
+  { value: 'DMY', label: t.columnsStep.dayFirst01041 },
+  { value: 'MDY', label: t.columnsStep.monthFirst04011 },
+  { value: 'YMD', label: t.columnsStep.yearFirst20240401 },
 ];
 
 function withDayOrder(mapping: Mapping, dayOrder: NonNullable<Mapping['dayOrder']> | ''): Mapping {
@@ -45,35 +46,35 @@ export function ColumnsStep({ preview, draft, onMappingChange, onBack, onValidat
     onMappingChange({ ...mapping, columns: mapping.columns.map((column) => (column.column === changed.column ? changed : column)) });
   return (
     <section className="card wizard-step" aria-labelledby="columns-heading">
-      <h2 id="columns-heading">What does each column hold?</h2>
+      <h2 id="columns-heading">{t.columnsStep.whatDoesEachColumnHold}</h2>
       <UseTemplate mapping={mapping} headers={preview.table?.headers ?? []} onApply={onMappingChange} />
       <div className="mapping-options">
         <label>
-          Layout
+          {t.columnsStep.layout}
           <select value={mapping.layout} onChange={(event) => onMappingChange({ ...mapping, layout: event.target.value as Mapping['layout'] })}>
-            <option value="long">Long: a row per reading</option>
-            {mapping.kind === 'activity' && <option value="wide">Wide: a column per activity</option>}
+            <option value="long">{t.columnsStep.longARowPerReading}</option>
+            {mapping.kind === 'activity' && <option value="wide">{t.columnsStep.wideAColumnPerActivity}</option>}
           </select>
         </label>
         <label>
-          Decimal separator
+          {t.columnsStep.decimalSeparator}
           <select value={mapping.decimalSeparator} onChange={(event) => onMappingChange({ ...mapping, decimalSeparator: event.target.value as Mapping['decimalSeparator'] })}>
             {DECIMAL_SEPARATORS.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
           </select>
         </label>
         <label>
-          Day order
+          {t.columnsStep.dayOrder}
           <select value={mapping.dayOrder ?? ''} onChange={(event) => onMappingChange(withDayOrder(mapping, event.target.value as NonNullable<Mapping['dayOrder']> | ''))}>
             {DAY_ORDERS.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
           </select>
         </label>
         {mapping.columns.some((column) => column.role === 'period') && (
           <label>
-            A date in the period column is
+            {t.columnsStep.aDateInThePeriod}
             <select value={mapping.periodGranularity ?? 'day'} onChange={(event) => onMappingChange({ ...mapping, periodGranularity: event.target.value as NonNullable<Mapping['periodGranularity']> })}>
-              <option value="day">That day</option>
-              <option value="month">The whole month it falls in</option>
-              <option value="twelve-months-ending">The last day of the twelve months ending on it</option>
+              <option value="day">{t.columnsStep.thatDay}</option>
+              <option value="month">{t.columnsStep.theWholeMonthItFalls}</option>
+              <option value="twelve-months-ending">{t.columnsStep.theLastDayOfThe}</option>
             </select>
           </label>
         )}
@@ -82,11 +83,11 @@ export function ColumnsStep({ preview, draft, onMappingChange, onBack, onValidat
       <table className="grid mapping-table">
         <thead>
           <tr>
-            <th>Col</th>
-            <th>Header</th>
-            <th>Role</th>
-            <th>Activity, meaning, unit</th>
-            <th>Why suggested</th>
+            <th>{t.columnsStep.col}</th>
+            <th>{t.columnsStep.header}</th>
+            <th>{t.columnsStep.role}</th>
+            <th>{t.columnsStep.activityMeaningUnit}</th>
+            <th>{t.columnsStep.whySuggested}</th>
           </tr>
         </thead>
         <tbody>
@@ -104,20 +105,20 @@ export function ColumnsStep({ preview, draft, onMappingChange, onBack, onValidat
         </tbody>
       </table>
       {notImported.length > 0 && (
-        <div className="notice" aria-label="Numeric columns not imported">
-          <strong>Not imported</strong> (their headers name a unit):
+        <div className="notice" aria-label={t.columnsStep.numericColumnsNotImported}>
+          <strong>{t.columnsStep.notImported}</strong> {t.columnsStep.theirHeadersNameAUnit}
           <ul>
             {notImported.map((column) => <li key={column.column}>{columnLetter(column.column)} · {column.header}: {column.reason}</li>)}
           </ul>
         </div>
       )}
       {problems.length > 0 && (
-        <ul className="error" aria-label="Mapping problems">
+        <ul className="error" aria-label={t.columnsStep.mappingProblems}>
           {problems.map((problem) => <li key={problem}>{problem}</li>)}
         </ul>
       )}
       <SaveTemplate mapping={mapping} disabled={problems.length > 0} />
-      <StepActions onBack={onBack} onNext={onValidate} nextLabel="Validate (dry run)" blockedBy={problems.length > 0 ? 'Fix the mapping first' : undefined} />
+      <StepActions onBack={onBack} onNext={onValidate} nextLabel={t.columnsStep.validateDryRun} blockedBy={problems.length > 0 ? t.columnsStep.fixTheMappingFirst : undefined} />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { Confidence } from '../../../../shared/import/table';
+import { t } from '../../messages';
 
 export function ConfidenceBadge({ confidence }: { confidence: Confidence }) {
-  return <span className={`badge confidence-${confidence}`}>{confidence} confidence</span>;
+  return <span className={`badge confidence-${confidence}`}>{t.confidenceBadge.confidence(confidence)}</span>;
 }

@@ -1,18 +1,19 @@
 import type { ImportPreview } from '../../../../shared/contract';
 import { formatBytes, formatTimestamp } from '../../format';
+import { t } from '../../messages';
 
-const DELIMITER_NAMES: Readonly<Record<string, string>> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
+const DELIMITER_NAMES: Readonly<Record<string, string>> = { ',': t.fileFacts.comma, ';': t.fileFacts.semicolon, '\t': t.fileFacts.tab, '|': t.fileFacts.pipe };
 
 /** What the auditor records about the file before importing it. */
 export function FileFacts({ preview }: { preview: ImportPreview }) {
   const facts: [string, string][] = [
-    ['File', preview.fileName],
-    ['Format', preview.format.toUpperCase()],
-    ['Size', formatBytes(preview.sizeBytes)],
-    ['Macros', preview.hasMacros ? 'Contains macros (kept, never run)' : 'None'],
+    [t.fileFacts.file, preview.fileName],
+    [t.fileFacts.format, preview.format.toUpperCase()],
+    [t.fileFacts.size, formatBytes(preview.sizeBytes)],
+    [t.fileFacts.macros, preview.hasMacros ? t.fileFacts.containsMacrosKeptNeverRun : t.fileFacts.none],
   ];
-  if (preview.encoding !== undefined) facts.push(['Encoding', preview.encoding]);
-  if (preview.delimiter !== undefined) facts.push(['Delimiter', DELIMITER_NAMES[preview.delimiter] ?? `'${preview.delimiter}'`]);
+  if (preview.encoding !== undefined) facts.push([t.fileFacts.encoding, preview.encoding]);
+  if (preview.delimiter !== undefined) facts.push([t.fileFacts.delimiter, DELIMITER_NAMES[preview.delimiter] ?? `'${preview.delimiter}'`]);
   return (
     <dl className="facts" data-testid="file-facts">
       {facts.map(([label, value]) => (
@@ -22,7 +23,7 @@ export function FileFacts({ preview }: { preview: ImportPreview }) {
         </div>
       ))}
       <div>
-        <dt>SHA-256</dt>
+        <dt>{t.fileFacts.sha256}</dt>
         <dd><code className="hash">{preview.sha256}</code></dd>
       </div>
     </dl>
@@ -39,11 +40,10 @@ interface DuplicateProps {
 export function DuplicateWarning({ duplicateOf, allowDuplicate, onAllowDuplicateChange }: DuplicateProps) {
   return (
     <div className="notice warning" data-testid="duplicate-warning">
-      <strong>This file was imported before</strong> as “{duplicateOf.fileName}” on {formatTimestamp(duplicateOf.importedAt)} (same SHA-256).
-      Importing it again would count its data twice.
+      <strong>{t.fileFacts.thisFileWasImportedBefore}</strong> {t.fileFacts.asOnSameSha256(duplicateOf.fileName, formatTimestamp(duplicateOf.importedAt))}
       <label className="checkbox">
         <input type="checkbox" checked={allowDuplicate} onChange={(event) => onAllowDuplicateChange(event.target.checked)} />
-        Import again anyway
+        {t.fileFacts.importAgainAnyway}
       </label>
     </div>
   );

@@ -1,34 +1,35 @@
 import type { ImportFinding, ImportOutcome, RowIssue } from '../../../../shared/contract';
 import { columnLetter } from '../../../../shared/import/cell';
-import { formatNumber } from '../../format';
+import { formatCount, formatNumber } from '../../format';
+import { t } from '../../messages';
 
 function SheetTotals({ outcome }: { outcome: ImportOutcome }) {
   return (
-    <table className="grid" aria-label="Rows per sheet">
+    <table className="grid" aria-label={t.importResults.rowsPerSheet}>
       <thead>
         <tr>
-          <th>Sheet</th>
-          <th className="num">Rows read</th>
-          <th className="num">Data rows</th>
-          <th className="num">{outcome.dryRun ? 'Rows to import' : 'Rows imported'}</th>
-          <th className="num">Rejected</th>
-          <th className="num">Totals skipped</th>
-          <th className="num">Notes skipped</th>
-          <th className="num">Blank</th>
-          <th className="num">Outside table</th>
+          <th>{t.importResults.sheet}</th>
+          <th className="num">{t.importResults.rowsRead}</th>
+          <th className="num">{t.importResults.dataRows}</th>
+          <th className="num">{outcome.dryRun ? t.importResults.rowsToImport : t.importResults.rowsImported}</th>
+          <th className="num">{t.importResults.rejected}</th>
+          <th className="num">{t.importResults.totalsSkipped}</th>
+          <th className="num">{t.importResults.notesSkipped}</th>
+          <th className="num">{t.importResults.blank}</th>
+          <th className="num">{t.importResults.outsideTable}</th>
         </tr>
       </thead>
       <tbody>
         {outcome.sheets.map((sheet) => (
           <tr key={sheet.sheet}>
             <td>{sheet.sheet}</td>
-            <td className="num">{sheet.rowsRead}</td>
-            <td className="num">{sheet.dataRows}</td>
-            <td className="num">{sheet.imported}</td>
-            <td className="num">{sheet.rejected}</td>
-            <td className="num">{sheet.skipped.total}</td>
-            <td className="num">{sheet.skipped.note}</td>
-            <td className="num">{sheet.skipped.blank}</td>
+            <td className="num">{formatCount(sheet.rowsRead)}</td>
+            <td className="num">{formatCount(sheet.dataRows)}</td>
+            <td className="num">{formatCount(sheet.imported)}</td>
+            <td className="num">{formatCount(sheet.rejected)}</td>
+            <td className="num">{formatCount(sheet.skipped.total)}</td>
+            <td className="num">{formatCount(sheet.skipped.note)}</td>
+            <td className="num">{formatCount(sheet.skipped.blank)}</td>
             <td className="num">{sheet.skipped['outside-table']}</td>
           </tr>
         ))}
@@ -39,16 +40,16 @@ function SheetTotals({ outcome }: { outcome: ImportOutcome }) {
 
 function ColumnTotals({ outcome }: { outcome: ImportOutcome }) {
   return (
-    <table className="grid" aria-label="Column control totals">
+    <table className="grid" aria-label={t.importResults.columnControlTotals}>
       <thead>
         <tr>
-          <th>Sheet</th>
-          <th>Column</th>
-          <th className="num">Count</th>
-          <th className="num">Blanks</th>
-          <th className="num">Sum</th>
-          <th className="num">Min</th>
-          <th className="num">Max</th>
+          <th>{t.importResults.sheet}</th>
+          <th>{t.importResults.column}</th>
+          <th className="num">{t.importResults.count}</th>
+          <th className="num">{t.importResults.blanks}</th>
+          <th className="num">{t.importResults.sum}</th>
+          <th className="num">{t.importResults.min}</th>
+          <th className="num">{t.importResults.max}</th>
         </tr>
       </thead>
       <tbody>
@@ -72,15 +73,15 @@ function RowIssuesTable({ label, issues, total }: { label: string; issues: reado
   return (
     <>
       <h3>{label} ({total})</h3>
-      {total > issues.length && <p className="muted small">Showing the first {issues.length}; the engagement keeps all {total}.</p>}
+      {total > issues.length && <p className="muted small">{t.importResults.showingTheFirstTheEngagement(issues.length, total)}</p>}
       {issues.length > 0 && (
         <table className="grid issues" aria-label={label}>
           <thead>
             <tr>
-              <th>Sheet</th>
-              <th className="num">Row</th>
-              <th>Column</th>
-              <th>Reason</th>
+              <th>{t.importResults.sheet}</th>
+              <th className="num">{t.importResults.row}</th>
+              <th>{t.importResults.column}</th>
+              <th>{t.importResults.reason}</th>
             </tr>
           </thead>
           <tbody>
@@ -103,12 +104,12 @@ function ColumnsNotImported({ outcome }: { outcome: ImportOutcome }) {
   if (outcome.columnsNotImported.length === 0) return null;
   return (
     <>
-      <h3>Numeric columns not imported ({outcome.columnsNotImported.length})</h3>
-      <table className="grid" aria-label="Numeric columns not imported">
+      <h3>{t.importResults.numericColumnsNotImported(outcome.columnsNotImported.length)}</h3>
+      <table className="grid" aria-label={t.importResults.numericColumnsNotImported2}>
         <thead>
           <tr>
-            <th>Column</th>
-            <th>Why</th>
+            <th>{t.importResults.column}</th>
+            <th>{t.importResults.why}</th>
           </tr>
         </thead>
         <tbody>
@@ -125,9 +126,9 @@ function ColumnsNotImported({ outcome }: { outcome: ImportOutcome }) {
 }
 
 const FINDING_LABELS: Readonly<Record<ImportFinding['kind'], string>> = {
-  'twin-disagrees': 'Twin disagrees',
-  'twin-only': 'Only in the twin',
-  'twin-unreadable': 'Twin unreadable',
+  'twin-disagrees': t.importResults.twinDisagrees,
+  'twin-only': t.importResults.onlyInTheTwin,
+  'twin-unreadable': t.importResults.twinUnreadable,
 };
 
 /** What the import found in the data: a twin column against the column it repeats, both values and the difference. */
@@ -136,19 +137,19 @@ export function FindingsTable({ findings, total }: { findings: readonly (ImportF
   const byFile = findings.some((finding) => finding.fileName !== undefined);
   return (
     <>
-      <h3>Findings ({total})</h3>
-      {total > findings.length && <p className="muted small">Showing the first {findings.length}; the engagement keeps all {total}.</p>}
-      <table className="grid import-findings-table" aria-label="Import findings">
+      <h3>{t.importResults.findings(total)}</h3>
+      {total > findings.length && <p className="muted small">{t.importResults.showingTheFirstTheEngagement(findings.length, total)}</p>}
+      <table className="grid import-findings-table" aria-label={t.importResults.importFindings}>
         <thead>
           <tr>
-            {byFile && <th>File</th>}
-            <th>Sheet</th>
-            <th className="num">Row</th>
-            <th>Finding</th>
-            <th className="num">Imported</th>
-            <th className="num">Twin</th>
-            <th className="num">Difference</th>
-            <th>Detail</th>
+            {byFile && <th>{t.importResults.file}</th>}
+            <th>{t.importResults.sheet}</th>
+            <th className="num">{t.importResults.row}</th>
+            <th>{t.importResults.finding}</th>
+            <th className="num">{t.importResults.imported}</th>
+            <th className="num">{t.importResults.twin}</th>
+            <th className="num">{t.importResults.difference}</th>
+            <th>{t.importResults.detail}</th>
           </tr>
         </thead>
         <tbody>
@@ -174,13 +175,13 @@ export function FindingsTable({ findings, total }: { findings: readonly (ImportF
 export function ImportResults({ outcome }: { outcome: ImportOutcome }) {
   return (
     <div className="import-results" data-testid={outcome.dryRun ? 'validation-results' : 'import-results'}>
-      <h3>Control totals</h3>
+      <h3>{t.importResults.controlTotals}</h3>
       <SheetTotals outcome={outcome} />
       {outcome.columns.length > 0 && <ColumnTotals outcome={outcome} />}
       <ColumnsNotImported outcome={outcome} />
       <FindingsTable findings={outcome.findings} total={outcome.findingsTotal} />
-      <RowIssuesTable label="Rejected rows" issues={outcome.rejected} total={outcome.rejectedTotal} />
-      <RowIssuesTable label="Skipped totals and notes" issues={outcome.skipped} total={outcome.skipped.length} />
+      <RowIssuesTable label={t.importResults.rejectedRows} issues={outcome.rejected} total={outcome.rejectedTotal} />
+      <RowIssuesTable label={t.importResults.skippedTotalsAndNotes} issues={outcome.skipped} total={outcome.skipped.length} />
     </div>
   );
 }

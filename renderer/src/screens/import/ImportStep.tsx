@@ -3,6 +3,7 @@ import { countOf } from '../../format';
 import { ImportResults } from './ImportResults';
 import { JobView } from '../../components/JobView';
 import { describeRowsRead, type ImportJobState } from './useImportJob';
+import { t } from '../../messages';
 
 interface Props {
   job: ImportJobState;
@@ -15,19 +16,19 @@ interface Props {
 }
 
 function summary(outcome: ImportOutcome): string {
-  if (!outcome.committed) return `Not imported: ${outcome.shortfall ?? 'the import was not saved'}. Nothing was saved.`;
-  const evidence = outcome.evidenceStored ? 'The file is stored in the engagement as evidence.' : 'The file is over the evidence size cap, so only its SHA-256 is recorded.';
+  if (!outcome.committed) return t.importStep.notImportedNothingWasSaved(outcome.shortfall ?? 'the import was not saved');
+  const evidence = outcome.evidenceStored ? t.importStep.theFileIsStoredIn : t.importStep.theFileIsOverThe;
   const claims = outcome.claimsCreated > 0 ? ` and ${countOf(outcome.claimsCreated, 'claim')}` : '';
-  const anyway = outcome.shortfall === null ? '' : ` Imported although ${outcome.shortfall}.`;
-  return `Imported ${countOf(outcome.recordsCreated, 'record')}${claims} from ${outcome.fileName}; ${countOf(outcome.rejectedTotal, 'row')} rejected.${anyway} ${evidence}`;
+  const anyway = outcome.shortfall === null ? '' : t.importStep.importedAlthough(outcome.shortfall);
+  return t.importStep.importedFromRejected(countOf(outcome.recordsCreated, 'record'), claims, outcome.fileName, countOf(outcome.rejectedTotal, 'row'), anyway, evidence);
 }
 
 /** Step 6: the import itself, with progress and Cancel; its control totals are the result. */
 export function ImportStep({ job, onCancel, onBack, onImportAnother, nextSheet, onImportNextSheet }: Props) {
   return (
     <section className="card wizard-step" aria-labelledby="import-heading">
-      <h2 id="import-heading">Import</h2>
-      <JobView job={job} describe={describeRowsRead} runningLabel="Importing" cancelledMessage="Import cancelled: nothing was saved and the engagement is unchanged." onCancel={onCancel}>
+      <h2 id="import-heading">{t.importStep.import}</h2>
+      <JobView job={job} describe={describeRowsRead} runningLabel={t.importStep.importing} cancelledMessage={t.importStep.importCancelledNothingWasSaved} onCancel={onCancel}>
         {(outcome) => (
           <>
             <p role="status" className={outcome.committed && outcome.shortfall === null ? 'summary ok' : 'summary warn'}>{summary(outcome)}</p>
@@ -36,12 +37,12 @@ export function ImportStep({ job, onCancel, onBack, onImportAnother, nextSheet, 
         )}
       </JobView>
       <div className="step-actions">
-        {(job.status === 'failed' || job.status === 'cancelled') && <button type="button" onClick={onBack}>Back</button>}
+        {(job.status === 'failed' || job.status === 'cancelled') && <button type="button" onClick={onBack}>{t.importStep.back}</button>}
         <span className="spacer" />
         {job.status === 'finished' && nextSheet !== null && (
-          <button type="button" onClick={() => onImportNextSheet(nextSheet)}>Import sheet “{nextSheet}” of this file</button>
+          <button type="button" onClick={() => onImportNextSheet(nextSheet)}>{t.importStep.importSheetOfThisFile(nextSheet)}</button>
         )}
-        {job.status === 'finished' && <button type="button" className="primary" onClick={onImportAnother}>Import another file</button>}
+        {job.status === 'finished' && <button type="button" className="primary" onClick={onImportAnother}>{t.importStep.importAnotherFile}</button>}
       </div>
     </section>
   );

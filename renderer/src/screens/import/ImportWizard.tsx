@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ImportPreview, Mapping, MappingKind } from '../../../../shared/contract';
 import type { TableBounds } from '../../../../shared/import/table';
 import { api } from '../../api';
@@ -11,14 +11,15 @@ import { SheetStep } from './SheetStep';
 import { TableStep } from './TableStep';
 import { useImportJob } from './useImportJob';
 import { ValidateStep } from './ValidateStep';
+import { t } from '../../messages';
 
 const STEPS = [
-  { id: 'file', label: 'File' },
-  { id: 'sheet', label: 'Sheet' },
-  { id: 'table', label: 'Table' },
-  { id: 'columns', label: 'Columns' },
-  { id: 'validate', label: 'Validate' },
-  { id: 'import', label: 'Import' },
+  { id: 'file', label: t.importWizard.file },
+  { id: 'sheet', label: t.importWizard.sheet },
+  { id: 'table', label: t.importWizard.table },
+  { id: 'columns', label: t.importWizard.columns },
+  { id: 'validate', label: t.importWizard.validate },
+  { id: 'import', label: t.importWizard.import },
 ] as const;
 type StepId = (typeof STEPS)[number]['id'];
 
@@ -34,7 +35,7 @@ function Stepper({ current, onSelect }: { current: StepId; onSelect: (step: Step
   const currentIndex = STEPS.findIndex((step) => step.id === current);
   const lastRevisitable = STEPS.findIndex((step) => step.id === 'columns');
   return (
-    <ol className="stepper" aria-label="Import steps">
+    <ol className="stepper" aria-label={t.importWizard.importSteps}>
       {STEPS.map((step, index) => {
         const label = <><span className="step-number">{index + 1}</span> {step.label}</>;
         return (
@@ -60,6 +61,21 @@ export function ImportWizard() {
   const [allowEmpty, setAllowEmpty] = useState(false);
   const validation = useImportJob();
   const importing = useImportJob();
+  const stepArea = useRef<HTMLDivElement>(null);
+  const firstStep = useRef(true);
+
+  // Focus follows the wizard: each new step's heading, so a keyboard or screen-reader user starts there.
+  useEffect(() => {
+    if (firstStep.current) {
+      firstStep.current = false;
+      return;
+    }
+    const heading = stepArea.current?.querySelector('h2');
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus();
+    }
+  }, [step]);
 
   const showPreview = (file: string, preview: ImportPreview): void => {
     setReview({ file, preview, draft: initialDraft(preview, kind) });
@@ -170,9 +186,9 @@ export function ImportWizard() {
 
   return (
     <>
-      <h1>Import</h1>
+      <h1>{t.importWizard.import}</h1>
       <Stepper current={step} onSelect={setStep} />
-      {renderStep()}
+      <div ref={stepArea}>{renderStep()}</div>
     </>
   );
 }

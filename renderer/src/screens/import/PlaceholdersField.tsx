@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { DEFAULT_PLACEHOLDERS } from '../../../../shared/import/placeholders';
+import { t } from '../../messages';
 
 interface Props {
   placeholders: readonly string[];
@@ -14,20 +15,20 @@ export function PlaceholdersField({ placeholders, onChange }: Props) {
     setAdding('');
   };
   return (
-    <fieldset className="placeholders" aria-label="Placeholders read as blank">
-      <legend>Placeholders read as blank, never as values</legend>
+    <fieldset className="placeholders" aria-label={t.placeholdersField.placeholdersReadAsBlank}>
+      <legend>{t.placeholdersField.placeholdersReadAsBlankNever}</legend>
       <ul className="chips">
         {placeholders.map((text) => (
           <li key={text}>
             <code>{text}</code>
-            <button type="button" className="link" aria-label={`Remove placeholder ${text}`} onClick={() => onChange(placeholders.filter((other) => other !== text))}>×</button>
+            <button type="button" className="link" aria-label={t.placeholdersField.removePlaceholder(text)} onClick={() => onChange(placeholders.filter((other) => other !== text))}>×</button>
           </li>
         ))}
-        {placeholders.length === 0 && <li className="muted small">None: every text is read as a value</li>}
+        {placeholders.length === 0 && <li className="muted small">{t.placeholdersField.noneEveryTextIsRead}</li>}
       </ul>
-      <input aria-label="New placeholder" placeholder="e.g. Not Available" value={adding} onChange={(event) => setAdding(event.target.value)} onKeyDown={(event) => { if (event.key === 'Enter') add(); }} />
-      <button type="button" onClick={add} disabled={adding.trim() === ''}>Add</button>
-      {placeholders.length === 0 && <button type="button" className="link" onClick={() => onChange(DEFAULT_PLACEHOLDERS)}>Use the usual ones</button>}
+      <input aria-label={t.placeholdersField.newPlaceholder} placeholder={t.placeholdersField.eGNotAvailable} value={adding} onChange={(event) => setAdding(event.target.value)} onKeyDown={(event) => { if (event.key === 'Enter') add(); }} />
+      <button type="button" onClick={add} disabled={adding.trim() === ''}>{t.placeholdersField.add}</button>
+      {placeholders.length === 0 && <button type="button" className="link" onClick={() => onChange(DEFAULT_PLACEHOLDERS)}>{t.placeholdersField.useTheUsualOnes}</button>}
     </fieldset>
   );
 }

@@ -4,6 +4,7 @@ import { columnLetter, isFormulaCell } from '../../../../shared/import/cell';
 import { rowScanOptions, type MappingKind } from '../../../../shared/import/mapping';
 import { cellKind, createRowScanner, type RowVerdict, type TableBounds } from '../../../../shared/import/table';
 import { cellText } from '../../../../shared/import/values';
+import { t } from '../../messages';
 
 interface RowMark {
   readonly label: string;
@@ -15,9 +16,9 @@ interface RowMark {
 
 const ENDING_LABELS: Readonly<Record<Exclude<RowVerdict, { inTable: true }>['why'], string>> = {
   'before-first-data-row': '',
-  'after-last-data-row': 'After the last data row',
-  'end-marker': 'END: the table ends',
-  'blank-run': 'Blank rows: the table ends',
+  'after-last-data-row': t.sheetGrid.afterTheLastDataRow,
+  'end-marker': t.sheetGrid.endTheTableEnds,
+  'blank-run': t.sheetGrid.blankRowsTheTableEnds,
 };
 
 /** How each previewed row will be read with these bounds, by the same scanner the import uses. */
@@ -27,15 +28,15 @@ function markRows(rows: readonly RawRow[], bounds: TableBounds, columnCount: num
   let ended = false;
   for (const row of rows) {
     const verdict = scan(row);
-    if (row.rowNumber === bounds.headerRowNumber) marks.set(row.rowNumber, { label: 'Header', tone: 'header' });
+    if (row.rowNumber === bounds.headerRowNumber) marks.set(row.rowNumber, { label: t.sheetGrid.header, tone: 'header' });
     else if (!verdict.inTable) {
       const endsHere: boolean = !ended && verdict.why !== 'before-first-data-row';
       marks.set(row.rowNumber, { label: endsHere ? ENDING_LABELS[verdict.why] : '', tone: endsHere && verdict.why === 'end-marker' ? 'end' : 'outside' });
       ended ||= endsHere;
-    } else if (verdict.kind === 'total') marks.set(row.rowNumber, { label: 'Total: skipped', tone: 'total', why: verdict.reason });
-    else if (verdict.kind === 'unbalanced-total') marks.set(row.rowNumber, { label: 'Total that does not add up: rejected', tone: 'total', why: verdict.reason });
-    else if (verdict.kind === 'note') marks.set(row.rowNumber, { label: 'Note: skipped', tone: 'note' });
-    else if (row.rowNumber === bounds.firstDataRowNumber) marks.set(row.rowNumber, { label: 'First data row', tone: 'first-data' });
+    } else if (verdict.kind === 'total') marks.set(row.rowNumber, { label: t.sheetGrid.totalSkipped, tone: 'total', why: verdict.reason });
+    else if (verdict.kind === 'unbalanced-total') marks.set(row.rowNumber, { label: t.sheetGrid.totalThatDoesNotAdd, tone: 'total', why: verdict.reason });
+    else if (verdict.kind === 'note') marks.set(row.rowNumber, { label: t.sheetGrid.noteSkipped, tone: 'note' });
+    else if (row.rowNumber === bounds.firstDataRowNumber) marks.set(row.rowNumber, { label: t.sheetGrid.firstDataRow, tone: 'first-data' });
     else marks.set(row.rowNumber, { label: '', tone: 'data' });
   }
   return marks;
@@ -61,7 +62,7 @@ function BlankRowsBefore({ row, previousRowNumber, width }: { row: RawRow; previ
   return (
     <tr className="row-blank">
       <th scope="row" className="row-number">{first === last ? first : `${first}–${last}`}</th>
-      <td colSpan={width + 1} className="row-mark">{first === last ? 'blank row' : 'blank rows'}</td>
+      <td colSpan={width + 1} className="row-mark">{first === last ? t.sheetGrid.blankRow : t.sheetGrid.blankRows}</td>
     </tr>
   );
 }
@@ -73,11 +74,11 @@ export function SheetGrid({ rows, bounds, columnCount, kind }: { rows: readonly 
   const letters = Array.from({ length: width }, (_, column) => columnLetter(column));
   return (
     <div className="sheet-scroll">
-      <table className="sheet" aria-label="Sheet preview">
+      <table className="sheet" aria-label={t.sheetGrid.sheetPreview}>
         <thead>
           <tr>
-            <th className="row-number" aria-label="Row" />
-            <th className="row-mark" aria-label="Read as" />
+            <th className="row-number"><span className="sr-only">{t.sheetGrid.row}</span></th>
+            <th className="row-mark"><span className="sr-only">{t.sheetGrid.readAs}</span></th>
             {letters.map((letter) => <th key={letter}>{letter}</th>)}
           </tr>
         </thead>

@@ -5,6 +5,7 @@ import { DuplicateWarning, FileFacts } from './FileFacts';
 import type { MappingDraft } from './mappingDraft';
 import { SheetGrid } from './SheetGrid';
 import { StepActions } from './StepActions';
+import { t } from '../../messages';
 
 interface Props {
   file: string;
@@ -30,7 +31,7 @@ export function SheetStep({ file, preview, draft, allowDuplicate, onAllowDuplica
       )}
       <FileFacts preview={preview} />
       <label className="inline">
-        Sheet
+        {t.sheetStep.sheet}
         <select value={preview.sheet} onChange={(event) => void changeSheet.run(event.target.value)} disabled={changeSheet.busy}>
           {preview.sheets.map((sheet) => <option key={sheet} value={sheet}>{sheet}</option>)}
         </select>

@@ -1,3 +1,4 @@
+import { t } from '../../messages';
 interface Props {
   onBack?: () => void;
   onNext: () => void;
@@ -10,7 +11,7 @@ interface Props {
 export function StepActions({ onBack, onNext, nextLabel = 'Next', blockedBy }: Props) {
   return (
     <div className="step-actions">
-      {onBack && <button type="button" onClick={onBack}>Back</button>}
+      {onBack && <button type="button" onClick={onBack}>{t.stepActions.back}</button>}
       <span className="spacer" />
       {blockedBy && <span className="muted small">{blockedBy}</span>}
       <button type="button" className="primary" onClick={onNext} disabled={blockedBy !== undefined}>{nextLabel}</button>

@@ -5,6 +5,7 @@ import { ConfidenceBadge } from './ConfidenceBadge';
 import type { MappingDraft } from './mappingDraft';
 import { SheetGrid } from './SheetGrid';
 import { StepActions } from './StepActions';
+import { t } from '../../messages';
 
 type BoundsForm = Record<keyof TableBounds, string>;
 
@@ -18,10 +19,10 @@ function formOf(bounds: TableBounds): BoundsForm {
 }
 
 const FIELDS: readonly { key: keyof TableBounds; label: string; hint: string }[] = [
-  { key: 'headerRowNumber', label: 'Header row', hint: 'The row with the column headers.' },
-  { key: 'firstDataRowNumber', label: 'First data row', hint: 'The first row that is a record.' },
-  { key: 'lastDataRowNumber', label: 'Last data row', hint: 'Optional: leave empty to read to the end.' },
-  { key: 'stopAtBlankRun', label: 'Blank rows that end the table', hint: '0 never ends the table on blank rows.' },
+  { key: 'headerRowNumber', label: t.tableStep.headerRow, hint: t.tableStep.theRowWithTheColumn },
+  { key: 'firstDataRowNumber', label: t.tableStep.firstDataRow, hint: t.tableStep.theFirstRowThatIs },
+  { key: 'lastDataRowNumber', label: t.tableStep.lastDataRow, hint: t.tableStep.optionalLeaveEmptyToRead },
+  { key: 'stopAtBlankRun', label: t.tableStep.blankRowsThatEndThe, hint: t.tableStep.n0NeverEndsTheTable },
 ];
 
 function boundsOf(form: BoundsForm): { bounds: TableBounds; problems: [] } | { bounds: null; problems: string[] } {
@@ -62,11 +63,11 @@ export function TableStep({ preview, draft, onTableChange, onBack, onNext }: Pro
   };
   return (
     <section className="card wizard-step" aria-labelledby="table-heading">
-      <h2 id="table-heading">Where is the table?</h2>
+      <h2 id="table-heading">{t.tableStep.whereIsTheTable}</h2>
       {preview.table && (
         <div className="detection">
           <p>
-            Detected: header in row {preview.table.headerRowNumber}, data from row {preview.table.firstDataRowNumber}{' '}
+            {t.tableStep.detectedHeaderInRowData(preview.table.headerRowNumber, preview.table.firstDataRowNumber)}{' '}
             <ConfidenceBadge confidence={preview.table.confidence} />
           </p>
           <ul className="reasons small muted">
@@ -90,7 +91,7 @@ export function TableStep({ preview, draft, onTableChange, onBack, onNext }: Pro
         </ul>
       )}
       <SheetGrid rows={preview.rows} bounds={draft.mapping.table} columnCount={draft.mapping.columns.length} kind={draft.mapping.kind} />
-      <StepActions onBack={onBack} onNext={onNext} blockedBy={problems.length > 0 ? 'Fix the table bounds first' : undefined} />
+      <StepActions onBack={onBack} onNext={onNext} blockedBy={problems.length > 0 ? t.tableStep.fixTheTableBoundsFirst : undefined} />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Mapping, MappingTemplate } from '../../../../shared/contract';
 import { describeHeaderMismatches, headerMismatches } from '../../../../shared/import/headers';
 import { api } from '../../api';
+import { t } from '../../messages';
 
 /** Applies a saved mapping (e.g. last year's) to this sheet, saying where its headers differ. */
 export function UseTemplate({ mapping, headers, onApply }: { mapping: Mapping; headers: readonly string[]; onApply: (mapping: Mapping) => void }) {
@@ -23,16 +24,16 @@ export function UseTemplate({ mapping, headers, onApply }: { mapping: Mapping; h
   return (
     <div className="use-template">
       <label className="inline">
-        Use a saved template
+        {t.useTemplate.useASavedTemplate}
         <select value={chosen} onChange={(event) => setChosen(event.target.value)}>
-          <option value="">Choose…</option>
+          <option value="">{t.useTemplate.choose}</option>
           {templates.map((template) => <option key={template.name} value={template.name}>{template.name}</option>)}
         </select>
       </label>
-      <button type="button" onClick={apply} disabled={chosen === ''}>Apply</button>
+      <button type="button" onClick={apply} disabled={chosen === ''}>{t.useTemplate.apply}</button>
       {mismatches !== '' && (
         <p role="alert" className="notice warning">
-          This sheet’s headers differ from the template’s: {mismatches}. Check those columns before validating.
+          {t.useTemplate.thisSheetsHeadersDifferFrom(mismatches)}
         </p>
       )}
     </div>

@@ -5,6 +5,7 @@ import { ImportResults } from './ImportResults';
 import { JobView } from '../../components/JobView';
 import { StepActions } from './StepActions';
 import { describeRowsRead, type ImportJobState } from './useImportJob';
+import { t } from '../../messages';
 
 interface Props {
   preview: ImportPreview;
@@ -22,17 +23,17 @@ function summary(outcome: ImportOutcome): string {
   const skipped = outcome.skipped.length;
   const claims = outcome.claimsCreated > 0 ? ` and ${countOf(outcome.claimsCreated, 'claim')}` : '';
   const findings = outcome.findingsTotal > 0 ? `; ${countOf(outcome.findingsTotal, 'finding')}` : '';
-  return `${countOf(outcome.recordsCreated, 'record')}${claims} would be imported; ${countOf(outcome.rejectedTotal, 'row')} rejected; ${countOf(skipped, 'totals or notes row')} skipped${findings}. Nothing has been saved yet.`;
+  return t.validateStep.wouldBeImportedRejectedSkipped(countOf(outcome.recordsCreated, 'record'), claims, countOf(outcome.rejectedTotal, 'row'), countOf(skipped, 'totals or notes row'), findings);
 }
 
 /** Nothing imported is not success: the auditor must say so deliberately before such an import is saved. */
 function ShortfallWarning({ shortfall, allowEmpty, onAllowEmptyChange }: { shortfall: string; allowEmpty: boolean; onAllowEmptyChange: (allow: boolean) => void }) {
   return (
     <div className="notice warning" role="alert" data-testid="shortfall-warning">
-      <strong>This import would not be a success:</strong> {shortfall}. Check the mapping (the columns, the placeholders, the table bounds) before importing.
+      <strong>{t.validateStep.thisImportWouldNotBe}</strong> {t.validateStep.checkTheMappingTheColumns(shortfall)}
       <label className="checkbox">
         <input type="checkbox" checked={allowEmpty} onChange={(event) => onAllowEmptyChange(event.target.checked)} />
-        Import it anyway (the file is registered with what it gives)
+        {t.validateStep.importItAnywayTheFile}
       </label>
     </div>
   );
@@ -43,16 +44,16 @@ export function ValidateStep({ preview, job, allowDuplicate, onAllowDuplicateCha
   const shortfall = job.status === 'finished' ? job.outcome.shortfall : null;
   const blockedBy =
     job.status !== 'finished'
-      ? 'Validate the file first'
+      ? t.validateStep.validateTheFileFirst
       : shortfall !== null && !allowEmpty
-        ? 'Tick “Import it anyway” to import what falls short'
+        ? t.validateStep.tickImportItAnywayTo
         : preview.duplicateOf && !allowDuplicate
-          ? 'Tick “Import again anyway” to import a file twice'
+          ? t.validateStep.tickImportAgainAnywayTo
           : undefined;
   return (
     <section className="card wizard-step" aria-labelledby="validate-heading">
-      <h2 id="validate-heading">Validation</h2>
-      <JobView job={job} describe={describeRowsRead} runningLabel="Validating every row (nothing is saved)" cancelledMessage="Validation cancelled." onCancel={onCancel}>
+      <h2 id="validate-heading">{t.validateStep.validation}</h2>
+      <JobView job={job} describe={describeRowsRead} runningLabel={t.validateStep.validatingEveryRowNothingIs} cancelledMessage={t.validateStep.validationCancelled} onCancel={onCancel}>
         {(outcome) => (
           <>
             <p role="status" className="summary">{summary(outcome)}</p>
@@ -64,7 +65,7 @@ export function ValidateStep({ preview, job, allowDuplicate, onAllowDuplicateCha
       {preview.duplicateOf && job.status === 'finished' && (
         <DuplicateWarning duplicateOf={preview.duplicateOf} allowDuplicate={allowDuplicate} onAllowDuplicateChange={onAllowDuplicateChange} />
       )}
-      <StepActions onBack={onBack} onNext={onImport} nextLabel={job.status === 'finished' ? `Import ${job.outcome.recordsCreated} records` : 'Import'} blockedBy={blockedBy} />
+      <StepActions onBack={onBack} onNext={onImport} nextLabel={job.status === 'finished' ? t.validateStep.importRecords(job.outcome.recordsCreated) : t.validateStep.import} blockedBy={blockedBy} />
     </section>
   );
 }

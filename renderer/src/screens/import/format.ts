@@ -1,8 +1,9 @@
 import type { MappingKind } from '../../../../shared/contract';
+import { t } from '../../messages';
 
 export const KIND_LABELS: Readonly<Record<MappingKind, string>> = {
-  activity: 'Activity data',
-  factors: 'Emission factors',
-  targets: 'Targets',
-  claims: 'Reported figures',
+  activity: t.format.activityData,
+  factors: t.format.emissionFactors,
+  targets: t.format.targets,
+  claims: t.format.reportedFigures,
 };

@@ -1,14 +1,16 @@
 import { useCallback } from 'react';
 import type { ApiInput, ImportOutcome, ImportProgress } from '../../../../shared/contract';
 import { api } from '../../api';
+import { formatCount } from '../../format';
 import { useJob, type JobState } from '../../useJob';
+import { t } from '../../messages';
 
 export type ImportJobState = JobState<ImportOutcome, ImportProgress>;
 
 const IMPORT_EVENTS = { finished: 'import.finished', progress: 'import.progress' } as const;
 const cancelImport = (jobId: string) => api.call('import.cancel', { jobId });
 
-export const describeRowsRead = (progress: ImportProgress) => `${progress.rowsRead.toLocaleString('en-GB')} rows read`;
+export const describeRowsRead = (progress: ImportProgress) => t.useImportJob.rowsRead(formatCount(progress.rowsRead));
 
 /** One import job at a time (a dry run or the real import), with its progress and how it ended. */
 export function useImportJob() {

@@ -1,6 +1,7 @@
 import type { FigureChangeView } from '../../../../shared/contract';
 import { formatNumber } from '../../format';
 import { formatFigure, rowForKey } from './figures';
+import { t } from '../../messages';
 
 function ChangeLine({ change }: { change: FigureChangeView }) {
   const row = rowForKey(change.figure);
@@ -17,10 +18,10 @@ export function FigureChanges({ changes }: { changes: readonly FigureChangeView[
   return (
     <div className="notice figure-changes" role="status" data-testid="figure-changes">
       {changes.length === 0 ? (
-        'Recalculated on the newest factor versions: no figure changed.'
+        t.figureChanges.recalculatedOnTheNewestFactor
       ) : (
         <>
-          <p>Recalculated on the newest factor versions: {changes.length} {changes.length === 1 ? 'figure' : 'figures'} changed.</p>
+          <p>{t.figureChanges.recalculatedOnTheNewestFactor2(changes.length, changes.length === 1 ? t.figureChanges.figure : t.figureChanges.figures)}</p>
           <ul>{changes.map((change) => <ChangeLine key={`${change.period}:${change.figure}`} change={change} />)}</ul>
         </>
       )}

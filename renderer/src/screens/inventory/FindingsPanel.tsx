@@ -3,20 +3,21 @@ import type { FindingKind, TonnesRange } from '../../../../shared/calc/inventory
 import type { FindingGroup, FindingsPage, FindingsSummary } from '../../../../shared/contract';
 import { api } from '../../api';
 import { errorMessage, formatNumber, formatThreeDecimals, NO_VALUE } from '../../format';
+import { t } from '../../messages';
 
 const KIND_LABELS: Readonly<Record<FindingKind, string>> = {
-  activity: 'Activity',
-  unit: 'Unit',
-  period: 'Period',
-  quantity: 'Quantity',
-  boundary: 'Boundary',
-  'no-factor': 'No factor',
-  'ambiguous-factor': 'Ambiguous factor',
-  'calorific-basis-ambiguous': 'Calorific basis ambiguous',
-  'factor-value': 'Factor value',
-  'scope3-category': 'Scope 3 category',
-  'instrument-exceeds-consumption': 'Instrument exceeds consumption',
-  'double-count': 'Double count',
+  activity: t.findingsPanel.activity,
+  unit: t.findingsPanel.unit,
+  period: t.findingsPanel.period,
+  quantity: t.findingsPanel.quantity,
+  boundary: t.findingsPanel.boundary,
+  'no-factor': t.findingsPanel.noFactor,
+  'ambiguous-factor': t.findingsPanel.ambiguousFactor,
+  'calorific-basis-ambiguous': t.findingsPanel.calorificBasisAmbiguous,
+  'factor-value': t.findingsPanel.factorValue,
+  'scope3-category': t.findingsPanel.scope3Category,
+  'instrument-exceeds-consumption': t.findingsPanel.instrumentExceedsConsumption,
+  'double-count': t.findingsPanel.doubleCount,
 };
 
 const RECORDS_PER_PAGE = 50;
@@ -42,24 +43,24 @@ function GroupRecords({ group, calculation }: { group: FindingGroup; calculation
     };
   }, [group.causeId, page, calculation]);
   if (error) return <p role="alert" className="notice danger">{error}</p>;
-  if (!findings) return <p className="muted small">Loading records…</p>;
+  if (!findings) return <p className="muted small">{t.findingsPanel.loadingRecords}</p>;
   const pages = Math.max(1, Math.ceil(findings.total / RECORDS_PER_PAGE));
   return (
     <div className="finding-records">
-      <table className="grid compact" aria-label={`Records of finding ${group.causeId}`}>
+      <table className="grid compact" aria-label={t.findingsPanel.recordsOfFinding(group.causeId)}>
         <thead>
           <tr>
-            <th className="num">Record</th>
-            <th>Source</th>
-            <th>Particular to the record</th>
-            <th className="num">tCO2e at stake</th>
+            <th className="num">{t.findingsPanel.record}</th>
+            <th>{t.findingsPanel.source}</th>
+            <th>{t.findingsPanel.particularToTheRecord}</th>
+            <th className="num">{t.findingsPanel.tco2eAtStake}</th>
           </tr>
         </thead>
         <tbody>
           {findings.findings.map((finding) => (
             <tr key={finding.id} data-finding={finding.id}>
               <td className="num">{finding.recordId ?? NO_VALUE}</td>
-              <td>{finding.source ? `${finding.source.fileName} › ${finding.source.sheet} › row ${finding.source.rowNumber}` : NO_VALUE}</td>
+              <td>{finding.source ? t.findingsPanel.row(finding.source.fileName, finding.source.sheet, finding.source.rowNumber) : NO_VALUE}</td>
               <td>{finding.detail ?? NO_VALUE}</td>
               <td className="num">{atStake(finding.atStake)}</td>
             </tr>
@@ -67,9 +68,9 @@ function GroupRecords({ group, calculation }: { group: FindingGroup; calculation
         </tbody>
       </table>
       <div className="pager">
-        <button type="button" onClick={() => setPage(page - 1)} disabled={page === 0}>Previous</button>
-        <span className="muted small">Page {page + 1} of {formatNumber(pages)}</span>
-        <button type="button" onClick={() => setPage(page + 1)} disabled={page + 1 >= pages}>Next</button>
+        <button type="button" onClick={() => setPage(page - 1)} disabled={page === 0}>{t.findingsPanel.previous}</button>
+        <span className="muted small">{t.findingsPanel.pageOf(page + 1, formatNumber(pages))}</span>
+        <button type="button" onClick={() => setPage(page + 1)} disabled={page + 1 >= pages}>{t.findingsPanel.next}</button>
       </div>
     </div>
   );
@@ -85,19 +86,19 @@ export function FindingsPanel({ findings, calculation }: { findings: FindingsSum
   return (
     <section className="card" aria-labelledby="findings-heading">
       <h2 id="findings-heading">
-        Findings ({formatNumber(findings.total)}{findings.total > 0 && ` in ${formatNumber(findings.groupsTotal)} ${findings.groupsTotal === 1 ? 'group' : 'groups'}`})
+        {t.findingsPanel.findings(formatNumber(findings.total))}{findings.total > 0 && t.findingsPanel.in(formatNumber(findings.groupsTotal), findings.groupsTotal === 1 ? 'group' : 'groups')})
       </h2>
       {findings.total === 0 ? (
-        <p className="muted">No findings: every record was placed in a period, a boundary and a scope, with a factor.</p>
+        <p className="muted">{t.findingsPanel.noFindingsEveryRecordWas}</p>
       ) : (
-        <table className="grid findings" aria-label="Findings">
+        <table className="grid findings" aria-label={t.findingsPanel.findings2}>
           <thead>
             <tr>
-              <th>Kind</th>
-              <th>Cause</th>
-              <th className="num">Records</th>
-              <th className="num">tCO2e at stake</th>
-              <th />
+              <th>{t.findingsPanel.kind}</th>
+              <th>{t.findingsPanel.cause}</th>
+              <th className="num">{t.findingsPanel.records}</th>
+              <th className="num">{t.findingsPanel.tco2eAtStake}</th>
+              <th>{t.findingsPanel.detail}</th>
             </tr>
           </thead>
           {findings.groups.map((group) => (
@@ -106,10 +107,10 @@ export function FindingsPanel({ findings, calculation }: { findings: FindingsSum
                 <td><span className="badge finding">{KIND_LABELS[group.kind]}</span></td>
                 <td className="wraps">{group.cause}</td>
                 <td className="num" data-testid="finding-count">{formatNumber(group.count)}</td>
-                <td className="num" title={group.atStake && group.atStakeKnown < group.count ? `known for ${formatNumber(group.atStakeKnown)} of them` : undefined}>{atStake(group.atStake)}</td>
+                <td className="num" title={group.atStake && group.atStakeKnown < group.count ? t.findingsPanel.knownForOfThem(formatNumber(group.atStakeKnown)) : undefined}>{atStake(group.atStake)}</td>
                 <td>
                   <button type="button" aria-expanded={open === group.causeId} onClick={() => setOpen(open === group.causeId ? null : group.causeId)}>
-                    {open === group.causeId ? 'Hide records' : 'Show records'}
+                    {open === group.causeId ? t.findingsPanel.hideRecords : t.findingsPanel.showRecords}
                   </button>
                 </td>
               </tr>
@@ -123,7 +124,7 @@ export function FindingsPanel({ findings, calculation }: { findings: FindingsSum
         </table>
       )}
       {findings.groupsTotal > findings.groups.length && (
-        <p className="muted small">The {formatNumber(findings.groups.length)} largest of {formatNumber(findings.groupsTotal)} groups; the command line lists every finding (carbon-audit findings).</p>
+        <p className="muted small">{t.findingsPanel.theLargestOfGroupsThe(formatNumber(findings.groups.length), formatNumber(findings.groupsTotal))}</p>
       )}
     </section>
   );

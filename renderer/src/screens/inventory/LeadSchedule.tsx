@@ -1,5 +1,6 @@
 import type { PeriodResult } from '../../../../shared/calc/inventory-types';
 import { figureRows, formatChange, formatFigure, preciseFigure, totalsFor, unitLabel, yearOnYearChange, type FigureGroup, type FigureRow, type FigureSource } from './figures';
+import { t } from '../../messages';
 
 /** A figure of one fiscal year, as the auditor picked it to trace. */
 export interface PickedFigure {
@@ -19,8 +20,8 @@ interface Props {
 }
 
 const GROUP_HEADINGS: Readonly<Record<Exclude<FigureGroup, 'inventory'>, string>> = {
-  apart: 'Reported apart from the inventory',
-  metrics: 'Metrics',
+  apart: t.leadSchedule.reportedApartFromTheInventory,
+  metrics: t.leadSchedule.metrics,
 };
 
 interface Column {
@@ -32,7 +33,7 @@ function FigureCell({ row, column, picked, onPick }: { row: FigureRow; column: C
   const value = column.totals ? row.value(column.totals) : null;
   const text = formatFigure(row.figure.kind, value);
   return (
-    <td className="num" data-period={column.period.label} title={value === null ? 'No inputs' : preciseFigure(row, value)}>
+    <td className="num" data-period={column.period.label} title={value === null ? t.leadSchedule.noInputs : preciseFigure(row, value)}>
       {value !== null && row.figure.traceable ? (
         <button
           type="button"
@@ -81,11 +82,11 @@ export function LeadSchedule({ periods, site, picked, onPick }: Props) {
   const width = 2 + columns.length + (columns.length > 1 ? 1 : 0);
   const body = (group: FigureGroup) => rows.filter((row) => row.figure.group === group).map((row) => <ScheduleRow key={row.figure.id} row={row} columns={columns} picked={picked} onPick={onPick} />);
   return (
-    <table className="grid lead-schedule" aria-label="Lead schedule">
+    <table className="grid lead-schedule" aria-label={t.leadSchedule.leadSchedule}>
       <thead>
         <tr>
-          <th>Figure</th>
-          <th>Unit</th>
+          <th>{t.leadSchedule.figure}</th>
+          <th>{t.leadSchedule.unit}</th>
           {periods.map((period) => (
             <th key={period.label} className="num" scope="col">
               {period.label}
@@ -94,7 +95,7 @@ export function LeadSchedule({ periods, site, picked, onPick }: Props) {
           ))}
           {previous && latest && (
             <th className="num" scope="col">
-              Change
+              {t.leadSchedule.change}
               <span className="period-dates">{previous.label} → {latest.label}</span>
             </th>
           )}

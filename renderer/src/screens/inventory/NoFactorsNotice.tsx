@@ -1,5 +1,6 @@
 import { api } from '../../api';
 import { useAction } from '../../useAction';
+import { t } from '../../messages';
 
 /** No factors yet: the one step that makes the inventory calculable (calculating stays the auditor's next, explicit step). */
 export function NoFactorsNotice({ onLoaded }: { onLoaded: () => Promise<void> }) {
@@ -10,11 +11,10 @@ export function NoFactorsNotice({ onLoaded }: { onLoaded: () => Promise<void> })
   return (
     <div className="notice warning call-to-action" data-testid="no-factors">
       <p>
-        <strong>No emission factors are loaded in this engagement,</strong> so no figure can be calculated. Load the default factor library
-        shipped with Carbon Audit, or import a factor table under Import.
+        <strong>{t.noFactorsNotice.noEmissionFactorsAreLoaded}</strong> {t.noFactorsNotice.soNoFigureCanBe}
       </p>
       <button type="button" className="primary" onClick={() => void load.run()} disabled={load.busy}>
-        {load.busy ? 'Loading…' : 'Load default factor library'}
+        {load.busy ? t.noFactorsNotice.loading : t.noFactorsNotice.loadDefaultFactorLibrary}
       </button>
       {load.error && <p role="alert" className="error">{load.error}</p>}
     </div>

@@ -1,3 +1,4 @@
+import { t } from '../../messages';
 interface Props {
   sites: readonly string[];
   /** Null for all sites. */
@@ -9,9 +10,9 @@ interface Props {
 export function SiteSelector({ sites, site, onChange }: Props) {
   return (
     <label className="inline">
-      Site
+      {t.siteSelector.site}
       <select value={site ?? ''} onChange={(event) => onChange(event.target.value === '' ? null : event.target.value)}>
-        <option value="">All sites</option>
+        <option value="">{t.siteSelector.allSites}</option>
         {sites.map((name) => <option key={name} value={name}>{name}</option>)}
       </select>
     </label>

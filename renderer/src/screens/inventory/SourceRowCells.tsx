@@ -1,15 +1,16 @@
 import type { TraceLine } from '../../../../shared/contract';
 import { columnLetter } from '../../../../shared/import/cell';
 import { GridCell } from '../import/SheetGrid';
+import { t } from '../../messages';
 
 /** The source row exactly as read from the file, with its spreadsheet column letters. */
 export function SourceRowCells({ source }: { source: Pick<TraceLine['source'], 'sheet' | 'rowNumber' | 'cells'> }) {
   return (
     <div className="sheet-scroll">
-      <table className="sheet" aria-label={`Row ${source.rowNumber} of ${source.sheet} as read`}>
+      <table className="sheet" aria-label={t.sourceRowCells.rowOfAsRead(source.rowNumber, source.sheet)}>
         <thead>
           <tr>
-            <th className="row-number" aria-label="Row" />
+            <th className="row-number"><span className="sr-only">{t.sourceRowCells.row}</span></th>
             {source.cells.map((_, column) => <th key={column}>{columnLetter(column)}</th>)}
           </tr>
         </thead>

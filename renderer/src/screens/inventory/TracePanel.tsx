@@ -11,6 +11,7 @@ import { PeriodBreakdown } from './PeriodBreakdown';
 import { TRACE_COLUMNS, TraceTable } from './TraceTable';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { usePagedTrace, type TraceRequest } from './usePagedTrace';
+import { t } from '../../messages';
 
 interface Props {
   figure: PickedFigure;
@@ -27,12 +28,12 @@ type SubtotalBy = 'site' | 'activity';
 
 function Subtotals({ by, subtotals, onPick }: { by: SubtotalBy; subtotals: readonly TraceSubtotal[]; onPick: (key: string | null) => void }) {
   return (
-    <table className="grid compact subtotals" aria-label={`Subtotals by ${by}`}>
+    <table className="grid compact subtotals" aria-label={t.tracePanel.subtotalsBy(by)}>
       <thead>
         <tr>
-          <th>{by === 'site' ? 'Site' : 'Activity'}</th>
-          <th className="num">Lines</th>
-          <th className="num">tCO2e</th>
+          <th>{by === 'site' ? t.tracePanel.site : t.tracePanel.activity}</th>
+          <th className="num">{t.tracePanel.lines}</th>
+          <th className="num">{t.tracePanel.tco2e}</th>
         </tr>
       </thead>
       <tbody>
@@ -40,11 +41,11 @@ function Subtotals({ by, subtotals, onPick }: { by: SubtotalBy; subtotals: reado
           <tr key={subtotal.key ?? ''}>
             <td>
               <button type="button" className="link" onClick={() => onPick(subtotal.key)} disabled={subtotal.key === null}>
-                {subtotal.key === null ? '(no site)' : by === 'activity' ? (activityByKey(subtotal.key)?.label ?? subtotal.key) : subtotal.key}
+                {subtotal.key === null ? t.tracePanel.noSite : by === 'activity' ? (activityByKey(subtotal.key)?.label ?? subtotal.key) : subtotal.key}
               </button>
             </td>
             <td className="num">{formatNumber(subtotal.lines)}</td>
-            <td className="num" title={`${formatNumber(subtotal.tco2e)} tCO2e`}>{formatThreeDecimals(subtotal.tco2e)}</td>
+            <td className="num" title={t.tracePanel.tco2e2(formatNumber(subtotal.tco2e))}>{formatThreeDecimals(subtotal.tco2e)}</td>
           </tr>
         ))}
       </tbody>
@@ -54,7 +55,7 @@ function Subtotals({ by, subtotals, onPick }: { by: SubtotalBy; subtotals: reado
 
 function StaleNotice({ status }: { status: ResultsStatus }) {
   const message = status.state === 'stale' ? resultsStatusMessage(status) : null;
-  return message === null ? null : <p role="alert" className="notice warning">These lines are from stored {message}.</p>;
+  return message === null ? null : <p role="alert" className="notice warning">{t.tracePanel.theseLinesAreFromStored(message)}</p>;
 }
 
 /** A figure's lineage, read from the stored results: every line that makes it, down to the source row and the factor applied. */
@@ -102,27 +103,27 @@ export function TracePanel({ figure, site, calculation, onClose, onAdjust }: Pro
         </h2>
         <span className="spacer" />
         {(activity !== null || siteFilter !== site) && (
-          <button type="button" onClick={() => { setActivity(null); setSiteFilter(site); }}>All lines of the figure</button>
+          <button type="button" onClick={() => { setActivity(null); setSiteFilter(site); }}>{t.tracePanel.allLinesOfTheFigure}</button>
         )}
-        <button type="button" onClick={onClose}>Close</button>
+        <button type="button" onClick={onClose}>{t.tracePanel.close}</button>
       </div>
-      <p className="muted small">tCO2e = charged quantity × kgCO2e per unit × boundary share ÷ 1,000, per line; the figure is their exact sum.</p>
+      <p className="muted small">{t.tracePanel.tco2eChargedQuantityKgco2ePer}</p>
       {first && <StaleNotice status={first.status} />}
       {error && <p role="alert" className="notice danger">{error}</p>}
-      {!first && !error && <p className="muted">Tracing…</p>}
+      {!first && !error && <p className="muted">{t.tracePanel.tracing}</p>}
       {breakdown && <PeriodBreakdown breakdown={breakdown} />}
       {first && (
         <>
           <div className="toolbar">
             <span className="muted small">
-              <span data-testid="trace-count">{formatNumber(first.lineCount)} {first.lineCount === 1 ? 'line' : 'lines'}</span>, {formatThreeDecimals(first.tco2e)} tCO2e
+              <span data-testid="trace-count">{formatNumber(first.lineCount)} {first.lineCount === 1 ? t.tracePanel.line : t.tracePanel.lines2}</span>{t.tracePanel.tco2e3(formatThreeDecimals(first.tco2e))}
             </span>
             <span className="spacer" />
             <label className="inline">
-              Subtotals by
+              {t.tracePanel.subtotalsBy2}
               <select value={subtotalBy} onChange={(event) => setSubtotalBy(event.target.value as SubtotalBy)}>
-                <option value="activity">Activity</option>
-                <option value="site">Site</option>
+                <option value="activity">{t.tracePanel.activity}</option>
+                <option value="site">{t.tracePanel.site}</option>
               </select>
             </label>
             <ExportCsvButton query={{ table: 'trace', ...filters, sort, descending }} what={`the lines of ${name}`} />
@@ -141,8 +142,8 @@ export function TracePanel({ figure, site, calculation, onClose, onAdjust }: Pro
             onAdjust={onAdjust}
             footer={
               <tr>
-                <th colSpan={TRACE_COLUMNS - 2} scope="row">Sum of {formatNumber(first.lineCount)} {first.lineCount === 1 ? 'line' : 'lines'}</th>
-                <td className="num tco2e" data-testid="trace-total" title={first.tco2e === null ? undefined : `${formatNumber(first.tco2e)} tCO2e`}>
+                <th colSpan={TRACE_COLUMNS - 2} scope="row">{t.tracePanel.sumOf(formatNumber(first.lineCount), first.lineCount === 1 ? t.tracePanel.line : t.tracePanel.lines2)}</th>
+                <td className="num tco2e" data-testid="trace-total" title={first.tco2e === null ? undefined : t.tracePanel.tco2e2(formatNumber(first.tco2e))}>
                   {formatThreeDecimals(first.tco2e)}
                 </td>
                 <td />

@@ -7,10 +7,11 @@ import type { TraceLine } from '../../../../shared/contract';
 import { formatNumber, formatPercent, formatThreeDecimals, NO_VALUE } from '../../format';
 import { SourceRowContextView } from '../../components/SourceRowContext';
 import { useGridKeys } from '../../components/useGridKeys';
+import { t } from '../../messages';
 
 /** 'company.xlsx › UK offices › row 17'. */
 function sourceText(source: TraceLine['source']): string {
-  return `${source.fileName} › ${source.sheet} › row ${source.rowNumber}`;
+  return t.traceTable.row(source.fileName, source.sheet, source.rowNumber);
 }
 
 interface ColumnSpec {
@@ -28,12 +29,12 @@ interface ColumnSpec {
 }
 
 const COLUMN_SPECS: readonly ColumnSpec[] = [
-  { id: 'record', widthPercent: 6, header: 'Record', className: 'num', sort: 'record', cell: (line) => line.recordId },
-  { id: 'site', widthPercent: 9, header: 'Site', sort: 'site', cell: (line) => line.site ?? NO_VALUE },
+  { id: 'record', widthPercent: 6, header: t.traceTable.record, className: 'num', sort: 'record', cell: (line) => line.recordId },
+  { id: 'site', widthPercent: 9, header: t.traceTable.site, sort: 'site', cell: (line) => line.site ?? NO_VALUE },
   {
     id: 'activity',
     widthPercent: 11,
-    header: 'Activity',
+    header: t.traceTable.activity,
     className: 'wraps',
     sort: 'activity',
     cell: (line) => (
@@ -43,42 +44,42 @@ const COLUMN_SPECS: readonly ColumnSpec[] = [
       </>
     ),
   },
-  { id: 'quantity', widthPercent: 9, header: 'Quantity', className: 'num', sort: 'quantity', cell: (line) => `${formatNumber(line.quantity)} ${line.unit}` },
-  { id: 'conversion', widthPercent: 8, header: 'Unit conversion', className: 'num', cell: (line) => `× ${formatNumber(line.conversionFactor)}` },
+  { id: 'quantity', widthPercent: 9, header: t.traceTable.quantity, className: 'num', sort: 'quantity', cell: (line) => `${formatNumber(line.quantity)} ${line.unit}` },
+  { id: 'conversion', widthPercent: 8, header: t.traceTable.unitConversion, className: 'num', cell: (line) => `× ${formatNumber(line.conversionFactor)}` },
   {
     id: 'converted',
     widthPercent: 10,
-    header: 'Converted',
+    header: t.traceTable.converted,
     className: 'num wraps',
     cell: (line) => (
       <>
         = {formatNumber(line.convertedQuantity)} {line.factorUnit}
-        {line.chargedQuantity !== line.convertedQuantity && <span className="charged">charged {formatNumber(line.chargedQuantity)}</span>}
+        {line.chargedQuantity !== line.convertedQuantity && <span className="charged">{t.traceTable.charged(formatNumber(line.chargedQuantity))}</span>}
       </>
     ),
   },
-  { id: 'factor-value', widthPercent: 7, header: 'kgCO2e / unit', className: 'num', cell: (line) => `× ${formatNumber(line.co2ePerUnitKg)}` },
+  { id: 'factor-value', widthPercent: 7, header: t.traceTable.kgco2eUnit, className: 'num', cell: (line) => `× ${formatNumber(line.co2ePerUnitKg)}` },
   {
     id: 'factor',
     widthPercent: 15,
-    header: 'Factor',
+    header: t.traceTable.factor,
     className: 'factor',
     cell: (line) =>
       line.factor ? (
         <>
           <span className="factor-set">{line.factor.setKey} · {line.factor.edition}</span>
           <span className="muted small">{line.factor.label}</span>
-          {line.factor.attributes && <span className="muted small attributes">for {describeAttributes(line.factor.attributes)}</span>}
-          {line.factor.validFrom !== null && <span className="muted small">valid {line.factor.validFrom} to {line.factor.validTo ?? '…'}</span>}
+          {line.factor.attributes && <span className="muted small attributes">{t.traceTable.for(describeAttributes(line.factor.attributes))}</span>}
+          {line.factor.validFrom !== null && <span className="muted small">{t.traceTable.validTo(line.factor.validFrom, line.factor.validTo ?? '…')}</span>}
         </>
       ) : NO_VALUE,
   },
-  { id: 'share', widthPercent: 6, header: 'Share', className: 'num', cell: (line) => formatPercent(line.share) },
-  { id: 'tco2e', widthPercent: 7, header: 'tCO2e', className: 'num tco2e', sort: 'tco2e', cell: (line) => <span title={`${formatNumber(line.tco2e)} tCO2e`}>{formatThreeDecimals(line.tco2e)}</span> },
+  { id: 'share', widthPercent: 6, header: t.traceTable.share, className: 'num', cell: (line) => formatPercent(line.share) },
+  { id: 'tco2e', widthPercent: 7, header: t.traceTable.tco2e, className: 'num tco2e', sort: 'tco2e', cell: (line) => <span title={t.traceTable.tco2e2(formatNumber(line.tco2e))}>{formatThreeDecimals(line.tco2e)}</span> },
   {
     id: 'source',
     widthPercent: 12,
-    header: 'Source',
+    header: t.traceTable.source,
     sort: 'source',
     cell: (line, expanded, toggle) => (
       <button type="button" className="source-link" aria-expanded={expanded} onClick={toggle}>
@@ -143,7 +144,7 @@ export function TraceTable({ lineCount, lineAt, ensure, sort, descending, onSort
 
   return (
     <div className="table-scroll trace-scroll" ref={scrollRef} data-testid="trace-scroll">
-      <table className="grid trace-lines" aria-label="Trace lines" aria-rowcount={lineCount + 1} {...keys.bodyProps}>
+      <table className="grid trace-lines" aria-label={t.traceTable.traceLines} aria-rowcount={lineCount + 1} {...keys.bodyProps}>
         <colgroup>
           {COLUMN_SPECS.map((spec) => <col key={spec.id} style={{ width: `${spec.widthPercent}%` }} />)}
         </colgroup>
@@ -171,7 +172,7 @@ export function TraceTable({ lineCount, lineAt, ensure, sort, descending, onSort
           return (
             <tbody key={item.key} data-index={item.index} ref={virtualizer.measureElement}>
               {!line ? (
-                <tr className="loading-line" {...keys.rowProps(item.index)} data-loaded="false" aria-rowindex={item.index + 2}><td colSpan={COLUMN_COUNT} className="muted">Loading line {item.index + 1}…</td></tr>
+                <tr className="loading-line" {...keys.rowProps(item.index)} data-loaded="false" aria-rowindex={item.index + 2}><td colSpan={COLUMN_COUNT} className="muted">{t.traceTable.loadingLine(item.index + 1)}</td></tr>
               ) : (
                 <>
                   <tr data-record={line.recordId} {...keys.rowProps(item.index)} data-loaded="true" aria-rowindex={item.index + 2} className={line.note ? 'has-note' : undefined}>
@@ -180,7 +181,7 @@ export function TraceTable({ lineCount, lineAt, ensure, sort, descending, onSort
                       <td key={spec.id} className={spec.className}>
                         {spec.cell(line, expandedLine, () => toggle(item.index))}
                         {position === 0 && onAdjust && (
-                          <button type="button" className="line-action" onClick={() => onAdjust(line.recordId)} aria-label={`Propose an adjustment of record ${line.recordId}`}>Adjust…</button>
+                          <button type="button" className="line-action" onClick={() => onAdjust(line.recordId)} aria-label={t.traceTable.proposeAnAdjustmentOfRecord(line.recordId)}>{t.traceTable.adjust}</button>
                         )}
                       </td>
                     ))}
@@ -189,7 +190,7 @@ export function TraceTable({ lineCount, lineAt, ensure, sort, descending, onSort
                     <tr className="line-note">
                       <td />
                       <td colSpan={COLUMN_COUNT - 1} title={line.note}>
-                        <span className={expandedLine ? undefined : 'clamped'}>Note: {line.note}</span>
+                        <span className={expandedLine ? undefined : 'clamped'}>{t.traceTable.note(line.note)}</span>
                       </td>
                     </tr>
                   )}

@@ -7,7 +7,8 @@ import { activityByKey } from '../../../../shared/activities';
 import type { IntensityMetric } from '../../../../shared/calc/intensity';
 import type { EmissionTotals, PeriodResult } from '../../../../shared/calc/inventory-types';
 import { FIGURE_IDS, figureById, FIGURES, figureValue, intensityFigure, scope3CategoryFigure, UNCATEGORISED, type Figure, type FigureKind } from '../../../../shared/figures';
-import { formatNumber, formatPercent, formatPercentagePoints, formatSignedPercent, formatThreeDecimals, NO_VALUE } from '../../format';
+import { formatFullPrecision, formatNumber, formatPercent, formatPercentagePoints, formatSignedPercent, formatSignificant, formatThreeDecimals } from '../../format';
+import { t } from '../../messages';
 
 export type { FigureGroup } from '../../../../shared/figures';
 
@@ -51,7 +52,7 @@ function byCategoryNumber(a: string, b: string): number {
 
 const CURRENCY_PREFIX = 'currency:';
 const CURRENCY_SIGNS: Readonly<Record<string, string>> = { GBP: '£', USD: '$', EUR: '€' };
-const UNIT_TEXT: Readonly<Record<string, string>> = { m2: 'm²', ft2: 'ft²' };
+const UNIT_TEXT: Readonly<Record<string, string>> = { m2: t.figures.m, ft2: t.figures.ft };
 /** Denominators counted in units of their own name: one order. */
 const COUNT_NOUNS: Readonly<Record<string, string>> = { orders: 'order' };
 const PER_MILLION = 1_000_000;
@@ -63,12 +64,12 @@ function intensityScale(denominator: string, unit: string): { readonly per: stri
     const code = unit.slice(CURRENCY_PREFIX.length);
     const sign = CURRENCY_SIGNS[code];
     const per = sign ? `${sign}m` : `${code} m`;
-    return { per, label: `per ${per} of ${noun}`, multiplier: PER_MILLION };
+    return { per, label: t.figures.perOf(per, noun), multiplier: PER_MILLION };
   }
   const countNoun = unit === 'count' ? COUNT_NOUNS[denominator] : undefined;
   if (countNoun) return { per: countNoun, label: `per ${countNoun}`, multiplier: 1 };
   const per = unit === 'count' ? 'unit' : UNIT_TEXT[unit] ?? unit;
-  return { per, label: `per ${per} of ${noun}`, multiplier: 1 };
+  return { per, label: t.figures.perOf(per, noun), multiplier: 1 };
 }
 
 /** Net tCO2e per unit of one denominator in one unit, scaled to read well; shown, never traced. */
@@ -77,7 +78,7 @@ function intensityRow(metric: Pick<IntensityMetric, 'denominator' | 'unit'>): Fi
   const { per, label, multiplier } = intensityScale(metric.denominator, metric.unit);
   return {
     figure,
-    label: `Net tCO2e ${label}`,
+    label: t.figures.netTco2e(label),
     unit: `tCO2e/${per}`,
     value: (totals) => {
       const perUnit = figureValue(figure, totals);
@@ -113,20 +114,16 @@ export function rowForKey(key: string): FigureRow | undefined {
   return figure.id.startsWith('scope3.') ? catalogueRow(figure, { category: true }) : catalogueRow(figure);
 }
 
-const UNIT_LABELS: Readonly<Record<FigureKind, string>> = { tco2e: 'tCO2e', ratio: 'ratio', fraction: '%', intensity: 'tCO2e per unit' };
+const UNIT_LABELS: Readonly<Record<FigureKind, string>> = { tco2e: t.figures.tco2e, ratio: t.figures.ratio, fraction: '%', intensity: t.figures.tco2ePerUnit };
 
 /** The unit column's text. */
 export function unitLabel(row: FigureRow): string {
   return row.unit ?? UNIT_LABELS[row.figure.kind];
 }
 
-/** Intensities span orders of magnitude: significant digits, never an exponent. */
-const SIGNIFICANT = new Intl.NumberFormat('en-GB', { maximumSignificantDigits: 6 });
-const FULL_PRECISION = new Intl.NumberFormat('en-GB', { maximumSignificantDigits: 17 });
-
 export function formatFigure(format: FigureKind, value: number | null): string {
   if (format === 'fraction') return formatPercent(value);
-  if (format === 'intensity') return value === null ? NO_VALUE : SIGNIFICANT.format(value);
+  if (format === 'intensity') return formatSignificant(value);
   return formatThreeDecimals(value);
 }
 
@@ -136,7 +133,7 @@ export function preciseFigure(row: FigureRow, value: number): string {
     case 'tco2e':
       return `${formatNumber(value)} tCO2e`;
     case 'intensity':
-      return `${FULL_PRECISION.format(value)} ${unitLabel(row)}`;
+      return `${formatFullPrecision(value)} ${unitLabel(row)}`;
     default:
       return formatNumber(value);
   }

@@ -9,6 +9,7 @@ import type { MonthlyProfile, ProfileSeries } from '../../../../shared/calc/mont
 import { api } from '../../api';
 import { Chart } from '../../components/Chart';
 import { countOf, errorMessage, formatNumber, NO_VALUE } from '../../format';
+import { t } from '../../messages';
 
 const activityLabel = (key: string) => activityByKey(key)?.label ?? key;
 
@@ -39,22 +40,22 @@ export function MonthlyProfileChart({ auditEntries }: { auditEntries: number }) 
   const label = activityLabel(profile.activity);
   return (
     <section className="card chart-wide" aria-labelledby="profile-chart">
-      <h2 id="profile-chart">Monthly profile: {label}</h2>
+      <h2 id="profile-chart">{t.monthlyProfileChart.heading(label)}</h2>
       <div className="profile-controls">
         <label>
-          Activity{' '}
+          {t.monthlyProfileChart.activity}{' '}
           <select value={profile.activity} onChange={(event) => setActivity(event.target.value)}>
-            {profile.activities.map((choice) => <option key={choice.key} value={choice.key}>{activityLabel(choice.key)} ({countOf(choice.records, 'record')})</option>)}
+            {profile.activities.map((choice) => <option key={choice.key} value={choice.key}>{activityLabel(choice.key)} ({countOf(choice.records, t.monthlyProfileChart.record, t.monthlyProfileChart.records)})</option>)}
           </select>
         </label>
         <span className="muted small" data-testid="profile-gaps">
-          {gaps === 0 ? 'No month missing.' : `${countOf(gaps, 'month')} without a reading (gaps in the lines).`}
-          {profile.omittedSeries > 0 && ` The ${countOf(profile.omittedSeries, 'smallest site')} not drawn.`}
+          {gaps === 0 ? t.monthlyProfileChart.noMonthMissing : t.monthlyProfileChart.withoutReading(countOf(gaps, t.monthlyProfileChart.month, t.monthlyProfileChart.months))}
+          {profile.omittedSeries > 0 && t.monthlyProfileChart.notDrawn(countOf(profile.omittedSeries, t.monthlyProfileChart.smallestSite, t.monthlyProfileChart.smallestSites))}
         </span>
       </div>
       <Chart
-        title={`Monthly profile of ${label} per site`}
-        summary={`${label} per site and month, ${profile.months[0]?.label ?? ''} to ${profile.months[profile.months.length - 1]?.label ?? ''}, in ${units.join(' and ')}. A month without records is a gap in its line, not a zero.`}
+        title={t.monthlyProfileChart.title(label)}
+        summary={t.monthlyProfileChart.summary(label, profile.months[0]?.label ?? '', profile.months[profile.months.length - 1]?.label ?? '', units.join(t.monthlyProfileChart.and))}
         fileName={`monthly-profile-${profile.activity}`}
         height={320}
         option={{

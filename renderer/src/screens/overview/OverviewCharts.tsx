@@ -3,8 +3,9 @@ import { topSites } from '../../../../shared/overview';
 import { Chart, type ChartOption } from '../../components/Chart';
 import { formatPercent, formatThreeDecimals } from '../../format';
 import { MonthlyProfileChart } from './MonthlyProfileChart';
+import { t } from '../../messages';
 
-const NO_SITE = '(no site)';
+const NO_SITE = t.overviewCharts.noSite;
 
 const TOP_SITES = 8;
 const bar = (name: string, data: readonly (number | null)[], stack?: string) => ({ name, type: 'bar', data, ...(stack ? { stack } : {}) });
@@ -49,7 +50,7 @@ function PerDataCentre({ heading, periods, metric, title, summary, fileName, yAx
         summary={summary}
         fileName={fileName}
         option={{ ...base(periods, dataCentres.map((name) => ({ name, type: 'line', connectNulls: false, data: periods.map((period) => value(period, name)) })), ''), yAxis }}
-        table={{ columns: ['Fiscal year', ...dataCentres], rows: periods.map((period) => [period.label, ...dataCentres.map((name) => format(siteMetric(period, name, metric)))]) }}
+        table={{ columns: [t.overviewCharts.fiscalYear, ...dataCentres], rows: periods.map((period) => [period.label, ...dataCentres.map((name) => format(siteMetric(period, name, metric)))]) }}
       />
     </section>
   );
@@ -63,64 +64,64 @@ export function OverviewCharts({ periods, auditEntries }: { periods: readonly Pe
     <div className="chart-grid">
       <MonthlyProfileChart auditEntries={auditEntries} />
       <section className="card" aria-labelledby="scopes-chart">
-        <h2 id="scopes-chart">Emissions by scope</h2>
+        <h2 id="scopes-chart">{t.overviewCharts.emissionsByScope}</h2>
         <Chart
-          title="Emissions by scope per fiscal year"
-          summary="Scope 1, market-based Scope 2 and Scope 3 per fiscal year, stacked, in tCO2e."
+          title={t.overviewCharts.emissionsByScopePerFiscal}
+          summary={t.overviewCharts.scope1MarketBasedScope}
           fileName="emissions-by-scope"
           option={base(periods, [
-            bar('Scope 1', periods.map((period) => period.scope1), 'total'),
-            bar('Scope 2 (market)', periods.map((period) => period.scope2Market), 'total'),
-            bar('Scope 3', periods.map((period) => period.scope3), 'total'),
+            bar(t.overviewCharts.scope1, periods.map((period) => period.scope1), 'total'),
+            bar(t.overviewCharts.scope2Market, periods.map((period) => period.scope2Market), 'total'),
+            bar(t.overviewCharts.scope3, periods.map((period) => period.scope3), 'total'),
           ], 'tCO2e')}
-          table={{ columns: ['Fiscal year', 'Scope 1', 'Scope 2 (market)', 'Scope 3'], rows: periods.map((period) => [period.label, formatThreeDecimals(period.scope1), formatThreeDecimals(period.scope2Market), formatThreeDecimals(period.scope3)]) }}
+          table={{ columns: [t.overviewCharts.fiscalYear, t.overviewCharts.scope1, t.overviewCharts.scope2Market, t.overviewCharts.scope3], rows: periods.map((period) => [period.label, formatThreeDecimals(period.scope1), formatThreeDecimals(period.scope2Market), formatThreeDecimals(period.scope3)]) }}
         />
       </section>
       <section className="card" aria-labelledby="scope2-chart">
-        <h2 id="scope2-chart">Scope 2: location- and market-based</h2>
+        <h2 id="scope2-chart">{t.overviewCharts.scope2LocationAndMarket}</h2>
         <Chart
-          title="Scope 2 location-based against market-based"
-          summary="Scope 2 per fiscal year on the location basis (grid average) and the market basis (instruments and residual mix), in tCO2e."
+          title={t.overviewCharts.scope2LocationBasedAgainst}
+          summary={t.overviewCharts.scope2PerFiscalYear}
           fileName="scope2-location-market"
-          option={base(periods, [bar('Location-based', periods.map((period) => period.scope2Location)), bar('Market-based', periods.map((period) => period.scope2Market))], 'tCO2e')}
-          table={{ columns: ['Fiscal year', 'Location-based', 'Market-based'], rows: periods.map((period) => [period.label, formatThreeDecimals(period.scope2Location), formatThreeDecimals(period.scope2Market)]) }}
+          option={base(periods, [bar(t.overviewCharts.locationBased, periods.map((period) => period.scope2Location)), bar(t.overviewCharts.marketBased, periods.map((period) => period.scope2Market))], 'tCO2e')}
+          table={{ columns: [t.overviewCharts.fiscalYear, t.overviewCharts.locationBased, t.overviewCharts.marketBased], rows: periods.map((period) => [period.label, formatThreeDecimals(period.scope2Location), formatThreeDecimals(period.scope2Market)]) }}
         />
       </section>
       {latest && sites.length > 0 && (
         <section className="card" aria-labelledby="sites-chart">
-          <h2 id="sites-chart">Sites that weigh most, {latest.label}</h2>
+          <h2 id="sites-chart">{t.overviewCharts.sitesThatWeighMost(latest.label)}</h2>
           <Chart
-            title={`Top sites by net emissions, ${latest.label}`}
-            summary={`The ${sites.length} sites with the largest net emissions (Scope 1 + market-based Scope 2) in ${latest.label}, in tCO2e.`}
+            title={t.overviewCharts.topSitesByNetEmissions(latest.label)}
+            summary={t.overviewCharts.theSitesWithTheLargest(sites.length, latest.label)}
             fileName={`top-sites-${latest.label}`}
             option={{
               aria: { enabled: true },
               tooltip: { trigger: 'axis' },
               grid: { left: 150, right: 24, top: 16, bottom: 44 },
-              xAxis: { type: 'value', name: 'tCO2e', nameLocation: 'middle', nameGap: 28 },
+              xAxis: { type: 'value', name: t.overviewCharts.tco2e, nameLocation: 'middle', nameGap: 28 },
               yAxis: { type: 'category', data: sites.map((site) => site.site).reverse() },
-              series: [bar('Net', sites.map((site) => site.net).reverse())],
+              series: [bar(t.overviewCharts.net, sites.map((site) => site.net).reverse())],
             }}
-            table={{ columns: ['Site', 'Net tCO2e'], rows: sites.map((site) => [site.site, formatThreeDecimals(site.net)]) }}
+            table={{ columns: [t.overviewCharts.site, t.overviewCharts.netTco2e], rows: sites.map((site) => [site.site, formatThreeDecimals(site.net)]) }}
           />
         </section>
       )}
       <PerDataCentre
-        heading="PUE per data centre"
+        heading={t.overviewCharts.puePerDataCentre}
         periods={periods}
         metric="pue"
-        title="PUE per data centre per fiscal year"
-        summary="Power usage effectiveness (facility energy ÷ IT energy) of each data centre per fiscal year; 1.0 is the ideal."
+        title={t.overviewCharts.puePerDataCentrePer}
+        summary={t.overviewCharts.powerUsageEffectivenessFacilityEnergy}
         fileName="pue-per-data-centre"
-        yAxis={{ type: 'value', name: 'PUE', min: 1 }}
+        yAxis={{ type: 'value', name: t.overviewCharts.pue, min: 1 }}
         format={formatThreeDecimals}
       />
       <PerDataCentre
-        heading="Clean-electricity share per data centre"
+        heading={t.overviewCharts.cleanSharePerDataCentre}
         periods={periods}
         metric="cleanShare"
-        title="Clean-electricity share per data centre per fiscal year"
-        summary="The share of each data centre's electricity covered by contractual instruments (PPAs, certificates, green tariffs) per fiscal year, in per cent."
+        title={t.overviewCharts.cleanSharePerDataCentrePer}
+        summary={t.overviewCharts.cleanShareSummary}
         fileName="clean-share-per-data-centre"
         yAxis={{ type: 'value', name: '%', min: 0, max: 100 }}
         format={formatPercent}

@@ -14,6 +14,7 @@ import { STATUS_LABELS as CLAIM_STATUS_LABELS } from '../reconcile/figureText';
 import { TARGET_STATUS_LABELS } from '../reconcile/TargetsPanel';
 import { SIGN_OFF_STATE_LABELS } from '../review/SignOffState';
 import { useReviewStatus } from '../review/useReviewStatus';
+import { t } from '../../messages';
 
 export type OverviewLink = 'reconciliation' | 'findings';
 
@@ -46,18 +47,18 @@ function Counts<S extends string>({ statuses, counts, labels, badge }: { statuse
 function ClaimsTile({ glance, onOpen }: { glance: ReconciliationGlance; onOpen: () => void }) {
   return (
     <section className="card glance" aria-labelledby="glance-claims" data-testid="glance-claims">
-      <h2 id="glance-claims">Reported figures</h2>
-      {glance.claims === 0 ? <p className="muted">No reported figures imported yet.</p> : (
+      <h2 id="glance-claims">{t.overviewStatus.reportedFigures}</h2>
+      {glance.claims === 0 ? <p className="muted">{t.overviewStatus.noReportedFigures}</p> : (
         <>
-          <p className="small">{countOf(glance.claims, 'claim')} against the stored figures as imported{glance.resultsStatus.state === 'stale' ? ' (out of date: recalculate)' : ''}</p>
+          <p className="small">{t.overviewStatus.claimsAgainstStored(countOf(glance.claims, t.overviewStatus.claim, t.overviewStatus.claims))}{glance.resultsStatus.state === 'stale' ? t.overviewStatus.outOfDate : ''}</p>
           <Counts statuses={CLAIM_STATUSES} counts={glance.claimsByStatus} labels={CLAIM_STATUS_LABELS} badge={(status) => `status-${status}`} />
           <ul className="glance-items">
             {glance.flaggedClaims.map((claim) => <li key={claim.id}><strong>{claim.name}</strong>: {claim.reason}</li>)}
           </ul>
-          {glance.activeAdjustments > 0 && <p className="muted small">{countOf(glance.activeAdjustments, 'adjustment')} proposed: the Reconciliation screen shows the figures after them.</p>}
+          {glance.activeAdjustments > 0 && <p className="muted small">{t.overviewStatus.adjustmentsProposed(countOf(glance.activeAdjustments, t.overviewStatus.adjustment, t.overviewStatus.adjustments))}</p>}
         </>
       )}
-      <button type="button" className="link" onClick={onOpen}>Open the reconciliation</button>
+      <button type="button" className="link" onClick={onOpen}>{t.overviewStatus.openTheReconciliation}</button>
     </section>
   );
 }
@@ -65,8 +66,8 @@ function ClaimsTile({ glance, onOpen }: { glance: ReconciliationGlance; onOpen: 
 function TargetsTile({ glance, onOpen }: { glance: ReconciliationGlance; onOpen: () => void }) {
   return (
     <section className="card glance" aria-labelledby="glance-targets" data-testid="glance-targets">
-      <h2 id="glance-targets">Targets</h2>
-      {glance.targets === 0 ? <p className="muted">No targets imported yet.</p> : (
+      <h2 id="glance-targets">{t.overviewStatus.targets}</h2>
+      {glance.targets === 0 ? <p className="muted">{t.overviewStatus.noTargets}</p> : (
         <>
           <Counts statuses={TARGET_STATUSES} counts={glance.targetsByStatus} labels={TARGET_STATUS_LABELS} badge={(status) => `target-${status}`} />
           <ul className="glance-items">
@@ -74,7 +75,7 @@ function TargetsTile({ glance, onOpen }: { glance: ReconciliationGlance; onOpen:
           </ul>
         </>
       )}
-      <button type="button" className="link" onClick={onOpen}>Open the reconciliation</button>
+      <button type="button" className="link" onClick={onOpen}>{t.overviewStatus.openTheReconciliation}</button>
     </section>
   );
 }
@@ -83,12 +84,12 @@ function FindingsTile({ open, onOpen }: { open: Readonly<Record<FindingSeverity,
   const total = FINDING_SEVERITIES.reduce((sum, severity) => sum + open[severity], 0);
   return (
     <section className="card glance" aria-labelledby="glance-findings" data-testid="glance-findings">
-      <h2 id="glance-findings">Open findings</h2>
-      <p className="glance-figure"><strong>{total}</strong> open</p>
+      <h2 id="glance-findings">{t.overviewStatus.openFindings}</h2>
+      <p className="glance-figure"><strong>{total}</strong>{t.overviewStatus.open}</p>
       <ul className="glance-counts">
         {FINDING_SEVERITIES.map((severity) => <li key={severity} data-severity={severity}><span className={`badge severity ${severity}`}>{severity}</span> <strong>{open[severity]}</strong></li>)}
       </ul>
-      <button type="button" className="link" onClick={onOpen}>Review the findings</button>
+      <button type="button" className="link" onClick={onOpen}>{t.overviewStatus.reviewTheFindings}</button>
     </section>
   );
 }
@@ -97,7 +98,7 @@ function SignOffTile({ auditEntries, chain }: { auditEntries: number; chain: Aud
   const { status, error } = useReviewStatus(auditEntries);
   return (
     <section className="card glance" aria-labelledby="glance-signoff" data-testid="glance-signoff">
-      <h2 id="glance-signoff">Sign-off and audit chain</h2>
+      <h2 id="glance-signoff">{t.overviewStatus.signOffAndAuditChain}</h2>
       {error && <p role="alert" className="error small">{error}</p>}
       {status && (
         <dl className="glance-areas">
@@ -108,13 +109,13 @@ function SignOffTile({ auditEntries, chain }: { auditEntries: number; chain: Aud
             </div>
           ))}
           <div>
-            <dt>Engagement</dt>
-            <dd>{status.lock.finalised ? 'Finalised: read-only' : 'Not finalised'}</dd>
+            <dt>{t.overviewStatus.engagement}</dt>
+            <dd>{status.lock.finalised ? t.overviewStatus.finalised : t.overviewStatus.notFinalised}</dd>
           </div>
         </dl>
       )}
       <p className={chain.intact ? 'ok small' : 'error small'} data-testid="glance-chain">
-        {chain.intact ? `Audit chain intact: ${countOf(chain.entries, 'entry', 'entries')} verified on opening.` : `Audit chain broken at entry ${chain.brokenAt}: ${chain.reason}`}
+        {chain.intact ? t.overviewStatus.chainIntact(countOf(chain.entries, t.overviewStatus.entry, t.overviewStatus.entries)) : t.overviewStatus.chainBroken(chain.brokenAt, chain.reason)}
       </p>
     </section>
   );

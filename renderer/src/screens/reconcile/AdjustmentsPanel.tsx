@@ -5,20 +5,22 @@ import { api } from '../../api';
 import { columnHelper, DataTable } from '../../components/DataTable';
 import { formatTimestamp } from '../../format';
 import { useAction } from '../../useAction';
+import { useDisclosure } from '../../usePanel';
+import { t } from '../../messages';
 
 function Withdraw({ adjustment, onDone }: { adjustment: AdjustmentView; onDone: () => void }) {
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, toggleProps, regionProps } = useDisclosure();
   const [reason, setReason] = useState('');
   const withdraw = useAction(async () => {
     await api.call('adjustments.withdraw', { adjustmentId: adjustment.id, reason });
     onDone();
   });
-  if (adjustment.withdrawn) return <span className="muted small">withdrawn {formatTimestamp(adjustment.withdrawn.at)} by {adjustment.withdrawn.by}: {adjustment.withdrawn.reason}</span>;
-  if (!open) return <button type="button" onClick={() => setOpen(true)}>Withdraw…</button>;
+  if (adjustment.withdrawn) return <span className="muted small">{t.adjustmentsPanel.withdrawnBy(formatTimestamp(adjustment.withdrawn.at), adjustment.withdrawn.by, adjustment.withdrawn.reason)}</span>;
+  if (!open) return <button type="button" onClick={() => setOpen(true)} {...toggleProps}>{t.adjustmentsPanel.withdraw}</button>;
   return (
-    <div className="inline-form">
-      <input aria-label={`Why adjustment ${adjustment.id} is withdrawn`} placeholder="Why" value={reason} onChange={(event) => setReason(event.target.value)} />
-      <button type="button" disabled={withdraw.busy || reason.trim() === ''} onClick={() => void withdraw.run()}>Withdraw</button>
+    <div className="inline-form" {...regionProps}>
+      <input autoFocus aria-label={t.adjustmentsPanel.whyAdjustmentIsWithdrawn(adjustment.id)} placeholder={t.adjustmentsPanel.why} value={reason} onChange={(event) => setReason(event.target.value)} />
+      <button type="button" disabled={withdraw.busy || reason.trim() === ''} onClick={() => void withdraw.run()}>{t.adjustmentsPanel.withdraw2}</button>
       {withdraw.error && <span role="alert" className="error small">{withdraw.error}</span>}
     </div>
   );
@@ -30,12 +32,12 @@ const helper = columnHelper<AdjustmentView>();
 export function AdjustmentsPanel({ adjustments, onChanged }: { adjustments: readonly AdjustmentView[]; onChanged: () => void }) {
   const columns = useMemo(() => helper.columns([
     helper.accessor('id', { header: '#', meta: { numeric: true } }),
-    helper.display({ id: 'what', header: 'Correction', cell: (info) => describeAdjustment(info.row.original) }),
-    helper.accessor('reason', { header: 'Why' }),
-    helper.display({ id: 'who', header: 'Proposed', cell: (info) => <span className="small">{info.row.original.proposedBy}, {formatTimestamp(info.row.original.proposedAt)}</span> }),
+    helper.display({ id: 'what', header: t.adjustmentsPanel.correction, cell: (info) => describeAdjustment(info.row.original) }),
+    helper.accessor('reason', { header: t.adjustmentsPanel.why }),
+    helper.display({ id: 'who', header: t.adjustmentsPanel.proposed, cell: (info) => <span className="small">{info.row.original.proposedBy}, {formatTimestamp(info.row.original.proposedAt)}</span> }),
     helper.display({
       id: 'touches',
-      header: 'Touches',
+      header: t.adjustmentsPanel.touches,
       cell: (info) => {
         const adjustment = info.row.original;
         const records = adjustment.recordIds.filter((id) => id > 0);
@@ -52,9 +54,9 @@ export function AdjustmentsPanel({ adjustments, onChanged }: { adjustments: read
         );
       },
     }),
-    helper.accessor('status', { header: 'Status', cell: (info) => <span className={`badge adjustment-${info.getValue()}`}>{info.getValue()}</span> }),
-    helper.display({ id: 'withdraw', header: '', cell: (info) => <Withdraw adjustment={info.row.original} onDone={onChanged} /> }),
+    helper.accessor('status', { header: t.adjustmentsPanel.status, cell: (info) => <span className={`badge adjustment-${info.getValue()}`}>{info.getValue()}</span> }),
+    helper.display({ id: 'withdraw', header: t.adjustmentsPanel.withdraw2, cell: (info) => <Withdraw adjustment={info.row.original} onDone={onChanged} /> }),
   ]), [onChanged]);
-  if (adjustments.length === 0) return <p className="muted">No adjustments proposed. Propose one from a claim, or from a record in a figure’s trace.</p>;
-  return <DataTable label="Adjustments" data={adjustments} columns={columns} rowId={(adjustment) => String(adjustment.id)} rowProps={(adjustment) => ({ 'data-adjustment': String(adjustment.id), 'data-status': adjustment.status })} />;
+  if (adjustments.length === 0) return <p className="muted">{t.adjustmentsPanel.noAdjustmentsProposedProposeOne}</p>;
+  return <DataTable label={t.adjustmentsPanel.adjustments} data={adjustments} columns={columns} rowId={(adjustment) => String(adjustment.id)} rowProps={(adjustment) => ({ 'data-adjustment': String(adjustment.id), 'data-status': adjustment.status })} />;
 }

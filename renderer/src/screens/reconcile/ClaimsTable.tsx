@@ -3,6 +3,7 @@ import type { ClaimResult } from '../../../../shared/reconcile/reconcile';
 import { columnHelper, DataTable } from '../../components/DataTable';
 import { formatSignedPercent } from '../../format';
 import { claimDifferenceText, claimValueText, FIGURE_CHOICES, STATUS_LABELS } from './figureText';
+import { t } from '../../messages';
 
 const NO_FIGURE = 'none';
 
@@ -21,25 +22,25 @@ function FigureMatch({ claim, busy, onConfirm }: MatchProps) {
   return (
     <div className="figure-match">
       <div>
-        <span className={`badge match-${claim.match.origin}`} title={claim.match.reason}>{claim.match.origin === 'none' ? 'no match' : claim.match.origin}</span>
+        <span className={`badge match-${claim.match.origin}`} title={claim.match.reason}>{claim.match.origin === 'none' ? t.claimsTable.noMatch : claim.match.origin}</span>
         <span className="muted small match-reason">{claim.match.reason}</span>
       </div>
       <div className="inline-form">
-        <select aria-label={`Figure of claim ${claim.id}`} value={choice} onChange={(event) => setChoice(event.target.value)} disabled={busy}>
-          {choice === '' && <option value="">Choose a figure…</option>}
+        <select aria-label={t.claimsTable.figureOfClaim(claim.id)} value={choice} onChange={(event) => setChoice(event.target.value)} disabled={busy}>
+          {choice === '' && <option value="">{t.claimsTable.chooseAFigure}</option>}
           {choices.map((option) => <option key={option.id} value={option.id}>{option.label}</option>)}
-          <option value={NO_FIGURE}>About no figure of the inventory</option>
+          <option value={NO_FIGURE}>{t.claimsTable.aboutNoFigureOfThe}</option>
         </select>
         <button
           type="button"
           disabled={busy || choice === '' || confirmed || (choice === NO_FIGURE && note.trim() === '')}
           onClick={() => onConfirm(claim, choice === NO_FIGURE ? null : choice, choice === NO_FIGURE ? note : null)}
-          aria-label={`Confirm the match of claim ${claim.id}`}
+          aria-label={t.claimsTable.confirmTheMatchOfClaim(claim.id)}
         >
-          {confirmed ? 'Confirmed' : 'Confirm'}
+          {confirmed ? t.claimsTable.confirmed : t.claimsTable.confirm}
         </button>
       </div>
-      {choice === NO_FIGURE && <input aria-label={`Why claim ${claim.id} is about no figure`} placeholder="Why (required)" value={note} onChange={(event) => setNote(event.target.value)} />}
+      {choice === NO_FIGURE && <input aria-label={t.claimsTable.whyClaimIsAboutNo(claim.id)} placeholder={t.claimsTable.whyRequired} value={note} onChange={(event) => setNote(event.target.value)} />}
     </div>
   );
 }
@@ -60,20 +61,20 @@ export function ClaimsTable({ claims, busy, onConfirm, onTrace, onAdjust, traced
   const columns = useMemo(() => helper.columns([
     helper.accessor('id', { header: '#', meta: { numeric: true } }),
     helper.accessor('metric', {
-      header: 'Reported figure',
+      header: t.claimsTable.reportedFigure,
       cell: (info) => (
         <>
           <div>{info.getValue()}</div>
-          <div className="muted small">{info.row.original.source.fileName} › {info.row.original.source.sheet} › row {info.row.original.source.rowNumber}</div>
+          <div className="muted small">{t.claimsTable.row(info.row.original.source.fileName, info.row.original.source.sheet, info.row.original.source.rowNumber)}</div>
         </>
       ),
     }),
-    helper.accessor((claim) => claim.fiscalYear ?? claim.period, { id: 'period', header: 'Period' }),
-    ...(claims.some((claim) => claim.site !== null) ? [helper.accessor((claim) => claim.site ?? '', { id: 'site', header: 'Site' })] : []),
-    helper.display({ id: 'figure', header: 'Figure', cell: (info) => <FigureMatch key={`${info.row.original.figure}:${info.row.original.match.origin}`} claim={info.row.original} busy={busy} onConfirm={onConfirm} /> }),
-    helper.accessor('reported', { header: 'Reported', meta: { numeric: true }, cell: (info) => claimValueText(info.row.original, info.getValue()) }),
+    helper.accessor((claim) => claim.fiscalYear ?? claim.period, { id: 'period', header: t.claimsTable.period }),
+    ...(claims.some((claim) => claim.site !== null) ? [helper.accessor((claim) => claim.site ?? '', { id: 'site', header: t.claimsTable.site })] : []),
+    helper.display({ id: 'figure', header: t.claimsTable.figure, cell: (info) => <FigureMatch key={`${info.row.original.figure}:${info.row.original.match.origin}`} claim={info.row.original} busy={busy} onConfirm={onConfirm} /> }),
+    helper.accessor('reported', { header: t.claimsTable.reported, meta: { numeric: true }, cell: (info) => claimValueText(info.row.original, info.getValue()) }),
     helper.accessor('recomputed', {
-      header: 'Recomputed',
+      header: t.claimsTable.recomputed,
       meta: { numeric: true },
       cell: (info) => {
         const claim = info.row.original;
@@ -81,13 +82,13 @@ export function ClaimsTable({ claims, busy, onConfirm, onTrace, onAdjust, traced
         return (
           <>
             <div data-testid="recomputed">{claimValueText(claim, claim.recomputed)}</div>
-            {moved && <div className="muted small" data-testid="recomputed-as-imported">as imported {claimValueText(claim, claim.recomputedUncorrected)}</div>}
+            {moved && <div className="muted small" data-testid="recomputed-as-imported">{t.claimsTable.asImported(claimValueText(claim, claim.recomputedUncorrected))}</div>}
           </>
         );
       },
     }),
     helper.accessor('varianceAbs', {
-      header: 'Variance',
+      header: t.claimsTable.variance,
       meta: { numeric: true },
       cell: (info) => (
         <>
@@ -97,13 +98,13 @@ export function ClaimsTable({ claims, busy, onConfirm, onTrace, onAdjust, traced
       ),
     }),
     helper.accessor('status', {
-      header: 'Status',
+      header: t.claimsTable.status,
       cell: (info) => {
         const claim = info.row.original;
         return (
           <>
             <span className={`badge status-${claim.status}`} data-testid="status">{STATUS_LABELS[claim.status]}</span>
-            {claim.status !== claim.statusUncorrected && <div className="muted small">as imported: {STATUS_LABELS[claim.statusUncorrected]}</div>}
+            {claim.status !== claim.statusUncorrected && <div className="muted small">{t.claimsTable.asImported2(STATUS_LABELS[claim.statusUncorrected])}</div>}
             <div className="small reason">{claim.reason}</div>
           </>
         );
@@ -111,14 +112,14 @@ export function ClaimsTable({ claims, busy, onConfirm, onTrace, onAdjust, traced
     }),
     helper.display({
       id: 'actions',
-      header: '',
+      header: t.claimsTable.actions,
       cell: (info) => {
         const claim = info.row.original;
         return (
           <div className="row-actions">
-            <button type="button" disabled={claim.figure === null || claim.fiscalYear === null} aria-pressed={traced === claim.id} onClick={() => onTrace(claim)}>Trace</button>
-            <button type="button" disabled={busy} onClick={() => onAdjust(claim)}>Adjust…</button>
-            {claim.adjustments.length > 0 && <span className="muted small">adjustments {claim.adjustments.map((id) => `#${id}`).join(', ')}</span>}
+            <button type="button" disabled={claim.figure === null || claim.fiscalYear === null} aria-pressed={traced === claim.id} onClick={() => onTrace(claim)}>{t.claimsTable.trace}</button>
+            <button type="button" disabled={busy} onClick={() => onAdjust(claim)}>{t.claimsTable.adjust}</button>
+            {claim.adjustments.length > 0 && <span className="muted small">{t.claimsTable.adjustments(claim.adjustments.map((id) => `#${id}`).join(', '))}</span>}
           </div>
         );
       },
@@ -126,7 +127,7 @@ export function ClaimsTable({ claims, busy, onConfirm, onTrace, onAdjust, traced
   ]), [claims, busy, onConfirm, onTrace, onAdjust, traced]);
   return (
     <DataTable
-      label="Claims"
+      label={t.claimsTable.claims}
       className="claims"
       data={claims}
       columns={columns}

@@ -1,6 +1,7 @@
 import type { PeriodResult } from '../../../../shared/calc/inventory-types';
 import { FIGURE_IDS, FIGURES, figureValue } from '../../../../shared/figures';
 import { differenceText, valueText } from './figureText';
+import { t } from '../../messages';
 
 /** Every catalogue figure of each year as imported, after the proposed adjustments, and the difference. */
 export function CorrectedFigures({ periods, correctedPeriods }: { periods: readonly PeriodResult[]; correctedPeriods: readonly PeriodResult[] }) {
@@ -11,18 +12,18 @@ export function CorrectedFigures({ periods, correctedPeriods }: { periods: reado
   });
   return (
     <div className="table-scroll">
-      {!moved && <p className="muted small">No adjustment moves a figure: the corrected figures are the figures as imported.</p>}
-      <table className="grid corrected-figures" aria-label="Figures as imported and corrected">
+      {!moved && <p className="muted small">{t.correctedFigures.noAdjustmentMovesAFigure}</p>}
+      <table className="grid corrected-figures" aria-label={t.correctedFigures.figuresAsImportedAndCorrected}>
         <thead>
           <tr>
-            <th rowSpan={2} scope="col">Figure</th>
+            <th rowSpan={2} scope="col">{t.correctedFigures.figure}</th>
             {years.map((year) => <th key={year.label} colSpan={3} scope="colgroup">{year.label}</th>)}
           </tr>
           <tr>
             {years.flatMap((year) => [
-              <th key={`${year.label}-imported`} scope="col" className="num">As imported</th>,
-              <th key={`${year.label}-corrected`} scope="col" className="num">Corrected</th>,
-              <th key={`${year.label}-difference`} scope="col" className="num">Difference</th>,
+              <th key={`${year.label}-imported`} scope="col" className="num">{t.correctedFigures.asImported}</th>,
+              <th key={`${year.label}-corrected`} scope="col" className="num">{t.correctedFigures.corrected}</th>,
+              <th key={`${year.label}-difference`} scope="col" className="num">{t.correctedFigures.difference}</th>,
             ])}
           </tr>
         </thead>

@@ -5,12 +5,13 @@ import { materialityThresholds, type EngagementSettings } from '../../../../shar
 import { api } from '../../api';
 import { useAction } from '../../useAction';
 import { differenceText, valueText } from './figureText';
+import { t } from '../../messages';
 
 const CONCLUSION_LABELS: Readonly<Record<MaterialityYear['conclusion'], string>> = {
-  material: 'Materially misstated',
-  'approaching-materiality': 'Above performance materiality',
-  'not-material': 'Not materially misstated',
-  'no-base': 'No materiality',
+  material: t.materialityPanel.materiallyMisstated,
+  'approaching-materiality': t.materialityPanel.abovePerformanceMateriality,
+  'not-material': t.materialityPanel.notMateriallyMisstated,
+  'no-base': t.materialityPanel.noMateriality,
 };
 
 function YearSummary({ year, current }: { year: MaterialityYear; current: boolean }) {
@@ -22,27 +23,27 @@ function YearSummary({ year, current }: { year: MaterialityYear; current: boolea
         <span className={`badge conclusion-${year.conclusion}`} data-testid="conclusion">{CONCLUSION_LABELS[year.conclusion]}</span>
       </div>
       <dl className="facts">
-        <dt>Base</dt>
+        <dt>{t.materialityPanel.base}</dt>
         <dd>{tonnes(year.base)} <span className="muted small">({year.baseSource})</span></dd>
         {year.amounts && (
           <>
-            <dt>Materiality</dt>
+            <dt>{t.materialityPanel.materiality}</dt>
             <dd>{tonnes(year.amounts.overall)}</dd>
-            <dt>Performance materiality</dt>
+            <dt>{t.materialityPanel.performanceMateriality}</dt>
             <dd>{tonnes(year.amounts.performance)}</dd>
-            <dt>Clearly trivial</dt>
+            <dt>{t.materialityPanel.clearlyTrivial}</dt>
             <dd>{tonnes(year.amounts.clearlyTrivial)}</dd>
           </>
         )}
       </dl>
       {year.items.length > 0 && (
-        <table className="grid" aria-label={`Misstatements ${year.period}`}>
+        <table className="grid" aria-label={t.materialityPanel.misstatements(year.period)}>
           <thead>
             <tr>
-              <th scope="col">Figure</th>
-              <th scope="col" className="num">Claim</th>
-              <th scope="col" className="num">As imported (tCO2e)</th>
-              <th scope="col" className="num">Corrected (tCO2e)</th>
+              <th scope="col">{t.materialityPanel.figure}</th>
+              <th scope="col" className="num">{t.materialityPanel.claim}</th>
+              <th scope="col" className="num">{t.materialityPanel.asImportedTco2e}</th>
+              <th scope="col" className="num">{t.materialityPanel.correctedTco2e}</th>
             </tr>
           </thead>
           <tbody>
@@ -50,14 +51,14 @@ function YearSummary({ year, current }: { year: MaterialityYear; current: boolea
               <tr key={`${item.figure}-${item.claimId}`}>
                 <td>{item.label}</td>
                 <td className="num">#{item.claimId}</td>
-                <td className="num">{differenceText('net', item.uncorrected)}{item.clearlyTrivialUncorrected && <span className="muted small"> trivial</span>}</td>
-                <td className="num">{differenceText('net', item.corrected)}{item.clearlyTrivialCorrected && <span className="muted small"> trivial</span>}</td>
+                <td className="num">{differenceText('net', item.uncorrected)}{item.clearlyTrivialUncorrected && <span className="muted small"> {t.materialityPanel.trivial}</span>}</td>
+                <td className="num">{differenceText('net', item.corrected)}{item.clearlyTrivialCorrected && <span className="muted small"> {t.materialityPanel.trivial}</span>}</td>
               </tr>
             ))}
           </tbody>
           <tfoot>
             <tr>
-              <th scope="row" colSpan={2}>Total, not offsetting (trivial left out)</th>
+              <th scope="row" colSpan={2}>{t.materialityPanel.totalNotOffsettingTrivialLeft}</th>
               <td className="num" data-testid="uncorrected-total">{valueText('net', year.uncorrectedTotal)}</td>
               <td className="num" data-testid="corrected-total">{valueText('net', year.correctedTotal)}</td>
             </tr>
@@ -88,18 +89,18 @@ function SettingsForm({ engagement, onSaved }: { engagement: EngagementSummary; 
     </label>
   );
   return (
-    <form className="settings-form" onSubmit={(event) => void save.run(event)} aria-label="Materiality and tolerances">
+    <form className="settings-form" onSubmit={(event) => void save.run(event)} aria-label={t.materialityPanel.materialityAndTolerances}>
       <div className="form-grid thresholds">
-        {percentField('Materiality (% of reported Scope 1 + 2)', form.materialityPercent, setMateriality)}
-        {percentField('Performance materiality (%)', form.performanceMaterialityPercent, (performanceMaterialityPercent) => set({ performanceMaterialityPercent }))}
-        {percentField('Clearly trivial (%)', form.clearlyTrivialPercent, (clearlyTrivialPercent) => set({ clearlyTrivialPercent }))}
-        {percentField('PUE tolerance (±)', form.metricTolerances.pue, (pue) => set({ metricTolerances: { ...form.metricTolerances, pue } }))}
-        {percentField('Clean share tolerance (± pp)', form.metricTolerances.clean_share, (share) => set({ metricTolerances: { ...form.metricTolerances, clean_share: share } }))}
-        {percentField('Data-centre clean share tolerance (± pp)', form.metricTolerances.data_centre_clean_share, (share) => set({ metricTolerances: { ...form.metricTolerances, data_centre_clean_share: share } }))}
+        {percentField(t.materialityPanel.materialityOfReportedScope1, form.materialityPercent, setMateriality)}
+        {percentField(t.materialityPanel.performanceMateriality2, form.performanceMaterialityPercent, (performanceMaterialityPercent) => set({ performanceMaterialityPercent }))}
+        {percentField(t.materialityPanel.clearlyTrivial2, form.clearlyTrivialPercent, (clearlyTrivialPercent) => set({ clearlyTrivialPercent }))}
+        {percentField(t.materialityPanel.pueTolerance, form.metricTolerances.pue, (pue) => set({ metricTolerances: { ...form.metricTolerances, pue } }))}
+        {percentField(t.materialityPanel.cleanShareTolerancePp, form.metricTolerances.clean_share, (share) => set({ metricTolerances: { ...form.metricTolerances, clean_share: share } }))}
+        {percentField(t.materialityPanel.dataCentreCleanShareTolerance, form.metricTolerances.data_centre_clean_share, (share) => set({ metricTolerances: { ...form.metricTolerances, data_centre_clean_share: share } }))}
       </div>
       {save.error && <p role="alert" className="notice danger">{save.error}</p>}
       <div className="form-actions">
-        <button type="submit" disabled={save.busy}>{save.busy ? 'Saving…' : 'Save thresholds'}</button>
+        <button type="submit" disabled={save.busy}>{save.busy ? t.materialityPanel.saving : t.materialityPanel.saveThresholds}</button>
       </div>
     </form>
   );
@@ -116,15 +117,15 @@ export function MaterialityPanel({ years, engagement, onChanged }: { years: read
           <strong>{current.period}:</strong> {current.conclusionText}
         </p>
       ) : (
-        <p className="muted">No reported figures to judge yet.</p>
+        <p className="muted">{t.materialityPanel.noReportedFiguresToJudge}</p>
       )}
       <div className="materiality-years">{[...years].reverse().map((year) => <YearSummary key={year.period} year={year} current={year === current} />)}</div>
       <div className="toolbar">
         <span className="muted small">
-          Materiality {engagement.settings.materialityPercent}%, performance {engagement.settings.performanceMaterialityPercent}%, clearly trivial {engagement.settings.clearlyTrivialPercent}%; PUE ±{engagement.settings.metricTolerances.pue}, shares ±{engagement.settings.metricTolerances.clean_share} pp
+          {t.materialityPanel.materialityPerformanceClearlyTrivialPue(engagement.settings.materialityPercent, engagement.settings.performanceMaterialityPercent, engagement.settings.clearlyTrivialPercent, engagement.settings.metricTolerances.pue, engagement.settings.metricTolerances.clean_share)}
         </span>
         <span className="spacer" />
-        <button type="button" onClick={() => setEditing(!editing)} aria-expanded={editing}>{editing ? 'Close' : 'Change thresholds…'}</button>
+        <button type="button" onClick={() => setEditing(!editing)} aria-expanded={editing}>{editing ? t.materialityPanel.close : t.materialityPanel.changeThresholds}</button>
       </div>
       {editing && <SettingsForm engagement={engagement} onSaved={() => { setEditing(false); onChanged(); }} />}
     </>

@@ -3,6 +3,7 @@ import { figureById } from '../../../../shared/figures';
 import type { ClaimResult } from '../../../../shared/reconcile/reconcile';
 import { formatNumber } from '../../format';
 import { valueText } from './figureText';
+import { t } from '../../messages';
 
 /**
  * A ratio or share is not a sum of lines: its "trace" is the energy it divides, as imported and
@@ -20,23 +21,21 @@ export function MetricInputs({ claim, periods, correctedPeriods, onClose }: { cl
   const { totals, sites } = rows(correctedPeriods);
   const imported = rows(periods).totals;
   const inputs = figure.kind === 'ratio' ? (['facilityKwh', 'itKwh'] as const) : (['cleanKwh', 'electricityKwh'] as const);
-  const labels = { facilityKwh: 'Facility energy (kWh)', itKwh: 'IT energy (kWh)', cleanKwh: 'Clean electricity (kWh)', electricityKwh: 'Electricity consumed (kWh)' } as const;
+  const labels = { facilityKwh: t.metricInputs.facilityEnergyKwh, itKwh: t.metricInputs.itEnergyKwh, cleanKwh: t.metricInputs.cleanElectricityKwh, electricityKwh: t.metricInputs.electricityConsumedKwh } as const;
   return (
     <section className="card trace-panel" aria-labelledby="metric-heading" data-testid="metric-inputs">
       <div className="panel-head">
         <h2 id="metric-heading">{claim.fiscalYear} · {figure.label}{claim.site !== null && ` · ${claim.site}`}</h2>
         <span className="spacer" />
-        <button type="button" onClick={onClose}>Close</button>
+        <button type="button" onClick={onClose}>{t.metricInputs.close}</button>
       </div>
       <p className="muted small">
-        {figure.kind === 'ratio' ? 'Σ facility energy ÷ Σ IT energy over the sites with both, energy-weighted' : 'Σ clean electricity ÷ Σ electricity consumed'}
-        {figure.sites === 'data-centres' ? ', over data-centre sites only.' : ', over every site in the boundary.'} Recomputed {valueText(claim.figure, claim.recomputed)}
-        {imported && claim.recomputedUncorrected !== claim.recomputed ? ` (as imported ${valueText(claim.figure, claim.recomputedUncorrected)})` : ''}.
+        {t.metricInputs.recomputed3(figure.kind === 'ratio' ? t.metricInputs.facilityEnergyItEnergyOver : t.metricInputs.cleanElectricityElectricityConsumed, figure.sites === 'data-centres' ? t.metricInputs.overDataCentreSitesOnly : t.metricInputs.overEverySiteInThe, valueText(claim.figure, claim.recomputed), imported && claim.recomputedUncorrected !== claim.recomputed ? t.metricInputs.asImported(valueText(claim.figure, claim.recomputedUncorrected)) : '')}
       </p>
-      <table className="grid" aria-label="Metric inputs">
+      <table className="grid" aria-label={t.metricInputs.metricInputs}>
         <thead>
           <tr>
-            <th scope="col">Site</th>
+            <th scope="col">{t.metricInputs.site}</th>
             {inputs.map((input) => <th key={input} scope="col" className="num">{labels[input]}</th>)}
             <th scope="col" className="num">{figure.label}</th>
           </tr>
@@ -44,7 +43,7 @@ export function MetricInputs({ claim, periods, correctedPeriods, onClose }: { cl
         <tbody>
           {sites.map((site) => (
             <tr key={site.site ?? ''}>
-              <td>{site.site ?? '(no site)'}</td>
+              <td>{site.site ?? t.metricInputs.noSite}</td>
               {inputs.map((input) => <td key={input} className="num">{formatNumber(site.metrics[input])}</td>)}
               <td className="num">{valueText(claim.figure, figure.kind === 'ratio' ? site.metrics.pue : figure.sites === 'data-centres' ? site.metrics.dataCentreCleanShare : site.metrics.cleanShare)}</td>
             </tr>
@@ -53,7 +52,7 @@ export function MetricInputs({ claim, periods, correctedPeriods, onClose }: { cl
         {totals && (
           <tfoot>
             <tr>
-              <th scope="row">Recomputed</th>
+              <th scope="row">{t.metricInputs.recomputed2}</th>
               {inputs.map((input) => <td key={input} />)}
               <td className="num">{valueText(claim.figure, claim.recomputed)}</td>
             </tr>

@@ -1,9 +1,11 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { ACTIVITIES, activityByKey, type ActivityMeaning } from '../../../../shared/activities';
 import type { AdjustmentKind } from '../../../../shared/reconcile/adjustments';
 import type { ClaimResult } from '../../../../shared/reconcile/reconcile';
 import { api } from '../../api';
 import { useAction } from '../../useAction';
+import { usePanel } from '../../usePanel';
+import { t } from '../../messages';
 
 export interface ProposalStart {
   readonly claimId?: number;
@@ -11,10 +13,10 @@ export interface ProposalStart {
 }
 
 const KINDS: readonly { readonly kind: AdjustmentKind; readonly label: string }[] = [
-  { kind: 'add-record', label: 'Add a missing record' },
-  { kind: 'exclude-record', label: 'Exclude a record' },
-  { kind: 'correct-record', label: 'Correct a quantity or unit' },
-  { kind: 'replace-factor', label: 'Replace a factor' },
+  { kind: 'add-record', label: t.proposeAdjustment.addAMissingRecord },
+  { kind: 'exclude-record', label: t.proposeAdjustment.excludeARecord },
+  { kind: 'correct-record', label: t.proposeAdjustment.correctAQuantityOrUnit },
+  { kind: 'replace-factor', label: t.proposeAdjustment.replaceAFactor },
 ];
 
 interface Props {
@@ -68,75 +70,75 @@ export function ProposeAdjustment({ start, claims, periods, onProposed, onCancel
     onProposed();
   });
   const meanings = activityByKey(activity)?.meanings ?? ['consumption'];
-  const form = useRef<HTMLFormElement>(null);
+  const { headingProps, panelProps } = usePanel<HTMLFormElement>(onCancel);
   // Opened from a claim or a trace line further up or down the page: bring it into view.
   useEffect(() => {
-    form.current?.scrollIntoView({ block: 'nearest' });
-  }, []);
+    panelProps.ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [panelProps.ref]);
   return (
-    <form ref={form} className="card propose-adjustment" aria-labelledby="propose-heading" onSubmit={(event) => void submit.run(event)}>
+    <form className="card propose-adjustment" aria-labelledby="propose-heading" onSubmit={(event) => void submit.run(event)} {...panelProps}>
       <div className="panel-head">
-        <h2 id="propose-heading">Propose an adjustment</h2>
+        <h2 id="propose-heading" {...headingProps}>{t.proposeAdjustment.proposeAnAdjustment}</h2>
         <span className="spacer" />
-        <button type="button" onClick={onCancel}>Cancel</button>
+        <button type="button" onClick={onCancel}>{t.proposeAdjustment.cancel}</button>
       </div>
-      <p className="muted small">A correction is kept apart from the source data: the figures as imported stay as they are, and the corrected figures are shown beside them. Who, when and why are logged.</p>
+      <p className="muted small">{t.proposeAdjustment.aCorrectionIsKeptApart}</p>
       <div className="form-grid adjustment-grid">
         <label>
-          What it corrects
-          <select aria-label="What it corrects" value={kind} onChange={(event) => setKind(event.target.value as AdjustmentKind)}>
+          {t.proposeAdjustment.whatItCorrects}
+          <select aria-label={t.proposeAdjustment.whatItCorrects} value={kind} onChange={(event) => setKind(event.target.value as AdjustmentKind)}>
             {KINDS.map((option) => <option key={option.kind} value={option.kind}>{option.label}</option>)}
           </select>
         </label>
         <label>
-          From claim
-          <select aria-label="From claim" value={claimId} onChange={(event) => setClaimId(event.target.value)}>
-            <option value="">(none)</option>
+          {t.proposeAdjustment.fromClaim}
+          <select aria-label={t.proposeAdjustment.fromClaim} value={claimId} onChange={(event) => setClaimId(event.target.value)}>
+            <option value="">{t.proposeAdjustment.none}</option>
             {claims.map((candidate) => <option key={candidate.id} value={String(candidate.id)}>#{candidate.id} {candidate.metric} ({candidate.fiscalYear ?? candidate.period})</option>)}
           </select>
         </label>
         {(kind === 'exclude-record' || kind === 'correct-record') && (
           <label>
-            Record
-            <input inputMode="numeric" value={recordId} onChange={(event) => setRecordId(event.target.value)} placeholder="record number, from a trace" />
+            {t.proposeAdjustment.record}
+            <input inputMode="numeric" value={recordId} onChange={(event) => setRecordId(event.target.value)} placeholder={t.proposeAdjustment.recordNumberFromATrace} />
           </label>
         )}
         {kind === 'replace-factor' && (
           <>
             <label>
-              Factor used now
-              <input inputMode="numeric" value={factorId} onChange={(event) => setFactorId(event.target.value)} placeholder="factor number" />
+              {t.proposeAdjustment.factorUsedNow}
+              <input inputMode="numeric" value={factorId} onChange={(event) => setFactorId(event.target.value)} placeholder={t.proposeAdjustment.factorNumber} />
             </label>
             <label>
-              Replacement factor
-              <input inputMode="numeric" value={replacementId} onChange={(event) => setReplacementId(event.target.value)} placeholder="factor number" />
+              {t.proposeAdjustment.replacementFactor}
+              <input inputMode="numeric" value={replacementId} onChange={(event) => setReplacementId(event.target.value)} placeholder={t.proposeAdjustment.factorNumber} />
             </label>
           </>
         )}
         {kind === 'add-record' && (
           <>
             <label>
-              Site
+              {t.proposeAdjustment.site}
               <input value={site} onChange={(event) => setSite(event.target.value)} />
             </label>
             <label>
-              Activity
-              <select aria-label="Activity" value={activity} onChange={(event) => { setActivity(event.target.value); setMeaning(activityByKey(event.target.value)?.meanings[0] ?? 'consumption'); }}>
+              {t.proposeAdjustment.activity}
+              <select aria-label={t.proposeAdjustment.activity} value={activity} onChange={(event) => { setActivity(event.target.value); setMeaning(activityByKey(event.target.value)?.meanings[0] ?? 'consumption'); }}>
                 {ACTIVITIES.map((option) => <option key={option.key} value={option.key}>{option.label}</option>)}
               </select>
             </label>
             <label>
-              Meaning
-              <select aria-label="Meaning" value={meaning} onChange={(event) => setMeaning(event.target.value as ActivityMeaning)} disabled={meanings.length === 1}>
+              {t.proposeAdjustment.meaning}
+              <select aria-label={t.proposeAdjustment.meaning} value={meaning} onChange={(event) => setMeaning(event.target.value as ActivityMeaning)} disabled={meanings.length === 1}>
                 {meanings.map((option) => <option key={option} value={option}>{option}</option>)}
               </select>
             </label>
             <label>
-              First day
+              {t.proposeAdjustment.firstDay}
               <input type="date" value={periodStart} onChange={(event) => setPeriodStart(event.target.value)} />
             </label>
             <label>
-              Last day
+              {t.proposeAdjustment.lastDay}
               <input type="date" value={periodEnd} onChange={(event) => setPeriodEnd(event.target.value)} />
             </label>
           </>
@@ -144,23 +146,23 @@ export function ProposeAdjustment({ start, claims, periods, onProposed, onCancel
         {(kind === 'add-record' || kind === 'correct-record') && (
           <>
             <label>
-              Quantity
+              {t.proposeAdjustment.quantity}
               <input inputMode="decimal" value={quantity} onChange={(event) => setQuantity(event.target.value)} />
             </label>
             <label>
-              Unit
-              <input value={unit} onChange={(event) => setUnit(event.target.value)} placeholder="e.g. kWh, L, tCO2e" />
+              {t.proposeAdjustment.unit}
+              <input value={unit} onChange={(event) => setUnit(event.target.value)} placeholder={t.proposeAdjustment.eGKwhLTco2e} />
             </label>
           </>
         )}
         <label className="wide">
-          Reason
-          <textarea value={reason} onChange={(event) => setReason(event.target.value)} placeholder="The evidence for the correction" rows={2} />
+          {t.proposeAdjustment.reason}
+          <textarea value={reason} onChange={(event) => setReason(event.target.value)} placeholder={t.proposeAdjustment.theEvidenceForTheCorrection} rows={2} />
         </label>
       </div>
       {submit.error && <p role="alert" className="notice danger">{submit.error}</p>}
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={submit.busy || reason.trim() === ''}>{submit.busy ? 'Proposing…' : 'Propose adjustment'}</button>
+        <button type="submit" className="primary" disabled={submit.busy || reason.trim() === ''}>{submit.busy ? t.proposeAdjustment.proposing : t.proposeAdjustment.proposeAdjustment}</button>
       </div>
     </form>
   );

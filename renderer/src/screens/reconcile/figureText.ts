@@ -1,7 +1,12 @@
 /** How a claim's or target's values read here, in its figure's kind. */
 import { FIGURE_IDS, FIGURES, scope3CategoryFigure } from '../../../../shared/figures';
-import { claimValueKind, figureKindOf, formatFigureDifference, formatFigureValue } from '../../../../shared/reconcile/format';
+import { claimValueKind, figureFormats, figureKindOf } from '../../../../shared/reconcile/format';
+import { SYSTEM_LOCALE } from '../../format';
 import type { ClaimResult } from '../../../../shared/reconcile/reconcile';
+import { t } from '../../messages';
+
+// The UI's figures in the system's locale, with the precision the engine's reasons use.
+const { value: formatFigureValue, difference: formatFigureDifference } = figureFormats(SYSTEM_LOCALE);
 
 export function valueText(figure: string | null, value: number | null): string {
   return formatFigureValue(figureKindOf(figure), value);
@@ -25,13 +30,13 @@ export const FIGURE_CHOICES: readonly { readonly id: string; readonly label: str
   ...FIGURE_IDS.map((id) => ({ id: id as string, label: FIGURES[id].label })),
   ...Array.from({ length: 15 }, (_, index) => {
     const figure = scope3CategoryFigure(index + 1);
-    return { id: figure.id, label: `Scope 3 ${figure.label}` };
+    return { id: figure.id, label: t.figureText.scope3(figure.label) };
   }),
 ];
 
 export const STATUS_LABELS = {
-  agreed: 'Agreed',
-  'within-tolerance': 'Within tolerance',
-  exception: 'Exception',
-  unmatched: 'Unmatched',
+  agreed: t.figureText.agreed,
+  'within-tolerance': t.figureText.withinTolerance,
+  exception: t.figureText.exception,
+  unmatched: t.figureText.unmatched,
 } as const;

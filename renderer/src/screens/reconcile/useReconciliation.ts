@@ -3,6 +3,7 @@ import { ApiError, type ApiEvents } from '../../../../shared/contract';
 import type { ReconciliationReport } from '../../../../shared/reconcile/report';
 import { api } from '../../api';
 import { errorMessage } from '../../format';
+import { t } from '../../messages';
 
 type Phase = ApiEvents['reconcile.progress']['phase'];
 
@@ -13,8 +14,8 @@ type ReconciliationState =
   | { readonly status: 'failed'; readonly message: string };
 
 export const PHASE_TEXT: Readonly<Record<Phase, string>> = {
-  calculating: 'Calculating the inventory as imported and after the proposed adjustments…',
-  reconciling: 'Comparing claims and targets with the recomputed figures…',
+  calculating: t.useReconciliation.calculatingTheInventoryAsImported,
+  reconciling: t.useReconciliation.comparingClaimsAndTargetsWith,
 };
 
 /**

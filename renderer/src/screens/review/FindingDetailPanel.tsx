@@ -1,12 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { describeAdjustment, type Adjustment } from '../../../../shared/reconcile/adjustments';
 import { FINDING_STATUS_LABELS, FINDING_STATUSES, type FindingStatus } from '../../../../shared/review/findings';
 import type { FindingDetail, FindingEventView } from '../../../../shared/review/views';
 import { api } from '../../api';
 import { errorMessage, formatNumber, formatThreeDecimals, formatTimestamp } from '../../format';
 import { useAction } from '../../useAction';
+import { usePanel } from '../../usePanel';
 import { SourceRowCells } from '../inventory/SourceRowCells';
 import { figureName, figureText, SEVERITY_LABELS, SOURCE_LABELS } from './labels';
+import { t } from '../../messages';
 
 function eventText(event: FindingEventView): string {
   const change = event.statusTo ? ` ${event.statusFrom ? `${FINDING_STATUS_LABELS[event.statusFrom]} → ` : ''}${FINDING_STATUS_LABELS[event.statusTo]}` : '';
@@ -20,12 +22,12 @@ function AdjustmentChoice({ value, onChange }: { value: string; onChange: (value
   useEffect(() => {
     void api.call('adjustments.list', {}).then((all) => setAdjustments(all.filter((candidate) => candidate.withdrawn === null)));
   }, []);
-  if (adjustments?.length === 0) return <span className="muted small">No adjustment in force: propose one on Reconciliation first.</span>;
+  if (adjustments?.length === 0) return <span className="muted small">{t.findingDetailPanel.noAdjustmentInForcePropose}</span>;
   return (
     <label className="inline">
-      Adjustment
-      <select aria-label="Adjustment" value={value} onChange={(event) => onChange(event.target.value)}>
-        <option value="">Choose…</option>
+      {t.findingDetailPanel.adjustment}
+      <select aria-label={t.findingDetailPanel.adjustment} value={value} onChange={(event) => onChange(event.target.value)}>
+        <option value="">{t.findingDetailPanel.choose}</option>
         {adjustments?.map((candidate) => (
           <option key={candidate.id} value={candidate.id}>{candidate.id}: {describeAdjustment(candidate)} ({candidate.reason})</option>
         ))}
@@ -52,20 +54,20 @@ function WorkFinding({ finding, onSaved }: { finding: FindingDetail; onSaved: (n
     <form className="work-finding" onSubmit={(event) => { event.preventDefault(); void save.run(); }}>
       <div className="inline-form">
         <label className="inline">
-          Status
-          <select aria-label="Status" value={status} onChange={(event) => setStatus(event.target.value as FindingStatus)}>
+          {t.findingDetailPanel.status}
+          <select aria-label={t.findingDetailPanel.status} value={status} onChange={(event) => setStatus(event.target.value as FindingStatus)}>
             {FINDING_STATUSES.map((value) => <option key={value} value={value}>{FINDING_STATUS_LABELS[value]}</option>)}
           </select>
         </label>
         {status === 'adjusted' && <AdjustmentChoice value={adjustment} onChange={setAdjustment} />}
       </div>
       <label>
-        Comment {status !== finding.status && <span className="muted">(why the status changes: required)</span>}
+        {t.findingDetailPanel.comment} {status !== finding.status && <span className="muted">{t.findingDetailPanel.whyTheStatusChangesRequired}</span>}
         <textarea rows={2} value={comment} onChange={(event) => setComment(event.target.value)} />
       </label>
       <div className="inline-form">
         <button type="submit" className="primary" disabled={save.busy || (status === finding.status && status !== 'adjusted' && comment.trim() === '')}>
-          {status === finding.status ? 'Add comment' : `Mark ${FINDING_STATUS_LABELS[status].toLowerCase()}`}
+          {status === finding.status ? t.findingDetailPanel.addComment : t.findingDetailPanel.mark(FINDING_STATUS_LABELS[status].toLowerCase())}
         </button>
         {save.error && <p role="alert" className="error">{save.error}</p>}
       </div>
@@ -77,12 +79,12 @@ function WorkFinding({ finding, onSaved }: { finding: FindingDetail; onSaved: (n
 export function FindingDetailPanel({ id, auditEntries, onClose }: { id: number; auditEntries: number; onClose: () => void }) {
   const [finding, setFinding] = useState<FindingDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const panel = useRef<HTMLElement>(null);
-  const loaded = finding !== null;
+  const shown = finding?.id === id ? id : null;
+  const { headingProps, panelProps } = usePanel(onClose, shown);
   useEffect(() => {
     // Braces: newer Chromium returns a promise from scrollIntoView, which React would take for a cleanup.
-    void panel.current?.scrollIntoView({ block: 'nearest' });
-  }, [id, loaded]);
+    void panelProps.ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [shown, panelProps.ref]);
   useEffect(() => {
     let current = true;
     api.call('findings.get', { id }).then(
@@ -94,31 +96,31 @@ export function FindingDetailPanel({ id, auditEntries, onClose }: { id: number; 
     };
   }, [id, auditEntries]);
   if (error) return <p role="alert" className="notice danger">{error}</p>;
-  if (!finding || finding.id !== id) return <p className="muted">Loading finding {id}…</p>;
+  if (!finding || finding.id !== id) return <p className="muted">{t.findingDetailPanel.loadingFinding(id)}</p>;
   const figures = Object.entries(finding.figures);
   return (
-    <section ref={panel} className="card finding-detail" aria-labelledby="finding-heading" data-testid="finding-detail">
+    <section className="card finding-detail" aria-labelledby="finding-heading" data-testid="finding-detail" {...panelProps}>
       <div className="panel-head">
-        <h2 id="finding-heading">Finding {finding.id}</h2>
+        <h2 id="finding-heading" {...headingProps}>{t.findingDetailPanel.finding(finding.id)}</h2>
         <span className={`badge severity ${finding.severity}`}>{SEVERITY_LABELS[finding.severity]}</span>
         <span className={`badge status ${finding.status}`} data-testid="finding-status">{FINDING_STATUS_LABELS[finding.status]}</span>
-        {finding.adjustmentId !== null && <span className="muted">by adjustment {finding.adjustmentId}</span>}
-        <button type="button" className="close-detail" onClick={onClose}>Close</button>
+        {finding.adjustmentId !== null && <span className="muted">{t.findingDetailPanel.byAdjustment(finding.adjustmentId)}</span>}
+        <button type="button" className="close-detail" onClick={onClose}>{t.findingDetailPanel.close}</button>
       </div>
       <p>{finding.message}</p>
       <dl className="facts">
-        <div><dt>Source</dt><dd>{SOURCE_LABELS[finding.source]}: {finding.rule}</dd></div>
-        <div><dt>tCO2e at stake</dt><dd>{finding.atStakeEstimated ? '~' : ''}{formatThreeDecimals(finding.tco2eAtStake)}</dd></div>
+        <div><dt>{t.findingDetailPanel.source}</dt><dd>{SOURCE_LABELS[finding.source]}: {finding.rule}</dd></div>
+        <div><dt>{t.findingDetailPanel.tco2eAtStake}</dt><dd>{finding.atStakeEstimated ? '~' : ''}{formatThreeDecimals(finding.tco2eAtStake)}</dd></div>
         {figures.map(([name, value]) => <div key={name}><dt>{figureName(name)}</dt><dd>{figureText(value, formatNumber)}</dd></div>)}
-        <div><dt>Found</dt><dd>{formatTimestamp(finding.foundAt)}</dd></div>
+        <div><dt>{t.findingDetailPanel.found}</dt><dd>{formatTimestamp(finding.foundAt)}</dd></div>
       </dl>
-      {finding.resolved && <p className="notice">The latest check no longer raises this finding; it is kept with its history.</p>}
+      {finding.resolved && <p className="notice">{t.findingDetailPanel.theLatestCheckNoLonger}</p>}
       <WorkFinding key={`${finding.id}:${finding.status}:${finding.events.length}`} finding={finding} onSaved={setFinding} />
       {finding.records.length > 0 && (
         <>
-          <h3>Records ({finding.recordCount}{finding.recordCount > finding.records.length ? `, first ${finding.records.length} shown` : ''})</h3>
-          <table className="grid finding-records" aria-label="Records of the finding">
-            <thead><tr><th className="num">Record</th><th>Site</th><th>Period</th><th>Activity</th><th className="num">Quantity</th><th>Unit</th><th>Source row</th></tr></thead>
+          <h3>{t.findingDetailPanel.records(finding.recordCount, finding.recordCount > finding.records.length ? t.findingDetailPanel.firstShown(finding.records.length) : '')}</h3>
+          <table className="grid finding-records" aria-label={t.findingDetailPanel.recordsOfTheFinding}>
+            <thead><tr><th className="num">{t.findingDetailPanel.record}</th><th>{t.findingDetailPanel.site}</th><th>{t.findingDetailPanel.period}</th><th>{t.findingDetailPanel.activity}</th><th className="num">{t.findingDetailPanel.quantity}</th><th>{t.findingDetailPanel.unit}</th><th>{t.findingDetailPanel.sourceRow}</th></tr></thead>
             <tbody>
               {finding.records.map((record) => (
                 <tr key={record.id} data-record={record.id}>
@@ -129,7 +131,7 @@ export function FindingDetailPanel({ id, auditEntries, onClose }: { id: number; 
                   <td className="num">{formatNumber(record.quantity)}</td>
                   <td>{record.unit}</td>
                   <td>
-                    <div className="small">{record.source.fileName} › {record.source.sheet} › row {record.source.rowNumber}</div>
+                    <div className="small">{t.findingDetailPanel.row(record.source.fileName, record.source.sheet, record.source.rowNumber)}</div>
                     <SourceRowCells source={record.source} />
                   </td>
                 </tr>
@@ -140,17 +142,17 @@ export function FindingDetailPanel({ id, auditEntries, onClose }: { id: number; 
       )}
       {finding.rows.length > 0 && (
         <>
-          <h3>Source rows</h3>
+          <h3>{t.findingDetailPanel.sourceRows}</h3>
           {finding.rows.map((row) => (
             <div key={row.rawRowId} className="source-row" data-testid="finding-source-row">
-              <div className="small">{row.fileName} › {row.sheet} › row {row.rowNumber}</div>
+              <div className="small">{t.findingDetailPanel.row(row.fileName, row.sheet, row.rowNumber)}</div>
               <SourceRowCells source={row} />
             </div>
           ))}
         </>
       )}
-      <h3>History</h3>
-      <ol className="finding-history" aria-label="History of the finding">
+      <h3>{t.findingDetailPanel.history}</h3>
+      <ol className="finding-history" aria-label={t.findingDetailPanel.historyOfTheFinding}>
         {finding.events.map((event, index) => (
           <li key={index}><span className="muted small">{formatTimestamp(event.at)} · {event.actor}</span> {eventText(event)}</li>
         ))}

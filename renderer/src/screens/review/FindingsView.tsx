@@ -8,6 +8,7 @@ import { errorMessage, formatNumber, formatThreeDecimals } from '../../format';
 import { useAction } from '../../useAction';
 import { FindingDetailPanel } from './FindingDetailPanel';
 import { SEVERITY_LABELS, SOURCE_LABELS } from './labels';
+import { t } from '../../messages';
 
 const PAGE_SIZE = 100;
 
@@ -15,7 +16,7 @@ const PAGE_SIZE = 100;
 const CSV_SORTS = { severity: 'severity', tco2e: 'atStake', rule: 'rule', site: 'site', period: 'period', status: 'status', id: 'id' } as const satisfies Record<FindingSort, string>;
 
 const SORT_LABELS: Readonly<Record<FindingSort, string>> = {
-  severity: 'Severity', tco2e: 'tCO2e at stake', rule: 'Rule', site: 'Site', period: 'Period', status: 'Status', id: 'Number',
+  severity: t.findingsView.severity, tco2e: t.findingsView.tco2eAtStake, rule: t.findingsView.rule, site: t.findingsView.site, period: t.findingsView.period, status: t.findingsView.status, id: t.findingsView.number,
 };
 
 /** A select over a filter's choices, with 'All' for no filter. */
@@ -30,7 +31,7 @@ function FilterSelect<T extends string>({ label, value, choices, labels, onChang
     <label className="inline">
       {label}
       <select aria-label={label} value={value ?? ''} onChange={(event) => onChange(event.target.value === '' ? undefined : (event.target.value as T))}>
-        <option value="">All</option>
+        <option value="">{t.findingsView.all}</option>
         {choices.map((choice) => <option key={choice} value={choice}>{labels?.[choice] ?? choice}</option>)}
       </select>
     </label>
@@ -41,22 +42,22 @@ function CheckResult({ check }: { check: CheckSummary }) {
   return (
     <div className="check-result" data-testid="check-summary">
       <p>
-        Check #{check.runId} ({check.trigger === 'import' ? 'after an import' : 'on demand'}) over {check.periods.join(', ') || 'no fiscal year'}:{' '}
-        <strong>{check.current}</strong> current findings, {check.added} new, {check.reopened} reopened, {check.resolved} no longer found.
-        {!check.calculated && ' Without tCO2e at stake: no emission factors are loaded.'}
+        {t.findingsView.checkOver(check.runId, check.trigger === 'import' ? t.findingsView.afterAnImport : t.findingsView.onDemand, check.periods.join(', ') || t.findingsView.noFiscalYear)}{' '}
+        <strong>{check.current}</strong> {t.findingsView.currentFindingsNewReopenedNo(check.added, check.reopened, check.resolved)}
+        {!check.calculated && t.findingsView.withoutTco2eAtStakeNo}
       </p>
       {check.totalsRows.length > 0 && (
-        <table className="grid totals-ties" aria-label="Totals rows tied to the imported sums">
-          <thead><tr><th>Totals row</th><th>Column</th><th className="num">Stated</th><th className="num">Imported</th><th className="num">Difference</th><th /></tr></thead>
+        <table className="grid totals-ties" aria-label={t.findingsView.totalsRowsTiedToThe}>
+          <thead><tr><th>{t.findingsView.totalsRow}</th><th>{t.findingsView.column}</th><th className="num">{t.findingsView.stated}</th><th className="num">{t.findingsView.imported}</th><th className="num">{t.findingsView.difference}</th><th>{t.findingsView.tie}</th></tr></thead>
           <tbody>
             {check.totalsRows.map((total) => (
               <tr key={`${total.fileName}:${total.sheet}:${total.rowNumber}:${total.column}`}>
-                <td>{total.fileName} › {total.sheet} › row {total.rowNumber}</td>
+                <td>{t.findingsView.row(total.fileName, total.sheet, total.rowNumber)}</td>
                 <td>{total.header}</td>
                 <td className="num">{formatNumber(total.stated)}</td>
                 <td className="num">{formatNumber(total.imported)}</td>
                 <td className="num">{formatNumber(total.difference)}</td>
-                <td>{total.agrees ? <span className="check-ok">Agrees</span> : <span className="check-warning">Differs</span>}</td>
+                <td>{total.agrees ? <span className="check-ok">{t.findingsView.agrees}</span> : <span className="check-warning">{t.findingsView.differs}</span>}</td>
               </tr>
             ))}
           </tbody>
@@ -102,57 +103,57 @@ export function FindingsView({ engagement }: { engagement: EngagementSummary }) 
 
   return (
     <div className="review">
-      <h1>Findings</h1>
+      <h1>{t.findingsView.findings}</h1>
       <section className="card" aria-labelledby="check-heading">
         <div className="panel-head">
-          <h2 id="check-heading">Data-quality check</h2>
-          <button type="button" className="primary" onClick={() => void run.run()} disabled={run.busy}>{run.busy ? 'Checking…' : 'Run the check'}</button>
+          <h2 id="check-heading">{t.findingsView.dataQualityCheck}</h2>
+          <button type="button" className="primary" onClick={() => void run.run()} disabled={run.busy}>{run.busy ? t.findingsView.checking : t.findingsView.runTheCheck}</button>
         </div>
         {run.error && <p role="alert" className="notice danger">{run.error}</p>}
-        {check ? <CheckResult check={check} /> : <p className="muted">No check has run yet: it runs after each import, or now.</p>}
+        {check ? <CheckResult check={check} /> : <p className="muted">{t.findingsView.noCheckHasRunYet}</p>}
       </section>
 
-      <div className="toolbar filters" role="group" aria-label="Filters">
-        <FilterSelect label="Status" value={query.status} choices={FINDING_STATUSES} labels={FINDING_STATUS_LABELS} onChange={(status) => filter({ status })} />
-        <FilterSelect label="Rule" value={query.rule} choices={page?.facets.rules ?? []} onChange={(rule) => filter({ rule })} />
-        <FilterSelect label="Severity" value={query.severity} choices={FINDING_SEVERITIES} labels={SEVERITY_LABELS} onChange={(severity) => filter({ severity })} />
-        <FilterSelect label="Site" value={query.site} choices={page?.facets.sites ?? []} onChange={(site) => filter({ site })} />
-        <FilterSelect label="Source" value={query.source} choices={FINDING_SOURCES} labels={SOURCE_LABELS} onChange={(source) => filter({ source })} />
+      <div className="toolbar filters" role="group" aria-label={t.findingsView.filters}>
+        <FilterSelect label={t.findingsView.status} value={query.status} choices={FINDING_STATUSES} labels={FINDING_STATUS_LABELS} onChange={(status) => filter({ status })} />
+        <FilterSelect label={t.findingsView.rule} value={query.rule} choices={page?.facets.rules ?? []} onChange={(rule) => filter({ rule })} />
+        <FilterSelect label={t.findingsView.severity} value={query.severity} choices={FINDING_SEVERITIES} labels={SEVERITY_LABELS} onChange={(severity) => filter({ severity })} />
+        <FilterSelect label={t.findingsView.site} value={query.site} choices={page?.facets.sites ?? []} onChange={(site) => filter({ site })} />
+        <FilterSelect label={t.findingsView.source} value={query.source} choices={FINDING_SOURCES} labels={SOURCE_LABELS} onChange={(source) => filter({ source })} />
         <label className="inline">
-          Sort by
-          <select aria-label="Sort by" value={query.sort} onChange={(event) => filter({ sort: event.target.value as FindingQueryInput['sort'] })}>
+          {t.findingsView.sortBy}
+          <select aria-label={t.findingsView.sortBy} value={query.sort} onChange={(event) => filter({ sort: event.target.value as FindingQueryInput['sort'] })}>
             {FINDING_SORTS.map((sort) => <option key={sort} value={sort}>{SORT_LABELS[sort]}</option>)}
           </select>
         </label>
-        <label className="checkbox"><input type="checkbox" checked={query.descending ?? false} onChange={(event) => filter({ descending: event.target.checked })} />Descending</label>
-        <label className="checkbox"><input type="checkbox" checked={query.includeResolved ?? false} onChange={(event) => filter({ includeResolved: event.target.checked })} />Include no longer found</label>
+        <label className="checkbox"><input type="checkbox" checked={query.descending ?? false} onChange={(event) => filter({ descending: event.target.checked })} />{t.findingsView.descending}</label>
+        <label className="checkbox"><input type="checkbox" checked={query.includeResolved ?? false} onChange={(event) => filter({ includeResolved: event.target.checked })} />{t.findingsView.includeNoLongerFound}</label>
         <ExportCsvButton what="the findings" query={{ table: 'findings', status: query.status, severity: query.severity, rule: query.rule, site: query.site, source: query.source, includeResolved: query.includeResolved, sort: CSV_SORTS[query.sort ?? 'severity'], descending: query.descending }} />
       </div>
       {error && <p role="alert" className="notice danger">{error}</p>}
       {page && (
         <div className="findings-layout">
-          <section aria-label="Findings list">
+          <section aria-label={t.findingsView.findingsList}>
             <p className="muted small" data-testid="findings-count">
-              {page.total} {page.total === 1 ? 'finding' : 'findings'} match{page.total > page.findings.length ? ` (${offset + 1}–${offset + page.findings.length} shown)` : ''}. All current: {counts}.
+              {t.findingsView.matchAllCurrent2(page.total, page.total === 1 ? t.findingsView.finding : t.findingsView.findings2, page.total > page.findings.length ? t.findingsView.shown(offset + 1, offset + page.findings.length) : '', counts)}
             </p>
             {page.findings.length === 0 ? (
-              <p className="card muted">No findings match these filters.</p>
+              <p className="card muted">{t.findingsView.noFindingsMatchTheseFilters}</p>
             ) : (
-              <table className="grid review-findings" aria-label="Findings">
+              <table className="grid review-findings" aria-label={t.findingsView.findings}>
                 <thead>
-                  <tr><th className="num">No.</th><th>Severity</th><th>Status</th><th>Rule</th><th>Site</th><th>Period</th><th className="num">tCO2e at stake</th><th>Message</th></tr>
+                  <tr><th className="num">{t.findingsView.no}</th><th>{t.findingsView.severity}</th><th>{t.findingsView.status}</th><th>{t.findingsView.rule}</th><th>{t.findingsView.site}</th><th>{t.findingsView.period}</th><th className="num">{t.findingsView.tco2eAtStake}</th><th>{t.findingsView.message}</th></tr>
                 </thead>
                 <tbody>
                   {page.findings.map((finding) => (
                     <tr key={finding.id} data-finding={finding.id} data-rule={finding.rule} className={selected === finding.id ? 'selected' : undefined}>
-                      <td className="num"><button type="button" className="figure-link" aria-label={`Open finding ${finding.id}`} onClick={() => setSelected(finding.id)}>{finding.id}</button></td>
+                      <td className="num"><button type="button" className="figure-link" aria-label={t.findingsView.openFinding(finding.id)} onClick={() => setSelected(finding.id)}>{finding.id}</button></td>
                       <td><span className={`badge severity ${finding.severity}`}>{SEVERITY_LABELS[finding.severity]}</span></td>
-                      <td><span className={`badge status ${finding.status}`}>{FINDING_STATUS_LABELS[finding.status]}</span>{finding.comments > 0 && <span className="muted small"> · {finding.comments} {finding.comments === 1 ? "comment" : "comments"}</span>}</td>
-                      <td>{finding.rule}</td>
+                      <td><span className={`badge status ${finding.status}`}>{FINDING_STATUS_LABELS[finding.status]}</span>{finding.comments > 0 && <span className="muted small"> · {finding.comments} {finding.comments === 1 ? t.findingsView.comment : t.findingsView.comments}</span>}</td>
+                      <td className="nowrap">{finding.rule}</td>
                       <td>{finding.site ?? '—'}</td>
                       <td className="nowrap">{finding.period ?? '—'}</td>
                       <td className="num">{finding.atStakeEstimated ? '~' : ''}{formatThreeDecimals(finding.tco2eAtStake)}</td>
-                      <td>{finding.message}{finding.resolved && <span className="muted"> (no longer found)</span>}</td>
+                      <td>{finding.message}{finding.resolved && <span className="muted"> {t.findingsView.noLongerFound}</span>}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -160,8 +161,8 @@ export function FindingsView({ engagement }: { engagement: EngagementSummary }) 
             )}
             {page.total > PAGE_SIZE && (
               <div className="inline-form">
-                <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>Previous</button>
-                <button type="button" disabled={offset + PAGE_SIZE >= page.total} onClick={() => setOffset(offset + PAGE_SIZE)}>Next</button>
+                <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>{t.findingsView.previous}</button>
+                <button type="button" disabled={offset + PAGE_SIZE >= page.total} onClick={() => setOffset(offset + PAGE_SIZE)}>{t.findingsView.next}</button>
               </div>
             )}
           </section>

@@ -4,10 +4,11 @@ import { SAMPLE_METHODS, SAMPLE_STRATIFICATIONS, type SampleMethod, type SampleS
 import type { SampleItemView, SampleView } from '../../../../shared/review/views';
 import { VOUCHING_RESULT_LABELS, VOUCHING_RESULTS, type VouchingResult } from '../../../../shared/review/vouching';
 import { api } from '../../api';
-import { errorMessage, formatNumber, formatThreeDecimals, formatTimestamp } from '../../format';
+import { errorMessage, formatCount, formatNumber, formatThreeDecimals, formatTimestamp } from '../../format';
 import { useAction } from '../../useAction';
+import { t } from '../../messages';
 
-const METHOD_LABELS: Readonly<Record<SampleMethod, string>> = { random: 'Random', mus: 'Monetary-unit (by tCO2e)' };
+const METHOD_LABELS: Readonly<Record<SampleMethod, string>> = { random: t.samplingView.random, mus: t.samplingView.monetaryUnitByTco2e };
 type Population = 'records' | 'lines';
 
 function DrawForm({ onDrawn }: { onDrawn: (sample: SampleView) => void }) {
@@ -18,30 +19,30 @@ function DrawForm({ onDrawn }: { onDrawn: (sample: SampleView) => void }) {
   const [stratifyBy, setStratifyBy] = useState<SampleStratification | ''>('');
   const draw = useAction(async () => onDrawn(await api.call('sampling.draw', { method, population, size: Number(size), seed, stratifyBy: stratifyBy === '' ? null : stratifyBy })));
   return (
-    <form className="card draw-form" aria-label="Draw a sample" onSubmit={(event) => { event.preventDefault(); void draw.run(); }}>
-      <h2>Draw a sample</h2>
-      <p className="muted small">The seed, method, population and size are stored: the same seed over the same population selects the same items.</p>
+    <form className="card draw-form" aria-label={t.samplingView.drawASample} onSubmit={(event) => { event.preventDefault(); void draw.run(); }}>
+      <h2>{t.samplingView.drawASample}</h2>
+      <p className="muted small">{t.samplingView.theSeedMethodPopulationAnd}</p>
       <div className="inline-form wraps">
-        <label className="inline">Method
+        <label className="inline">{t.samplingView.method}
           <select value={method} onChange={(event) => setMethod(event.target.value as SampleMethod)}>
             {SAMPLE_METHODS.map((value) => <option key={value} value={value}>{METHOD_LABELS[value]}</option>)}
           </select>
         </label>
-        <label className="inline">Population
+        <label className="inline">{t.samplingView.population}
           <select value={population} onChange={(event) => setPopulation(event.target.value as Population)}>
-            <option value="records">Records</option>
-            <option value="lines">Calculation lines</option>
+            <option value="records">{t.samplingView.records}</option>
+            <option value="lines">{t.samplingView.calculationLines}</option>
           </select>
         </label>
-        <label className="inline">Stratify by
+        <label className="inline">{t.samplingView.stratifyBy}
           <select value={stratifyBy} onChange={(event) => setStratifyBy(event.target.value as SampleStratification | '')}>
-            <option value="">None</option>
+            <option value="">{t.samplingView.none}</option>
             {SAMPLE_STRATIFICATIONS.map((value) => <option key={value} value={value}>{value}</option>)}
           </select>
         </label>
-        <label className="inline">Size<input inputMode="numeric" value={size} onChange={(event) => setSize(event.target.value.replace(/\D/g, ''))} /></label>
-        <label className="inline">Seed<input inputMode="numeric" value={seed} onChange={(event) => setSeed(event.target.value.replace(/\D/g, ''))} /></label>
-        <button type="submit" className="primary" disabled={draw.busy || seed === '' || size === ''}>Draw</button>
+        <label className="inline">{t.samplingView.size}<input inputMode="numeric" value={size} onChange={(event) => setSize(event.target.value.replace(/\D/g, ''))} /></label>
+        <label className="inline">{t.samplingView.seed}<input inputMode="numeric" value={seed} onChange={(event) => setSeed(event.target.value.replace(/\D/g, ''))} /></label>
+        <button type="submit" className="primary" disabled={draw.busy || seed === '' || size === ''}>{t.samplingView.draw}</button>
       </div>
       {draw.error && <p role="alert" className="notice danger">{draw.error}</p>}
     </form>
@@ -55,15 +56,15 @@ function VouchItem({ sampleId, item, onVouched }: { sampleId: number; item: Samp
   const [raiseFinding, setRaiseFinding] = useState(false);
   const vouch = useAction(async () => onVouched(await api.call('sampling.vouch', { sampleId, drawOrder: item.drawOrder, result, comment: comment.trim() === '' ? undefined : comment, raiseFinding })));
   return (
-    <form className="inline-form vouch" aria-label={`Vouch item ${item.drawOrder}`} onSubmit={(event) => { event.preventDefault(); void vouch.run(); }}>
-      <select aria-label="Vouching result" value={result} onChange={(event) => setResult(event.target.value as VouchingResult)}>
+    <form className="inline-form vouch" aria-label={t.samplingView.vouchItem(item.drawOrder)} onSubmit={(event) => { event.preventDefault(); void vouch.run(); }}>
+      <select aria-label={t.samplingView.vouchingResult} value={result} onChange={(event) => setResult(event.target.value as VouchingResult)}>
         {VOUCHING_RESULTS.map((value) => <option key={value} value={value}>{VOUCHING_RESULT_LABELS[value]}</option>)}
       </select>
-      <input aria-label="Vouching comment" placeholder="What the evidence shows" value={comment} onChange={(event) => setComment(event.target.value)} />
+      <input aria-label={t.samplingView.vouchingComment} placeholder={t.samplingView.whatTheEvidenceShows} value={comment} onChange={(event) => setComment(event.target.value)} />
       {result === 'difference' && item.findingId === null && (
-        <label className="checkbox"><input type="checkbox" checked={raiseFinding} onChange={(event) => setRaiseFinding(event.target.checked)} />Raise a finding</label>
+        <label className="checkbox"><input type="checkbox" checked={raiseFinding} onChange={(event) => setRaiseFinding(event.target.checked)} />{t.samplingView.raiseAFinding}</label>
       )}
-      <button type="submit" disabled={vouch.busy}>Record</button>
+      <button type="submit" disabled={vouch.busy}>{t.samplingView.record}</button>
       {vouch.error && <span role="alert" className="error small">{vouch.error}</span>}
     </form>
   );
@@ -72,31 +73,31 @@ function VouchItem({ sampleId, item, onVouched }: { sampleId: number; item: Samp
 function SampleDetail({ sample, onChanged }: { sample: SampleView; onChanged: (sample: SampleView) => void }) {
   return (
     <section className="card sample" aria-labelledby={`sample-${sample.id}`} data-testid="sample-detail">
-      <h2 id={`sample-${sample.id}`}>Sample {sample.id}: {METHOD_LABELS[sample.method]} of {sample.size} from {sample.populationCount} {sample.population === 'records' ? 'records' : 'calculation lines'}</h2>
+      <h2 id={`sample-${sample.id}`}>{t.samplingView.sampleOfFrom(sample.id, METHOD_LABELS[sample.method], sample.size, sample.populationCount, sample.population === 'records' ? t.samplingView.records2 : t.samplingView.calculationLines2)}</h2>
       <dl className="facts">
-        <div><dt>Seed</dt><dd data-testid="sample-seed">{sample.seed}</dd></div>
-        <div><dt>Stratified by</dt><dd>{sample.stratifyBy ?? 'None'}</dd></div>
-        <div><dt>Population tCO2e</dt><dd>{formatThreeDecimals(sample.populationTco2e)}</dd></div>
-        <div><dt>Population SHA-256</dt><dd><code className="hash short">{sample.populationSha256.slice(0, 16)}…</code></dd></div>
-        <div><dt>Drawn</dt><dd>{formatTimestamp(sample.drawnAt)} by {sample.drawnBy}</dd></div>
-        <div><dt>Vouched</dt><dd>{sample.vouched} of {sample.items.length}, {sample.differences} {sample.differences === 1 ? 'difference' : 'differences'}</dd></div>
+        <div><dt>{t.samplingView.seed}</dt><dd data-testid="sample-seed">{sample.seed}</dd></div>
+        <div><dt>{t.samplingView.stratifiedBy}</dt><dd>{sample.stratifyBy ?? t.samplingView.none}</dd></div>
+        <div><dt>{t.samplingView.populationTco2e}</dt><dd>{formatThreeDecimals(sample.populationTco2e)}</dd></div>
+        <div><dt>{t.samplingView.populationSha256}</dt><dd><code className="hash short">{sample.populationSha256.slice(0, 16)}…</code></dd></div>
+        <div><dt>{t.samplingView.drawn}</dt><dd>{t.samplingView.by(formatTimestamp(sample.drawnAt), sample.drawnBy)}</dd></div>
+        <div><dt>{t.samplingView.vouched}</dt><dd>{t.samplingView.of(sample.vouched, sample.items.length, sample.differences, sample.differences === 1 ? t.samplingView.difference : t.samplingView.differences)}</dd></div>
       </dl>
-      {sample.notSampleable > 0 && <p className="notice warning">{sample.notSampleable} items have no positive tCO2e and cannot be selected by monetary-unit sampling.</p>}
+      {sample.notSampleable > 0 && <p className="notice warning">{t.samplingView.itemsHaveNoPositiveTco2e(sample.notSampleable)}</p>}
       {sample.strata.length > 1 && (
-        <table className="grid strata" aria-label="Strata">
-          <thead><tr><th>Stratum</th><th className="num">Items</th><th className="num">tCO2e</th><th className="num">Selected</th><th className="num">Interval (t)</th></tr></thead>
+        <table className="grid strata" aria-label={t.samplingView.strata}>
+          <thead><tr><th>{t.samplingView.stratum}</th><th className="num">{t.samplingView.items}</th><th className="num">{t.samplingView.tco2e}</th><th className="num">{t.samplingView.selected}</th><th className="num">{t.samplingView.intervalT}</th></tr></thead>
           <tbody>
             {sample.strata.map((stratum) => (
               <tr key={stratum.stratum}>
-                <td>{stratum.stratum}</td><td className="num">{stratum.items}</td><td className="num">{formatThreeDecimals(stratum.tco2e)}</td>
-                <td className="num">{stratum.selected}</td><td className="num">{formatThreeDecimals(stratum.intervalTco2e)}</td>
+                <td>{stratum.stratum}</td><td className="num">{formatCount(stratum.items)}</td><td className="num">{formatThreeDecimals(stratum.tco2e)}</td>
+                <td className="num">{formatCount(stratum.selected)}</td><td className="num">{formatThreeDecimals(stratum.intervalTco2e)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <table className="grid sample-items" aria-label="Sampled items">
-        <thead><tr><th className="num">No.</th><th>Site</th><th>Activity</th><th className="num">Quantity</th><th className="num">tCO2e</th><th>Source row</th><th>Vouching</th></tr></thead>
+      <table className="grid sample-items" aria-label={t.samplingView.sampledItems}>
+        <thead><tr><th className="num">{t.samplingView.no}</th><th>{t.samplingView.site}</th><th>{t.samplingView.activity}</th><th className="num">{t.samplingView.quantity}</th><th className="num">{t.samplingView.tco2e}</th><th>{t.samplingView.sourceRow}</th><th>{t.samplingView.vouching}</th></tr></thead>
         <tbody>
           {sample.items.map((item) => (
             <tr key={item.drawOrder} data-item={item.drawOrder} data-key={item.key}>
@@ -105,12 +106,12 @@ function SampleDetail({ sample, onChanged }: { sample: SampleView; onChanged: (s
               <td>{item.activity}{item.fiscalYear && <div className="muted small">{item.fiscalYear} {item.basis}</div>}</td>
               <td className="num nowrap">{formatNumber(item.quantity)} {item.unit}</td>
               <td className="num">{formatThreeDecimals(item.tco2e)}</td>
-              <td className="small">{item.source.fileName} › {item.source.sheet} › row {item.source.rowNumber}</td>
+              <td className="small">{t.samplingView.row(item.source.fileName, item.source.sheet, item.source.rowNumber)}</td>
               <td>
                 {item.result && (
                   <div className="small" data-testid="vouching-result">
                     <strong>{VOUCHING_RESULT_LABELS[item.result]}</strong>{item.comment && `: ${item.comment}`}
-                    {item.findingId !== null && ` (finding ${item.findingId})`}
+                    {item.findingId !== null && t.samplingView.finding(item.findingId)}
                     <span className="muted"> · {item.vouchedBy} {formatTimestamp(item.vouchedAt ?? '')}</span>
                   </div>
                 )}
@@ -139,19 +140,19 @@ export function SamplingView({ engagement }: { engagement: EngagementSummary }) 
   const shown = samples.find((sample) => sample.id === selected) ?? samples.at(-1);
   return (
     <div className="review">
-      <h1>Sampling</h1>
+      <h1>{t.samplingView.sampling}</h1>
       <DrawForm onDrawn={replace} />
       {error && <p role="alert" className="notice danger">{error}</p>}
       {samples.length > 1 && (
-        <div className="toolbar sample-tabs" role="group" aria-label="Samples">
+        <div className="toolbar sample-tabs" role="group" aria-label={t.samplingView.samples}>
           {samples.map((sample) => (
             <button key={sample.id} type="button" aria-pressed={sample.id === shown?.id} onClick={() => setSelected(sample.id)}>
-              Sample {sample.id} · seed {sample.seed}
+              {t.samplingView.sampleSeed(sample.id, sample.seed)}
             </button>
           ))}
         </div>
       )}
-      {shown ? <SampleDetail sample={shown} onChanged={replace} /> : <p className="card muted">No sample drawn yet.</p>}
+      {shown ? <SampleDetail sample={shown} onChanged={replace} /> : <p className="card muted">{t.samplingView.noSampleDrawnYet}</p>}
     </div>
   );
 }

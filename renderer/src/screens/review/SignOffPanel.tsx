@@ -6,16 +6,17 @@ import { formatTimestamp } from '../../format';
 import { useAction } from '../../useAction';
 import { SIGN_OFF_STATE_LABELS } from './SignOffState';
 import { useReviewStatus } from './useReviewStatus';
+import { t } from '../../messages';
 
 function SignedBy({ signOff }: { signOff: SignOffView | null }) {
   if (!signOff) return <span className="muted">—</span>;
   return (
     <>
-      <strong>{signOff.actor}</strong> <span className="muted small">{formatTimestamp(signOff.at)} · log entry {signOff.auditEntries}</span>
+      <strong>{signOff.actor}</strong> <span className="muted small">{t.signOffPanel.logEntry(formatTimestamp(signOff.at), signOff.auditEntries)}</span>
       {signOff.comment && <div className="small">{signOff.comment}</div>}
       {signOff.changesSince.length > 0 && (
         <div className="small changes-since">
-          Modified since: {signOff.changesSince.map((change) => `#${change.seq} ${change.operation} by ${change.actor}`).join(', ')}
+          {t.signOffPanel.modifiedSince(signOff.changesSince.map((change) => `#${change.seq} ${change.operation} by ${change.actor}`).join(', '))}
         </div>
       )}
     </>
@@ -33,7 +34,7 @@ function AreaRow({ area, finalised }: { area: AreaSignOffView; finalised: boolea
       <td className="row-actions">
         {SIGN_OFF_ROLES.map((role) => (
           <button key={role} type="button" disabled={sign.busy || finalised} onClick={() => void sign.run(role)}>
-            Sign as {role}
+            {t.signOffPanel.signAs(role)}
           </button>
         ))}
         {sign.error && <p role="alert" className="error small">{sign.error}</p>}
@@ -53,16 +54,16 @@ function LockControls({ finalised }: { finalised: boolean }) {
   if (!finalised) {
     return (
       <div className="inline-form">
-        <button type="button" onClick={() => void finalise.run()} disabled={finalise.busy}>Finalise engagement…</button>
-        <span className="muted small">Every change is then refused, and each refusal logged, until it is unlocked with a reason.</span>
+        <button type="button" onClick={() => void finalise.run()} disabled={finalise.busy}>{t.signOffPanel.finaliseEngagement}</button>
+        <span className="muted small">{t.signOffPanel.everyChangeIsThenRefused}</span>
         {finalise.error && <p role="alert" className="error">{finalise.error}</p>}
       </div>
     );
   }
   return (
     <form className="inline-form" onSubmit={(event) => { event.preventDefault(); void unlock.run(); }}>
-      <label className="inline">Reason to unlock<input value={reason} onChange={(event) => setReason(event.target.value)} /></label>
-      <button type="submit" disabled={unlock.busy || reason.trim() === ''}>Unlock</button>
+      <label className="inline">{t.signOffPanel.reasonToUnlock}<input value={reason} onChange={(event) => setReason(event.target.value)} /></label>
+      <button type="submit" disabled={unlock.busy || reason.trim() === ''}>{t.signOffPanel.unlock}</button>
       {unlock.error && <p role="alert" className="error">{unlock.error}</p>}
     </form>
   );
@@ -77,18 +78,18 @@ export function SignOffPanel({ auditEntries }: { auditEntries: number }) {
   return (
     <section className="card sign-off-panel" aria-labelledby="sign-off-heading">
       <div className="panel-head">
-        <h2 id="sign-off-heading">Sign-off</h2>
-        <span className="muted">{status.openFindings} open {status.openFindings === 1 ? 'finding' : 'findings'}</span>
+        <h2 id="sign-off-heading">{t.signOffPanel.signOff}</h2>
+        <span className="muted">{t.signOffPanel.open(status.openFindings, status.openFindings === 1 ? t.signOffPanel.finding : t.signOffPanel.findings)}</span>
       </div>
       <p className={lock.finalised ? 'notice warning' : 'muted'} data-testid="lock-state">
         {lock.finalised
-          ? `Finalised by ${lock.actor} on ${formatTimestamp(lock.at ?? '')} at audit-log entry ${lock.auditEntries}: read-only.`
-          : 'Not finalised.'}
-        {lock.lastUnlock && ` Last unlocked by ${lock.lastUnlock.actor} on ${formatTimestamp(lock.lastUnlock.at)}: ${lock.lastUnlock.reason}`}
+          ? t.signOffPanel.finalisedBy(lock.actor ?? '', formatTimestamp(lock.at ?? ''), lock.auditEntries ?? '')
+          : t.signOffPanel.notFinalised}
+        {lock.lastUnlock && t.signOffPanel.lastUnlockedByOn(lock.lastUnlock.actor, formatTimestamp(lock.lastUnlock.at), lock.lastUnlock.reason)}
       </p>
-      <table className="grid sign-offs" aria-label="Sign-off by area">
+      <table className="grid sign-offs" aria-label={t.signOffPanel.signOffByArea}>
         <thead>
-          <tr><th>Area</th><th>State</th><th>Preparer</th><th>Reviewer</th><th /></tr>
+          <tr><th>{t.signOffPanel.area}</th><th>{t.signOffPanel.state}</th><th>{t.signOffPanel.preparer}</th><th>{t.signOffPanel.reviewer}</th><th>{t.signOffPanel.actions}</th></tr>
         </thead>
         <tbody>
           {status.areas.map((area) => <AreaRow key={area.area} area={area} finalised={lock.finalised} />)}

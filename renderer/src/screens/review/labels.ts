@@ -1,14 +1,15 @@
 import type { FindingSeverity, FindingSource } from '../../../../shared/review/findings';
+import { t } from '../../messages';
 
-export const SEVERITY_LABELS: Readonly<Record<FindingSeverity, string>> = { high: 'High', medium: 'Medium', low: 'Low' };
+export const SEVERITY_LABELS: Readonly<Record<FindingSeverity, string>> = { high: t.labels.high, medium: t.labels.medium, low: t.labels.low };
 
 export const SOURCE_LABELS: Readonly<Record<FindingSource, string>> = {
-  rule: 'Data-quality rule',
-  calculation: 'Calculation',
-  reconciliation: 'Reconciliation',
-  import: 'Import',
-  'audit-log': 'Audit log',
-  sampling: 'Sampling',
+  rule: t.labels.dataQualityRule,
+  calculation: t.labels.calculation,
+  reconciliation: t.labels.reconciliation,
+  import: t.labels.import,
+  'audit-log': t.labels.auditLog,
+  sampling: t.labels.sampling,
 };
 
 /** A finding's figure as the auditor reads it: numbers grouped, words as they are. */
