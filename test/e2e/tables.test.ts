@@ -91,6 +91,11 @@ describe('tables that scale', () => {
     await expect(source.locator('tbody tr th').allTextContents()).resolves.toEqual(['2', '3', '4', '5']);
     await expect(textOf(source.locator('tr[aria-current="true"]'))).resolves.toBe(`2Site 02021-04Electricity${generatedQuantity(0)}kWh`);
     await screenshot(page, 'tables-3-source-row');
+    // Focus moves into it; Escape closes it and puts focus back on the row that opened it.
+    await expect.poll(() => page.evaluate<string | undefined>('document.activeElement?.textContent ?? undefined')).toBe('Where record 1 was read from');
+    await page.keyboard.press('Escape');
+    await expect(source.count()).resolves.toBe(0);
+    await expect.poll(focusedIndex).toBe(0);
 
     // Sorted by quantity, largest first, in SQL: ties broken by record, descending.
     const quantity = table.getByRole('button', { name: 'Quantity' });

@@ -9,6 +9,7 @@ import { SourceRowContextView } from './SourceRowContext';
 import { useGridKeys } from './useGridKeys';
 import { usePagedRows } from './usePagedRows';
 import { t } from '../messages';
+import { usePanel } from '../usePanel';
 
 const features = tableFeatures({});
 /** Rows fetched at once. */
@@ -202,15 +203,21 @@ export function PagedTable<T extends TableName>({ table: name, label, filters, r
           </tbody>
         </table>
       </div>
-      {opened?.rawRowId != null && (
-        <section className="card source-row-card" aria-label={t.pagedTable.sourceRow}>
-          <div className="panel-head">
-            <h3>{t.pagedTable.whereWasReadFrom(rowNoun, opened.key)}</h3>
-            <button type="button" onClick={() => setOpened(null)}>{t.pagedTable.close}</button>
-          </div>
-          <SourceRowContextView row={{ rawRowId: opened.rawRowId }} />
-        </section>
-      )}
+      {opened?.rawRowId != null && <SourceRowCard heading={t.pagedTable.whereWasReadFrom(rowNoun, opened.key)} rowKey={opened.key} rawRowId={opened.rawRowId} onClose={() => setOpened(null)} />}
     </div>
+  );
+}
+
+/** The source row a table row was read from: focus moves to it when it opens (again for another row), Escape closes it and returns focus to the row. */
+function SourceRowCard({ heading, rowKey, rawRowId, onClose }: { heading: string; rowKey: unknown; rawRowId: number; onClose: () => void }) {
+  const { headingProps, panelProps } = usePanel<HTMLElement>(onClose, rowKey);
+  return (
+    <section className="card source-row-card" aria-label={t.pagedTable.sourceRow} {...panelProps}>
+      <div className="panel-head">
+        <h3 {...headingProps}>{heading}</h3>
+        <button type="button" onClick={onClose}>{t.pagedTable.close}</button>
+      </div>
+      <SourceRowContextView row={{ rawRowId }} />
+    </section>
   );
 }
