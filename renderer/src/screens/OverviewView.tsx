@@ -2,7 +2,7 @@ import type { AuditVerification, AuditWitnessStatus, EngagementSummary, Inventor
 import { HEADLINES, headlineValue, jobSteps, yearOnYear, type EngagementProgress } from '../../../shared/overview';
 import { MONTH_NAMES } from '../../../shared/settings';
 import { api } from '../api';
-import { errorMessage, formatPercent, formatPercentagePoints, formatSignedPercent, formatThreeDecimals, NO_VALUE } from '../format';
+import { countOf, errorMessage, formatPercent, formatPercentagePoints, formatSignedPercent, formatThreeDecimals, NO_VALUE } from '../format';
 import { CONSOLIDATION_LABELS, MATCHING_LABELS } from '../labels';
 import { CalculationRules } from './CalculationRules';
 import { SignOffPanel } from './review/SignOffPanel';
@@ -147,7 +147,7 @@ export function OverviewView({ engagement, onNavigate }: { engagement: Engagemen
           {state?.inventory && state.inventory.periods.length > 0
             ? <Headlines inventory={state.inventory} />
             : <p className="muted">{t.overviewView.theFiguresAppearHereOnce}</p>}
-          {state?.inventory && <p className="muted small">{t.overviewView.findingsFactorSets(state.inventory.findings.total, state.inventory.factorSets.join(', ') || NO_VALUE)}</p>}
+          {state?.inventory && <p className="muted small">{t.overviewView.findingsFactorSets(countOf(state.inventory.findings.total, t.overviewView.calculationFinding, t.overviewView.calculationFindings), state.inventory.factorSets.join(', ') || NO_VALUE)}</p>}
         </section>
       </div>
       {state?.inventory && state.inventory.periods.length > 0 && <OverviewCharts periods={state.inventory.periods} auditEntries={engagement.auditEntries} />}
