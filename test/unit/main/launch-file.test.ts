@@ -5,7 +5,7 @@ import { engagementFileFromArgv } from '../../../electron/main/launch-file';
 describe('the engagement the OS asks the app to open', () => {
   it('is the engagement file among the arguments (the file association), resolved against the launch folder', () => {
     expect(engagementFileFromArgv(['/opt/Carbon Audit/carbon-audit', '/home/jane/group.carbonaudit'], '/home/jane')).toBe('/home/jane/group.carbonaudit');
-    expect(engagementFileFromArgv(['C:\\Program Files\\Carbon Audit\\Carbon Audit.exe', '--allow-file-access-from-files', 'FY24.CARBONAUDIT'], '/work/clients')).toBe(path.resolve('/work/clients', 'FY24.CARBONAUDIT'));
+    expect(engagementFileFromArgv(['C:\\Program Files\\Carbon Audit\\Carbon Audit.exe', '--allow-file-access-from-files', 'FY24.CARBONAUDIT'], '/home/auditor/clients')).toBe(path.resolve('/home/auditor/clients', 'FY24.CARBONAUDIT'));
   });
 
   it('is nothing when no engagement is named: development runs, switches, other files', () => {
