@@ -1,4 +1,5 @@
 import type { Statement } from 'better-sqlite3';
+import type { DeferredIndexes } from './deferred-indexes';
 import type { WritableDb } from './handles';
 
 export interface BatchInsertOptions {
@@ -8,6 +9,8 @@ export interface BatchInsertOptions {
   readonly before?: () => void;
   /** An upsert clause appended to the INSERT ('ON CONFLICT (...) DO UPDATE SET ...'). */
   readonly onConflict?: string;
+  /** The table's indexes, told of every row written so they can come down during a bulk insert. */
+  readonly indexes?: DeferredIndexes;
 }
 
 /**
@@ -19,6 +22,7 @@ export class BatchInsert {
   private readonly single: Statement;
   private readonly batchSize: number;
   private readonly before?: () => void;
+  private readonly indexes?: DeferredIndexes;
   /** The values of the rows not yet written, in one array reused for every batch. */
   private readonly pending: unknown[];
   private count = 0;
@@ -31,6 +35,7 @@ export class BatchInsert {
   ) {
     this.batchSize = options.batchSize ?? 64;
     this.before = options.before;
+    this.indexes = options.indexes;
     const tuple = `(${columns.map(() => '?').join(', ')})`;
     const head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `;
     const tail = options.onConflict === undefined ? '' : ` ${options.onConflict}`;
@@ -56,6 +61,7 @@ export class BatchInsert {
       const width = this.columns.length;
       for (let row = 0; row < this.count; row++) this.single.run(this.pending.slice(row * width, (row + 1) * width));
     }
+    this.indexes?.wrote(this.count);
     this.count = 0;
   }
 }

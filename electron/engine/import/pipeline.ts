@@ -5,6 +5,7 @@ import { fiscalYearByLabel, type FiscalSettings } from '../../../shared/calc/fis
 import type { Mapping, MappingKind } from '../../../shared/import/mapping';
 import type { EngagementSettings } from '../../../shared/settings';
 import { appendAudit } from '../db/audit-log';
+import { DeferredIndexes } from '../db/deferred-indexes';
 import type { WritableDb } from '../db/handles';
 import { EngineError } from '../errors';
 import { ControlTotals } from './control-totals';
@@ -20,6 +21,9 @@ import { finishSourceFile, rawRowWriter, rejectedRowWriter } from './store';
 
 /** From this size on, a file is parsed on its own thread (see openSourceInWorker). */
 export const PARALLEL_READ_MIN_BYTES = 4 * 1024 * 1024;
+
+/** Below this many rows, adding to the indexes as rows come costs too little to be worth building them again. */
+const DEFERRED_INDEX_MIN_ROWS = 50_000;
 
 /** One row handler per kind of import. */
 const ROW_HANDLERS: Readonly<Record<MappingKind, (context: RowContext) => RowHandler>> = {
@@ -73,7 +77,9 @@ export async function runImport(db: WritableDb, request: ImportRequest): Promise
   try {
     const sourceFileId = registerSourceFile(db, { filePath: request.filePath, identity, reader, mapping, actor: request.actor });
     const totals = new ControlTotals();
-    const rawRows = rawRowWriter(db, sourceFileId);
+    // Built again below, before anything is committed: see DeferredIndexes.
+    const deferredIndexes = [new DeferredIndexes(db, 'raw_row', DEFERRED_INDEX_MIN_ROWS), new DeferredIndexes(db, 'activity_record', DEFERRED_INDEX_MIN_ROWS)] as const;
+    const rawRows = rawRowWriter(db, sourceFileId, deferredIndexes[0]);
     const insertRejected = rejectedRowWriter(db, sourceFileId);
     const handler = ROW_HANDLERS[mapping.kind]({
       db,
@@ -87,6 +93,7 @@ export async function runImport(db: WritableDb, request: ImportRequest): Promise
         totals.rejection(sheet, rowNumber, rejection);
       },
       flushRawRows: () => rawRows.flush(),
+      recordIndexes: deferredIndexes[1],
     });
 
     for await (const { sheet, rows, cellsJson } of reader.batches({ sheet: mapping.sheet, signal: request.signal, onProgress: throttled(request.onProgress) })) {
@@ -97,6 +104,7 @@ export async function runImport(db: WritableDb, request: ImportRequest): Promise
     }
     rawRows.flush();
     handler.finish();
+    for (const indexes of deferredIndexes) indexes.restore();
     if (request.signal?.aborted) throw request.signal.reason;
 
     const evidenceStored = storeEvidence(db, sourceFileId, request.filePath, identity.sizeBytes, Math.floor(request.settings.evidenceCapMiB * 1024 * 1024));

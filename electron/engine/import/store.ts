@@ -9,6 +9,7 @@ import { mappingSchema, type MappingKind } from '../../../shared/import/mapping'
 import type { ActivityRecordDraft } from '../../../shared/import/records';
 import type { ClaimDraft, TargetDraft } from '../../../shared/import/reference-rows';
 import { BatchInsert } from '../db/batch-insert';
+import type { DeferredIndexes } from '../db/deferred-indexes';
 import type { ReadableDb, WritableDb } from '../db/handles';
 import { attributesToJson } from '../../../shared/calc/attributes';
 
@@ -101,10 +102,10 @@ export interface RawRowWriter {
   flush(): void;
 }
 
-export function rawRowWriter(db: WritableDb, sourceFileId: number): RawRowWriter {
+export function rawRowWriter(db: WritableDb, sourceFileId: number, indexes?: DeferredIndexes): RawRowWriter {
   // Ids are assigned here, so rows and the records pointing at them can be written in batches.
   let nextId = (db.prepare('SELECT coalesce(max(id), 0) + 1 AS id FROM raw_row').get() as { id: number }).id;
-  const rows = new BatchInsert(db, 'raw_row', ['id', 'source_file_id', 'sheet', 'row_number', 'cells_json']);
+  const rows = new BatchInsert(db, 'raw_row', ['id', 'source_file_id', 'sheet', 'row_number', 'cells_json'], { indexes });
   return {
     add(sheet, row, cellsJson = JSON.stringify(row.cells)) {
       const id = nextId++;
@@ -144,12 +145,12 @@ export interface RecordWriter {
 }
 
 /** Activity records in batches; `beforeFlush` writes the raw rows they point to first. */
-export function activityRecordWriter(db: WritableDb, sourceFileId: number, beforeFlush: () => void): RecordWriter {
+export function activityRecordWriter(db: WritableDb, sourceFileId: number, beforeFlush: () => void, indexes?: DeferredIndexes): RecordWriter {
   const records = new BatchInsert(
     db,
     'activity_record',
     ['source_file_id', 'raw_row_id', 'column_index', 'site', 'entity', 'region', 'period_start', 'period_end', 'activity', 'meaning', 'quantity', 'unit', 'unit_basis', 'unit_text', 'scope3_category', 'instrument', 'notes', 'attributes_json'],
-    { before: beforeFlush },
+    { before: beforeFlush, indexes },
   );
   return {
     add(rawRowId, record) {

@@ -10,7 +10,7 @@ import { tableRows, type RowContext, type RowHandler } from './handler';
 export function activityRows(context: RowContext): RowHandler {
   const { mapping, totals } = context;
   const mapRow = createActivityRowMapper(mapping, { fiscal: context.fiscal, earliestPeriodStart: context.earliestPeriodStart });
-  const records = activityRecordWriter(context.db, context.sourceFileId, context.flushRawRows);
+  const records = activityRecordWriter(context.db, context.sourceFileId, context.flushRawRows, context.recordIndexes);
   const claims = claimWriter(context.db, context.sourceFileId);
   const findings = importFindingWriter(context.db, context.sourceFileId);
   const headerOf = (column: number) => mapping.columns.find((candidate) => candidate.column === column)?.header ?? '';

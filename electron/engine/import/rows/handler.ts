@@ -12,6 +12,7 @@ import { placeholderTest, withPlaceholdersBlank } from '../../../../shared/impor
 import type { Rejection } from '../../../../shared/import/records';
 import { createRowScanner, type RowVerdict } from '../../../../shared/import/table';
 import { cellText } from '../../../../shared/import/values';
+import type { DeferredIndexes } from '../../db/deferred-indexes';
 import type { WritableDb } from '../../db/handles';
 import { EngineError } from '../../errors';
 import type { ControlTotals, SheetTally } from '../control-totals';
@@ -28,6 +29,8 @@ export interface RowContext {
   readonly reject: (sheet: string, rowNumber: number, rejection: Rejection) => void;
   /** Writes the raw rows read so far: what points to a raw row needs it stored first. */
   readonly flushRawRows: () => void;
+  /** The activity records' indexes, which a large import builds again at its end (see DeferredIndexes). */
+  readonly recordIndexes: DeferredIndexes;
 }
 
 export type RowCallback = (sheet: string, row: RawRow, rawRowId: number, tally: SheetTally) => void;

@@ -1,0 +1,41 @@
+import type { WritableDb } from './handles';
+
+/**
+ * A table's indexes taken down during a bulk insert and built again before the transaction
+ * commits. Adding rows one by one to an index costs several times what CREATE INDEX pays per row
+ * (it sorts once, then writes each page once), but building means indexing the rows already in
+ * the table as well: so the indexes come down only once this insert has written at least as many
+ * rows as the table held before it, and at least `minRows`. Everything happens inside the caller's
+ * transaction: a rollback (an error, a cancel, a killed process) leaves the indexes as they were,
+ * and no other connection ever sees the table without them. They are made again from their own
+ * CREATE statements, so the schema is exactly what it was.
+ */
+export class DeferredIndexes {
+  private readonly rowsBefore: number;
+  private rowsWritten = 0;
+  private dropped: readonly string[] | null = null;
+
+  constructor(
+    private readonly db: WritableDb,
+    private readonly table: string,
+    private readonly minRows: number,
+  ) {
+    // max(rowid) is a lookup where count(*) reads the table: ids only grow, so it bounds the count from above.
+    this.rowsBefore = db.prepare(`SELECT coalesce(max(rowid), 0) FROM ${table}`).pluck().get() as number;
+  }
+
+  /** Counts rows just written; drops the indexes once that makes building them again cheaper. */
+  wrote(rows: number): void {
+    this.rowsWritten += rows;
+    if (this.dropped !== null || this.rowsWritten < Math.max(this.minRows, this.rowsBefore)) return;
+    const indexes = this.db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name").all(this.table) as { name: string; sql: string }[];
+    for (const index of indexes) this.db.exec(`DROP INDEX "${index.name}"`);
+    this.dropped = indexes.map((index) => index.sql);
+  }
+
+  /** Builds the dropped indexes again (before COMMIT: the transaction must not end without them). */
+  restore(): void {
+    for (const sql of this.dropped ?? []) this.db.exec(sql);
+    this.dropped = null;
+  }
+}
