@@ -54,12 +54,21 @@ function peakRssMb(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
-/** The import of a file into a new engagement, on its suggested mapping; timed from the import's start (the engagement and the mapping are made before). */
+/** What the suggest-mapping phase prints: the mapping the preview of a file suggests. */
+async function suggestMapping(file: string): Promise<void> {
+  process.stdout.write(JSON.stringify((await previewImport(null, file, 'activity')).mapping));
+}
+
+/**
+ * The import of a file into a new engagement, on its suggested mapping; timed from the import's
+ * start (the engagement and the mapping are made before). The preview runs in a process of its
+ * own, as the app runs it on a worker of its own: its memory is the preview's, not the import's.
+ */
 async function importFile(file: string): Promise<Timed> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carbon-audit-bench-'));
   try {
     const engagement = Engagement.create(path.join(dir, 'bench.carbonaudit'), { entityName: 'Bench', fiscalYearStartMonth: 4 }, { actor: 'bench' });
-    const mapping = mappingSchema.parse((await previewImport(engagement.db, file, 'activity')).mapping);
+    const mapping = mappingSchema.parse(JSON.parse(execFileSync(process.execPath, [__filename, 'suggest-mapping', file], { encoding: 'utf8', maxBuffer: 1 << 20 })));
     const started = performance.now();
     const cpuStarted = cpuMsSoFar();
     // Through the import worker, as the app and the CLI run it.
@@ -115,6 +124,7 @@ const PHASES: Record<string, (file: string) => Promise<number | Timed>> = {
 
 async function main(): Promise<void> {
   const [phase, file] = process.argv.slice(2);
+  if (phase === 'suggest-mapping' && file) return suggestMapping(file);
   const run = phase ? PHASES[phase] : undefined;
   if (!run || !file) throw new Error(`usage: phase.ts <${Object.keys(PHASES).join('|')}> <file>`);
   const started = performance.now();

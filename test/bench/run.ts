@@ -148,8 +148,8 @@ function calculateSection(): string {
     const [groupBy, bare, calculated] = measure(['sqlite-group-by', 'bare-records', 'calculate'], String(records));
     const [trace] = measure(['trace'], String(records));
     report.push(
-      `calculate ${count(records)} records  ${seconds(calculated!.ms)}  peak RSS ${mb(calculated!)}  ${count(calculated!.rows)} lines stored  |  ` +
-        `bare record pass ${seconds(bare!.ms)} (${(calculated!.ms / bare!.ms).toFixed(2)}x)  |  SQLite GROUP BY ${seconds(groupBy!.ms).trim()} (${(calculated!.ms / groupBy!.ms).toFixed(2)}x)  |  ` +
+      `calculate ${count(records)} records  ${seconds(calculated!.ms)}${cpu(calculated!)}  peak RSS ${mb(calculated!)}  ${count(calculated!.rows)} lines stored  |  ` +
+        `bare record pass ${seconds(bare!.ms)}${cpu(bare!)} (${(calculated!.ms / bare!.ms).toFixed(2)}x${cpuRatio(calculated!, bare!)})  |  SQLite GROUP BY ${seconds(groupBy!.ms).trim()} (${(calculated!.ms / groupBy!.ms).toFixed(2)}x)  |  ` +
         `trace first page of ${count(trace!.rows).trim()} lines ${Math.round(trace!.ms)} ms`,
     );
     process.stderr.write(`${report.at(-1)}\n`);
