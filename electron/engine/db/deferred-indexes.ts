@@ -28,7 +28,10 @@ export class DeferredIndexes {
   wrote(rows: number): void {
     this.rowsWritten += rows;
     if (this.dropped !== null || this.rowsWritten < Math.max(this.minRows, this.rowsBefore)) return;
-    const indexes = this.db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name").all(this.table) as { name: string; sql: string }[];
+    // A unique index stays: without it a duplicate would surface only as a failed CREATE at the end, naming no row.
+    const indexes = this.db
+      .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name")
+      .all(this.table) as { name: string; sql: string }[];
     for (const index of indexes) this.db.exec(`DROP INDEX "${index.name}"`);
     this.dropped = indexes.map((index) => index.sql);
   }

@@ -50,6 +50,21 @@ describe('indexes deferred during a bulk insert', () => {
     engagement.close();
   });
 
+  it('keep a unique index up, so a duplicate is refused at its own row', () => {
+    const engagement = newEngagement(tempDir());
+    engagement.db.exec('CREATE TABLE readings (id INTEGER PRIMARY KEY, meter TEXT); CREATE UNIQUE INDEX readings_by_meter ON readings (meter); CREATE INDEX readings_by_id ON readings (id, meter)');
+    engagement.db.exec('BEGIN IMMEDIATE');
+    const deferred = new DeferredIndexes(engagement.db, 'readings', 1);
+    deferred.wrote(1);
+    expect(indexesOn(engagement, 'readings').map((index) => index.name)).toEqual(['readings_by_meter']);
+    engagement.db.prepare("INSERT INTO readings (meter) VALUES ('M1')").run();
+    expect(() => engagement.db.prepare("INSERT INTO readings (meter) VALUES ('M1')").run()).toThrow(/UNIQUE/);
+    deferred.restore();
+    engagement.db.exec('COMMIT');
+    expect(indexesOn(engagement, 'readings').map((index) => index.name)).toEqual(['readings_by_id', 'readings_by_meter']);
+    engagement.close();
+  });
+
   it('leave a large import committed with every index whole', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'readings.csv');
