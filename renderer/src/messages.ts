@@ -5,6 +5,9 @@
  * refuses text written straight into JSX elsewhere in the renderer.
  */
 
+import type { TraceCsvColumn } from '../../shared/calc/trace';
+import type { TableColumnTexts } from '../../shared/tables';
+
 /** A value a message interpolates: text, or a count already chosen by the caller. */
 type Text = string | number;
 
@@ -397,6 +400,7 @@ const en = {
     theLargestOfGroupsThe: (count: Text, groupsTotal: Text) => `The ${count} largest of ${groupsTotal} groups; the command line lists every finding (carbon-audit findings).`,
   },
   findingsView: {
+    theFindings: 'the findings',
     severity: 'Severity',
     tco2eAtStake: 'tCO2e at stake',
     rule: 'Rule',
@@ -491,6 +495,21 @@ const en = {
     controlTotals: 'Control totals',
     rejectedRows: 'Rejected rows',
     skippedTotalsAndNotes: 'Skipped totals and notes',
+  },
+  /** What an import (or its validation) counts, for its one-line summary. */
+  importCounts: {
+    record: 'record',
+    records: 'records',
+    row: 'row',
+    rows: 'rows',
+    totalsOrNotesRow: 'totals or notes row',
+    totalsOrNotesRows: 'totals or notes rows',
+    andClaims: (claims: Text) => ` and ${claims}`,
+    claim: 'claim',
+    claims: 'claims',
+    andFindings: (findings: Text) => `; ${findings}`,
+    finding: 'finding',
+    findings: 'findings',
   },
   importStep: {
     import: 'Import',
@@ -995,6 +1014,7 @@ const en = {
     no: 'No',
   },
   tracePanel: {
+    theLinesOf: (figure: Text) => `the lines of ${figure}`,
     subtotalsBy: (by: Text) => `Subtotals by ${by}`,
     site: 'Site',
     activity: 'Activity',
@@ -1059,7 +1079,6 @@ const en = {
     importRecords: (recordsCreated: Text) => `Import ${recordsCreated} records`,
     import: 'Import',
     wouldBeImportedRejectedSkipped: (recordsCreated: Text, claims: Text, rejectedTotal: Text, skipped: Text, findings: Text) => `${recordsCreated}${claims} would be imported; ${rejectedTotal} rejected; ${skipped} skipped${findings}. Nothing has been saved yet.`,
-    totalsOrNotesRow: 'totals or notes row',
     validateTheFileFirst: 'Validate the file first',
     tickImportItAnywayTo: 'Tick “Import it anyway” to import what falls short',
     tickImportAgainAnywayTo: 'Tick “Import again anyway” to import a file twice',
@@ -1081,6 +1100,19 @@ const en = {
     whereWasReadFrom: (rowNoun: Text, key: Text) => `Where ${rowNoun} ${key} was read from`,
     close: 'Close',
   },
+  /** Each browsable table's column headings, by column id: the table's header row and its CSV's. */
+  tableColumns: {
+    records: { id: 'Record', site: 'Site', period: 'Period', activity: 'Activity', quantity: 'Quantity', unit: 'Unit', source: 'Source file', sheet: 'Sheet', row: 'Row' },
+    'rejected-rows': { id: '#', source: 'Source file', sheet: 'Sheet', row: 'Row', column: 'Column', reason: 'Reason', cells: 'The row as read' },
+    findings: { id: 'No.', severity: 'Severity', status: 'Status', rule: 'Rule', site: 'Site', period: 'Period', atStake: 'tCO2e at stake', message: 'Message', source: 'Found by' },
+    'audit-log': { seq: '#', at: 'Time (UTC)', actor: 'Actor', operation: 'Operation', summary: 'Summary', params: 'Parameters (JSON)', hash: 'Hash' },
+    factors: { id: '#', label: 'Factor', activity: 'Activity', unit: 'Unit', region: 'Region', scope: 'Scope', co2e: 'kg CO2e per unit' },
+  } satisfies TableColumnTexts,
+  /** A trace's CSV headings, by column id. */
+  traceCsvColumns: {
+    record: 'Record', site: 'Site', activity: 'Activity', periodStart: 'Period start', periodEnd: 'Period end', quantity: 'Quantity', unit: 'Unit', conversion: 'Unit conversion', converted: 'Converted', factorUnit: 'Factor unit',
+    charged: 'Charged', co2ePerUnit: 'kgCO2e / unit', factorSet: 'Factor set', factorEdition: 'Factor edition', factor: 'Factor', tco2e: 'tCO2e', sourceFile: 'Source file', sheet: 'Sheet', row: 'Row', note: 'Note',
+  } satisfies Record<TraceCsvColumn, string>,
   sourceRowContext: {
     loading: 'Loading the source row…',
     sheetRow: (sheet: Text, rowNumber: Text) => ` › ${sheet} › row ${rowNumber}`,

@@ -11,8 +11,9 @@ import type { Engagement } from '../../../electron/engine/engagement/handle';
 import { exportQueryCsv } from '../../../electron/engine/export/service';
 import { runImport } from '../../../electron/engine/import/pipeline';
 import { allTableRows, sourceRowContext, tablePage } from '../../../electron/engine/tables/service';
+import { TRACE_CSV_COLUMNS } from '../../../shared/calc/trace';
 import { API } from '../../../shared/contract';
-import { tableQuerySchema, type TableQueryInput, type TableRow } from '../../../shared/tables';
+import { TABLE_COLUMNS, tableQuerySchema, type TableQueryInput, type TableRow } from '../../../shared/tables';
 import { newEngagement, TEST_ACTOR } from '../../helpers/engagement';
 import { generatedQuantity, insertGeneratedRecords } from '../../helpers/generated-records';
 import { longActivityMapping } from '../../helpers/mappings';
@@ -117,10 +118,12 @@ describe('browsable tables', () => {
     // The hostile sites, one of which sorts among the others, and a negative quantity, which is a number, not a formula.
     engagement.db.prepare('UPDATE activity_record SET quantity = -12.5 WHERE id = 2').run();
     const file = path.join(dir, 'records.csv');
-    const rows = await exportQueryCsv(engagement, query({ table: 'records', sort: 'id' }), file);
+    // Under the headings the UI gives (its catalogue's), made inert like any text.
+    const headers = ['Record', 'Site', 'Period', 'Activity', 'Quantity', 'Unit', 'Source file', 'Sheet', '=Row'];
+    const rows = await exportQueryCsv(engagement, query({ table: 'records', sort: 'id' }), headers, file);
     expect(rows).toBe(RECORDS);
     const lines = fs.readFileSync(file, 'utf8').split('\r\n');
-    expect(lines[0]).toBe('\uFEFFRecord,Site,Period,Activity,Quantity,Unit,Source file,Sheet,Row');
+    expect(lines[0]).toBe("\uFEFFRecord,Site,Period,Activity,Quantity,Unit,Source file,Sheet,'=Row");
     expect(lines).toHaveLength(RECORDS + 2);
     expect(lines.slice(1, 8).map((line) => line.split(',').slice(0, 2).join(','))).toEqual([
       `1,"'=HYPERLINK(""http://x""`, "2,'+1+2", "3,'-3+4", "4,'@SUM(A1)", "5,'\tTabbed", `6,"'\rReturn"`, '7,"Plain',
@@ -129,7 +132,7 @@ describe('browsable tables', () => {
     // A filter narrows the export to the rows it matches, in the order asked.
     const site7 = path.join(dir, 'site7.csv');
     const matching = engagement.db.prepare("SELECT id FROM activity_record WHERE site = 'Site 7' ORDER BY quantity DESC, id DESC").pluck().all();
-    await expect(exportQueryCsv(engagement, query({ table: 'records', site: 'Site 7', sort: 'quantity', descending: true }), site7)).resolves.toBe(matching.length);
+    await expect(exportQueryCsv(engagement, query({ table: 'records', site: 'Site 7', sort: 'quantity', descending: true }), headers, site7)).resolves.toBe(matching.length);
     expect(fs.readFileSync(site7, 'utf8').split('\r\n').slice(1, -1).map((line) => Number(line.split(',')[0]))).toEqual(matching);
     engagement.close();
   });
@@ -142,5 +145,16 @@ describe('browsable tables', () => {
     expect(input.safeParse({ query: { table: 'records' }, limit: 1001 }).success).toBe(false);
     expect(input.safeParse({ query: { table: 'audit-log', factorSetId: 1 } }).success).toBe(false);
     expect(input.safeParse({ query: { table: 'factors' } }).success).toBe(false);
+  });
+
+  it('asks a CSV export for one heading per column of its table or trace, as the UI shows them', () => {
+    const input = API['export.tableCsv'].input;
+    const headings = (count: number) => Array.from({ length: count }, (_, index) => `Column ${index + 1}`);
+    expect(input.safeParse({ query: { table: 'records' }, headers: headings(TABLE_COLUMNS.records.length) }).success).toBe(true);
+    expect(input.safeParse({ query: { table: 'trace', figure: 'FY2023.scope1' }, headers: headings(TRACE_CSV_COLUMNS.length) }).success).toBe(true);
+    expect(input.safeParse({ query: { table: 'records' }, headers: headings(TABLE_COLUMNS.records.length - 1) }).error?.issues.map((issue) => issue.message)).toEqual(['8 headings for the 9 columns of records']);
+    expect(input.safeParse({ query: { table: 'audit-log' }, headers: headings(TABLE_COLUMNS.records.length) }).success).toBe(false);
+    expect(input.safeParse({ query: { table: 'records' } }).success).toBe(false);
+    expect(input.safeParse({ query: { table: 'records' }, headers: [...headings(TABLE_COLUMNS.records.length - 1), '  '] }).success).toBe(false);
   });
 });

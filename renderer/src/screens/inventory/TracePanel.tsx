@@ -10,6 +10,7 @@ import type { PickedFigure } from './LeadSchedule';
 import { PeriodBreakdown } from './PeriodBreakdown';
 import { TRACE_COLUMNS, TraceTable } from './TraceTable';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
+import { TRACE_CSV_HEADINGS } from '../../components/tableHeadings';
 import { usePagedTrace, type TraceRequest } from './usePagedTrace';
 import { t } from '../../messages';
 
@@ -126,7 +127,7 @@ export function TracePanel({ figure, site, calculation, onClose, onAdjust }: Pro
                 <option value="site">{t.tracePanel.site}</option>
               </select>
             </label>
-            <ExportCsvButton query={{ table: 'trace', ...filters, sort, descending }} what={`the lines of ${name}`} />
+            <ExportCsvButton query={{ table: 'trace', ...filters, sort, descending }} headers={TRACE_CSV_HEADINGS} what={t.tracePanel.theLinesOf(name)} />
           </div>
           {first.subtotals && first.subtotals.length > 1 && (
             <Subtotals by={subtotalBy} subtotals={first.subtotals} onPick={(key) => (subtotalBy === 'site' ? setSiteFilter(key) : setActivity(key))} />

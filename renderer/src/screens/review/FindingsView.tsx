@@ -4,6 +4,7 @@ import { FINDING_SEVERITIES, FINDING_SORTS, FINDING_SOURCES, FINDING_STATUS_LABE
 import type { CheckSummary, FindingPage } from '../../../../shared/review/views';
 import { api } from '../../api';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
+import { tableHeadings } from '../../components/tableHeadings';
 import { errorMessage, formatNumber, formatThreeDecimals } from '../../format';
 import { useAction } from '../../useAction';
 import { FindingDetailPanel } from './FindingDetailPanel';
@@ -127,7 +128,7 @@ export function FindingsView({ engagement }: { engagement: EngagementSummary }) 
         </label>
         <label className="checkbox"><input type="checkbox" checked={query.descending ?? false} onChange={(event) => filter({ descending: event.target.checked })} />{t.findingsView.descending}</label>
         <label className="checkbox"><input type="checkbox" checked={query.includeResolved ?? false} onChange={(event) => filter({ includeResolved: event.target.checked })} />{t.findingsView.includeNoLongerFound}</label>
-        <ExportCsvButton what="the findings" query={{ table: 'findings', status: query.status, severity: query.severity, rule: query.rule, site: query.site, source: query.source, includeResolved: query.includeResolved, sort: CSV_SORTS[query.sort ?? 'severity'], descending: query.descending }} />
+        <ExportCsvButton what={t.findingsView.theFindings} headers={tableHeadings('findings')} query={{ table: 'findings', status: query.status, severity: query.severity, rule: query.rule, site: query.site, source: query.source, includeResolved: query.includeResolved, sort: CSV_SORTS[query.sort ?? 'severity'], descending: query.descending }} />
       </div>
       {error && <p role="alert" className="notice danger">{error}</p>}
       {page && (
