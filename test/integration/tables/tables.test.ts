@@ -11,9 +11,11 @@ import type { Engagement } from '../../../electron/engine/engagement/handle';
 import { exportQueryCsv } from '../../../electron/engine/export/service';
 import { runImport } from '../../../electron/engine/import/pipeline';
 import { allTableRows, sourceRowContext, tablePage } from '../../../electron/engine/tables/service';
+import { selectTableRows, selectTableRowsAfter } from '../../../electron/engine/tables/store';
+import type { ReadableDb } from '../../../electron/engine/db/handles';
 import { TRACE_CSV_COLUMNS } from '../../../shared/calc/trace';
 import { API } from '../../../shared/contract';
-import { TABLE_COLUMNS, tableQuerySchema, type TableQueryInput, type TableRow } from '../../../shared/tables';
+import { sortableColumns, TABLE_COLUMNS, TABLE_NAMES, tableQuerySchema, type TableQueryInput, type TableRow } from '../../../shared/tables';
 import { newEngagement, TEST_ACTOR } from '../../helpers/engagement';
 import { generatedQuantity, insertGeneratedRecords } from '../../helpers/generated-records';
 import { longActivityMapping } from '../../helpers/mappings';
@@ -35,6 +37,20 @@ async function walk(engagement: Engagement, input: TableQueryInput): Promise<Tab
   const rows: TableRow[] = [];
   for await (const page of allTableRows(engagement, query(input))) rows.push(...page);
   return rows;
+}
+
+/**
+ * A statement's plan as EXPLAIN QUERY PLAN gives it, split into the steps that find the page's ids
+ * (under MATERIALIZE p) and the steps that read the full rows of those ids.
+ */
+function planTree(db: ReadableDb, sql: string): { inner: string[]; outer: string[] } {
+  const steps = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ limit: 100, offset: 500, afterKey: 1, afterValue: 1, sourceFileId: 1, factorSetId: 1 }) as { id: number; parent: number; detail: string }[];
+  const innerIds = new Set(steps.filter((step) => step.detail === 'MATERIALIZE p').map((step) => step.id));
+  for (const step of steps) if (innerIds.has(step.parent)) innerIds.add(step.id);
+  return {
+    inner: steps.filter((step) => innerIds.has(step.parent)).map((step) => step.detail),
+    outer: steps.filter((step) => !innerIds.has(step.id) && step.detail !== 'MATERIALIZE p').map((step) => step.detail),
+  };
 }
 
 describe('browsable tables', () => {
@@ -134,6 +150,37 @@ describe('browsable tables', () => {
     const matching = engagement.db.prepare("SELECT id FROM activity_record WHERE site = 'Site 7' ORDER BY quantity DESC, id DESC").pluck().all();
     await expect(exportQueryCsv(engagement, query({ table: 'records', site: 'Site 7', sort: 'quantity', descending: true }), headers, site7)).resolves.toBe(matching.length);
     expect(fs.readFileSync(site7, 'utf8').split('\r\n').slice(1, -1).map((line) => Number(line.split(',')[0]))).toEqual(matching);
+    engagement.close();
+  });
+
+  it('finds a page through the page’s own ids: records by any column (or one file’s by id) walk an index, no query sorts every record', () => {
+    const engagement = engagementWithRecords(tempDir());
+    // The plans of the statements a page and a keyset step run, as SQLite would run them (the plan depends on the schema, not the row count).
+    const plansOf = (run: (db: ReadableDb) => void) => {
+      const statements: string[] = [];
+      run(new Proxy(engagement.reader, { get: (db, name) => (name === 'prepare' ? (sql: string) => (statements.push(sql), db.prepare(sql)) : Reflect.get(db, name, db)) }));
+      return statements.map((sql) => planTree(engagement.reader, sql));
+    };
+    const filters = { 'rejected-rows': {}, factors: { factorSetId: 1 } } as Record<string, object>;
+    for (const table of TABLE_NAMES) {
+      for (const sort of sortableColumns(table)) {
+        for (const descending of [false, true]) {
+          const input = query({ table, sort, descending, ...filters[table] } as TableQueryInput);
+          const plans = [...plansOf((db) => selectTableRows(db, input, 500, 100)), ...plansOf((db) => selectTableRowsAfter(db, input, { part: 'values', last: { value: 1, key: 1 } }, 100))];
+          for (const { inner, outer } of plans) {
+            const where = `${table} by ${sort}${descending ? ' descending' : ''}`;
+            // The full rows are looked up by the page's ids; the table is never walked to find them.
+            expect(outer, where).toContain('SCAN p');
+            expect(outer.filter((step) => step.startsWith('SCAN') && step !== 'SCAN p'), where).toEqual([]);
+            // Records (the table that grows to millions) find their page's ids by walking an index, without sorting them.
+            if (table === 'records') expect(inner, where).toEqual([expect.stringMatching(/^(SCAN|SEARCH) t USING (COVERING )?INDEX activity_record_by_\w+/)]);
+          }
+        }
+      }
+    }
+    // One file's records (the Records view's file filter), in record order: found and counted through that file's index.
+    const [oneFile] = plansOf((db) => selectTableRows(db, query({ table: 'records', sourceFileId: 1 }), 500, 100));
+    expect(oneFile!.inner).toEqual(['SEARCH t USING COVERING INDEX activity_record_by_source_file (source_file_id=?)']);
     engagement.close();
   });
 
