@@ -6,6 +6,7 @@
  */
 
 import type { TraceCsvColumn } from '../../shared/calc/trace';
+import type { HeadlineKey } from '../../shared/overview';
 import type { TableColumnTexts } from '../../shared/tables';
 
 /** A value a message interpolates: text, or a count already chosen by the caller. */
@@ -13,6 +14,9 @@ type Text = string | number;
 
 const en = {
   adjustmentsPanel: {
+    touchesRecords: (ids: Text) => `records ${ids}`,
+    theRecordItAdds: 'the record it adds',
+    touchesClaims: (ids: Text) => `claims ${ids}`,
     withdrawnBy: (at: Text, by: Text, reason: Text) => `withdrawn ${at} by ${by}: ${reason}`,
     withdraw: 'Withdraw…',
     whyAdjustmentIsWithdrawn: (id: Text) => `Why adjustment ${id} is withdrawn`,
@@ -26,6 +30,7 @@ const en = {
     adjustments: 'Adjustments',
   },
   app: {
+    engineNotConnected: 'Carbon Audit’s engine is not connected to this window',
     loading: 'Loading…',
   },
   auditLogView: {
@@ -526,6 +531,8 @@ const en = {
     importedFromRejected: (recordsCreated: Text, claims: Text, fileName: Text, rejectedTotal: Text, anyway: Text, evidence: Text) => `Imported ${recordsCreated}${claims} from ${fileName}; ${rejectedTotal} rejected.${anyway} ${evidence}`,
   },
   importWizard: {
+    importRunning: (fileName: Text) => `An import is running: wait for it to finish, or cancel it, before dropping ${fileName}`,
+    leaveImportInProgress: (importing: Text, dropped: Text) => `Leave the import of ${importing} in progress and start again with ${dropped}?`,
     file: 'File',
     sheet: 'Sheet',
     table: 'Table',
@@ -554,6 +561,18 @@ const en = {
     cancel: 'Cancel',
   },
   labels: {
+    statusOpen: 'Open',
+    statusExplained: 'Explained',
+    statusAdjusted: 'Adjusted',
+    statusAccepted: 'Accepted',
+    statusFalsePositive: 'False positive',
+    areaImport: 'Import and source data',
+    areaInventory: 'Inventory and boundary',
+    areaReconciliation: 'Reconciliation and adjustments',
+    areaExport: 'Audited workbook',
+    vouchAgreed: 'Agreed to evidence',
+    vouchDifference: 'Difference',
+    vouchNotVouched: 'Not vouched',
     operationalControl: 'Operational control',
     financialControl: 'Financial control',
     equityShare: 'Equity share',
@@ -660,6 +679,51 @@ const en = {
     pue: 'PUE',
     noSite: '(no site)',
   },
+  /** The Overview's headline figures, by key. */
+  headlines: {
+    scope1: 'Scope 1',
+    scope2Location: 'Scope 2 (location-based)',
+    scope2Market: 'Scope 2 (market-based)',
+    scope3: 'Scope 3',
+    net: 'Net (Scope 1 + market-based Scope 2)',
+    pue: 'PUE (data centres)',
+    cleanShare: 'Clean-electricity share',
+    dataCentreCleanShare: 'Data-centre clean share',
+  } satisfies Record<HeadlineKey, string>,
+  /** The job's steps on the Overview: each step's name, what is done or what to do next. */
+  jobSteps: {
+    import: 'Import the company’s data',
+    importsInRegister: (imports: Text) => `${imports} in the register`,
+    import1: 'import',
+    imports: 'imports',
+    importActivityData: 'Import activity data from spreadsheets',
+    boundary: 'Set the boundary',
+    sitesAppearOnImport: 'Sites appear once activity data is imported',
+    sitesConfigured: (configured: Text, sites: Text) => `${configured} of ${sites} configured`,
+    theRestCountInFull: '; the rest count in full',
+    site: 'site',
+    sites: 'sites',
+    factors: 'Load emission factors',
+    factorSetsLoaded: (sets: Text) => `${sets} loaded`,
+    factorSet: 'factor set',
+    factorSets: 'factor sets',
+    loadTheLibrary: 'Load the default library or import a factor table',
+    calculate: 'Calculate the inventory',
+    yearsCalculated: (years: Text) => `${years} calculated`,
+    fiscalYear: 'fiscal year',
+    fiscalYears: 'fiscal years',
+    needsDataAndFactors: 'Needs data and factors',
+    reconcile: 'Reconcile the reported figures',
+    filesOfReportedFigures: (files: Text) => `${files} of reported figures imported`,
+    file: 'file',
+    files: 'files',
+    importReportedFigures: 'Import the company’s reported figures',
+    export: 'Export the audited workbook',
+    exportedTimes: (times: Text) => `Exported ${times}`,
+    time: 'time',
+    times: 'times',
+    exportOnceReviewed: 'Export once the figures are reviewed',
+  },
   overviewView: {
     headlineFigures: 'Headline figures',
     figure: 'Figure',
@@ -690,6 +754,9 @@ const en = {
     notTheHistoryThisMachine: 'Not the history this machine saw: see the warning above.',
     reportingEntity: 'Reporting entity',
     fiscalYear: 'Fiscal year',
+    fiscalYearEndYear: (month: Text) => `Starts in ${month}; labelled by the year it ends in`,
+    fiscalYearStartYear: (month: Text) => `Starts in ${month}; labelled by the year it starts in`,
+    percent: (value: Text) => `${value}%`,
     baseYear: 'Base year',
     notSet: 'Not set',
     consolidationApproach: 'Consolidation approach',
@@ -970,6 +1037,7 @@ const en = {
     back: 'Back',
   },
   tableStep: {
+    rowSetAsHeader: (row: Text) => `row ${row} set as the header`,
     headerRow: 'Header row',
     theRowWithTheColumn: 'The row with the column headers.',
     firstDataRow: 'First data row',
@@ -1122,6 +1190,7 @@ const en = {
     row: 'Row',
   },
   nativeCommands: {
+    neitherEngagementNorSpreadsheet: (fileName: Text, engagement: Text, spreadsheets: Text) => `${fileName} is neither an engagement (.${engagement}) nor a spreadsheet (${spreadsheets})`,
     dropHint: (extension: Text) => `Drop a .${extension} engagement to open it, or a spreadsheet to import it`,
     opening: 'Opening…',
     dismiss: 'Dismiss',

@@ -7,6 +7,11 @@ describe('formatsFor', () => {
   const gb = formatsFor('en-GB');
   const de = formatsFor('de-DE');
 
+  it('names the months in the locale', () => {
+    expect([1, 3, 12].map(gb.monthName)).toEqual(['January', 'March', 'December']);
+    expect([1, 3, 12].map(de.monthName)).toEqual(['Januar', 'März', 'Dezember']);
+  });
+
   it('groups and separates decimals as each locale does, keeping the precision rules', () => {
     expect(gb.number(1234567.891234)).toBe('1,234,567.891234');
     expect(de.number(1234567.891234)).toBe('1.234.567,891234');

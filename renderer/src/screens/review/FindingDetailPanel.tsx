@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { describeAdjustment, type Adjustment } from '../../../../shared/reconcile/adjustments';
-import { FINDING_STATUS_LABELS, FINDING_STATUSES, type FindingStatus } from '../../../../shared/review/findings';
+import { FINDING_STATUSES, type FindingStatus } from '../../../../shared/review/findings';
 import type { FindingDetail, FindingEventView } from '../../../../shared/review/views';
 import { api } from '../../api';
 import { errorMessage, formatNumber, formatThreeDecimals, formatTimestamp } from '../../format';
 import { useAction } from '../../useAction';
 import { usePanel } from '../../usePanel';
 import { SourceRowCells } from '../inventory/SourceRowCells';
-import { figureName, figureText, SEVERITY_LABELS, SOURCE_LABELS } from './labels';
+import { figureName, figureText, FINDING_STATUS_LABELS, SEVERITY_LABELS, SOURCE_LABELS } from './labels';
 import { t } from '../../messages';
 
 function eventText(event: FindingEventView): string {

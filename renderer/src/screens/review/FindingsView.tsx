@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { EngagementSummary } from '../../../../shared/contract';
-import { FINDING_SEVERITIES, FINDING_SORTS, FINDING_SOURCES, FINDING_STATUS_LABELS, FINDING_STATUSES, type FindingQueryInput, type FindingSort } from '../../../../shared/review/findings';
+import { FINDING_SEVERITIES, FINDING_SORTS, FINDING_SOURCES, FINDING_STATUSES, type FindingQueryInput, type FindingSort } from '../../../../shared/review/findings';
 import type { CheckSummary, FindingPage } from '../../../../shared/review/views';
 import { api } from '../../api';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
@@ -8,7 +8,7 @@ import { tableHeadings } from '../../components/tableHeadings';
 import { errorMessage, formatNumber, formatThreeDecimals } from '../../format';
 import { useAction } from '../../useAction';
 import { FindingDetailPanel } from './FindingDetailPanel';
-import { SEVERITY_LABELS, SOURCE_LABELS } from './labels';
+import { FINDING_STATUS_LABELS, SEVERITY_LABELS, SOURCE_LABELS } from './labels';
 import { t } from '../../messages';
 
 const PAGE_SIZE = 100;
