@@ -10,8 +10,12 @@ import { z } from 'zod';
 import { MAX_PAGE_SIZE } from './paging';
 import { FINDING_SEVERITIES, FINDING_SOURCES, FINDING_STATUSES } from './review/findings';
 
-/** How a column's values read: numbers right-aligned and grouped, timestamps in UTC, codes monospaced. */
-export type TableColumnKind = 'text' | 'number' | 'timestamp' | 'code';
+/**
+ * How a column's values read: numbers right-aligned and grouped, timestamps in UTC, codes
+ * monospaced; a period is an ISO date, or an ISO 8601 interval of two ('2022-04-01/2022-04-30'),
+ * shown in the reader's locale and written to CSV as is.
+ */
+export type TableColumnKind = 'text' | 'number' | 'timestamp' | 'code' | 'period';
 
 export interface TableColumnSpec {
   readonly id: string;
@@ -34,7 +38,7 @@ export const TABLE_COLUMNS = {
   records: [
     column('id', 'number'),
     column('site'),
-    column('period'),
+    column('period', 'period'),
     column('activity'),
     column('quantity', 'number'),
     unsorted('unit'),

@@ -37,6 +37,8 @@ export interface Formats {
   date(iso: string): string;
   /** An ISO instant's time of day (UTC), named as such. */
   time(iso: string): string;
+  /** A civil date ('2022-04-01') or a span of them: one date when it starts and ends on the same day. */
+  dateSpan(start: string, end?: string): string;
   /** A month of the year by number (1 = January), named in the locale. */
   monthName(month: number): string;
 }
@@ -78,6 +80,7 @@ export function formatsFor(locale: string | undefined): Formats {
     timestamp: (iso) => timestamp.format(new Date(iso)),
     date: (iso) => date.format(new Date(iso)),
     time: (iso) => time.format(new Date(iso)),
+    dateSpan: (start, end = start) => (start === end ? date.format(new Date(start)) : `${date.format(new Date(start))} – ${date.format(new Date(end))}`),
     monthName: (month) => monthName.format(Date.UTC(2000, month - 1, 1)),
   };
 }
@@ -98,6 +101,7 @@ export const formatPercentagePoints = SYSTEM.percentagePoints;
 export const formatBytes = SYSTEM.bytes;
 export const formatTimestamp = SYSTEM.timestamp;
 export const formatDate = SYSTEM.date;
+export const formatDateSpan = SYSTEM.dateSpan;
 export const formatTime = SYSTEM.time;
 export const formatMonthName = SYSTEM.monthName;
 

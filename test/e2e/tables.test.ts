@@ -57,6 +57,8 @@ describe('tables that scale', () => {
     await expect.poll(() => textOf(records.getByTestId('row-count')), { timeout: 60_000 }).toBe('1,000,000 rows');
     await expect(table.getAttribute('aria-rowcount')).resolves.toBe(String(RECORDS + 1));
     await rowAt(table, 0).waitFor();
+    // Its period in the reader's locale (the page's is en-GB), as one span.
+    await expect(textOf(rowAt(table, 0).locator('td').nth(2))).resolves.toBe('01/04/2021 – 30/04/2021');
     // Only the rows in view are in the page.
     expect(await table.locator('tbody tr[data-loaded]').count()).toBeLessThan(100);
     await screenshot(page, 'tables-1-records');

@@ -52,7 +52,7 @@ const TABLES: { readonly [T in TableName]: TableSql<T> } = {
                FROM p CROSS JOIN activity_record t ON t.id = p.id JOIN source_file s ON s.id = t.source_file_id JOIN raw_row w ON w.id = t.raw_row_id`,
     row: ([id, site, start, end, activity, quantity, unit, fileName, sheet, rowNumber, rawRowId]) => ({
       key: id as number,
-      cells: [id as number, site as string | null, start === end ? (start as string) : `${start as string} – ${end as string}`, activityByKey(activity as string)?.label ?? (activity as string), quantity as number, unit as string, fileName as string, sheet as string, rowNumber as number],
+      cells: [id as number, site as string | null, start === end ? (start as string) : `${start as string}/${end as string}`, activityByKey(activity as string)?.label ?? (activity as string), quantity as number, unit as string, fileName as string, sheet as string, rowNumber as number],
       rawRowId: rawRowId as number,
     }),
   },

@@ -3,7 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { TABLE_COLUMNS, type TableName, type TablePage, type TableQueryInput, type TableRow, type TableValue } from '../../../shared/tables';
 import { api } from '../api';
-import { countOf, formatNumber, formatTimestamp, NO_VALUE } from '../format';
+import { countOf, formatDateSpan, formatNumber, formatTimestamp, NO_VALUE } from '../format';
 import { ExportCsvButton } from './ExportCsvButton';
 import { tableHeadings } from './tableHeadings';
 import { SourceRowContextView } from './SourceRowContext';
@@ -57,6 +57,7 @@ function formatValue(value: TableValue, kind: string): ReactNode {
   if (value === null || value === '') return NO_VALUE;
   if (typeof value === 'number') return kind === 'number' ? formatNumber(value) : String(value);
   if (kind === 'timestamp') return formatTimestamp(value);
+  if (kind === 'period') return formatDateSpan(...(value.split('/') as [string, string?]));
   if (kind === 'code') return <code>{value}</code>;
   return value;
 }

@@ -70,7 +70,7 @@ describe('browsable tables', () => {
     const i = top - 1;
     expect(generatedQuantity(i)).toBe(224.5);
     const month = engagement.db.prepare('SELECT period_start, period_end FROM activity_record WHERE id = ?').get(top) as { period_start: string; period_end: string };
-    expect(pages[0]!.rows[0]!.cells).toEqual([top, `Site ${i % 400}`, `${month.period_start} – ${month.period_end}`, ['Electricity', 'Natural gas', 'Diesel'][i % 3], 224.5, ['kWh', 'm3', 'L'][i % 3], 'generated', 'generated', i + 2]);
+    expect(pages[0]!.rows[0]!.cells).toEqual([top, `Site ${i % 400}`, `${month.period_start}/${month.period_end}`, ['Electricity', 'Natural gas', 'Diesel'][i % 3], 224.5, ['kWh', 'm3', 'L'][i % 3], 'generated', 'generated', i + 2]);
 
     // Sites ascending: NULLs first (as SQLite orders them), then by name, ties by record.
     const bySite = [...all].sort((a, b) => (a.site === b.site ? a.id - b.id : a.site === null ? -1 : b.site === null ? 1 : a.site < b.site ? -1 : 1)).map((row) => row.id);
