@@ -9,7 +9,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Engagement } from '../../../electron/engine/engagement/handle';
 import { exportQueryCsv } from '../../../electron/engine/export/service';
+import { loadFactorLibrary } from '../../../electron/engine/factors/library';
 import { runImport } from '../../../electron/engine/import/pipeline';
+import { calculate } from '../../../electron/engine/inventory/calculate';
+import { traceFigure } from '../../../electron/engine/inventory/service';
 import { allTableRows, sourceRowContext, tablePage } from '../../../electron/engine/tables/service';
 import { selectTableRows, selectTableRowsAfter } from '../../../electron/engine/tables/store';
 import type { ReadableDb } from '../../../electron/engine/db/handles';
@@ -181,6 +184,25 @@ describe('browsable tables', () => {
     // One file's records (the Records view's file filter), in record order: found and counted through that file's index.
     const [oneFile] = plansOf((db) => selectTableRows(db, query({ table: 'records', sourceFileId: 1 }), 500, 100));
     expect(oneFile!.inner).toEqual(['SEARCH t USING COVERING INDEX activity_record_by_source_file (source_file_id=?)']);
+    engagement.close();
+  });
+
+  it('exports every line of a figure’s trace as CSV under the headings given, in the trace’s order', async () => {
+    const dir = tempDir();
+    const engagement = newEngagement(dir, { defaultRegion: 'UK' });
+    loadFactorLibrary(engagement);
+    insertGeneratedRecords(engagement, RECORDS);
+    await calculate(engagement);
+    const headers = TRACE_CSV_COLUMNS.map((column) => `${column} heading`);
+    const { query: trace } = API['export.tableCsv'].input.parse({ query: { table: 'trace', figure: 'FY2022.scope1', sort: 'quantity', descending: true }, headers });
+    const file = path.join(dir, 'trace.csv');
+    const rows = await exportQueryCsv(engagement, trace, headers, file);
+    const lines = traceFigure(engagement, { figure: 'FY2022.scope1', page: 0, pageSize: 1000, sort: 'quantity', descending: true });
+    expect(rows).toBe(lines.lineCount);
+    expect(rows).toBeGreaterThan(0);
+    const written = fs.readFileSync(file, 'utf8').split('\r\n');
+    expect(written[0]).toBe(`\uFEFF${headers.join(',')}`);
+    expect(written.slice(1, -1).map((line) => Number(line.split(',')[0]))).toEqual(lines.lines.map((line) => line.recordId));
     engagement.close();
   });
 
