@@ -138,13 +138,31 @@ export function countTableRows(db: ReadableDb, query: TableQuery): number {
   return db.prepare(`SELECT count(*) FROM ${sql.from} ${where}`).pluck().get(params) as number;
 }
 
-/** `limit` rows of a query from `offset`, in its order: what the UI asks for, wherever it is scrolled. */
-export function selectTableRows(db: ReadableDb, query: TableQuery, offset: number, limit: number): TableRow[] {
+/**
+ * From this offset on, a page in the far half of a query is found from its end. SQLite reaches an
+ * offset by stepping over every row before it, so the last page of a million is a million steps
+ * from the start but a few from the end; the count that tells which half a page is in costs one
+ * walk of a narrow index, worth it only this deep.
+ */
+const FROM_THE_END_AFTER = 10_000;
+
+/**
+ * `limit` rows of a query from `offset`, in its order: what the UI asks for, wherever it is
+ * scrolled. `total`, when known, is how many rows the query matches.
+ */
+export function selectTableRows(db: ReadableDb, query: TableQuery, offset: number, limit: number, total?: number): TableRow[] {
   const sql = TABLES[query.table] as TableSql<TableName>;
   const { where, params } = whereOf(sql, query);
   const order = orderOf(sql, query);
-  const ids = `SELECT ${sql.key} AS id FROM ${sql.from} ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
-  return (db.prepare(`WITH p AS MATERIALIZED (${ids}) ${sql.select} ORDER BY ${order}`).raw().all({ ...params, limit, offset }) as unknown[][]).map(sql.row);
+  // A text search reads every row to count them: only a query an index answers is worth counting.
+  const matching = total ?? (offset > FROM_THE_END_AFTER && query.text === '' ? countTableRows(db, query) : undefined);
+  // The reverse order is exactly the order backwards (ties by key, NULLs at the other end), so the
+  // page's ids are the rows counted back from the end; the full rows are then put in the query's order.
+  const fromEnd = matching !== undefined && offset > matching / 2;
+  const bounds = fromEnd ? { limit: Math.min(limit, matching - offset), offset: Math.max(0, matching - offset - limit) } : { limit, offset };
+  if (bounds.limit <= 0) return [];
+  const ids = `SELECT ${sql.key} AS id FROM ${sql.from} ${where} ORDER BY ${fromEnd ? orderOf(sql, { ...query, descending: !query.descending }) : order} LIMIT @limit OFFSET @offset`;
+  return (db.prepare(`WITH p AS MATERIALIZED (${ids}) ${sql.select} ORDER BY ${order}`).raw().all({ ...params, ...bounds }) as unknown[][]).map(sql.row);
 }
 
 /**
@@ -190,7 +208,8 @@ export function selectTableRowsAfter(db: ReadableDb, query: TableQuery, cursor: 
 }
 
 export function selectTablePage(db: ReadableDb, query: TableQuery, offset: number, limit: number, count = true): TablePage {
-  return { total: count ? countTableRows(db, query) : null, offset, rows: selectTableRows(db, query, offset, limit) };
+  const total = count ? countTableRows(db, query) : null;
+  return { total, offset, rows: selectTableRows(db, query, offset, limit, total ?? undefined) };
 }
 
 /** A raw row with its sheet's headers (from the mapping the file was imported with) and its stored neighbours. */

@@ -98,6 +98,28 @@ describe('browsable tables', () => {
     engagement.close();
   });
 
+  it('finds a page deep in the far half of a query from its end: the same rows, in order, NULLs and ties included', () => {
+    const engagement = newEngagement(tempDir());
+    const many = 25_000;
+    insertGeneratedRecords(engagement, many);
+    engagement.db.prepare('UPDATE activity_record SET site = NULL WHERE id % 500 = 0').run();
+    const all = engagement.db.prepare('SELECT id, quantity, site FROM activity_record').all() as { id: number; quantity: number; site: string | null }[];
+    const bySite = (a: (typeof all)[number], b: (typeof all)[number]) => (a.site === b.site ? a.id - b.id : a.site === null ? -1 : b.site === null ? 1 : a.site < b.site ? -1 : 1);
+    const orders = [
+      { input: { table: 'records', sort: 'site' }, expected: [...all].sort(bySite) },
+      { input: { table: 'records', sort: 'site', descending: true }, expected: [...all].sort((a, b) => bySite(b, a)) },
+      { input: { table: 'records', sort: 'quantity', descending: true }, expected: [...all].sort((a, b) => b.quantity - a.quantity || b.id - a.id) },
+      { input: { table: 'records', sort: 'id' }, expected: all },
+    ] as const;
+    for (const { input, expected } of orders) {
+      // Before the far half, across its middle, the last page, a page cut short by the end, past the end.
+      for (const offset of [12_000, 12_450, many - 100, many - 30, many]) {
+        expect(selectTableRows(engagement.reader, query(input), offset, 100).map((row) => row.key), `${JSON.stringify(input)} at ${offset}`).toEqual(expected.slice(offset, offset + 100).map((row) => row.id));
+      }
+    }
+    engagement.close();
+  });
+
   it('walks every row of a query page by page in the same order as the offset pages, NULLs included, both directions', async () => {
     const engagement = engagementWithRecords(tempDir());
     for (const input of [{ table: 'records', sort: 'site' }, { table: 'records', sort: 'site', descending: true }, { table: 'records', sort: 'quantity' }, { table: 'records', sort: 'id', descending: true }] as const) {
