@@ -560,6 +560,16 @@ const en = {
     starting: 'Starting…',
     cancel: 'Cancel',
   },
+  /** Why stored figures are out of date: the inputs that changed since they were calculated, by part. */
+  resultsStatus: {
+    outOfDate: (parts: Text) => `results are out of date: recalculate (${parts} changed)`,
+    outOfDateSentence: (parts: Text) => `Results are out of date: recalculate (${parts} changed)`,
+    boundary: 'the reporting boundary',
+    factors: 'the factor versions',
+    method: 'the calculation method (a newer Carbon Audit)',
+    records: 'the activity records',
+    settings: 'the engagement settings',
+  },
   labels: {
     statusOpen: 'Open',
     statusExplained: 'Explained',

@@ -2,7 +2,8 @@ import { usePanel } from '../../usePanel';
 import { useEffect, useState } from 'react';
 import { activityByKey } from '../../../../shared/activities';
 import type { TraceFilters, TraceSortColumn } from '../../../../shared/calc/trace';
-import { resultsStatusMessage, type ResultsStatus, type TraceBreakdown, type TraceSubtotal } from '../../../../shared/contract';
+import type { ResultsStatus, TraceBreakdown, TraceSubtotal } from '../../../../shared/contract';
+import { changedInputs } from '../../labels';
 import { formatFigureReference } from '../../../../shared/figures';
 import { api } from '../../api';
 import { formatNumber, formatThreeDecimals } from '../../format';
@@ -55,8 +56,7 @@ function Subtotals({ by, subtotals, onPick }: { by: SubtotalBy; subtotals: reado
 }
 
 function StaleNotice({ status }: { status: ResultsStatus }) {
-  const message = status.state === 'stale' ? resultsStatusMessage(status) : null;
-  return message === null ? null : <p role="alert" className="notice warning">{t.tracePanel.theseLinesAreFromStored(message)}</p>;
+  return status.state === 'stale' ? <p role="alert" className="notice warning">{t.tracePanel.theseLinesAreFromStored(t.resultsStatus.outOfDate(changedInputs(status.changed)))}</p> : null;
 }
 
 /** A figure's lineage, read from the stored results: every line that makes it, down to the source row and the factor applied. */
