@@ -108,7 +108,8 @@ const HAS_WORDS = /[A-Za-z]/;
 /**
  * All UI text lives in the message catalogue (renderer/src/messages.ts), so a translation is one
  * more object of its type: text written straight into JSX elsewhere in the renderer is refused,
- * as a child ('Save'), a choice shown as a child ({busy ? 'Saving…' : 'Save'}), or a UI attribute.
+ * as a child ('Save'), a choice shown as a child ({busy ? 'Saving…' : 'Save'}), a UI attribute, an
+ * error's message or a dialog's question.
  */
 const uiText = {
   rules: {
@@ -135,6 +136,14 @@ const uiText = {
           },
           JSXAttribute(node) {
             if (UI_TEXT_ATTRIBUTES.has(node.name.name) && node.value?.type === 'Literal' && typeof node.value.value === 'string' && HAS_WORDS.test(node.value.value)) report(node.value, node.value.value);
+          },
+          // An error's message and a dialog's question reach the user too (errors are shown in alerts).
+          NewExpression(node) {
+            if (node.callee.type === 'Identifier' && node.callee.name === 'Error') checkShown(node.arguments[0]);
+          },
+          CallExpression(node) {
+            const { callee } = node;
+            if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'window' && ['alert', 'confirm', 'prompt'].includes(callee.property.name)) checkShown(node.arguments[0]);
           },
         };
       },

@@ -16,10 +16,10 @@ import type { FindingKind, PeriodResult, SiteInfo, TonnesRange } from './calc/in
 import type { ResultsStatus } from './calc/results-status';
 import type { TraceBreakdown, TracePage } from './calc/trace';
 import { FINDING_KINDS } from './calc/inventory-types';
-import { TRACE_SORT_COLUMNS } from './calc/trace';
+import { TRACE_CSV_COLUMNS, TRACE_SORT_COLUMNS } from './calc/trace';
 import { findingQuerySchema, FINDING_STATUSES } from './review/findings';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './paging';
-import { TABLE_QUERY_SCHEMAS, tablePageSchema, type TablePage } from './tables';
+import { TABLE_COLUMNS, TABLE_QUERY_SCHEMAS, tablePageSchema, type TablePage } from './tables';
 import { SAMPLE_METHODS, SAMPLE_STRATIFICATIONS } from './review/sampling';
 import { SIGN_OFF_AREAS, SIGN_OFF_ROLES } from './review/sign-off';
 import type {
@@ -496,6 +496,19 @@ const csvQuery = z.discriminatedUnion('table', [
   z.strictObject({ table: z.literal('trace'), ...traceFilters, sort: z.enum(TRACE_SORT_COLUMNS).default('record'), descending: z.boolean().default(false) }),
 ]);
 export type CsvQuery = z.output<typeof csvQuery>;
+
+/** How many columns a CSV export of a query writes: one heading each. */
+export function csvColumnCount(query: Pick<CsvQuery, 'table'>): number {
+  return query.table === 'trace' ? TRACE_CSV_COLUMNS.length : TABLE_COLUMNS[query.table].length;
+}
+
+/**
+ * A CSV export: the query's rows under the headings the UI shows for its columns, in its own
+ * language (from its catalogue), one per column in order, so the file reads like the table.
+ */
+const tableCsvRequest = z.strictObject({ query: csvQuery, headers: z.array(z.string().trim().min(1).max(200)).max(100) }).superRefine(({ query, headers }, context) => {
+  if (headers.length !== csvColumnCount(query)) context.addIssue({ code: 'custom', path: ['headers'], message: `${headers.length} headings for the ${csvColumnCount(query)} columns of ${query.table}` });
+});
 const page = { page: z.number().int().min(0).default(0), pageSize: z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE) };
 
 interface MethodSpec<Input extends z.ZodType, Output> {
@@ -675,7 +688,7 @@ export const API = {
     z.object({ detail: z.enum(EXPORT_DETAIL_MODES).default('full'), evidencePack: z.boolean().default(false) }).strict(),
   ),
   /** Asks the host where to save (a native dialog; a download in the browser), then writes every row of the table as CSV. Null when cancelled. */
-  'export.tableCsv': method<TableCsvOutcome | null>()(z.strictObject({ query: csvQuery })),
+  'export.tableCsv': method<TableCsvOutcome | null>()(tableCsvRequest),
   /** Cancels a running export: nothing appears under the chosen names. */
   'export.cancel': method<null>()(z.object({ jobId: z.string().min(1) }).strict()),
   /** Shows a finished export's workbook in the system's file manager. */

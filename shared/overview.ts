@@ -17,46 +17,36 @@ export interface EngagementProgress {
 
 export type JobStepId = 'import' | 'boundary' | 'factors' | 'calculate' | 'reconcile' | 'export';
 
+/** A step of the job, done or not (the UI words it, from the step's id and the engagement's progress). */
 export interface JobStep {
   readonly id: JobStepId;
-  readonly label: string;
   readonly done: boolean;
-  /** What is done, or what to do next. */
-  readonly detail: string;
 }
-
-const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 /** The job's steps in order, each done or not; the first not done is what to do next. */
 export function jobSteps(progress: EngagementProgress): JobStep[] {
   return [
-    { id: 'import', label: 'Import the company’s data', done: progress.sourceFiles > 0, detail: progress.sourceFiles > 0 ? `${plural(progress.sourceFiles, 'import')} in the register` : 'Import activity data from spreadsheets' },
-    {
-      id: 'boundary',
-      label: 'Set the boundary',
-      done: progress.sites > 0 && progress.sitesConfigured === progress.sites,
-      detail: progress.sites === 0
-        ? 'Sites appear once activity data is imported'
-        : `${progress.sitesConfigured} of ${plural(progress.sites, 'site')} configured${progress.sitesConfigured < progress.sites ? '; the rest count in full' : ''}`,
-    },
-    { id: 'factors', label: 'Load emission factors', done: progress.factorSets > 0, detail: progress.factorSets > 0 ? `${plural(progress.factorSets, 'factor set')} loaded` : 'Load the default library or import a factor table' },
-    { id: 'calculate', label: 'Calculate the inventory', done: progress.calculatedYears > 0, detail: progress.calculatedYears > 0 ? `${plural(progress.calculatedYears, 'fiscal year')} calculated` : 'Needs data and factors' },
-    { id: 'reconcile', label: 'Reconcile the reported figures', done: progress.claimFiles > 0, detail: progress.claimFiles > 0 ? `${plural(progress.claimFiles, 'file')} of reported figures imported` : 'Import the company’s reported figures' },
-    { id: 'export', label: 'Export the audited workbook', done: progress.exports > 0, detail: progress.exports > 0 ? `Exported ${plural(progress.exports, 'time')}` : 'Export once the figures are reviewed' },
+    { id: 'import', done: progress.sourceFiles > 0 },
+    { id: 'boundary', done: progress.sites > 0 && progress.sitesConfigured === progress.sites },
+    { id: 'factors', done: progress.factorSets > 0 },
+    { id: 'calculate', done: progress.calculatedYears > 0 },
+    { id: 'reconcile', done: progress.claimFiles > 0 },
+    { id: 'export', done: progress.exports > 0 },
   ];
 }
 
 export type HeadlineKey = 'scope1' | 'scope2Location' | 'scope2Market' | 'scope3' | 'net' | 'pue' | 'cleanShare' | 'dataCentreCleanShare';
 
-export const HEADLINES: readonly { readonly key: HeadlineKey; readonly label: string; readonly kind: 'tonnes' | 'ratio' | 'share' }[] = [
-  { key: 'scope1', label: 'Scope 1', kind: 'tonnes' },
-  { key: 'scope2Location', label: 'Scope 2 (location-based)', kind: 'tonnes' },
-  { key: 'scope2Market', label: 'Scope 2 (market-based)', kind: 'tonnes' },
-  { key: 'scope3', label: 'Scope 3', kind: 'tonnes' },
-  { key: 'net', label: 'Net (Scope 1 + market-based Scope 2)', kind: 'tonnes' },
-  { key: 'pue', label: 'PUE (data centres)', kind: 'ratio' },
-  { key: 'cleanShare', label: 'Clean-electricity share', kind: 'share' },
-  { key: 'dataCentreCleanShare', label: 'Data-centre clean share', kind: 'share' },
+/** The Overview's headline figures in order, each read as tonnes, a ratio or a share (the UI names them by key). */
+export const HEADLINES: readonly { readonly key: HeadlineKey; readonly kind: 'tonnes' | 'ratio' | 'share' }[] = [
+  { key: 'scope1', kind: 'tonnes' },
+  { key: 'scope2Location', kind: 'tonnes' },
+  { key: 'scope2Market', kind: 'tonnes' },
+  { key: 'scope3', kind: 'tonnes' },
+  { key: 'net', kind: 'tonnes' },
+  { key: 'pue', kind: 'ratio' },
+  { key: 'cleanShare', kind: 'share' },
+  { key: 'dataCentreCleanShare', kind: 'share' },
 ];
 
 export function headlineValue(period: PeriodResult, key: HeadlineKey): number | null {
@@ -80,11 +70,11 @@ export function yearOnYear(current: number | null, previous: number | null, kind
   return previous === 0 ? null : (current - previous) / previous;
 }
 
-/** The sites weighing most in a year, by net emissions, largest first. */
-export function topSites(period: PeriodResult, count: number): { readonly site: string; readonly net: number }[] {
+/** The sites weighing most in a year, by net emissions, largest first (null: the records that name no site). */
+export function topSites(period: PeriodResult, count: number): { readonly site: string | null; readonly net: number }[] {
   return period.sites
     .filter((site): site is typeof site & { net: number } => site.net !== null)
-    .map((site) => ({ site: site.site ?? '(no site)', net: site.net }))
-    .sort((a, b) => b.net - a.net || a.site.localeCompare(b.site))
+    .map((site) => ({ site: site.site, net: site.net }))
+    .sort((a, b) => b.net - a.net || (a.site ?? '').localeCompare(b.site ?? ''))
     .slice(0, count);
 }

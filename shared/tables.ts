@@ -2,87 +2,97 @@
  * The engagement's browsable tables (records, rejected rows, findings, the audit log, a set's
  * factors): their columns, which of them sort, and the query a page of one is asked with. The
  * engine sorts, filters and pages them in SQL (electron/engine/tables/), the UI shows them in one
- * virtualised table, and CSV exports write every row the same query matches.
+ * virtualised table, and CSV exports write every row the same query matches. Columns are stable
+ * ids here; what a person reads above a column (on screen and in the CSV the UI exports) is the
+ * UI's message catalogue's, keyed by these ids.
  */
 import { z } from 'zod';
 import { MAX_PAGE_SIZE } from './paging';
 import { FINDING_SEVERITIES, FINDING_SOURCES, FINDING_STATUSES } from './review/findings';
 
-/** How a column's values read: numbers right-aligned and grouped, timestamps in UTC, codes monospaced. */
-export type TableColumnKind = 'text' | 'number' | 'timestamp' | 'code';
+/**
+ * How a column's values read: numbers right-aligned and grouped, timestamps in UTC, codes
+ * monospaced; a period is an ISO date, or an ISO 8601 interval of two ('2022-04-01/2022-04-30'),
+ * shown in the reader's locale and written to CSV as is.
+ */
+export type TableColumnKind = 'text' | 'number' | 'timestamp' | 'code' | 'period';
 
 export interface TableColumnSpec {
   readonly id: string;
-  readonly label: string;
   readonly kind: TableColumnKind;
   /** The engine can sort by it (an index keeps that fast at a million rows). */
   readonly sortable: boolean;
 }
 
 /** A column the engine sorts by. */
-function column<const Id extends string>(id: Id, label: string, kind: TableColumnKind = 'text') {
-  return { id, label, kind, sortable: true } as const;
+function column<const Id extends string>(id: Id, kind: TableColumnKind = 'text') {
+  return { id, kind, sortable: true } as const;
 }
 
 /** A column shown and exported but not sorted by (no index behind it). */
-function unsorted<const Id extends string>(id: Id, label: string, kind: TableColumnKind = 'text') {
-  return { id, label, kind, sortable: false } as const;
+function unsorted<const Id extends string>(id: Id, kind: TableColumnKind = 'text') {
+  return { id, kind, sortable: false } as const;
 }
 
 export const TABLE_COLUMNS = {
   records: [
-    column('id', 'Record', 'number'),
-    column('site', 'Site'),
-    column('period', 'Period'),
-    column('activity', 'Activity'),
-    column('quantity', 'Quantity', 'number'),
-    unsorted('unit', 'Unit', 'text'),
-    column('source', 'Source file'),
-    unsorted('sheet', 'Sheet', 'text'),
-    unsorted('row', 'Row', 'number'),
+    column('id', 'number'),
+    column('site'),
+    column('period', 'period'),
+    column('activity'),
+    column('quantity', 'number'),
+    unsorted('unit'),
+    column('source'),
+    unsorted('sheet'),
+    unsorted('row', 'number'),
   ],
   'rejected-rows': [
-    column('id', '#', 'number'),
-    column('source', 'Source file'),
-    unsorted('sheet', 'Sheet', 'text'),
-    unsorted('row', 'Row', 'number'),
-    unsorted('column', 'Column', 'text'),
-    column('reason', 'Reason'),
-    unsorted('cells', 'The row as read', 'text'),
+    column('id', 'number'),
+    column('source'),
+    unsorted('sheet'),
+    unsorted('row', 'number'),
+    unsorted('column'),
+    column('reason'),
+    unsorted('cells'),
   ],
   findings: [
-    column('id', 'No.', 'number'),
-    column('severity', 'Severity'),
-    column('status', 'Status'),
-    column('rule', 'Rule', 'code'),
-    column('site', 'Site'),
-    column('period', 'Period'),
-    column('atStake', 'tCO2e at stake', 'number'),
-    unsorted('message', 'Message'),
-    column('source', 'Found by'),
+    column('id', 'number'),
+    column('severity'),
+    column('status'),
+    column('rule', 'code'),
+    column('site'),
+    column('period'),
+    column('atStake', 'number'),
+    unsorted('message'),
+    column('source'),
   ],
   'audit-log': [
-    column('seq', '#', 'number'),
-    column('at', 'Time (UTC)', 'timestamp'),
-    column('actor', 'Actor'),
-    column('operation', 'Operation', 'code'),
-    unsorted('summary', 'Summary', 'text'),
-    unsorted('params', 'Parameters (JSON)', 'code'),
-    unsorted('hash', 'Hash', 'code'),
+    column('seq', 'number'),
+    column('at', 'timestamp'),
+    column('actor'),
+    column('operation', 'code'),
+    unsorted('summary'),
+    unsorted('params', 'code'),
+    unsorted('hash', 'code'),
   ],
   factors: [
-    column('id', '#', 'number'),
-    column('label', 'Factor'),
-    column('activity', 'Activity', 'code'),
-    column('unit', 'Unit'),
-    column('region', 'Region'),
-    column('scope', 'Scope'),
-    column('co2e', 'kg CO2e per unit', 'number'),
+    column('id', 'number'),
+    column('label'),
+    column('activity', 'code'),
+    column('unit'),
+    column('region'),
+    column('scope'),
+    column('co2e', 'number'),
   ],
 } as const satisfies Record<string, readonly TableColumnSpec[]>;
 
 export type TableName = keyof typeof TABLE_COLUMNS;
 export const TABLE_NAMES = Object.keys(TABLE_COLUMNS) as TableName[];
+
+/** A table's column ids. */
+export type TableColumnId<T extends TableName> = (typeof TABLE_COLUMNS)[T][number]['id'];
+/** Text for every column of every table, by id: the shape the UI's catalogue gives its column headings. */
+export type TableColumnTexts = { readonly [T in TableName]: Readonly<Record<TableColumnId<T>, string>> };
 
 type SortableOf<T extends TableName> = Extract<(typeof TABLE_COLUMNS)[T][number], { readonly sortable: true }>['id'];
 

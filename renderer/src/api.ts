@@ -1,4 +1,5 @@
 import { createApiClient, type ApiClient, type ApiEventName, type ApiEvents, type Bridge } from '../../shared/contract';
+import { t } from './messages';
 
 declare global {
   interface Window {
@@ -8,7 +9,7 @@ declare global {
 
 function connect(): ApiClient {
   const bridge = window.carbonAudit;
-  if (!bridge) throw new Error('Carbon Audit’s engine is not connected to this window');
+  if (!bridge) throw new Error(t.app.engineNotConnected);
   return createApiClient(
     (method, input) => bridge.invoke(method, input),
     <E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void) =>

@@ -37,6 +37,10 @@ export interface Formats {
   date(iso: string): string;
   /** An ISO instant's time of day (UTC), named as such. */
   time(iso: string): string;
+  /** A civil date ('2022-04-01') or a span of them: one date when it starts and ends on the same day. */
+  dateSpan(start: string, end?: string): string;
+  /** A month of the year by number (1 = January), named in the locale. */
+  monthName(month: number): string;
 }
 
 export function formatsFor(locale: string | undefined): Formats {
@@ -52,6 +56,7 @@ export function formatsFor(locale: string | undefined): Formats {
   const timestamp = new Intl.DateTimeFormat(locale, { ...dateParts, ...timeParts });
   const date = new Intl.DateTimeFormat(locale, dateParts);
   const time = new Intl.DateTimeFormat(locale, timeParts);
+  const monthName = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
   return {
     locale: upToSix.resolvedOptions().locale,
     number: nullable(upToSix),
@@ -75,6 +80,8 @@ export function formatsFor(locale: string | undefined): Formats {
     timestamp: (iso) => timestamp.format(new Date(iso)),
     date: (iso) => date.format(new Date(iso)),
     time: (iso) => time.format(new Date(iso)),
+    dateSpan: (start, end = start) => (start === end ? date.format(new Date(start)) : `${date.format(new Date(start))} – ${date.format(new Date(end))}`),
+    monthName: (month) => monthName.format(Date.UTC(2000, month - 1, 1)),
   };
 }
 
@@ -94,7 +101,9 @@ export const formatPercentagePoints = SYSTEM.percentagePoints;
 export const formatBytes = SYSTEM.bytes;
 export const formatTimestamp = SYSTEM.timestamp;
 export const formatDate = SYSTEM.date;
+export const formatDateSpan = SYSTEM.dateSpan;
 export const formatTime = SYSTEM.time;
+export const formatMonthName = SYSTEM.monthName;
 
 /** 1, 'row' → '1 row'; 2, 'row' → '2 rows'; the plural given where it is not the singular + s. */
 export function countOf(count: number, singular: string, plural = `${singular}s`): string {

@@ -5,11 +5,18 @@
  * refuses text written straight into JSX elsewhere in the renderer.
  */
 
+import type { TraceCsvColumn } from '../../shared/calc/trace';
+import type { HeadlineKey } from '../../shared/overview';
+import type { TableColumnTexts } from '../../shared/tables';
+
 /** A value a message interpolates: text, or a count already chosen by the caller. */
 type Text = string | number;
 
 const en = {
   adjustmentsPanel: {
+    touchesRecords: (ids: Text) => `records ${ids}`,
+    theRecordItAdds: 'the record it adds',
+    touchesClaims: (ids: Text) => `claims ${ids}`,
     withdrawnBy: (at: Text, by: Text, reason: Text) => `withdrawn ${at} by ${by}: ${reason}`,
     withdraw: 'Withdraw…',
     whyAdjustmentIsWithdrawn: (id: Text) => `Why adjustment ${id} is withdrawn`,
@@ -23,6 +30,7 @@ const en = {
     adjustments: 'Adjustments',
   },
   app: {
+    engineNotConnected: 'Carbon Audit’s engine is not connected to this window',
     loading: 'Loading…',
   },
   auditLogView: {
@@ -397,6 +405,7 @@ const en = {
     theLargestOfGroupsThe: (count: Text, groupsTotal: Text) => `The ${count} largest of ${groupsTotal} groups; the command line lists every finding (carbon-audit findings).`,
   },
   findingsView: {
+    theFindings: 'the findings',
     severity: 'Severity',
     tco2eAtStake: 'tCO2e at stake',
     rule: 'Rule',
@@ -492,6 +501,21 @@ const en = {
     rejectedRows: 'Rejected rows',
     skippedTotalsAndNotes: 'Skipped totals and notes',
   },
+  /** What an import (or its validation) counts, for its one-line summary. */
+  importCounts: {
+    record: 'record',
+    records: 'records',
+    row: 'row',
+    rows: 'rows',
+    totalsOrNotesRow: 'totals or notes row',
+    totalsOrNotesRows: 'totals or notes rows',
+    andClaims: (claims: Text) => ` and ${claims}`,
+    claim: 'claim',
+    claims: 'claims',
+    andFindings: (findings: Text) => `; ${findings}`,
+    finding: 'finding',
+    findings: 'findings',
+  },
   importStep: {
     import: 'Import',
     back: 'Back',
@@ -507,6 +531,8 @@ const en = {
     importedFromRejected: (recordsCreated: Text, claims: Text, fileName: Text, rejectedTotal: Text, anyway: Text, evidence: Text) => `Imported ${recordsCreated}${claims} from ${fileName}; ${rejectedTotal} rejected.${anyway} ${evidence}`,
   },
   importWizard: {
+    importRunning: (fileName: Text) => `An import is running: wait for it to finish, or cancel it, before dropping ${fileName}`,
+    leaveImportInProgress: (importing: Text, dropped: Text) => `Leave the import of ${importing} in progress and start again with ${dropped}?`,
     file: 'File',
     sheet: 'Sheet',
     table: 'Table',
@@ -534,7 +560,29 @@ const en = {
     starting: 'Starting…',
     cancel: 'Cancel',
   },
+  /** Why stored figures are out of date: the inputs that changed since they were calculated, by part. */
+  resultsStatus: {
+    outOfDate: (parts: Text) => `results are out of date: recalculate (${parts} changed)`,
+    outOfDateSentence: (parts: Text) => `Results are out of date: recalculate (${parts} changed)`,
+    boundary: 'the reporting boundary',
+    factors: 'the factor versions',
+    method: 'the calculation method (a newer Carbon Audit)',
+    records: 'the activity records',
+    settings: 'the engagement settings',
+  },
   labels: {
+    statusOpen: 'Open',
+    statusExplained: 'Explained',
+    statusAdjusted: 'Adjusted',
+    statusAccepted: 'Accepted',
+    statusFalsePositive: 'False positive',
+    areaImport: 'Import and source data',
+    areaInventory: 'Inventory and boundary',
+    areaReconciliation: 'Reconciliation and adjustments',
+    areaExport: 'Audited workbook',
+    vouchAgreed: 'Agreed to evidence',
+    vouchDifference: 'Difference',
+    vouchNotVouched: 'Not vouched',
     operationalControl: 'Operational control',
     financialControl: 'Financial control',
     equityShare: 'Equity share',
@@ -641,6 +689,51 @@ const en = {
     pue: 'PUE',
     noSite: '(no site)',
   },
+  /** The Overview's headline figures, by key. */
+  headlines: {
+    scope1: 'Scope 1',
+    scope2Location: 'Scope 2 (location-based)',
+    scope2Market: 'Scope 2 (market-based)',
+    scope3: 'Scope 3',
+    net: 'Net (Scope 1 + market-based Scope 2)',
+    pue: 'PUE (data centres)',
+    cleanShare: 'Clean-electricity share',
+    dataCentreCleanShare: 'Data-centre clean share',
+  } satisfies Record<HeadlineKey, string>,
+  /** The job's steps on the Overview: each step's name, what is done or what to do next. */
+  jobSteps: {
+    import: 'Import the company’s data',
+    importsInRegister: (imports: Text) => `${imports} in the register`,
+    import1: 'import',
+    imports: 'imports',
+    importActivityData: 'Import activity data from spreadsheets',
+    boundary: 'Set the boundary',
+    sitesAppearOnImport: 'Sites appear once activity data is imported',
+    sitesConfigured: (configured: Text, sites: Text) => `${configured} of ${sites} configured`,
+    theRestCountInFull: '; the rest count in full',
+    site: 'site',
+    sites: 'sites',
+    factors: 'Load emission factors',
+    factorSetsLoaded: (sets: Text) => `${sets} loaded`,
+    factorSet: 'factor set',
+    factorSets: 'factor sets',
+    loadTheLibrary: 'Load the default library or import a factor table',
+    calculate: 'Calculate the inventory',
+    yearsCalculated: (years: Text) => `${years} calculated`,
+    fiscalYear: 'fiscal year',
+    fiscalYears: 'fiscal years',
+    needsDataAndFactors: 'Needs data and factors',
+    reconcile: 'Reconcile the reported figures',
+    filesOfReportedFigures: (files: Text) => `${files} of reported figures imported`,
+    file: 'file',
+    files: 'files',
+    importReportedFigures: 'Import the company’s reported figures',
+    export: 'Export the audited workbook',
+    exportedTimes: (times: Text) => `Exported ${times}`,
+    time: 'time',
+    times: 'times',
+    exportOnceReviewed: 'Export once the figures are reviewed',
+  },
   overviewView: {
     headlineFigures: 'Headline figures',
     figure: 'Figure',
@@ -671,6 +764,9 @@ const en = {
     notTheHistoryThisMachine: 'Not the history this machine saw: see the warning above.',
     reportingEntity: 'Reporting entity',
     fiscalYear: 'Fiscal year',
+    fiscalYearEndYear: (month: Text) => `Starts in ${month}; labelled by the year it ends in`,
+    fiscalYearStartYear: (month: Text) => `Starts in ${month}; labelled by the year it starts in`,
+    percent: (value: Text) => `${value}%`,
     baseYear: 'Base year',
     notSet: 'Not set',
     consolidationApproach: 'Consolidation approach',
@@ -951,6 +1047,7 @@ const en = {
     back: 'Back',
   },
   tableStep: {
+    rowSetAsHeader: (row: Text) => `row ${row} set as the header`,
     headerRow: 'Header row',
     theRowWithTheColumn: 'The row with the column headers.',
     firstDataRow: 'First data row',
@@ -995,6 +1092,7 @@ const en = {
     no: 'No',
   },
   tracePanel: {
+    theLinesOf: (figure: Text) => `the lines of ${figure}`,
     subtotalsBy: (by: Text) => `Subtotals by ${by}`,
     site: 'Site',
     activity: 'Activity',
@@ -1059,7 +1157,6 @@ const en = {
     importRecords: (recordsCreated: Text) => `Import ${recordsCreated} records`,
     import: 'Import',
     wouldBeImportedRejectedSkipped: (recordsCreated: Text, claims: Text, rejectedTotal: Text, skipped: Text, findings: Text) => `${recordsCreated}${claims} would be imported; ${rejectedTotal} rejected; ${skipped} skipped${findings}. Nothing has been saved yet.`,
-    totalsOrNotesRow: 'totals or notes row',
     validateTheFileFirst: 'Validate the file first',
     tickImportItAnywayTo: 'Tick “Import it anyway” to import what falls short',
     tickImportAgainAnywayTo: 'Tick “Import again anyway” to import a file twice',
@@ -1081,6 +1178,19 @@ const en = {
     whereWasReadFrom: (rowNoun: Text, key: Text) => `Where ${rowNoun} ${key} was read from`,
     close: 'Close',
   },
+  /** Each browsable table's column headings, by column id: the table's header row and its CSV's. */
+  tableColumns: {
+    records: { id: 'Record', site: 'Site', period: 'Period', activity: 'Activity', quantity: 'Quantity', unit: 'Unit', source: 'Source file', sheet: 'Sheet', row: 'Row' },
+    'rejected-rows': { id: '#', source: 'Source file', sheet: 'Sheet', row: 'Row', column: 'Column', reason: 'Reason', cells: 'The row as read' },
+    findings: { id: 'No.', severity: 'Severity', status: 'Status', rule: 'Rule', site: 'Site', period: 'Period', atStake: 'tCO2e at stake', message: 'Message', source: 'Found by' },
+    'audit-log': { seq: '#', at: 'Time (UTC)', actor: 'Actor', operation: 'Operation', summary: 'Summary', params: 'Parameters (JSON)', hash: 'Hash' },
+    factors: { id: '#', label: 'Factor', activity: 'Activity', unit: 'Unit', region: 'Region', scope: 'Scope', co2e: 'kg CO2e per unit' },
+  } satisfies TableColumnTexts,
+  /** A trace's CSV headings, by column id. */
+  traceCsvColumns: {
+    record: 'Record', site: 'Site', activity: 'Activity', periodStart: 'Period start', periodEnd: 'Period end', quantity: 'Quantity', unit: 'Unit', conversion: 'Unit conversion', converted: 'Converted', factorUnit: 'Factor unit',
+    charged: 'Charged', co2ePerUnit: 'kgCO2e / unit', factorSet: 'Factor set', factorEdition: 'Factor edition', factor: 'Factor', tco2e: 'tCO2e', sourceFile: 'Source file', sheet: 'Sheet', row: 'Row', note: 'Note',
+  } satisfies Record<TraceCsvColumn, string>,
   sourceRowContext: {
     loading: 'Loading the source row…',
     sheetRow: (sheet: Text, rowNumber: Text) => ` › ${sheet} › row ${rowNumber}`,
@@ -1090,6 +1200,7 @@ const en = {
     row: 'Row',
   },
   nativeCommands: {
+    neitherEngagementNorSpreadsheet: (fileName: Text, engagement: Text, spreadsheets: Text) => `${fileName} is neither an engagement (.${engagement}) nor a spreadsheet (${spreadsheets})`,
     dropHint: (extension: Text) => `Drop a .${extension} engagement to open it, or a spreadsheet to import it`,
     opening: 'Opening…',
     dismiss: 'Dismiss',

@@ -44,6 +44,13 @@ export interface TraceLine extends ResultLine {
 
 /** What a trace can be sorted by; ties (and 'record') keep the lines in record order. */
 export const TRACE_SORT_COLUMNS = ['record', 'site', 'activity', 'quantity', 'tco2e', 'source'] as const;
+
+/** The columns of a trace written as CSV, by stable id (their headings are the UI catalogue's): a line's every step, from record to source row. */
+export const TRACE_CSV_COLUMNS = [
+  'record', 'site', 'activity', 'periodStart', 'periodEnd', 'quantity', 'unit', 'conversion', 'converted', 'factorUnit',
+  'charged', 'co2ePerUnit', 'factorSet', 'factorEdition', 'factor', 'tco2e', 'sourceFile', 'sheet', 'row', 'note',
+] as const;
+export type TraceCsvColumn = (typeof TRACE_CSV_COLUMNS)[number];
 export type TraceSortColumn = (typeof TRACE_SORT_COLUMNS)[number];
 
 /** Which lines of a figure: every filter narrows; a period keeps the records whose own period meets it. */

@@ -16,6 +16,7 @@ export type FindingSeverity = (typeof FINDING_SEVERITIES)[number];
 export const FINDING_STATUSES = ['open', 'explained', 'adjusted', 'accepted', 'false-positive'] as const;
 export type FindingStatus = (typeof FINDING_STATUSES)[number];
 
+/** In the audited workbook's and the CLI's words (English, as the workbook is); the UI names them from its own catalogue. */
 export const FINDING_STATUS_LABELS: Readonly<Record<FindingStatus, string>> = {
   open: 'Open',
   explained: 'Explained',

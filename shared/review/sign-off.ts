@@ -11,6 +11,7 @@ export type SignOffArea = (typeof SIGN_OFF_AREAS)[number];
 export const SIGN_OFF_ROLES = ['preparer', 'reviewer'] as const;
 export type SignOffRole = (typeof SIGN_OFF_ROLES)[number];
 
+/** In the audited workbook's and the CLI's words (English, as the workbook is); the UI names them from its own catalogue. */
 export const SIGN_OFF_AREA_LABELS: Readonly<Record<SignOffArea, string>> = {
   import: 'Import and source data',
   inventory: 'Inventory and boundary',

@@ -23,6 +23,8 @@ export interface Timed {
   readonly ms: number;
   /** The CPU time of that part, every thread and waited-for child process; null where it cannot be read. */
   readonly cpuMs?: number | null;
+  /** Further times a phase measures beside its main one, in ms by name (a table's sort, its last page…). */
+  readonly also?: Readonly<Record<string, number>>;
 }
 
 /** An engagement of `count` generated records on the default library, built once in the benchmark folder under `name`. */

@@ -1,6 +1,6 @@
 /**
  * One measured phase of the benchmark, run in its own process so its peak RSS is its own.
- * Prints one JSON line: { phase, ms, cpuMs, rows, peakRssMb }. A phase that does untimed work
+ * Prints one JSON line: { phase, ms, cpuMs, rows, peakRssMb, also }. A phase that does untimed work
  * around what it measures (copying a file first) returns its own time.
  */
 import { execFileSync } from 'node:child_process';
@@ -130,8 +130,8 @@ async function main(): Promise<void> {
   const started = performance.now();
   const cpuStarted = cpuMsSoFar();
   const result = await run(file);
-  const { rows, ms, cpuMs = null } = typeof result === 'number' ? { rows: result, ms: performance.now() - started, cpuMs: cpuMsSince(cpuStarted) } : result;
-  process.stdout.write(`${JSON.stringify({ phase, ms: Math.round(ms), cpuMs: cpuMs === null ? null : Math.round(cpuMs), rows, peakRssMb: peakRssMb() })}\n`);
+  const { rows, ms, cpuMs = null, also = {} } = typeof result === 'number' ? { rows: result, ms: performance.now() - started, cpuMs: cpuMsSince(cpuStarted) } : result;
+  process.stdout.write(`${JSON.stringify({ phase, ms: Math.round(ms), cpuMs: cpuMs === null ? null : Math.round(cpuMs), rows, peakRssMb: peakRssMb(), also })}\n`);
 }
 
 void main();

@@ -8,8 +8,8 @@
  *   (within 3x, peak RSS under 400 MB) and SQLite's own GROUP BY over them, then the first page of
  *   a trace of the largest figure (under 300 ms);
  * - export: the workbook writer against a bare exceljs streaming write (see exportSection);
- * - tables: the records table of BENCH_ROWS records: time to its first rows, per page anywhere in
- *   it by three sort orders, and every row to CSV.
+ * - tables: the records table of BENCH_ROWS records: time to its first rows; by three sort orders
+ *   the first page (with the count), per page anywhere in it and its last page; every row to CSV.
  * BENCH_REPEAT=n measures every pair n times and reports medians (the machine may be shared);
  * BENCH_ONLY=import,calculate,export,tables picks sections.
  */
@@ -80,7 +80,7 @@ async function ensureFile(name: string, rows: number, write: (file: string, rows
   return file;
 }
 
-interface PhaseResult { phase: string; ms: number; cpuMs: number | null; rows: number; peakRssMb: number }
+interface PhaseResult { phase: string; ms: number; cpuMs: number | null; rows: number; peakRssMb: number; also: Record<string, number> }
 
 function measureOnce(phase: string, file: string): PhaseResult {
   const output = execFileSync(process.execPath, [path.join(BUNDLE_DIR, 'phase.js'), phase, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
@@ -105,6 +105,7 @@ function measure(phases: readonly string[], file: string): PhaseResult[] {
     ms: median(results.map((result) => result.ms)),
     cpuMs: results.every((result) => result.cpuMs !== null) ? median(results.map((result) => result.cpuMs!)) : null,
     peakRssMb: median(results.map((result) => result.peakRssMb)),
+    also: Object.fromEntries(Object.keys(results[0]!.also).map((name) => [name, median(results.map((result) => result.also[name]!))])),
   }));
 }
 
@@ -179,14 +180,18 @@ function exportSection(): string {
   ].join('\n');
 }
 
-/** The records table as the UI pages it: first rows, then pages anywhere in it by each sort, then the whole table as CSV. */
+/** The records table as the UI pages it: first rows, then by each sort its first page, pages anywhere in it and its end, then the whole table as CSV. */
 function tablesSection(): string {
   measureOnce('table-prepare', String(ROWS));
   const [first, byId, bySite, byQuantity, csv] = measure(['table-first', 'table-page-id', 'table-page-site', 'table-page-quantity', 'table-csv'], String(ROWS)) as [PhaseResult, PhaseResult, PhaseResult, PhaseResult, PhaseResult];
-  const perPage = (label: string, run: PhaseResult) => `${label} ${Math.round(run.ms)} ms`;
+  const ms = (value: number) => `${String(Math.round(value)).padStart(4)} ms`;
+  const sorted = (label: string, run: PhaseResult) =>
+    `  sorted by ${label.padEnd(8)} (largest first)  first page with the count ${ms(run.also.sort!)}  |  per page, ${run.rows} pages spread to the end ${ms(run.ms)}  |  last page ${ms(run.also.end!)}`;
   const report = [
-    `records table ${count(first.rows)} records  first rows ${Math.round(first.ms)} ms  |  per page of 200, ${byId.rows} pages spread to the end: ` +
-      `${[perPage('by record', byId), perPage('by site', bySite), perPage('by quantity', byQuantity)].join(', ')}`,
+    `records table ${count(first.rows)} records, pages of 200  first rows (with the count) ${ms(first.ms)}`,
+    sorted('record', byId),
+    sorted('site', bySite),
+    sorted('quantity', byQuantity),
     `records table as CSV ${count(csv.rows)} rows  ${seconds(csv.ms)}  peak RSS ${mb(csv)}`,
   ];
   process.stderr.write(`${report.join('\n')}\n`);

@@ -57,6 +57,8 @@ describe('tables that scale', () => {
     await expect.poll(() => textOf(records.getByTestId('row-count')), { timeout: 60_000 }).toBe('1,000,000 rows');
     await expect(table.getAttribute('aria-rowcount')).resolves.toBe(String(RECORDS + 1));
     await rowAt(table, 0).waitFor();
+    // Its period in the reader's locale (the page's is en-GB), as one span.
+    await expect(textOf(rowAt(table, 0).locator('td').nth(2))).resolves.toBe('01/04/2021 – 30/04/2021');
     // Only the rows in view are in the page.
     expect(await table.locator('tbody tr[data-loaded]').count()).toBeLessThan(100);
     await screenshot(page, 'tables-1-records');
@@ -120,7 +122,10 @@ describe('tables that scale', () => {
     await records.getByRole('button', { name: 'Export CSV… of records' }).click();
     await expect.poll(() => textOf(records.locator('.csv-export [role="status"]')), { timeout: 180_000 }).toBe('Saved 27,500 rows to records-site-7.csv');
     const lines = fs.readFileSync(csv, 'utf8').split('\r\n');
-    expect(lines[0]).toBe('\uFEFFRecord,Site,Period,Activity,Quantity,Unit,Source file,Sheet,Row');
+    // Its header row is the table's: the headings it shows (the catalogue's), the sort mark aside.
+    const headings = (await table.locator('thead th').allTextContents()).map((text) => text.replace(/ [▴▾]$/, ''));
+    expect(headings).toEqual(['Record', 'Site', 'Period', 'Activity', 'Quantity', 'Unit', 'Source file', 'Sheet', 'Row']);
+    expect(lines[0]).toBe(`\uFEFF${headings.join(',')}`);
     expect(lines).toHaveLength(27_500 + 2);
     // In the table's order: quantity descending.
     const quantities = lines.slice(1, -1).map((line) => Number(line.split(',')[4]));

@@ -10,7 +10,6 @@ import { once } from 'node:events';
 import type { CsvQuery, TraceLine } from '../../../shared/contract';
 import { CSV_BOM, csvLine, type CsvValue } from '../../../shared/export/csv';
 import { MAX_PAGE_SIZE } from '../../../shared/paging';
-import { TABLE_COLUMNS } from '../../../shared/tables';
 import type { Engagement } from '../engagement/handle';
 import { calculateHere, storedFindings, traceFigure } from '../inventory/service';
 import { allTableRows } from '../tables/service';
@@ -94,8 +93,6 @@ export function exportTableCsv(engagement: Engagement, table: CsvTable, targetPa
   return writeCsv(targetPath, workbookTable(engagement, table), signal);
 }
 
-const TRACE_HEADER = ['Record', 'Site', 'Activity', 'Period start', 'Period end', 'Quantity', 'Unit', 'Unit conversion', 'Converted', 'Factor unit', 'Charged', 'kgCO2e / unit', 'Factor set', 'Factor edition', 'Factor', 'tCO2e', 'Source file', 'Sheet', 'Row', 'Note'];
-
 function traceCells(line: TraceLine): CsvValue[] {
   return [
     line.recordId, line.site, line.activity, line.periodStart, line.periodEnd, line.quantity, line.unit, line.conversionFactor, line.convertedQuantity, line.factorUnit,
@@ -103,10 +100,10 @@ function traceCells(line: TraceLine): CsvValue[] {
   ];
 }
 
-async function* queryRows(engagement: Engagement, query: CsvQuery): CsvItems {
+async function* queryRows(engagement: Engagement, query: CsvQuery, headers: readonly string[]): CsvItems {
+  yield { header: headers };
   if (query.table === 'trace') {
     const { table: _trace, ...trace } = query;
-    yield { header: TRACE_HEADER };
     for (let page = 0; ; page++) {
       const lines = traceFigure(engagement, { ...trace, page, pageSize: MAX_PAGE_SIZE }).lines;
       yield* lines.map(traceCells);
@@ -114,13 +111,16 @@ async function* queryRows(engagement: Engagement, query: CsvQuery): CsvItems {
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
-  yield { header: TABLE_COLUMNS[query.table].map((column) => column.label) };
   for await (const rows of allTableRows(engagement, query)) yield* rows.map((row) => row.cells);
 }
 
-/** Writes every row of a browsable table's query (or a figure's trace) as CSV; returns the number of data rows. */
-export function exportQueryCsv(engagement: Engagement, query: CsvQuery, targetPath: string, signal?: AbortSignal): Promise<number> {
-  return writeCsv(targetPath, queryRows(engagement, query), signal);
+/**
+ * Writes every row of a browsable table's query (or a figure's trace) as CSV under `headers`, the
+ * headings the UI shows, one per column (TABLE_COLUMNS, TRACE_CSV_COLUMNS), as the contract
+ * checks; returns the number of data rows.
+ */
+export function exportQueryCsv(engagement: Engagement, query: CsvQuery, headers: readonly string[], targetPath: string, signal?: AbortSignal): Promise<number> {
+  return writeCsv(targetPath, queryRows(engagement, query, headers), signal);
 }
 
 /** 'records.csv', 'trace FY2023.scope2_market.csv'. */

@@ -25,7 +25,12 @@ interface TableSql<T extends TableName> {
   /** What `text` is searched in (lower-cased), over `t`. */
   readonly searched: string;
   readonly filters: (query: QueryOf<T>) => { readonly clauses: readonly string[]; readonly params: Params };
-  /** The full rows of the page's ids (`p.id`), the table again aliased `t` so the page is put in order by the same SQL. */
+  /**
+   * The full rows of the page's ids (`p.id`), the table again aliased `t` so the page is put in
+   * order by the same SQL. `p CROSS JOIN` the table: SQLite then reads p's few rows first and looks
+   * each up by id; left to choose, it may walk the whole table in the sorted order to probe p
+   * (seconds a page at a million records).
+   */
   readonly select: string;
   readonly row: (raw: readonly unknown[]) => TableRow;
 }
@@ -44,10 +49,10 @@ const TABLES: { readonly [T in TableName]: TableSql<T> } = {
     searched: "coalesce(t.site, '') || ' ' || t.activity || ' ' || t.unit_text || ' ' || coalesce(t.notes, '')",
     filters: (query) => equalities({ site: ['t.site', query.site], activity: ['t.activity', query.activity], sourceFileId: ['t.source_file_id', query.sourceFileId] }),
     select: `SELECT t.id, t.site, t.period_start, t.period_end, t.activity, t.quantity, t.unit_text, s.file_name, w.sheet, w.row_number, t.raw_row_id
-               FROM p JOIN activity_record t ON t.id = p.id JOIN source_file s ON s.id = t.source_file_id JOIN raw_row w ON w.id = t.raw_row_id`,
+               FROM p CROSS JOIN activity_record t ON t.id = p.id JOIN source_file s ON s.id = t.source_file_id JOIN raw_row w ON w.id = t.raw_row_id`,
     row: ([id, site, start, end, activity, quantity, unit, fileName, sheet, rowNumber, rawRowId]) => ({
       key: id as number,
-      cells: [id as number, site as string | null, start === end ? (start as string) : `${start as string} – ${end as string}`, activityByKey(activity as string)?.label ?? (activity as string), quantity as number, unit as string, fileName as string, sheet as string, rowNumber as number],
+      cells: [id as number, site as string | null, start === end ? (start as string) : `${start as string}/${end as string}`, activityByKey(activity as string)?.label ?? (activity as string), quantity as number, unit as string, fileName as string, sheet as string, rowNumber as number],
       rawRowId: rawRowId as number,
     }),
   },
@@ -58,7 +63,7 @@ const TABLES: { readonly [T in TableName]: TableSql<T> } = {
     searched: "t.reason || ' ' || t.sheet",
     filters: (query) => equalities({ sourceFileId: ['t.source_file_id', query.sourceFileId] }),
     select: `SELECT t.id, s.file_name, t.sheet, t.row_number, t.column_index, t.reason, w.cells_json, w.id
-               FROM p JOIN rejected_row t ON t.id = p.id JOIN source_file s ON s.id = t.source_file_id
+               FROM p CROSS JOIN rejected_row t ON t.id = p.id JOIN source_file s ON s.id = t.source_file_id
                LEFT JOIN raw_row w ON w.source_file_id = t.source_file_id AND w.sheet = t.sheet AND w.row_number = t.row_number`,
     row: ([id, fileName, sheet, rowNumber, column, reason, cellsJson, rawRowId]) => ({
       key: id as number,
@@ -77,7 +82,7 @@ const TABLES: { readonly [T in TableName]: TableSql<T> } = {
     ),
     select: `SELECT t.id, t.severity, t.status, t.rule, t.site, t.period, t.tco2e_at_stake, t.message, t.source,
                     (SELECT min(raw_row_id) FROM finding_row WHERE finding_id = t.id)
-               FROM p JOIN finding t ON t.id = p.id`,
+               FROM p CROSS JOIN finding t ON t.id = p.id`,
     row: ([id, severity, status, rule, site, period, atStake, message, source, rawRowId]) => ({
       key: id as number,
       cells: [id as number, severity as string, status as string, rule as string, site as string | null, period as string | null, atStake as number | null, message as string, source as string],
@@ -90,7 +95,7 @@ const TABLES: { readonly [T in TableName]: TableSql<T> } = {
     sort: { seq: 't.seq', at: 't.at', actor: 't.actor', operation: 't.operation' },
     searched: "t.actor || ' ' || t.operation || ' ' || t.params_json",
     filters: (query) => equalities({ operation: ['t.operation', query.operation] }),
-    select: 'SELECT t.seq, t.at, t.actor, t.operation, t.params_json, t.hash FROM p JOIN audit_log t ON t.seq = p.id',
+    select: 'SELECT t.seq, t.at, t.actor, t.operation, t.params_json, t.hash FROM p CROSS JOIN audit_log t ON t.seq = p.id',
     row: ([seq, at, actor, operation, paramsJson, hash]) => ({
       key: seq as number,
       cells: [seq as number, at as string, actor as string, operation as string, describeAuditEntry(operation as string, JSON.parse(paramsJson as string)).summary, paramsJson as string, hash as string],
@@ -104,7 +109,7 @@ const TABLES: { readonly [T in TableName]: TableSql<T> } = {
     searched: "t.label || ' ' || coalesce(t.activity_key, '') || ' ' || t.unit_text || ' ' || coalesce(t.region, '')",
     filters: (query) => equalities({ factorSetId: ['t.factor_set_id', query.factorSetId] }),
     select: `SELECT t.id, t.label, t.activity_key, t.unit_text, t.region, t.scope, t.co2e_per_unit_kg, t.raw_row_id
-               FROM p JOIN emission_factor t ON t.id = p.id`,
+               FROM p CROSS JOIN emission_factor t ON t.id = p.id`,
     row: ([id, label, activity, unit, region, scope, co2e, rawRowId]) => ({
       key: id as number,
       cells: [id as number, label as string, activity as string | null, unit as string, region as string | null, scope as string | null, co2e as number | null],
@@ -133,13 +138,31 @@ export function countTableRows(db: ReadableDb, query: TableQuery): number {
   return db.prepare(`SELECT count(*) FROM ${sql.from} ${where}`).pluck().get(params) as number;
 }
 
-/** `limit` rows of a query from `offset`, in its order: what the UI asks for, wherever it is scrolled. */
-export function selectTableRows(db: ReadableDb, query: TableQuery, offset: number, limit: number): TableRow[] {
+/**
+ * From this offset on, a page in the far half of a query is found from its end. SQLite reaches an
+ * offset by stepping over every row before it, so the last page of a million is a million steps
+ * from the start but a few from the end; the count that tells which half a page is in costs one
+ * walk of a narrow index, worth it only this deep.
+ */
+const FROM_THE_END_AFTER = 10_000;
+
+/**
+ * `limit` rows of a query from `offset`, in its order: what the UI asks for, wherever it is
+ * scrolled. `total`, when known, is how many rows the query matches.
+ */
+export function selectTableRows(db: ReadableDb, query: TableQuery, offset: number, limit: number, total?: number): TableRow[] {
   const sql = TABLES[query.table] as TableSql<TableName>;
   const { where, params } = whereOf(sql, query);
   const order = orderOf(sql, query);
-  const ids = `SELECT ${sql.key} AS id FROM ${sql.from} ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
-  return (db.prepare(`WITH p AS MATERIALIZED (${ids}) ${sql.select} ORDER BY ${order}`).raw().all({ ...params, limit, offset }) as unknown[][]).map(sql.row);
+  // A text search reads every row to count them: only a query an index answers is worth counting.
+  const matching = total ?? (offset > FROM_THE_END_AFTER && query.text === '' ? countTableRows(db, query) : undefined);
+  // The reverse order is exactly the order backwards (ties by key, NULLs at the other end), so the
+  // page's ids are the rows counted back from the end; the full rows are then put in the query's order.
+  const fromEnd = matching !== undefined && offset > matching / 2;
+  const bounds = fromEnd ? { limit: Math.min(limit, matching - offset), offset: Math.max(0, matching - offset - limit) } : { limit, offset };
+  if (bounds.limit <= 0) return [];
+  const ids = `SELECT ${sql.key} AS id FROM ${sql.from} ${where} ORDER BY ${fromEnd ? orderOf(sql, { ...query, descending: !query.descending }) : order} LIMIT @limit OFFSET @offset`;
+  return (db.prepare(`WITH p AS MATERIALIZED (${ids}) ${sql.select} ORDER BY ${order}`).raw().all({ ...params, ...bounds }) as unknown[][]).map(sql.row);
 }
 
 /**
@@ -185,7 +208,8 @@ export function selectTableRowsAfter(db: ReadableDb, query: TableQuery, cursor: 
 }
 
 export function selectTablePage(db: ReadableDb, query: TableQuery, offset: number, limit: number, count = true): TablePage {
-  return { total: count ? countTableRows(db, query) : null, offset, rows: selectTableRows(db, query, offset, limit) };
+  const total = count ? countTableRows(db, query) : null;
+  return { total, offset, rows: selectTableRows(db, query, offset, limit, total ?? undefined) };
 }
 
 /** A raw row with its sheet's headers (from the mapping the file was imported with) and its stored neighbours. */

@@ -8,11 +8,11 @@ import { t } from '../messages';
 type CsvQueryInput = ApiInput<'export.tableCsv'>['query'];
 
 /**
- * Saves every row a table's query matches as CSV (not only the rows in view), written by the
- * engine a page at a time with the export's formula-injection escaping: where the save dialog says
- * on the desktop, as a download in the browser.
+ * Saves every row a table's query matches as CSV (not only the rows in view) under the headings
+ * the table shows, written by the engine a page at a time with the export's formula-injection
+ * escaping: where the save dialog says on the desktop, as a download in the browser.
  */
-export function ExportCsvButton({ query, what }: { query: CsvQueryInput; what: string }) {
+export function ExportCsvButton({ query, headers, what }: { query: CsvQueryInput; headers: readonly string[]; what: string }) {
   const host = useHost();
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<TableCsvOutcome | null>(null);
@@ -22,7 +22,7 @@ export function ExportCsvButton({ query, what }: { query: CsvQueryInput; what: s
     setBusy(true);
     setError(null);
     try {
-      const outcome = await api.call('export.tableCsv', { query });
+      const outcome = await api.call('export.tableCsv', { query, headers: [...headers] });
       setSaved(outcome);
       if (outcome && host === 'browser') await reveal(outcome.jobId);
     } catch (caught) {

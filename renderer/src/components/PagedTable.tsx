@@ -3,8 +3,9 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { TABLE_COLUMNS, type TableName, type TablePage, type TableQueryInput, type TableRow, type TableValue } from '../../../shared/tables';
 import { api } from '../api';
-import { countOf, formatNumber, formatTimestamp, NO_VALUE } from '../format';
+import { countOf, formatDateSpan, formatNumber, formatTimestamp, NO_VALUE } from '../format';
 import { ExportCsvButton } from './ExportCsvButton';
+import { tableHeadings } from './tableHeadings';
 import { SourceRowContextView } from './SourceRowContext';
 import { useGridKeys } from './useGridKeys';
 import { usePagedRows } from './usePagedRows';
@@ -56,6 +57,7 @@ function formatValue(value: TableValue, kind: string): ReactNode {
   if (value === null || value === '') return NO_VALUE;
   if (typeof value === 'number') return kind === 'number' ? formatNumber(value) : String(value);
   if (kind === 'timestamp') return formatTimestamp(value);
+  if (kind === 'period') return formatDateSpan(...(value.split('/') as [string, string?]));
   if (kind === 'code') return <code>{value}</code>;
   return value;
 }
@@ -65,9 +67,10 @@ function formatValue(value: TableValue, kind: string): ReactNode {
  * the page, fetched a page at a time as they scroll into view. Headers sort; the search box
  * filters; the keyboard moves through the rows; every row the query matches exports to CSV.
  */
-export function PagedTable<T extends TableName>({ table: name, label, filters, revision, render, hidden = [], searchPlaceholder, toolbar, rowData, opensSourceRows = false, rowNoun = 'row', testId }: PagedTableProps<T>) {
-  const specs = TABLE_COLUMNS[name] as readonly { readonly id: string; readonly label: string; readonly kind: string; readonly sortable: boolean }[];
-  const shown = specs.map((spec, position) => ({ spec, position })).filter(({ spec }) => !hidden.includes(spec.id));
+export function PagedTable<T extends TableName>({ table: name, label, filters, revision, render, hidden = [], searchPlaceholder, toolbar, rowData, opensSourceRows = false, rowNoun = t.pagedTable.row, testId }: PagedTableProps<T>) {
+  const specs = TABLE_COLUMNS[name] as readonly { readonly id: string; readonly kind: string; readonly sortable: boolean }[];
+  const headings = tableHeadings(name);
+  const shown = specs.map((spec, position) => ({ spec, position, heading: headings[position]! })).filter(({ spec }) => !hidden.includes(spec.id));
   const [sort, setSort] = useState(specs.find((spec) => spec.sortable)!.id);
   const [descending, setDescending] = useState(false);
   const [search, setSearch] = useState('');
@@ -106,9 +109,9 @@ export function PagedTable<T extends TableName>({ table: name, label, filters, r
   useEffect(keys.focusActive);
 
   const columns = useMemo<ColumnDef<typeof features, PlacedRow>[]>(
-    () => shown.map(({ spec, position }) => ({
+    () => shown.map(({ spec, position, heading }) => ({
       id: spec.id,
-      header: spec.label,
+      header: heading,
       cell: ({ row }) => {
         const value = row.original.row.cells[position] ?? null;
         const own = (render as Record<string, ((value: TableValue, row: TableRow) => ReactNode) | undefined> | undefined)?.[spec.id];
@@ -149,7 +152,7 @@ export function PagedTable<T extends TableName>({ table: name, label, filters, r
         </label>
         <span className="muted small" role="status" data-testid="row-count">{first ? countOf(total, t.pagedTable.row, t.pagedTable.rows) : t.pagedTable.loading}</span>
         <span className="spacer" />
-        <ExportCsvButton query={query} what={label.toLowerCase()} />
+        <ExportCsvButton query={query} headers={headings} what={label.toLowerCase()} />
       </div>
       {error && <p role="alert" className="notice danger">{error}</p>}
       <div className="table-scroll paged-scroll" ref={scrollRef} data-testid="table-scroll">
@@ -157,16 +160,16 @@ export function PagedTable<T extends TableName>({ table: name, label, filters, r
           <thead>
             <tr aria-rowindex={1}>
               {table.getHeaderGroups()[0]!.headers.map((header, position) => {
-                const spec = shown[position]!.spec;
+                const { spec, heading } = shown[position]!;
                 const sorted = spec.id === sort;
                 return (
                   <th key={header.id} scope="col" className={spec.kind === 'number' ? 'num' : undefined} aria-sort={sorted ? (descending ? 'descending' : 'ascending') : undefined}>
                     {spec.sortable ? (
                       <button type="button" className="sort-header" onClick={() => onSort(spec.id)}>
-                        {spec.label}
+                        {heading}
                         <span aria-hidden="true">{sorted ? (descending ? ' ▾' : ' ▴') : ''}</span>
                       </button>
-                    ) : spec.label}
+                    ) : heading}
                   </th>
                 );
               })}

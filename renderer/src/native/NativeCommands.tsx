@@ -46,7 +46,7 @@ async function openDropped(files: FileList, engagementOpen: boolean): Promise<vo
       return;
     }
     case null:
-      throw new Error(`${file.name} is neither an engagement (.${ENGAGEMENT_FILE_EXTENSION}) nor a spreadsheet (${SPREADSHEET_EXTENSIONS})`);
+      throw new Error(t.nativeCommands.neitherEngagementNorSpreadsheet(file.name, ENGAGEMENT_FILE_EXTENSION, SPREADSHEET_EXTENSIONS));
   }
 }
 

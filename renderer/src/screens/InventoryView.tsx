@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { resultsStatusMessage, type FigureChangeView, type InventoryResults } from '../../../shared/contract';
+import type { FigureChangeView, InventoryResults } from '../../../shared/contract';
 import { api } from '../api';
 import { formatTimestamp } from '../format';
+import { changedInputs } from '../labels';
 import { useAction } from '../useAction';
 import { chronological, siteNames } from './inventory/figures';
 import { FigureChanges } from './inventory/FigureChanges';
@@ -47,10 +48,6 @@ function Schedule({ results, recalculating, onRecalculate }: ScheduleProps) {
   );
 }
 
-function sentence(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 /** Whether the figures below are there and current; the explicit calculation that stores them. */
 function ResultsStatusBar({ results, calculating, onCalculate }: { results: InventoryResults; calculating: boolean; onCalculate: () => void }) {
   const { status } = results;
@@ -70,7 +67,7 @@ function ResultsStatusBar({ results, calculating, onCalculate }: { results: Inve
     <div className={`notice ${status.state === 'stale' ? 'warning' : ''} call-to-action`} role={status.state === 'stale' ? 'alert' : 'status'} data-testid="results-status">
       <p>
         {status.state === 'stale'
-          ? <><strong>{sentence(resultsStatusMessage(status) ?? '')}.</strong> {t.inventoryView.theFiguresBelowWereCalculated(formatTimestamp(status.calculatedAt))}</>
+          ? <><strong>{t.resultsStatus.outOfDateSentence(changedInputs(status.changed))}.</strong> {t.inventoryView.theFiguresBelowWereCalculated(formatTimestamp(status.calculatedAt))}</>
           : t.inventoryView.notCalculatedYetCalculatingFreezes}
       </p>
       {button}

@@ -1,10 +1,10 @@
 import type { AuditVerification, AuditWitnessStatus, EngagementSummary, InventoryResults } from '../../../shared/contract';
 import { HEADLINES, headlineValue, jobSteps, yearOnYear, type EngagementProgress } from '../../../shared/overview';
-import { MONTH_NAMES } from '../../../shared/settings';
 import { api } from '../api';
-import { countOf, errorMessage, formatPercent, formatPercentagePoints, formatSignedPercent, formatThreeDecimals, NO_VALUE } from '../format';
+import { countOf, errorMessage, formatMonthName, formatPercent, formatPercentagePoints, formatSignedPercent, formatThreeDecimals, NO_VALUE } from '../format';
 import { CONSOLIDATION_LABELS, MATCHING_LABELS } from '../labels';
 import { CalculationRules } from './CalculationRules';
+import { jobStepText } from './overview/jobStepText';
 import { SignOffPanel } from './review/SignOffPanel';
 import { useAction } from '../useAction';
 import { useEffect, useState } from 'react';
@@ -63,7 +63,7 @@ function Headlines({ inventory }: { inventory: InventoryResults }) {
             const values = periods.map((period) => headlineValue(period, headline.key));
             return (
               <tr key={headline.key} data-headline={headline.key}>
-                <th scope="row">{headline.label}</th>
+                <th scope="row">{t.headlines[headline.key]}</th>
                 {values.map((value, index) => <td key={periods[index]!.label} className="num">{formatHeadline(value, headline.kind)}</td>)}
                 {periods.length > 1 && <td className="num change">{formatChange(yearOnYear(values[values.length - 1]!, values[values.length - 2]!, headline.kind), headline.kind)}</td>}
               </tr>
@@ -111,13 +111,13 @@ export function OverviewView({ engagement, onNavigate }: { engagement: Engagemen
   const next = steps.find((step) => !step.done);
   const rows: [string, string][] = [
     [t.overviewView.reportingEntity, s.entityName],
-    [t.overviewView.fiscalYear, `Starts in ${MONTH_NAMES[s.fiscalYearStartMonth - 1]}; labelled by the year it ${s.fiscalYearLabelRule === 'end-year' ? 'ends' : 'starts'} in`],
+    [t.overviewView.fiscalYear, (s.fiscalYearLabelRule === 'end-year' ? t.overviewView.fiscalYearEndYear : t.overviewView.fiscalYearStartYear)(formatMonthName(s.fiscalYearStartMonth))],
     [t.overviewView.baseYear, s.baseYear ?? t.overviewView.notSet],
     [t.overviewView.consolidationApproach, CONSOLIDATION_LABELS[s.consolidationApproach]],
     [t.overviewView.gwpBasis, t.overviewView.ipcc100Year(s.gwpBasis)],
     [t.overviewView.materiality, t.overviewView.ofTotalEmissions(s.materialityPercent)],
-    [t.overviewView.performanceMateriality, `${s.performanceMaterialityPercent}%`],
-    [t.overviewView.clearlyTrivial, `${s.clearlyTrivialPercent}%`],
+    [t.overviewView.performanceMateriality, t.overviewView.percent(s.performanceMaterialityPercent)],
+    [t.overviewView.clearlyTrivial, t.overviewView.percent(s.clearlyTrivialPercent)],
     [t.overviewView.levelOfAssurance, s.assuranceLevel === 'limited' ? t.overviewView.limited : t.overviewView.reasonable],
     [t.overviewView.gridRegion, s.defaultRegion ?? t.overviewView.notSetRecordsAndSites],
     [t.overviewView.evidenceKeptUpTo, t.overviewView.mibPerImportedFile(s.evidenceCapMiB)],
@@ -136,8 +136,8 @@ export function OverviewView({ engagement, onNavigate }: { engagement: Engagemen
             {steps.map((step) => (
               <li key={step.id} data-step={step.id} className={step.done ? 'done' : step === next ? 'next' : undefined}>
                 <span className="step-state">{step.done ? t.overviewView.done : step === next ? t.overviewView.next : t.overviewView.toDo}</span>
-                <strong>{step.label}</strong>
-                <span className="muted small">{step.detail}</span>
+                <strong>{jobStepText(step, state!.progress).label}</strong>
+                <span className="muted small">{jobStepText(step, state!.progress).detail}</span>
               </li>
             ))}
           </ol>

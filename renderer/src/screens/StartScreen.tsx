@@ -5,15 +5,18 @@ import {
   CONSOLIDATION_APPROACHES,
   DEFAULT_SETTINGS,
   GWP_BASIS_OPTIONS,
-  MONTH_NAMES,
   type EngagementSettingsInput,
 } from '../../../shared/settings';
 import { api } from '../api';
+import { formatMonthName } from '../format';
 import { useAppRequest } from '../native/appRequests';
 import { RecentEngagements } from '../native/RecentEngagements';
 import { useAction } from '../useAction';
 import { CONSOLIDATION_LABELS } from '../labels';
 import { t } from '../messages';
+
+/** The months a fiscal year can start in, 1 = January. */
+const MONTHS = Array.from({ length: 12 }, (_, index) => index + 1);
 
 /** Performance materiality and the clearly-trivial threshold are left to the engine's materiality rule. */
 const DEFAULT_FORM: EngagementSettingsInput = {
@@ -82,8 +85,8 @@ export function StartScreen({ onOpened }: { onOpened: (engagement: EngagementSum
             <label>
               {t.startScreen.fiscalYearStartsIn}
               <select name="fiscalYearStartMonth" value={form.fiscalYearStartMonth} onChange={(e) => set('fiscalYearStartMonth', Number(e.target.value))}>
-                {MONTH_NAMES.map((month, index) => (
-                  <option key={month} value={index + 1}>{month}</option>
+                {MONTHS.map((month) => (
+                  <option key={month} value={month}>{formatMonthName(month)}</option>
                 ))}
               </select>
             </label>

@@ -11,6 +11,7 @@ import { m008VariantsAndValidity } from '../../../electron/engine/db/migrations/
 import { m009Review } from '../../../electron/engine/db/migrations/009-review';
 import { m010RecordChecks } from '../../../electron/engine/db/migrations/010-record-checks';
 import { m011TableIndexes } from '../../../electron/engine/db/migrations/011-table-indexes';
+import { m012RecordPagingIndexes } from '../../../electron/engine/db/migrations/012-record-paging-indexes';
 import { useTempDir } from '../../helpers/temp';
 
 /** One source file, one raw row and one activity record (an electricity bill) pointing at it. */
@@ -234,6 +235,21 @@ const MIGRATION_CHECKS: Readonly<Record<number, { seed: (db: Db) => void; verify
           expect(plan.map((step) => step.detail).join('; ')).toMatch(new RegExp(`^SCAN activity_record USING (COVERING )?INDEX activity_record_by_\\w+$`));
         }
       }
+    },
+  },
+  [MIGRATIONS.indexOf(m012RecordPagingIndexes) + 1]: {
+    seed: (db) => seedRecord(db),
+    verify: (db) => {
+      const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((step) => step.detail).join('; ');
+      // Records by id, deep into the table, walk the narrow index of ids, not the table's full rows; so does a count.
+      for (const direction of ['ASC', 'DESC']) {
+        expect(plan(`SELECT id FROM activity_record ORDER BY id ${direction} LIMIT 100 OFFSET 500000`)).toBe('SCAN activity_record USING COVERING INDEX activity_record_by_id');
+      }
+      expect(plan('SELECT count(*) FROM activity_record')).toMatch(/^SCAN activity_record USING COVERING INDEX /);
+      // One source file's records are found, counted and put in id order through their own index: no scan, no sort.
+      expect(plan('SELECT id FROM activity_record WHERE source_file_id = 1 ORDER BY id DESC LIMIT 100 OFFSET 500')).toBe('SEARCH activity_record USING COVERING INDEX activity_record_by_source_file (source_file_id=?)');
+      expect(plan('SELECT count(*) FROM activity_record WHERE source_file_id = 1')).toBe('SEARCH activity_record USING COVERING INDEX activity_record_by_source_file (source_file_id=?)');
+      expect(db.prepare('SELECT id, source_file_id FROM activity_record').all()).toEqual([{ id: 1, source_file_id: 1 }]);
     },
   },
   // Keyed by its place in the list: the number a migration gets depends on which branches landed first.

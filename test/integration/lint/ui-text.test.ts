@@ -21,6 +21,11 @@ describe('UI text only from the catalogue (lint)', () => {
     expect(await refusedText('<input aria-label="Site name" placeholder="e.g. London" />')).toEqual(['Site name', 'e.g. London']);
   });
 
+  it('refuses text in an error’s message and a dialog’s question, which the user reads too', async () => {
+    expect(await refusedText("<button type=\"button\" onClick={() => { if (!window.confirm(`Leave ${name}?`)) throw new Error('Import is running'); }}>{t.inventoryView.calculate}</button>")).toEqual(['Leave …?', 'Import is running']);
+    expect(await refusedText('<button type="button" onClick={() => { if (!window.confirm(t.importWizard.leaveImportInProgress(name, name))) throw new Error(t.importWizard.importRunning(name)); }}>{name}</button>')).toEqual([]);
+  });
+
   it('accepts catalogue messages, punctuation, and attributes no one reads', async () => {
     expect(await refusedText('<p className="muted small" data-testid="status">{t.inventoryView.calculatedOn(name)} · {name} ({busy ? "—" : "…"})</p>')).toEqual([]);
   });

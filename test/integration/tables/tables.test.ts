@@ -9,10 +9,16 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Engagement } from '../../../electron/engine/engagement/handle';
 import { exportQueryCsv } from '../../../electron/engine/export/service';
+import { loadFactorLibrary } from '../../../electron/engine/factors/library';
 import { runImport } from '../../../electron/engine/import/pipeline';
+import { calculate } from '../../../electron/engine/inventory/calculate';
+import { traceFigure } from '../../../electron/engine/inventory/service';
 import { allTableRows, sourceRowContext, tablePage } from '../../../electron/engine/tables/service';
+import { selectTableRows, selectTableRowsAfter } from '../../../electron/engine/tables/store';
+import type { ReadableDb } from '../../../electron/engine/db/handles';
+import { TRACE_CSV_COLUMNS } from '../../../shared/calc/trace';
 import { API } from '../../../shared/contract';
-import { tableQuerySchema, type TableQueryInput, type TableRow } from '../../../shared/tables';
+import { sortableColumns, TABLE_COLUMNS, TABLE_NAMES, tableQuerySchema, type TableQueryInput, type TableRow } from '../../../shared/tables';
 import { newEngagement, TEST_ACTOR } from '../../helpers/engagement';
 import { generatedQuantity, insertGeneratedRecords } from '../../helpers/generated-records';
 import { longActivityMapping } from '../../helpers/mappings';
@@ -36,6 +42,20 @@ async function walk(engagement: Engagement, input: TableQueryInput): Promise<Tab
   return rows;
 }
 
+/**
+ * A statement's plan as EXPLAIN QUERY PLAN gives it, split into the steps that find the page's ids
+ * (under MATERIALIZE p) and the steps that read the full rows of those ids.
+ */
+function planTree(db: ReadableDb, sql: string): { inner: string[]; outer: string[] } {
+  const steps = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ limit: 100, offset: 500, afterKey: 1, afterValue: 1, sourceFileId: 1, factorSetId: 1 }) as { id: number; parent: number; detail: string }[];
+  const innerIds = new Set(steps.filter((step) => step.detail === 'MATERIALIZE p').map((step) => step.id));
+  for (const step of steps) if (innerIds.has(step.parent)) innerIds.add(step.id);
+  return {
+    inner: steps.filter((step) => innerIds.has(step.parent)).map((step) => step.detail),
+    outer: steps.filter((step) => !innerIds.has(step.id) && step.detail !== 'MATERIALIZE p').map((step) => step.detail),
+  };
+}
+
 describe('browsable tables', () => {
   const tempDir = useTempDir();
 
@@ -53,7 +73,7 @@ describe('browsable tables', () => {
     const i = top - 1;
     expect(generatedQuantity(i)).toBe(224.5);
     const month = engagement.db.prepare('SELECT period_start, period_end FROM activity_record WHERE id = ?').get(top) as { period_start: string; period_end: string };
-    expect(pages[0]!.rows[0]!.cells).toEqual([top, `Site ${i % 400}`, `${month.period_start} – ${month.period_end}`, ['Electricity', 'Natural gas', 'Diesel'][i % 3], 224.5, ['kWh', 'm3', 'L'][i % 3], 'generated', 'generated', i + 2]);
+    expect(pages[0]!.rows[0]!.cells).toEqual([top, `Site ${i % 400}`, `${month.period_start}/${month.period_end}`, ['Electricity', 'Natural gas', 'Diesel'][i % 3], 224.5, ['kWh', 'm3', 'L'][i % 3], 'generated', 'generated', i + 2]);
 
     // Sites ascending: NULLs first (as SQLite orders them), then by name, ties by record.
     const bySite = [...all].sort((a, b) => (a.site === b.site ? a.id - b.id : a.site === null ? -1 : b.site === null ? 1 : a.site < b.site ? -1 : 1)).map((row) => row.id);
@@ -75,6 +95,28 @@ describe('browsable tables', () => {
     // Text search is case-insensitive over site, activity, unit and notes.
     const gas = engagement.db.prepare("SELECT count(*) FROM activity_record WHERE activity = 'natural_gas'").pluck().get();
     expect(tablePage(engagement, query({ table: 'records', text: 'NATURAL_GAS' }), 0, 10).total).toBe(gas);
+    engagement.close();
+  });
+
+  it('finds a page deep in the far half of a query from its end: the same rows, in order, NULLs and ties included', () => {
+    const engagement = newEngagement(tempDir());
+    const many = 25_000;
+    insertGeneratedRecords(engagement, many);
+    engagement.db.prepare('UPDATE activity_record SET site = NULL WHERE id % 500 = 0').run();
+    const all = engagement.db.prepare('SELECT id, quantity, site FROM activity_record').all() as { id: number; quantity: number; site: string | null }[];
+    const bySite = (a: (typeof all)[number], b: (typeof all)[number]) => (a.site === b.site ? a.id - b.id : a.site === null ? -1 : b.site === null ? 1 : a.site < b.site ? -1 : 1);
+    const orders = [
+      { input: { table: 'records', sort: 'site' }, expected: [...all].sort(bySite) },
+      { input: { table: 'records', sort: 'site', descending: true }, expected: [...all].sort((a, b) => bySite(b, a)) },
+      { input: { table: 'records', sort: 'quantity', descending: true }, expected: [...all].sort((a, b) => b.quantity - a.quantity || b.id - a.id) },
+      { input: { table: 'records', sort: 'id' }, expected: all },
+    ] as const;
+    for (const { input, expected } of orders) {
+      // Before the far half, across its middle, the last page, a page cut short by the end, past the end.
+      for (const offset of [12_000, 12_450, many - 100, many - 30, many]) {
+        expect(selectTableRows(engagement.reader, query(input), offset, 100).map((row) => row.key), `${JSON.stringify(input)} at ${offset}`).toEqual(expected.slice(offset, offset + 100).map((row) => row.id));
+      }
+    }
     engagement.close();
   });
 
@@ -117,10 +159,12 @@ describe('browsable tables', () => {
     // The hostile sites, one of which sorts among the others, and a negative quantity, which is a number, not a formula.
     engagement.db.prepare('UPDATE activity_record SET quantity = -12.5 WHERE id = 2').run();
     const file = path.join(dir, 'records.csv');
-    const rows = await exportQueryCsv(engagement, query({ table: 'records', sort: 'id' }), file);
+    // Under the headings the UI gives (its catalogue's), made inert like any text.
+    const headers = ['Record', 'Site', 'Period', 'Activity', 'Quantity', 'Unit', 'Source file', 'Sheet', '=Row'];
+    const rows = await exportQueryCsv(engagement, query({ table: 'records', sort: 'id' }), headers, file);
     expect(rows).toBe(RECORDS);
     const lines = fs.readFileSync(file, 'utf8').split('\r\n');
-    expect(lines[0]).toBe('\uFEFFRecord,Site,Period,Activity,Quantity,Unit,Source file,Sheet,Row');
+    expect(lines[0]).toBe("\uFEFFRecord,Site,Period,Activity,Quantity,Unit,Source file,Sheet,'=Row");
     expect(lines).toHaveLength(RECORDS + 2);
     expect(lines.slice(1, 8).map((line) => line.split(',').slice(0, 2).join(','))).toEqual([
       `1,"'=HYPERLINK(""http://x""`, "2,'+1+2", "3,'-3+4", "4,'@SUM(A1)", "5,'\tTabbed", `6,"'\rReturn"`, '7,"Plain',
@@ -129,8 +173,58 @@ describe('browsable tables', () => {
     // A filter narrows the export to the rows it matches, in the order asked.
     const site7 = path.join(dir, 'site7.csv');
     const matching = engagement.db.prepare("SELECT id FROM activity_record WHERE site = 'Site 7' ORDER BY quantity DESC, id DESC").pluck().all();
-    await expect(exportQueryCsv(engagement, query({ table: 'records', site: 'Site 7', sort: 'quantity', descending: true }), site7)).resolves.toBe(matching.length);
+    await expect(exportQueryCsv(engagement, query({ table: 'records', site: 'Site 7', sort: 'quantity', descending: true }), headers, site7)).resolves.toBe(matching.length);
     expect(fs.readFileSync(site7, 'utf8').split('\r\n').slice(1, -1).map((line) => Number(line.split(',')[0]))).toEqual(matching);
+    engagement.close();
+  });
+
+  it('finds a page through the page’s own ids: records by any column (or one file’s by id) walk an index, no query sorts every record', () => {
+    const engagement = engagementWithRecords(tempDir());
+    // The plans of the statements a page and a keyset step run, as SQLite would run them (the plan depends on the schema, not the row count).
+    const plansOf = (run: (db: ReadableDb) => void) => {
+      const statements: string[] = [];
+      run(new Proxy(engagement.reader, { get: (db, name) => (name === 'prepare' ? (sql: string) => (statements.push(sql), db.prepare(sql)) : Reflect.get(db, name, db)) }));
+      return statements.map((sql) => planTree(engagement.reader, sql));
+    };
+    const filters = { 'rejected-rows': {}, factors: { factorSetId: 1 } } as Record<string, object>;
+    for (const table of TABLE_NAMES) {
+      for (const sort of sortableColumns(table)) {
+        for (const descending of [false, true]) {
+          const input = query({ table, sort, descending, ...filters[table] } as TableQueryInput);
+          const plans = [...plansOf((db) => selectTableRows(db, input, 500, 100)), ...plansOf((db) => selectTableRowsAfter(db, input, { part: 'values', last: { value: 1, key: 1 } }, 100))];
+          for (const { inner, outer } of plans) {
+            const where = `${table} by ${sort}${descending ? ' descending' : ''}`;
+            // The full rows are looked up by the page's ids; the table is never walked to find them.
+            expect(outer, where).toContain('SCAN p');
+            expect(outer.filter((step) => step.startsWith('SCAN') && step !== 'SCAN p'), where).toEqual([]);
+            // Records (the table that grows to millions) find their page's ids by walking an index, without sorting them.
+            if (table === 'records') expect(inner, where).toEqual([expect.stringMatching(/^(SCAN|SEARCH) t USING (COVERING )?INDEX activity_record_by_\w+/)]);
+          }
+        }
+      }
+    }
+    // One file's records (the Records view's file filter), in record order: found and counted through that file's index.
+    const [oneFile] = plansOf((db) => selectTableRows(db, query({ table: 'records', sourceFileId: 1 }), 500, 100));
+    expect(oneFile!.inner).toEqual(['SEARCH t USING COVERING INDEX activity_record_by_source_file (source_file_id=?)']);
+    engagement.close();
+  });
+
+  it('exports every line of a figure’s trace as CSV under the headings given, in the trace’s order', async () => {
+    const dir = tempDir();
+    const engagement = newEngagement(dir, { defaultRegion: 'UK' });
+    loadFactorLibrary(engagement);
+    insertGeneratedRecords(engagement, RECORDS);
+    await calculate(engagement);
+    const headers = TRACE_CSV_COLUMNS.map((column) => `${column} heading`);
+    const { query: trace } = API['export.tableCsv'].input.parse({ query: { table: 'trace', figure: 'FY2022.scope1', sort: 'quantity', descending: true }, headers });
+    const file = path.join(dir, 'trace.csv');
+    const rows = await exportQueryCsv(engagement, trace, headers, file);
+    const lines = traceFigure(engagement, { figure: 'FY2022.scope1', page: 0, pageSize: 1000, sort: 'quantity', descending: true });
+    expect(rows).toBe(lines.lineCount);
+    expect(rows).toBeGreaterThan(0);
+    const written = fs.readFileSync(file, 'utf8').split('\r\n');
+    expect(written[0]).toBe(`\uFEFF${headers.join(',')}`);
+    expect(written.slice(1, -1).map((line) => Number(line.split(',')[0]))).toEqual(lines.lines.map((line) => line.recordId));
     engagement.close();
   });
 
@@ -142,5 +236,16 @@ describe('browsable tables', () => {
     expect(input.safeParse({ query: { table: 'records' }, limit: 1001 }).success).toBe(false);
     expect(input.safeParse({ query: { table: 'audit-log', factorSetId: 1 } }).success).toBe(false);
     expect(input.safeParse({ query: { table: 'factors' } }).success).toBe(false);
+  });
+
+  it('asks a CSV export for one heading per column of its table or trace, as the UI shows them', () => {
+    const input = API['export.tableCsv'].input;
+    const headings = (count: number) => Array.from({ length: count }, (_, index) => `Column ${index + 1}`);
+    expect(input.safeParse({ query: { table: 'records' }, headers: headings(TABLE_COLUMNS.records.length) }).success).toBe(true);
+    expect(input.safeParse({ query: { table: 'trace', figure: 'FY2023.scope1' }, headers: headings(TRACE_CSV_COLUMNS.length) }).success).toBe(true);
+    expect(input.safeParse({ query: { table: 'records' }, headers: headings(TABLE_COLUMNS.records.length - 1) }).error?.issues.map((issue) => issue.message)).toEqual(['8 headings for the 9 columns of records']);
+    expect(input.safeParse({ query: { table: 'audit-log' }, headers: headings(TABLE_COLUMNS.records.length) }).success).toBe(false);
+    expect(input.safeParse({ query: { table: 'records' } }).success).toBe(false);
+    expect(input.safeParse({ query: { table: 'records' }, headers: [...headings(TABLE_COLUMNS.records.length - 1), '  '] }).success).toBe(false);
   });
 });

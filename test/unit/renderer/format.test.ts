@@ -7,6 +7,18 @@ describe('formatsFor', () => {
   const gb = formatsFor('en-GB');
   const de = formatsFor('de-DE');
 
+  it('writes a civil date or a span of them in the locale, one date for a single day', () => {
+    expect(gb.dateSpan('2022-04-01', '2022-04-30')).toBe('01/04/2022 – 30/04/2022');
+    expect(de.dateSpan('2022-04-01', '2022-04-30')).toBe('01.04.2022 – 30.04.2022');
+    expect(gb.dateSpan('2023-03-31', '2023-03-31')).toBe('31/03/2023');
+    expect(gb.dateSpan('2023-03-31')).toBe('31/03/2023');
+  });
+
+  it('names the months in the locale', () => {
+    expect([1, 3, 12].map(gb.monthName)).toEqual(['January', 'March', 'December']);
+    expect([1, 3, 12].map(de.monthName)).toEqual(['Januar', 'März', 'Dezember']);
+  });
+
   it('groups and separates decimals as each locale does, keeping the precision rules', () => {
     expect(gb.number(1234567.891234)).toBe('1,234,567.891234');
     expect(de.number(1234567.891234)).toBe('1.234.567,891234');

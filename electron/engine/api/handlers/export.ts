@@ -35,12 +35,12 @@ export function exportHandlers(session: Session): HandlersOf<'export'> {
       return { jobId, fileName: path.basename(workbookPath) };
     },
 
-    'export.tableCsv': async ({ query }) => {
+    'export.tableCsv': async ({ query, headers }) => {
       const engagement = session.require();
       const chosen = await host.chooseExportPath(suggestedCsvName(query));
       if (!chosen) return null;
       const csvPath = path.extname(chosen).toLowerCase() === '.csv' ? chosen : `${chosen}.csv`;
-      const rows = await exportQueryCsv(engagement, query, csvPath);
+      const rows = await exportQueryCsv(engagement, query, headers, csvPath);
       const jobId = randomUUID();
       finished.set(jobId, csvPath);
       return { jobId, fileName: path.basename(csvPath), rows };

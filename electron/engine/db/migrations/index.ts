@@ -10,6 +10,7 @@ import { m008VariantsAndValidity } from './008-variants-and-validity';
 import { m009Review } from './009-review';
 import { m010RecordChecks } from './010-record-checks';
 import { m011TableIndexes } from './011-table-indexes';
+import { m012RecordPagingIndexes } from './012-record-paging-indexes';
 
 /**
  * Schema migrations, one file each, in order. A migration's number is its position + 1 and
@@ -20,6 +21,6 @@ export interface Migration {
   readonly up: (db: Database) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Engagement, m002Import, m003Inventory, m004StoredResults, m005ImportFindings, m006EngagementId, m007Reconciliation, m008VariantsAndValidity, m009Review, m010RecordChecks, m011TableIndexes];
+export const MIGRATIONS: readonly Migration[] = [m001Engagement, m002Import, m003Inventory, m004StoredResults, m005ImportFindings, m006EngagementId, m007Reconciliation, m008VariantsAndValidity, m009Review, m010RecordChecks, m011TableIndexes, m012RecordPagingIndexes];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

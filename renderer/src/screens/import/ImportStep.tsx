@@ -1,5 +1,5 @@
 import type { ImportOutcome } from '../../../../shared/contract';
-import { countOf } from '../../format';
+import { importCounts } from './format';
 import { ImportResults } from './ImportResults';
 import { JobView } from '../../components/JobView';
 import { describeRowsRead, type ImportJobState } from './useImportJob';
@@ -16,11 +16,10 @@ interface Props {
 }
 
 function summary(outcome: ImportOutcome): string {
-  if (!outcome.committed) return t.importStep.notImportedNothingWasSaved(outcome.shortfall ?? 'the import was not saved');
+  if (!outcome.committed) return t.importStep.notImportedNothingWasSaved(outcome.shortfall ?? t.importStep.theImportWasNotSaved);
   const evidence = outcome.evidenceStored ? t.importStep.theFileIsStoredIn : t.importStep.theFileIsOverThe;
-  const claims = outcome.claimsCreated > 0 ? ` and ${countOf(outcome.claimsCreated, 'claim')}` : '';
   const anyway = outcome.shortfall === null ? '' : t.importStep.importedAlthough(outcome.shortfall);
-  return t.importStep.importedFromRejected(countOf(outcome.recordsCreated, 'record'), claims, outcome.fileName, countOf(outcome.rejectedTotal, 'row'), anyway, evidence);
+  return t.importStep.importedFromRejected(importCounts.records(outcome.recordsCreated), importCounts.andClaims(outcome.claimsCreated), outcome.fileName, importCounts.rows(outcome.rejectedTotal), anyway, evidence);
 }
 
 /** Step 6: the import itself, with progress and Cancel; its control totals are the result. */

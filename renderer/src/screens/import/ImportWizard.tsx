@@ -104,10 +104,10 @@ export function ImportWizard() {
   // A spreadsheet dropped anywhere on the window: previewed as one chosen on the first step.
   useAppRequest('import-file', async (dropped) => {
     if (validation.state.status === 'running' || importing.state.status === 'running') {
-      throw new Error(`An import is running: wait for it to finish, or cancel it, before dropping ${dropped.fileName}`);
+      throw new Error(t.importWizard.importRunning(dropped.fileName));
     }
     const inProgress = review !== null && importing.state.status !== 'finished';
-    if (inProgress && !window.confirm(`Leave the import of ${review.preview.fileName} in progress and start again with ${dropped.fileName}?`)) return;
+    if (inProgress && !window.confirm(t.importWizard.leaveImportInProgress(review.preview.fileName, dropped.fileName))) return;
     const preview = await api.call('import.preview', { file: dropped.token, kind });
     startOver();
     showPreview(dropped.token, preview);

@@ -1,6 +1,6 @@
 import type { ImportOutcome, ImportPreview } from '../../../../shared/contract';
-import { countOf } from '../../format';
 import { DuplicateWarning } from './FileFacts';
+import { importCounts } from './format';
 import { ImportResults } from './ImportResults';
 import { JobView } from '../../components/JobView';
 import { StepActions } from './StepActions';
@@ -20,10 +20,9 @@ interface Props {
 }
 
 function summary(outcome: ImportOutcome): string {
-  const skipped = outcome.skipped.length;
-  const claims = outcome.claimsCreated > 0 ? ` and ${countOf(outcome.claimsCreated, 'claim')}` : '';
-  const findings = outcome.findingsTotal > 0 ? `; ${countOf(outcome.findingsTotal, 'finding')}` : '';
-  return t.validateStep.wouldBeImportedRejectedSkipped(countOf(outcome.recordsCreated, 'record'), claims, countOf(outcome.rejectedTotal, 'row'), countOf(skipped, 'totals or notes row'), findings);
+  return t.validateStep.wouldBeImportedRejectedSkipped(
+    importCounts.records(outcome.recordsCreated), importCounts.andClaims(outcome.claimsCreated), importCounts.rows(outcome.rejectedTotal), importCounts.totalsOrNotesRows(outcome.skipped.length), importCounts.andFindings(outcome.findingsTotal),
+  );
 }
 
 /** Nothing imported is not success: the auditor must say so deliberately before such an import is saved. */

@@ -10,6 +10,7 @@ import { columnMappingSchema, mappingSchema, type ColumnMapping, type ColumnRole
 import { suggestMapping, type ColumnSuggestion } from '../../../../shared/import/suggest';
 import { DEFAULT_BLANK_RUN_TO_END, type TableBounds } from '../../../../shared/import/table';
 import { cellText, normalizeSpaces } from '../../../../shared/import/values';
+import { t } from '../../messages';
 
 export interface MappingDraft {
   readonly mapping: Mapping;
@@ -32,7 +33,7 @@ function suggestFor(preview: ImportPreview, kind: MappingKind, table: TableBound
     firstDataRowNumber: table.firstDataRowNumber,
     headers: headersAt(preview, table.headerRowNumber),
     confidence: 'medium' as const,
-    reasons: [`row ${table.headerRowNumber} set as the header`],
+    reasons: [t.tableStep.rowSetAsHeader(table.headerRowNumber)],
   };
   const suggestion = suggestMapping(guess, preview.rows, kind);
   return { mapping: { ...suggestion.mapping, sheet: preview.sheet, table }, suggestions: suggestion.columns };

@@ -1,4 +1,5 @@
 import type { PeriodResult } from '../../../../shared/calc/inventory-types';
+import { formatDateSpan } from '../../format';
 import { figureRows, formatChange, formatFigure, preciseFigure, totalsFor, unitLabel, yearOnYearChange, type FigureGroup, type FigureRow, type FigureSource } from './figures';
 import { t } from '../../messages';
 
@@ -90,7 +91,7 @@ export function LeadSchedule({ periods, site, picked, onPick }: Props) {
           {periods.map((period) => (
             <th key={period.label} className="num" scope="col">
               {period.label}
-              <span className="period-dates">{period.start} – {period.end}</span>
+              <span className="period-dates">{formatDateSpan(period.start, period.end)}</span>
             </th>
           ))}
           {previous && latest && (

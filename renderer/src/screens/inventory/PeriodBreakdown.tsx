@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { calendarMonthLabel } from '../../../../shared/calc/fiscal';
 import type { TraceBreakdown } from '../../../../shared/contract';
-import { formatNumber, formatThreeDecimals } from '../../format';
+import { formatDate, formatNumber, formatThreeDecimals } from '../../format';
 import { t } from '../../messages';
 
 /** The traced lines by fiscal quarter or month; each record is spread by days over its period. */
@@ -24,7 +24,7 @@ export function PeriodBreakdown({ breakdown }: { breakdown: TraceBreakdown }) {
         <thead>
           <tr>
             {parts.map((part) => (
-              <th key={part.label} className="num" title={t.periodBreakdown.to(part.start, part.end)}>{by === 'months' ? calendarMonthLabel(part.start) : part.label.replace(/^FY\d{4} /, '')}</th>
+              <th key={part.label} className="num" title={t.periodBreakdown.to(formatDate(part.start), formatDate(part.end))}>{by === 'months' ? calendarMonthLabel(part.start) : part.label.replace(/^FY\d{4} /, '')}</th>
             ))}
           </tr>
         </thead>

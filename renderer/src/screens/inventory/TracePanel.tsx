@@ -2,7 +2,8 @@ import { usePanel } from '../../usePanel';
 import { useEffect, useState } from 'react';
 import { activityByKey } from '../../../../shared/activities';
 import type { TraceFilters, TraceSortColumn } from '../../../../shared/calc/trace';
-import { resultsStatusMessage, type ResultsStatus, type TraceBreakdown, type TraceSubtotal } from '../../../../shared/contract';
+import type { ResultsStatus, TraceBreakdown, TraceSubtotal } from '../../../../shared/contract';
+import { changedInputs } from '../../labels';
 import { formatFigureReference } from '../../../../shared/figures';
 import { api } from '../../api';
 import { formatNumber, formatThreeDecimals } from '../../format';
@@ -10,6 +11,7 @@ import type { PickedFigure } from './LeadSchedule';
 import { PeriodBreakdown } from './PeriodBreakdown';
 import { TRACE_COLUMNS, TraceTable } from './TraceTable';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
+import { TRACE_CSV_HEADINGS } from '../../components/tableHeadings';
 import { usePagedTrace, type TraceRequest } from './usePagedTrace';
 import { t } from '../../messages';
 
@@ -54,8 +56,7 @@ function Subtotals({ by, subtotals, onPick }: { by: SubtotalBy; subtotals: reado
 }
 
 function StaleNotice({ status }: { status: ResultsStatus }) {
-  const message = status.state === 'stale' ? resultsStatusMessage(status) : null;
-  return message === null ? null : <p role="alert" className="notice warning">{t.tracePanel.theseLinesAreFromStored(message)}</p>;
+  return status.state === 'stale' ? <p role="alert" className="notice warning">{t.tracePanel.theseLinesAreFromStored(t.resultsStatus.outOfDate(changedInputs(status.changed)))}</p> : null;
 }
 
 /** A figure's lineage, read from the stored results: every line that makes it, down to the source row and the factor applied. */
@@ -126,7 +127,7 @@ export function TracePanel({ figure, site, calculation, onClose, onAdjust }: Pro
                 <option value="site">{t.tracePanel.site}</option>
               </select>
             </label>
-            <ExportCsvButton query={{ table: 'trace', ...filters, sort, descending }} what={`the lines of ${name}`} />
+            <ExportCsvButton query={{ table: 'trace', ...filters, sort, descending }} headers={TRACE_CSV_HEADINGS} what={t.tracePanel.theLinesOf(name)} />
           </div>
           {first.subtotals && first.subtotals.length > 1 && (
             <Subtotals by={subtotalBy} subtotals={first.subtotals} onPick={(key) => (subtotalBy === 'site' ? setSiteFilter(key) : setActivity(key))} />

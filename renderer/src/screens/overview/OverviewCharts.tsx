@@ -59,7 +59,7 @@ function PerDataCentre({ heading, periods, metric, title, summary, fileName, yAx
 /** The engagement's charts: scopes per year, Scope 2 on both bases, the heaviest sites, PUE and clean share per data centre, and the monthly profile. */
 export function OverviewCharts({ periods, auditEntries }: { periods: readonly PeriodResult[]; auditEntries: number }) {
   const latest = periods[periods.length - 1];
-  const sites = latest ? topSites(latest, TOP_SITES) : [];
+  const sites = latest ? topSites(latest, TOP_SITES).map((site) => ({ site: site.site ?? NO_SITE, net: site.net })) : [];
   return (
     <div className="chart-grid">
       <MonthlyProfileChart auditEntries={auditEntries} />

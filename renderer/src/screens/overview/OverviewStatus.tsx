@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import type { AuditVerification } from '../../../../shared/contract';
 import { CLAIM_STATUSES, TARGET_STATUSES, type ReconciliationGlance } from '../../../../shared/reconcile/glance';
 import { FINDING_SEVERITIES, findingQuerySchema, type FindingSeverity } from '../../../../shared/review/findings';
-import { SIGN_OFF_AREA_LABELS } from '../../../../shared/review/sign-off';
+import { SIGN_OFF_AREA_LABELS } from '../review/labels';
 import { api } from '../../api';
 import { countOf, errorMessage } from '../../format';
 import { STATUS_LABELS as CLAIM_STATUS_LABELS } from '../reconcile/figureText';

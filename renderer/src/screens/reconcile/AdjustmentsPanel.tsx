@@ -42,9 +42,9 @@ export function AdjustmentsPanel({ adjustments, onChanged }: { adjustments: read
         const adjustment = info.row.original;
         const records = adjustment.recordIds.filter((id) => id > 0);
         const parts = [
-          records.length > 0 ? `records ${records.join(', ')}` : null,
-          adjustment.recordIds.some((id) => id < 0) ? 'the record it adds' : null,
-          adjustment.touchedClaimIds.length > 0 ? `claims ${adjustment.touchedClaimIds.map((id) => `#${id}`).join(', ')}` : null,
+          records.length > 0 ? t.adjustmentsPanel.touchesRecords(records.join(', ')) : null,
+          adjustment.recordIds.some((id) => id < 0) ? t.adjustmentsPanel.theRecordItAdds : null,
+          adjustment.touchedClaimIds.length > 0 ? t.adjustmentsPanel.touchesClaims(adjustment.touchedClaimIds.map((id) => `#${id}`).join(', ')) : null,
         ].filter((part) => part !== null);
         return (
           <span className="small">

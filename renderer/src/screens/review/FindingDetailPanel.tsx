@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { describeAdjustment, type Adjustment } from '../../../../shared/reconcile/adjustments';
-import { FINDING_STATUS_LABELS, FINDING_STATUSES, type FindingStatus } from '../../../../shared/review/findings';
+import { FINDING_STATUSES, type FindingStatus } from '../../../../shared/review/findings';
 import type { FindingDetail, FindingEventView } from '../../../../shared/review/views';
 import { api } from '../../api';
-import { errorMessage, formatNumber, formatThreeDecimals, formatTimestamp } from '../../format';
+import { errorMessage, formatDateSpan, formatNumber, formatThreeDecimals, formatTimestamp } from '../../format';
 import { useAction } from '../../useAction';
 import { usePanel } from '../../usePanel';
 import { SourceRowCells } from '../inventory/SourceRowCells';
-import { figureName, figureText, SEVERITY_LABELS, SOURCE_LABELS } from './labels';
+import { figureName, figureText, FINDING_STATUS_LABELS, SEVERITY_LABELS, SOURCE_LABELS } from './labels';
 import { t } from '../../messages';
 
 function eventText(event: FindingEventView): string {
@@ -126,7 +126,7 @@ export function FindingDetailPanel({ id, auditEntries, onClose }: { id: number; 
                 <tr key={record.id} data-record={record.id}>
                   <td className="num">{record.id}</td>
                   <td>{record.site ?? '—'}</td>
-                  <td className="nowrap">{record.periodStart} – {record.periodEnd}</td>
+                  <td className="nowrap">{formatDateSpan(record.periodStart, record.periodEnd)}</td>
                   <td>{record.activity}</td>
                   <td className="num">{formatNumber(record.quantity)}</td>
                   <td>{record.unit}</td>

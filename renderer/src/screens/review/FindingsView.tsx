@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react';
 import type { EngagementSummary } from '../../../../shared/contract';
-import { FINDING_SEVERITIES, FINDING_SORTS, FINDING_SOURCES, FINDING_STATUS_LABELS, FINDING_STATUSES, type FindingQueryInput, type FindingSort } from '../../../../shared/review/findings';
+import { FINDING_SEVERITIES, FINDING_SORTS, FINDING_SOURCES, FINDING_STATUSES, type FindingQueryInput, type FindingSort } from '../../../../shared/review/findings';
 import type { CheckSummary, FindingPage } from '../../../../shared/review/views';
 import { api } from '../../api';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
+import { tableHeadings } from '../../components/tableHeadings';
 import { errorMessage, formatNumber, formatThreeDecimals } from '../../format';
 import { useAction } from '../../useAction';
 import { FindingDetailPanel } from './FindingDetailPanel';
-import { SEVERITY_LABELS, SOURCE_LABELS } from './labels';
+import { FINDING_STATUS_LABELS, SEVERITY_LABELS, SOURCE_LABELS } from './labels';
 import { t } from '../../messages';
 
 const PAGE_SIZE = 100;
@@ -127,7 +128,7 @@ export function FindingsView({ engagement }: { engagement: EngagementSummary }) 
         </label>
         <label className="checkbox"><input type="checkbox" checked={query.descending ?? false} onChange={(event) => filter({ descending: event.target.checked })} />{t.findingsView.descending}</label>
         <label className="checkbox"><input type="checkbox" checked={query.includeResolved ?? false} onChange={(event) => filter({ includeResolved: event.target.checked })} />{t.findingsView.includeNoLongerFound}</label>
-        <ExportCsvButton what="the findings" query={{ table: 'findings', status: query.status, severity: query.severity, rule: query.rule, site: query.site, source: query.source, includeResolved: query.includeResolved, sort: CSV_SORTS[query.sort ?? 'severity'], descending: query.descending }} />
+        <ExportCsvButton what={t.findingsView.theFindings} headers={tableHeadings('findings')} query={{ table: 'findings', status: query.status, severity: query.severity, rule: query.rule, site: query.site, source: query.source, includeResolved: query.includeResolved, sort: CSV_SORTS[query.sort ?? 'severity'], descending: query.descending }} />
       </div>
       {error && <p role="alert" className="notice danger">{error}</p>}
       {page && (

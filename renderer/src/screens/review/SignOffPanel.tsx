@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { SIGN_OFF_AREA_LABELS, SIGN_OFF_ROLES, type SignOffRole } from '../../../../shared/review/sign-off';
+import { SIGN_OFF_ROLES, type SignOffRole } from '../../../../shared/review/sign-off';
+import { SIGN_OFF_AREA_LABELS } from './labels';
 import type { AreaSignOffView, SignOffView } from '../../../../shared/review/views';
 import { api } from '../../api';
 import { formatTimestamp } from '../../format';

@@ -1,5 +1,5 @@
 import type { SignOffArea } from '../../../../shared/review/sign-off';
-import { SIGN_OFF_AREA_LABELS } from '../../../../shared/review/sign-off';
+import { SIGN_OFF_AREA_LABELS } from './labels';
 import type { AreaSignOffView } from '../../../../shared/review/views';
 import { formatTimestamp } from '../../format';
 import { useReviewStatus } from './useReviewStatus';

@@ -1,4 +1,7 @@
-import type { FindingSeverity, FindingSource } from '../../../../shared/review/findings';
+import type { FindingSeverity, FindingSource, FindingStatus } from '../../../../shared/review/findings';
+import type { SignOffArea } from '../../../../shared/review/sign-off';
+import type { VouchingResult } from '../../../../shared/review/vouching';
+import { NO_VALUE } from '../../format';
 import { t } from '../../messages';
 
 export const SEVERITY_LABELS: Readonly<Record<FindingSeverity, string>> = { high: t.labels.high, medium: t.labels.medium, low: t.labels.low };
@@ -12,9 +15,30 @@ export const SOURCE_LABELS: Readonly<Record<FindingSource, string>> = {
   sampling: t.labels.sampling,
 };
 
+export const FINDING_STATUS_LABELS: Readonly<Record<FindingStatus, string>> = {
+  open: t.labels.statusOpen,
+  explained: t.labels.statusExplained,
+  adjusted: t.labels.statusAdjusted,
+  accepted: t.labels.statusAccepted,
+  'false-positive': t.labels.statusFalsePositive,
+};
+
+export const SIGN_OFF_AREA_LABELS: Readonly<Record<SignOffArea, string>> = {
+  import: t.labels.areaImport,
+  inventory: t.labels.areaInventory,
+  reconciliation: t.labels.areaReconciliation,
+  export: t.labels.areaExport,
+};
+
+export const VOUCHING_RESULT_LABELS: Readonly<Record<VouchingResult, string>> = {
+  agreed: t.labels.vouchAgreed,
+  difference: t.labels.vouchDifference,
+  'not-vouched': t.labels.vouchNotVouched,
+};
+
 /** A finding's figure as the auditor reads it: numbers grouped, words as they are. */
 export function figureText(value: number | string | null, format: (value: number) => string): string {
-  if (value === null) return '—';
+  if (value === null) return NO_VALUE;
   return typeof value === 'number' ? format(value) : value;
 }
 
