@@ -131,14 +131,17 @@ describe('inventory', () => {
     const seen = new Map<string, { source: string; factor: string; tonnes: number }>();
     const scroller = trace.getByTestId('trace-scroll');
     for (let step = 0; seen.size < lineCount && step < 50; step++) {
-      for (const row of await lines.all()) {
-        const record = (await row.getAttribute('data-record'))!;
-        if (seen.has(record)) continue;
-        seen.set(record, {
-          source: await textOf(row.locator('button.source-link')),
-          factor: await textOf(row.locator('td.factor')),
-          tonnes: numberIn(await row.locator('td.tco2e span').getAttribute('title')),
-        });
+      // One read of the rows in view: the virtualiser may replace a row between separate reads.
+      const inView = await lines.evaluateAll((rows) =>
+        rows.map((row) => ({
+          record: row.getAttribute('data-record')!,
+          source: (row.querySelector('button.source-link')?.textContent ?? '').trim(),
+          factor: (row.querySelector('td.factor')?.textContent ?? '').trim(),
+          tonnesTitle: row.querySelector('td.tco2e span')?.getAttribute('title') ?? null,
+        })),
+      );
+      for (const { record, source, factor, tonnesTitle } of inView) {
+        if (!seen.has(record)) seen.set(record, { source, factor, tonnes: numberIn(tonnesTitle) });
       }
       await scroller.evaluate((element) => element.scrollBy(0, element.clientHeight * 0.8));
       await page.waitForTimeout(50);
