@@ -99,6 +99,11 @@ export function activityByKey(key: string): ActivityDefinition | undefined {
   return ACTIVITY_BY_KEY.get(key);
 }
 
+/** What a reader sees for an activity: the catalogue's name, or the key as stored when the catalogue has none. */
+export function activityLabel(key: string): string {
+  return activityByKey(key)?.label ?? key;
+}
+
 /** GHG Protocol Scope 3 categories, by number. */
 export const SCOPE3_CATEGORIES: Readonly<Record<number, string>> = {
   1: 'Purchased goods and services',

@@ -39,7 +39,10 @@ const en = {
     operation: 'Operation',
     allOperations: 'All operations',
     fileSiteActor: 'File, site, actor…',
-    parametersJson: 'Parameters (JSON)',
+    json: 'JSON',
+    parametersOfEntry: (seq: Text) => `Parameters of entry ${seq}`,
+    jsonOfEntry: (seq: Text) => `JSON of entry ${seq}`,
+    close: 'Close',
   },
   boundaryView: {
     sitesNeverConfiguredCountIn: (value: Text) => `Sites never configured count in full. Data centres (ticked, or with IT-energy records) feed the PUE and the data-centre clean share. A blank region uses the engagement default (${value}). The Inventory view applies them each time it calculates.`,
@@ -293,8 +296,8 @@ const en = {
     valid: 'Valid',
     factors: 'Factors',
     origin: 'Origin',
-    contentSha256: 'Content SHA-256',
-    loadedAtUtc: 'Loaded at (UTC)',
+    contentSha256: 'Content SHA-256:',
+    loadedAtUtc: 'Loaded:',
   },
   figureChanges: {
     recalculatedOnTheNewestFactor: 'Recalculated on the newest factor versions: no figure changed.',
@@ -943,6 +946,7 @@ const en = {
     blankRow: 'blank row',
     blankRows: 'blank rows',
     sheetPreview: 'Sheet preview',
+    sheetPreviewScrollable: 'Sheet preview, scrollable',
     row: 'Row',
     readAs: 'Read as',
   },
@@ -985,6 +989,7 @@ const en = {
   },
   sourceRowCells: {
     rowOfAsRead: (rowNumber: Text, sheet: Text) => `Row ${rowNumber} of ${sheet} as read`,
+    rowOfAsReadScrollable: (rowNumber: Text, sheet: Text) => `Row ${rowNumber} of ${sheet} as read, scrollable`,
     row: 'Row',
   },
   sourcesView: {
@@ -1236,6 +1241,7 @@ const en = {
     notDrawn: (sites: Text) => ` The ${sites} not drawn.`,
     title: (label: Text) => `Monthly profile of ${label} per site`,
     and: ' and ',
+    eachOnItsOwnAxis: ', each on its own axis',
     summary: (label: Text, from: Text, to: Text, units: Text) => `${label} per site and month, ${from} to ${to}, in ${units}. A month without records is a gap in its line, not a zero.`,
   },
   overviewStatus: {

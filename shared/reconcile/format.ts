@@ -8,7 +8,7 @@ export const NO_VALUE = '—';
 export interface FigureFormats {
   /** A number in a sentence: grouped, up to three decimals ('60.3', '2.663'). */
   amount(value: number): string;
-  /** A figure's value: tCO2e and ratios to three decimals, shares as percentages, intensities to six significant digits. */
+  /** A figure's value: tCO2e and ratios to three decimals, shares as percentages to two, intensities to six significant digits. */
   value(kind: FigureKind, value: number | null): string;
   /** A difference between two values of a figure: signed; shares in percentage points. */
   difference(kind: FigureKind, value: number | null): string;
@@ -18,7 +18,8 @@ export interface FigureFormats {
 export function figureFormats(locale: string | undefined): FigureFormats {
   const format = (options: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, options);
   const three = format({ minimumFractionDigits: 3, maximumFractionDigits: 3 });
-  const percent = format({ style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 2 });
+  // Two decimals always: a column of shares lines up on its decimal point (15.40%, not 15.4% over 37.98%).
+  const percent = format({ style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const significant = format({ maximumSignificantDigits: 6 });
   const signedThree = format({ minimumFractionDigits: 3, maximumFractionDigits: 3, signDisplay: 'exceptZero' });
   const signedPoints = format({ minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' });

@@ -110,6 +110,9 @@ describe('the sample engagement from the start screen', () => {
     const carbonNeutral = page.locator('section.target').filter({ hasText: 'Carbon-neutral operations' });
     await expect(textOf(carbonNeutral.getByTestId('target-status'))).resolves.toBe('Off track');
     await screenshot(page, 'sample-reconciliation');
+    // The variance bridge's waterfall beside the targets' pathways, looked at with both drawn.
+    await page.getByRole('button', { name: 'Show bridge' }).click();
+    await page.getByTestId('bridge').locator('canvas').waitFor();
     await checkScreen(page, 'sample-reconciliation');
     expect(errors).toEqual([]);
   }, 300_000);

@@ -48,6 +48,7 @@ describe('every screen', () => {
     await page.getByLabel('Reporting entity').waitFor();
     await checkScreen(page, 'start');
     await createEngagement(page, session());
+    await page.getByTestId('job-steps').locator('li').first().waitFor();
     await checkScreen(page, 'overview-empty');
 
     // A file whose every row is rejected: validation says so and the import is not offered.
@@ -81,7 +82,8 @@ describe('every screen', () => {
 
     // Both sheets of the workbook, the file chosen once.
     const answersBefore = harness.dialogAnswers.length;
-    await importCompanyWorkbook(page, harness, workbook);
+    // Each step of the first sheet looked at: the sheet picker with both sheets, the table's bounds, the wide layout's columns, its rejected rows.
+    await importCompanyWorkbook(page, harness, workbook, (step) => checkScreen(page, `import-workbook-${step}`));
     expect(harness.dialogAnswers.length).toBe(answersBefore);
     await checkScreen(page, 'import-result');
 
@@ -89,14 +91,25 @@ describe('every screen', () => {
     const register = page.getByRole('table', { name: 'Source files' });
     await register.locator('tbody tr').nth(1).waitFor();
     await expect(register.locator('tbody tr td:nth-child(2)').allTextContents()).resolves.toEqual([OFFICES_SHEET, DATA_CENTRES_SHEET]);
+    // At 1280 px a short file name stays on one line ('company.xlsx', not 'company.xls' over 'x').
+    await expect(page.evaluate<number>(`(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.querySelector('table.source-register td.file-name'));
+      return range.getClientRects().length;
+    })()`)).resolves.toBe(1);
     await checkScreen(page, 'sources');
+    // The rows an import refused open under its line of the register, across the whole register.
+    await register.getByRole('button', { name: /^2 rejected rows of company\.xlsx$/ }).click();
+    const rejected = register.getByRole('table', { name: 'Rejected rows' });
+    await rejected.locator('tbody tr[data-loaded="true"]').nth(1).waitFor();
+    await expect(register.locator('tr.source-detail > td').first().getAttribute('colspan')).resolves.toBe(String(await register.locator(':scope > thead > tr > th').count()));
+    await checkScreen(page, 'sources-rejected');
 
     // Every record, paged from SQL; one opens on its source row under the sheet's own headers.
     await open(page, 'Records');
     const records = page.getByRole('table', { name: 'Records' });
     await records.locator('tbody tr[data-loaded="true"]').first().click();
-    await page.getByTestId('source-context').locator('tr[aria-current="true"]').waitFor();
-    await checkScreen(page, 'records');
+    await checkScreen(page, 'records', { ready: page.getByTestId('source-context').locator('tr[aria-current="true"]') });
 
     await open(page, 'Boundary');
     await page.getByRole('table', { name: 'Sites' }).waitFor();
@@ -137,7 +150,7 @@ describe('every screen', () => {
       expect(await overflow(page, '.period-breakdown'), `breakdown at ${viewport.width} px`).toBeLessThanOrEqual(0);
       expect(await overflow(page, '[data-testid="trace-panel"] .table-scroll'), `trace lines at ${viewport.width} px`).toBeLessThanOrEqual(0);
     }
-    await checkScreen(page, 'inventory-trace');
+    await checkScreen(page, 'inventory-trace', { ready: trace.getByTestId('source-context').locator('tr[aria-current="true"]') });
     // Checking and saving the screen moves focus; Escape from inside the trace closes it.
     await sourceLink.focus();
     await page.keyboard.press('Escape');
@@ -157,6 +170,13 @@ describe('every screen', () => {
       await expect(page.getByRole('heading', { name: chart, level: 2 }).isVisible(), String(chart)).resolves.toBe(true);
     }
     await expect(page.locator('.chart-grid canvas').count()).resolves.toBeGreaterThanOrEqual(6);
+    // Each chart's text alternative is its own summary, never ECharts' generated one ('This is a chart… is 0, NaN').
+    for (const chart of await page.locator('figure.chart').all()) {
+      const [title, alternative] = [await chart.getAttribute('aria-label'), await chart.locator('[role="img"]').getAttribute('aria-label')];
+      expect(alternative?.startsWith(`${title}. `), `${title}: ${alternative}`).toBe(true);
+    }
+    // Clean electricity is read in kWh at the office and MWh at the data centres: each unit has its own axis, or the MWh lines lie flat at zero.
+    await expect(page.locator('figure.chart[aria-label^="Monthly profile"] [role="img"]').getAttribute('aria-label')).resolves.toMatch(/in (kWh and MWh|MWh and kWh), each on its own axis\./);
     await checkScreen(page, 'overview');
 
     await open(page, 'Reconciliation');
@@ -206,11 +226,20 @@ describe('every screen', () => {
     await page.getByLabel('Operation').selectOption({ label: 'File imported' });
     await expect.poll(() => log.locator('tbody tr').count()).toBe(2);
     await expect(log.locator('tr[data-operation="import"]').count()).resolves.toBe(2);
-    await expect(log.locator('tr[data-operation="import"] pre').first().isVisible()).resolves.toBe(false);
     await checkScreen(page, 'audit-log');
+    // The JSON on demand: under the log, in full (a row is one line and cannot show it), focus in it, Escape closing it.
+    const jsonButton = log.locator('tr[data-operation="import"]').first().getByRole('button', { name: /^JSON of entry \d+$/ });
+    await expect(jsonButton.isVisible()).resolves.toBe(true);
+    await jsonButton.click();
+    const json = page.getByTestId('entry-json');
+    await expect(page.locator(':focus').getAttribute('id')).resolves.toBe('entry-json-heading');
+    expect(JSON.parse(await textOf(json.locator('pre')))).toMatchObject({ file: 'company.xlsx' });
+    await checkScreen(page, 'audit-log-json');
+    await page.keyboard.press('Escape');
+    await expect(json.count()).resolves.toBe(0);
     expect(errors.filter((error) => !error.includes('Failed to load resource'))).toEqual([]);
     // Every screen checked by axe and saved at two sizes in both themes, after two imports and a calculation.
-  }, 360_000);
+  }, 480_000);
 
   it('writes figures and dates in the browser’s locale: German separators in a German Chromium', async () => {
     // The engagement the first test built is still open in the harness.

@@ -60,36 +60,44 @@ export async function createEngagement(page: Page, { harness, dir }: E2eSession,
   await page.getByTestId('engagement-settings').waitFor();
 }
 
-/** Both sheets of the company workbook (test/helpers/company-workbook.ts), from the Import screen, choosing the file once. */
-export async function importCompanyWorkbook(page: Page, harness: Harness, workbook: string): Promise<void> {
+/** A step of the wizard as a file goes through it, for a test that looks at each. */
+export type WizardStep = 'sheet' | 'table' | 'columns' | 'validation';
+type AtStep = (step: WizardStep) => Promise<void>;
+
+/** Both sheets of the company workbook (test/helpers/company-workbook.ts), from the Import screen, choosing the file once; `atStep` runs at each step of the first sheet. */
+export async function importCompanyWorkbook(page: Page, harness: Harness, workbook: string, atStep?: AtStep): Promise<void> {
   await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await importThroughWizard(page, harness, workbook, OFFICES_SHEET);
+  await importThroughWizard(page, harness, workbook, OFFICES_SHEET, undefined, atStep);
   await page.getByRole('button', { name: `Import sheet “${DATA_CENTRES_SHEET}” of this file` }).click();
   await finishImportWizard(page, workbook, DATA_CENTRES_SHEET);
 }
 
 /** A file through every step of the wizard on the suggested mapping; `adjust` runs on the columns step. */
-export async function importThroughWizard(page: Page, harness: Harness, file: string, sheet: string, adjust?: () => Promise<void>): Promise<void> {
+export async function importThroughWizard(page: Page, harness: Harness, file: string, sheet: string, adjust?: () => Promise<void>, atStep?: AtStep): Promise<void> {
   harness.dialogAnswers.push(file);
   await page.getByRole('button', { name: 'Choose file…' }).click();
-  await finishImportWizard(page, file, sheet, adjust);
+  await finishImportWizard(page, file, sheet, adjust, atStep);
 }
 
 /** The wizard's steps after a file is chosen, on the suggested mapping. */
-export async function finishImportWizard(page: Page, file: string, sheet: string, adjust?: () => Promise<void>): Promise<void> {
+export async function finishImportWizard(page: Page, file: string, sheet: string, adjust?: () => Promise<void>, atStep?: AtStep): Promise<void> {
   await page.getByRole('heading', { name: path.basename(file) }).waitFor();
   const sheetSelect = page.getByRole('combobox', { name: /^Sheet/ });
   if ((await sheetSelect.inputValue()) !== sheet) {
     await sheetSelect.selectOption(sheet);
     await expect.poll(() => sheetSelect.inputValue()).toBe(sheet);
   }
+  await atStep?.('sheet');
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('heading', { name: 'Where is the table?' }).waitFor();
+  await atStep?.('table');
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('heading', { name: 'What does each column hold?' }).waitFor();
   await adjust?.();
+  await atStep?.('columns');
   await page.getByRole('button', { name: 'Validate (dry run)' }).click();
   await page.getByTestId('validation-results').waitFor();
+  await atStep?.('validation');
   await page.getByRole('button', { name: /^Import \d+ records$/ }).click();
   await page.getByTestId('import-results').waitFor();
   await expect(textOf(page.locator('.summary'))).resolves.toContain(`from ${path.basename(file)}`);

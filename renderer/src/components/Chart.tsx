@@ -94,7 +94,8 @@ export function Chart({ title, summary, option, table, fileName, height = 280 }:
   }, [palette]);
 
   useEffect(() => {
-    chart.current?.setOption({ animation: false, aria: { enabled: true, label: { description: `${title}. ${summary}` } }, ...option }, { notMerge: true });
+    // The chart's own summary after the option, so no option replaces it with ECharts' generated description ('This is a chart…').
+    chart.current?.setOption({ animation: false, ...option, aria: { enabled: true, label: { description: `${title}. ${summary}` } } }, { notMerge: true });
   }, [option, title, summary, palette]);
 
   return (

@@ -9,7 +9,7 @@ import { SetFactors } from './factors/SetFactors';
 import { editionLabel, validityLabel } from '../../../shared/factors/labels';
 import { t } from '../messages';
 
-const COLUMNS = 11;
+const COLUMNS = 9;
 
 const ORIGIN_LABELS: Readonly<Record<FactorSetSummary['origin'], string>> = { library: t.factorLibraryView.library, import: t.factorLibraryView.import };
 
@@ -32,11 +32,11 @@ function FactorSetRows({ set, open, onOpen }: { set: FactorSetSummary; open: boo
         <td className="validity">{validityLabel(set.validFrom, set.validTo)}</td>
         <td className="num">{formatNumber(set.factors)}</td>
         <td>{ORIGIN_LABELS[set.origin]}</td>
-        <td><ShortHash sha256={set.contentSha256} /></td>
-        <td><Timestamp iso={set.loadedAt} /></td>
       </tr>
+      {/* The set's fingerprint and loading time under it, with its terms: nine columns fit a 1280 px window. */}
       <tr className="set-terms">
         <td colSpan={COLUMNS}>
+          <span className="muted">{t.factorLibraryView.contentSha256}</span> <ShortHash sha256={set.contentSha256} /> <span className="muted">{t.factorLibraryView.loadedAtUtc}</span> <Timestamp iso={set.loadedAt} />{' · '}
           <span className="muted">{t.factorLibraryView.attribution}</span> {set.attribution} <span className="muted">{t.factorLibraryView.licence}</span> {set.licence}
         </td>
       </tr>
@@ -81,8 +81,6 @@ export function FactorLibraryView() {
                 <th>{t.factorLibraryView.valid}</th>
                 <th className="num">{t.factorLibraryView.factors}</th>
                 <th>{t.factorLibraryView.origin}</th>
-                <th>{t.factorLibraryView.contentSha256}</th>
-                <th>{t.factorLibraryView.loadedAtUtc}</th>
               </tr>
             </thead>
             {sets.map((set) => (

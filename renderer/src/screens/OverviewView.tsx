@@ -147,7 +147,8 @@ export function OverviewView({ engagement, onNavigate }: { engagement: Engagemen
           {state?.inventory && state.inventory.periods.length > 0
             ? <Headlines inventory={state.inventory} />
             : <p className="muted">{t.overviewView.theFiguresAppearHereOnce}</p>}
-          {state?.inventory && <p className="muted small">{t.overviewView.findingsFactorSets(countOf(state.inventory.findings.total, t.overviewView.calculationFinding, t.overviewView.calculationFindings), state.inventory.factorSets.join(', ') || NO_VALUE)}</p>}
+          {/* Findings and factor sets only beside figures: before a calculation they would read '0 … · factor sets —'. */}
+          {state?.inventory && state.inventory.periods.length > 0 && <p className="muted small">{t.overviewView.findingsFactorSets(countOf(state.inventory.findings.total, t.overviewView.calculationFinding, t.overviewView.calculationFindings), state.inventory.factorSets.join(', ') || NO_VALUE)}</p>}
         </section>
       </div>
       {state?.inventory && state.inventory.periods.length > 0 && <OverviewCharts periods={state.inventory.periods} auditEntries={engagement.auditEntries} />}

@@ -9,6 +9,9 @@ import { FindingsTable } from './import/ImportResults';
 import { RejectedRows } from './RejectedRows';
 import { t } from '../messages';
 
+/** The register's columns: an opened file's rejected rows span them all. */
+const COLUMNS = 12;
+
 /** The source-file register: every imported file, its fingerprint and what became of its rows. */
 export function SourcesView({ engagement }: { engagement: EngagementSummary }) {
   const [sources, setSources] = useState<readonly SourceFileSummary[] | null>(null);
@@ -26,7 +29,7 @@ export function SourcesView({ engagement }: { engagement: EngagementSummary }) {
       {error && <p role="alert" className="notice danger">{error}</p>}
       {sources?.length === 0 && <p className="card muted">{t.sourcesView.noFilesImportedYetUse}</p>}
       {sources && sources.length > 0 && (
-        <table className="grid" aria-label={t.sourcesView.sourceFiles}>
+        <table className="grid source-register" aria-label={t.sourcesView.sourceFiles}>
           <thead>
             <tr>
               <th>{t.sourcesView.file}</th>
@@ -67,7 +70,7 @@ export function SourcesView({ engagement }: { engagement: EngagementSummary }) {
                 <td>{source.evidenceStored ? t.sourcesView.stored : t.sourcesView.notStored}</td>
               </tr>
               {opened === source.id && (
-                <tr className="source-detail"><td colSpan={11}><RejectedRows sourceFileId={source.id} /></td></tr>
+                <tr className="source-detail"><td colSpan={COLUMNS}><RejectedRows sourceFileId={source.id} /></td></tr>
               )}
               </Fragment>
             ))}

@@ -103,7 +103,8 @@ describe('an ESG report’s headline changes and metrics, reconciled', () => {
   it('prints the change as percentages and points', () => {
     const line = text.split('\n').find((candidate) => candidate.includes('Net Scope 1+2 down'))!;
     expect(line).toContain('Change in Net');
-    expect(line).toMatch(/-21\.0%\s+-15\.99%\s+-5\.01 pp\s+EXCEPTION/);
+    // Shares to two decimals, reported and recomputed alike, so the columns line up.
+    expect(line).toMatch(/-21\.00%\s+-15\.99%\s+-5\.01 pp\s+EXCEPTION/);
   });
 });
 

@@ -86,6 +86,9 @@ describe('figureFormats', () => {
     expect(gb.value('tco2e', 1234.5)).toBe('1,234.500');
     expect(de.value('tco2e', 1234.5)).toBe('1.234,500');
     expect(de.value('fraction', 0.12345)).toBe('12,35\u00a0%');
+    // Shares to two decimals always, so a column of them lines up on its decimal point.
+    expect(gb.value('fraction', 0.154)).toBe('15.40%');
+    expect(gb.value('fraction', 0.3798)).toBe('37.98%');
     expect(de.difference('fraction', 0.01)).toBe('+1,00 pp');
     expect(de.difference('tco2e', -2.5)).toBe('-2,500');
     expect(de.amount(-0.0001)).toBe('0');

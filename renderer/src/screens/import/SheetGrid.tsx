@@ -73,7 +73,8 @@ export function SheetGrid({ rows, bounds, columnCount, kind }: { rows: readonly 
   const width = Math.max(columnCount, ...rows.map((row) => row.cells.length));
   const letters = Array.from({ length: width }, (_, column) => columnLetter(column));
   return (
-    <div className="sheet-scroll">
+    // Focusable, so its last columns are reached by keyboard when the sheet is wider than the window.
+    <div className="sheet-scroll" tabIndex={0} role="region" aria-label={t.sheetGrid.sheetPreviewScrollable}>
       <table className="sheet" aria-label={t.sheetGrid.sheetPreview}>
         <thead>
           <tr>

@@ -6,7 +6,7 @@ import { t } from '../../messages';
 /** The source row exactly as read from the file, with its spreadsheet column letters. */
 export function SourceRowCells({ source }: { source: Pick<TraceLine['source'], 'sheet' | 'rowNumber' | 'cells'> }) {
   return (
-    <div className="sheet-scroll">
+    <div className="sheet-scroll" tabIndex={0} role="region" aria-label={t.sourceRowCells.rowOfAsReadScrollable(source.rowNumber, source.sheet)}>
       <table className="sheet" aria-label={t.sourceRowCells.rowOfAsRead(source.rowNumber, source.sheet)}>
         <thead>
           <tr>

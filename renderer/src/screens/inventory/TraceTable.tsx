@@ -45,7 +45,8 @@ const COLUMN_SPECS: readonly ColumnSpec[] = [
     ),
   },
   { id: 'quantity', widthPercent: 9, header: t.traceTable.quantity, className: 'num', sort: 'quantity', cell: (line) => `${formatNumber(line.quantity)} ${line.unit}` },
-  { id: 'conversion', widthPercent: 8, header: t.traceTable.unitConversion, className: 'num', cell: (line) => `× ${formatNumber(line.conversionFactor)}` },
+  // The multiplication signs are joined to their numbers by a no-break space: a wrapped cell keeps them together.
+  { id: 'conversion', widthPercent: 9, header: t.traceTable.unitConversion, className: 'num', cell: (line) => `×\u00a0${formatNumber(line.conversionFactor)}` },
   {
     id: 'converted',
     widthPercent: 10,
@@ -58,10 +59,10 @@ const COLUMN_SPECS: readonly ColumnSpec[] = [
       </>
     ),
   },
-  { id: 'factor-value', widthPercent: 7, header: t.traceTable.kgco2eUnit, className: 'num', cell: (line) => `× ${formatNumber(line.co2ePerUnitKg)}` },
+  { id: 'factor-value', widthPercent: 8, header: t.traceTable.kgco2eUnit, className: 'num', cell: (line) => `×\u00a0${formatNumber(line.co2ePerUnitKg)}` },
   {
     id: 'factor',
-    widthPercent: 15,
+    widthPercent: 13,
     header: t.traceTable.factor,
     className: 'factor',
     cell: (line) =>

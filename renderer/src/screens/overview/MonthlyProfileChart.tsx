@@ -4,19 +4,26 @@
  * a zero, so a missing quarter jumps out.
  */
 import { useEffect, useState } from 'react';
-import { activityByKey } from '../../../../shared/activities';
+import { activityLabel } from '../../../../shared/activities';
 import type { MonthlyProfile, ProfileSeries } from '../../../../shared/calc/monthly-profile';
 import { api } from '../../api';
 import { Chart } from '../../components/Chart';
 import { countOf, errorMessage, formatNumber, NO_VALUE } from '../../format';
 import { t } from '../../messages';
 
-const activityLabel = (key: string) => activityByKey(key)?.label ?? key;
-
 function seriesName(series: ProfileSeries, profile: MonthlyProfile): string {
   const units = new Set(profile.series.map((other) => other.unit));
   const meanings = new Set(profile.series.map((other) => other.meaning));
   return [series.site ?? '(no site)', meanings.size > 1 ? series.meaning : null, units.size > 1 ? series.unit : null].filter(Boolean).join(', ');
+}
+
+/**
+ * One value axis per unit, named by it: kWh and MWh drawn against one scale would flatten the
+ * smaller unit's lines to nothing. The first on the left, the next on the right, further ones
+ * outside them; only the first draws grid lines.
+ */
+function valueAxes(units: readonly string[]) {
+  return units.map((unit, index) => ({ type: 'value', name: unit, position: index % 2 === 0 ? 'left' : 'right', offset: Math.floor(index / 2) * 64, splitLine: { show: index === 0 } }));
 }
 
 export function MonthlyProfileChart({ auditEntries }: { auditEntries: number }) {
@@ -55,18 +62,17 @@ export function MonthlyProfileChart({ auditEntries }: { auditEntries: number }) 
       </div>
       <Chart
         title={t.monthlyProfileChart.title(label)}
-        summary={t.monthlyProfileChart.summary(label, profile.months[0]?.label ?? '', profile.months[profile.months.length - 1]?.label ?? '', units.join(t.monthlyProfileChart.and))}
+        summary={t.monthlyProfileChart.summary(label, profile.months[0]?.label ?? '', profile.months[profile.months.length - 1]?.label ?? '', units.join(t.monthlyProfileChart.and) + (units.length > 1 ? t.monthlyProfileChart.eachOnItsOwnAxis : ''))}
         fileName={`monthly-profile-${profile.activity}`}
         height={320}
         option={{
-          aria: { enabled: true },
           tooltip: { trigger: 'axis' },
           legend: { top: 0, type: 'scroll' },
-          grid: { left: 72, right: 16, top: 56, bottom: 48 },
+          grid: { left: 72, right: units.length > 1 ? 72 : 16, top: 56, bottom: 48 },
           xAxis: { type: 'category', data: profile.months.map((month) => month.label), axisLabel: { rotate: 45 } },
-          yAxis: { type: 'value', name: units.length === 1 ? units[0] : 'quantity' },
+          yAxis: valueAxes(units),
           // connectNulls false: a missing month breaks the line.
-          series: profile.series.map((series) => ({ name: seriesName(series, profile), type: 'line', connectNulls: false, showSymbol: true, symbolSize: 4, data: series.values })),
+          series: profile.series.map((series) => ({ name: seriesName(series, profile), type: 'line', yAxisIndex: units.indexOf(series.unit), connectNulls: false, showSymbol: true, symbolSize: 4, data: series.values })),
         }}
         table={{
           columns: ['Month', 'Fiscal year', ...profile.series.map((series) => seriesName(series, profile))],

@@ -11,7 +11,6 @@ const TOP_SITES = 8;
 const bar = (name: string, data: readonly (number | null)[], stack?: string) => ({ name, type: 'bar', data, ...(stack ? { stack } : {}) });
 const yearAxis = (periods: readonly PeriodResult[]) => ({ type: 'category', data: periods.map((period) => period.label) });
 const base = (periods: readonly PeriodResult[], series: unknown[], yName: string): ChartOption => ({
-  aria: { enabled: true },
   tooltip: { trigger: 'axis' },
   legend: { top: 0, type: 'scroll' },
   // Room between the legend and the value axis's name, however wide the legend.
@@ -95,7 +94,6 @@ export function OverviewCharts({ periods, auditEntries }: { periods: readonly Pe
             summary={t.overviewCharts.theSitesWithTheLargest(sites.length, latest.label)}
             fileName={`top-sites-${latest.label}`}
             option={{
-              aria: { enabled: true },
               tooltip: { trigger: 'axis' },
               grid: { left: 150, right: 24, top: 16, bottom: 44 },
               xAxis: { type: 'value', name: t.overviewCharts.tco2e, nameLocation: 'middle', nameGap: 28 },

@@ -30,7 +30,8 @@ function targetOption(target: TargetResult, palette: Palette): ChartOption {
     legend: { bottom: 0 },
     tooltip: { trigger: 'axis', valueFormatter: (value: unknown) => (typeof value === 'number' ? valueText(target.figure, value / scale) : '—') },
     xAxis: { type: 'category', data: years },
-    yAxis: { type: 'value', scale: kind !== 'tco2e', axisLabel: { formatter: kind === 'fraction' ? '{value}%' : '{value}' } },
+    // Named by its unit where the labels do not say it (shares carry their % sign, a ratio has none).
+    yAxis: { type: 'value', name: kind === 'tco2e' ? 'tCO2e' : undefined, scale: kind !== 'tco2e', axisLabel: { formatter: kind === 'fraction' ? '{value}%' : '{value}' } },
     series: [
       { name: t.targetsPanel.pathway, type: 'line', data: target.years.map((year) => shown(year.pathway)), lineStyle: { color: colours.pathway }, itemStyle: { color: colours.pathway }, connectNulls: true, symbol: 'none' },
       { name: t.targetsPanel.actual, type: 'line', data: target.years.map((year) => shown(year.actual)), lineStyle: { color: colours.actual, width: 3 }, itemStyle: { color: colours.actual }, symbolSize: 8 },

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { activityLabel } from '../../../../shared/activities';
 import { describeAdjustment, type Adjustment } from '../../../../shared/reconcile/adjustments';
 import { FINDING_STATUSES, type FindingStatus } from '../../../../shared/review/findings';
 import type { FindingDetail, FindingEventView } from '../../../../shared/review/views';
@@ -127,10 +128,10 @@ export function FindingDetailPanel({ id, auditEntries, onClose }: { id: number; 
                   <td className="num">{record.id}</td>
                   <td>{record.site ?? '—'}</td>
                   <td className="nowrap">{formatDateSpan(record.periodStart, record.periodEnd)}</td>
-                  <td>{record.activity}</td>
+                  <td>{activityLabel(record.activity)}</td>
                   <td className="num">{formatNumber(record.quantity)}</td>
                   <td>{record.unit}</td>
-                  <td>
+                  <td className="source-row-cell">
                     <div className="small">{t.findingDetailPanel.row(record.source.fileName, record.source.sheet, record.source.rowNumber)}</div>
                     <SourceRowCells source={record.source} />
                   </td>
