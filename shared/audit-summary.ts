@@ -3,6 +3,8 @@
  * of its parameters (the JSON stays available beside it). Pure, so the UI and tests share it.
  */
 
+import { countOf } from './count-text';
+
 export interface AuditEntryDescription {
   readonly title: string;
   readonly summary: string;
@@ -13,7 +15,6 @@ type Params = Readonly<Record<string, unknown>>;
 const text = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
 const record = (value: unknown): Params => (typeof value === 'object' && value !== null ? (value as Params) : {});
 const list = (value: unknown): readonly unknown[] => (Array.isArray(value) ? value : []);
-const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 function fileAndSheet(params: Params): string {
   const sheet = text(params.sheet);
@@ -37,15 +38,15 @@ const DESCRIBERS: Readonly<Record<string, (params: Params) => AuditEntryDescript
     const sheets = list(totals.sheets).map((sheet) => text(record(sheet).sheet)).filter(Boolean).join(', ');
     return {
       title: 'File imported',
-      summary: `${text(p.file)}${sheets ? ` › ${sheets}` : ''} (${text(p.kind)}): ${plural(Number(totals.recordsCreated ?? 0), 'record')}, ${Number(totals.rejectedTotal ?? 0)} rejected${duplicate}`,
+      summary: `${text(p.file)}${sheets ? ` › ${sheets}` : ''} (${text(p.kind)}): ${countOf(Number(totals.recordsCreated ?? 0), 'record')}, ${Number(totals.rejectedTotal ?? 0)} rejected${duplicate}`,
     };
   },
   'import.refused': (p) => ({ title: 'File refused', summary: `${fileAndSheet(p)} (${text(p.kind)}): ${text(p.reason)}` }),
   'import.cancelled': (p) => ({ title: 'Import cancelled', summary: `${fileAndSheet(p)} (${text(p.kind)}): nothing was imported` }),
   'mapping.save': (p) => ({ title: 'Mapping template saved', summary: text(p.name) }),
-  'factors.loadLibrary': (p) => ({ title: 'Factor library loaded', summary: plural(list(p.files).length, 'file') }),
-  'factors.freeze': (p) => ({ title: 'Factor sets frozen for the calculation', summary: plural(list(p.factorSetIds).length, 'set') }),
-  recalculate: (p) => ({ title: 'Recalculated on newer factors', summary: `${plural(list(p.factorSetIds).length, 'set')}; ${plural(list(p.changes).length, 'figure')} changed` }),
+  'factors.loadLibrary': (p) => ({ title: 'Factor library loaded', summary: countOf(list(p.files).length, 'file') }),
+  'factors.freeze': (p) => ({ title: 'Factor sets frozen for the calculation', summary: countOf(list(p.factorSetIds).length, 'set') }),
+  recalculate: (p) => ({ title: 'Recalculated on newer factors', summary: `${countOf(list(p.factorSetIds).length, 'set')}; ${countOf(list(p.changes).length, 'figure')} changed` }),
   'site.set': (p) => {
     const after = record(p.after);
     return { title: p.before ? 'Site boundary changed' : 'Site added to the boundary', summary: `${text(after.name)}: ${text(after.ownershipPercent)}% owned${after.isDataCentre ? ', data centre' : ''}` };

@@ -6,6 +6,7 @@ import type { ReconciliationReport } from '../../../shared/reconcile/report';
 import { evidencePackPathFor, startExport } from '../../engine/export/service';
 import { buildSampleEngagement, SAMPLE_FILE_NAME, type SampleBuild } from '../../engine/sample/service';
 import type { CommandSet } from '../context';
+import { countOf } from '../../../shared/count-text';
 
 const tonnes = (value: number | null) => (value === null ? '—' : value.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
 const percent = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)}%`);
@@ -75,7 +76,7 @@ export const sampleCommands: CommandSet = (program, { io, engagementContext }) =
             `  Audited workbook  ${exported.workbookPath}`,
             `  Evidence pack     ${exported.evidencePackPath}`,
             '',
-            `Imported ${imports.length} sheets: ${imports.reduce((sum, outcome) => sum + outcome.recordsCreated, 0)} records; ${rejected.length} ${rejected.length === 1 ? 'row' : 'rows'} rejected:`,
+            `Imported ${imports.length} sheets: ${imports.reduce((sum, outcome) => sum + outcome.recordsCreated, 0)} records; ${countOf(rejected.length, 'row')} rejected:`,
             ...rejected.map((row) => `  ${row.fileName}, sheet '${row.sheet}' row ${row.rowNumber}: ${row.reason}`),
             '',
             'Headline figures',

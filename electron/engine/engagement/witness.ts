@@ -21,6 +21,7 @@ import { auditHead, compareWithKnownHead, describeMissingEntries } from '../db/a
 import type { ReadableDb } from '../db/handles';
 import { EngineError } from '../errors';
 import { writeJsonAtomically } from '../json-file';
+import { countOf } from '../../../shared/count-text';
 
 /** Overrides the app-data folder the host chose (tests; a managed install). */
 export const APP_DATA_ENV = 'CARBON_AUDIT_APP_DATA';
@@ -42,7 +43,7 @@ export function platformAppDataDir(platform: NodeJS.Platform = process.platform,
 }
 
 function entriesText(count: number): string {
-  return `${count} ${count === 1 ? 'entry' : 'entries'}`;
+  return countOf(count, 'entry', 'entries');
 }
 
 interface WitnessRecord {

@@ -18,6 +18,7 @@ import type { RowContext, RowHandler } from './rows/handler';
 import { claimRows, targetRows } from './rows/targets-and-claims';
 import { checkDuplicate, identifyFile, registerSourceFile, type FileIdentity } from './source-register';
 import { finishSourceFile, rawRowWriter, rejectedRowWriter } from './store';
+import { countOf } from '../../../shared/count-text';
 
 /** From this size on, a file is parsed on its own thread (see openSourceInWorker). */
 export const PARALLEL_READ_MIN_BYTES = 4 * 1024 * 1024;
@@ -153,7 +154,7 @@ export function shortfallOf(totals: ControlTotals): string | null {
   const created = totals.recordsCreated + totals.claimsCreated;
   const dataRows = totals.sheetTotals().reduce((sum, sheet) => sum + sheet.dataRows, 0);
   const rejected = totals.sheetTotals().reduce((sum, sheet) => sum + sheet.rejected, 0);
-  if (created === 0) return `nothing would be imported: no record was created from ${dataRows} data row${dataRows === 1 ? '' : 's'}${rejected > 0 ? `, of which ${rejected} were rejected` : ''}`;
+  if (created === 0) return `nothing would be imported: no record was created from ${countOf(dataRows, 'data row')}${rejected > 0 ? `, of which ${rejected} were rejected` : ''}`;
   if (rejected * 2 > dataRows) return `more than half of the data rows would be rejected (${rejected} of ${dataRows})`;
   return null;
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { columnLetter } from '../../import/cell';
 import { round } from './series';
 import { CELL_FORMS, defineRule, type CellForm, type RuleFinding } from './types';
+import { countOf } from '../../count-text';
 
 const FORM_WORDS: Readonly<Record<CellForm, string>> = {
   'text-number': 'a number typed as text',
@@ -66,7 +67,7 @@ export const totalsRowsRule = defineRule({
         cause: [total.stated, round(total.importedSum)],
         severity: 'high',
         message: `${total.fileName} › ${total.sheet} ${cell} (${total.header}): the source's total ${total.stated} differs from the ${round(total.importedSum, 6)} imported by ${round(difference, 6)}` +
-          (total.notImportedRawRowIds.length > 0 ? `; ${total.notImportedRawRowIds.length} rows with a value were not imported` : ''),
+          (total.notImportedRawRowIds.length > 0 ? `; ${countOf(total.notImportedRawRowIds.length, 'row')} with a value ${total.notImportedRawRowIds.length === 1 ? 'was' : 'were'} not imported` : ''),
         site: null,
         activity: null,
         period: null,

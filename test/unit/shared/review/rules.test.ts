@@ -296,6 +296,9 @@ describe('totals rows', () => {
   it('fires on a totals row that differs from the sum imported, with the difference and the rows that explain it', () => {
     const findings = run('totals-rows', data({ totalsRows: [total(1500, 1000)] }));
     expect(findings).toMatchObject([{ figures: { stated: 1500, imported: 1000, difference: 500 }, rawRowIds: [90, 81], severity: 'high' }]);
+    expect(findings[0]!.message).toMatch(/differs from the 1000 imported by 500; 1 row with a value was not imported$/);
+    const twoLeftOut = run('totals-rows', data({ totalsRows: [{ ...total(1500, 1000), notImportedRawRowIds: [81, 82] }] }));
+    expect(twoLeftOut[0]!.message).toMatch(/; 2 rows with a value were not imported$/);
   });
 
   it('does not fire when the totals row ties, even with the last-digit rounding of Excel’s own sum', () => {
