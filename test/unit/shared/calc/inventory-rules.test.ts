@@ -44,18 +44,20 @@ describe('records the calculation refuses, each with why', () => {
   it('names an unknown activity, a meaning the activity cannot have, an unknown unit and a unit of the wrong dimension', () => {
     const result = run([
       use(1, 'moon_dust', 5, 'kg'),
-      use(2, 'diesel', 5, 'L', { meaning: 'instrument' }),
+      use(2, 'electricity', 5, 'kWh', { meaning: 'metric' }),
       use(3, 'diesel', 5, 'furlongs'),
       use(4, 'natural_gas', 5, 'L', { unitBasis: 'gross' }),
       use(5, 'electricity', 5, 'kg'),
+      use(6, 'diesel', 5, 'pkm'),
     ]);
     expect(result.lines).toEqual([]);
     expect(causesOf(result)).toEqual([
       [1, 'activity', "unknown activity 'moon_dust'"],
-      [2, 'activity', "Diesel (average biofuel blend) cannot be 'instrument' (it may be: consumption)"],
+      [2, 'activity', "Electricity cannot be 'metric' (it may be: consumption, instrument)"],
       [3, 'unit', "unknown unit 'furlongs'"],
       [4, 'unit', "unknown unit 'L' with a gross calorific basis"],
       [5, 'unit', 'kg measures mass; Electricity is measured in energy'],
+      [6, 'unit', 'pkm measures passenger_distance; Diesel (average biofuel blend) is measured in energy or volume or mass'],
     ]);
   });
 
@@ -70,6 +72,9 @@ describe('records the calculation refuses, each with why', () => {
     expect(tonnes(1)).toEqual(tonnes(2));
     expect(result.findings.filter((found) => found.recordId === 1).map((found) => found.cause)).toEqual(result.findings.filter((found) => found.recordId === 2).map((found) => found.cause));
     expect(result.findings.map((found) => found.recordId)).toContain(4);
+    // A unit that has no calorific basis at all, marked unspecified, is the unit itself.
+    const diesel = factorOf(4, { activityKey: 'diesel', unitText: 'litres', scope: 'Scope 1', co2ePerUnitKg: 2.5 });
+    expect(run([use(1, 'diesel', 100, 'L', { unitBasis: 'unspecified' })], [diesel]).lines.map((line) => line.tco2e)).toEqual([0.25]);
   });
 
   it('takes a Scope 3 category from 1 to 15 and reports any other as uncategorised, saying which', () => {
@@ -305,6 +310,23 @@ describe('what keeps records apart', () => {
     const result = run([use(1, 'natural_gas', 2000, 'kWh'), use(2, 'it_energy', 400, 'kWh', { meaning: 'metric' }), use(3, 'facility_energy', 500, 'kWh')], [gas, GRID, RESIDUAL]);
     expect(result.findings).toEqual([]);
     expect(result.periods[0]).toMatchObject({ scope2Location: 0.1, metrics: { electricityKwh: 500, pue: 1.25 } });
+  });
+
+  it('never lets instruments cover facility energy recorded as a metric: it is not electricity consumed', () => {
+    const dataCentre = { site: 'DC' };
+    const result = run(
+      [
+        use(1, 'electricity', 1000, 'kWh', dataCentre),
+        use(2, 'facility_energy', 1200, 'kWh', { ...dataCentre, meaning: 'metric' }),
+        use(3, 'it_energy', 1000, 'kWh', { ...dataCentre, meaning: 'metric' }),
+        use(4, 'clean_electricity', 1500, 'kWh', { ...dataCentre, meaning: 'instrument', instrument: 'REGO' }),
+      ],
+      [GRID, RESIDUAL],
+    );
+    expect(result.findings.map((found) => [found.recordId, found.kind, found.detail])).toEqual([
+      [4, 'instrument-exceeds-consumption', 'in FY2023 (instruments matched per fiscal year): 1000 of 1500 kWh counted'],
+    ]);
+    expect(result.periods[0]!.metrics).toMatchObject({ electricityKwh: 1000, cleanKwh: 1000, pue: 1.2 });
   });
 
   it('leaves facility energy counted twice out of instrument matching, so instruments cover only the electricity', () => {
