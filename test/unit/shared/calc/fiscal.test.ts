@@ -408,5 +408,7 @@ describe('calendarMonthLabel', () => {
   it('refuses what is not an ISO date', () => {
     expect(() => calendarMonthLabel('2022-13-01')).toThrow(/not an ISO date/);
     expect(() => calendarMonthLabel('FY2023 M01')).toThrow(/not an ISO date/);
+    expect(() => calendarMonthLabel('x2022-04-01')).toThrow(/not an ISO date/);
+    expect(() => calendarMonthLabel('2022-04-01x')).toThrow(/not an ISO date/);
   });
 });
