@@ -132,6 +132,13 @@ describe('fiscalYearOf', () => {
     expect(reason(fiscalYearOf('2023-01-01', badRule))).toMatch(/label rule/);
   });
 
+  it('takes the first supported year, 0000, as a fiscal year that fits in it', () => {
+    expect(value(fiscalYearOf('0000-06-01', JANUARY_END_YEAR))).toEqual({ label: 'FY0000', start: '0000-01-01', end: '0000-12-31' });
+    // April 0000 – March 0001, labelled by its start.
+    expect(value(fiscalYearOf('0000-04-01', APRIL_START_YEAR))).toEqual({ label: 'FY0000', start: '0000-04-01', end: '0001-03-31' });
+    expect(value(fiscalMonthOf('0000-04-01', APRIL_START_YEAR)).label).toBe('FY0000 M01');
+  });
+
   it('refuses a fiscal year reaching outside years 0000–9999', () => {
     expect(reason(fiscalYearOf('0000-02-01', APRIL_END_YEAR))).toMatch(/outside years/);
     expect(reason(fiscalYearOf('9999-06-01', APRIL_END_YEAR))).toMatch(/outside years/);
@@ -237,6 +244,13 @@ describe('fiscalYearByLabel', () => {
       expect(reason(fiscalYearByLabel(label, APRIL_END_YEAR))).toContain(`'${label}'`);
     }
     expect(reason(fiscalYearByLabel('2022/24', APRIL_END_YEAR))).toMatch(/consecutive/);
+  });
+
+  it('reads a split year whose end is written with a leading zero, across a century', () => {
+    expect(value(fiscalYearByLabel('1999/00', APRIL_END_YEAR))).toEqual({ label: 'FY2000', start: '1999-04-01', end: '2000-03-31' });
+    expect(value(fiscalYearByLabel('FY2008/09', APRIL_END_YEAR))).toEqual({ label: 'FY2009', start: '2008-04-01', end: '2009-03-31' });
+    expect(value(fiscalYearByLabel('FY09', APRIL_END_YEAR))).toEqual({ label: 'FY2009', start: '2008-04-01', end: '2009-03-31' });
+    expect(reason(fiscalYearByLabel('1999/0', APRIL_END_YEAR))).toContain("'1999/0'");
   });
 
   it('refuses a split year when the fiscal year is the calendar year', () => {
@@ -394,5 +408,7 @@ describe('calendarMonthLabel', () => {
   it('refuses what is not an ISO date', () => {
     expect(() => calendarMonthLabel('2022-13-01')).toThrow(/not an ISO date/);
     expect(() => calendarMonthLabel('FY2023 M01')).toThrow(/not an ISO date/);
+    expect(() => calendarMonthLabel('x2022-04-01')).toThrow(/not an ISO date/);
+    expect(() => calendarMonthLabel('2022-04-01x')).toThrow(/not an ISO date/);
   });
 });
