@@ -8,6 +8,7 @@ import { ACTIVITIES } from '../../../shared/activities';
 import { FIGURE_IDS, FIGURES, figureById, intensityFigure, scope3CategoryFigure } from '../../../shared/figures';
 import { t } from '../../../renderer/src/messages';
 import { activityName, figureName, figureNameOf, scope3CategoryName } from '../../../renderer/src/labels';
+import { figureRows, type FigureSource } from '../../../renderer/src/screens/inventory/figures';
 import { editionText, validityText } from '../../../renderer/src/screens/factors/setText';
 
 const SCOPE3_CATEGORY_NUMBERS = Array.from({ length: 15 }, (_, index) => index + 1);
@@ -47,6 +48,21 @@ describe('names from the catalogue', () => {
     expect(figureName(figureById('intensity.revenue.currency:GBP')!)).toBe('Net tCO2e per currency:GBP of revenue');
     expect(figureNameOf('scope4')).toBeNull();
     expect(figureNameOf(null)).toBeNull();
+  });
+
+  it('names the lead schedule’s rows: the catalogue’s figures, the categories present and each intensity at the scale it reads in', () => {
+    const intensity = (denominator: string, unit: string) => ({ denominator, unit, quantity: 1, netTco2ePerUnit: 1 });
+    const totals = {
+      scope3ByCategory: { 6: 1, uncategorised: 1 },
+      intensities: [intensity('revenue', 'currency:GBP'), intensity('orders', 'count'), intensity('floor_area', 'm2')],
+    } as unknown as FigureSource;
+    const labels = figureRows([totals]).map((row) => row.label);
+    expect(labels).toEqual([
+      'Scope 1', 'Scope 2 location-based', 'Scope 2 market-based', 'Scope 3', 'Category 6: Business travel', 'No category given',
+      'Net (Scope 1 + market-based Scope 2)', 'Scope 1 + location-based Scope 2', 'Biogenic CO2 (outside scopes)', 'Avoided emissions',
+      'PUE (data centres)', 'Clean-electricity share', 'Data-centre clean share',
+      'Net tCO2e per m² of floor area', 'Net tCO2e per order', 'Net tCO2e per £m of revenue',
+    ]);
   });
 
   it('words a set’s edition and validity, undated and open-ended ones included', () => {

@@ -54,7 +54,7 @@ const CURRENCY_PREFIX = 'currency:';
 const CURRENCY_SIGNS: Readonly<Record<string, string>> = { GBP: '£', USD: '$', EUR: '€' };
 const UNIT_TEXT: Readonly<Record<string, string>> = { m2: t.figures.m, ft2: t.figures.ft };
 /** Denominators counted in units of their own name: one order. */
-const COUNT_NOUNS: Readonly<Record<string, string>> = { orders: 'order' };
+const COUNT_NOUNS: Readonly<Record<string, string>> = { orders: t.figures.order };
 const PER_MILLION = 1_000_000;
 
 /** How an intensity reads: per £m of revenue (a currency unit is too small to read), per m² of floor area, per order. */
@@ -67,8 +67,8 @@ function intensityScale(denominator: string, unit: string): { readonly per: stri
     return { per, label: t.figures.perOf(per, noun), multiplier: PER_MILLION };
   }
   const countNoun = unit === 'count' ? COUNT_NOUNS[denominator] : undefined;
-  if (countNoun) return { per: countNoun, label: `per ${countNoun}`, multiplier: 1 };
-  const per = unit === 'count' ? 'unit' : UNIT_TEXT[unit] ?? unit;
+  if (countNoun) return { per: countNoun, label: t.figures.per(countNoun), multiplier: 1 };
+  const per = unit === 'count' ? t.figures.unit : UNIT_TEXT[unit] ?? unit;
   return { per, label: t.figures.perOf(per, noun), multiplier: 1 };
 }
 
