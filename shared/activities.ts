@@ -33,6 +33,7 @@ export type InventoryScope = 'scope1' | 'scope2' | 'scope3' | 'none';
 
 export interface ActivityDefinition {
   readonly key: string;
+  /** In the audited workbook's and the CLI's words (English, as the workbook is); the UI names activities from its own catalogue by key. */
   readonly label: string;
   readonly scope: InventoryScope;
   /** Dimensions a quantity of this activity may be expressed in. */
@@ -58,7 +59,7 @@ export interface ActivityDefinition {
 
 const FUEL_DIMENSIONS: readonly Dimension[] = ['energy', 'volume', 'mass'];
 
-export const ACTIVITIES: readonly ActivityDefinition[] = [
+const DEFINITIONS = [
   { key: 'electricity', label: 'Electricity', scope: 'scope2', dimensions: ['energy'], meanings: ['consumption', 'instrument'], synonyms: ['electricity', 'grid electricity', 'power', 'electricity consumption', 'purchased electricity'], methaneOrigin: 'fossil' },
   { key: 'clean_electricity', label: 'Clean electricity (contractual instrument)', scope: 'scope2', dimensions: ['energy'], meanings: ['instrument'], synonyms: ['renewable electricity', 'clean electricity', 'green electricity', 'green power', 'ppa', 'rec', 'rego', 'guarantee of origin', 'guarantees of origin', 'green tariff', 'renewable energy'] },
   { key: 'heat_steam', label: 'Purchased heat and steam', scope: 'scope2', dimensions: ['energy'], meanings: ['consumption'], synonyms: ['district heating', 'heat', 'steam', 'purchased heat', 'district hot water'], methaneOrigin: 'fossil' },
@@ -91,7 +92,11 @@ export const ACTIVITIES: readonly ActivityDefinition[] = [
   { key: 'revenue', label: 'Revenue (intensity denominator)', scope: 'none', dimensions: ['currency'], meanings: ['denominator'], synonyms: ['revenue', 'turnover', 'sales'] },
   { key: 'floor_area', label: 'Floor area (intensity denominator)', scope: 'none', dimensions: ['area'], meanings: ['denominator'], synonyms: ['floor area', 'gross floor area', 'gross internal area', 'gia', 'gfa', 'area'] },
   { key: 'orders', label: 'Orders (intensity denominator)', scope: 'none', dimensions: ['count'], meanings: ['denominator'], synonyms: ['orders', 'order count', 'parcels', 'shipments'] },
-];
+] as const satisfies readonly ActivityDefinition[];
+
+/** The vocabulary's keys, so a table keyed by activity (the UI's names) must name every one. */
+export type ActivityKey = (typeof DEFINITIONS)[number]['key'];
+export const ACTIVITIES: readonly ActivityDefinition[] = DEFINITIONS;
 
 const ACTIVITY_BY_KEY = new Map(ACTIVITIES.map((activity) => [activity.key, activity]));
 
@@ -99,13 +104,10 @@ export function activityByKey(key: string): ActivityDefinition | undefined {
   return ACTIVITY_BY_KEY.get(key);
 }
 
-/** What a reader sees for an activity: the catalogue's name, or the key as stored when the catalogue has none. */
-export function activityLabel(key: string): string {
-  return activityByKey(key)?.label ?? key;
-}
+export type Scope3Category = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15;
 
-/** GHG Protocol Scope 3 categories, by number. */
-export const SCOPE3_CATEGORIES: Readonly<Record<number, string>> = {
+/** GHG Protocol Scope 3 categories, by number, in the workbook's and the CLI's words (the UI names them from its catalogue). */
+export const SCOPE3_CATEGORIES: Readonly<Record<number, string>> & Readonly<Record<Scope3Category, string>> = {
   1: 'Purchased goods and services',
   2: 'Capital goods',
   3: 'Fuel- and energy-related activities',

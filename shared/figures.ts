@@ -23,6 +23,7 @@ export type FigureSites = 'all' | 'data-centres';
 
 interface FigureCommon {
   readonly id: string;
+  /** In the audited workbook's and the CLI's words (English, as the workbook is); the UI names figures from its own catalogue by id. */
   readonly label: string;
   readonly group: FigureGroup;
   readonly sites: FigureSites;

@@ -5,7 +5,9 @@
  * refuses text written straight into JSX elsewhere in the renderer.
  */
 
+import type { ActivityKey, Scope3Category } from '../../shared/activities';
 import type { TraceCsvColumn } from '../../shared/calc/trace';
+import type { FigureId } from '../../shared/figures';
 import type { HeadlineKey } from '../../shared/overview';
 import type { TableColumnTexts } from '../../shared/tables';
 
@@ -88,6 +90,12 @@ const en = {
     by: 'By',
     site: 'site',
     activity: 'activity',
+    siteColumn: 'Site',
+    activityColumn: 'Activity',
+    noSite: '(no site)',
+    noActivity: '(no activity)',
+    lineVolume: (line: Text) => `${line} · volume`,
+    lineFactor: (line: Text) => `${line} · factor`,
     asImported: 'As imported',
     bridging: 'Bridging…',
     showBridge: 'Show bridge',
@@ -273,6 +281,14 @@ const en = {
     exportCancelledNoFileWas: 'Export cancelled: no file was written.',
     ofDetailRows: (rowsWritten: Text, totalRows: Text) => ` ${rowsWritten} of ${totalRows} detail rows`,
   },
+  /** A factor set's edition and validity. */
+  factorSets: {
+    undated: 'Undated',
+    undatedAnyPeriod: 'undated (any period)',
+    until: (to: Text) => `until ${to}`,
+    from: (from: Text) => `from ${from}`,
+    span: (from: Text, to: Text) => `${from} – ${to}`,
+  },
   factorLibraryView: {
     library: 'Library',
     import: 'Import',
@@ -319,8 +335,78 @@ const en = {
     ratio: 'ratio',
     tco2ePerUnit: 'tCO2e per unit',
     perOf: (per: Text, noun: Text) => `per ${per} of ${noun}`,
+    per: (per: Text) => `per ${per}`,
+    order: 'order',
+    unit: 'unit',
     netTco2e: (label: Text) => `Net tCO2e ${label}`,
+    scope3Category: (category: Text, name: Text) => `Category ${category}: ${name}`,
+    noCategoryGiven: 'No category given',
+    unknownCategory: 'unknown',
   },
+  /** The figure catalogue's figures, by id. */
+  figureNames: {
+    scope1: 'Scope 1',
+    scope2_location: 'Scope 2 location-based',
+    scope2_market: 'Scope 2 market-based',
+    scope3: 'Scope 3',
+    net: 'Net (Scope 1 + market-based Scope 2)',
+    scope1_2_location: 'Scope 1 + location-based Scope 2',
+    biogenic: 'Biogenic CO2 (outside scopes)',
+    avoided: 'Avoided emissions',
+    pue: 'PUE (data centres)',
+    clean_share: 'Clean-electricity share',
+    data_centre_clean_share: 'Data-centre clean share',
+  } satisfies Record<FigureId, string>,
+  /** GHG Protocol Scope 3 categories, by number. */
+  scope3Categories: {
+    1: 'Purchased goods and services',
+    2: 'Capital goods',
+    3: 'Fuel- and energy-related activities',
+    4: 'Upstream transportation and distribution',
+    5: 'Waste generated in operations',
+    6: 'Business travel',
+    7: 'Employee commuting',
+    8: 'Upstream leased assets',
+    9: 'Downstream transportation and distribution',
+    10: 'Processing of sold products',
+    11: 'Use of sold products',
+    12: 'End-of-life treatment of sold products',
+    13: 'Downstream leased assets',
+    14: 'Franchises',
+    15: 'Investments',
+  } satisfies Record<Scope3Category, string>,
+  /** The activity vocabulary, by key. */
+  activityNames: {
+    electricity: 'Electricity',
+    clean_electricity: 'Clean electricity (contractual instrument)',
+    heat_steam: 'Purchased heat and steam',
+    district_cooling: 'Purchased cooling (district chilled water)',
+    it_energy: 'Data-centre IT equipment energy',
+    facility_energy: 'Data-centre total facility energy',
+    natural_gas: 'Natural gas',
+    diesel: 'Diesel (average biofuel blend)',
+    petrol: 'Petrol (average biofuel blend)',
+    lpg: 'LPG',
+    fuel_oil: 'Fuel oil',
+    wood: 'Wood (logs, chips, pellets)',
+    coal: 'Coal (industrial)',
+    refrigerant: 'Refrigerant leakage',
+    process_emissions: 'Process emissions (tCO2e)',
+    purchased_goods: 'Purchased goods and services',
+    capital_goods: 'Capital goods',
+    upstream_transport: 'Upstream transportation and distribution',
+    waste: 'Waste generated in operations',
+    business_travel_air: 'Business travel: air',
+    employee_commuting: 'Employee commuting',
+    downstream_transport: 'Downstream transportation and distribution',
+    scope3_other: 'Scope 3 (category given by the mapping)',
+    avoided_emissions: 'Avoided emissions (reported apart)',
+    retired_removals: 'Carbon removals retired (for net-zero targets)',
+    retired_credits: 'Carbon credits retired (offsets, for carbon-neutral targets)',
+    revenue: 'Revenue (intensity denominator)',
+    floor_area: 'Floor area (intensity denominator)',
+    orders: 'Orders (intensity denominator)',
+  } satisfies Record<ActivityKey, string>,
   fileFacts: {
     comma: 'comma',
     semicolon: 'semicolon',

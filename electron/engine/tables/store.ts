@@ -5,7 +5,6 @@
  * page deep into a million records costs an index walk, not a million row reads.
  */
 import { describeAuditEntry } from '../../../shared/audit-summary';
-import { activityByKey } from '../../../shared/activities';
 import type { SourceRowContext } from '../../../shared/contract';
 import type { Cell } from '../../../shared/import/cell';
 import { columnLetter } from '../../../shared/import/cell';
@@ -50,9 +49,10 @@ const TABLES: { readonly [T in TableName]: TableSql<T> } = {
     filters: (query) => equalities({ site: ['t.site', query.site], activity: ['t.activity', query.activity], sourceFileId: ['t.source_file_id', query.sourceFileId] }),
     select: `SELECT t.id, t.site, t.period_start, t.period_end, t.activity, t.quantity, t.unit_text, s.file_name, w.sheet, w.row_number, t.raw_row_id
                FROM p CROSS JOIN activity_record t ON t.id = p.id JOIN source_file s ON s.id = t.source_file_id JOIN raw_row w ON w.id = t.raw_row_id`,
+    // The activity by its key, as the period by its ISO dates: the UI names it from its catalogue; a CSV carries the key.
     row: ([id, site, start, end, activity, quantity, unit, fileName, sheet, rowNumber, rawRowId]) => ({
       key: id as number,
-      cells: [id as number, site as string | null, start === end ? (start as string) : `${start as string}/${end as string}`, activityByKey(activity as string)?.label ?? (activity as string), quantity as number, unit as string, fileName as string, sheet as string, rowNumber as number],
+      cells: [id as number, site as string | null, start === end ? (start as string) : `${start as string}/${end as string}`, activity as string, quantity as number, unit as string, fileName as string, sheet as string, rowNumber as number],
       rawRowId: rawRowId as number,
     }),
   },

@@ -6,7 +6,7 @@ import { Timestamp } from '../components/Timestamp';
 import { errorMessage, formatNumber, NO_VALUE } from '../format';
 import { useAction } from '../useAction';
 import { SetFactors } from './factors/SetFactors';
-import { editionLabel, validityLabel } from '../../../shared/factors/labels';
+import { editionText, validityText } from './factors/setText';
 import { t } from '../messages';
 
 const COLUMNS = 9;
@@ -25,11 +25,11 @@ function FactorSetRows({ set, open, onOpen }: { set: FactorSetSummary; open: boo
           </button>
         </td>
         <td className="set-title">{set.title}</td>
-        <td>{editionLabel(set.edition)}</td>
+        <td>{editionText(set.edition)}</td>
         <td className="publisher">{set.publisher}</td>
         <td>{set.region || NO_VALUE}</td>
         <td>{set.gwpBasis}</td>
-        <td className="validity">{validityLabel(set.validFrom, set.validTo)}</td>
+        <td className="validity">{validityText(set.validFrom, set.validTo)}</td>
         <td className="num">{formatNumber(set.factors)}</td>
         <td>{ORIGIN_LABELS[set.origin]}</td>
       </tr>

@@ -18,6 +18,7 @@ import { ProposeAdjustment, type ProposalStart } from './reconcile/ProposeAdjust
 import { TargetsPanel } from './reconcile/TargetsPanel';
 import { PHASE_TEXT, useReconciliation } from './reconcile/useReconciliation';
 import { t } from '../messages';
+import { figureName } from '../labels';
 
 function ClaimCounts({ claims }: { claims: readonly ClaimResult[] }) {
   return (
@@ -37,7 +38,7 @@ function ClaimTrace({ claim, report, onClose, onAdjust }: { claim: ClaimResult; 
     <>
       <p className="muted small">{t.reconciliationView.theTraceShowsTheFigure}</p>
       {/* The stored figures as imported stand for the calculation: the trace is fetched again when they change. */}
-      <TracePanel figure={{ period: claim.fiscalYear, key: figure.id, label: figure.label }} site={claim.site} calculation={JSON.stringify(report.periods)} onClose={onClose} onAdjust={onAdjust} />
+      <TracePanel figure={{ period: claim.fiscalYear, key: figure.id, label: figureName(figure) }} site={claim.site} calculation={JSON.stringify(report.periods)} onClose={onClose} onAdjust={onAdjust} />
     </>
   );
 }

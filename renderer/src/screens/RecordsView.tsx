@@ -3,6 +3,7 @@ import type { EngagementSummary, SourceFileSummary } from '../../../shared/contr
 import { api } from '../api';
 import { PagedTable } from '../components/PagedTable';
 import { t } from '../messages';
+import { activityName } from '../labels';
 
 /**
  * Every activity record of the engagement, however many: sorted, searched and paged by the engine,
@@ -28,6 +29,7 @@ export function RecordsView({ engagement }: { engagement: EngagementSummary }) {
         opensSourceRows
         rowNoun={t.recordsView.record}
         rowData={(row) => ({ 'data-record': String(row.key) })}
+        render={{ activity: (value) => activityName(String(value)) }}
         toolbar={(
           <label className="inline">
             {t.recordsView.sourceFile}

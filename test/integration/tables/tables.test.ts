@@ -67,13 +67,12 @@ describe('browsable tables', () => {
     expect(pages.map((page) => page.total)).toEqual([RECORDS, RECORDS, RECORDS]);
     expect(pages.map((page) => page.rows.length)).toEqual([1000, 1000, 500]);
     expect(pages.flatMap((page) => page.rows.map((row) => row.key))).toEqual(byQuantityDesc);
-    // The cells, in the columns' order: record, site, period, activity, quantity, unit, file, sheet, row.
-    // The cells, in the columns' order: record, site, period, activity, quantity, unit, file, sheet, row.
+    // The cells, in the columns' order: record, site, period, activity (its key), quantity, unit, file, sheet, row.
     const top = byQuantityDesc[0]!;
     const i = top - 1;
     expect(generatedQuantity(i)).toBe(224.5);
     const month = engagement.db.prepare('SELECT period_start, period_end FROM activity_record WHERE id = ?').get(top) as { period_start: string; period_end: string };
-    expect(pages[0]!.rows[0]!.cells).toEqual([top, `Site ${i % 400}`, `${month.period_start}/${month.period_end}`, ['Electricity', 'Natural gas', 'Diesel'][i % 3], 224.5, ['kWh', 'm3', 'L'][i % 3], 'generated', 'generated', i + 2]);
+    expect(pages[0]!.rows[0]!.cells).toEqual([top, `Site ${i % 400}`, `${month.period_start}/${month.period_end}`, ['electricity', 'natural_gas', 'diesel'][i % 3], 224.5, ['kWh', 'm3', 'L'][i % 3], 'generated', 'generated', i + 2]);
 
     // Sites ascending: NULLs first (as SQLite orders them), then by name, ties by record.
     const bySite = [...all].sort((a, b) => (a.site === b.site ? a.id - b.id : a.site === null ? -1 : b.site === null ? 1 : a.site < b.site ? -1 : 1)).map((row) => row.id);

@@ -1,5 +1,5 @@
 import type { FactorSetSummary } from '../../../../shared/contract';
-import { editionLabel } from '../../../../shared/factors/labels';
+import { editionText } from './setText';
 import { PagedTable } from '../../components/PagedTable';
 import { usePanel } from '../../usePanel';
 import { t } from '../../messages';
@@ -17,7 +17,7 @@ export function SetFactors({ set, onClose }: { set: FactorSetSummary; onClose: (
     >
       <div className="panel-head">
         <h2 id="set-factors-heading" {...headingProps}>
-          {set.title} <span className="muted">({set.setKey}, {editionLabel(set.edition)})</span>
+          {set.title} <span className="muted">({set.setKey}, {editionText(set.edition)})</span>
         </h2>
         <button type="button" onClick={onClose}>{t.setFactors.close}</button>
       </div>

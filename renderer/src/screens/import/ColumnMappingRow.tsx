@@ -8,6 +8,7 @@ import type { ColumnSuggestion } from '../../../../shared/import/suggest';
 import { ConfidenceBadge } from './ConfidenceBadge';
 import { takesUnit, withActivity, withMetric, withRole, withUnitText } from './mappingDraft';
 import { t } from '../../messages';
+import { activityName } from '../../labels';
 
 /** How a role reads in the role list. */
 const ROLE_LABELS: Partial<Readonly<Record<ColumnRole, string>>> = {
@@ -40,7 +41,7 @@ function ValueColumnFields({ column, name, onChange }: { column: ColumnMapping; 
     <>
       <select aria-label={t.columnMappingRow.activityOf(name)} value={column.activity ?? ''} onChange={(event) => onChange(withActivity(column, event.target.value))}>
         {activity === undefined && <option value="">{t.columnMappingRow.chooseAnActivity}</option>}
-        {ACTIVITIES.map((option) => <option key={option.key} value={option.key}>{option.label}</option>)}
+        {ACTIVITIES.map((option) => <option key={option.key} value={option.key}>{activityName(option.key)}</option>)}
       </select>
       {activity && (
         <select

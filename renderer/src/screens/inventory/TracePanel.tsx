@@ -1,9 +1,8 @@
 import { usePanel } from '../../usePanel';
 import { useEffect, useState } from 'react';
-import { activityByKey } from '../../../../shared/activities';
 import type { TraceFilters, TraceSortColumn } from '../../../../shared/calc/trace';
 import type { ResultsStatus, TraceBreakdown, TraceSubtotal } from '../../../../shared/contract';
-import { changedInputs } from '../../labels';
+import { activityName, changedInputs } from '../../labels';
 import { formatFigureReference } from '../../../../shared/figures';
 import { api } from '../../api';
 import { formatNumber, formatThreeDecimals } from '../../format';
@@ -43,7 +42,7 @@ function Subtotals({ by, subtotals, onPick }: { by: SubtotalBy; subtotals: reado
           <tr key={subtotal.key ?? ''}>
             <td>
               <button type="button" className="link" onClick={() => onPick(subtotal.key)} disabled={subtotal.key === null}>
-                {subtotal.key === null ? t.tracePanel.noSite : by === 'activity' ? (activityByKey(subtotal.key)?.label ?? subtotal.key) : subtotal.key}
+                {subtotal.key === null ? t.tracePanel.noSite : by === 'activity' ? activityName(subtotal.key) : subtotal.key}
               </button>
             </td>
             <td className="num">{formatNumber(subtotal.lines)}</td>
@@ -94,7 +93,7 @@ export function TracePanel({ figure, site, calculation, onClose, onAdjust }: Pro
       setDescending(column === 'tco2e' || column === 'quantity');
     }
   };
-  const narrowedTo = [siteFilter, activity === null ? null : (activityByKey(activity)?.label ?? activity)].filter((part): part is string => part !== null);
+  const narrowedTo = [siteFilter, activity === null ? null : activityName(activity)].filter((part): part is string => part !== null);
 
   return (
     <section className="card trace-panel" aria-labelledby="trace-heading" data-testid="trace-panel" {...panel.panelProps}>

@@ -1,6 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { activityByKey } from '../../../../shared/activities';
 import { describeAttributes } from '../../../../shared/calc/attributes';
 import type { TraceSortColumn } from '../../../../shared/calc/trace';
 import type { TraceLine } from '../../../../shared/contract';
@@ -8,6 +7,7 @@ import { formatNumber, formatPercent, formatThreeDecimals, NO_VALUE } from '../.
 import { SourceRowContextView } from '../../components/SourceRowContext';
 import { useGridKeys } from '../../components/useGridKeys';
 import { t } from '../../messages';
+import { activityName } from '../../labels';
 
 /** 'company.xlsx › UK offices › row 17'. */
 function sourceText(source: TraceLine['source']): string {
@@ -39,7 +39,7 @@ const COLUMN_SPECS: readonly ColumnSpec[] = [
     sort: 'activity',
     cell: (line) => (
       <>
-        {activityByKey(line.activity)?.label ?? line.activity}
+        {activityName(line.activity)}
         {line.attributes && <span className="muted small attributes">{describeAttributes(line.attributes)}</span>}
       </>
     ),

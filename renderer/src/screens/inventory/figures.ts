@@ -3,12 +3,12 @@
  * Scope 3 category and per intensity present, with how each reads here. Row keys are the
  * catalogue's ids, the names 'inventory.recalculate' reports changes under.
  */
-import { activityByKey } from '../../../../shared/activities';
 import type { IntensityMetric } from '../../../../shared/calc/intensity';
 import type { EmissionTotals, PeriodResult } from '../../../../shared/calc/inventory-types';
 import { FIGURE_IDS, figureById, FIGURES, figureValue, intensityFigure, scope3CategoryFigure, UNCATEGORISED, type Figure, type FigureKind } from '../../../../shared/figures';
 import { formatFullPrecision, formatNumber, formatPercent, formatPercentagePoints, formatSignedPercent, formatSignificant, formatThreeDecimals } from '../../format';
 import { t } from '../../messages';
+import { denominatorNoun, figureName } from '../../labels';
 
 export type { FigureGroup } from '../../../../shared/figures';
 
@@ -20,7 +20,7 @@ export type FigureSource = EmissionTotals & { readonly intensities?: readonly In
 
 export interface FigureRow {
   readonly figure: Figure;
-  /** The catalogue's label, or for an intensity the scale it is shown in. */
+  /** The figure's name (figureName), or for an intensity the scale it is shown in. */
   readonly label: string;
   /** The unit column's text, when it is not the kind's own (intensities). */
   readonly unit?: string;
@@ -32,7 +32,7 @@ export interface FigureRow {
 }
 
 function catalogueRow(figure: Figure, shown: Partial<FigureRow> = {}): FigureRow {
-  return { figure, label: figure.label, value: (totals) => figureValue(figure, totals), ...shown };
+  return { figure, label: figureName(figure), value: (totals) => figureValue(figure, totals), ...shown };
 }
 
 /** Scope 1 to Scope 3 first, then the Scope 3 categories, then the rest of the catalogue. */
@@ -54,12 +54,12 @@ const CURRENCY_PREFIX = 'currency:';
 const CURRENCY_SIGNS: Readonly<Record<string, string>> = { GBP: '£', USD: '$', EUR: '€' };
 const UNIT_TEXT: Readonly<Record<string, string>> = { m2: t.figures.m, ft2: t.figures.ft };
 /** Denominators counted in units of their own name: one order. */
-const COUNT_NOUNS: Readonly<Record<string, string>> = { orders: 'order' };
+const COUNT_NOUNS: Readonly<Record<string, string>> = { orders: t.figures.order };
 const PER_MILLION = 1_000_000;
 
 /** How an intensity reads: per £m of revenue (a currency unit is too small to read), per m² of floor area, per order. */
 function intensityScale(denominator: string, unit: string): { readonly per: string; readonly label: string; readonly multiplier: number } {
-  const noun = (activityByKey(denominator)?.label ?? denominator).replace(/\s*\(.*\)$/, '').toLowerCase();
+  const noun = denominatorNoun(denominator);
   if (unit.startsWith(CURRENCY_PREFIX)) {
     const code = unit.slice(CURRENCY_PREFIX.length);
     const sign = CURRENCY_SIGNS[code];
@@ -67,8 +67,8 @@ function intensityScale(denominator: string, unit: string): { readonly per: stri
     return { per, label: t.figures.perOf(per, noun), multiplier: PER_MILLION };
   }
   const countNoun = unit === 'count' ? COUNT_NOUNS[denominator] : undefined;
-  if (countNoun) return { per: countNoun, label: `per ${countNoun}`, multiplier: 1 };
-  const per = unit === 'count' ? 'unit' : UNIT_TEXT[unit] ?? unit;
+  if (countNoun) return { per: countNoun, label: t.figures.per(countNoun), multiplier: 1 };
+  const per = unit === 'count' ? t.figures.unit : UNIT_TEXT[unit] ?? unit;
   return { per, label: t.figures.perOf(per, noun), multiplier: 1 };
 }
 

@@ -4,12 +4,12 @@
  * a zero, so a missing quarter jumps out.
  */
 import { useEffect, useState } from 'react';
-import { activityLabel } from '../../../../shared/activities';
 import type { MonthlyProfile, ProfileSeries } from '../../../../shared/calc/monthly-profile';
 import { api } from '../../api';
 import { Chart } from '../../components/Chart';
 import { countOf, errorMessage, formatNumber, NO_VALUE } from '../../format';
 import { t } from '../../messages';
+import { activityName } from '../../labels';
 
 function seriesName(series: ProfileSeries, profile: MonthlyProfile): string {
   const units = new Set(profile.series.map((other) => other.unit));
@@ -44,7 +44,7 @@ export function MonthlyProfileChart({ auditEntries }: { auditEntries: number }) 
   if (!profile || profile.activity === null) return null;
   const units = [...new Set(profile.series.map((series) => series.unit))];
   const gaps = profile.series.reduce((sum, series) => sum + series.gaps, 0);
-  const label = activityLabel(profile.activity);
+  const label = activityName(profile.activity);
   return (
     <section className="card chart-wide" aria-labelledby="profile-chart">
       <h2 id="profile-chart">{t.monthlyProfileChart.heading(label)}</h2>
@@ -52,7 +52,7 @@ export function MonthlyProfileChart({ auditEntries }: { auditEntries: number }) 
         <label>
           {t.monthlyProfileChart.activity}{' '}
           <select value={profile.activity} onChange={(event) => setActivity(event.target.value)}>
-            {profile.activities.map((choice) => <option key={choice.key} value={choice.key}>{activityLabel(choice.key)} ({countOf(choice.records, t.monthlyProfileChart.record, t.monthlyProfileChart.records)})</option>)}
+            {profile.activities.map((choice) => <option key={choice.key} value={choice.key}>{activityName(choice.key)} ({countOf(choice.records, t.monthlyProfileChart.record, t.monthlyProfileChart.records)})</option>)}
           </select>
         </label>
         <span className="muted small" data-testid="profile-gaps">

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { FigureBridge } from '../../../../shared/reconcile/bridge';
+import type { BridgeLine, FigureBridge } from '../../../../shared/reconcile/bridge';
 import { EMISSION_FIGURE_IDS, FIGURES } from '../../../../shared/figures';
 import { api } from '../../api';
 import { Chart, type ChartOption } from '../../components/Chart';
@@ -7,14 +7,21 @@ import { usePalette, type Palette } from '../../theme';
 import { useAction } from '../../useAction';
 import { differenceText, valueText } from './figureText';
 import { t } from '../../messages';
+import { activityName, figureName, figureNameOf } from '../../labels';
+
+/** A line's site or activity as the UI names it (the engine's label is the CLI's). */
+function lineName(bridge: FigureBridge, line: BridgeLine): string {
+  if (bridge.by === 'site') return line.key ?? t.bridgePanel.noSite;
+  return line.key === null ? t.bridgePanel.noActivity : activityName(line.key);
+}
 
 /** A waterfall from the earlier year's figure to the later's: each line's volume effect, then its factor effect. */
 function waterfall(bridge: FigureBridge, palette: Palette): { option: ChartOption; steps: { label: string; value: number }[] } {
   // Effects of nothing are left out of the chart (the table lists every line).
   const steps = bridge.lines
     .flatMap((line) => [
-      { label: `${line.label} · volume`, value: line.volume },
-      { label: `${line.label} · factor`, value: line.factor },
+      { label: t.bridgePanel.lineVolume(lineName(bridge, line)), value: line.volume },
+      { label: t.bridgePanel.lineFactor(lineName(bridge, line)), value: line.factor },
     ])
     .filter((step) => step.value !== 0);
   const categories = [bridge.from, ...steps.map((step) => step.label), bridge.to];
@@ -68,13 +75,14 @@ export function BridgePanel({ years, hasAdjustments }: { years: readonly string[
   const palette = usePalette();
   if (years.length < 2) return <p className="muted">{t.bridgePanel.aBridgeNeedsTwoFiscal}</p>;
   const chart = bridge ? waterfall(bridge, palette) : null;
+  const bridged = bridge ? figureNameOf(bridge.figure) ?? bridge.figure : '';
   return (
     <>
       <div className="toolbar bridge-form">
         <label>
           {t.bridgePanel.figure}
           <select aria-label={t.bridgePanel.figure} value={figure} onChange={(event) => setFigure(event.target.value)}>
-            {EMISSION_FIGURES.map((id) => <option key={id} value={id}>{FIGURES[id].label}</option>)}
+            {EMISSION_FIGURES.map((id) => <option key={id} value={id}>{figureName(FIGURES[id])}</option>)}
           </select>
         </label>
         <label>
@@ -103,19 +111,19 @@ export function BridgePanel({ years, hasAdjustments }: { years: readonly string[
       {bridge && chart && (
         <div data-testid="bridge">
           <p>
-            {t.bridgePanel.tco2eTco2eVolumeFactor2(bridge.figureLabel, bridge.variant === 'uncorrected' ? t.bridgePanel.asImported2 : hasAdjustments ? t.bridgePanel.afterTheProposedAdjustments : '', bridge.from, valueText('net', bridge.fromTco2e), bridge.to, valueText('net', bridge.toTco2e), ' ', differenceText('net', bridge.change), differenceText('net', bridge.volume), differenceText('net', bridge.factor))}
+            {t.bridgePanel.tco2eTco2eVolumeFactor2(bridged, bridge.variant === 'uncorrected' ? t.bridgePanel.asImported2 : hasAdjustments ? t.bridgePanel.afterTheProposedAdjustments : '', bridge.from, valueText('net', bridge.fromTco2e), bridge.to, valueText('net', bridge.toTco2e), ' ', differenceText('net', bridge.change), differenceText('net', bridge.volume), differenceText('net', bridge.factor))}
           </p>
           <Chart
-            title={t.bridgePanel.varianceBridgeToBy(bridge.figureLabel, bridge.from, bridge.to, bridge.by)}
+            title={t.bridgePanel.varianceBridgeToBy(bridged, bridge.from, bridge.to, bridge.by === 'site' ? t.bridgePanel.site : t.bridgePanel.activity)}
             summary={t.bridgePanel.fromToTco2eVolumeEffects(valueText('net', bridge.fromTco2e), valueText('net', bridge.toTco2e), differenceText('net', bridge.volume), differenceText('net', bridge.factor))}
             option={chart.option}
             height={380}
             fileName={`bridge-${bridge.figure}-${bridge.from}-${bridge.to}-by-${bridge.by}`}
             table={{
-              columns: [bridge.by === 'site' ? 'Site' : 'Activity', bridge.from, bridge.to, t.bridgePanel.change, t.bridgePanel.volume, t.bridgePanel.factor],
+              columns: [bridge.by === 'site' ? t.bridgePanel.siteColumn : t.bridgePanel.activityColumn, bridge.from, bridge.to, t.bridgePanel.change, t.bridgePanel.volume, t.bridgePanel.factor],
               rows: [
-                ...bridge.lines.map((line) => [line.label, valueText('net', line.fromTco2e), valueText('net', line.toTco2e), differenceText('net', line.change), differenceText('net', line.volume), differenceText('net', line.factor)]),
-                ['Total', valueText('net', bridge.fromTco2e), valueText('net', bridge.toTco2e), differenceText('net', bridge.change), differenceText('net', bridge.volume), differenceText('net', bridge.factor)],
+                ...bridge.lines.map((line) => [lineName(bridge, line), valueText('net', line.fromTco2e), valueText('net', line.toTco2e), differenceText('net', line.change), differenceText('net', line.volume), differenceText('net', line.factor)]),
+                [t.bridgePanel.total, valueText('net', bridge.fromTco2e), valueText('net', bridge.toTco2e), differenceText('net', bridge.change), differenceText('net', bridge.volume), differenceText('net', bridge.factor)],
               ],
             }}
           />

@@ -2,6 +2,7 @@ import type { PeriodResult } from '../../../../shared/calc/inventory-types';
 import { FIGURE_IDS, FIGURES, figureValue } from '../../../../shared/figures';
 import { differenceText, valueText } from './figureText';
 import { t } from '../../messages';
+import { figureName } from '../../labels';
 
 /** Every catalogue figure of each year as imported, after the proposed adjustments, and the difference. */
 export function CorrectedFigures({ periods, correctedPeriods }: { periods: readonly PeriodResult[]; correctedPeriods: readonly PeriodResult[] }) {
@@ -30,7 +31,7 @@ export function CorrectedFigures({ periods, correctedPeriods }: { periods: reado
         <tbody>
           {FIGURE_IDS.map((id) => (
             <tr key={id} data-figure={id}>
-              <th scope="row">{FIGURES[id].label}</th>
+              <th scope="row">{figureName(FIGURES[id])}</th>
               {years.flatMap((year) => {
                 const importedPeriod = periods.find((period) => period.label === year.label);
                 const imported = importedPeriod ? figureValue(FIGURES[id], importedPeriod) : null;

@@ -4,6 +4,7 @@ import type { ClaimResult } from '../../../../shared/reconcile/reconcile';
 import { formatNumber } from '../../format';
 import { valueText } from './figureText';
 import { t } from '../../messages';
+import { figureName } from '../../labels';
 
 /**
  * A ratio or share is not a sum of lines: its "trace" is the energy it divides, as imported and
@@ -25,7 +26,7 @@ export function MetricInputs({ claim, periods, correctedPeriods, onClose }: { cl
   return (
     <section className="card trace-panel" aria-labelledby="metric-heading" data-testid="metric-inputs">
       <div className="panel-head">
-        <h2 id="metric-heading">{claim.fiscalYear} · {figure.label}{claim.site !== null && ` · ${claim.site}`}</h2>
+        <h2 id="metric-heading">{claim.fiscalYear} · {figureName(figure)}{claim.site !== null && ` · ${claim.site}`}</h2>
         <span className="spacer" />
         <button type="button" onClick={onClose}>{t.metricInputs.close}</button>
       </div>
@@ -37,7 +38,7 @@ export function MetricInputs({ claim, periods, correctedPeriods, onClose }: { cl
           <tr>
             <th scope="col">{t.metricInputs.site}</th>
             {inputs.map((input) => <th key={input} scope="col" className="num">{labels[input]}</th>)}
-            <th scope="col" className="num">{figure.label}</th>
+            <th scope="col" className="num">{figureName(figure)}</th>
           </tr>
         </thead>
         <tbody>

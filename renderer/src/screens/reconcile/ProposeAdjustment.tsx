@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { useAction } from '../../useAction';
 import { usePanel } from '../../usePanel';
 import { t } from '../../messages';
+import { activityName } from '../../labels';
 
 export interface ProposalStart {
   readonly claimId?: number;
@@ -124,7 +125,7 @@ export function ProposeAdjustment({ start, claims, periods, onProposed, onCancel
             <label>
               {t.proposeAdjustment.activity}
               <select aria-label={t.proposeAdjustment.activity} value={activity} onChange={(event) => { setActivity(event.target.value); setMeaning(activityByKey(event.target.value)?.meanings[0] ?? 'consumption'); }}>
-                {ACTIVITIES.map((option) => <option key={option.key} value={option.key}>{option.label}</option>)}
+                {ACTIVITIES.map((option) => <option key={option.key} value={option.key}>{activityName(option.key)}</option>)}
               </select>
             </label>
             <label>

@@ -4,6 +4,7 @@ import { figureKindOf } from '../../../../shared/reconcile/format';
 import { usePalette, type Palette } from '../../theme';
 import { valueText } from './figureText';
 import { t } from '../../messages';
+import { figureNameOf } from '../../labels';
 
 export const TARGET_STATUS_LABELS: Readonly<Record<TargetResult['status'], string>> = {
   met: t.targetsPanel.met,
@@ -64,7 +65,8 @@ const KIND_LABELS: Readonly<Record<NonNullable<TargetResult['kind']>, string>> =
 function TargetCard({ target }: { target: TargetResult }) {
   const palette = usePalette();
   const kind = target.kind === null ? t.targetsPanel.notRead : KIND_LABELS[target.kind];
-  const summary = `${target.figureLabel ?? t.targetsPanel.noFigure}, ${kind} by ${target.targetYear}: ${TARGET_STATUS_LABELS[target.status].toLowerCase()}. ${target.reason}`;
+  const figure = figureNameOf(target.figure) ?? t.targetsPanel.noFigure;
+  const summary = `${figure}, ${kind} by ${target.targetYear}: ${TARGET_STATUS_LABELS[target.status].toLowerCase()}. ${target.reason}`;
   return (
     <section className="target" data-target={target.id} aria-labelledby={`target-${target.id}`}>
       <div className="panel-head">
@@ -72,7 +74,7 @@ function TargetCard({ target }: { target: TargetResult }) {
         <span className={`badge target-${target.status}`} data-testid="target-status">{TARGET_STATUS_LABELS[target.status]}</span>
       </div>
       <p className="muted small">
-        {t.targetsPanel.by2(target.figureLabel ?? t.targetsPanel.noFigure, kind, target.baseYear ? t.targetsPanel.from(target.baseYear) : '', target.targetYear)}
+        {t.targetsPanel.by2(figure, kind, target.baseYear ? t.targetsPanel.from(target.baseYear) : '', target.targetYear)}
         {target.targetValue !== null && t.targetsPanel.level(valueText(target.figure, target.targetValue))} {t.targetsPanel.reading(target.reading.origin)}
       </p>
       <p className="small">{target.reason}</p>

@@ -4,6 +4,7 @@ import { claimValueKind, figureFormats, figureKindOf } from '../../../../shared/
 import { SYSTEM_LOCALE } from '../../format';
 import type { ClaimResult } from '../../../../shared/reconcile/reconcile';
 import { t } from '../../messages';
+import { figureName } from '../../labels';
 
 // The UI's figures in the system's locale, with the precision the engine's reasons use.
 const { value: formatFigureValue, difference: formatFigureDifference } = figureFormats(SYSTEM_LOCALE);
@@ -27,10 +28,10 @@ export function claimDifferenceText(claim: ClaimResult, value: number | null): s
 
 /** The figures a claim can be matched to: the catalogue, and Scope 3 by category. */
 export const FIGURE_CHOICES: readonly { readonly id: string; readonly label: string }[] = [
-  ...FIGURE_IDS.map((id) => ({ id: id as string, label: FIGURES[id].label })),
+  ...FIGURE_IDS.map((id) => ({ id: id as string, label: figureName(FIGURES[id]) })),
   ...Array.from({ length: 15 }, (_, index) => {
     const figure = scope3CategoryFigure(index + 1);
-    return { id: figure.id, label: t.figureText.scope3(figure.label) };
+    return { id: figure.id, label: t.figureText.scope3(figureName(figure)) };
   }),
 ];
 

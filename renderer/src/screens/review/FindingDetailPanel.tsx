@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { activityLabel } from '../../../../shared/activities';
 import { describeAdjustment, type Adjustment } from '../../../../shared/reconcile/adjustments';
 import { FINDING_STATUSES, type FindingStatus } from '../../../../shared/review/findings';
 import type { FindingDetail, FindingEventView } from '../../../../shared/review/views';
@@ -10,6 +9,7 @@ import { usePanel } from '../../usePanel';
 import { SourceRowCells } from '../inventory/SourceRowCells';
 import { figureName, figureText, FINDING_STATUS_LABELS, SEVERITY_LABELS, SOURCE_LABELS } from './labels';
 import { t } from '../../messages';
+import { activityName } from '../../labels';
 
 function eventText(event: FindingEventView): string {
   const change = event.statusTo ? ` ${event.statusFrom ? `${FINDING_STATUS_LABELS[event.statusFrom]} → ` : ''}${FINDING_STATUS_LABELS[event.statusTo]}` : '';
@@ -128,7 +128,7 @@ export function FindingDetailPanel({ id, auditEntries, onClose }: { id: number; 
                   <td className="num">{record.id}</td>
                   <td>{record.site ?? '—'}</td>
                   <td className="nowrap">{formatDateSpan(record.periodStart, record.periodEnd)}</td>
-                  <td>{activityLabel(record.activity)}</td>
+                  <td>{activityName(record.activity)}</td>
                   <td className="num">{formatNumber(record.quantity)}</td>
                   <td>{record.unit}</td>
                   <td className="source-row-cell">

@@ -3,12 +3,12 @@ import type { EngagementSummary } from '../../../../shared/contract';
 import { SAMPLE_METHODS, SAMPLE_STRATIFICATIONS, type SampleMethod, type SampleStratification } from '../../../../shared/review/sampling';
 import type { SampleItemView, SampleView } from '../../../../shared/review/views';
 import { VOUCHING_RESULTS, type VouchingResult } from '../../../../shared/review/vouching';
-import { activityLabel } from '../../../../shared/activities';
 import { VOUCHING_RESULT_LABELS } from './labels';
 import { api } from '../../api';
 import { errorMessage, formatCount, formatNumber, formatThreeDecimals, formatTimestamp } from '../../format';
 import { useAction } from '../../useAction';
 import { t } from '../../messages';
+import { activityName } from '../../labels';
 
 const METHOD_LABELS: Readonly<Record<SampleMethod, string>> = { random: t.samplingView.random, mus: t.samplingView.monetaryUnitByTco2e };
 type Population = 'records' | 'lines';
@@ -105,7 +105,7 @@ function SampleDetail({ sample, onChanged }: { sample: SampleView; onChanged: (s
             <tr key={item.drawOrder} data-item={item.drawOrder} data-key={item.key}>
               <td className="num">{item.drawOrder}{item.hits > 1 && <span className="muted small"> ×{item.hits}</span>}</td>
               <td>{item.site ?? '—'}</td>
-              <td>{activityLabel(item.activity)}{item.fiscalYear && <div className="muted small">{item.fiscalYear} {item.basis}</div>}</td>
+              <td>{activityName(item.activity)}{item.fiscalYear && <div className="muted small">{item.fiscalYear} {item.basis}</div>}</td>
               <td className="num nowrap">{formatNumber(item.quantity)} {item.unit}</td>
               <td className="num">{formatThreeDecimals(item.tco2e)}</td>
               <td className="small">{t.samplingView.row(item.source.fileName, item.source.sheet, item.source.rowNumber)}</td>
