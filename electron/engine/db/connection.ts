@@ -4,6 +4,7 @@ import { EngineError } from '../errors';
 import { readableHandle, writableHandle, type ReadableDb, type WritableDb } from './handles';
 import { migrate } from './migrate';
 import { LATEST_SCHEMA_VERSION } from './migrations';
+import type { ConnectionOptions } from './read-only';
 import { assertExpectedSchema } from './schema-guard';
 
 export { migrate };
@@ -13,11 +14,6 @@ export type { Db, ReadableDb, WritableDb } from './handles';
 /** Marks a SQLite file as ours (PRAGMA application_id): 'CAud'. */
 export const CARBON_AUDIT_APPLICATION_ID = 0x43417564;
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
-
-export interface ConnectionOptions {
-  /** Path to a better-sqlite3 binary built for this runtime (the Electron build); Node uses the default. */
-  readonly nativeBinding?: string;
-}
 
 /** Creates a new engagement database at `path`, fully migrated. Refuses to overwrite. */
 export function createDatabase(path: string, options: ConnectionOptions = {}): WritableDb {
@@ -63,14 +59,6 @@ export function openDatabase(path: string, options: ConnectionOptions = {}): Wri
 export function connectToCheckedDatabase(path: string, options: ConnectionOptions = {}): WritableDb {
   const db = writableHandle(new Database(path, { nativeBinding: options.nativeBinding, fileMustExist: true }));
   configure(db);
-  return db;
-}
-
-/** A read-only connection to a checked engagement, for the reads of its ReadableDb. */
-export function connectReadOnly(path: string, options: ConnectionOptions = {}): ReadableDb {
-  const db = readableHandle(new Database(path, { nativeBinding: options.nativeBinding, fileMustExist: true, readonly: true }));
-  db.pragma('trusted_schema = OFF');
-  db.pragma('busy_timeout = 5000');
   return db;
 }
 

@@ -5,7 +5,7 @@
 import type { FindingKind } from '../../../shared/calc/inventory-types';
 import { MAX_FINDING_GROUPS, type FindingsPage, type FindingView, type InventoryResults, type ResultsStatus } from '../../../shared/contract';
 import type { ReadableDb } from '../db/handles';
-import { connectReadOnly } from '../db/connection';
+import { connectReadOnly } from '../db/read-only';
 import type { Engagement } from '../engagement/handle';
 import { latestFactorSetIds } from '../factors/service';
 import { staleParts } from './calculate';

@@ -39,17 +39,25 @@ const MAX_REMEMBERED_KINDS = 50_000;
 const RECORDS_PER_CHUNK = 4096;
 
 /**
+ * A record's kind fields joined into one key by one printf per record: %Q quotes text exactly as
+ * quote() does and writes NULL unquoted, so every value and NULL are told apart, at a fraction of
+ * the cost of nine quote() calls joined by eight concatenations (a key is built for every record).
+ * activity_record is a STRICT table, so its TEXT columns hold only text or NULL; the Scope 3
+ * category, a number, goes through quote() as before.
+ */
+const KIND_KEY = `printf('%Q,%Q,%Q,%Q,%Q,%Q,%s,%Q,%Q', activity, meaning, unit, unit_basis, site, region, quote(scope3_category), instrument, attributes_json)`;
+
+/**
  * The records of a relation (a variant's records: see CalculationVariant) in id order, a chunk
  * at a time, so memory does not grow with the number of records (call it inside a read
- * transaction for one snapshot). SQLite joins each record's kind fields into one key (quote()
- * tells every value and NULL apart), so a record crosses into JavaScript as five values; the
- * fields of a kind are read once.
+ * transaction for one snapshot). SQLite joins each record's kind fields into one key
+ * (KIND_KEY), so a record crosses into JavaScript as five values; the fields of a kind are read
+ * once.
  */
 export function* iterateCalcRecords(db: ReadableDb, relation: string, selection: RecordSelection = 'all'): Generator<CalcRecord> {
   const where = RECORD_SELECTIONS[selection];
   const chunk = db.prepare(
-    `SELECT id, quote(activity) || ',' || quote(meaning) || ',' || quote(unit) || ',' || quote(unit_basis) || ',' || quote(site) || ',' || quote(region)
-                || ',' || quote(scope3_category) || ',' || quote(instrument) || ',' || quote(attributes_json), period_start, period_end, quantity
+    `SELECT id, ${KIND_KEY}, period_start, period_end, quantity
        FROM ${relation} WHERE id > ? ${where === '' ? '' : `AND (${where})`} ORDER BY id LIMIT ${RECORDS_PER_CHUNK}`,
   ).raw();
   const fieldsOf = db.prepare(`SELECT site, activity, meaning, unit, unit_basis, scope3_category, region, instrument, attributes_json FROM ${relation} WHERE id = ?`);

@@ -5,7 +5,7 @@
  * reader stays at most a few batches ahead and memory stays flat.
  */
 import type { CalcFactor, CalcSettings, Finding, LineBasis, LinePricing, PeriodResult, SiteInfo } from '../../../shared/calc/inventory';
-import type { ConnectionOptions } from '../db/connection';
+import type { ConnectionOptions } from '../db/read-only';
 
 export const LINES_PER_BATCH = 4096;
 export const MAX_BATCHES_IN_FLIGHT = 4;

@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { InventoryCalculation, type InventorySink } from '../../../shared/calc/inventory';
-import { connectReadOnly } from '../db/connection';
+import { connectReadOnly } from '../db/read-only';
 import { BatchingSink } from './line-batches';
 import { iterateCalcRecords, selectNeedsMatching } from './store';
 import { MAX_BATCHES_IN_FLIGHT, type StreamCommand, type StreamMessage, type StreamRequest } from './stream-protocol';
