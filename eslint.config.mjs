@@ -106,7 +106,7 @@ const UI_TEXT_ATTRIBUTES = { has: (name) => typeof name === 'string' && (UI_TEXT
 const HAS_WORDS = /[A-Za-z]/;
 
 /**
- * All UI text lives in the message catalogue (renderer/src/messages.ts), so a translation is one
+ * All UI text lives in the message catalogue (shared/messages.ts), so a translation is one
  * more object of its type: text written straight into JSX elsewhere in the renderer is refused,
  * as a child ('Save'), a choice shown as a child ({busy ? 'Saving…' : 'Save'}), a UI attribute, an
  * error's message or a dialog's question.
@@ -114,7 +114,7 @@ const HAS_WORDS = /[A-Za-z]/;
 const uiText = {
   rules: {
     'no-literal-text': {
-      meta: { type: 'problem', schema: [], messages: { literal: 'UI text belongs in the message catalogue (renderer/src/messages.ts): “{{text}}”.' } },
+      meta: { type: 'problem', schema: [], messages: { literal: 'UI text belongs in the message catalogue (shared/messages.ts): “{{text}}”.' } },
       create(context) {
         const report = (node, text) => context.report({ node, messageId: 'literal', data: { text: text.trim().slice(0, 60) } });
         /** Literal text in an expression that JSX shows: through parentheses, conditionals and && / || / ??. */

@@ -1,6 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { RecentEngagement } from '../../shared/contract';
 import type { MenuCommand } from '../../shared/menu';
+import { t } from '../../shared/messages';
 
 export interface MenuOptions {
   readonly appName: string;
@@ -33,33 +34,33 @@ export function appMenuTemplate({ appName, platform, isPackaged, engagementOpen,
   return [
     ...appMenu,
     {
-      label: 'File',
+      label: t.menu.file,
       submenu: [
-        command('New Engagement…', 'CmdOrCtrl+N', { command: 'new-engagement' }),
-        command('Open…', 'CmdOrCtrl+O', { command: 'open-engagement' }),
-        { label: 'Open Recent', submenu: recentMenu(recent, send, isMac) },
+        command(t.menu.newEngagement, 'CmdOrCtrl+N', { command: 'new-engagement' }),
+        command(t.menu.open, 'CmdOrCtrl+O', { command: 'open-engagement' }),
+        { label: t.menu.openRecent, submenu: recentMenu(recent, send, isMac) },
         separator,
-        command('Import…', 'CmdOrCtrl+I', { command: 'import' }, engagementOpen),
-        command('Export Workbook…', 'CmdOrCtrl+E', { command: 'export' }, engagementOpen),
+        command(t.menu.import, 'CmdOrCtrl+I', { command: 'import' }, engagementOpen),
+        command(t.menu.exportWorkbook, 'CmdOrCtrl+E', { command: 'export' }, engagementOpen),
         separator,
-        command('Close Engagement', 'CmdOrCtrl+Shift+W', { command: 'close-engagement' }, engagementOpen),
+        command(t.menu.closeEngagement, 'CmdOrCtrl+Shift+W', { command: 'close-engagement' }, engagementOpen),
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },
-    { label: 'Edit', submenu: [{ role: 'undo' }, { role: 'redo' }, separator, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] },
-    { label: 'View', submenu: [...developer, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, separator, { role: 'togglefullscreen' }] },
-    { label: 'Window', submenu: isMac ? [{ role: 'minimize' }, { role: 'zoom' }, separator, { role: 'front' }] : [{ role: 'minimize' }, { role: 'close' }] },
-    { role: 'help', label: 'Help', submenu: [{ label: 'Open Log File', click: openLogFile }, ...(isMac ? [] : [separator, { role: 'about' } satisfies MenuItemConstructorOptions])] },
+    { label: t.menu.edit, submenu: [{ role: 'undo' }, { role: 'redo' }, separator, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] },
+    { label: t.menu.view, submenu: [...developer, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, separator, { role: 'togglefullscreen' }] },
+    { label: t.menu.window, submenu: isMac ? [{ role: 'minimize' }, { role: 'zoom' }, separator, { role: 'front' }] : [{ role: 'minimize' }, { role: 'close' }] },
+    { role: 'help', label: t.menu.help, submenu: [{ label: t.menu.openLogFile, click: openLogFile }, ...(isMac ? [] : [separator, { role: 'about' } satisfies MenuItemConstructorOptions])] },
   ];
 }
 
 /** Newest first; a file that is not there now is shown, disabled, so the auditor sees where it was. */
 function recentMenu(recent: readonly RecentEngagement[], send: (command: MenuCommand) => void, isMac: boolean): MenuItemConstructorOptions[] {
-  if (recent.length === 0) return [{ label: 'No Recent Engagements', enabled: false }];
+  if (recent.length === 0) return [{ label: t.menu.noRecentEngagements, enabled: false }];
   // Elsewhere '&' marks a keyboard mnemonic: a folder named 'R&D' must show as written.
   const literal = (text: string) => (isMac ? text : text.replaceAll('&', '&&'));
   return recent.map((entry) => ({
-    label: literal(`${entry.fileName} — ${entry.folder}${entry.missing ? ' (missing)' : ''}`),
+    label: literal(t.menu.recentEngagement(entry.fileName, entry.folder, entry.missing)),
     enabled: !entry.missing,
     click: () => send({ command: 'open-recent', id: entry.id }),
   }));

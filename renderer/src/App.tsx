@@ -4,7 +4,7 @@ import { api } from './api';
 import { NativeCommands } from './native/NativeCommands';
 import { StartScreen } from './screens/StartScreen';
 import { EngagementScreen } from './screens/EngagementScreen';
-import { t } from './messages';
+import { t } from '../../shared/messages';
 
 export function App() {
   const [engagement, setEngagement] = useState<EngagementSummary | null | undefined>(undefined);

@@ -1,5 +1,5 @@
 import { createApiClient, type ApiClient, type ApiEventName, type ApiEvents, type Bridge } from '../../shared/contract';
-import { t } from './messages';
+import { t } from '../../shared/messages';
 
 declare global {
   interface Window {

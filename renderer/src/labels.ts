@@ -3,7 +3,7 @@ import type { InputPart } from '../../shared/calc/results-status';
 import type { MatchingWindow } from '../../shared/calc/scope2-market';
 import { figureById, isFigureId, type Figure } from '../../shared/figures';
 import type { ConsolidationApproach } from '../../shared/settings';
-import { t } from './messages';
+import { t } from '../../shared/messages';
 
 export const CONSOLIDATION_LABELS: Readonly<Record<ConsolidationApproach, string>> = {
   'operational-control': t.labels.operationalControl,

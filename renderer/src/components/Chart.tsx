@@ -10,7 +10,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { formatNumber } from '../format';
 import { usePalette, type Palette } from '../theme';
-import { t } from '../messages';
+import { t } from '../../../shared/messages';
 
 echarts.use([LineChart, BarChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent, AriaComponent, CanvasRenderer]);
 

@@ -3,7 +3,7 @@ import type { ApiInput, TableCsvOutcome } from '../../../shared/contract';
 import { api } from '../api';
 import { errorMessage, formatNumber } from '../format';
 import { useHost } from '../useHost';
-import { t } from '../messages';
+import { t } from '../../../shared/messages';
 
 type CsvQueryInput = ApiInput<'export.tableCsv'>['query'];
 

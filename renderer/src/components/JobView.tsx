@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { JobState } from '../useJob';
-import { t } from '../messages';
+import { t } from '../../../shared/messages';
 
 function ProgressBar({ label, percent, detail, onCancel, canCancel }: { label: string; percent: number | null; detail: string; onCancel: () => void; canCancel: boolean }) {
   const rounded = Math.round(percent ?? 0);

@@ -9,7 +9,7 @@ import { tableHeadings } from './tableHeadings';
 import { SourceRowContextView } from './SourceRowContext';
 import { useGridKeys } from './useGridKeys';
 import { usePagedRows } from './usePagedRows';
-import { t } from '../messages';
+import { t } from '../../../shared/messages';
 import { usePanel } from '../usePanel';
 
 const features = tableFeatures({});

@@ -3,7 +3,7 @@ import type { ApiInput, SourceRowContext } from '../../../shared/contract';
 import { api } from '../api';
 import { errorMessage } from '../format';
 import { GridCell } from '../screens/import/SheetGrid';
-import { t } from '../messages';
+import { t } from '../../../shared/messages';
 
 /** Rows either side of the one opened. */
 const AROUND = 3;

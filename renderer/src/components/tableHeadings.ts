@@ -1,6 +1,6 @@
 import { TRACE_CSV_COLUMNS } from '../../../shared/calc/trace';
 import { TABLE_COLUMNS, type TableColumnId, type TableName } from '../../../shared/tables';
-import { t } from '../messages';
+import { t } from '../../../shared/messages';
 
 /** A browsable table's column heading, from the catalogue. */
 export function columnHeading<T extends TableName>(table: T, column: TableColumnId<T>): string {

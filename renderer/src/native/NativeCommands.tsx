@@ -4,7 +4,7 @@ import { parseMenuCommand, type MenuCommand } from '../../../shared/menu';
 import { api } from '../api';
 import { errorMessage } from '../format';
 import { requestInWindow } from './appRequests';
-import { t } from '../messages';
+import { t } from '../../../shared/messages';
 
 const SPREADSHEET_EXTENSIONS = IMPORT_FILE_EXTENSIONS.map((extension) => `.${extension}`).join(', ');
 

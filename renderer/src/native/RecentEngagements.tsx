@@ -3,7 +3,7 @@ import type { EngagementSummary, RecentEngagement } from '../../../shared/contra
 import { api } from '../api';
 import { formatTimestamp } from '../format';
 import { useAction } from '../useAction';
-import { t } from '../messages';
+import { t } from '../../../shared/messages';
 
 /**
  * Engagements opened on this machine lately, newest first (the list the desktop app's File ▸ Open

@@ -3,7 +3,7 @@ import { AUDIT_OPERATIONS, describeAuditEntry } from '../../../shared/audit-summ
 import type { EngagementSummary } from '../../../shared/contract';
 import type { TableRow } from '../../../shared/tables';
 import { PagedTable } from '../components/PagedTable';
-import { t } from '../messages';
+import { t } from '../../../shared/messages';
 import { usePanel } from '../usePanel';
 
 /** Where the entry's number, operation and parameters are among the audit log's columns (the parameters are exported as their own column). */

@@ -5,7 +5,7 @@ import { api } from '../api';
 import { errorMessage, formatNumber, formatPercent } from '../format';
 import { CONSOLIDATION_LABELS } from '../labels';
 import { useAction } from '../useAction';
-import { t } from '../messages';
+import { t } from '../../../shared/messages';
 
 /** What counts under each approach: the engine's boundary rule, in words. */
 const APPROACH_RULES: Readonly<Record<ConsolidationApproach, string>> = {

@@ -4,7 +4,7 @@ import type { EngagementSummary } from '../../../shared/contract';
 import { api } from '../api';
 import { MATCHING_LABELS } from '../labels';
 import { useAction } from '../useAction';
-import { t } from '../messages';
+import { t } from '../../../shared/messages';
 
 /**
  * The engagement's calculation rules an auditor may make stricter or wider: how instruments are

@@ -16,7 +16,7 @@ import { SamplingView } from './review/SamplingView';
 import { SignOffState } from './review/SignOffState';
 import type { SignOffArea } from '../../../shared/review/sign-off';
 import { SourcesView } from './SourcesView';
-import { t } from '../messages';
+import { t } from '../../../shared/messages';
 
 const VIEWS = [
   { id: 'overview', label: t.engagementScreen.overview },

@@ -6,7 +6,7 @@ import { ShortHash } from '../components/ShortHash';
 import { errorMessage, formatCount } from '../format';
 import { useHost } from '../useHost';
 import { useJob } from '../useJob';
-import { t } from '../messages';
+import { t } from '../../../shared/messages';
 
 const EXPORT_EVENTS = { finished: 'export.finished', progress: 'export.progress' } as const;
 const cancelExport = (jobId: string) => api.call('export.cancel', { jobId });

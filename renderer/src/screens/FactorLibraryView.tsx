@@ -7,7 +7,7 @@ import { errorMessage, formatNumber, NO_VALUE } from '../format';
 import { useAction } from '../useAction';
 import { SetFactors } from './factors/SetFactors';
 import { editionText, validityText } from './factors/setText';
-import { t } from '../messages';
+import { t } from '../../../shared/messages';
 
 const COLUMNS = 9;
 

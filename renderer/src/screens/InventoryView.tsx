@@ -12,7 +12,7 @@ import { NoFactorsNotice } from './inventory/NoFactorsNotice';
 import { SiteSelector } from './inventory/SiteSelector';
 import { TracePanel } from './inventory/TracePanel';
 import { useInventory } from './inventory/useInventory';
-import { t } from '../messages';
+import { t } from '../../../shared/messages';
 
 interface ScheduleProps {
   results: InventoryResults;

@@ -10,7 +10,7 @@ import { useAction } from '../useAction';
 import { useEffect, useState } from 'react';
 import { OverviewCharts } from './overview/OverviewCharts';
 import { OverviewStatus, type OverviewLink } from './overview/OverviewStatus';
-import { t } from '../messages';
+import { t } from '../../../shared/messages';
 
 /** Where the job stands, read from the register, the boundary, the factor sets and the log. */
 async function loadProgress(): Promise<{ progress: EngagementProgress; inventory: InventoryResults }> {

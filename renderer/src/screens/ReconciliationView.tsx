@@ -17,7 +17,7 @@ import { MetricInputs } from './reconcile/MetricInputs';
 import { ProposeAdjustment, type ProposalStart } from './reconcile/ProposeAdjustment';
 import { TargetsPanel } from './reconcile/TargetsPanel';
 import { PHASE_TEXT, useReconciliation } from './reconcile/useReconciliation';
-import { t } from '../messages';
+import { t } from '../../../shared/messages';
 import { figureName } from '../labels';
 
 function ClaimCounts({ claims }: { claims: readonly ClaimResult[] }) {

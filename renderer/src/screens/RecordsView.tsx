@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { EngagementSummary, SourceFileSummary } from '../../../shared/contract';
 import { api } from '../api';
 import { PagedTable } from '../components/PagedTable';
-import { t } from '../messages';
+import { t } from '../../../shared/messages';
 import { activityName } from '../labels';
 
 /**

@@ -1,5 +1,5 @@
 import { PagedTable } from '../components/PagedTable';
-import { t } from '../messages';
+import { t } from '../../../shared/messages';
 
 /** The rows one import refused: each reason beside the row's cells as read, opening on its sheet's headers and neighbours. */
 export function RejectedRows({ sourceFileId }: { sourceFileId: number }) {

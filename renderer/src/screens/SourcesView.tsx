@@ -7,7 +7,7 @@ import { errorMessage, formatBytes, formatCount } from '../format';
 import { KIND_LABELS } from './import/format';
 import { FindingsTable } from './import/ImportResults';
 import { RejectedRows } from './RejectedRows';
-import { t } from '../messages';
+import { t } from '../../../shared/messages';
 
 /** The register's columns: an opened file's rejected rows span them all. */
 const COLUMNS = 12;

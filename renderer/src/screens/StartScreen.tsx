@@ -13,7 +13,7 @@ import { useAppRequest } from '../native/appRequests';
 import { RecentEngagements } from '../native/RecentEngagements';
 import { useAction } from '../useAction';
 import { CONSOLIDATION_LABELS } from '../labels';
-import { t } from '../messages';
+import { t } from '../../../shared/messages';
 
 /** The months a fiscal year can start in, 1 = January. */
 const MONTHS = Array.from({ length: 12 }, (_, index) => index + 1);

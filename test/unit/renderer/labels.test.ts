@@ -1,7 +1,7 @@
 /** Words the UI gives to the ids shared/ names things by. */
 import { describe, expect, it } from 'vitest';
 import { changedInputs } from '../../../renderer/src/labels';
-import { t } from '../../../renderer/src/messages';
+import { t } from '../../../shared/messages';
 
 describe('why stored figures are out of date', () => {
   it('names every input that changed, in the order given', () => {

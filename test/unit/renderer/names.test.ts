@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIVITIES } from '../../../shared/activities';
 import { FIGURE_IDS, FIGURES, figureById, intensityFigure, scope3CategoryFigure } from '../../../shared/figures';
-import { t } from '../../../renderer/src/messages';
+import { t } from '../../../shared/messages';
 import { activityName, figureName, figureNameOf, scope3CategoryName } from '../../../renderer/src/labels';
 import { figureRows, type FigureSource } from '../../../renderer/src/screens/inventory/figures';
 import { editionText, validityText } from '../../../renderer/src/screens/factors/setText';

@@ -2,7 +2,7 @@ import type { FactorSetSummary } from '../../../../shared/contract';
 import { editionText } from './setText';
 import { PagedTable } from '../../components/PagedTable';
 import { usePanel } from '../../usePanel';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 
 /** One factor set's factors, searched, sorted and paged in SQL; Escape closes it and focus moves into it when it opens. */
 export function SetFactors({ set, onClose }: { set: FactorSetSummary; onClose: () => void }) {

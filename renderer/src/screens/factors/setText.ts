@@ -1,6 +1,6 @@
 /** A factor set's edition and validity as the UI words them (shared/factors/labels words them for the engine, workbook and CLI). */
 import { isUndatedEdition, validitySpan } from '../../../../shared/factors/labels';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 
 /** '2022', or 'Undated' for a set stored without an edition. */
 export function editionText(edition: string): string {

@@ -4,7 +4,7 @@ import { MAPPING_KINDS } from '../../../../shared/import/mapping';
 import { api } from '../../api';
 import { useAction } from '../../useAction';
 import { KIND_LABELS } from './format';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 
 interface Props {
   kind: MappingKind;

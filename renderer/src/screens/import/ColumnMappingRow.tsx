@@ -7,7 +7,7 @@ import { REPORTED_VALUE_ROLES, ROLES_BY_KIND, type ColumnMapping, type ColumnRol
 import type { ColumnSuggestion } from '../../../../shared/import/suggest';
 import { ConfidenceBadge } from './ConfidenceBadge';
 import { takesUnit, withActivity, withMetric, withRole, withUnitText } from './mappingDraft';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 import { activityName } from '../../labels';
 
 /** How a role reads in the role list. */

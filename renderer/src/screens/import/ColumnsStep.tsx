@@ -8,7 +8,7 @@ import { PlaceholdersField } from './PlaceholdersField';
 import { SaveTemplate } from './SaveTemplate';
 import { UseTemplate } from './UseTemplate';
 import { StepActions } from './StepActions';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 
 const DECIMAL_SEPARATORS: readonly { value: Mapping['decimalSeparator']; label: string }[] = [
   { value: '.', label: t.columnsStep.point12345 },

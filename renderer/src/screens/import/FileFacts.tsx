@@ -1,6 +1,6 @@
 import type { ImportPreview } from '../../../../shared/contract';
 import { formatBytes, formatTimestamp } from '../../format';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 
 const DELIMITER_NAMES: Readonly<Record<string, string>> = { ',': t.fileFacts.comma, ';': t.fileFacts.semicolon, '\t': t.fileFacts.tab, '|': t.fileFacts.pipe };
 

@@ -1,7 +1,7 @@
 import type { ImportFinding, ImportOutcome, RowIssue } from '../../../../shared/contract';
 import { columnLetter } from '../../../../shared/import/cell';
 import { formatCount, formatNumber } from '../../format';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 
 function SheetTotals({ outcome }: { outcome: ImportOutcome }) {
   return (

@@ -3,7 +3,7 @@ import { importCounts } from './format';
 import { ImportResults } from './ImportResults';
 import { JobView } from '../../components/JobView';
 import { describeRowsRead, type ImportJobState } from './useImportJob';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 
 interface Props {
   job: ImportJobState;

@@ -11,7 +11,7 @@ import { SheetStep } from './SheetStep';
 import { TableStep } from './TableStep';
 import { useImportJob } from './useImportJob';
 import { ValidateStep } from './ValidateStep';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 
 const STEPS = [
   { id: 'file', label: t.importWizard.file },

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { DEFAULT_PLACEHOLDERS } from '../../../../shared/import/placeholders';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 
 interface Props {
   placeholders: readonly string[];

@@ -3,7 +3,7 @@ import type { Mapping } from '../../../../shared/contract';
 import { api } from '../../api';
 import { useAction } from '../../useAction';
 import { useDisclosure } from '../../usePanel';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 
 /** Saves the mapping under a name, to reuse it for next year's file of the same shape. */
 export function SaveTemplate({ mapping, disabled }: { mapping: Mapping; disabled: boolean }) {

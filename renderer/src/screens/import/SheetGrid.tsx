@@ -4,7 +4,7 @@ import { columnLetter, isFormulaCell } from '../../../../shared/import/cell';
 import { rowScanOptions, type MappingKind } from '../../../../shared/import/mapping';
 import { cellKind, createRowScanner, type RowVerdict, type TableBounds } from '../../../../shared/import/table';
 import { cellText } from '../../../../shared/import/values';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 
 interface RowMark {
   readonly label: string;

@@ -5,7 +5,7 @@ import { DuplicateWarning, FileFacts } from './FileFacts';
 import type { MappingDraft } from './mappingDraft';
 import { SheetGrid } from './SheetGrid';
 import { StepActions } from './StepActions';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 
 interface Props {
   file: string;

@@ -1,4 +1,4 @@
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 interface Props {
   onBack?: () => void;
   onNext: () => void;

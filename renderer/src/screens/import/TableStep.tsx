@@ -5,7 +5,7 @@ import { ConfidenceBadge } from './ConfidenceBadge';
 import type { MappingDraft } from './mappingDraft';
 import { SheetGrid } from './SheetGrid';
 import { StepActions } from './StepActions';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 
 type BoundsForm = Record<keyof TableBounds, string>;
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Mapping, MappingTemplate } from '../../../../shared/contract';
 import { describeHeaderMismatches, headerMismatches } from '../../../../shared/import/headers';
 import { api } from '../../api';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 
 /** Applies a saved mapping (e.g. last year's) to this sheet, saying where its headers differ. */
 export function UseTemplate({ mapping, headers, onApply }: { mapping: Mapping; headers: readonly string[]; onApply: (mapping: Mapping) => void }) {

@@ -5,7 +5,7 @@ import { ImportResults } from './ImportResults';
 import { JobView } from '../../components/JobView';
 import { StepActions } from './StepActions';
 import { describeRowsRead, type ImportJobState } from './useImportJob';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 
 interface Props {
   preview: ImportPreview;

@@ -1,6 +1,6 @@
 import type { MappingKind } from '../../../../shared/contract';
 import { countOf } from '../../format';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 
 export const KIND_LABELS: Readonly<Record<MappingKind, string>> = {
   activity: t.format.activityData,

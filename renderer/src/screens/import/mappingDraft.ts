@@ -10,7 +10,7 @@ import { columnMappingSchema, mappingSchema, type ColumnMapping, type ColumnRole
 import { suggestMapping, type ColumnSuggestion } from '../../../../shared/import/suggest';
 import { DEFAULT_BLANK_RUN_TO_END, type TableBounds } from '../../../../shared/import/table';
 import { cellText, normalizeSpaces } from '../../../../shared/import/values';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 
 export interface MappingDraft {
   readonly mapping: Mapping;

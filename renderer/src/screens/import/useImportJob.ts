@@ -3,7 +3,7 @@ import type { ApiInput, ImportOutcome, ImportProgress } from '../../../../shared
 import { api } from '../../api';
 import { formatCount } from '../../format';
 import { useJob, type JobState } from '../../useJob';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 
 export type ImportJobState = JobState<ImportOutcome, ImportProgress>;
 

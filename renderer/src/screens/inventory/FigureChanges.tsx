@@ -1,7 +1,7 @@
 import type { FigureChangeView } from '../../../../shared/contract';
 import { formatNumber } from '../../format';
 import { formatFigure, rowForKey } from './figures';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 
 function ChangeLine({ change }: { change: FigureChangeView }) {
   const row = rowForKey(change.figure);

@@ -3,7 +3,7 @@ import type { FindingKind, TonnesRange } from '../../../../shared/calc/inventory
 import type { FindingGroup, FindingsPage, FindingsSummary } from '../../../../shared/contract';
 import { api } from '../../api';
 import { errorMessage, formatNumber, formatThreeDecimals, NO_VALUE } from '../../format';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 
 const KIND_LABELS: Readonly<Record<FindingKind, string>> = {
   activity: t.findingsPanel.activity,

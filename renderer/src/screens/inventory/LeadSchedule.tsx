@@ -1,7 +1,7 @@
 import type { PeriodResult } from '../../../../shared/calc/inventory-types';
 import { formatDateSpan } from '../../format';
 import { figureRows, formatChange, formatFigure, preciseFigure, totalsFor, unitLabel, yearOnYearChange, type FigureGroup, type FigureRow, type FigureSource } from './figures';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 
 /** A figure of one fiscal year, as the auditor picked it to trace. */
 export interface PickedFigure {

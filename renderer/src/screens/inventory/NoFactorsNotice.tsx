@@ -1,6 +1,6 @@
 import { api } from '../../api';
 import { useAction } from '../../useAction';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 
 /** No factors yet: the one step that makes the inventory calculable (calculating stays the auditor's next, explicit step). */
 export function NoFactorsNotice({ onLoaded }: { onLoaded: () => Promise<void> }) {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { calendarMonthLabel } from '../../../../shared/calc/fiscal';
 import type { TraceBreakdown } from '../../../../shared/contract';
 import { formatDate, formatNumber, formatThreeDecimals } from '../../format';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 
 /** The traced lines by fiscal quarter or month; each record is spread by days over its period. */
 export function PeriodBreakdown({ breakdown }: { breakdown: TraceBreakdown }) {

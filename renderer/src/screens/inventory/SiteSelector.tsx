@@ -1,4 +1,4 @@
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 interface Props {
   sites: readonly string[];
   /** Null for all sites. */

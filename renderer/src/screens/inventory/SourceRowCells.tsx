@@ -1,7 +1,7 @@
 import type { TraceLine } from '../../../../shared/contract';
 import { columnLetter } from '../../../../shared/import/cell';
 import { GridCell } from '../import/SheetGrid';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 
 /** The source row exactly as read from the file, with its spreadsheet column letters. */
 export function SourceRowCells({ source }: { source: Pick<TraceLine['source'], 'sheet' | 'rowNumber' | 'cells'> }) {

@@ -12,7 +12,7 @@ import { TRACE_COLUMNS, TraceTable } from './TraceTable';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { TRACE_CSV_HEADINGS } from '../../components/tableHeadings';
 import { usePagedTrace, type TraceRequest } from './usePagedTrace';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 
 interface Props {
   figure: PickedFigure;

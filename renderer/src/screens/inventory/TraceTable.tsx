@@ -6,7 +6,7 @@ import type { TraceLine } from '../../../../shared/contract';
 import { formatNumber, formatPercent, formatThreeDecimals, NO_VALUE } from '../../format';
 import { SourceRowContextView } from '../../components/SourceRowContext';
 import { useGridKeys } from '../../components/useGridKeys';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 import { activityName } from '../../labels';
 
 /** 'company.xlsx › UK offices › row 17'. */

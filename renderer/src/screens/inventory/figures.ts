@@ -7,7 +7,7 @@ import type { IntensityMetric } from '../../../../shared/calc/intensity';
 import type { EmissionTotals, PeriodResult } from '../../../../shared/calc/inventory-types';
 import { FIGURE_IDS, figureById, FIGURES, figureValue, intensityFigure, scope3CategoryFigure, UNCATEGORISED, type Figure, type FigureKind } from '../../../../shared/figures';
 import { formatFullPrecision, formatNumber, formatPercent, formatPercentagePoints, formatSignedPercent, formatSignificant, formatThreeDecimals } from '../../format';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 import { denominatorNoun, figureName } from '../../labels';
 
 export type { FigureGroup } from '../../../../shared/figures';

@@ -8,7 +8,7 @@ import type { MonthlyProfile, ProfileSeries } from '../../../../shared/calc/mont
 import { api } from '../../api';
 import { Chart } from '../../components/Chart';
 import { countOf, errorMessage, formatNumber, NO_VALUE } from '../../format';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 import { activityName } from '../../labels';
 
 function seriesName(series: ProfileSeries, profile: MonthlyProfile): string {

@@ -3,7 +3,7 @@ import { topSites } from '../../../../shared/overview';
 import { Chart, type ChartOption } from '../../components/Chart';
 import { formatPercent, formatThreeDecimals } from '../../format';
 import { MonthlyProfileChart } from './MonthlyProfileChart';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 
 const NO_SITE = t.overviewCharts.noSite;
 

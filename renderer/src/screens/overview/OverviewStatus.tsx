@@ -14,7 +14,7 @@ import { STATUS_LABELS as CLAIM_STATUS_LABELS } from '../reconcile/figureText';
 import { TARGET_STATUS_LABELS } from '../reconcile/TargetsPanel';
 import { SIGN_OFF_STATE_LABELS } from '../review/SignOffState';
 import { useReviewStatus } from '../review/useReviewStatus';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 
 export type OverviewLink = 'reconciliation' | 'findings';
 

@@ -1,6 +1,6 @@
 import type { EngagementProgress, JobStep } from '../../../../shared/overview';
 import { countOf, formatCount } from '../../format';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 
 /** A step of the job in the catalogue's words: its name, and what is done or what to do next. */
 export function jobStepText(step: JobStep, progress: EngagementProgress): { readonly label: string; readonly detail: string } {

@@ -6,7 +6,7 @@ import { columnHelper, DataTable } from '../../components/DataTable';
 import { formatTimestamp } from '../../format';
 import { useAction } from '../../useAction';
 import { useDisclosure } from '../../usePanel';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 
 function Withdraw({ adjustment, onDone }: { adjustment: AdjustmentView; onDone: () => void }) {
   const { open, setOpen, toggleProps, regionProps } = useDisclosure();

@@ -6,7 +6,7 @@ import { Chart, type ChartOption } from '../../components/Chart';
 import { usePalette, type Palette } from '../../theme';
 import { useAction } from '../../useAction';
 import { differenceText, valueText } from './figureText';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 import { activityName, figureName, figureNameOf } from '../../labels';
 
 /** A line's site or activity as the UI names it (the engine's label is the CLI's). */

@@ -3,7 +3,7 @@ import type { ClaimResult } from '../../../../shared/reconcile/reconcile';
 import { columnHelper, DataTable } from '../../components/DataTable';
 import { formatSignedPercent } from '../../format';
 import { claimDifferenceText, claimValueText, FIGURE_CHOICES, STATUS_LABELS } from './figureText';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 
 const NO_FIGURE = 'none';
 

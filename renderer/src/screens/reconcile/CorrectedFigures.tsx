@@ -1,7 +1,7 @@
 import type { PeriodResult } from '../../../../shared/calc/inventory-types';
 import { FIGURE_IDS, FIGURES, figureValue } from '../../../../shared/figures';
 import { differenceText, valueText } from './figureText';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 import { figureName } from '../../labels';
 
 /** Every catalogue figure of each year as imported, after the proposed adjustments, and the difference. */

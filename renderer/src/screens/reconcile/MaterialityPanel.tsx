@@ -5,7 +5,7 @@ import { materialityThresholds, type EngagementSettings } from '../../../../shar
 import { api } from '../../api';
 import { useAction } from '../../useAction';
 import { differenceText, valueText } from './figureText';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 
 const CONCLUSION_LABELS: Readonly<Record<MaterialityYear['conclusion'], string>> = {
   material: t.materialityPanel.materiallyMisstated,

@@ -3,7 +3,7 @@ import { figureById } from '../../../../shared/figures';
 import type { ClaimResult } from '../../../../shared/reconcile/reconcile';
 import { formatNumber } from '../../format';
 import { valueText } from './figureText';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 import { figureName } from '../../labels';
 
 /**

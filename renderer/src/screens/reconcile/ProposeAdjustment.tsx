@@ -5,7 +5,7 @@ import type { ClaimResult } from '../../../../shared/reconcile/reconcile';
 import { api } from '../../api';
 import { useAction } from '../../useAction';
 import { usePanel } from '../../usePanel';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 import { activityName } from '../../labels';
 
 export interface ProposalStart {

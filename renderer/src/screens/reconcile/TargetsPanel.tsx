@@ -3,7 +3,7 @@ import { Chart, type ChartOption } from '../../components/Chart';
 import { figureKindOf } from '../../../../shared/reconcile/format';
 import { usePalette, type Palette } from '../../theme';
 import { valueText } from './figureText';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 import { figureNameOf } from '../../labels';
 
 export const TARGET_STATUS_LABELS: Readonly<Record<TargetResult['status'], string>> = {

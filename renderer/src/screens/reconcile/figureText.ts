@@ -3,7 +3,7 @@ import { FIGURE_IDS, FIGURES, scope3CategoryFigure } from '../../../../shared/fi
 import { claimValueKind, figureFormats, figureKindOf } from '../../../../shared/reconcile/format';
 import { SYSTEM_LOCALE } from '../../format';
 import type { ClaimResult } from '../../../../shared/reconcile/reconcile';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 import { figureName } from '../../labels';
 
 // The UI's figures in the system's locale, with the precision the engine's reasons use.

@@ -3,7 +3,7 @@ import { ApiError, type ApiEvents } from '../../../../shared/contract';
 import type { ReconciliationReport } from '../../../../shared/reconcile/report';
 import { api } from '../../api';
 import { errorMessage } from '../../format';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 
 type Phase = ApiEvents['reconcile.progress']['phase'];
 

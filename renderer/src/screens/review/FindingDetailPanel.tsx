@@ -8,7 +8,7 @@ import { useAction } from '../../useAction';
 import { usePanel } from '../../usePanel';
 import { SourceRowCells } from '../inventory/SourceRowCells';
 import { figureName, figureText, FINDING_STATUS_LABELS, SEVERITY_LABELS, SOURCE_LABELS } from './labels';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 import { activityName } from '../../labels';
 
 function eventText(event: FindingEventView): string {

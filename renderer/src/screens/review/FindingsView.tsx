@@ -9,7 +9,7 @@ import { errorMessage, formatNumber, formatThreeDecimals } from '../../format';
 import { useAction } from '../../useAction';
 import { FindingDetailPanel } from './FindingDetailPanel';
 import { FINDING_STATUS_LABELS, SEVERITY_LABELS, SOURCE_LABELS } from './labels';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 
 const PAGE_SIZE = 100;
 

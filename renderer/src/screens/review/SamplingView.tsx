@@ -7,7 +7,7 @@ import { VOUCHING_RESULT_LABELS } from './labels';
 import { api } from '../../api';
 import { errorMessage, formatCount, formatNumber, formatThreeDecimals, formatTimestamp } from '../../format';
 import { useAction } from '../../useAction';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 import { activityName } from '../../labels';
 
 const METHOD_LABELS: Readonly<Record<SampleMethod, string>> = { random: t.samplingView.random, mus: t.samplingView.monetaryUnitByTco2e };

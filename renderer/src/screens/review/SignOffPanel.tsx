@@ -7,7 +7,7 @@ import { formatTimestamp } from '../../format';
 import { useAction } from '../../useAction';
 import { SIGN_OFF_STATE_LABELS } from './SignOffState';
 import { useReviewStatus } from './useReviewStatus';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 
 function SignedBy({ signOff }: { signOff: SignOffView | null }) {
   if (!signOff) return <span className="muted">—</span>;

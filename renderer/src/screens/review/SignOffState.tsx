@@ -3,7 +3,7 @@ import { SIGN_OFF_AREA_LABELS } from './labels';
 import type { AreaSignOffView } from '../../../../shared/review/views';
 import { formatTimestamp } from '../../format';
 import { useReviewStatus } from './useReviewStatus';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 
 export const SIGN_OFF_STATE_LABELS: Readonly<Record<AreaSignOffView['state'], string>> = {
   'not-signed': t.signOffState.notSignedOff,

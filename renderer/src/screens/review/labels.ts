@@ -2,7 +2,7 @@ import type { FindingSeverity, FindingSource, FindingStatus } from '../../../../
 import type { SignOffArea } from '../../../../shared/review/sign-off';
 import type { VouchingResult } from '../../../../shared/review/vouching';
 import { NO_VALUE } from '../../format';
-import { t } from '../../messages';
+import { t } from '../../../../shared/messages';
 
 export const SEVERITY_LABELS: Readonly<Record<FindingSeverity, string>> = { high: t.labels.high, medium: t.labels.medium, low: t.labels.low };
 

@@ -1,15 +1,16 @@
 /**
- * Every text the UI shows, in one catalogue: one namespace per screen or component, typed keys,
+ * Every text the UI shows, in one catalogue: the window's and the desktop menu's (so it lives in
+ * shared/, where the renderer and the main process both reach it). One namespace per screen or component, typed keys,
  * and functions where a message takes values (already formatted by format.ts, in the system's
  * locale). English only for now; a translation is a second object of type `Messages`. Lint
  * refuses text written straight into JSX elsewhere in the renderer.
  */
 
-import type { ActivityKey, Scope3Category } from '../../shared/activities';
-import type { TraceCsvColumn } from '../../shared/calc/trace';
-import type { FigureId } from '../../shared/figures';
-import type { HeadlineKey } from '../../shared/overview';
-import type { TableColumnTexts } from '../../shared/tables';
+import type { ActivityKey, Scope3Category } from './activities';
+import type { TraceCsvColumn } from './calc/trace';
+import type { FigureId } from './figures';
+import type { HeadlineKey } from './overview';
+import type { TableColumnTexts } from './tables';
 
 /** A value a message interpolates: text, or a count already chosen by the caller. */
 type Text = string | number;
@@ -1354,6 +1355,23 @@ const en = {
     entries: 'entries',
     chainIntact: (entries: Text) => `Audit chain intact: ${entries} verified on opening.`,
     chainBroken: (seq: Text, reason: Text) => `Audit chain broken at entry ${seq}: ${reason}`,
+  },
+  /** The desktop app's menu (Electron roles such as Copy or Zoom In are named by the system). */
+  menu: {
+    file: 'File',
+    newEngagement: 'New Engagement…',
+    open: 'Open…',
+    openRecent: 'Open Recent',
+    noRecentEngagements: 'No Recent Engagements',
+    recentEngagement: (fileName: Text, folder: Text, missing: boolean) => `${fileName} — ${folder}${missing ? ' (missing)' : ''}`,
+    import: 'Import…',
+    exportWorkbook: 'Export Workbook…',
+    closeEngagement: 'Close Engagement',
+    edit: 'Edit',
+    view: 'View',
+    window: 'Window',
+    help: 'Help',
+    openLogFile: 'Open Log File',
   },
 };
 
