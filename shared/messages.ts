@@ -1074,11 +1074,6 @@ const en = {
     site: 'Site',
     allSites: 'All sites',
   },
-  sourceRowCells: {
-    rowOfAsRead: (rowNumber: Text, sheet: Text) => `Row ${rowNumber} of ${sheet} as read`,
-    rowOfAsReadScrollable: (rowNumber: Text, sheet: Text) => `Row ${rowNumber} of ${sheet} as read, scrollable`,
-    row: 'Row',
-  },
   sourcesView: {
     sourceFiles: 'Source files',
     everyImportedFileIdentifiedBy: 'Every imported file, identified by its SHA-256; the original bytes are kept as evidence unless over the size cap.',

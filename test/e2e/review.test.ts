@@ -62,8 +62,12 @@ describe('review', () => {
     const detail = page.getByTestId('finding-detail');
     await expect(textOf(detail.getByTestId('finding-status'))).resolves.toBe('Open');
     const sourceRow = detail.getByTestId('finding-source-row');
+    await sourceRow.getByTestId('source-context').waitFor();
     await expect(textOf(sourceRow)).resolves.toMatch(/electricity\.xlsx › Electricity › row \d+/);
     await expect(textOf(sourceRow.locator('table.sheet tbody'))).resolves.toContain('Meter not read');
+    // Under the sheet's own headers, with the rows stored around it.
+    await expect(sourceRow.locator('table.sheet thead th').allTextContents()).resolves.toEqual(['Row', 'Site', 'Month', 'Electricity (kWh)', 'Notes']);
+    await expect(sourceRow.locator('table.sheet tbody tr').count()).resolves.toBeGreaterThan(1);
     await screenshot(page, 'review-2-finding');
 
     // Explained needs a comment; the comment and the change land in its history.
@@ -118,6 +122,20 @@ describe('review', () => {
     await item.getByRole('button', { name: 'Record' }).click();
     await eventually(() => textOf(page.getByTestId('vouching-result').first())).toMatch(/^Difference: Invoice shows 2% less \(finding \d+\)/);
     await screenshot(page, 'review-4-sample');
+
+    // The vouching finding names its record; the record's source row opens under the sheet's headers.
+    const vouchedFinding = (await textOf(page.getByTestId('vouching-result').first())).match(/\(finding (\d+)\)/)![1]!;
+    await showFindings(page, {});
+    await page.getByRole('button', { name: `Open finding ${vouchedFinding}`, exact: true }).click();
+    const recordSource = detail.getByRole('table', { name: 'Records of the finding' }).locator('button.source-link').first();
+    await expect(recordSource.getAttribute('aria-expanded')).resolves.toBe('false');
+    await recordSource.click();
+    await expect(recordSource.getAttribute('aria-expanded')).resolves.toBe('true');
+    const recordContext = detail.getByTestId('source-context');
+    await recordContext.waitFor();
+    await expect(recordContext.locator('table.sheet thead th').allTextContents()).resolves.toEqual(['Row', 'Site', 'Month', 'Electricity (kWh)', 'Notes']);
+    await expect(recordContext.locator('tr[aria-current="true"]').count()).resolves.toBe(1);
+    await screenshot(page, 'review-4-record-source');
 
     // Sign-off: the import area prepared, then marked modified by a later comment on a finding.
     await page.getByRole('button', { name: 'Overview', exact: true }).click();

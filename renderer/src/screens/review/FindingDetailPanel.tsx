@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { describeAdjustment, type Adjustment } from '../../../../shared/reconcile/adjustments';
 import { FINDING_STATUSES, type FindingStatus } from '../../../../shared/review/findings';
 import type { FindingDetail, FindingEventView } from '../../../../shared/review/views';
@@ -6,7 +6,7 @@ import { api } from '../../api';
 import { errorMessage, formatDateSpan, formatNumber, formatThreeDecimals, formatTimestamp } from '../../format';
 import { useAction } from '../../useAction';
 import { usePanel } from '../../usePanel';
-import { SourceRowCells } from '../inventory/SourceRowCells';
+import { SourceRowContextView } from '../../components/SourceRowContext';
 import { figureName, figureText, FINDING_STATUS_LABELS, SEVERITY_LABELS, SOURCE_LABELS } from './labels';
 import { t } from '../../../../shared/messages';
 import { activityName } from '../../labels';
@@ -77,8 +77,12 @@ function WorkFinding({ finding, onSaved }: { finding: FindingDetail; onSaved: (n
 }
 
 /** One finding: what it says, its figures, the records and source rows it is about, its history, and its status. */
+/** Columns of the finding's records table (a record's source row opens across all of them). */
+const RECORD_COLUMNS = 7;
+
 export function FindingDetailPanel({ id, auditEntries, onClose }: { id: number; auditEntries: number; onClose: () => void }) {
   const [finding, setFinding] = useState<FindingDetail | null>(null);
+  const [openRecord, setOpenRecord] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const shown = finding?.id === id ? id : null;
   const { headingProps, panelProps } = usePanel(onClose, shown);
@@ -124,18 +128,26 @@ export function FindingDetailPanel({ id, auditEntries, onClose }: { id: number; 
             <thead><tr><th className="num">{t.findingDetailPanel.record}</th><th>{t.findingDetailPanel.site}</th><th>{t.findingDetailPanel.period}</th><th>{t.findingDetailPanel.activity}</th><th className="num">{t.findingDetailPanel.quantity}</th><th>{t.findingDetailPanel.unit}</th><th>{t.findingDetailPanel.sourceRow}</th></tr></thead>
             <tbody>
               {finding.records.map((record) => (
-                <tr key={record.id} data-record={record.id}>
-                  <td className="num">{record.id}</td>
-                  <td>{record.site ?? '—'}</td>
-                  <td className="nowrap">{formatDateSpan(record.periodStart, record.periodEnd)}</td>
-                  <td>{activityName(record.activity)}</td>
-                  <td className="num">{formatNumber(record.quantity)}</td>
-                  <td>{record.unit}</td>
-                  <td className="source-row-cell">
-                    <div className="small">{t.findingDetailPanel.row(record.source.fileName, record.source.sheet, record.source.rowNumber)}</div>
-                    <SourceRowCells source={record.source} />
-                  </td>
-                </tr>
+                <Fragment key={record.id}>
+                  <tr data-record={record.id}>
+                    <td className="num">{record.id}</td>
+                    <td>{record.site ?? '—'}</td>
+                    <td className="nowrap">{formatDateSpan(record.periodStart, record.periodEnd)}</td>
+                    <td>{activityName(record.activity)}</td>
+                    <td className="num">{formatNumber(record.quantity)}</td>
+                    <td>{record.unit}</td>
+                    <td className="source-row-cell">
+                      <button type="button" className="source-link" aria-expanded={openRecord === record.id} onClick={() => setOpenRecord(openRecord === record.id ? null : record.id)}>
+                        {t.findingDetailPanel.row(record.source.fileName, record.source.sheet, record.source.rowNumber)}
+                      </button>
+                    </td>
+                  </tr>
+                  {openRecord === record.id && (
+                    <tr className="source-detail">
+                      <td colSpan={RECORD_COLUMNS}><SourceRowContextView row={{ recordId: record.id }} /></td>
+                    </tr>
+                  )}
+                </Fragment>
               ))}
             </tbody>
           </table>
@@ -146,8 +158,7 @@ export function FindingDetailPanel({ id, auditEntries, onClose }: { id: number; 
           <h3>{t.findingDetailPanel.sourceRows}</h3>
           {finding.rows.map((row) => (
             <div key={row.rawRowId} className="source-row" data-testid="finding-source-row">
-              <div className="small">{t.findingDetailPanel.row(row.fileName, row.sheet, row.rowNumber)}</div>
-              <SourceRowCells source={row} />
+              <SourceRowContextView row={{ rawRowId: row.rawRowId }} />
             </div>
           ))}
         </>
