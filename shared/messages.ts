@@ -6,7 +6,7 @@
  * refuses text written straight into JSX elsewhere in the renderer.
  */
 
-import type { ActivityKey, Scope3Category } from './activities';
+import type { ActivityKey, ActivityMeaning, Scope3Category } from './activities';
 import type { TraceCsvColumn } from './calc/trace';
 import type { FigureId } from './figures';
 import type { HeadlineKey } from './overview';
@@ -376,6 +376,14 @@ const en = {
     14: 'Franchises',
     15: 'Investments',
   } satisfies Record<Scope3Category, string>,
+  /** What a column of an activity records, by meaning. */
+  activityMeanings: {
+    consumption: 'Consumption',
+    instrument: 'Contractual instrument',
+    metric: 'Metric only',
+    avoided: 'Avoided emissions',
+    denominator: 'Intensity denominator',
+  } satisfies Record<ActivityMeaning, string>,
   /** The activity vocabulary, by key. */
   activityNames: {
     electricity: 'Electricity',

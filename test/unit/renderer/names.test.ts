@@ -4,7 +4,7 @@
  * name, and names a person picks between in one list are told apart.
  */
 import { describe, expect, it } from 'vitest';
-import { ACTIVITIES } from '../../../shared/activities';
+import { ACTIVITIES, ACTIVITY_MEANINGS } from '../../../shared/activities';
 import { FIGURE_IDS, FIGURES, figureById, intensityFigure, scope3CategoryFigure } from '../../../shared/figures';
 import { t } from '../../../shared/messages';
 import { activityName, figureName, figureNameOf, scope3CategoryName } from '../../../renderer/src/labels';
@@ -33,6 +33,13 @@ describe('names from the catalogue', () => {
     expect(Object.keys(t.activityNames).sort()).toEqual(ACTIVITIES.map((activity) => activity.key).sort());
     expect(activityName('natural_gas')).toBe('Natural gas');
     expect(activityName('not_an_activity')).toBe('not_an_activity');
+  });
+
+  it('names every meaning a column can have, each its own words, none a bare key', () => {
+    const names = ACTIVITY_MEANINGS.map((meaning) => t.activityMeanings[meaning]);
+    expect(blankOrRepeated(names)).toEqual([]);
+    expect(names.filter((name) => (ACTIVITY_MEANINGS as readonly string[]).includes(name))).toEqual([]);
+    expect(Object.keys(t.activityMeanings).sort()).toEqual([...ACTIVITY_MEANINGS].sort());
   });
 
   it('names the fifteen Scope 3 categories, each its own name, and the lines that name none', () => {

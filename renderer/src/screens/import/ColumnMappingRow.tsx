@@ -50,7 +50,7 @@ function ValueColumnFields({ column, name, onChange }: { column: ColumnMapping; 
           disabled={activity.meanings.length === 1}
           onChange={(event) => onChange({ ...column, meaning: event.target.value as ActivityMeaning })}
         >
-          {activity.meanings.map((meaning) => <option key={meaning} value={meaning}>{meaning}</option>)}
+          {activity.meanings.map((meaning) => <option key={meaning} value={meaning}>{t.activityMeanings[meaning]}</option>)}
         </select>
       )}
     </>
