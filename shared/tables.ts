@@ -7,7 +7,7 @@
  * UI's message catalogue's, keyed by these ids.
  */
 import { z } from 'zod';
-import { MAX_PAGE_SIZE } from './paging';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './paging';
 import { FINDING_SEVERITIES, FINDING_SOURCES, FINDING_STATUSES } from './review/findings';
 
 /**
@@ -142,7 +142,7 @@ export type TableQueryInput = z.input<typeof tableQuerySchema>;
 export const tablePageSchema = z.strictObject({
   query: tableQuerySchema,
   offset: z.number().int().min(0).default(0),
-  limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(100),
+  limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
   /** Count the rows the query matches (a table asks once, with its first page; later pages skip the count). */
   count: z.boolean().default(true),
 });

@@ -21,6 +21,7 @@ import { storedDetailSource } from './detail-source';
 import { findingRows, FINDING_COLUMNS } from './sheets/calculation-findings';
 import { detailCells, detailColumns } from './sheets/detail';
 import { rejectedRows, REJECTED_COLUMNS } from './sheets/rejected-rows';
+import { nextTurn } from '../next-turn';
 
 export const CSV_TABLES = ['detail', 'rejected-rows', 'findings'] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];
@@ -108,7 +109,7 @@ async function* queryRows(engagement: Engagement, query: CsvQuery, headers: read
       const lines = traceFigure(engagement, { ...trace, page, pageSize: MAX_PAGE_SIZE }).lines;
       yield* lines.map(traceCells);
       if (lines.length < MAX_PAGE_SIZE) return;
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
     }
   }
   for await (const rows of allTableRows(engagement, query)) yield* rows.map((row) => row.cells);

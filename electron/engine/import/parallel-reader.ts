@@ -3,6 +3,7 @@ import type { ReadLimits, ReadRowsOptions, RowBatch, SourceReader } from './read
 import { SourceRefusedError } from './readers';
 import type { ReadWorkerCommand, ReadWorkerMessage } from './read-protocol';
 import { STREAMING_YOUNG_GENERATION_MB, workerEntry } from '../workers/spawn';
+import { nextTurn } from '../next-turn';
 
 export type OpenedSource = Pick<SourceReader, 'format' | 'hasMacros' | 'encoding' | 'delimiter' | 'batches'>;
 
@@ -67,7 +68,7 @@ export async function openSourceInWorker(path: string, limits?: Partial<ReadLimi
           if (message.type !== 'rows') continue;
           send({ type: 'ack' });
           // Let queued messages in (a cancel) once a batch: the inbox alone never yields to the event loop.
-          await new Promise<void>((resolve) => setImmediate(resolve));
+          await nextTurn();
           options.signal?.throwIfAborted();
           yield { sheet: message.sheet, rows: message.rows, cellsJson: message.cellsJson };
           options.onProgress?.(message.progress);

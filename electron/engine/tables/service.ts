@@ -9,6 +9,7 @@ import type { TablePage, TableQuery, TableRow } from '../../../shared/tables';
 import type { Engagement } from '../engagement/handle';
 import { EngineError } from '../errors';
 import { selectRecordRawRowId, selectSourceRowContext, selectTablePage, selectTableRowsAfter, type TableCursor } from './store';
+import { nextTurn } from '../next-turn';
 
 /** `limit` rows of a query from `offset`, with the number of rows it matches when `count`. */
 export function tablePage(engagement: Engagement, query: TableQuery, offset: number, limit: number, count = true): TablePage {
@@ -26,7 +27,7 @@ export async function* allTableRows(engagement: Engagement, query: TableQuery): 
     if (page.rows.length > 0) yield page.rows;
     if (page.cursor === null) return;
     cursor = page.cursor;
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
   }
 }
 

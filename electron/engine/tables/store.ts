@@ -6,8 +6,7 @@
  */
 import { describeAuditEntry } from '../../../shared/audit-summary';
 import type { SourceRowContext } from '../../../shared/contract';
-import type { Cell } from '../../../shared/import/cell';
-import { columnLetter } from '../../../shared/import/cell';
+import { columnLetter, type Cell } from '../../../shared/import/cell';
 import { rowAsRead } from '../../../shared/import/values';
 import type { TableName, TablePage, TableQuery, TableRow } from '../../../shared/tables';
 import type { ReadableDb } from '../db/handles';

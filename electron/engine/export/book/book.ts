@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import { AtomicFile } from '../atomic-file';
 import { EXCEL_MAX_CELL_TEXT } from './refs';
 import { STYLES, type StyleName } from './styles';
+import { nextTurn } from '../../next-turn';
 
 /** A formula the app built, with the value the engine computed for it as its cached result. */
 export interface Formula {
@@ -165,7 +166,7 @@ export class Book {
    */
   private async drain(worksheet: ExcelJS.Worksheet): Promise<void> {
     forgetWrittenFormulas(worksheet);
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await nextTurn();
     let written = this.output.bytesWritten;
     let idle = 0;
     while (pendingSheetBytes(worksheet) > BUFFERED_BYTES_HIGH && idle < DRAIN_PATIENCE) {
