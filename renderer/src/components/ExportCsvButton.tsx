@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { ApiInput, TableCsvOutcome } from '../../../shared/contract';
 import { api } from '../api';
-import { errorMessage, formatNumber } from '../format';
+import { formatNumber } from '../format';
+import { useAction } from '../useAction';
 import { useHost } from '../useHost';
 import { t } from '../../../shared/messages';
 
@@ -14,32 +15,24 @@ type CsvQueryInput = ApiInput<'export.tableCsv'>['query'];
  */
 export function ExportCsvButton({ query, headers, what }: { query: CsvQueryInput; headers: readonly string[]; what: string }) {
   const host = useHost();
-  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<TableCsvOutcome | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const reveal = (jobId: string) => api.call('export.reveal', { jobId }).catch((caught: unknown) => setError(errorMessage(caught)));
-  const exportCsv = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const outcome = await api.call('export.tableCsv', { query, headers: [...headers] });
-      setSaved(outcome);
-      if (outcome && host === 'browser') await reveal(outcome.jobId);
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const reveal = useAction((jobId: string) => api.call('export.reveal', { jobId }));
+  const save = useAction(async () => {
+    const outcome = await api.call('export.tableCsv', { query, headers: [...headers] });
+    setSaved(outcome);
+    if (outcome && host === 'browser') await reveal.run(outcome.jobId);
+  });
+  const busy = save.busy;
+  const error = save.error ?? reveal.error;
   return (
     <span className="csv-export">
-      <button type="button" onClick={() => void exportCsv()} disabled={busy} aria-label={t.exportCsvButton.exportCsvOf(what)}>
+      <button type="button" onClick={() => void save.run()} disabled={busy} aria-label={t.exportCsvButton.exportCsvOf(what)}>
         {busy ? t.exportCsvButton.exporting : t.exportCsvButton.exportCsv}
       </button>
       <span role="status" className="muted small">
         {saved && t.exportCsvButton.savedRowsTo(formatNumber(saved.rows), saved.fileName)}
       </span>
-      {saved && host === 'electron' && <button type="button" className="link" onClick={() => void reveal(saved.jobId)}>{t.exportCsvButton.showInFolder}</button>}
+      {saved && host === 'electron' && <button type="button" className="link" onClick={() => void reveal.run(saved.jobId)}>{t.exportCsvButton.showInFolder}</button>}
       {error && <span role="alert" className="error small">{error}</span>}
     </span>
   );

@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
-import type { ApiInput, SourceRowContext } from '../../../shared/contract';
+import type { ApiInput } from '../../../shared/contract';
 import { api } from '../api';
-import { errorMessage } from '../format';
+import { useLoaded } from '../useLoaded';
 import { GridCell } from '../screens/import/SheetGrid';
 import { t } from '../../../shared/messages';
 
@@ -15,18 +14,12 @@ type Row = { readonly rawRowId: number } | { readonly recordId: number };
  * with the rows stored around it; the row itself is marked.
  */
 export function SourceRowContextView({ row }: { row: Row }) {
-  const [context, setContext] = useState<SourceRowContext | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const key = JSON.stringify(row);
-  useEffect(() => {
-    let current = true;
-    setContext(null);
-    const asked = { ...(JSON.parse(key) as Row), around: AROUND } as ApiInput<'tables.sourceRow'>;
-    api.call('tables.sourceRow', asked).then((found) => current && setContext(found), (caught: unknown) => current && setError(errorMessage(caught)));
-    return () => {
-      current = false;
-    };
-  }, [key]);
+  const { value: context, error } = useLoaded(
+    () => api.call('tables.sourceRow', { ...(JSON.parse(key) as Row), around: AROUND } as ApiInput<'tables.sourceRow'>),
+    [key],
+    { resetOnChange: true },
+  );
   if (error) return <p role="alert" className="error">{error}</p>;
   if (!context) return <p className="muted">{t.sourceRowContext.loading}</p>;
   return (

@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
 import type { EngagementSummary, RecentEngagement } from '../../../shared/contract';
 import { api } from '../api';
 import { formatTimestamp } from '../format';
 import { useAction } from '../useAction';
 import { t } from '../../../shared/messages';
+import { useLoaded } from '../useLoaded';
 
 /**
  * Engagements opened on this machine lately, newest first (the list the desktop app's File ▸ Open
@@ -11,14 +11,9 @@ import { t } from '../../../shared/messages';
  * is shown as missing, with a way to take it off the list.
  */
 export function RecentEngagements({ onOpened }: { onOpened: (engagement: EngagementSummary) => void }) {
-  const [recent, setRecent] = useState<readonly RecentEngagement[]>([]);
-  useEffect(() => {
-    let current = true;
-    void api.call('recent.list', {}).then((list) => current && setRecent(list), () => undefined);
-    return () => {
-      current = false;
-    };
-  }, []);
+  // A list that cannot be read is no list: the start screen works without it.
+  const { value, setValue: setRecent } = useLoaded<readonly RecentEngagement[]>(() => api.call('recent.list', {}), []);
+  const recent = value ?? [];
   const open = useAction(async (id: string) => onOpened(await api.call('recent.open', { id })));
   const remove = useAction(async (id: string) => setRecent(await api.call('recent.remove', { id })));
   if (recent.length === 0) return null;

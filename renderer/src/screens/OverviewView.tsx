@@ -1,16 +1,17 @@
 import type { AuditVerification, AuditWitnessStatus, EngagementSummary, InventoryResults } from '../../../shared/contract';
 import { HEADLINES, headlineValue, jobSteps, yearOnYear, type EngagementProgress } from '../../../shared/overview';
 import { api } from '../api';
-import { countOf, errorMessage, formatMonthName, formatPercent, formatPercentagePoints, formatSignedPercent, formatThreeDecimals, NO_VALUE } from '../format';
+import { countOf, formatMonthName, formatPercent, formatPercentagePoints, formatSignedPercent, formatThreeDecimals, NO_VALUE } from '../format';
 import { CONSOLIDATION_LABELS, MATCHING_LABELS } from '../labels';
 import { CalculationRules } from './CalculationRules';
 import { jobStepText } from './overview/jobStepText';
 import { SignOffPanel } from './review/SignOffPanel';
 import { useAction } from '../useAction';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { OverviewCharts } from './overview/OverviewCharts';
 import { OverviewStatus, type OverviewLink } from './overview/OverviewStatus';
 import { t } from '../../../shared/messages';
+import { useLoaded } from '../useLoaded';
 
 /** Where the job stands, read from the register, the boundary, the factor sets and the log. */
 async function loadProgress(): Promise<{ progress: EngagementProgress; inventory: InventoryResults }> {
@@ -95,18 +96,7 @@ export function OverviewView({ engagement, onNavigate }: { engagement: Engagemen
   const s = engagement.settings;
   const [verification, setVerification] = useState<AuditVerification | null>(null);
   const verify = useAction(async () => setVerification(await api.call('audit.verify', {})));
-  const [state, setState] = useState<Awaited<ReturnType<typeof loadProgress>> | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  useEffect(() => {
-    let current = true;
-    loadProgress().then(
-      (loaded) => current && setState(loaded),
-      (caught: unknown) => current && setLoadError(errorMessage(caught)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [engagement.auditEntries]);
+  const { value: state, error: loadError } = useLoaded(loadProgress, [engagement.auditEntries]);
   const steps = state ? jobSteps(state.progress) : [];
   const next = steps.find((step) => !step.done);
   const rows: [string, string][] = [

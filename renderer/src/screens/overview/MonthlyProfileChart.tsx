@@ -3,13 +3,14 @@
  * Mar-23). A month without records is a break in the line and an empty cell in the table, never
  * a zero, so a missing quarter jumps out.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { MonthlyProfile, ProfileSeries } from '../../../../shared/calc/monthly-profile';
 import { api } from '../../api';
 import { Chart } from '../../components/Chart';
-import { countOf, errorMessage, formatNumber, NO_VALUE } from '../../format';
+import { countOf, formatNumber, NO_VALUE } from '../../format';
 import { t } from '../../../../shared/messages';
 import { activityName } from '../../labels';
+import { useLoaded } from '../../useLoaded';
 
 function seriesName(series: ProfileSeries, profile: MonthlyProfile): string {
   const units = new Set(profile.series.map((other) => other.unit));
@@ -28,18 +29,7 @@ function valueAxes(units: readonly string[]) {
 
 export function MonthlyProfileChart({ auditEntries }: { auditEntries: number }) {
   const [activity, setActivity] = useState<string | undefined>(undefined);
-  const [profile, setProfile] = useState<MonthlyProfile | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let current = true;
-    api.call('inventory.monthlyProfile', activity === undefined ? {} : { activity }).then(
-      (next) => current && setProfile(next),
-      (caught: unknown) => current && setError(errorMessage(caught)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [activity, auditEntries]);
+  const { value: profile, error } = useLoaded(() => api.call('inventory.monthlyProfile', activity === undefined ? {} : { activity }), [activity, auditEntries]);
   if (error) return <p role="alert" className="error">{error}</p>;
   if (!profile || profile.activity === null) return null;
   const units = [...new Set(profile.series.map((series) => series.unit))];

@@ -3,18 +3,18 @@
  * severity, sign-off per area and the audit chain. All read from what is stored (the glance
  * compares the stored figures as imported); opening the Overview calculates and writes nothing.
  */
-import { useEffect, useState } from 'react';
 import type { AuditVerification } from '../../../../shared/contract';
 import { CLAIM_STATUSES, TARGET_STATUSES, type ReconciliationGlance } from '../../../../shared/reconcile/glance';
 import { FINDING_SEVERITIES, findingQuerySchema, type FindingSeverity } from '../../../../shared/review/findings';
 import { SIGN_OFF_AREA_LABELS } from '../review/labels';
 import { api } from '../../api';
-import { countOf, errorMessage } from '../../format';
+import { countOf } from '../../format';
 import { STATUS_LABELS as CLAIM_STATUS_LABELS } from '../reconcile/figureText';
 import { TARGET_STATUS_LABELS } from '../reconcile/TargetsPanel';
 import { SIGN_OFF_STATE_LABELS } from '../review/SignOffState';
 import { useReviewStatus } from '../review/useReviewStatus';
 import { t } from '../../../../shared/messages';
+import { useLoaded } from '../../useLoaded';
 
 export type OverviewLink = 'reconciliation' | 'findings';
 
@@ -122,18 +122,7 @@ function SignOffTile({ auditEntries, chain }: { auditEntries: number; chain: Aud
 }
 
 export function OverviewStatus({ auditEntries, onNavigate }: { auditEntries: number; onNavigate: (view: OverviewLink) => void }) {
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let current = true;
-    load().then(
-      (next) => current && setLoaded(next),
-      (caught: unknown) => current && setError(errorMessage(caught)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [auditEntries]);
+  const { value: loaded, error } = useLoaded(load, [auditEntries]);
   if (error) return <p role="alert" className="notice danger">{error}</p>;
   if (!loaded) return null;
   return (

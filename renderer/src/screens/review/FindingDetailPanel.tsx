@@ -7,7 +7,7 @@ import { errorMessage, formatDateSpan, formatNumber, formatThreeDecimals, format
 import { useAction } from '../../useAction';
 import { usePanel } from '../../usePanel';
 import { SourceRowContextView } from '../../components/SourceRowContext';
-import { figureName, figureText, FINDING_STATUS_LABELS, SEVERITY_LABELS, SOURCE_LABELS } from './labels';
+import { factHeading, figureText, FINDING_STATUS_LABELS, SEVERITY_LABELS, SOURCE_LABELS } from './labels';
 import { t } from '../../../../shared/messages';
 import { activityName } from '../../labels';
 
@@ -116,7 +116,7 @@ export function FindingDetailPanel({ id, auditEntries, onClose }: { id: number; 
       <dl className="facts">
         <div><dt>{t.findingDetailPanel.source}</dt><dd>{SOURCE_LABELS[finding.source]}: {finding.rule}</dd></div>
         <div><dt>{t.findingDetailPanel.tco2eAtStake}</dt><dd>{finding.atStakeEstimated ? '~' : ''}{formatThreeDecimals(finding.tco2eAtStake)}</dd></div>
-        {figures.map(([name, value]) => <div key={name}><dt>{figureName(name)}</dt><dd>{figureText(value, formatNumber)}</dd></div>)}
+        {figures.map(([name, value]) => <div key={name}><dt>{factHeading(name)}</dt><dd>{figureText(value, formatNumber)}</dd></div>)}
         <div><dt>{t.findingDetailPanel.found}</dt><dd>{formatTimestamp(finding.foundAt)}</dd></div>
       </dl>
       {finding.resolved && <p className="notice">{t.findingDetailPanel.theLatestCheckNoLonger}</p>}

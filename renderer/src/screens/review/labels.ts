@@ -42,8 +42,8 @@ export function figureText(value: number | string | null, format: (value: number
   return typeof value === 'number' ? format(value) : value;
 }
 
-/** A figure's name as stored ('monthsWithReadings') as a heading ('Months with readings'). */
-export function figureName(name: string): string {
+/** A finding's stored fact name ('monthsWithReadings') as a heading ('Months with readings'); not a figure of the inventory (those are labels.ts's figureName). */
+export function factHeading(name: string): string {
   const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
