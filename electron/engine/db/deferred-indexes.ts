@@ -5,8 +5,9 @@ import type { WritableDb } from './handles';
  * commits. Adding rows one by one to an index costs several times what CREATE INDEX pays per row
  * (it sorts once, then writes each page once), but building means indexing the rows already in
  * the table as well: so the indexes come down only once this insert has written at least as many
- * rows as the table held before it, and at least `minRows`. Everything happens inside the caller's
- * transaction: a rollback (an error, a cancel, a killed process) leaves the indexes as they were,
+ * rows as the table held before it, and at least `minRows`; or at once, when the insert is expected
+ * to write that many (`expect`), so its first rows do not pay for the indexes either. Everything
+ * happens inside the caller's transaction: a rollback (an error, a cancel, a killed process) leaves the indexes as they were,
  * and no other connection ever sees the table without them. They are made again from their own
  * CREATE statements, so the schema is exactly what it was.
  */
@@ -27,7 +28,19 @@ export class DeferredIndexes {
   /** Counts rows just written; drops the indexes once that makes building them again cheaper. */
   wrote(rows: number): void {
     this.rowsWritten += rows;
-    if (this.dropped !== null || this.rowsWritten < Math.max(this.minRows, this.rowsBefore)) return;
+    this.dropIfWorthIt(this.rowsWritten);
+  }
+
+  /**
+   * The number of rows the insert expects to write in all (an estimate): drops the indexes now if
+   * that many would. A wrong guess costs time only: the indexes are built again whatever happens.
+   */
+  expect(rows: number): void {
+    this.dropIfWorthIt(rows);
+  }
+
+  private dropIfWorthIt(rows: number): void {
+    if (this.dropped !== null || rows < Math.max(this.minRows, this.rowsBefore)) return;
     // A unique index stays: without it a duplicate would surface only as a failed CREATE at the end, naming no row.
     const indexes = this.db
       .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name")

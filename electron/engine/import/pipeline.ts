@@ -11,7 +11,7 @@ import { EngineError } from '../errors';
 import { ControlTotals } from './control-totals';
 import { storeEvidence } from './evidence';
 import { openSourceInWorker } from './parallel-reader';
-import { openSource, SourceRefusedError, type ReadLimits } from './readers';
+import { openSource, SourceRefusedError, type ReadLimits, type ReadProgress } from './readers';
 import { activityRows } from './rows/activity';
 import { factorRows } from './rows/factors';
 import type { RowContext, RowHandler } from './rows/handler';
@@ -97,7 +97,16 @@ export async function runImport(db: WritableDb, request: ImportRequest): Promise
       recordIndexes: deferredIndexes[1],
     });
 
-    for await (const { sheet, rows, cellsJson } of reader.batches({ sheet: mapping.sheet, signal: request.signal, onProgress: throttled(request.onProgress) })) {
+    const reportProgress = throttled(request.onProgress);
+    let expectedRows: number | null = null;
+    const onProgress = (progress: ReadProgress) => {
+      reportProgress(progress);
+      // The file's size over the bytes its first rows took: a large import drops its indexes from the start.
+      if (expectedRows !== null || progress.rows === 0 || progress.bytesRead === 0) return;
+      expectedRows = Math.round((progress.totalBytes * progress.rows) / progress.bytesRead);
+      for (const indexes of deferredIndexes) indexes.expect(expectedRows);
+    };
+    for await (const { sheet, rows, cellsJson } of reader.batches({ sheet: mapping.sheet, signal: request.signal, onProgress })) {
       for (let index = 0; index < rows.length; index++) {
         const row = rows[index]!;
         handler.row(sheet, row, rawRows.add(sheet, row, cellsJson?.[index]), totals.rowRead(sheet));

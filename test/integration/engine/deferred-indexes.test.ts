@@ -36,6 +36,23 @@ describe('indexes deferred during a bulk insert', () => {
     engagement.close();
   });
 
+  it('come down at once for an insert expected to write that many rows, and stay up for one expected to write fewer', () => {
+    const engagement = newEngagement(tempDir());
+    insertGeneratedRecords(engagement, 5);
+    const before = indexesOn(engagement, 'activity_record');
+    engagement.db.exec('BEGIN IMMEDIATE');
+    const small = new DeferredIndexes(engagement.db, 'activity_record', 10);
+    small.expect(9);
+    expect(indexesOn(engagement, 'activity_record')).toEqual(before);
+    const large = new DeferredIndexes(engagement.db, 'activity_record', 10);
+    large.expect(10);
+    expect(indexesOn(engagement, 'activity_record')).toEqual([]);
+    large.restore();
+    expect(indexesOn(engagement, 'activity_record')).toEqual(before);
+    engagement.db.exec('COMMIT');
+    engagement.close();
+  });
+
   it('stay up for an insert smaller than the minimum, and come back with a rollback', () => {
     const engagement = newEngagement(tempDir());
     const before = indexesOn(engagement, 'raw_row');
