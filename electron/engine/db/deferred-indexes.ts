@@ -7,9 +7,9 @@ import type { WritableDb } from './handles';
  * the table as well: so the indexes come down only once this insert has written at least as many
  * rows as the table held before it, and at least `minRows`; or at once, when the insert is expected
  * to write that many (`expect`), so its first rows do not pay for the indexes either. Everything
- * happens inside the caller's transaction: a rollback (an error, a cancel, a killed process) leaves the indexes as they were,
- * and no other connection ever sees the table without them. They are made again from their own
- * CREATE statements, so the schema is exactly what it was.
+ * happens inside the caller's transaction: a rollback (an error, a cancel, a killed process) leaves
+ * the indexes as they were, and no other connection ever sees the table without them. They are
+ * made again from their own CREATE statements, so the schema is exactly what it was.
  */
 export class DeferredIndexes {
   private readonly rowsBefore: number;
