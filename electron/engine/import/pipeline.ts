@@ -97,15 +97,8 @@ export async function runImport(db: WritableDb, request: ImportRequest): Promise
       recordIndexes: deferredIndexes[1],
     });
 
-    const reportProgress = throttled(request.onProgress);
-    let expectedRows: number | null = null;
-    const onProgress = (progress: ReadProgress) => {
-      reportProgress(progress);
-      // The file's size over the bytes its first rows took: a large import drops its indexes from the start.
-      if (expectedRows !== null || progress.rows === 0 || progress.bytesRead === 0) return;
-      expectedRows = Math.round((progress.totalBytes * progress.rows) / progress.bytesRead);
-      for (const indexes of deferredIndexes) indexes.expect(expectedRows);
-    };
+    // Only an activity import writes records: another kind leaves their indexes alone.
+    const onProgress = estimatingRows(throttled(request.onProgress), mapping.kind === 'activity' ? deferredIndexes : [deferredIndexes[0]]);
     for await (const { sheet, rows, cellsJson } of reader.batches({ sheet: mapping.sheet, signal: request.signal, onProgress })) {
       for (let index = 0; index < rows.length; index++) {
         const row = rows[index]!;
@@ -152,6 +145,22 @@ function throttled(onProgress: ImportRequest['onProgress']) {
       last = now;
       onProgress({ rowsRead: progress.rows, bytesRead: progress.bytesRead, totalBytes: progress.totalBytes });
     }
+  };
+}
+
+/**
+ * Passes progress on, and estimates once how many rows the import will write: the file's size over
+ * the bytes its first rows took. The tables written row by row then drop their indexes from the
+ * start, if that many rows would drop them anyway (see DeferredIndexes.expect).
+ */
+function estimatingRows(onProgress: (progress: ReadProgress) => void, tables: readonly DeferredIndexes[]) {
+  let estimated = false;
+  return (progress: ReadProgress) => {
+    onProgress(progress);
+    if (estimated || progress.rows === 0 || progress.bytesRead === 0) return;
+    estimated = true;
+    const expectedRows = Math.round((progress.totalBytes * progress.rows) / progress.bytesRead);
+    for (const indexes of tables) indexes.expect(expectedRows);
   };
 }
 
