@@ -7,6 +7,7 @@ import type { TraceSource } from '../../../shared/calc/trace';
 import type { CalorificBasis } from '../../../shared/calc/units';
 import type { SiteView } from '../../../shared/contract';
 import type { Cell } from '../../../shared/import/cell';
+import type { Statement } from 'better-sqlite3';
 import type { ReadableDb, WritableDb } from '../db/handles';
 
 /** The highest record id: records are only ever added with higher ids, unless one is updated or deleted (see selectInputRevisions). */
@@ -47,14 +48,28 @@ const RECORDS_PER_CHUNK = 4096;
  */
 const KIND_KEY = `printf('%Q,%Q,%Q,%Q,%Q,%Q,%s,%Q,%Q', activity, meaning, unit, unit_basis, site, region, quote(scope3_category), instrument, attributes_json)`;
 
+/** A record as the reader fills it in, one object for each record in turn. */
+type CalcRecordSlot = { -readonly [Field in keyof CalcRecord]: CalcRecord[Field] };
+
+/** A kind's fields, read by the id of a record of that kind (once per kind). */
+function readKindFields(fieldsOf: Statement, id: number): KindFields {
+  const row = fieldsOf.get(id) as Record<string, unknown>;
+  return {
+    site: row.site as string | null, activity: row.activity as string, meaning: row.meaning as ActivityMeaning, unit: row.unit as string,
+    unitBasis: row.unit_basis as CalorificBasis | null, scope3Category: row.scope3_category as number | null, region: row.region as string | null,
+    instrument: row.instrument as string | null, attributes: attributesFromJson(row.attributes_json as string | null),
+  };
+}
+
 /**
  * The records of a relation (a variant's records: see CalculationVariant) in id order, a chunk
  * at a time, so memory does not grow with the number of records (call it inside a read
  * transaction for one snapshot). SQLite joins each record's kind fields into one key
  * (KIND_KEY), so a record crosses into JavaScript as five values; the fields of a kind are read
- * once.
+ * once. One object stands for every record in turn, valid until the next is read: for a reader
+ * that keeps none of them, such as the calculation (iterateCalcRecords gives each its own).
  */
-export function* iterateCalcRecords(db: ReadableDb, relation: string, selection: RecordSelection = 'all'): Generator<CalcRecord> {
+export function* streamCalcRecords(db: ReadableDb, relation: string, selection: RecordSelection = 'all'): Generator<CalcRecord> {
   const where = RECORD_SELECTIONS[selection];
   const chunk = db.prepare(
     `SELECT id, ${KIND_KEY}, period_start, period_end, quantity
@@ -62,6 +77,10 @@ export function* iterateCalcRecords(db: ReadableDb, relation: string, selection:
   ).raw();
   const fieldsOf = db.prepare(`SELECT site, activity, meaning, unit, unit_basis, scope3_category, region, instrument, attributes_json FROM ${relation} WHERE id = ?`);
   const kinds = new Map<string, KindFields>();
+  const record: CalcRecordSlot = {
+    id: 0, site: null, periodStart: '', periodEnd: '', activity: '', meaning: 'consumption', quantity: 0, unit: '', unitBasis: null,
+    scope3Category: null, region: null, instrument: null, attributes: null, kindKey: '',
+  };
   for (let after = 0; ; ) {
     const rows = chunk.all(after) as [number, string, string, string, number][];
     if (rows.length === 0) return;
@@ -69,21 +88,32 @@ export function* iterateCalcRecords(db: ReadableDb, relation: string, selection:
     for (const [id, kindKey, periodStart, periodEnd, quantity] of rows) {
       let kind = kinds.get(kindKey);
       if (!kind) {
-        const row = fieldsOf.get(id) as Record<string, unknown>;
-        kind = {
-          site: row.site as string | null, activity: row.activity as string, meaning: row.meaning as ActivityMeaning, unit: row.unit as string,
-          unitBasis: row.unit_basis as CalorificBasis | null, scope3Category: row.scope3_category as number | null, region: row.region as string | null,
-          instrument: row.instrument as string | null, attributes: attributesFromJson(row.attributes_json as string | null),
-        };
+        kind = readKindFields(fieldsOf, id);
         if (kinds.size >= MAX_REMEMBERED_KINDS) kinds.clear();
         kinds.set(kindKey, kind);
       }
-      yield {
-        id, site: kind.site, periodStart, periodEnd, activity: kind.activity, meaning: kind.meaning, quantity, unit: kind.unit, unitBasis: kind.unitBasis,
-        scope3Category: kind.scope3Category, region: kind.region, instrument: kind.instrument, attributes: kind.attributes, kindKey,
-      };
+      record.id = id;
+      record.site = kind.site;
+      record.periodStart = periodStart;
+      record.periodEnd = periodEnd;
+      record.activity = kind.activity;
+      record.meaning = kind.meaning;
+      record.quantity = quantity;
+      record.unit = kind.unit;
+      record.unitBasis = kind.unitBasis;
+      record.scope3Category = kind.scope3Category;
+      record.region = kind.region;
+      record.instrument = kind.instrument;
+      record.attributes = kind.attributes;
+      record.kindKey = kindKey;
+      yield record;
     }
   }
+}
+
+/** The records of a relation in id order, each its own object (see streamCalcRecords). */
+export function* iterateCalcRecords(db: ReadableDb, relation: string, selection: RecordSelection = 'all'): Generator<CalcRecord> {
+  for (const record of streamCalcRecords(db, relation, selection)) yield { ...record };
 }
 
 /** Whether instrument matching has anything to do: instruments, or facility energy consumed that may double-count electricity. */

@@ -8,7 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { InventoryCalculation, type InventorySink } from '../../../shared/calc/inventory';
 import { connectReadOnly } from '../db/read-only';
 import { BatchingSink } from './line-batches';
-import { iterateCalcRecords, selectNeedsMatching } from './store';
+import { selectNeedsMatching, streamCalcRecords } from './store';
 import { MAX_BATCHES_IN_FLIGHT, type StreamCommand, type StreamMessage, type StreamRequest } from './stream-protocol';
 
 const port = parentPort!;
@@ -44,10 +44,10 @@ async function main(): Promise<void> {
       }
     };
     if (selectNeedsMatching(db, request.records)) {
-      for (const record of iterateCalcRecords(db, request.records, 'electricity-and-instruments')) calculation.scope2Flow(record);
-      for (const record of iterateCalcRecords(db, request.records, 'facility-energy-consumed')) calculation.scope2Flow(record);
+      for (const record of streamCalcRecords(db, request.records, 'electricity-and-instruments')) calculation.scope2Flow(record);
+      for (const record of streamCalcRecords(db, request.records, 'facility-energy-consumed')) calculation.scope2Flow(record);
     }
-    for (const record of iterateCalcRecords(db, request.records)) {
+    for (const record of streamCalcRecords(db, request.records)) {
       calculation.add(record, sink);
       if (pending.length > 0) await send();
     }
