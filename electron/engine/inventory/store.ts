@@ -51,47 +51,44 @@ const KIND_KEY = `printf('%Q,%Q,%Q,%Q,%Q,%Q,%s,%Q,%Q', activity, meaning, unit, 
 /** A record as the reader fills it in, one object for each record in turn. */
 type CalcRecordSlot = { -readonly [Field in keyof CalcRecord]: CalcRecord[Field] };
 
-/** A kind's fields, read by the id of a record of that kind (once per kind). */
-function readKindFields(fieldsOf: Statement, id: number): KindFields {
-  const row = fieldsOf.get(id) as Record<string, unknown>;
-  return {
-    site: row.site as string | null, activity: row.activity as string, meaning: row.meaning as ActivityMeaning, unit: row.unit as string,
-    unitBasis: row.unit_basis as CalorificBasis | null, scope3Category: row.scope3_category as number | null, region: row.region as string | null,
-    instrument: row.instrument as string | null, attributes: attributesFromJson(row.attributes_json as string | null),
-  };
-}
-
 /**
  * The records of a relation (a variant's records: see CalculationVariant) in id order, a chunk
- * at a time, so memory does not grow with the number of records (call it inside a read
- * transaction for one snapshot). SQLite joins each record's kind fields into one key
- * (KIND_KEY), so a record crosses into JavaScript as five values; the fields of a kind are read
- * once. One object stands for every record in turn, valid until the next is read: for a reader
- * that keeps none of them, such as the calculation (iterateCalcRecords gives each its own).
+ * at a time, so memory does not grow with the number of records (read inside a read transaction
+ * for one snapshot). SQLite joins each record's kind fields into one key (KIND_KEY), so a record
+ * crosses into JavaScript as five values; the fields of a kind are read once.
+ *
+ * One object stands for every record in turn, valid until the next is read: for a reader that
+ * keeps none of them, such as the calculation (iterateCalcRecords gives each its own). A chunk
+ * is handed over record by record from a call of its own, so the hot loop is a short one the
+ * optimiser compiles once, rather than one it enters midway and leaves for code it has not seen.
  */
-export function* streamCalcRecords(db: ReadableDb, relation: string, selection: RecordSelection = 'all'): Generator<CalcRecord> {
-  const where = RECORD_SELECTIONS[selection];
-  const chunk = db.prepare(
-    `SELECT id, ${KIND_KEY}, period_start, period_end, quantity
-       FROM ${relation} WHERE id > ? ${where === '' ? '' : `AND (${where})`} ORDER BY id LIMIT ${RECORDS_PER_CHUNK}`,
-  ).raw();
-  const fieldsOf = db.prepare(`SELECT site, activity, meaning, unit, unit_basis, scope3_category, region, instrument, attributes_json FROM ${relation} WHERE id = ?`);
-  const kinds = new Map<string, KindFields>();
-  const record: CalcRecordSlot = {
+export class CalcRecordReader {
+  private readonly chunk: Statement;
+  private readonly fieldsOf: Statement;
+  private readonly kinds = new Map<string, KindFields>();
+  private readonly record: CalcRecordSlot = {
     id: 0, site: null, periodStart: '', periodEnd: '', activity: '', meaning: 'consumption', quantity: 0, unit: '', unitBasis: null,
     scope3Category: null, region: null, instrument: null, attributes: null, kindKey: '',
   };
-  for (let after = 0; ; ) {
-    const rows = chunk.all(after) as [number, string, string, string, number][];
-    if (rows.length === 0) return;
-    after = rows[rows.length - 1]![0];
+  private after = 0;
+
+  constructor(db: ReadableDb, relation: string, selection: RecordSelection = 'all') {
+    const where = RECORD_SELECTIONS[selection];
+    this.chunk = db.prepare(
+      `SELECT id, ${KIND_KEY}, period_start, period_end, quantity
+         FROM ${relation} WHERE id > ? ${where === '' ? '' : `AND (${where})`} ORDER BY id LIMIT ${RECORDS_PER_CHUNK}`,
+    ).raw();
+    this.fieldsOf = db.prepare(`SELECT site, activity, meaning, unit, unit_basis, scope3_category, region, instrument, attributes_json FROM ${relation} WHERE id = ?`);
+  }
+
+  /** Hands the next chunk's records to `each` in id order; false once every record has been read. */
+  readChunk(each: (record: CalcRecord) => void): boolean {
+    const rows = this.chunk.all(this.after) as [number, string, string, string, number][];
+    if (rows.length === 0) return false;
+    this.after = rows[rows.length - 1]![0];
+    const record = this.record;
     for (const [id, kindKey, periodStart, periodEnd, quantity] of rows) {
-      let kind = kinds.get(kindKey);
-      if (!kind) {
-        kind = readKindFields(fieldsOf, id);
-        if (kinds.size >= MAX_REMEMBERED_KINDS) kinds.clear();
-        kinds.set(kindKey, kind);
-      }
+      const kind = this.kinds.get(kindKey) ?? this.newKind(kindKey, id);
       record.id = id;
       record.site = kind.site;
       record.periodStart = periodStart;
@@ -106,14 +103,30 @@ export function* streamCalcRecords(db: ReadableDb, relation: string, selection: 
       record.instrument = kind.instrument;
       record.attributes = kind.attributes;
       record.kindKey = kindKey;
-      yield record;
+      each(record);
     }
+    return true;
+  }
+
+  /** Reads a kind's fields by the id of a record of that kind, and remembers them. */
+  private newKind(kindKey: string, id: number): KindFields {
+    const row = this.fieldsOf.get(id) as Record<string, unknown>;
+    const kind: KindFields = {
+      site: row.site as string | null, activity: row.activity as string, meaning: row.meaning as ActivityMeaning, unit: row.unit as string,
+      unitBasis: row.unit_basis as CalorificBasis | null, scope3Category: row.scope3_category as number | null, region: row.region as string | null,
+      instrument: row.instrument as string | null, attributes: attributesFromJson(row.attributes_json as string | null),
+    };
+    if (this.kinds.size >= MAX_REMEMBERED_KINDS) this.kinds.clear();
+    this.kinds.set(kindKey, kind);
+    return kind;
   }
 }
 
-/** The records of a relation in id order, each its own object (see streamCalcRecords). */
+/** The records of a relation in id order, each its own object (see CalcRecordReader). */
 export function* iterateCalcRecords(db: ReadableDb, relation: string, selection: RecordSelection = 'all'): Generator<CalcRecord> {
-  for (const record of streamCalcRecords(db, relation, selection)) yield { ...record };
+  const reader = new CalcRecordReader(db, relation, selection);
+  const records: CalcRecord[] = [];
+  while (reader.readChunk((record) => records.push({ ...record }))) yield* records.splice(0);
 }
 
 /** Whether instrument matching has anything to do: instruments, or facility energy consumed that may double-count electricity. */
