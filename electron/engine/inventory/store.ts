@@ -112,8 +112,18 @@ export class CalcRecordReader {
     const rows = this.chunk.all(this.after) as [number, string, number][];
     if (rows.length === 0) return false;
     this.after = rows[rows.length - 1]![0];
-    const record = this.record;
-    for (const [id, key, quantity] of rows) {
+    this.handOver(rows, this.record, each);
+    return true;
+  }
+
+  /**
+   * The hot loop, alone in its function with nothing read before it: the optimiser first
+   * compiles it while it runs, and code ahead of the loop that had run only once would lack
+   * the type feedback it needs, throwing the compiled loop away at the next chunk.
+   */
+  private handOver(rows: readonly [number, string, number][], record: CalcRecordSlot, each: (record: CalcRecord) => void): void {
+    for (let index = 0; index < rows.length; index++) {
+      const [id, key, quantity] = rows[index]!;
       const { kind, kindKey, periodStart, periodEnd } = this.keys.get(key) ?? this.newKey(key, id);
       record.id = id;
       record.site = kind.site;
@@ -131,7 +141,6 @@ export class CalcRecordReader {
       record.kindKey = kindKey;
       each(record);
     }
-    return true;
   }
 
   /** The period and kind of a key not met yet (the kind's fields read by the id of a record of it, once per kind), remembered. */
