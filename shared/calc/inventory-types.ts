@@ -295,10 +295,29 @@ export interface LineGroupRef {
   readonly scope3Category: number | null;
 }
 
+/**
+ * A line as a streaming calculation hands it to its sink: what a store keeps of every line, read
+ * at once, and the rest worked out when asked. One object stands for each line in turn, so a
+ * sink keeps what it reads of it, never the object: a million lines would otherwise each
+ * allocate a ResultLine whose factor, group and note they share with thousands of others.
+ */
+export interface MadeLine extends LineLineage {
+  readonly recordId: number;
+  /** The record's quantity falling in the line's fiscal year (ResultLine.quantity). */
+  readonly quantity: number;
+  readonly tco2e: number;
+  /** ResultLine.chargedQuantity. */
+  chargedQuantity(): number;
+  /** The tCO2e of each gas of the pricing, in its order (ResultLine.gases). */
+  gasTco2e(): number[];
+  /** The whole line, as a new object. */
+  resultLine(): ResultLine;
+}
+
 /** Where a streaming calculation puts each record's lines and findings as it goes. */
 export interface InventorySink {
   /** A record's lines arrive together, by fiscal year and basis; records in the order they are added. */
-  line(line: ResultLine, lineage: LineLineage): void;
+  line(line: MadeLine): void;
   /** A record's findings arrive together, by kind and message. */
   finding(finding: Finding): void;
 }

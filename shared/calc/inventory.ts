@@ -74,6 +74,7 @@ import {
   type InventorySink,
   type LineBasis,
   type LinePricing,
+  type MadeLine,
   type MetricInputKind,
   type PeriodResult,
   type ResultLine,
@@ -112,7 +113,7 @@ export function calculateInventory(input: InventoryInput): InventoryResult {
   for (const record of records) if (isFacilityConsumption(record)) calculation.scope2Flow(record);
   const lines: ResultLine[] = [];
   const findings: Finding[] = [];
-  const sink: InventorySink = { line: (line) => lines.push(line), finding: (finding) => findings.push(finding) };
+  const sink: InventorySink = { line: (line) => lines.push(line.resultLine()), finding: (finding) => findings.push(finding) };
   for (const record of records) calculation.add(record, sink);
   return { periods: calculation.finish().periods, findings, lines };
 }
@@ -167,6 +168,7 @@ interface KindFacts {
   readonly shareNumber: number;
   /** A site outside control reported as an investment (Scope 3 category 15): the group's ownership share; else null. */
   readonly investmentShare: Rational | null;
+  readonly investmentShareNumber: number;
   /** kWh per unit of the record, for energy inputs; null for other activities. */
   readonly kwhPerUnit: Rational | null;
   readonly kwh: ExactScale | null;
@@ -318,6 +320,75 @@ const NO_CHARGE: FlowCharge = { chargedFractionByYear: new Map(), cappedWindows:
 /** The Scope 3 category of an investment's emissions (rule 5). */
 const INVESTMENTS_CATEGORY = 15;
 
+/**
+ * The line being handed to a sink (see MadeLine): one object, set for each line in turn; its
+ * tCO2e is worked out at once (every line adds it to its group), the rest when a sink asks.
+ */
+class LineDraft implements MadeLine {
+  private record!: CalcRecord;
+  private fiscalYear = '';
+  private line!: RecipeLine;
+  private scales!: LineScales;
+  private decimal!: ExactDecimal;
+  private share = 0;
+  recordId = 0;
+  quantity = 0;
+  tco2e = 0;
+  pricing!: LinePricing;
+  group!: LineGroup;
+  fractional = false;
+
+  set(record: CalcRecord, fiscalYear: string, line: RecipeLine, scales: LineScales, quantity: number, decimal: ExactDecimal, share: number, group: LineGroup, fractional: boolean): this {
+    this.record = record;
+    this.fiscalYear = fiscalYear;
+    this.line = line;
+    this.scales = scales;
+    this.decimal = decimal;
+    this.share = share;
+    this.recordId = record.id;
+    this.quantity = quantity;
+    this.tco2e = scales.tonnes.times(decimal);
+    this.pricing = line.display;
+    this.group = group;
+    this.fractional = fractional;
+    return this;
+  }
+
+  chargedQuantity(): number {
+    return this.scales.charged.times(this.decimal);
+  }
+
+  gasTco2e(): number[] {
+    return this.scales.gases.map(({ tonnes }) => tonnes.times(this.decimal));
+  }
+
+  resultLine(): ResultLine {
+    const { record, line, scales, decimal } = this;
+    const display = line.display;
+    return {
+      recordId: record.id,
+      site: record.site,
+      activity: record.activity,
+      fiscalYear: this.fiscalYear,
+      basis: line.basis,
+      scope3Category: line.scope3Category,
+      quantity: this.quantity,
+      unit: record.unit,
+      conversionFactor: display.conversionFactor,
+      convertedQuantity: scales.converted.times(decimal),
+      chargedQuantity: this.chargedQuantity(),
+      factorUnit: display.factorUnit,
+      factorId: display.factorId,
+      factorSetKey: display.factorSetKey,
+      co2ePerUnitKg: display.co2ePerUnitKg,
+      gases: scales.gases.map(({ gas, tonnes }) => ({ gas, tco2e: tonnes.times(decimal) })),
+      share: this.share,
+      tco2e: this.tco2e,
+      ...(display.note === undefined ? {} : { note: display.note }),
+    };
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The calculation
 
@@ -346,6 +417,7 @@ export class InventoryCalculation {
   private readonly matched: FlowCounts = { consumption: 0, facility: 0, instrument: 0 };
   private readonly added: FlowCounts = { consumption: 0, facility: 0, instrument: 0 };
   private matchingFacility = false;
+  private readonly made = new LineDraft();
 
   constructor(input: Omit<InventoryInput, 'records'>) {
     this.settings = input.settings;
@@ -409,27 +481,31 @@ export class InventoryCalculation {
     }
     const charge = role === null || months === null ? NO_CHARGE : this.chargeOf(record, role, months.value);
     this.addMetrics(kind, recipe.metrics, allocation, parts.value, charge);
-    allocation.forEach((share, part) => {
-      const fraction = charge.chargedFractionByYear.get(share.label) ?? ONE;
+    for (let part = 0; part < allocation.length; part++) {
+      const fiscalYear = allocation[part]!.label;
+      const fraction = charge.chargedFractionByYear.get(fiscalYear) ?? ONE;
+      const quantity = parts.value.values[part]!;
+      const decimal = parts.value.decimals[part]!;
       for (const line of recipe.lines) {
         const charged = line.charged ? fraction : ONE;
-        const group = this.lineGroup(kind, record, share.label, line);
-        const result = this.lineOf(record, kind, share.label, line, this.scalesOf(line.pricing, kind.share, charged), parts.value.values[part]!, parts.value.decimals[part]!);
-        group.total.add(result.tco2e);
-        sink.line(result, { pricing: line.display, group, fractional: charged !== ONE });
-        const investment = line.investment;
-        if (investment && kind.investmentShare !== null) {
-          const investmentGroup = this.lineGroup(kind, record, share.label, investment, kind.investmentShare);
-          const scales = this.scalesOf(investment.pricing, kind.investmentShare, charged);
-          const investmentLine = { ...this.lineOf(record, kind, share.label, investment, scales, parts.value.values[part]!, parts.value.decimals[part]!), share: rationalToNumber(kind.investmentShare) };
-          investmentGroup.total.add(investmentLine.tco2e);
-          sink.line(investmentLine, { pricing: investment.display, group: investmentGroup, fractional: charged !== ONE });
+        this.addLine(sink, record, kind, fiscalYear, line, charged, quantity, decimal, kind.share, kind.shareNumber);
+        if (line.investment && kind.investmentShare !== null) {
+          this.addLine(sink, record, kind, fiscalYear, line.investment, charged, quantity, decimal, kind.investmentShare, kind.investmentShareNumber);
         }
       }
-    });
+    }
+    if (recipe.findings.length === 0 && charge.cappedWindows.length === 0) return;
     const findings = recipe.findings.map((planned) => this.findingFor(record, planned, { kind, allocation, parts: parts.value, charge }));
     if (charge.cappedWindows.length > 0) findings.push(this.cappedFinding(record, kind, charge));
     for (const item of findings.length > 1 ? findings.sort(compareFindings) : findings) sink.finding(item);
+  }
+
+  /** One line of a record: into its group's sum, then to the sink. */
+  private addLine(sink: InventorySink, record: CalcRecord, kind: KindFacts, fiscalYear: string, line: RecipeLine, charged: Rational, quantity: number, decimal: ExactDecimal, share: Rational, shareNumber: number): void {
+    const group = this.lineGroup(kind, record, fiscalYear, line, share);
+    const made = this.made.set(record, fiscalYear, line, this.scalesOf(line.pricing, share, charged), quantity, decimal, shareNumber, group, charged !== ONE);
+    group.total.add(made.tco2e);
+    sink.line(made);
   }
 
   /** The figures per fiscal year and site, once every record has been added. */
@@ -464,32 +540,6 @@ export class InventoryCalculation {
         this.metricGroup(kind, share.label, metric.kind).add(scale.times(parts.decimals[part]!));
       });
     }
-  }
-
-  private lineOf(record: CalcRecord, kind: KindFacts, fiscalYear: string, line: RecipeLine, scales: LineScales, quantity: number, part: ExactDecimal): ResultLine {
-    const tco2e = scales.tonnes.times(part);
-    const { display } = line;
-    return {
-      recordId: record.id,
-      site: record.site,
-      activity: record.activity,
-      fiscalYear,
-      basis: line.basis,
-      scope3Category: line.scope3Category,
-      quantity,
-      unit: record.unit,
-      conversionFactor: display.conversionFactor,
-      convertedQuantity: scales.converted.times(part),
-      chargedQuantity: scales.charged.times(part),
-      factorUnit: display.factorUnit,
-      factorId: display.factorId,
-      factorSetKey: display.factorSetKey,
-      co2ePerUnitKg: display.co2ePerUnitKg,
-      gases: scales.gases.map(({ gas, tonnes }) => ({ gas, tco2e: tonnes.times(part) })),
-      share: kind.shareNumber,
-      tco2e,
-      ...(display.note === undefined ? {} : { note: display.note }),
-    };
   }
 
   private findingFor(
@@ -586,6 +636,7 @@ export class InventoryCalculation {
       share,
       shareNumber: rationalToNumber(share),
       investmentShare,
+      investmentShareNumber: investmentShare === null ? 0 : rationalToNumber(investmentShare),
       kwhPerUnit,
       kwh: kwhPerUnit === null ? null : new ExactScale(kwhPerUnit),
       // Recipes are shared across sites, except that an investment's lines carry category 15 twins.

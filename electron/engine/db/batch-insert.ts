@@ -55,11 +55,13 @@ export class BatchInsert {
   flush(): void {
     if (this.count === 0) return;
     this.before?.();
+    // Values as arguments, not one array: better-sqlite3 reads an array's elements one by one
+    // through V8's API, its arguments directly.
     if (this.count === this.batchSize) {
-      this.full.run(this.pending);
+      this.full.run(...this.pending);
     } else {
       const width = this.columns.length;
-      for (let row = 0; row < this.count; row++) this.single.run(this.pending.slice(row * width, (row + 1) * width));
+      for (let row = 0; row < this.count; row++) this.single.run(...this.pending.slice(row * width, (row + 1) * width));
     }
     this.indexes?.wrote(this.count);
     this.count = 0;

@@ -2,7 +2,7 @@
  * The stream worker's side of a calculation's sink: lines packed into typed-array batches, their
  * groups and pricings numbered by identity, findings alongside; each batch handed on when full.
  */
-import type { Finding, InventorySink, LineGroupRef, LineLineage, LinePricing, ResultLine } from '../../../shared/calc/inventory';
+import type { Finding, InventorySink, LineGroupRef, LinePricing, MadeLine } from '../../../shared/calc/inventory';
 import type { LineGroup } from '../../../shared/calc/inventory-totals';
 import { rationalToNumber, rationalToText } from '../../../shared/calc/rational';
 import { LINES_PER_BATCH, type GroupDefinition, type LineBatch } from './stream-protocol';
@@ -39,17 +39,17 @@ export class BatchingSink implements InventorySink {
   /** `full` takes each batch (its arrays are the receiver's from then on). */
   constructor(private readonly full: (lines: LineBatch, findings: readonly Finding[]) => void) {}
 
-  line(line: ResultLine, { pricing, group, fractional }: LineLineage): void {
+  line(line: MadeLine): void {
     const i = this.count++;
     const batch = this.batch;
     batch.recordIds[i] = line.recordId;
-    batch.groupIds[i] = idOf(this.groupIds, group);
-    batch.pricingIds[i] = idOf(this.pricingIds, pricing);
+    batch.groupIds[i] = idOf(this.groupIds, line.group);
+    batch.pricingIds[i] = idOf(this.pricingIds, line.pricing);
     batch.quantities[i] = line.quantity;
-    batch.charged[i] = fractional ? line.chargedQuantity : Number.NaN;
+    batch.charged[i] = line.fractional ? line.chargedQuantity() : Number.NaN;
     batch.tco2e[i] = line.tco2e;
     // What follows exactly from the quantity, the pricing and the share is not sent (see calc_line).
-    if (fractional && line.gases.length > 0) batch.gases.push([i, JSON.stringify(line.gases.map((gas) => gas.tco2e))]);
+    if (line.fractional && line.pricing.gases.length > 0) batch.gases.push([i, JSON.stringify(line.gasTco2e())]);
     if (this.count === LINES_PER_BATCH) this.flush();
   }
 

@@ -88,16 +88,22 @@ const LINES_PER_STATEMENT = 128;
 /**
  * Writes a run as its stream worker sends it: lines in batches (ids in record order), findings
  * under their interned causes, then the groups and pricings the lines point at.
+ *
+ * A line's id is left to SQLite, which gives the next after the highest (an explicit id costs
+ * a search of the table for every line): written in order within the run's transaction, the
+ * lines take consecutive ids from the highest before the run, and `finish` checks they did.
+ * Most lines have no charged quantity or per-gas tCO2e of their own (see calc_line): they are
+ * written five values a line, and only lines charged a matched fraction take all seven.
  */
 export class RunWriter {
   lineCount = 0;
   findingCount = 0;
-  private readonly lines: BatchInsert;
+  private readonly plainLines: BatchInsert;
+  private readonly fractionalLines: BatchInsert;
   private readonly findings: BatchInsert;
   private readonly causes: CauseIds;
   /** By cause: as many as the run has causes, which records share. */
   private readonly groups = new Map<number, FindingGroupSums>();
-  private nextLineId: number;
   private readonly firstLineId: number;
   /** The causes of the record being added: a record has at most one finding per cause (its identity). */
   private recordFindings: { recordId: number | null; causes: Set<number> } = { recordId: null, causes: new Set() };
@@ -107,9 +113,9 @@ export class RunWriter {
     private readonly runId: number,
     private readonly variant: string,
   ) {
-    this.firstLineId = (db.prepare('SELECT coalesce(max(id), 0) + 1 AS id FROM calc_line').get() as { id: number }).id;
-    this.nextLineId = this.firstLineId;
-    this.lines = new BatchInsert(db, 'calc_line', ['id', 'record_id', 'group_id', 'pricing_id', 'quantity', 'charged_quantity', 'tco2e', 'gas_tco2e_json'], {
+    this.firstLineId = selectNextLineId(db);
+    this.plainLines = new BatchInsert(db, 'calc_line', ['record_id', 'group_id', 'pricing_id', 'quantity', 'tco2e'], { batchSize: LINES_PER_STATEMENT });
+    this.fractionalLines = new BatchInsert(db, 'calc_line', ['record_id', 'group_id', 'pricing_id', 'quantity', 'tco2e', 'charged_quantity', 'gas_tco2e_json'], {
       batchSize: LINES_PER_STATEMENT,
     });
     this.findings = new BatchInsert(db, 'calc_finding', ['variant', 'record_id', 'cause_id', 'detail', 'at_stake_low', 'at_stake_high', 'run_id'], {
@@ -121,9 +127,20 @@ export class RunWriter {
 
   writeBatch(batch: LineBatch, findings: readonly Finding[]): void {
     const gases = new Map(batch.gases);
-    for (let i = 0; i < batch.count; i++) {
-      const charged = batch.charged[i]!;
-      this.lines.add(this.nextLineId++, batch.recordIds[i], batch.groupIds[i], batch.pricingIds[i], batch.quantities[i], Number.isNaN(charged) ? null : charged, batch.tco2e[i], gases.get(i) ?? null);
+    // A statement's worth of lines at a time, plain unless one of them is charged a fraction;
+    // the other kind's pending lines are written first, so lines keep their order.
+    for (let start = 0; start < batch.count; start += LINES_PER_STATEMENT) {
+      const end = Math.min(batch.count, start + LINES_PER_STATEMENT);
+      if (batch.charged.subarray(start, end).every(Number.isNaN)) {
+        this.fractionalLines.flush();
+        for (let i = start; i < end; i++) this.plainLines.add(batch.recordIds[i], batch.groupIds[i], batch.pricingIds[i], batch.quantities[i], batch.tco2e[i]);
+      } else {
+        this.plainLines.flush();
+        for (let i = start; i < end; i++) {
+          const charged = batch.charged[i]!;
+          this.fractionalLines.add(batch.recordIds[i], batch.groupIds[i], batch.pricingIds[i], batch.quantities[i], batch.tco2e[i], Number.isNaN(charged) ? null : charged, gases.get(i) ?? null);
+        }
+      }
     }
     this.lineCount += batch.count;
     for (const finding of findings) this.writeFinding(finding);
@@ -146,8 +163,11 @@ export class RunWriter {
 
   /** Writes what is still batched, the pricings and the groups with their sums, and settles the variant's findings. */
   finish(groups: readonly GroupDefinition[], pricings: readonly (readonly [number, LinePricing])[]): { firstLineId: number | null; lastLineId: number | null } {
-    this.lines.flush();
+    this.plainLines.flush();
+    this.fractionalLines.flush();
     this.findings.flush();
+    const lastLineId = this.firstLineId + this.lineCount - 1;
+    if (selectNextLineId(this.db) !== lastLineId + 1) throw new Error(`a run's ${this.lineCount} lines did not take the ids from ${this.firstLineId} to ${lastLineId}`);
     const insertPricing = this.db.prepare(
       `INSERT INTO calc_pricing (run_id, id, factor_id, factor_set_key, factor_unit, conversion_factor, unit_ratio, co2e_per_unit_kg, kg_per_unit, gases_json, note)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -164,8 +184,12 @@ export class RunWriter {
     }
     this.db.prepare('DELETE FROM calc_finding WHERE variant = ? AND run_id <> ?').run(this.variant, this.runId);
     insertFindingGroups(this.db, this.runId, this.groups);
-    return this.lineCount === 0 ? { firstLineId: null, lastLineId: null } : { firstLineId: this.firstLineId, lastLineId: this.nextLineId - 1 };
+    return this.lineCount === 0 ? { firstLineId: null, lastLineId: null } : { firstLineId: this.firstLineId, lastLineId };
   }
+}
+
+function selectNextLineId(db: ReadableDb): number {
+  return (db.prepare('SELECT coalesce(max(id), 0) + 1 AS id FROM calc_line').get() as { id: number }).id;
 }
 
 /** Causes are interned for good (so a finding's identity survives recalculations); the most recent are remembered. */

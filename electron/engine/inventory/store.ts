@@ -7,6 +7,7 @@ import type { TraceSource } from '../../../shared/calc/trace';
 import type { CalorificBasis } from '../../../shared/calc/units';
 import type { SiteView } from '../../../shared/contract';
 import type { Cell } from '../../../shared/import/cell';
+import type { Statement } from 'better-sqlite3';
 import type { ReadableDb, WritableDb } from '../db/handles';
 
 /** The highest record id: records are only ever added with higher ids, unless one is updated or deleted (see selectInputRevisions). */
@@ -32,58 +33,145 @@ const RECORD_SELECTIONS: Readonly<Record<RecordSelection, string>> = {
 /** What records of one kind share (see CalcRecord.kindKey): read once per kind, not once per record. */
 type KindFields = Omit<CalcRecord, 'id' | 'periodStart' | 'periodEnd' | 'quantity' | 'kindKey'>;
 
-/** Kinds remembered at once while reading. */
+/** Kinds, and keys of a kind and period, remembered at once while reading. */
 const MAX_REMEMBERED_KINDS = 50_000;
 
 /** Records read at once: a chunk at a time keeps memory flat and costs far less than a row at a time. */
 const RECORDS_PER_CHUNK = 4096;
 
 /**
- * A record's kind fields joined into one key by one printf per record: %Q quotes text exactly as
- * quote() does and writes NULL unquoted, so every value and NULL are told apart, at a fraction of
- * the cost of nine quote() calls joined by eight concatenations (a key is built for every record).
- * activity_record is a STRICT table, so its TEXT columns hold only text or NULL; the Scope 3
- * category, a number, goes through quote() as before.
+ * A record's period and kind fields joined into one key by one printf per record (a key is
+ * built for every record): %Q quotes text exactly as quote() does and writes NULL unquoted, so
+ * every value and NULL are told apart, at a fraction of the cost of quote() calls joined by
+ * concatenations. activity_record is a STRICT table, so its TEXT columns hold only text or NULL;
+ * the Scope 3 category, a number, goes through quote(). The period comes first, two quoted dates
+ * (never NULL): what follows them is the record's kind key (CalcRecord.kindKey). A record so
+ * crosses into JavaScript as three values, and what the records of one kind in one period
+ * share is worked out once, from the key.
  */
-const KIND_KEY = `printf('%Q,%Q,%Q,%Q,%Q,%Q,%s,%Q,%Q', activity, meaning, unit, unit_basis, site, region, quote(scope3_category), instrument, attributes_json)`;
+const RECORD_KEY = `printf('%Q,%Q,%Q,%Q,%Q,%Q,%Q,%Q,%s,%Q,%Q', period_start, period_end,
+  activity, meaning, unit, unit_basis, site, region, quote(scope3_category), instrument, attributes_json)`;
+
+/** A %Q-quoted text at `at` in `key` (quotes inside it doubled): its value, and where it ends. */
+function readQuoted(key: string, at: number): [string, number] {
+  if (key[at] !== "'") throw new Error(`a record key has no quoted text at ${at}: ${key}`);
+  let value = '';
+  for (let from = at + 1; ; ) {
+    const quote = key.indexOf("'", from);
+    if (quote < 0) throw new Error(`a record key's quoted text does not end: ${key}`);
+    value += key.slice(from, quote);
+    if (key[quote + 1] !== "'") return [value, quote + 1];
+    value += "'";
+    from = quote + 2;
+  }
+}
+
+/** A record as the reader fills it in, one object for each record in turn. */
+type CalcRecordSlot = { -readonly [Field in keyof CalcRecord]: CalcRecord[Field] };
+
+/** What the records of one key share: their kind's fields and key, and their period. */
+interface KeyFields {
+  readonly kind: KindFields;
+  readonly kindKey: string;
+  readonly periodStart: string;
+  readonly periodEnd: string;
+}
 
 /**
  * The records of a relation (a variant's records: see CalculationVariant) in id order, a chunk
- * at a time, so memory does not grow with the number of records (call it inside a read
- * transaction for one snapshot). SQLite joins each record's kind fields into one key
- * (KIND_KEY), so a record crosses into JavaScript as five values; the fields of a kind are read
- * once.
+ * at a time, so memory does not grow with the number of records (read inside a read transaction
+ * for one snapshot). Each record comes as its id, its key (RECORD_KEY) and its quantity; a kind's
+ * fields are read once.
+ *
+ * One object stands for every record in turn, valid until the next is read: for a reader that
+ * keeps none of them, such as the calculation (iterateCalcRecords gives each its own). A chunk
+ * is handed over record by record from a call of its own, so the hot loop is a short one the
+ * optimiser compiles once, rather than one it enters midway and leaves for code it has not seen.
  */
-export function* iterateCalcRecords(db: ReadableDb, relation: string, selection: RecordSelection = 'all'): Generator<CalcRecord> {
-  const where = RECORD_SELECTIONS[selection];
-  const chunk = db.prepare(
-    `SELECT id, ${KIND_KEY}, period_start, period_end, quantity
-       FROM ${relation} WHERE id > ? ${where === '' ? '' : `AND (${where})`} ORDER BY id LIMIT ${RECORDS_PER_CHUNK}`,
-  ).raw();
-  const fieldsOf = db.prepare(`SELECT site, activity, meaning, unit, unit_basis, scope3_category, region, instrument, attributes_json FROM ${relation} WHERE id = ?`);
-  const kinds = new Map<string, KindFields>();
-  for (let after = 0; ; ) {
-    const rows = chunk.all(after) as [number, string, string, string, number][];
-    if (rows.length === 0) return;
-    after = rows[rows.length - 1]![0];
-    for (const [id, kindKey, periodStart, periodEnd, quantity] of rows) {
-      let kind = kinds.get(kindKey);
-      if (!kind) {
-        const row = fieldsOf.get(id) as Record<string, unknown>;
-        kind = {
-          site: row.site as string | null, activity: row.activity as string, meaning: row.meaning as ActivityMeaning, unit: row.unit as string,
-          unitBasis: row.unit_basis as CalorificBasis | null, scope3Category: row.scope3_category as number | null, region: row.region as string | null,
-          instrument: row.instrument as string | null, attributes: attributesFromJson(row.attributes_json as string | null),
-        };
-        if (kinds.size >= MAX_REMEMBERED_KINDS) kinds.clear();
-        kinds.set(kindKey, kind);
-      }
-      yield {
-        id, site: kind.site, periodStart, periodEnd, activity: kind.activity, meaning: kind.meaning, quantity, unit: kind.unit, unitBasis: kind.unitBasis,
-        scope3Category: kind.scope3Category, region: kind.region, instrument: kind.instrument, attributes: kind.attributes, kindKey,
-      };
+export class CalcRecordReader {
+  private readonly chunk: Statement;
+  private readonly fieldsOf: Statement;
+  private readonly kinds = new Map<string, KindFields>();
+  private readonly keys = new Map<string, KeyFields>();
+  private readonly record: CalcRecordSlot = {
+    id: 0, site: null, periodStart: '', periodEnd: '', activity: '', meaning: 'consumption', quantity: 0, unit: '', unitBasis: null,
+    scope3Category: null, region: null, instrument: null, attributes: null, kindKey: '',
+  };
+  private after = 0;
+
+  constructor(db: ReadableDb, relation: string, selection: RecordSelection = 'all') {
+    const where = RECORD_SELECTIONS[selection];
+    this.chunk = db.prepare(
+      `SELECT id, ${RECORD_KEY}, quantity FROM ${relation} WHERE id > ? ${where === '' ? '' : `AND (${where})`} ORDER BY id LIMIT ${RECORDS_PER_CHUNK}`,
+    ).raw();
+    this.fieldsOf = db.prepare(`SELECT site, activity, meaning, unit, unit_basis, scope3_category, region, instrument, attributes_json FROM ${relation} WHERE id = ?`);
+  }
+
+  /** Hands the next chunk's records to `each` in id order; false once every record has been read. */
+  readChunk(each: (record: CalcRecord) => void): boolean {
+    const rows = this.chunk.all(this.after) as [number, string, number][];
+    if (rows.length === 0) return false;
+    this.after = rows[rows.length - 1]![0];
+    this.handOver(rows, this.record, each);
+    return true;
+  }
+
+  /**
+   * The hot loop, alone in its function with nothing read before it: the optimiser first
+   * compiles it while it runs, and code ahead of the loop that had run only once would lack
+   * the type feedback it needs, throwing the compiled loop away at the next chunk.
+   */
+  private handOver(rows: readonly [number, string, number][], record: CalcRecordSlot, each: (record: CalcRecord) => void): void {
+    for (let index = 0; index < rows.length; index++) {
+      const [id, key, quantity] = rows[index]!;
+      const { kind, kindKey, periodStart, periodEnd } = this.keys.get(key) ?? this.newKey(key, id);
+      record.id = id;
+      record.site = kind.site;
+      record.periodStart = periodStart;
+      record.periodEnd = periodEnd;
+      record.activity = kind.activity;
+      record.meaning = kind.meaning;
+      record.quantity = quantity;
+      record.unit = kind.unit;
+      record.unitBasis = kind.unitBasis;
+      record.scope3Category = kind.scope3Category;
+      record.region = kind.region;
+      record.instrument = kind.instrument;
+      record.attributes = kind.attributes;
+      record.kindKey = kindKey;
+      each(record);
     }
   }
+
+  /** The period and kind of a key not met yet (the kind's fields read by the id of a record of it, once per kind), remembered. */
+  private newKey(key: string, id: number): KeyFields {
+    const [periodStart, startEnds] = readQuoted(key, 0);
+    const [periodEnd, endEnds] = readQuoted(key, startEnds + 1);
+    const kindKey = key.slice(endEnds + 1);
+    const fields: KeyFields = { kind: this.kinds.get(kindKey) ?? this.newKind(kindKey, id), kindKey, periodStart, periodEnd };
+    if (this.keys.size >= MAX_REMEMBERED_KINDS) this.keys.clear();
+    this.keys.set(key, fields);
+    return fields;
+  }
+
+  private newKind(kindKey: string, id: number): KindFields {
+    const row = this.fieldsOf.get(id) as Record<string, unknown>;
+    const kind: KindFields = {
+      site: row.site as string | null, activity: row.activity as string, meaning: row.meaning as ActivityMeaning, unit: row.unit as string,
+      unitBasis: row.unit_basis as CalorificBasis | null, scope3Category: row.scope3_category as number | null, region: row.region as string | null,
+      instrument: row.instrument as string | null, attributes: attributesFromJson(row.attributes_json as string | null),
+    };
+    if (this.kinds.size >= MAX_REMEMBERED_KINDS) this.kinds.clear();
+    this.kinds.set(kindKey, kind);
+    return kind;
+  }
+}
+
+/** The records of a relation in id order, each its own object (see CalcRecordReader). */
+export function* iterateCalcRecords(db: ReadableDb, relation: string, selection: RecordSelection = 'all'): Generator<CalcRecord> {
+  const reader = new CalcRecordReader(db, relation, selection);
+  const records: CalcRecord[] = [];
+  while (reader.readChunk((record) => records.push({ ...record }))) yield* records.splice(0);
 }
 
 /** Whether instrument matching has anything to do: instruments, or facility energy consumed that may double-count electricity. */

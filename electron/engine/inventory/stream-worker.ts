@@ -5,10 +5,10 @@
  * Reading and pricing on this thread while the writer inserts on its own uses both cores.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { InventoryCalculation, type InventorySink } from '../../../shared/calc/inventory';
+import { InventoryCalculation, type CalcRecord, type InventorySink } from '../../../shared/calc/inventory';
 import { connectReadOnly } from '../db/read-only';
 import { BatchingSink } from './line-batches';
-import { iterateCalcRecords, selectNeedsMatching } from './store';
+import { CalcRecordReader, selectNeedsMatching } from './store';
 import { MAX_BATCHES_IN_FLIGHT, type StreamCommand, type StreamMessage, type StreamRequest } from './stream-protocol';
 
 const port = parentPort!;
@@ -44,13 +44,14 @@ async function main(): Promise<void> {
       }
     };
     if (selectNeedsMatching(db, request.records)) {
-      for (const record of iterateCalcRecords(db, request.records, 'electricity-and-instruments')) calculation.scope2Flow(record);
-      for (const record of iterateCalcRecords(db, request.records, 'facility-energy-consumed')) calculation.scope2Flow(record);
+      for (const selection of ['electricity-and-instruments', 'facility-energy-consumed'] as const) {
+        const reader = new CalcRecordReader(db, request.records, selection);
+        while (reader.readChunk((record) => calculation.scope2Flow(record)));
+      }
     }
-    for (const record of iterateCalcRecords(db, request.records)) {
-      calculation.add(record, sink);
-      if (pending.length > 0) await send();
-    }
+    const reader = new CalcRecordReader(db, request.records);
+    const add = (record: CalcRecord) => calculation.add(record, sink);
+    while (reader.readChunk(add)) await send();
     const outcome = calculation.finish();
     batching.flush();
     await send();

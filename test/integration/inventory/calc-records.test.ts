@@ -31,16 +31,18 @@ describe('records as the calculation reads them', () => {
     const raw = db.prepare("INSERT INTO raw_row (source_file_id, sheet, row_number, cells_json) VALUES (?, 'kinds', ?, '[]')");
     const insert = db.prepare(`INSERT INTO activity_record (source_file_id, raw_row_id, column_index, site, region, period_start, period_end, activity, meaning, quantity, unit, unit_basis, unit_text, scope3_category, instrument)
       VALUES (?, ?, 0, ?, ?, ?, ?, 'electricity', 'consumption', ?, ?, ?, ?, ?, ?)`);
-    // Each kind twice, in two months, so records of a kind are read apart from each other.
-    const inserted = [0, 1].flatMap((month) => KINDS.map((kind, index) => ({ kind, index, month })));
-    inserted.forEach(({ kind, month }, row) => {
+    // Each kind twice, in two months, so records of a kind are read apart from each other; the
+    // period is read back from the same key as the kind, so one period text holds quotes and commas.
+    const inserted = [0, 1].flatMap((month) => KINDS.map((kind, index) => ({ kind, index, periodStart: `2023-0${month + 4}-01`, periodEnd: `2023-0${month + 4}-28` })));
+    inserted[1] = { ...inserted[1]!, periodStart: "2023-04-01','x''", periodEnd: "2023-04-02,'" };
+    inserted.forEach(({ kind, periodStart, periodEnd }, row) => {
       const rawId = raw.run(sourceFileId, row + 2).lastInsertRowid;
-      insert.run(sourceFileId, rawId, kind.site, kind.region, `2023-0${month + 4}-01`, `2023-0${month + 4}-28`, row + 0.5, kind.unit, kind.unitBasis, kind.unit, kind.scope3Category, kind.instrument);
+      insert.run(sourceFileId, rawId, kind.site, kind.region, periodStart, periodEnd, row + 0.5, kind.unit, kind.unitBasis, kind.unit, kind.scope3Category, kind.instrument);
     });
 
     const read = [...iterateCalcRecords(engagement.reader, 'activity_record')];
-    expect(read.map(({ site, region, instrument, scope3Category, unit, unitBasis, quantity }) => ({ kind: { site, region, instrument, scope3Category, unit, unitBasis }, quantity })))
-      .toEqual(inserted.map(({ kind }, row) => ({ kind, quantity: row + 0.5 })));
+    expect(read.map(({ site, region, instrument, scope3Category, unit, unitBasis, periodStart, periodEnd, quantity }) => ({ kind: { site, region, instrument, scope3Category, unit, unitBasis }, periodStart, periodEnd, quantity })))
+      .toEqual(inserted.map(({ kind, periodStart, periodEnd }, row) => ({ kind, periodStart, periodEnd, quantity: row + 0.5 })));
     const keyOfKind = new Map<number, string>();
     read.forEach((record, row) => {
       const { index } = inserted[row]!;

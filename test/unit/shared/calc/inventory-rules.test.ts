@@ -12,7 +12,6 @@ import {
   type CalcSettings,
   type Finding,
   type InventoryResult,
-  type LineLineage,
   type ResultLine,
   type SiteInfo,
 } from '../../../../shared/calc/inventory';
@@ -163,10 +162,10 @@ describe('what a line says about its pricing', () => {
     const records = [use(1, 'diesel', 100, 'L'), use(2, 'electricity', 1000, 'kWh'), use(3, 'clean_electricity', 400, 'kWh', { meaning: 'instrument', instrument: 'REGO' })];
     const calculation = new InventoryCalculation({ factors: [diesel, GRID, RESIDUAL], sites: [partner], settings: { ...SETTINGS, category15Investments: true } });
     for (const item of records.slice(1)) calculation.scope2Flow(item);
-    const seen: [ResultLine, LineLineage][] = [];
-    for (const item of records) calculation.add(item, { line: (line, lineage) => seen.push([line, lineage]), finding: () => undefined });
+    const seen: [ResultLine, boolean][] = [];
+    for (const item of records) calculation.add(item, { line: (line) => seen.push([line.resultLine(), line.fractional]), finding: () => undefined });
     const investments = seen.filter(([line]) => line.scope3Category === 15);
-    expect(investments.map(([line, lineage]) => [line.recordId, line.note, lineage.fractional])).toEqual([
+    expect(investments.map(([line, fractional]) => [line.recordId, line.note, fractional])).toEqual([
       [1, "Scope 3 category 15: the group's ownership share of the Scope 1 of a site outside its control", false],
       [2, "Scope 3 category 15: the group's ownership share of the market-based Scope 2 of a site outside its control", true],
       [3, "zero-emission contractual instrument; Scope 3 category 15: the group's ownership share of the market-based Scope 2 of a site outside its control", false],

@@ -639,13 +639,18 @@ describe('the streaming calculation', () => {
     const groups = new Set<unknown>();
     for (const item of [consumption, rego, facility]) {
       calculation.add(item, {
-        line: (line, lineage) => {
+        line: (made) => {
+          const line = made.resultLine();
           lines.push(line);
-          groups.add(lineage.group);
-          expect(lineage.pricing.factorId).toBe(line.factorId);
-          expect(lineage.group).toMatchObject({ fiscalYear: line.fiscalYear, basis: line.basis, site: line.site, activity: line.activity });
+          groups.add(made.group);
+          // What a store reads of a line without building it is what the built line says.
+          expect([made.recordId, made.quantity, made.tco2e, made.chargedQuantity(), made.gasTco2e()]).toEqual([
+            line.recordId, line.quantity, line.tco2e, line.chargedQuantity, line.gases.map((gas) => gas.tco2e),
+          ]);
+          expect(made.pricing.factorId).toBe(line.factorId);
+          expect(made.group).toMatchObject({ fiscalYear: line.fiscalYear, basis: line.basis, site: line.site, activity: line.activity });
           // Only the market-based lines under the REGO are charged a matched fraction.
-          expect(lineage.fractional).toBe(line.basis === 'market' && line.chargedQuantity !== line.convertedQuantity);
+          expect(made.fractional).toBe(line.basis === 'market' && line.chargedQuantity !== line.convertedQuantity);
         },
         finding: () => undefined,
       });
@@ -662,7 +667,7 @@ describe('the streaming calculation', () => {
       const calculation = new InventoryCalculation(input);
       const lines: ResultLine[] = [];
       for (const item of records) calculation.scope2Flow(keyed ? { ...item, kindKey: `key of ${item.id}` } : item);
-      for (const item of records) calculation.add(keyed ? { ...item, kindKey: `key of ${item.id}` } : item, { line: (line) => lines.push(line), finding: () => undefined });
+      for (const item of records) calculation.add(keyed ? { ...item, kindKey: `key of ${item.id}` } : item, { line: (line) => lines.push(line.resultLine()), finding: () => undefined });
       return { lines, periods: calculation.finish().periods };
     });
     expect(results[1]).toEqual(results[0]);
