@@ -431,6 +431,7 @@ export class InventoryCalculation {
    * each goes into its site-months for instrument matching. Facility energy consumed must come
    * after every electricity consumption record, since it counts only in months without one.
    * When the records hold no instrument and no facility energy consumed, the pass may be left out.
+   * Keeps no record: a streaming reader hands one object over for every record in turn.
    */
   scope2Flow(record: CalcRecord): void {
     const role = scope2FlowRole(record);
@@ -450,7 +451,10 @@ export class InventoryCalculation {
     this.matching.add({ site: record.site, role, months: months.value }, kwh);
   }
 
-  /** Second pass: every record, in id order. Its lines and findings go to the sink before this returns. */
+  /**
+   * Second pass: every record, in id order. Its lines and findings go to the sink before this
+   * returns. Keeps no record (see scope2Flow): what outlives the call is copied out of it.
+   */
   add(record: CalcRecord, sink: InventorySink): void {
     const counted = flowCountKey(record);
     if (counted !== null) this.added[counted]++;

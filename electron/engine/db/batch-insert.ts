@@ -1,4 +1,13 @@
 import type { Statement } from 'better-sqlite3';
+
+/**
+ * A value one column takes. Only these: spread as arguments, better-sqlite3 would expand an array
+ * over the next columns and read an object as named parameters, shifting every column after it.
+ */
+type SqlValue = number | bigint | string | Buffer | null;
+
+/** What `add` takes: a value, or a typed array's element (read in range, so never undefined at run time). */
+type ColumnValue = SqlValue | undefined;
 import type { DeferredIndexes } from './deferred-indexes';
 import type { WritableDb } from './handles';
 
@@ -24,7 +33,7 @@ export class BatchInsert {
   private readonly before?: () => void;
   private readonly indexes?: DeferredIndexes;
   /** The values of the rows not yet written, in one array reused for every batch. */
-  private readonly pending: unknown[];
+  private readonly pending: ColumnValue[];
   private count = 0;
 
   constructor(
@@ -41,10 +50,10 @@ export class BatchInsert {
     const tail = options.onConflict === undefined ? '' : ` ${options.onConflict}`;
     this.full = db.prepare(head + Array.from({ length: this.batchSize }, () => tuple).join(', ') + tail);
     this.single = db.prepare(head + tuple + tail);
-    this.pending = new Array<unknown>(this.batchSize * columns.length);
+    this.pending = new Array<ColumnValue>(this.batchSize * columns.length);
   }
 
-  add(...values: unknown[]): void {
+  add(...values: ColumnValue[]): void {
     const width = this.columns.length;
     if (values.length !== width) throw new Error(`expected ${width} values, got ${values.length}`);
     const offset = this.count * width;

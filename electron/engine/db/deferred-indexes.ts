@@ -15,6 +15,8 @@ export class DeferredIndexes {
   private readonly rowsBefore: number;
   private rowsWritten = 0;
   private dropped: readonly string[] | null = null;
+  /** Once built again, the indexes stay: a late count or estimate must not take them down for the COMMIT. */
+  private restored = false;
 
   constructor(
     private readonly db: WritableDb,
@@ -40,6 +42,7 @@ export class DeferredIndexes {
   }
 
   private dropIfWorthIt(rows: number): void {
+    if (this.restored) throw new Error(`the indexes of ${this.table} were already built again: no rows may be counted after restore()`);
     if (this.dropped !== null || rows < Math.max(this.minRows, this.rowsBefore)) return;
     // A unique index stays: without it a duplicate would surface only as a failed CREATE at the end, naming no row.
     const indexes = this.db
@@ -53,5 +56,6 @@ export class DeferredIndexes {
   restore(): void {
     for (const sql of this.dropped ?? []) this.db.exec(sql);
     this.dropped = null;
+    this.restored = true;
   }
 }

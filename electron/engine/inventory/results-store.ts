@@ -93,7 +93,8 @@ const LINES_PER_STATEMENT = 128;
  * a search of the table for every line): written in order within the run's transaction, the
  * lines take consecutive ids from the highest before the run, and `finish` checks they did.
  * Most lines have no charged quantity or per-gas tCO2e of their own (see calc_line): they are
- * written five values a line, and only lines charged a matched fraction take all seven.
+ * written five values a line; a statement holding a line charged a matched fraction writes all
+ * seven for each of its lines.
  */
 export class RunWriter {
   lineCount = 0;

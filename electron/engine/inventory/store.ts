@@ -34,7 +34,7 @@ const RECORD_SELECTIONS: Readonly<Record<RecordSelection, string>> = {
 type KindFields = Omit<CalcRecord, 'id' | 'periodStart' | 'periodEnd' | 'quantity' | 'kindKey'>;
 
 /** Kinds, and keys of a kind and period, remembered at once while reading. */
-const MAX_REMEMBERED_KINDS = 50_000;
+const MAX_REMEMBERED_KEYS = 50_000;
 
 /** Records read at once: a chunk at a time keeps memory flat and costs far less than a row at a time. */
 const RECORDS_PER_CHUNK = 4096;
@@ -42,7 +42,8 @@ const RECORDS_PER_CHUNK = 4096;
 /**
  * A record's period and kind fields joined into one key by one printf per record (a key is
  * built for every record): %Q quotes text exactly as quote() does and writes NULL unquoted, so
- * every value and NULL are told apart, at a fraction of the cost of quote() calls joined by
+ * every value and NULL are told apart (text never holds U+0000, where printf would cut it: the
+ * readers refuse it), at a fraction of the cost of quote() calls joined by
  * concatenations. activity_record is a STRICT table, so its TEXT columns hold only text or NULL;
  * the Scope 3 category, a number, goes through quote(). The period comes first, two quoted dates
  * (never NULL): what follows them is the record's kind key (CalcRecord.kindKey). A record so
@@ -149,7 +150,7 @@ export class CalcRecordReader {
     const [periodEnd, endEnds] = readQuoted(key, startEnds + 1);
     const kindKey = key.slice(endEnds + 1);
     const fields: KeyFields = { kind: this.kinds.get(kindKey) ?? this.newKind(kindKey, id), kindKey, periodStart, periodEnd };
-    if (this.keys.size >= MAX_REMEMBERED_KINDS) this.keys.clear();
+    if (this.keys.size >= MAX_REMEMBERED_KEYS) this.keys.clear();
     this.keys.set(key, fields);
     return fields;
   }
@@ -161,7 +162,7 @@ export class CalcRecordReader {
       unitBasis: row.unit_basis as CalorificBasis | null, scope3Category: row.scope3_category as number | null, region: row.region as string | null,
       instrument: row.instrument as string | null, attributes: attributesFromJson(row.attributes_json as string | null),
     };
-    if (this.kinds.size >= MAX_REMEMBERED_KINDS) this.kinds.clear();
+    if (this.kinds.size >= MAX_REMEMBERED_KEYS) this.kinds.clear();
     this.kinds.set(kindKey, kind);
     return kind;
   }

@@ -68,8 +68,14 @@ export async function* readCsvRows(path: string, dialect: CsvDialect, options: C
     const error = parsed.errors.find((candidate) => final || candidate.row < parsed.data.length);
     if (error !== undefined) throw malformedRecord(recordNumber + error.row + 1, error.message);
     const rows: RawRow[] = [];
+    // One search of the text, not one per cell: a NUL is not text a spreadsheet writes, and stored
+    // it would end the value wherever SQLite reads it as a C string (its printf and quote()).
+    const holdsNul = unparsed.includes(NUL);
     for (const fields of parsed.data) {
       recordNumber++;
+      if (holdsNul && fields.some((field) => field.includes(NUL))) {
+        throw nulInRecord(recordNumber);
+      }
       const cells = recordCells(fields, recordNumber);
       if (cells.length > 0) rows.push({ rowNumber: recordNumber, cells });
     }
@@ -99,6 +105,7 @@ export async function* readCsvRows(path: string, dialect: CsvDialect, options: C
 }
 
 const DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t', '|'];
+const NUL = '\u0000';
 const SAMPLE_BYTES = 64 * 1024;
 /** Small chunks keep each batch of rows short-lived, which the garbage collector reclaims cheaply. */
 const READ_CHUNK_BYTES = 64 * 1024;
@@ -184,6 +191,14 @@ function oversizedField(recordNumber: number, index: number, length: number): So
     `The CSV file's record ${recordNumber.toLocaleString('en')}, field ${index + 1}, holds ${length.toLocaleString('en')} ` +
       `characters; a spreadsheet cell holds at most ${MAX_CELL_CHARACTERS.toLocaleString('en')} (Excel's limit). ` +
       'Check the quoting there, or export the file again, then import it.',
+  );
+}
+
+function nulInRecord(recordNumber: number): SourceRefusedError {
+  return new SourceRefusedError(
+    'corrupt',
+    `The CSV file's record ${recordNumber.toLocaleString('en')} holds a NUL character (U+0000), which is not text: ` +
+      'the file is damaged or was saved in another encoding. Export it again as UTF-8 text, then import it.',
   );
 }
 

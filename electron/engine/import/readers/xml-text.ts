@@ -129,7 +129,8 @@ export function decodeXmlText(text: string): string {
   return text.replace(ENTITY, (reference, body: string) => {
     if (!body.startsWith('#')) return NAMED_ENTITIES[body] ?? reference;
     const codePoint = body.startsWith('#x') ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10);
-    return codePoint <= MAX_CODE_POINT ? String.fromCodePoint(codePoint) : reference;
+    // U+0000 is no XML character (and SQLite would end a stored text there): left as written, like a code point past Unicode.
+    return codePoint > 0 && codePoint <= MAX_CODE_POINT ? String.fromCodePoint(codePoint) : reference;
   });
 }
 

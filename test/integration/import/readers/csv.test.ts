@@ -77,6 +77,17 @@ describe('csv reader', () => {
     expect(error.message).toContain('it mixes encodings');
   });
 
+  it('refuses a record holding a NUL character, past the sniffed start or encoded as UTF-16, naming the record', async () => {
+    // SQLite reads text as a C string in printf and quote(): a site 'A' + NUL + 'x' would be told apart from 'A' nowhere.
+    const lateNul = `Site,kWh\n${'Leeds,1\n'.repeat(20_000)}A\u0000x,2\n`;
+    const utf16Nul = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Site\tkWh\r\nLeeds\t1\r\nA\u0000x\t2\r\n', 'utf16le')]);
+    for (const [name, content, record] of [['late-nul.csv', Buffer.from(lateNul), 20_002], ['nul.txt', utf16Nul, 3]] as const) {
+      const error = await refusalOf(await openSource(writeFile(tempDir(), name, content)));
+      expect(error.code).toBe('corrupt');
+      expect(error.message).toContain(`record ${record.toLocaleString('en')} holds a NUL character (U+0000)`);
+    }
+  });
+
   it('detects semicolons and keeps decimal commas as written', async () => {
     const reader = await openSource(writeFile(tempDir(), 'de.csv', 'Standort;Monat;kWh\nBerlin;2023-01;1.234,5\nMünchen;2023-01;99,25\n'));
     expect(reader.delimiter).toBe(';');
