@@ -92,7 +92,7 @@ export function selectFactor(pool: readonly CalcFactor[], request: FactorRequest
   const chosen = single.candidate;
 
   const notes = [
-    ...variants.notes,
+    ...attributeNote(chosen.factor, request),
     ...(regional.fallback ? [regionNote(chosen.factor, request.region)] : []),
     ...(dated.fallback ? [factorYearNote(chosen.factor, request.date)] : []),
     ...(chosen.assumedBasis === null ? [] : [basisNote(chosen)]),
@@ -117,7 +117,7 @@ function namedCount(factor: CalcFactor): number {
 }
 
 /** Rule 0: the factors for the record's own variant, else for every variant; never another variant's. */
-function byAttributes(pool: readonly CalcFactor[], request: FactorRequest): { readonly ok: true; readonly factors: readonly CalcFactor[]; readonly notes: readonly string[] } | Failure {
+function byAttributes(pool: readonly CalcFactor[], request: FactorRequest): { readonly ok: true; readonly factors: readonly CalcFactor[] } | Failure {
   const fitting = pool.filter((factor) => fitsAttributes(factor, request));
   if (fitting.length === 0) {
     const variants = [...new Set(pool.map((factor) => describeAttributes(factor.attributes)))].sort().join('; ');
@@ -126,10 +126,19 @@ function byAttributes(pool: readonly CalcFactor[], request: FactorRequest): { re
     return failure('no-factor', `${wanted} (factors are for ${variants}); a record is never priced at another variant's factor`);
   }
   const most = Math.max(...fitting.map(namedCount));
-  const factors = fitting.filter((factor) => namedCount(factor) === most);
-  const unmatched = ATTRIBUTE_NAMES.filter((name) => request.attributes?.[name] !== undefined && factors.every((factor) => factor.attributes?.[name] === undefined));
-  const notes = unmatched.length === 0 ? [] : [`attribute rule: no factor names the record's ${unmatched.map((name) => `${ATTRIBUTE_LABELS[name]} (${request.attributes![name]})`).join(', ')}; a factor for every ${unmatched.map((name) => ATTRIBUTE_LABELS[name]).join(' and ')} used`];
-  return { ok: true, factors, notes };
+  return { ok: true, factors: fitting.filter((factor) => namedCount(factor) === most) };
+}
+
+/**
+ * The record's attributes the chosen factor does not name: it is a factor for every value of
+ * them. Asked of the chosen factor, not of rule 0's survivors: another survivor may name one and
+ * still lose on unit, region or year.
+ */
+function attributeNote(factor: CalcFactor, request: FactorRequest): string[] {
+  const unmatched = ATTRIBUTE_NAMES.filter((name) => request.attributes?.[name] !== undefined && factor.attributes?.[name] === undefined);
+  if (unmatched.length === 0) return [];
+  const values = unmatched.map((name) => `${ATTRIBUTE_LABELS[name]} (${request.attributes![name]})`).join(', ');
+  return [`attribute rule: no factor names the record's ${values}; a factor for every ${unmatched.map((name) => ATTRIBUTE_LABELS[name]).join(' and ')} used`];
 }
 
 /**

@@ -1,49 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { selectFactor, type FactorRequest, type FactorSelection } from '../../../../shared/calc/factor-selection';
-import type { CalcFactor } from '../../../../shared/calc/inventory-types';
-import { unitById, type CalorificBasis, type Unit } from '../../../../shared/calc/units';
+import { selectFactor } from '../../../../shared/calc/factor-selection';
+import { chosen, factor, failed, request, unit } from '../../../helpers/factor-selection';
 
-function unit(id: string, basis?: CalorificBasis): Unit {
-  const found = unitById(id, basis);
-  if (!found) throw new Error(`test setup: no unit ${id}`);
-  return found;
-}
-
-const DESNZ_2023 = { factorSetId: 1, setKey: 'desnz-2023', setYear: 2023, validFrom: '2023-01-01', validTo: '2023-12-31', setRegion: 'UK' };
 const DESNZ_2024 = { factorSetId: 2, setKey: 'desnz-2024', setYear: 2024, validFrom: '2024-01-01', validTo: '2024-12-31', setRegion: 'UK' };
 const EPA_2025 = { factorSetId: 3, setKey: 'epa-2025', setYear: 2025, validFrom: '2025-01-01', validTo: '2025-12-31', setRegion: 'US' };
-
-function factor(id: number, fields: Partial<CalcFactor> = {}): CalcFactor {
-  return {
-    id,
-    ...DESNZ_2023,
-    activityKey: 'natural_gas',
-    unitText: 'cubic metres',
-    region: null,
-    scope: 'Scope 1',
-    biogenic: false,
-    co2ePerUnitKg: 2,
-    gases: [],
-    gwpBasis: 'AR5',
-    label: `factor ${id}`,
-    variant: null,
-    ...fields,
-  };
-}
-
-function request(fields: Partial<FactorRequest> = {}): FactorRequest {
-  return { unit: unit('m3'), region: 'UK', date: '2023-06-01', ...fields };
-}
-
-function chosen(selection: FactorSelection): { id: number; notes: readonly string[] } {
-  if (!selection.ok) throw new Error(`${selection.kind}: ${selection.reason}`);
-  return { id: selection.factor.id, notes: selection.notes };
-}
-
-function failed(selection: FactorSelection): { kind: string; reason: string } {
-  if (selection.ok) throw new Error(`expected a failure, got factor #${selection.factor.id}`);
-  return { kind: selection.kind, reason: selection.reason };
-}
 
 describe('units', () => {
   it('reads DESNZ unit texts and converts the record to them', () => {
