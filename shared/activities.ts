@@ -127,3 +127,5 @@ export const SCOPE3_CATEGORIES: Readonly<Record<number, string>> & Readonly<Reco
 
 /** A site with records of this activity is a data centre in the calculation, whether or not the boundary tags it. */
 export const IT_ENERGY_ACTIVITY = 'it_energy';
+/** A data centre's total facility energy: PUE's numerator. */
+export const FACILITY_ENERGY_ACTIVITY = 'facility_energy';

@@ -196,10 +196,22 @@ export function parseFigureReference(text: string, options: { readonly traceable
   if (!match || !figure) {
     return { ok: false, reason: `Unknown figure '${text}': use FY<year>.<${FIGURE_IDS.join('|')}>, or FY<year>.scope3.<category>` };
   }
-  if (options.traceable && !figure.traceable) {
-    return { ok: false, reason: `${figure.label} is a ratio, not a sum of result lines: it cannot be traced` };
-  }
+  if (options.traceable && !figure.traceable) return { ok: false, reason: `${figure.label} is a ratio, not a sum of result lines: it cannot be traced; ${whereInputsAre(figure, match[1]!)}` };
   return { ok: true, value: { fiscalYear: match[1]!, figure } };
+}
+
+/** A metric input in the workbook's and the CLI's words. */
+export const METRIC_INPUT_WORDS: Readonly<Record<MetricInputKind, string>> = {
+  facility: 'total facility energy', it: 'IT energy', electricity: 'electricity consumed', clean: 'clean electricity (instruments)',
+};
+
+/** Where a ratio's inputs are to be checked, since the ratio itself has no lines to trace. */
+function whereInputsAre(figure: Figure, fiscalYear: string): string {
+  if (figure.kind === 'intensity') return `it divides ${formatFigureReference(fiscalYear, FIGURES.net)} (trace that) by the ${figure.divides.denominator.activity} records in ${figure.divides.denominator.unit}`;
+  if (figure.kind === 'tco2e') return '';
+  const { numerator, denominator } = figure.divides;
+  const sites = figure.sites === 'data-centres' ? (figure.kind === 'ratio' ? ', over the data centres with both' : ', over the data centres') : '';
+  return `it divides ${METRIC_INPUT_WORDS[numerator]} by ${METRIC_INPUT_WORDS[denominator]} (kWh${sites}): the workbook's Metrics sheet shows both per site and fiscal year, and the Records table lists the records they sum`;
 }
 
 export function formatFigureReference(fiscalYear: string, figure: Pick<Figure, 'id'>): string {

@@ -3,7 +3,9 @@
  * calculate → reconcile → export) and the headline figures per fiscal year with the change on
  * the year before. Pure, so the screen and its tests agree.
  */
-import type { PeriodResult } from './calc/inventory-types';
+import type { PeriodResult, TonnesRange } from './calc/inventory-types';
+import type { FindingsSummary } from './contract';
+import { UNPRICED_KINDS } from './reconcile/missing-inputs';
 
 export interface EngagementProgress {
   readonly sourceFiles: number;
@@ -11,6 +13,8 @@ export interface EngagementProgress {
   readonly sites: number;
   readonly factorSets: number;
   readonly calculatedYears: number;
+  /** Records the stored calculation could not price (its findings of those kinds), and the tCO2e at stake where known. */
+  readonly unpriced: { readonly records: number; readonly atStake: TonnesRange | null };
   readonly claimFiles: number;
   readonly exports: number;
 }
@@ -29,10 +33,21 @@ export function jobSteps(progress: EngagementProgress): JobStep[] {
     { id: 'import', done: progress.sourceFiles > 0 },
     { id: 'boundary', done: progress.sites > 0 && progress.sitesConfigured === progress.sites },
     { id: 'factors', done: progress.factorSets > 0 },
-    { id: 'calculate', done: progress.calculatedYears > 0 },
+    // Calculated is not done while records could not be priced: the figures miss them.
+    { id: 'calculate', done: progress.calculatedYears > 0 && progress.unpriced.records === 0 },
     { id: 'reconcile', done: progress.claimFiles > 0 },
     { id: 'export', done: progress.exports > 0 },
   ];
+}
+
+/** The stored findings that leave records unpriced: how many, and the tCO2e at stake summed where known. */
+export function unpricedProgress(findings: FindingsSummary): EngagementProgress['unpriced'] {
+  const groups = findings.groups.filter((group) => UNPRICED_KINDS.includes(group.kind));
+  const staked = groups.flatMap((group) => (group.atStake === null ? [] : [group.atStake]));
+  return {
+    records: groups.reduce((total, group) => total + group.count, 0),
+    atStake: staked.length === 0 ? null : { low: staked.reduce((sum, range) => sum + range.low, 0), high: staked.reduce((sum, range) => sum + range.high, 0) },
+  };
 }
 
 export type HeadlineKey = 'scope1' | 'scope2Location' | 'scope2Market' | 'scope3' | 'net' | 'pue' | 'cleanShare' | 'dataCentreCleanShare';

@@ -53,7 +53,7 @@
  * totals first, so records that are electricity consumed or instruments pass twice (scope2Flow,
  * then add).
  */
-import { activityByKey, type ActivityDefinition } from '../activities';
+import { activityByKey, FACILITY_ENERGY_ACTIVITY, type ActivityDefinition } from '../activities';
 import { attributesKey, REQUIRED_ATTRIBUTES } from './attributes';
 import { FULL_SITE, siteBoundaries, type BoundaryResult } from './boundary';
 import { FactorLibrary, type FactorPool, type Pricing, type PricingResult } from './factor-library';
@@ -99,7 +99,7 @@ export const ELECTRICITY_CONSUMPTION: ReadonlySet<string> = new Set(['electricit
 /** Activities whose quantities feed energy metrics or instrument matching, in kWh. */
 const ENERGY_INPUTS = new Set(['electricity', 'facility_energy', 'clean_electricity', 'it_energy']);
 const CLEAN_INSTRUMENT = 'clean_electricity';
-const FACILITY_ENERGY = 'facility_energy';
+const FACILITY_ENERGY = FACILITY_ENERGY_ACTIVITY;
 const SCOPE_LABELS = { scope1: 'Scope 1', scope2: 'Scope 2', scope3: 'Scope 3' } as const;
 const PER_TONNE = rational(1n, 1000n);
 /** Kinds, periods and recipes each remembered at once; past this a memory is emptied and refilled as records come. */

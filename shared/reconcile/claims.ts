@@ -94,7 +94,11 @@ export function recomputedValue(periods: readonly PeriodResult[], figure: Figure
   return { value: null, reason: `${figure.label} has no inputs${inputs}${where} in ${fiscalYear}` };
 }
 
-export type ClaimStatus = 'agreed' | 'within-tolerance' | 'exception' | 'unmatched';
+/** 'incomplete': compared with a figure that misses records the calculation could not price, and not concludable (see judgeIncomplete). */
+export type ClaimStatus = 'agreed' | 'within-tolerance' | 'exception' | 'incomplete' | 'unmatched';
+
+/** Statuses an auditor has to act on, most pressing first. */
+export const FLAGGED_CLAIM_STATUSES: readonly ClaimStatus[] = ['exception', 'incomplete', 'unmatched'];
 
 /** Materiality of one fiscal year, in tCO2e. */
 export interface MaterialityAmounts {
@@ -106,7 +110,7 @@ export interface MaterialityAmounts {
 export type ReconcileSettings = Pick<EngagementSettings, 'materialityPercent' | 'performanceMaterialityPercent' | 'clearlyTrivialPercent' | 'metricTolerances'>;
 
 export interface Judgement {
-  readonly status: Exclude<ClaimStatus, 'unmatched'>;
+  readonly status: Exclude<ClaimStatus, 'unmatched' | 'incomplete'>;
   readonly reason: string;
   /** Reported − recomputed, in the figure's unit. */
   readonly varianceAbs: number;

@@ -5,11 +5,11 @@
  * screen's; this is what opening the Overview can afford: no calculation, nothing written.
  */
 import type { ResultsStatus } from '../calc/results-status';
-import type { ClaimStatus } from './claims';
+import { FLAGGED_CLAIM_STATUSES, type ClaimStatus } from './claims';
 import type { ReconciliationReport } from './report';
 import type { TargetStatus } from './targets';
 
-export const CLAIM_STATUSES: readonly ClaimStatus[] = ['agreed', 'within-tolerance', 'exception', 'unmatched'];
+export const CLAIM_STATUSES: readonly ClaimStatus[] = ['agreed', 'within-tolerance', 'exception', 'incomplete', 'unmatched'];
 export const TARGET_STATUSES: readonly TargetStatus[] = ['met', 'on-track', 'off-track', 'missed', 'not-assessable'];
 
 /** Claims and targets a glance names one by one; the counts cover them all. */
@@ -49,8 +49,8 @@ const TARGET_CONCERN: Readonly<Record<TargetStatus, number>> = { missed: 0, 'off
 /** The glance of a report made on the stored figures as imported (its statuses are the uncorrected ones). */
 export function reconciliationGlance(report: ReconciliationReport, resultsStatus: ResultsStatus, activeAdjustments: number): ReconciliationGlance {
   const flagged = report.claims
-    .filter((claim) => claim.statusUncorrected === 'exception' || claim.statusUncorrected === 'unmatched')
-    .sort((a, b) => (a.statusUncorrected === b.statusUncorrected ? a.id - b.id : a.statusUncorrected === 'exception' ? -1 : 1));
+    .filter((claim) => FLAGGED_CLAIM_STATUSES.includes(claim.statusUncorrected))
+    .sort((a, b) => FLAGGED_CLAIM_STATUSES.indexOf(a.statusUncorrected) - FLAGGED_CLAIM_STATUSES.indexOf(b.statusUncorrected) || a.id - b.id);
   const targets = [...report.targets].sort((a, b) => TARGET_CONCERN[a.status] - TARGET_CONCERN[b.status] || a.id - b.id);
   return {
     resultsStatus,

@@ -54,7 +54,8 @@ export interface MisstatementItem {
   readonly clearlyTrivialCorrected: boolean;
 }
 
-export type MaterialityConclusion = 'not-material' | 'approaching-materiality' | 'material' | 'no-base';
+/** 'incomplete': claims of the year compare with figures missing records that could not be priced, and nothing material is shown either way. */
+export type MaterialityConclusion = 'not-material' | 'approaching-materiality' | 'material' | 'incomplete' | 'no-base';
 
 export interface MaterialityYear {
   readonly period: string;
@@ -120,6 +121,28 @@ export function materialityBase(fiscalYear: string, claims: readonly Materiality
     source: net === null ? `nothing: no Scope 1 + 2 reported or recomputed for ${fiscalYear}` : `recomputed ${FIGURES.net.label}: no Scope 1 + 2 reported for ${fiscalYear}`,
     measure: [],
   };
+}
+
+/**
+ * The year's conclusion where its recomputation misses records that could not be priced: always
+ * said. Where some claims could not be concluded on (status 'incomplete'), their differences are
+ * not misstatements yet: the year is materially misstated only if the claims that were concluded
+ * on make it so (in aggregate, or the largest single one); otherwise no conclusion is drawn.
+ */
+export function withUnpricedRecords(year: MaterialityYear, missing: string | null, incompleteClaims: readonly number[]): MaterialityYear {
+  if (missing === null) return year;
+  const claims = incompleteClaims.map((id) => `#${id}`).join(', ');
+  const undecided = incompleteClaims.length === 0 ? '' : ` Claim${incompleteClaims.length === 1 ? '' : 's'} ${claims} cannot be concluded on until they are priced.`;
+  const note = `The recomputation for ${year.period} is incomplete: ${missing}.${undecided}`;
+  if (incompleteClaims.length === 0 || year.amounts === null) return { ...year, conclusionText: `${year.conclusionText} ${note}` };
+  const decided = (item: MisstatementItem | null) => item !== null && item.corrected !== null && !incompleteClaims.includes(item.claimId);
+  const decidedTotal = new ExactSum();
+  for (const item of year.items) if (decided(item) && !item.clearlyTrivialCorrected) decidedTotal.add(Math.abs(item.corrected!));
+  const decidedLargest = decided(year.largest) ? Math.abs(year.largest!.corrected!) : 0;
+  if (decidedTotal.value() >= year.amounts.overall || decidedLargest >= year.amounts.overall) {
+    return { ...year, conclusion: 'material', conclusionText: `${year.conclusionText} ${note}` };
+  }
+  return { ...year, conclusion: 'incomplete', conclusionText: `No conclusion on ${year.period}. ${note} On the records priced: ${year.conclusionText}` };
 }
 
 function difference(claim: MaterialityClaim, recomputed: number | null): number | null {

@@ -8,9 +8,11 @@ import type { PeriodResult } from '../calc/inventory-types';
 import { compareText } from '../calc/inventory-totals';
 import type { Figure } from '../figures';
 import { isChangeClaim, priorPeriod, reportedChange } from './change';
-import { fiscalYearOfClaim, judgeChange, judgeClaim, matchClaim, recomputedValue, type ClaimInput, type ClaimSource, type ClaimStatus, type MatchDecision, type MatchOrigin, type ReconcileSettings } from './claims';
-import { misstatementSummary, type MaterialityClaim, type MaterialityYear } from './materiality';
+import { fiscalYearOfClaim, judgeChange, judgeClaim, matchClaim, recomputedValue, type ClaimInput, type ClaimSource, type ClaimStatus, type MatchDecision, type MatchOrigin, type MaterialityAmounts, type ReconcileSettings } from './claims';
+import { formatAmount } from './format';
+import { misstatementSummary, withUnpricedRecords, type MaterialityClaim, type MaterialityYear } from './materiality';
 import { figureUnit, normaliseReported, type Normalised, type ReportedValue } from './normalise';
+import { ratioInputsMissing, unpricedFor, unpricedInYear, unpricedText, type RatioInputIndex, type UnpricedIndex, type UnpricedInputs } from './missing-inputs';
 import { absoluteRational, divideRationals, multiplyRationals, rationalToNumber, shortestDecimalRational, subtractRationals, type Rational } from '../calc/rational';
 
 export interface ClaimResult {
@@ -42,6 +44,9 @@ export interface ClaimResult {
   readonly varianceAbsUncorrected: number | null;
   readonly statusUncorrected: ClaimStatus;
   readonly reasonUncorrected: string;
+  /** What the recomputed figure (after the adjustments) misses: records that could not be priced; null when none. */
+  readonly unpriced: UnpricedInputs | null;
+  readonly unpricedUncorrected: UnpricedInputs | null;
   readonly notes: string | null;
   readonly source: ClaimSource;
   /** Adjustments proposed from this claim or touching the records its figure sums. */
@@ -58,6 +63,10 @@ export interface ReconcileClaimsInput {
   readonly settings: ReconcileSettings;
   readonly fiscal: FiscalSettings;
   readonly adjustmentsByClaim: ReadonlyMap<number, readonly number[]>;
+  /** Records each calculation could not price; none when omitted. */
+  readonly unpriced?: { readonly uncorrected: UnpricedIndex; readonly corrected: UnpricedIndex };
+  /** The ratio inputs each calculation's records hold, to say which one a ratio lacks. */
+  readonly ratioInputs?: { readonly uncorrected: RatioInputIndex; readonly corrected: RatioInputIndex };
 }
 
 export interface ReconciledClaims {
@@ -148,6 +157,32 @@ function materialityClaims(prepared: readonly Prepared[]): MaterialityClaim[] {
 
 const changeLabel = (figure: Figure) => `Change in ${figure.label} on the prior year`;
 
+type Judged = Pick<ClaimResult, 'status' | 'reason' | 'varianceAbs' | 'variancePct'>;
+
+/**
+ * An emissions figure that misses records the calculation could not price: the complete figure
+ * lies between it plus the low and plus the high end of what is at stake. A verdict stands only
+ * when it holds whichever way those records are priced: a difference at or above materiality at
+ * both ends, in the same direction, is material whatever they weigh. Anything else (agreement, a
+ * smaller difference, an unknown amount at stake) cannot be concluded until they are priced.
+ */
+function judgeIncomplete(judgement: Judged, recomputed: number, gap: UnpricedInputs, materiality: MaterialityAmounts | null): Judged {
+  const variance = judgement.varianceAbs ?? 0;
+  const ends = gap.low === null || gap.high === null ? null : [variance - gap.low, variance - gap.high];
+  const onRecordsPriced = `${judgement.reason} on the records priced`;
+  if (ends === null) return undecided(judgement, gap);
+  const range = `${formatSigned(ends[0]!)} to ${formatSigned(ends[1]!)} tCO2e with them`;
+  const materialAtBothEnds = materiality !== null && ends.every((end) => Math.abs(end) >= materiality.overall) && Math.sign(ends[0]!) === Math.sign(ends[1]!);
+  if (materialAtBothEnds && judgement.status === 'exception') {
+    return { ...judgement, reason: `${onRecordsPriced}; ${unpricedText(gap)}: ${range}, at or above materiality (${formatAmount(materiality.overall)} tCO2e) either way` };
+  }
+  return { ...judgement, status: 'incomplete', reason: `incomplete: ${unpricedText(gap)}; ${onRecordsPriced}, ${range} (recomputed ${formatAmount(recomputed + gap.low!)} to ${formatAmount(recomputed + gap.high!)})` };
+}
+
+const undecided = (judgement: Judged, gap: UnpricedInputs): Judged => ({ ...judgement, status: 'incomplete', reason: `incomplete: ${unpricedText(gap)}; ${judgement.reason} on the records priced` });
+
+const formatSigned = (value: number) => `${value > 0 ? '+' : ''}${formatAmount(value)}`;
+
 export function reconcileClaims(input: ReconcileClaimsInput): ReconciledClaims {
   const prepared = [...input.claims].sort((a, b) => a.id - b.id).map((claim) => prepare(claim, input));
   const forMateriality = materialityClaims(prepared);
@@ -156,15 +191,30 @@ export function reconcileClaims(input: ReconcileClaimsInput): ReconciledClaims {
   const amountsOf = (year: string | null) => materiality.find((summary) => summary.period === year)?.amounts ?? null;
 
   const claims = prepared.map((item): ClaimResult => {
-    const judged = (recomputed: Prepared['corrected']) => {
+    const missing = (index: UnpricedIndex | undefined) =>
+      item.figure === null || item.fiscalYear === null || index === undefined ? null : unpricedFor(index, item.figure, item.fiscalYear, item.claim.site);
+    const unpriced = { corrected: missing(input.unpriced?.corrected), uncorrected: missing(input.unpriced?.uncorrected) };
+    const lacking = (periods: readonly PeriodResult[], ratioInputs: RatioInputIndex | undefined) => {
+      if (item.figure === null || item.fiscalYear === null || ratioInputs === undefined) return null;
+      const dataCentres = new Set(periods.find((period) => period.label === item.fiscalYear)?.sites.filter((site) => site.isDataCentre).map((site) => site.site));
+      return ratioInputsMissing(ratioInputs, item.figure, item.fiscalYear, item.claim.site, (site) => dataCentres.has(site));
+    };
+    const judged = (recomputed: Prepared['corrected'], gap: UnpricedInputs | null, lacks: string | null): Judged => {
       if (item.figure === null) return { status: 'unmatched' as const, reason: item.matchReason, varianceAbs: null, variancePct: null };
       if (item.problem !== null || item.normalised === null) return { status: 'exception' as const, reason: item.problem ?? 'not comparable', varianceAbs: null, variancePct: null };
-      if (recomputed.value === null) return { status: 'exception' as const, reason: `nothing recomputed: ${recomputed.reason}`, varianceAbs: null, variancePct: null };
-      if (recomputed.prior !== undefined) return judgeChange(item.normalised, recomputed.value, recomputed.prior, amountsOf(item.fiscalYear));
-      return judgeClaim(item.figure, item.normalised, recomputed.value, amountsOf(item.fiscalYear), input.settings);
+      if (recomputed.value === null) {
+        if (gap !== null) return { status: 'incomplete', reason: `incomplete: nothing recomputed: ${unpricedText(gap)}`, varianceAbs: null, variancePct: null };
+        return { status: 'exception' as const, reason: `nothing recomputed: ${lacks ?? recomputed.reason}`, varianceAbs: null, variancePct: null };
+      }
+      const judgement = recomputed.prior !== undefined
+        ? judgeChange(item.normalised, recomputed.value, recomputed.prior, amountsOf(item.fiscalYear))
+        : judgeClaim(item.figure, item.normalised, recomputed.value, amountsOf(item.fiscalYear), input.settings);
+      if (gap === null) return judgement;
+      // Only a level in tCO2e moves by the tonnes at stake; a change or an intensity cannot be bounded by them.
+      return item.figure.kind === 'tco2e' && item.measure === 'level' ? judgeIncomplete(judgement, recomputed.value, gap, amountsOf(item.fiscalYear)) : undecided(judgement, gap);
     };
-    const corrected = judged(item.corrected);
-    const uncorrected = judged(item.uncorrected);
+    const corrected = judged(item.corrected, unpriced.corrected, lacking(input.corrected, input.ratioInputs?.corrected));
+    const uncorrected = judged(item.uncorrected, unpriced.uncorrected, lacking(input.uncorrected, input.ratioInputs?.uncorrected));
     const { claim } = item;
     return {
       id: claim.id,
@@ -188,10 +238,17 @@ export function reconcileClaims(input: ReconcileClaimsInput): ReconciledClaims {
       varianceAbsUncorrected: uncorrected.varianceAbs,
       statusUncorrected: uncorrected.status,
       reasonUncorrected: uncorrected.reason,
+      unpriced: unpriced.corrected,
+      unpricedUncorrected: unpriced.uncorrected,
       notes: claim.notes,
       source: claim.source,
       adjustments: input.adjustmentsByClaim.get(claim.id) ?? [],
     };
   });
-  return { claims, materiality };
+  const withMissing = materiality.map((year) => {
+    const missing = input.unpriced === undefined ? null : unpricedInYear(input.unpriced.corrected, year.period);
+    const incomplete = claims.filter((claim) => claim.fiscalYear === year.period && claim.status === 'incomplete').map((claim) => claim.id);
+    return withUnpricedRecords(year, missing === null ? null : unpricedText(missing), incomplete);
+  });
+  return { claims, materiality: withMissing };
 }

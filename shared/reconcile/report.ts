@@ -11,6 +11,7 @@ import { figureById } from '../figures';
 import type { EngagementSettings } from '../settings';
 import { adjustmentsByClaim, type Adjustment, type AdjustmentEffect } from './adjustments';
 import type { MaterialityYear, MisstatementItem } from './materiality';
+import { ratioInputIndex, unpricedIndex, type UnpricedInputs } from './missing-inputs';
 import { reconcileClaims, type ClaimResult, type ReconcileClaimsInput } from './reconcile';
 import { evaluateTargets, type Retirements, type TargetDecision, type TargetInput, type TargetResult } from './targets';
 
@@ -81,8 +82,10 @@ export function fiscalSettingsOf(settings: EngagementSettings): FiscalSettings {
 export function reconciliationReport(parts: ReportParts): ReconciliationReport {
   const { settings } = parts;
   const fiscal = fiscalSettingsOf(settings);
+  const unpriced = { uncorrected: unpricedIndex(parts.uncorrected, parts.records, fiscal), corrected: unpricedIndex(parts.corrected, parts.correctedRecords, fiscal) };
+  const ratioInputs = { uncorrected: ratioInputIndex(parts.records, fiscal), corrected: ratioInputIndex(parts.correctedRecords, fiscal) };
   // The claims' matches and years first, to find which adjustments touch which claims.
-  const provisional = reconcileClaims({ ...claimInputs(parts, fiscal), adjustmentsByClaim: new Map() });
+  const provisional = reconcileClaims({ ...claimInputs(parts, fiscal), unpriced, ratioInputs, adjustmentsByClaim: new Map() });
   const dataCentres = new Set(parts.uncorrected.periods.concat(parts.corrected.periods).flatMap((period) => period.sites.filter((site) => site.isDataCentre).map((site) => site.site)));
   const links = adjustmentsByClaim(
     parts.adjustments.filter((adjustment) => adjustment.withdrawn === null),
@@ -97,7 +100,7 @@ export function reconciliationReport(parts: ReportParts): ReconciliationReport {
       isDataCentre: (site) => dataCentres.has(site),
     },
   );
-  const { claims, materiality } = reconcileClaims({ ...claimInputs(parts, fiscal), adjustmentsByClaim: links });
+  const { claims, materiality } = reconcileClaims({ ...claimInputs(parts, fiscal), unpriced, ratioInputs, adjustmentsByClaim: links });
   const effectOf = new Map(parts.effects.map((effect) => [effect.adjustmentId, effect]));
   const adjustments = [...parts.adjustments].sort((a, b) => a.id - b.id).map((adjustment): AdjustmentView => {
     const effect = effectOf.get(adjustment.id);
@@ -170,6 +173,10 @@ function materialityJson(year: MaterialityYear) {
   };
 }
 
+function unpricedJson(missing: UnpricedInputs | null) {
+  return missing === null ? null : { records: missing.records, kinds: missing.kinds, tco2e_low: missing.low, tco2e_high: missing.high };
+}
+
 function itemJson(item: MisstatementItem) {
   return {
     figure: item.figure,
@@ -217,6 +224,8 @@ export function toReconcileJson(report: ReconciliationReport) {
       variance_abs_uncorrected: claim.varianceAbsUncorrected,
       status_uncorrected: claim.statusUncorrected,
       reason_uncorrected: claim.reasonUncorrected,
+      unpriced: unpricedJson(claim.unpriced),
+      unpriced_uncorrected: unpricedJson(claim.unpricedUncorrected),
       notes: claim.notes,
       source: { file: claim.source.fileName, sheet: claim.source.sheet, row: claim.source.rowNumber },
       adjustments: claim.adjustments,

@@ -1,4 +1,5 @@
 import { claimValueKind, figureKindOf, formatAmount, formatFigureDifference, formatFigureValue, NO_VALUE } from '../../../shared/reconcile/format';
+import { countOf } from '../../../shared/count-text';
 import { describeAdjustment, type Adjustment } from '../../../shared/reconcile/adjustments';
 import type { FigureBridge } from '../../../shared/reconcile/bridge';
 import type { ReconciliationReport } from '../../../shared/reconcile/report';
@@ -8,10 +9,18 @@ import { terminalText } from '../terminal-text';
 /** Text in a column of `width`, cut with an ellipsis so a space always separates it from the next. */
 const column = (text: string, width: number) => (text.length >= width ? `${text.slice(0, width - 2)}… ` : text.padEnd(width));
 const number = (text: string, width: number) => text.padStart(width);
-const STATUS_TEXT = { agreed: 'agreed', 'within-tolerance': 'within tolerance', exception: 'EXCEPTION', unmatched: 'unmatched' } as const;
+const STATUS_TEXT = { agreed: 'agreed', 'within-tolerance': 'within tolerance', exception: 'EXCEPTION', incomplete: 'INCOMPLETE', unmatched: 'unmatched' } as const;
+
+/** A verdict that stands although the recomputed figure misses unpriced records says so beside it. */
+const unpricedNote = (claim: ReconciliationReport['claims'][number]) =>
+  claim.unpriced === null || claim.status === 'incomplete' ? '' : `, ${countOf(claim.unpriced.records, 'record', 'records')} unpriced`;
 
 function claimsSection(report: ReconciliationReport): string[] {
-  const counts = Object.entries(STATUS_TEXT).map(([status, text]) => `${report.claims.filter((claim) => claim.status === status).length} ${text.toLowerCase()}`);
+  const counts = Object.entries(STATUS_TEXT).flatMap(([status, text]) => {
+    const count = report.claims.filter((claim) => claim.status === status).length;
+    // Incomplete comparisons are counted only when there are some, so a complete engagement's summary reads as it always has.
+    return status === 'incomplete' && count === 0 ? [] : [`${count} ${text.toLowerCase()}`];
+  });
   const lines = [`Claims (${report.claims.length}: ${counts.join(', ')})`];
   if (report.claims.length === 0) lines.push('  No reported figures imported yet (carbon-audit import … --kind claims).');
   else lines.push(`  ${column('#', 5)}${column('Metric', 34)}${column('Period', 8)}${column('Site', 14)}${column('Figure', 26)}${number('Reported', 16)}${number('Recomputed', 16)}${number('Variance', 16)}  Status`);
@@ -19,10 +28,10 @@ function claimsSection(report: ReconciliationReport): string[] {
     const kind = claimValueKind(claim);
     lines.push(
       `  ${column(String(claim.id), 5)}${column(terminalText(claim.metric), 34)}${column(claim.fiscalYear ?? terminalText(claim.period), 8)}${column(terminalText(claim.site ?? ''), 14)}${column(claim.figureLabel ?? NO_VALUE, 26)}` +
-        `${number(formatFigureValue(kind, claim.reported), 16)}${number(formatFigureValue(kind, claim.recomputed), 16)}${number(formatFigureDifference(kind, claim.varianceAbs), 16)}  ${STATUS_TEXT[claim.status]}${claim.match.origin === 'suggested' ? ' (match suggested)' : ''}`,
+        `${number(formatFigureValue(kind, claim.reported), 16)}${number(formatFigureValue(kind, claim.recomputed), 16)}${number(formatFigureDifference(kind, claim.varianceAbs), 16)}  ${STATUS_TEXT[claim.status]}${unpricedNote(claim)}${claim.match.origin === 'suggested' ? ' (match suggested)' : ''}`,
     );
   }
-  const explained = report.claims.filter((claim) => claim.status === 'exception' || claim.status === 'unmatched' || claim.status !== claim.statusUncorrected);
+  const explained = report.claims.filter((claim) => claim.status === 'exception' || claim.status === 'incomplete' || claim.status === 'unmatched' || claim.status !== claim.statusUncorrected);
   if (explained.length > 0) {
     lines.push('', 'Why');
     for (const claim of explained) {

@@ -7,6 +7,7 @@ import { evidencePackPathFor, startExport } from '../../engine/export/service';
 import { buildSampleEngagement, SAMPLE_FILE_NAME, type SampleBuild } from '../../engine/sample/service';
 import type { CommandSet } from '../context';
 import { countOf } from '../../../shared/count-text';
+import { FLAGGED_CLAIM_STATUSES } from '../../../shared/reconcile/claims';
 
 const tonnes = (value: number | null) => (value === null ? '—' : value.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
 const percent = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)}%`);
@@ -31,7 +32,7 @@ function headlines(first: PeriodResult, last: PeriodResult): string[] {
 
 /** Reported figures that do not agree, and targets, each with the engine's reason. */
 function reconciliationLines(report: ReconciliationReport): string[] {
-  const flagged = report.claims.filter((claim) => claim.status === 'exception' || claim.status === 'unmatched');
+  const flagged = report.claims.filter((claim) => FLAGGED_CLAIM_STATUSES.includes(claim.status));
   const count = (status: string) => report.claims.filter((claim) => claim.status === status).length;
   return [
     `Reported figures: ${report.claims.length} (${count('agreed')} agreed, ${count('within-tolerance')} within tolerance, ${flagged.length} flagged)`,

@@ -3,7 +3,7 @@
  * and finding groups, and the findings themselves (see migration 004). Writers stream: lines and
  * findings go to the database in batches as the calculation makes them.
  */
-import type { Finding, FindingKind, LineBasis, LinePricing, PeriodResult, ResultLine } from '../../../shared/calc/inventory';
+import type { CalcRecord, Finding, FindingKind, LineBasis, LinePricing, PeriodResult, ResultLine } from '../../../shared/calc/inventory';
 import { CountedSum } from '../../../shared/calc/inventory-totals';
 import { ExactDecimal, ExactScale, productOfRationals, rational, ratioFromText } from '../../../shared/calc/rational';
 import { ExactSum } from '../../../shared/calc/sum';
@@ -366,6 +366,24 @@ function findingView(row: FindingRow): FindingView {
     atStake: row.at_stake_low === null || row.at_stake_high === null ? null : { low: row.at_stake_low, high: row.at_stake_high },
     source: row.file_name === null || row.sheet === null || row.row_number === null ? null : { fileName: row.file_name, sheet: row.sheet, rowNumber: row.row_number },
   };
+}
+
+/** A variant's findings of these kinds about a record, each with its record as the calculation read it. */
+export function selectRecordFindings(db: ReadableDb, variant: string, kinds: readonly FindingKind[]): { finding: Finding; record: CalcRecord }[] {
+  const rows = db.prepare(
+    `SELECT f.record_id, c.kind, c.cause, f.detail, f.at_stake_low, f.at_stake_high,
+            r.site, r.period_start, r.period_end, r.activity, r.meaning, r.quantity, r.unit, r.unit_basis, r.scope3_category, r.region, r.instrument
+       FROM calc_finding f JOIN finding_cause c ON c.id = f.cause_id JOIN activity_record r ON r.id = f.record_id
+      WHERE f.variant = ? AND c.kind IN (${kinds.map(() => '?').join(', ')}) ORDER BY f.record_id, f.cause_id`,
+  ).all(variant, ...kinds) as (Omit<FindingRow, 'id' | 'file_name' | 'sheet' | 'row_number'> & Record<string, unknown>)[];
+  return rows.map((row) => ({
+    finding: { recordId: row.record_id, kind: row.kind, cause: row.cause, detail: row.detail, atStake: row.at_stake_low === null || row.at_stake_high === null ? null : { low: row.at_stake_low, high: row.at_stake_high } },
+    record: {
+      id: row.record_id!, site: row.site as string | null, periodStart: row.period_start as string, periodEnd: row.period_end as string, activity: row.activity as string,
+      meaning: row.meaning as CalcRecord['meaning'], quantity: row.quantity as number, unit: row.unit as string, unitBasis: row.unit_basis as CalcRecord['unitBasis'],
+      scope3Category: row.scope3_category as number | null, region: row.region as string | null, instrument: row.instrument as string | null,
+    },
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------

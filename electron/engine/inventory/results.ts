@@ -2,7 +2,7 @@
  * Reading stored results: the inventory as stored with whether it is out of date, its findings
  * page by page, and every line for export. Nothing here calculates or freezes factor versions.
  */
-import type { FindingKind } from '../../../shared/calc/inventory-types';
+import type { CalcRecord, Finding, FindingKind } from '../../../shared/calc/inventory-types';
 import { MAX_FINDING_GROUPS, type FindingsPage, type FindingView, type InventoryResults, type ResultsStatus } from '../../../shared/contract';
 import type { ReadableDb } from '../db/handles';
 import { connectReadOnly } from '../db/read-only';
@@ -10,7 +10,7 @@ import type { Engagement } from '../engagement/handle';
 import { latestFactorSetIds } from '../factors/service';
 import { staleParts } from './calculate';
 import { AS_IMPORTED, type CalculationVariant } from './inputs';
-import { iterateFindings, iterateRunLines, selectFindingGroups, selectFindings, selectRun, selectRunGases, type StoredLineRow, type StoredRun } from './results-store';
+import { iterateFindings, iterateRunLines, selectFindingGroups, selectFindings, selectRecordFindings, selectRun, selectRunGases, type StoredLineRow, type StoredRun } from './results-store';
 
 export function statusOf(engagement: Engagement, run: StoredRun | null, variant: CalculationVariant): ResultsStatus {
   if (!run) return { state: 'none' };
@@ -75,6 +75,13 @@ export function storedResultLines(engagement: Engagement, variant: CalculationVa
     gases: run ? selectRunGases(engagement.reader, run.id) : [],
     lines: () => onOwnConnection(engagement, (db) => (run ? iterateRunLines(db, variant.records, run) : [])),
   };
+}
+
+/** The stored findings of these kinds about a record, with the records (the records the stored calculation left out, for one). */
+export function storedRecordFindings(engagement: Engagement, kinds: readonly FindingKind[], variant: CalculationVariant = AS_IMPORTED): { findings: Finding[]; records: CalcRecord[] } {
+  const rows = selectRecordFindings(engagement.reader, variant.name, kinds);
+  const records = new Map(rows.map((row) => [row.record.id, row.record]));
+  return { findings: rows.map((row) => row.finding), records: [...records.values()] };
 }
 
 /** Every finding of a variant, in record order, streamed the same way. */

@@ -19,7 +19,7 @@ import { selectProfileReadings, selectRecordActivities, selectRecordSpan } from 
 
 export { listSites, setSite, type SiteChange } from './boundary';
 export { AS_IMPORTED, VARIANTS, type CalculationVariant } from './inputs';
-export { inventoryResults, listFindings, storedFindings, storedResultLines, type FindingsQuery, type StoredFindings, type StoredResultLines } from './results';
+export { inventoryResults, listFindings, storedFindings, storedRecordFindings, storedResultLines, type FindingsQuery, type StoredFindings, type StoredResultLines } from './results';
 /**
  * The explicit calculation on the caller's thread, for another feature's own worker (the export):
  * stores the results, or keeps the stored ones when nothing they depend on changed.

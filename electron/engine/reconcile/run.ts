@@ -15,7 +15,8 @@ import { figureById, type EmissionFigure } from '../../../shared/figures';
 import type { Engagement } from '../engagement/handle';
 import { EngineError } from '../errors';
 import { factorsById, frozenSetNames } from '../factors/service';
-import { calculateHere, calculateVariants, inventoryResults, type InventoryVariants } from '../inventory/service';
+import { calculateHere, calculateVariants, inventoryResults, storedRecordFindings, type InventoryVariants } from '../inventory/service';
+import { UNPRICED_KINDS } from '../../../shared/reconcile/missing-inputs';
 import {
   selectAdjustments,
   selectClaimDecisions,
@@ -112,7 +113,9 @@ export async function buildReportWithInventory(engagement: Engagement, progress:
  */
 export function glanceOnStoredFigures(engagement: Engagement): ReconciliationGlance {
   const stored = inventoryResults(engagement);
-  const result: InventoryResult = { periods: stored.periods, lines: [], findings: [] };
+  // The records the stored calculation could not price, so claims on figures that miss them say so.
+  const unpriced = storedRecordFindings(engagement, UNPRICED_KINDS);
+  const result: InventoryResult = { periods: stored.periods, lines: [], findings: unpriced.findings };
   const settings = engagement.settings();
   const retirements = retirementsByYear(selectRetirementRecords(engagement.reader), fiscalSettingsOf(settings));
   const claims = selectClaims(engagement.reader);
@@ -125,8 +128,8 @@ export function glanceOnStoredFigures(engagement: Engagement): ReconciliationGla
     targetDecisions: selectTargetDecisions(engagement.reader),
     adjustments: [],
     effects: [],
-    records: [],
-    correctedRecords: [],
+    records: unpriced.records,
+    correctedRecords: unpriced.records,
     uncorrected: result,
     corrected: result,
     retirements,

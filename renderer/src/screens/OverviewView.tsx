@@ -1,5 +1,5 @@
 import type { AuditVerification, AuditWitnessStatus, EngagementSummary, InventoryResults } from '../../../shared/contract';
-import { HEADLINES, headlineValue, jobSteps, yearOnYear, type EngagementProgress } from '../../../shared/overview';
+import { HEADLINES, headlineValue, jobSteps, unpricedProgress, yearOnYear, type EngagementProgress } from '../../../shared/overview';
 import { api } from '../api';
 import { countOf, formatMonthName, formatPercent, formatPercentagePoints, formatSignedPercent, formatThreeDecimals, NO_VALUE } from '../format';
 import { CONSOLIDATION_LABELS, MATCHING_LABELS } from '../labels';
@@ -31,6 +31,7 @@ async function loadProgress(): Promise<{ progress: EngagementProgress; inventory
       sitesConfigured: sites.filter((site) => site.configured).length,
       factorSets: sets.length,
       calculatedYears: inventory.periods.length,
+      unpriced: unpricedProgress(inventory.findings),
       claimFiles: sources.filter((source) => source.kind === 'claims').length,
       exports: exports.length,
     },

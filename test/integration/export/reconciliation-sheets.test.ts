@@ -127,7 +127,7 @@ describe('the reconciliation sheets of the audited workbook', () => {
       const places = claim.unit === 'fraction' ? 4 : 3;
       expect(csvNumber(row[8]), `claim ${claim.id}`).toBeCloseTo(claim.reported!, places);
       expect(csvNumber(row[9]), `claim ${claim.id}`).toBeCloseTo(claim.varianceAbsUncorrected!, places);
-      expect(row[10], `claim ${claim.id}`).toBe({ agreed: 'Agreed', 'within-tolerance': 'Within tolerance', exception: 'Exception', unmatched: 'Unmatched' }[claim.statusUncorrected]);
+      expect(row[10], `claim ${claim.id}`).toBe({ agreed: 'Agreed', 'within-tolerance': 'Within tolerance', exception: 'Exception', incomplete: 'Incomplete', unmatched: 'Unmatched' }[claim.statusUncorrected]);
     }
     const target = report.targets[0]!;
     const yearsWithActuals = target.years.filter((year) => year.actualUncorrected !== null);

@@ -43,7 +43,7 @@ describe('the Overview of the sample engagement', () => {
       const glance = reconciliationGlance(engagement);
       const count = (status: string) => reconciliation.claims.filter((claim) => claim.statusUncorrected === status).length;
       expect(glance.claims).toBe(14);
-      expect(glance.claimsByStatus).toEqual({ agreed: count('agreed'), 'within-tolerance': count('within-tolerance'), exception: 1, unmatched: 0 });
+      expect(glance.claimsByStatus).toEqual({ agreed: count('agreed'), 'within-tolerance': count('within-tolerance'), exception: 1, incomplete: 0, unmatched: 0 });
       expect(glance.flaggedClaims).toEqual([expect.objectContaining({ name: `${WRONG_CLAIM.metric}, ${WRONG_CLAIM.fiscalYear}`, status: 'exception', reason: expect.stringContaining('at or above materiality') })]);
       expect(glance.targetsByStatus).toEqual({ met: 0, 'on-track': 2, 'off-track': 1, missed: 0, 'not-assessable': 0 });
       // The off-track target comes first, with the full report's reason.

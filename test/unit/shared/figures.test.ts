@@ -50,7 +50,7 @@ describe('the figure catalogue', () => {
     for (const text of ['FY2023.scope4', 'FY2023.scope3.16', 'FY2023.scope3.0', '2023.scope1', 'FY2023', 'FY2023.Scope1']) {
       expect(parseFigureReference(text), text).toMatchObject({ ok: false, reason: expect.stringContaining('Unknown figure') });
     }
-    expect(parseFigureReference('FY2023.pue', { traceable: true })).toEqual({ ok: false, reason: 'PUE (data centres) is a ratio, not a sum of result lines: it cannot be traced' });
+    expect(parseFigureReference('FY2023.pue', { traceable: true })).toEqual({ ok: false, reason: "PUE (data centres) is a ratio, not a sum of result lines: it cannot be traced; it divides total facility energy by IT energy (kWh, over the data centres with both): the workbook's Metrics sheet shows both per site and fiscal year, and the Records table lists the records they sum" });
     expect(parseFigureReference('FY2023.intensity.revenue.currency:GBP', { traceable: true }).ok).toBe(false);
     expect(parseFigureReference('FY2023.scope3.6', { traceable: true }).ok).toBe(true);
   });

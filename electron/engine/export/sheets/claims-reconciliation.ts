@@ -45,7 +45,7 @@ const COLUMNS: readonly TableColumn[] = [
 ];
 const C = { reported: 8, recomputed: 9, variance: 10, imported: 14, statusUncorrected: 16 } as const;
 
-export const CLAIM_STATUS = { agreed: 'Agreed', 'within-tolerance': 'Within tolerance', exception: 'Exception', unmatched: 'Unmatched' } as const;
+export const CLAIM_STATUS = { agreed: 'Agreed', 'within-tolerance': 'Within tolerance', exception: 'Exception', incomplete: 'Incomplete', unmatched: 'Unmatched' } as const;
 
 /** Where the lead schedule reads a claim: its reported value and its status on the figures as imported. */
 export const CLAIM_COLUMNS = { reported: C.reported, statusUncorrected: C.statusUncorrected } as const;

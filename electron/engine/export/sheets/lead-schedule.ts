@@ -95,7 +95,7 @@ function currentFormula(context: ExportContext, period: PeriodResult, entry: Sch
   return formula(`IF(${cell}="","",${cell})`, value);
 }
 
-const SEVERITY: Readonly<Record<ClaimResult['statusUncorrected'], number>> = { exception: 0, unmatched: 1, 'within-tolerance': 2, agreed: 3 };
+const SEVERITY: Readonly<Record<ClaimResult['statusUncorrected'], number>> = { exception: 0, incomplete: 1, unmatched: 2, 'within-tolerance': 3, agreed: 4 };
 
 /** The entity's claims on a year's figure, the worst on the figures as imported first. */
 function claimsOn(context: ExportContext, period: PeriodResult, { figure }: ScheduleFigure): ClaimResult[] {

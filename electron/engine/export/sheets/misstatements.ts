@@ -34,6 +34,7 @@ const CONCLUSIONS: Readonly<Record<MaterialityYear['conclusion'], string>> = {
   material: 'Materially misstated',
   'approaching-materiality': 'Above performance materiality',
   'not-material': 'Not materially misstated',
+  incomplete: 'No conclusion: records could not be priced',
   'no-base': 'No materiality',
 };
 

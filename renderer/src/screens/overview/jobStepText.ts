@@ -1,5 +1,5 @@
 import type { EngagementProgress, JobStep } from '../../../../shared/overview';
-import { countOf, formatCount } from '../../format';
+import { countOf, formatCount, formatThreeDecimals } from '../../format';
 import { t } from '../../../../shared/messages';
 
 /** A step of the job in the catalogue's words: its name, and what is done or what to do next. */
@@ -14,8 +14,14 @@ export function jobStepText(step: JobStep, progress: EngagementProgress): { read
     }
     case 'factors':
       return { label: t.jobSteps.factors, detail: progress.factorSets > 0 ? t.jobSteps.factorSetsLoaded(countOf(progress.factorSets, t.jobSteps.factorSet, t.jobSteps.factorSets)) : t.jobSteps.loadTheLibrary };
-    case 'calculate':
-      return { label: t.jobSteps.calculate, detail: progress.calculatedYears > 0 ? t.jobSteps.yearsCalculated(countOf(progress.calculatedYears, t.jobSteps.fiscalYear, t.jobSteps.fiscalYears)) : t.jobSteps.needsDataAndFactors };
+    case 'calculate': {
+      if (progress.calculatedYears === 0) return { label: t.jobSteps.calculate, detail: t.jobSteps.needsDataAndFactors };
+      const calculated = t.jobSteps.yearsCalculated(countOf(progress.calculatedYears, t.jobSteps.fiscalYear, t.jobSteps.fiscalYears));
+      const { records, atStake } = progress.unpriced;
+      if (records === 0) return { label: t.jobSteps.calculate, detail: calculated };
+      const stake = atStake === null ? t.jobSteps.atStakeUnknown : atStake.low === atStake.high ? t.jobSteps.atStake(formatThreeDecimals(atStake.high)) : t.jobSteps.atStakeRange(formatThreeDecimals(atStake.low), formatThreeDecimals(atStake.high));
+      return { label: t.jobSteps.calculate, detail: t.jobSteps.recordsNotPriced(calculated, countOf(records, t.jobSteps.record, t.jobSteps.records), stake) };
+    }
     case 'reconcile':
       return { label: t.jobSteps.reconcile, detail: progress.claimFiles > 0 ? t.jobSteps.filesOfReportedFigures(countOf(progress.claimFiles, t.jobSteps.file, t.jobSteps.files)) : t.jobSteps.importReportedFigures };
     case 'export':

@@ -11,6 +11,7 @@ const CONCLUSION_LABELS: Readonly<Record<MaterialityYear['conclusion'], string>>
   material: t.materialityPanel.materiallyMisstated,
   'approaching-materiality': t.materialityPanel.abovePerformanceMateriality,
   'not-material': t.materialityPanel.notMateriallyMisstated,
+  incomplete: t.materialityPanel.incomplete,
   'no-base': t.materialityPanel.noMateriality,
 };
 

@@ -39,5 +39,6 @@ export const STATUS_LABELS = {
   agreed: t.figureText.agreed,
   'within-tolerance': t.figureText.withinTolerance,
   exception: t.figureText.exception,
+  incomplete: t.figureText.incomplete,
   unmatched: t.figureText.unmatched,
 } as const;
