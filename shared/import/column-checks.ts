@@ -86,6 +86,8 @@ export function checkUnits(mapping: Mapping): UnitCheck[] {
 export interface BasisWarning {
   readonly column: number;
   readonly header: string;
+  /** The column's energy unit as written ('kWh', 'therms'); null when each row's unit column gives it. */
+  readonly unitText: string | null;
   readonly message: string;
 }
 
@@ -106,14 +108,14 @@ export function basisWarnings(mapping: Mapping): BasisWarning[] {
     const choose = `state gross or net calorific value; ${BASIS_GAP}`;
     if (mapping.layout === 'wide') {
       const activity = column.activity === undefined ? undefined : activityByKey(column.activity);
-      return activity?.fuel === true && unit?.ok === true ? [{ column: column.column, header: column.header, message: `${name}: ${choose}` }] : [];
+      return activity?.fuel === true && unit?.ok === true ? [{ column: column.column, header: column.header, unitText: unitText ?? null, message: `${name}: ${choose}` }] : [];
     }
     const activityColumn = mapping.columns.some((other) => other.role === 'activity');
     const defaultActivity = mapping.defaults?.activity === undefined ? undefined : activityByKey(mapping.defaults.activity);
     if (!activityColumn && defaultActivity?.fuel !== true) return [];
     const unitColumn = mapping.columns.some((other) => other.role === 'unit');
     if (!unitColumn && unit?.ok !== true) return [];
-    return [{ column: column.column, header: column.header, message: `${name}: for rows of a fuel in an energy unit that does not say gross or net (kWh, GJ), ${choose}` }];
+    return [{ column: column.column, header: column.header, unitText: unitColumn ? null : (unitText ?? null), message: `${name}: for rows of a fuel in an energy unit that does not say gross or net (kWh, GJ), ${choose}` }];
   });
 }
 

@@ -32,7 +32,7 @@ function sourceFileNumber(value: string): number {
 /** A fuel's energy column with no calorific basis imports, but calculates to findings: said before, with what to set. */
 function warnAboutBasis(mapping: Mapping, err: (text: string) => void): void {
   for (const warning of basisWarnings(mapping)) {
-    err(`Warning: ${mapping.sheet === undefined ? '' : `${terminalSafe(oneLine(mapping.sheet))} › `}${terminalSafe(oneLine(warning.message))} (set "calorificBasis": "gross" or "net" on column ${columnLetter(warning.column)} in the mapping JSON, or write the unit as 'kWh gross')\n`);
+    err(`Warning: ${mapping.sheet === undefined ? '' : `${terminalSafe(oneLine(mapping.sheet))} › `}${terminalSafe(oneLine(warning.message))} (set "calorificBasis": "gross" or "net" on column ${columnLetter(warning.column)} in the mapping JSON, or write the unit as '${terminalSafe(oneLine(warning.unitText ?? 'kWh'))} gross')\n`);
   }
 }
 

@@ -86,11 +86,12 @@ describe('a calorific basis stated in the mapping', () => {
 describe('the warning while mapping', () => {
   it("names a fuel's energy column with no basis and what to choose; electricity and a stated basis raise none", () => {
     expect(basisWarnings(siteEnergy())).toEqual([
-      { column: 3, header: 'Natural gas (kWh)', message: 'Natural gas (kWh): state gross or net calorific value; DESNZ publishes both and they differ by ~10%' },
+      { column: 3, header: 'Natural gas (kWh)', unitText: 'kWh', message: 'Natural gas (kWh): state gross or net calorific value; DESNZ publishes both and they differ by ~10%' },
     ]);
     expect(basisWarnings(siteEnergy('net'))).toEqual([]);
     expect(basisWarnings(siteEnergy(undefined, 'kWh gross'))).toEqual([]);
     expect(basisWarnings(siteEnergy(undefined, 'm3'))).toEqual([]);
+    expect(basisWarnings(siteEnergy(undefined, 'therms'))).toMatchObject([{ column: 3, unitText: 'therms' }]);
   });
 
   it("shows the stated basis in the column's unit check, and a unit that says the other basis as a problem", () => {
@@ -100,7 +101,7 @@ describe('the warning while mapping', () => {
 
   it('says in a long layout when it applies, since each row names its activity and unit', () => {
     expect(basisWarnings(readings())).toEqual([
-      { column: 3, header: 'Quantity', message: 'Quantity: for rows of a fuel in an energy unit that does not say gross or net (kWh, GJ), state gross or net calorific value; DESNZ publishes both and they differ by ~10%' },
+      { column: 3, header: 'Quantity', unitText: null, message: 'Quantity: for rows of a fuel in an energy unit that does not say gross or net (kWh, GJ), state gross or net calorific value; DESNZ publishes both and they differ by ~10%' },
     ]);
     expect(basisWarnings(readings('gross'))).toEqual([]);
     const electricityOnly = mappingSchema.parse({ ...readings(), columns: readings().columns.filter((column) => column.role !== 'activity'), defaults: { activity: 'electricity' } });
