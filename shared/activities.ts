@@ -55,6 +55,12 @@ export interface ActivityDefinition {
    * month: a month without one is no gap.
    */
   readonly occasional?: true;
+  /**
+   * A fuel burned on site: its energy content is published on a gross and on a net calorific
+   * basis (about 10% apart for natural gas), so an energy quantity of it must say which.
+   * Electricity and heat are metered as delivered: the basis does not apply to them.
+   */
+  readonly fuel?: true;
 }
 
 const FUEL_DIMENSIONS: readonly Dimension[] = ['energy', 'volume', 'mass'];
@@ -67,14 +73,14 @@ const DEFINITIONS = [
   { key: 'it_energy', label: 'Data-centre IT equipment energy', scope: 'none', dimensions: ['energy'], meanings: ['metric'], synonyms: ['it energy', 'it equipment energy', 'it load', 'it power', 'it electricity'] },
   // As 'consumption' it is also the site's electricity for Scope 2; by default only PUE's numerator.
   { key: 'facility_energy', label: 'Data-centre total facility energy', scope: 'scope2', dimensions: ['energy'], meanings: ['metric', 'consumption'], synonyms: ['total facility energy', 'facility energy', 'total energy', 'total facility power'] },
-  { key: 'natural_gas', label: 'Natural gas', scope: 'scope1', dimensions: FUEL_DIMENSIONS, meanings: ['consumption'], synonyms: ['natural gas', 'gas', 'mains gas'], methaneOrigin: 'fossil' },
-  { key: 'diesel', label: 'Diesel (average biofuel blend)', scope: 'scope1', dimensions: FUEL_DIMENSIONS, meanings: ['consumption'], synonyms: ['diesel', 'gas oil', 'gasoil', 'derv', 'diesel fuel'], methaneOrigin: 'fossil' },
-  { key: 'petrol', label: 'Petrol (average biofuel blend)', scope: 'scope1', dimensions: FUEL_DIMENSIONS, meanings: ['consumption'], synonyms: ['petrol', 'gasoline', 'motor gasoline'], methaneOrigin: 'fossil' },
-  { key: 'lpg', label: 'LPG', scope: 'scope1', dimensions: FUEL_DIMENSIONS, meanings: ['consumption'], synonyms: ['lpg', 'liquefied petroleum gas', 'propane'], methaneOrigin: 'fossil' },
-  { key: 'fuel_oil', label: 'Fuel oil', scope: 'scope1', dimensions: FUEL_DIMENSIONS, meanings: ['consumption'], synonyms: ['fuel oil', 'heating oil', 'burning oil', 'kerosene'], methaneOrigin: 'fossil' },
+  { key: 'natural_gas', label: 'Natural gas', scope: 'scope1', dimensions: FUEL_DIMENSIONS, fuel: true, meanings: ['consumption'], synonyms: ['natural gas', 'gas', 'mains gas'], methaneOrigin: 'fossil' },
+  { key: 'diesel', label: 'Diesel (average biofuel blend)', scope: 'scope1', dimensions: FUEL_DIMENSIONS, fuel: true, meanings: ['consumption'], synonyms: ['diesel', 'gas oil', 'gasoil', 'derv', 'diesel fuel'], methaneOrigin: 'fossil' },
+  { key: 'petrol', label: 'Petrol (average biofuel blend)', scope: 'scope1', dimensions: FUEL_DIMENSIONS, fuel: true, meanings: ['consumption'], synonyms: ['petrol', 'gasoline', 'motor gasoline'], methaneOrigin: 'fossil' },
+  { key: 'lpg', label: 'LPG', scope: 'scope1', dimensions: FUEL_DIMENSIONS, fuel: true, meanings: ['consumption'], synonyms: ['lpg', 'liquefied petroleum gas', 'propane'], methaneOrigin: 'fossil' },
+  { key: 'fuel_oil', label: 'Fuel oil', scope: 'scope1', dimensions: FUEL_DIMENSIONS, fuel: true, meanings: ['consumption'], synonyms: ['fuel oil', 'heating oil', 'burning oil', 'kerosene'], methaneOrigin: 'fossil' },
   // Burning wood emits biogenic CO2, reported outside the scopes; its CH4 (non-fossil) and N2O are Scope 1.
-  { key: 'wood', label: 'Wood (logs, chips, pellets)', scope: 'scope1', dimensions: FUEL_DIMENSIONS, meanings: ['consumption'], synonyms: ['wood', 'wood logs', 'wood chips', 'wood pellets'], methaneOrigin: 'non-fossil' },
-  { key: 'coal', label: 'Coal (industrial)', scope: 'scope1', dimensions: FUEL_DIMENSIONS, meanings: ['consumption'], synonyms: ['coal'], methaneOrigin: 'fossil' },
+  { key: 'wood', label: 'Wood (logs, chips, pellets)', scope: 'scope1', dimensions: FUEL_DIMENSIONS, fuel: true, meanings: ['consumption'], synonyms: ['wood', 'wood logs', 'wood chips', 'wood pellets'], methaneOrigin: 'non-fossil' },
+  { key: 'coal', label: 'Coal (industrial)', scope: 'scope1', dimensions: FUEL_DIMENSIONS, fuel: true, meanings: ['consumption'], synonyms: ['coal'], methaneOrigin: 'fossil' },
   { key: 'refrigerant', label: 'Refrigerant leakage', scope: 'scope1', dimensions: ['mass'], meanings: ['consumption'], synonyms: ['refrigerant', 'refrigerant leakage', 'f-gas', 'hfc', 'r-410a', 'r410a', 'hfc-134a', 'r-134a', 'r-32', 'sf6'], occasional: true },
   { key: 'process_emissions', label: 'Process emissions (tCO2e)', scope: 'scope1', dimensions: ['emissions'], meanings: ['consumption'], synonyms: ['process emissions'] },
   { key: 'purchased_goods', label: 'Purchased goods and services', scope: 'scope3', scope3Category: 1, dimensions: ['currency', 'mass', 'emissions'], meanings: ['consumption'], synonyms: ['purchased goods', 'purchased goods and services', 'procurement spend'] },

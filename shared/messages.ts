@@ -190,6 +190,10 @@ const en = {
     suggested: (role: Text) => `suggested: ${role}`,
     unitEGKgCo2e: 'Unit, e.g. kg CO2e/kWh or kg CO2e per unit',
     unitEGTco2e: 'Unit, e.g. tCO2e',
+    calorificBasisOf: (name: Text) => `Calorific basis of ${name}`,
+    calorificBasisNotStated: 'Calorific basis: not stated (choose one)',
+    calorificBasisGross: 'Gross calorific value (GCV, HHV)',
+    calorificBasisNet: 'Net calorific value (NCV, LHV)',
   },
   columnsStep: {
     point12345: 'Point (1,234.5)',
@@ -1251,6 +1255,8 @@ const en = {
     thisSheetsHeadersDifferFrom: (mismatches: Text) => `This sheet’s headers differ from the template’s: ${mismatches}. Check those columns before validating.`,
   },
   validateStep: {
+    calorificBasisNotStated: 'Calorific basis not stated.',
+    basisRecordsWillBeFindings: 'These columns import, but their records will be calculation findings, not emissions, until the basis is stated: go back to Columns and choose gross or net.',
     checkTheMappingTheColumns: (shortfall: Text) => `${shortfall}. Check the mapping (the columns, the placeholders, the table bounds) before importing.`,
     thisImportWouldNotBe: 'This import would not be a success:',
     importItAnywayTheFile: 'Import it anyway (the file is registered with what it gives)',

@@ -9,6 +9,7 @@ import { conversionFactor, parseUnit } from '../calc/units';
 import { columnLetter } from './cell';
 import { parseFactorUnit } from './factor-units';
 import { parseHeader } from './headers';
+import { quantityColumns, statedBasis } from './records';
 import type { ColumnMapping, Mapping } from './mapping';
 
 export interface UnitCheck {
@@ -58,7 +59,10 @@ function checkQuantityUnit(column: ColumnMapping, mapping: Mapping): UnitCheck {
   if (activity && !activity.dimensions.includes(parsed.unit.dimension)) {
     return { column: column.column, unitText, ok: false, message: `${unitText} is ${parsed.unit.dimension}; ${activity.label} takes ${activity.dimensions.join(' or ')}` };
   }
-  return { column: column.column, unitText, ok: true, message: `${unitText}: ${parsed.unit.dimension}` };
+  const basis = activity ? statedBasis(parsed.unit, activity, column.calorificBasis) : undefined;
+  if (basis?.ok === false) return { column: column.column, unitText, ok: false, message: basis.reason };
+  const onBasis = basis?.basis === 'gross' || basis?.basis === 'net' ? `, ${basis.basis} CV` : '';
+  return { column: column.column, unitText, ok: true, message: `${unitText}: ${parsed.unit.dimension}${onBasis}` };
 }
 
 /** Checks each numeric column's unit text against what its role needs. */
@@ -78,6 +82,44 @@ export function checkUnits(mapping: Mapping): UnitCheck[] {
     }
   });
 }
+
+export interface BasisWarning {
+  readonly column: number;
+  readonly header: string;
+  /** The column's energy unit as written ('kWh', 'therms'); null when each row's unit column gives it. */
+  readonly unitText: string | null;
+  readonly message: string;
+}
+
+/**
+ * Quantity columns whose fuel energy has no calorific basis: a fuel's kWh may be gross or net CV,
+ * and factor tables publish both, so its records would calculate to nothing but a finding. Said
+ * while mapping, as a warning (the import is allowed). A long layout's rows name their activity
+ * and unit, so there the warning says when it applies.
+ */
+export function basisWarnings(mapping: Mapping): BasisWarning[] {
+  if (mapping.kind !== 'activity') return [];
+  return quantityColumns(mapping).flatMap((column) => {
+    if (column.calorificBasis !== undefined) return [];
+    const unitText = column.unitText ?? mapping.defaults?.unit;
+    const unit = unitText === undefined ? undefined : parseUnit(unitText, { resolve: mapping.unitResolutions });
+    if (unit?.ok === true && unit.unit.basis !== 'unspecified') return [];
+    const name = column.header || `column ${columnLetter(column.column)}`;
+    const choose = `state gross or net calorific value; ${BASIS_GAP}`;
+    if (mapping.layout === 'wide') {
+      const activity = column.activity === undefined ? undefined : activityByKey(column.activity);
+      return activity?.fuel === true && unit?.ok === true ? [{ column: column.column, header: column.header, unitText: unitText ?? null, message: `${name}: ${choose}` }] : [];
+    }
+    const activityColumn = mapping.columns.some((other) => other.role === 'activity');
+    const defaultActivity = mapping.defaults?.activity === undefined ? undefined : activityByKey(mapping.defaults.activity);
+    if (!activityColumn && defaultActivity?.fuel !== true) return [];
+    const unitColumn = mapping.columns.some((other) => other.role === 'unit');
+    if (!unitColumn && unit?.ok !== true) return [];
+    return [{ column: column.column, header: column.header, unitText: unitColumn ? null : (unitText ?? null), message: `${name}: for rows of a fuel in an energy unit that does not say gross or net (kWh, GJ), ${choose}` }];
+  });
+}
+
+const BASIS_GAP = 'DESNZ publishes both and they differ by ~10%';
 
 export interface ColumnNotImported {
   readonly column: number;

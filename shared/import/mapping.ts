@@ -81,6 +81,10 @@ export const REPORTED_VALUE_ROLES: readonly ColumnRole[] = ['target_value', 'cla
 export const LONG_ONLY_ROLES: readonly ColumnRole[] = ['quantity', 'activity', 'unit', 'meaning'];
 export const PERIOD_ROLES: readonly ColumnRole[] = ['period', 'period_start', 'period_end', 'year', 'target_year', 'base_year'];
 export const UNIT_ROLES: readonly ColumnRole[] = ['unit', 'factor_unit'];
+/** Columns whose quantities a mapping may state a calorific basis for. */
+export const BASIS_ROLES: readonly ColumnRole[] = ['value', 'quantity'];
+export const CALORIFIC_BASES = ['gross', 'net'] as const;
+export type StatedCalorificBasis = (typeof CALORIFIC_BASES)[number];
 
 /** What a date in the period column stands for (see docs/mapping-format.md). */
 export const PERIOD_GRANULARITIES = ['day', 'month', 'twelve-months-ending'] as const;
@@ -114,6 +118,13 @@ export const columnMappingSchema = z
     attribute: z.enum(ATTRIBUTE_NAMES).optional(),
     /** Value columns: the variant their header names ('R-410A top-up (kg)' → gas R-410A). */
     attributes: z.partialRecord(z.enum(ATTRIBUTE_NAMES), z.string().trim().min(1)).optional(),
+    /**
+     * Quantity columns (a wide layout's value column, a long layout's quantity column, whose unit
+     * comes from the unit column, the header or the default unit): the calorific basis of the
+     * fuel energy they hold ('kWh' of natural gas on gross or net CV), as the auditor states it.
+     * Never suggested: only the data's supplier knows it. A unit that names its own basis must agree.
+     */
+    calorificBasis: z.enum(CALORIFIC_BASES).optional(),
   })
   .superRefine((column, ctx) => {
     if (column.role === 'value') {
@@ -141,6 +152,11 @@ export const columnMappingSchema = z
     }
     if (column.attributes !== undefined && column.role !== 'value') {
       ctx.addIssue({ code: 'custom', path: ['attributes'], message: 'only value columns carry attributes from their header' });
+    }
+    if (column.calorificBasis !== undefined && !BASIS_ROLES.includes(column.role)) {
+      ctx.addIssue({ code: 'custom', path: ['calorificBasis'], message: `a ${column.role} column holds no fuel quantity to state a calorific basis for` });
+    } else if (column.calorificBasis !== undefined && column.role === 'value' && column.activity !== undefined && activityByKey(column.activity)?.fuel !== true) {
+      ctx.addIssue({ code: 'custom', path: ['calorificBasis'], message: `a calorific basis applies to fuels burned, not to ${activityByKey(column.activity)?.label ?? column.activity}` });
     }
     if (column.metric !== undefined && column.role !== 'claim_value') {
       ctx.addIssue({ code: 'custom', path: ['metric'], message: 'only claim columns name a metric' });

@@ -6,11 +6,11 @@ import { activityByKey, type ActivityDefinition, type ActivityMeaning } from '..
 import { fiscalYearOf, type FiscalSettings } from '../calc/fiscal';
 import { monthsSpan, parseIsoDate, twelveMonthsEnding } from '../civil-date';
 import type { CalcRecord } from '../calc/inventory-types';
-import { parseUnit, type Unit } from '../calc/units';
+import { parseUnit, type CalorificBasis, type Unit } from '../calc/units';
 import { columnLetter, type Cell, type RawRow } from './cell';
 import { createAttributeReader } from './attribute-columns';
 import { matchActivity, parseHeader } from './headers';
-import type { ColumnMapping, Mapping } from './mapping';
+import type { ColumnMapping, Mapping, StatedCalorificBasis } from './mapping';
 import type { ClaimDraft } from './reference-rows';
 import { createTwinChecker, type TwinCheck } from './twins';
 import { cellText, parsePeriod, parseQuantity, type Period } from './values';
@@ -168,7 +168,7 @@ export function createActivityRowMapper(mapping: Mapping, context: RecordContext
     return meaning;
   }
 
-  function readUnit(row: RawRow, column: ColumnMapping, activity: ActivityDefinition, rejections: Rejection[]): { unit: Unit; text: string } | null {
+  function readUnit(row: RawRow, column: ColumnMapping, activity: ActivityDefinition, rejections: Rejection[]): { unit: Unit; text: string; basis: CalorificBasis | null } | null {
     const text = (mapping.layout === 'wide' ? column.unitText : textAt(row, byRole.unit) ?? column.unitText ?? mapping.defaults?.unit) ?? null;
     if (text === null) return reject(rejections, byRole.unit ?? column, 'no unit: the cell is blank and the column header names none');
     const parsed = unitOf(text);
@@ -176,7 +176,9 @@ export function createActivityRowMapper(mapping: Mapping, context: RecordContext
     if (!activity.dimensions.includes(parsed.unit.dimension)) {
       return reject(rejections, byRole.unit ?? column, `unit '${text}' is ${parsed.unit.dimension}, but ${activity.label} is measured in ${activity.dimensions.join(' or ')}`);
     }
-    return { unit: parsed.unit, text };
+    const basis = statedBasis(parsed.unit, activity, column.calorificBasis);
+    if (!basis.ok) return reject(rejections, byRole.unit ?? column, `unit '${text}': ${basis.reason}`);
+    return { unit: parsed.unit, text, basis: basis.basis };
   }
 
   function readScope3Category(row: RawRow, activity: ActivityDefinition, rejections: Rejection[]): number | null | undefined {
@@ -285,7 +287,7 @@ export function createActivityRowMapper(mapping: Mapping, context: RecordContext
         meaning,
         quantity,
         unit: unit.unit.id,
-        unitBasis: unit.unit.basis ?? null,
+        unitBasis: unit.basis,
         unitText: unit.text,
         scope3Category,
         instrument,
@@ -334,6 +336,26 @@ function wholeMonth(date: string): Period {
   const [year, month] = date.split('-').map(Number) as [number, number];
   return { ...monthsSpan(year, month, 1), granularity: 'month' };
 }
+
+/**
+ * A record's calorific basis: the unit's own ('kWh gross'), else the one the mapping states for a
+ * fuel's energy column. The mapping's basis says nothing about electricity or litres beside it.
+ */
+export function statedBasis(unit: Unit, activity: ActivityDefinition, stated: StatedCalorificBasis | undefined): BasisResult {
+  const own = unit.basis ?? 'none';
+  if (stated === undefined || own === 'none' || activity.fuel !== true) return BASIS_RESULTS[own];
+  if (own === 'unspecified' || own === stated) return BASIS_RESULTS[stated];
+  return { ok: false, reason: `the unit says ${own} CV, but the mapping states ${stated} CV for this column` };
+}
+
+type BasisResult = { readonly ok: true; readonly basis: CalorificBasis | null } | { readonly ok: false; readonly reason: string };
+// Shared results: this runs for every quantity of every row.
+const BASIS_RESULTS: Readonly<Record<CalorificBasis | 'none', BasisResult>> = {
+  gross: { ok: true, basis: 'gross' },
+  net: { ok: true, basis: 'net' },
+  unspecified: { ok: true, basis: 'unspecified' },
+  none: { ok: true, basis: null },
+};
 
 function reject(rejections: Rejection[], column: ColumnMapping, reason: string): null {
   rejections.push({ column: column.column, reason: `${where(column)}: ${reason}` });

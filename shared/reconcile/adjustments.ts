@@ -73,7 +73,8 @@ export function describeAdjustment({ details }: Pick<Adjustment, 'details'>): st
     case 'exclude-record':
       return `Exclude record ${details.recordId}`;
     case 'correct-record': {
-      const changes = [details.quantity === undefined ? null : `quantity ${details.quantity}`, details.unit === undefined ? null : `unit ${details.unit}`];
+      const basis = details.unitBasis === 'gross' || details.unitBasis === 'net' ? ` (${details.unitBasis} CV)` : '';
+      const changes = [details.quantity === undefined ? null : `quantity ${details.quantity}`, details.unit === undefined ? null : `unit ${details.unit}${basis}`];
       return `Correct record ${details.recordId}: ${changes.filter((change) => change !== null).join(', ')}`;
     }
     case 'replace-factor':
@@ -133,8 +134,10 @@ export function applyAdjustments({ records, adjustments, factorsById, uncorrecte
         if (excluded.has(details.recordId)) return effect([details.recordId], `record ${details.recordId} is already excluded by an earlier adjustment`);
         if (details.kind === 'exclude-record') excluded.add(details.recordId);
         else {
+          // Without its kind key: a key made for the record as imported would price it as imported.
+          const { kindKey: _asImported, ...fields } = record;
           corrected.set(details.recordId, {
-            ...record,
+            ...fields,
             quantity: details.quantity ?? record.quantity,
             unit: details.unit ?? record.unit,
             unitBasis: details.unit === undefined ? record.unitBasis : (details.unitBasis ?? null),

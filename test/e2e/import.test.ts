@@ -3,6 +3,7 @@
  * typed as text, a blank month, a negative reading and a totals row goes through preview, table
  * bounds, column mapping, validation and import, and lands in the source-file register.
  */
+import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -191,6 +192,62 @@ describe('import wizard', () => {
     await page.getByRole('button', { name: 'Choose file…' }).click();
     await expect(textOf(page.getByTestId('duplicate-warning'))).resolves.toContain('This file was imported before');
     await screenshot(page, 'import-7-duplicate');
+    expect(errors).toEqual([]);
+  });
+
+  it("asks at the column step for the calorific basis of a fuel's kWh column, and imports its records on the basis chosen", async () => {
+    const { openPage, harness, dir } = session();
+    const gasWorkbook = path.join(dir, 'site-gas-kwh.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Site energy');
+    sheet.addRow(['Site', 'Month', 'Electricity (kWh)', 'Natural gas (kWh)']);
+    sheet.addRow(['London HQ', new Date('2023-04-01T00:00:00.000Z'), 20_000, 15_000]);
+    sheet.addRow(['London HQ', new Date('2023-05-01T00:00:00.000Z'), 20_100, 15_050]);
+    await workbook.xlsx.writeFile(gasWorkbook);
+    const page = await openPage({ viewport: { width: 1280, height: 900 } });
+    const errors = collectPageErrors(page);
+    await openImport(page, harness);
+    harness.dialogAnswers.push(gasWorkbook);
+    await page.getByRole('button', { name: 'Choose file…' }).click();
+    await page.getByRole('heading', { name: 'site-gas-kwh.xlsx' }).waitFor();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    // Natural gas in kWh: warned, with the choice beside it; electricity beside it needs none.
+    const gasRow = page.locator('tr[data-column="D"]');
+    const basis = page.getByLabel('Calorific basis of column D');
+    await expect(basis.inputValue()).resolves.toBe('');
+    await expect(textOf(gasRow)).resolves.toContain('⚠ Natural gas (kWh): state gross or net calorific value; DESNZ publishes both and they differ by ~10%');
+    await expect(page.getByLabel('Calorific basis of column C').count()).resolves.toBe(0);
+    await screenshot(page, 'import-9-calorific-basis-asked');
+    // The dry run says it again, with where to state it; the import is not blocked.
+    await page.getByRole('button', { name: 'Validate (dry run)' }).click();
+    const basisWarning = page.getByTestId('basis-warnings');
+    await basisWarning.waitFor();
+    await expect(textOf(basisWarning)).resolves.toContain('go back to Columns and choose gross or net');
+    await expect(textOf(basisWarning)).resolves.toContain('Natural gas (kWh): state gross or net calorific value');
+    await expect(page.getByRole('button', { name: 'Import 4 records' }).isEnabled()).resolves.toBe(true);
+    await screenshot(page, 'import-10-calorific-basis-dry-run');
+    await page.getByRole('button', { name: 'Back' }).click();
+    await basis.selectOption('gross');
+    await expect(textOf(gasRow)).resolves.not.toContain('state gross or net');
+    await screenshot(page, 'import-11-calorific-basis-stated');
+
+    await page.getByRole('button', { name: 'Validate (dry run)' }).click();
+    await page.getByTestId('validation-results').waitFor();
+    await expect(page.getByTestId('basis-warnings').count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Import 4 records' }).click();
+    await page.getByTestId('import-results').waitFor();
+    const db = new Database(path.join(dir, 'example.carbonaudit'), { readonly: true });
+    try {
+      const bases = db.prepare('SELECT activity, unit, unit_basis AS basis, COUNT(*) AS records FROM activity_record WHERE source_file_id = (SELECT MAX(id) FROM source_file) GROUP BY activity, unit, unit_basis ORDER BY activity').all();
+      expect(bases).toEqual([
+        { activity: 'electricity', unit: 'kWh', basis: 'unspecified', records: 2 },
+        { activity: 'natural_gas', unit: 'kWh', basis: 'gross', records: 2 },
+      ]);
+    } finally {
+      db.close();
+    }
     expect(errors).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 import { InvalidArgumentError, Option } from 'commander';
 import fs from 'node:fs';
 import { columnLetter } from '../../../shared/import/cell';
+import { basisWarnings } from '../../../shared/import/column-checks';
 import { MAPPING_KINDS, mappingSchema, type Mapping, type MappingKind } from '../../../shared/import/mapping';
 import { EngineError, fileReadError } from '../../engine/errors';
 import { findMappingTemplate, fitMappingToFile, listImportFindings, listMappingTemplates, previewFile, saveMappingTemplate, startImport, suggestedMappings } from '../../engine/import/service';
@@ -26,6 +27,13 @@ function sourceFileNumber(value: string): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('expected a source file number such as 3');
   return number;
+}
+
+/** A fuel's energy column with no calorific basis imports, but calculates to findings: said before, with what to set. */
+function warnAboutBasis(mapping: Mapping, err: (text: string) => void): void {
+  for (const warning of basisWarnings(mapping)) {
+    err(`Warning: ${mapping.sheet === undefined ? '' : `${terminalSafe(oneLine(mapping.sheet))} › `}${terminalSafe(oneLine(warning.message))} (set "calorificBasis": "gross" or "net" on column ${columnLetter(warning.column)} in the mapping JSON, or write the unit as '${terminalSafe(oneLine(warning.unitText ?? 'kWh'))} gross')\n`);
+  }
 }
 
 const kindOption = () => new Option('--kind <kind>', 'what the file holds').choices(MAPPING_KINDS).default('activity');
@@ -65,6 +73,7 @@ export const importCommands: CommandSet = (program, { io, withEngagement }) => {
         const mappings = fitted ? [fitted.mapping] : await suggestedMappings(engagement, file, options.kind, options.sheet);
         const done = [];
         for (const mapping of mappings) {
+          warnAboutBasis(mapping, io.err);
           const showProgress = process.stderr.isTTY && !options.json;
           const job = startImport(engagement, { filePath: file, mapping, dryRun: options.dryRun, allowDuplicate: options.allowDuplicate, allowEmpty: options.allowEmpty }, (progress) => {
             if (!showProgress) return;
@@ -123,6 +132,7 @@ export const importCommands: CommandSet = (program, { io, withEngagement }) => {
       if (!preview.mapping) throw new EngineError('refused', `No table found in sheet '${preview.sheet}': ${preview.tableProblem}`);
       io.out(`${JSON.stringify(preview.mapping, null, 2)}\n`);
       for (const column of preview.columns) io.err(`column ${column.column + 1} '${oneLine(column.header)}': ${column.role} (${column.confidence}) ${oneLine(column.reason)}\n`);
+      warnAboutBasis(preview.mapping, io.err);
     });
   mapping
     .command('save')

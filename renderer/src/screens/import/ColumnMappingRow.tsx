@@ -1,6 +1,7 @@
 import { ACTIVITIES, activityByKey, type ActivityMeaning } from '../../../../shared/activities';
 import { ATTRIBUTE_LABELS, ATTRIBUTE_NAMES, describeAttributes, type AttributeName } from '../../../../shared/calc/attributes';
 import type { UnitCheck } from '../../../../shared/contract';
+import type { BasisWarning } from '../../../../shared/import/column-checks';
 import { columnLetter } from '../../../../shared/import/cell';
 import { parseHeader } from '../../../../shared/import/headers';
 import { REPORTED_VALUE_ROLES, ROLES_BY_KIND, type ColumnMapping, type ColumnRole, type MappingKind } from '../../../../shared/import/mapping';
@@ -67,24 +68,48 @@ function AttributeFields({ column, name, onChange }: { column: ColumnMapping; na
   );
 }
 
+/** Column fields that are either stated by the auditor or left out: never a default. */
+type StatedField = 'percentScale' | 'calorificBasis';
+
+/** A select for a stated field: its first option leaves the field out of the column. */
+function StatedFieldSelect<F extends StatedField>({ column, field, label, unstated, choices, onChange }: {
+  column: ColumnMapping;
+  field: F;
+  label: string;
+  unstated: string;
+  choices: readonly { value: NonNullable<ColumnMapping[F]>; label: string }[];
+  onChange: (column: ColumnMapping) => void;
+}) {
+  const change = (value: string): void => {
+    const rest: ColumnMapping = { ...column };
+    delete rest[field];
+    onChange(value === '' ? rest : { ...rest, [field]: value });
+  };
+  return (
+    <select aria-label={label} value={column[field] ?? ''} onChange={(event) => change(event.target.value)}>
+      <option value="">{unstated}</option>
+      {choices.map((choice) => <option key={choice.value} value={choice.value}>{choice.label}</option>)}
+    </select>
+  );
+}
+
 /**
  * A plain number from 0 to 1 beside a '%' unit could be a fraction or percent points: import
  * refuses such rows until the auditor says which for the column.
  */
-function PercentScaleField({ column, name, onChange }: { column: ColumnMapping; name: string; onChange: (column: ColumnMapping) => void }) {
-  const { percentScale, ...rest } = column;
-  return (
-    <select
-      aria-label={t.columnMappingRow.plainNumbersBesideIn(name)}
-      value={percentScale ?? ''}
-      onChange={(event) => onChange(event.target.value === '' ? rest : { ...rest, percentScale: event.target.value as 'fraction' | 'points' })}
-    >
-      <option value="">{t.columnMappingRow.beside0To1Is}</option>
-      <option value="fraction">{t.columnMappingRow.besideFractions053953}</option>
-      <option value="points">{t.columnMappingRow.besidePercentPoints0539}</option>
-    </select>
-  );
-}
+const PERCENT_SCALES = [
+  { value: 'fraction', label: t.columnMappingRow.besideFractions053953 },
+  { value: 'points', label: t.columnMappingRow.besidePercentPoints0539 },
+] as const;
+
+/**
+ * A fuel's kWh may be on a gross or a net calorific basis, and factor tables publish both: the
+ * auditor states which (never suggested), else the records calculate to findings.
+ */
+const CALORIFIC_BASES = [
+  { value: 'gross', label: t.columnMappingRow.calorificBasisGross },
+  { value: 'net', label: t.columnMappingRow.calorificBasisNet },
+] as const;
 
 /** A twin names the value column it repeats: it is checked against it, never imported. */
 function TwinFields({ column, name, columns, onChange }: { column: ColumnMapping; name: string; columns: readonly ColumnMapping[]; onChange: (column: ColumnMapping) => void }) {
@@ -104,11 +129,13 @@ interface Props {
   columns: readonly ColumnMapping[];
   suggestion: ColumnSuggestion | undefined;
   unitCheck: UnitCheck | undefined;
+  /** Set when the column holds a fuel's energy with no calorific basis stated. */
+  basisWarning: BasisWarning | undefined;
   onChange: (column: ColumnMapping) => void;
 }
 
 /** One column of the sheet: its role, and for numeric columns what the numbers are and in which unit. */
-export function ColumnMappingRow({ kind, column, columns, suggestion, unitCheck, onChange }: Props) {
+export function ColumnMappingRow({ kind, column, columns, suggestion, unitCheck, basisWarning, onChange }: Props) {
   const name = `column ${columnLetter(column.column)}`;
   const claimInActivitySheet = kind === 'activity' && column.role === 'claim_value';
   return (
@@ -138,9 +165,15 @@ export function ColumnMappingRow({ kind, column, columns, suggestion, unitCheck,
               onChange={(event) => onChange(withUnitText(column, event.target.value))}
             />
           )}
-          {REPORTED_VALUE_ROLES.includes(column.role) && <PercentScaleField column={column} name={name} onChange={onChange} />}
+          {REPORTED_VALUE_ROLES.includes(column.role) && (
+            <StatedFieldSelect column={column} field="percentScale" label={t.columnMappingRow.plainNumbersBesideIn(name)} unstated={t.columnMappingRow.beside0To1Is} choices={PERCENT_SCALES} onChange={onChange} />
+          )}
+          {(basisWarning !== undefined || column.calorificBasis !== undefined) && (
+            <StatedFieldSelect column={column} field="calorificBasis" label={t.columnMappingRow.calorificBasisOf(name)} unstated={t.columnMappingRow.calorificBasisNotStated} choices={CALORIFIC_BASES} onChange={onChange} />
+          )}
         </div>
         {takesUnit(column.role) && <UnitCheckNote check={unitCheck} />}
+        {basisWarning && <p className="small check-warning">⚠ {basisWarning.message}</p>}
         {claimInActivitySheet && <p className="small muted">{t.columnMappingRow.importedAsAClaimFor}</p>}
       </td>
       <td className="suggestion">

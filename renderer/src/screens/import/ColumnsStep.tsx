@@ -1,6 +1,6 @@
 import type { ImportPreview, Mapping } from '../../../../shared/contract';
 import { columnLetter } from '../../../../shared/import/cell';
-import { checkUnits, columnsNotImported } from '../../../../shared/import/column-checks';
+import { basisWarnings, checkUnits, columnsNotImported } from '../../../../shared/import/column-checks';
 import type { ColumnMapping } from '../../../../shared/import/mapping';
 import { ColumnMappingRow } from './ColumnMappingRow';
 import { mappingProblems, withPlaceholders, type MappingDraft } from './mappingDraft';
@@ -41,6 +41,7 @@ export function ColumnsStep({ preview, draft, onMappingChange, onBack, onValidat
   const problems = mappingProblems(mapping);
   // Checked as the auditor edits: a unit typed into a box is used, and says what it reads as.
   const unitChecks = checkUnits(mapping);
+  const warnings = basisWarnings(mapping);
   const notImported = columnsNotImported(mapping);
   const changeColumn = (changed: ColumnMapping): void =>
     onMappingChange({ ...mapping, columns: mapping.columns.map((column) => (column.column === changed.column ? changed : column)) });
@@ -99,6 +100,7 @@ export function ColumnsStep({ preview, draft, onMappingChange, onBack, onValidat
               columns={mapping.columns}
               suggestion={draft.suggestions.find((suggestion) => suggestion.column === column.column)}
               unitCheck={unitChecks.find((check) => check.column === column.column)}
+              basisWarning={warnings.find((warning) => warning.column === column.column)}
               onChange={changeColumn}
             />
           ))}

@@ -156,6 +156,7 @@ export function ImportWizard() {
         return (
           <ValidateStep
             preview={preview}
+            mapping={draft.mapping}
             job={validation.state}
             allowDuplicate={allowDuplicate}
             onAllowDuplicateChange={setAllowDuplicate}

@@ -1,4 +1,5 @@
-import type { ImportOutcome, ImportPreview } from '../../../../shared/contract';
+import type { ImportOutcome, ImportPreview, Mapping } from '../../../../shared/contract';
+import { basisWarnings, type BasisWarning } from '../../../../shared/import/column-checks';
 import { DuplicateWarning } from './FileFacts';
 import { importCounts } from './format';
 import { ImportResults } from './ImportResults';
@@ -9,6 +10,7 @@ import { t } from '../../../../shared/messages';
 
 interface Props {
   preview: ImportPreview;
+  mapping: Mapping;
   job: ImportJobState;
   allowDuplicate: boolean;
   onAllowDuplicateChange: (allow: boolean) => void;
@@ -38,9 +40,22 @@ function ShortfallWarning({ shortfall, allowEmpty, onAllowEmptyChange }: { short
   );
 }
 
+/** A fuel's energy with no calorific basis imports, but calculates to findings: said again beside the dry run. */
+function BasisWarnings({ warnings }: { warnings: readonly BasisWarning[] }) {
+  return (
+    <div className="notice warning" data-testid="basis-warnings">
+      <strong>{t.validateStep.calorificBasisNotStated}</strong> {t.validateStep.basisRecordsWillBeFindings}
+      <ul>
+        {warnings.map((warning) => <li key={warning.column}>{warning.message}</li>)}
+      </ul>
+    </div>
+  );
+}
+
 /** Step 5: a dry run over the whole file, so every rejected row is seen before anything is saved. */
-export function ValidateStep({ preview, job, allowDuplicate, onAllowDuplicateChange, allowEmpty, onAllowEmptyChange, onCancel, onBack, onImport }: Props) {
+export function ValidateStep({ preview, mapping, job, allowDuplicate, onAllowDuplicateChange, allowEmpty, onAllowEmptyChange, onCancel, onBack, onImport }: Props) {
   const shortfall = job.status === 'finished' ? job.outcome.shortfall : null;
+  const warnings = basisWarnings(mapping);
   const blockedBy =
     job.status !== 'finished'
       ? t.validateStep.validateTheFileFirst
@@ -57,6 +72,7 @@ export function ValidateStep({ preview, job, allowDuplicate, onAllowDuplicateCha
           <>
             <p role="status" className="summary">{summary(outcome)}</p>
             {outcome.shortfall !== null && <ShortfallWarning shortfall={outcome.shortfall} allowEmpty={allowEmpty} onAllowEmptyChange={onAllowEmptyChange} />}
+            {warnings.length > 0 && <BasisWarnings warnings={warnings} />}
             <ImportResults outcome={outcome} />
           </>
         )}

@@ -93,9 +93,13 @@ export function withPlaceholders(mapping: Mapping, placeholders: readonly string
 }
 
 /** A value column's activity, with the activity's default meaning. */
+/** A value column's activity; a calorific basis stated for a fuel does not carry over to electricity or heat. */
 export function withActivity(column: ColumnMapping, activity: string): ColumnMapping {
-  const meaning = activityByKey(activity)?.meanings[0];
-  return { ...column, activity, ...(meaning === undefined ? {} : { meaning }) };
+  const definition = activityByKey(activity);
+  const meaning = definition?.meanings[0];
+  const { calorificBasis, ...rest } = column;
+  const basis = calorificBasis !== undefined && definition?.fuel === true ? { calorificBasis } : {};
+  return { ...rest, activity, ...(meaning === undefined ? {} : { meaning }), ...basis };
 }
 
 export function withUnitText(column: ColumnMapping, text: string): ColumnMapping {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fiscalYearByLabel } from '../../../../shared/calc/fiscal';
 import { FIGURES } from '../../../../shared/figures';
-import { adjustmentsByClaim, applyAdjustments, type Adjustment, type AdjustmentDetails } from '../../../../shared/reconcile/adjustments';
+import { kindKeyOf, type CalcRecord } from '../../../../shared/calc/inventory';
+import { adjustmentsByClaim, applyAdjustments, describeAdjustment, type Adjustment, type AdjustmentDetails } from '../../../../shared/reconcile/adjustments';
 import { reconcileClaims } from '../../../../shared/reconcile/reconcile';
 import { DEFAULT_METRIC_TOLERANCES } from '../../../../shared/settings';
 import { calculate, DIESEL, FISCAL, fixtureRecords, GRID, IRISH_GRID, SITES } from './inventory-fixture';
@@ -40,6 +41,20 @@ describe('adjustments', () => {
     expect(fy2023(corrected)).toMatchObject({ scope1: 25, scope2Location: 1160 });
     expect(applied.records.find((record) => record.id === -3)).toMatchObject({ site: 'Leeds', quantity: 10_000 });
     expect(applied.effects.map((effect) => [effect.recordIds, effect.problem])).toEqual([[[6], null], [[7], null], [[-3], null]]);
+  });
+
+  it('price a corrected record as corrected when the reader gave each record its kind key, and leave its kind as it was', () => {
+    const keyed = fixtureRecords().map((record) => ({ ...record, kindKey: kindKeyOf(record) }));
+    // Record 2 is FY2022's office electricity, record 7 FY2023's: one kind until 7 is corrected.
+    expect(keyed[1]!.kindKey).toBe(keyed[6]!.kindKey);
+    const corrections = [adjustment({ kind: 'correct-record', recordId: 2, unit: 'MWh' })];
+    const corrected = (records: CalcRecord[]) => calculate(applyAdjustments({ records, adjustments: corrections, factorsById: FACTORS, uncorrectedLines: calculate(records).lines }).records);
+    expect(corrected(keyed)).toEqual(corrected(fixtureRecords()));
+  });
+
+  it('say a restated calorific basis in their description', () => {
+    expect(describeAdjustment({ details: { kind: 'correct-record', recordId: 2, unit: 'kWh', unitBasis: 'gross' } })).toBe('Correct record 2: unit kWh (gross CV)');
+    expect(describeAdjustment({ details: { kind: 'correct-record', recordId: 2, unit: 'MWh', unitBasis: null } })).toBe('Correct record 2: unit MWh');
   });
 
   it('replace a factor wherever it was used, naming both on the lines', () => {
