@@ -53,7 +53,7 @@ export class ControlTotals {
   sheet(sheet: string): SheetTally {
     let tally = this.sheets.get(sheet);
     if (!tally) {
-      tally = { sheet, rowsRead: 0, dataRows: 0, imported: 0, rejected: 0, skipped: { total: 0, note: 0, blank: 0, 'outside-table': 0 } };
+      tally = { sheet, rowsRead: 0, dataRows: 0, imported: 0, rejected: 0, partlyRejected: 0, skipped: { total: 0, note: 0, blank: 0, 'outside-table': 0 } };
       this.sheets.set(sheet, tally);
     }
     return tally;

@@ -26,8 +26,7 @@ export function activityRows(context: RowContext): RowHandler {
         }
       }
       if (mapped.rejections.length > 0) {
-        tally.rejected++;
-        for (const rejection of mapped.rejections) context.reject(sheet, row.rowNumber, rejection);
+        context.rejectRow(sheet, row.rowNumber, mapped.rejections);
         return;
       }
       for (const record of mapped.records) records.add(rawRowId, record);

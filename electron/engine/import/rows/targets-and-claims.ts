@@ -19,8 +19,7 @@ function referenceRows<Draft>(context: RowContext, mapRow: (row: RawRow) => RowR
       context.flushRawRows();
       const result = mapRow(row);
       if (!result.ok) {
-        tally.rejected++;
-        for (const rejection of result.rejections) context.reject(sheet, row.rowNumber, rejection);
+        context.rejectRow(sheet, row.rowNumber, result.rejections);
         return;
       }
       write(rawRowId, result.draft);

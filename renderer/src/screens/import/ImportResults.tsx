@@ -1,6 +1,8 @@
 import type { ImportFinding, ImportOutcome, RowIssue } from '../../../../shared/contract';
 import { columnLetter } from '../../../../shared/import/cell';
-import { formatCount, formatNumber } from '../../format';
+import { countOf, formatCount, formatNumber } from '../../format';
+import { rowCounts } from '../../../../shared/import/row-counts';
+import { importCounts } from './format';
 import { t } from '../../../../shared/messages';
 
 function SheetTotals({ outcome }: { outcome: ImportOutcome }) {
@@ -38,6 +40,17 @@ function SheetTotals({ outcome }: { outcome: ImportOutcome }) {
   );
 }
 
+/** How the sheet counts tie out, and which imported rows had values refused. */
+function SheetTotalsNote({ outcome }: { outcome: ImportOutcome }) {
+  const { partlyRejected } = rowCounts(outcome);
+  return (
+    <p className="muted small">
+      {t.importResults.rowsReadTieOut}
+      {partlyRejected > 0 && <> {t.importResults.partlyRejected(importCounts.rows(partlyRejected))}</>}
+    </p>
+  );
+}
+
 function ColumnTotals({ outcome }: { outcome: ImportOutcome }) {
   return (
     <table className="grid" aria-label={t.importResults.columnControlTotals}>
@@ -69,10 +82,10 @@ function ColumnTotals({ outcome }: { outcome: ImportOutcome }) {
   );
 }
 
-function RowIssuesTable({ label, issues, total }: { label: string; issues: readonly RowIssue[]; total: number }) {
+function RowIssuesTable({ label, heading, issues, total }: { label: string; heading?: string; issues: readonly RowIssue[]; total: number }) {
   return (
     <>
-      <h3>{label} ({total})</h3>
+      <h3>{heading ?? `${label} (${total})`}</h3>
       {total > issues.length && <p className="muted small">{t.importResults.showingTheFirstTheEngagement(issues.length, total)}</p>}
       {issues.length > 0 && (
         <table className="grid issues" aria-label={label}>
@@ -171,16 +184,23 @@ export function FindingsTable({ findings, total }: { findings: readonly (ImportF
   );
 }
 
+/** 'Rejected rows: 2 rows, 190 reasons': a row can have several reasons, and an imported row can have values refused. */
+function rejectedHeading(outcome: ImportOutcome): string {
+  const rows = rowCounts(outcome);
+  return t.importResults.rejectedRowsAndReasons(importCounts.rows(rows.rejected), countOf(rows.reasons, t.importResults.reason2, t.importResults.reasons));
+}
+
 /** Control totals, to tie the import back to the file, every row that was not imported with why, the numeric columns left out and the findings. */
 export function ImportResults({ outcome }: { outcome: ImportOutcome }) {
   return (
     <div className="import-results" data-testid={outcome.dryRun ? 'validation-results' : 'import-results'}>
       <h3>{t.importResults.controlTotals}</h3>
       <SheetTotals outcome={outcome} />
+      <SheetTotalsNote outcome={outcome} />
       {outcome.columns.length > 0 && <ColumnTotals outcome={outcome} />}
       <ColumnsNotImported outcome={outcome} />
       <FindingsTable findings={outcome.findings} total={outcome.findingsTotal} />
-      <RowIssuesTable label={t.importResults.rejectedRows} issues={outcome.rejected} total={outcome.rejectedTotal} />
+      <RowIssuesTable label={t.importResults.rejectedRows} heading={rejectedHeading(outcome)} issues={outcome.rejected} total={outcome.rejectedTotal} />
       <RowIssuesTable label={t.importResults.skippedTotalsAndNotes} issues={outcome.skipped} total={outcome.skipped.length} />
     </div>
   );
