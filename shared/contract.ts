@@ -157,15 +157,27 @@ export interface ImportPreview {
   readonly unitChecks: readonly UnitCheck[];
 }
 
+/** A numeric column's values in one unit: summed exactly, never across units. */
+export interface UnitControlTotal {
+  /** As written (a percentage's is '%', its values in percent points); null where the row gives none. */
+  readonly unit: string | null;
+  readonly count: number;
+  readonly sum: number;
+  readonly min: number;
+  readonly max: number;
+}
+
 export interface ColumnControlTotal {
   readonly sheet: string;
   readonly column: number;
   readonly header: string;
+  /** Data-row cells holding a number as read (a percentage included), whatever the row's fate. */
   readonly count: number;
   readonly blanks: number;
-  readonly sum: number;
-  readonly min: number | null;
-  readonly max: number | null;
+  /** Data-row cells holding something that is not a number (text, an error): their rows are rejected. */
+  readonly unreadable: number;
+  /** Sum, min and max per unit, in the order first met. */
+  readonly byUnit: readonly UnitControlTotal[];
 }
 
 export interface SheetControlTotal {

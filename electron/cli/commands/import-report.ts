@@ -35,11 +35,11 @@ export function printImportOutcome(outcome: ImportOutcome, out: (text: string) =
   if (rows.partlyRejected > 0) lines.push(`${countOf(rows.partlyRejected, 'imported row')} also had values refused (a factor row gives one factor per gas, unit or treatment; the rest of the row was imported): their reasons are listed with the rejections.`);
   if (outcome.columns.length > 0) {
     lines.push('');
-    lines.push('Column control totals (data rows)');
+    lines.push('Column control totals (data rows; sums per unit, never across units)');
     for (const column of outcome.columns) {
-      lines.push(
-        `  ${oneLine(column.sheet)} ${columnLetter(column.column)} ${oneLine(column.header)}: count ${column.count}, blanks ${column.blanks}, sum ${number.format(column.sum)}, min ${column.min === null ? '-' : number.format(column.min)}, max ${column.max === null ? '-' : number.format(column.max)}`,
-      );
+      const unreadable = column.unreadable > 0 ? `, ${column.unreadable} not a number` : '';
+      const units = column.byUnit.map((unit) => `; ${unit.unit === null ? '(no unit)' : oneLine(unit.unit)}: count ${unit.count}, sum ${number.format(unit.sum)}, min ${number.format(unit.min)}, max ${number.format(unit.max)}`);
+      lines.push(`  ${oneLine(column.sheet)} ${columnLetter(column.column)} ${oneLine(column.header)}: count ${column.count}, blanks ${column.blanks}${unreadable}${units.join('')}`);
     }
   }
   if (outcome.rejectedTotal > 0) {

@@ -1,6 +1,6 @@
-import type { ImportFinding, ImportOutcome, RowIssue } from '../../../../shared/contract';
+import type { ColumnControlTotal, ImportFinding, ImportOutcome, RowIssue } from '../../../../shared/contract';
 import { columnLetter } from '../../../../shared/import/cell';
-import { countOf, formatCount, formatNumber } from '../../format';
+import { countOf, formatCount, formatNumber, NO_VALUE } from '../../format';
 import { rowCounts } from '../../../../shared/import/row-counts';
 import { importCounts } from './format';
 import { t } from '../../../../shared/messages';
@@ -51,6 +51,7 @@ function SheetTotalsNote({ outcome }: { outcome: ImportOutcome }) {
   );
 }
 
+/** One row per column and unit: a column's numbers are summed per unit, never across units (tCO2e beside a PUE). */
 function ColumnTotals({ outcome }: { outcome: ImportOutcome }) {
   return (
     <table className="grid" aria-label={t.importResults.columnControlTotals}>
@@ -58,6 +59,7 @@ function ColumnTotals({ outcome }: { outcome: ImportOutcome }) {
         <tr>
           <th>{t.importResults.sheet}</th>
           <th>{t.importResults.column}</th>
+          <th>{t.importResults.unit}</th>
           <th className="num">{t.importResults.count}</th>
           <th className="num">{t.importResults.blanks}</th>
           <th className="num">{t.importResults.sum}</th>
@@ -66,20 +68,29 @@ function ColumnTotals({ outcome }: { outcome: ImportOutcome }) {
         </tr>
       </thead>
       <tbody>
-        {outcome.columns.map((column) => (
-          <tr key={`${column.sheet}:${column.column}`} data-column={columnLetter(column.column)}>
-            <td>{column.sheet}</td>
-            <td>{columnLetter(column.column)} · {column.header}</td>
-            <td className="num">{column.count}</td>
-            <td className="num">{column.blanks}</td>
-            <td className="num">{formatNumber(column.sum)}</td>
-            <td className="num">{formatNumber(column.min)}</td>
-            <td className="num">{formatNumber(column.max)}</td>
-          </tr>
-        ))}
+        {outcome.columns.flatMap((column) => {
+          const units = column.byUnit.length > 0 ? column.byUnit : [null];
+          return units.map((unit, index) => (
+            <tr key={`${column.sheet}:${column.column}:${unit?.unit ?? ''}`} data-column={columnLetter(column.column)}>
+              <td>{index === 0 ? column.sheet : ''}</td>
+              <td>{index === 0 ? `${columnLetter(column.column)} · ${column.header}` : ''}</td>
+              <td>{unit === null ? NO_VALUE : unit.unit ?? t.importResults.noUnit}</td>
+              <td className="num">{formatCount(unit?.count ?? 0)}</td>
+              <td className="num">{index === 0 ? columnBlanks(column) : ''}</td>
+              <td className="num">{unit === null ? NO_VALUE : formatNumber(unit.sum)}</td>
+              <td className="num">{unit === null ? NO_VALUE : formatNumber(unit.min)}</td>
+              <td className="num">{unit === null ? NO_VALUE : formatNumber(unit.max)}</td>
+            </tr>
+          ));
+        })}
       </tbody>
     </table>
   );
+}
+
+/** '2', or '2 (+1 not a number)': cells that are neither numbers nor blank are counted apart. */
+function columnBlanks(column: ColumnControlTotal): string {
+  return column.unreadable === 0 ? formatCount(column.blanks) : t.importResults.blanksAndUnreadable(formatCount(column.blanks), formatCount(column.unreadable));
 }
 
 function RowIssuesTable({ label, heading, issues, total }: { label: string; heading?: string; issues: readonly RowIssue[]; total: number }) {
