@@ -36,9 +36,11 @@ const DESCRIBERS: Readonly<Record<string, (params: Params) => AuditEntryDescript
     const totals = record(p.controlTotals);
     const duplicate = p.duplicateOf === null || p.duplicateOf === undefined ? '' : `; imported again (copy of source file ${text(p.duplicateOf)})`;
     const sheets = list(totals.sheets).map((sheet) => text(record(sheet).sheet)).filter(Boolean).join(', ');
+    // Rows refused whole, each once, as the sheets count them (rejectedTotal counts reasons: a row can have several).
+    const rejectedRows = list(totals.sheets).reduce((sum: number, sheet) => sum + Number(record(sheet).rejected ?? 0), 0);
     return {
       title: 'File imported',
-      summary: `${text(p.file)}${sheets ? ` › ${sheets}` : ''} (${text(p.kind)}): ${countOf(Number(totals.recordsCreated ?? 0), 'record')}, ${Number(totals.rejectedTotal ?? 0)} rejected${duplicate}`,
+      summary: `${text(p.file)}${sheets ? ` › ${sheets}` : ''} (${text(p.kind)}): ${countOf(Number(totals.recordsCreated ?? 0), 'record')}, ${countOf(rejectedRows, 'row')} rejected${duplicate}`,
     };
   },
   'import.refused': (p) => ({ title: 'File refused', summary: `${fileAndSheet(p)} (${text(p.kind)}): ${text(p.reason)}` }),

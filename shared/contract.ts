@@ -157,23 +157,43 @@ export interface ImportPreview {
   readonly unitChecks: readonly UnitCheck[];
 }
 
+/** A numeric column's values in one unit: summed exactly, never across units. */
+export interface UnitControlTotal {
+  /** As written (a percentage's is '%', its values in percent points); null where the row gives none. */
+  readonly unit: string | null;
+  readonly count: number;
+  readonly sum: number;
+  readonly min: number;
+  readonly max: number;
+}
+
 export interface ColumnControlTotal {
   readonly sheet: string;
   readonly column: number;
   readonly header: string;
+  /** Data-row cells holding a number as read (a percentage included), whatever the row's fate. */
   readonly count: number;
   readonly blanks: number;
-  readonly sum: number;
-  readonly min: number | null;
-  readonly max: number | null;
+  /** Data-row cells holding something that is not a number (text, an error): their rows are rejected. */
+  readonly unreadable: number;
+  /** Sum, min and max per unit, in the order first met. */
+  readonly byUnit: readonly UnitControlTotal[];
 }
 
 export interface SheetControlTotal {
   readonly sheet: string;
   readonly rowsRead: number;
   readonly dataRows: number;
+  /** Rows that gave at least one record (factor, target, claim). */
   readonly imported: number;
+  /** Rows refused whole: each once, however many reasons it has (`ImportOutcome.rejectedTotal` counts the reasons). */
   readonly rejected: number;
+  /**
+   * Imported rows some of whose values were refused (already counted in `imported`): a published
+   * factor file's row gives one factor per gas or per treatment, and a value that is not a number
+   * is refused alone, with its reason listed among the rejections.
+   */
+  readonly partlyRejected: number;
   /** Rows deliberately not imported, by why: totals, notes, blank rows, rows outside the table. */
   readonly skipped: Readonly<Record<'total' | 'note' | 'blank' | 'outside-table', number>>;
 }
@@ -225,8 +245,13 @@ export interface ImportOutcome {
   readonly findingsTotal: number;
   readonly sheets: readonly SheetControlTotal[];
   readonly columns: readonly ColumnControlTotal[];
-  /** Every rejected row (capped in transit at MAX_ISSUES_IN_OUTCOME; the engagement keeps all). */
+  /**
+   * Every reason a row or a value was refused, by sheet and row (capped in transit at
+   * MAX_ISSUES_IN_OUTCOME; the engagement keeps all). A row can have several: the rows are counted
+   * in `sheets` (`rejected`, `partlyRejected`).
+   */
   readonly rejected: readonly RowIssue[];
+  /** How many reasons in all (not rows). */
   readonly rejectedTotal: number;
   /** Totals and note rows that were not imported, each with its reason. */
   readonly skipped: readonly RowIssue[];
@@ -389,7 +414,12 @@ export interface SourceFileSummary {
   readonly importedBy: string;
   readonly rowsRead: number;
   readonly rowsImported: number;
+  /** Rows refused whole, each once: rows read = imported + rejected + skipped. */
   readonly rowsRejected: number;
+  /** Imported rows some of whose values were refused (part of `rowsImported`). */
+  readonly rowsPartlyRejected: number;
+  /** The reasons stored for the rejected rows and refused values (a row can have several). */
+  readonly rejectionReasons: number;
   readonly evidenceStored: boolean;
 }
 

@@ -46,8 +46,10 @@ export interface MappedRow {
   /** The figures the source system reported in the row (its claim columns), for its site and period. */
   readonly claims: ClaimDraft[];
   readonly rejections: Rejection[];
-  /** Per mapped quantity and claim column: the parsed value (null = blank), for control totals. */
+  /** Per mapped quantity and claim column: the parsed value (null = blank or not a number), for control totals. */
   readonly quantities: ReadonlyMap<number, number | null>;
+  /** Per mapped quantity and claim column: the unit its value is in, as written (null where none is given). */
+  readonly quantityUnits: ReadonlyMap<number, string | null>;
   /** The row's blank quantity cells, for the review's gap check (the import itself stores no blank). */
   readonly blanks: readonly BlankQuantity[];
   /** Each twin cell checked against the column it repeats, whether or not the row is imported. */
@@ -168,8 +170,13 @@ export function createActivityRowMapper(mapping: Mapping, context: RecordContext
     return meaning;
   }
 
+  /** A quantity's unit as written: its column header's in a wide layout, else the unit column's, the header's or the mapping's default. */
+  function unitTextAt(row: RawRow, column: ColumnMapping): string | null {
+    return (mapping.layout === 'wide' ? column.unitText : textAt(row, byRole.unit) ?? column.unitText ?? mapping.defaults?.unit) ?? null;
+  }
+
   function readUnit(row: RawRow, column: ColumnMapping, activity: ActivityDefinition, rejections: Rejection[]): { unit: Unit; text: string; basis: CalorificBasis | null } | null {
-    const text = (mapping.layout === 'wide' ? column.unitText : textAt(row, byRole.unit) ?? column.unitText ?? mapping.defaults?.unit) ?? null;
+    const text = unitTextAt(row, column);
     if (text === null) return reject(rejections, byRole.unit ?? column, 'no unit: the cell is blank and the column header names none');
     const parsed = unitOf(text);
     if (!parsed.ok) return reject(rejections, byRole.unit ?? column, parsed.reason);
@@ -218,8 +225,11 @@ export function createActivityRowMapper(mapping: Mapping, context: RecordContext
     const records: ActivityRecordDraft[] = [];
     const rejections: Rejection[] = [];
     const quantities = new Map<number, number | null>();
+    const quantityUnits = new Map<number, string | null>();
+    for (const column of valueColumns) quantityUnits.set(column.column, unitTextAt(row, column));
+    for (const claim of claimColumns) quantityUnits.set(claim.mapping.column, claim.mapping.unitText ?? null);
     const twinChecks = checkTwins(row.cells);
-    const rejected = (blanks: readonly BlankQuantity[] = NO_BLANKS) => ({ records: [], claims: [], rejections, quantities, twinChecks, blanks });
+    const rejected = (blanks: readonly BlankQuantity[] = NO_BLANKS) => ({ records: [], claims: [], rejections, quantities, quantityUnits, twinChecks, blanks });
     const pending: { column: ColumnMapping; quantity: number }[] = [];
     const blankColumns: ColumnMapping[] = [];
     for (const column of valueColumns) {
@@ -298,7 +308,7 @@ export function createActivityRowMapper(mapping: Mapping, context: RecordContext
     // Reported totals beside activity are emissions, never percentages; their precision is the value's own digits.
     const claims = reported.map(({ column, value }): ClaimDraft => ({ metric: column.metric, period: claimPeriodOf(period), value, unit: column.unit, percent: null, decimals: null, site, notes: column.notes }));
     // A row is imported whole or rejected whole, so rows read always tie out to imported + rejected + skipped.
-    return rejections.length > 0 ? rejected(blanks) : { records, claims, rejections, quantities, twinChecks, blanks };
+    return rejections.length > 0 ? rejected(blanks) : { records, claims, rejections, quantities, quantityUnits, twinChecks, blanks };
   };
 }
 

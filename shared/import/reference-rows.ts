@@ -11,9 +11,9 @@ import { columnLetter, type RawRow } from './cell';
 import { createAttributeReader } from './attribute-columns';
 import { parseFactorUnit, type FactorUnit } from './factor-units';
 import { matchActivity } from './headers';
-import type { ColumnMapping, Mapping } from './mapping';
+import { REPORTED_VALUE_ROLES, type ColumnMapping, type Mapping } from './mapping';
 import type { Rejection } from './records';
-import { cellText, parsePeriod, parseQuantity, parseReportedNumber, type PercentEvidence } from './values';
+import { cellText, controlReading, fractionToPercentPoints, parsePeriod, parseQuantity, parseReportedNumber, type ControlReading, type PercentEvidence } from './values';
 import type { FiscalSettings } from '../calc/fiscal';
 
 /** The Scope 2 method a factor of a company table serves, from its basis column. */
@@ -111,12 +111,35 @@ function rowReader(mapping: Mapping, row: RawRow): RowReader {
     reported(role, label) {
       const mapped = column(role);
       if (!mapped) return null;
-      const unitText = text('unit') ?? mapped.unitText ?? null;
-      const options = { decimalSeparator: mapping.decimalSeparator, ...(mapped.percentScale ? { percentScale: mapped.percentScale } : {}) };
-      const parsed = accepted(mapped, label, parseReportedNumber(row.cells[mapped.column], unitText, options));
-      return parsed && { ...parsed, unit: unitText ?? (parsed.percent ? '%' : null) };
+      const read = readReported(mapping, mapped, row);
+      const parsed = accepted(mapped, label, read.parsed);
+      return parsed && { ...parsed, unit: read.unitText ?? (parsed.percent ? '%' : null) };
     },
   };
+}
+
+/** A reported or target value with the unit it is read in: the unit column's, else the value column header's. */
+function readReported(mapping: Mapping, mapped: ColumnMapping, row: RawRow) {
+  const unitColumn = mapping.columns.find((candidate) => candidate.role === 'unit');
+  const unitText = (unitColumn && cellText(row.cells[unitColumn.column]).trim()) || mapped.unitText || null;
+  const options = { decimalSeparator: mapping.decimalSeparator, ...(mapped.percentScale ? { percentScale: mapped.percentScale } : {}) };
+  return { unitText, parsed: parseReportedNumber(row.cells[mapped.column], unitText, options) };
+}
+
+/**
+ * A numeric cell of a targets or claims row as the control totals count it, read as the import
+ * reads it: a percentage (a cell so formatted, '20%', or beside the unit '%') in percent points
+ * under '%', any other number in the row's unit; a blank; or not a number.
+ */
+export function referenceReading(mapping: Mapping, mapped: ColumnMapping, row: RawRow): ControlReading {
+  if (!REPORTED_VALUE_ROLES.includes(mapped.role)) {
+    const parsed = parseQuantity(row.cells[mapped.column], { decimalSeparator: mapping.decimalSeparator });
+    return controlReading(parsed.ok ? parsed.value : null, mapped.unitText ?? null, row.cells[mapped.column]);
+  }
+  const { unitText, parsed } = readReported(mapping, mapped, row);
+  if (!parsed.ok || parsed.value === null) return controlReading(null, null, row.cells[mapped.column]);
+  const { value, percent } = parsed.value;
+  return percent === null ? { kind: 'number', value, unit: unitText } : { kind: 'number', value: fractionToPercentPoints(value), unit: '%' };
 }
 
 function required(reader: RowReader, role: ColumnMapping['role'], label: string): string | null {

@@ -229,14 +229,25 @@ export function percentFormatScale(format: string | undefined): PercentScale | n
   return literalSign ? 'points' : null;
 }
 
-/**
- * The number a cell holds as written, for control totals: a number cell (percent-formatted or not)
- * or number text; null for anything else (a percentage written '53.9%' included).
- */
-export function writtenNumber(cell: Cell | undefined, decimalSeparator: DecimalSeparator): number | null {
-  if (isPercentCell(cell)) return cell.value;
-  const parsed = parseQuantity(cell, { decimalSeparator });
-  return parsed.ok ? parsed.value : null;
+/** A numeric cell as the control totals count it: a number in its unit, a blank, or something that is not a number. */
+export type ControlReading =
+  | { readonly kind: 'number'; readonly value: number; readonly unit: string | null }
+  | { readonly kind: 'blank' }
+  | { readonly kind: 'unreadable' };
+
+export const BLANK_READING: ControlReading = { kind: 'blank' };
+export const UNREADABLE_READING: ControlReading = { kind: 'unreadable' };
+
+/** A value a mapper read (null when it could not), as the control totals count it: the cell tells a blank from text. */
+export function controlReading(value: number | null, unit: string | null, cell: Cell | undefined): ControlReading {
+  if (value !== null) return { kind: 'number', value, unit };
+  const shown = shownValueOf(cell);
+  return shown.ok && shown.value === null ? BLANK_READING : UNREADABLE_READING;
+}
+
+/** A fraction as the exact percent points it stands for (0.539 → 53.9). */
+export function fractionToPercentPoints(fraction: number): number {
+  return rationalToNumber(multiplyRationals(shortestDecimalRational(fraction), decimalRational('100')));
 }
 
 /** Percent points as the exact fraction they stand for (53.9 → 0.539, not 0.5389999999999999). */

@@ -62,6 +62,16 @@ export function findingIdentity(draft: Pick<FindingDraft, 'source' | 'rule' | 's
 export const FINDING_SORTS = ['severity', 'tco2e', 'rule', 'site', 'period', 'status', 'id'] as const;
 export type FindingSort = (typeof FINDING_SORTS)[number];
 
+/**
+ * The check's summary lists the rules and, beside them, 'calculation' (and the findings carry
+ * their source first: calculation/no-factor): `--rule` takes a source's name as that source,
+ * so the summary's words work as the filter (a calculation finding's rule is its kind, never a source's name).
+ */
+export function findingSourceAndRule({ source, rule }: { source?: string; rule?: string }): { source?: string; rule?: string } {
+  const ruleIsSource = rule !== undefined && rule !== 'rule' && (FINDING_SOURCES as readonly string[]).includes(rule) && (source === undefined || source === rule);
+  return ruleIsSource ? { source: rule } : { source, rule };
+}
+
 export const findingQuerySchema = z
   .object({
     source: z.enum(FINDING_SOURCES).optional(),

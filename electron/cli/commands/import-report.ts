@@ -1,5 +1,7 @@
 import type { ImportOutcome } from '../../../shared/contract';
 import { columnLetter } from '../../../shared/import/cell';
+import { countOf } from '../../../shared/count-text';
+import { rowCounts } from '../../../shared/import/row-counts';
 import { oneLine } from '../terminal';
 import { checkLines } from './review-report';
 
@@ -28,18 +30,22 @@ export function printImportOutcome(outcome: ImportOutcome, out: (text: string) =
       `${oneLine(sheet.sheet).padEnd(30).slice(0, 30)} ${String(sheet.rowsRead).padStart(9)} ${String(sheet.dataRows).padStart(10)} ${String(sheet.imported).padStart(9)} ${String(sheet.rejected).padStart(9)} ${String(sheet.skipped.total).padStart(7)} ${String(sheet.skipped.note).padStart(6)} ${String(sheet.skipped.blank).padStart(6)} ${String(sheet.skipped['outside-table']).padStart(8)}`,
     );
   }
+  lines.push('Rows read = imported + rejected + totals + notes + blank + outside; each row is counted once.');
+  const rows = rowCounts(outcome);
+  if (rows.partlyRejected > 0) lines.push(`${countOf(rows.partlyRejected, 'imported row')} also had values refused (a factor row gives one factor per gas, unit or treatment; the rest of the row was imported): their reasons are listed with the rejections.`);
   if (outcome.columns.length > 0) {
     lines.push('');
-    lines.push('Column control totals (data rows)');
+    lines.push('Column control totals (data rows; sums per unit, never across units)');
     for (const column of outcome.columns) {
-      lines.push(
-        `  ${oneLine(column.sheet)} ${columnLetter(column.column)} ${oneLine(column.header)}: count ${column.count}, blanks ${column.blanks}, sum ${number.format(column.sum)}, min ${column.min === null ? '-' : number.format(column.min)}, max ${column.max === null ? '-' : number.format(column.max)}`,
-      );
+      const unreadable = column.unreadable > 0 ? `, ${column.unreadable} not a number` : '';
+      const units = column.byUnit.map((unit) => `; ${unit.unit === null ? '(no unit)' : oneLine(unit.unit)}: count ${unit.count}, sum ${number.format(unit.sum)}, min ${number.format(unit.min)}, max ${number.format(unit.max)}`);
+      lines.push(`  ${oneLine(column.sheet)} ${columnLetter(column.column)} ${oneLine(column.header)}: count ${column.count}, blanks ${column.blanks}${unreadable}${units.join('')}`);
     }
   }
   if (outcome.rejectedTotal > 0) {
     lines.push('');
-    lines.push(`Rejected rows (${outcome.rejectedTotal}${outcome.rejected.length < outcome.rejectedTotal ? `, first ${outcome.rejected.length} shown; all are kept in the engagement` : ''})`);
+    const partly = rows.partlyRejected > 0 ? ` and ${countOf(rows.partlyRejected, 'imported row')}` : '';
+    lines.push(`Rejections: ${countOf(outcome.rejectedTotal, 'reason')} on ${countOf(rows.rejected, 'rejected row')}${partly}${outcome.rejected.length < outcome.rejectedTotal ? `, first ${outcome.rejected.length} shown; all are kept in the engagement` : ''}`);
     for (const issue of outcome.rejected) lines.push(`  ${oneLine(issue.sheet)} row ${issue.rowNumber}: ${oneLine(issue.reason)}`);
   }
   if (outcome.columnsNotImported.length > 0) {

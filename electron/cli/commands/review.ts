@@ -3,7 +3,7 @@
  * the review, as thin adapters over the review service (and the engagement's lock).
  */
 import { InvalidArgumentError, Option } from 'commander';
-import { FINDING_SEVERITIES, FINDING_SORTS, FINDING_SOURCES, FINDING_STATUSES, findingQuerySchema, type FindingStatus } from '../../../shared/review/findings';
+import { FINDING_SEVERITIES, FINDING_SORTS, FINDING_SOURCES, FINDING_STATUSES, findingQuerySchema, findingSourceAndRule, type FindingStatus } from '../../../shared/review/findings';
 import { SAMPLE_METHODS, SAMPLE_STRATIFICATIONS, type SampleMethod, type SampleStratification } from '../../../shared/review/sampling';
 import { SIGN_OFF_AREAS, SIGN_OFF_ROLES, type SignOffArea, type SignOffRole } from '../../../shared/review/sign-off';
 import { VOUCHING_RESULTS, type VouchingResult } from '../../../shared/review/vouching';
@@ -76,8 +76,8 @@ export const reviewCommands: CommandSet = (program, { io, withEngagement }) => {
     .argument('<engagement>', 'engagement file')
     .addOption(new Option('--status <status>', 'only findings with this status').choices(FINDING_STATUSES))
     .addOption(new Option('--severity <severity>', 'only this severity').choices(FINDING_SEVERITIES))
-    .addOption(new Option('--source <source>', 'only findings from this source').choices(FINDING_SOURCES))
-    .option('--rule <name>', 'only this rule (or calculation finding kind)')
+    .addOption(new Option('--source <source>', "only findings from this source ('rule': the data-quality rules)").choices(FINDING_SOURCES))
+    .option('--rule <name>', "only this rule, as the check's summary names it (gaps, outliers-monthly…; 'calculation' is every calculation finding, as --source calculation), or one calculation finding kind")
     .option('--site <name>', 'only this site')
     .addOption(new Option('--sort <key>', 'sort by').choices(FINDING_SORTS).default('severity'))
     .option('--desc', 'sort descending')
@@ -87,7 +87,7 @@ export const reviewCommands: CommandSet = (program, { io, withEngagement }) => {
     .option('--json', 'print the page as JSON')
     .action(async (file: string, options: { status?: FindingStatus; severity?: string; source?: string; rule?: string; site?: string; sort: string; desc?: boolean; all?: boolean; page: number; pageSize: number; json?: boolean }) => {
       const query = findingQuerySchema.parse({
-        status: options.status, severity: options.severity, source: options.source, rule: options.rule, site: options.site, sort: options.sort, descending: options.desc ?? false,
+        status: options.status, severity: options.severity, ...findingSourceAndRule(options), site: options.site, sort: options.sort, descending: options.desc ?? false,
         includeResolved: options.all ?? false, offset: (options.page - 1) * Math.min(options.pageSize, 1000), limit: Math.min(options.pageSize, 1000),
       });
       const page = await withEngagement(file, (engagement) => listFindings(engagement, query));

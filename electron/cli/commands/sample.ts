@@ -1,4 +1,5 @@
 /** `carbon-audit demo`: the sample engagement, built and exported through the same services as any other. */
+import { rowCounts } from '../../../shared/import/row-counts';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PeriodResult } from '../../../shared/calc/inventory-types';
@@ -69,6 +70,7 @@ export const sampleCommands: CommandSet = (program, { io, engagementContext }) =
         const workbookPath = path.join(dir, `${path.basename(SAMPLE_FILE_NAME, '.carbonaudit')} audited.xlsx`);
         const exported = await startExport(engagement, { workbookPath, detail: 'full', evidencePackPath: evidencePackPathFor(workbookPath) }, () => undefined).result;
         const rejected = imports.flatMap((outcome) => outcome.rejected.map((row) => ({ fileName: outcome.fileName, ...row })));
+        const rejectedRows = imports.reduce((sum, outcome) => sum + rowCounts(outcome).rejected, 0);
         const periods = inventory.periods;
         io.out(
           [
@@ -77,7 +79,7 @@ export const sampleCommands: CommandSet = (program, { io, engagementContext }) =
             `  Audited workbook  ${exported.workbookPath}`,
             `  Evidence pack     ${exported.evidencePackPath}`,
             '',
-            `Imported ${imports.length} sheets: ${imports.reduce((sum, outcome) => sum + outcome.recordsCreated, 0)} records; ${countOf(rejected.length, 'row')} rejected:`,
+            `Imported ${imports.length} sheets: ${imports.reduce((sum, outcome) => sum + outcome.recordsCreated, 0)} records; ${countOf(rejectedRows, 'row')} rejected${rejected.length === rejectedRows ? '' : ` (${countOf(rejected.length, 'reason')})`}:`,
             ...rejected.map((row) => `  ${row.fileName}, sheet '${row.sheet}' row ${row.rowNumber}: ${row.reason}`),
             '',
             'Headline figures',

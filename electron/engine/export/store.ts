@@ -3,6 +3,7 @@
  * only reads; cursors (`iterate`) stream rows so a sheet of any length is read in bounded memory.
  */
 import type { ReadableDb } from '../db/handles';
+import { SOURCE_REJECTION_COUNTS_SQL } from '../db/source-row-counts';
 
 export interface FactorAppendixRow {
   id: number; set_key: string; edition: string; publisher: string; title: string; licence: string; gwp_basis: string; valid_from: string | null; valid_to: string | null;
@@ -29,19 +30,24 @@ export function selectFactorsByIds(db: ReadableDb, ids: readonly number[]): Fact
 
 export interface SourceFileRow {
   id: number; file_name: string; kind: string; format: string; sheet: string | null; size_bytes: number; sha256: string;
-  imported_at: string; imported_by: string; rows_read: number; rows_imported: number; rows_rejected: number; stored: number | null; omitted_reason: string | null;
+  imported_at: string; imported_by: string; rows_read: number; rows_imported: number; rows_rejected: number; rows_partly_rejected: number; rejection_reasons: number; stored: number | null; omitted_reason: string | null;
 }
 
 /** The source-file register with whether each file's bytes are kept. */
 export function selectSourceFiles(db: ReadableDb): SourceFileRow[] {
   return db.prepare(
-    `SELECT s.id, s.file_name, s.kind, s.format, s.sheet, s.size_bytes, s.sha256, s.imported_at, s.imported_by, s.rows_read, s.rows_imported, s.rows_rejected, e.stored, e.omitted_reason
+    `SELECT s.id, s.file_name, s.kind, s.format, s.sheet, s.size_bytes, s.sha256, s.imported_at, s.imported_by, s.rows_read, s.rows_imported, s.rows_rejected, e.stored, e.omitted_reason, ${SOURCE_REJECTION_COUNTS_SQL}
        FROM source_file s LEFT JOIN source_evidence e ON e.source_file_id = s.id ORDER BY s.id`,
   ).all() as SourceFileRow[];
 }
 
-export function countRejectedRows(db: ReadableDb): number {
-  return (db.prepare('SELECT count(*) AS n FROM rejected_row').get() as { n: number }).n;
+/** The reasons stored at import, the distinct rows they name, and how many of those rows were imported with values refused. */
+export function countRejections(db: ReadableDb): { reasons: number; rows: number; partlyRejectedRows: number } {
+  return db.prepare(
+    `SELECT (SELECT count(*) FROM rejected_row) AS reasons,
+            (SELECT count(*) FROM (SELECT DISTINCT source_file_id, sheet, row_number FROM rejected_row)) AS rows,
+            (SELECT coalesce(sum(rows_partly_rejected), 0) FROM (SELECT ${SOURCE_REJECTION_COUNTS_SQL} FROM source_file s)) AS partlyRejectedRows`,
+  ).get() as { reasons: number; rows: number; partlyRejectedRows: number };
 }
 
 export type RejectedRow = [fileName: string, sourceFileId: number, sheet: string, rowNumber: number, column: number | null, reason: string, cellsJson: string | null];

@@ -1,7 +1,7 @@
 /**
  * Control totals of one import, so an auditor can tie it to the source: per sheet, rows read =
- * imported + rejected + skipped (by why); per numeric column, count, blanks, exact sum, min and
- * max; every rejected and skipped row with its reason (capped in the outcome; the engagement
+ * imported + rejected + skipped (by why); per numeric column, the numbers read, blanks and cells
+ * that are not numbers, with the exact sum, min and max per unit; every rejected and skipped row with its reason (capped in the outcome; the engagement
  * keeps every rejected row).
  */
 import type { ColumnControlTotal, ImportFinding, RowIssue, SheetControlTotal } from '../../../shared/contract';
@@ -9,11 +9,20 @@ import { MAX_ISSUES_IN_OUTCOME } from '../../../shared/contract';
 import { ExactSum } from '../../../shared/calc/sum';
 import type { Rejection } from '../../../shared/import/records';
 import type { TwinCheck } from '../../../shared/import/twins';
+import type { ControlReading } from '../../../shared/import/values';
 
 type SkipReason = keyof SheetControlTotal['skipped'];
 
 /** One sheet's counts, updated as its rows are read. */
 export type SheetTally = { -readonly [K in Exclude<keyof SheetControlTotal, 'skipped'>]: SheetControlTotal[K] } & { skipped: Record<SkipReason, number> };
+
+interface UnitTally {
+  readonly unit: string | null;
+  count: number;
+  readonly sum: ExactSum;
+  min: number;
+  max: number;
+}
 
 interface ColumnTally {
   readonly sheet: string;
@@ -21,9 +30,9 @@ interface ColumnTally {
   readonly header: string;
   count: number;
   blanks: number;
-  readonly sum: ExactSum;
-  min: number | null;
-  max: number | null;
+  unreadable: number;
+  /** By unit as written: a column can hold tCO2e in one row and a PUE in the next, never to be added up. */
+  readonly byUnit: Map<string | null, UnitTally>;
 }
 
 /** How a twin column's checks came out, over every sheet the mapping read. */
@@ -53,28 +62,37 @@ export class ControlTotals {
   sheet(sheet: string): SheetTally {
     let tally = this.sheets.get(sheet);
     if (!tally) {
-      tally = { sheet, rowsRead: 0, dataRows: 0, imported: 0, rejected: 0, skipped: { total: 0, note: 0, blank: 0, 'outside-table': 0 } };
+      tally = { sheet, rowsRead: 0, dataRows: 0, imported: 0, rejected: 0, partlyRejected: 0, skipped: { total: 0, note: 0, blank: 0, 'outside-table': 0 } };
       this.sheets.set(sheet, tally);
     }
     return tally;
   }
 
-  /** A numeric column's value in a data row; null for a blank. */
-  column(sheet: string, column: number, header: string, value: number | null): void {
+  /** A numeric column's cell in a data row, as read. */
+  column(sheet: string, column: number, header: string, reading: ControlReading): void {
     const key = `${sheet}\u0000${column}`;
     let tally = this.columns.get(key);
     if (!tally) {
-      tally = { sheet, column, header, count: 0, blanks: 0, sum: new ExactSum(), min: null, max: null };
+      tally = { sheet, column, header, count: 0, blanks: 0, unreadable: 0, byUnit: new Map() };
       this.columns.set(key, tally);
     }
-    if (value === null) {
-      tally.blanks++;
-      return;
+    if (reading.kind === 'blank') tally.blanks++;
+    else if (reading.kind === 'unreadable') tally.unreadable++;
+    else {
+      tally.count++;
+      const { value, unit } = reading;
+      const byUnit = tally.byUnit.get(unit);
+      if (byUnit) {
+        byUnit.count++;
+        byUnit.sum.add(value);
+        byUnit.min = Math.min(byUnit.min, value);
+        byUnit.max = Math.max(byUnit.max, value);
+      } else {
+        const sum = new ExactSum();
+        sum.add(value);
+        tally.byUnit.set(unit, { unit, count: 1, sum, min: value, max: value });
+      }
     }
-    tally.count++;
-    tally.sum.add(value);
-    tally.min = tally.min === null ? value : Math.min(tally.min, value);
-    tally.max = tally.max === null ? value : Math.max(tally.max, value);
   }
 
   rejection(sheet: string, rowNumber: number, rejection: Rejection): void {
@@ -108,6 +126,6 @@ export class ControlTotals {
   }
 
   columnTotals(): ColumnControlTotal[] {
-    return [...this.columns.values()].map(({ sum, ...rest }) => ({ ...rest, sum: sum.value() }));
+    return [...this.columns.values()].map(({ byUnit, ...rest }) => ({ ...rest, byUnit: [...byUnit.values()].map(({ sum, ...unit }) => ({ ...unit, sum: sum.value() })) }));
   }
 }

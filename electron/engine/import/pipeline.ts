@@ -3,6 +3,7 @@ import type { ImportOutcome } from '../../../shared/contract';
 import { columnsNotImported, type ColumnNotImported } from '../../../shared/import/column-checks';
 import { fiscalYearByLabel, type FiscalSettings } from '../../../shared/calc/fiscal';
 import type { Mapping, MappingKind } from '../../../shared/import/mapping';
+import type { Rejection } from '../../../shared/import/records';
 import type { EngagementSettings } from '../../../shared/settings';
 import { appendAudit } from '../db/audit-log';
 import { DeferredIndexes } from '../db/deferred-indexes';
@@ -19,6 +20,7 @@ import { claimRows, targetRows } from './rows/targets-and-claims';
 import { checkDuplicate, identifyFile, registerSourceFile, type FileIdentity } from './source-register';
 import { finishSourceFile, rawRowWriter, rejectedRowWriter } from './store';
 import { countOf } from '../../../shared/count-text';
+import { rowCounts } from '../../../shared/import/row-counts';
 
 /** From this size on, a file is parsed on its own thread (see openSourceInWorker). */
 export const PARALLEL_READ_MIN_BYTES = 4 * 1024 * 1024;
@@ -82,6 +84,10 @@ export async function runImport(db: WritableDb, request: ImportRequest): Promise
     const deferredIndexes = [new DeferredIndexes(db, 'raw_row', DEFERRED_INDEX_MIN_ROWS), new DeferredIndexes(db, 'activity_record', DEFERRED_INDEX_MIN_ROWS)] as const;
     const rawRows = rawRowWriter(db, sourceFileId, deferredIndexes[0]);
     const insertRejected = rejectedRowWriter(db, sourceFileId);
+    const reject = (sheet: string, rowNumber: number, rejection: Rejection) => {
+      insertRejected(sheet, rowNumber, rejection.column, rejection.reason);
+      totals.rejection(sheet, rowNumber, rejection);
+    };
     const handler = ROW_HANDLERS[mapping.kind]({
       db,
       mapping,
@@ -89,9 +95,10 @@ export async function runImport(db: WritableDb, request: ImportRequest): Promise
       fiscal,
       earliestPeriodStart: baseYear?.ok ? baseYear.value.start : null,
       totals,
-      reject: (sheet, rowNumber, rejection) => {
-        insertRejected(sheet, rowNumber, rejection.column, rejection.reason);
-        totals.rejection(sheet, rowNumber, rejection);
+      reject,
+      rejectRow: (sheet, rowNumber, rejections) => {
+        totals.sheet(sheet).rejected++;
+        for (const rejection of rejections) reject(sheet, rowNumber, rejection);
       },
       flushRawRows: () => rawRows.flush(),
       recordIndexes: deferredIndexes[1],
@@ -171,7 +178,7 @@ function estimatingRows(onProgress: (progress: ReadProgress) => void, tables: re
 export function shortfallOf(totals: ControlTotals): string | null {
   const created = totals.recordsCreated + totals.claimsCreated;
   const dataRows = totals.sheetTotals().reduce((sum, sheet) => sum + sheet.dataRows, 0);
-  const rejected = totals.sheetTotals().reduce((sum, sheet) => sum + sheet.rejected, 0);
+  const { rejected } = rowCounts({ sheets: totals.sheetTotals(), rejectedTotal: totals.rejectedTotal });
   if (created === 0) return `nothing would be imported: no record was created from ${countOf(dataRows, 'data row')}${rejected > 0 ? `, of which ${rejected} were rejected` : ''}`;
   if (rejected * 2 > dataRows) return `more than half of the data rows would be rejected (${rejected} of ${dataRows})`;
   return null;
@@ -203,6 +210,7 @@ function recordOutcome(
 ): ImportOutcome {
   const { mapping } = request;
   const sheets = totals.sheetTotals();
+  const rows = rowCounts({ sheets, rejectedTotal: totals.rejectedTotal });
   const outcome: ImportOutcome = {
     dryRun: request.dryRun ?? false,
     committed: commit,
@@ -236,8 +244,8 @@ function recordOutcome(
   finishSourceFile(db, sourceFileId, {
     controlTotalsJson: JSON.stringify(controlTotals),
     rowsRead: totals.rowsRead,
-    rowsImported: sheets.reduce((sum, sheet) => sum + sheet.imported, 0),
-    rowsRejected: sheets.reduce((sum, sheet) => sum + sheet.rejected, 0),
+    rowsImported: rows.imported,
+    rowsRejected: rows.rejected,
   });
   appendAudit(db, {
     actor: request.actor,

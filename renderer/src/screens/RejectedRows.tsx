@@ -5,6 +5,7 @@ import { t } from '../../../shared/messages';
 export function RejectedRows({ sourceFileId }: { sourceFileId: number }) {
   return (
     <div className="rejected-rows">
+      <p className="muted small">{t.rejectedRows.oneReasonALine}</p>
       <PagedTable table="rejected-rows" label={t.rejectedRows.rejectedRows} filters={{ sourceFileId }} hidden={['source']} searchPlaceholder={t.rejectedRows.reasonOrSheet} opensSourceRows rowNoun={t.rejectedRows.rejectedRowNoun} />
     </div>
   );

@@ -3,11 +3,17 @@ import type { EngagementSummary, ImportFindingView, SourceFileSummary } from '..
 import { api } from '../api';
 import { ShortHash } from '../components/ShortHash';
 import { Timestamp } from '../components/Timestamp';
-import { errorMessage, formatBytes, formatCount } from '../format';
+import { countOf, errorMessage, formatBytes, formatCount } from '../format';
 import { KIND_LABELS } from './import/format';
 import { FindingsTable } from './import/ImportResults';
 import { RejectedRows } from './RejectedRows';
 import { t } from '../../../shared/messages';
+
+/** '190 reasons, 66 imported rows with values refused': what the rejected rows' list holds beyond one reason a row refused whole. */
+function rejectionDetail(source: SourceFileSummary): string {
+  const reasons = countOf(source.rejectionReasons, t.sourcesView.reason, t.sourcesView.reasons);
+  return source.rowsPartlyRejected === 0 ? reasons : t.sourcesView.reasonsAndPartlyRejected(reasons, formatCount(source.rowsPartlyRejected));
+}
 
 /** The register's columns: an opened file's rejected rows span them all. */
 const COLUMNS = 12;
@@ -61,11 +67,12 @@ export function SourcesView({ engagement }: { engagement: EngagementSummary }) {
                 <td className="num">{formatCount(source.rowsRead)}</td>
                 <td className="num">{formatCount(source.rowsImported)}</td>
                 <td className="num">
-                  {source.rowsRejected === 0 ? 0 : (
+                  {source.rejectionReasons === 0 ? 0 : (
                     <button type="button" className="figure-link" aria-expanded={opened === source.id} aria-label={t.sourcesView.rejectedRowsOf(formatCount(source.rowsRejected), source.fileName)} onClick={() => setOpened(opened === source.id ? null : source.id)}>
                       {formatCount(source.rowsRejected)}
                     </button>
                   )}
+                  {source.rejectionReasons !== source.rowsRejected && <div className="muted small">{rejectionDetail(source)}</div>}
                 </td>
                 <td>{source.evidenceStored ? t.sourcesView.stored : t.sourcesView.notStored}</td>
               </tr>

@@ -41,7 +41,7 @@ describe('carbon-audit import and mapping suggest', () => {
     expect(result.stdout).toContain(`${OFFICES_SHEET}                            52`);
     for (const rowNumber of plan.rejectedOfficeRows.keys()) expect(result.stdout).toContain(`${OFFICES_SHEET} row ${rowNumber}:`);
     expect(result.stdout).toContain(`row ${plan.officesTotalRow}: totals row: column C sums the rows above (SUM(C5:C${plan.officesTotalRow - 1})); not imported as data`);
-    expect(result.stdout).toMatch(/Electricity \(kWh\): count 47, blanks 1, sum 1,991,750/);
+    expect(result.stdout).toMatch(/Electricity \(kWh\): count 47, blanks 1; kWh: count 47, sum 1,991,750, min -500, max 46,750/);
     const again = run(['import', file, workbook, '--sheet', OFFICES_SHEET]);
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('Confirm to import it again');

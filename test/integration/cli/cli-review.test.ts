@@ -57,6 +57,12 @@ describe('carbon-audit check, findings, sample, signoff, finalise', () => {
     expect((await cli('check', file, '--rule', 'no-such-rule')).err).toContain("No rule named 'no-such-rule'");
   });
 
+  it("says in findings --help that the check summary's 'calculation' filters as --rule or --source", async () => {
+    const help = await cli('findings', '--help');
+    expect(help.code).toBe(0);
+    expect(help.out.replace(/\s+/g, ' ')).toContain("'calculation' is every calculation finding, as --source calculation");
+  });
+
   it('draws the same sample with the same seed and a different one with another, and records vouching', async () => {
     const file = await engagement();
     const draw = async (seed: string, method = 'random') => JSON.parse((await cli('sample', file, '--method', method, '--size', '5', '--seed', seed, '--json')).out);

@@ -101,7 +101,10 @@ describe('importing a company workbook (titles, merged cells, wide layout, units
     // Column control totals tie to the workbook's own SUM row (which includes the rejected negative reading).
     const electricity = outcome.columns.find((column) => column.header === 'Electricity (kWh)')!;
     const electricityPlanned = plan.offices.map((r) => r.electricityKwh).filter((v): v is number => v !== null);
-    expect(electricity).toMatchObject({ count: electricityPlanned.length, blanks: plan.offices.length - electricityPlanned.length, sum: electricityPlanned.reduce((a, b) => a + b, 0), min: Math.min(...electricityPlanned), max: Math.max(...electricityPlanned) });
+    expect(electricity).toMatchObject({
+      count: electricityPlanned.length, blanks: plan.offices.length - electricityPlanned.length, unreadable: 0,
+      byUnit: [{ unit: 'kWh', count: electricityPlanned.length, sum: electricityPlanned.reduce((a, b) => a + b, 0), min: Math.min(...electricityPlanned), max: Math.max(...electricityPlanned) }],
+    });
 
     // Provenance: every record's raw row is the cells as read, and the numbers typed as text stay text there.
     const textReading = plan.offices.find((reading) => reading.asText && reading.electricityKwh !== null && !plan.rejectedOfficeRows.has(reading.rowNumber))!;

@@ -42,6 +42,33 @@ describe('importing targets and reported figures', () => {
       { metric: 'Clean electricity share (data centres)', period: 'FY2023', value: 0.539, unit: '%', percent_evidence: 'percent-text', notes: null },
     ]);
     expect(outcome.rejected.map((issue) => [issue.rowNumber, issue.reason])).toEqual([[5, expect.stringContaining('reported value is blank')]]);
+    // Control totals count every value read, the percentage too, and sum per unit: never tCO2e and a PUE together.
+    expect(outcome.columns).toEqual([{
+      sheet: 'reported', column: 2, header: 'Reported value', count: 3, blanks: 1, unreadable: 0,
+      byUnit: [
+        { unit: 'tCO2e', count: 1, sum: 6785.6, min: 6785.6, max: 6785.6 },
+        { unit: 'ratio', count: 1, sum: 1.215, min: 1.215, max: 1.215 },
+        { unit: '%', count: 1, sum: 53.9, min: 53.9, max: 53.9 },
+      ],
+    }]);
+    engagement.close();
+  });
+
+  it("counts a target written '20%' with no unit as read, in percent points, and text that is no number apart", async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'targets.csv');
+    fs.writeFileSync(file, [
+      'Metric,Target,Unit,Target year,Base year',
+      'Net Scope 1 and 2 emissions reduction against base year,20%,,FY2030,FY2023',
+      'Data-centre PUE,1.2,,FY2025,',
+      'Scope 3 emissions,about a third,,FY2030,',
+    ].join('\n'));
+    const engagement = newEngagement(dir);
+    const outcome = await runImport(engagement.db, { filePath: file, mapping: mappingSchema.parse(targetsMapping()), ...TEST_ACTOR, settings: engagement.settings(), allowEmpty: true });
+    expect(outcome.columns).toEqual([{
+      sheet: 'targets', column: 1, header: 'Target', count: 2, blanks: 0, unreadable: 1,
+      byUnit: [{ unit: '%', count: 1, sum: 20, min: 20, max: 20 }, { unit: null, count: 1, sum: 1.2, min: 1.2, max: 1.2 }],
+    }]);
     engagement.close();
   });
 

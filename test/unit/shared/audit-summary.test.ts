@@ -5,9 +5,9 @@ describe('describeAuditEntry', () => {
   it('summarises an import by file, sheet, kind and counts', () => {
     const params = {
       file: 'company.xlsx', kind: 'activity', duplicateOf: null,
-      controlTotals: { sheets: [{ sheet: 'UK offices' }], recordsCreated: 96, rejectedTotal: 2 },
+      controlTotals: { sheets: [{ sheet: 'UK offices', rejected: 1 }], recordsCreated: 96, rejectedTotal: 2 },
     };
-    expect(describeAuditEntry('import', params)).toEqual({ title: 'File imported', summary: 'company.xlsx › UK offices (activity): 96 records, 2 rejected' });
+    expect(describeAuditEntry('import', params)).toEqual({ title: 'File imported', summary: 'company.xlsx › UK offices (activity): 96 records, 1 row rejected' });
   });
 
   it('names a refused file with its reason, and a cancelled import', () => {

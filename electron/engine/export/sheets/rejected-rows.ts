@@ -2,7 +2,8 @@
 import { columnLetter, type Cell as SourceCell } from '../../../../shared/import/cell';
 import { rowAsRead } from '../../../../shared/import/values';
 import type { ReadableDb } from '../../db/handles';
-import { countRejectedRows, iterateRejectedRows } from '../store';
+import { countOf } from '../../../../shared/count-text';
+import { countRejections, iterateRejectedRows } from '../store';
 import type { Cell } from '../book/book';
 import { writeTable, type TableColumn } from '../book/table';
 import type { SheetModule } from './sheet-module';
@@ -34,14 +35,21 @@ export function* rejectedRows(db: ReadableDb): Generator<Cell[]> {
   }
 }
 
+/** What the list holds: reasons, one a line, on rows refused whole or (a factor row) imported with values refused. */
+function rejectionNote({ reasons, rows, partlyRejectedRows }: ReturnType<typeof countRejections>): string {
+  if (reasons === 0) return 'None: no import rejected a row.';
+  const partly = partlyRejectedRows === 0 ? '' : ` (${partlyRejectedRows} of them imported, with only the values named here refused)`;
+  return `${countOf(reasons, 'reason')} on ${countOf(rows, 'row')}${partly}, one reason a line. What was refused is not in any figure; the source files keep it as it was.`;
+}
+
 export const rejectedRowsSheet: SheetModule = {
   tabs: () => [{ name: REJECTED_SHEET, description: 'Every row an import refused, with its reason' }],
   async write(book, context) {
-    const count = countRejectedRows(context.db);
+    const count = countRejections(context.db);
     await writeTable(book, {
       name: REJECTED_SHEET,
       title: 'Rejected rows',
-      notes: [count === 0 ? 'None: no import rejected a row.' : `${count} rows rejected at import. They are not in any figure; the source files keep them as they were.`],
+      notes: [rejectionNote(count)],
       columns: REJECTED_COLUMNS,
     }, rejectedRows(context.db), context.signal);
   },

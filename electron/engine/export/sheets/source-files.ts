@@ -10,7 +10,7 @@ import type { SheetModule } from './sheet-module';
 export const SOURCES_SHEET = 'Source files';
 
 const NOTES = [
-  `Every imported file, as registered at import ${TICK.hashed}. Rows read = imported + rejected + skipped (totals, notes, blank rows, rows outside the table).`,
+  `Every imported file, as registered at import ${TICK.hashed}. Rows read = imported + rejected + skipped (totals, notes, blank rows, rows outside the table), each row counted once: imported if it gave at least one record, factor, target or claim; rejected if refused whole. Imported, values refused: imported rows with a value refused alone (a published factor file's row gives one factor per gas, unit or treatment). Reasons: every reason on the Rejected rows sheet (a row can have several).`,
   'Evidence: whether the original bytes are kept in the engagement (and so in the evidence pack).',
 ];
 
@@ -28,6 +28,8 @@ const COLUMNS: readonly TableColumn[] = [
   { header: 'Imported', style: 'count' },
   { header: 'Rejected', style: 'count' },
   { header: 'Skipped', style: 'count' },
+  { header: 'Imported, values refused', style: 'count' },
+  { header: 'Reasons', style: 'count' },
   { header: 'Evidence', style: 'text' },
 ];
 const C = { read: 10, imported: 11, rejected: 12 } as const;
@@ -53,6 +55,8 @@ export const sourceFilesSheet: SheetModule = {
         { value: source.rows_imported, style: 'count' },
         { value: source.rows_rejected, style: 'count' },
         { value: formula(`${cellRef(C.read, r)}-${cellRef(C.imported, r)}-${cellRef(C.rejected, r)}`, skipped), style: 'count' },
+        { value: source.rows_partly_rejected, style: 'count' },
+        { value: source.rejection_reasons, style: 'count' },
         { value: source.stored === 1 ? 'Kept' : `Not kept: ${source.omitted_reason ?? 'no evidence recorded'}`, style: 'text' },
       ];
     });

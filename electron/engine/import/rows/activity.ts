@@ -4,6 +4,7 @@
  * what they find is stored as import findings.
  */
 import { createActivityRowMapper } from '../../../../shared/import/records';
+import { controlReading } from '../../../../shared/import/values';
 import { activityRecordWriter, claimWriter, importFindingWriter } from '../store';
 import { tableRows, type RowContext, type RowHandler } from './handler';
 
@@ -17,7 +18,7 @@ export function activityRows(context: RowContext): RowHandler {
   return {
     row: tableRows(context, (sheet, row, rawRowId, tally) => {
       const mapped = mapRow(row);
-      for (const [column, value] of mapped.quantities) totals.column(sheet, column, headerOf(column), value);
+      for (const [column, value] of mapped.quantities) totals.column(sheet, column, headerOf(column), controlReading(value, mapped.quantityUnits.get(column) ?? null, row.cells[column]));
       for (const check of mapped.twinChecks) {
         const finding = totals.twinChecked(sheet, row.rowNumber, check);
         if (finding) {
@@ -26,8 +27,7 @@ export function activityRows(context: RowContext): RowHandler {
         }
       }
       if (mapped.rejections.length > 0) {
-        tally.rejected++;
-        for (const rejection of mapped.rejections) context.reject(sheet, row.rowNumber, rejection);
+        context.rejectRow(sheet, row.rowNumber, mapped.rejections);
         return;
       }
       for (const record of mapped.records) records.add(rawRowId, record);

@@ -4,7 +4,7 @@
  * (factor files are small) and parsed when the last row is read; each set is stored as a new
  * version, every factor linked to the raw row it came from.
  */
-import type { RawRow } from '../../../../shared/import/cell';
+import { isBlank, type RawRow } from '../../../../shared/import/cell';
 import { DESNZ_DATA_SHEET, parseDesnzFlatFile } from '../../../../shared/factors/desnz';
 import { EPA_HUB_SHEET, parseEpaHub } from '../../../../shared/factors/epa-hub';
 import { FactorFileFormatError, type EmissionFactor, type ParsedFactorSet } from '../../../../shared/factors/types';
@@ -65,18 +65,31 @@ function parsePublishedSheet(sheet: string, rows: readonly RawRow[]): ParsedFact
   return parser(rows);
 }
 
+/**
+ * A published set's rows, each counted once: imported if it gave at least one factor (a row gives
+ * one per gas, or one per waste treatment, so one can be imported with some of its values refused:
+ * counted as partly rejected too), rejected if it has reasons and gave none, skipped otherwise
+ * (blank rows; table titles, headers and notes between the factor tables). Every reason is stored.
+ */
 function storePublishedSet(context: RowContext, sheet: string, collected: CollectedSheet, parsed: ParsedFactorSet): void {
   const tally = context.totals.sheet(sheet);
   const stored = storeFactorSet(context.db, parsed.meta, parsed.factors, { kind: 'import', sourceFileId: context.sourceFileId, rawRowIdOf: (rowNumber) => collected.rawRowIds.get(rowNumber) });
   context.totals.recordsCreated += stored.factors;
   const used = new Set(parsed.factors.flatMap((factor) => factor.source.rowNumbers));
-  tally.dataRows = parsed.rowsRead;
-  tally.imported = used.size;
-  tally.skipped['outside-table'] = tally.rowsRead - parsed.rowsRead;
+  const withReasons = new Set<number>();
   for (const skip of parsed.skipped) {
-    tally.rejected++;
+    withReasons.add(skip.rowNumber);
     context.reject(sheet, skip.rowNumber, { column: null, reason: skip.reason });
   }
+  for (const row of collected.rows) {
+    if (used.has(row.rowNumber)) {
+      tally.imported++;
+      if (withReasons.has(row.rowNumber)) tally.partlyRejected++;
+    } else if (withReasons.has(row.rowNumber)) tally.rejected++;
+    else if (row.cells.every(isBlank)) tally.skipped.blank++;
+    else tally.skipped['outside-table']++;
+  }
+  tally.dataRows = tally.imported + tally.rejected;
 }
 
 /**
@@ -96,8 +109,7 @@ function storeFactorTable(context: RowContext, sheet: string, collected: Collect
     if (!isDataRow(context, sheet, row, verdict, tally)) continue;
     const result = mapFactorRow(mapping, withPlaceholdersBlank(row, isPlaceholder));
     if (!result.ok) {
-      tally.rejected++;
-      for (const rejection of result.rejections) context.reject(sheet, row.rowNumber, rejection);
+      context.rejectRow(sheet, row.rowNumber, result.rejections);
       continue;
     }
     tally.imported++;

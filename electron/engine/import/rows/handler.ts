@@ -25,8 +25,10 @@ export interface RowContext {
   /** Records whose period starts before this date (the base year's start) are rejected. */
   readonly earliestPeriodStart: string | null;
   readonly totals: ControlTotals;
-  /** Stores a rejected row with its reason and counts it. */
+  /** Stores one reason a row was refused (a row can have several); counts the reason, not the row. */
   readonly reject: (sheet: string, rowNumber: number, rejection: Rejection) => void;
+  /** Rejects a row whole: counts it once as a rejected row of its sheet and stores each of its reasons. */
+  readonly rejectRow: (sheet: string, rowNumber: number, rejections: readonly Rejection[]) => void;
   /** Writes the raw rows read so far: what points to a raw row needs it stored first. */
   readonly flushRawRows: () => void;
   /** The activity records' indexes, which a large import builds again at its end (see DeferredIndexes). */
@@ -101,8 +103,7 @@ export function isDataRow(context: RowContext, sheet: string, row: RawRow, verdi
       return false;
     case 'unbalanced-total':
       tally.dataRows++;
-      tally.rejected++;
-      context.reject(sheet, row.rowNumber, { column: null, reason: `${verdict.reason}: neither imported as data nor skipped as a totals row; check the sheet` });
+      context.rejectRow(sheet, row.rowNumber, [{ column: null, reason: `${verdict.reason}: neither imported as data nor skipped as a totals row; check the sheet` }]);
       return false;
     case 'total':
     case 'note': {

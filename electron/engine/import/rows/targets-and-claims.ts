@@ -1,8 +1,7 @@
 /** Targets and the figures the company reported (claims): one item per data row, or the row is rejected. */
 import type { RawRow } from '../../../../shared/import/cell';
 import { NUMERIC_ROLES } from '../../../../shared/import/mapping';
-import { writtenNumber } from '../../../../shared/import/values';
-import { mapClaimRow, mapTargetRow, type RowResult } from '../../../../shared/import/reference-rows';
+import { mapClaimRow, mapTargetRow, referenceReading, type RowResult } from '../../../../shared/import/reference-rows';
 import { claimWriter, targetWriter } from '../store';
 import { tableRows, type RowContext, type RowHandler } from './handler';
 
@@ -12,15 +11,11 @@ function referenceRows<Draft>(context: RowContext, mapRow: (row: RawRow) => RowR
   const numericColumns = mapping.columns.filter((column) => NUMERIC_ROLES.includes(column.role));
   return {
     row: tableRows(context, (sheet, row, rawRowId, tally) => {
-      for (const column of numericColumns) {
-        const cell = row.cells[column.column];
-        totals.column(sheet, column.column, column.header, writtenNumber(cell, mapping.decimalSeparator));
-      }
+      for (const column of numericColumns) totals.column(sheet, column.column, column.header, referenceReading(mapping, column, row));
       context.flushRawRows();
       const result = mapRow(row);
       if (!result.ok) {
-        tally.rejected++;
-        for (const rejection of result.rejections) context.reject(sheet, row.rowNumber, rejection);
+        context.rejectRow(sheet, row.rowNumber, result.rejections);
         return;
       }
       write(rawRowId, result.draft);

@@ -1,6 +1,8 @@
-import type { ImportFinding, ImportOutcome, RowIssue } from '../../../../shared/contract';
+import type { ColumnControlTotal, ImportFinding, ImportOutcome, RowIssue } from '../../../../shared/contract';
 import { columnLetter } from '../../../../shared/import/cell';
-import { formatCount, formatNumber } from '../../format';
+import { countOf, formatCount, formatNumber, NO_VALUE } from '../../format';
+import { rowCounts } from '../../../../shared/import/row-counts';
+import { importCounts } from './format';
 import { t } from '../../../../shared/messages';
 
 function SheetTotals({ outcome }: { outcome: ImportOutcome }) {
@@ -38,6 +40,18 @@ function SheetTotals({ outcome }: { outcome: ImportOutcome }) {
   );
 }
 
+/** How the sheet counts tie out, and which imported rows had values refused. */
+function SheetTotalsNote({ outcome }: { outcome: ImportOutcome }) {
+  const { partlyRejected } = rowCounts(outcome);
+  return (
+    <p className="muted small">
+      {t.importResults.rowsReadTieOut}
+      {partlyRejected > 0 && <> {t.importResults.partlyRejected(importCounts.rows(partlyRejected))}</>}
+    </p>
+  );
+}
+
+/** One row per column and unit: a column's numbers are summed per unit, never across units (tCO2e beside a PUE). */
 function ColumnTotals({ outcome }: { outcome: ImportOutcome }) {
   return (
     <table className="grid" aria-label={t.importResults.columnControlTotals}>
@@ -45,6 +59,7 @@ function ColumnTotals({ outcome }: { outcome: ImportOutcome }) {
         <tr>
           <th>{t.importResults.sheet}</th>
           <th>{t.importResults.column}</th>
+          <th>{t.importResults.unit}</th>
           <th className="num">{t.importResults.count}</th>
           <th className="num">{t.importResults.blanks}</th>
           <th className="num">{t.importResults.sum}</th>
@@ -53,26 +68,35 @@ function ColumnTotals({ outcome }: { outcome: ImportOutcome }) {
         </tr>
       </thead>
       <tbody>
-        {outcome.columns.map((column) => (
-          <tr key={`${column.sheet}:${column.column}`} data-column={columnLetter(column.column)}>
-            <td>{column.sheet}</td>
-            <td>{columnLetter(column.column)} · {column.header}</td>
-            <td className="num">{column.count}</td>
-            <td className="num">{column.blanks}</td>
-            <td className="num">{formatNumber(column.sum)}</td>
-            <td className="num">{formatNumber(column.min)}</td>
-            <td className="num">{formatNumber(column.max)}</td>
-          </tr>
-        ))}
+        {outcome.columns.flatMap((column) => {
+          const units = column.byUnit.length > 0 ? column.byUnit : [null];
+          return units.map((unit, index) => (
+            <tr key={`${column.sheet}:${column.column}:${unit?.unit ?? ''}`} data-column={columnLetter(column.column)}>
+              <td>{index === 0 ? column.sheet : ''}</td>
+              <td>{index === 0 ? `${columnLetter(column.column)} · ${column.header}` : ''}</td>
+              <td>{unit === null ? NO_VALUE : unit.unit ?? t.importResults.noUnit}</td>
+              <td className="num">{formatCount(unit?.count ?? 0)}</td>
+              <td className="num">{index === 0 ? columnBlanks(column) : ''}</td>
+              <td className="num">{unit === null ? NO_VALUE : formatNumber(unit.sum)}</td>
+              <td className="num">{unit === null ? NO_VALUE : formatNumber(unit.min)}</td>
+              <td className="num">{unit === null ? NO_VALUE : formatNumber(unit.max)}</td>
+            </tr>
+          ));
+        })}
       </tbody>
     </table>
   );
 }
 
-function RowIssuesTable({ label, issues, total }: { label: string; issues: readonly RowIssue[]; total: number }) {
+/** '2', or '2 (+1 not a number)': cells that are neither numbers nor blank are counted apart. */
+function columnBlanks(column: ColumnControlTotal): string {
+  return column.unreadable === 0 ? formatCount(column.blanks) : t.importResults.blanksAndUnreadable(formatCount(column.blanks), formatCount(column.unreadable));
+}
+
+function RowIssuesTable({ label, heading, issues, total }: { label: string; heading?: string; issues: readonly RowIssue[]; total: number }) {
   return (
     <>
-      <h3>{label} ({total})</h3>
+      <h3>{heading ?? `${label} (${total})`}</h3>
       {total > issues.length && <p className="muted small">{t.importResults.showingTheFirstTheEngagement(issues.length, total)}</p>}
       {issues.length > 0 && (
         <table className="grid issues" aria-label={label}>
@@ -171,16 +195,23 @@ export function FindingsTable({ findings, total }: { findings: readonly (ImportF
   );
 }
 
+/** 'Rejected rows: 2 rows, 190 reasons': a row can have several reasons, and an imported row can have values refused. */
+function rejectedHeading(outcome: ImportOutcome): string {
+  const rows = rowCounts(outcome);
+  return t.importResults.rejectedRowsAndReasons(importCounts.rows(rows.rejected), countOf(rows.reasons, t.importResults.reason2, t.importResults.reasons));
+}
+
 /** Control totals, to tie the import back to the file, every row that was not imported with why, the numeric columns left out and the findings. */
 export function ImportResults({ outcome }: { outcome: ImportOutcome }) {
   return (
     <div className="import-results" data-testid={outcome.dryRun ? 'validation-results' : 'import-results'}>
       <h3>{t.importResults.controlTotals}</h3>
       <SheetTotals outcome={outcome} />
+      <SheetTotalsNote outcome={outcome} />
       {outcome.columns.length > 0 && <ColumnTotals outcome={outcome} />}
       <ColumnsNotImported outcome={outcome} />
       <FindingsTable findings={outcome.findings} total={outcome.findingsTotal} />
-      <RowIssuesTable label={t.importResults.rejectedRows} issues={outcome.rejected} total={outcome.rejectedTotal} />
+      <RowIssuesTable label={t.importResults.rejectedRows} heading={rejectedHeading(outcome)} issues={outcome.rejected} total={outcome.rejectedTotal} />
       <RowIssuesTable label={t.importResults.skippedTotalsAndNotes} issues={outcome.skipped} total={outcome.skipped.length} />
     </div>
   );

@@ -19,7 +19,7 @@ function summary(outcome: ImportOutcome): string {
   if (!outcome.committed) return t.importStep.notImportedNothingWasSaved(outcome.shortfall ?? t.importStep.theImportWasNotSaved);
   const evidence = outcome.evidenceStored ? t.importStep.theFileIsStoredIn : t.importStep.theFileIsOverThe;
   const anyway = outcome.shortfall === null ? '' : t.importStep.importedAlthough(outcome.shortfall);
-  return t.importStep.importedFromRejected(importCounts.records(outcome.recordsCreated), importCounts.andClaims(outcome.claimsCreated), outcome.fileName, importCounts.rows(outcome.rejectedTotal), anyway, evidence);
+  return t.importStep.importedFromRejected(importCounts.records(outcome.recordsCreated), importCounts.andClaims(outcome.claimsCreated), outcome.fileName, importCounts.rejectedRows(outcome), anyway, evidence);
 }
 
 /** Step 6: the import itself, with progress and Cancel; its control totals are the result. */

@@ -23,7 +23,7 @@ interface Props {
 
 function summary(outcome: ImportOutcome): string {
   return t.validateStep.wouldBeImportedRejectedSkipped(
-    importCounts.records(outcome.recordsCreated), importCounts.andClaims(outcome.claimsCreated), importCounts.rows(outcome.rejectedTotal), importCounts.totalsOrNotesRows(outcome.skipped.length), importCounts.andFindings(outcome.findingsTotal),
+    importCounts.records(outcome.recordsCreated), importCounts.andClaims(outcome.claimsCreated), importCounts.rejectedRows(outcome), importCounts.totalsOrNotesRows(outcome.skipped.length), importCounts.andFindings(outcome.findingsTotal),
   );
 }
 

@@ -1,4 +1,5 @@
-import type { MappingKind } from '../../../../shared/contract';
+import type { ImportOutcome, MappingKind } from '../../../../shared/contract';
+import { rowCounts } from '../../../../shared/import/row-counts';
 import { countOf } from '../../format';
 import { t } from '../../../../shared/messages';
 
@@ -16,4 +17,9 @@ export const importCounts = {
   totalsOrNotesRows: (count: number) => countOf(count, t.importCounts.totalsOrNotesRow, t.importCounts.totalsOrNotesRows),
   andClaims: (count: number) => (count > 0 ? t.importCounts.andClaims(countOf(count, t.importCounts.claim, t.importCounts.claims)) : ''),
   andFindings: (count: number) => (count > 0 ? t.importCounts.andFindings(countOf(count, t.importCounts.finding, t.importCounts.findings)) : ''),
+  /** Rows rejected whole ('2 rows'), and the imported rows with values refused, when there are any. */
+  rejectedRows: (outcome: ImportOutcome) => {
+    const rows = rowCounts(outcome);
+    return `${importCounts.rows(rows.rejected)}${rows.partlyRejected > 0 ? t.importCounts.andPartlyRejected(importCounts.rows(rows.partlyRejected)) : ''}`;
+  },
 };

@@ -17,7 +17,8 @@ import {
   quantityFromText,
   readsAsNumber,
   rowAsRead,
-  writtenNumber,
+  controlReading,
+  fractionToPercentPoints,
 } from '../../../../shared/import/values';
 
 const POINT = { decimalSeparator: '.' } as const;
@@ -351,16 +352,18 @@ describe('cells as the auditor sees them', () => {
 });
 
 describe('numbers as written, for control totals', () => {
-  it('takes number cells and number text as written, a percent cell as its stored number', () => {
-    expect(writtenNumber(6785.6, '.')).toBe(6785.6);
-    expect(writtenNumber('6 785,60', ',')).toBe(6785.6);
-    expect(writtenNumber({ t: 'percent', value: 0.539, format: '0.0%' }, '.')).toBe(0.539);
+  it('counts a value a mapper read in its unit, and tells a blank from a cell that is not a number', () => {
+    expect(controlReading(6785.6, 'kWh', '6 785,60')).toEqual({ kind: 'number', value: 6785.6, unit: 'kWh' });
+    expect(controlReading(null, 'kWh', null)).toEqual({ kind: 'blank' });
+    expect(controlReading(null, 'kWh', '   ')).toEqual({ kind: 'blank' });
+    expect(controlReading(null, 'kWh', 'n/a')).toEqual({ kind: 'unreadable' });
+    expect(controlReading(null, 'kWh', { t: 'error', code: '#N/A' })).toEqual({ kind: 'unreadable' });
   });
 
-  it('gives null for a blank cell and for anything that is not a number', () => {
-    expect(writtenNumber(null, '.')).toBeNull();
-    expect(writtenNumber('53.9%', '.')).toBeNull();
-    expect(writtenNumber('n/a', '.')).toBeNull();
+  it('gives a fraction as the exact percent points it stands for', () => {
+    expect(fractionToPercentPoints(0.539)).toBe(53.9);
+    expect(fractionToPercentPoints(0.2)).toBe(20);
+    expect(fractionToPercentPoints(0.07)).toBe(7);
   });
 
   it('tells number text with either separator from other text', () => {
