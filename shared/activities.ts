@@ -112,7 +112,7 @@ export function activityByKey(key: string): ActivityDefinition | undefined {
 
 export type Scope3Category = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15;
 
-/** GHG Protocol Scope 3 categories, by number, in the workbook's and the CLI's words (the UI names them from its catalogue). */
+/** GHG Protocol Scope 3 categories, by number: the workbook's, the CLI's and (through the message catalogue) the UI's words. */
 export const SCOPE3_CATEGORIES: Readonly<Record<number, string>> & Readonly<Record<Scope3Category, string>> = {
   1: 'Purchased goods and services',
   2: 'Capital goods',

@@ -6,7 +6,7 @@
  * refuses text written straight into JSX elsewhere in the renderer.
  */
 
-import type { ActivityKey, ActivityMeaning, Scope3Category } from './activities';
+import { SCOPE3_CATEGORIES, type ActivityKey, type ActivityMeaning, type Scope3Category } from './activities';
 import type { TraceCsvColumn } from './calc/trace';
 import type { FigureId } from './figures';
 import type { HeadlineKey } from './overview';
@@ -364,23 +364,7 @@ const en = {
     data_centre_clean_share: 'Data-centre clean share',
   } satisfies Record<FigureId, string>,
   /** GHG Protocol Scope 3 categories, by number. */
-  scope3Categories: {
-    1: 'Purchased goods and services',
-    2: 'Capital goods',
-    3: 'Fuel- and energy-related activities',
-    4: 'Upstream transportation and distribution',
-    5: 'Waste generated in operations',
-    6: 'Business travel',
-    7: 'Employee commuting',
-    8: 'Upstream leased assets',
-    9: 'Downstream transportation and distribution',
-    10: 'Processing of sold products',
-    11: 'Use of sold products',
-    12: 'End-of-life treatment of sold products',
-    13: 'Downstream leased assets',
-    14: 'Franchises',
-    15: 'Investments',
-  } satisfies Record<Scope3Category, string>,
+  scope3Categories: SCOPE3_CATEGORIES satisfies Record<Scope3Category, string>,
   /** What a column of an activity records, by meaning. */
   activityMeanings: {
     consumption: 'Consumption',
