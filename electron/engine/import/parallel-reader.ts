@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { ReadLimits, ReadRowsOptions, RowBatch, SourceReader } from './readers';
 import { SourceRefusedError } from './readers';
 import type { ReadWorkerCommand, ReadWorkerMessage } from './read-protocol';
+import { unpackRows } from './read-protocol';
 import { STREAMING_YOUNG_GENERATION_MB, workerEntry } from '../workers/spawn';
 import { nextTurn } from '../next-turn';
 
@@ -70,7 +71,7 @@ export async function openSourceInWorker(path: string, limits?: Partial<ReadLimi
           // Let queued messages in (a cancel) once a batch: the inbox alone never yields to the event loop.
           await nextTurn();
           options.signal?.throwIfAborted();
-          yield { sheet: message.sheet, rows: message.rows, cellsJson: message.cellsJson };
+          yield { sheet: message.sheet, rows: unpackRows(message.rows), cellsJson: message.cellsJson };
           options.onProgress?.(message.progress);
         }
       } finally {

@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { RawRow } from '../../../shared/import/cell';
 import { openSource, SourceRefusedError, type ReadLimits, type ReadProgress } from './readers';
 import type { ReadWorkerCommand, ReadWorkerMessage } from './read-protocol';
-import { MAX_BATCHES_IN_FLIGHT, ROWS_PER_BATCH } from './read-protocol';
+import { MAX_BATCHES_IN_FLIGHT, packRows, ROWS_PER_BATCH } from './read-protocol';
 
 const port = parentPort!;
 const { path, limits } = workerData as { path: string; limits?: Partial<ReadLimits> };
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     if (batch.length === 0) return;
     await backpressure();
     inFlight++;
-    post({ type: 'rows', sheet: batchSheet, rows: batch, ...(serialiseHere ? { cellsJson: batchJson } : {}), progress });
+    post({ type: 'rows', sheet: batchSheet, rows: packRows(batch), ...(serialiseHere ? { cellsJson: batchJson } : {}), progress });
     batch = [];
     batchJson = [];
   };

@@ -103,23 +103,23 @@ export class SheetCellScanner {
    * marker starts after the last cell read, so each search goes back no further than that.
    */
   private readMarkedCells(text: string): void {
-    const next = CELL_MARKERS.map((marker) => text.indexOf(marker));
+    const next = CELL_MARKERS.map((marker) => findMarker(text, marker, 0));
     let floor = 0;
     for (;;) {
       let chosen = -1;
       let at = -1;
       for (let index = 0; index < CELL_MARKERS.length; index++) {
         let position = next[index] ?? -1;
-        if (position !== -1 && position < floor) next[index] = position = text.indexOf(CELL_MARKERS[index] ?? '', floor);
+        if (position !== -1 && position < floor) next[index] = position = findMarker(text, CELL_MARKERS[index]!, floor);
         if (position !== -1 && (at === -1 || position < at)) {
           chosen = index;
           at = position;
         }
       }
       if (at === -1) return;
-      const marker = CELL_MARKERS[chosen] ?? '';
-      if (marker === FORMULA_MARKER && !isTagNameEnd(text.charCodeAt(at + marker.length))) {
-        next[chosen] = text.indexOf(marker, at + 1); // `<fx…`: not a formula
+      const marker = CELL_MARKERS[chosen]!;
+      if (marker === FORMULA_MARKER && !isTagNameEnd(text.charCodeAt(at + marker.text.length))) {
+        next[chosen] = findMarker(text, marker, at + 1); // `<fx…`: not a formula
         continue;
       }
       const start = lastCellStart(text, floor, at);
@@ -189,10 +189,34 @@ export class SheetCellScanner {
 
 const CELL_START = '<c';
 const CELL_END = '</c>';
-const FORMULA_MARKER = '<f';
 const ISO_DATE_TYPE = 'd';
+
+/**
+ * Text that marks a cell to read, and from where in it the search starts: at a character rare in
+ * a sheet's XML. Searching for `<` or a space first would stop at every tag of the sheet, which
+ * made these searches most of the scanner's time.
+ */
+interface CellMarker {
+  readonly text: string;
+  readonly rare: string;
+  readonly rareAt: number;
+}
+
+function cellMarker(text: string, rareAt: number): CellMarker {
+  return { text, rare: text.slice(rareAt), rareAt };
+}
+
+const FORMULA_MARKER = cellMarker('<f', 1);
 /** Excel-family writers quote attributes with `"`; other writers may use `'`. */
-const CELL_MARKERS = [FORMULA_MARKER, ` t="${ISO_DATE_TYPE}"`, ` t='${ISO_DATE_TYPE}'`];
+const CELL_MARKERS = [FORMULA_MARKER, cellMarker(` t="${ISO_DATE_TYPE}"`, 4), cellMarker(` t='${ISO_DATE_TYPE}'`, 4)];
+
+/** Where `marker` first occurs in `text` from `from` on, or -1. */
+function findMarker(text: string, marker: CellMarker, from: number): number {
+  for (let at = text.indexOf(marker.rare, from + marker.rareAt); at !== -1; at = text.indexOf(marker.rare, at + 1)) {
+    if (text.startsWith(marker.text, at - marker.rareAt)) return at - marker.rareAt;
+  }
+  return -1;
+}
 const CELL_ADDRESS = /^\$?([A-Za-z]{1,3})\$?([1-9][0-9]*)$/;
 const SLASH = 0x2f;
 const MAX_ROWS_AHEAD = 10_000;

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { TextDecoder } from 'node:util';
+import { StringDecoder } from 'node:string_decoder';
 import type ExcelJS from 'exceljs';
 import excelUtils from 'exceljs/lib/utils/utils';
 import type { Cell, DateCell, FormulaCell, PercentCell, RawRow } from '../../../../shared/import/cell';
@@ -9,7 +9,7 @@ import { MAX_CELL_CHARACTERS, SourceRefusedError } from './refusal';
 import type { ScannedCell } from './xlsx-cell-scanner';
 import { SheetCellScanner } from './xlsx-cell-scanner';
 import type { StreamedPart } from './xlsx-package-stream';
-import { rebuildPackage } from './xlsx-package-stream';
+import { ArchivePartReader, rebuildPackage } from './xlsx-package-stream';
 import type { WorkbookLayout, WorksheetPart } from './xlsx-workbook';
 import { WORKBOOK_PART, WORKBOOK_RELATIONSHIPS_PART } from './xlsx-workbook';
 import { partLabel, XmlPartChecker } from './xml-part-checker';
@@ -50,6 +50,8 @@ export interface XlsxReadPlan {
 }
 
 const SHARED_STRINGS_PART = 'xl/sharedStrings.xml';
+/** What exceljs finds in a sheet's part; never parsed, since the sheet's own XML is handed to the parser instead. */
+const SHEET_STAND_IN = Buffer.from(' ');
 const STYLES_PART = 'xl/styles.xml';
 /** Stands in for a missing shared-strings part, so that exceljs parses sheets as they stream. */
 const EMPTY_SHARED_STRINGS = Buffer.from(
@@ -72,12 +74,11 @@ export function planXlsxRead(layout: WorkbookLayout, guarded: GuardedWorkbook, s
       ? fromFile(SHARED_STRINGS_PART)
       : { name: SHARED_STRINGS_PART, source: { content: EMPTY_SHARED_STRINGS } },
     ...(guarded.compressedBytes.has(STYLES_PART) ? [fromFile(STYLES_PART)] : []),
-    ...sheets.map((part, index) => fromFile(part.partName, exceljsSheetPartName(index + 1))),
+    // A sheet's XML goes to the parser outside the package (see readXlsxRows): exceljs is given a stand-in to open it by.
+    ...sheets.map((_part, index) => ({ name: exceljsSheetPartName(index + 1), source: { content: SHEET_STAND_IN } })),
   ];
-  const sourceBytes = parts.reduce(
-    (total, part) => total + ('entryName' in part.source ? (guarded.compressedBytes.get(part.source.entryName) ?? 0) : 0),
-    0,
-  );
+  const fromFileNames = [...parts.flatMap((part) => ('entryName' in part.source ? [part.source.entryName] : [])), ...sheets.map((part) => part.partName)];
+  const sourceBytes = fromFileNames.reduce((total, name) => total + (guarded.compressedBytes.get(name) ?? 0), 0);
   return { sheets, parts, sourceBytes, date1904: layout.date1904 };
 }
 
@@ -94,16 +95,18 @@ export async function* readXlsxRows(
 ): AsyncGenerator<SheetRowBatch> {
   let bytesRead = 0;
   options.onBytes?.(bytesRead, plan.sourceBytes);
-  const input = Readable.from(
-    rebuildPackage(path, plan.parts, maxZipEntries, (bytes) => options.onBytes?.((bytesRead += bytes), plan.sourceBytes)),
-  );
-  // Loaded on first use: a thread that never parses a workbook (a CSV import, or the import's
-  // writing thread while a reader thread parses) is spared exceljs's ~0.4 s and ~30 MB of loading.
-  const { default: exceljs } = await import('exceljs');
-  const reader = new exceljs.stream.xlsx.WorkbookReader(input, EXCELJS_READER_OPTIONS);
-  const { scanners, styles } = hookPartParsers(reader, plan.sheets);
+  const onSourceBytes = (bytes: number) => options.onBytes?.((bytesRead += bytes), plan.sourceBytes);
+  let passDone = (): void => undefined;
+  const input = Readable.from(keptOpen(rebuildPackage(path, plan.parts, maxZipEntries, onSourceBytes), new Promise<void>((resolve) => (passDone = resolve))));
   const stopper = new ReadStopper(input, options.signal);
+  let sheetParts: ArchivePartReader | undefined;
   try {
+    sheetParts = await ArchivePartReader.open(path, maxZipEntries, onSourceBytes);
+    // Loaded on first use: a thread that never parses a workbook (a CSV import, or the import's
+    // writing thread while a reader thread parses) is spared exceljs's ~0.4 s and ~30 MB of loading.
+    const { default: exceljs } = await import('exceljs');
+    const reader = new exceljs.stream.xlsx.WorkbookReader(input, EXCELJS_READER_OPTIONS);
+    const { scanners, styles } = hookPartParsers(reader, plan.sheets, sheetParts);
     const worksheets = reader[Symbol.asyncIterator]();
     for (const part of plan.sheets) {
       const next = await stopper.race(worksheets.next());
@@ -127,8 +130,20 @@ export async function* readXlsxRows(
     throw asReadError(error);
   } finally {
     stopper.dispose();
+    passDone();
     input.destroy();
+    sheetParts?.close();
   }
+}
+
+/**
+ * The package, held open after its last part until the pass is done. The sheets' stand-ins are
+ * tiny, so exceljs's unzipper reaches the end of the package while a sheet is still being parsed,
+ * and an ended package would end exceljs's reading before it opens the sheets after that one.
+ */
+async function* keptOpen(chunks: AsyncIterable<Buffer>, passDone: Promise<void>): AsyncGenerator<Buffer> {
+  yield* chunks;
+  await passDone;
 }
 
 function selectSheets(layout: WorkbookLayout, sheet: string | undefined): WorksheetPart[] {
@@ -188,11 +203,13 @@ interface StyleManager {
 /**
  * Hooks UTF-8 decoding and a cell scanner per sheet in front of exceljs's XML parser, names the
  * part in any error it meets, and makes dangling references to shared strings and cell formats
- * visible. `sheets` are the sheets of this pass, in the order exceljs numbers them.
+ * visible. `sheets` are the sheets of this pass, in the order exceljs numbers them; each one's XML
+ * comes from `sheetParts`, in place of the stand-in exceljs found in the package.
  */
 function hookPartParsers(
   reader: ExcelJS.stream.xlsx.WorkbookReader,
   sheets: readonly WorksheetPart[],
+  sheetParts: ArchivePartReader,
 ): { scanners: Map<unknown, SheetCellScanner>; styles: { danglingSeen: boolean } } {
   const internals = reader as unknown as WorkbookReaderInternals;
   for (const [method, part] of [
@@ -219,7 +236,7 @@ function hookPartParsers(
   const scanners = new Map<unknown, SheetCellScanner>();
   const styles = { danglingSeen: false };
   let referencesExposed = false;
-  internals._parseWorksheet = function* (chunks: AsyncIterable<Buffer>, sheetNo: string) {
+  internals._parseWorksheet = function* (_standIn: AsyncIterable<Buffer>, sheetNo: string) {
     // Shared strings and styles are read by now: exceljs streams them before the sheets of this pass.
     if (!referencesExposed) {
       exposeDanglingSharedStrings(internals.sharedStrings ?? []);
@@ -230,7 +247,7 @@ function hookPartParsers(
     if (sheet === undefined) throw new Error(`exceljs opened sheet ${sheetNo}, which this pass does not read`);
     const scanner = new SheetCellScanner(sheet.name);
     const checker = new XmlPartChecker(sheet.partName, sheet.name);
-    const xml = decodeXmlPart(chunks, (text) => scanner.scan(text), checker);
+    const xml = decodeXmlPart(sheetParts.inflate(sheet.partName), (text) => scanner.scan(text), checker);
     for (const event of parseWorksheet(xml, sheetNo)) {
       scanners.set(event.value, scanner);
       yield event;
@@ -310,31 +327,42 @@ function danglingStyleError({ index, formats }: DanglingStyle, where: string): S
 }
 
 /**
- * The guard has checked that every part is valid UTF-8, so decoding here needs no checks. A
- * worksheet's bytes also pass its `checker` on the way, which refuses a sheet that ends before
- * its root element does, before exceljs could take that end for the sheet's. Element names lose
- * the root's namespace prefix, which exceljs would not recognise them by.
+ * The guard has checked that every part is valid UTF-8, so decoding here needs no checks (Node's
+ * StringDecoder, which carries a character split between chunks and decodes several times faster
+ * than a streaming TextDecoder). A worksheet's bytes also pass its `checker` on the way, which
+ * refuses a sheet that ends before its root element does, before exceljs could take that end for
+ * the sheet's. Element names lose the root's namespace prefix, which exceljs would not recognise
+ * them by.
  */
 async function* decodeXmlPart(
   chunks: AsyncIterable<Buffer>,
   onText?: (text: string) => void,
   checker?: XmlPartChecker,
 ): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8');
+  const decoder = new StringDecoder('utf8');
   const prefixes = new RootPrefixRemover();
+  let atStart = true;
   for await (const chunk of chunks) {
     checker?.feed(chunk);
-    const text = prefixes.push(decoder.decode(chunk, { stream: true }));
+    let decoded = decoder.write(chunk);
+    if (atStart && decoded !== '') {
+      // A byte order mark is not part of the text (TextDecoder, used before, dropped it too).
+      if (decoded.charCodeAt(0) === BYTE_ORDER_MARK) decoded = decoded.slice(1);
+      atStart = false;
+    }
+    const text = prefixes.push(decoded);
     onText?.(text);
     yield text;
   }
   checker?.end();
-  const rest = prefixes.push(decoder.decode(), true);
+  const rest = prefixes.push(decoder.end(), true);
   if (rest !== '') {
     onText?.(rest);
     yield rest;
   }
 }
+
+const BYTE_ORDER_MARK = 0xfeff;
 
 /**
  * Lets the reader stop waiting on exceljs when the input fails or the signal aborts: exceljs pipes
