@@ -1,7 +1,6 @@
 import { crc32 } from 'node:zlib';
-import type { Entry, ZipFile } from 'yauzl';
-import { listZipEntries, openZipArchive, STORED } from './zip-archive';
-import { inflateAsDeclared } from './zip-guard';
+import type { Entry } from 'yauzl';
+import { listZipEntries, openZipArchive } from './zip-archive';
 
 /** One entry of the rebuilt stream. */
 export interface StreamedPart {
@@ -11,64 +10,15 @@ export interface StreamedPart {
   readonly source: { readonly entryName: string } | { readonly content: Buffer };
 }
 
-/** Inflated bytes per chunk: many times zlib's 16 KiB, so a sheet takes far fewer trips to zlib's threads. */
-const INFLATE_CHUNK_BYTES = 256 * 1024;
-
-/**
- * Parts inflated straight from the archive, outside the rebuilt package: each worksheet, which
- * the parser then reads without the stream stages of exceljs's unzipper, and with the next chunk
- * inflating while it parses one. Held to their declared sizes, as in the package.
- */
-export class ArchivePartReader {
-  private readonly reading = new Set<AsyncGenerator<Buffer>>();
-
-  private constructor(
-    private readonly zip: ZipFile,
-    private readonly entries: ReadonlyMap<string, Entry>,
-    private readonly onSourceBytes: ((bytes: number) => void) | undefined,
-  ) {}
-
-  static async open(path: string, maxZipEntries: number, onSourceBytes?: (bytes: number) => void): Promise<ArchivePartReader> {
-    const zip = await openZipArchive(path, maxZipEntries);
-    try {
-      return new ArchivePartReader(zip, new Map((await listZipEntries(zip)).map((entry) => [entry.fileName, entry])), onSourceBytes);
-    } catch (error) {
-      zip.close();
-      throw error;
-    }
-  }
-
-  /** The inflated bytes of one part; `onSourceBytes` counts its compressed bytes as they are read. */
-  async *inflate(entryName: string): AsyncGenerator<Buffer> {
-    const entry = this.entries.get(entryName);
-    if (entry === undefined) throw new Error(`${entryName} vanished from the archive`);
-    const chunks = inflateAsDeclared(this.zip, entry, { chunkBytes: INFLATE_CHUNK_BYTES, onCompressedBytes: this.onSourceBytes });
-    this.reading.add(chunks);
-    try {
-      yield* chunks;
-    } finally {
-      this.reading.delete(chunks);
-    }
-  }
-
-  /** Stops the parts still being read (a pass that ends early) and closes the archive. */
-  close(): void {
-    for (const chunks of this.reading) void chunks.return(undefined).catch(() => undefined);
-    this.zip.close();
-  }
-}
-
 /**
  * The workbook as exceljs reads it: a ZIP stream rebuilt from the central directory the guard
- * checked, holding only the given parts, in the given order, under the given names, inflated
- * here and stored uncompressed.
+ * checked, holding only the given parts, in the given order, under the given names, their
+ * compressed bytes copied unchanged.
  *
  * Why: exceljs unzips from the local headers, front to back. Excel stores sheets before their
  * shared strings, which makes exceljs copy every sheet to a temporary file first (left behind
  * when a read is cancelled); a file whose local headers disagree with its directory would show
  * exceljs other bytes than the guard checked; and sheets it does not need would still be inflated.
- * Inflating here rather than in exceljs's unzipper holds each part to its declared size again (the
- * file may have changed since the guard read it). Sheets are not in it: see ArchivePartReader.
  * `onSourceBytes` counts the compressed bytes as they leave the file.
  */
 export async function* rebuildPackage(
@@ -82,14 +32,17 @@ export async function* rebuildPackage(
     const entries = new Map((await listZipEntries(zip)).map((entry) => [entry.fileName, entry]));
     for (const part of parts) {
       if ('content' in part.source) {
-        yield localFileHeader(part.name, storedEntryFields(part.source.content.length, crc32(part.source.content)));
+        yield localFileHeader(part.name, storedEntryFields(part.source.content));
         yield part.source.content;
         continue;
       }
       const entry = entries.get(part.source.entryName);
       if (entry === undefined) throw new Error(`${part.source.entryName} vanished from the archive`);
-      yield localFileHeader(part.name, { ...storedEntryFields(entry.uncompressedSize, entry.crc32), lastModFileTime: entry.lastModFileTime, lastModFileDate: entry.lastModFileDate });
-      yield* inflateAsDeclared(zip, entry, { chunkBytes: INFLATE_CHUNK_BYTES, onCompressedBytes: onSourceBytes });
+      yield localFileHeader(part.name, entry);
+      for await (const chunk of await zip.openReadStreamPromise(entry, { decodeFileData: false })) {
+        onSourceBytes?.((chunk as Buffer).length);
+        yield chunk as Buffer;
+      }
     }
   } finally {
     zip.close();
@@ -106,6 +59,7 @@ const LOCAL_FILE_HEADER_BYTES = 30;
 const VERSION_NEEDED_TO_EXTRACT = 20;
 /** Names are UTF-8; bit 3 stays clear because the sizes are in the header, not in a trailing descriptor. */
 const UTF8_NAMES_FLAG = 0x0800;
+const STORED = 0;
 
 function localFileHeader(name: string, fields: HeaderFields): Buffer {
   const nameBytes = Buffer.from(name, 'utf8');
@@ -125,13 +79,13 @@ function localFileHeader(name: string, fields: HeaderFields): Buffer {
   return header;
 }
 
-function storedEntryFields(size: number, checksum: number): HeaderFields {
+function storedEntryFields(content: Buffer): HeaderFields {
   return {
     compressionMethod: STORED,
     lastModFileTime: 0,
     lastModFileDate: 0,
-    crc32: checksum,
-    compressedSize: size,
-    uncompressedSize: size,
+    crc32: crc32(content),
+    compressedSize: content.length,
+    uncompressedSize: content.length,
   };
 }

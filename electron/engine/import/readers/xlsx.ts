@@ -9,7 +9,7 @@ import { MAX_CELL_CHARACTERS, SourceRefusedError } from './refusal';
 import type { ScannedCell } from './xlsx-cell-scanner';
 import { SheetCellScanner } from './xlsx-cell-scanner';
 import type { StreamedPart } from './xlsx-package-stream';
-import { ArchivePartReader, rebuildPackage } from './xlsx-package-stream';
+import { rebuildPackage } from './xlsx-package-stream';
 import type { WorkbookLayout, WorksheetPart } from './xlsx-workbook';
 import { WORKBOOK_PART, WORKBOOK_RELATIONSHIPS_PART } from './xlsx-workbook';
 import { partLabel, XmlPartChecker } from './xml-part-checker';
@@ -50,8 +50,6 @@ export interface XlsxReadPlan {
 }
 
 const SHARED_STRINGS_PART = 'xl/sharedStrings.xml';
-/** What exceljs finds in a sheet's part; never parsed, since the sheet's own XML is handed to the parser instead. */
-const SHEET_STAND_IN = Buffer.from(' ');
 const STYLES_PART = 'xl/styles.xml';
 /** Stands in for a missing shared-strings part, so that exceljs parses sheets as they stream. */
 const EMPTY_SHARED_STRINGS = Buffer.from(
@@ -74,11 +72,12 @@ export function planXlsxRead(layout: WorkbookLayout, guarded: GuardedWorkbook, s
       ? fromFile(SHARED_STRINGS_PART)
       : { name: SHARED_STRINGS_PART, source: { content: EMPTY_SHARED_STRINGS } },
     ...(guarded.compressedBytes.has(STYLES_PART) ? [fromFile(STYLES_PART)] : []),
-    // A sheet's XML goes to the parser outside the package (see readXlsxRows): exceljs is given a stand-in to open it by.
-    ...sheets.map((_part, index) => ({ name: exceljsSheetPartName(index + 1), source: { content: SHEET_STAND_IN } })),
+    ...sheets.map((part, index) => fromFile(part.partName, exceljsSheetPartName(index + 1))),
   ];
-  const fromFileNames = [...parts.flatMap((part) => ('entryName' in part.source ? [part.source.entryName] : [])), ...sheets.map((part) => part.partName)];
-  const sourceBytes = fromFileNames.reduce((total, name) => total + (guarded.compressedBytes.get(name) ?? 0), 0);
+  const sourceBytes = parts.reduce(
+    (total, part) => total + ('entryName' in part.source ? (guarded.compressedBytes.get(part.source.entryName) ?? 0) : 0),
+    0,
+  );
   return { sheets, parts, sourceBytes, date1904: layout.date1904 };
 }
 
@@ -95,18 +94,16 @@ export async function* readXlsxRows(
 ): AsyncGenerator<SheetRowBatch> {
   let bytesRead = 0;
   options.onBytes?.(bytesRead, plan.sourceBytes);
-  const onSourceBytes = (bytes: number) => options.onBytes?.((bytesRead += bytes), plan.sourceBytes);
-  let passDone = (): void => undefined;
-  const input = Readable.from(keptOpen(rebuildPackage(path, plan.parts, maxZipEntries, onSourceBytes), new Promise<void>((resolve) => (passDone = resolve))));
+  const input = Readable.from(
+    rebuildPackage(path, plan.parts, maxZipEntries, (bytes) => options.onBytes?.((bytesRead += bytes), plan.sourceBytes)),
+  );
+  // Loaded on first use: a thread that never parses a workbook (a CSV import, or the import's
+  // writing thread while a reader thread parses) is spared exceljs's ~0.4 s and ~30 MB of loading.
+  const { default: exceljs } = await import('exceljs');
+  const reader = new exceljs.stream.xlsx.WorkbookReader(input, EXCELJS_READER_OPTIONS);
+  const { scanners, styles } = hookPartParsers(reader, plan.sheets);
   const stopper = new ReadStopper(input, options.signal);
-  let sheetParts: ArchivePartReader | undefined;
   try {
-    sheetParts = await ArchivePartReader.open(path, maxZipEntries, onSourceBytes);
-    // Loaded on first use: a thread that never parses a workbook (a CSV import, or the import's
-    // writing thread while a reader thread parses) is spared exceljs's ~0.4 s and ~30 MB of loading.
-    const { default: exceljs } = await import('exceljs');
-    const reader = new exceljs.stream.xlsx.WorkbookReader(input, EXCELJS_READER_OPTIONS);
-    const { scanners, styles } = hookPartParsers(reader, plan.sheets, sheetParts);
     const worksheets = reader[Symbol.asyncIterator]();
     for (const part of plan.sheets) {
       const next = await stopper.race(worksheets.next());
@@ -130,20 +127,8 @@ export async function* readXlsxRows(
     throw asReadError(error);
   } finally {
     stopper.dispose();
-    passDone();
     input.destroy();
-    sheetParts?.close();
   }
-}
-
-/**
- * The package, held open after its last part until the pass is done. The sheets' stand-ins are
- * tiny, so exceljs's unzipper reaches the end of the package while a sheet is still being parsed,
- * and an ended package would end exceljs's reading before it opens the sheets after that one.
- */
-async function* keptOpen(chunks: AsyncIterable<Buffer>, passDone: Promise<void>): AsyncGenerator<Buffer> {
-  yield* chunks;
-  await passDone;
 }
 
 function selectSheets(layout: WorkbookLayout, sheet: string | undefined): WorksheetPart[] {
@@ -203,13 +188,11 @@ interface StyleManager {
 /**
  * Hooks UTF-8 decoding and a cell scanner per sheet in front of exceljs's XML parser, names the
  * part in any error it meets, and makes dangling references to shared strings and cell formats
- * visible. `sheets` are the sheets of this pass, in the order exceljs numbers them; each one's XML
- * comes from `sheetParts`, in place of the stand-in exceljs found in the package.
+ * visible. `sheets` are the sheets of this pass, in the order exceljs numbers them.
  */
 function hookPartParsers(
   reader: ExcelJS.stream.xlsx.WorkbookReader,
   sheets: readonly WorksheetPart[],
-  sheetParts: ArchivePartReader,
 ): { scanners: Map<unknown, SheetCellScanner>; styles: { danglingSeen: boolean } } {
   const internals = reader as unknown as WorkbookReaderInternals;
   for (const [method, part] of [
@@ -236,7 +219,7 @@ function hookPartParsers(
   const scanners = new Map<unknown, SheetCellScanner>();
   const styles = { danglingSeen: false };
   let referencesExposed = false;
-  internals._parseWorksheet = function* (_standIn: AsyncIterable<Buffer>, sheetNo: string) {
+  internals._parseWorksheet = function* (chunks: AsyncIterable<Buffer>, sheetNo: string) {
     // Shared strings and styles are read by now: exceljs streams them before the sheets of this pass.
     if (!referencesExposed) {
       exposeDanglingSharedStrings(internals.sharedStrings ?? []);
@@ -247,7 +230,7 @@ function hookPartParsers(
     if (sheet === undefined) throw new Error(`exceljs opened sheet ${sheetNo}, which this pass does not read`);
     const scanner = new SheetCellScanner(sheet.name);
     const checker = new XmlPartChecker(sheet.partName, sheet.name);
-    const xml = decodeXmlPart(sheetParts.inflate(sheet.partName), (text) => scanner.scan(text), checker);
+    const xml = decodeXmlPart(chunks, (text) => scanner.scan(text), checker);
     for (const event of parseWorksheet(xml, sheetNo)) {
       scanners.set(event.value, scanner);
       yield event;

@@ -1,6 +1,4 @@
 import { open } from 'node:fs/promises';
-import { pipeline } from 'node:stream';
-import { createInflateRaw } from 'node:zlib';
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import { SourceRefusedError } from './refusal';
@@ -8,8 +6,6 @@ import { SourceRefusedError } from './refusal';
 /** The last 22 bytes of a ZIP file, plus up to 64 KiB of archive comment before them. */
 const END_OF_CENTRAL_DIRECTORY_SEARCH_BYTES = 22 + 0xffff;
 const END_OF_CENTRAL_DIRECTORY_SIGNATURE = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
-/** The ZIP compression method of an entry stored as it is. */
-export const STORED = 0;
 
 /**
  * Opens a ZIP archive for reading entry by entry. The caller must close it.
@@ -45,15 +41,8 @@ export async function listZipEntries(zip: ZipFile): Promise<Entry[]> {
   return entries;
 }
 
-export interface InflateOptions {
-  /** The most inflated bytes in one chunk; zlib's 16 KiB when absent. */
-  readonly chunkBytes?: number;
-  /** Told the size of each piece of compressed data as it is read from the file. */
-  readonly onCompressedBytes?: (bytes: number) => void;
-}
-
 /** The inflated bytes of one entry, chunk by chunk. */
-export async function* inflateZipEntry(zip: ZipFile, entry: Entry, options: InflateOptions = {}): AsyncGenerator<Buffer> {
+export async function* inflateZipEntry(zip: ZipFile, entry: Entry): AsyncGenerator<Buffer> {
   if (entry.isEncrypted()) {
     throw new SourceRefusedError(
       'encrypted',
@@ -68,10 +57,7 @@ export async function* inflateZipEntry(zip: ZipFile, entry: Entry, options: Infl
     );
   }
   try {
-    const compressed = await zip.openReadStreamPromise(entry, { decodeFileData: false });
-    const { onCompressedBytes } = options;
-    if (onCompressedBytes !== undefined) compressed.on('data', (chunk: Buffer) => onCompressedBytes(chunk.length));
-    const stream = entry.compressionMethod === STORED ? compressed : pipeline(compressed, createInflateRaw({ chunkSize: options.chunkBytes }), () => undefined);
+    const stream = await zip.openReadStreamPromise(entry);
     for await (const chunk of stream) yield chunk as Buffer;
   } catch (error) {
     if (error instanceof SourceRefusedError) throw error;

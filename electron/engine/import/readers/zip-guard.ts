@@ -1,8 +1,7 @@
 import { isUtf8 } from 'node:buffer';
-import type { Entry, ZipFile } from 'yauzl';
+import type { Entry } from 'yauzl';
 import { formatBytes, GIB, MIB, SourceRefusedError } from './refusal';
 import { partLabel, XmlPartChecker } from './xml-part-checker';
-import type { InflateOptions } from './zip-archive';
 import { inflateZipEntry, listZipEntries, withZipArchive } from './zip-archive';
 
 /** Caps applied to every source file before a parser sees it (design §6). */
@@ -52,43 +51,34 @@ export async function guardWorkbookArchive(
       // A worksheet is checked as it streams to exceljs, once per read instead of at every open.
       let xml: XmlPartChecker | undefined = new XmlPartChecker(entry.fileName);
       const utf8 = new Utf8Validator();
-      let first = true;
-      for await (const chunk of inflateAsDeclared(zip, entry)) {
-        if (first) refuseUtf16Xml(entry.fileName, chunk);
-        first = false;
+      let inflated = 0;
+      for await (const chunk of inflateZipEntry(zip, entry)) {
+        if (inflated === 0) refuseUtf16Xml(entry.fileName, chunk);
+        inflated += chunk.length;
+        // Declared sizes already passed the caps, so holding each part to its declaration bounds the total.
+        if (inflated > entry.uncompressedSize) {
+          throw bombError(
+            `its part ${entry.fileName} inflates to more than the ${formatBytes(entry.uncompressedSize)} its ZIP header declares`,
+          );
+        }
         xml?.feed(chunk);
         if (xml?.isWorksheet === true) xml = undefined;
         if (!utf8.feed(chunk)) throw notUtf8Error(entry.fileName);
       }
       if (!utf8.end()) throw notUtf8Error(entry.fileName);
+      if (inflated !== entry.uncompressedSize) {
+        throw new SourceRefusedError(
+          'corrupt',
+          `The workbook is damaged: its ${partLabel(entry.fileName)} holds ${inflated.toLocaleString('en')} bytes, ` +
+            `not the ${entry.uncompressedSize.toLocaleString('en')} its ZIP header declares. ` +
+            'Open it in Excel to repair it, or ask for a fresh copy.',
+          { part: entry.fileName },
+        );
+      }
       xml?.end();
     }
     return { compressedBytes: new Map(entries.map((entry) => [entry.fileName, entry.compressedSize])) };
   });
-}
-
-/**
- * The inflated bytes of an entry, refused as soon as they run past the size its header declares
- * (declared sizes passed the caps, so this bounds them), or if they end short of it.
- */
-export async function* inflateAsDeclared(zip: ZipFile, entry: Entry, options?: InflateOptions): AsyncGenerator<Buffer> {
-  let inflated = 0;
-  for await (const chunk of inflateZipEntry(zip, entry, options)) {
-    inflated += chunk.length;
-    if (inflated > entry.uncompressedSize) {
-      throw bombError(`its part ${entry.fileName} inflates to more than the ${formatBytes(entry.uncompressedSize)} its ZIP header declares`);
-    }
-    yield chunk;
-  }
-  if (inflated !== entry.uncompressedSize) {
-    throw new SourceRefusedError(
-      'corrupt',
-      `The workbook is damaged: its ${partLabel(entry.fileName)} holds ${inflated.toLocaleString('en')} bytes, ` +
-        `not the ${entry.uncompressedSize.toLocaleString('en')} its ZIP header declares. ` +
-        'Open it in Excel to repair it, or ask for a fresh copy.',
-      { part: entry.fileName },
-    );
-  }
 }
 
 function isXmlPart(entry: Entry): boolean {
