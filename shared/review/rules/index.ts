@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { duplicatesRule, nearDuplicatesRule } from './duplicates';
 import { gapsRule } from './gaps';
+import { pueInputsRule } from './metric-inputs';
 import { monthlyOutlierRule, yearOnYearRule } from './outliers';
 import { boundaryRule, factorCoverageRule, outOfPeriodRule, quantitiesRule, unitChangesRule } from './records';
 import { engagementPeriods } from './series';
@@ -22,6 +23,7 @@ export const RULES: readonly ReviewRule[] = [
   outOfPeriodRule,
   boundaryRule,
   factorCoverageRule,
+  pueInputsRule,
   cellFormsRule,
   totalsRowsRule,
 ];

@@ -254,6 +254,24 @@ describe('sites without a boundary entry', () => {
   });
 });
 
+describe('a PUE input missing', () => {
+  const it_ = (site: string, month: string) => record({ site, month, activity: 'it_energy', meaning: 'metric', tco2e: null });
+  const facility = (site: string, month: string) => record({ site, month, activity: 'facility_energy', tco2e: null });
+
+  it('names the site, the fiscal year and the input it lacks, with the records of the one it has', () => {
+    const south = [it_('DC South', '2022-05'), it_('DC South', '2022-06')];
+    const findings = run('pue-inputs', data({ records: [facility('DC North', '2022-05'), it_('DC North', '2022-05'), ...south, facility('DC West', '2021-07')] }));
+    expect(findings).toMatchObject([
+      { site: 'DC West', activity: 'it_energy', figures: { fiscalYear: 'FY2022', missing: 'it' }, message: 'DC West, FY2022: total facility energy is recorded for DC West but no IT energy; its PUE (data centres) cannot be computed and the year’s is over the other data centres' },
+      { site: 'DC South', activity: 'facility_energy', figures: { fiscalYear: 'FY2023', missing: 'facility' }, recordIds: south.map((one) => one.id), message: expect.stringContaining('IT energy is recorded for DC South but no total facility energy') },
+    ]);
+  });
+
+  it('does not fire on a data centre with both inputs in the year, or on a site with neither', () => {
+    expect(run('pue-inputs', data({ records: [facility('DC North', '2022-05'), it_('DC North', '2022-09'), record()] }))).toEqual([]);
+  });
+});
+
 describe('activities without a factor', () => {
   it('fires on an activity no loaded factor set prices, and on every activity when none is loaded', () => {
     const diesel = record({ activity: 'diesel', unit: 'L' });
