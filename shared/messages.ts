@@ -750,6 +750,8 @@ const en = {
     itEnergyKwh: 'IT energy (kWh)',
     cleanElectricityKwh: 'Clean electricity (kWh)',
     electricityConsumedKwh: 'Electricity consumed (kWh)',
+    notComputableNoFacility: 'not computable: no total facility energy',
+    notComputableNoIt: 'not computable: no IT energy',
   },
   noFactorsNotice: {
     soNoFigureCanBe: 'so no figure can be calculated. Load the default factor library shipped with Carbon Audit, or import a factor table under Import.',

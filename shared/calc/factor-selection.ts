@@ -94,7 +94,11 @@ export function selectFactor(pool: readonly CalcFactor[], request: FactorRequest
   const notes = [
     ...attributeNote(chosen.factor, request),
     ...(regional.fallback ? [regionNote(chosen.factor, request.region)] : []),
-    ...(dated.fallback ? [factorYearNote(chosen.factor, request.date)] : []),
+    ...(dated.fallback ? [factorYearNote(chosen.factor, request.date, setAsideInForce(pool, request, [
+      { rule: 'attribute', kept: variants.factors, why: (factor) => describeAttributes(factor.attributes) },
+      { rule: 'unit', kept: convertible.candidates.map(({ factor }) => factor), why: (factor) => `per '${factor.unitText}'` },
+      { rule: 'region', kept: regional.candidates.map(({ factor }) => factor), why: (factor) => setRegionLabel(factor.region ?? factor.setRegion) },
+    ]))] : []),
     ...(chosen.assumedBasis === null ? [] : [basisNote(chosen)]),
   ];
   return { ok: true, factor: chosen.factor, factorUnit: chosen.unit, conversion: chosen.conversion, notes };
@@ -197,7 +201,7 @@ function byRegion(candidates: readonly Candidate[], region: string | null): Narr
 }
 
 function bySetInForce(candidates: readonly Candidate[], date: string): Narrowed {
-  const inForce = candidates.filter(({ factor }) => factor.validFrom <= date && date <= factor.validTo);
+  const inForce = candidates.filter(({ factor }) => inForceOn(factor, date));
   if (inForce.length > 0) return { ok: true, candidates: inForce, fallback: false };
   // An edition may be carried forward to a later period; a factor whose own validity is stated may not.
   const earlier = candidates.filter(({ factor }) => factor.validFrom <= date && factor.validityStated !== true);
@@ -239,10 +243,41 @@ function regionNote(factor: CalcFactor, region: string | null): string {
   return `region rule: ${wanted}; set-wide factor of ${factor.setKey} (${setRegionLabel(factor.region ?? factor.setRegion)}) used`;
 }
 
-function factorYearNote(factor: CalcFactor, date: string): string {
+const inForceOn = (factor: CalcFactor, date: string) => factor.validFrom <= date && date <= factor.validTo;
+
+interface RuleStage {
+  readonly rule: 'attribute' | 'unit' | 'region';
+  /** The factors the rule kept. */
+  readonly kept: readonly CalcFactor[];
+  /** What about a factor the rule set aside, in a few words. */
+  readonly why: (factor: CalcFactor) => string;
+}
+
+/**
+ * Factors in force on the record's date that an earlier rule set aside, each set once with the rule
+ * that did ('the region rule set aside user-2023 (US)'): when the year rule then falls back to an
+ * earlier edition, its note must not read as if no set were in force.
+ */
+function setAsideInForce(pool: readonly CalcFactor[], request: FactorRequest, stages: readonly RuleStage[]): string[] {
+  const seen = new Set<string>();
+  const notes: string[] = [];
+  for (const factor of pool.filter((candidate) => inForceOn(candidate, request.date))) {
+    const stage = stages.find(({ kept }) => !kept.includes(factor));
+    const key = `${stage?.rule}\u0000${factor.setKey}`;
+    if (!stage || seen.has(key)) continue;
+    seen.add(key);
+    notes.push(`the ${stage.rule} rule set aside ${factor.setKey} (${stage.why(factor)})`);
+  }
+  return notes;
+}
+
+function factorYearNote(factor: CalcFactor, date: string, setAside: readonly string[]): string {
+  const none = setAside.length === 0
+    ? `none in force on ${date}`
+    : `none in force on ${date} among the factors the earlier rules left (in force then, but ${setAside.join('; ')})`;
   return (
     `factor year rule (the set in force at the start of the record's period; if none, the latest earlier edition): ` +
-    `none in force on ${date}; ${factor.setKey} (${validityLabel(factor.validFrom, factor.validTo)}) used`
+    `${none}; ${factor.setKey} (${validityLabel(factor.validFrom, factor.validTo)}) used`
   );
 }
 

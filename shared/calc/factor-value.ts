@@ -52,7 +52,7 @@ export function factorCo2ePerUnit(factor: CalcFactor, basis: GwpBasis): FactorCo
     return { ok: true, value: { kgPerUnit, gases: [...co2eParts, ...weightedParts], notes: [`gas masses weighted with ${basis} GWPs${byOrigin}`] } };
   }
 
-  const notes = factor.gwpBasis === basis ? [] : [`the factor's CO2e is published on ${factor.gwpBasis} GWPs and is not re-weighted to ${basis}`];
+  const notes = publishedOnOtherBasis(factor, basis) ? [`the factor's CO2e is published on ${factor.gwpBasis} GWPs and is not re-weighted to ${basis}`] : [];
   if (factor.co2ePerUnitKg !== null) {
     return { ok: true, value: { kgPerUnit: shortestDecimalRational(factor.co2ePerUnitKg), gases: co2eParts, notes } };
   }
@@ -60,6 +60,14 @@ export function factorCo2ePerUnit(factor: CalcFactor, basis: GwpBasis): FactorCo
     return { ok: true, value: { kgPerUnit: sumRationals(co2eParts.map((part) => part.kgCo2e)), gases: co2eParts, notes } };
   }
   return { ok: false, reason: `factor #${factor.id} has neither a CO2e value nor per-gas values` };
+}
+
+/**
+ * Whether a factor prices records at CO2e its source weighted with another assessment's GWPs than
+ * the engagement's: its values are CO2e already (no gas mass to weight again), on another basis.
+ */
+export function publishedOnOtherBasis(factor: Pick<CalcFactor, 'gases' | 'gwpBasis'>, basis: GwpBasis): boolean {
+  return factor.gwpBasis !== basis && factor.gases.every((gas) => gas.alreadyCo2e);
 }
 
 /** Fuels of biological origin named in a factor's label: their methane is non-fossil whatever the activity. */

@@ -110,10 +110,10 @@ export class InventoryTotals {
           site,
           ...standingOf(site),
           ...emissionTotals(linesBySite.get(site) ?? []),
-          metrics: metricsOf(inputsBySite.get(site) ?? [], standingOf),
+          metrics: metricsOf(inputsBySite.get(site) ?? [], standingOf, 'site'),
         }));
         const includedInputs = yearInputs.filter((input) => standingOf(input.site).share > 0);
-        return { ...year, ...emissionTotals(yearLines), metrics: metricsOf(includedInputs, standingOf), sites: siteResults };
+        return { ...year, ...emissionTotals(yearLines), metrics: metricsOf(includedInputs, standingOf, 'year'), sites: siteResults };
       });
   }
 }
@@ -178,10 +178,11 @@ function compareCategoryKeys([a]: [string, unknown], [b]: [string, unknown]): nu
 
 /**
  * The metric figures of the catalogue (PUE, clean shares) from the physical inputs, plus the input
- * totals themselves: electricityKwh and cleanKwh over all sites, facilityKwh and itKwh over the
- * sites PUE takes (those with both inputs).
+ * totals themselves: electricityKwh and cleanKwh over all sites; facilityKwh and itKwh over a
+ * year's sites PUE takes (data centres with both inputs), and at one site what it recorded, so a
+ * site with one input and not the other still shows the one (its PUE stays null).
  */
-function metricsOf(inputs: readonly MetricGroup[], standingOf: (site: string | null) => SiteStanding): InventoryMetrics {
+function metricsOf(inputs: readonly MetricGroup[], standingOf: (site: string | null) => SiteStanding, over: 'site' | 'year'): InventoryMetrics {
   const total = (kind: MetricInputKind, includes: (site: string | null) => boolean = () => true) =>
     combinedTotal(inputs.filter((input) => input.kind === kind && includes(input.site)).map((input) => input.total));
   const sitesWith = (kind: MetricInputKind) => new Set(inputs.filter((input) => input.kind === kind && input.total.count > 0).map((input) => input.site));
@@ -202,7 +203,8 @@ function metricsOf(inputs: readonly MetricGroup[], standingOf: (site: string | n
     if (figure.kind === 'ratio') return numerator === null ? null : numerator / denominator;
     return (numerator ?? 0) / denominator;
   };
-  const pueInputs = operands(FIGURES.pue);
+  const { numerator, denominator } = FIGURES.pue.divides;
+  const pueInputs = over === 'year' ? operands(FIGURES.pue) : { numerator: total(numerator), denominator: total(denominator) };
   const figures = Object.fromEntries(METRIC_FIGURE_IDS.map((id) => [METRICS_FIELD[id], valueOf(FIGURES[id])])) as Pick<InventoryMetrics, (typeof METRICS_FIELD)[keyof typeof METRICS_FIELD]>;
   return {
     ...figures,

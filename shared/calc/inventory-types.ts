@@ -212,6 +212,7 @@ export interface InventoryMetrics {
   readonly dataCentreCleanShare: number | null;
   readonly electricityKwh: number | null;
   readonly cleanKwh: number | null;
+  /** PUE's inputs: over a year, the data centres with both; at a site, what it recorded (either alone too). */
   readonly itKwh: number | null;
   readonly facilityKwh: number | null;
 }

@@ -577,8 +577,8 @@ export class InventoryCalculation {
     const planned: PlannedFinding = {
       kind: 'double-count',
       cause:
-        `electricity counted twice? site ${record.site ?? '(none)'} also has electricity consumption in this facility energy's fiscal months: ` +
-        'only the electricity records count for Scope 2 and clean share; this facility energy still counts for PUE',
+        `facility energy left out of Scope 2 at site ${record.site ?? '(none)'}, not counted twice: the site's electricity consumption in the same fiscal months ` +
+        'counts for Scope 2 and clean share, and this facility energy for PUE only; confirm the electricity records cover the whole facility',
       detail: `in ${months.map((share) => share.month).join(', ')}`,
       atStake: recipe.doubleCountPricing === null ? null : { pricings: [recipe.doubleCountPricing], charged: false },
     };

@@ -9,7 +9,7 @@
 import { activityByKey, FACILITY_ENERGY_ACTIVITY, IT_ENERGY_ACTIVITY } from '../activities';
 import { allocateByDays, type FiscalSettings } from '../calc/fiscal';
 import { FINDING_KINDS, type CalcRecord, type Finding, type FindingKind, type InventoryResult, type LineBasis, type MetricInputKind } from '../calc/inventory-types';
-import { FIGURES, METRIC_INPUT_WORDS, type Figure } from '../figures';
+import { FIGURES, METRIC_INPUT_WORDS, type Figure, type MetricFigure } from '../figures';
 import { formatAmount } from './format';
 
 /** Kinds that leave a record's emissions priced (a caveat) or deliberately out (a double count). */
@@ -117,20 +117,26 @@ export function unpricedText(missing: UnpricedInputs): string {
 // ---------------------------------------------------------------------------------------------
 // A ratio's inputs: a site with one but not the other is left out of the ratio, and says so.
 
-const RATIO_INPUTS: Readonly<Record<string, MetricInputKind>> = { [IT_ENERGY_ACTIVITY]: 'it', [FACILITY_ENERGY_ACTIVITY]: 'facility' };
+/** The activity whose records are each ratio input. */
+export const RATIO_INPUT_ACTIVITY = { it: IT_ENERGY_ACTIVITY, facility: FACILITY_ENERGY_ACTIVITY } as const satisfies Partial<Record<MetricInputKind, string>>;
+const RATIO_INPUTS: Readonly<Record<string, MetricInputKind>> = { [RATIO_INPUT_ACTIVITY.it]: 'it', [RATIO_INPUT_ACTIVITY.facility]: 'facility' };
+
+/** The fiscal years a record's period touches (none when it cannot be allocated). */
+export function fiscalYearsOf(record: Pick<CalcRecord, 'periodStart' | 'periodEnd'>, fiscal: FiscalSettings): string[] {
+  const years = allocateByDays(record.periodStart, record.periodEnd, fiscal);
+  return years.ok ? years.value.map((year) => year.label) : [];
+}
 
 /** The ratio inputs recorded per fiscal year and site ('FY2024' → 'DC Reading' → it, facility). */
 export type RatioInputIndex = ReadonlyMap<string, ReadonlyMap<string | null, ReadonlySet<MetricInputKind>>>;
 
-export function ratioInputIndex(records: readonly CalcRecord[], fiscal: FiscalSettings): RatioInputIndex {
+export function ratioInputIndex(records: readonly Pick<CalcRecord, 'activity' | 'site' | 'periodStart' | 'periodEnd'>[], fiscal: FiscalSettings): RatioInputIndex {
   const index = new Map<string, Map<string | null, Set<MetricInputKind>>>();
   for (const record of records) {
     const kind = RATIO_INPUTS[record.activity];
     if (kind === undefined) continue;
-    const years = allocateByDays(record.periodStart, record.periodEnd, fiscal);
-    if (!years.ok) continue;
-    for (const year of years.value) {
-      const sites = index.get(year.label) ?? index.set(year.label, new Map()).get(year.label)!;
+    for (const year of fiscalYearsOf(record, fiscal)) {
+      const sites = index.get(year) ?? index.set(year, new Map()).get(year)!;
       (sites.get(record.site) ?? sites.set(record.site, new Set()).get(record.site)!).add(kind);
     }
   }
@@ -143,13 +149,20 @@ export function ratioInputIndex(records: readonly CalcRecord[], fiscal: FiscalSe
  */
 export function ratioInputsMissing(index: RatioInputIndex, figure: Figure, fiscalYear: string, site: string | null, isDataCentre: (site: string | null) => boolean): string | null {
   if (figure.kind !== 'ratio') return null;
-  const { numerator, denominator } = figure.divides;
   const recorded = [...(index.get(fiscalYear) ?? new Map<string | null, ReadonlySet<MetricInputKind>>())].filter(([name]) => site === null || name === site);
-  const named = (name: string | null) => name ?? '(no site)';
-  const notes = recorded.flatMap(([name, kinds]) => {
-    const [has, lacks] = kinds.has(numerator) ? [numerator, denominator] : [denominator, numerator];
-    if (figure.sites === 'data-centres' && !isDataCentre(name)) return [`${METRIC_INPUT_WORDS[has]} is recorded for ${named(name)}, which is not marked a data centre (carbon-audit site)`];
-    return kinds.has(lacks) ? [] : [`${METRIC_INPUT_WORDS[has]} is recorded for ${named(name)} but no ${METRIC_INPUT_WORDS[lacks]}`];
-  });
+  const notes = recorded.flatMap(([name, kinds]) => ratioInputGap(figure, name, kinds, isDataCentre(name)) ?? []);
   return notes.length === 0 ? null : `${figure.label} cannot be computed in ${fiscalYear}: ${notes.join('; ')}`;
+}
+
+/**
+ * Why one site's inputs leave it out of a ratio: 'IT energy is recorded for DC Reading but no total
+ * facility energy', or that the site is not a data centre; null when it has both, or neither.
+ */
+export function ratioInputGap(figure: MetricFigure, site: string | null, kinds: ReadonlySet<MetricInputKind>, isDataCentre: boolean): string | null {
+  const { numerator, denominator } = figure.divides;
+  if (!kinds.has(numerator) && !kinds.has(denominator)) return null;
+  const [has, lacks] = kinds.has(numerator) ? [numerator, denominator] : [denominator, numerator];
+  const named = site ?? '(no site)';
+  if (figure.sites === 'data-centres' && !isDataCentre) return `${METRIC_INPUT_WORDS[has]} is recorded for ${named}, which is not marked a data centre (carbon-audit site)`;
+  return kinds.has(lacks) ? null : `${METRIC_INPUT_WORDS[has]} is recorded for ${named} but no ${METRIC_INPUT_WORDS[lacks]}`;
 }

@@ -3,7 +3,7 @@
  * only reads; cursors (`iterate`) stream rows so a sheet of any length is read in bounded memory.
  */
 import type { ReadableDb } from '../db/handles';
-import { SOURCE_REJECTION_COUNTS_SQL } from '../db/source-row-counts';
+import { SOURCE_ROW_COUNTS_SQL } from '../db/source-row-counts';
 
 export interface FactorAppendixRow {
   id: number; set_key: string; edition: string; publisher: string; title: string; licence: string; gwp_basis: string; valid_from: string | null; valid_to: string | null;
@@ -36,7 +36,7 @@ export interface SourceFileRow {
 /** The source-file register with whether each file's bytes are kept. */
 export function selectSourceFiles(db: ReadableDb): SourceFileRow[] {
   return db.prepare(
-    `SELECT s.id, s.file_name, s.kind, s.format, s.sheet, s.size_bytes, s.sha256, s.imported_at, s.imported_by, s.rows_read, s.rows_imported, s.rows_rejected, e.stored, e.omitted_reason, ${SOURCE_REJECTION_COUNTS_SQL}
+    `SELECT s.id, s.file_name, s.kind, s.format, s.sheet, s.size_bytes, s.sha256, s.imported_at, s.imported_by, s.rows_read, s.rows_imported, e.stored, e.omitted_reason, ${SOURCE_ROW_COUNTS_SQL}
        FROM source_file s LEFT JOIN source_evidence e ON e.source_file_id = s.id ORDER BY s.id`,
   ).all() as SourceFileRow[];
 }
@@ -46,7 +46,7 @@ export function countRejections(db: ReadableDb): { reasons: number; rows: number
   return db.prepare(
     `SELECT (SELECT count(*) FROM rejected_row) AS reasons,
             (SELECT count(*) FROM (SELECT DISTINCT source_file_id, sheet, row_number FROM rejected_row)) AS rows,
-            (SELECT coalesce(sum(rows_partly_rejected), 0) FROM (SELECT ${SOURCE_REJECTION_COUNTS_SQL} FROM source_file s)) AS partlyRejectedRows`,
+            (SELECT coalesce(sum(rows_partly_rejected), 0) FROM (SELECT ${SOURCE_ROW_COUNTS_SQL} FROM source_file s)) AS partlyRejectedRows`,
   ).get() as { reasons: number; rows: number; partlyRejectedRows: number };
 }
 

@@ -2,7 +2,7 @@
  * The import feature's SQL: the source-file register, evidence bytes, raw rows, rejected rows,
  * the records, targets and claims mapped from them, and the saved mapping templates.
  */
-import { SOURCE_REJECTION_COUNTS_SQL } from '../db/source-row-counts';
+import { SOURCE_ROW_COUNTS_SQL } from '../db/source-row-counts';
 import type { ImportFinding, ImportFindingView, MappingTemplate, RejectedRowPage, SourceFileSummary } from '../../../shared/contract';
 import type { Cell } from '../../../shared/import/cell';
 import type { RawRow } from '../../../shared/import/cell';
@@ -67,10 +67,10 @@ export function finishSourceFile(db: WritableDb, sourceFileId: number, counts: {
 export function selectSourceFiles(db: ReadableDb): SourceFileSummary[] {
   const rows = db.prepare(
     `SELECT s.id, s.file_name AS fileName, s.sheet, s.kind, s.format, s.size_bytes AS sizeBytes, s.sha256, s.imported_at AS importedAt, s.imported_by AS importedBy,
-            s.rows_read AS rowsRead, s.rows_imported AS rowsImported, s.rows_rejected AS rowsRejected, coalesce(b.stored, 0) AS evidenceStored, ${SOURCE_REJECTION_COUNTS_SQL}
+            s.rows_read AS rowsRead, s.rows_imported AS rowsImported, coalesce(b.stored, 0) AS evidenceStored, ${SOURCE_ROW_COUNTS_SQL}
        FROM source_file s LEFT JOIN source_evidence b ON b.source_file_id = s.id ORDER BY s.id`,
-  ).all() as (Omit<SourceFileSummary, 'evidenceStored' | 'rejectionReasons' | 'rowsPartlyRejected'> & { evidenceStored: number; rejection_reasons: number; rows_partly_rejected: number })[];
-  return rows.map(({ rejection_reasons, rows_partly_rejected, ...row }) => ({ ...row, evidenceStored: row.evidenceStored === 1, rejectionReasons: rejection_reasons, rowsPartlyRejected: rows_partly_rejected }));
+  ).all() as (Omit<SourceFileSummary, 'evidenceStored' | 'rowsRejected' | 'rejectionReasons' | 'rowsPartlyRejected'> & { evidenceStored: number; rows_rejected: number; rejection_reasons: number; rows_partly_rejected: number })[];
+  return rows.map(({ rows_rejected, rejection_reasons, rows_partly_rejected, ...row }) => ({ ...row, evidenceStored: row.evidenceStored === 1, rowsRejected: rows_rejected, rejectionReasons: rejection_reasons, rowsPartlyRejected: rows_partly_rejected }));
 }
 
 // ---------------------------------------------------------------------------------------------

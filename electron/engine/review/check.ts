@@ -8,7 +8,7 @@
 import { fiscalYearOf } from '../../../shared/calc/fiscal';
 import type { InventoryResult } from '../../../shared/calc/inventory-types';
 import { canonicalJson } from '../../../shared/canonical-json';
-import { calculationFindingDraft } from '../../../shared/review/calculation-findings';
+import { calculationFindingDrafts } from '../../../shared/review/calculation-findings';
 import { severityAtStake, type FindingDraft, type FindingSource, type MaterialityLevels } from '../../../shared/review/findings';
 import { RULE_NAMES, RULES, ruleParameters, runRules, type ReviewData, type ReviewRule } from '../../../shared/review/rules';
 import { engagementPeriods } from '../../../shared/review/rules/series';
@@ -138,8 +138,8 @@ export function runCheck(engagement: Engagement, options: CheckOptions): CheckSu
   const settings = engagement.settings();
   const calculation = calculateAsItStands(engagement);
   const inventory = calculation?.result ?? null;
-  const factorActivities = calculation ? new Set(factorsForCalculation(engagement.reader, calculation.factorSetIds).map((factor) => factor.activityKey)) : null;
-  const data = gatherReviewData({ db: engagement.reader, settings, inventory, factorActivities });
+  const factors = calculation ? factorsForCalculation(engagement.reader, calculation.factorSetIds) : null;
+  const data = gatherReviewData({ db: engagement.reader, settings, inventory, factors });
   const parameters = parametersFor(engagement);
   const runs = runRules(data, parameters, names);
   const levels = materialityLevels(inventory, settings);
@@ -149,7 +149,7 @@ export function runCheck(engagement: Engagement, options: CheckOptions): CheckSu
   const sources: SourceFindings[] = [
     { source: 'rule', rules: names, drafts: runs.flatMap(({ rule, findings }) => findings.map((finding) => withSeverity({ ...finding, source: 'rule', rule: rule.name }))) },
   ];
-  const calculationDrafts = inventory && allRules ? inventory.findings.map((finding) => withSeverity(calculationFindingDraft(finding, finding.recordId === null ? undefined : records.get(finding.recordId)))) : [];
+  const calculationDrafts = inventory && allRules ? calculationFindingDrafts(inventory.findings, (recordId) => records.get(recordId)).map(withSeverity) : [];
   if (inventory && allRules) sources.push({ source: 'calculation', rules: null, drafts: calculationDrafts });
 
   const steps = plan(engagement, sources);

@@ -7,7 +7,9 @@
  * by the import's own table scanner, so a totals row here is exactly a row the import skipped as one.
  */
 import { fiscalYearByLabel, type FiscalSettings } from '../../../shared/calc/fiscal';
-import type { InventoryResult } from '../../../shared/calc/inventory-types';
+import { publishedOnOtherBasis } from '../../../shared/calc/factor-value';
+import type { GwpBasis } from '../../../shared/calc/gwp';
+import type { CalcFactor, InventoryResult } from '../../../shared/calc/inventory-types';
 import { ExactSum } from '../../../shared/calc/sum';
 import { columnLetter, type Cell, type RawRow } from '../../../shared/import/cell';
 import { mappedColumnCount, mappingSchema, rowScanOptions, type Mapping } from '../../../shared/import/mapping';
@@ -16,7 +18,7 @@ import { createRowScanner } from '../../../shared/import/table';
 import { parseQuantity } from '../../../shared/import/values';
 import { quantityCellForm, writtenText } from '../../../shared/review/cell-form';
 import type { ReviewData, ReviewRecord } from '../../../shared/review/rules';
-import type { BlankReading, FlaggedCell, TotalsRow } from '../../../shared/review/rules/types';
+import type { BlankReading, FactorUse, FlaggedCell, TotalsRow } from '../../../shared/review/rules/types';
 import type { EngagementSettings } from '../../../shared/settings';
 import type { ReadableDb } from '../db/handles';
 import { iterateRawRows, selectActivitySources, selectBoundarySites, selectReviewRecords, selectSheetsWithData, type ActivitySource } from './store';
@@ -37,10 +39,26 @@ export interface GatherInput {
   readonly db: ReadableDb;
   readonly settings: EngagementSettings;
   readonly inventory: InventoryResult | null;
-  readonly factorActivities: ReadonlySet<string> | null;
+  /** The factors of the calculation's factor sets; null when none is loaded. */
+  readonly factors: readonly CalcFactor[] | null;
 }
 
-export function gatherReviewData({ db, settings, inventory, factorActivities }: GatherInput): ReviewData {
+/** The factors the calculation's lines priced records at, each with those records. */
+function factorUses(inventory: InventoryResult | null, factors: readonly CalcFactor[] | null, basis: GwpBasis): FactorUse[] {
+  if (!inventory || !factors) return [];
+  const recordsOf = new Map<number, Set<number>>();
+  for (const line of inventory.lines) {
+    if (line.factorId === null) continue;
+    (recordsOf.get(line.factorId) ?? recordsOf.set(line.factorId, new Set()).get(line.factorId)!).add(line.recordId);
+  }
+  return factors.filter((factor) => recordsOf.has(factor.id)).map((factor) => ({
+    factorId: factor.id, setKey: factor.setKey, label: factor.label, unitText: factor.unitText, gwpBasis: factor.gwpBasis,
+    otherBasis: publishedOnOtherBasis(factor, basis), recordIds: [...recordsOf.get(factor.id)!].sort((a, b) => a - b),
+  }));
+}
+
+export function gatherReviewData({ db, settings, inventory, factors }: GatherInput): ReviewData {
+  const factorActivities = factors ? new Set(factors.map((factor) => factor.activityKey)) : null;
   const fiscal: FiscalSettings = { startMonth: settings.fiscalYearStartMonth, labelRule: settings.fiscalYearLabelRule };
   const tonnesOf = inventory ? recordTonnes(inventory) : () => null;
   const records: ReviewRecord[] = [];
@@ -59,7 +77,7 @@ export function gatherReviewData({ db, settings, inventory, factorActivities }: 
     if (!mapping.success) continue;
     scanSource(db, source, mapping.data, { fiscal, earliestPeriodStart: baseYear?.ok ? baseYear.value.start : null }, imported, scan);
   }
-  return { records, ...scan, boundarySites: selectBoundarySites(db), factorActivities, fiscal };
+  return { records, ...scan, boundarySites: selectBoundarySites(db), factorActivities, factorUses: factorUses(inventory, factors, settings.gwpBasis), gwpBasis: settings.gwpBasis, fiscal };
 }
 
 interface SourceScan {

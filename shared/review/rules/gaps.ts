@@ -3,11 +3,14 @@
  * source lists with its quantity left blank (a closed site, a reading not reported) is told apart
  * from a month absent from the source altogether, because they call for different evidence.
  * Activities recorded only when they happen (refrigerant top-ups) have no monthly reading to miss,
- * and a column blank in every month for a site is one thing to confirm, not a gap a month.
+ * and a column blank in every month for a site is one thing to confirm, not a gap a month. Nor
+ * has a fuel delivered now and then (one diesel delivery a year): a series is expected every month
+ * when its activity is metered (electricity, gas, heat, data-centre energy), or when it does read
+ * monthly, covering at least half of some fiscal year's months.
  */
 import { z } from 'zod';
 import { ACTIVITY_MEANINGS, activityByKey } from '../../activities';
-import { fiscalYearOfMonth, groupBy, median, monthLabel, monthsOfPeriod, monthsTouched, seriesKey, seriesLabel, seriesSubject, type SeriesKey } from './series';
+import { fiscalYearOfMonth, groupBy, median, METERED_ACTIVITIES, monthLabel, monthsOfPeriod, monthsTouched, seriesKey, seriesLabel, seriesSubject, type SeriesKey } from './series';
 import { defineRule, type RuleFinding } from './types';
 
 export const GAP_KINDS = { blank: 'blank-in-source', absent: 'absent', neverRead: 'blank-throughout' } as const;
@@ -20,8 +23,12 @@ export const gapsRule = defineRule({
   parameters: z.object({
     meanings: z.array(z.enum(ACTIVITY_MEANINGS)).default(['consumption', 'metric']).describe('Which kinds of reading are expected every month'),
     withinSeriesOnly: z.boolean().default(false).describe('Only months between a series’ first and last reading (not a site that opened or closed in the year)'),
+    metered: z.array(z.string()).default([...METERED_ACTIVITIES]).describe('Activities read every month (metered), whose missing months are listed however few readings the series has'),
+    minMonthsCovered: z.number().int().min(1).max(12).default(6).describe('Months of a fiscal year another activity’s series must cover to count as read monthly (deliveries now and then have no month to miss)'),
   }),
-  run(data, { meanings, withinSeriesOnly }, { periods }) {
+  run(data, { meanings, withinSeriesOnly, metered, minMonthsCovered }, { periods }) {
+    const everyMonth = new Set(metered);
+    const readsMonthly = (covered: ReadonlySet<number>) => periods.some((period) => monthsOfPeriod(period).filter((month) => covered.has(month)).length >= minMonthsCovered);
     const wanted = new Set<string>(meanings);
     const expectedMonthly = (reading: { meaning: string; activity: string }) => wanted.has(reading.meaning) && !activityByKey(reading.activity)?.occasional;
     const records = data.records.filter(expectedMonthly);
@@ -59,6 +66,7 @@ export const gapsRule = defineRule({
         });
         continue;
       }
+      if (!everyMonth.has(identity.activity) && !readsMonthly(covered)) continue;
       const coveredMonths = [...covered].sort((a, b) => a - b);
       const first = coveredMonths[0];
       const last = coveredMonths[coveredMonths.length - 1];

@@ -5,6 +5,8 @@
 import type { z } from 'zod';
 import { duplicatesRule, nearDuplicatesRule } from './duplicates';
 import { gapsRule } from './gaps';
+import { gwpBasisRule } from './gwp-basis';
+import { pueInputsRule } from './metric-inputs';
 import { monthlyOutlierRule, yearOnYearRule } from './outliers';
 import { boundaryRule, factorCoverageRule, outOfPeriodRule, quantitiesRule, unitChangesRule } from './records';
 import { engagementPeriods } from './series';
@@ -22,6 +24,8 @@ export const RULES: readonly ReviewRule[] = [
   outOfPeriodRule,
   boundaryRule,
   factorCoverageRule,
+  gwpBasisRule,
+  pueInputsRule,
   cellFormsRule,
   totalsRowsRule,
 ];

@@ -7,11 +7,9 @@ import { activityByKey } from '../../activities';
 import { ELECTRICITY_CONSUMPTION } from '../../calc/inventory';
 import { unitById } from '../../calc/units';
 import { daysInclusive } from '../../civil-date';
-import { compareText, groupBy, idsOf, monthsTouched, seriesKey, seriesLabel, seriesSubject, tco2eOf } from './series';
+import { compareText, groupBy, idsOf, METERED_ACTIVITIES, monthsTouched, seriesKey, seriesLabel, seriesSubject, tco2eOf } from './series';
 import { defineRule, type RuleFinding } from './types';
 
-/** Metered utilities: a zero month is a missed read or a closed site, not a quiet month. */
-const METERED = ['electricity', 'heat_steam', 'natural_gas', 'it_energy', 'facility_energy'];
 
 export const quantitiesRule = defineRule({
   name: 'negative-or-zero',
@@ -19,7 +17,7 @@ export const quantitiesRule = defineRule({
   doc: 'A negative quantity (any activity), or a zero one for an activity that is metered every month: a correction or a missed reading, not data.',
   severity: 'medium',
   parameters: z.object({
-    zeroNotAllowed: z.array(z.string()).default(METERED).describe('Activities for which a zero quantity is listed'),
+    zeroNotAllowed: z.array(z.string()).default([...METERED_ACTIVITIES]).describe('Activities for which a zero quantity is listed'),
   }),
   run(data, { zeroNotAllowed }) {
     const zeroListed = new Set(zeroNotAllowed);

@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import type { FiscalPeriod, FiscalSettings } from '../../calc/fiscal';
+import type { GwpBasis } from '../../calc/gwp';
 import type { CalcRecord } from '../../calc/inventory-types';
 import type { BlankQuantity } from '../../import/records';
 import type { FindingDraft, FindingSeverity } from '../findings';
@@ -64,6 +65,18 @@ export interface TotalsRow {
   readonly notImportedRawRowIds: readonly number[];
 }
 
+/** A factor the calculation priced records at, with the GWP basis of the CO2e it publishes. */
+export interface FactorUse {
+  readonly factorId: number;
+  readonly setKey: string;
+  readonly label: string;
+  readonly unitText: string;
+  readonly gwpBasis: GwpBasis;
+  /** Its CO2e is published on another basis than the engagement's, and not re-weighted (factor-value.ts). */
+  readonly otherBasis: boolean;
+  readonly recordIds: readonly number[];
+}
+
 export interface ReviewData {
   readonly records: readonly ReviewRecord[];
   readonly blanks: readonly BlankReading[];
@@ -73,6 +86,10 @@ export interface ReviewData {
   readonly boundarySites: ReadonlySet<string>;
   /** Activities some loaded factor set prices; null when no factor set is loaded. */
   readonly factorActivities: ReadonlySet<string> | null;
+  /** The factors the calculation used (none when it could not run). */
+  readonly factorUses: readonly FactorUse[];
+  /** The engagement's GWP basis. */
+  readonly gwpBasis: GwpBasis;
   readonly fiscal: FiscalSettings;
 }
 

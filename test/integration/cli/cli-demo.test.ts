@@ -66,7 +66,9 @@ describe('carbon-audit demo', () => {
     expect(run.out).toMatch(/^ {2}on-track: Average PUE of our data centres: /m);
 
     // The review ran on the finished engagement: the closed month and the rejected row's month are open gaps, and nothing stale (boundary, factors) is left.
-    expect(run.out).toMatch(/^Data-quality check: \d+ rules; 13 open findings to work through$/m);
+    expect(run.out).toMatch(/^Data-quality check: \d+ rules; 14 open findings to work through$/m);
+    // One of them the shipped DESNZ 2020 factors: CO2e on AR4 GWPs in this AR5 engagement.
+    expect(run.out).toMatch(/^ {2}medium: desnz-2020: \d+ records priced at \d+ factors whose CO2e is published on AR4 GWPs, in an engagement on AR5/m);
     expect(run.out).toContain(`  medium: ${CLOSED_MONTH.site}, Electricity: no reading for ${CLOSED_MONTH.month}; the month is absent from every source`);
     expect(run.out).toContain(`  medium: ${BAD_ROW.site}, Electricity: no reading for ${BAD_ROW.month}`);
     expect(run.out).not.toMatch(/no boundary entry|no loaded factor set prices it|Refrigerant leakage: no reading/);

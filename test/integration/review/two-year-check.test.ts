@@ -56,10 +56,12 @@ describe('the check on a two-year engagement with blank months, text numbers and
     ]);
     expect(check.periods).toEqual(['FY2022', 'FY2023']);
     expect(check.calculated).toBe(true);
-    // Nothing else: no other rule and no calculation finding fires on this workbook.
-    expect(findings(engagement).map((finding) => finding.rule).sort()).toEqual([...Array(6).fill('cells-to-vouch'), ...Array(3).fill('gaps')]);
+    // Nothing else but the factor set's basis: the shipped DESNZ 2020 factors publish CO2e on AR4
+    // GWPs and the engagement reports on AR5. No other rule and no calculation finding fires.
+    expect(findings(engagement).map((finding) => finding.rule).sort()).toEqual([...Array(6).fill('cells-to-vouch'), ...Array(3).fill('gaps'), 'gwp-basis']);
+    expect(findings(engagement, { rule: 'gwp-basis' })).toMatchObject([{ figures: { factorSet: 'desnz-2020', factorBasis: 'AR4', engagementBasis: 'AR5' } }]);
     // The rerun found the same things: nothing new, nothing reopened or resolved.
-    expect(check).toMatchObject({ added: 0, reopened: 0, resolved: 0, current: 9 });
+    expect(check).toMatchObject({ added: 0, reopened: 0, resolved: 0, current: 10 });
     engagement.close();
   });
 

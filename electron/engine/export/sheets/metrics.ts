@@ -9,15 +9,20 @@ import { fsum } from '../../../../shared/calc/sum';
 import { formula, type Cell } from '../book/book';
 import { cellRef, formulaString, sheetCell } from '../book/refs';
 import { closeTable, fitWidths, openTable, tableHeaderRow, type TableColumn, type TableSpec } from '../book/table';
-import type { MetricFigure } from '../../../../shared/figures';
+import { FIGURES, type MetricFigure } from '../../../../shared/figures';
+import { ratioInputGap } from '../../../../shared/reconcile/missing-inputs';
+import type { MetricInputKind } from '../../../../shared/calc/inventory-types';
 import type { SheetModule } from './sheet-module';
 
 export const METRICS_SHEET = 'Metrics';
 
 const NOTES = [
   'Inputs in kWh per site and fiscal year, as calculated from the records; PUE and clean shares are formulas over them.',
-  'A year’s totals take the sites inside the reporting boundary (share above 0%). PUE counts only sites with both facility and IT energy.',
+  'A year’s totals take the sites inside the reporting boundary (share above 0%). PUE counts only data centres with both facility and IT energy: a data centre with one of them shows it, its PUE is “not computable”, and the note says what it lacks.',
 ];
+
+/** A data centre's PUE where one of its two inputs is missing (the note says which). */
+export const PUE_NOT_COMPUTABLE = 'not computable';
 
 const COLUMNS: readonly TableColumn[] = [
   { header: 'Fiscal year', style: 'text' },
@@ -30,8 +35,9 @@ const COLUMNS: readonly TableColumn[] = [
   { header: 'Electricity consumed (kWh)', style: 'quantity' },
   { header: 'Clean electricity (kWh)', style: 'quantity' },
   { header: 'Clean share', style: 'percent' },
+  { header: 'Note', style: 'wrapped' },
 ];
-const C = { year: 1, site: 2, dataCentre: 3, inBoundary: 4, facility: 5, it: 6, pue: 7, electricity: 8, clean: 9, share: 10 } as const;
+const C = { year: 1, site: 2, dataCentre: 3, inBoundary: 4, facility: 5, it: 6, pue: 7, electricity: 8, clean: 9, share: 10, note: 11 } as const;
 
 interface YearBlock {
   readonly period: PeriodResult;
@@ -75,6 +81,20 @@ function ratioFormula(numerator: string, denominator: string, result: number | n
   return formula(`IF(N(${denominator})>0,${numerator}/${denominator},"")`, result ?? '');
 }
 
+/** Why a site is left out of its year's PUE (one input without the other); null when it is not. */
+function pueGap(site: SiteResult): string | null {
+  const recorded = new Set<MetricInputKind>();
+  if (site.metrics.facilityKwh !== null) recorded.add(FIGURES.pue.divides.numerator);
+  if (site.metrics.itKwh !== null) recorded.add(FIGURES.pue.divides.denominator);
+  return ratioInputGap(FIGURES.pue, site.site, recorded, site.isDataCentre);
+}
+
+/** A site's PUE: the ratio when both inputs are there, "not computable" when only one is. */
+function sitePueFormula(facility: string, it: string, site: SiteResult) {
+  const result = site.metrics.pue ?? (pueGap(site) === null ? '' : PUE_NOT_COMPUTABLE);
+  return formula(`IF(COUNT(${facility},${it})=1,${formulaString(PUE_NOT_COMPUTABLE)},IF(N(${it})>0,${facility}/${it},""))`, result);
+}
+
 function siteCells(period: PeriodResult, site: SiteResult, r: number): Cell[] {
   const m = site.metrics;
   return [
@@ -84,11 +104,25 @@ function siteCells(period: PeriodResult, site: SiteResult, r: number): Cell[] {
     { value: yesNo(site.share > 0), style: 'text' },
     { value: m.facilityKwh, style: 'quantity' },
     { value: m.itKwh, style: 'quantity' },
-    { value: ratioFormula(cellRef(C.facility, r), cellRef(C.it, r), m.pue), style: 'ratio' },
+    { value: sitePueFormula(cellRef(C.facility, r), cellRef(C.it, r), site), style: 'ratio' },
     { value: m.electricityKwh, style: 'quantity' },
     { value: m.cleanKwh, style: 'quantity' },
     { value: ratioFormula(cellRef(C.clean, r), cellRef(C.electricity, r), m.cleanShare), style: 'percent' },
+    { value: pueGap(site) === null ? null : `${FIGURES.pue.label} not computable: ${pueGap(site)}`, style: 'wrapped' },
   ];
+}
+
+/**
+ * What the year's PUE covers: nothing to say when every data centre in the boundary has both
+ * inputs; otherwise the data centres it leaves out and why, in the reconciliation's words.
+ */
+function yearPueNote(block: YearBlock): string | null {
+  const gaps = block.sites.filter((site) => site.share > 0).flatMap((site) => pueGap(site) ?? []);
+  if (gaps.length === 0) return null;
+  const left = gaps.join('; ');
+  return block.period.metrics.pue === null
+    ? `${FIGURES.pue.label} cannot be computed in ${block.period.label}: ${left}`
+    : `${FIGURES.pue.label} over the data centres with both inputs; left out: ${left}`;
 }
 
 function totalCells(block: YearBlock): { total: Cell[]; dataCentres: Cell[] } {
@@ -96,12 +130,16 @@ function totalCells(block: YearBlock): { total: Cell[]; dataCentres: Cell[] } {
   const b = totalRow - 1;
   const label = (text: string): Cell[] => [{ value: period.label, style: 'totalLabel' }, { value: text, style: 'totalLabel' }, { value: null, style: 'totalLabel' }, { value: null, style: 'totalLabel' }];
   if (block.sites.length === 0) {
-    const empty: Cell[] = Array.from({ length: 6 }, () => ({ value: null, style: 'totalLabel' }));
+    const empty: Cell[] = Array.from({ length: 7 }, () => ({ value: null, style: 'totalLabel' }));
     return { total: [...label('No metric inputs this year'), ...empty], dataCentres: [...label('Data centres in the boundary'), ...empty] };
   }
   const range = (column: number) => `${cellRef(column, a)}:${cellRef(column, b)}`;
   const inBoundary = `${range(C.inBoundary)},${formulaString('Yes')}`;
   const sum = (column: number, extra = '', result: number | null = null) => formula(`SUMIFS(${range(column)},${inBoundary}${extra})`, result ?? 0);
+  // PUE's inputs: only the data centres with both (a blank total when none has).
+  const bothPueInputs = `,${range(C.dataCentre)},${formulaString('Yes')},${range(C.facility)},"<>",${range(C.it)},"<>"`;
+  const pueSum = (column: number, result: number | null) =>
+    formula(`IF(COUNTIFS(${inBoundary}${bothPueInputs})=0,"",SUMIFS(${range(column)},${inBoundary}${bothPueInputs}))`, result ?? '');
   const m = period.metrics;
   const dataCentres = block.sites.filter((site) => site.isDataCentre && site.share > 0);
   const dcSum = (pick: (site: SiteResult) => number | null) => fsum(dataCentres.map((site) => pick(site) ?? 0));
@@ -109,12 +147,13 @@ function totalCells(block: YearBlock): { total: Cell[]; dataCentres: Cell[] } {
   return {
     total: [
       ...label('All sites in the boundary'),
-      { value: sum(C.facility, '', m.facilityKwh), style: 'totalQuantity' },
-      { value: sum(C.it, '', m.itKwh), style: 'totalQuantity' },
+      { value: pueSum(C.facility, m.facilityKwh), style: 'totalQuantity' },
+      { value: pueSum(C.it, m.itKwh), style: 'totalQuantity' },
       { value: ratioFormula(cellRef(C.facility, totalRow), cellRef(C.it, totalRow), m.pue), style: 'totalRatio' },
       { value: sum(C.electricity, '', m.electricityKwh), style: 'totalQuantity' },
       { value: sum(C.clean, '', m.cleanKwh), style: 'totalQuantity' },
       { value: ratioFormula(cellRef(C.clean, totalRow), cellRef(C.electricity, totalRow), m.cleanShare), style: 'totalPercent' },
+      { value: yearPueNote(block), style: 'wrapped' },
     ],
     dataCentres: [
       ...label('Data centres in the boundary'),
@@ -124,6 +163,7 @@ function totalCells(block: YearBlock): { total: Cell[]; dataCentres: Cell[] } {
       { value: sum(C.electricity, onlyDataCentres, dcSum((site) => site.metrics.electricityKwh)), style: 'totalQuantity' },
       { value: sum(C.clean, onlyDataCentres, dcSum((site) => site.metrics.cleanKwh)), style: 'totalQuantity' },
       { value: ratioFormula(cellRef(C.clean, dataCentreRow), cellRef(C.electricity, dataCentreRow), m.dataCentreCleanShare), style: 'totalPercent' },
+      { value: null, style: 'totalLabel' },
     ],
   };
 }

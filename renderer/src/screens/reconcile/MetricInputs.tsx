@@ -1,10 +1,17 @@
-import type { PeriodResult } from '../../../../shared/calc/inventory-types';
-import { figureById } from '../../../../shared/figures';
+import type { InventoryMetrics, PeriodResult } from '../../../../shared/calc/inventory-types';
+import { figureById, FIGURES } from '../../../../shared/figures';
 import type { ClaimResult } from '../../../../shared/reconcile/reconcile';
 import { formatNumber } from '../../format';
 import { valueText } from './figureText';
 import { t } from '../../../../shared/messages';
 import { figureName } from '../../labels';
+
+/** A site's PUE, or which input it lacks when it has only the other (it is left out of the year's PUE). */
+function pueText(metrics: InventoryMetrics): string {
+  if (metrics.facilityKwh !== null && metrics.itKwh === null) return t.metricInputs.notComputableNoIt;
+  if (metrics.itKwh !== null && metrics.facilityKwh === null) return t.metricInputs.notComputableNoFacility;
+  return valueText(FIGURES.pue.id, metrics.pue);
+}
 
 /**
  * A ratio or share is not a sum of lines: its "trace" is the energy it divides, as imported and
@@ -46,7 +53,7 @@ export function MetricInputs({ claim, periods, correctedPeriods, onClose }: { cl
             <tr key={site.site ?? ''}>
               <td>{site.site ?? t.metricInputs.noSite}</td>
               {inputs.map((input) => <td key={input} className="num">{formatNumber(site.metrics[input])}</td>)}
-              <td className="num">{valueText(claim.figure, figure.kind === 'ratio' ? site.metrics.pue : figure.sites === 'data-centres' ? site.metrics.dataCentreCleanShare : site.metrics.cleanShare)}</td>
+              <td className="num">{figure.kind === 'ratio' ? pueText(site.metrics) : valueText(claim.figure, figure.sites === 'data-centres' ? site.metrics.dataCentreCleanShare : site.metrics.cleanShare)}</td>
             </tr>
           ))}
         </tbody>

@@ -135,6 +135,16 @@ describe('rule 3: validity', () => {
     });
   });
 
+  it('says which rule set aside a factor in force when it falls back to an earlier edition', () => {
+    const desnz2020 = factor(1, { setKey: 'desnz-2020', validFrom: '2020-01-01', validTo: '2020-12-31' });
+    const user2023 = factor(2, { factorSetId: 2, setKey: 'user-2023', setRegion: 'US', validFrom: '2023-01-01', validTo: '2023-12-31' });
+    const gross2023 = factor(3, { factorSetId: 3, setKey: 'gross-2023', unitText: 'kWh (Gross CV)', validFrom: '2023-01-01', validTo: '2023-12-31' });
+    expect(chosen(selectFactor([desnz2020, user2023, gross2023], request({ date: '2023-06-01' })))).toEqual({
+      id: 1,
+      notes: ["factor year rule (the set in force at the start of the record's period; if none, the latest earlier edition): none in force on 2023-06-01 among the factors the earlier rules left (in force then, but the region rule set aside user-2023 (US); the unit rule set aside gross-2023 (per 'kWh (Gross CV)')); desnz-2020 (2020-01-01 – 2020-12-31) used"],
+    });
+  });
+
   it('takes every factor of the latest earlier edition, not the earlier ones', () => {
     const pool = [factor(1, { validFrom: '2021-01-01', validTo: '2021-12-31' }), factor(2, { validFrom: '2022-01-01', validTo: '2022-12-31' }), factor(3, { validFrom: '2020-01-01', validTo: '2020-12-31' })];
     expect(chosen(selectFactor(pool, request({ date: '2024-06-01' }))).id).toBe(2);

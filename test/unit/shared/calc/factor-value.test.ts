@@ -1,7 +1,7 @@
 // A factor's CO2e per unit, exactly: printed totals, per-gas CO2e parts, gas masses weighted by
 // the engagement's GWPs (worked by hand below), and the refusals.
 import { describe, expect, it } from 'vitest';
-import { factorCo2ePerUnit, methaneOriginOf } from '../../../../shared/calc/factor-value';
+import { factorCo2ePerUnit, methaneOriginOf, publishedOnOtherBasis } from '../../../../shared/calc/factor-value';
 import type { GasValue } from '../../../../shared/factors/types';
 import { decimalRational, rational, type Rational } from '../../../../shared/calc/rational';
 import { factor } from '../../../helpers/factor-selection';
@@ -38,6 +38,12 @@ describe('factors already in CO2e', () => {
   it('says when the factor’s CO2e is on other GWPs than the engagement’s, and does not re-weight it', () => {
     const ar4 = factor(3, { gwpBasis: 'AR4', co2ePerUnitKg: 2.5 });
     expect(ok(factorCo2ePerUnit(ar4, 'AR6'))).toEqual({ kgPerUnit: exact('2.5'), gases: [], notes: ["the factor's CO2e is published on AR4 GWPs and is not re-weighted to AR6"] });
+  });
+
+  it('counts a factor as on another basis only when its CO2e is published as such, never for gas masses it re-weights', () => {
+    expect(publishedOnOtherBasis(factor(3, { gwpBasis: 'AR4', gases: [co2ePart('CO2', 2)] }), 'AR5')).toBe(true);
+    expect(publishedOnOtherBasis(factor(3, { gwpBasis: 'AR4', gases: [co2ePart('CO2', 2)] }), 'AR4')).toBe(false);
+    expect(publishedOnOtherBasis(factor(5, { gwpBasis: 'AR4', gases: [gas('CO2', 53.06), gas('CH4', 1, { valueUnit: 'g' })] }), 'AR5')).toBe(false);
   });
 
   it('converts parts given in g, lb or t to kg exactly', () => {

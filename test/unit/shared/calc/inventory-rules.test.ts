@@ -204,7 +204,7 @@ describe('findings and what is at stake', () => {
         recordId: 3,
         kind: 'double-count',
         cause:
-          "electricity counted twice? site (none) also has electricity consumption in this facility energy's fiscal months: only the electricity records count for Scope 2 and clean share; this facility energy still counts for PUE",
+          "facility energy left out of Scope 2 at site (none), not counted twice: the site's electricity consumption in the same fiscal months counts for Scope 2 and clean share, and this facility energy for PUE only; confirm the electricity records cover the whole facility",
         detail: 'in FY2023 M06, FY2023 M07',
         // 300 kWh at the grid's 0.2 kg.
         atStake: { low: 0.06, high: 0.06 },

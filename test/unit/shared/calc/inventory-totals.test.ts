@@ -150,6 +150,11 @@ describe('metrics', () => {
     ];
     const [year] = calculateInventory({ records, factors: [], settings: SETTINGS }).periods;
     expect(year!.metrics).toMatchObject({ pue: 1.3, facilityKwh: 1300, itKwh: 1000 });
+    // Each site still shows what it recorded: DC South its IT energy, with no PUE of its own.
+    expect(year!.sites.map((site) => [site.site, site.metrics.facilityKwh, site.metrics.itKwh, site.metrics.pue])).toEqual([
+      ['DC North', 1300, 1000, 1.3],
+      ['DC South', null, 700, null],
+    ]);
   });
 
   it('counts a share of clean electricity as 0, not unknown, where electricity was consumed but no instrument held', () => {

@@ -480,7 +480,7 @@ describe('metrics', () => {
     expect(year.scope2Location).toBe(0.2);
     expect(result.findings).toEqual([
       // What is at stake: the facility energy at the grid factor, 1000 kWh × 0.2 kg.
-      { recordId: 2, kind: 'double-count', cause: expect.stringContaining('electricity counted twice?'), detail: 'in FY2024 M01', atStake: { low: 0.2, high: 0.2 } },
+      { recordId: 2, kind: 'double-count', cause: expect.stringContaining('facility energy left out of Scope 2 at site'), detail: 'in FY2024 M01', atStake: { low: 0.2, high: 0.2 } },
     ]);
   });
 

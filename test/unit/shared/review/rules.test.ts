@@ -36,7 +36,7 @@ function steadySeries(overrides: Partial<ReviewRecord> = {}, months = MONTHS): R
 function data(overrides: Partial<ReviewData>): ReviewData {
   return {
     records: [], blanks: [], flaggedCells: [], totalsRows: [], boundarySites: new Set(['London', 'Leeds']), factorActivities: new Set(['electricity', 'natural_gas']),
-    fiscal: FISCAL, ...overrides,
+    factorUses: [], gwpBasis: 'AR5', fiscal: FISCAL, ...overrides,
   };
 }
 
@@ -152,6 +152,18 @@ describe('gaps', () => {
     expect(run('gaps', data({ records: [...steadySeries(), ...topUps.map((topUp) => ({ ...topUp, activity: 'natural_gas', unit: 'kWh' }))] }))).toHaveLength(22);
   });
 
+  it('expects no monthly reading of a fuel delivered now and then, but lists the missing months of one delivered monthly', () => {
+    const delivery = record({ month: '2022-07', activity: 'diesel', unit: 'L', quantity: 4000 });
+    expect(run('gaps', data({ records: [...steadySeries(), delivery] }))).toEqual([]);
+    // Diesel delivered every month but three of FY2023 reads monthly: those months are missing.
+    const monthly = steadySeries({ activity: 'diesel', unit: 'L' }).filter((r) => !['2022-08', '2022-09', '2023-01'].includes(r.periodStart.slice(0, 7)));
+    expect(run('gaps', data({ records: [...steadySeries(), ...monthly] })).map((finding) => [finding.activity, finding.period])).toEqual([
+      ['diesel', '2022-08'], ['diesel', '2022-09'], ['diesel', '2023-01'],
+    ]);
+    // A metered activity's single reading still leaves its other months missing.
+    expect(run('gaps', data({ records: [...steadySeries(), { ...delivery, activity: 'natural_gas', unit: 'kWh' }] }))).toHaveLength(23);
+  });
+
   it('lists a column blank in every month for a site once, as a low-severity finding to confirm', () => {
     const months = MONTHS.slice(0, 3);
     const blanks = months.map((month) => blank(month, { activity: 'diesel', rowNumber: 5 }));
@@ -251,6 +263,43 @@ describe('sites without a boundary entry', () => {
 
   it('does not fire on sites in the boundary', () => {
     expect(run('sites-without-boundary', data({ records: [record({ site: 'Leeds' }), record()] }))).toEqual([]);
+  });
+});
+
+describe('a PUE input missing', () => {
+  const it_ = (site: string, month: string) => record({ site, month, activity: 'it_energy', meaning: 'metric', tco2e: null });
+  const facility = (site: string, month: string) => record({ site, month, activity: 'facility_energy', tco2e: null });
+
+  it('names the site, the fiscal year and the input it lacks, with the records of the one it has', () => {
+    const south = [it_('DC South', '2022-05'), it_('DC South', '2022-06')];
+    const findings = run('pue-inputs', data({ records: [facility('DC North', '2022-05'), it_('DC North', '2022-05'), ...south, facility('DC West', '2021-07')] }));
+    expect(findings).toMatchObject([
+      { site: 'DC West', activity: 'it_energy', figures: { fiscalYear: 'FY2022', missing: 'it' }, message: 'DC West, FY2022: total facility energy is recorded for DC West but no IT energy; its PUE (data centres) cannot be computed and the year’s is over the other data centres' },
+      { site: 'DC South', activity: 'facility_energy', figures: { fiscalYear: 'FY2023', missing: 'facility' }, recordIds: south.map((one) => one.id), message: expect.stringContaining('IT energy is recorded for DC South but no total facility energy') },
+    ]);
+  });
+
+  it('does not fire on a data centre with both inputs in the year, or on a site with neither', () => {
+    expect(run('pue-inputs', data({ records: [facility('DC North', '2022-05'), it_('DC North', '2022-09'), record()] }))).toEqual([]);
+  });
+});
+
+describe('factors on another GWP basis', () => {
+  const use = (factorId: number, setKey: string, otherBasis: boolean, recordIds: number[]) => ({ factorId, setKey, label: `factor ${factorId}`, unitText: 'kWh', gwpBasis: 'AR4' as const, otherBasis, recordIds });
+
+  it('lists each factor set whose published CO2e is on another basis once, with the records it priced', () => {
+    const [a, b, c] = [record({ tco2e: 1 }), record({ tco2e: 2 }), record({ tco2e: 4 })];
+    const findings = run('gwp-basis', data({ records: [a!, b!, c!], factorUses: [use(7, 'desnz-2020', true, [a!.id, b!.id]), use(9, 'desnz-2020', true, [b!.id]), use(3, 'epa-hub-2025', false, [c!.id])] }));
+    expect(findings).toMatchObject([{
+      subject: 'desnz-2020|AR4',
+      message: "desnz-2020: 2 records priced at 2 factors whose CO2e is published on AR4 GWPs, in an engagement on AR5; published CO2e is not re-weighted (#7 'factor 7' per 'kWh'; #9 'factor 9' per 'kWh')",
+      figures: { factorBasis: 'AR4', engagementBasis: 'AR5', factors: 2, records: 2, tco2e: 3 },
+      recordIds: [a!.id, b!.id],
+    }]);
+  });
+
+  it('lists nothing where every factor is on the engagement’s basis or weighted with its GWPs', () => {
+    expect(run('gwp-basis', data({ records: [record()], factorUses: [use(3, 'epa-hub-2025', false, [1])] }))).toEqual([]);
   });
 });
 
