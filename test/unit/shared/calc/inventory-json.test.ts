@@ -85,6 +85,14 @@ describe('the calculate document', () => {
     });
   });
 
+  it('prints the figures in the documented order, the Scope 3 categories after the Scope 3 total', () => {
+    const [period] = toCalculateJson(results(CURRENT), { bySite: false }).periods;
+    expect(Object.keys(period!)).toEqual([
+      'label', 'start', 'end', 'scope1_tco2e', 'scope2_location_tco2e', 'scope2_market_tco2e', 'scope3_tco2e', 'scope3_by_category',
+      'net_tco2e', 'scope1_2_location_tco2e', 'biogenic_tco2e', 'avoided_tco2e', 'metrics', 'intensities',
+    ]);
+  });
+
   it('lists the sites with their own figures when asked for them', () => {
     const [period] = toCalculateJson(results(CURRENT), { bySite: true }).periods;
     expect(period!.sites).toStrictEqual([
