@@ -39,6 +39,7 @@ describe('the factor unit a header carries', () => {
   it('is the one in its brackets, or the whole header', () => {
     expect(factorUnitInHeader('Emission factor (kg CO2e/kWh)')).toEqual({ text: 'kg CO2e/kWh', unit: { valueUnit: 'kg', gas: 'CO2e', perUnit: 'kWh' } });
     expect(factorUnitInHeader('Factor [ t CO2e / MWh ]')).toEqual({ text: 't CO2e / MWh', unit: { valueUnit: 't', gas: 'CO2e', perUnit: 'MWh' } });
+    expect(factorUnitInHeader('Emission factor (kg CO2e/kWh)  ')).toEqual({ text: 'kg CO2e/kWh', unit: { valueUnit: 'kg', gas: 'CO2e', perUnit: 'kWh' } });
     expect(factorUnitInHeader('  kg CO2e per unit ')).toEqual({ text: 'kg CO2e per unit', unit: { valueUnit: 'kg', gas: 'CO2e', perUnit: null } });
   });
 

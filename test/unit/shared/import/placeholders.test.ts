@@ -42,6 +42,10 @@ describe('a row with its placeholders blank', () => {
     expect(row.cells).toEqual(['Leeds', 'N/A', 120, '-', 'Not Available', 'kWh']);
   });
 
+  it('blanks a placeholder in the first cell too', () => {
+    expect(withPlaceholdersBlank({ rowNumber: 6, cells: ['n/a', 120] }, isPlaceholder)).toEqual({ rowNumber: 6, cells: [null, 120] });
+  });
+
   it('is the same row when it has no placeholder', () => {
     const row = { rowNumber: 5, cells: ['Leeds', '2023-05', 120] as Cell[] };
     expect(withPlaceholdersBlank(row, isPlaceholder)).toBe(row);
