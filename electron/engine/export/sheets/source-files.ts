@@ -13,8 +13,7 @@ export const SOURCES_SHEET = 'Source files';
 
 const NOTES = [
   `Every imported file, as registered at import ${TICK.hashed}. Rows read = imported + rejected + skipped (totals, notes, blank rows, rows outside the table), each row counted once: imported if it gave at least one record, factor, target or claim; rejected if refused whole. Imported, values refused: imported rows with a value refused alone (a published factor file's row gives one factor per gas, unit or treatment). Reasons: every reason on the Rejected rows sheet (a row can have several).`,
-  'Evidence: whether the original bytes are kept in the engagement (and so in the evidence pack).',
-  'Status: a withdrawn file stays here, with its rows and records, but none of its records, claims or targets is in the calculation, the reconciliation or the checks; adjustments on its records correct nothing while it is withdrawn. Replaces / Replaced by: the file imported in its place (withdrawn and imported in one transaction). A reinstated file counts again. Every withdrawal and reinstatement is in the audit log.',
+  'Evidence: whether the original bytes are kept in the engagement (and so in the evidence pack). Status: a withdrawn file stays here, with its rows and records, but none of its records, claims or targets is in the calculation, the reconciliation or the checks; adjustments on its records correct nothing while it is withdrawn. Replaces / Replaced by: the file imported in its place (withdrawn and imported in one transaction). A reinstated file counts again. Every withdrawal and reinstatement is in the audit log.',
 ];
 
 const COLUMNS: readonly TableColumn[] = [
