@@ -1123,7 +1123,6 @@ const en = {
     replacedBy: (id: Text, fileName: Text) => `Replaced by source file ${id} (${fileName})`,
     replaces: (id: Text, fileName: Text) => `Replaces source file ${id} (${fileName})`,
     outOfTheCalculation: 'Kept on record; its records, claims and targets are out of the calculation, reconciliation and checks, and adjustments on its records correct nothing.',
-    actions: 'Actions',
     why: 'Why',
     withdraw: 'Withdraw…',
     withdrawConfirm: 'Withdraw',

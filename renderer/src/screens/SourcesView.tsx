@@ -17,7 +17,7 @@ function rejectionDetail(source: SourceFileSummary): string {
 }
 
 /** The register's columns: an opened file's rejected rows span them all. */
-const COLUMNS = 14;
+const COLUMNS = 13;
 
 /** What the auditor chose to replace, with why: the import wizard imports the corrected file in its place. */
 export interface SourceReplacement {
@@ -50,6 +50,7 @@ function SourceActions({ source, onChanged, onReplace }: { source: SourceFileSum
   const replace = (
     <ReasonAction
       key="replace"
+      className="link"
       label={t.sourcesView.replace}
       reasonLabel={t.sourcesView.whyReplaced(source.fileName)}
       placeholder={t.sourcesView.why}
@@ -62,6 +63,7 @@ function SourceActions({ source, onChanged, onReplace }: { source: SourceFileSum
       <div className="source-actions">
         <ReasonAction
           key="reinstate"
+          className="link"
           label={t.sourcesView.reinstate}
           reasonLabel={t.sourcesView.whyReinstated(source.fileName)}
           placeholder={t.sourcesView.why}
@@ -76,6 +78,7 @@ function SourceActions({ source, onChanged, onReplace }: { source: SourceFileSum
     <div className="source-actions">
       <ReasonAction
         key="withdraw"
+        className="link"
         label={t.sourcesView.withdraw}
         reasonLabel={t.sourcesView.whyWithdrawn(source.fileName)}
         placeholder={t.sourcesView.why}
@@ -134,7 +137,6 @@ export function SourcesView({ engagement, onReplace }: { engagement: EngagementS
               <th className="num">{t.sourcesView.rejected}</th>
               <th>{t.sourcesView.evidence}</th>
               <th>{t.sourcesView.status}</th>
-              <th>{t.sourcesView.actions}</th>
             </tr>
           </thead>
           <tbody>
@@ -160,8 +162,10 @@ export function SourcesView({ engagement, onReplace }: { engagement: EngagementS
                   {source.rejectionReasons !== source.rowsRejected && <div className="muted small">{rejectionDetail(source)}</div>}
                 </td>
                 <td>{source.evidenceStored ? t.sourcesView.stored : t.sourcesView.notStored}</td>
-                <td><SourceStatus source={source} nameOf={nameOf} /></td>
-                <td><SourceActions source={source} onChanged={(outcome) => setChanged(changeMessage(outcome))} onReplace={onReplace} /></td>
+                <td className="source-status">
+                  <SourceStatus source={source} nameOf={nameOf} />
+                  <SourceActions source={source} onChanged={(outcome) => setChanged(changeMessage(outcome))} onReplace={onReplace} />
+                </td>
               </tr>
               {opened === source.id && (
                 <tr className="source-detail"><td colSpan={COLUMNS}><RejectedRows sourceFileId={source.id} /></td></tr>
