@@ -23,6 +23,11 @@ function fileAndSheet(params: Params): string {
 }
 
 /** Settings whose value changed between `before` and `after`, by name. */
+/** A source file as withdrawals name it: its number, name and what it holds. */
+function sourceFile(params: Params): string {
+  return `source file ${text(params.sourceFileId)} ${text(params.file)} (${countOf(Number(params.records ?? 0), 'record')}, ${countOf(Number(params.claims ?? 0), 'claim')}, ${countOf(Number(params.targets ?? 0), 'target')})`;
+}
+
 function changedKeys(params: Params): string[] {
   const before = record(params.before);
   const after = record(params.after);
@@ -35,16 +40,20 @@ const DESCRIBERS: Readonly<Record<string, (params: Params) => AuditEntryDescript
   import: (p) => {
     const totals = record(p.controlTotals);
     const duplicate = p.duplicateOf === null || p.duplicateOf === undefined ? '' : `; imported again (copy of source file ${text(p.duplicateOf)})`;
+    const replaces = p.replaces === undefined ? '' : `; replaces source file ${text(p.replaces)}`;
     const sheets = list(totals.sheets).map((sheet) => text(record(sheet).sheet)).filter(Boolean).join(', ');
     // Rows refused whole, each once, as the sheets count them (rejectedTotal counts reasons: a row can have several).
     const rejectedRows = list(totals.sheets).reduce((sum: number, sheet) => sum + Number(record(sheet).rejected ?? 0), 0);
     return {
       title: 'File imported',
-      summary: `${text(p.file)}${sheets ? ` › ${sheets}` : ''} (${text(p.kind)}): ${countOf(Number(totals.recordsCreated ?? 0), 'record')}, ${countOf(rejectedRows, 'row')} rejected${duplicate}`,
+      summary: `${text(p.file)}${sheets ? ` › ${sheets}` : ''} (${text(p.kind)}): ${countOf(Number(totals.recordsCreated ?? 0), 'record')}, ${countOf(rejectedRows, 'row')} rejected${duplicate}${replaces}`,
     };
   },
   'import.refused': (p) => ({ title: 'File refused', summary: `${fileAndSheet(p)} (${text(p.kind)}): ${text(p.reason)}` }),
   'import.cancelled': (p) => ({ title: 'Import cancelled', summary: `${fileAndSheet(p)} (${text(p.kind)}): nothing was imported` }),
+  'source.withdraw': (p) => ({ title: 'Source file withdrawn', summary: `${sourceFile(p)}: ${text(p.reason)}` }),
+  'source.reinstate': (p) => ({ title: 'Source file reinstated', summary: `${sourceFile(p)}: ${text(p.reason)}` }),
+  'source.replace': (p) => ({ title: 'Source file replaced', summary: `${sourceFile(p)} by source file ${text(p.replacedBy)}: ${text(p.reason)}` }),
   'mapping.save': (p) => ({ title: 'Mapping template saved', summary: text(p.name) }),
   'factors.loadLibrary': (p) => ({ title: 'Factor library loaded', summary: countOf(list(p.files).length, 'file') }),
   'factors.freeze': (p) => ({ title: 'Factor sets frozen for the calculation', summary: countOf(list(p.factorSetIds).length, 'set') }),

@@ -36,6 +36,7 @@ import type { ReconciliationGlance } from './reconcile/glance';
 import type { MonthlyProfile } from './calc/monthly-profile';
 import { TARGET_KINDS, type TargetDecision } from './reconcile/targets';
 import { RECENT_ID_PATTERN, type MenuCommand } from './menu';
+import type { SourceWithdrawal } from './withdrawal';
 
 export interface EngagementSummary {
   readonly path: string;
@@ -256,6 +257,8 @@ export interface ImportOutcome {
   /** Totals and note rows that were not imported, each with its reason. */
   readonly skipped: readonly RowIssue[];
   readonly evidenceStored: boolean;
+  /** The source file this import replaced: withdrawn in the import's own transaction, so both or neither. */
+  readonly replaces: number | null;
   readonly elapsedMs: number;
   /** The check run after a committed import (see the review); absent for a dry run. */
   readonly check?: CheckSummary;
@@ -421,6 +424,29 @@ export interface SourceFileSummary {
   /** The reasons stored for the rejected rows and refused values (a row can have several). */
   readonly rejectionReasons: number;
   readonly evidenceStored: boolean;
+  /**
+   * Its latest withdrawal, null if it was never withdrawn. While withdrawn (not reinstated), its
+   * records, claims and targets take no part in the calculation, reconciliation or checks; its
+   * file, rows and records stay in the engagement.
+   */
+  readonly withdrawal: SourceWithdrawal | null;
+  /** The source file this one was imported to replace. */
+  readonly replaces: number | null;
+}
+
+/** A source file after it was withdrawn or reinstated, and the check run on the data that changed with it. */
+export interface SourceChangeOutcome {
+  readonly sourceFileId: number;
+  readonly fileName: string;
+  /** Its latest withdrawal after the change (reinstated, after a reinstatement). */
+  readonly withdrawal: SourceWithdrawal;
+  /** Records, claims and targets that left (withdrawn) or rejoined (reinstated) the calculation and reconciliation. */
+  readonly records: number;
+  readonly claims: number;
+  readonly targets: number;
+  readonly check?: CheckSummary;
+  /** Why that check failed, if it did: the change itself stands. */
+  readonly checkError?: string;
 }
 
 /** A row an import refused: its reason beside the row as read. */
@@ -501,6 +527,8 @@ export type ExportFinished =
 
 const NO_INPUT = z.object({}).strict();
 const id = z.number().int().positive();
+/** Why an auditor changes what counts (withdraws, reinstates): required, as the audit log keeps it. */
+const reasonSchema = z.string().trim().min(1, 'Give the reason').max(2000);
 const fiscalYearLabel = z.string().regex(/^FY\d{4}$/, 'a fiscal year such as FY2023');
 const importKind = z.enum(MAPPING_KINDS);
 const fileToken = z.string().min(1).max(100);
@@ -595,11 +623,23 @@ export const API = {
    * thread. An import that creates nothing or rejects most rows is not saved unless `allowEmpty`.
    */
   'import.start': method<{ readonly jobId: string }>()(
-    z.object({ file: fileToken, mapping: mappingSchema, dryRun: z.boolean().default(false), allowDuplicate: z.boolean().default(false), allowEmpty: z.boolean().default(false) }).strict(),
+    z.object({
+      file: fileToken,
+      mapping: mappingSchema,
+      dryRun: z.boolean().default(false),
+      allowDuplicate: z.boolean().default(false),
+      allowEmpty: z.boolean().default(false),
+      /** The source file this import replaces: withdrawn, with the reason, in the import's transaction. */
+      replaces: z.object({ sourceFileId: id, reason: reasonSchema }).strict().optional(),
+    }).strict(),
   ),
   /** Cancels a running import: it rolls back and the engagement is unchanged. */
   'import.cancel': method<null>()(z.object({ jobId: z.string().min(1) }).strict()),
   'import.sources': method<readonly SourceFileSummary[]>()(NO_INPUT),
+  /** Withdraws a source file: it stays on record, its records, claims and targets leave the calculation and reconciliation (logged). */
+  'sources.withdraw': method<SourceChangeOutcome>()(z.object({ sourceFileId: id, reason: reasonSchema }).strict()),
+  /** Reinstates a withdrawn source file: its records, claims and targets count again (logged). */
+  'sources.reinstate': method<SourceChangeOutcome>()(z.object({ sourceFileId: id, reason: reasonSchema }).strict()),
   /** The rows an import refused, each with its reason and its cells as read. */
   'import.rejectedRows': method<RejectedRowPage>()(
     z.object({ sourceFileId: z.number().int().min(1), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }).strict(),
@@ -749,10 +789,10 @@ export const API = {
   'adjustments.list': method<readonly Adjustment[]>()(NO_INPUT),
   /** Proposes a correction apart from the source data, with its reason and the claims it comes from (logged). */
   'adjustments.propose': method<Adjustment>()(
-    z.object({ details: adjustmentDetailsSchema, reason: z.string().trim().min(1, 'Give the reason').max(2000), claimIds: z.array(id).max(100).default([]) }).strict(),
+    z.object({ details: adjustmentDetailsSchema, reason: reasonSchema, claimIds: z.array(id).max(100).default([]) }).strict(),
   ),
   /** Withdraws an adjustment: it stays on record and corrects nothing (logged). */
-  'adjustments.withdraw': method<Adjustment>()(z.object({ adjustmentId: id, reason: z.string().trim().min(1, 'Give the reason').max(2000) }).strict()),
+  'adjustments.withdraw': method<Adjustment>()(z.object({ adjustmentId: id, reason: reasonSchema }).strict()),
 } as const;
 
 export type ApiMethod = keyof typeof API;

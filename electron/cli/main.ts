@@ -11,13 +11,14 @@ import { reconcileCommands } from './commands/reconcile';
 import { reviewCommands } from './commands/review';
 import { sampleCommands } from './commands/sample';
 import { serveCommands } from './commands/serve';
+import { sourceCommands } from './commands/sources';
 import { cliContext, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo, type CommandSet } from './context';
 import { messageOf, terminalSafe } from './terminal';
 
 export { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo } from './context';
 
 /** Each feature's commands, thin adapters over its engine service: a new feature adds one line. */
-const COMMAND_SETS: readonly CommandSet[] = [engagementCommands, importCommands, factorCommands, inventoryCommands, reconcileCommands, exportCommands, reviewCommands, sampleCommands, serveCommands];
+const COMMAND_SETS: readonly CommandSet[] = [engagementCommands, importCommands, sourceCommands, factorCommands, inventoryCommands, reconcileCommands, exportCommands, reviewCommands, sampleCommands, serveCommands];
 
 export const PROCESS_IO: CliIo = {
   out: (text) => process.stdout.write(text),

@@ -15,6 +15,7 @@ import { ACTIVITY_MEANINGS, activityByKey } from '../activities';
 import type { FiscalPeriod } from '../calc/fiscal';
 import type { CalcFactor, CalcRecord, FactorReplacement, MetricInputKind, ResultLine } from '../calc/inventory-types';
 import type { Figure } from '../figures';
+import type { Withdrawal } from '../withdrawal';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -64,7 +65,7 @@ export interface Adjustment {
   readonly proposedAt: string;
   /** Claims it was proposed from. */
   readonly claimIds: readonly number[];
-  readonly withdrawn: { readonly at: string; readonly by: string; readonly reason: string } | null;
+  readonly withdrawn: Withdrawal | null;
 }
 
 /** What an adjustment corrects, in words: 'Exclude record 412', 'Add 407.16 tCO2e of process emissions at Leeds, …'. */
@@ -109,6 +110,11 @@ export interface ApplyInput {
   readonly factorsById: ReadonlyMap<number, CalcFactor>;
   /** The lines as imported: which records used a replaced factor. */
   readonly uncorrectedLines: readonly ResultLine[];
+  /**
+   * Records left out of the calculation because their source file is withdrawn, each with that
+   * file in words: an adjustment on one stays on record and corrects nothing while it is.
+   */
+  readonly withdrawnRecords?: ReadonlyMap<number, string>;
 }
 
 /** The id an added record takes: never a database id, which are positive. */
@@ -116,7 +122,7 @@ export function addedRecordId(adjustmentId: number): number {
   return -adjustmentId;
 }
 
-export function applyAdjustments({ records, adjustments, factorsById, uncorrectedLines }: ApplyInput): AppliedAdjustments {
+export function applyAdjustments({ records, adjustments, factorsById, uncorrectedLines, withdrawnRecords }: ApplyInput): AppliedAdjustments {
   const byId = new Map(records.map((record) => [record.id, record]));
   const active = [...adjustments].filter((adjustment) => adjustment.withdrawn === null).sort((a, b) => a.id - b.id);
   const excluded = new Set<number>();
@@ -130,6 +136,8 @@ export function applyAdjustments({ records, adjustments, factorsById, uncorrecte
       case 'exclude-record':
       case 'correct-record': {
         const record = corrected.get(details.recordId) ?? byId.get(details.recordId);
+        const withdrawnFrom = withdrawnRecords?.get(details.recordId);
+        if (withdrawnFrom !== undefined) return effect([], `record ${details.recordId} is out of the calculation: ${withdrawnFrom} is withdrawn`);
         if (!record) return effect([], `record ${details.recordId} is not in the engagement`);
         if (excluded.has(details.recordId)) return effect([details.recordId], `record ${details.recordId} is already excluded by an earlier adjustment`);
         if (details.kind === 'exclude-record') excluded.add(details.recordId);

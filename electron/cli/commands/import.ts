@@ -5,6 +5,7 @@ import { basisWarnings } from '../../../shared/import/column-checks';
 import { MAPPING_KINDS, mappingSchema, type Mapping, type MappingKind } from '../../../shared/import/mapping';
 import { EngineError, fileReadError } from '../../engine/errors';
 import { findMappingTemplate, fitMappingToFile, listImportFindings, listMappingTemplates, previewFile, saveMappingTemplate, startImport, suggestedMappings } from '../../engine/import/service';
+import type { Replacement } from '../../engine/sources/service';
 import { EXIT_FAILED, type CommandSet } from '../context';
 import { messageOf, oneLine, terminalSafe } from '../terminal';
 import { printImportOutcome } from './import-report';
@@ -23,7 +24,7 @@ function readMappingFile(file: string): Mapping {
   return parsed.data;
 }
 
-function sourceFileNumber(value: string): number {
+export function sourceFileNumber(value: string): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('expected a source file number such as 3');
   return number;
@@ -46,7 +47,19 @@ interface ImportOptions {
   readonly dryRun?: boolean;
   readonly allowDuplicate?: boolean;
   readonly allowEmpty?: boolean;
+  readonly replaces?: number;
+  readonly reason?: string;
   readonly json?: boolean;
+}
+
+/** The source file an import replaces, with the reason, which it needs; only one sheet can replace one file. */
+function replacementOf(options: ImportOptions): Replacement | undefined {
+  if (options.replaces === undefined) {
+    if (options.reason !== undefined) throw new EngineError('invalid-input', '--reason goes with --replaces: say why the source file is replaced');
+    return undefined;
+  }
+  if (options.reason === undefined || options.reason.trim() === '') throw new EngineError('invalid-input', '--replaces needs --reason: say why the source file is replaced');
+  return { sourceFileId: options.replaces, reason: options.reason };
 }
 
 /** import, and mapping suggest / save / list / export: files into an engagement, and the mappings they are read with. */
@@ -63,19 +76,23 @@ export const importCommands: CommandSet = (program, { io, withEngagement }) => {
     .option('--dry-run', 'validate and print the control totals, commit nothing')
     .option('--allow-duplicate', 'import even if the same file (same SHA-256) was imported before')
     .option('--allow-empty', 'import even if nothing is created or more than half of the rows are rejected (refused otherwise)')
+    .option('--replaces <source>', 'replace this source file (its number in the register): it is withdrawn in the import’s transaction, so both land or neither', sourceFileNumber)
+    .option('--reason <text>', 'with --replaces: why the source file is replaced')
     .option('--json', 'print the outcome as JSON')
     .action(async (engagementFile: string, file: string, options: ImportOptions) => {
+      const replaces = replacementOf(options);
       const outcomes = await withEngagement(engagementFile, async (engagement) => {
         if (options.mapping && options.template) throw new EngineError('invalid-input', 'Give either --mapping or --template, not both');
         const chosen = options.mapping ? readMappingFile(options.mapping) : options.template ? findMappingTemplate(engagement, options.template).mapping : null;
         const fitted = chosen ? await fitMappingToFile(file, chosen, options.sheet) : null;
         if (fitted?.note) io.err(`Note: ${fitted.note}; its headers are checked against this sheet's.\n`);
         const mappings = fitted ? [fitted.mapping] : await suggestedMappings(engagement, file, options.kind, options.sheet);
+        if (replaces && mappings.length > 1) throw new EngineError('invalid-input', `--replaces replaces one source file with one sheet, and ${file} has ${mappings.length} with a table: name it with --sheet`);
         const done = [];
         for (const mapping of mappings) {
           warnAboutBasis(mapping, io.err);
           const showProgress = process.stderr.isTTY && !options.json;
-          const job = startImport(engagement, { filePath: file, mapping, dryRun: options.dryRun, allowDuplicate: options.allowDuplicate, allowEmpty: options.allowEmpty }, (progress) => {
+          const job = startImport(engagement, { filePath: file, mapping, dryRun: options.dryRun, allowDuplicate: options.allowDuplicate, allowEmpty: options.allowEmpty, replaces }, (progress) => {
             if (!showProgress) return;
             const percent = progress.totalBytes > 0 ? Math.round((100 * progress.bytesRead) / progress.totalBytes) : 0;
             process.stderr.write(`\rImporting ${terminalSafe(oneLine(mapping.sheet ?? ''))}: ${progress.rowsRead} rows, ${percent}%   `);

@@ -2,7 +2,8 @@
  * The evidence pack: one .zip with the workbook, the original bytes of every source file kept as
  * evidence, and a manifest with each file's SHA-256 (as JSON, and as SHA256SUMS that
  * `sha256sum -c` checks). Files stream in chunk by chunk; each evidence file is hashed as it
- * goes in and must match the SHA-256 recorded when it was imported, or the pack is refused.
+ * goes in and must match the SHA-256 recorded when it was imported, or the pack is refused. A
+ * withdrawn file's bytes are packed too, listed with its withdrawal.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -12,13 +13,21 @@ import yazl from 'yazl';
 import type { ReadableDb } from '../db/handles';
 import { EngineError } from '../errors';
 import type { ExportFacts } from './context';
-import { evidenceChunkLookup, selectSourceFiles } from './store';
+import { evidenceChunkLookup, selectSourceFiles, type SourceFileRow } from './store';
+import { sourceWithdrawalOf } from '../db/source-withdrawal-sql';
+import type { SourceWithdrawal } from '../../../shared/withdrawal';
 
 export const EVIDENCE_FOLDER = 'evidence';
 export const MANIFEST_JSON = 'manifest.json';
 export const MANIFEST_SUMS = 'SHA256SUMS';
 
-export interface PackedFile {
+/** A source file's standing, when it is not simply in use: its latest withdrawal, and the file it replaced. */
+export interface SourceStanding {
+  readonly withdrawal?: SourceWithdrawal;
+  readonly replaces?: number;
+}
+
+export interface PackedFile extends SourceStanding {
   readonly path: string;
   readonly role: 'workbook' | 'evidence';
   readonly sourceFileId: number | null;
@@ -27,11 +36,17 @@ export interface PackedFile {
   readonly sha256: string;
 }
 
-export interface OmittedFile {
+export interface OmittedFile extends SourceStanding {
   readonly sourceFileId: number;
   readonly originalName: string;
   readonly sha256: string;
   readonly reason: string;
+}
+
+/** A withdrawn (or reinstated) file's withdrawal, and what it replaces, as the manifest lists them beside its hash. */
+function standingOf(source: SourceFileRow): SourceStanding {
+  const withdrawal = sourceWithdrawalOf(source);
+  return { ...(withdrawal === null ? {} : { withdrawal }), ...(source.replaces === null ? {} : { replaces: source.replaces }) };
 }
 
 export interface EvidencePackManifest {
@@ -86,7 +101,7 @@ export async function writeEvidencePack(
   const checks: (() => void)[] = [];
   for (const source of sources) {
     if (source.stored !== 1) {
-      notKept.push({ sourceFileId: source.id, originalName: source.file_name, sha256: source.sha256, reason: source.omitted_reason ?? 'no evidence recorded' });
+      notKept.push({ sourceFileId: source.id, originalName: source.file_name, sha256: source.sha256, reason: source.omitted_reason ?? 'no evidence recorded', ...standingOf(source) });
       continue;
     }
     const entry = `${EVIDENCE_FOLDER}/${source.id}-${safeEntryName(source.file_name)}`;
@@ -104,7 +119,7 @@ export async function writeEvidencePack(
         throw new EngineError('corrupt', `The evidence kept for ${source.file_name} (source file ${source.id}) does not match the SHA-256 recorded at import: the engagement file has been altered`);
       }
     });
-    files.push({ path: entry, role: 'evidence', sourceFileId: source.id, originalName: source.file_name, sizeBytes: source.size_bytes, sha256: source.sha256 });
+    files.push({ path: entry, role: 'evidence', sourceFileId: source.id, originalName: source.file_name, sizeBytes: source.size_bytes, sha256: source.sha256, ...standingOf(source) });
   }
 
   const manifest: EvidencePackManifest = {

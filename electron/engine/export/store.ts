@@ -4,6 +4,7 @@
  */
 import type { ReadableDb } from '../db/handles';
 import { SOURCE_ROW_COUNTS_SQL } from '../db/source-row-counts';
+import { SOURCE_WITHDRAWAL_COLUMNS, SOURCE_WITHDRAWAL_JOINS, type SourceWithdrawalColumns } from '../db/source-withdrawal-sql';
 
 export interface FactorAppendixRow {
   id: number; set_key: string; edition: string; publisher: string; title: string; licence: string; gwp_basis: string; valid_from: string | null; valid_to: string | null;
@@ -28,16 +29,17 @@ export function selectFactorsByIds(db: ReadableDb, ids: readonly number[]): Fact
   return rows;
 }
 
-export interface SourceFileRow {
+export interface SourceFileRow extends SourceWithdrawalColumns {
   id: number; file_name: string; kind: string; format: string; sheet: string | null; size_bytes: number; sha256: string;
   imported_at: string; imported_by: string; rows_read: number; rows_imported: number; rows_rejected: number; rows_partly_rejected: number; rejection_reasons: number; stored: number | null; omitted_reason: string | null;
 }
 
-/** The source-file register with whether each file's bytes are kept. */
+/** The source-file register with whether each file's bytes are kept and whether it is withdrawn. */
 export function selectSourceFiles(db: ReadableDb): SourceFileRow[] {
   return db.prepare(
-    `SELECT s.id, s.file_name, s.kind, s.format, s.sheet, s.size_bytes, s.sha256, s.imported_at, s.imported_by, s.rows_read, s.rows_imported, e.stored, e.omitted_reason, ${SOURCE_ROW_COUNTS_SQL}
-       FROM source_file s LEFT JOIN source_evidence e ON e.source_file_id = s.id ORDER BY s.id`,
+    `SELECT s.id, s.file_name, s.kind, s.format, s.sheet, s.size_bytes, s.sha256, s.imported_at, s.imported_by, s.rows_read, s.rows_imported, e.stored, e.omitted_reason, ${SOURCE_ROW_COUNTS_SQL},
+            ${SOURCE_WITHDRAWAL_COLUMNS}
+       FROM source_file s LEFT JOIN source_evidence e ON e.source_file_id = s.id ${SOURCE_WITHDRAWAL_JOINS} ORDER BY s.id`,
   ).all() as SourceFileRow[];
 }
 

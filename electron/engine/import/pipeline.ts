@@ -17,6 +17,7 @@ import { activityRows } from './rows/activity';
 import { factorRows } from './rows/factors';
 import type { RowContext, RowHandler } from './rows/handler';
 import { claimRows, targetRows } from './rows/targets-and-claims';
+import { checkReplaceable, withdrawReplacedSource, type Replacement } from '../sources/service';
 import { checkDuplicate, identifyFile, registerSourceFile, type FileIdentity } from './source-register';
 import { finishSourceFile, rawRowWriter, rejectedRowWriter } from './store';
 import { countOf } from '../../../shared/count-text';
@@ -45,6 +46,8 @@ export interface ImportRequest {
   readonly allowDuplicate?: boolean;
   /** Save an import that creates nothing or rejects more than half its rows (not saved otherwise). */
   readonly allowEmpty?: boolean;
+  /** The source file this import replaces: withdrawn in the import's transaction, so both land or neither. */
+  readonly replaces?: Replacement;
   readonly limits?: Partial<ReadLimits>;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: { rowsRead: number; bytesRead: number; totalBytes: number }) => void;
@@ -63,7 +66,8 @@ export async function runImport(db: WritableDb, request: ImportRequest): Promise
   const started = performance.now();
   const { mapping } = request;
   const identity = await identifyFile(request.filePath);
-  const duplicate = checkDuplicate(db, request.filePath, identity, mapping.sheet, request.allowDuplicate ?? false);
+  if (request.replaces) checkReplaceable(db, request.replaces, mapping.kind);
+  const duplicate = checkDuplicate(db, request.filePath, identity, mapping.sheet, request.allowDuplicate ?? false, request.replaces?.sourceFileId ?? null);
   const reader = await openReader(request, identity);
   const fiscal: FiscalSettings = { startMonth: request.settings.fiscalYearStartMonth, labelRule: request.settings.fiscalYearLabelRule };
   const baseYear = request.settings.baseYear ? fiscalYearByLabel(request.settings.baseYear, fiscal) : null;
@@ -121,6 +125,7 @@ export async function runImport(db: WritableDb, request: ImportRequest): Promise
     const shortfall = shortfallOf(totals);
     const commit = !request.dryRun && (shortfall === null || request.allowEmpty === true);
     const outcome = recordOutcome(db, { request, identity, sourceFileId, duplicateOf: duplicate?.sourceFileId ?? null, totals, evidenceStored, shortfall, commit });
+    if (request.replaces) withdrawReplacedSource(db, request.replaces, sourceFileId, request.actor, mapping.kind);
     db.exec(commit ? 'COMMIT' : 'ROLLBACK');
     return { ...outcome, elapsedMs: Math.round(performance.now() - started) };
   } catch (error) {
@@ -230,6 +235,7 @@ function recordOutcome(
     rejectedTotal: totals.rejectedTotal,
     skipped: totals.skipped,
     evidenceStored,
+    replaces: request.replaces?.sourceFileId ?? null,
     elapsedMs: 0,
   };
   const controlTotals = {
@@ -250,7 +256,7 @@ function recordOutcome(
   appendAudit(db, {
     actor: request.actor,
     operation: 'import',
-    params: { file: outcome.fileName, sha256: identity.sha256, sizeBytes: identity.sizeBytes, kind: mapping.kind, sourceFileId, duplicateOf, mapping, controlTotals, ...(shortfall === null ? {} : { allowedShortfall: shortfall }) },
+    params: { file: outcome.fileName, sha256: identity.sha256, sizeBytes: identity.sizeBytes, kind: mapping.kind, sourceFileId, duplicateOf, ...(outcome.replaces === null ? {} : { replaces: outcome.replaces }), mapping, controlTotals, ...(shortfall === null ? {} : { allowedShortfall: shortfall }) },
   });
   return outcome;
 }

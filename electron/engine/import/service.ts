@@ -12,6 +12,7 @@ import { mappingSchema } from '../../../shared/import/mapping';
 import type { Engagement } from '../engagement/handle';
 import { EngineError } from '../errors';
 import { checkEngagement } from '../review/service';
+import type { Replacement } from '../sources/service';
 import { WorkerPool } from '../workers/pool';
 import type { WorkerJob } from '../workers/spawn';
 import { startImportJob, type ImportWorkerProgress } from './import-job';
@@ -112,6 +113,8 @@ export interface ImportOptions {
   readonly allowDuplicate?: boolean;
   /** Save it even if it creates nothing or rejects more than half its rows. */
   readonly allowEmpty?: boolean;
+  /** The source file it replaces (withdrawn with this reason in the import's transaction). */
+  readonly replaces?: Replacement;
 }
 
 /**

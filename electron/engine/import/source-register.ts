@@ -33,9 +33,12 @@ export async function identifyFile(filePath: string): Promise<FileIdentity> {
 /** An earlier import of the same bytes and the same sheet (a workbook's other sheets are separate imports). */
 export { selectImportedCopy as findImportedCopy };
 
-/** The earlier import of this file and sheet, or null; a copy is refused unless the import allows it. */
-export function checkDuplicate(db: ReadableDb, filePath: string, identity: FileIdentity, sheet: string | undefined, allowDuplicate: boolean): ImportedCopy | null {
-  const duplicate = selectImportedCopy(db, identity.sha256, sheet);
+/**
+ * The earlier import of this file and sheet, or null; a copy is refused unless the import allows it.
+ * The file an import replaces is no copy: the same file imported with a corrected mapping replaces it.
+ */
+export function checkDuplicate(db: ReadableDb, filePath: string, identity: FileIdentity, sheet: string | undefined, allowDuplicate: boolean, replacing: number | null): ImportedCopy | null {
+  const duplicate = selectImportedCopy(db, identity.sha256, sheet, replacing);
   if (duplicate && !allowDuplicate) {
     throw new EngineError(
       'conflict',

@@ -3,6 +3,7 @@
  * the records, targets and claims mapped from them, and the saved mapping templates.
  */
 import { SOURCE_ROW_COUNTS_SQL } from '../db/source-row-counts';
+import { SOURCE_WITHDRAWAL_COLUMNS, SOURCE_WITHDRAWAL_JOINS, sourceWithdrawalOf, type SourceWithdrawalColumns } from '../db/source-withdrawal-sql';
 import type { ImportFinding, ImportFindingView, MappingTemplate, RejectedRowPage, SourceFileSummary } from '../../../shared/contract';
 import type { Cell } from '../../../shared/import/cell';
 import type { RawRow } from '../../../shared/import/cell';
@@ -24,8 +25,8 @@ export interface ImportedCopy {
 }
 
 /** An earlier import of the same bytes and the same sheet (a workbook's other sheets are separate imports). */
-export function selectImportedCopy(db: ReadableDb, sha256: string, sheet: string | undefined): ImportedCopy | null {
-  const row = db.prepare('SELECT id, file_name, imported_at FROM source_file WHERE sha256 = ? AND sheet IS ? ORDER BY id LIMIT 1').get(sha256, sheet ?? null) as
+export function selectImportedCopy(db: ReadableDb, sha256: string, sheet: string | undefined, except: number | null = null): ImportedCopy | null {
+  const row = db.prepare('SELECT id, file_name, imported_at FROM source_file WHERE sha256 = ? AND sheet IS ? AND id IS NOT ? ORDER BY id LIMIT 1').get(sha256, sheet ?? null, except) as
     | { id: number; file_name: string; imported_at: string }
     | undefined;
   return row ? { sourceFileId: row.id, fileName: row.file_name, importedAt: row.imported_at } : null;
@@ -67,10 +68,19 @@ export function finishSourceFile(db: WritableDb, sourceFileId: number, counts: {
 export function selectSourceFiles(db: ReadableDb): SourceFileSummary[] {
   const rows = db.prepare(
     `SELECT s.id, s.file_name AS fileName, s.sheet, s.kind, s.format, s.size_bytes AS sizeBytes, s.sha256, s.imported_at AS importedAt, s.imported_by AS importedBy,
-            s.rows_read AS rowsRead, s.rows_imported AS rowsImported, coalesce(b.stored, 0) AS evidenceStored, ${SOURCE_ROW_COUNTS_SQL}
-       FROM source_file s LEFT JOIN source_evidence b ON b.source_file_id = s.id ORDER BY s.id`,
-  ).all() as (Omit<SourceFileSummary, 'evidenceStored' | 'rowsRejected' | 'rejectionReasons' | 'rowsPartlyRejected'> & { evidenceStored: number; rows_rejected: number; rejection_reasons: number; rows_partly_rejected: number })[];
-  return rows.map(({ rows_rejected, rejection_reasons, rows_partly_rejected, ...row }) => ({ ...row, evidenceStored: row.evidenceStored === 1, rowsRejected: rows_rejected, rejectionReasons: rejection_reasons, rowsPartlyRejected: rows_partly_rejected }));
+            s.rows_read AS rowsRead, s.rows_imported AS rowsImported, coalesce(b.stored, 0) AS evidenceStored, ${SOURCE_ROW_COUNTS_SQL},
+            ${SOURCE_WITHDRAWAL_COLUMNS}
+       FROM source_file s LEFT JOIN source_evidence b ON b.source_file_id = s.id ${SOURCE_WITHDRAWAL_JOINS} ORDER BY s.id`,
+  ).all() as (Omit<SourceFileSummary, 'evidenceStored' | 'rowsRejected' | 'rejectionReasons' | 'rowsPartlyRejected' | 'withdrawal' | 'replaces'> & SourceWithdrawalColumns & { evidenceStored: number; rows_rejected: number; rejection_reasons: number; rows_partly_rejected: number })[];
+  return rows.map(({ rows_rejected, rejection_reasons, rows_partly_rejected, withdrawn_at, withdrawn_by, withdrawn_reason, replaced_by, reinstated_at, reinstated_by, reinstated_reason, replaces, ...row }) => ({
+    ...row,
+    evidenceStored: row.evidenceStored === 1,
+    rowsRejected: rows_rejected,
+    rejectionReasons: rejection_reasons,
+    rowsPartlyRejected: rows_partly_rejected,
+    withdrawal: sourceWithdrawalOf({ withdrawn_at, withdrawn_by, withdrawn_reason, replaced_by, reinstated_at, reinstated_by, reinstated_reason, replaces }),
+    replaces,
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import type { InputPart } from '../../../shared/contract';
 import type { ReadableDb } from '../db/handles';
 import type { Engagement } from '../engagement/handle';
 import { factorSetHashes, frozenFactorSetIds } from '../factors/service';
-import { selectInputRevisions, selectLastRecordId, selectSites } from './store';
+import { selectInputRevisions, selectLastRecordId, selectSites, selectWithdrawnSourceIds } from './store';
 
 /**
  * A variant of the records a calculation is made from. Results are stored per variant, side by
@@ -35,10 +35,20 @@ export interface CalculationVariant {
   readonly recordsStamp: (db: ReadableDb) => unknown;
 }
 
+/**
+ * The records as imported, of the source files in use: a withdrawn file's records stay in the
+ * engagement but not in the calculation, and which files are withdrawn is part of the stamp, so
+ * withdrawing or reinstating one puts stored results out of date (and reinstating it returns to
+ * the stamp the results had before).
+ */
 export const AS_IMPORTED: CalculationVariant = {
   name: 'uncorrected',
-  records: 'activity_record',
-  recordsStamp: (db) => ({ lastId: selectLastRecordId(db), revision: selectInputRevisions(db).activity_record ?? 0 }),
+  records: 'live_activity_record',
+  recordsStamp: (db) => {
+    const withdrawn = selectWithdrawnSourceIds(db);
+    // Absent when none is: results stored before withdrawals existed keep their stamp.
+    return { lastId: selectLastRecordId(db), revision: selectInputRevisions(db).activity_record ?? 0, ...(withdrawn.length === 0 ? {} : { withdrawnSources: withdrawn }) };
+  },
 };
 
 /** The variants results can be stored for, by name. */

@@ -15,6 +15,11 @@ export function selectLastRecordId(db: ReadableDb): number {
   return (db.prepare('SELECT coalesce(max(id), 0) AS id FROM activity_record').get() as { id: number }).id;
 }
 
+/** The source files withdrawn now (their records are not in live_activity_record), in id order. */
+export function selectWithdrawnSourceIds(db: ReadableDb): number[] {
+  return db.prepare('SELECT source_file_id FROM withdrawn_source ORDER BY source_file_id').pluck().all() as number[];
+}
+
 /** How many times rows of the inputs that grow by insert were updated or deleted, by table. */
 export function selectInputRevisions(db: ReadableDb): Record<string, number> {
   const rows = db.prepare('SELECT input, revision FROM input_revision').all() as { input: string; revision: number }[];
@@ -212,10 +217,10 @@ export function upsertSite(db: WritableDb, site: SiteInfo): void {
   ).run(site.name, site.region, site.ownershipPercent, site.operationalControl ? 1 : 0, site.financialControl ? 1 : 0, site.isDataCentre ? 1 : 0);
 }
 
-/** Sites named in the records, plus configured ones without records, with their attributes. */
+/** Sites named in the records of the files in use, plus configured ones without records, with their attributes. */
 export function selectSiteViews(db: ReadableDb): SiteView[] {
   const rows = db.prepare(
-    `WITH named AS (SELECT site AS name, count(*) AS records, max(activity = @itEnergy) AS it_energy FROM activity_record WHERE site IS NOT NULL GROUP BY site)
+    `WITH named AS (SELECT site AS name, count(*) AS records, max(activity = @itEnergy) AS it_energy FROM live_activity_record WHERE site IS NOT NULL GROUP BY site)
      SELECT coalesce(s.name, n.name) AS name, s.name IS NOT NULL AS configured, coalesce(n.records, 0) AS records, coalesce(n.it_energy, 0) AS it_energy,
             coalesce(s.ownership_percent, 100) AS ownership_percent, coalesce(s.operational_control, 1) AS operational_control,
             coalesce(s.financial_control, 1) AS financial_control, coalesce(s.is_data_centre, 0) AS is_data_centre, s.region
@@ -246,21 +251,21 @@ export function recordSources(db: ReadableDb): (recordId: number) => RecordSourc
   };
 }
 
-/** Activities with records, most records first (the monthly profile's choices). */
+/** Activities with records (of the files in use), most records first (the monthly profile's choices). */
 export function selectRecordActivities(db: ReadableDb): { key: string; records: number }[] {
-  return db.prepare('SELECT activity AS key, count(*) AS records FROM activity_record GROUP BY activity ORDER BY records DESC, activity').all() as { key: string; records: number }[];
+  return db.prepare('SELECT activity AS key, count(*) AS records FROM live_activity_record GROUP BY activity ORDER BY records DESC, activity').all() as { key: string; records: number }[];
 }
 
-/** The first and last day any record covers; null without records. */
+/** The first and last day any record of the files in use covers; null without records. */
 export function selectRecordSpan(db: ReadableDb): { first: string; last: string } | null {
-  const row = db.prepare('SELECT min(period_start) AS first, max(period_end) AS last FROM activity_record').get() as { first: string | null; last: string | null };
+  const row = db.prepare('SELECT min(period_start) AS first, max(period_end) AS last FROM live_activity_record').get() as { first: string | null; last: string | null };
   return row.first === null || row.last === null ? null : { first: row.first, last: row.last };
 }
 
 /** One activity's records summed per site, meaning, unit and period: as many rows as distinct periods, not records. */
 export function selectProfileReadings(db: ReadableDb, activity: string): ProfileReading[] {
   return db.prepare(
-    `SELECT site, meaning, unit, period_start AS periodStart, period_end AS periodEnd, sum(quantity) AS quantity FROM activity_record
+    `SELECT site, meaning, unit, period_start AS periodStart, period_end AS periodEnd, sum(quantity) AS quantity FROM live_activity_record
       WHERE activity = ? GROUP BY site, meaning, unit, period_start, period_end ORDER BY site, meaning, unit, period_start, period_end`,
   ).all(activity) as ProfileReading[];
 }

@@ -26,6 +26,7 @@ import {
   selectRetirementRecords,
   selectTargetDecisions,
   selectTargets,
+  selectWithdrawnRecordSources,
   type StoredClaim,
 } from './store';
 
@@ -36,11 +37,13 @@ async function variantsWithAdjustments(engagement: Engagement): Promise<{ varian
   const adjustments = selectAdjustments(engagement.reader);
   const replacementIds = adjustments.flatMap((adjustment) => (adjustment.details.kind === 'replace-factor' ? [adjustment.details.replacementFactorId] : []));
   const factors = new Map(factorsById(engagement.reader, replacementIds).map((factor) => [factor.id, factor]));
+  const recordIds = adjustments.flatMap((adjustment) => ('recordId' in adjustment.details ? [adjustment.details.recordId] : []));
+  const withdrawnRecords = selectWithdrawnRecordSources(engagement.reader, recordIds);
   let effects: readonly AdjustmentEffect[] = [];
   const variants = await calculateVariants(engagement, (input, uncorrected): InventoryInput => {
     // Without an active adjustment the corrected figures are the figures as imported: no second calculation.
     if (adjustments.every((adjustment) => adjustment.withdrawn !== null)) return input;
-    const applied = applyAdjustments({ records: input.records, adjustments, factorsById: factors, uncorrectedLines: uncorrected.lines });
+    const applied = applyAdjustments({ records: input.records, adjustments, factorsById: factors, uncorrectedLines: uncorrected.lines, withdrawnRecords });
     effects = applied.effects;
     return { ...input, records: applied.records, factorReplacements: applied.factorReplacements };
   });

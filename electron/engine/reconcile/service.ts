@@ -14,6 +14,7 @@ import { adjustmentDetailsSchema, type Adjustment, type AdjustmentDetails } from
 import type { MatchDecision } from '../../../shared/reconcile/claims';
 import type { ReconciliationReport } from '../../../shared/reconcile/report';
 import { TARGET_KINDS, type TargetDecision, type TargetKind } from '../../../shared/reconcile/targets';
+import { withdrawalBy } from '../../../shared/withdrawal';
 import type { Engagement } from '../engagement/handle';
 import { EngineError } from '../errors';
 import { saveMappingTemplate } from '../import/service';
@@ -119,12 +120,13 @@ function checkedDetails(engagement: Engagement, details: AdjustmentDetails, acti
   switch (details.kind) {
     case 'exclude-record':
     case 'correct-record': {
-      const activity = recordActivity(engagement.reader, details.recordId);
-      if (activity === undefined) throw new EngineError('not-found', `No record ${details.recordId} in this engagement`);
+      const record = recordActivity(engagement.reader, details.recordId);
+      if (record === undefined) throw new EngineError('not-found', `No record ${details.recordId} in this engagement`);
+      if (record.withdrawnSource !== null) throw new EngineError('conflict', `Record ${details.recordId} comes from ${record.withdrawnSource}, which is withdrawn: it takes no part in the calculation (reinstate the file first)`);
       const other = active.find((adjustment) => 'recordId' in adjustment.details && adjustment.details.recordId === details.recordId);
       if (other) throw new EngineError('conflict', `Record ${details.recordId} already has adjustment #${other.id} (${other.details.kind}): withdraw it first`);
       if (details.kind === 'exclude-record' || details.unit === undefined) return details;
-      return { ...details, ...unitFor(activity, details.unit) };
+      return { ...details, ...unitFor(record.activity, details.unit) };
     }
     case 'replace-factor': {
       for (const id of [details.factorId, details.replacementFactorId]) {
@@ -165,8 +167,8 @@ export function withdrawAdjustment(engagement: Engagement, adjustmentId: number,
   const adjustment = selectAdjustments(engagement.reader).find((candidate) => candidate.id === adjustmentId);
   if (!adjustment) throw new EngineError('not-found', `No adjustment ${adjustmentId} in this engagement`);
   if (adjustment.withdrawn) throw new EngineError('conflict', `Adjustment ${adjustmentId} was withdrawn on ${adjustment.withdrawn.at} by ${adjustment.withdrawn.by}`);
-  if (reason.trim() === '') throw new EngineError('invalid-input', 'Say why the adjustment is withdrawn');
-  const withdrawn = { at: new Date().toISOString(), by: engagement.actor, reason: reason.trim() };
+  const withdrawn = withdrawalBy(engagement.actor, reason);
+  if (!withdrawn) throw new EngineError('invalid-input', 'Say why the adjustment is withdrawn');
   engagement.change('adjustment.withdraw', { adjustmentId, kind: adjustment.details.kind, ...withdrawn }, () => insertWithdrawal(engagement.db, adjustmentId, withdrawn));
   return { ...adjustment, withdrawn };
 }

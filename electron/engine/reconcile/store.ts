@@ -25,7 +25,8 @@ export interface StoredClaim extends ClaimInput {
 export function selectClaims(db: ReadableDb): StoredClaim[] {
   const rows = db.prepare(
     `SELECT c.id, c.source_file_id, c.metric, c.period, c.value, c.unit, c.percent_evidence, c.reported_decimals, c.site, c.notes, s.file_name, w.sheet, w.row_number
-       FROM claim c JOIN raw_row w ON w.id = c.raw_row_id JOIN source_file s ON s.id = c.source_file_id ORDER BY c.id`,
+       FROM claim c JOIN raw_row w ON w.id = c.raw_row_id JOIN source_file s ON s.id = c.source_file_id
+      WHERE c.source_file_id NOT IN (SELECT source_file_id FROM withdrawn_source) ORDER BY c.id`,
   ).all() as (SourceColumns & { id: number; source_file_id: number; metric: string; period: string; value: number; unit: string | null; percent_evidence: PercentEvidence | null; reported_decimals: number | null; site: string | null; notes: string | null })[];
   return rows.map((row) => ({
     id: row.id, sourceFileId: row.source_file_id, metric: row.metric, period: row.period, value: row.value, unit: row.unit, percent: row.percent_evidence,
@@ -42,7 +43,7 @@ export function selectClaimMappings(db: ReadableDb): Map<number, string> {
 export function selectRejectedClaimRows(db: ReadableDb): RejectedClaimRow[] {
   const rows = db.prepare(
     `SELECT s.file_name, r.sheet, r.row_number, r.reason FROM rejected_row r JOIN source_file s ON s.id = r.source_file_id
-      WHERE s.kind = 'claims' ORDER BY r.source_file_id, r.sheet, r.row_number, r.id`,
+      WHERE s.kind = 'claims' AND s.id NOT IN (SELECT source_file_id FROM withdrawn_source) ORDER BY r.source_file_id, r.sheet, r.row_number, r.id`,
   ).all() as (SourceColumns & { reason: string })[];
   return rows.map((row) => ({ ...source(row), reason: row.reason }));
 }
@@ -62,7 +63,8 @@ export function upsertClaimMatch(db: WritableDb, claimId: number, decision: Matc
 export function selectTargets(db: ReadableDb): TargetInput[] {
   const rows = db.prepare(
     `SELECT t.id, t.metric, t.target_value, t.unit, t.percent_evidence, t.base_period, t.target_period, t.notes, s.file_name, w.sheet, w.row_number
-       FROM target t JOIN raw_row w ON w.id = t.raw_row_id JOIN source_file s ON s.id = t.source_file_id ORDER BY t.id`,
+       FROM target t JOIN raw_row w ON w.id = t.raw_row_id JOIN source_file s ON s.id = t.source_file_id
+      WHERE t.source_file_id NOT IN (SELECT source_file_id FROM withdrawn_source) ORDER BY t.id`,
   ).all() as (SourceColumns & { id: number; metric: string; target_value: number; unit: string | null; percent_evidence: PercentEvidence | null; base_period: string | null; target_period: string; notes: string | null })[];
   return rows.map((row) => ({
     id: row.id, metric: row.metric, value: row.target_value, unit: row.unit, percent: row.percent_evidence, basePeriod: row.base_period,
@@ -90,9 +92,12 @@ export function targetExists(db: ReadableDb, targetId: number): { metric: string
   return db.prepare('SELECT metric FROM target WHERE id = ?').get(targetId) as { metric: string } | undefined;
 }
 
-/** A record's activity, or undefined when there is no such record. */
-export function recordActivity(db: ReadableDb, recordId: number): string | undefined {
-  return (db.prepare('SELECT activity FROM activity_record WHERE id = ?').get(recordId) as { activity: string } | undefined)?.activity;
+/** A record's activity and, when its source file is withdrawn, that file; undefined when there is no such record. */
+export function recordActivity(db: ReadableDb, recordId: number): { activity: string; withdrawnSource: string | null } | undefined {
+  return db.prepare(
+    `SELECT r.activity, CASE WHEN r.source_file_id IN (SELECT source_file_id FROM withdrawn_source) THEN 'source file ' || s.id || ' (' || s.file_name || ')' END AS withdrawnSource
+       FROM activity_record r JOIN source_file s ON s.id = r.source_file_id WHERE r.id = ?`,
+  ).get(recordId) as { activity: string; withdrawnSource: string | null } | undefined;
 }
 
 export function factorExists(db: ReadableDb, factorId: number): { label: string } | undefined {
@@ -146,7 +151,19 @@ export function selectAdjustments(db: ReadableDb): Adjustment[] {
 export function selectRetirementRecords(db: ReadableDb): Pick<CalcRecord, 'activity' | 'unit' | 'quantity' | 'periodStart' | 'periodEnd'>[] {
   const activities = [...RETIREMENT_ACTIVITIES];
   return db.prepare(
-    `SELECT activity, unit, quantity, period_start AS periodStart, period_end AS periodEnd FROM activity_record
+    `SELECT activity, unit, quantity, period_start AS periodStart, period_end AS periodEnd FROM live_activity_record
       WHERE activity IN (${activities.map(() => '?').join(', ')}) ORDER BY id`,
   ).all(...activities) as Pick<CalcRecord, 'activity' | 'unit' | 'quantity' | 'periodStart' | 'periodEnd'>[];
+}
+
+/** Of these records, those whose source file is withdrawn now, each with that file in words. */
+export function selectWithdrawnRecordSources(db: ReadableDb, recordIds: readonly number[]): Map<number, string> {
+  const lookup = db.prepare(
+    `SELECT 'source file ' || s.id || ' (' || s.file_name || ')' FROM activity_record r JOIN source_file s ON s.id = r.source_file_id
+      WHERE r.id = ? AND r.source_file_id IN (SELECT source_file_id FROM withdrawn_source)`,
+  ).pluck();
+  return new Map([...new Set(recordIds)].flatMap((recordId) => {
+    const source = lookup.get(recordId) as string | undefined;
+    return source === undefined ? [] : [[recordId, source] as const];
+  }));
 }

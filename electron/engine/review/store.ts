@@ -19,10 +19,10 @@ import type { ReadableDb, WritableDb } from '../db/handles';
 // ---------------------------------------------------------------------------------------------
 // What the checks read
 
-/** Every activity record with where it came from (its row and, in a wide layout, its column); tCO2e is the caller's to add. */
+/** Every activity record of the files in use (not withdrawn) with where it came from (its row and, in a wide layout, its column); tCO2e is the caller's to add. */
 export function selectReviewRecords(db: ReadableDb): (Omit<ReviewRecord, 'tco2e'> & { readonly column: number })[] {
   const rows = db.prepare(
-    'SELECT id, source_file_id, raw_row_id, column_index, site, period_start, period_end, activity, meaning, quantity, unit, unit_basis FROM activity_record ORDER BY id',
+    'SELECT id, source_file_id, raw_row_id, column_index, site, period_start, period_end, activity, meaning, quantity, unit, unit_basis FROM live_activity_record ORDER BY id',
   ).raw().all() as [number, number, number, number, string | null, string, string, string, ActivityMeaning, number, string, CalorificBasis | null][];
   return rows.map(([id, sourceFileId, rawRowId, column, site, periodStart, periodEnd, activity, meaning, quantity, unit, unitBasis]) => ({
     id, sourceFileId, rawRowId, column, site, periodStart, periodEnd, activity, meaning, quantity, unit, unitBasis,
@@ -35,8 +35,11 @@ export interface ActivitySource {
   readonly mappingJson: string;
 }
 
+/** The activity files in use: a withdrawn file's rows are not checked. */
 export function selectActivitySources(db: ReadableDb): ActivitySource[] {
-  return db.prepare("SELECT id, file_name AS fileName, mapping_json AS mappingJson FROM source_file WHERE kind = 'activity' ORDER BY id").all() as ActivitySource[];
+  return db.prepare(
+    "SELECT id, file_name AS fileName, mapping_json AS mappingJson FROM source_file WHERE kind = 'activity' AND id NOT IN (SELECT source_file_id FROM withdrawn_source) ORDER BY id",
+  ).all() as ActivitySource[];
 }
 
 /** A file's raw rows as read, sheet by sheet in reading order. */

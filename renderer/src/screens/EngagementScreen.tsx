@@ -15,7 +15,7 @@ import { FindingsView } from './review/FindingsView';
 import { SamplingView } from './review/SamplingView';
 import { SignOffState } from './review/SignOffState';
 import type { SignOffArea } from '../../../shared/review/sign-off';
-import { SourcesView } from './SourcesView';
+import { SourcesView, type SourceReplacement } from './SourcesView';
 import { t } from '../../../shared/messages';
 
 const VIEWS = [
@@ -59,6 +59,8 @@ function AuditWitnessBanner({ engagement }: { engagement: EngagementSummary }) {
 
 export function EngagementScreen({ engagement }: { engagement: EngagementSummary }) {
   const [view, setView] = useState<ViewId>('overview');
+  /** A source file the auditor chose to replace: the import wizard imports its corrected file in its place. */
+  const [replacement, setReplacement] = useState<SourceReplacement | null>(null);
   useAppRequest('show-view', setView);
   const area = VIEW_AREAS[view];
   return (
@@ -93,9 +95,18 @@ export function EngagementScreen({ engagement }: { engagement: EngagementSummary
         {view === 'overview' && <OverviewView engagement={engagement} onNavigate={setView} />}
         {/* Kept mounted while hidden, so leaving the Import screen mid-wizard loses nothing. */}
         <div hidden={view !== 'import'}>
-          <ImportWizard />
+          {/* A new replacement starts the wizard afresh, on the replaced file's kind. */}
+          <ImportWizard key={replacement?.sourceFileId ?? 'import'} replacement={replacement} onReplacementEnd={() => setReplacement(null)} />
         </div>
-        {view === 'sources' && <SourcesView engagement={engagement} />}
+        {view === 'sources' && (
+          <SourcesView
+            engagement={engagement}
+            onReplace={(chosen) => {
+              setReplacement(chosen);
+              setView('import');
+            }}
+          />
+        )}
         {view === 'records' && <RecordsView engagement={engagement} />}
         {view === 'boundary' && <BoundaryView engagement={engagement} />}
         {view === 'inventory' && <InventoryView />}

@@ -12,6 +12,7 @@ import { m009Review } from '../../../electron/engine/db/migrations/009-review';
 import { m010RecordChecks } from '../../../electron/engine/db/migrations/010-record-checks';
 import { m011TableIndexes } from '../../../electron/engine/db/migrations/011-table-indexes';
 import { m012RecordPagingIndexes } from '../../../electron/engine/db/migrations/012-record-paging-indexes';
+import { m013SourceWithdrawal } from '../../../electron/engine/db/migrations/013-source-withdrawal';
 import { useTempDir } from '../../helpers/temp';
 
 /** One source file, one raw row and one activity record (an electricity bill) pointing at it. */
@@ -250,6 +251,28 @@ const MIGRATION_CHECKS: Readonly<Record<number, { seed: (db: Db) => void; verify
       expect(plan('SELECT id FROM activity_record WHERE source_file_id = 1 ORDER BY id DESC LIMIT 100 OFFSET 500')).toBe('SEARCH activity_record USING COVERING INDEX activity_record_by_source_file (source_file_id=?)');
       expect(plan('SELECT count(*) FROM activity_record WHERE source_file_id = 1')).toBe('SEARCH activity_record USING COVERING INDEX activity_record_by_source_file (source_file_id=?)');
       expect(db.prepare('SELECT id, source_file_id FROM activity_record').all()).toEqual([{ id: 1, source_file_id: 1 }]);
+    },
+  },
+  [MIGRATIONS.indexOf(m013SourceWithdrawal) + 1]: {
+    seed: (db) => seedRecord(db),
+    verify: (db) => {
+      const live = () => db.prepare('SELECT id FROM live_activity_record').pluck().all();
+      expect(live()).toEqual([1]);
+      const withdrawal = db.prepare("INSERT INTO source_withdrawal (source_file_id, withdrawn_at, withdrawn_by, reason) VALUES (1, 't', 'auditor', 'wrong unit')").run().lastInsertRowid;
+      // Withdrawn: the record stays in the engagement, out of the records the calculation reads.
+      expect(live()).toEqual([]);
+      expect(db.prepare('SELECT count(*) FROM activity_record').pluck().get()).toBe(1);
+      expect(db.prepare('SELECT source_file_id FROM withdrawn_source').pluck().all()).toEqual([1]);
+      expect(() => db.prepare("INSERT INTO source_withdrawal (source_file_id, withdrawn_at, withdrawn_by, reason) VALUES (1, 't', 'auditor', ' ')").run()).toThrow(/CHECK/);
+      expect(() => db.prepare("UPDATE source_withdrawal SET reason = 'other'").run()).toThrow(/cannot be changed/);
+      expect(() => db.prepare('DELETE FROM source_withdrawal').run()).toThrow(/cannot be deleted/);
+      db.prepare("INSERT INTO source_reinstatement (withdrawal_id, reinstated_at, reinstated_by, reason) VALUES (?, 't', 'auditor', 'the unit was right')").run(withdrawal);
+      expect(live()).toEqual([1]);
+      expect(() => db.prepare('DELETE FROM source_reinstatement').run()).toThrow(/cannot be deleted/);
+      expect(() => db.prepare('INSERT INTO source_replacement (replacement_id, withdrawal_id) VALUES (99, ?)').run(withdrawal)).toThrow(/FOREIGN KEY/);
+      // The calculation pages the live records by id through the table's rowid, as it did the table.
+      const plan = (db.prepare('EXPLAIN QUERY PLAN SELECT id, quantity FROM live_activity_record WHERE id > 0 ORDER BY id LIMIT 100').all() as { detail: string }[]).map((step) => step.detail);
+      expect(plan[0]).toMatch(/^SEARCH activity_record USING INTEGER PRIMARY KEY \(rowid>\?\)$/);
     },
   },
   // Keyed by its place in the list: the number a migration gets depends on which branches landed first.

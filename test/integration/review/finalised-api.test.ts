@@ -76,6 +76,8 @@ describe('a finalised engagement through the API', () => {
     const CHANGES: Readonly<Partial<Record<ApiMethod, unknown>>> = {
       'engagement.updateSettings': { settings },
       'import.start': { file: token, mapping, allowDuplicate: true },
+      'sources.withdraw': { sourceFileId: 1, reason: 'wrong unit' },
+      'sources.reinstate': { sourceFileId: 1, reason: 'right unit after all' },
       'mapping.save': { name: 'Electricity', mapping },
       'boundary.setSite': { name: 'Leeds Office', ownershipPercent: 50, operationalControl: true, financialControl: false, isDataCentre: false, region: null },
       'factors.loadLibrary': {},

@@ -15,10 +15,10 @@ export function importHandlers(session: Session): HandlersOf<'import' | 'mapping
     // Without an open engagement the preview has nothing to compare the file with, but still reads it.
     'import.preview': ({ file, kind, sheet }) => previewFile(session.current(), session.chosenFile(file), kind, sheet),
 
-    'import.start': ({ file, mapping, dryRun, allowDuplicate, allowEmpty }) => {
+    'import.start': ({ file, mapping, dryRun, allowDuplicate, allowEmpty, replaces }) => {
       const engagement = session.require();
       const jobId = randomUUID();
-      const job = startImport(engagement, { filePath: session.chosenFile(file), mapping, dryRun, allowDuplicate, allowEmpty }, (progress) =>
+      const job = startImport(engagement, { filePath: session.chosenFile(file), mapping, dryRun, allowDuplicate, allowEmpty, replaces }, (progress) =>
         host.emit('import.progress', {
           jobId,
           rowsRead: progress.rowsRead,

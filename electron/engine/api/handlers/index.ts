@@ -13,6 +13,7 @@ import { recentHandlers } from './recent';
 import { reconcileHandlers } from './reconcile';
 import { reviewHandlers } from './review';
 import { sampleHandlers } from './sample';
+import { sourceHandlers } from './sources';
 import { tableHandlers } from './tables';
 import type { Handlers } from './types';
 
@@ -23,6 +24,7 @@ export function createHandlers(session: Session): Handlers {
     ...engagementHandlers(session),
     ...recentHandlers(session),
     ...importHandlers(session),
+    ...sourceHandlers(session),
     ...factorHandlers(session),
     ...inventoryHandlers(session),
     ...reconcileHandlers(session),

@@ -7,7 +7,7 @@ import type { Migration } from './index';
 
 const list = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
 
-const appendOnly = (table: string, what: string) => `
+export const appendOnly = (table: string, what: string) => `
   CREATE TRIGGER ${table}_is_append_only_update BEFORE UPDATE ON ${table}
   BEGIN SELECT RAISE(ABORT, '${what} cannot be changed: add a new one'); END;
   CREATE TRIGGER ${table}_is_append_only_delete BEFORE DELETE ON ${table}

@@ -11,6 +11,7 @@ import { m009Review } from './009-review';
 import { m010RecordChecks } from './010-record-checks';
 import { m011TableIndexes } from './011-table-indexes';
 import { m012RecordPagingIndexes } from './012-record-paging-indexes';
+import { m013SourceWithdrawal } from './013-source-withdrawal';
 
 /**
  * Schema migrations, one file each, in order. A migration's number is its position + 1 and
@@ -21,6 +22,6 @@ export interface Migration {
   readonly up: (db: Database) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Engagement, m002Import, m003Inventory, m004StoredResults, m005ImportFindings, m006EngagementId, m007Reconciliation, m008VariantsAndValidity, m009Review, m010RecordChecks, m011TableIndexes, m012RecordPagingIndexes];
+export const MIGRATIONS: readonly Migration[] = [m001Engagement, m002Import, m003Inventory, m004StoredResults, m005ImportFindings, m006EngagementId, m007Reconciliation, m008VariantsAndValidity, m009Review, m010RecordChecks, m011TableIndexes, m012RecordPagingIndexes, m013SourceWithdrawal];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -11,6 +11,7 @@ import { SheetStep } from './SheetStep';
 import { TableStep } from './TableStep';
 import { useImportJob } from './useImportJob';
 import { ValidateStep } from './ValidateStep';
+import type { SourceReplacement } from '../SourcesView';
 import { t } from '../../../../shared/messages';
 
 const STEPS = [
@@ -50,10 +51,24 @@ function Stepper({ current, onSelect }: { current: StepId; onSelect: (step: Step
   );
 }
 
-/** Import a spreadsheet: preview it, set where the table is and what each column holds, validate, import. */
-export function ImportWizard() {
+/** The source file being replaced, above every step: what is replaced, why, and that it is one transaction. */
+function ReplacingNotice({ replacement, onStop }: { replacement: SourceReplacement; onStop: () => void }) {
+  return (
+    <div role="status" className="notice warning replacing">
+      <strong>{t.importWizard.replacing(replacement.sourceFileId, replacement.fileName)}</strong> {t.importWizard.replacingNote(replacement.reason)}{' '}
+      <button type="button" onClick={onStop}>{t.importWizard.stopReplacing}</button>
+    </div>
+  );
+}
+
+/**
+ * Import a spreadsheet: preview it, set where the table is and what each column holds, validate,
+ * import. With a replacement, the file imported replaces that source file (withdrawn in the
+ * import's transaction), so it holds the same kind of data; the same file, mapped anew, is no copy.
+ */
+export function ImportWizard({ replacement, onReplacementEnd }: { replacement: SourceReplacement | null; onReplacementEnd: () => void }) {
   const [step, setStep] = useState<StepId>('file');
-  const [kind, setKind] = useState<MappingKind>('activity');
+  const [kind, setKind] = useState<MappingKind>(replacement?.kind ?? 'activity');
   const [review, setReview] = useState<Review | null>(null);
   const [allowDuplicate, setAllowDuplicate] = useState(false);
   /** Sheets of the current file imported in this wizard, so the next one can be offered without choosing the file again. */
@@ -77,7 +92,9 @@ export function ImportWizard() {
     }
   }, [step]);
 
-  const showPreview = (file: string, preview: ImportPreview): void => {
+  const replaces = replacement === null ? undefined : { sourceFileId: replacement.sourceFileId, reason: replacement.reason };
+  const showPreview = (file: string, shown: ImportPreview): void => {
+    const preview = replacement !== null && shown.duplicateOf?.sourceFileId === replacement.sourceFileId ? { ...shown, duplicateOf: null } : shown;
     setReview({ file, preview, draft: initialDraft(preview, kind) });
     setAllowDuplicate(false);
     setAllowEmpty(false);
@@ -88,6 +105,7 @@ export function ImportWizard() {
   const changeTable = (table: TableBounds): void => changeDraft((draft, preview) => withTable(draft, preview, table));
   const changeMapping = (mapping: Mapping): void => changeDraft((draft) => ({ ...draft, mapping }));
   const startOver = (): void => {
+    if (replacement !== null && importing.state.status === 'finished') onReplacementEnd();
     setReview(null);
     setImportedSheets(null);
     validation.reset();
@@ -148,7 +166,7 @@ export function ImportWizard() {
               setStep('validate');
               setAllowEmpty(false);
               // A dry run saves nothing, so a file imported before can still be validated.
-              void validation.start({ file, mapping: draft.mapping, dryRun: true, allowDuplicate: true });
+              void validation.start({ file, mapping: draft.mapping, dryRun: true, allowDuplicate: true, replaces });
             }}
           />
         );
@@ -167,7 +185,7 @@ export function ImportWizard() {
             onImport={() => {
               setStep('import');
               setImportedSheets((current) => ({ file, sheets: [...(current?.file === file ? current.sheets : []), preview.sheet] }));
-              void importing.start({ file, mapping: draft.mapping, dryRun: false, allowDuplicate, allowEmpty });
+              void importing.start({ file, mapping: draft.mapping, dryRun: false, allowDuplicate, allowEmpty, replaces });
             }}
           />
         );
@@ -188,6 +206,7 @@ export function ImportWizard() {
   return (
     <>
       <h1>{t.importWizard.import}</h1>
+      {replacement && <ReplacingNotice replacement={replacement} onStop={onReplacementEnd} />}
       <Stepper current={step} onSelect={setStep} />
       <div ref={stepArea}>{renderStep()}</div>
     </>

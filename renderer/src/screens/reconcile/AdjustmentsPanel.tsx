@@ -1,28 +1,25 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { describeAdjustment } from '../../../../shared/reconcile/adjustments';
 import type { AdjustmentView } from '../../../../shared/reconcile/report';
 import { api } from '../../api';
 import { columnHelper, DataTable } from '../../components/DataTable';
 import { formatTimestamp } from '../../format';
-import { useAction } from '../../useAction';
-import { useDisclosure } from '../../usePanel';
+import { ReasonAction } from '../../components/ReasonAction';
 import { t } from '../../../../shared/messages';
 
 function Withdraw({ adjustment, onDone }: { adjustment: AdjustmentView; onDone: () => void }) {
-  const { open, setOpen, toggleProps, regionProps } = useDisclosure();
-  const [reason, setReason] = useState('');
-  const withdraw = useAction(async () => {
-    await api.call('adjustments.withdraw', { adjustmentId: adjustment.id, reason });
-    onDone();
-  });
   if (adjustment.withdrawn) return <span className="muted small">{t.adjustmentsPanel.withdrawnBy(formatTimestamp(adjustment.withdrawn.at), adjustment.withdrawn.by, adjustment.withdrawn.reason)}</span>;
-  if (!open) return <button type="button" onClick={() => setOpen(true)} {...toggleProps}>{t.adjustmentsPanel.withdraw}</button>;
   return (
-    <div className="inline-form" {...regionProps}>
-      <input autoFocus aria-label={t.adjustmentsPanel.whyAdjustmentIsWithdrawn(adjustment.id)} placeholder={t.adjustmentsPanel.why} value={reason} onChange={(event) => setReason(event.target.value)} />
-      <button type="button" disabled={withdraw.busy || reason.trim() === ''} onClick={() => void withdraw.run()}>{t.adjustmentsPanel.withdraw2}</button>
-      {withdraw.error && <span role="alert" className="error small">{withdraw.error}</span>}
-    </div>
+    <ReasonAction
+      label={t.adjustmentsPanel.withdraw}
+      reasonLabel={t.adjustmentsPanel.whyAdjustmentIsWithdrawn(adjustment.id)}
+      placeholder={t.adjustmentsPanel.why}
+      confirm={t.adjustmentsPanel.withdraw2}
+      onConfirm={async (reason) => {
+        await api.call('adjustments.withdraw', { adjustmentId: adjustment.id, reason });
+        onDone();
+      }}
+    />
   );
 }
 

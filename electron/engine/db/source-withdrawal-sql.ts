@@ -1,0 +1,39 @@
+import type { SourceWithdrawal } from '../../../shared/withdrawal';
+
+/**
+ * A registered source file's (alias `s`) latest withdrawal, with the import that replaced it and
+ * its reinstatement, and the file it replaces: what every register (the screens, the CLI, the
+ * workbook) shows beside the file. Joins, then the columns they give.
+ */
+export const SOURCE_WITHDRAWAL_JOINS = `
+  LEFT JOIN source_withdrawal sw ON sw.id = (SELECT max(l.id) FROM source_withdrawal l WHERE l.source_file_id = s.id)
+  LEFT JOIN source_reinstatement sr ON sr.withdrawal_id = sw.id
+  LEFT JOIN source_replacement sb ON sb.withdrawal_id = sw.id
+  LEFT JOIN source_replacement sp ON sp.replacement_id = s.id
+  LEFT JOIN source_withdrawal spw ON spw.id = sp.withdrawal_id`;
+
+export const SOURCE_WITHDRAWAL_COLUMNS = `
+  sw.withdrawn_at, sw.withdrawn_by, sw.reason AS withdrawn_reason, sb.replacement_id AS replaced_by,
+  sr.reinstated_at, sr.reinstated_by, sr.reason AS reinstated_reason, spw.source_file_id AS replaces`;
+
+export interface SourceWithdrawalColumns {
+  readonly withdrawn_at: string | null;
+  readonly withdrawn_by: string | null;
+  readonly withdrawn_reason: string | null;
+  readonly replaced_by: number | null;
+  readonly reinstated_at: string | null;
+  readonly reinstated_by: string | null;
+  readonly reinstated_reason: string | null;
+  readonly replaces: number | null;
+}
+
+export function sourceWithdrawalOf(row: SourceWithdrawalColumns): SourceWithdrawal | null {
+  if (row.withdrawn_at === null) return null;
+  return {
+    at: row.withdrawn_at,
+    by: row.withdrawn_by!,
+    reason: row.withdrawn_reason!,
+    replacedBy: row.replaced_by,
+    reinstated: row.reinstated_at === null ? null : { at: row.reinstated_at, by: row.reinstated_by!, reason: row.reinstated_reason! },
+  };
+}

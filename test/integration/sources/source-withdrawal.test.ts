@@ -1,0 +1,283 @@
+/**
+ * Withdrawing, reinstating and replacing an imported source file, through the CLI and the
+ * services: a withdrawn file's records leave the calculation (the figures move by exactly their
+ * tCO2e), its claims leave reconciliation, its file, rows and records stay on record and in every
+ * register, each step is in the hash-chained audit log, and a replacement that fails changes nothing.
+ */
+import ExcelJS from 'exceljs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/cli/main';
+import { Engagement } from '../../../electron/engine/engagement/handle';
+import { listAuditEntries, verifyAuditLog } from '../../../electron/engine/engagement/service';
+import { listSourceFiles, previewFile } from '../../../electron/engine/import/service';
+import { listAdjustments, proposeAdjustment, reconcile } from '../../../electron/engine/reconcile/service';
+import { reinstateSource, withdrawSource } from '../../../electron/engine/sources/service';
+import type { CalculateJson } from '../../../shared/calc/inventory-json';
+import type { SourceFileSummary } from '../../../shared/contract';
+import { mappingSchema, type Mapping } from '../../../shared/import/mapping';
+import { claimsMapping, importFootprint, TEST_ACTOR } from '../../helpers/engagement';
+import { FACTOR_TABLE_HEADER, FACTOR_TABLE_MAPPING } from '../../helpers/factor-table';
+import { useTempDir } from '../../helpers/temp';
+
+/** kg CO2e per litre of diesel in the factor table below. */
+const DIESEL_KG_PER_LITRE = 2.5;
+/** The depots' readings (litres, with a unit column), April to July 2022. */
+const DEPOT_LITRES = [1000, 1200, 800, 1000];
+/** The fleet's readings, in cubic metres, in a file without a unit column: its mapping says the unit. */
+const FLEET_CUBIC_METRES = [2, 3];
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(['--actor', 'auditor', ...args], { out: (text) => (out += text), err: (text) => (err += text) });
+  return { code, out, err };
+}
+
+async function calculated(file: string): Promise<CalculateJson> {
+  const result = await cli('calculate', file, '--json');
+  expect(result.code, result.err).toBe(0);
+  return JSON.parse(result.out) as CalculateJson;
+}
+
+async function register(file: string): Promise<SourceFileSummary[]> {
+  const result = await cli('sources', 'list', file, '--json');
+  expect(result.code, result.err).toBe(0);
+  return JSON.parse(result.out) as SourceFileSummary[];
+}
+
+/** tCO2e of diesel readings in litres, as the calculation adds them. */
+const tonnes = (litres: readonly number[]) => litres.reduce((sum, value) => sum + (value * DIESEL_KG_PER_LITRE) / 1000, 0);
+
+interface Fixture {
+  readonly dir: string;
+  readonly file: string;
+  readonly fleet: string;
+  /** The fleet file's mapping with its unit as given (`L`, wrong) or corrected (`m3`), as a mapping file. */
+  readonly fleetMapping: (unit: string) => Promise<string>;
+}
+
+/** An engagement with a diesel factor (source 1), the depots' readings (source 2) and the fleet's, read in litres by mistake (source 3). */
+async function engagementWithFleet(dir: string): Promise<Fixture> {
+  const file = path.join(dir, 'withdrawal.carbonaudit');
+  Engagement.create(file, { entityName: 'Example Group', fiscalYearStartMonth: 4, defaultRegion: 'UK' }, TEST_ACTOR).close();
+  const factors = path.join(dir, 'factors.csv');
+  fs.writeFileSync(factors, `${FACTOR_TABLE_HEADER}\nDiesel,UK,${DIESEL_KG_PER_LITRE},kg CO2e/litre,Supplier A\n`);
+  const factorMapping = path.join(dir, 'factors.mapping.json');
+  fs.writeFileSync(factorMapping, JSON.stringify(FACTOR_TABLE_MAPPING));
+  const depots = path.join(dir, 'depots.csv');
+  fs.writeFileSync(depots, ['Site,Month,Activity,Quantity,Unit', ...DEPOT_LITRES.map((litres, i) => `Depot,2022-0${i + 4},Diesel,${litres},L`)].join('\n'));
+  const fleet = path.join(dir, 'fleet.csv');
+  fs.writeFileSync(fleet, ['Site,Month,Activity,Quantity', ...FLEET_CUBIC_METRES.map((m3, i) => `Fleet,2022-0${i + 4},Diesel,${m3}`)].join('\n'));
+  const suggested = (await previewFile(null, fleet, 'activity')).mapping;
+  const fleetMapping = async (unit: string) => {
+    const mapping: Mapping = mappingSchema.parse({ ...suggested, defaults: { ...suggested?.defaults, unit } });
+    const mappingFile = path.join(dir, `fleet-${unit}.mapping.json`);
+    fs.writeFileSync(mappingFile, JSON.stringify(mapping));
+    return mappingFile;
+  };
+  for (const args of [['import', file, factors, '--kind', 'factors', '--mapping', factorMapping], ['import', file, depots], ['import', file, fleet, '--mapping', await fleetMapping('L')]]) {
+    const imported = await cli(...args);
+    expect(imported.code, imported.err).toBe(0);
+  }
+  return { dir, file, fleet, fleetMapping };
+}
+
+function openEngagement(file: string): Engagement {
+  return Engagement.open(file, TEST_ACTOR);
+}
+
+function auditOperations(file: string): string[] {
+  const engagement = openEngagement(file);
+  try {
+    expect(verifyAuditLog(engagement).intact).toBe(true);
+    return listAuditEntries(engagement, 0, 1000).map((entry) => entry.operation);
+  } finally {
+    engagement.close();
+  }
+}
+
+/** The Source files sheet of an exported workbook, each row by its header. */
+async function workbookRegister(file: string, dir: string): Promise<Record<string, unknown>[]> {
+  const workbook = path.join(dir, `register-${Date.now()}.xlsx`);
+  const exported = await cli('export', file, workbook);
+  expect(exported.code, exported.err).toBe(0);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(workbook);
+  const sheet = book.getWorksheet('Source files')!;
+  let headerRow = 0;
+  sheet.eachRow((row, number) => {
+    if (headerRow === 0 && row.getCell(1).value === 'Id') headerRow = number;
+  });
+  const headers = (sheet.getRow(headerRow).values as unknown[]).slice(1).map(String);
+  const rows: Record<string, unknown>[] = [];
+  for (let number = headerRow + 1; number <= sheet.rowCount; number++) {
+    const values = (sheet.getRow(number).values as unknown[]).slice(1);
+    if (values.length === 0) continue;
+    rows.push(Object.fromEntries(headers.map((header, index) => [header, values[index] ?? null])));
+  }
+  return rows;
+}
+
+describe('withdrawing an imported source file', () => {
+  const tempDir = useTempDir();
+
+  it('takes its records out of the calculation (by exactly their tCO2e), keeps it on record, and reinstating it restores the results bit for bit', async () => {
+    const { dir, file } = await engagementWithFleet(tempDir());
+    const before = await calculated(file);
+    const [year] = before.periods;
+    // As imported by mistake, the fleet's cubic metres count as litres.
+    expect(year!.scope1_tco2e).toBeCloseTo(tonnes(DEPOT_LITRES) + tonnes(FLEET_CUBIC_METRES), 12);
+
+    const withdrawn = await cli('sources', 'withdraw', file, '3', '--reason', 'Quantity column is in m3, not litres');
+    expect(withdrawn.code, withdrawn.err).toBe(0);
+    expect(withdrawn.out).toContain('Withdrew source file #3 (fleet.csv): 2 records, 0 claims, 0 targets leave the calculation and reconciliation');
+    expect(withdrawn.out).toContain('Stored results are out of date');
+
+    // Out of date, as after any change of input, until recalculated.
+    const stale = await cli('results', file, '--json');
+    const status = (JSON.parse(stale.out) as CalculateJson).status;
+    expect(status).toMatchObject({ state: 'stale', changed: ['records'] });
+    expect(status.message).toMatch(/results are out of date: recalculate/);
+
+    const after = await calculated(file);
+    expect(after.status.state).toBe('current');
+    expect(after.lines).toBe(before.lines - FLEET_CUBIC_METRES.length);
+    expect(year!.scope1_tco2e! - after.periods[0]!.scope1_tco2e!).toBeCloseTo(tonnes(FLEET_CUBIC_METRES), 12);
+    expect(after.periods[0]!.scope1_tco2e).toBe(tonnes(DEPOT_LITRES));
+
+    // On record: the register (CLI and workbook) says who withdrew it, when and why; its rows and records stay.
+    const sources = await register(file);
+    expect(sources.map((source) => [source.id, source.withdrawal === null])).toEqual([[1, true], [2, true], [3, false]]);
+    expect(sources[2]).toMatchObject({ fileName: 'fleet.csv', rowsImported: 2, withdrawal: { by: 'auditor', reason: 'Quantity column is in m3, not litres', replacedBy: null, reinstated: null } });
+    const listed = await cli('sources', 'list', file);
+    expect(listed.out).toMatch(/#3 fleet\.csv.*\n.*\n {4}WITHDRAWN \d{4}-\d\d-\d\dT[\d:.]+Z by auditor: Quantity column is in m3, not litres/);
+    const engagement = openEngagement(file);
+    expect(engagement.reader.prepare('SELECT count(*) FROM activity_record WHERE source_file_id = 3').pluck().get()).toBe(2);
+    engagement.close();
+    const rows = await workbookRegister(file, dir);
+    expect(rows.map((row) => row.Status)).toEqual(['In use', 'In use', 'Withdrawn']);
+    expect(rows[2]).toMatchObject({ File: 'fleet.csv', 'Withdrawn by': 'auditor', 'Why withdrawn': 'Quantity column is in m3, not litres', 'Replaced by': null });
+
+    // Withdrawn once only; a factor file cannot be withdrawn; a reason is required.
+    expect((await cli('sources', 'withdraw', file, '3', '--reason', 'again')).err).toMatch(/Source file 3 \(fleet\.csv\) is already withdrawn/);
+    expect((await cli('sources', 'withdraw', file, '1', '--reason', 'wrong factors')).err).toMatch(/is a factor file/);
+    expect((await cli('sources', 'withdraw', file, '2', '--reason', '  ')).err).toMatch(/Say why the source file is withdrawn/);
+    expect((await cli('sources', 'withdraw', file, '9', '--reason', 'x')).err).toMatch(/No source file 9/);
+
+    const reinstated = await cli('sources', 'reinstate', file, '3', '--reason', 'Withdrawn by mistake');
+    expect(reinstated.code, reinstated.err).toBe(0);
+    expect((JSON.parse((await cli('results', file, '--json')).out) as CalculateJson).status.state).toBe('stale');
+    const restored = await calculated(file);
+    expect(restored.periods).toEqual(before.periods);
+    expect(restored.lines).toBe(before.lines);
+    expect(restored.status.inputs_sha256).toBe(before.status.inputs_sha256);
+    expect((await register(file))[2]!.withdrawal).toMatchObject({ reason: 'Quantity column is in m3, not litres', reinstated: { by: 'auditor', reason: 'Withdrawn by mistake' } });
+    expect((await cli('sources', 'reinstate', file, '3', '--reason', 'again')).err).toMatch(/is not withdrawn/);
+
+    const operations = auditOperations(file);
+    expect(operations.filter((operation) => operation.startsWith('source.'))).toEqual(['source.withdraw', 'source.reinstate']);
+    expect((await cli('verify', file)).code).toBe(0);
+  });
+
+  it('leaves adjustments on its records on record, correcting nothing while it is withdrawn, and takes its claims out of reconciliation', async () => {
+    const { dir, file } = await engagementWithFleet(tempDir());
+    const claims = path.join(dir, 'claims.csv');
+    fs.writeFileSync(claims, 'Metric,Year,Reported value,Unit\nScope 1,FY2023,8.5,tCO2e\n');
+    const claimMapping = path.join(dir, 'claims.mapping.json');
+    fs.writeFileSync(claimMapping, JSON.stringify(claimsMapping()));
+    expect((await cli('import', file, claims, '--kind', 'claims', '--mapping', claimMapping)).code).toBe(0);
+
+    const engagement = openEngagement(file);
+    try {
+      const fleetRecord = engagement.reader.prepare('SELECT min(id) FROM activity_record WHERE source_file_id = 3').pluck().get() as number;
+      const adjustment = proposeAdjustment(engagement, { details: { kind: 'correct-record', recordId: fleetRecord, unit: 'm3' }, reason: 'read in m3' });
+      expect((await reconcile(engagement)).claims).toHaveLength(1);
+
+      const outcome = await withdrawSource(engagement, 3, 'The whole file is in m3');
+      expect(outcome).toMatchObject({ sourceFileId: 3, fileName: 'fleet.csv', records: 2, withdrawal: { by: 'tester', reason: 'The whole file is in m3', reinstated: null } });
+      const report = await reconcile(engagement);
+      const view = report.adjustments.find((candidate) => candidate.id === adjustment.id)!;
+      expect(view).toMatchObject({ status: 'active', problem: `record ${fleetRecord} is out of the calculation: source file 3 (fleet.csv) is withdrawn` });
+      expect(listAdjustments(engagement).map((listed) => listed.withdrawn)).toEqual([null]);
+      // The corrected figures do not bring the withdrawn record back.
+      expect(report.correctedPeriods[0]!.scope1).toBeCloseTo(tonnes(DEPOT_LITRES), 12);
+      expect(() => proposeAdjustment(engagement, { details: { kind: 'exclude-record', recordId: fleetRecord + 1 }, reason: 'x' })).toThrow(/source file 3 \(fleet\.csv\), which is withdrawn/);
+
+      // A claims file withdrawn: its claims leave the reconciliation.
+      await withdrawSource(engagement, 4, 'Claims of another entity');
+      expect((await reconcile(engagement)).claims).toHaveLength(0);
+      await reinstateSource(engagement, 4, 'Same entity after all');
+      expect((await reconcile(engagement)).claims).toHaveLength(1);
+      expect(verifyAuditLog(engagement).intact).toBe(true);
+    } finally {
+      engagement.close();
+    }
+  });
+});
+
+describe('replacing a source file', () => {
+  const tempDir = useTempDir();
+
+  it('withdraws it and imports its replacement in one transaction, linked both ways; a replacement that fails changes nothing', async () => {
+    const { dir, file, fleet, fleetMapping } = await engagementWithFleet(tempDir());
+    await calculated(file);
+    const footprint = (): Record<string, unknown> & { audit_log: number } => {
+      const engagement = openEngagement(file);
+      try {
+        const withdrawals = ['source_withdrawal', 'source_replacement'].map((table) => engagement.reader.prepare(`SELECT count(*) FROM ${table}`).pluck().get());
+        const counts = importFootprint(engagement);
+        return { ...counts, audit_log: counts.audit_log!, withdrawals };
+      } finally {
+        engagement.close();
+      }
+    };
+    const untouched = footprint();
+
+    // Every row rejected: not imported, so nothing is withdrawn either.
+    const bad = path.join(dir, 'fleet-bad.csv');
+    fs.writeFileSync(bad, 'Site,Month,Activity,Quantity,Unit\nFleet,2022-04,Diesel,n/a,m3\nFleet,2022-05,Diesel,n/a,m3\n');
+    const refused = await cli('import', file, bad, '--replaces', '3', '--reason', 'Corrected units');
+    expect(refused.code).not.toBe(0);
+    expect(refused.err).toMatch(/not imported/);
+    // Only the attempt is on record.
+    expect(footprint()).toEqual({ ...untouched, audit_log: untouched.audit_log + 1 });
+    expect(auditOperations(file).at(-1)).toBe('import.refused');
+    // A file that cannot be read: refused, nothing changed.
+    const unreadable = path.join(dir, 'fleet.xlsx');
+    fs.writeFileSync(unreadable, 'not a workbook');
+    const unread = await cli('import', file, unreadable, '--replaces', '3', '--reason', 'Corrected units');
+    expect(unread.code).not.toBe(0);
+    expect(unread.err).toMatch(/fleet\.xlsx/);
+    expect(footprint()).toEqual({ ...untouched, audit_log: untouched.audit_log + 1 });
+    // Wrong kind, no reason, or a factor file: refused before anything is read.
+    expect((await cli('import', file, fleet, '--kind', 'claims', '--replaces', '3', '--reason', 'x')).err).toMatch(/holds activity data: its replacement must too/);
+    expect((await cli('import', file, fleet, '--replaces', '3')).err).toMatch(/--replaces needs --reason/);
+    expect(footprint()).toEqual({ ...untouched, audit_log: untouched.audit_log + 1 });
+    expect((await register(file))[2]!.withdrawal).toBeNull();
+
+    // The same bytes with the corrected mapping: no duplicate of the file it replaces.
+    const replaced = await cli('import', file, fleet, '--mapping', await fleetMapping('m3'), '--replaces', '3', '--reason', 'Quantity column is in m3, not litres');
+    expect(replaced.code, replaced.err).toBe(0);
+    expect(replaced.out).toContain('Imported as source file #4');
+    expect(replaced.out).toContain('Replaces source file #3');
+    // One transaction, two entries: the import and the withdrawal it replaces; then the check after every import.
+    expect(auditOperations(file).slice(-3)).toEqual(['import', 'source.replace', 'review.check']);
+    const sources = await register(file);
+    expect(sources[2]).toMatchObject({ id: 3, withdrawal: { by: 'auditor', reason: 'Quantity column is in m3, not litres', replacedBy: 4, reinstated: null }, replaces: null });
+    expect(sources[3]).toMatchObject({ id: 4, withdrawal: null, replaces: 3 });
+    const figures = await calculated(file);
+    expect(figures.periods[0]!.scope1_tco2e).toBeCloseTo(tonnes(DEPOT_LITRES) + tonnes(FLEET_CUBIC_METRES.map((m3) => m3 * 1000)), 9);
+    const rows = await workbookRegister(file, dir);
+    expect(rows.slice(2).map((row) => [row.Id, row.Status, row['Replaced by'], row.Replaces])).toEqual([[3, 'Withdrawn', 4, null], [4, 'In use', null, 3]]);
+
+
+    // A replaced file is reinstated only once its replacement is withdrawn: both would count.
+    expect((await cli('sources', 'reinstate', file, '3', '--reason', 'x')).err).toMatch(/replaced by source file 4, which is in use: withdraw that one first/);
+    expect((await cli('import', file, fleet, '--mapping', await fleetMapping('m3'), '--replaces', '3', '--reason', 'x', '--allow-duplicate')).err).toMatch(/already replaced by source file 4/);
+    const engagement = openEngagement(file);
+    expect(listSourceFiles(engagement)).toHaveLength(4);
+    engagement.close();
+  });
+});
