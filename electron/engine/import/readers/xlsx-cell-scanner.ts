@@ -1,7 +1,7 @@
 import { SourceRefusedError } from './refusal';
 import { MAX_CELL_XML_BYTES } from './xml-part-checker';
 import { slideFormula } from './xlsx-shared-formula';
-import { parseXmlAttributes, startTagEnd, xmlChild } from './xml-text';
+import { isNameCharacter, isXmlSpace, parseXmlAttributes, startTagEnd, xmlChild } from './xml-text';
 
 /** A cell whose value exceljs's streaming reader would misread, as the sheet XML stores it. */
 export interface ScannedCell {
@@ -103,25 +103,16 @@ export class SheetCellScanner {
    * marker starts after the last cell read, so each search goes back no further than that.
    */
   private readMarkedCells(text: string): void {
-    const next = CELL_MARKERS.map((marker) => findMarker(text, marker, 0));
+    const next = CELL_MARKERS.map((find) => find(text, 0));
     let floor = 0;
     for (;;) {
-      let chosen = -1;
       let at = -1;
       for (let index = 0; index < CELL_MARKERS.length; index++) {
         let position = next[index] ?? -1;
-        if (position !== -1 && position < floor) next[index] = position = findMarker(text, CELL_MARKERS[index]!, floor);
-        if (position !== -1 && (at === -1 || position < at)) {
-          chosen = index;
-          at = position;
-        }
+        if (position !== -1 && position < floor) next[index] = position = CELL_MARKERS[index]!(text, floor);
+        if (position !== -1 && (at === -1 || position < at)) at = position;
       }
       if (at === -1) return;
-      const marker = CELL_MARKERS[chosen]!;
-      if (marker === FORMULA_MARKER && !isTagNameEnd(text.charCodeAt(at + marker.text.length))) {
-        next[chosen] = findMarker(text, marker, at + 1); // `<fx…`: not a formula
-        continue;
-      }
       const start = lastCellStart(text, floor, at);
       floor = start === -1 ? at + 1 : this.readCell(text, start, at);
     }
@@ -192,38 +183,63 @@ const CELL_END = '</c>';
 const ISO_DATE_TYPE = 'd';
 
 /**
- * Text that marks a cell to read, and from where in it the search starts: at a character rare in
- * a sheet's XML. Searching for `<` or a space first would stop at every tag of the sheet, which
- * made these searches most of the scanner's time.
+ * Finds, from `from` on, where in `text` the next cell to read may be marked, or -1. A marker is
+ * only a hint: readCell parses the cell around it. Each search looks first for characters rare
+ * in a sheet's XML: searching for `<` or a space first would stop at every tag of the sheet,
+ * which made these searches most of the scanner's time.
  */
-interface CellMarker {
-  readonly text: string;
-  readonly rare: string;
-  readonly rareAt: number;
-}
+type CellMarker = (text: string, from: number) => number;
 
-function cellMarker(text: string, rareAt: number): CellMarker {
-  return { text, rare: text.slice(rareAt), rareAt };
-}
-
-const FORMULA_MARKER = cellMarker('<f', 1);
-/** Excel-family writers quote attributes with `"`; other writers may use `'`. */
-const CELL_MARKERS = [FORMULA_MARKER, cellMarker(` t="${ISO_DATE_TYPE}"`, 4), cellMarker(` t='${ISO_DATE_TYPE}'`, 4)];
-
-/** Where `marker` first occurs in `text` from `from` on, or -1. */
-function findMarker(text: string, marker: CellMarker, from: number): number {
-  for (let at = text.indexOf(marker.rare, from + marker.rareAt); at !== -1; at = text.indexOf(marker.rare, at + 1)) {
-    if (text.startsWith(marker.text, at - marker.rareAt)) return at - marker.rareAt;
+/** `<f` or `<prefix:f` ending its name: a formula, whatever prefix names it. */
+const formulaMarker: CellMarker = (text, from) => {
+  for (let at = text.indexOf('f', from + 1); at !== -1; at = text.indexOf('f', at + 1)) {
+    if (!isTagNameEnd(text.charCodeAt(at + 1))) continue;
+    const before = text.charCodeAt(at - 1);
+    if (before === LESS_THAN) return at - 1;
+    if (before !== COLON) continue;
+    // Back over the prefix: its characters are no colon, so each is passed over for one `:f` only.
+    let start = at - 2;
+    while (start >= from && isPrefixCharacter(text.charCodeAt(start))) start--;
+    if (start >= from && start < at - 2 && text.charCodeAt(start) === LESS_THAN) return start;
   }
   return -1;
+};
+
+/**
+ * The attribute `t` of value `d` (an ISO date), written as XML allows: `S t S? = S? "d"` or with
+ * `'d'`. Found from its value back to its name; the white space passed over belongs to this
+ * attribute alone, so no character is looked at twice.
+ */
+function isoDateTypeMarker(quote: string): CellMarker {
+  const value = `${quote}${ISO_DATE_TYPE}${quote}`;
+  return (text, from) => {
+    for (let at = text.indexOf(value, from); at !== -1; at = text.indexOf(value, at + 1)) {
+      let before = at - 1;
+      while (before > from && isXmlSpace(text.charCodeAt(before))) before--;
+      if (text.charCodeAt(before) !== EQUALS) continue;
+      before--;
+      while (before > from && isXmlSpace(text.charCodeAt(before))) before--;
+      if (before > from && text.charCodeAt(before) === LETTER_T && isXmlSpace(text.charCodeAt(before - 1))) return at;
+    }
+    return -1;
+  };
 }
+
+const CELL_MARKERS: readonly CellMarker[] = [formulaMarker, isoDateTypeMarker('"'), isoDateTypeMarker("'")];
 const CELL_ADDRESS = /^\$?([A-Za-z]{1,3})\$?([1-9][0-9]*)$/;
 const SLASH = 0x2f;
+const LESS_THAN = 0x3c;
+const COLON = 0x3a;
+const EQUALS = 0x3d;
+const LETTER_T = 0x74;
 const MAX_ROWS_AHEAD = 10_000;
 
 function isTagNameEnd(code: number): boolean {
-  // `>`, `/`, space, tab, line feed, carriage return
-  return code === 0x3e || code === SLASH || code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+  return code === 0x3e || code === SLASH || isXmlSpace(code);
+}
+
+function isPrefixCharacter(code: number): boolean {
+  return code !== COLON && isNameCharacter(code);
 }
 
 /**

@@ -145,6 +145,27 @@ describe('the worksheet cell scanner', () => {
     expect(ms).toBeLessThan(1_000);
   });
 
+  it('finds date types and prefixed formulas past long runs of white space and prefix characters in linear time', () => {
+    const scanner = new SheetCellScanner('Data');
+    const space = ' \t\r\n'.repeat(20_000);
+    const cells = [
+      // Values "d" after long white space that never turns out to follow `t =`, then one that does.
+      `<c r="A1" s=${space}"d"${space}u${space}=${space}"d"${space}t${space}=${space}"d"><v>2024-04-02</v></c>`,
+      // Many `:f` after prefix characters, none opening a tag, then a long prefix that does.
+      `<c r="B1"><v>1</v>${'a:f '.repeat(50_000)}</c>`,
+      `<c r="C1"><${'p'.repeat(200_000)}:f>1+1</${'p'.repeat(200_000)}:f><v>2</v></c>`,
+    ];
+    const xml = `<row r="1">${cells.join('')}</row>`;
+    const { ms } = timed(() => {
+      for (let at = 0; at < xml.length; at += 65_536) scanner.scan(xml.slice(at, at + 65_536));
+    });
+    expect([...(scanner.takeRow(1) ?? new Map()).entries()]).toEqual([
+      [1, { type: 'd', valueText: '2024-04-02' }],
+      [3, { type: undefined, valueText: '2', formula: '1+1' }],
+    ]);
+    expect(ms).toBeLessThan(1_000);
+  });
+
   it('refuses cells stored outside their rows instead of holding them', () => {
     const scanner = new SheetCellScanner('Data');
     scanner.scan('<row r="1"><c r="A1"><f>1</f><v>1</v></c><c r="A3"><f>1</f><v>1</v></c></row><row r="2"></row>');

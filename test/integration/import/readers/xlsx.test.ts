@@ -153,6 +153,24 @@ describe('xlsx reader', () => {
       }
     });
 
+    it('reads a date typed as text however XML lets the type be written, and no other attribute as the type', async () => {
+      const sheet = {
+        name: 'Dates',
+        rows:
+          '<row r="11"><c r="A11"\nt="d"><v>2024-04-02</v></c><c r="B11" t = "d"><v>2024-04-03</v></c>' +
+          "<c r=\"C11\"\tt\r\n=\n'd'><v>2024-04-04T12:30:00</v></c><c r=\"D11\" xt=\"d\"><v>2024</v></c>" +
+          '<c r="E11" s="0"\r\n\tt="d"/><c r="F11" t="d" s="0"><v>2024-04-05</v></c></row>',
+      };
+      expect((await rowsByNumber(handMadeFile(tempDir(), [sheet]))).get(11)).toEqual([
+        { t: 'date', iso: '2024-04-02T00:00:00.000Z' },
+        { t: 'date', iso: '2024-04-03T00:00:00.000Z' },
+        { t: 'date', iso: '2024-04-04T12:30:00.000Z' },
+        2024,
+        null,
+        { t: 'date', iso: '2024-04-05T00:00:00.000Z' },
+      ]);
+    });
+
     it('counts serial dates from 1904 when the workbook says so', async () => {
       const sheet = { name: 'Mac', rows: '<row r="1"><c r="A1" s="1"><v>42825</v></c><c r="B1" s="1"><f>A1</f><v>42825</v></c></row>' };
       const file = writeFile(tempDir(), 'mac.xlsx', handMadeWorkbook({ sheets: [sheet], sharedStrings: [], date1904: true }));
@@ -174,6 +192,22 @@ describe('xlsx reader', () => {
       { name: 'Calc', rows: FORMULA_ROWS },
       { name: 'Long', rows: longSheet },
     ];
+
+    it('keeps a formula whose element has a prefix that the root element does not use', async () => {
+      const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+      const sheet = {
+        name: 'Calc',
+        rows:
+          `<row r="1" xmlns:x="${main}"><c r="A1"><x:f>1+1</x:f><v>2</v></c><c r="B1" t="str"><x:f>"a"&amp;"b"</x:f><v>ab</v></c>` +
+          `<c r="C1"><s:f xmlns:s="${main}" t="shared" ref="C1:D1" si="0">A1*2</s:f><v>4</v></c><c r="D1"><x:f t="shared" si="0"/><v>8</v></c></row>`,
+      };
+      expect((await rowsByNumber(handMadeFile(tempDir(), [sheet]))).get(1)).toEqual([
+        { t: 'formula', formula: '1+1', result: 2 },
+        { t: 'formula', formula: '"a"&"b"', result: 'ab' },
+        { t: 'formula', formula: 'A1*2', result: 4 },
+        { t: 'formula', formula: 'B1*2', result: 8 },
+      ]);
+    });
 
     it('reads a workbook whose parts name every element with a prefix exactly as the same workbook without', async () => {
       const sharedStrings = ['Label', 'Value', 'after a gap'];
