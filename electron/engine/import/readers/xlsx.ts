@@ -468,6 +468,7 @@ function cachedValue(
       if (valueText === '0' || valueText === 'false') return false;
       break;
     case 'str':
+    case 'inlineStr':
       return cellText(valueText, place);
     case 'd':
       return isoDateCell(valueText, place);

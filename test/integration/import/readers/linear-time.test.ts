@@ -96,7 +96,8 @@ describe('the worksheet cell scanner', () => {
   const ROWS =
     '<row r="2"><c r="A2"><v>10</v></c><c r="C2" t="e"><f>A2/B2</f><v>#DIV/0!</v></c><c r="D2" s="1"/></row>' +
     '<row r="5"><c r="A5"><f t="shared" ref="A5:A6" si="0">B3+1</f><v>9</v></c><cols/><c r="B5" t="d"><v>2021-04-01</v></c></row>' +
-    '<row r="6"><c r="A6"><f t="shared" si="0"/><v>10</v></c><c r="B6" t="str"><f>"a"&amp;"b"</f><v>ab</v></c></row>';
+    '<row r="6"><c r="A6"><f t="shared" si="0"/><v>10</v></c><c r="B6" t="str"><f>"a"&amp;"b"</f><v>ab</v></c>' +
+    '<c r="C6" t="inlineStr"><is><r><t>x</t></r><r><t>y &amp;</t></r></is></c></row>';
 
   function scanned(xml: string, chunkSize: number): string {
     const scanner = new SheetCellScanner('Data');
@@ -113,7 +114,11 @@ describe('the worksheet cell scanner', () => {
         column,
         JSON.parse(JSON.stringify(cell)),
       ]),
-      [[1, { type: undefined, valueText: '10', formula: 'B4+1' }], [2, { type: 'str', valueText: 'ab', formula: '"a"&"b"' }]].map(
+      [
+        [1, { type: undefined, valueText: '10', formula: 'B4+1' }],
+        [2, { type: 'str', valueText: 'ab', formula: '"a"&"b"' }],
+        [3, { type: 'inlineStr', valueText: 'xy &' }],
+      ].map(
         ([column, cell]) => [column, JSON.parse(JSON.stringify(cell))],
       ),
     ]);

@@ -223,6 +223,20 @@ describe('xlsx reader', () => {
   });
 
   describe('text', () => {
+    it('reads an inline string as Excel shows it: its runs joined, without phonetic readings, decoded once', async () => {
+      const sheet = {
+        name: 'Inline',
+        rows:
+          '<row r="10"><c r="A10" t="inlineStr"><is><t>plain</t></is></c>' +
+          '<c r="B10" t="inlineStr"><is><r><t>ri</t></r><r><rPr><b/></rPr><t>ch</t></r></is></c>' +
+          '<c r="C10" t="inlineStr"><is><t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh><phoneticPr fontId="1"/></is></c>' +
+          '<c r="D10" t="inlineStr"><is><t xml:space="preserve"> a &amp;lt; b </t></is></c>' +
+          "<c r=\"E10\" t = 'inlineStr'><is><r><t>CO</t></r><r><rPr><vertAlign val=\"subscript\"/></rPr><t>₂</t></r><r><t/></r></is></c>" +
+          '<c r="F10" t="inlineStr"><is><t></t></is></c><c r="G10" t="inlineStr"><is/></c><c r="H10" t="inlineStr"><is><t>last</t></is></c></row>',
+      };
+      expect((await rowsByNumber(handMadeFile(tempDir(), [sheet]))).get(10)).toEqual(['plain', 'rich', '東京', ' a &lt; b ', 'CO₂', null, null, 'last']);
+    });
+
     it('keeps characters that a chunk boundary splits, in shared and inline strings', async () => {
       const texts = Array.from({ length: 6000 }, (_, index) => `£${index} café CO₂ m³ ${'€'.repeat(index % 7)}`);
       const sharedFile = await exceljsFile(tempDir(), (workbook) => {
