@@ -2,6 +2,12 @@ import type { Cell, RawRow } from '../../../shared/import/cell';
 import type { ReadProgress, RefusalCode, SourceFormat } from './readers';
 
 export const ROWS_PER_BATCH = 2000;
+/**
+ * A batch is also handed over once it holds this many cells, so that wide rows cannot make its
+ * packed array approach V8's largest array (a process-killing error, not a catchable one) and a
+ * message stays bounded. A row wider than this travels alone, whole.
+ */
+export const CELLS_PER_BATCH = 1_000_000;
 export const MAX_BATCHES_IN_FLIGHT = 4;
 
 /**

@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { RawRow } from '../../../shared/import/cell';
 import { openSource, SourceRefusedError, type ReadLimits, type ReadProgress } from './readers';
 import type { ReadWorkerCommand, ReadWorkerMessage } from './read-protocol';
-import { MAX_BATCHES_IN_FLIGHT, packRows, ROWS_PER_BATCH } from './read-protocol';
+import { CELLS_PER_BATCH, MAX_BATCHES_IN_FLIGHT, packRows, ROWS_PER_BATCH } from './read-protocol';
 
 const port = parentPort!;
 const { path, limits } = workerData as { path: string; limits?: Partial<ReadLimits> };
@@ -37,6 +37,7 @@ async function main(): Promise<void> {
   post({ type: 'opened', format: reader.format, hasMacros: reader.hasMacros, encoding: reader.encoding, delimiter: reader.delimiter });
   const sheet = await sheetToRead;
   let batch: RawRow[] = [];
+  let batchCells = 0;
   // Each CSV row's cells serialised here as its raw row stores them: a CSV reader thread waits on
   // the writing thread, so this is work taken off the slower thread. A workbook's reader thread
   // (exceljs parsing XML) is the slower one, so there the writing thread serialises.
@@ -50,15 +51,18 @@ async function main(): Promise<void> {
     inFlight++;
     post({ type: 'rows', sheet: batchSheet, rows: packRows(batch), ...(serialiseHere ? { cellsJson: batchJson } : {}), progress });
     batch = [];
+    batchCells = 0;
     batchJson = [];
   };
   for await (const read of reader.batches({ sheet, signal: controller.signal, onProgress: (latest) => (progress = latest) })) {
     if (read.sheet !== batchSheet) await flush();
     batchSheet = read.sheet;
     for (const row of read.rows) {
+      if (batchCells + row.cells.length > CELLS_PER_BATCH) await flush();
       batch.push(row);
+      batchCells += row.cells.length;
       if (serialiseHere) batchJson.push(JSON.stringify(row.cells));
-      if (batch.length >= ROWS_PER_BATCH) await flush();
+      if (batch.length >= ROWS_PER_BATCH || batchCells >= CELLS_PER_BATCH) await flush();
     }
   }
   await flush();

@@ -1,24 +1,25 @@
 import { SourceRefusedError } from './refusal';
 import { MAX_CELL_XML_BYTES } from './xml-part-checker';
 import { slideFormula } from './xlsx-shared-formula';
-import { parseXmlAttributes, startTagEnd, xmlChild } from './xml-text';
+import { decodeXmlText, isNameCharacter, isXmlSpace, localName, parseXmlAttributes, startTagEnd, xmlChild, xmlStartTags } from './xml-text';
 
 /** A cell whose value exceljs's streaming reader would misread, as the sheet XML stores it. */
 export interface ScannedCell {
   /** The formula text, shared formulas moved to this cell; absent for a plain ISO-date cell. */
   readonly formula?: string;
-  /** The cell's `t` attribute: `e` error, `b` boolean, `str` text, `d` ISO date, `n` or absent number. */
+  /** The cell's `t` attribute: `e` error, `b` boolean, `str` text, `d` ISO date, `inlineStr` inline text, `n` or absent number. */
   readonly type: string | undefined;
-  /** The text of `<v>`: a formula's cached result, absent when the file stored none. */
+  /** The text of `<v>` (a formula's cached result), or of an inline string; absent when the file stored none. */
   readonly valueText: string | undefined;
 }
 
 /**
- * Reads formula cells and ISO-date cells straight from a worksheet's XML while it streams to exceljs.
+ * Reads formula, ISO-date and inline-string cells straight from a worksheet's XML while it streams to exceljs.
  *
  * Why: exceljs's streaming reader turns every cached formula result into `parseFloat(<v>)`, so an error
  * result such as `#DIV/0!` becomes NaN and is then dropped with the result 0, TRUE/FALSE become 1/0,
- * cells of a shared formula lose their formula text, and `t="d"` cells become numbers. Fed each chunk
+ * cells of a shared formula lose their formula text, `t="d"` cells become numbers, and an inline string
+ * keeps only its last run (and decodes its text twice). Fed each chunk
  * before the XML parser sees it, the scanner knows a row's cells by the time exceljs emits the row.
  *
  * Linear in the sheet's size: each chunk is searched once for the markers of such cells, an
@@ -99,29 +100,20 @@ export class SheetCellScanner {
   }
 
   /**
-   * Reads each complete cell of `text` that holds a formula or an ISO date. The cell around a
+   * Reads each complete cell of `text` that holds a formula, an ISO date or an inline string. The cell around a
    * marker starts after the last cell read, so each search goes back no further than that.
    */
   private readMarkedCells(text: string): void {
-    const next = CELL_MARKERS.map((marker) => findMarker(text, marker, 0));
+    const next = CELL_MARKERS.map((find) => find(text, 0));
     let floor = 0;
     for (;;) {
-      let chosen = -1;
       let at = -1;
       for (let index = 0; index < CELL_MARKERS.length; index++) {
         let position = next[index] ?? -1;
-        if (position !== -1 && position < floor) next[index] = position = findMarker(text, CELL_MARKERS[index]!, floor);
-        if (position !== -1 && (at === -1 || position < at)) {
-          chosen = index;
-          at = position;
-        }
+        if (position !== -1 && position < floor) next[index] = position = CELL_MARKERS[index]!(text, floor);
+        if (position !== -1 && (at === -1 || position < at)) at = position;
       }
       if (at === -1) return;
-      const marker = CELL_MARKERS[chosen]!;
-      if (marker === FORMULA_MARKER && !isTagNameEnd(text.charCodeAt(at + marker.text.length))) {
-        next[chosen] = findMarker(text, marker, at + 1); // `<fx…`: not a formula
-        continue;
-      }
       const start = lastCellStart(text, floor, at);
       floor = start === -1 ? at + 1 : this.readCell(text, start, at);
     }
@@ -146,10 +138,10 @@ export class SheetCellScanner {
     const formula = xmlChild(body, 'f');
     const cell: ScannedCell = {
       type,
-      valueText: xmlChild(body, 'v')?.text,
+      valueText: (type === INLINE_STRING_TYPE ? inlineStringText(body) : undefined) ?? xmlChild(body, 'v')?.text,
       ...(formula === undefined ? {} : { formula: this.formulaText(formula, address) }),
     };
-    if (cell.formula !== undefined || type === ISO_DATE_TYPE) this.keep(position, cell);
+    if (cell.formula !== undefined || type === ISO_DATE_TYPE || type === INLINE_STRING_TYPE) this.keep(position, cell);
     return end + CELL_END.length;
   }
 
@@ -190,40 +182,122 @@ export class SheetCellScanner {
 const CELL_START = '<c';
 const CELL_END = '</c>';
 const ISO_DATE_TYPE = 'd';
+const INLINE_STRING_TYPE = 'inlineStr';
 
 /**
- * Text that marks a cell to read, and from where in it the search starts: at a character rare in
- * a sheet's XML. Searching for `<` or a space first would stop at every tag of the sheet, which
- * made these searches most of the scanner's time.
+ * The text of a cell's inline string (`<is>`): its `<t>`, or its runs' `<t>` joined, as Excel
+ * shows it; phonetic readings (`<rPh>`) are not part of it. Undefined when the cell has no `<is>`.
  */
-interface CellMarker {
-  readonly text: string;
-  readonly rare: string;
-  readonly rareAt: number;
+function inlineStringText(body: string): string | undefined {
+  const pieces: string[] = [];
+  let inlineEnd = -1;
+  let skipTo = -1;
+  for (const tag of xmlStartTags(body)) {
+    if (tag.start < skipTo) continue;
+    const name = localName(tag.name);
+    if (inlineEnd === -1) {
+      if (name !== 'is') continue;
+      if (tag.selfClosing) return '';
+      inlineEnd = endTagAt(body, tag.name, tag.end);
+    } else if (tag.start > inlineEnd) {
+      break;
+    } else if (name === 'rPh' && !tag.selfClosing) {
+      skipTo = endTagAt(body, tag.name, tag.end);
+    } else if (name === 't' && !tag.selfClosing) {
+      const textEnd = body.indexOf('<', tag.end);
+      pieces.push(decodeXmlText(body.slice(tag.end + 1, textEnd === -1 ? body.length : textEnd)));
+    }
+  }
+  return inlineEnd === -1 ? undefined : pieces.join('');
 }
 
-function cellMarker(text: string, rareAt: number): CellMarker {
-  return { text, rare: text.slice(rareAt), rareAt };
+/** Where the end tag of the element `name` opened before `from` is, or the end of `xml` when it has none. */
+function endTagAt(xml: string, name: string, from: number): number {
+  const end = xml.indexOf(`</${name}`, from);
+  return end === -1 ? xml.length : end;
 }
 
-const FORMULA_MARKER = cellMarker('<f', 1);
-/** Excel-family writers quote attributes with `"`; other writers may use `'`. */
-const CELL_MARKERS = [FORMULA_MARKER, cellMarker(` t="${ISO_DATE_TYPE}"`, 4), cellMarker(` t='${ISO_DATE_TYPE}'`, 4)];
+/**
+ * Finds, from `from` on, where in `text` the next cell to read may be marked, or -1. A marker is
+ * only a hint: readCell parses the cell around it. Each search looks first for characters rare
+ * in a sheet's XML: searching for `<` or a space first would stop at every tag of the sheet,
+ * which made these searches most of the scanner's time.
+ */
+type CellMarker = (text: string, from: number) => number;
 
-/** Where `marker` first occurs in `text` from `from` on, or -1. */
-function findMarker(text: string, marker: CellMarker, from: number): number {
-  for (let at = text.indexOf(marker.rare, from + marker.rareAt); at !== -1; at = text.indexOf(marker.rare, at + 1)) {
-    if (text.startsWith(marker.text, at - marker.rareAt)) return at - marker.rareAt;
+/** `<f` or `<prefix:f` ending its name: a formula, whatever prefix names it. */
+const formulaMarker: CellMarker = (text, from) => {
+  for (let at = text.indexOf('f', from + 1); at !== -1; at = text.indexOf('f', at + 1)) {
+    if (!isTagNameEnd(text.charCodeAt(at + 1))) continue;
+    const before = text.charCodeAt(at - 1);
+    if (before === LESS_THAN) return at - 1;
+    if (before !== COLON) continue;
+    // Back over the prefix: its characters are no colon, so each is passed over for one `:f` only.
+    let start = at - 2;
+    while (start >= from && isPrefixCharacter(text.charCodeAt(start))) start--;
+    if (start >= from && start < at - 2 && text.charCodeAt(start) === LESS_THAN) return start;
   }
   return -1;
+};
+
+/**
+ * The attribute `t` of value `d` (an ISO date), written as XML allows: `S t S? = S? "d"` or with
+ * `'d'`. Found from its value back to its name; each run of white space passed over lies before
+ * one value only, so no character is looked at twice.
+ */
+function isoDateTypeMarker(quote: string): CellMarker {
+  const value = `${quote}${ISO_DATE_TYPE}${quote}`;
+  return (text, from) => {
+    for (let at = text.indexOf(value, from); at !== -1; at = text.indexOf(value, at + 1)) {
+      let before = at - 1;
+      while (before > from && isXmlSpace(text.charCodeAt(before))) before--;
+      if (text.charCodeAt(before) !== EQUALS) continue;
+      before--;
+      while (before > from && isXmlSpace(text.charCodeAt(before))) before--;
+      if (before > from && text.charCodeAt(before) === LETTER_T && isXmlSpace(text.charCodeAt(before - 1))) return at;
+    }
+    return -1;
+  };
 }
+
+/** `literal` as it is, searched for from its character at `rareAt` on. */
+function literalMarker(literal: string, rareAt = 0): CellMarker {
+  const rare = literal.slice(rareAt);
+  return (text, from) => {
+    for (let at = text.indexOf(rare, from + rareAt); at !== -1; at = text.indexOf(rare, at + 1)) {
+      if (text.startsWith(literal, at - rareAt)) return at - rareAt;
+    }
+    return -1;
+  };
+}
+
+/**
+ * An inline string that exceljs misreads: one of runs (it keeps the last), with phonetic
+ * readings (it keeps those), or with a character reference (it decodes its text twice, reading
+ * `&amp;lt;` as `<`). exceljs reads a plain one right, and sheets of them are common.
+ */
+const INLINE_STRING_MARKERS = [literalMarker('<r>', 1), literalMarker('<rPh', 2), literalMarker('&')];
+
+const CELL_MARKERS: readonly CellMarker[] = [
+  formulaMarker,
+  isoDateTypeMarker('"'),
+  isoDateTypeMarker("'"),
+  ...INLINE_STRING_MARKERS,
+];
 const CELL_ADDRESS = /^\$?([A-Za-z]{1,3})\$?([1-9][0-9]*)$/;
 const SLASH = 0x2f;
+const LESS_THAN = 0x3c;
+const COLON = 0x3a;
+const EQUALS = 0x3d;
+const LETTER_T = 0x74;
 const MAX_ROWS_AHEAD = 10_000;
 
 function isTagNameEnd(code: number): boolean {
-  // `>`, `/`, space, tab, line feed, carriage return
-  return code === 0x3e || code === SLASH || code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+  return code === 0x3e || code === SLASH || isXmlSpace(code);
+}
+
+function isPrefixCharacter(code: number): boolean {
+  return code !== COLON && isNameCharacter(code);
 }
 
 /**

@@ -1,5 +1,4 @@
 import { Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import type ExcelJS from 'exceljs';
 import excelUtils from 'exceljs/lib/utils/utils';
 import type { Cell, DateCell, FormulaCell, PercentCell, RawRow } from '../../../../shared/import/cell';
@@ -13,7 +12,7 @@ import { rebuildPackage } from './xlsx-package-stream';
 import type { WorkbookLayout, WorksheetPart } from './xlsx-workbook';
 import { WORKBOOK_PART, WORKBOOK_RELATIONSHIPS_PART } from './xlsx-workbook';
 import { partLabel, XmlPartChecker } from './xml-part-checker';
-import { RootPrefixRemover } from './xml-root-prefix';
+import { decodeXmlPart } from './xml-part-decoder';
 import type { GuardedWorkbook } from './zip-guard';
 
 /**
@@ -310,44 +309,6 @@ function danglingStyleError({ index, formats }: DanglingStyle, where: string): S
 }
 
 /**
- * The guard has checked that every part is valid UTF-8, so decoding here needs no checks (Node's
- * StringDecoder, which carries a character split between chunks and decodes several times faster
- * than a streaming TextDecoder). A worksheet's bytes also pass its `checker` on the way, which
- * refuses a sheet that ends before its root element does, before exceljs could take that end for
- * the sheet's. Element names lose the root's namespace prefix, which exceljs would not recognise
- * them by.
- */
-async function* decodeXmlPart(
-  chunks: AsyncIterable<Buffer>,
-  onText?: (text: string) => void,
-  checker?: XmlPartChecker,
-): AsyncGenerator<string> {
-  const decoder = new StringDecoder('utf8');
-  const prefixes = new RootPrefixRemover();
-  let atStart = true;
-  for await (const chunk of chunks) {
-    checker?.feed(chunk);
-    let decoded = decoder.write(chunk);
-    if (atStart && decoded !== '') {
-      // A byte order mark is not part of the text (TextDecoder, used before, dropped it too).
-      if (decoded.charCodeAt(0) === BYTE_ORDER_MARK) decoded = decoded.slice(1);
-      atStart = false;
-    }
-    const text = prefixes.push(decoded);
-    onText?.(text);
-    yield text;
-  }
-  checker?.end();
-  const rest = prefixes.push(decoder.end(), true);
-  if (rest !== '') {
-    onText?.(rest);
-    yield rest;
-  }
-}
-
-const BYTE_ORDER_MARK = 0xfeff;
-
-/**
  * Lets the reader stop waiting on exceljs when the input fails or the signal aborts: exceljs pipes
  * the input into its unzipper, which never hears of either and would wait forever.
  */
@@ -507,6 +468,7 @@ function cachedValue(
       if (valueText === '0' || valueText === 'false') return false;
       break;
     case 'str':
+    case 'inlineStr':
       return cellText(valueText, place);
     case 'd':
       return isoDateCell(valueText, place);

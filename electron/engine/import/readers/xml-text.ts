@@ -144,7 +144,7 @@ const APOSTROPHE = 0x27;
 const EQUALS = 0x3d;
 
 /** Letters, digits, `_`, `:`, `.` and `-`: the characters of the names these parts use. */
-function isNameCharacter(code: number): boolean {
+export function isNameCharacter(code: number): boolean {
   return (
     (code >= 0x61 && code <= 0x7a) ||
     (code >= 0x41 && code <= 0x5a) ||
@@ -155,17 +155,18 @@ function isNameCharacter(code: number): boolean {
   );
 }
 
-function isSpace(code: number): boolean {
+/** XML's white space: space, tab, line feed, carriage return. */
+export function isXmlSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 }
 
 function skipSpace(text: string, at: number): number {
-  while (at < text.length && isSpace(text.charCodeAt(at))) at++;
+  while (at < text.length && isXmlSpace(text.charCodeAt(at))) at++;
   return at;
 }
 
 function nameEnd(xml: string, from: number, tagEnd: number): number {
   let at = from;
-  while (at < tagEnd && !isSpace(xml.charCodeAt(at)) && xml.charCodeAt(at) !== SLASH) at++;
+  while (at < tagEnd && !isXmlSpace(xml.charCodeAt(at)) && xml.charCodeAt(at) !== SLASH) at++;
   return at;
 }

@@ -96,7 +96,8 @@ describe('the worksheet cell scanner', () => {
   const ROWS =
     '<row r="2"><c r="A2"><v>10</v></c><c r="C2" t="e"><f>A2/B2</f><v>#DIV/0!</v></c><c r="D2" s="1"/></row>' +
     '<row r="5"><c r="A5"><f t="shared" ref="A5:A6" si="0">B3+1</f><v>9</v></c><cols/><c r="B5" t="d"><v>2021-04-01</v></c></row>' +
-    '<row r="6"><c r="A6"><f t="shared" si="0"/><v>10</v></c><c r="B6" t="str"><f>"a"&amp;"b"</f><v>ab</v></c></row>';
+    '<row r="6"><c r="A6"><f t="shared" si="0"/><v>10</v></c><c r="B6" t="str"><f>"a"&amp;"b"</f><v>ab</v></c>' +
+    '<c r="C6" t="inlineStr"><is><r><t>x</t></r><r><t>y &amp;</t></r></is></c></row>';
 
   function scanned(xml: string, chunkSize: number): string {
     const scanner = new SheetCellScanner('Data');
@@ -113,7 +114,11 @@ describe('the worksheet cell scanner', () => {
         column,
         JSON.parse(JSON.stringify(cell)),
       ]),
-      [[1, { type: undefined, valueText: '10', formula: 'B4+1' }], [2, { type: 'str', valueText: 'ab', formula: '"a"&"b"' }]].map(
+      [
+        [1, { type: undefined, valueText: '10', formula: 'B4+1' }],
+        [2, { type: 'str', valueText: 'ab', formula: '"a"&"b"' }],
+        [3, { type: 'inlineStr', valueText: 'xy &' }],
+      ].map(
         ([column, cell]) => [column, JSON.parse(JSON.stringify(cell))],
       ),
     ]);
@@ -142,6 +147,27 @@ describe('the worksheet cell scanner', () => {
       for (let at = 0; at < xml.length; at += 4096) scanner.scan(xml.slice(at, at + 4096));
     });
     expect(scanner.takeRow(1)?.get(2)?.formula).toBe(`${formula}A1`);
+    expect(ms).toBeLessThan(1_000);
+  });
+
+  it('finds date types and prefixed formulas past long runs of white space and prefix characters in linear time', () => {
+    const scanner = new SheetCellScanner('Data');
+    const space = ' \t\r\n'.repeat(20_000);
+    const cells = [
+      // Values "d" after long white space that never turns out to follow `t =`, then one that does.
+      `<c r="A1" s=${space}"d"${space}u${space}=${space}"d"${space}t${space}=${space}"d"><v>2024-04-02</v></c>`,
+      // Many `:f` after prefix characters, none opening a tag, then a long prefix that does.
+      `<c r="B1"><v>1</v>${'a:f '.repeat(50_000)}</c>`,
+      `<c r="C1"><${'p'.repeat(200_000)}:f>1+1</${'p'.repeat(200_000)}:f><v>2</v></c>`,
+    ];
+    const xml = `<row r="1">${cells.join('')}</row>`;
+    const { ms } = timed(() => {
+      for (let at = 0; at < xml.length; at += 65_536) scanner.scan(xml.slice(at, at + 65_536));
+    });
+    expect([...(scanner.takeRow(1) ?? new Map()).entries()]).toEqual([
+      [1, { type: 'd', valueText: '2024-04-02' }],
+      [3, { type: undefined, valueText: '2', formula: '1+1' }],
+    ]);
     expect(ms).toBeLessThan(1_000);
   });
 

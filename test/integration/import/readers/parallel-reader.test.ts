@@ -2,7 +2,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { openSourceInWorker } from '../../../../electron/engine/import/parallel-reader';
-import { ROWS_PER_BATCH } from '../../../../electron/engine/import/read-protocol';
+import { CELLS_PER_BATCH, ROWS_PER_BATCH } from '../../../../electron/engine/import/read-protocol';
 import { openSource, type RowBatch, type SheetRow } from '../../../../electron/engine/import/readers';
 import { useTempDir } from '../../../helpers/temp';
 import { writeFile } from './files';
@@ -15,14 +15,18 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
 
 /**
  * The batches a reader thread hands over against the same file read row by row on this thread:
- * the same rows in the same order, in batches of at most ROWS_PER_BATCH rows of one sheet.
+ * the same rows in the same order, in batches of one sheet of at most ROWS_PER_BATCH rows and, unless
+ * a batch is one row, CELLS_PER_BATCH cells.
  */
 async function compareWithInThreadRead(file: string): Promise<{ rows: SheetRow[]; batches: RowBatch[] }> {
   const inThread = await collect((await openSource(file)).rows());
   const batches = await collect((await openSourceInWorker(file)).batches());
   const rows = batches.flatMap(({ sheet, rows }) => rows.map((row) => ({ sheet, row })));
   expect(rows).toEqual(inThread);
-  for (const batch of batches) expect(batch.rows.length).toBeLessThanOrEqual(ROWS_PER_BATCH);
+  for (const batch of batches) {
+    expect(batch.rows.length).toBeLessThanOrEqual(ROWS_PER_BATCH);
+    if (batch.rows.length > 1) expect(batch.rows.reduce((cells, row) => cells + row.cells.length, 0)).toBeLessThanOrEqual(CELLS_PER_BATCH);
+  }
   return { rows, batches };
 }
 
@@ -60,5 +64,18 @@ describe('reading on a reader thread', () => {
     expect(batches.map((batch) => batch.sheet).at(-1)).toBe('Fuel');
     // A workbook's reader thread is the busier one (exceljs parses XML): the writing thread serialises.
     for (const batch of batches) expect(batch.cellsJson).toBeUndefined();
+  });
+
+  it('hands over wide rows in batches of at most CELLS_PER_BATCH cells, a row wider than that alone and whole', async () => {
+    // Rows of a few hundred thousand cells: one batch of them as one packed array would approach
+    // V8's largest array, which kills the process rather than throwing.
+    const wide = Math.floor(CELLS_PER_BATCH * 0.4);
+    const widths = [3, wide, wide, wide, wide, CELLS_PER_BATCH + 1, 2, 2];
+    const lines = widths.map((width, index) => Array.from({ length: width }, (_, column) => (column === 0 ? `row ${index + 1}` : column % 10)).join(','));
+    const { rows, batches } = await compareWithInThreadRead(writeFile(tempDir(), 'wide.csv', `${lines.join('\n')}\n`));
+    expect(rows.map(({ row }) => row.cells.length)).toEqual(widths);
+    expect(rows.map(({ row }) => row.cells[0])).toEqual(widths.map((_, index) => `row ${index + 1}`));
+    expect(batches.map((batch) => batch.rows.map((row) => row.rowNumber))).toEqual([[1, 2, 3], [4, 5], [6], [7, 8]]);
+    for (const batch of batches) expect(batch.cellsJson).toEqual(batch.rows.map((row) => JSON.stringify(row.cells)));
   });
 });

@@ -153,6 +153,24 @@ describe('xlsx reader', () => {
       }
     });
 
+    it('reads a date typed as text however XML lets the type be written, and no other attribute as the type', async () => {
+      const sheet = {
+        name: 'Dates',
+        rows:
+          '<row r="11"><c r="A11"\nt="d"><v>2024-04-02</v></c><c r="B11" t = "d"><v>2024-04-03</v></c>' +
+          "<c r=\"C11\"\tt\r\n=\n'd'><v>2024-04-04T12:30:00</v></c><c r=\"D11\" xt=\"d\"><v>2024</v></c>" +
+          '<c r="E11" s="0"\r\n\tt="d"/><c r="F11" t="d" s="0"><v>2024-04-05</v></c></row>',
+      };
+      expect((await rowsByNumber(handMadeFile(tempDir(), [sheet]))).get(11)).toEqual([
+        { t: 'date', iso: '2024-04-02T00:00:00.000Z' },
+        { t: 'date', iso: '2024-04-03T00:00:00.000Z' },
+        { t: 'date', iso: '2024-04-04T12:30:00.000Z' },
+        2024,
+        null,
+        { t: 'date', iso: '2024-04-05T00:00:00.000Z' },
+      ]);
+    });
+
     it('counts serial dates from 1904 when the workbook says so', async () => {
       const sheet = { name: 'Mac', rows: '<row r="1"><c r="A1" s="1"><v>42825</v></c><c r="B1" s="1"><f>A1</f><v>42825</v></c></row>' };
       const file = writeFile(tempDir(), 'mac.xlsx', handMadeWorkbook({ sheets: [sheet], sharedStrings: [], date1904: true }));
@@ -175,6 +193,22 @@ describe('xlsx reader', () => {
       { name: 'Long', rows: longSheet },
     ];
 
+    it('keeps a formula whose element has a prefix that the root element does not use', async () => {
+      const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+      const sheet = {
+        name: 'Calc',
+        rows:
+          `<row r="1" xmlns:x="${main}"><c r="A1"><x:f>1+1</x:f><v>2</v></c><c r="B1" t="str"><x:f>"a"&amp;"b"</x:f><v>ab</v></c>` +
+          `<c r="C1"><s:f xmlns:s="${main}" t="shared" ref="C1:D1" si="0">A1*2</s:f><v>4</v></c><c r="D1"><x:f t="shared" si="0"/><v>8</v></c></row>`,
+      };
+      expect((await rowsByNumber(handMadeFile(tempDir(), [sheet]))).get(1)).toEqual([
+        { t: 'formula', formula: '1+1', result: 2 },
+        { t: 'formula', formula: '"a"&"b"', result: 'ab' },
+        { t: 'formula', formula: 'A1*2', result: 4 },
+        { t: 'formula', formula: 'B1*2', result: 8 },
+      ]);
+    });
+
     it('reads a workbook whose parts name every element with a prefix exactly as the same workbook without', async () => {
       const sharedStrings = ['Label', 'Value', 'after a gap'];
       const plain = writeFile(tempDir(), 'plain.xlsx', handMadeWorkbook({ sheets, sharedStrings, date1904: true }));
@@ -189,6 +223,20 @@ describe('xlsx reader', () => {
   });
 
   describe('text', () => {
+    it('reads an inline string as Excel shows it: its runs joined, without phonetic readings, decoded once', async () => {
+      const sheet = {
+        name: 'Inline',
+        rows:
+          '<row r="10"><c r="A10" t="inlineStr"><is><t>plain</t></is></c>' +
+          '<c r="B10" t="inlineStr"><is><r><t>ri</t></r><r><rPr><b/></rPr><t>ch</t></r></is></c>' +
+          '<c r="C10" t="inlineStr"><is><t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh><phoneticPr fontId="1"/></is></c>' +
+          '<c r="D10" t="inlineStr"><is><t xml:space="preserve"> a &amp;lt; b </t></is></c>' +
+          "<c r=\"E10\" t = 'inlineStr'><is><r><t>CO</t></r><r><rPr><vertAlign val=\"subscript\"/></rPr><t>₂</t></r><r><t/></r></is></c>" +
+          '<c r="F10" t="inlineStr"><is><t></t></is></c><c r="G10" t="inlineStr"><is/></c><c r="H10" t="inlineStr"><is><t>last</t></is></c></row>',
+      };
+      expect((await rowsByNumber(handMadeFile(tempDir(), [sheet]))).get(10)).toEqual(['plain', 'rich', '東京', ' a &lt; b ', 'CO₂', null, null, 'last']);
+    });
+
     it('keeps characters that a chunk boundary splits, in shared and inline strings', async () => {
       const texts = Array.from({ length: 6000 }, (_, index) => `£${index} café CO₂ m³ ${'€'.repeat(index % 7)}`);
       const sharedFile = await exceljsFile(tempDir(), (workbook) => {
