@@ -7,7 +7,7 @@
  * by the import's own table scanner, so a totals row here is exactly a row the import skipped as one.
  */
 import { fiscalYearByLabel, type FiscalSettings } from '../../../shared/calc/fiscal';
-import { publishedOnOtherBasis } from '../../../shared/calc/factor-value';
+import { co2eOnUnstatedBasis, publishedOnOtherBasis } from '../../../shared/calc/factor-value';
 import type { GwpBasis } from '../../../shared/calc/gwp';
 import type { CalcFactor, InventoryResult } from '../../../shared/calc/inventory-types';
 import { ExactSum } from '../../../shared/calc/sum';
@@ -53,7 +53,7 @@ function factorUses(inventory: InventoryResult | null, factors: readonly CalcFac
   }
   return factors.filter((factor) => recordsOf.has(factor.id)).map((factor) => ({
     factorId: factor.id, setKey: factor.setKey, label: factor.label, unitText: factor.unitText, gwpBasis: factor.gwpBasis,
-    otherBasis: publishedOnOtherBasis(factor, basis), recordIds: [...recordsOf.get(factor.id)!].sort((a, b) => a - b),
+    otherBasis: publishedOnOtherBasis(factor, basis), basisUnstated: co2eOnUnstatedBasis(factor), recordIds: [...recordsOf.get(factor.id)!].sort((a, b) => a - b),
   }));
 }
 

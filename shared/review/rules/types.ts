@@ -74,6 +74,8 @@ export interface FactorUse {
   readonly gwpBasis: GwpBasis;
   /** Its CO2e is published on another basis than the engagement's, and not re-weighted (factor-value.ts). */
   readonly otherBasis: boolean;
+  /** Its CO2e is taken as published on a basis nobody stated (an engagement's own factor table): the basis is assumed. */
+  readonly basisUnstated: boolean;
   readonly recordIds: readonly number[];
 }
 

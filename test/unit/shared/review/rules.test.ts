@@ -304,7 +304,7 @@ describe('a PUE input missing', () => {
 });
 
 describe('factors on another GWP basis', () => {
-  const use = (factorId: number, setKey: string, otherBasis: boolean, recordIds: number[]) => ({ factorId, setKey, label: `factor ${factorId}`, unitText: 'kWh', gwpBasis: 'AR4' as const, otherBasis, recordIds });
+  const use = (factorId: number, setKey: string, otherBasis: boolean, recordIds: number[]) => ({ factorId, setKey, label: `factor ${factorId}`, unitText: 'kWh', gwpBasis: 'AR4' as const, otherBasis, basisUnstated: false, recordIds });
 
   it('lists each factor set whose published CO2e is on another basis once, with the records it priced', () => {
     const [a, b, c] = [record({ tco2e: 1 }), record({ tco2e: 2 }), record({ tco2e: 4 })];
