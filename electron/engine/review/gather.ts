@@ -57,6 +57,13 @@ function factorUses(inventory: InventoryResult | null, factors: readonly CalcFac
   }));
 }
 
+/** The sites the calculation gave no share of any fiscal year. */
+function sitesOutsideBoundary(inventory: InventoryResult | null): Set<string> {
+  const sites = inventory?.periods.flatMap((period) => period.sites) ?? [];
+  const counted = new Set(sites.filter((site) => site.share > 0).map((site) => site.site));
+  return new Set(sites.flatMap((site) => (site.site !== null && !counted.has(site.site) ? [site.site] : [])));
+}
+
 export function gatherReviewData({ db, settings, inventory, factors }: GatherInput): ReviewData {
   const factorActivities = factors ? new Set(factors.map((factor) => factor.activityKey)) : null;
   const fiscal: FiscalSettings = { startMonth: settings.fiscalYearStartMonth, labelRule: settings.fiscalYearLabelRule };
@@ -77,7 +84,7 @@ export function gatherReviewData({ db, settings, inventory, factors }: GatherInp
     if (!mapping.success) continue;
     scanSource(db, source, mapping.data, { fiscal, earliestPeriodStart: baseYear?.ok ? baseYear.value.start : null }, imported, scan);
   }
-  return { records, ...scan, boundarySites: selectBoundarySites(db), factorActivities, factorUses: factorUses(inventory, factors, settings.gwpBasis), gwpBasis: settings.gwpBasis, fiscal };
+  return { records, ...scan, boundarySites: selectBoundarySites(db), sitesOutsideBoundary: sitesOutsideBoundary(inventory), factorActivities, factorUses: factorUses(inventory, factors, settings.gwpBasis), gwpBasis: settings.gwpBasis, fiscal };
 }
 
 interface SourceScan {

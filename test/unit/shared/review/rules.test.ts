@@ -35,7 +35,7 @@ function steadySeries(overrides: Partial<ReviewRecord> = {}, months = MONTHS): R
 
 function data(overrides: Partial<ReviewData>): ReviewData {
   return {
-    records: [], blanks: [], flaggedCells: [], totalsRows: [], boundarySites: new Set(['London', 'Leeds']), factorActivities: new Set(['electricity', 'natural_gas']),
+    records: [], blanks: [], flaggedCells: [], totalsRows: [], boundarySites: new Set(['London', 'Leeds']), sitesOutsideBoundary: new Set(), factorActivities: new Set(['electricity', 'natural_gas']),
     factorUses: [], gwpBasis: 'AR5', fiscal: FISCAL, ...overrides,
   };
 }
@@ -300,6 +300,11 @@ describe('a PUE input missing', () => {
 
   it('does not fire on a data centre with both inputs in the year, or on a site with neither', () => {
     expect(run('pue-inputs', data({ records: [facility('DC North', '2022-05'), it_('DC North', '2022-09'), record()] }))).toEqual([]);
+  });
+
+  it('does not fire on a site outside the reporting boundary, which the metrics leave out', () => {
+    const records = [facility('DC West', '2021-07'), it_('DC East', '2021-07')];
+    expect(run('pue-inputs', data({ records, sitesOutsideBoundary: new Set(['DC West']) })).map((finding) => finding.site)).toEqual(['DC East']);
   });
 });
 
