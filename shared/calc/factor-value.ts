@@ -63,11 +63,33 @@ export function factorCo2ePerUnit(factor: CalcFactor, basis: GwpBasis): FactorCo
 }
 
 /**
- * Whether a factor prices records at CO2e its source weighted with another assessment's GWPs than
- * the engagement's: its values are CO2e already (no gas mass to weight again), on another basis.
+ * Set keys of the factor tables an engagement imports itself. Their mapping states no GWP basis,
+ * so the basis stored with them (AR5) is assumed, not stated by anyone.
  */
-export function publishedOnOtherBasis(factor: Pick<CalcFactor, 'gases' | 'gwpBasis'>, basis: GwpBasis): boolean {
-  return factor.gwpBasis !== basis && factor.gases.every((gas) => gas.alreadyCo2e);
+export const FACTOR_TABLE_SET_PREFIX = 'user-';
+
+/** Whether a factor's GWP basis is stated by its source (a published library), not assumed (an engagement's own factor table). */
+export function gwpBasisStated(factor: Pick<CalcFactor, 'setKey'>): boolean {
+  return !factor.setKey.startsWith(FACTOR_TABLE_SET_PREFIX);
+}
+
+/** Whether a factor's values are CO2e already (no gas mass to weight with the engagement's GWPs). */
+function co2eAsPublished(factor: Pick<CalcFactor, 'gases'>): boolean {
+  return factor.gases.every((gas) => gas.alreadyCo2e);
+}
+
+/**
+ * Whether a factor prices records at CO2e its source weighted with another assessment's GWPs than
+ * the engagement's: its values are CO2e already (no gas mass to weight again), on another basis
+ * that its source states.
+ */
+export function publishedOnOtherBasis(factor: Pick<CalcFactor, 'gases' | 'gwpBasis' | 'setKey'>, basis: GwpBasis): boolean {
+  return gwpBasisStated(factor) && factor.gwpBasis !== basis && co2eAsPublished(factor);
+}
+
+/** Whether a factor prices records at CO2e whose GWP basis nobody stated (an engagement's own table of CO2e factors). */
+export function co2eOnUnstatedBasis(factor: Pick<CalcFactor, 'gases' | 'setKey'>): boolean {
+  return !gwpBasisStated(factor) && co2eAsPublished(factor);
 }
 
 /** Fuels of biological origin named in a factor's label: their methane is non-fossil whatever the activity. */

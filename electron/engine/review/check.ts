@@ -145,11 +145,10 @@ export function runCheck(engagement: Engagement, options: CheckOptions): CheckSu
   const levels = materialityLevels(inventory, settings);
   const withSeverity = (draft: FindingDraft): FindingDraft => ({ ...draft, severity: severityAtStake(draft.severity, draft.tco2eAtStake, fiscalYearOfFinding(draft, data), levels) });
 
-  const records = new Map(data.records.map((record) => [record.id, record]));
   const sources: SourceFindings[] = [
     { source: 'rule', rules: names, drafts: runs.flatMap(({ rule, findings }) => findings.map((finding) => withSeverity({ ...finding, source: 'rule', rule: rule.name }))) },
   ];
-  const calculationDrafts = inventory && allRules ? calculationFindingDrafts(inventory.findings, (recordId) => records.get(recordId)).map(withSeverity) : [];
+  const calculationDrafts = inventory && allRules ? calculationFindingDrafts(inventory.findings, data).map(withSeverity) : [];
   if (inventory && allRules) sources.push({ source: 'calculation', rules: null, drafts: calculationDrafts });
 
   const steps = plan(engagement, sources);

@@ -7,7 +7,7 @@
  * by the import's own table scanner, so a totals row here is exactly a row the import skipped as one.
  */
 import { fiscalYearByLabel, type FiscalSettings } from '../../../shared/calc/fiscal';
-import { publishedOnOtherBasis } from '../../../shared/calc/factor-value';
+import { co2eOnUnstatedBasis, publishedOnOtherBasis } from '../../../shared/calc/factor-value';
 import type { GwpBasis } from '../../../shared/calc/gwp';
 import type { CalcFactor, InventoryResult } from '../../../shared/calc/inventory-types';
 import { ExactSum } from '../../../shared/calc/sum';
@@ -53,8 +53,15 @@ function factorUses(inventory: InventoryResult | null, factors: readonly CalcFac
   }
   return factors.filter((factor) => recordsOf.has(factor.id)).map((factor) => ({
     factorId: factor.id, setKey: factor.setKey, label: factor.label, unitText: factor.unitText, gwpBasis: factor.gwpBasis,
-    otherBasis: publishedOnOtherBasis(factor, basis), recordIds: [...recordsOf.get(factor.id)!].sort((a, b) => a - b),
+    otherBasis: publishedOnOtherBasis(factor, basis), basisUnstated: co2eOnUnstatedBasis(factor), recordIds: [...recordsOf.get(factor.id)!].sort((a, b) => a - b),
   }));
+}
+
+/** The sites the calculation gave no share of any fiscal year. */
+function sitesOutsideBoundary(inventory: InventoryResult | null): Set<string> {
+  const sites = inventory?.periods.flatMap((period) => period.sites) ?? [];
+  const counted = new Set(sites.filter((site) => site.share > 0).map((site) => site.site));
+  return new Set(sites.flatMap((site) => (site.site !== null && !counted.has(site.site) ? [site.site] : [])));
 }
 
 export function gatherReviewData({ db, settings, inventory, factors }: GatherInput): ReviewData {
@@ -77,7 +84,7 @@ export function gatherReviewData({ db, settings, inventory, factors }: GatherInp
     if (!mapping.success) continue;
     scanSource(db, source, mapping.data, { fiscal, earliestPeriodStart: baseYear?.ok ? baseYear.value.start : null }, imported, scan);
   }
-  return { records, ...scan, boundarySites: selectBoundarySites(db), factorActivities, factorUses: factorUses(inventory, factors, settings.gwpBasis), gwpBasis: settings.gwpBasis, fiscal };
+  return { records, ...scan, boundarySites: selectBoundarySites(db), sitesOutsideBoundary: sitesOutsideBoundary(inventory), factorActivities, factorUses: factorUses(inventory, factors, settings.gwpBasis), gwpBasis: settings.gwpBasis, fiscal };
 }
 
 interface SourceScan {

@@ -5,12 +5,14 @@
  * Activities recorded only when they happen (refrigerant top-ups) have no monthly reading to miss,
  * and a column blank in every month for a site is one thing to confirm, not a gap a month. Nor
  * has a fuel delivered now and then (one diesel delivery a year): a series is expected every month
- * when its activity is metered (electricity, gas, heat, data-centre energy), or when it does read
- * monthly, covering at least half of some fiscal year's months.
+ * when its activity is metered (electricity, gas, heat, cooling, data-centre energy), or when its
+ * own readings show it is read monthly: readings of about a month each, in consecutive months.
+ * How many months it covers does not decide it, since a series that stops is what a gap is.
  */
 import { z } from 'zod';
 import { ACTIVITY_MEANINGS, activityByKey } from '../../activities';
-import { fiscalYearOfMonth, groupBy, median, METERED_ACTIVITIES, monthLabel, monthsOfPeriod, monthsTouched, seriesKey, seriesLabel, seriesSubject, type SeriesKey } from './series';
+import { daysInclusive } from '../../civil-date';
+import { fiscalYearOfMonth, groupBy, median, METERED_ACTIVITIES, monthLabel, monthOf, monthsOfPeriod, monthsTouched, seriesKey, seriesLabel, seriesSubject, type SeriesKey } from './series';
 import { defineRule, type RuleFinding } from './types';
 
 export const GAP_KINDS = { blank: 'blank-in-source', absent: 'absent', neverRead: 'blank-throughout' } as const;
@@ -24,11 +26,10 @@ export const gapsRule = defineRule({
     meanings: z.array(z.enum(ACTIVITY_MEANINGS)).default(['consumption', 'metric']).describe('Which kinds of reading are expected every month'),
     withinSeriesOnly: z.boolean().default(false).describe('Only months between a series’ first and last reading (not a site that opened or closed in the year)'),
     metered: z.array(z.string()).default([...METERED_ACTIVITIES]).describe('Activities read every month (metered), whose missing months are listed however few readings the series has'),
-    minMonthsCovered: z.number().int().min(1).max(12).default(6).describe('Months of a fiscal year another activity’s series must cover to count as read monthly (deliveries now and then have no month to miss)'),
+    minConsecutiveMonths: z.number().int().min(2).max(12).default(2).describe('Consecutive month-long readings that show another activity’s series is read monthly (deliveries now and then have no month to miss)'),
   }),
-  run(data, { meanings, withinSeriesOnly, metered, minMonthsCovered }, { periods }) {
+  run(data, { meanings, withinSeriesOnly, metered, minConsecutiveMonths }, { periods }) {
     const everyMonth = new Set(metered);
-    const readsMonthly = (covered: ReadonlySet<number>) => periods.some((period) => monthsOfPeriod(period).filter((month) => covered.has(month)).length >= minMonthsCovered);
     const wanted = new Set<string>(meanings);
     const expectedMonthly = (reading: { meaning: string; activity: string }) => wanted.has(reading.meaning) && !activityByKey(reading.activity)?.occasional;
     const records = data.records.filter(expectedMonthly);
@@ -66,7 +67,7 @@ export const gapsRule = defineRule({
         });
         continue;
       }
-      if (!everyMonth.has(identity.activity) && !readsMonthly(covered)) continue;
+      if (!everyMonth.has(identity.activity) && !readsMonthly(seriesRecords, minConsecutiveMonths)) continue;
       const coveredMonths = [...covered].sort((a, b) => a - b);
       const first = coveredMonths[0];
       const last = coveredMonths[coveredMonths.length - 1];
@@ -100,6 +101,23 @@ export const gapsRule = defineRule({
     return findings;
   },
 });
+
+/** A reading of about one calendar month (a month's bill, whatever its start day), as a monthly meter read gives. */
+const MONTH_LONG_DAYS = { min: 27, max: 32 } as const;
+
+/** Whether the series' readings include `run` month-long readings in consecutive months. */
+function readsMonthly(records: readonly { periodStart: string; periodEnd: string }[], run: number): boolean {
+  const months = [...new Set(records.filter((record) => {
+    const days = daysInclusive(record.periodStart, record.periodEnd);
+    return days >= MONTH_LONG_DAYS.min && days <= MONTH_LONG_DAYS.max;
+  }).map((record) => monthOf(record.periodStart)))].sort((a, b) => a - b);
+  let length = 0;
+  for (let index = 0; index < months.length; index++) {
+    length = index > 0 && months[index]! === months[index - 1]! + 1 ? length + 1 : 1;
+    if (length >= run) return true;
+  }
+  return false;
+}
 
 /** The series' median tCO2e per month (a record spread evenly over its months): a missing month's estimate. */
 function monthlyTonnes(records: readonly { periodStart: string; periodEnd: string; tco2e: number | null }[]): number | null {

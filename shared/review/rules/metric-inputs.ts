@@ -1,7 +1,8 @@
 /**
  * A data centre with one of PUE's inputs in a fiscal year and not the other: the year's PUE leaves
  * it out (the workbook's Metrics sheet and the reconciliation say so), and the missing input is
- * evidence to ask for, so the review lists it once per site and year.
+ * evidence to ask for, so the review lists it once per site and year. A site outside the
+ * reporting boundary is left out of the metrics whatever it has, so it is not listed.
  */
 import { z } from 'zod';
 import { FIGURES } from '../../figures';
@@ -21,6 +22,7 @@ export const pueInputsRule = defineRule({
     const findings: RuleFinding[] = [];
     for (const [fiscalYear, sites] of [...index].sort((a, b) => compareText(a[0], b[0]))) {
       for (const [site, kinds] of [...sites].sort((a, b) => compareText(a[0] ?? '', b[0] ?? ''))) {
+        if (site !== null && data.sitesOutsideBoundary.has(site)) continue;
         // Whether the site is marked a data centre is the boundary's business: here only what it lacks.
         const gap = ratioInputGap(FIGURES.pue, site, kinds, true);
         if (gap === null) continue;

@@ -14,7 +14,7 @@ export { compareText, groupBy };
 export const NO_SITE_LABEL = '(no site)';
 
 /** Metered utilities, read every month: a zero or missing month is a missed read or a closed site, not a quiet month. */
-export const METERED_ACTIVITIES: readonly string[] = ['electricity', 'heat_steam', 'natural_gas', 'it_energy', 'facility_energy'];
+export const METERED_ACTIVITIES: readonly string[] = ['electricity', 'heat_steam', 'district_cooling', 'natural_gas', 'it_energy', 'facility_energy'];
 
 export interface SeriesKey {
   readonly site: string | null;

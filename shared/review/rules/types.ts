@@ -74,6 +74,8 @@ export interface FactorUse {
   readonly gwpBasis: GwpBasis;
   /** Its CO2e is published on another basis than the engagement's, and not re-weighted (factor-value.ts). */
   readonly otherBasis: boolean;
+  /** Its CO2e is taken as published on a basis nobody stated (an engagement's own factor table): the basis is assumed. */
+  readonly basisUnstated: boolean;
   readonly recordIds: readonly number[];
 }
 
@@ -84,6 +86,8 @@ export interface ReviewData {
   readonly totalsRows: readonly TotalsRow[];
   /** Sites with a boundary entry. */
   readonly boundarySites: ReadonlySet<string>;
+  /** Sites the calculation counted at no share (outside the reporting boundary): their metrics leave them out. Empty when it could not run. */
+  readonly sitesOutsideBoundary: ReadonlySet<string>;
   /** Activities some loaded factor set prices; null when no factor set is loaded. */
   readonly factorActivities: ReadonlySet<string> | null;
   /** The factors the calculation used (none when it could not run). */

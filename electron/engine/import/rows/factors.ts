@@ -12,6 +12,7 @@ import { placeholderTest, withPlaceholdersBlank } from '../../../../shared/impor
 import { mappedColumnCount } from '../../../../shared/import/mapping';
 import { mapFactorRow, type FactorBasis } from '../../../../shared/import/reference-rows';
 import { createRowScanner } from '../../../../shared/import/table';
+import { FACTOR_TABLE_SET_PREFIX } from '../../../../shared/calc/factor-value';
 import { storeFactorSet } from '../../factors/service';
 import { isDataRow, type RowContext, type RowHandler } from './handler';
 
@@ -134,7 +135,7 @@ function storeFactorTable(context: RowContext, sheet: string, collected: Collect
   if (factors.length === 0) return;
   const editions = new Map<number, EmissionFactor[]>();
   for (const factor of factors) editions.set(factor.source.year, [...(editions.get(factor.source.year) ?? []), factor]);
-  const setKey = `user-${sheet.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+  const setKey = `${FACTOR_TABLE_SET_PREFIX}${sheet.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
   for (const [year, edition] of [...editions].sort(([a], [b]) => a - b)) {
     const dated = year > 0;
     storeFactorSet(

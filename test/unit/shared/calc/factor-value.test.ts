@@ -1,7 +1,7 @@
 // A factor's CO2e per unit, exactly: printed totals, per-gas CO2e parts, gas masses weighted by
 // the engagement's GWPs (worked by hand below), and the refusals.
 import { describe, expect, it } from 'vitest';
-import { factorCo2ePerUnit, methaneOriginOf, publishedOnOtherBasis } from '../../../../shared/calc/factor-value';
+import { co2eOnUnstatedBasis, factorCo2ePerUnit, methaneOriginOf, publishedOnOtherBasis } from '../../../../shared/calc/factor-value';
 import type { GasValue } from '../../../../shared/factors/types';
 import { decimalRational, rational, type Rational } from '../../../../shared/calc/rational';
 import { factor } from '../../../helpers/factor-selection';
@@ -38,6 +38,14 @@ describe('factors already in CO2e', () => {
   it('says when the factor’s CO2e is on other GWPs than the engagement’s, and does not re-weight it', () => {
     const ar4 = factor(3, { gwpBasis: 'AR4', co2ePerUnitKg: 2.5 });
     expect(ok(factorCo2ePerUnit(ar4, 'AR6'))).toEqual({ kgPerUnit: exact('2.5'), gases: [], notes: ["the factor's CO2e is published on AR4 GWPs and is not re-weighted to AR6"] });
+  });
+
+  it('never says an engagement’s own factor table is on another basis, since nobody stated its basis', () => {
+    const own = factor(4, { setKey: 'user-factors', gwpBasis: 'AR5', co2ePerUnitKg: 2.5, gases: [co2ePart('CO2e', 2.5)] });
+    expect(ok(factorCo2ePerUnit(own, 'AR6')).notes).toEqual([]);
+    expect(publishedOnOtherBasis(own, 'AR6')).toBe(false);
+    expect(co2eOnUnstatedBasis(own)).toBe(true);
+    expect(co2eOnUnstatedBasis(factor(4, { gwpBasis: 'AR4', gases: [co2ePart('CO2e', 2.5)] }))).toBe(false);
   });
 
   it('counts a factor as on another basis only when its CO2e is published as such, never for gas masses it re-weights', () => {

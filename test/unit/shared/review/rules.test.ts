@@ -35,7 +35,7 @@ function steadySeries(overrides: Partial<ReviewRecord> = {}, months = MONTHS): R
 
 function data(overrides: Partial<ReviewData>): ReviewData {
   return {
-    records: [], blanks: [], flaggedCells: [], totalsRows: [], boundarySites: new Set(['London', 'Leeds']), factorActivities: new Set(['electricity', 'natural_gas']),
+    records: [], blanks: [], flaggedCells: [], totalsRows: [], boundarySites: new Set(['London', 'Leeds']), sitesOutsideBoundary: new Set(), factorActivities: new Set(['electricity', 'natural_gas']),
     factorUses: [], gwpBasis: 'AR5', fiscal: FISCAL, ...overrides,
   };
 }
@@ -164,6 +164,25 @@ describe('gaps', () => {
     expect(run('gaps', data({ records: [...steadySeries(), { ...delivery, activity: 'natural_gas', unit: 'kWh' }] }))).toHaveLength(23);
   });
 
+  it('decides that a series reads monthly from its readings, not the months it covers, so a series that stops leaves its later months missing', () => {
+    // Diesel read every month from April to August 2022, then never again: the 19 other months are missing.
+    const stopped = steadySeries({ activity: 'diesel', unit: 'L' }, MONTHS.slice(12, 17));
+    const gaps = run('gaps', data({ records: [...steadySeries(), ...stopped] }));
+    expect(gaps).toHaveLength(19);
+    expect(gaps.filter((finding) => finding.figures.fiscalYear === 'FY2023').map((finding) => finding.period)).toEqual(['2022-09', '2022-10', '2022-11', '2022-12', '2023-01', '2023-02', '2023-03']);
+    // Deliveries on a day, even month after month, and month-long readings months apart, are not read monthly.
+    const days = MONTHS.slice(12, 17).map((month) => record({ periodStart: `${month}-15`, periodEnd: `${month}-15`, activity: 'diesel', unit: 'L' } as Partial<ReviewRecord>));
+    const apart = ['2022-04', '2022-07', '2022-11'].map((month) => record({ month, activity: 'diesel', unit: 'L' }));
+    expect(run('gaps', data({ records: [...steadySeries(), ...days] }))).toEqual([]);
+    expect(run('gaps', data({ records: [...steadySeries(), ...apart] }))).toEqual([]);
+  });
+
+  it('expects district cooling every month, as a metered utility', () => {
+    const cooling = steadySeries({ activity: 'district_cooling' }, MONTHS.slice(12, 17));
+    expect(run('gaps', data({ records: [...steadySeries(), cooling[0]!] }))).toHaveLength(23);
+    expect(run('gaps', data({ records: [...steadySeries(), ...cooling] }))).toHaveLength(19);
+  });
+
   it('lists a column blank in every month for a site once, as a low-severity finding to confirm', () => {
     const months = MONTHS.slice(0, 3);
     const blanks = months.map((month) => blank(month, { activity: 'diesel', rowNumber: 5 }));
@@ -282,10 +301,15 @@ describe('a PUE input missing', () => {
   it('does not fire on a data centre with both inputs in the year, or on a site with neither', () => {
     expect(run('pue-inputs', data({ records: [facility('DC North', '2022-05'), it_('DC North', '2022-09'), record()] }))).toEqual([]);
   });
+
+  it('does not fire on a site outside the reporting boundary, which the metrics leave out', () => {
+    const records = [facility('DC West', '2021-07'), it_('DC East', '2021-07')];
+    expect(run('pue-inputs', data({ records, sitesOutsideBoundary: new Set(['DC West']) })).map((finding) => finding.site)).toEqual(['DC East']);
+  });
 });
 
 describe('factors on another GWP basis', () => {
-  const use = (factorId: number, setKey: string, otherBasis: boolean, recordIds: number[]) => ({ factorId, setKey, label: `factor ${factorId}`, unitText: 'kWh', gwpBasis: 'AR4' as const, otherBasis, recordIds });
+  const use = (factorId: number, setKey: string, otherBasis: boolean, recordIds: number[]) => ({ factorId, setKey, label: `factor ${factorId}`, unitText: 'kWh', gwpBasis: 'AR4' as const, otherBasis, basisUnstated: false, recordIds });
 
   it('lists each factor set whose published CO2e is on another basis once, with the records it priced', () => {
     const [a, b, c] = [record({ tco2e: 1 }), record({ tco2e: 2 }), record({ tco2e: 4 })];
