@@ -280,4 +280,46 @@ describe('replacing a source file', () => {
     expect(listSourceFiles(engagement)).toHaveLength(4);
     engagement.close();
   });
+
+  it('lets at most one version of a replaced file count, whatever the order of withdrawals, reinstatements and replacements', async () => {
+    const { file, fleet, fleetMapping } = await engagementWithFleet(tempDir());
+    const m3 = await fleetMapping('m3');
+    const ok = async (...args: string[]) => {
+      const result = await cli(...args);
+      expect(result.code, result.err).toBe(0);
+      return result.out;
+    };
+    /** The fleet's versions that count: not withdrawn, or reinstated. */
+    const counting = async () => (await register(file)).filter((source) => source.id >= 3 && (source.withdrawal === null || source.withdrawal.reinstated !== null)).map((source) => source.id);
+    const fleetTonnes = async () => (await calculated(file)).periods[0]!.scope1_tco2e! - tonnes(DEPOT_LITRES);
+
+    const replaced = await ok('import', file, fleet, '--mapping', m3, '--replaces', '3', '--reason', 'm3, not litres');
+    expect(replaced).toContain('Replaces source file #3, which no longer counts: results are out of date, run `carbon-audit calculate`');
+    expect(replaced).not.toContain('recalculate');
+    expect(await counting()).toEqual([4]);
+    // #4 withdrawn, #3 reinstated: #3 counts, so #4 cannot be replaced (#3 and the new file would both count).
+    expect(await ok('sources', 'withdraw', file, '4', '--reason', 'wrong too')).toContain('run `carbon-audit calculate`');
+    expect(await ok('sources', 'reinstate', file, '3', '--reason', 'first was right')).not.toContain('recalculate');
+    const refused = await cli('import', file, fleet, '--mapping', m3, '--replaces', '4', '--reason', 'x', '--allow-duplicate');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/Source file 4 \(fleet\.csv\) is withdrawn and another version of it, source file 3, is in use: replace that one, or withdraw it first, or both would count/);
+    expect(await counting()).toEqual([3]);
+    expect(await fleetTonnes()).toBeCloseTo(tonnes(FLEET_CUBIC_METRES), 12);
+
+    // Nothing of the chain counts: replacing the withdrawn #4 is fine, and #5 alone counts.
+    await ok('sources', 'withdraw', file, '3', '--reason', 'neither');
+    await ok('import', file, fleet, '--mapping', m3, '--replaces', '4', '--reason', 'corrected again', '--allow-duplicate');
+    expect(await counting()).toEqual([5]);
+    // Neither earlier version can come back while #5 counts, however far back in the chain.
+    expect((await cli('sources', 'reinstate', file, '3', '--reason', 'x')).err).toMatch(/Source file 3 \(fleet\.csv\) has another version, source file 5, that is in use: withdraw that one first, or both would count/);
+    expect((await cli('sources', 'reinstate', file, '4', '--reason', 'x')).err).toMatch(/was replaced by source file 5, which is in use/);
+    // #5 withdrawn, #3 reinstated: #4 still cannot come back beside #3.
+    await ok('sources', 'withdraw', file, '5', '--reason', 'x');
+    await ok('sources', 'reinstate', file, '3', '--reason', 'x');
+    expect((await cli('sources', 'reinstate', file, '4', '--reason', 'x')).err).toMatch(/has another version, source file 3, that is in use/);
+    expect((await cli('sources', 'reinstate', file, '5', '--reason', 'x')).err).toMatch(/has another version, source file 3, that is in use/);
+    expect(await counting()).toEqual([3]);
+    expect(await fleetTonnes()).toBeCloseTo(tonnes(FLEET_CUBIC_METRES), 12);
+    expect((await cli('verify', file)).code).toBe(0);
+  });
 });
