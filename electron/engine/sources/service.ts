@@ -128,7 +128,7 @@ export function checkReplaceable(db: ReadableDb, replacement: Replacement, kind:
       throw new EngineError('conflict', `${describe(source)} is withdrawn and another version of it, source file ${inUse}, is in use: replace that one, or withdraw it first, or both would count`);
     }
   }
-  if (source.kind !== kind) throw new EngineError('invalid-input', `${describe(source)} holds ${source.kind} data: its replacement must too, not ${kind}`);
+  if (source.kind !== kind) throw new EngineError('refused', `${describe(source)} holds ${source.kind} data: its replacement must too, not ${kind}`);
   if (replacement.reason.trim() === '') throw new EngineError('invalid-input', 'Say why the source file is replaced');
   return source;
 }

@@ -217,6 +217,44 @@ describe('withdrawing an imported source file', () => {
   });
 });
 
+describe('the calculation findings of a withdrawn file', () => {
+  const tempDir = useTempDir();
+
+  it('leave every listing once the calculation no longer finds them (the CLI list, its JSON and the workbook)', async () => {
+    const { dir, file } = await engagementWithFleet(tempDir());
+    // Petrol has no factor: each reading is a finding of the calculation.
+    const petrol = path.join(dir, 'petrol.csv');
+    fs.writeFileSync(petrol, 'Site,Month,Activity,Quantity,Unit\nDepot,2022-04,Petrol,100,L\n');
+    expect((await cli('import', file, petrol)).code).toBe(0);
+    const findingsPage = async () => JSON.parse((await cli('calculation-findings', file, '--json')).out) as { total: number; findings: { recordId: number }[] };
+    const workbookFindings = async () => {
+      const workbook = path.join(dir, `findings-${Date.now()}.xlsx`);
+      expect((await cli('export', file, workbook)).code).toBe(0);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(workbook);
+      const rows: unknown[][] = [];
+      book.getWorksheet('Calculation findings')!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+      return rows.filter((row) => typeof row[0] === 'number');
+    };
+    expect((await calculated(file)).findings.total).toBe(1);
+    expect((await findingsPage()).findings).toHaveLength(1);
+    expect(await workbookFindings()).toHaveLength(1);
+
+    expect((await cli('sources', 'withdraw', file, '4', '--reason', 'another entity')).code).toBe(0);
+    expect((await calculated(file)).findings.total).toBe(0);
+    expect(await findingsPage()).toMatchObject({ total: 0, findings: [] });
+    const listed = await cli('calculation-findings', file);
+    expect(listed.out).toContain('Findings none');
+    expect(listed.out).not.toContain('petrol.csv');
+    expect(await workbookFindings()).toEqual([]);
+
+    // Reinstated: found again, and gone again once withdrawn.
+    expect((await cli('sources', 'reinstate', file, '4', '--reason', 'ours after all')).code).toBe(0);
+    expect((await calculated(file)).findings.total).toBe(1);
+    expect((await findingsPage()).findings).toHaveLength(1);
+  });
+});
+
 describe('replacing a source file', () => {
   const tempDir = useTempDir();
 
@@ -252,9 +290,13 @@ describe('replacing a source file', () => {
     expect(unread.err).toMatch(/fleet\.xlsx/);
     expect(footprint()).toEqual({ ...untouched, audit_log: untouched.audit_log + 1 });
     // Wrong kind, no reason, or a factor file: refused before anything is read.
-    expect((await cli('import', file, fleet, '--kind', 'claims', '--replaces', '3', '--reason', 'x')).err).toMatch(/holds activity data: its replacement must too/);
+    const wrongKind = await cli('import', file, fleet, '--kind', 'claims', '--replaces', '3', '--reason', 'x');
+    expect(wrongKind.err).toMatch(/holds activity data: its replacement must too/);
+    // The engine refused it (the arguments were well formed), and the attempt is on record like the others.
+    expect(wrongKind.code).toBe(1);
+    expect(auditOperations(file).at(-1)).toBe('import.refused');
     expect((await cli('import', file, fleet, '--replaces', '3')).err).toMatch(/--replaces needs --reason/);
-    expect(footprint()).toEqual({ ...untouched, audit_log: untouched.audit_log + 1 });
+    expect(footprint()).toEqual({ ...untouched, audit_log: untouched.audit_log + 2 });
     expect((await register(file))[2]!.withdrawal).toBeNull();
 
     // The same bytes with the corrected mapping: no duplicate of the file it replaces.
