@@ -18,7 +18,7 @@ export function printImportOutcome(outcome: ImportOutcome, out: (text: string) =
   const lines: string[] = [];
   lines.push(`${headline(outcome)}: ${oneLine(outcome.fileName)} (${outcome.kind})`);
   lines.push(`SHA-256 ${outcome.sha256}`);
-  if (outcome.replaces !== null) lines.push(`${outcome.committed ? 'Replaces' : 'Would replace'} source file #${outcome.replaces}${outcome.committed ? ', withdrawn in the same transaction: results are out of date, recalculate' : ''}`);
+  if (outcome.replaces !== null) lines.push(`${outcome.committed ? 'Replaces' : 'Would replace'} source file #${outcome.replaces}${outcome.committed ? ', which no longer counts: results are out of date, run `carbon-audit calculate`' : ''}`);
   const claims = outcome.claimsCreated > 0 ? `, ${outcome.claimsCreated} claims` : '';
   lines.push(`${outcome.recordsCreated} ${outcome.kind === 'activity' ? 'records' : 'items'}${claims} ${outcome.committed ? 'created' : 'would be created'}${outcome.evidenceStored ? '; original bytes kept as evidence' : '; original bytes over the evidence cap: hash recorded'}`);
   if (outcome.shortfall !== null) {

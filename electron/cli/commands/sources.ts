@@ -31,7 +31,7 @@ function changeLines(outcome: SourceChangeOutcome, done: 'Withdrew' | 'Reinstate
   const lines = [
     `${done} source file #${outcome.sourceFileId} (${oneLine(outcome.fileName)}): ${moved} ${done === 'Withdrew' ? 'leave' : 'rejoin'} the calculation and reconciliation`,
     done === 'Withdrew' ? 'Its file, rows and records stay in the engagement; adjustments on its records stay on record and correct nothing while it is withdrawn.' : 'Adjustments on its records apply again.',
-    'Stored results are out of date: run `carbon-audit recalculate`.',
+    'Stored results are out of date: run `carbon-audit calculate` (on the frozen factor versions).',
   ];
   if (outcome.check) lines.push('', ...checkLines(outcome.check));
   if (outcome.checkError) lines.push('', `The check afterwards failed (the change stands): ${outcome.checkError}`);

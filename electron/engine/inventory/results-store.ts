@@ -64,11 +64,16 @@ export interface RunStart {
   readonly factorSets: readonly string[];
 }
 
+/**
+ * Stores a new run under an id no earlier run had, not even the one it replaces: a finding the run
+ * does not find again is told apart by the id of the run that last found it (see the findings'
+ * writer), and a reused id would keep it listed as found by this run.
+ */
 export function insertRun(db: WritableDb, run: RunStart): number {
   return Number(
     db.prepare(
-      `INSERT INTO calc_run (variant, inputs_sha256, inputs_json, calculated_at, calculated_by, factor_sets_json, periods_json, line_count, finding_count)
-       VALUES (?, ?, ?, ?, ?, ?, '[]', 0, 0)`,
+      `INSERT INTO calc_run (id, variant, inputs_sha256, inputs_json, calculated_at, calculated_by, factor_sets_json, periods_json, line_count, finding_count)
+       VALUES (max((SELECT coalesce(max(id), 0) FROM calc_run), (SELECT coalesce(max(run_id), 0) FROM calc_finding)) + 1, ?, ?, ?, ?, ?, ?, '[]', 0, 0)`,
     ).run(run.variant, run.inputsSha256, run.inputsJson, run.calculatedAt, run.calculatedBy, JSON.stringify(run.factorSets)).lastInsertRowid,
   );
 }

@@ -21,6 +21,7 @@ import {
   insertSourceReplacement,
   insertSourceWithdrawal,
   selectLatestWithdrawal,
+  selectOtherVersionsInUse,
   selectSourceState,
   type SourceState,
 } from './store';
@@ -94,8 +95,10 @@ export async function reinstateSource(engagement: Engagement, sourceFileId: numb
   const changed = engagement.change('source.reinstate', (source: Changed) => auditParams(source, reinstatement), (): Changed => {
     const source = sourceNamed(engagement.db, sourceFileId);
     if (source.withdrawalId === null) throw new EngineError('conflict', `${describe(source)} is not withdrawn`);
-    if (source.replacedBy !== null && selectSourceState(engagement.db, source.replacedBy)?.withdrawalId === null) {
-      throw new EngineError('conflict', `${describe(source)} was replaced by source file ${source.replacedBy}, which is in use: withdraw that one first, or both would count`);
+    const [inUse] = selectOtherVersionsInUse(engagement.db, sourceFileId);
+    if (inUse !== undefined) {
+      const which = inUse === source.replacedBy ? `was replaced by source file ${inUse}, which` : `has another version, source file ${inUse}, that`;
+      throw new EngineError('conflict', `${describe(source)} ${which} is in use: withdraw that one first, or both would count`);
     }
     insertSourceReinstatement(engagement.db, source.withdrawalId, reinstatement);
     return { ...source, ...countSourceContents(engagement.db, sourceFileId) };
@@ -110,14 +113,22 @@ export interface Replacement {
 
 /**
  * Refuses an import that cannot replace this source file: it is not there, it is a factor file,
- * it holds another kind of data, or it was replaced already. Checked before the import reads the
+ * it holds another kind of data, it was replaced already, or it is withdrawn while another version
+ * of it counts (both would). Checked before the import reads the
  * file and again in its transaction.
  */
 export function checkReplaceable(db: ReadableDb, replacement: Replacement, kind: MappingKind): SourceState {
   const source = sourceNamed(db, replacement.sourceFileId);
   if (source.replacedBy !== null) throw new EngineError('conflict', `${describe(source)} was already replaced by source file ${source.replacedBy}`);
   if (source.withdrawalId === null) withdrawable(db, source.id);
-  if (source.kind !== kind) throw new EngineError('invalid-input', `${describe(source)} holds ${source.kind} data: its replacement must too, not ${kind}`);
+  else {
+    // A withdrawn file's replacement counts at once: refused while another version of it counts.
+    const [inUse] = selectOtherVersionsInUse(db, source.id);
+    if (inUse !== undefined) {
+      throw new EngineError('conflict', `${describe(source)} is withdrawn and another version of it, source file ${inUse}, is in use: replace that one, or withdraw it first, or both would count`);
+    }
+  }
+  if (source.kind !== kind) throw new EngineError('refused', `${describe(source)} holds ${source.kind} data: its replacement must too, not ${kind}`);
   if (replacement.reason.trim() === '') throw new EngineError('invalid-input', 'Say why the source file is replaced');
   return source;
 }

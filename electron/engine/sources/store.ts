@@ -28,6 +28,22 @@ export function selectSourceState(db: ReadableDb, sourceFileId: number): SourceS
   ).get(sourceFileId) as SourceState | undefined;
 }
 
+/**
+ * The other versions of a source file that count now: the files linked to it through replacements
+ * (the ones it replaced and the ones that replaced it, however far), not withdrawn. At most one
+ * version of a chain may count, or its data would count twice.
+ */
+export function selectOtherVersionsInUse(db: ReadableDb, sourceFileId: number): number[] {
+  return db.prepare(
+    `WITH RECURSIVE link (a, b) AS (
+       SELECT w.source_file_id, p.replacement_id FROM source_replacement p JOIN source_withdrawal w ON w.id = p.withdrawal_id
+     ), version (id) AS (
+       SELECT @id UNION SELECT CASE WHEN link.a = version.id THEN link.b ELSE link.a END FROM link JOIN version ON version.id IN (link.a, link.b)
+     )
+     SELECT id FROM version WHERE id <> @id AND id NOT IN (SELECT source_file_id FROM withdrawn_source) ORDER BY id`,
+  ).pluck().all({ id: sourceFileId }) as number[];
+}
+
 export function insertSourceWithdrawal(db: WritableDb, sourceFileId: number, withdrawal: Withdrawal): number {
   return Number(
     db.prepare('INSERT INTO source_withdrawal (source_file_id, withdrawn_at, withdrawn_by, reason) VALUES (?, ?, ?, ?)').run(sourceFileId, withdrawal.at, withdrawal.by, withdrawal.reason).lastInsertRowid,

@@ -217,6 +217,44 @@ describe('withdrawing an imported source file', () => {
   });
 });
 
+describe('the calculation findings of a withdrawn file', () => {
+  const tempDir = useTempDir();
+
+  it('leave every listing once the calculation no longer finds them (the CLI list, its JSON and the workbook)', async () => {
+    const { dir, file } = await engagementWithFleet(tempDir());
+    // Petrol has no factor: each reading is a finding of the calculation.
+    const petrol = path.join(dir, 'petrol.csv');
+    fs.writeFileSync(petrol, 'Site,Month,Activity,Quantity,Unit\nDepot,2022-04,Petrol,100,L\n');
+    expect((await cli('import', file, petrol)).code).toBe(0);
+    const findingsPage = async () => JSON.parse((await cli('calculation-findings', file, '--json')).out) as { total: number; findings: { recordId: number }[] };
+    const workbookFindings = async () => {
+      const workbook = path.join(dir, `findings-${Date.now()}.xlsx`);
+      expect((await cli('export', file, workbook)).code).toBe(0);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(workbook);
+      const rows: unknown[][] = [];
+      book.getWorksheet('Calculation findings')!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+      return rows.filter((row) => typeof row[0] === 'number');
+    };
+    expect((await calculated(file)).findings.total).toBe(1);
+    expect((await findingsPage()).findings).toHaveLength(1);
+    expect(await workbookFindings()).toHaveLength(1);
+
+    expect((await cli('sources', 'withdraw', file, '4', '--reason', 'another entity')).code).toBe(0);
+    expect((await calculated(file)).findings.total).toBe(0);
+    expect(await findingsPage()).toMatchObject({ total: 0, findings: [] });
+    const listed = await cli('calculation-findings', file);
+    expect(listed.out).toContain('Findings none');
+    expect(listed.out).not.toContain('petrol.csv');
+    expect(await workbookFindings()).toEqual([]);
+
+    // Reinstated: found again, and gone again once withdrawn.
+    expect((await cli('sources', 'reinstate', file, '4', '--reason', 'ours after all')).code).toBe(0);
+    expect((await calculated(file)).findings.total).toBe(1);
+    expect((await findingsPage()).findings).toHaveLength(1);
+  });
+});
+
 describe('replacing a source file', () => {
   const tempDir = useTempDir();
 
@@ -252,9 +290,13 @@ describe('replacing a source file', () => {
     expect(unread.err).toMatch(/fleet\.xlsx/);
     expect(footprint()).toEqual({ ...untouched, audit_log: untouched.audit_log + 1 });
     // Wrong kind, no reason, or a factor file: refused before anything is read.
-    expect((await cli('import', file, fleet, '--kind', 'claims', '--replaces', '3', '--reason', 'x')).err).toMatch(/holds activity data: its replacement must too/);
+    const wrongKind = await cli('import', file, fleet, '--kind', 'claims', '--replaces', '3', '--reason', 'x');
+    expect(wrongKind.err).toMatch(/holds activity data: its replacement must too/);
+    // The engine refused it (the arguments were well formed), and the attempt is on record like the others.
+    expect(wrongKind.code).toBe(1);
+    expect(auditOperations(file).at(-1)).toBe('import.refused');
     expect((await cli('import', file, fleet, '--replaces', '3')).err).toMatch(/--replaces needs --reason/);
-    expect(footprint()).toEqual({ ...untouched, audit_log: untouched.audit_log + 1 });
+    expect(footprint()).toEqual({ ...untouched, audit_log: untouched.audit_log + 2 });
     expect((await register(file))[2]!.withdrawal).toBeNull();
 
     // The same bytes with the corrected mapping: no duplicate of the file it replaces.
@@ -279,5 +321,47 @@ describe('replacing a source file', () => {
     const engagement = openEngagement(file);
     expect(listSourceFiles(engagement)).toHaveLength(4);
     engagement.close();
+  });
+
+  it('lets at most one version of a replaced file count, whatever the order of withdrawals, reinstatements and replacements', async () => {
+    const { file, fleet, fleetMapping } = await engagementWithFleet(tempDir());
+    const m3 = await fleetMapping('m3');
+    const ok = async (...args: string[]) => {
+      const result = await cli(...args);
+      expect(result.code, result.err).toBe(0);
+      return result.out;
+    };
+    /** The fleet's versions that count: not withdrawn, or reinstated. */
+    const counting = async () => (await register(file)).filter((source) => source.id >= 3 && (source.withdrawal === null || source.withdrawal.reinstated !== null)).map((source) => source.id);
+    const fleetTonnes = async () => (await calculated(file)).periods[0]!.scope1_tco2e! - tonnes(DEPOT_LITRES);
+
+    const replaced = await ok('import', file, fleet, '--mapping', m3, '--replaces', '3', '--reason', 'm3, not litres');
+    expect(replaced).toContain('Replaces source file #3, which no longer counts: results are out of date, run `carbon-audit calculate`');
+    expect(replaced).not.toContain('recalculate');
+    expect(await counting()).toEqual([4]);
+    // #4 withdrawn, #3 reinstated: #3 counts, so #4 cannot be replaced (#3 and the new file would both count).
+    expect(await ok('sources', 'withdraw', file, '4', '--reason', 'wrong too')).toContain('run `carbon-audit calculate`');
+    expect(await ok('sources', 'reinstate', file, '3', '--reason', 'first was right')).not.toContain('recalculate');
+    const refused = await cli('import', file, fleet, '--mapping', m3, '--replaces', '4', '--reason', 'x', '--allow-duplicate');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/Source file 4 \(fleet\.csv\) is withdrawn and another version of it, source file 3, is in use: replace that one, or withdraw it first, or both would count/);
+    expect(await counting()).toEqual([3]);
+    expect(await fleetTonnes()).toBeCloseTo(tonnes(FLEET_CUBIC_METRES), 12);
+
+    // Nothing of the chain counts: replacing the withdrawn #4 is fine, and #5 alone counts.
+    await ok('sources', 'withdraw', file, '3', '--reason', 'neither');
+    await ok('import', file, fleet, '--mapping', m3, '--replaces', '4', '--reason', 'corrected again', '--allow-duplicate');
+    expect(await counting()).toEqual([5]);
+    // Neither earlier version can come back while #5 counts, however far back in the chain.
+    expect((await cli('sources', 'reinstate', file, '3', '--reason', 'x')).err).toMatch(/Source file 3 \(fleet\.csv\) has another version, source file 5, that is in use: withdraw that one first, or both would count/);
+    expect((await cli('sources', 'reinstate', file, '4', '--reason', 'x')).err).toMatch(/was replaced by source file 5, which is in use/);
+    // #5 withdrawn, #3 reinstated: #4 still cannot come back beside #3.
+    await ok('sources', 'withdraw', file, '5', '--reason', 'x');
+    await ok('sources', 'reinstate', file, '3', '--reason', 'x');
+    expect((await cli('sources', 'reinstate', file, '4', '--reason', 'x')).err).toMatch(/has another version, source file 3, that is in use/);
+    expect((await cli('sources', 'reinstate', file, '5', '--reason', 'x')).err).toMatch(/has another version, source file 3, that is in use/);
+    expect(await counting()).toEqual([3]);
+    expect(await fleetTonnes()).toBeCloseTo(tonnes(FLEET_CUBIC_METRES), 12);
+    expect((await cli('verify', file)).code).toBe(0);
   });
 });
