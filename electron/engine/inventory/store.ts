@@ -9,6 +9,7 @@ import type { SiteView } from '../../../shared/contract';
 import type { Cell } from '../../../shared/import/cell';
 import type { Statement } from 'better-sqlite3';
 import type { ReadableDb, WritableDb } from '../db/handles';
+import { recordsInUse } from '../db/source-withdrawal-sql';
 
 /** The highest record id: records are only ever added with higher ids, unless one is updated or deleted (see selectInputRevisions). */
 export function selectLastRecordId(db: ReadableDb): number {
@@ -220,7 +221,7 @@ export function upsertSite(db: WritableDb, site: SiteInfo): void {
 /** Sites named in the records of the files in use, plus configured ones without records, with their attributes. */
 export function selectSiteViews(db: ReadableDb): SiteView[] {
   const rows = db.prepare(
-    `WITH named AS (SELECT site AS name, count(*) AS records, max(activity = @itEnergy) AS it_energy FROM live_activity_record WHERE site IS NOT NULL GROUP BY site)
+    `WITH named AS (SELECT site AS name, count(*) AS records, max(activity = @itEnergy) AS it_energy FROM ${recordsInUse(db)} WHERE site IS NOT NULL GROUP BY site)
      SELECT coalesce(s.name, n.name) AS name, s.name IS NOT NULL AS configured, coalesce(n.records, 0) AS records, coalesce(n.it_energy, 0) AS it_energy,
             coalesce(s.ownership_percent, 100) AS ownership_percent, coalesce(s.operational_control, 1) AS operational_control,
             coalesce(s.financial_control, 1) AS financial_control, coalesce(s.is_data_centre, 0) AS is_data_centre, s.region
@@ -253,19 +254,19 @@ export function recordSources(db: ReadableDb): (recordId: number) => RecordSourc
 
 /** Activities with records (of the files in use), most records first (the monthly profile's choices). */
 export function selectRecordActivities(db: ReadableDb): { key: string; records: number }[] {
-  return db.prepare('SELECT activity AS key, count(*) AS records FROM live_activity_record GROUP BY activity ORDER BY records DESC, activity').all() as { key: string; records: number }[];
+  return db.prepare(`SELECT activity AS key, count(*) AS records FROM ${recordsInUse(db)} GROUP BY activity ORDER BY records DESC, activity`).all() as { key: string; records: number }[];
 }
 
 /** The first and last day any record of the files in use covers; null without records. */
 export function selectRecordSpan(db: ReadableDb): { first: string; last: string } | null {
-  const row = db.prepare('SELECT min(period_start) AS first, max(period_end) AS last FROM live_activity_record').get() as { first: string | null; last: string | null };
+  const row = db.prepare(`SELECT min(period_start) AS first, max(period_end) AS last FROM ${recordsInUse(db)}`).get() as { first: string | null; last: string | null };
   return row.first === null || row.last === null ? null : { first: row.first, last: row.last };
 }
 
 /** One activity's records summed per site, meaning, unit and period: as many rows as distinct periods, not records. */
 export function selectProfileReadings(db: ReadableDb, activity: string): ProfileReading[] {
   return db.prepare(
-    `SELECT site, meaning, unit, period_start AS periodStart, period_end AS periodEnd, sum(quantity) AS quantity FROM live_activity_record
+    `SELECT site, meaning, unit, period_start AS periodStart, period_end AS periodEnd, sum(quantity) AS quantity FROM ${recordsInUse(db)}
       WHERE activity = ? GROUP BY site, meaning, unit, period_start, period_end ORDER BY site, meaning, unit, period_start, period_end`,
   ).all(activity) as ProfileReading[];
 }

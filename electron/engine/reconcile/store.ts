@@ -9,6 +9,7 @@ import type { RejectedClaimRow } from '../../../shared/reconcile/report';
 import { RETIREMENT_ACTIVITIES, type TargetDecision, type TargetInput, type TargetKind } from '../../../shared/reconcile/targets';
 import type { CalcRecord } from '../../../shared/calc/inventory-types';
 import type { ReadableDb, WritableDb } from '../db/handles';
+import { recordsInUse } from '../db/source-withdrawal-sql';
 
 interface SourceColumns {
   readonly file_name: string;
@@ -151,7 +152,7 @@ export function selectAdjustments(db: ReadableDb): Adjustment[] {
 export function selectRetirementRecords(db: ReadableDb): Pick<CalcRecord, 'activity' | 'unit' | 'quantity' | 'periodStart' | 'periodEnd'>[] {
   const activities = [...RETIREMENT_ACTIVITIES];
   return db.prepare(
-    `SELECT activity, unit, quantity, period_start AS periodStart, period_end AS periodEnd FROM live_activity_record
+    `SELECT activity, unit, quantity, period_start AS periodStart, period_end AS periodEnd FROM ${recordsInUse(db)}
       WHERE activity IN (${activities.map(() => '?').join(', ')}) ORDER BY id`,
   ).all(...activities) as Pick<CalcRecord, 'activity' | 'unit' | 'quantity' | 'periodStart' | 'periodEnd'>[];
 }

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/main';
 import { Engagement } from '../../../electron/engine/engagement/handle';
 import { listAuditEntries, verifyAuditLog } from '../../../electron/engine/engagement/service';
+import { listSites } from '../../../electron/engine/inventory/service';
 import { listSourceFiles, previewFile } from '../../../electron/engine/import/service';
 import { listAdjustments, proposeAdjustment, reconcile } from '../../../electron/engine/reconcile/service';
 import { reinstateSource, withdrawSource } from '../../../electron/engine/sources/service';
@@ -88,6 +89,16 @@ function openEngagement(file: string): Engagement {
   return Engagement.open(file, TEST_ACTOR);
 }
 
+/** Each site the site list shows, with the records it counts. */
+function siteRecords(file: string): [string, number][] {
+  const engagement = openEngagement(file);
+  try {
+    return listSites(engagement).map((site) => [site.name, site.records]);
+  } finally {
+    engagement.close();
+  }
+}
+
 function auditOperations(file: string): string[] {
   const engagement = openEngagement(file);
   try {
@@ -127,6 +138,7 @@ describe('withdrawing an imported source file', () => {
     const { dir, file } = await engagementWithFleet(tempDir());
     const before = await calculated(file);
     const [year] = before.periods;
+    expect(siteRecords(file)).toEqual([['Depot', DEPOT_LITRES.length], ['Fleet', FLEET_CUBIC_METRES.length]]);
     // As imported by mistake, the fleet's cubic metres count as litres.
     expect(year!.scope1_tco2e).toBeCloseTo(tonnes(DEPOT_LITRES) + tonnes(FLEET_CUBIC_METRES), 12);
 
@@ -143,6 +155,8 @@ describe('withdrawing an imported source file', () => {
 
     const after = await calculated(file);
     expect(after.status.state).toBe('current');
+    // The site list counts the records in use: the fleet's leave it with their file.
+    expect(siteRecords(file)).toEqual([['Depot', DEPOT_LITRES.length]]);
     expect(after.lines).toBe(before.lines - FLEET_CUBIC_METRES.length);
     expect(year!.scope1_tco2e! - after.periods[0]!.scope1_tco2e!).toBeCloseTo(tonnes(FLEET_CUBIC_METRES), 12);
     expect(after.periods[0]!.scope1_tco2e).toBe(tonnes(DEPOT_LITRES));
@@ -170,6 +184,7 @@ describe('withdrawing an imported source file', () => {
     expect(reinstated.code, reinstated.err).toBe(0);
     expect((JSON.parse((await cli('results', file, '--json')).out) as CalculateJson).status.state).toBe('stale');
     const restored = await calculated(file);
+    expect(siteRecords(file)).toEqual([['Depot', DEPOT_LITRES.length], ['Fleet', FLEET_CUBIC_METRES.length]]);
     expect(restored.periods).toEqual(before.periods);
     expect(restored.lines).toBe(before.lines);
     expect(restored.status.inputs_sha256).toBe(before.status.inputs_sha256);
