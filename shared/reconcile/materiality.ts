@@ -54,7 +54,7 @@ export interface MisstatementItem {
   readonly clearlyTrivialCorrected: boolean;
 }
 
-/** 'incomplete': claims of the year compare with figures missing records that could not be priced, and nothing material is shown either way. */
+/** 'incomplete': claims of the year compare with figures missing records that could not be priced, or report emissions with nothing recomputed, and nothing material is shown either way. */
 export type MaterialityConclusion = 'not-material' | 'approaching-materiality' | 'material' | 'incomplete' | 'no-base';
 
 export interface MaterialityYear {
@@ -143,6 +143,18 @@ export function withUnpricedRecords(year: MaterialityYear, missing: string | nul
     return { ...year, conclusion: 'material', conclusionText: `${year.conclusionText} ${note}` };
   }
   return { ...year, conclusion: 'incomplete', conclusionText: `No conclusion on ${year.period}. ${note} On the records priced: ${year.conclusionText}` };
+}
+
+/**
+ * The year's conclusion where reported emissions have nothing recomputed behind them (no inputs
+ * for the figure, e.g. its only file withdrawn): their misstatement is unknown, so unless the
+ * claims recomputed already make the year materially misstated, no conclusion is drawn.
+ */
+export function withUnrecomputedClaims(year: MaterialityYear, claims: readonly { id: number; figureLabel: string | null }[]): MaterialityYear {
+  if (claims.length === 0 || year.conclusion === 'material' || year.conclusion === 'no-base') return year;
+  const listed = claims.map((claim) => `#${claim.id}${claim.figureLabel === null ? '' : ` (${claim.figureLabel})`}`).join(', ');
+  const note = `Claim${claims.length === 1 ? '' : 's'} ${listed} report${claims.length === 1 ? 's' : ''} emissions with nothing recomputed behind ${claims.length === 1 ? 'it' : 'them'}: the misstatement is unknown.`;
+  return { ...year, conclusion: 'incomplete', conclusionText: `No conclusion on ${year.period}. ${note} On the claims recomputed: ${year.conclusionText}` };
 }
 
 function difference(claim: MaterialityClaim, recomputed: number | null): number | null {
