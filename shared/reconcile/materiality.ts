@@ -147,13 +147,19 @@ export function withUnpricedRecords(year: MaterialityYear, missing: string | nul
 
 /**
  * The year's conclusion where reported emissions have nothing recomputed behind them (no inputs
- * for the figure, e.g. its only file withdrawn): their misstatement is unknown, so unless the
- * claims recomputed already make the year materially misstated, no conclusion is drawn.
+ * for the figure, e.g. its only file withdrawn): their misstatement is unknown, up to the whole
+ * amount reported and beyond, so unless the claims recomputed already make the year materially
+ * misstated, no conclusion is drawn. A claim whose whole amount is clearly trivial cannot change
+ * the conclusion and is left out.
  */
-export function withUnrecomputedClaims(year: MaterialityYear, claims: readonly { id: number; figureLabel: string | null }[]): MaterialityYear {
-  if (claims.length === 0 || year.conclusion === 'material' || year.conclusion === 'no-base') return year;
-  const listed = claims.map((claim) => `#${claim.id}${claim.figureLabel === null ? '' : ` (${claim.figureLabel})`}`).join(', ');
-  const note = `Claim${claims.length === 1 ? '' : 's'} ${listed} report${claims.length === 1 ? 's' : ''} emissions with nothing recomputed behind ${claims.length === 1 ? 'it' : 'them'}: the misstatement is unknown.`;
+export function withUnrecomputedClaims(year: MaterialityYear, claims: readonly { id: number; figureLabel: string | null; reported: number | null }[]): MaterialityYear {
+  if (year.conclusion === 'material' || year.conclusion === 'no-base' || year.amounts === null) return year;
+  const trivial = year.amounts.clearlyTrivial;
+  const unknown = claims.filter((claim) => claim.reported === null || Math.abs(claim.reported) >= trivial);
+  if (unknown.length === 0) return year;
+  const one = unknown.length === 1;
+  const listed = unknown.map((claim) => `#${claim.id}${claim.figureLabel === null ? '' : ` (${claim.figureLabel})`}`).join(', ');
+  const note = `Claim${one ? '' : 's'} ${listed} report${one ? 's' : ''} emissions with nothing recomputed behind ${one ? 'it' : 'them'}: the misstatement is unknown.`;
   return { ...year, conclusion: 'incomplete', conclusionText: `No conclusion on ${year.period}. ${note} On the claims recomputed: ${year.conclusionText}` };
 }
 
