@@ -54,7 +54,7 @@ export interface MisstatementItem {
   readonly clearlyTrivialCorrected: boolean;
 }
 
-/** 'incomplete': claims of the year compare with figures missing records that could not be priced, and nothing material is shown either way. */
+/** 'incomplete': claims of the year compare with figures missing records that could not be priced, or report emissions with nothing recomputed, and nothing material is shown either way. */
 export type MaterialityConclusion = 'not-material' | 'approaching-materiality' | 'material' | 'incomplete' | 'no-base';
 
 export interface MaterialityYear {
@@ -143,6 +143,24 @@ export function withUnpricedRecords(year: MaterialityYear, missing: string | nul
     return { ...year, conclusion: 'material', conclusionText: `${year.conclusionText} ${note}` };
   }
   return { ...year, conclusion: 'incomplete', conclusionText: `No conclusion on ${year.period}. ${note} On the records priced: ${year.conclusionText}` };
+}
+
+/**
+ * The year's conclusion where reported emissions have nothing recomputed behind them (no inputs
+ * for the figure, e.g. its only file withdrawn): their misstatement is unknown, up to the whole
+ * amount reported and beyond, so unless the claims recomputed already make the year materially
+ * misstated, no conclusion is drawn. A claim whose whole amount is clearly trivial cannot change
+ * the conclusion and is left out.
+ */
+export function withUnrecomputedClaims(year: MaterialityYear, claims: readonly { id: number; figureLabel: string | null; reported: number | null }[]): MaterialityYear {
+  if (year.conclusion === 'material' || year.conclusion === 'no-base' || year.amounts === null) return year;
+  const trivial = year.amounts.clearlyTrivial;
+  const unknown = claims.filter((claim) => claim.reported === null || Math.abs(claim.reported) >= trivial);
+  if (unknown.length === 0) return year;
+  const one = unknown.length === 1;
+  const listed = unknown.map((claim) => `#${claim.id}${claim.figureLabel === null ? '' : ` (${claim.figureLabel})`}`).join(', ');
+  const note = `Claim${one ? '' : 's'} ${listed} report${one ? 's' : ''} emissions with nothing recomputed behind ${one ? 'it' : 'them'}: the misstatement is unknown.`;
+  return { ...year, conclusion: 'incomplete', conclusionText: `No conclusion on ${year.period}. ${note} On the claims recomputed: ${year.conclusionText}` };
 }
 
 function difference(claim: MaterialityClaim, recomputed: number | null): number | null {

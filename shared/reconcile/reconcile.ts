@@ -10,7 +10,7 @@ import type { Figure } from '../figures';
 import { isChangeClaim, priorPeriod, reportedChange } from './change';
 import { fiscalYearOfClaim, judgeChange, judgeClaim, matchClaim, recomputedValue, type ClaimInput, type ClaimSource, type ClaimStatus, type MatchDecision, type MatchOrigin, type MaterialityAmounts, type ReconcileSettings } from './claims';
 import { formatAmount } from './format';
-import { misstatementSummary, withUnpricedRecords, type MaterialityClaim, type MaterialityYear } from './materiality';
+import { misstatementSummary, withUnpricedRecords, withUnrecomputedClaims, type MaterialityClaim, type MaterialityYear } from './materiality';
 import { figureUnit, normaliseReported, type Normalised, type ReportedValue } from './normalise';
 import { ratioInputsMissing, unpricedFor, unpricedInYear, unpricedText, type RatioInputIndex, type UnpricedIndex, type UnpricedInputs } from './missing-inputs';
 import { absoluteRational, divideRationals, multiplyRationals, rationalToNumber, shortestDecimalRational, subtractRationals, type Rational } from '../calc/rational';
@@ -248,7 +248,8 @@ export function reconcileClaims(input: ReconcileClaimsInput): ReconciledClaims {
   const withMissing = materiality.map((year) => {
     const missing = input.unpriced === undefined ? null : unpricedInYear(input.unpriced.corrected, year.period);
     const incomplete = claims.filter((claim) => claim.fiscalYear === year.period && claim.status === 'incomplete').map((claim) => claim.id);
-    return withUnpricedRecords(year, missing === null ? null : unpricedText(missing), incomplete);
+    const unrecomputed = claims.filter((claim) => claim.fiscalYear === year.period && claim.unit === 'tCO2e' && claim.measure === 'level' && claim.recomputed === null && claim.status === 'exception');
+    return withUnrecomputedClaims(withUnpricedRecords(year, missing === null ? null : unpricedText(missing), incomplete), unrecomputed);
   });
   return { claims, materiality: withMissing };
 }
