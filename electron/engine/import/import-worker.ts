@@ -1,15 +1,36 @@
-/** Runs one import off the engine host's thread, on its own database connection. */
+/**
+ * Runs one import off the engine host's thread, on its own database connection.
+ *
+ * An import is one large transaction, written to the engagement's WAL. This connection syncs the
+ * WAL at COMMIT (synchronous = FULL), so an import reported done is on disk, as it was when the
+ * COMMIT also checkpointed; but it does not checkpoint there (the copy of every page from the WAL
+ * into the engagement file, as many bytes again as the import wrote, and their sync): that runs
+ * once the outcome has been sent, while the user already sees the import done. Until it has run,
+ * readers find the import's pages in the WAL; an interrupted checkpoint is finished by SQLite on
+ * a later one, and a killed import leaves nothing, as before (no COMMIT reached the WAL).
+ */
 import type { ImportOutcome } from '../../../shared/contract';
 import { connectToCheckedDatabase } from '../db/connection';
+import type { WritableDb } from '../db/handles';
 import { serveWorker } from '../workers/serve';
 import type { ImportWorkerData, ImportWorkerProgress } from './import-job';
 import { runImport } from './pipeline';
 
-serveWorker<ImportWorkerData, ImportOutcome, ImportWorkerProgress>(async ({ engagementPath, nativeBinding, request }, signal, progress) => {
-  const db = connectToCheckedDatabase(engagementPath, { nativeBinding });
-  try {
-    return await runImport(db, { ...request, signal, onProgress: progress });
-  } finally {
-    db.close();
-  }
-});
+let db: WritableDb | null = null;
+
+serveWorker<ImportWorkerData, ImportOutcome, ImportWorkerProgress>(
+  ({ engagementPath, nativeBinding, request }, signal, progress) => {
+    db = connectToCheckedDatabase(engagementPath, { nativeBinding });
+    db.pragma('synchronous = FULL');
+    db.pragma('wal_autocheckpoint = 0');
+    return runImport(db, { ...request, signal, onProgress: progress });
+  },
+  () => {
+    if (db === null) return;
+    try {
+      db.pragma('wal_checkpoint(PASSIVE)');
+    } finally {
+      db.close();
+    }
+  },
+);

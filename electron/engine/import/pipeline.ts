@@ -72,14 +72,12 @@ export async function runImport(db: WritableDb, request: ImportRequest): Promise
   const fiscal: FiscalSettings = { startMonth: request.settings.fiscalYearStartMonth, labelRule: request.settings.fiscalYearLabelRule };
   const baseYear = request.settings.baseYear ? fiscalYearByLabel(request.settings.baseYear, fiscal) : null;
 
-  // The import's connection keeps the engagement's WAL journal and synchronous = NORMAL, though
-  // the import is one big transaction whose pages reach the WAL and are then copied into the file
-  // by the checkpoint at COMMIT (a few per cent of a CSV import's time, measured). Leaving WAL needs the
-  // file to itself, while the engine host's connection stays open to serve reads during the import;
-  // a larger page cache measured no faster (the tables grow at their right edge). synchronous = OFF
-  // would only skip the fsyncs of that checkpoint, and a power cut during it could then corrupt the
-  // engagement; with NORMAL, it can at worst lose this last commit, which leaves the import undone
-  // as a whole, never half-written.
+  // The import's connection keeps the engagement's WAL journal, though the import is one big
+  // transaction: leaving WAL needs the file to itself, while the engine host's connection stays open
+  // to serve reads during the import. A larger page cache measured no faster (the tables grow at
+  // their right edge). The import worker's connection syncs the WAL at COMMIT and leaves the
+  // checkpoint until the outcome is sent (see import-worker.ts); never synchronous = OFF, with
+  // which a power cut during a checkpoint could corrupt the engagement.
   db.exec('BEGIN IMMEDIATE');
   try {
     const sourceFileId = registerSourceFile(db, { filePath: request.filePath, identity, reader, mapping, actor: request.actor });

@@ -4,10 +4,12 @@ import { CANCEL_MESSAGE, type WorkerMessage, type WorkerRequest } from './protoc
 
 /**
  * The worker side: runs `work` once with the worker's data, reports progress, and posts exactly
- * one 'done' or 'failed'. A cancel message from the parent aborts the signal.
+ * one 'done' or 'failed'. A cancel message from the parent aborts the signal. `afterReply` runs
+ * once the answer is posted, whatever it was: clean-up the parent need not wait for.
  */
 export function serveWorker<Data, Result, Progress>(
   work: (data: Data, signal: AbortSignal, progress: (progress: Progress) => void) => Promise<Result>,
+  afterReply?: () => void,
 ): void {
   const port = parentPort!;
   const controller = new AbortController();
@@ -17,7 +19,13 @@ export function serveWorker<Data, Result, Progress>(
   const post = (message: WorkerMessage<Result, Progress>) => port.postMessage(message);
   work(workerData as Data, controller.signal, (progress) => post({ type: 'progress', progress }))
     .then((result) => post({ type: 'done', result }), (error: unknown) => post(failure(error)))
-    .finally(() => port.close());
+    .finally(() => {
+      try {
+        afterReply?.();
+      } finally {
+        port.close();
+      }
+    });
 }
 
 /**

@@ -70,10 +70,15 @@ describe('an import commits completely or not at all', () => {
     const engagement = newEngagement(dir);
     const mapping = await csvMapping(engagement, file);
     const progress: number[] = [];
+    const fileBytesBefore = fs.statSync(engagement.filePath).size;
     const job = startImportJob({ engagementPath: engagement.filePath, request: { filePath: file, mapping, ...TEST_ACTOR, settings: engagement.settings() } }, (p) => progress.push(p.rowsRead));
     const outcome = await job.result;
     expect(outcome.recordsCreated).toBe(20_000);
     expect(importFootprint(engagement).activity_record).toBe(20_000);
+    // The worker checkpoints after sending the outcome: the engagement file itself, not only its WAL, comes to hold the import.
+    const deadline = Date.now() + 30_000;
+    while (fs.statSync(engagement.filePath).size === fileBytesBefore && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fs.statSync(engagement.filePath).size).toBeGreaterThan(fileBytesBefore + 1024 * 1024);
 
     // Same file name, so the mapping's sheet (a CSV's sheet is its name) applies.
     fs.mkdirSync(path.join(dir, 'next'));
