@@ -82,8 +82,12 @@ export async function runImport(db: WritableDb, request: ImportRequest): Promise
   try {
     const sourceFileId = registerSourceFile(db, { filePath: request.filePath, identity, reader, mapping, actor: request.actor });
     const totals = new ControlTotals();
-    // Built again below, before anything is committed: see DeferredIndexes.
-    const deferredIndexes = [new DeferredIndexes(db, 'raw_row', DEFERRED_INDEX_MIN_ROWS), new DeferredIndexes(db, 'activity_record', DEFERRED_INDEX_MIN_ROWS)] as const;
+    // Built again below, before anything is committed: see DeferredIndexes. The writers assign
+    // ids in ascending order and store rows in the order read, one sheet after another.
+    const deferredIndexes = [
+      new DeferredIndexes(db, 'raw_row', DEFERRED_INDEX_MIN_ROWS, ['id', 'source_file_id', 'sheet', 'row_number']),
+      new DeferredIndexes(db, 'activity_record', DEFERRED_INDEX_MIN_ROWS, ['id', 'source_file_id', 'raw_row_id']),
+    ] as const;
     const rawRows = rawRowWriter(db, sourceFileId, deferredIndexes[0]);
     const insertRejected = rejectedRowWriter(db, sourceFileId);
     const reject = (sheet: string, rowNumber: number, rejection: Rejection) => {

@@ -86,6 +86,22 @@ describe('indexes deferred during a bulk insert', () => {
     engagement.close();
   });
 
+  it('keep an index on sequential columns alone up, and take down one that also holds another column', () => {
+    const engagement = newEngagement(tempDir());
+    engagement.db.exec(
+      'CREATE TABLE readings (id INTEGER PRIMARY KEY, file INTEGER, meter TEXT); ' +
+        'CREATE INDEX readings_by_file ON readings (file, id); CREATE INDEX readings_by_meter ON readings (file, meter); CREATE INDEX readings_by_length ON readings (length(meter))',
+    );
+    engagement.db.exec('BEGIN IMMEDIATE');
+    const deferred = new DeferredIndexes(engagement.db, 'readings', 1, ['id', 'file']);
+    deferred.wrote(1);
+    expect(indexesOn(engagement, 'readings').map((index) => index.name)).toEqual(['readings_by_file']);
+    deferred.restore();
+    engagement.db.exec('COMMIT');
+    expect(indexesOn(engagement, 'readings').map((index) => index.name)).toEqual(['readings_by_file', 'readings_by_length', 'readings_by_meter']);
+    engagement.close();
+  });
+
   it('leave a large import committed with every index whole', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'readings.csv');

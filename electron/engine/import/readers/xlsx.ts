@@ -14,6 +14,7 @@ import { WORKBOOK_PART, WORKBOOK_RELATIONSHIPS_PART } from './xlsx-workbook';
 import { partLabel, XmlPartChecker } from './xml-part-checker';
 import { decodeXmlPart } from './xml-part-decoder';
 import type { GuardedWorkbook } from './zip-guard';
+import { InflatedPartCheck } from './zip-guard';
 
 /**
  * exceljs's streaming options. Styles are cached because only then do date cells arrive as dates
@@ -42,6 +43,8 @@ export interface SheetRowBatch {
 /** What one pass reads: the sheets asked for and the parts exceljs needs to read them. */
 export interface XlsxReadPlan {
   readonly sheets: readonly WorksheetPart[];
+  /** Each sheet's uncompressed size as its ZIP header declares it, by part name. */
+  readonly declaredBytes: ReadonlyMap<string, number>;
   readonly parts: readonly StreamedPart[];
   /** Compressed size of the parts taken from the file. */
   readonly sourceBytes: number;
@@ -77,7 +80,7 @@ export function planXlsxRead(layout: WorkbookLayout, guarded: GuardedWorkbook, s
     (total, part) => total + ('entryName' in part.source ? (guarded.compressedBytes.get(part.source.entryName) ?? 0) : 0),
     0,
   );
-  return { sheets, parts, sourceBytes, date1904: layout.date1904 };
+  return { sheets, declaredBytes: guarded.declaredBytes, parts, sourceBytes, date1904: layout.date1904 };
 }
 
 /**
@@ -100,7 +103,7 @@ export async function* readXlsxRows(
   // writing thread while a reader thread parses) is spared exceljs's ~0.4 s and ~30 MB of loading.
   const { default: exceljs } = await import('exceljs');
   const reader = new exceljs.stream.xlsx.WorkbookReader(input, EXCELJS_READER_OPTIONS);
-  const { scanners, styles } = hookPartParsers(reader, plan.sheets);
+  const { scanners, styles } = hookPartParsers(reader, plan);
   const stopper = new ReadStopper(input, options.signal);
   try {
     const worksheets = reader[Symbol.asyncIterator]();
@@ -185,13 +188,14 @@ interface StyleManager {
 }
 
 /**
- * Hooks UTF-8 decoding and a cell scanner per sheet in front of exceljs's XML parser, names the
- * part in any error it meets, and makes dangling references to shared strings and cell formats
- * visible. `sheets` are the sheets of this pass, in the order exceljs numbers them.
+ * Hooks UTF-8 decoding, the checks of a sheet's bytes the archive guard leaves to this pass, and a
+ * cell scanner per sheet in front of exceljs's XML parser, names the part in any error it meets,
+ * and makes dangling references to shared strings and cell formats visible. The plan's sheets
+ * are in the order exceljs numbers them.
  */
 function hookPartParsers(
   reader: ExcelJS.stream.xlsx.WorkbookReader,
-  sheets: readonly WorksheetPart[],
+  { sheets, declaredBytes }: XlsxReadPlan,
 ): { scanners: Map<unknown, SheetCellScanner>; styles: { danglingSeen: boolean } } {
   const internals = reader as unknown as WorkbookReaderInternals;
   for (const [method, part] of [
@@ -228,8 +232,8 @@ function hookPartParsers(
     const sheet = sheets[Number(sheetNo) - 1];
     if (sheet === undefined) throw new Error(`exceljs opened sheet ${sheetNo}, which this pass does not read`);
     const scanner = new SheetCellScanner(sheet.name);
-    const checker = new XmlPartChecker(sheet.partName, sheet.name);
-    const xml = decodeXmlPart(chunks, (text) => scanner.scan(text), checker);
+    const inflated = new InflatedPartCheck(sheet.partName, declaredBytes.get(sheet.partName) ?? 0, sheet.name);
+    const xml = decodeXmlPart(chunks, (text) => scanner.scan(text), [inflated, new XmlPartChecker(sheet.partName, sheet.name)]);
     for (const event of parseWorksheet(xml, sheetNo)) {
       scanners.set(event.value, scanner);
       yield event;

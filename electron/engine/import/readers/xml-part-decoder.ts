@@ -1,25 +1,30 @@
 import { StringDecoder } from 'node:string_decoder';
-import type { XmlPartChecker } from './xml-part-checker';
 import { RootPrefixRemover } from './xml-root-prefix';
 
+/** A check of a part's bytes as they arrive (InflatedPartCheck, XmlPartChecker): each throws its refusal. */
+export interface PartBytesCheck {
+  feed(chunk: Buffer): void;
+  end(): void;
+}
+
 /**
- * The guard has checked that every part is valid UTF-8, so decoding here needs no checks (Node's
- * StringDecoder, which carries a character split between chunks and decodes several times faster
- * than a streaming TextDecoder). A worksheet's bytes also pass its `checker` on the way, which
- * refuses a sheet that ends before its root element does, before exceljs could take that end for
- * the sheet's. Element names lose the root's namespace prefix, which exceljs would not recognise
- * them by.
+ * The guard has checked that every part but the worksheets is valid UTF-8, and a worksheet's
+ * `checks` hold its bytes to UTF-8 before they are decoded, so decoding here needs no checks
+ * (Node's StringDecoder, which carries a character split between chunks and decodes several
+ * times faster than a streaming TextDecoder). A worksheet's checks also refuse a sheet that ends
+ * before its root element does, before exceljs could take that end for the sheet's. Element names
+ * lose the root's namespace prefix, which exceljs would not recognise them by.
  */
 export async function* decodeXmlPart(
   chunks: AsyncIterable<Buffer>,
   onText?: (text: string) => void,
-  checker?: XmlPartChecker,
+  checks: readonly PartBytesCheck[] = [],
 ): AsyncGenerator<string> {
   const decoder = new StringDecoder('utf8');
   const prefixes = new RootPrefixRemover();
   let atStart = true;
   for await (const chunk of chunks) {
-    checker?.feed(chunk);
+    for (const check of checks) check.feed(chunk);
     let decoded = decoder.write(chunk);
     if (atStart && decoded !== '') {
       // A byte order mark is not part of the text (TextDecoder, used before, dropped it too).
@@ -30,7 +35,7 @@ export async function* decodeXmlPart(
     onText?.(text);
     yield text;
   }
-  checker?.end();
+  for (const check of checks) check.end();
   const rest = prefixes.push(decoder.end(), true);
   if (rest !== '') {
     onText?.(rest);

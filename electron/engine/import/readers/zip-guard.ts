@@ -30,6 +30,8 @@ export const DEFAULT_READ_LIMITS: ReadLimits = Object.freeze({
 export interface GuardedWorkbook {
   /** Compressed size of every entry, by name. */
   readonly compressedBytes: ReadonlyMap<string, number>;
+  /** Uncompressed size every entry declares, by name: a worksheet's bytes are held to it as they stream (InflatedPartCheck). */
+  readonly declaredBytes: ReadonlyMap<string, number>;
 }
 
 /**
@@ -38,6 +40,11 @@ export interface GuardedWorkbook {
  * (a header that lies about its size is caught as soon as it is exceeded), refusing any text that
  * is not UTF-8 (so the reader can decode without checking again), any DOCTYPE, and any part but
  * a worksheet that is cut short or not a single complete element (XmlPartChecker).
+ *
+ * A worksheet is inflated only up to its root element's start tag (which tells it is one): the
+ * streaming read inflates it anyway, and holds its bytes to the same checks (InflatedPartCheck,
+ * XmlPartChecker) before its parser sees them, so the bulk of a workbook is inflated once per
+ * read, not twice. A sheet no read asks for is never inflated at all.
  */
 export async function guardWorkbookArchive(
   path: string,
@@ -48,37 +55,72 @@ export async function guardWorkbookArchive(
     checkDeclaredSizes(entries, limits);
 
     for (const entry of entries.filter(isXmlPart)) {
-      // A worksheet is checked as it streams to exceljs, once per read instead of at every open.
-      let xml: XmlPartChecker | undefined = new XmlPartChecker(entry.fileName);
-      const utf8 = new Utf8Validator();
-      let inflated = 0;
+      const xml = new XmlPartChecker(entry.fileName);
+      const inflated = new InflatedPartCheck(entry.fileName, entry.uncompressedSize);
+      let worksheet = false;
       for await (const chunk of inflateZipEntry(zip, entry)) {
-        if (inflated === 0) refuseUtf16Xml(entry.fileName, chunk);
-        inflated += chunk.length;
-        // Declared sizes already passed the caps, so holding each part to its declaration bounds the total.
-        if (inflated > entry.uncompressedSize) {
-          throw bombError(
-            `its part ${entry.fileName} inflates to more than the ${formatBytes(entry.uncompressedSize)} its ZIP header declares`,
-          );
+        if (inflated.bytes === 0) refuseUtf16Xml(entry.fileName, chunk);
+        inflated.feed(chunk);
+        xml.feed(chunk);
+        // The rest of a worksheet is checked as it streams to exceljs (see above).
+        if (xml.isWorksheet) {
+          worksheet = true;
+          break;
         }
-        xml?.feed(chunk);
-        if (xml?.isWorksheet === true) xml = undefined;
-        if (!utf8.feed(chunk)) throw notUtf8Error(entry.fileName);
       }
-      if (!utf8.end()) throw notUtf8Error(entry.fileName);
-      if (inflated !== entry.uncompressedSize) {
-        throw new SourceRefusedError(
-          'corrupt',
-          `The workbook is damaged: its ${partLabel(entry.fileName)} holds ${inflated.toLocaleString('en')} bytes, ` +
-            `not the ${entry.uncompressedSize.toLocaleString('en')} its ZIP header declares. ` +
-            'Open it in Excel to repair it, or ask for a fresh copy.',
-          { part: entry.fileName },
-        );
-      }
-      xml?.end();
+      if (worksheet) continue;
+      inflated.end();
+      xml.end();
     }
-    return { compressedBytes: new Map(entries.map((entry) => [entry.fileName, entry.compressedSize])) };
+    return {
+      compressedBytes: new Map(entries.map((entry) => [entry.fileName, entry.compressedSize])),
+      declaredBytes: new Map(entries.map((entry) => [entry.fileName, entry.uncompressedSize])),
+    };
   });
+}
+
+/**
+ * Holds one part's inflated bytes, chunk by chunk, to the size its ZIP header declares (a header
+ * that lies is caught as soon as it is exceeded: declared sizes already passed the caps, so this
+ * bounds the total) and to UTF-8, which Excel always writes.
+ */
+export class InflatedPartCheck {
+  private inflated = 0;
+  private readonly utf8 = new Utf8Validator();
+
+  /** `sheet` names the sheet the part holds, for messages, where that is known. */
+  constructor(
+    private readonly part: string,
+    private readonly declaredBytes: number,
+    private readonly sheet?: string,
+  ) {}
+
+  /** Bytes inflated so far. */
+  get bytes(): number {
+    return this.inflated;
+  }
+
+  feed(chunk: Buffer): void {
+    this.inflated += chunk.length;
+    if (this.inflated > this.declaredBytes) {
+      throw bombError(`its ${partLabel(this.part, this.sheet)} inflates to more than the ${formatBytes(this.declaredBytes)} its ZIP header declares`);
+    }
+    if (!this.utf8.feed(chunk)) throw notUtf8Error(this.part, this.sheet);
+  }
+
+  /** Throws unless the part ended on a whole character, at exactly its declared size. */
+  end(): void {
+    if (!this.utf8.end()) throw notUtf8Error(this.part, this.sheet);
+    if (this.inflated !== this.declaredBytes) {
+      throw new SourceRefusedError(
+        'corrupt',
+        `The workbook is damaged: its ${partLabel(this.part, this.sheet)} holds ${this.inflated.toLocaleString('en')} bytes, ` +
+          `not the ${this.declaredBytes.toLocaleString('en')} its ZIP header declares. ` +
+          'Open it in Excel to repair it, or ask for a fresh copy.',
+        { part: this.part },
+      );
+    }
+  }
 }
 
 function isXmlPart(entry: Entry): boolean {
@@ -133,10 +175,10 @@ function refuseUtf16Xml(part: string, firstChunk: Buffer): void {
   if (utf16) throw notUtf8Error(part);
 }
 
-function notUtf8Error(part: string): SourceRefusedError {
+function notUtf8Error(part: string, sheet?: string): SourceRefusedError {
   return new SourceRefusedError(
     'corrupt',
-    `The workbook is damaged: its ${partLabel(part)} is not UTF-8 text, which Excel always writes. ` +
+    `The workbook is damaged: its ${partLabel(part, sheet)} is not UTF-8 text, which Excel always writes. ` +
       'Open it in Excel and save it again as .xlsx.',
     { part },
   );

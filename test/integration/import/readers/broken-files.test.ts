@@ -157,6 +157,36 @@ const BROKEN_FILES: readonly BrokenFile[] = [
     refusedAt: 'read',
   },
   {
+    // The archive guard inflates a worksheet only up to its root element: the streaming read holds the rest to the header.
+    name: 'a sheet that inflates past the size its ZIP header declares, after its first rows',
+    content: async () => {
+      const [head = '', tail = ''] = worksheetXml(`${HEADER_ROW}${readingRow(2)}\u0000${readingRow(3)}`).split('\u0000');
+      const part = await deflatedPart(head, 64 * MIB, 0x20, tail);
+      return readings({ overrides: { [SHEET_PART]: { data: Buffer.alloc(0), compressed: part.compressed, crc: part.crc, declaredSize: 256 * 1024 } } });
+    },
+    code: 'zip-bomb',
+    message: /^The workbook looks like a ZIP bomb: its sheet "Readings" \(part xl\/worksheets\/sheet1\.xml\) inflates to more than the 262,144 bytes its ZIP header declares\. /,
+    refusedAt: 'read',
+  },
+  {
+    name: 'a sheet that turns from UTF-8 into Windows-1252 past its first 64 KiB',
+    content: () => {
+      const [head = '', tail = ''] = worksheetXml(`${HEADER_ROW}${readingRow(2)}\u0000${readingRow(3, { site: '\u00a3' })}`).split('\u0000');
+      const sheet = Buffer.concat([Buffer.from(head, 'utf8'), Buffer.alloc(64 * 1024, 0x20), Buffer.from(tail, 'latin1')]);
+      return readings({ overrides: { [SHEET_PART]: sheet } });
+    },
+    code: 'corrupt',
+    message: /^The workbook is damaged: its sheet "Readings" \(part xl\/worksheets\/sheet1\.xml\) is not UTF-8 text, which Excel always writes\. /,
+    refusedAt: 'read',
+  },
+  {
+    name: 'a sheet holding fewer bytes than its ZIP header declares',
+    content: () => readings({ overrides: { [SHEET_PART]: { data: FULL_SHEET, declaredSize: Buffer.byteLength(FULL_SHEET) + 500 } } }),
+    code: 'corrupt',
+    message: /^The workbook is damaged: its sheet "Readings" \(part xl\/worksheets\/sheet1\.xml\) holds [\d,]+ bytes, not the [\d,]+ its ZIP header declares\. /,
+    refusedAt: 'read',
+  },
+  {
     name: 'a styles part cut short',
     content: async () => {
       const styles = await partOf('xl/styles.xml');
