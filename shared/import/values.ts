@@ -180,16 +180,16 @@ export function parsePercentage(cell: Cell | undefined, options: PercentageOptio
   const value = shown.value;
   if (value === null) return ok(null);
   if (isPercentCell(value)) return ok(percentCellFraction(value));
-  if (typeof value === 'number') return finite(options.percentPoints ? percentPointsToFraction(value) : value, value);
+  if (typeof value === 'number') return options.percentPoints ? fractionOfPoints(value, value) : finite(value, value);
   if (typeof value !== 'string') return notANumber(value, options.decimalSeparator);
   const written = percentText(value, options.decimalSeparator);
-  if (written !== undefined) return ok(percentPointsToFraction(written));
+  if (written !== undefined) return fractionOfPoints(written, value);
   const parsed = numberFromText(value, options.decimalSeparator);
   if (parsed === undefined) return notANumber(value, options.decimalSeparator);
   if (!options.percentPoints) {
     return fail(`${quote(value)} has no '%' sign: it could be a fraction or percent points; say which for this column`);
   }
-  return finite(percentPointsToFraction(parsed), value);
+  return fractionOfPoints(parsed, value);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -255,6 +255,12 @@ export function percentPointsToFraction(points: number): number {
   return rationalToNumber(divideRationals(shortestDecimalRational(points), decimalRational('100')));
 }
 
+/** Percent points read from a cell as a fraction; refused when not finite ('1e999%'), which no fraction can hold. */
+function fractionOfPoints(points: number, shown: ShownValue): ValueResult<number> {
+  const checked = finite(points, shown);
+  return checked.ok ? ok(percentPointsToFraction(checked.value)) : checked;
+}
+
 /** A percent-formatted cell's value as a fraction. */
 export function percentCellFraction(cell: PercentCell): number {
   return percentFormatScale(cell.format) === 'points' ? percentPointsToFraction(cell.value) : cell.value;
@@ -272,9 +278,9 @@ function percentText(text: string, decimalSeparator: DecimalSeparator): number |
   return normalized.endsWith('%') ? numberFromText(normalized.slice(0, -1), decimalSeparator) : undefined;
 }
 
-/** Digits written after the decimal separator: '6,785.60' → 2, '53.9%' → 1, '7,000' → 0. */
+/** Digits written after the decimal separator: '6,785.60' → 2, '53.9%' → 1, '7,000' → 0 ('1.5e3' → 1: an exponent holds no separator). */
 function writtenDecimals(text: string, decimalSeparator: DecimalSeparator): number {
-  const digits = new RegExp(`\\${decimalSeparator}(\\d+)`).exec(normalizeSpaces(text).replace(/e[+-]?\d+$/i, ''));
+  const digits = new RegExp(`\\${decimalSeparator}(\\d+)`).exec(normalizeSpaces(text));
   return digits ? digits[1]!.length : 0;
 }
 
@@ -334,7 +340,10 @@ export function parseReportedNumber(cell: Cell | undefined, unitText: string | n
   const decimals = typeof value === 'string' ? writtenDecimals(value, options.decimalSeparator) : null;
   if (typeof value === 'string') {
     const written = percentText(value, options.decimalSeparator);
-    if (written !== undefined) return unitConflict('written as a percentage') ?? ok({ value: percentPointsToFraction(written), percent: 'percent-text', decimals });
+    if (written !== undefined) {
+      const fraction = fractionOfPoints(written, value);
+      return unitConflict('written as a percentage') ?? (fraction.ok ? ok({ value: fraction.value, percent: 'percent-text', decimals }) : fraction);
+    }
   }
   const number = parseQuantity(value, options);
   if (!number.ok || number.value === null) return number as ValueResult<null>;
