@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Instrumenter } from '@stryker-mutator/instrumenter';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const INCREMENTAL_FILE = path.join(ROOT, 'test', 'mutation', 'stryker-incremental.json');
@@ -22,8 +23,11 @@ const TREE_OF_TS = '/**/*.ts';
  * The files a run over the whole core mutates (stryker.config.mjs), relative to the root with '/'.
  * Its patterns are single files and trees of a folder's .ts files; any other form is refused rather than misread.
  */
-async function coreFiles() {
-  const { default: config } = await import(pathToFileURL(path.join(ROOT, 'stryker.config.mjs')).href);
+async function strykerConfig() {
+  return (await import(pathToFileURL(path.join(ROOT, 'stryker.config.mjs')).href)).default;
+}
+
+async function coreFiles(config) {
   return config.mutate.flatMap((pattern) => {
     if (!pattern.includes('*')) return [pattern];
     if (!pattern.endsWith(TREE_OF_TS) || pattern.slice(0, -TREE_OF_TS.length).includes('*')) throw new Error(`cannot list the files of the pattern ${pattern}`);
@@ -47,22 +51,49 @@ function scoreOf(mutants) {
   return { detected, undetected, ignored, score: total === 0 ? null : (100 * detected) / total };
 }
 
+const QUIET_LOGGER = Object.fromEntries(
+  ['trace', 'debug', 'info', 'warn', 'error', 'fatal'].flatMap((level) => [[level, () => {}], [`is${level[0].toUpperCase()}${level.slice(1)}Enabled`, () => false]]),
+);
+
 /**
- * Each area's score, with how many of its files have results (a score over some of them does
- * not show the target), and the score of each of its files.
+ * The files without results in which Stryker's own instrumenter, with the run's mutators, finds no
+ * mutant at all (declarations only, such as `shared/calc/trace.ts`): Stryker records nothing for
+ * them, so they never get results, yet nothing in them is left untested. A file with a mutant and
+ * no results has not been run, and stays so.
  */
-export function areaScores(report, files) {
+async function filesWithoutMutants(report, files, config) {
+  const instrumenter = new Instrumenter(QUIET_LOGGER);
+  const options = { plugins: null, excludedMutations: config.mutator?.excludedMutations ?? [], ignorers: [] };
+  const unrun = files.filter((file) => !(file in report.files));
+  const found = await Promise.all(
+    unrun.map(async (file) => {
+      const { mutants } = await instrumenter.instrument([{ name: file, content: fs.readFileSync(path.join(ROOT, file), 'utf8'), mutate: true }], options);
+      return mutants.length === 0 ? [file] : [];
+    }),
+  );
+  return new Set(found.flat());
+}
+
+/**
+ * Each area's score, with how many of its files have results or no mutants (a score over some of
+ * them does not show the target), and the score of each of its files.
+ */
+export function areaScores(report, files, withoutMutants = new Set()) {
   return AREAS.map((area) => {
     const areaFiles = files.filter(area.holds).sort();
     const run = areaFiles.filter((file) => file in report.files);
-    const byFile = areaFiles.map((file) => ({ file, ...(file in report.files ? scoreOf(report.files[file].mutants) : { score: undefined }) }));
-    return { ...area, ...scoreOf(run.flatMap((file) => report.files[file].mutants)), run: run.length, of: areaFiles.length, byFile };
+    const byFile = areaFiles.map((file) => {
+      if (file in report.files) return { file, ...scoreOf(report.files[file].mutants) };
+      return { file, ...(withoutMutants.has(file) ? { ...scoreOf([]), noMutants: true } : { score: undefined }) };
+    });
+    const covered = run.length + areaFiles.filter((file) => withoutMutants.has(file)).length;
+    return { ...area, ...scoreOf(run.flatMap((file) => report.files[file].mutants)), covered, of: areaFiles.length, byFile };
   });
 }
 
 function verdict(area) {
   if (area.target === null || area.score === null) return '';
-  if (area.run < area.of) return `  (target ${area.target}%: not shown, ${area.run} of ${area.of} files have results)`;
+  if (area.covered < area.of) return `  (target ${area.target}%: not shown, ${area.covered} of ${area.of} files have results or no mutants)`;
   return area.score >= area.target ? `  (target ${area.target}%: met)` : `  (target ${area.target}%: NOT MET)`;
 }
 
@@ -84,13 +115,16 @@ export function survivors(report) {
 
 function fileScore(file) {
   if (file.score === undefined) return '    no results yet';
+  if (file.noMutants) return '    no mutants: Stryker finds nothing in it to mutate';
   const ignored = file.ignored === 0 ? '' : `, ${file.ignored} static not run`;
   return `${file.score === null ? 'no mutants' : `${file.score.toFixed(2)}%`.padStart(8)}  ${file.detected} detected, ${file.undetected} not${ignored}`;
 }
 
 export async function printReport(report, { listSurvivors = false, listFiles = true } = {}) {
   console.log('\nMutation score by area (killed or timed out, of the mutants that compiled):');
-  for (const area of areaScores(report, await coreFiles())) {
+  const config = await strykerConfig();
+  const files = await coreFiles(config);
+  for (const area of areaScores(report, files, await filesWithoutMutants(report, files, config))) {
     const score = area.score === null ? 'no mutants' : `${area.score.toFixed(2)}%`;
     const ignored = area.ignored === 0 ? '' : `, ${area.ignored} static not run`;
     console.log(`  ${area.name.padEnd(38)} ${score.padStart(8)}  ${area.detected} detected, ${area.undetected} not${ignored}${verdict(area)}`);
