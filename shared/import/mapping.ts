@@ -217,9 +217,11 @@ export const mappingSchema = z
       if (attributeColumns.filter((other) => other === name).length > 1) issue(`attribute '${name}' is given to more than one column`);
     }
     if (mapping.figureMatches !== undefined && mapping.kind !== 'claims') ctx.addIssue({ code: 'custom', path: ['figureMatches'], message: 'only claims mappings match metrics to figures' });
-    for (const column of mapping.columns.filter((candidate) => candidate.role === 'twin')) {
+    for (const column of mapping.columns) {
+      // A twin that names no column is refused above, with that reason.
+      if (column.role !== 'twin' || column.twinOf === undefined) continue;
       const twinOf = mapping.columns.find((candidate) => candidate.column === column.twinOf);
-      if (twinOf?.role !== 'value') issue(`column ${columnLetter(column.column)}: a twin repeats a value column, and column ${columnLetter(column.twinOf ?? 0)} is not one`);
+      if (twinOf?.role !== 'value') issue(`column ${columnLetter(column.column)}: a twin repeats a value column, and column ${columnLetter(column.twinOf)} is not one`);
     }
     if (mapping.layout === 'wide') {
       if (mapping.kind !== 'activity') issue('only activity mappings have a wide layout');

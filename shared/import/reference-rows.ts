@@ -77,8 +77,9 @@ export type RowResult<T> = { readonly ok: true; readonly draft: T } | { readonly
 
 type RowReader = {
   text(role: ColumnMapping['role']): string | null;
+  /** A required number: null with the reason recorded when it is blank, unreadable or has no column. */
   number(role: ColumnMapping['role'], label: string): number | null;
-  /** A reported or target value with its unit (the unit column's, else the value column header's). */
+  /** A required reported or target value with its unit (the unit column's, else the value column header's). */
   reported(role: ColumnMapping['role'], label: string): { readonly value: number; readonly unit: string | null; readonly percent: PercentEvidence | null; readonly decimals: number | null } | null;
   column(role: ColumnMapping['role']): ColumnMapping | undefined;
   rejections: Rejection[];
@@ -93,6 +94,12 @@ function rowReader(mapping: Mapping, row: RawRow): RowReader {
     const written = cellText(row.cells[mapped.column]).trim();
     return written === '' ? null : written;
   };
+  /** A required number's column; when the mapping has none, every row is refused with that reason (not read as no value). */
+  const numberColumn = (role: ColumnMapping['role'], label: string) => {
+    const mapped = column(role);
+    if (!mapped) rejections.push({ column: null, reason: `the mapping has no ${label} column` });
+    return mapped;
+  };
   /** The parsed value, or null with the rejection recorded (a blank is rejected too). */
   const accepted = <T>(mapped: ColumnMapping, label: string, parsed: { ok: true; value: T | null } | { ok: false; reason: string }): T | null => {
     const where = `column ${columnLetter(mapped.column)}`;
@@ -105,11 +112,11 @@ function rowReader(mapping: Mapping, row: RawRow): RowReader {
     column,
     text,
     number(role, label) {
-      const mapped = column(role);
+      const mapped = numberColumn(role, label);
       return mapped ? accepted(mapped, label, parseQuantity(row.cells[mapped.column], { decimalSeparator: mapping.decimalSeparator })) : null;
     },
     reported(role, label) {
-      const mapped = column(role);
+      const mapped = numberColumn(role, label);
       if (!mapped) return null;
       const read = readReported(mapping, mapped, row);
       const parsed = accepted(mapped, label, read.parsed);
