@@ -1007,6 +1007,8 @@ const en = {
     difference: 'difference',
     differences: 'differences',
     itemsHaveNoPositiveTco2e: (notSampleable: Text) => `${notSampleable} items have no positive tCO2e and cannot be selected by monetary-unit sampling.`,
+    itemsOutOfTheCalculation: (count: Text) => `${count} of the items are out of the calculation: their source file was withdrawn after the sample was drawn, so they cannot be vouched. Reinstate the file, or draw a new sample from the records in use.`,
+    withdrawnItem: (sourceFileId: Text, fileName: Text, at: Text, by: Text, reason: Text) => `Withdrawn – source file ${sourceFileId} (${fileName}) withdrawn on ${at} by ${by}: ${reason}`,
     strata: 'Strata',
     stratum: 'Stratum',
     items: 'Items',

@@ -4,6 +4,7 @@ import type { FindingDraft, FindingSeverity, FindingStatus } from './findings';
 import type { SampleMethod, SampleStratification, StratumSummary } from './sampling';
 import type { SignOffArea, SignOffRole } from './sign-off';
 import type { VouchingResult } from './vouching';
+import type { WithdrawnSource } from '../withdrawal';
 
 export interface FindingView extends Pick<FindingDraft, 'source' | 'rule' | 'subject' | 'severity' | 'message' | 'site' | 'activity' | 'period' | 'figures' | 'tco2eAtStake' | 'atStakeEstimated'> {
   readonly id: number;
@@ -129,6 +130,11 @@ export interface SampleItemView {
   readonly vouchedAt: string | null;
   readonly vouchedBy: string | null;
   readonly findingId: number | null;
+  /**
+   * The withdrawal of the source file the item's record came from, while it is withdrawn: the record
+   * is out of the calculation, so the item cannot be vouched (a result given before stays on record).
+   */
+  readonly withdrawn: WithdrawnSource | null;
 }
 
 export type SampleStratumView = StratumSummary;
@@ -150,6 +156,8 @@ export interface SampleView {
   readonly items: readonly SampleItemView[];
   readonly vouched: number;
   readonly differences: number;
+  /** Items whose record's source file is withdrawn now. */
+  readonly withdrawnItems: number;
 }
 
 export interface AuditChangeView {

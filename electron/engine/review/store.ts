@@ -15,6 +15,7 @@ import type {
   AuditChangeView, FindingEventKind, FindingEventView, FindingRecordView, FindingView, SampleItemView, SampleStratumView, SampleView, SignOffView, SourceRowView,
 } from '../../../shared/review/views';
 import type { ReadableDb, WritableDb } from '../db/handles';
+import { withdrawalInForceJoin, withdrawnSourceColumns, withdrawnSourceOf, type WithdrawnSourceColumns } from '../db/source-withdrawal-sql';
 
 // ---------------------------------------------------------------------------------------------
 // What the checks read
@@ -324,7 +325,7 @@ export function adjustmentIsLive(db: ReadableDb, adjustmentId: number): boolean 
 // ---------------------------------------------------------------------------------------------
 // Samples
 
-export type SampleHead = Omit<SampleView, 'items' | 'vouched' | 'differences'>;
+export type SampleHead = Omit<SampleView, 'items' | 'vouched' | 'differences' | 'withdrawnItems'>;
 
 /** A sample as drawn, before it has an id. */
 export type NewSample = Omit<SampleHead, 'id'>;
@@ -369,11 +370,16 @@ export function selectSamples(db: ReadableDb): SampleHead[] {
 export function selectSampleItems(db: ReadableDb, sampleId: number): SampleItemView[] {
   const rows = db.prepare(
     `SELECT i.draw_order AS drawOrder, i.item_key AS key, i.record_id AS recordId, i.fiscal_year AS fiscalYear, i.basis, i.stratum, i.hits, i.site, i.activity, i.quantity, i.unit, i.tco2e,
-            i.result, i.comment, i.vouched_at AS vouchedAt, i.vouched_by AS vouchedBy, i.finding_id AS findingId, ${SOURCE_ROW_COLUMNS}
+            i.result, i.comment, i.vouched_at AS vouchedAt, i.vouched_by AS vouchedBy, i.finding_id AS findingId, ${SOURCE_ROW_COLUMNS}, ${withdrawnSourceColumns('iw', 's')}
        FROM sample_item i JOIN activity_record r ON r.id = i.record_id JOIN raw_row w ON w.id = r.raw_row_id JOIN source_file s ON s.id = w.source_file_id
+            ${withdrawalInForceJoin('s.id', 'iw')}
       WHERE i.sample_id = ? ORDER BY i.draw_order`,
-  ).all(sampleId) as (Omit<SampleItemView, 'source'> & SourceRowDb)[];
-  return rows.map(({ rawRowId, fileName, sheet, rowNumber, cellsJson, ...item }) => ({ ...item, source: toSourceRow({ rawRowId, fileName, sheet, rowNumber, cellsJson }) }));
+  ).all(sampleId) as (Omit<SampleItemView, 'source' | 'withdrawn'> & SourceRowDb & WithdrawnSourceColumns)[];
+  return rows.map(({ rawRowId, fileName, sheet, rowNumber, cellsJson, withdrawnAt, withdrawnBy, withdrawnReason, withdrawnFileId, withdrawnFileName, ...item }) => ({
+    ...item,
+    source: toSourceRow({ rawRowId, fileName, sheet, rowNumber, cellsJson }),
+    withdrawn: withdrawnSourceOf({ withdrawnAt, withdrawnBy, withdrawnReason, withdrawnFileId, withdrawnFileName }),
+  }));
 }
 
 export function updateVouching(db: WritableDb, sampleId: number, drawOrder: number, vouching: { result: VouchingResult; comment: string | null; at: string; by: string; findingId: number | null }): void {

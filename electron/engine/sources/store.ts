@@ -6,7 +6,7 @@
 import type { MappingKind } from '../../../shared/import/mapping';
 import type { SourceWithdrawal, Withdrawal } from '../../../shared/withdrawal';
 import type { ReadableDb, WritableDb } from '../db/handles';
-import { SOURCE_WITHDRAWAL_COLUMNS, SOURCE_WITHDRAWAL_JOINS, sourceWithdrawalOf, type SourceWithdrawalColumns } from '../db/source-withdrawal-sql';
+import { SOURCE_WITHDRAWAL_COLUMNS, SOURCE_WITHDRAWAL_JOINS, sourceWithdrawalOf, withdrawalInForceJoin, type SourceWithdrawalColumns } from '../db/source-withdrawal-sql';
 
 export interface SourceState {
   readonly id: number;
@@ -22,7 +22,7 @@ export function selectSourceState(db: ReadableDb, sourceFileId: number): SourceS
   return db.prepare(
     `SELECT s.id, s.file_name AS fileName, s.kind, w.id AS withdrawalId, p.replacement_id AS replacedBy
        FROM source_file s
-       LEFT JOIN source_withdrawal w ON w.source_file_id = s.id AND NOT EXISTS (SELECT 1 FROM source_reinstatement r WHERE r.withdrawal_id = w.id)
+       ${withdrawalInForceJoin('s.id', 'w')}
        LEFT JOIN source_replacement p ON p.withdrawal_id = w.id
       WHERE s.id = ?`,
   ).get(sourceFileId) as SourceState | undefined;

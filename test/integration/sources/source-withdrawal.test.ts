@@ -17,6 +17,7 @@ import { listAdjustments, proposeAdjustment, reconcile } from '../../../electron
 import { reinstateSource, withdrawSource } from '../../../electron/engine/sources/service';
 import type { CalculateJson } from '../../../shared/calc/inventory-json';
 import type { SourceFileSummary } from '../../../shared/contract';
+import type { SampleView } from '../../../shared/review/views';
 import { mappingSchema, type Mapping } from '../../../shared/import/mapping';
 import { claimsMapping, importFootprint, TEST_ACTOR } from '../../helpers/engagement';
 import { FACTOR_TABLE_HEADER, FACTOR_TABLE_MAPPING } from '../../helpers/factor-table';
@@ -378,5 +379,66 @@ describe('replacing a source file', () => {
     expect(await counting()).toEqual([3]);
     expect(await fleetTonnes()).toBeCloseTo(tonnes(FLEET_CUBIC_METRES), 12);
     expect((await cli('verify', file)).code).toBe(0);
+  });
+});
+
+describe('a sample holding records of a file withdrawn after it was drawn', () => {
+  const tempDir = useTempDir();
+
+  it('says which items are out of the calculation and why (service, CLI, workbook), refuses to vouch them, and vouches them again once the file is reinstated', async () => {
+    const { dir, file } = await engagementWithFleet(tempDir());
+    const drawn = await cli('sample', file, '--method', 'random', '--size', '6', '--seed', '7', '--json');
+    expect(drawn.code, drawn.err).toBe(0);
+    const sample = JSON.parse(drawn.out) as SampleView;
+    const fleetItems = sample.items.filter((item) => item.source.fileName === 'fleet.csv');
+    const depotItem = sample.items.find((item) => item.source.fileName === 'depots.csv')!;
+    expect(fleetItems).toHaveLength(FLEET_CUBIC_METRES.length);
+    expect(sample).toMatchObject({ withdrawnItems: 0 });
+    // Vouched while the file counted: the result stays on record.
+    expect((await cli('vouch', file, String(sample.id), String(fleetItems[0]!.drawOrder), '--result', 'agreed')).code).toBe(0);
+
+    expect((await cli('sources', 'withdraw', file, '3', '--reason', 'Quantity column is in m3, not litres')).code).toBe(0);
+    const [listed] = JSON.parse((await cli('samples', file, '--json')).out) as SampleView[];
+    expect(listed!.withdrawnItems).toBe(FLEET_CUBIC_METRES.length);
+    expect(listed!.vouched).toBe(1);
+    for (const item of listed!.items) {
+      expect(item.withdrawn, `item ${item.drawOrder}`).toEqual(item.source.fileName === 'fleet.csv'
+        ? { sourceFileId: 3, fileName: 'fleet.csv', at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), by: 'auditor', reason: 'Quantity column is in m3, not litres' }
+        : null);
+    }
+    expect(listed!.items.find((item) => item.drawOrder === fleetItems[0]!.drawOrder)!.result).toBe('agreed');
+    const printed = (await cli('samples', file)).out;
+    expect(printed).toContain(`; ${FLEET_CUBIC_METRES.length} out of the calculation (source file withdrawn), not to be vouched`);
+    expect(printed.match(/WITHDRAWN: source file 3 \(fleet\.csv\) withdrawn \S+ by auditor: Quantity column is in m3, not litres/g)).toHaveLength(FLEET_CUBIC_METRES.length);
+
+    // Neither a result nor a difference (with its finding) for a record the figures no longer use.
+    for (const args of [['--result', 'agreed'], ['--result', 'difference', '--comment', 'meter says 3', '--finding']]) {
+      const refused = await cli('vouch', file, String(sample.id), String(fleetItems[1]!.drawOrder), ...args);
+      expect(refused.code).toBe(1);
+      expect(refused.err).toMatch(new RegExp(`Sample ${sample.id} item ${fleetItems[1]!.drawOrder} cannot be vouched: record ${fleetItems[1]!.recordId} is out of the calculation, source file 3 \\(fleet\\.csv\\) withdrawn \\S+ by auditor: Quantity column is in m3, not litres\\. Reinstate the file`));
+    }
+    expect(auditOperations(file).filter((operation) => operation === 'sample.vouch')).toHaveLength(1);
+    expect((await cli('vouch', file, String(sample.id), String(depotItem.drawOrder), '--result', 'agreed')).code).toBe(0);
+
+    // The workbook's Sampling sheet says it beside each item, and in the sample's note.
+    const workbook = path.join(dir, 'sampling.xlsx');
+    expect((await cli('export', file, workbook)).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(workbook);
+    const sheet = book.getWorksheet('Sampling')!;
+    const rows: unknown[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const header = rows.findIndex((row) => row[0] === 'Sample');
+    const column = rows[header]!.indexOf('Out of the calculation');
+    expect(column).toBeGreaterThan(0);
+    const outOf = rows.slice(header + 1).map((row) => [row[6], row[column] ?? null]);
+    expect(outOf).toEqual(listed!.items.map((item) => [item.recordId, item.withdrawn ? expect.stringMatching(/^Withdrawn: source file 3 \(fleet\.csv\) withdrawn \S+ by auditor: Quantity column is in m3, not litres$/) : null]));
+    expect(rows.slice(0, header).flat().join('\n')).toContain(`${FLEET_CUBIC_METRES.length} out of the calculation (their source file withdrawn since), not to be vouched`);
+
+    // Reinstated: the items count again and can be vouched.
+    expect((await cli('sources', 'reinstate', file, '3', '--reason', 'Litres after all')).code).toBe(0);
+    const vouched = await cli('vouch', file, String(sample.id), String(fleetItems[1]!.drawOrder), '--result', 'agreed');
+    expect(vouched.code, vouched.err).toBe(0);
+    expect(vouched.out).not.toContain('WITHDRAWN');
   });
 });
