@@ -1,6 +1,6 @@
 /** What the review shows through the API and the CLI: findings, check runs, samples, sign-offs, the lock. */
 import type { Cell } from '../import/cell';
-import type { FindingDraft, FindingSeverity, FindingStatus } from './findings';
+import type { CheckTrigger, FindingDraft, FindingSeverity, FindingStatus } from './findings';
 import type { SampleMethod, SampleStratification, StratumSummary } from './sampling';
 import type { SignOffArea, SignOffRole } from './sign-off';
 import type { VouchingResult } from './vouching';
@@ -88,7 +88,7 @@ export interface TotalsTieView {
 
 export interface CheckSummary {
   readonly runId: number;
-  readonly trigger: 'on-demand' | 'import';
+  readonly trigger: CheckTrigger;
   /** The rules run, with the parameters each ran with. */
   readonly rules: readonly { readonly name: string; readonly parameters: Readonly<Record<string, unknown>>; readonly findings: number }[];
   /** The engagement's fiscal years the rules looked at. */

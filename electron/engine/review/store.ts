@@ -6,7 +6,7 @@
 import type { ActivityMeaning } from '../../../shared/activities';
 import type { CalorificBasis } from '../../../shared/calc/units';
 import type { Cell } from '../../../shared/import/cell';
-import { FINDING_SEVERITIES, type FindingQuery, type FindingSeverity, type FindingSource, type FindingStatus } from '../../../shared/review/findings';
+import { FINDING_SEVERITIES, type CheckTrigger, type FindingQuery, type FindingSeverity, type FindingSource, type FindingStatus } from '../../../shared/review/findings';
 import type { ReviewRecord } from '../../../shared/review/rules';
 import type { SampleMethod, SampleStratification } from '../../../shared/review/sampling';
 import type { SignOffArea, SignOffRole } from '../../../shared/review/sign-off';
@@ -80,7 +80,7 @@ export function deleteRuleSetting(db: WritableDb, rule: string): void {
   db.prepare('DELETE FROM review_rule_setting WHERE rule = ?').run(rule);
 }
 
-export function insertReviewRun(db: WritableDb, run: { readonly at: string; readonly by: string; readonly trigger: 'on-demand' | 'import'; readonly scopeJson: string }): number {
+export function insertReviewRun(db: WritableDb, run: { readonly at: string; readonly by: string; readonly trigger: CheckTrigger; readonly scopeJson: string }): number {
   return Number(db.prepare("INSERT INTO review_run (run_at, run_by, trigger, scope_json, summary_json) VALUES (?, ?, ?, ?, '{}')").run(run.at, run.by, run.trigger, run.scopeJson).lastInsertRowid);
 }
 

@@ -14,10 +14,14 @@ import { listAuditEntries, verifyAuditLog } from '../../../electron/engine/engag
 import { listSites } from '../../../electron/engine/inventory/service';
 import { listSourceFiles, previewFile } from '../../../electron/engine/import/service';
 import { listAdjustments, proposeAdjustment, reconcile } from '../../../electron/engine/reconcile/service';
+import { areaSignOffs, signOffArea } from '../../../electron/engine/review/service';
 import { reinstateSource, withdrawSource } from '../../../electron/engine/sources/service';
+import { allTableRows, tablePage } from '../../../electron/engine/tables/service';
 import type { CalculateJson } from '../../../shared/calc/inventory-json';
 import type { SourceFileSummary } from '../../../shared/contract';
+import { SIGN_OFF_AREAS } from '../../../shared/review/sign-off';
 import type { SampleView } from '../../../shared/review/views';
+import { TABLE_COLUMNS, tableQuerySchema, type TableRow } from '../../../shared/tables';
 import { mappingSchema, type Mapping } from '../../../shared/import/mapping';
 import { claimsMapping, importFootprint, TEST_ACTOR } from '../../helpers/engagement';
 import { FACTOR_TABLE_HEADER, FACTOR_TABLE_MAPPING } from '../../helpers/factor-table';
@@ -211,8 +215,17 @@ describe('withdrawing an imported source file', () => {
       const adjustment = proposeAdjustment(engagement, { details: { kind: 'correct-record', recordId: fleetRecord, unit: 'm3' }, reason: 'read in m3' });
       expect((await reconcile(engagement)).claims).toHaveLength(1);
 
+      for (const area of SIGN_OFF_AREAS) signOffArea(engagement, area, 'preparer');
       const outcome = await withdrawSource(engagement, 3, 'The whole file is in m3');
+      // Its records feed the inventory and an adjustment of the reconciliation: the workbook's sign-off is untouched.
+      expect(listAuditEntries(engagement, 0, 1000).find((entry) => entry.operation === 'source.withdraw')!.params).toMatchObject({ records: 2, claims: 0, targets: 0, adjustments: 1 });
+      const modifiedBy = (area: string) => areaSignOffs(engagement).find((candidate) => candidate.area === area)!.preparer!.changesSince.map((change) => change.operation);
+      expect(['import', 'inventory', 'reconciliation'].map(modifiedBy).map((operations) => operations.includes('source.withdraw'))).toEqual([true, true, true]);
+      expect(modifiedBy('export')).toEqual([]);
       expect(outcome).toMatchObject({ sourceFileId: 3, fileName: 'fleet.csv', records: 2, withdrawal: { by: 'tester', reason: 'The whole file is in m3', reinstated: null } });
+      // The check run after it is logged as started by the withdrawal, not by an import.
+      expect(outcome.check?.trigger).toBe('source-withdrawal');
+      expect(listAuditEntries(engagement, 0, 1000).at(-1)).toMatchObject({ operation: 'review.check', params: { trigger: 'source-withdrawal' } });
       const report = await reconcile(engagement);
       const view = report.adjustments.find((candidate) => candidate.id === adjustment.id)!;
       expect(view).toMatchObject({ status: 'active', problem: `record ${fleetRecord} is out of the calculation: source file 3 (fleet.csv) is withdrawn` });
@@ -224,7 +237,8 @@ describe('withdrawing an imported source file', () => {
       // A claims file withdrawn: its claims leave the reconciliation.
       await withdrawSource(engagement, 4, 'Claims of another entity');
       expect((await reconcile(engagement)).claims).toHaveLength(0);
-      await reinstateSource(engagement, 4, 'Same entity after all');
+      expect((await reinstateSource(engagement, 4, 'Same entity after all')).check?.trigger).toBe('source-reinstatement');
+      expect(engagement.reader.prepare('SELECT trigger FROM review_run ORDER BY id').pluck().all().slice(-3)).toEqual(['source-withdrawal', 'source-withdrawal', 'source-reinstatement']);
       expect((await reconcile(engagement)).claims).toHaveLength(1);
       expect(verifyAuditLog(engagement).intact).toBe(true);
     } finally {
@@ -322,6 +336,10 @@ describe('replacing a source file', () => {
     expect(replaced.out).toContain('Replaces source file #3');
     // One transaction, two entries: the import and the withdrawal it replaces; then the check after every import.
     expect(auditOperations(file).slice(-3)).toEqual(['import', 'source.replace', 'review.check']);
+    const checked = openEngagement(file);
+    expect(listAuditEntries(checked, 0, 1000).at(-1)!.params).toMatchObject({ trigger: 'source-replacement' });
+    checked.close();
+    expect(replaced.out).toMatch(/Check #\d+ \(source-replacement\)/);
     const sources = await register(file);
     expect(sources[2]).toMatchObject({ id: 3, withdrawal: { by: 'auditor', reason: 'Quantity column is in m3, not litres', replacedBy: 4, reinstated: null }, replaces: null });
     expect(sources[3]).toMatchObject({ id: 4, withdrawal: null, replaces: 3 });
@@ -440,5 +458,38 @@ describe('a sample holding records of a file withdrawn after it was drawn', () =
     const vouched = await cli('vouch', file, String(sample.id), String(fleetItems[1]!.drawOrder), '--result', 'agreed');
     expect(vouched.code, vouched.err).toBe(0);
     expect(vouched.out).not.toContain('WITHDRAWN');
+  });
+});
+
+describe('the Records table of an engagement with a withdrawn file', () => {
+  const tempDir = useTempDir();
+
+  it('marks each record in use or withdrawn (with the file, who, when and why), filters by it in SQL, and writes both to CSV', async () => {
+    const { file } = await engagementWithFleet(tempDir());
+    expect((await cli('sources', 'withdraw', file, '3', '--reason', 'Quantity column is in m3, not litres')).code).toBe(0);
+    const engagement = openEngagement(file);
+    try {
+      const statusAt = TABLE_COLUMNS.records.findIndex((column) => column.id === 'status');
+      const why = TABLE_COLUMNS.records.findIndex((column) => column.id === 'withdrawal');
+      const rows = (status?: 'in-use' | 'withdrawn') => tablePage(engagement, tableQuerySchema.parse({ table: 'records', ...(status ? { status } : {}) }), 0, 100).rows;
+      const byRecord = rows().map((row) => [row.cells[6], row.cells[statusAt], row.cells[why]]);
+      const reason = /^source file 3 \(fleet\.csv\) withdrawn \d{4}-\d\d-\d\dT\S+ by auditor: Quantity column is in m3, not litres$/;
+      expect(byRecord).toEqual([
+        ...DEPOT_LITRES.map(() => ['depots.csv', 'in-use', null]),
+        ...FLEET_CUBIC_METRES.map(() => ['fleet.csv', 'withdrawn', expect.stringMatching(reason)]),
+      ]);
+      expect(tablePage(engagement, tableQuerySchema.parse({ table: 'records', status: 'withdrawn' }), 0, 100).total).toBe(FLEET_CUBIC_METRES.length);
+      expect(rows('withdrawn').map((row) => row.cells[6])).toEqual(FLEET_CUBIC_METRES.map(() => 'fleet.csv'));
+      expect(rows('in-use').map((row) => row.cells[6])).toEqual(DEPOT_LITRES.map(() => 'depots.csv'));
+      // The CSV walk (keyset pages) carries the same cells.
+      const walked: TableRow[] = [];
+      for await (const page of allTableRows(engagement, tableQuerySchema.parse({ table: 'records', status: 'withdrawn', sort: 'quantity' }))) walked.push(...page);
+      expect(walked.map((row) => row.cells[why])).toEqual(FLEET_CUBIC_METRES.map(() => expect.stringMatching(reason)));
+      await reinstateSource(engagement, 3, 'Litres after all');
+      expect(rows('withdrawn')).toEqual([]);
+      expect(rows().map((row) => [row.cells[statusAt], row.cells[why]])).toEqual([...DEPOT_LITRES, ...FLEET_CUBIC_METRES].map(() => ['in-use', null]));
+    } finally {
+      engagement.close();
+    }
   });
 });
