@@ -1360,7 +1360,7 @@ const en = {
   },
   recordsView: {
     records: 'Records',
-    intro: 'Every activity record as imported (source data is never edited). Open a record to see the row it was read from, with the rows around it. A withdrawn source file’s records stay listed, marked withdrawn with why: they are out of the calculation, reconciliation and checks.',
+    intro: 'Every activity record as imported (source data is never edited). Open a record to see the row it was read from, with the rows around it. A withdrawn source file’s records stay listed, marked Withdrawn (hover for who withdrew the file, when and why): they are out of the calculation, reconciliation and checks.',
     searchPlaceholder: 'Site, activity, unit or note',
     record: 'record',
     sourceFile: 'Source file',

@@ -7,7 +7,9 @@ import { activityName } from '../labels';
 import { RECORD_STATUSES, TABLE_COLUMNS, type RecordStatus } from '../../../shared/tables';
 
 const RECORD_STATUS_LABELS: Readonly<Record<RecordStatus, string>> = { 'in-use': t.sourcesView.inUse, withdrawn: t.sourcesView.withdrawn };
-const STATUS_COLUMN = TABLE_COLUMNS.records.findIndex((column) => column.id === 'status');
+const columnOf = (id: string) => TABLE_COLUMNS.records.findIndex((column) => column.id === id);
+const STATUS_COLUMN = columnOf('status');
+const WITHDRAWAL_COLUMN = columnOf('withdrawal');
 
 /**
  * Every activity record of the engagement, however many: sorted, searched and paged by the engine,
@@ -36,8 +38,16 @@ export function RecordsView({ engagement }: { engagement: EngagementSummary }) {
         rowData={(row) => ({ 'data-record': String(row.key), ...(row.cells[STATUS_COLUMN] === 'withdrawn' ? { 'data-withdrawn': 'true' } : {}) })}
         render={{
           activity: (value) => activityName(String(value)),
-          status: (value) => <span className={`status-${String(value)}`}>{RECORD_STATUS_LABELS[value as RecordStatus]}</span>,
+          // A withdrawn file's record is marked before its file's name, the withdrawal (who, when, why) on hover; the
+          // status and the withdrawal are columns of their own in the CSV, kept off screen so a row stays one line.
+          source: (value, row) => (
+            <>
+              {row.cells[STATUS_COLUMN] === 'withdrawn' && <span className="badge withdrawn" title={String(row.cells[WITHDRAWAL_COLUMN])}>{t.sourcesView.withdrawn}</span>}
+              {value}
+            </>
+          ),
         }}
+        hidden={['status', 'withdrawal']}
         toolbar={(
           <>
             <label className="inline">
