@@ -505,6 +505,9 @@ const en = {
     currentFindingsNewReopenedNo: (added: Text, reopened: Text, resolved: Text) => `current findings, ${added} new, ${reopened} reopened, ${resolved} no longer found.`,
     afterAnImport: 'after an import',
     onDemand: 'on demand',
+    afterASourceWithdrawal: 'after a source file was withdrawn',
+    afterASourceReinstatement: 'after a source file was reinstated',
+    afterASourceReplacement: 'after an import replaced a source file',
     noFiscalYear: 'no fiscal year',
     withoutTco2eAtStakeNo: ' Without tCO2e at stake: no emission factors are loaded.',
     totalsRowsTiedToThe: 'Totals rows tied to the imported sums',
@@ -1007,6 +1010,8 @@ const en = {
     difference: 'difference',
     differences: 'differences',
     itemsHaveNoPositiveTco2e: (notSampleable: Text) => `${notSampleable} items have no positive tCO2e and cannot be selected by monetary-unit sampling.`,
+    itemsOutOfTheCalculation: (count: Text) => `${count} of the items are out of the calculation: their source file was withdrawn after the sample was drawn, so they cannot be vouched. Reinstate the file, or draw a new sample from the records in use.`,
+    withdrawnItem: (sourceFileId: Text, fileName: Text, at: Text, by: Text, reason: Text) => `Withdrawn – source file ${sourceFileId} (${fileName}) withdrawn on ${at} by ${by}: ${reason}`,
     strata: 'Strata',
     stratum: 'Stratum',
     items: 'Items',
@@ -1319,7 +1324,7 @@ const en = {
   },
   /** Each browsable table's column headings, by column id: the table's header row and its CSV's. */
   tableColumns: {
-    records: { id: 'Record', site: 'Site', period: 'Period', activity: 'Activity', quantity: 'Quantity', unit: 'Unit', source: 'Source file', sheet: 'Sheet', row: 'Row' },
+    records: { id: 'Record', site: 'Site', period: 'Period', activity: 'Activity', quantity: 'Quantity', unit: 'Unit', source: 'Source file', sheet: 'Sheet', row: 'Row', status: 'Status', withdrawal: 'Why out of the calculation' },
     'rejected-rows': { id: '#', source: 'Source file', sheet: 'Sheet', row: 'Row', column: 'Column', reason: 'Reason', cells: 'The row as read' },
     findings: { id: 'No.', severity: 'Severity', status: 'Status', rule: 'Rule', site: 'Site', period: 'Period', atStake: 'tCO2e at stake', message: 'Message', source: 'Found by' },
     'audit-log': { seq: '#', at: 'Time (UTC)', actor: 'Actor', operation: 'Operation', summary: 'Summary', params: 'Parameters (JSON)', hash: 'Hash' },
@@ -1355,11 +1360,12 @@ const en = {
   },
   recordsView: {
     records: 'Records',
-    intro: 'Every activity record as imported (source data is never edited). Open a record to see the row it was read from, with the rows around it.',
+    intro: 'Every activity record as imported (source data is never edited). Open a record to see the row it was read from, with the rows around it. A withdrawn source file’s records stay listed, marked Withdrawn (hover for who withdrew the file, when and why): they are out of the calculation, reconciliation and checks.',
     searchPlaceholder: 'Site, activity, unit or note',
     record: 'record',
     sourceFile: 'Source file',
     allFiles: 'All files',
+    anyStatus: 'In use or withdrawn',
   },
   monthlyProfileChart: {
     heading: (label: Text) => `Monthly profile: ${label}`,

@@ -24,6 +24,10 @@ export interface TableColumnSpec {
   readonly sortable: boolean;
 }
 
+/** A record counts while its source file is in use; a withdrawn file's records are out of the calculation. */
+export const RECORD_STATUSES = ['in-use', 'withdrawn'] as const;
+export type RecordStatus = (typeof RECORD_STATUSES)[number];
+
 /** A column the engine sorts by. */
 function column<const Id extends string>(id: Id, kind: TableColumnKind = 'text') {
   return { id, kind, sortable: true } as const;
@@ -45,6 +49,9 @@ export const TABLE_COLUMNS = {
     column('source'),
     unsorted('sheet'),
     unsorted('row', 'number'),
+    // Whether the record counts: 'in-use', or 'withdrawn' with its source file (who, when, why).
+    unsorted('status', 'code'),
+    unsorted('withdrawal'),
   ],
   'rejected-rows': [
     column('id', 'number'),
@@ -118,7 +125,7 @@ function tableQuery<T extends TableName, F extends z.ZodRawShape>(table: T, filt
 }
 
 export const TABLE_QUERY_SCHEMAS = [
-  tableQuery('records', { site: optionalText, activity: optionalText, sourceFileId: rowId.optional() }),
+  tableQuery('records', { site: optionalText, activity: optionalText, sourceFileId: rowId.optional(), status: z.enum(RECORD_STATUSES).optional() }),
   tableQuery('rejected-rows', { sourceFileId: rowId.optional() }),
   tableQuery('findings', {
     status: z.enum(FINDING_STATUSES).optional(),

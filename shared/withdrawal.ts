@@ -19,3 +19,14 @@ export function withdrawalBy(by: string, reason: string, at: Date = new Date()):
   const trimmed = reason.trim();
   return trimmed === '' ? null : { at: at.toISOString(), by, reason: trimmed };
 }
+
+/** The withdrawal in force of the source file a record came from: why the record is out of the calculation. */
+export interface WithdrawnSource extends Withdrawal {
+  readonly sourceFileId: number;
+  readonly fileName: string;
+}
+
+/** A record's withdrawn source file in the words of the engine's refusals, the CLI and the workbook. */
+export function withdrawnSourceText(source: WithdrawnSource): string {
+  return `source file ${source.sourceFileId} (${source.fileName}) withdrawn ${source.at} by ${source.by}: ${source.reason}`;
+}

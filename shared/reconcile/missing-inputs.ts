@@ -8,7 +8,7 @@
  */
 import { activityByKey, FACILITY_ENERGY_ACTIVITY, IT_ENERGY_ACTIVITY } from '../activities';
 import { allocateByDays, type FiscalSettings } from '../calc/fiscal';
-import { FINDING_KINDS, type CalcRecord, type Finding, type FindingKind, type InventoryResult, type LineBasis, type MetricInputKind } from '../calc/inventory-types';
+import { FINDING_KINDS, type CalcRecord, type Finding, type FindingKind, type InventoryResult, type LineBasis, type MetricInputKind, type PeriodResult, type SiteResult } from '../calc/inventory-types';
 import { FIGURES, METRIC_INPUT_WORDS, type Figure, type MetricFigure } from '../figures';
 import { formatAmount } from './format';
 
@@ -165,4 +165,24 @@ export function ratioInputGap(figure: MetricFigure, site: string | null, kinds: 
   const named = site ?? '(no site)';
   if (figure.sites === 'data-centres' && !isDataCentre) return `${METRIC_INPUT_WORDS[has]} is recorded for ${named}, which is not marked a data centre (carbon-audit site)`;
   return kinds.has(lacks) ? null : `${METRIC_INPUT_WORDS[has]} is recorded for ${named} but no ${METRIC_INPUT_WORDS[lacks]}`;
+}
+
+/** Why a site is left out of its year's PUE (one input without the other, or not a data centre); null when it is not. */
+export function sitePueGap(site: SiteResult): string | null {
+  const recorded = new Set<MetricInputKind>();
+  if (site.metrics.facilityKwh !== null) recorded.add(FIGURES.pue.divides.numerator);
+  if (site.metrics.itKwh !== null) recorded.add(FIGURES.pue.divides.denominator);
+  return ratioInputGap(FIGURES.pue, site.site, recorded, site.isDataCentre);
+}
+
+/**
+ * What a year's PUE covers, as the workbook's Metrics sheet and the CLI say it: nothing to say when
+ * every data centre in the boundary has both inputs; otherwise the data centres it leaves out and
+ * why; and, when it has no value, why not (no data centre in the boundary has both inputs).
+ */
+export function yearPueNote(period: PeriodResult): string | null {
+  const gaps = period.sites.filter((site) => site.share > 0).flatMap((site) => sitePueGap(site) ?? []);
+  if (period.metrics.pue !== null) return gaps.length === 0 ? null : `${FIGURES.pue.label} over the data centres with both inputs; left out: ${gaps.join('; ')}`;
+  const why = gaps.length === 0 ? `no data centre in the reporting boundary records both ${METRIC_INPUT_WORDS.it} and ${METRIC_INPUT_WORDS.facility}` : gaps.join('; ');
+  return `${FIGURES.pue.label} cannot be computed in ${period.label}: ${why}`;
 }

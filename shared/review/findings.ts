@@ -114,3 +114,10 @@ export function severityAtStake(base: FindingSeverity, tco2eAtStake: number | nu
   const raised: FindingSeverity = performance !== undefined && Math.abs(tco2eAtStake) >= performance ? 'high' : trivial !== undefined && Math.abs(tco2eAtStake) > trivial ? 'medium' : 'low';
   return RANK[raised] < RANK[base] ? raised : base;
 }
+
+/**
+ * What started a check run: someone asking, or a change to the data it checks: an import, a source
+ * file withdrawn or reinstated, or an import replacing one.
+ */
+export const CHECK_TRIGGERS = ['on-demand', 'import', 'source-withdrawal', 'source-reinstatement', 'source-replacement'] as const;
+export type CheckTrigger = (typeof CHECK_TRIGGERS)[number];

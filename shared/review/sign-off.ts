@@ -47,11 +47,31 @@ function isArea(value: unknown): value is SignOffArea {
 }
 
 /**
+ * A source file withdrawn, reinstated or replaced changes the source data in use (import) and what
+ * its contents feed, by the counts its entry records: its records the inventory; its claims and
+ * targets, and the adjustments on its records (they stop or start correcting), the reconciliation.
+ * A count the entry lacks is taken to be there.
+ */
+function areasOfSourceChange(params: unknown): readonly SignOffArea[] {
+  const holds = (name: string) => {
+    const count = (params as Record<string, unknown> | null)?.[name];
+    return typeof count !== 'number' || count > 0;
+  };
+  return [
+    'import',
+    ...(holds('records') ? (['inventory'] as const) : []),
+    ...(['claims', 'targets', 'adjustments'].some(holds) ? (['reconciliation'] as const) : []),
+  ];
+}
+
+/**
  * The areas an audit entry changes. The review's entries (check runs, finding updates, samples)
- * carry the areas they touched in their params as `areas`.
+ * carry the areas they touched in their params as `areas`; a source file's withdrawal,
+ * reinstatement or replacement changes the areas its contents feed.
  */
 export function areasChangedBy(operation: string, params: unknown): readonly SignOffArea[] {
   if (NO_AREA.has(operation)) return [];
+  if (matches(operation, 'source')) return areasOfSourceChange(params);
   const named = (params as { areas?: unknown } | null)?.areas;
   if (Array.isArray(named) && (matches(operation, 'review') || matches(operation, 'finding') || matches(operation, 'sample'))) return named.filter(isArea);
   for (const [prefix, areas] of AREAS_BY_OPERATION) if (matches(operation, prefix)) return areas;

@@ -1,9 +1,10 @@
 /** What the review shows through the API and the CLI: findings, check runs, samples, sign-offs, the lock. */
 import type { Cell } from '../import/cell';
-import type { FindingDraft, FindingSeverity, FindingStatus } from './findings';
+import type { CheckTrigger, FindingDraft, FindingSeverity, FindingStatus } from './findings';
 import type { SampleMethod, SampleStratification, StratumSummary } from './sampling';
 import type { SignOffArea, SignOffRole } from './sign-off';
 import type { VouchingResult } from './vouching';
+import type { WithdrawnSource } from '../withdrawal';
 
 export interface FindingView extends Pick<FindingDraft, 'source' | 'rule' | 'subject' | 'severity' | 'message' | 'site' | 'activity' | 'period' | 'figures' | 'tco2eAtStake' | 'atStakeEstimated'> {
   readonly id: number;
@@ -87,7 +88,7 @@ export interface TotalsTieView {
 
 export interface CheckSummary {
   readonly runId: number;
-  readonly trigger: 'on-demand' | 'import';
+  readonly trigger: CheckTrigger;
   /** The rules run, with the parameters each ran with. */
   readonly rules: readonly { readonly name: string; readonly parameters: Readonly<Record<string, unknown>>; readonly findings: number }[];
   /** The engagement's fiscal years the rules looked at. */
@@ -129,6 +130,11 @@ export interface SampleItemView {
   readonly vouchedAt: string | null;
   readonly vouchedBy: string | null;
   readonly findingId: number | null;
+  /**
+   * The withdrawal of the source file the item's record came from, while it is withdrawn: the record
+   * is out of the calculation, so the item cannot be vouched (a result given before stays on record).
+   */
+  readonly withdrawn: WithdrawnSource | null;
 }
 
 export type SampleStratumView = StratumSummary;
@@ -150,6 +156,8 @@ export interface SampleView {
   readonly items: readonly SampleItemView[];
   readonly vouched: number;
   readonly differences: number;
+  /** Items whose record's source file is withdrawn now. */
+  readonly withdrawnItems: number;
 }
 
 export interface AuditChangeView {

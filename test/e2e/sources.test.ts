@@ -60,6 +60,21 @@ describe('withdrawing, reinstating and replacing a source file', () => {
     await expect(textOf(sourceRow(page, 'depots.csv'))).resolves.toContain('In use');
     await screenshot(page, 'sources-1-withdrawn');
 
+    // The Records table marks the file's records withdrawn, with why, and filters by it.
+    await page.getByRole('button', { name: 'Records', exact: true }).click();
+    const records = page.getByTestId('records-table');
+    await records.getByRole('combobox', { name: 'Status' }).selectOption('withdrawn');
+    const withdrawnRows = records.locator('tbody tr[data-record][data-loaded="true"]');
+    await expect.poll(() => withdrawnRows.count(), { timeout: 30_000 }).toBe(2);
+    await expect(records.locator('tbody tr[data-withdrawn="true"]').count()).resolves.toBe(2);
+    const badge = withdrawnRows.first().locator('.badge.withdrawn');
+    await expect(textOf(badge)).resolves.toBe('Withdrawn');
+    await expect(badge.getAttribute('title')).resolves.toMatch(/^source file 2 \(fleet\.csv\) withdrawn \S+ by .*: Quantities are in m3, not litres$/);
+    await records.getByRole('combobox', { name: 'Status' }).selectOption('in-use');
+    await expect.poll(() => textOf(records.locator('tbody tr[data-record][data-loaded="true"]').first()), { timeout: 30_000 }).toMatch(/depots\.csv/);
+    await expect(records.locator('tbody tr[data-withdrawn="true"]').count()).resolves.toBe(0);
+    await openSources(page);
+
     // Reinstate, with its own reason.
     await sourceRow(page, 'fleet.csv').getByRole('button', { name: 'Reinstate…' }).click();
     await sourceRow(page, 'fleet.csv').getByLabel('Why fleet.csv is reinstated').fill('Withdrawn by mistake');

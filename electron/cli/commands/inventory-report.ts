@@ -4,6 +4,7 @@ import { resultsStatusMessage, type FindingGroup, type FindingsPage, type Invent
 import { FIGURE_IDS, FIGURES, figureValue, scope3CategoryFigure, UNCATEGORISED, type EmissionFigure, type FigureKind, type MetricFigure } from '../../../shared/figures';
 import { oneLine } from '../terminal';
 import { describeAttributes } from '../../../shared/calc/attributes';
+import { yearPueNote } from '../../../shared/reconcile/missing-inputs';
 
 const tonnes = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
 const ratio = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
@@ -62,6 +63,9 @@ export function printInventory(results: InventoryResults, options: { bySite: boo
   lines.push('');
   for (const period of results.periods) {
     lines.push(`${period.label} (${period.start} to ${period.end})`, ...figureLines(period, '  '));
+    // A PUE with no value, or over some data centres only, says why (as the workbook's Metrics sheet does).
+    const pueNote = yearPueNote(period);
+    if (pueNote !== null) lines.push(`  Note: ${oneLine(pueNote)}`);
     for (const intensity of period.intensities) {
       lines.push(`  Intensity per ${intensity.unit} of ${intensity.denominator}: net ${intensity.netTco2ePerUnit ?? '—'} tCO2e, location-based ${intensity.locationTco2ePerUnit ?? '—'} tCO2e (Σ ${intensity.quantity})`);
     }

@@ -4,6 +4,7 @@ import { FINDING_STATUS_LABELS } from '../../../shared/review/findings';
 import { SIGN_OFF_AREA_LABELS } from '../../../shared/review/sign-off';
 import type { AreaSignOffView, CheckSummary, FindingDetail, FindingPage, ReviewStatus, RuleView, SampleView, SourceRowView } from '../../../shared/review/views';
 import { rowAsRead } from '../../../shared/import/values';
+import { withdrawnSourceText } from '../../../shared/withdrawal';
 
 const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 });
 const tonnes = (value: number | null, estimated = false) => (value === null ? '-' : `${estimated ? '~' : ''}${value.toFixed(3)}`);
@@ -84,7 +85,7 @@ export function printSample(sample: SampleView, out: (text: string) => void): vo
   const lines = [
     `Sample ${sample.id}: ${sample.method === 'mus' ? 'monetary-unit (by tCO2e)' : 'random'} over ${sample.populationCount} ${sample.population}${sample.stratifyBy ? `, stratified by ${sample.stratifyBy}` : ''}, size ${sample.size}, seed ${sample.seed}`,
     `Population tCO2e ${tonnes(sample.populationTco2e)}, SHA-256 ${sample.populationSha256}${sample.notSampleable > 0 ? `; ${sample.notSampleable} items without positive tCO2e cannot be selected by MUS` : ''}`,
-    `Drawn ${sample.drawnAt} by ${sample.drawnBy}; ${sample.vouched} of ${sample.items.length} vouched, ${sample.differences} differences`,
+    `Drawn ${sample.drawnAt} by ${sample.drawnBy}; ${sample.vouched} of ${sample.items.length} vouched, ${sample.differences} differences${sample.withdrawnItems > 0 ? `; ${sample.withdrawnItems} out of the calculation (source file withdrawn), not to be vouched` : ''}`,
   ];
   for (const stratum of sample.strata) {
     lines.push(`  stratum ${stratum.stratum}: ${stratum.items} items, ${tonnes(stratum.tco2e)} tCO2e, ${stratum.selected} selected${stratum.intervalTco2e === null ? '' : `, interval ${tonnes(stratum.intervalTco2e)} t, start ${tonnes(stratum.startTco2e)} t`}`);
@@ -93,6 +94,7 @@ export function printSample(sample: SampleView, out: (text: string) => void): vo
     lines.push(
       `  ${String(item.drawOrder).padStart(4)}  record ${item.recordId}${item.fiscalYear ? ` ${item.fiscalYear} ${item.basis}` : ''}  ${item.site ?? '(no site)'}  ${item.activity}  ${number.format(item.quantity)} ${item.unit}  ${tonnes(item.tco2e)} t${item.hits > 1 ? ` (${item.hits} hits)` : ''}  ← ${item.source.fileName} › ${item.source.sheet} row ${item.source.rowNumber}  ${item.result ?? 'not yet vouched'}${item.comment ? `: ${item.comment}` : ''}${item.findingId ? ` (finding ${item.findingId})` : ''}`,
     );
+    if (item.withdrawn) lines.push(`        WITHDRAWN: ${withdrawnSourceText(item.withdrawn)}`);
   }
   out(`${lines.join('\n')}\n`);
 }

@@ -1,4 +1,4 @@
-import type { SourceWithdrawal } from '../../../shared/withdrawal';
+import type { SourceWithdrawal, WithdrawnSource } from '../../../shared/withdrawal';
 import type { ReadableDb } from './handles';
 
 /**
@@ -47,4 +47,30 @@ export function sourceWithdrawalOf(row: SourceWithdrawalColumns): SourceWithdraw
     replacedBy: row.replaced_by,
     reinstated: row.reinstated_at === null ? null : { at: row.reinstated_at, by: row.reinstated_by!, reason: row.reinstated_reason! },
   };
+}
+
+/**
+ * Joins the withdrawal in force (not reinstated; a file has at most one) of the source file that
+ * `fileId` names, as `alias`: null columns while the file is in use.
+ */
+export function withdrawalInForceJoin(fileId: string, alias: string): string {
+  return `LEFT JOIN source_withdrawal ${alias} ON ${alias}.source_file_id = ${fileId} AND NOT EXISTS (SELECT 1 FROM source_reinstatement ${alias}_r WHERE ${alias}_r.withdrawal_id = ${alias}.id)`;
+}
+
+/** The columns a record's withdrawn source file is read from, over `withdrawalInForceJoin`'s alias and the source file's. */
+export function withdrawnSourceColumns(alias: string, file: string): string {
+  return `${alias}.withdrawn_at AS withdrawnAt, ${alias}.withdrawn_by AS withdrawnBy, ${alias}.reason AS withdrawnReason, ${file}.id AS withdrawnFileId, ${file}.file_name AS withdrawnFileName`;
+}
+
+export interface WithdrawnSourceColumns {
+  readonly withdrawnAt: string | null;
+  readonly withdrawnBy: string | null;
+  readonly withdrawnReason: string | null;
+  readonly withdrawnFileId: number;
+  readonly withdrawnFileName: string;
+}
+
+export function withdrawnSourceOf(row: WithdrawnSourceColumns): WithdrawnSource | null {
+  if (row.withdrawnAt === null) return null;
+  return { sourceFileId: row.withdrawnFileId, fileName: row.withdrawnFileName, at: row.withdrawnAt, by: row.withdrawnBy!, reason: row.withdrawnReason! };
 }

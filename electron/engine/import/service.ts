@@ -142,7 +142,7 @@ export function startImport(engagement: Engagement, options: ImportOptions, onPr
         return outcome;
       }
       try {
-        return { ...outcome, check: await checkEngagement(engagement, { trigger: 'import' }) };
+        return { ...outcome, check: await checkEngagement(engagement, { trigger: options.replaces ? 'source-replacement' : 'import' }) };
       } catch (error) {
         return { ...outcome, checkError: error instanceof Error ? error.message : String(error) };
       }

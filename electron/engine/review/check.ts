@@ -9,7 +9,7 @@ import { fiscalYearOf } from '../../../shared/calc/fiscal';
 import type { InventoryResult } from '../../../shared/calc/inventory-types';
 import { canonicalJson } from '../../../shared/canonical-json';
 import { calculationFindingDrafts } from '../../../shared/review/calculation-findings';
-import { severityAtStake, type FindingDraft, type FindingSource, type MaterialityLevels } from '../../../shared/review/findings';
+import { severityAtStake, type CheckTrigger, type FindingDraft, type FindingSource, type MaterialityLevels } from '../../../shared/review/findings';
 import { RULE_NAMES, RULES, ruleParameters, runRules, type ReviewData, type ReviewRule } from '../../../shared/review/rules';
 import { engagementPeriods } from '../../../shared/review/rules/series';
 import { totalsAgree } from '../../../shared/review/rules/source-cells';
@@ -27,7 +27,7 @@ import { countCurrentFindings, finishReviewRun, findingWriter, insertReviewRun, 
 export interface CheckOptions {
   /** Rules to run; all of them (and the calculation's findings) when absent. */
   readonly rules?: readonly string[];
-  readonly trigger: 'on-demand' | 'import';
+  readonly trigger: CheckTrigger;
 }
 
 /** The findings one source raised, and which of its stored findings they replace. */

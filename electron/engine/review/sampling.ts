@@ -11,6 +11,7 @@ import { drawSample, type PopulationItem, type SampleMethod, type SampleStratifi
 import type { SignOffArea } from '../../../shared/review/sign-off';
 import type { SampleView } from '../../../shared/review/views';
 import type { VouchingResult } from '../../../shared/review/vouching';
+import { withdrawnSourceText } from '../../../shared/withdrawal';
 import type { Engagement } from '../engagement/handle';
 import { EngineError } from '../errors';
 import { calculateAsItStands } from '../inventory/service';
@@ -94,7 +95,10 @@ export function listSamples(engagement: Engagement): SampleView[] {
 
 function withItems(engagement: Engagement, sample: ReturnType<typeof selectSamples>[number]): SampleView {
   const items = selectSampleItems(engagement.reader, sample.id);
-  return { ...sample, items, vouched: items.filter((item) => item.result !== null).length, differences: items.filter((item) => item.result === 'difference').length };
+  return {
+    ...sample, items, vouched: items.filter((item) => item.result !== null).length, differences: items.filter((item) => item.result === 'difference').length,
+    withdrawnItems: items.filter((item) => item.withdrawn !== null).length,
+  };
 }
 
 function sampleView(engagement: Engagement, id: number): SampleView {
@@ -114,6 +118,10 @@ export function vouchSampleItem(engagement: Engagement, sampleId: number, drawOr
   const sample = sampleView(engagement, sampleId);
   const item = sample.items.find((candidate) => candidate.drawOrder === drawOrder);
   if (!item) throw new EngineError('not-found', `Sample ${sampleId} has no item ${drawOrder}`);
+  // Vouching speaks for a record the figures use; a withdrawn file's record is not one of them.
+  if (item.withdrawn) {
+    throw new EngineError('refused', `Sample ${sampleId} item ${drawOrder} cannot be vouched: record ${item.recordId} is out of the calculation, ${withdrawnSourceText(item.withdrawn)}. Reinstate the file to vouch it, or draw a new sample from the records in use`);
+  }
   const comment = vouching.comment?.trim() || null;
   if (vouching.result !== 'agreed' && comment === null) throw new EngineError('invalid-input', `A '${vouching.result}' result needs a comment saying what was found`);
   if (vouching.raiseFinding && vouching.result !== 'difference') throw new EngineError('invalid-input', 'Only a difference can become a finding');

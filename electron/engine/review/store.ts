@@ -6,7 +6,7 @@
 import type { ActivityMeaning } from '../../../shared/activities';
 import type { CalorificBasis } from '../../../shared/calc/units';
 import type { Cell } from '../../../shared/import/cell';
-import { FINDING_SEVERITIES, type FindingQuery, type FindingSeverity, type FindingSource, type FindingStatus } from '../../../shared/review/findings';
+import { FINDING_SEVERITIES, type CheckTrigger, type FindingQuery, type FindingSeverity, type FindingSource, type FindingStatus } from '../../../shared/review/findings';
 import type { ReviewRecord } from '../../../shared/review/rules';
 import type { SampleMethod, SampleStratification } from '../../../shared/review/sampling';
 import type { SignOffArea, SignOffRole } from '../../../shared/review/sign-off';
@@ -15,6 +15,7 @@ import type {
   AuditChangeView, FindingEventKind, FindingEventView, FindingRecordView, FindingView, SampleItemView, SampleStratumView, SampleView, SignOffView, SourceRowView,
 } from '../../../shared/review/views';
 import type { ReadableDb, WritableDb } from '../db/handles';
+import { withdrawalInForceJoin, withdrawnSourceColumns, withdrawnSourceOf, type WithdrawnSourceColumns } from '../db/source-withdrawal-sql';
 
 // ---------------------------------------------------------------------------------------------
 // What the checks read
@@ -79,7 +80,7 @@ export function deleteRuleSetting(db: WritableDb, rule: string): void {
   db.prepare('DELETE FROM review_rule_setting WHERE rule = ?').run(rule);
 }
 
-export function insertReviewRun(db: WritableDb, run: { readonly at: string; readonly by: string; readonly trigger: 'on-demand' | 'import'; readonly scopeJson: string }): number {
+export function insertReviewRun(db: WritableDb, run: { readonly at: string; readonly by: string; readonly trigger: CheckTrigger; readonly scopeJson: string }): number {
   return Number(db.prepare("INSERT INTO review_run (run_at, run_by, trigger, scope_json, summary_json) VALUES (?, ?, ?, ?, '{}')").run(run.at, run.by, run.trigger, run.scopeJson).lastInsertRowid);
 }
 
@@ -324,7 +325,7 @@ export function adjustmentIsLive(db: ReadableDb, adjustmentId: number): boolean 
 // ---------------------------------------------------------------------------------------------
 // Samples
 
-export type SampleHead = Omit<SampleView, 'items' | 'vouched' | 'differences'>;
+export type SampleHead = Omit<SampleView, 'items' | 'vouched' | 'differences' | 'withdrawnItems'>;
 
 /** A sample as drawn, before it has an id. */
 export type NewSample = Omit<SampleHead, 'id'>;
@@ -369,11 +370,16 @@ export function selectSamples(db: ReadableDb): SampleHead[] {
 export function selectSampleItems(db: ReadableDb, sampleId: number): SampleItemView[] {
   const rows = db.prepare(
     `SELECT i.draw_order AS drawOrder, i.item_key AS key, i.record_id AS recordId, i.fiscal_year AS fiscalYear, i.basis, i.stratum, i.hits, i.site, i.activity, i.quantity, i.unit, i.tco2e,
-            i.result, i.comment, i.vouched_at AS vouchedAt, i.vouched_by AS vouchedBy, i.finding_id AS findingId, ${SOURCE_ROW_COLUMNS}
+            i.result, i.comment, i.vouched_at AS vouchedAt, i.vouched_by AS vouchedBy, i.finding_id AS findingId, ${SOURCE_ROW_COLUMNS}, ${withdrawnSourceColumns('iw', 's')}
        FROM sample_item i JOIN activity_record r ON r.id = i.record_id JOIN raw_row w ON w.id = r.raw_row_id JOIN source_file s ON s.id = w.source_file_id
+            ${withdrawalInForceJoin('s.id', 'iw')}
       WHERE i.sample_id = ? ORDER BY i.draw_order`,
-  ).all(sampleId) as (Omit<SampleItemView, 'source'> & SourceRowDb)[];
-  return rows.map(({ rawRowId, fileName, sheet, rowNumber, cellsJson, ...item }) => ({ ...item, source: toSourceRow({ rawRowId, fileName, sheet, rowNumber, cellsJson }) }));
+  ).all(sampleId) as (Omit<SampleItemView, 'source' | 'withdrawn'> & SourceRowDb & WithdrawnSourceColumns)[];
+  return rows.map(({ rawRowId, fileName, sheet, rowNumber, cellsJson, withdrawnAt, withdrawnBy, withdrawnReason, withdrawnFileId, withdrawnFileName, ...item }) => ({
+    ...item,
+    source: toSourceRow({ rawRowId, fileName, sheet, rowNumber, cellsJson }),
+    withdrawn: withdrawnSourceOf({ withdrawnAt, withdrawnBy, withdrawnReason, withdrawnFileId, withdrawnFileName }),
+  }));
 }
 
 export function updateVouching(db: WritableDb, sampleId: number, drawOrder: number, vouching: { result: VouchingResult; comment: string | null; at: string; by: string; findingId: number | null }): void {

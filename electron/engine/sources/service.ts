@@ -9,6 +9,7 @@
  */
 import type { SourceChangeOutcome } from '../../../shared/contract';
 import type { MappingKind } from '../../../shared/import/mapping';
+import type { CheckTrigger } from '../../../shared/review/findings';
 import { withdrawalBy, type Withdrawal } from '../../../shared/withdrawal';
 import { appendAudit } from '../db/audit-log';
 import type { ReadableDb, WritableDb } from '../db/handles';
@@ -56,19 +57,22 @@ function withdrawalOf(actor: string, reason: string, what: string): Withdrawal {
 
 type Changed = SourceState & ReturnType<typeof countSourceContents>;
 
-/** The change as the register now shows it, and the review's check of the data as it now stands (as after an import). */
-async function outcomeOf(engagement: Engagement, { id, fileName, records, claims, targets }: Changed): Promise<SourceChangeOutcome> {
+/** The change as the register now shows it, and the review's check of the data as it now stands (as after an import), logged as started by this change. */
+async function outcomeOf(engagement: Engagement, { id, fileName, records, claims, targets }: Changed, trigger: CheckTrigger): Promise<SourceChangeOutcome> {
   const outcome = { sourceFileId: id, fileName, withdrawal: selectLatestWithdrawal(engagement.reader, id)!, records, claims, targets };
   try {
-    return { ...outcome, check: await checkEngagement(engagement, { trigger: 'import' }) };
+    return { ...outcome, check: await checkEngagement(engagement, { trigger }) };
   } catch (error) {
     return { ...outcome, checkError: error instanceof Error ? error.message : String(error) };
   }
 }
 
-/** What an audit entry says of a withdrawal, reinstatement or replacement: the file, who, when, why and what it moves. */
-function auditParams({ id, fileName, kind, records, claims, targets }: Changed, change: Withdrawal) {
-  return { sourceFileId: id, file: fileName, kind, ...change, records, claims, targets };
+/**
+ * What an audit entry says of a withdrawal, reinstatement or replacement: the file, who, when, why
+ * and what it moves (from which the sign-off areas it changes follow, shared/review/sign-off).
+ */
+function auditParams({ id, fileName, kind, records, claims, targets, adjustments }: Changed, change: Withdrawal) {
+  return { sourceFileId: id, file: fileName, kind, ...change, records, claims, targets, adjustments };
 }
 
 /**
@@ -83,7 +87,7 @@ export async function withdrawSource(engagement: Engagement, sourceFileId: numbe
     insertSourceWithdrawal(engagement.db, sourceFileId, withdrawal);
     return { ...source, ...countSourceContents(engagement.db, sourceFileId) };
   });
-  return outcomeOf(engagement, changed);
+  return outcomeOf(engagement, changed, 'source-withdrawal');
 }
 
 /**
@@ -103,7 +107,7 @@ export async function reinstateSource(engagement: Engagement, sourceFileId: numb
     insertSourceReinstatement(engagement.db, source.withdrawalId, reinstatement);
     return { ...source, ...countSourceContents(engagement.db, sourceFileId) };
   });
-  return outcomeOf(engagement, changed);
+  return outcomeOf(engagement, changed, 'source-reinstatement');
 }
 
 export interface Replacement {

@@ -6,7 +6,7 @@
 import type { MappingKind } from '../../../shared/import/mapping';
 import type { SourceWithdrawal, Withdrawal } from '../../../shared/withdrawal';
 import type { ReadableDb, WritableDb } from '../db/handles';
-import { SOURCE_WITHDRAWAL_COLUMNS, SOURCE_WITHDRAWAL_JOINS, sourceWithdrawalOf, type SourceWithdrawalColumns } from '../db/source-withdrawal-sql';
+import { SOURCE_WITHDRAWAL_COLUMNS, SOURCE_WITHDRAWAL_JOINS, sourceWithdrawalOf, withdrawalInForceJoin, type SourceWithdrawalColumns } from '../db/source-withdrawal-sql';
 
 export interface SourceState {
   readonly id: number;
@@ -22,7 +22,7 @@ export function selectSourceState(db: ReadableDb, sourceFileId: number): SourceS
   return db.prepare(
     `SELECT s.id, s.file_name AS fileName, s.kind, w.id AS withdrawalId, p.replacement_id AS replacedBy
        FROM source_file s
-       LEFT JOIN source_withdrawal w ON w.source_file_id = s.id AND NOT EXISTS (SELECT 1 FROM source_reinstatement r WHERE r.withdrawal_id = w.id)
+       ${withdrawalInForceJoin('s.id', 'w')}
        LEFT JOIN source_replacement p ON p.withdrawal_id = w.id
       WHERE s.id = ?`,
   ).get(sourceFileId) as SourceState | undefined;
@@ -58,13 +58,18 @@ export function insertSourceReplacement(db: WritableDb, replacementId: number, w
   db.prepare('INSERT INTO source_replacement (replacement_id, withdrawal_id) VALUES (?, ?)').run(replacementId, withdrawalId);
 }
 
-/** What a source file holds that the calculation and reconciliation read. */
-export function countSourceContents(db: ReadableDb, sourceFileId: number): { records: number; claims: number; targets: number } {
+/**
+ * What a source file holds that the calculation and reconciliation read, and the adjustments in
+ * force on its records (a withdrawal makes them correct nothing): what its withdrawal changes.
+ */
+export function countSourceContents(db: ReadableDb, sourceFileId: number): { records: number; claims: number; targets: number; adjustments: number } {
   return db.prepare(
     `SELECT (SELECT count(*) FROM activity_record WHERE source_file_id = @id) AS records,
             (SELECT count(*) FROM claim WHERE source_file_id = @id) AS claims,
-            (SELECT count(*) FROM target WHERE source_file_id = @id) AS targets`,
-  ).get({ id: sourceFileId }) as { records: number; claims: number; targets: number };
+            (SELECT count(*) FROM target WHERE source_file_id = @id) AS targets,
+            (SELECT count(*) FROM adjustment a JOIN activity_record r ON r.id = a.record_id
+              WHERE r.source_file_id = @id AND NOT EXISTS (SELECT 1 FROM adjustment_withdrawal x WHERE x.adjustment_id = a.id)) AS adjustments`,
+  ).get({ id: sourceFileId }) as { records: number; claims: number; targets: number; adjustments: number };
 }
 
 /** A source file's latest withdrawal as the registers show it. */

@@ -8,8 +8,10 @@ import { describeAuditEntry } from '../../../shared/audit-summary';
 import type { SourceRowContext } from '../../../shared/contract';
 import { columnLetter, type Cell } from '../../../shared/import/cell';
 import { rowAsRead } from '../../../shared/import/values';
-import type { TableName, TablePage, TableQuery, TableRow } from '../../../shared/tables';
+import type { RecordStatus, TableName, TablePage, TableQuery, TableRow } from '../../../shared/tables';
+import { withdrawnSourceText } from '../../../shared/withdrawal';
 import type { ReadableDb } from '../db/handles';
+import { withdrawalInForceJoin, withdrawnSourceColumns, withdrawnSourceOf, type WithdrawnSourceColumns } from '../db/source-withdrawal-sql';
 
 type QueryOf<T extends TableName> = Extract<TableQuery, { table: T }>;
 type Params = Record<string, string | number>;
@@ -45,15 +47,27 @@ const TABLES: { readonly [T in TableName]: TableSql<T> } = {
     key: 't.id',
     sort: { id: 't.id', site: 't.site', period: 't.period_start', activity: 't.activity', quantity: 't.quantity', source: 't.raw_row_id' },
     searched: "coalesce(t.site, '') || ' ' || t.activity || ' ' || t.unit_text || ' ' || coalesce(t.notes, '')",
-    filters: (query) => equalities({ site: ['t.site', query.site], activity: ['t.activity', query.activity], sourceFileId: ['t.source_file_id', query.sourceFileId] }),
-    select: `SELECT t.id, t.site, t.period_start, t.period_end, t.activity, t.quantity, t.unit_text, s.file_name, w.sheet, w.row_number, t.raw_row_id
-               FROM p CROSS JOIN activity_record t ON t.id = p.id JOIN source_file s ON s.id = t.source_file_id JOIN raw_row w ON w.id = t.raw_row_id`,
-    // The activity by its key, as the period by its ISO dates: the UI names it from its catalogue; a CSV carries the key.
-    row: ([id, site, start, end, activity, quantity, unit, fileName, sheet, rowNumber, rawRowId]) => ({
-      key: id as number,
-      cells: [id as number, site as string | null, start === end ? (start as string) : `${start as string}/${end as string}`, activity as string, quantity as number, unit as string, fileName as string, sheet as string, rowNumber as number],
-      rawRowId: rawRowId as number,
-    }),
+    filters: (query) => equalities(
+      { site: ['t.site', query.site], activity: ['t.activity', query.activity], sourceFileId: ['t.source_file_id', query.sourceFileId] },
+      query.status === undefined ? [] : [`t.source_file_id ${query.status === 'withdrawn' ? '' : 'NOT '}IN (SELECT source_file_id FROM withdrawn_source)`],
+    ),
+    select: `SELECT t.id, t.site, t.period_start, t.period_end, t.activity, t.quantity, t.unit_text, s.file_name, w.sheet, w.row_number, t.raw_row_id,
+                    ${withdrawnSourceColumns('iw', 's')}
+               FROM p CROSS JOIN activity_record t ON t.id = p.id JOIN source_file s ON s.id = t.source_file_id JOIN raw_row w ON w.id = t.raw_row_id
+                    ${withdrawalInForceJoin('s.id', 'iw')}`,
+    // The activity by its key, as the period by its ISO dates and the status by its id: the UI names them from its catalogue; a CSV carries the key.
+    row: ([id, site, start, end, activity, quantity, unit, fileName, sheet, rowNumber, rawRowId, withdrawnAt, withdrawnBy, withdrawnReason, withdrawnFileId, withdrawnFileName]) => {
+      const withdrawn = withdrawnSourceOf({ withdrawnAt, withdrawnBy, withdrawnReason, withdrawnFileId, withdrawnFileName } as WithdrawnSourceColumns);
+      const status: RecordStatus = withdrawn ? 'withdrawn' : 'in-use';
+      return {
+        key: id as number,
+        cells: [
+          id as number, site as string | null, start === end ? (start as string) : `${start as string}/${end as string}`, activity as string, quantity as number, unit as string, fileName as string, sheet as string, rowNumber as number,
+          status, withdrawn ? withdrawnSourceText(withdrawn) : null,
+        ],
+        rawRowId: rawRowId as number,
+      };
+    },
   },
   'rejected-rows': {
     from: 'rejected_row t',

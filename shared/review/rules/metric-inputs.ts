@@ -29,11 +29,14 @@ export const pueInputsRule = defineRule({
         const missing = kinds.has(numerator) ? denominator : numerator;
         const present = RATIO_INPUT_ACTIVITY[missing === numerator ? denominator : numerator];
         const records = data.records.filter((record) => record.site === site && record.activity === present && fiscalYearsOf(record, data.fiscal).includes(fiscalYear));
+        // The year's PUE is over the data centres with both inputs: say so only if there are any.
+        const othersWithBoth = [...sites].some(([other, otherKinds]) => other !== site && !(other !== null && data.sitesOutsideBoundary.has(other)) && otherKinds.has(numerator) && otherKinds.has(denominator));
+        const year = othersWithBoth ? 'the year’s is over the other data centres' : `no data centre has both inputs in ${fiscalYear}, so the year’s cannot be computed either`;
         findings.push({
           subject: `${site ?? NO_SITE_LABEL}|${fiscalYear}`,
           cause: missing,
           severity: 'medium',
-          message: `${site ?? NO_SITE_LABEL}, ${fiscalYear}: ${gap}; its ${FIGURES.pue.label} cannot be computed and the year’s is over the other data centres`,
+          message: `${site ?? NO_SITE_LABEL}, ${fiscalYear}: ${gap}; its ${FIGURES.pue.label} cannot be computed and ${year}`,
           site,
           activity: RATIO_INPUT_ACTIVITY[missing],
           period: null,

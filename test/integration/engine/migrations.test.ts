@@ -13,6 +13,7 @@ import { m010RecordChecks } from '../../../electron/engine/db/migrations/010-rec
 import { m011TableIndexes } from '../../../electron/engine/db/migrations/011-table-indexes';
 import { m012RecordPagingIndexes } from '../../../electron/engine/db/migrations/012-record-paging-indexes';
 import { m013SourceWithdrawal } from '../../../electron/engine/db/migrations/013-source-withdrawal';
+import { m014CheckTriggers } from '../../../electron/engine/db/migrations/014-check-triggers';
 import { useTempDir } from '../../helpers/temp';
 
 /** One source file, one raw row and one activity record (an electricity bill) pointing at it. */
@@ -273,6 +274,23 @@ const MIGRATION_CHECKS: Readonly<Record<number, { seed: (db: Db) => void; verify
       // The calculation pages the live records by id through the table's rowid, as it did the table.
       const plan = (db.prepare('EXPLAIN QUERY PLAN SELECT id, quantity FROM live_activity_record WHERE id > 0 ORDER BY id LIMIT 100').all() as { detail: string }[]).map((step) => step.detail);
       expect(plan[0]).toMatch(/^SEARCH activity_record USING INTEGER PRIMARY KEY \(rowid>\?\)$/);
+    },
+  },
+  [MIGRATIONS.indexOf(m014CheckTriggers) + 1]: {
+    seed: (db) => {
+      seedRecord(db);
+      db.prepare("INSERT INTO review_run (id, run_at, run_by, trigger, scope_json, summary_json) VALUES (4, 't', 'auditor', 'import', '{}', '{\"runId\":4}')").run();
+      db.prepare("INSERT INTO finding (identity, source, rule, subject, cause_sha256, links_sha256, severity, message, figures_json, at_stake_estimated, status, status_at, status_by, found_at, found_run_id, record_count, row_count) VALUES ('r/x/1', 'rule', 'x', '1', 'c', 'l', 'low', 'm', '{}', 0, 'open', 't', 'auditor', 't', 4, 1, 0)").run();
+      db.prepare("INSERT INTO finding_event (finding_id, at, actor, kind, run_id) VALUES (1, 't', 'auditor', 'found', 4)").run();
+    },
+    verify: (db) => {
+      // Every run kept with its id: the findings still point at the run that found them.
+      expect(db.prepare('SELECT id, trigger, summary_json FROM review_run').all()).toEqual([{ id: 4, trigger: 'import', summary_json: '{"runId":4}' }]);
+      expect(db.prepare('SELECT r.trigger FROM finding f JOIN review_run r ON r.id = f.found_run_id').pluck().all()).toEqual(['import']);
+      const run = db.prepare("INSERT INTO review_run (run_at, run_by, trigger, scope_json, summary_json) VALUES ('t', 'auditor', ?, '{}', '{}')");
+      for (const trigger of ['on-demand', 'source-withdrawal', 'source-reinstatement', 'source-replacement']) run.run(trigger);
+      expect(() => run.run('withdrawal')).toThrow(/CHECK/);
+      expect(() => db.prepare("INSERT INTO finding_event (finding_id, at, actor, kind, run_id) VALUES (1, 't', 'auditor', 'comment', 99)").run()).toThrow(/FOREIGN KEY/);
     },
   },
   // Keyed by its place in the list: the number a migration gets depends on which branches landed first.

@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/cli/main';
+import type { Engagement } from '../../../electron/engine/engagement/handle';
 import { exportWorkbook } from '../../../electron/engine/export/service';
 import { loadFactorLibrary } from '../../../electron/engine/factors/library';
 import { runImport } from '../../../electron/engine/import/pipeline';
@@ -30,17 +32,23 @@ const READINGS = [
 
 const LEFT_OUT = 'IT energy is recorded for DC South but no total facility energy';
 
+/** A new engagement in `dir` with the default factor library, these readings imported and calculated. */
+async function calculatedEngagement(dir: string, readings: string): Promise<Engagement> {
+  const file = path.join(dir, 'data-centres.csv');
+  fs.writeFileSync(file, readings);
+  const engagement = newEngagement(dir, { defaultRegion: 'UK' });
+  loadFactorLibrary(engagement);
+  await runImport(engagement.db, { filePath: file, mapping: longActivityMapping(), ...TEST_ACTOR, settings: engagement.settings() });
+  await calculate(engagement);
+  return engagement;
+}
+
 describe('PUE with one input missing at a data centre', () => {
   const tempDir = useTempDir();
 
   it('shows the site’s IT energy, its PUE as not computable with the reason, and the year’s PUE over the data centre with both', async () => {
     const dir = tempDir();
-    const file = path.join(dir, 'data-centres.csv');
-    fs.writeFileSync(file, READINGS);
-    const engagement = newEngagement(dir, { defaultRegion: 'UK' });
-    loadFactorLibrary(engagement);
-    await runImport(engagement.db, { filePath: file, mapping: longActivityMapping(), ...TEST_ACTOR, settings: engagement.settings() });
-    await calculate(engagement);
+    const engagement = await calculatedEngagement(dir, READINGS);
     const [year] = inventoryResults(engagement).periods;
     expect(year!.metrics).toMatchObject({ pue: 1.3, facilityKwh: 1300, itKwh: 1000 });
 
@@ -78,5 +86,40 @@ describe('PUE with one input missing at a data centre', () => {
       ['DC South', `DC South, FY2023: ${LEFT_OUT}; its PUE (data centres) cannot be computed and the year’s is over the other data centres`],
     ]);
     engagement.close();
+  });
+});
+
+describe('PUE with no data centre holding both inputs', () => {
+  const tempDir = useTempDir();
+
+  /** `carbon-audit calculate` of these readings, and the Metrics sheet's note on the year's totals row. */
+  async function calculated(readings: string): Promise<{ printed: string; note: unknown }> {
+    const dir = tempDir();
+    const engagement = await calculatedEngagement(dir, readings);
+    const engagementFile = engagement.filePath;
+    const book = path.join(dir, 'audited.xlsx');
+    await exportWorkbook(engagement, { workbookPath: book, detail: 'full' });
+    engagement.close();
+    let printed = '';
+    expect(await runCli(['calculate', engagementFile], { out: (text) => (printed += text), err: () => undefined })).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(book);
+    const sheet = workbook.getWorksheet('Metrics')!;
+    let note: unknown;
+    for (let r = 5; r <= sheet.rowCount; r++) if (sheet.getCell(r, 2).value === 'All sites in the boundary') note = sheet.getCell(r, 11).value;
+    return { printed, note };
+  }
+
+  it('says why the year’s PUE has no value, in the CLI as in the workbook, and does not claim it is over other data centres', async () => {
+    const onlyIt = await calculated('Site,Month,Activity,Quantity,Unit\nDC South,2022-05,IT energy,700,kWh\nOffice,2022-05,Electricity,100,kWh\n');
+    const reason = `PUE (data centres) cannot be computed in FY2023: ${LEFT_OUT}`;
+    expect(onlyIt.printed).toMatch(/PUE \(data centres\)\s+—\n/);
+    expect(onlyIt.printed).toContain(`  Note: ${reason}\n`);
+    expect(onlyIt.note).toBe(reason);
+
+    const none = await calculated('Site,Month,Activity,Quantity,Unit\nOffice,2022-05,Electricity,100,kWh\n');
+    const noInputs = 'PUE (data centres) cannot be computed in FY2023: no data centre in the reporting boundary records both IT energy and total facility energy';
+    expect(none.printed).toContain(`  Note: ${noInputs}\n`);
+    expect(none.note).toBe(noInputs);
   });
 });

@@ -73,6 +73,17 @@ describe('the rows of a published factor file, counted once each', () => {
     engagement.db.prepare('UPDATE source_file SET rows_rejected = 190, control_totals_json = ? WHERE id = ?').run(JSON.stringify({ ...totals, sheets: oldSheets }), stored.id);
 
     expect(listSourceFiles(engagement)).toMatchObject([{ rowsRead: 536, rowsImported: 371, rowsRejected: 190, rowsPartlyRejected: 0, rejectionReasons: 190 }]);
+
+    // Read − imported − rejected would be −25: the workbook says the skipped rows were not recorded, and why.
+    const workbookPath = path.join(dir, 'audited.xlsx');
+    await exportWorkbook(engagement, { workbookPath, detail: 'full' });
     engagement.close();
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(workbookPath);
+    const register = book.getWorksheet('Source files')!;
+    const header = register.getRow(4).values as unknown[];
+    const cell = (name: string) => register.getRow(5).getCell(header.indexOf(name)).value;
+    expect([cell('Rows read'), cell('Imported'), cell('Rejected'), cell('Skipped')]).toEqual([536, 371, 190, 'Not recorded by the version that imported it']);
+    expect(register.getCell('A2').value).toContain('Skipped reads "not recorded by the version that imported it" where an earlier version counted every refused value of a factor file as a rejected row');
   });
 });

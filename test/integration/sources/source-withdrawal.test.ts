@@ -14,9 +14,14 @@ import { listAuditEntries, verifyAuditLog } from '../../../electron/engine/engag
 import { listSites } from '../../../electron/engine/inventory/service';
 import { listSourceFiles, previewFile } from '../../../electron/engine/import/service';
 import { listAdjustments, proposeAdjustment, reconcile } from '../../../electron/engine/reconcile/service';
+import { areaSignOffs, signOffArea } from '../../../electron/engine/review/service';
 import { reinstateSource, withdrawSource } from '../../../electron/engine/sources/service';
+import { allTableRows, tablePage } from '../../../electron/engine/tables/service';
 import type { CalculateJson } from '../../../shared/calc/inventory-json';
 import type { SourceFileSummary } from '../../../shared/contract';
+import { SIGN_OFF_AREAS } from '../../../shared/review/sign-off';
+import type { SampleView } from '../../../shared/review/views';
+import { TABLE_COLUMNS, tableQuerySchema, type TableRow } from '../../../shared/tables';
 import { mappingSchema, type Mapping } from '../../../shared/import/mapping';
 import { claimsMapping, importFootprint, TEST_ACTOR } from '../../helpers/engagement';
 import { FACTOR_TABLE_HEADER, FACTOR_TABLE_MAPPING } from '../../helpers/factor-table';
@@ -210,8 +215,17 @@ describe('withdrawing an imported source file', () => {
       const adjustment = proposeAdjustment(engagement, { details: { kind: 'correct-record', recordId: fleetRecord, unit: 'm3' }, reason: 'read in m3' });
       expect((await reconcile(engagement)).claims).toHaveLength(1);
 
+      for (const area of SIGN_OFF_AREAS) signOffArea(engagement, area, 'preparer');
       const outcome = await withdrawSource(engagement, 3, 'The whole file is in m3');
+      // Its records feed the inventory and an adjustment of the reconciliation: the workbook's sign-off is untouched.
+      expect(listAuditEntries(engagement, 0, 1000).find((entry) => entry.operation === 'source.withdraw')!.params).toMatchObject({ records: 2, claims: 0, targets: 0, adjustments: 1 });
+      const modifiedBy = (area: string) => areaSignOffs(engagement).find((candidate) => candidate.area === area)!.preparer!.changesSince.map((change) => change.operation);
+      expect(['import', 'inventory', 'reconciliation'].map(modifiedBy).map((operations) => operations.includes('source.withdraw'))).toEqual([true, true, true]);
+      expect(modifiedBy('export')).toEqual([]);
       expect(outcome).toMatchObject({ sourceFileId: 3, fileName: 'fleet.csv', records: 2, withdrawal: { by: 'tester', reason: 'The whole file is in m3', reinstated: null } });
+      // The check run after it is logged as started by the withdrawal, not by an import.
+      expect(outcome.check?.trigger).toBe('source-withdrawal');
+      expect(listAuditEntries(engagement, 0, 1000).at(-1)).toMatchObject({ operation: 'review.check', params: { trigger: 'source-withdrawal' } });
       const report = await reconcile(engagement);
       const view = report.adjustments.find((candidate) => candidate.id === adjustment.id)!;
       expect(view).toMatchObject({ status: 'active', problem: `record ${fleetRecord} is out of the calculation: source file 3 (fleet.csv) is withdrawn` });
@@ -223,7 +237,8 @@ describe('withdrawing an imported source file', () => {
       // A claims file withdrawn: its claims leave the reconciliation.
       await withdrawSource(engagement, 4, 'Claims of another entity');
       expect((await reconcile(engagement)).claims).toHaveLength(0);
-      await reinstateSource(engagement, 4, 'Same entity after all');
+      expect((await reinstateSource(engagement, 4, 'Same entity after all')).check?.trigger).toBe('source-reinstatement');
+      expect(engagement.reader.prepare('SELECT trigger FROM review_run ORDER BY id').pluck().all().slice(-3)).toEqual(['source-withdrawal', 'source-withdrawal', 'source-reinstatement']);
       expect((await reconcile(engagement)).claims).toHaveLength(1);
       expect(verifyAuditLog(engagement).intact).toBe(true);
     } finally {
@@ -321,6 +336,10 @@ describe('replacing a source file', () => {
     expect(replaced.out).toContain('Replaces source file #3');
     // One transaction, two entries: the import and the withdrawal it replaces; then the check after every import.
     expect(auditOperations(file).slice(-3)).toEqual(['import', 'source.replace', 'review.check']);
+    const checked = openEngagement(file);
+    expect(listAuditEntries(checked, 0, 1000).at(-1)!.params).toMatchObject({ trigger: 'source-replacement' });
+    checked.close();
+    expect(replaced.out).toMatch(/Check #\d+ \(source-replacement\)/);
     const sources = await register(file);
     expect(sources[2]).toMatchObject({ id: 3, withdrawal: { by: 'auditor', reason: 'Quantity column is in m3, not litres', replacedBy: 4, reinstated: null }, replaces: null });
     expect(sources[3]).toMatchObject({ id: 4, withdrawal: null, replaces: 3 });
@@ -378,5 +397,99 @@ describe('replacing a source file', () => {
     expect(await counting()).toEqual([3]);
     expect(await fleetTonnes()).toBeCloseTo(tonnes(FLEET_CUBIC_METRES), 12);
     expect((await cli('verify', file)).code).toBe(0);
+  });
+});
+
+describe('a sample holding records of a file withdrawn after it was drawn', () => {
+  const tempDir = useTempDir();
+
+  it('says which items are out of the calculation and why (service, CLI, workbook), refuses to vouch them, and vouches them again once the file is reinstated', async () => {
+    const { dir, file } = await engagementWithFleet(tempDir());
+    const drawn = await cli('sample', file, '--method', 'random', '--size', '6', '--seed', '7', '--json');
+    expect(drawn.code, drawn.err).toBe(0);
+    const sample = JSON.parse(drawn.out) as SampleView;
+    const fleetItems = sample.items.filter((item) => item.source.fileName === 'fleet.csv');
+    const depotItem = sample.items.find((item) => item.source.fileName === 'depots.csv')!;
+    expect(fleetItems).toHaveLength(FLEET_CUBIC_METRES.length);
+    expect(sample).toMatchObject({ withdrawnItems: 0 });
+    // Vouched while the file counted: the result stays on record.
+    expect((await cli('vouch', file, String(sample.id), String(fleetItems[0]!.drawOrder), '--result', 'agreed')).code).toBe(0);
+
+    expect((await cli('sources', 'withdraw', file, '3', '--reason', 'Quantity column is in m3, not litres')).code).toBe(0);
+    const [listed] = JSON.parse((await cli('samples', file, '--json')).out) as SampleView[];
+    expect(listed!.withdrawnItems).toBe(FLEET_CUBIC_METRES.length);
+    expect(listed!.vouched).toBe(1);
+    for (const item of listed!.items) {
+      expect(item.withdrawn, `item ${item.drawOrder}`).toEqual(item.source.fileName === 'fleet.csv'
+        ? { sourceFileId: 3, fileName: 'fleet.csv', at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), by: 'auditor', reason: 'Quantity column is in m3, not litres' }
+        : null);
+    }
+    expect(listed!.items.find((item) => item.drawOrder === fleetItems[0]!.drawOrder)!.result).toBe('agreed');
+    const printed = (await cli('samples', file)).out;
+    expect(printed).toContain(`; ${FLEET_CUBIC_METRES.length} out of the calculation (source file withdrawn), not to be vouched`);
+    expect(printed.match(/WITHDRAWN: source file 3 \(fleet\.csv\) withdrawn \S+ by auditor: Quantity column is in m3, not litres/g)).toHaveLength(FLEET_CUBIC_METRES.length);
+
+    // Neither a result nor a difference (with its finding) for a record the figures no longer use.
+    for (const args of [['--result', 'agreed'], ['--result', 'difference', '--comment', 'meter says 3', '--finding']]) {
+      const refused = await cli('vouch', file, String(sample.id), String(fleetItems[1]!.drawOrder), ...args);
+      expect(refused.code).toBe(1);
+      expect(refused.err).toMatch(new RegExp(`Sample ${sample.id} item ${fleetItems[1]!.drawOrder} cannot be vouched: record ${fleetItems[1]!.recordId} is out of the calculation, source file 3 \\(fleet\\.csv\\) withdrawn \\S+ by auditor: Quantity column is in m3, not litres\\. Reinstate the file`));
+    }
+    expect(auditOperations(file).filter((operation) => operation === 'sample.vouch')).toHaveLength(1);
+    expect((await cli('vouch', file, String(sample.id), String(depotItem.drawOrder), '--result', 'agreed')).code).toBe(0);
+
+    // The workbook's Sampling sheet says it beside each item, and in the sample's note.
+    const workbook = path.join(dir, 'sampling.xlsx');
+    expect((await cli('export', file, workbook)).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(workbook);
+    const sheet = book.getWorksheet('Sampling')!;
+    const rows: unknown[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const header = rows.findIndex((row) => row[0] === 'Sample');
+    const column = rows[header]!.indexOf('Out of the calculation');
+    expect(column).toBeGreaterThan(0);
+    const outOf = rows.slice(header + 1).map((row) => [row[6], row[column] ?? null]);
+    expect(outOf).toEqual(listed!.items.map((item) => [item.recordId, item.withdrawn ? expect.stringMatching(/^Withdrawn: source file 3 \(fleet\.csv\) withdrawn \S+ by auditor: Quantity column is in m3, not litres$/) : null]));
+    expect(rows.slice(0, header).flat().join('\n')).toContain(`${FLEET_CUBIC_METRES.length} out of the calculation (their source file withdrawn since), not to be vouched`);
+
+    // Reinstated: the items count again and can be vouched.
+    expect((await cli('sources', 'reinstate', file, '3', '--reason', 'Litres after all')).code).toBe(0);
+    const vouched = await cli('vouch', file, String(sample.id), String(fleetItems[1]!.drawOrder), '--result', 'agreed');
+    expect(vouched.code, vouched.err).toBe(0);
+    expect(vouched.out).not.toContain('WITHDRAWN');
+  });
+});
+
+describe('the Records table of an engagement with a withdrawn file', () => {
+  const tempDir = useTempDir();
+
+  it('marks each record in use or withdrawn (with the file, who, when and why), filters by it in SQL, and writes both to CSV', async () => {
+    const { file } = await engagementWithFleet(tempDir());
+    expect((await cli('sources', 'withdraw', file, '3', '--reason', 'Quantity column is in m3, not litres')).code).toBe(0);
+    const engagement = openEngagement(file);
+    try {
+      const statusAt = TABLE_COLUMNS.records.findIndex((column) => column.id === 'status');
+      const why = TABLE_COLUMNS.records.findIndex((column) => column.id === 'withdrawal');
+      const rows = (status?: 'in-use' | 'withdrawn') => tablePage(engagement, tableQuerySchema.parse({ table: 'records', ...(status ? { status } : {}) }), 0, 100).rows;
+      const byRecord = rows().map((row) => [row.cells[6], row.cells[statusAt], row.cells[why]]);
+      const reason = /^source file 3 \(fleet\.csv\) withdrawn \d{4}-\d\d-\d\dT\S+ by auditor: Quantity column is in m3, not litres$/;
+      expect(byRecord).toEqual([
+        ...DEPOT_LITRES.map(() => ['depots.csv', 'in-use', null]),
+        ...FLEET_CUBIC_METRES.map(() => ['fleet.csv', 'withdrawn', expect.stringMatching(reason)]),
+      ]);
+      expect(tablePage(engagement, tableQuerySchema.parse({ table: 'records', status: 'withdrawn' }), 0, 100).total).toBe(FLEET_CUBIC_METRES.length);
+      expect(rows('withdrawn').map((row) => row.cells[6])).toEqual(FLEET_CUBIC_METRES.map(() => 'fleet.csv'));
+      expect(rows('in-use').map((row) => row.cells[6])).toEqual(DEPOT_LITRES.map(() => 'depots.csv'));
+      // The CSV walk (keyset pages) carries the same cells.
+      const walked: TableRow[] = [];
+      for await (const page of allTableRows(engagement, tableQuerySchema.parse({ table: 'records', status: 'withdrawn', sort: 'quantity' }))) walked.push(...page);
+      expect(walked.map((row) => row.cells[why])).toEqual(FLEET_CUBIC_METRES.map(() => expect.stringMatching(reason)));
+      await reinstateSource(engagement, 3, 'Litres after all');
+      expect(rows('withdrawn')).toEqual([]);
+      expect(rows().map((row) => [row.cells[statusAt], row.cells[why]])).toEqual([...DEPOT_LITRES, ...FLEET_CUBIC_METRES].map(() => ['in-use', null]));
+    } finally {
+      engagement.close();
+    }
   });
 });

@@ -67,12 +67,12 @@ describe('browsable tables', () => {
     expect(pages.map((page) => page.total)).toEqual([RECORDS, RECORDS, RECORDS]);
     expect(pages.map((page) => page.rows.length)).toEqual([1000, 1000, 500]);
     expect(pages.flatMap((page) => page.rows.map((row) => row.key))).toEqual(byQuantityDesc);
-    // The cells, in the columns' order: record, site, period, activity (its key), quantity, unit, file, sheet, row.
+    // The cells, in the columns' order: record, site, period, activity (its key), quantity, unit, file, sheet, row, status (no file withdrawn) and why not in use.
     const top = byQuantityDesc[0]!;
     const i = top - 1;
     expect(generatedQuantity(i)).toBe(224.5);
     const month = engagement.db.prepare('SELECT period_start, period_end FROM activity_record WHERE id = ?').get(top) as { period_start: string; period_end: string };
-    expect(pages[0]!.rows[0]!.cells).toEqual([top, `Site ${i % 400}`, `${month.period_start}/${month.period_end}`, ['electricity', 'natural_gas', 'diesel'][i % 3], 224.5, ['kWh', 'm3', 'L'][i % 3], 'generated', 'generated', i + 2]);
+    expect(pages[0]!.rows[0]!.cells).toEqual([top, `Site ${i % 400}`, `${month.period_start}/${month.period_end}`, ['electricity', 'natural_gas', 'diesel'][i % 3], 224.5, ['kWh', 'm3', 'L'][i % 3], 'generated', 'generated', i + 2, 'in-use', null]);
 
     // Sites ascending: NULLs first (as SQLite orders them), then by name, ties by record.
     const bySite = [...all].sort((a, b) => (a.site === b.site ? a.id - b.id : a.site === null ? -1 : b.site === null ? 1 : a.site < b.site ? -1 : 1)).map((row) => row.id);
@@ -137,7 +137,7 @@ describe('browsable tables', () => {
     const engagement = newEngagement(dir);
     await runImport(engagement.db, { filePath: file, mapping: longActivityMapping(), ...TEST_ACTOR, settings: engagement.settings() });
     const hull = tablePage(engagement, query({ table: 'records', text: 'hull' }), 0, 10).rows[0]!;
-    expect(hull.cells.slice(6)).toEqual(['depots.csv', 'depots', 5]);
+    expect(hull.cells.slice(6)).toEqual(['depots.csv', 'depots', 5, 'in-use', null]);
     const context = sourceRowContext(engagement, { recordId: hull.key }, 2);
     expect(context).toMatchObject({ fileName: 'depots.csv', rowNumber: 5, headerRowNumber: 1, headers: ['Site', 'Month', 'Activity', 'Quantity', 'Unit'] });
     // Rows 3–7 of the sheet; row 4 (York, rejected) is there as read; there is no row 7.
@@ -242,7 +242,7 @@ describe('browsable tables', () => {
     const headings = (count: number) => Array.from({ length: count }, (_, index) => `Column ${index + 1}`);
     expect(input.safeParse({ query: { table: 'records' }, headers: headings(TABLE_COLUMNS.records.length) }).success).toBe(true);
     expect(input.safeParse({ query: { table: 'trace', figure: 'FY2023.scope1' }, headers: headings(TRACE_CSV_COLUMNS.length) }).success).toBe(true);
-    expect(input.safeParse({ query: { table: 'records' }, headers: headings(TABLE_COLUMNS.records.length - 1) }).error?.issues.map((issue) => issue.message)).toEqual(['8 headings for the 9 columns of records']);
+    expect(input.safeParse({ query: { table: 'records' }, headers: headings(TABLE_COLUMNS.records.length - 1) }).error?.issues.map((issue) => issue.message)).toEqual(['10 headings for the 11 columns of records']);
     expect(input.safeParse({ query: { table: 'audit-log' }, headers: headings(TABLE_COLUMNS.records.length) }).success).toBe(false);
     expect(input.safeParse({ query: { table: 'records' } }).success).toBe(false);
     expect(input.safeParse({ query: { table: 'records' }, headers: [...headings(TABLE_COLUMNS.records.length - 1), '  '] }).success).toBe(false);

@@ -12,6 +12,7 @@ import { m010RecordChecks } from './010-record-checks';
 import { m011TableIndexes } from './011-table-indexes';
 import { m012RecordPagingIndexes } from './012-record-paging-indexes';
 import { m013SourceWithdrawal } from './013-source-withdrawal';
+import { m014CheckTriggers } from './014-check-triggers';
 
 /**
  * Schema migrations, one file each, in order. A migration's number is its position + 1 and
@@ -22,6 +23,6 @@ export interface Migration {
   readonly up: (db: Database) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Engagement, m002Import, m003Inventory, m004StoredResults, m005ImportFindings, m006EngagementId, m007Reconciliation, m008VariantsAndValidity, m009Review, m010RecordChecks, m011TableIndexes, m012RecordPagingIndexes, m013SourceWithdrawal];
+export const MIGRATIONS: readonly Migration[] = [m001Engagement, m002Import, m003Inventory, m004StoredResults, m005ImportFindings, m006EngagementId, m007Reconciliation, m008VariantsAndValidity, m009Review, m010RecordChecks, m011TableIndexes, m012RecordPagingIndexes, m013SourceWithdrawal, m014CheckTriggers];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -10,8 +10,7 @@ import { formula, type Cell } from '../book/book';
 import { cellRef, formulaString, sheetCell } from '../book/refs';
 import { closeTable, fitWidths, openTable, tableHeaderRow, type TableColumn, type TableSpec } from '../book/table';
 import { FIGURES, type MetricFigure } from '../../../../shared/figures';
-import { ratioInputGap } from '../../../../shared/reconcile/missing-inputs';
-import type { MetricInputKind } from '../../../../shared/calc/inventory-types';
+import { sitePueGap, yearPueNote } from '../../../../shared/reconcile/missing-inputs';
 import type { SheetModule } from './sheet-module';
 
 export const METRICS_SHEET = 'Metrics';
@@ -81,17 +80,9 @@ function ratioFormula(numerator: string, denominator: string, result: number | n
   return formula(`IF(N(${denominator})>0,${numerator}/${denominator},"")`, result ?? '');
 }
 
-/** Why a site is left out of its year's PUE (one input without the other); null when it is not. */
-function pueGap(site: SiteResult): string | null {
-  const recorded = new Set<MetricInputKind>();
-  if (site.metrics.facilityKwh !== null) recorded.add(FIGURES.pue.divides.numerator);
-  if (site.metrics.itKwh !== null) recorded.add(FIGURES.pue.divides.denominator);
-  return ratioInputGap(FIGURES.pue, site.site, recorded, site.isDataCentre);
-}
-
 /** A site's PUE: the ratio when both inputs are there, "not computable" when only one is. */
 function sitePueFormula(facility: string, it: string, site: SiteResult) {
-  const result = site.metrics.pue ?? (pueGap(site) === null ? '' : PUE_NOT_COMPUTABLE);
+  const result = site.metrics.pue ?? (sitePueGap(site) === null ? '' : PUE_NOT_COMPUTABLE);
   return formula(`IF(COUNT(${facility},${it})=1,${formulaString(PUE_NOT_COMPUTABLE)},IF(N(${it})>0,${facility}/${it},""))`, result);
 }
 
@@ -108,21 +99,8 @@ function siteCells(period: PeriodResult, site: SiteResult, r: number): Cell[] {
     { value: m.electricityKwh, style: 'quantity' },
     { value: m.cleanKwh, style: 'quantity' },
     { value: ratioFormula(cellRef(C.clean, r), cellRef(C.electricity, r), m.cleanShare), style: 'percent' },
-    { value: pueGap(site) === null ? null : `${FIGURES.pue.label} not computable: ${pueGap(site)}`, style: 'wrapped' },
+    { value: sitePueGap(site) === null ? null : `${FIGURES.pue.label} not computable: ${sitePueGap(site)}`, style: 'wrapped' },
   ];
-}
-
-/**
- * What the year's PUE covers: nothing to say when every data centre in the boundary has both
- * inputs; otherwise the data centres it leaves out and why, in the reconciliation's words.
- */
-function yearPueNote(block: YearBlock): string | null {
-  const gaps = block.sites.filter((site) => site.share > 0).flatMap((site) => pueGap(site) ?? []);
-  if (gaps.length === 0) return null;
-  const left = gaps.join('; ');
-  return block.period.metrics.pue === null
-    ? `${FIGURES.pue.label} cannot be computed in ${block.period.label}: ${left}`
-    : `${FIGURES.pue.label} over the data centres with both inputs; left out: ${left}`;
 }
 
 function totalCells(block: YearBlock): { total: Cell[]; dataCentres: Cell[] } {
@@ -153,7 +131,7 @@ function totalCells(block: YearBlock): { total: Cell[]; dataCentres: Cell[] } {
       { value: sum(C.electricity, '', m.electricityKwh), style: 'totalQuantity' },
       { value: sum(C.clean, '', m.cleanKwh), style: 'totalQuantity' },
       { value: ratioFormula(cellRef(C.clean, totalRow), cellRef(C.electricity, totalRow), m.cleanShare), style: 'totalPercent' },
-      { value: yearPueNote(block), style: 'wrapped' },
+      { value: yearPueNote(period), style: 'wrapped' },
     ],
     dataCentres: [
       ...label('Data centres in the boundary'),

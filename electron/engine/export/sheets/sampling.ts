@@ -5,6 +5,7 @@
  */
 import { VOUCHING_RESULT_LABELS } from '../../../../shared/review/vouching';
 import type { SampleView } from '../../../../shared/review/views';
+import { withdrawnSourceText } from '../../../../shared/withdrawal';
 import type { Cell } from '../book/book';
 import { writeTable, type TableColumn } from '../book/table';
 import type { SheetModule } from './sheet-module';
@@ -31,6 +32,7 @@ const COLUMNS: readonly TableColumn[] = [
   { header: 'Vouched by', style: 'text' },
   { header: 'Finding', style: 'integer' },
   { header: 'Comment', style: 'clipped', width: 60 },
+  { header: 'Out of the calculation', style: 'clipped', width: 60 },
 ];
 
 const METHODS = { random: 'Random', mus: 'Monetary-unit (tCO2e)' } as const;
@@ -58,6 +60,7 @@ function* itemRows(samples: readonly SampleView[]): Generator<Cell[]> {
         { value: item.vouchedBy, style: 'text' },
         { value: item.findingId, style: 'integer' },
         { value: item.comment, style: 'clipped' },
+        { value: item.withdrawn ? `Withdrawn: ${withdrawnSourceText(item.withdrawn)}` : null, style: 'clipped' },
       ];
     }
   }
@@ -66,7 +69,7 @@ function* itemRows(samples: readonly SampleView[]): Generator<Cell[]> {
 /** One line per sample: what was drawn, from what, by whom. */
 function sampleNote(sample: SampleView): string {
   const strata = sample.stratifyBy ? `, stratified by ${sample.stratifyBy}` : '';
-  return `Sample ${sample.id}: ${METHODS[sample.method]}, ${sample.size} of ${sample.populationCount} ${sample.population} (${sample.populationTco2e.toFixed(3)} tCO2e${strata}), seed ${sample.seed}, population SHA-256 ${sample.populationSha256}; drawn ${sample.drawnAt} by ${sample.drawnBy}; ${sample.vouched} vouched, ${sample.differences} with a difference.`;
+  return `Sample ${sample.id}: ${METHODS[sample.method]}, ${sample.size} of ${sample.populationCount} ${sample.population} (${sample.populationTco2e.toFixed(3)} tCO2e${strata}), seed ${sample.seed}, population SHA-256 ${sample.populationSha256}; drawn ${sample.drawnAt} by ${sample.drawnBy}; ${sample.vouched} vouched, ${sample.differences} with a difference${sample.withdrawnItems > 0 ? `; ${sample.withdrawnItems} out of the calculation (their source file withdrawn since), not to be vouched` : ''}.`;
 }
 
 export const samplingSheet: SheetModule = {

@@ -11,8 +11,14 @@ import type { SheetModule } from './sheet-module';
 
 export const SOURCES_SHEET = 'Source files';
 
+/**
+ * Skipped where the counts stored cannot give it: a version that counted a factor file's every
+ * refused value as a rejected row stored more rejected rows than read minus imported.
+ */
+const SKIPPED_NOT_RECORDED = 'Not recorded by the version that imported it';
+
 const NOTES = [
-  `Every imported file, as registered at import ${TICK.hashed}. Rows read = imported + rejected + skipped (totals, notes, blank rows, rows outside the table), each row counted once: imported if it gave at least one record, factor, target or claim; rejected if refused whole. Imported, values refused: imported rows with a value refused alone (a published factor file's row gives one factor per gas, unit or treatment). Reasons: every reason on the Rejected rows sheet (a row can have several).`,
+  `Every imported file, as registered at import ${TICK.hashed}. Rows read = imported + rejected + skipped (totals, notes, blank rows, rows outside the table), each row counted once: imported if it gave at least one record, factor, target or claim; rejected if refused whole. Imported, values refused: imported rows with a value refused alone (a published factor file's row gives one factor per gas, unit or treatment). Reasons: every reason on the Rejected rows sheet (a row can have several). Skipped reads "${SKIPPED_NOT_RECORDED.toLowerCase()}" where an earlier version counted every refused value of a factor file as a rejected row, so imported + rejected exceeds the rows read.`,
   'Evidence: whether the original bytes are kept in the engagement (and so in the evidence pack). Status: a withdrawn file stays here, with its rows and records, but none of its records, claims or targets is in the calculation, the reconciliation or the checks; adjustments on its records correct nothing while it is withdrawn. Replaces / Replaced by: the file imported in its place (withdrawn and imported in one transaction). A reinstated file counts again. Every withdrawal and reinstatement is in the audit log.',
 ];
 
@@ -81,7 +87,7 @@ export const sourceFilesSheet: SheetModule = {
         { value: source.rows_read, style: 'count' },
         { value: source.rows_imported, style: 'count' },
         { value: source.rows_rejected, style: 'count' },
-        { value: formula(`${cellRef(C.read, r)}-${cellRef(C.imported, r)}-${cellRef(C.rejected, r)}`, skipped), style: 'count' },
+        skipped < 0 ? { value: SKIPPED_NOT_RECORDED, style: 'text' } : { value: formula(`${cellRef(C.read, r)}-${cellRef(C.imported, r)}-${cellRef(C.rejected, r)}`, skipped), style: 'count' },
         { value: source.rows_partly_rejected, style: 'count' },
         { value: source.rejection_reasons, style: 'count' },
         { value: source.stored === 1 ? 'Kept' : `Not kept: ${source.omitted_reason ?? 'no evidence recorded'}`, style: 'text' },

@@ -8,7 +8,7 @@ import { tableHeadings } from '../../components/tableHeadings';
 import { errorMessage, formatNumber, formatThreeDecimals } from '../../format';
 import { useAction } from '../../useAction';
 import { FindingDetailPanel } from './FindingDetailPanel';
-import { FINDING_STATUS_LABELS, SEVERITY_LABELS, SOURCE_LABELS } from './labels';
+import { CHECK_TRIGGER_LABELS, FINDING_STATUS_LABELS, SEVERITY_LABELS, SOURCE_LABELS } from './labels';
 import { t } from '../../../../shared/messages';
 
 const PAGE_SIZE = 100;
@@ -43,7 +43,7 @@ function CheckResult({ check }: { check: CheckSummary }) {
   return (
     <div className="check-result" data-testid="check-summary">
       <p>
-        {t.findingsView.checkOver(check.runId, check.trigger === 'import' ? t.findingsView.afterAnImport : t.findingsView.onDemand, check.periods.join(', ') || t.findingsView.noFiscalYear)}{' '}
+        {t.findingsView.checkOver(check.runId, CHECK_TRIGGER_LABELS[check.trigger], check.periods.join(', ') || t.findingsView.noFiscalYear)}{' '}
         <strong>{check.current}</strong> {t.findingsView.currentFindingsNewReopenedNo(check.added, check.reopened, check.resolved)}
         {!check.calculated && t.findingsView.withoutTco2eAtStakeNo}
       </p>

@@ -85,6 +85,7 @@ function SampleDetail({ sample, onChanged }: { sample: SampleView; onChanged: (s
         <div><dt>{t.samplingView.vouched}</dt><dd>{t.samplingView.of(sample.vouched, sample.items.length, sample.differences, sample.differences === 1 ? t.samplingView.difference : t.samplingView.differences)}</dd></div>
       </dl>
       {sample.notSampleable > 0 && <p className="notice warning">{t.samplingView.itemsHaveNoPositiveTco2e(sample.notSampleable)}</p>}
+      {sample.withdrawnItems > 0 && <p className="notice warning" data-testid="sample-withdrawn">{t.samplingView.itemsOutOfTheCalculation(formatCount(sample.withdrawnItems))}</p>}
       {sample.strata.length > 1 && (
         <table className="grid strata" aria-label={t.samplingView.strata}>
           <thead><tr><th>{t.samplingView.stratum}</th><th className="num">{t.samplingView.items}</th><th className="num">{t.samplingView.tco2e}</th><th className="num">{t.samplingView.selected}</th><th className="num">{t.samplingView.intervalT}</th></tr></thead>
@@ -102,7 +103,7 @@ function SampleDetail({ sample, onChanged }: { sample: SampleView; onChanged: (s
         <thead><tr><th className="num">{t.samplingView.no}</th><th>{t.samplingView.site}</th><th>{t.samplingView.activity}</th><th className="num">{t.samplingView.quantity}</th><th className="num">{t.samplingView.tco2e}</th><th>{t.samplingView.sourceRow}</th><th>{t.samplingView.vouching}</th></tr></thead>
         <tbody>
           {sample.items.map((item) => (
-            <tr key={item.drawOrder} data-item={item.drawOrder} data-key={item.key}>
+            <tr key={item.drawOrder} data-item={item.drawOrder} data-key={item.key} data-withdrawn={item.withdrawn ? 'true' : undefined}>
               <td className="num">{item.drawOrder}{item.hits > 1 && <span className="muted small"> ×{item.hits}</span>}</td>
               <td>{item.site ?? '—'}</td>
               <td>{activityName(item.activity)}{item.fiscalYear && <div className="muted small">{item.fiscalYear} {item.basis}</div>}</td>
@@ -117,7 +118,9 @@ function SampleDetail({ sample, onChanged }: { sample: SampleView; onChanged: (s
                     <span className="muted"> · {item.vouchedBy} {formatTimestamp(item.vouchedAt ?? '')}</span>
                   </div>
                 )}
-                <VouchItem key={`${item.drawOrder}:${item.result ?? ''}`} sampleId={sample.id} item={item} onVouched={onChanged} />
+                {item.withdrawn
+                  ? <p className="notice warning small" data-testid="item-withdrawn">{t.samplingView.withdrawnItem(item.withdrawn.sourceFileId, item.withdrawn.fileName, formatTimestamp(item.withdrawn.at), item.withdrawn.by, item.withdrawn.reason)}</p>
+                  : <VouchItem key={`${item.drawOrder}:${item.result ?? ''}`} sampleId={sample.id} item={item} onVouched={onChanged} />}
               </td>
             </tr>
           ))}

@@ -1,4 +1,4 @@
-import type { FindingSeverity, FindingSource, FindingStatus } from '../../../../shared/review/findings';
+import type { CheckTrigger, FindingSeverity, FindingSource, FindingStatus } from '../../../../shared/review/findings';
 import type { SignOffArea } from '../../../../shared/review/sign-off';
 import type { VouchingResult } from '../../../../shared/review/vouching';
 import { NO_VALUE } from '../../format';
@@ -13,6 +13,15 @@ export const SOURCE_LABELS: Readonly<Record<FindingSource, string>> = {
   import: t.labels.import,
   'audit-log': t.labels.auditLog,
   sampling: t.labels.sampling,
+};
+
+/** What started a check run, as the Findings view says 'Check #3 (after an import)'. */
+export const CHECK_TRIGGER_LABELS: Readonly<Record<CheckTrigger, string>> = {
+  'on-demand': t.findingsView.onDemand,
+  import: t.findingsView.afterAnImport,
+  'source-withdrawal': t.findingsView.afterASourceWithdrawal,
+  'source-reinstatement': t.findingsView.afterASourceReinstatement,
+  'source-replacement': t.findingsView.afterASourceReplacement,
 };
 
 export const FINDING_STATUS_LABELS: Readonly<Record<FindingStatus, string>> = {

@@ -293,8 +293,12 @@ describe('a PUE input missing', () => {
     const south = [it_('DC South', '2022-05'), it_('DC South', '2022-06')];
     const findings = run('pue-inputs', data({ records: [facility('DC North', '2022-05'), it_('DC North', '2022-05'), ...south, facility('DC West', '2021-07')] }));
     expect(findings).toMatchObject([
-      { site: 'DC West', activity: 'it_energy', figures: { fiscalYear: 'FY2022', missing: 'it' }, message: 'DC West, FY2022: total facility energy is recorded for DC West but no IT energy; its PUE (data centres) cannot be computed and the year’s is over the other data centres' },
-      { site: 'DC South', activity: 'facility_energy', figures: { fiscalYear: 'FY2023', missing: 'facility' }, recordIds: south.map((one) => one.id), message: expect.stringContaining('IT energy is recorded for DC South but no total facility energy') },
+      { site: 'DC West', activity: 'it_energy', figures: { fiscalYear: 'FY2022', missing: 'it' }, message: 'DC West, FY2022: total facility energy is recorded for DC West but no IT energy; its PUE (data centres) cannot be computed and no data centre has both inputs in FY2022, so the year’s cannot be computed either' },
+      {
+        site: 'DC South', activity: 'facility_energy', figures: { fiscalYear: 'FY2023', missing: 'facility' }, recordIds: south.map((one) => one.id),
+        // DC North has both in FY2023: the year's PUE is over it.
+        message: 'DC South, FY2023: IT energy is recorded for DC South but no total facility energy; its PUE (data centres) cannot be computed and the year’s is over the other data centres',
+      },
     ]);
   });
 
@@ -305,6 +309,14 @@ describe('a PUE input missing', () => {
   it('does not fire on a site outside the reporting boundary, which the metrics leave out', () => {
     const records = [facility('DC West', '2021-07'), it_('DC East', '2021-07')];
     expect(run('pue-inputs', data({ records, sitesOutsideBoundary: new Set(['DC West']) })).map((finding) => finding.site)).toEqual(['DC East']);
+  });
+
+  it('does not say the year’s PUE is over the other data centres when the one with both is outside the boundary', () => {
+    const records = [facility('DC West', '2021-07'), it_('DC West', '2021-07'), it_('DC East', '2021-07')];
+    expect(run('pue-inputs', data({ records })).map((finding) => finding.message)).toEqual([expect.stringMatching(/and the year’s is over the other data centres$/)]);
+    expect(run('pue-inputs', data({ records, sitesOutsideBoundary: new Set(['DC West']) })).map((finding) => finding.message)).toEqual([
+      'DC East, FY2022: IT energy is recorded for DC East but no total facility energy; its PUE (data centres) cannot be computed and no data centre has both inputs in FY2022, so the year’s cannot be computed either',
+    ]);
   });
 });
 

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { areasChangedBy } from '../../../../shared/review/sign-off';
+
+const source = (contents: Record<string, number>) => ({ sourceFileId: 3, file: 'fleet.csv', kind: 'activity', at: 't', by: 'auditor', reason: 'wrong unit', ...contents });
+
+describe('the sign-off areas a source file’s withdrawal, reinstatement or replacement changes', () => {
+  it('are the source data and the areas its contents feed, not every area', () => {
+    for (const operation of ['source.withdraw', 'source.reinstate', 'source.replace']) {
+      // Activity records feed the inventory.
+      expect(areasChangedBy(operation, source({ records: 2, claims: 0, targets: 0, adjustments: 0 }))).toEqual(['import', 'inventory']);
+      // Claims and targets feed the reconciliation, and so do adjustments on its records (they stop correcting).
+      expect(areasChangedBy(operation, source({ records: 0, claims: 1, targets: 0, adjustments: 0 }))).toEqual(['import', 'reconciliation']);
+      expect(areasChangedBy(operation, source({ records: 0, claims: 0, targets: 4, adjustments: 0 }))).toEqual(['import', 'reconciliation']);
+      expect(areasChangedBy(operation, source({ records: 2, claims: 0, targets: 0, adjustments: 1 }))).toEqual(['import', 'inventory', 'reconciliation']);
+      // A file that holds nothing the figures read still changes the source register.
+      expect(areasChangedBy(operation, source({ records: 0, claims: 0, targets: 0, adjustments: 0 }))).toEqual(['import']);
+    }
+  });
+
+  it('take a count the entry does not record (an entry written before adjustments were counted) to be there', () => {
+    expect(areasChangedBy('source.withdraw', source({ records: 2, claims: 0, targets: 0 }))).toEqual(['import', 'inventory', 'reconciliation']);
+    expect(areasChangedBy('source.withdraw', {})).toEqual(['import', 'inventory', 'reconciliation']);
+    expect(areasChangedBy('source.withdraw', null)).toEqual(['import', 'inventory', 'reconciliation']);
+  });
+
+  it('leave every other operation as it was: an unknown one still changes every area', () => {
+    expect(areasChangedBy('import', {})).toEqual(['import']);
+    expect(areasChangedBy('sources.unknown', {})).toEqual(['import', 'inventory', 'reconciliation', 'export']);
+  });
+});
