@@ -177,12 +177,15 @@ export function sitePueGap(site: SiteResult): string | null {
 
 /**
  * What a year's PUE covers, as the workbook's Metrics sheet and the CLI say it: nothing to say when
- * every data centre in the boundary has both inputs; otherwise the data centres it leaves out and
+ * every data centre in the boundary has both inputs, or when the boundary has no data centre and
+ * no site records either input (PUE does not apply); otherwise the data centres it leaves out and
  * why; and, when it has no value, why not (no data centre in the boundary has both inputs).
  */
 export function yearPueNote(period: PeriodResult): string | null {
-  const gaps = period.sites.filter((site) => site.share > 0).flatMap((site) => sitePueGap(site) ?? []);
+  const inBoundary = period.sites.filter((site) => site.share > 0);
+  const gaps = inBoundary.flatMap((site) => sitePueGap(site) ?? []);
   if (period.metrics.pue !== null) return gaps.length === 0 ? null : `${FIGURES.pue.label} over the data centres with both inputs; left out: ${gaps.join('; ')}`;
+  if (gaps.length === 0 && !inBoundary.some((site) => site.isDataCentre)) return null;
   const why = gaps.length === 0 ? `no data centre in the reporting boundary records both ${METRIC_INPUT_WORDS.it} and ${METRIC_INPUT_WORDS.facility}` : gaps.join('; ');
   return `${FIGURES.pue.label} cannot be computed in ${period.label}: ${why}`;
 }

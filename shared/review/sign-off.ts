@@ -48,7 +48,8 @@ function isArea(value: unknown): value is SignOffArea {
 
 /**
  * A source file withdrawn, reinstated or replaced changes the source data in use (import) and what
- * its contents feed, by the counts its entry records: its records the inventory; its claims and
+ * its contents feed, by the counts its entry records: its records the inventory and the
+ * reconciliation (the recomputed figures claims and targets are compared with move); its claims and
  * targets, and the adjustments on its records (they stop or start correcting), the reconciliation.
  * A count the entry lacks is taken to be there.
  */
@@ -60,7 +61,7 @@ function areasOfSourceChange(params: unknown): readonly SignOffArea[] {
   return [
     'import',
     ...(holds('records') ? (['inventory'] as const) : []),
-    ...(['claims', 'targets', 'adjustments'].some(holds) ? (['reconciliation'] as const) : []),
+    ...(['records', 'claims', 'targets', 'adjustments'].some(holds) ? (['reconciliation'] as const) : []),
   ];
 }
 

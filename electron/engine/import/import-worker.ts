@@ -19,7 +19,8 @@ import { runImport } from './pipeline';
 let db: WritableDb | null = null;
 
 serveWorker<ImportWorkerData, ImportOutcome, ImportWorkerProgress>(
-  ({ engagementPath, nativeBinding, request }, signal, progress) => {
+  // async: an engagement that cannot be opened is a failed import with its reason, not a thrown error.
+  async ({ engagementPath, nativeBinding, request }, signal, progress) => {
     db = connectToCheckedDatabase(engagementPath, { nativeBinding });
     db.pragma('synchronous = FULL');
     db.pragma('wal_autocheckpoint = 0');

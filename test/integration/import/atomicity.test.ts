@@ -88,6 +88,9 @@ describe('an import commits completely or not at all', () => {
     const cancelled = startImportJob({ engagementPath: engagement.filePath, request: { filePath: big, mapping, ...TEST_ACTOR, settings: engagement.settings() } }, () => cancelled.cancel());
     await expect(cancelled.result).rejects.toMatchObject({ code: 'cancelled' });
     expect(importFootprint(engagement)).toEqual(before);
+    // An engagement the worker cannot open fails with why, not a bare worker error.
+    const missing = startImportJob({ engagementPath: path.join(dir, 'gone.carbonaudit'), request: { filePath: file, mapping, ...TEST_ACTOR, settings: engagement.settings() } }, () => undefined);
+    await expect(missing.result).rejects.toMatchObject({ message: expect.stringContaining('unable to open database file') });
     engagement.close();
   });
 

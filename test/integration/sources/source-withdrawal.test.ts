@@ -217,7 +217,7 @@ describe('withdrawing an imported source file', () => {
 
       for (const area of SIGN_OFF_AREAS) signOffArea(engagement, area, 'preparer');
       const outcome = await withdrawSource(engagement, 3, 'The whole file is in m3');
-      // Its records feed the inventory and an adjustment of the reconciliation: the workbook's sign-off is untouched.
+      // Its records feed the inventory and the reconciliation (the figures claims are compared with move): the workbook's sign-off is untouched.
       expect(listAuditEntries(engagement, 0, 1000).find((entry) => entry.operation === 'source.withdraw')!.params).toMatchObject({ records: 2, claims: 0, targets: 0, adjustments: 1 });
       const modifiedBy = (area: string) => areaSignOffs(engagement).find((candidate) => candidate.area === area)!.preparer!.changesSince.map((change) => change.operation);
       expect(['import', 'inventory', 'reconciliation'].map(modifiedBy).map((operations) => operations.includes('source.withdraw'))).toEqual([true, true, true]);

@@ -6,8 +6,8 @@ const source = (contents: Record<string, number>) => ({ sourceFileId: 3, file: '
 describe('the sign-off areas a source file’s withdrawal, reinstatement or replacement changes', () => {
   it('are the source data and the areas its contents feed, not every area', () => {
     for (const operation of ['source.withdraw', 'source.reinstate', 'source.replace']) {
-      // Activity records feed the inventory.
-      expect(areasChangedBy(operation, source({ records: 2, claims: 0, targets: 0, adjustments: 0 }))).toEqual(['import', 'inventory']);
+      // Activity records feed the inventory, and the reconciliation compares claims and targets with the figures they move.
+      expect(areasChangedBy(operation, source({ records: 2, claims: 0, targets: 0, adjustments: 0 }))).toEqual(['import', 'inventory', 'reconciliation']);
       // Claims and targets feed the reconciliation, and so do adjustments on its records (they stop correcting).
       expect(areasChangedBy(operation, source({ records: 0, claims: 1, targets: 0, adjustments: 0 }))).toEqual(['import', 'reconciliation']);
       expect(areasChangedBy(operation, source({ records: 0, claims: 0, targets: 4, adjustments: 0 }))).toEqual(['import', 'reconciliation']);
