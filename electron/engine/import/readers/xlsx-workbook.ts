@@ -19,6 +19,8 @@ export interface WorkbookLayout {
 
 export const WORKBOOK_PART = 'xl/workbook.xml';
 export const WORKBOOK_RELATIONSHIPS_PART = 'xl/_rels/workbook.xml.rels';
+export const SHARED_STRINGS_PART = 'xl/sharedStrings.xml';
+export const STYLES_PART = 'xl/styles.xml';
 /** Far above what Excel writes even with thousands of defined names; the guard has already bounded it. */
 const WORKBOOK_PART_MAX_BYTES = 64 * 1024 * 1024;
 const WORKSHEET_RELATIONSHIP_TYPE = /\/worksheet$/;
@@ -28,32 +30,34 @@ const WORKSHEET_RELATIONSHIP_TYPE = /\/worksheet$/;
  * so listing the sheets of a large workbook stays instant.
  */
 export async function readWorkbookLayout(path: string, maxZipEntries: number): Promise<WorkbookLayout> {
-  return withZipArchive(path, maxZipEntries, async (zip) => {
-    const entries = await listZipEntries(zip);
-    const workbook = await readPart(zip, entries, WORKBOOK_PART);
-    const relationships = relationshipTargets(await readPart(zip, entries, WORKBOOK_RELATIONSHIPS_PART));
+  return withZipArchive(path, maxZipEntries, async (zip) => readWorkbookLayoutOf(zip, await listZipEntries(zip)));
+}
 
-    const worksheets: WorksheetPart[] = [];
-    for (const sheet of elementsAttributes(workbook, WORKBOOK_PART, 'sheet')) {
-      const name = sheet.get('name');
-      const relationshipId = [...sheet.entries()].find(([attribute]) => attribute.endsWith(':id'))?.[1];
-      const relationship = relationshipId === undefined ? undefined : relationships.get(relationshipId);
-      if (name === undefined || relationship === undefined) {
-        throw damagedWorkbook(`its sheet list names a sheet (${name ?? 'without a name'}) without saying where it is stored`);
-      }
-      if (!WORKSHEET_RELATIONSHIP_TYPE.test(relationship.type)) continue;
-      // The guard checked every .xml part; a sheet stored under any other name would slip past it.
-      if (!relationship.partName.endsWith('.xml') || !entries.some((entry) => entry.fileName === relationship.partName)) {
-        throw damagedWorkbook(`its sheet "${name}" should be stored as ${relationship.partName}, which it does not hold as XML`);
-      }
-      worksheets.push({ name, partName: relationship.partName });
+/** readWorkbookLayout on an archive already open, its `entries` listed. */
+export async function readWorkbookLayoutOf(zip: ZipFile, entries: readonly Entry[]): Promise<WorkbookLayout> {
+  const workbook = await readPart(zip, entries, WORKBOOK_PART);
+  const relationships = relationshipTargets(await readPart(zip, entries, WORKBOOK_RELATIONSHIPS_PART));
+
+  const worksheets: WorksheetPart[] = [];
+  for (const sheet of elementsAttributes(workbook, WORKBOOK_PART, 'sheet')) {
+    const name = sheet.get('name');
+    const relationshipId = [...sheet.entries()].find(([attribute]) => attribute.endsWith(':id'))?.[1];
+    const relationship = relationshipId === undefined ? undefined : relationships.get(relationshipId);
+    if (name === undefined || relationship === undefined) {
+      throw damagedWorkbook(`its sheet list names a sheet (${name ?? 'without a name'}) without saying where it is stored`);
     }
-    const date1904 = elementsAttributes(workbook, WORKBOOK_PART, 'workbookPr').some((properties) => {
-      const value = properties.get('date1904');
-      return value === '1' || value === 'true';
-    });
-    return { worksheets, date1904 };
+    if (!WORKSHEET_RELATIONSHIP_TYPE.test(relationship.type)) continue;
+    // The guard checked every .xml part; a sheet stored under any other name would slip past it.
+    if (!relationship.partName.endsWith('.xml') || !entries.some((entry) => entry.fileName === relationship.partName)) {
+      throw damagedWorkbook(`its sheet "${name}" should be stored as ${relationship.partName}, which it does not hold as XML`);
+    }
+    worksheets.push({ name, partName: relationship.partName });
+  }
+  const date1904 = elementsAttributes(workbook, WORKBOOK_PART, 'workbookPr').some((properties) => {
+    const value = properties.get('date1904');
+    return value === '1' || value === 'true';
   });
+  return { worksheets, date1904 };
 }
 
 async function readPart(zip: ZipFile, entries: readonly Entry[], partName: string): Promise<string> {

@@ -10,7 +10,7 @@ import { SheetCellScanner } from './xlsx-cell-scanner';
 import type { StreamedPart } from './xlsx-package-stream';
 import { rebuildPackage } from './xlsx-package-stream';
 import type { WorkbookLayout, WorksheetPart } from './xlsx-workbook';
-import { WORKBOOK_PART, WORKBOOK_RELATIONSHIPS_PART } from './xlsx-workbook';
+import { SHARED_STRINGS_PART, STYLES_PART, WORKBOOK_PART, WORKBOOK_RELATIONSHIPS_PART } from './xlsx-workbook';
 import { partLabel, XmlPartChecker } from './xml-part-checker';
 import { decodeXmlPart } from './xml-part-decoder';
 import type { GuardedWorkbook } from './zip-guard';
@@ -43,7 +43,7 @@ export interface SheetRowBatch {
 /** What one pass reads: the sheets asked for and the parts exceljs needs to read them. */
 export interface XlsxReadPlan {
   readonly sheets: readonly WorksheetPart[];
-  /** Each sheet's uncompressed size as its ZIP header declares it, by part name. */
+  /** The uncompressed size of each part streamed, as its ZIP header declares it, by its name in the file. */
   readonly declaredBytes: ReadonlyMap<string, number>;
   readonly parts: readonly StreamedPart[];
   /** Compressed size of the parts taken from the file. */
@@ -51,8 +51,6 @@ export interface XlsxReadPlan {
   readonly date1904: boolean;
 }
 
-const SHARED_STRINGS_PART = 'xl/sharedStrings.xml';
-const STYLES_PART = 'xl/styles.xml';
 /** Stands in for a missing shared-strings part, so that exceljs parses sheets as they stream. */
 const EMPTY_SHARED_STRINGS = Buffer.from(
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
@@ -80,7 +78,12 @@ export function planXlsxRead(layout: WorkbookLayout, guarded: GuardedWorkbook, s
     (total, part) => total + ('entryName' in part.source ? (guarded.compressedBytes.get(part.source.entryName) ?? 0) : 0),
     0,
   );
-  return { sheets, declaredBytes: guarded.declaredBytes, parts, sourceBytes, date1904: layout.date1904 };
+  const declaredBytes = new Map(
+    parts.map(({ name, source }): [string, number] =>
+      'entryName' in source ? [source.entryName, guarded.declaredBytes.get(source.entryName) ?? 0] : [name, source.content.length],
+    ),
+  );
+  return { sheets, declaredBytes, parts, sourceBytes, date1904: layout.date1904 };
 }
 
 /**
@@ -188,16 +191,19 @@ interface StyleManager {
 }
 
 /**
- * Hooks UTF-8 decoding, the checks of a sheet's bytes the archive guard leaves to this pass, and a
- * cell scanner per sheet in front of exceljs's XML parser, names the part in any error it meets,
- * and makes dangling references to shared strings and cell formats visible. The plan's sheets
- * are in the order exceljs numbers them.
+ * Hooks UTF-8 decoding, the checks of each part's bytes (the archive guard's, which it leaves to
+ * this pass for the sheets; the other parts are held to them again, since this pass reads the file
+ * anew), and a cell scanner per sheet in front of exceljs's XML parser, names the part in any
+ * error it meets, and makes dangling references to shared strings and cell formats visible. The
+ * plan's sheets are in the order exceljs numbers them.
  */
 function hookPartParsers(
   reader: ExcelJS.stream.xlsx.WorkbookReader,
   { sheets, declaredBytes }: XlsxReadPlan,
 ): { scanners: Map<unknown, SheetCellScanner>; styles: { danglingSeen: boolean } } {
   const internals = reader as unknown as WorkbookReaderInternals;
+  const checked = (chunks: AsyncIterable<Buffer>, part: string, sheet?: string, onText?: (text: string) => void) =>
+    decodeXmlPart(chunks, onText, [new InflatedPartCheck(part, declaredBytes.get(part) ?? 0, sheet), new XmlPartChecker(part, sheet)]);
   for (const [method, part] of [
     ['_parseRels', WORKBOOK_RELATIONSHIPS_PART],
     ['_parseWorkbook', WORKBOOK_PART],
@@ -205,14 +211,14 @@ function hookPartParsers(
   ] as const) {
     const parse = internals[method].bind(reader);
     internals[method] = (entry) =>
-      parse(Readable.from(decodeXmlPart(entry))).catch((error: unknown) => {
+      parse(Readable.from(checked(entry, part))).catch((error: unknown) => {
         throw partReadError(error, part);
       });
   }
   const parseSharedStrings = internals._parseSharedStrings.bind(reader);
   internals._parseSharedStrings = async function* (entry) {
     try {
-      yield* parseSharedStrings(Readable.from(decodeXmlPart(entry)));
+      yield* parseSharedStrings(Readable.from(checked(entry, SHARED_STRINGS_PART)));
     } catch (error) {
       throw partReadError(error, SHARED_STRINGS_PART);
     }
@@ -232,8 +238,7 @@ function hookPartParsers(
     const sheet = sheets[Number(sheetNo) - 1];
     if (sheet === undefined) throw new Error(`exceljs opened sheet ${sheetNo}, which this pass does not read`);
     const scanner = new SheetCellScanner(sheet.name);
-    const inflated = new InflatedPartCheck(sheet.partName, declaredBytes.get(sheet.partName) ?? 0, sheet.name);
-    const xml = decodeXmlPart(chunks, (text) => scanner.scan(text), [inflated, new XmlPartChecker(sheet.partName, sheet.name)]);
+    const xml = checked(chunks, sheet.partName, sheet.name, (text) => scanner.scan(text));
     for (const event of parseWorksheet(xml, sheetNo)) {
       scanners.set(event.value, scanner);
       yield event;

@@ -19,8 +19,9 @@ export const MAX_CELL_XML_BYTES = MIB;
  * Why: exceljs's streaming parser never tells the end of a part from its truncation, so a sheet
  * cut short would import as its first rows. The parser does check what it reads for
  * well-formedness (characters, names, nesting); this check covers what it cannot see, the end.
- * The archive guard runs it on every part but the worksheets, whose bulk it leaves to the
- * streaming read: that reads a sheet once per import, where the guard runs at every open.
+ * The archive guard runs it on every part but the sheets, whose bulk it leaves to the streaming
+ * read (which reads a sheet once per import, where the guard runs at every open); the read runs
+ * it on every part it hands exceljs.
  *
  * Markup characters are ASCII and never occur inside a UTF-8 multi-byte character, so the bytes
  * need no decoding.

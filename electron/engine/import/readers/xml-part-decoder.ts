@@ -8,12 +8,11 @@ export interface PartBytesCheck {
 }
 
 /**
- * The guard has checked that every part but the worksheets is valid UTF-8, and a worksheet's
- * `checks` hold its bytes to UTF-8 before they are decoded, so decoding here needs no checks
- * (Node's StringDecoder, which carries a character split between chunks and decodes several
- * times faster than a streaming TextDecoder). A worksheet's checks also refuse a sheet that ends
- * before its root element does, before exceljs could take that end for the sheet's. Element names
- * lose the root's namespace prefix, which exceljs would not recognise them by.
+ * A part's `checks` hold its bytes to UTF-8 before they are decoded, so decoding here needs no
+ * checks (Node's StringDecoder, which carries a character split between chunks and decodes several
+ * times faster than a streaming TextDecoder). The checks also refuse a part that ends before its
+ * root element does, before exceljs could take that end for the part's. Element names lose the
+ * root's namespace prefix, which exceljs would not recognise them by.
  */
 export async function* decodeXmlPart(
   chunks: AsyncIterable<Buffer>,

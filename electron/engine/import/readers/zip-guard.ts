@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
-import type { Entry } from 'yauzl';
+import type { Entry, ZipFile } from 'yauzl';
 import { formatBytes, GIB, MIB, SourceRefusedError } from './refusal';
+import { readWorkbookLayoutOf, SHARED_STRINGS_PART, STYLES_PART, WORKBOOK_PART, WORKBOOK_RELATIONSHIPS_PART } from './xlsx-workbook';
 import { partLabel, XmlPartChecker } from './xml-part-checker';
 import { inflateZipEntry, listZipEntries, withZipArchive } from './zip-archive';
 
@@ -30,7 +31,7 @@ export const DEFAULT_READ_LIMITS: ReadLimits = Object.freeze({
 export interface GuardedWorkbook {
   /** Compressed size of every entry, by name. */
   readonly compressedBytes: ReadonlyMap<string, number>;
-  /** Uncompressed size every entry declares, by name: a worksheet's bytes are held to it as they stream (InflatedPartCheck). */
+  /** Uncompressed size every entry declares, by name: each part's bytes are held to it again as the read streams them (InflatedPartCheck). */
   readonly declaredBytes: ReadonlyMap<string, number>;
 }
 
@@ -39,12 +40,15 @@ export interface GuardedWorkbook {
  * compression ratios, then inflates every XML part, counting the bytes that really come out
  * (a header that lies about its size is caught as soon as it is exceeded), refusing any text that
  * is not UTF-8 (so the reader can decode without checking again), any DOCTYPE, and any part but
- * a worksheet that is cut short or not a single complete element (XmlPartChecker).
+ * a sheet that is cut short or not a single complete element (XmlPartChecker).
  *
- * A worksheet is inflated only up to its root element's start tag (which tells it is one): the
- * streaming read inflates it anyway, and holds its bytes to the same checks (InflatedPartCheck,
- * XmlPartChecker) before its parser sees them, so the bulk of a workbook is inflated once per
- * read, not twice. A sheet no read asks for is never inflated at all.
+ * A sheet (a part the workbook lists as a worksheet, and whose root element is one) is inflated
+ * only up to its root element's start tag: the streaming read inflates it anyway, and holds its
+ * bytes to the same checks (InflatedPartCheck, XmlPartChecker) before its parser sees them, so
+ * the bulk of a workbook is inflated once per read, not twice. Every other part, and the parts
+ * exceljs reads by name (workbook, relationships, shared strings, styles) even where the sheet
+ * list names one, is checked in full here, whatever its root element claims. The workbook part
+ * and its relationships, which say which parts are sheets, are checked first.
  */
 export async function guardWorkbookArchive(
   path: string,
@@ -54,29 +58,48 @@ export async function guardWorkbookArchive(
     const entries = await listZipEntries(zip);
     checkDeclaredSizes(entries, limits);
 
-    for (const entry of entries.filter(isXmlPart)) {
-      const xml = new XmlPartChecker(entry.fileName);
-      const inflated = new InflatedPartCheck(entry.fileName, entry.uncompressedSize);
-      let worksheet = false;
-      for await (const chunk of inflateZipEntry(zip, entry)) {
-        if (inflated.bytes === 0) refuseUtf16Xml(entry.fileName, chunk);
-        inflated.feed(chunk);
-        xml.feed(chunk);
-        // The rest of a worksheet is checked as it streams to exceljs (see above).
-        if (xml.isWorksheet) {
-          worksheet = true;
-          break;
-        }
-      }
-      if (worksheet) continue;
-      inflated.end();
-      xml.end();
+    const xmlParts = entries.filter(isXmlPart);
+    const layoutParts = xmlParts.filter((entry) => entry.fileName === WORKBOOK_PART || entry.fileName === WORKBOOK_RELATIONSHIPS_PART);
+    for (const entry of layoutParts) await checkXmlPart(zip, entry, false);
+    const sheetParts = await listedSheetParts(zip, entries);
+    for (const entry of xmlParts) {
+      if (layoutParts.includes(entry)) continue;
+      await checkXmlPart(zip, entry, sheetParts.has(entry.fileName) && !EXCELJS_NAMED_PARTS.has(entry.fileName));
     }
     return {
       compressedBytes: new Map(entries.map((entry) => [entry.fileName, entry.compressedSize])),
       declaredBytes: new Map(entries.map((entry) => [entry.fileName, entry.uncompressedSize])),
     };
   });
+}
+
+/** Parts exceljs reads by these names whatever the sheet list says: checked in full even where it lists one as a sheet. */
+const EXCELJS_NAMED_PARTS: ReadonlySet<string> = new Set([WORKBOOK_PART, WORKBOOK_RELATIONSHIPS_PART, SHARED_STRINGS_PART, STYLES_PART]);
+
+/** Inflates one XML part through the checks; a `listedSheet` stops at a worksheet root's start tag (see above). */
+async function checkXmlPart(zip: ZipFile, entry: Entry, listedSheet: boolean): Promise<void> {
+  const xml = new XmlPartChecker(entry.fileName);
+  const inflated = new InflatedPartCheck(entry.fileName, entry.uncompressedSize);
+  for await (const chunk of inflateZipEntry(zip, entry)) {
+    if (inflated.bytes === 0) refuseUtf16Xml(entry.fileName, chunk);
+    inflated.feed(chunk);
+    xml.feed(chunk);
+    if (listedSheet && xml.isWorksheet) return;
+  }
+  inflated.end();
+  xml.end();
+}
+
+/**
+ * The parts the workbook lists as worksheets. A workbook whose sheet list cannot be read lists
+ * none here, so every part is checked in full; the reader then refuses it, reading the same list.
+ */
+async function listedSheetParts(zip: ZipFile, entries: readonly Entry[]): Promise<Set<string>> {
+  const layout = await readWorkbookLayoutOf(zip, entries).catch((error: unknown) => {
+    if (error instanceof SourceRefusedError) return undefined;
+    throw error;
+  });
+  return new Set(layout?.worksheets.map((sheet) => sheet.partName));
 }
 
 /**
