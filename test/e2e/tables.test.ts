@@ -122,11 +122,13 @@ describe('tables that scale', () => {
     await records.getByRole('button', { name: 'Export CSV… of records' }).click();
     await expect.poll(() => textOf(records.locator('.csv-export [role="status"]')), { timeout: 180_000 }).toBe('Saved 27,500 rows to records-site-7.csv');
     const lines = fs.readFileSync(csv, 'utf8').split('\r\n');
-    // Its header row is the table's: the headings it shows (the catalogue's), the sort mark aside.
+    // Its header row is the table's: the headings it shows (the catalogue's), the sort mark aside,
+    // then the two the screen keeps to a badge: whether each record is in use and, if not, why.
     const headings = (await table.locator('thead th').allTextContents()).map((text) => text.replace(/ [▴▾]$/, ''));
     expect(headings).toEqual(['Record', 'Site', 'Period', 'Activity', 'Quantity', 'Unit', 'Source file', 'Sheet', 'Row']);
-    expect(lines[0]).toBe(`\uFEFF${headings.join(',')}`);
+    expect(lines[0]).toBe(`\uFEFF${[...headings, 'Status', 'Why out of the calculation'].join(',')}`);
     expect(lines).toHaveLength(27_500 + 2);
+    expect(lines.slice(1, -1).every((line) => line.endsWith(',in-use,'))).toBe(true);
     // In the table's order: quantity descending.
     const quantities = lines.slice(1, -1).map((line) => Number(line.split(',')[4]));
     expect(quantities).toEqual([...quantities].sort((a, b) => b - a));
