@@ -48,7 +48,8 @@ describe('withdrawing, reinstating and replacing a source file', () => {
     // Withdraw: the reason is required before the action is enabled.
     await openSources(page);
     const fleetRow = sourceRow(page, 'fleet.csv');
-    await expect(textOf(fleetRow)).resolves.toContain('In use');
+    // Polled: the list fills its status and actions once the screen has loaded the withdrawals.
+    await expect.poll(() => textOf(fleetRow)).toContain('In use');
     await fleetRow.getByRole('button', { name: 'Withdraw…' }).click();
     const confirm = fleetRow.getByRole('button', { name: 'Withdraw', exact: true });
     await expect(confirm.isDisabled()).resolves.toBe(true);
