@@ -501,8 +501,9 @@ function oneQuantityPerColumn(drafts: readonly Draft[]): Draft[] {
         twinOf: main.column,
       });
     }
-    if (twins.some((other) => replaced.get(other.column)?.role === 'twin')) {
-      replaced.set(main.column, { ...main, reason: `${main.reason}; imported in the unit a meter reads, its twin${twins.length > 1 ? 's' : ''} in ${twins.map((other) => other.unitText).join(', ')} checked against it` });
+    const checked = twins.filter((other) => replaced.get(other.column)?.role === 'twin');
+    if (checked.length > 0) {
+      replaced.set(main.column, { ...main, reason: `${main.reason}; imported in the unit a meter reads, its twin${checked.length > 1 ? 's' : ''} in ${checked.map((other) => other.unitText).join(', ')} checked against it` });
     }
   }
   return drafts.map((column) => replaced.get(column.column) ?? column);
