@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appendAudit, compareWithKnownHead, describeMissingEntries, GENESIS_HASH } from '../../../electron/engine/db/audit-log';
@@ -96,6 +97,26 @@ describe('connections', () => {
     expect(() => createDatabase(file, { nativeBinding: NO_BINDING })).toThrow();
     createDatabase(file).close();
     expect(() => connectToCheckedDatabase(file, { nativeBinding: NO_BINDING })).toThrow();
+  });
+
+  it('checks the engagement on a read-only handle, then opens it for writing, both through the binding it is given and never creating the file', () => {
+    const file = path.join(tempDir(), 'e.carbonaudit');
+    createDatabase(file).close();
+    // A binding that records each database it opens, then hands over to the real one.
+    const real = createRequire(import.meta.url)('better-sqlite3/build/Release/better_sqlite3.node') as { Database: new (...args: unknown[]) => object };
+    const opened: { file: unknown; readonly: unknown; fileMustExist: unknown }[] = [];
+    const recording = {
+      ...real,
+      isInitialized: true,
+      Database: function RecordingDatabase(...args: unknown[]): object {
+        opened.push({ file: args[0], readonly: args[3], fileMustExist: args[4] });
+        return new real.Database(...args);
+      },
+    };
+    openDatabase(file, { nativeBinding: recording as unknown as string }).close();
+    const ofTheFile = opened.filter((open) => open.file === file);
+    expect(ofTheFile[0]).toEqual({ file, readonly: true, fileMustExist: true });
+    expect(ofTheFile.at(-1)).toEqual({ file, readonly: false, fileMustExist: true });
   });
 
   it('does not create a file when reconnecting to one that is gone', () => {
