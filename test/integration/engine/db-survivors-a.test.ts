@@ -164,6 +164,20 @@ describe('connections', () => {
     expect(fs.existsSync(`${file}-wal`)).toBe(false);
   });
 
+  it('keeps no handle on the file once it is closed, the header check included (on Linux, by the open files of the process)', () => {
+    const file = path.join(tempDir(), 'handles.carbonaudit');
+    createDatabase(file).close();
+    for (let i = 0; i < 5; i++) openDatabase(file).close();
+    const openOnFile = fs.readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return fs.readlinkSync(`/proc/self/fd/${fd}`) === file;
+      } catch {
+        return false; // closed between the listing and the read
+      }
+    });
+    expect(openOnFile).toEqual([]);
+  });
+
   it('calls a path it cannot read (a folder) not an engagement, not missing, and says why', () => {
     const folder = tempDir();
     expect(engineErrorCode(() => openDatabase(folder))).toBe('not-an-engagement');

@@ -32,7 +32,7 @@ function refusal(...statements: string[]): EngineError {
 describe('schema guard', () => {
   it('folds each whitespace run in a CREATE statement to one space, so layout alone never refuses a file', () => {
     const [table] = schemaOf('CREATE TABLE t (a INTEGER,\n    b TEXT)');
-    expect(table.sql).toBe('CREATE TABLE t (a INTEGER, b TEXT)');
+    expect(table!.sql).toBe('CREATE TABLE t (a INTEGER, b TEXT)');
     expect(schemaDifferences(schemaOf('CREATE TABLE t (a INTEGER,\n    b TEXT)'), schemaOf('CREATE TABLE t (a INTEGER, b TEXT)'))).toEqual([]);
   });
 
@@ -44,7 +44,7 @@ describe('schema guard', () => {
       db.pragma('writable_schema = ON');
       db.prepare("UPDATE sqlite_schema SET sql = sql || '  ' WHERE name = 't'").run();
       db.pragma('writable_schema = OFF');
-      expect(readSchema(db)[0].sql).toBe('CREATE TABLE t (a INTEGER)');
+      expect(readSchema(db)[0]!.sql).toBe('CREATE TABLE t (a INTEGER)');
     } finally {
       db.close();
     }
