@@ -27,7 +27,7 @@ export default defineConfig({
           root,
           setupFiles: ['test/helpers/app-data.ts'],
           include: [
-            'test/integration/engine/{audit-log,audit-witness,engagement-file,migrations}.test.ts',
+            'test/integration/engine/{audit-log,audit-witness,engagement-file,migrations,engagement-file-edges,schema-guard}.test.ts',
             'test/integration/import/{targets-and-claims,totals-rows}.test.ts',
             'test/integration/inventory/fiscal-labels.test.ts',
           ],
