@@ -22,9 +22,8 @@ export const SIGN_OFF_AREA_LABELS: Readonly<Record<SignOffArea, string>> = {
 /** Operations that change no area: the sign-offs themselves, finalising, refusals, creating the file. */
 const NO_AREA = new Set(['engagement.create', 'signoff', 'engagement.finalise', 'engagement.unlock', 'engagement.changeRefused']);
 
-/** Operations by prefix ('import' matches 'import' and 'import.…'), first match wins. */
+/** Operations by prefix ('site' matches 'site' and 'site.…'), first match wins. */
 const AREAS_BY_OPERATION: readonly (readonly [string, readonly SignOffArea[]])[] = [
-  ['import', ['import']],
   ['mapping', ['import']],
   ['site', ['inventory']],
   ['factors', ['inventory']],
@@ -46,33 +45,59 @@ function isArea(value: unknown): value is SignOffArea {
   return typeof value === 'string' && (SIGN_OFF_AREAS as readonly string[]).includes(value);
 }
 
+/** What a source file holds that the figures read, by the counts an audit entry records. */
+interface SourceContents {
+  readonly records?: unknown;
+  readonly claims?: unknown;
+  readonly targets?: unknown;
+  readonly adjustments?: unknown;
+}
+
 /**
- * A source file withdrawn, reinstated or replaced changes the source data in use (import) and what
- * its contents feed, by the counts its entry records: its records the inventory and the
- * reconciliation (the recomputed figures claims and targets are compared with move); its claims and
- * targets, and the adjustments on its records (they stop or start correcting), the reconciliation.
- * A count the entry lacks is taken to be there.
+ * A source file imported, withdrawn, reinstated or replaced changes the source data in use (import)
+ * and what its contents feed: its records the inventory and the reconciliation (the recomputed
+ * figures claims and targets are compared with move); its claims and targets, and the adjustments on
+ * its records (they stop or start correcting), the reconciliation. A count the entry lacks is taken
+ * to be there.
  */
-function areasOfSourceChange(params: unknown): readonly SignOffArea[] {
-  const holds = (name: string) => {
-    const count = (params as Record<string, unknown> | null)?.[name];
+function areasOfSourceContents(contents: SourceContents | null): readonly SignOffArea[] {
+  const holds = (name: keyof SourceContents) => {
+    const count = contents?.[name];
     return typeof count !== 'number' || count > 0;
   };
   return [
     'import',
     ...(holds('records') ? (['inventory'] as const) : []),
-    ...(['records', 'claims', 'targets', 'adjustments'].some(holds) ? (['reconciliation'] as const) : []),
+    ...((['records', 'claims', 'targets', 'adjustments'] as const).some(holds) ? (['reconciliation'] as const) : []),
   ];
 }
 
 /**
+ * What an import's entry says it added, in a source change's counts: its control totals count what
+ * its kind creates (an activity file's records, and the claims its rows state; a claims or targets
+ * file's claims or targets; a factor file's factors, which the calculation reads only once
+ * recalculate moves to their version). Nothing on its new records is adjusted yet.
+ */
+function contentsOfImport(params: unknown): SourceContents | null {
+  const { kind, controlTotals } = (params ?? {}) as { kind?: unknown; controlTotals?: { recordsCreated?: unknown; claimsCreated?: unknown } };
+  const created = controlTotals?.recordsCreated;
+  const none = { records: 0, claims: 0, targets: 0, adjustments: 0 };
+  if (kind === 'activity') return { ...none, records: created, claims: controlTotals?.claimsCreated };
+  if (kind === 'claims') return { ...none, claims: created };
+  if (kind === 'targets') return { ...none, targets: created };
+  if (kind === 'factors') return none;
+  return null;
+}
+
+/**
  * The areas an audit entry changes. The review's entries (check runs, finding updates, samples)
- * carry the areas they touched in their params as `areas`; a source file's withdrawal,
+ * carry the areas they touched in their params as `areas`; a source file's import, withdrawal,
  * reinstatement or replacement changes the areas its contents feed.
  */
 export function areasChangedBy(operation: string, params: unknown): readonly SignOffArea[] {
   if (NO_AREA.has(operation)) return [];
-  if (matches(operation, 'source')) return areasOfSourceChange(params);
+  if (operation === 'import') return areasOfSourceContents(contentsOfImport(params));
+  if (matches(operation, 'source')) return areasOfSourceContents(params as SourceContents | null);
   const named = (params as { areas?: unknown } | null)?.areas;
   if (Array.isArray(named) && (matches(operation, 'review') || matches(operation, 'finding') || matches(operation, 'sample'))) return named.filter(isArea);
   for (const [prefix, areas] of AREAS_BY_OPERATION) if (matches(operation, prefix)) return areas;

@@ -247,6 +247,54 @@ describe('withdrawing an imported source file', () => {
   });
 });
 
+describe('the sign-off areas an import reopens', () => {
+  const tempDir = useTempDir();
+
+  /** Signs every area off as its preparer and returns the areas later changed by `operation`. */
+  async function areasReopenedBy(file: string, operation: string, change: () => Promise<void>): Promise<string[]> {
+    const engagement = openEngagement(file);
+    try {
+      for (const area of SIGN_OFF_AREAS) signOffArea(engagement, area, 'preparer');
+    } finally {
+      engagement.close();
+    }
+    await change();
+    const after = openEngagement(file);
+    try {
+      return areaSignOffs(after)
+        .filter((area) => area.preparer!.changesSince.some((change) => change.operation === operation))
+        .map((area) => area.area);
+    } finally {
+      after.close();
+    }
+  }
+
+  const imports = (file: string, ...args: string[]) => async () => {
+    const imported = await cli('import', file, ...args);
+    expect(imported.code, imported.err).toBe(0);
+  };
+
+  it('are the ones its file feeds, as its withdrawal would reopen: records the inventory and reconciliation, claims the reconciliation, never the workbook', async () => {
+    const { dir, file } = await engagementWithFleet(tempDir());
+    const plant = path.join(dir, 'plant.csv');
+    fs.writeFileSync(plant, 'Site,Month,Activity,Quantity,Unit\nPlant,2022-04,Diesel,500,L\n');
+    expect(await areasReopenedBy(file, 'import', imports(file, plant))).toEqual(['import', 'inventory', 'reconciliation']);
+    expect(await areasReopenedBy(file, 'source.withdraw', async () => void (await cli('sources', 'withdraw', file, '4', '--reason', 'Plant is not ours')))).toEqual(['import', 'inventory', 'reconciliation']);
+
+    const claims = path.join(dir, 'claims.csv');
+    fs.writeFileSync(claims, 'Metric,Year,Reported value,Unit\nScope 1,FY2023,8.5,tCO2e\n');
+    const claimMapping = path.join(dir, 'claims.mapping.json');
+    fs.writeFileSync(claimMapping, JSON.stringify(claimsMapping()));
+    expect(await areasReopenedBy(file, 'import', imports(file, claims, '--kind', 'claims', '--mapping', claimMapping))).toEqual(['import', 'reconciliation']);
+    expect(await areasReopenedBy(file, 'source.withdraw', async () => void (await cli('sources', 'withdraw', file, '5', '--reason', 'Another entity')))).toEqual(['import', 'reconciliation']);
+
+    // A file whose every row is rejected adds nothing the figures read: only the source data changed.
+    const empty = path.join(dir, 'unreadable.csv');
+    fs.writeFileSync(empty, 'Site,Month,Activity,Quantity,Unit\nPlant,2022-04,Diesel,lots,L\n');
+    expect(await areasReopenedBy(file, 'import', imports(file, empty, '--allow-empty'))).toEqual(['import']);
+  });
+});
+
 describe('the calculation findings of a withdrawn file', () => {
   const tempDir = useTempDir();
 

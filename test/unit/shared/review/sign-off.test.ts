@@ -24,7 +24,30 @@ describe('the sign-off areas a source file’s withdrawal, reinstatement or repl
   });
 
   it('leave every other operation as it was: an unknown one still changes every area', () => {
-    expect(areasChangedBy('import', {})).toEqual(['import']);
+    expect(areasChangedBy('mapping.save', {})).toEqual(['import']);
     expect(areasChangedBy('sources.unknown', {})).toEqual(['import', 'inventory', 'reconciliation', 'export']);
+  });
+});
+
+describe('the sign-off areas an import changes', () => {
+  const imported = (kind: string, recordsCreated: number, claimsCreated = 0) => ({ file: 'f.csv', kind, sourceFileId: 4, controlTotals: { recordsCreated, claimsCreated } });
+
+  it('are those its withdrawal would change, by what its kind created', () => {
+    expect(areasChangedBy('import', imported('activity', 3))).toEqual(areasChangedBy('source.withdraw', source({ records: 3, claims: 0, targets: 0, adjustments: 0 })));
+    expect(areasChangedBy('import', imported('activity', 3))).toEqual(['import', 'inventory', 'reconciliation']);
+    // Claims stated on activity rows feed the reconciliation.
+    expect(areasChangedBy('import', imported('activity', 0, 1))).toEqual(['import', 'reconciliation']);
+    // A claims or targets file's control totals count its claims or targets as created.
+    expect(areasChangedBy('import', imported('claims', 2))).toEqual(['import', 'reconciliation']);
+    expect(areasChangedBy('import', imported('targets', 2))).toEqual(['import', 'reconciliation']);
+    // Nothing created, or a factor file's new factor-set version (recalculate moves the calculation to it): only the source data.
+    expect(areasChangedBy('import', imported('activity', 0))).toEqual(['import']);
+    expect(areasChangedBy('import', imported('factors', 40))).toEqual(['import']);
+  });
+
+  it('take what an entry does not say to be there', () => {
+    expect(areasChangedBy('import', { kind: 'activity' })).toEqual(['import', 'inventory', 'reconciliation']);
+    expect(areasChangedBy('import', {})).toEqual(['import', 'inventory', 'reconciliation']);
+    expect(areasChangedBy('import', null)).toEqual(['import', 'inventory', 'reconciliation']);
   });
 });
