@@ -5,6 +5,8 @@
  * object per cell; only the rare cases that carry more than a value are tagged.
  * Raw rows are stored as JSON arrays of these, so every shape must survive JSON.
  */
+import { inNumber } from '../count-text';
+
 export type Cell = null | number | string | boolean | DateCell | ErrorCell | PercentCell | FormulaCell;
 
 /** A cell the workbook typed as a date. `iso` is UTC, e.g. `2021-04-01T00:00:00.000Z`. */
@@ -72,6 +74,11 @@ export function shownValue(cell: Cell | undefined): Exclude<Cell, FormulaCell> |
 export function isBlank(cell: Cell | undefined): boolean {
   if (cell === undefined || cell === null) return true;
   return typeof cell === 'string' && cell.trim() === '';
+}
+
+/** 'column C' or 'columns C, E', for 0-based indexes. */
+export function columnsText(indexes: readonly number[]): string {
+  return `${inNumber(indexes.length, 'column', 'columns')} ${indexes.map(columnLetter).join(', ')}`;
 }
 
 /** Column letters for a 0-based index: 0 → A, 26 → AA. */

@@ -15,7 +15,8 @@ import { ATTRIBUTE_LABELS, type AttributeName } from '../calc/attributes';
 import { ATTRIBUTE_HEADERS, gasInHeader, namesRefrigerant } from './attribute-columns';
 import { conversionFactor, parseUnit, type Unit } from '../calc/units';
 import type { Cell, RawRow } from './cell';
-import { columnLetter } from './cell';
+import { columnLetter, columnsText } from './cell';
+import { inNumber } from '../count-text';
 import { factorUnitInHeader, parseFactorUnit } from './factor-units';
 import { isUnitText, matchActivity, parseHeader } from './headers';
 import {
@@ -270,12 +271,15 @@ function draft(column: number, header: string, role: ColumnRole, confidence: Con
   return { column, header, role, confidence, reason, namesActivity: false, ...extra };
 }
 
+/** '; all 3 distinct values name a catalogue activity', '; 1 of 3 distinct values names no single catalogue activity ('Biogas')'. */
 function activityValuesNote(content: ColumnContent): string {
   const distinct = [...new Set(content.texts)];
   const unmatched = distinct.filter((text) => matchActivity(text).kind !== 'match');
   if (distinct.length === 0) return '';
-  if (unmatched.length === 0) return `; all ${distinct.length} distinct values name a catalogue activity`;
-  return `; ${unmatched.length} of ${distinct.length} distinct values name no single catalogue activity (${unmatched.slice(0, 3).map((text) => `'${text}'`).join(', ')})`;
+  const named = unmatched.length === 0 ? 'a catalogue activity' : `no single catalogue activity (${unmatched.slice(0, 3).map((text) => `'${text}'`).join(', ')})`;
+  if (distinct.length === 1) return `; its one distinct value names ${named}`;
+  if (unmatched.length === 0) return `; all ${distinct.length} distinct values name ${named}`;
+  return `; ${unmatched.length} of ${distinct.length} distinct values ${inNumber(unmatched.length, 'names', 'name')} ${named}`;
 }
 
 /** '; 41 of 50 cells are placeholders, read as blank; 1 formula has no cached value (that row is refused)'. */
@@ -426,7 +430,7 @@ function lowest(...confidences: readonly Confidence[]): Confidence {
 
 /** 'column C' or 'columns C, E'. */
 function columnsPhrase(drafts: readonly Draft[]): string {
-  return `column${drafts.length > 1 ? 's' : ''} ${drafts.map((column) => columnLetter(column.column)).join(', ')}`;
+  return columnsText(drafts.map((column) => column.column));
 }
 
 interface LayoutChoice {
@@ -447,7 +451,7 @@ function chooseLayout(drafts: readonly Draft[], kind: MappingKind): LayoutChoice
   }
   if (activityNamed.length > 0) {
     const confidence = activityNamed.length >= 2 && quantities.length === 0 ? 'high' : 'medium';
-    return { layout: 'wide', confidence, reason: `wide layout: ${columnsPhrase(activityNamed)} hold numbers under headers naming activities` };
+    return { layout: 'wide', confidence, reason: `wide layout: ${columnsPhrase(activityNamed)} ${inNumber(activityNamed.length, 'holds', 'hold')} numbers under headers naming activities` };
   }
   return { layout: 'long', confidence: 'low', reason: 'no quantity column and no numeric column named after an activity: map the quantity yourself' };
 }

@@ -7,7 +7,8 @@
 import { z } from 'zod';
 import { ACTIVITIES } from '../activities';
 import type { Cell, RawRow } from './cell';
-import { columnLetter, isBlank, isDateCell, isFormulaCell, isPercentCell } from './cell';
+import { columnLetter, columnsText, isBlank, isDateCell, isFormulaCell, isPercentCell } from './cell';
+import { inNumber } from '../count-text';
 import { cellText, looksLikePeriodText, normalizeSpaces, parseQuantity, quantityFromText, readsAsNumber, type DecimalSeparator } from './values';
 
 export type Confidence = 'high' | 'medium' | 'low';
@@ -162,11 +163,9 @@ function guessFrom(header: RowProfile, below: readonly RowProfile[], sample: rea
   if (grouped) doubts.push(grouped.reason);
   const dataRowCount = below.filter((profile) => isDataUnder(header, profile)).length;
   if (below.length < 2) doubts.push('at most one row follows the header in the sample');
-  else if (dataRowCount < below.length) doubts.push(`only ${dataRowCount} of the ${below.length} rows below the header hold numbers or dates under it`);
-  const unnamed = headers.flatMap((text, column) =>
-    text === '' && below.some((profile) => (profile.kinds[column] ?? 'blank') !== 'blank') ? [columnLetter(column)] : [],
-  );
-  if (unnamed.length > 0) doubts.push(`column${unnamed.length > 1 ? 's' : ''} ${unnamed.join(', ')} hold values but have no header`);
+  else if (dataRowCount < below.length) doubts.push(`only ${dataRowCount} of the ${below.length} rows below the header ${inNumber(dataRowCount, 'holds', 'hold')} numbers or dates under it`);
+  const unnamed = headers.flatMap((text, column) => (text === '' && below.some((profile) => (profile.kinds[column] ?? 'blank') !== 'blank') ? [column] : []));
+  if (unnamed.length > 0) doubts.push(`${columnsText(unnamed)} ${inNumber(unnamed.length, 'holds values but has', 'hold values but have')} no header`);
 
   return {
     headerRowNumber,
@@ -400,8 +399,7 @@ function totalsLabel(row: RawRow, labelColumn: number, filled: readonly number[]
   const result = above.match(numbers, bare ? 1 : MIN_ROWS_UNDER_A_NAMED_TOTAL);
   if (result.ok) {
     const rows = result.rows === 1 ? `the row above (row ${result.first})` : `the ${result.rows} ${result.span === 'table' ? 'data rows of the table' : 'rows above'} (rows ${result.first}–${result.last})`;
-    const columns = [...numbers.keys()].map(columnLetter).join(', ');
-    return { kind: 'total', reason: `${where} and ${numbers.size === 1 ? `column ${columns}` : `columns ${columns}`} add up to ${rows}` };
+    return { kind: 'total', reason: `${where} and ${columnsText([...numbers.keys()])} add up to ${rows}` };
   }
   if (!bare) return undefined;
   const sum = result.sum === null ? 'no rows above have a number there' : `the rows above add up to ${result.sum}`;

@@ -164,7 +164,7 @@ describe('suggestMapping: long layout', () => {
   });
 
   it('names activity values the catalogue does not know', () => {
-    expect(column(suggestion.columns, 'Fuel type').reason).toContain("1 of 3 distinct values name no single catalogue activity ('Biogas')");
+    expect(column(suggestion.columns, 'Fuel type').reason).toContain("1 of 3 distinct values names no single catalogue activity ('Biogas')");
   });
 
   it('leaves the day order open, and says so, when every date fits both orders', () => {

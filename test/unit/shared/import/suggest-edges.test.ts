@@ -38,6 +38,13 @@ describe('activity values', () => {
     );
   });
 
+  it('says in number whether one value or several match no catalogue activity', () => {
+    const one = suggest(rows(['Site', 'Month', 'Activity', 'Quantity', 'Unit'], ['A', '2023-01', 'Diesel', 5, 'L'], ['A', '2023-02', 'Biogas', 6, 'm3'], ['A', '2023-03', 'Diesel', 6, 'L']));
+    expect(one.columns[2]!.reason).toBe("header 'Activity' suggests activity; its values are mostly text; 1 of 2 distinct values names no single catalogue activity ('Biogas')");
+    const only = suggest(rows(['Site', 'Month', 'Activity', 'Quantity', 'Unit'], ['A', '2023-01', 'Biogas', 5, 'm3'], ['A', '2023-02', 'Biogas', 6, 'm3']));
+    expect(only.columns[2]!.reason).toBe("header 'Activity' suggests activity; its values are mostly text; its one distinct value names no single catalogue activity ('Biogas')");
+  });
+
   it('says nothing of activities under an activity header over numbers', () => {
     const suggestion = suggest(rows(['Site', 'Month', 'Activity', 'Quantity', 'Unit'], ['A', '2023-01', 1, 5, 'L'], ['A', '2023-02', 2, 6, 'L']));
     expect(suggestion.columns[2]).toStrictEqual({ column: 2, header: 'Activity', role: 'activity', confidence: 'low', reason: "header 'Activity' suggests activity, but its values are mostly numbers" });

@@ -53,7 +53,7 @@ describe('the reasons of a whole mapping', () => {
 
   it('is medium with one activity column beside no quantity, and low when nothing can be the quantity', () => {
     const one = suggest(monthly(['Electricity (kWh)'], [5], [6]));
-    expect(one.reasons[0]).toBe('wide layout: column C hold numbers under headers naming activities');
+    expect(one.reasons[0]).toBe('wide layout: column C holds numbers under headers naming activities');
     expect(one.confidence).toBe('medium');
     const none = suggest(monthly(['Something'], ['x'], ['y']));
     expect(none.mapping.layout).toBe('long');
@@ -105,7 +105,7 @@ describe('the reasons of a whole mapping', () => {
     expect(startOnly.reasons.slice(-1)).toEqual(['no period column: map one or set the period']);
     expect(startOnly.reasons[0]).toBe('long layout: the quantity is in column C, with activity or unit in columns D, E');
     expect(startOnly.confidence).toBe('medium');
-    expect(column(startOnly.columns, 'Activity').reason).toBe("header 'Activity' suggests activity; its values are mostly text; all 1 distinct values name a catalogue activity");
+    expect(column(startOnly.columns, 'Activity').reason).toBe("header 'Activity' suggests activity; its values are mostly text; its one distinct value names a catalogue activity");
     const endOnly = suggest(rows(['Site', 'End date', 'Quantity', 'Unit'], ['A', end, 5, 'kWh'], ['B', end, 6, 'kWh']));
     expect(endOnly.reasons.at(-1)).toBe('no period column: map one or set the period');
     const both = suggest(rows(['Site', 'Start date', 'End date', 'Quantity', 'Unit'], ['A', start, end, 5, 'kWh'], ['B', start, end, 6, 'kWh']));
@@ -382,7 +382,7 @@ describe('header rules and the values under them', () => {
   it('rates a header by its values: high when they fit, medium with none, low when they do not', () => {
     const suggestion = suggest(monthly(['Activity', 'Quantity', 'Unit', 'Notes'], ['Diesel', 5, 'L', null], ['Diesel', 'tbc', 'L', null]));
     expect(suggestion.columns.slice(2)).toEqual([
-      { column: 2, header: 'Activity', role: 'activity', confidence: 'high', reason: "header 'Activity' suggests activity; its values are mostly text; all 1 distinct values name a catalogue activity" },
+      { column: 2, header: 'Activity', role: 'activity', confidence: 'high', reason: "header 'Activity' suggests activity; its values are mostly text; its one distinct value names a catalogue activity" },
       { column: 3, header: 'Quantity', role: 'quantity', confidence: 'low', reason: "header 'Quantity' suggests quantity, but its values are mostly numbers" },
       { column: 4, header: 'Unit', role: 'unit', confidence: 'high', reason: "header 'Unit' suggests unit; its values are mostly units" },
       { column: 5, header: 'Notes', role: 'notes', confidence: 'medium', reason: "header 'Notes' suggests notes; the sample has no values in it" },

@@ -44,6 +44,8 @@ describe('the reasons a detection gives', () => {
       'only 2 of the 3 rows below the header hold numbers or dates under it',
     ]);
     expect(table.confidence).toBe('medium');
+    const one = detected(rows(['Site', 'Electricity (kWh)'], ['Leeds', 100], ['meter read late'], ['York', 'tbc']));
+    expect(one.reasons.at(-1)).toBe('only 1 of the 3 rows below the header holds numbers or dates under it');
   });
 
   it('looks at the three rows below the header, not further', () => {
@@ -76,7 +78,7 @@ describe('blank cells around the table', () => {
 
   it('names an unnamed column holding a value in any row below, not only in every row', () => {
     const table = detected(rows(['Site', 'Month'], ['Leeds', '2023-01', 100], ['York', '2023-02', null]));
-    expect(table.reasons.at(-1)).toBe('column C hold values but have no header');
+    expect(table.reasons.at(-1)).toBe('column C holds values but has no header');
   });
 });
 
