@@ -380,18 +380,32 @@ export function mapTargetRow(mapping: Mapping, row: RawRow): RowResult<TargetDra
   }));
 }
 
+/**
+ * A claim's period: its year column's fiscal-year label, else its period column's (a fiscal year
+ * keeps its label, any other period runs from its first day to its last). Null, with the reason,
+ * when neither gives one: the period column's own when it cannot be read, else that there is none.
+ */
+function readClaimPeriod(reader: RowReader, mapping: Mapping, row: RawRow, fiscal: FiscalSettings): string | null {
+  const year = fiscalLabel(reader.text('year'));
+  if (year !== null) return year;
+  const periodColumn = reader.column('period');
+  if (periodColumn) {
+    const parsed = parsePeriod(row.cells[periodColumn.column], { dayOrder: mapping.dayOrder ?? 'YMD', fiscal: { startMonth: fiscal.startMonth, labelRule: fiscal.labelRule } });
+    if (!parsed.ok) {
+      reader.rejections.push({ column: periodColumn.column, reason: parsed.reason });
+      return null;
+    }
+    if (parsed.value) return parsed.value.granularity === 'fiscal-year' ? fiscalLabel(cellText(row.cells[periodColumn.column])) : `${parsed.value.start}..${parsed.value.end}`;
+  }
+  reader.rejections.push({ column: periodColumn?.column ?? null, reason: 'no period: map a year or period column' });
+  return null;
+}
+
 export function mapClaimRow(mapping: Mapping, row: RawRow, fiscal: FiscalSettings): RowResult<ClaimDraft> {
   const reader = rowReader(mapping, row);
   const metric = required(reader, 'metric', 'metric');
   const reported = reader.reported('claim_value', 'reported value');
-  let period = fiscalLabel(reader.text('year'));
-  const periodColumn = reader.column('period');
-  if (period === null && periodColumn) {
-    const parsed = parsePeriod(row.cells[periodColumn.column], { dayOrder: mapping.dayOrder ?? 'YMD', fiscal: { startMonth: fiscal.startMonth, labelRule: fiscal.labelRule } });
-    if (!parsed.ok) reader.rejections.push({ column: periodColumn.column, reason: parsed.reason });
-    else if (parsed.value) period = parsed.value.granularity === 'fiscal-year' ? fiscalLabel(cellText(row.cells[periodColumn.column])) : `${parsed.value.start}..${parsed.value.end}`;
-  }
-  if (period === null && reader.rejections.length === 0) reader.rejections.push({ column: periodColumn?.column ?? null, reason: 'no period: map a year or period column' });
+  const period = readClaimPeriod(reader, mapping, row, fiscal);
   return finish(reader, () => ({
     metric: metric!,
     period: period!,

@@ -144,11 +144,13 @@ describe('a claim row', () => {
     expect(claim(byYear(), ['PUE', ' ', 1.2, null, null, null])).toEqual({ ok: false, rejections: [{ column: null, reason: 'no period: map a year or period column' }] });
   });
 
-  it('is refused without a metric or a value, and says so before any missing period', () => {
+  it('is refused with every reason that applies: no metric, no value, no period, in that order', () => {
     expect(claim(byYear(), [null, null, null, 'tCO2e', null, null])).toEqual({
       ok: false,
-      rejections: [{ column: 0, reason: 'no metric' }, { column: 2, reason: 'column C: the reported value is blank' }],
+      rejections: [{ column: 0, reason: 'no metric' }, { column: 2, reason: 'column C: the reported value is blank' }, { column: null, reason: 'no period: map a year or period column' }],
     });
+    expect(claim(byPeriod(), [null, null, 1.2])).toEqual({ ok: false, rejections: [{ column: 0, reason: 'no metric' }, { column: 1, reason: 'no period: map a year or period column' }] });
+    expect(claim(byPeriod(), [null, 'sometime', 1.2])).toEqual({ ok: false, rejections: [{ column: 0, reason: 'no metric' }, { column: 1, reason: expect.stringContaining('sometime') }] });
     expect(claim(mappingOf('claims', [METRIC, { header: 'Year', role: 'year' }]), ['Scope 1', '2023'])).toEqual({ ok: false, rejections: [{ column: null, reason: 'the mapping has no reported value column' }] });
   });
 });
