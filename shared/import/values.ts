@@ -165,33 +165,6 @@ export function parseQuantity(cell: Cell | undefined, options: QuantityOptions):
   return parsed === undefined ? notANumber(value, options.decimalSeparator) : finite(parsed, value);
 }
 
-export interface PercentageOptions extends QuantityOptions {
-  /**
-   * The column holds percent points: a bare 25 (number or text) means 25 %. Without it a number
-   * cell is a fraction (Excel stores 25 % as 0.25) and bare text is refused as ambiguous.
-   */
-  readonly percentPoints?: boolean;
-}
-
-/** A percentage as a fraction (25 % → 0.25), or null when blank. */
-export function parsePercentage(cell: Cell | undefined, options: PercentageOptions): ValueResult<number | null> {
-  const shown = shownValueOf(cell);
-  if (!shown.ok) return shown;
-  const value = shown.value;
-  if (value === null) return ok(null);
-  if (isPercentCell(value)) return ok(percentCellFraction(value));
-  if (typeof value === 'number') return options.percentPoints ? fractionOfPoints(value, value) : finite(value, value);
-  if (typeof value !== 'string') return notANumber(value, options.decimalSeparator);
-  const written = percentText(value, options.decimalSeparator);
-  if (written !== undefined) return fractionOfPoints(written, value);
-  const parsed = numberFromText(value, options.decimalSeparator);
-  if (parsed === undefined) return notANumber(value, options.decimalSeparator);
-  if (!options.percentPoints) {
-    return fail(`${quote(value)} has no '%' sign: it could be a fraction or percent points; say which for this column`);
-  }
-  return fractionOfPoints(parsed, value);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Percentages: formats, written signs and unit columns
 
@@ -344,6 +317,8 @@ export function parseReportedNumber(cell: Cell | undefined, unitText: string | n
       const fraction = fractionOfPoints(written, value);
       return unitConflict('written as a percentage') ?? (fraction.ok ? ok({ value: fraction.value, percent: 'percent-text', decimals }) : fraction);
     }
+    // A percent sign after no number ('high%', '12,5 %' in a column with a decimal point) is no number, not a quantity.
+    if (normalizeSpaces(value).endsWith('%')) return notANumber(value, options.decimalSeparator);
   }
   const number = parseQuantity(value, options);
   if (!number.ok || number.value === null) return number as ValueResult<null>;

@@ -3,19 +3,17 @@
 // word; the bounds of months, calendar years and serials; a fiscal label quoted as written; and
 // number formats cut short.
 import { describe, expect, it } from 'vitest';
-import { formatDecimals, parsePercentage, parsePeriod, parseQuantity, parseReportedNumber, percentFormatScale } from '../../../../shared/import/values';
+import { formatDecimals, parsePeriod, parseQuantity, parseReportedNumber, percentFormatScale } from '../../../../shared/import/values';
 
 const POINT = { decimalSeparator: '.' } as const;
-const POINTS = { decimalSeparator: '.', percentPoints: true } as const;
 const DMY = { dayOrder: 'DMY' } as const;
 
 describe('a percentage beyond any number', () => {
   it('is refused with the cell quoted, as a reported figure and as a percentage', () => {
     expect(parseReportedNumber('1e999%', null, POINT)).toEqual({ ok: false, reason: "'1e999%' is not a finite number" });
     expect(parseReportedNumber('1e999 %', '%', POINT)).toEqual({ ok: false, reason: "'1e999 %' is not a finite number" });
-    expect(parsePercentage('1e999%', POINT)).toEqual({ ok: false, reason: "'1e999%' is not a finite number" });
-    expect(parsePercentage('1e999', POINTS)).toEqual({ ok: false, reason: "'1e999' is not a finite number" });
-    expect(parsePercentage(Number.POSITIVE_INFINITY, POINTS)).toEqual({ ok: false, reason: 'Infinity is not a finite number' });
+    expect(parseReportedNumber('1e999', '%', POINT)).toEqual({ ok: false, reason: "'1e999' is not a finite number" });
+    expect(parseReportedNumber(Number.POSITIVE_INFINITY, '%', POINT)).toEqual({ ok: false, reason: 'Infinity is not a finite number' });
   });
 
   it('still names a unit that says otherwise first', () => {
@@ -23,24 +21,18 @@ describe('a percentage beyond any number', () => {
   });
 });
 
-describe('parsePercentage, cell by cell', () => {
-  it('reads a percent-formatted cell by its format', () => {
-    expect(parsePercentage({ t: 'percent', value: 0.539, format: '0.0%' }, POINT)).toEqual({ ok: true, value: 0.539 });
-    expect(parsePercentage({ t: 'percent', value: 53.9, format: '0.0"%"' }, POINT)).toEqual({ ok: true, value: 0.539 });
-  });
-
+describe('a reported percentage, cell by cell', () => {
   it('refuses what is not a percentage, saying why', () => {
-    expect(parsePercentage(Number.NaN, POINT)).toEqual({ ok: false, reason: 'NaN is not a finite number' });
-    expect(parsePercentage(true, POINT)).toEqual({ ok: false, reason: 'true is a true/false value, not a number' });
-    expect(parsePercentage('high%', POINT)).toEqual({ ok: false, reason: "'high%' is not a number with decimal separator '.'" });
-    expect(parsePercentage('25', POINT)).toEqual({ ok: false, reason: "'25' has no '%' sign: it could be a fraction or percent points; say which for this column" });
-    expect(parsePercentage({ t: 'error', code: '#VALUE!' }, POINT)).toEqual({ ok: false, reason: 'the cell holds the error #VALUE!' });
+    expect(parseReportedNumber(Number.NaN, '%', POINT)).toEqual({ ok: false, reason: 'NaN is not a finite number' });
+    expect(parseReportedNumber(true, '%', POINT)).toEqual({ ok: false, reason: 'true is a true/false value, not a number' });
+    expect(parseReportedNumber('high%', '%', POINT)).toEqual({ ok: false, reason: "'high%' is not a number with decimal separator '.'" });
+    expect(parseReportedNumber({ t: 'error', code: '#VALUE!' }, '%', POINT)).toEqual({ ok: false, reason: 'the cell holds the error #VALUE!' });
   });
 
   it('reads exact fractions of percent points, written or stored', () => {
-    expect(parsePercentage('53.9 %', POINT)).toEqual({ ok: true, value: 0.539 });
-    expect(parsePercentage('53.9', POINTS)).toEqual({ ok: true, value: 0.539 });
-    expect(parsePercentage(53.9, POINTS)).toEqual({ ok: true, value: 0.539 });
+    expect(parseReportedNumber('53.9 %', null, POINT)).toEqual({ ok: true, value: { value: 0.539, percent: 'percent-text', decimals: 1 } });
+    expect(parseReportedNumber('53.9', '%', POINT)).toEqual({ ok: true, value: { value: 0.539, percent: 'unit-column', decimals: 1 } });
+    expect(parseReportedNumber(53.9, '%', POINT)).toEqual({ ok: true, value: { value: 0.539, percent: 'unit-column', decimals: null } });
   });
 });
 

@@ -8,7 +8,6 @@ import {
   isPercentUnit,
   looksLikePeriodText,
   normalizeSpaces,
-  parsePercentage,
   parsePeriod,
   parseQuantity,
   parseReportedNumber,
@@ -105,28 +104,6 @@ describe('parseQuantity', () => {
   });
 });
 
-describe('parsePercentage', () => {
-  it('keeps numbers as fractions, as Excel stores 25% as 0.25', () => {
-    expect(parsePercentage(0.25, POINT)).toEqual({ ok: true, value: 0.25 });
-  });
-
-  it('reads text with a percent sign', () => {
-    expect(parsePercentage('25%', POINT)).toEqual({ ok: true, value: 0.25 });
-    expect(parsePercentage('12,5 %', COMMA)).toEqual({ ok: true, value: 0.125 });
-  });
-
-  it('refuses bare text unless the column holds percent points', () => {
-    expect(reasonOf(parsePercentage('25', POINT))).toContain("'25' has no '%' sign");
-    expect(parsePercentage('25', { ...POINT, percentPoints: true })).toEqual({ ok: true, value: 0.25 });
-    expect(parsePercentage(25, { ...POINT, percentPoints: true })).toEqual({ ok: true, value: 0.25 });
-  });
-
-  it('reads blank as missing and refuses non-numbers', () => {
-    expect(parsePercentage('', POINT)).toEqual({ ok: true, value: null });
-    expect(parsePercentage('high%', POINT).ok).toBe(false);
-  });
-});
-
 describe('percentages in number formats', () => {
   it('tells a multiplying percent sign from a literal one, reading only the positive section', () => {
     expect(percentFormatScale('0%')).toBe('fraction');
@@ -190,6 +167,14 @@ describe('parseReportedNumber', () => {
     expect(reasonOf(parseReportedNumber('6%', 'tCO2e', POINT))).toBe("'6%' is written as a percentage, but its unit is 'tCO2e'");
     expect(reasonOf(parseReportedNumber({ t: 'percent', value: 0.06, format: '0%' }, 'tCO2e', POINT))).toContain('is formatted as a percentage');
     expect(parseReportedNumber(null, '%', POINT)).toEqual({ ok: true, value: null });
+  });
+
+  it('reads text with a percent sign in the column’s decimal separator, blank text as missing, and refuses a sign after no number', () => {
+    expect(parseReportedNumber('25%', null, POINT)).toEqual(fraction(0.25, 'percent-text', 0));
+    expect(parseReportedNumber('12,5 %', '%', COMMA)).toEqual(fraction(0.125, 'percent-text'));
+    expect(parseReportedNumber('', '%', POINT)).toEqual({ ok: true, value: null });
+    expect(reasonOf(parseReportedNumber('high%', null, POINT))).toBe("'high%' is not a number with decimal separator '.'");
+    expect(reasonOf(parseReportedNumber('12,5 %', '%', POINT))).toBe("'12,5 %' is not a number with decimal separator '.'");
   });
 });
 
