@@ -22,8 +22,9 @@ export const SIGN_OFF_AREA_LABELS: Readonly<Record<SignOffArea, string>> = {
 /** Operations that change no area: the sign-offs themselves, finalising, refusals, creating the file. */
 const NO_AREA = new Set(['engagement.create', 'signoff', 'engagement.finalise', 'engagement.unlock', 'engagement.changeRefused']);
 
-/** Operations by prefix ('site' matches 'site' and 'site.…'), first match wins. */
+/** Operations by prefix ('import' matches 'import.refused' and 'import.cancelled', attempts that added nothing), first match wins. */
 const AREAS_BY_OPERATION: readonly (readonly [string, readonly SignOffArea[]])[] = [
+  ['import', ['import']],
   ['mapping', ['import']],
   ['site', ['inventory']],
   ['factors', ['inventory']],

@@ -50,4 +50,8 @@ describe('the sign-off areas an import changes', () => {
     expect(areasChangedBy('import', {})).toEqual(['import', 'inventory', 'reconciliation']);
     expect(areasChangedBy('import', null)).toEqual(['import', 'inventory', 'reconciliation']);
   });
+
+  it('leave an import that was refused or cancelled to the source data alone: it added nothing', () => {
+    for (const operation of ['import.refused', 'import.cancelled']) expect(areasChangedBy(operation, { file: 'f.csv', kind: 'activity', sheet: null, reason: 'x' })).toEqual(['import']);
+  });
 });
