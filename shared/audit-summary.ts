@@ -36,6 +36,10 @@ function changedKeys(params: Params): string[] {
 
 const DESCRIBERS: Readonly<Record<string, (params: Params) => AuditEntryDescription>> = {
   'engagement.create': (p) => ({ title: 'Engagement created', summary: `${text(record(p.settings).entityName)} (app ${text(p.appVersion)})` }),
+  'engagement.copy': (p) => {
+    const from = record(p.copiedFrom);
+    return { title: 'Engagement copied for a what-if', summary: `from ${text(from.file)} (engagement ${text(from.engagementId)}) at entry ${text(from.auditEntries)}: ${text(p.reason)}` };
+  },
   'engagement.updateSettings': (p) => ({ title: 'Settings changed', summary: changedKeys(p).join(', ') || 'no value changed' }),
   import: (p) => {
     const totals = record(p.controlTotals);

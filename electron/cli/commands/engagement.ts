@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import { DEFAULT_METRIC_TOLERANCES, DEFAULT_SETTINGS, MONTH_NAMES, type EngagementSettings, type EngagementSettingsInput } from '../../../shared/settings';
 import type { AuditWitnessStatus } from '../../../shared/contract';
-import { compareAuditHead, createEngagement, describeMissingEntries, engagementSummary, listAuditEntries, updateSettings, verifyAuditLog, type HeadComparison, type KnownHead } from '../../engine/engagement/service';
+import { compareAuditHead, copyEngagement, createEngagement, describeMissingEntries, engagementSummary, listAuditEntries, updateSettings, verifyAuditLog, type HeadComparison, type KnownHead } from '../../engine/engagement/service';
 import { EXIT_FAILED, EXIT_USAGE, percentOption, type CommandSet } from '../context';
 
 function parseMonth(value: string): number {
@@ -90,7 +90,7 @@ function headCheck(comparison: HeadComparison, known: KnownHead): { readonly ok:
   }
 }
 
-/** init, info, settings, verify, log: the engagement file, its settings and its audit log. */
+/** init, info, copy, settings, verify, log: the engagement file, its settings and its audit log. */
 export const engagementCommands: CommandSet = (program, { io, engagementContext, withEngagement }) => {
   program
     .command('init')
@@ -158,6 +158,27 @@ export const engagementCommands: CommandSet = (program, { io, engagementContext,
         `Witness:        ${witnessLine(summary.auditWitness)}`,
       ];
       io.out(`${lines.join('\n')}\n`);
+    });
+
+  program
+    .command('copy')
+    .description('copy an engagement into a new file to try something (a what-if): a new engagement whose audit log says what it was copied from, and why')
+    .argument('<file>', 'engagement file to copy (only read)')
+    .argument('<copy>', 'new engagement file for the copy')
+    .requiredOption('--reason <text>', 'why the copy is made (recorded in its audit log)')
+    .action(async (file: string, copyFile: string, options: { reason: string }) => {
+      const summary = await withEngagement(file, async (engagement) => {
+        const copy = await copyEngagement(engagement, copyFile, options.reason);
+        try {
+          return { original: engagementSummary(engagement), copy: engagementSummary(copy) };
+        } finally {
+          copy.close();
+        }
+      });
+      io.out(
+        `Copied ${summary.original.path} (engagement ${summary.original.engagementId}, audit log at entry ${summary.original.auditEntries}, head ${summary.original.auditHeadHash})\n` +
+          `  to ${summary.copy.path}: a new engagement ${summary.copy.engagementId}; its audit log records where it came from and why\n`,
+      );
     });
 
   program

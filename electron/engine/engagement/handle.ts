@@ -11,7 +11,7 @@ import { APP_VERSION } from '../version';
 import type { LockView } from '../../../shared/review/views';
 import { OPERATIONS_WHEN_FINALISED } from '../db/finalised';
 import {
-  hasEngagementRow, insertEngagement, insertEngagementId, insertLockEvent, selectCreatedAt, selectEngagementId, selectLastLockEvent, selectLastUnlock, selectSettingsJson, updateSettingsJson,
+  assignEngagementId, hasEngagementRow, insertEngagement, insertEngagementId, insertLockEvent, selectCreatedAt, selectEngagementId, selectLastLockEvent, selectLastUnlock, selectSettingsJson, updateSettingsJson,
 } from './store';
 import type { AuditWitness } from './witness';
 
@@ -52,6 +52,26 @@ export class Engagement {
       insertEngagementId(db, engagementId);
     });
     return engagement;
+  }
+
+  /**
+   * Makes this file, just copied from another engagement for a what-if, an engagement of its own:
+   * a new id (this machine's witness keeps the two apart: neither is a fork of the other) and an
+   * entry saying which engagement it came from, at which state of that engagement's log (its
+   * entry count and head hash: `verify --head` on the original finds it), and why. Logged.
+   */
+  recordCopiedFrom(source: { readonly engagementId: string; readonly file: string }, reason: string): string {
+    const engagementId = randomUUID();
+    this.change(
+      'engagement.copy',
+      ({ entries, headHash }: ReturnType<typeof auditHead>) => ({ engagementId, copiedFrom: { ...source, auditEntries: entries, auditHeadHash: headHash }, reason, appVersion: APP_VERSION }),
+      () => {
+        const head = auditHead(this.db);
+        assignEngagementId(this.db, engagementId);
+        return head;
+      },
+    );
+    return engagementId;
   }
 
   /** Opens an engagement file: every check, then any pending migration (see openDatabase). */

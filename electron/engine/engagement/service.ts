@@ -2,10 +2,13 @@
  * The engagement feature: creating and opening engagement files, their settings, and the audit
  * log. The only entry the API handlers and the CLI use for them.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { AuditEntry, AuditVerification, AuditWitnessFinding, EngagementSummary } from '../../../shared/contract';
 import type { LockView } from '../../../shared/review/views';
 import type { EngagementSettingsInput } from '../../../shared/settings';
 import { auditEntries, auditHead, compareWithKnownHead, type AuditFilter, type HeadComparison, type KnownHead } from '../db/audit-log';
+import { EngineError } from '../errors';
 import { startWorker } from '../workers/spawn';
 import { Engagement, type EngagementContext } from './handle';
 import type { OpenWorkerData } from './open-worker';
@@ -27,9 +30,46 @@ export function createEngagement(filePath: string, settings: EngagementSettingsI
  * the summary's `auditWitness` says whether it is shorter than, or forks from, what was seen.
  */
 export async function openEngagement(filePath: string, context: EngagementContext): Promise<Engagement> {
+  await checkOnWorker(filePath, context);
+  return withAuditWitness(Engagement.connect(filePath, context), context);
+}
+
+async function checkOnWorker(filePath: string, context: EngagementContext): Promise<void> {
   const data: OpenWorkerData = { filePath, actor: context.actor, nativeBinding: context.nativeBinding };
   await startWorker<null>('open-worker', data).result;
-  return withAuditWitness(Engagement.connect(filePath, context), context);
+}
+
+/**
+ * Copies the engagement into a new file to try something (a what-if), and opens the copy. The
+ * copy is a new engagement derived from this one: it gets its own id, so this machine's witness
+ * follows each file on its own (going on in either is no fork of the other), and its audit log
+ * goes on from the original's with an entry naming the engagement, file and log head it was
+ * copied from, and why. The original is only read. Refused without a reason, onto an existing
+ * file, and from a finalised engagement (the copy could record nothing: unlock it first).
+ */
+export async function copyEngagement(engagement: Engagement, copyPath: string, reason: string): Promise<Engagement> {
+  const why = reason.trim();
+  if (why === '') throw new EngineError('invalid-input', 'Say why the engagement is copied: the copy’s audit log records it');
+  if (fs.existsSync(copyPath)) throw new EngineError('already-exists', `${copyPath} already exists: choose a new file name for the copy`);
+  if (engagement.lock().finalised) throw new EngineError('finalised', 'The engagement is finalised: a copy would be read-only too and could not record where it came from. Unlock it, with a reason, to copy it');
+  const source = { engagementId: engagement.engagementId(), file: path.basename(engagement.filePath) };
+  // A consistent snapshot of the engagement as this connection sees it, its WAL included.
+  engagement.db.prepare('VACUUM INTO ?').run(copyPath);
+  try {
+    await checkOnWorker(copyPath, engagement.context);
+    const copy = Engagement.connect(copyPath, engagement.context);
+    try {
+      copy.recordCopiedFrom(source, why);
+    } catch (error) {
+      copy.close();
+      throw error;
+    }
+    return withAuditWitness(copy, engagement.context);
+  } catch (error) {
+    // A copy that still bears the original's id would look like a fork of it: none is left behind.
+    for (const file of [copyPath, `${copyPath}-wal`, `${copyPath}-shm`]) fs.rmSync(file, { force: true });
+    throw error;
+  }
 }
 
 function withAuditWitness(engagement: Engagement, context: EngagementContext): Engagement {

@@ -51,6 +51,11 @@ export function insertEngagementId(db: WritableDb, engagementId: string): void {
   db.prepare("INSERT INTO engagement_identity (id, engagement_id, assigned) VALUES (1, ?, 'at-creation')").run(engagementId);
 }
 
+/** A copy's own id, replacing the one it was copied with: assigned as the copy is created. */
+export function assignEngagementId(db: WritableDb, engagementId: string): void {
+  db.prepare("UPDATE engagement_identity SET engagement_id = ?, assigned = 'at-creation' WHERE id = 1").run(engagementId);
+}
+
 export function selectEngagementId(db: ReadableDb): string {
   return (db.prepare('SELECT engagement_id FROM engagement_identity WHERE id = 1').get() as { engagement_id: string }).engagement_id;
 }

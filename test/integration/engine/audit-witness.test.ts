@@ -176,3 +176,84 @@ describe('the audit witness', () => {
     expect(fs.readdirSync(path.join(machine, 'audit-witness')).sort()).toEqual([`${oneId}.json`, `${twoId}.json`].sort());
   });
 });
+
+describe('a what-if copy of an engagement', () => {
+  const tempDir = useTempDir();
+
+  it('is a new engagement whose log says what it was copied from: going on in both, neither looks like a fork of the other', async () => {
+    const dir = tempDir();
+    const machine = path.join(dir, 'machine');
+    const original = path.join(dir, 'group.carbonaudit');
+    const engagement = createEngagement(original, SETTINGS, { actor: 'jane', appDataDir: machine });
+    for (const step of [1, 2, 3]) engagement.change('test.step', { step }, () => undefined);
+    const before = auditHeadReference(engagement);
+    engagement.close();
+
+    const whatIf = path.join(dir, 'what-if.carbonaudit');
+    const copied = await cliOn(machine, '--actor', 'jane', 'copy', original, whatIf, '--reason', 'What if the Leeds boiler is outside the boundary?');
+    expect(copied).toMatchObject({ code: 0, err: '' });
+    expect(copied.out).toContain(`Copied ${original} (engagement ${before.engagementId}, audit log at entry 4, head ${before.headHash})`);
+
+    // Work goes on in the copy and in the original, each its own way.
+    for (const file of [whatIf, original, whatIf]) {
+      const opened = await openEngagement(file, { actor: 'jane', appDataDir: machine });
+      opened.change('test.step', { step: `more in ${path.basename(file)}` }, () => undefined);
+      opened.close();
+    }
+    for (const file of [original, whatIf]) {
+      const verified = await cliOn(machine, 'verify', file);
+      expect(verified, file).toMatchObject({ code: 0, err: '' });
+      const opened = await openEngagement(file, { actor: 'jane', appDataDir: machine });
+      expect(engagementSummary(opened).auditWitness.status).toBe('consistent');
+      expect(auditWitnessFindings(opened)).toEqual([]);
+      opened.close();
+    }
+
+    // The copy's log: the original's entries, then where it came from and why, under the hash chain.
+    const log = (await cliOn(machine, 'log', whatIf, '--json')).out.trim().split('\n').map((line) => JSON.parse(line) as { seq: number; actor: string; operation: string; params: Record<string, unknown> });
+    expect(log.map((entry) => entry.operation)).toEqual(['engagement.create', 'test.step', 'test.step', 'test.step', 'engagement.copy', 'test.step', 'test.step']);
+    const copy = log[4]!;
+    const copyId = (JSON.parse((await cliOn(machine, 'info', whatIf, '--json')).out) as { engagementId: string }).engagementId;
+    expect(copyId).not.toBe(before.engagementId);
+    expect(copy).toMatchObject({
+      actor: 'jane',
+      params: {
+        engagementId: copyId,
+        copiedFrom: { engagementId: before.engagementId, file: 'group.carbonaudit', auditEntries: 4, auditHeadHash: before.headHash },
+        reason: 'What if the Leeds boiler is outside the boundary?',
+      },
+    });
+    // The state it was copied from is still in the original's log, as verify --head finds.
+    const fromOriginal = await cliOn(machine, 'verify', original, '--head', before.headHash, '--entries', '4');
+    expect(fromOriginal).toMatchObject({ code: 0, err: '' });
+    expect(fromOriginal.out).toContain('Known head is entry 4; 1 entry was added after it');
+    // The witness follows each engagement under its own id.
+    expect(fs.readdirSync(path.join(machine, 'audit-witness')).sort()).toEqual([`${before.engagementId}.json`, `${copyId}.json`].sort());
+  });
+
+  it('is refused without a reason, onto an existing file, or from a finalised engagement, leaving no copy and nothing in the original’s log', async () => {
+    const dir = tempDir();
+    const machine = path.join(dir, 'machine');
+    const original = path.join(dir, 'group.carbonaudit');
+    createEngagement(original, SETTINGS, { actor: 'jane', appDataDir: machine }).close();
+    const taken = path.join(dir, 'taken.carbonaudit');
+    fs.writeFileSync(taken, 'not yours');
+
+    const blank = await cliOn(machine, 'copy', original, path.join(dir, 'blank.carbonaudit'), '--reason', '  ');
+    expect(blank.code).toBe(2);
+    expect(blank.err).toContain('Say why the engagement is copied');
+    const onto = await cliOn(machine, 'copy', original, taken, '--reason', 'try');
+    expect(onto.code).toBe(1);
+    expect(onto.err).toContain(`${taken} already exists`);
+    expect(fs.readFileSync(taken, 'utf8')).toBe('not yours');
+
+    expect((await cliOn(machine, 'finalise', original)).code).toBe(0);
+    const finalised = await cliOn(machine, 'copy', original, path.join(dir, 'locked.carbonaudit'), '--reason', 'try');
+    expect(finalised.code).toBe(1);
+    expect(finalised.err).toContain('The engagement is finalised');
+    expect(fs.existsSync(path.join(dir, 'blank.carbonaudit')) || fs.existsSync(path.join(dir, 'locked.carbonaudit'))).toBe(false);
+    // The refused copies left nothing in the original's log.
+    const log = (await cliOn(machine, 'log', original, '--json')).out.trim().split('\n').map((line) => (JSON.parse(line) as { operation: string }).operation);
+    expect(log).toEqual(['engagement.create', 'engagement.finalise']);
+  });
+});

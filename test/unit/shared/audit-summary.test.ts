@@ -17,6 +17,11 @@ describe('describeAuditEntry', () => {
       .toEqual({ title: 'Import cancelled', summary: 'big.xlsx › Meters (activity): nothing was imported' });
   });
 
+  it('says what a what-if copy was copied from, at which entry, and why', () => {
+    const params = { engagementId: 'c0', copiedFrom: { engagementId: 'a1', file: 'group.carbonaudit', auditEntries: 42, auditHeadHash: 'ff' }, reason: 'Leeds outside the boundary' };
+    expect(describeAuditEntry('engagement.copy', params)).toEqual({ title: 'Engagement copied for a what-if', summary: 'from group.carbonaudit (engagement a1) at entry 42: Leeds outside the boundary' });
+  });
+
   it('lists only the settings that changed', () => {
     expect(describeAuditEntry('engagement.updateSettings', { before: { baseYear: null, gwpBasis: 'AR5' }, after: { baseYear: 'FY2023', gwpBasis: 'AR5' } }).summary).toBe('baseYear');
   });

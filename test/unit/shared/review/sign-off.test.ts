@@ -26,6 +26,8 @@ describe('the sign-off areas a source file’s withdrawal, reinstatement or repl
   it('leave every other operation as it was: an unknown one still changes every area', () => {
     expect(areasChangedBy('mapping.save', {})).toEqual(['import']);
     expect(areasChangedBy('sources.unknown', {})).toEqual(['import', 'inventory', 'reconciliation', 'export']);
+    // A what-if copy's sign-offs were made on the original: each shows as modified by the copy.
+    expect(areasChangedBy('engagement.copy', { reason: 'what if' })).toEqual(['import', 'inventory', 'reconciliation', 'export']);
   });
 });
 
