@@ -8,6 +8,12 @@
  * once the outcome has been sent, while the user already sees the import done. Until it has run,
  * readers find the import's pages in the WAL; an interrupted checkpoint is finished by SQLite on
  * a later one, and a killed import leaves nothing, as before (no COMMIT reached the WAL).
+ *
+ * The engine host's connection keeps SQLite's automatic checkpoint: it bounds the WAL after the
+ * host's own changes, and finishes a checkpoint this one could not (a reader held older pages).
+ * A host change that waited for the import's write lock and commits before this checkpoint starts
+ * does the copy on the host's thread instead; once this one is under way, the host's is skipped
+ * at once (SQLite never waits for the checkpoint lock). Either way the file ends up the same.
  */
 import type { ImportOutcome } from '../../../shared/contract';
 import { connectToCheckedDatabase } from '../db/connection';
