@@ -53,9 +53,9 @@ export async function copyEngagement(engagement: Engagement, copyPath: string, r
   if (fs.existsSync(copyPath)) throw new EngineError('already-exists', `${copyPath} already exists: choose a new file name for the copy`);
   if (engagement.lock().finalised) throw new EngineError('finalised', 'The engagement is finalised: a copy would be read-only too and could not record where it came from. Unlock it, with a reason, to copy it');
   const source = { engagementId: engagement.engagementId(), file: path.basename(engagement.filePath) };
-  // A consistent snapshot of the engagement as this connection sees it, its WAL included.
-  engagement.db.prepare('VACUUM INTO ?').run(copyPath);
   try {
+    // A consistent snapshot of the engagement as this connection sees it, its WAL included.
+    engagement.db.prepare('VACUUM INTO ?').run(copyPath);
     await checkOnWorker(copyPath, engagement.context);
     const copy = Engagement.connect(copyPath, engagement.context);
     try {
@@ -66,7 +66,7 @@ export async function copyEngagement(engagement: Engagement, copyPath: string, r
     }
     return withAuditWitness(copy, engagement.context);
   } catch (error) {
-    // A copy that still bears the original's id would look like a fork of it: none is left behind.
+    // Half a copy, or one that still bears the original's id (it would look like a fork of it), is not left behind.
     for (const file of [copyPath, `${copyPath}-wal`, `${copyPath}-shm`]) fs.rmSync(file, { force: true });
     throw error;
   }
