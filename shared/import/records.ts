@@ -12,6 +12,7 @@ import { createAttributeReader } from './attribute-columns';
 import { matchActivity, parseHeader } from './headers';
 import type { ColumnMapping, Mapping, StatedCalorificBasis } from './mapping';
 import type { ClaimDraft } from './reference-rows';
+import { memoByText } from './text-cache';
 import { createTwinChecker, type TwinCheck } from './twins';
 import { cellText, parsePeriod, parseQuantity, type Period } from './values';
 
@@ -74,27 +75,13 @@ function singleColumns(mapping: Mapping): ColumnsByRole {
 
 function textAt(row: RawRow, column: ColumnMapping | undefined): string | null {
   if (!column) return null;
-  const text = cellText(row.cells[column.column]).trim();
+  const cell = row.cells[column.column];
+  // Text is its own cellText: the common case skips the checks for dates, errors and formulas.
+  const text = (typeof cell === 'string' ? cell : cellText(cell)).trim();
   return text === '' ? null : text;
 }
 
 const where = (column: ColumnMapping) => `column ${columnLetter(column.column)} (${column.header || 'no header'})`;
-
-/**
- * Parses each distinct text once: a file has few units, activities and months but many rows.
- * The cache is bounded so a column of unique texts cannot grow memory with the file.
- */
-function memoByText<T>(parse: (text: string) => T, limit = 10_000): (text: string) => T {
-  const cache = new Map<string, T>();
-  return (text) => {
-    let parsed = cache.get(text);
-    if (parsed === undefined) {
-      parsed = parse(text);
-      if (cache.size < limit) cache.set(text, parsed);
-    }
-    return parsed;
-  };
-}
 
 /** The columns a mapping reads quantities from: every value column of a wide layout, the quantity column of a long one. */
 export function quantityColumns(mapping: Mapping): readonly ColumnMapping[] {

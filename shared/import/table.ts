@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { ACTIVITIES } from '../activities';
 import type { Cell, RawRow } from './cell';
 import { columnLetter, isBlank, isDateCell, isFormulaCell, isPercentCell } from './cell';
-import { cellText, looksLikePeriodText, normalizeSpaces, parseQuantity, quantityFromText, readsAsNumber, type DecimalSeparator } from './values';
+import { memoByText } from './text-cache';
+import { cellText, looksLikePeriodText, mayReadAsNumber, normalizeSpaces, parseQuantity, quantityFromText, readsAsNumber, type DecimalSeparator } from './values';
 
 export type Confidence = 'high' | 'medium' | 'low';
 
@@ -234,6 +235,11 @@ const RELATIVE_TOLERANCE = 1e-9;
 
 /** Blank as shown, cheaply (this runs on every cell of a streamed sheet). A formula without a cached value is not blank: it may hide an error. */
 function isBlankCell(cell: Cell | undefined): boolean {
+  // Text starting with a printable ASCII character other than a space is not blank, without trimming a copy.
+  if (typeof cell === 'string' && cell.length > 0) {
+    const first = cell.charCodeAt(0);
+    if (first > 0x20 && first < 0x7f) return false;
+  }
   if (isFormulaCell(cell)) return cell.result !== undefined && isBlank(cell.result);
   return isBlank(cell);
 }
@@ -263,13 +269,28 @@ export interface RowScanOptions {
 /** The numbers of a row's table columns, by column. */
 type RowNumbers = ReadonlyMap<number, number>;
 
-function numbersOf(row: RawRow, columns: readonly number[], decimalSeparator: DecimalSeparator): Map<number, number> {
-  const numbers = new Map<number, number>();
+/** The number a column's text reads as (undefined: none), as quantityFromText reads it. */
+type NumberOfText = (column: number, text: string) => number | undefined;
+
+const numberOfTextUncached = (decimalSeparator: DecimalSeparator): NumberOfText => (_column, text) => quantityFromText(text, decimalSeparator);
+
+/**
+ * numberOfText with a cache per column, for the text that is not ruled out by its first
+ * character: a column of months repeats a few texts on every row.
+ */
+function numberOfTextCached(decimalSeparator: DecimalSeparator): NumberOfText {
+  const byColumn: ((text: string) => number | undefined)[] = [];
+  return (column, text) => (mayReadAsNumber(text) ? (byColumn[column] ??= memoByText((cellText) => quantityFromText(cellText, decimalSeparator)))(text) : undefined);
+}
+
+/** The numbers of a row's columns, into `numbers` (cleared first). */
+function numbersOf(row: RawRow, columns: readonly number[], decimalSeparator: DecimalSeparator, numberOfText: NumberOfText, numbers = new Map<number, number>()): Map<number, number> {
+  numbers.clear();
   for (const column of columns) {
     const cell = row.cells[column];
     if (typeof cell === 'number') numbers.set(column, cell);
     else if (typeof cell === 'string') {
-      const value = quantityFromText(cell, decimalSeparator);
+      const value = numberOfText(column, cell);
       if (value !== undefined) numbers.set(column, value);
     } else if (cell !== null && cell !== undefined) {
       // A formula's cached number; true/false, dates, errors and percentage cells are refused.
@@ -303,6 +324,13 @@ interface RowSpan {
 
 const emptySpan = (): RowSpan => ({ rows: 0, first: 0, last: 0, sums: new Map() });
 
+function addToSpan(span: RowSpan, rowNumber: number, numbers: RowNumbers): void {
+  if (span.rows === 0) span.first = rowNumber;
+  span.rows += 1;
+  span.last = rowNumber;
+  for (const [column, value] of numbers) span.sums.set(column, (span.sums.get(column) ?? 0) + value);
+}
+
 /**
  * The data rows above the row being read: those since the last totals row (a subtotal's block)
  * and all of the table's (a grand total's).
@@ -313,12 +341,8 @@ export class RowsAbove {
 
   /** A data row, after it is read. */
   addData(rowNumber: number, numbers: RowNumbers): void {
-    for (const span of [this.block, this.table]) {
-      if (span.rows === 0) span.first = rowNumber;
-      span.rows += 1;
-      span.last = rowNumber;
-      for (const [column, value] of numbers) span.sums.set(column, (span.sums.get(column) ?? 0) + value);
-    }
+    addToSpan(this.block, rowNumber, numbers);
+    addToSpan(this.table, rowNumber, numbers);
   }
 
   /** A totals row closes its block. */
@@ -368,11 +392,21 @@ export function classifyDataRow(row: RawRow, columnCount: number, above: RowsAbo
     if (totals) return totals;
   }
   if (filled.length === 1 && cellKind(row.cells[firstFilled]) === 'text') return { kind: 'note' };
-  return { kind: 'data' };
+  return DATA;
 }
 
 /** Only text can start like a totals label (g, s or t after spaces): a cheap test before the full one. */
 const MAY_BE_TOTALS_LABEL = /^\s*[gst]/i;
+
+function mayBeTotalsLabel(text: string): boolean {
+  const first = text.charCodeAt(0);
+  // Printable ASCII other than a space decides at once (g, s or t, either case); white space first goes to the pattern.
+  if (first > 0x20 && first < 0x7f) {
+    const lower = first | 0x20;
+    return lower === 0x67 || lower === 0x73 || lower === 0x74;
+  }
+  return MAY_BE_TOTALS_LABEL.test(text);
+}
 
 /**
  * The row's first text cell, when it reads as a totals label. Only text reads as one (no number or
@@ -382,7 +416,7 @@ const MAY_BE_TOTALS_LABEL = /^\s*[gst]/i;
 function firstTextReadingAsTotalsLabel(row: RawRow, filled: readonly number[]): number | undefined {
   const labelled = filled.findIndex((column) => {
     const text = cellText(row.cells[column]);
-    return MAY_BE_TOTALS_LABEL.test(text) && TOTALS_LABEL.test(normalizeSpaces(text));
+    return mayBeTotalsLabel(text) && TOTALS_LABEL.test(normalizeSpaces(text));
   });
   if (labelled < 0 || filled.slice(0, labelled).some((column) => cellKind(row.cells[column]) === 'text')) return undefined;
   return filled[labelled];
@@ -393,7 +427,8 @@ function totalsLabel(row: RawRow, labelColumn: number, filled: readonly number[]
   const label = normalizeSpaces(cellText(row.cells[labelColumn]));
   const match = TOTALS_LABEL.exec(label);
   if (!match || ACTIVITY_NAMES.has(label.toLowerCase())) return undefined;
-  const numbers = numbersOf(row, filled.filter((column) => column !== labelColumn), options.decimalSeparator ?? '.');
+  const decimalSeparator = options.decimalSeparator ?? '.';
+  const numbers = numbersOf(row, filled.filter((column) => column !== labelColumn), decimalSeparator, numberOfTextUncached(decimalSeparator));
   if (numbers.size === 0) return undefined;
   const bare = match[2] === '';
   const where = `'${label}' (column ${columnLetter(labelColumn)})`;
@@ -407,6 +442,10 @@ function totalsLabel(row: RawRow, labelColumn: number, filled: readonly number[]
   const sum = result.sum === null ? 'no rows above have a number there' : `the rows above add up to ${result.sum}`;
   return { kind: 'unbalanced-total', reason: `${where} is a totals label, but column ${columnLetter(result.column)} holds ${result.value} where ${sum}` };
 }
+
+// Shared verdicts: almost every row is data.
+const DATA: RowClass = { kind: 'data' };
+const DATA_ROW: RowVerdict = { inTable: true, kind: 'data' };
 
 export type RowVerdict =
   | ({ readonly inTable: true } & (PlainRow | ExplainedRow))
@@ -424,6 +463,10 @@ export function createRowScanner(bounds: TableBounds, columnCount: number, optio
   let blankRun = 0;
   const above = new RowsAbove();
   const columns = Array.from({ length: columnCount }, (_, column) => column);
+  const decimalSeparator = options.decimalSeparator ?? '.';
+  const numberOfText = numberOfTextCached(decimalSeparator);
+  // One map for every data row's numbers: addData reads it and keeps none of it.
+  const numbers = new Map<number, number>();
   const endsOnBlanks = (run: number): boolean => bounds.stopAtBlankRun > 0 && run >= bounds.stopAtBlankRun;
 
   return (row) => {
@@ -451,7 +494,10 @@ export function createRowScanner(bounds: TableBounds, columnCount: number, optio
       ended = { inTable: false, why: 'blank-run' };
       return ended;
     }
-    if (kind === 'data') above.addData(row.rowNumber, numbersOf(row, columns, options.decimalSeparator ?? '.'));
+    if (kind === 'data') {
+      above.addData(row.rowNumber, numbersOf(row, columns, decimalSeparator, numberOfText, numbers));
+      return DATA_ROW;
+    }
     if (kind === 'total') above.closeBlock();
     return { inTable: true, ...rowClass };
   };
