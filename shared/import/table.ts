@@ -268,6 +268,8 @@ export interface RowScanOptions {
 
 /** The numbers of a row's table columns, by column. */
 type RowNumbers = ReadonlyMap<number, number>;
+/** A data row's number in each table column, from column A (undefined where it has none): an array, not a map per row. */
+type ColumnNumbers = readonly (number | undefined)[];
 
 /** The number a column's text reads as (undefined: none), as quantityFromText reads it. */
 type NumberOfText = (column: number, text: string) => number | undefined;
@@ -283,20 +285,23 @@ function numberOfTextCached(decimalSeparator: DecimalSeparator): NumberOfText {
   return (column, text) => (mayReadAsNumber(text) ? (byColumn[column] ??= memoByText((cellText) => quantityFromText(cellText, decimalSeparator)))(text) : undefined);
 }
 
-/** The numbers of a row's columns, into `numbers` (cleared first). */
-function numbersOf(row: RawRow, columns: readonly number[], decimalSeparator: DecimalSeparator, numberOfText: NumberOfText, numbers = new Map<number, number>()): Map<number, number> {
-  numbers.clear();
+/** The number in a cell of a column, or undefined. */
+function numberIn(cell: Cell | undefined, column: number, decimalSeparator: DecimalSeparator, numberOfText: NumberOfText): number | undefined {
+  if (typeof cell === 'number') return cell;
+  if (typeof cell === 'string') return numberOfText(column, cell);
+  if (cell === null || cell === undefined) return undefined;
+  // A formula's cached number; true/false, dates, errors and percentage cells are refused.
+  const parsed = parseQuantity(cell, { decimalSeparator });
+  return parsed.ok && parsed.value !== null ? parsed.value : undefined;
+}
+
+/** The numbers of some of a row's columns, by column. */
+function numbersOf(row: RawRow, columns: readonly number[], decimalSeparator: DecimalSeparator): Map<number, number> {
+  const numbers = new Map<number, number>();
+  const numberOfText = numberOfTextUncached(decimalSeparator);
   for (const column of columns) {
-    const cell = row.cells[column];
-    if (typeof cell === 'number') numbers.set(column, cell);
-    else if (typeof cell === 'string') {
-      const value = numberOfText(column, cell);
-      if (value !== undefined) numbers.set(column, value);
-    } else if (cell !== null && cell !== undefined) {
-      // A formula's cached number; true/false, dates, errors and percentage cells are refused.
-      const parsed = parseQuantity(cell, { decimalSeparator });
-      if (parsed.ok && parsed.value !== null) numbers.set(column, parsed.value);
-    }
+    const value = numberIn(row.cells[column], column, decimalSeparator, numberOfText);
+    if (value !== undefined) numbers.set(column, value);
   }
   return numbers;
 }
@@ -324,11 +329,14 @@ interface RowSpan {
 
 const emptySpan = (): RowSpan => ({ rows: 0, first: 0, last: 0, sums: new Map() });
 
-function addToSpan(span: RowSpan, rowNumber: number, numbers: RowNumbers): void {
+function addToSpan(span: RowSpan, rowNumber: number, numbers: ColumnNumbers): void {
   if (span.rows === 0) span.first = rowNumber;
   span.rows += 1;
   span.last = rowNumber;
-  for (const [column, value] of numbers) span.sums.set(column, (span.sums.get(column) ?? 0) + value);
+  for (let column = 0; column < numbers.length; column++) {
+    const value = numbers[column];
+    if (value !== undefined) span.sums.set(column, (span.sums.get(column) ?? 0) + value);
+  }
 }
 
 /**
@@ -340,7 +348,7 @@ export class RowsAbove {
   private readonly table = emptySpan();
 
   /** A data row, after it is read. */
-  addData(rowNumber: number, numbers: RowNumbers): void {
+  addData(rowNumber: number, numbers: ColumnNumbers): void {
     addToSpan(this.block, rowNumber, numbers);
     addToSpan(this.table, rowNumber, numbers);
   }
@@ -427,8 +435,7 @@ function totalsLabel(row: RawRow, labelColumn: number, filled: readonly number[]
   const label = normalizeSpaces(cellText(row.cells[labelColumn]));
   const match = TOTALS_LABEL.exec(label);
   if (!match || ACTIVITY_NAMES.has(label.toLowerCase())) return undefined;
-  const decimalSeparator = options.decimalSeparator ?? '.';
-  const numbers = numbersOf(row, filled.filter((column) => column !== labelColumn), decimalSeparator, numberOfTextUncached(decimalSeparator));
+  const numbers = numbersOf(row, filled.filter((column) => column !== labelColumn), options.decimalSeparator ?? '.');
   if (numbers.size === 0) return undefined;
   const bare = match[2] === '';
   const where = `'${label}' (column ${columnLetter(labelColumn)})`;
@@ -462,11 +469,10 @@ export function createRowScanner(bounds: TableBounds, columnCount: number, optio
   let previousRowNumber = bounds.firstDataRowNumber - 1;
   let blankRun = 0;
   const above = new RowsAbove();
-  const columns = Array.from({ length: columnCount }, (_, column) => column);
   const decimalSeparator = options.decimalSeparator ?? '.';
   const numberOfText = numberOfTextCached(decimalSeparator);
-  // One map for every data row's numbers: addData reads it and keeps none of it.
-  const numbers = new Map<number, number>();
+  // One array for every data row's numbers: addData reads it and keeps none of it.
+  const numbers = new Array<number | undefined>(columnCount).fill(undefined);
   const endsOnBlanks = (run: number): boolean => bounds.stopAtBlankRun > 0 && run >= bounds.stopAtBlankRun;
 
   return (row) => {
@@ -495,7 +501,8 @@ export function createRowScanner(bounds: TableBounds, columnCount: number, optio
       return ended;
     }
     if (kind === 'data') {
-      above.addData(row.rowNumber, numbersOf(row, columns, decimalSeparator, numberOfText, numbers));
+      for (let column = 0; column < columnCount; column++) numbers[column] = numberIn(row.cells[column], column, decimalSeparator, numberOfText);
+      above.addData(row.rowNumber, numbers);
       return DATA_ROW;
     }
     if (kind === 'total') above.closeBlock();

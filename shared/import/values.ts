@@ -103,21 +103,34 @@ const NUMBER_PATTERNS: Readonly<Record<DecimalSeparator, RegExp>> = {
 /** What number text starts with, after white space: a digit, a sign, '(' or a decimal separator. */
 const NUMBER_TEXT_START = /^\s*[\d(+\-\u2212.,]/;
 
+/** 10^0 … 10^15, each exact in a double. */
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, power) => 10 ** power);
+/** Up to this many digits, the digits' integer is exact in a double (below 2^53). */
+const EXACT_DIGITS = 15;
+
 /**
  * The number of text that is only digits, with at most one decimal separator between digits
  * ('1000.25', '007'), else undefined: what most quantity cells hold, read without the patterns
  * numberFromText tries. Such text reads the same through them (no sign, spaces or grouping).
+ * Up to 15 digits, the digits' integer divided by a power of ten is the value Number() reads,
+ * to the bit: both are exact doubles, and IEEE division rounds correctly as Number() does.
  */
 function plainNumber(text: string, decimalSeparator: DecimalSeparator): number | undefined {
   const separator = decimalSeparator.charCodeAt(0);
   let separatorAt = -1;
+  let digits = 0;
   for (let at = 0; at < text.length; at++) {
     const code = text.charCodeAt(at);
-    if (code >= 48 && code <= 57) continue;
+    if (code >= 48 && code <= 57) {
+      digits = digits * 10 + (code - 48);
+      continue;
+    }
     if (code !== separator || separatorAt >= 0 || at === 0 || at === text.length - 1) return undefined;
     separatorAt = at;
   }
   if (text.length === 0) return undefined;
+  const decimals = separatorAt < 0 ? 0 : text.length - separatorAt - 1;
+  if (text.length - (separatorAt < 0 ? 0 : 1) <= EXACT_DIGITS) return decimals === 0 ? digits : digits / POWERS_OF_TEN[decimals]!;
   return Number(separatorAt < 0 || decimalSeparator === '.' ? text : `${text.slice(0, separatorAt)}.${text.slice(separatorAt + 1)}`);
 }
 

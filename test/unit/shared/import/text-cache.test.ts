@@ -55,6 +55,23 @@ describe('plain digits, read without the number patterns', () => {
     expect(plain.ok ? plain.value : plain.reason.replace(`' ${text}'`, `'${text}'`)).toEqual(padded.ok ? padded.value : padded.reason.replace(`' ${text}'`, `'${text}'`));
   });
 
+  it('reads digits exactly as Number() does, to the bit', () => {
+    // A fixed pseudo-random walk over digit strings of 1 to 20 digits, with and without decimals.
+    let seed = 20260101;
+    const next = (below: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % below;
+    };
+    for (let index = 0; index < 20000; index++) {
+      const length = 1 + next(20);
+      const digits = Array.from({ length }, () => String(next(10))).join('');
+      const point = next(length + 1);
+      const text = point === 0 || point === length ? digits : `${digits.slice(0, point)}.${digits.slice(point)}`;
+      expect(parseQuantity(text, { decimalSeparator: '.' }), text).toEqual({ ok: true, value: Number(text) });
+      expect(parseQuantity(text.replace('.', ','), { decimalSeparator: ',' }), text).toEqual({ ok: true, value: Number(text) });
+    }
+  });
+
   it('reads the decimal separator it is given, and no other', () => {
     expect(parseQuantity('1,5', { decimalSeparator: ',' })).toEqual({ ok: true, value: 1.5 });
     expect(parseQuantity('1,500', { decimalSeparator: '.' })).toEqual({ ok: true, value: 1500 });
