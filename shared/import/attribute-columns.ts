@@ -39,6 +39,8 @@ export function gasInHeader(label: string): string | null {
 
 export type AttributeReading = { readonly ok: true; readonly attributes: Attributes | null } | { readonly ok: false; readonly rejection: Rejection };
 
+const NO_ATTRIBUTES: AttributeReading = { ok: true, attributes: null };
+
 /**
  * A row's attributes: its attribute columns', over the value column's own (from its header).
  * A row that names a different value from its column's header contradicts itself: refused.
@@ -46,6 +48,8 @@ export type AttributeReading = { readonly ok: true; readonly attributes: Attribu
 export function createAttributeReader(columns: readonly ColumnMapping[]): (row: RawRow, valueColumn: ColumnMapping | null) => AttributeReading {
   const attributeColumns = columns.filter((column) => column.role === 'attribute' && column.attribute !== undefined);
   return (row, valueColumn) => {
+    // Most mappings name no attribute: nothing to read on any row.
+    if (attributeColumns.length === 0 && valueColumn?.attributes === undefined) return NO_ATTRIBUTES;
     const attributes: Partial<Record<AttributeName, string>> = { ...(valueColumn?.attributes ?? {}) };
     for (const column of attributeColumns) {
       const name = column.attribute!;

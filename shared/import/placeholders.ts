@@ -5,6 +5,7 @@
  * such as #N/A stays an error: only the text '#N/A' is a placeholder.
  */
 import type { Cell, RawRow } from './cell';
+import { memoByText } from './text-cache';
 
 /** What exports from energy and ERP systems write for "no value". */
 export const DEFAULT_PLACEHOLDERS: readonly string[] = ['Not Available', 'N/A', 'n/a', '-', '–', '—', '..', '(blank)', 'null', '#N/A'];
@@ -22,15 +23,28 @@ export function placeholderTest(placeholders: readonly string[] | undefined): Pl
   if (keys.size === 0) return () => false;
   const longest = Math.max(...[...keys].map((key) => key.length));
   const firstCharacters = new Set([...keys].flatMap((key) => [key[0]!, key[0]!.toUpperCase()]));
+  const mayStartPlaceholder = firstCharacterTest(firstCharacters);
   // This runs on every text cell of a streamed sheet: text that is long, or starts with a character
   // no placeholder starts with, is passed over at once; only text with white space inside is
-  // folded by a regular expression.
+  // folded by a regular expression. The rest ('Natural gas', 'N/A') repeat row after row: each text is judged once.
+  const isPlaceholderText = memoByText((text) => {
+    const key = text.trim().toLowerCase();
+    return keys.has(key) || (/\s/.test(key) && keys.has(placeholderKey(key)));
+  });
   return (cell) => {
     if (typeof cell !== 'string' || cell.length === 0 || cell.length > longest + 8) return false;
-    const first = cell[0]!;
-    if (!firstCharacters.has(first) && first.trim() !== '') return false;
-    const key = cell.trim().toLowerCase();
-    return keys.has(key) || (/\s/.test(key) && keys.has(placeholderKey(key)));
+    return mayStartPlaceholder(cell) && isPlaceholderText(cell);
+  };
+}
+
+/** Whether text starts with one of the characters, or with white space (placeholders are matched trimmed). */
+function firstCharacterTest(characters: ReadonlySet<string>): (text: string) => boolean {
+  const starts = (first: string) => characters.has(first) || first.trim() === '';
+  // ASCII is decided by a table of character codes: no one-character string per cell.
+  const ascii = Array.from({ length: 0x80 }, (_, code) => starts(String.fromCharCode(code)));
+  return (text) => {
+    const code = text.charCodeAt(0);
+    return code < 0x80 ? ascii[code]! : starts(text[0]!);
   };
 }
 

@@ -12,6 +12,7 @@ import { createAttributeReader } from './attribute-columns';
 import { matchActivity, parseHeader } from './headers';
 import type { ColumnMapping, Mapping, StatedCalorificBasis } from './mapping';
 import type { ClaimDraft } from './reference-rows';
+import { memoByText } from './text-cache';
 import { createTwinChecker, type TwinCheck } from './twins';
 import { cellText, parsePeriod, parseQuantity, type Period } from './values';
 
@@ -57,6 +58,7 @@ export interface MappedRow {
 }
 
 const NO_BLANKS: readonly BlankQuantity[] = [];
+const NO_COLUMNS: readonly ColumnMapping[] = [];
 
 export interface RecordContext {
   readonly fiscal: FiscalSettings;
@@ -74,27 +76,13 @@ function singleColumns(mapping: Mapping): ColumnsByRole {
 
 function textAt(row: RawRow, column: ColumnMapping | undefined): string | null {
   if (!column) return null;
-  const text = cellText(row.cells[column.column]).trim();
+  const cell = row.cells[column.column];
+  // Text is its own cellText: the common case skips the checks for dates, errors and formulas.
+  const text = (typeof cell === 'string' ? cell : cellText(cell)).trim();
   return text === '' ? null : text;
 }
 
 const where = (column: ColumnMapping) => `column ${columnLetter(column.column)} (${column.header || 'no header'})`;
-
-/**
- * Parses each distinct text once: a file has few units, activities and months but many rows.
- * The cache is bounded so a column of unique texts cannot grow memory with the file.
- */
-function memoByText<T>(parse: (text: string) => T, limit = 10_000): (text: string) => T {
-  const cache = new Map<string, T>();
-  return (text) => {
-    let parsed = cache.get(text);
-    if (parsed === undefined) {
-      parsed = parse(text);
-      if (cache.size < limit) cache.set(text, parsed);
-    }
-    return parsed;
-  };
-}
 
 /** The columns a mapping reads quantities from: every value column of a wide layout, the quantity column of a long one. */
 export function quantityColumns(mapping: Mapping): readonly ColumnMapping[] {
@@ -175,8 +163,8 @@ export function createActivityRowMapper(mapping: Mapping, context: RecordContext
     return (mapping.layout === 'wide' ? column.unitText : textAt(row, byRole.unit) ?? column.unitText ?? mapping.defaults?.unit) ?? null;
   }
 
-  function readUnit(row: RawRow, column: ColumnMapping, activity: ActivityDefinition, rejections: Rejection[]): { unit: Unit; text: string; basis: CalorificBasis | null } | null {
-    const text = unitTextAt(row, column);
+  /** The unit of a quantity whose unit text (unitTextAt) is `text`. */
+  function readUnit(text: string | null, column: ColumnMapping, activity: ActivityDefinition, rejections: Rejection[]): { unit: Unit; text: string; basis: CalorificBasis | null } | null {
     if (text === null) return reject(rejections, byRole.unit ?? column, 'no unit: the cell is blank and the column header names none');
     const parsed = unitOf(text);
     if (!parsed.ok) return reject(rejections, byRole.unit ?? column, parsed.reason);
@@ -221,17 +209,18 @@ export function createActivityRowMapper(mapping: Mapping, context: RecordContext
     return blanks;
   }
 
+  // Per row only what the row needs: no array for claims or blank cells a mapping cannot have.
   return (row) => {
-    const records: ActivityRecordDraft[] = [];
     const rejections: Rejection[] = [];
     const quantities = new Map<number, number | null>();
     const quantityUnits = new Map<number, string | null>();
     for (const column of valueColumns) quantityUnits.set(column.column, unitTextAt(row, column));
     for (const claim of claimColumns) quantityUnits.set(claim.mapping.column, claim.mapping.unitText ?? null);
     const twinChecks = checkTwins(row.cells);
-    const rejected = (blanks: readonly BlankQuantity[] = NO_BLANKS) => ({ records: [], claims: [], rejections, quantities, quantityUnits, twinChecks, blanks });
-    const pending: { column: ColumnMapping; quantity: number }[] = [];
-    const blankColumns: ColumnMapping[] = [];
+    const refused = (blanks: readonly BlankQuantity[] = NO_BLANKS): MappedRow => ({ records: [], claims: [], rejections, quantities, quantityUnits, twinChecks, blanks });
+    // The value columns with a quantity to import (in quantities), and those left blank.
+    const pending: ColumnMapping[] = [];
+    let blankColumns: ColumnMapping[] | undefined;
     for (const column of valueColumns) {
       const parsed = parseQuantity(row.cells[column.column] as Cell, decimal);
       if (!parsed.ok) {
@@ -241,14 +230,14 @@ export function createActivityRowMapper(mapping: Mapping, context: RecordContext
       }
       quantities.set(column.column, parsed.value);
       if (parsed.value === null) {
-        blankColumns.push(column);
+        (blankColumns ??= []).push(column);
         continue;
       }
       if (parsed.value < 0) {
         reject(rejections, column, `negative quantity ${parsed.value}: corrections belong in adjustments, not source data`);
         continue;
       }
-      pending.push({ column, quantity: parsed.value });
+      pending.push(column);
     }
     const reported: { column: ClaimColumn; value: number }[] = [];
     for (const claim of claimColumns) {
@@ -262,25 +251,26 @@ export function createActivityRowMapper(mapping: Mapping, context: RecordContext
         const what = claimColumns.length > 0 ? 'every mapped quantity and reported figure is blank' : mapping.layout === 'wide' ? 'every mapped quantity is blank' : 'the quantity is blank';
         rejections.push({ column: null, reason: `${what} (blank is missing, not zero)` });
       }
-      return rejected(blankQuantities(row, blankColumns));
+      return refused(blankQuantities(row, blankColumns ?? NO_COLUMNS));
     }
     const period = readPeriod(row, rejections);
-    if (!period) return rejected();
-    const blanks = blankQuantities(row, blankColumns, period);
+    if (!period) return refused();
+    const blanks = blankColumns === undefined ? NO_BLANKS : blankQuantities(row, blankColumns, period);
     if (context.earliestPeriodStart !== null && period.start < context.earliestPeriodStart) {
       rejections.push({ column: byRole.period?.column ?? byRole.period_start?.column ?? null, reason: `period ${period.start}–${period.end} is before the engagement's base year (starts ${context.earliestPeriodStart})` });
-      return rejected(blanks);
+      return refused(blanks);
     }
     const site = textAt(row, byRole.site) ?? mapping.defaults?.site ?? null;
     const entity = textAt(row, byRole.entity);
     const region = textAt(row, byRole.region);
     const instrument = textAt(row, byRole.instrument);
     const notes = textAt(row, byRole.notes);
-    for (const { column, quantity } of pending) {
+    const records: ActivityRecordDraft[] = [];
+    for (const column of pending) {
       const before = rejections.length;
       const activity = readActivity(row, column, rejections);
       const meaning = activity && readMeaning(row, column, activity, rejections);
-      const unit = activity && meaning && readUnit(row, column, activity, rejections);
+      const unit = activity && meaning && readUnit(quantityUnits.get(column.column) ?? null, column, activity, rejections);
       const scope3Category = activity && unit ? readScope3Category(row, activity, rejections) : undefined;
       const attributes = readAttributes(row, mapping.layout === 'wide' ? column : null);
       if (!attributes.ok) rejections.push(attributes.rejection);
@@ -295,7 +285,7 @@ export function createActivityRowMapper(mapping: Mapping, context: RecordContext
         periodEnd: period.end,
         activity: activity.key,
         meaning,
-        quantity,
+        quantity: quantities.get(column.column)!,
         unit: unit.unit.id,
         unitBasis: unit.basis,
         unitText: unit.text,
@@ -308,7 +298,7 @@ export function createActivityRowMapper(mapping: Mapping, context: RecordContext
     // Reported totals beside activity are emissions, never percentages; their precision is the value's own digits.
     const claims = reported.map(({ column, value }): ClaimDraft => ({ metric: column.metric, period: claimPeriodOf(period), value, unit: column.unit, percent: null, decimals: null, site, notes: column.notes }));
     // A row is imported whole or rejected whole, so rows read always tie out to imported + rejected + skipped.
-    return rejections.length > 0 ? rejected(blanks) : { records, claims, rejections, quantities, quantityUnits, twinChecks, blanks };
+    return rejections.length > 0 ? refused(blanks) : { records, claims, rejections, quantities, quantityUnits, twinChecks, blanks };
   };
 }
 

@@ -9,7 +9,8 @@ import { ACTIVITIES } from '../activities';
 import type { Cell, RawRow } from './cell';
 import { columnLetter, columnsText, isBlank, isDateCell, isFormulaCell, isPercentCell } from './cell';
 import { inNumber } from '../count-text';
-import { cellText, looksLikePeriodText, normalizeSpaces, parseQuantity, quantityFromText, readsAsNumber, type DecimalSeparator } from './values';
+import { memoByText } from './text-cache';
+import { cellText, looksLikePeriodText, mayReadAsNumber, normalizeSpaces, parseQuantity, quantityFromText, readsAsNumber, type DecimalSeparator } from './values';
 
 export type Confidence = 'high' | 'medium' | 'low';
 
@@ -233,6 +234,11 @@ const RELATIVE_TOLERANCE = 1e-9;
 
 /** Blank as shown, cheaply (this runs on every cell of a streamed sheet). A formula without a cached value is not blank: it may hide an error. */
 function isBlankCell(cell: Cell | undefined): boolean {
+  // Text starting with a printable ASCII character other than a space is not blank, without trimming a copy.
+  if (typeof cell === 'string' && cell.length > 0) {
+    const first = cell.charCodeAt(0);
+    if (first > 0x20 && first < 0x7f) return false;
+  }
   if (isFormulaCell(cell)) return cell.result !== undefined && isBlank(cell.result);
   return isBlank(cell);
 }
@@ -261,20 +267,40 @@ export interface RowScanOptions {
 
 /** The numbers of a row's table columns, by column. */
 type RowNumbers = ReadonlyMap<number, number>;
+/** A data row's number in each table column, from column A (undefined where it has none): an array, not a map per row. */
+type ColumnNumbers = readonly (number | undefined)[];
 
+/** The number a column's text reads as (undefined: none), as quantityFromText reads it. */
+type NumberOfText = (column: number, text: string) => number | undefined;
+
+const numberOfTextUncached = (decimalSeparator: DecimalSeparator): NumberOfText => (_column, text) => quantityFromText(text, decimalSeparator);
+
+/**
+ * numberOfText with a cache per column, for the text that is not ruled out by its first
+ * character: a column of months repeats a few texts on every row.
+ */
+function numberOfTextCached(decimalSeparator: DecimalSeparator): NumberOfText {
+  const byColumn: ((text: string) => number | undefined)[] = [];
+  return (column, text) => (mayReadAsNumber(text) ? (byColumn[column] ??= memoByText((cellText) => quantityFromText(cellText, decimalSeparator)))(text) : undefined);
+}
+
+/** The number in a cell of a column, or undefined. */
+function numberIn(cell: Cell | undefined, column: number, decimalSeparator: DecimalSeparator, numberOfText: NumberOfText): number | undefined {
+  if (typeof cell === 'number') return cell;
+  if (typeof cell === 'string') return numberOfText(column, cell);
+  if (cell === null || cell === undefined) return undefined;
+  // A formula's cached number; true/false, dates, errors and percentage cells are refused.
+  const parsed = parseQuantity(cell, { decimalSeparator });
+  return parsed.ok && parsed.value !== null ? parsed.value : undefined;
+}
+
+/** The numbers of some of a row's columns, by column. */
 function numbersOf(row: RawRow, columns: readonly number[], decimalSeparator: DecimalSeparator): Map<number, number> {
   const numbers = new Map<number, number>();
+  const numberOfText = numberOfTextUncached(decimalSeparator);
   for (const column of columns) {
-    const cell = row.cells[column];
-    if (typeof cell === 'number') numbers.set(column, cell);
-    else if (typeof cell === 'string') {
-      const value = quantityFromText(cell, decimalSeparator);
-      if (value !== undefined) numbers.set(column, value);
-    } else if (cell !== null && cell !== undefined) {
-      // A formula's cached number; true/false, dates, errors and percentage cells are refused.
-      const parsed = parseQuantity(cell, { decimalSeparator });
-      if (parsed.ok && parsed.value !== null) numbers.set(column, parsed.value);
-    }
+    const value = numberIn(row.cells[column], column, decimalSeparator, numberOfText);
+    if (value !== undefined) numbers.set(column, value);
   }
   return numbers;
 }
@@ -302,6 +328,16 @@ interface RowSpan {
 
 const emptySpan = (): RowSpan => ({ rows: 0, first: 0, last: 0, sums: new Map() });
 
+function addToSpan(span: RowSpan, rowNumber: number, numbers: ColumnNumbers): void {
+  if (span.rows === 0) span.first = rowNumber;
+  span.rows += 1;
+  span.last = rowNumber;
+  for (let column = 0; column < numbers.length; column++) {
+    const value = numbers[column];
+    if (value !== undefined) span.sums.set(column, (span.sums.get(column) ?? 0) + value);
+  }
+}
+
 /**
  * The data rows above the row being read: those since the last totals row (a subtotal's block)
  * and all of the table's (a grand total's).
@@ -311,13 +347,9 @@ export class RowsAbove {
   private readonly table = emptySpan();
 
   /** A data row, after it is read. */
-  addData(rowNumber: number, numbers: RowNumbers): void {
-    for (const span of [this.block, this.table]) {
-      if (span.rows === 0) span.first = rowNumber;
-      span.rows += 1;
-      span.last = rowNumber;
-      for (const [column, value] of numbers) span.sums.set(column, (span.sums.get(column) ?? 0) + value);
-    }
+  addData(rowNumber: number, numbers: ColumnNumbers): void {
+    addToSpan(this.block, rowNumber, numbers);
+    addToSpan(this.table, rowNumber, numbers);
   }
 
   /** A totals row closes its block. */
@@ -367,11 +399,21 @@ export function classifyDataRow(row: RawRow, columnCount: number, above: RowsAbo
     if (totals) return totals;
   }
   if (filled.length === 1 && cellKind(row.cells[firstFilled]) === 'text') return { kind: 'note' };
-  return { kind: 'data' };
+  return DATA;
 }
 
 /** Only text can start like a totals label (g, s or t after spaces): a cheap test before the full one. */
 const MAY_BE_TOTALS_LABEL = /^\s*[gst]/i;
+
+function mayBeTotalsLabel(text: string): boolean {
+  const first = text.charCodeAt(0);
+  // Printable ASCII other than a space decides at once (g, s or t, either case); white space first goes to the pattern.
+  if (first > 0x20 && first < 0x7f) {
+    const lower = first | 0x20;
+    return lower === 0x67 || lower === 0x73 || lower === 0x74;
+  }
+  return MAY_BE_TOTALS_LABEL.test(text);
+}
 
 /**
  * The row's first text cell, when it reads as a totals label. Only text reads as one (no number or
@@ -381,7 +423,7 @@ const MAY_BE_TOTALS_LABEL = /^\s*[gst]/i;
 function firstTextReadingAsTotalsLabel(row: RawRow, filled: readonly number[]): number | undefined {
   const labelled = filled.findIndex((column) => {
     const text = cellText(row.cells[column]);
-    return MAY_BE_TOTALS_LABEL.test(text) && TOTALS_LABEL.test(normalizeSpaces(text));
+    return mayBeTotalsLabel(text) && TOTALS_LABEL.test(normalizeSpaces(text));
   });
   if (labelled < 0 || filled.slice(0, labelled).some((column) => cellKind(row.cells[column]) === 'text')) return undefined;
   return filled[labelled];
@@ -406,6 +448,10 @@ function totalsLabel(row: RawRow, labelColumn: number, filled: readonly number[]
   return { kind: 'unbalanced-total', reason: `${where} is a totals label, but column ${columnLetter(result.column)} holds ${result.value} where ${sum}` };
 }
 
+// Shared verdicts: almost every row is data.
+const DATA: RowClass = { kind: 'data' };
+const DATA_ROW: RowVerdict = { inTable: true, kind: 'data' };
+
 export type RowVerdict =
   | ({ readonly inTable: true } & (PlainRow | ExplainedRow))
   | { readonly inTable: false; readonly why: 'before-first-data-row' | 'after-last-data-row' | 'end-marker' | 'blank-run' };
@@ -421,7 +467,10 @@ export function createRowScanner(bounds: TableBounds, columnCount: number, optio
   let previousRowNumber = bounds.firstDataRowNumber - 1;
   let blankRun = 0;
   const above = new RowsAbove();
-  const columns = Array.from({ length: columnCount }, (_, column) => column);
+  const decimalSeparator = options.decimalSeparator ?? '.';
+  const numberOfText = numberOfTextCached(decimalSeparator);
+  // One array for every data row's numbers: addData reads it and keeps none of it.
+  const numbers = new Array<number | undefined>(columnCount).fill(undefined);
   const endsOnBlanks = (run: number): boolean => bounds.stopAtBlankRun > 0 && run >= bounds.stopAtBlankRun;
 
   return (row) => {
@@ -449,7 +498,11 @@ export function createRowScanner(bounds: TableBounds, columnCount: number, optio
       ended = { inTable: false, why: 'blank-run' };
       return ended;
     }
-    if (kind === 'data') above.addData(row.rowNumber, numbersOf(row, columns, options.decimalSeparator ?? '.'));
+    if (kind === 'data') {
+      for (let column = 0; column < columnCount; column++) numbers[column] = numberIn(row.cells[column], column, decimalSeparator, numberOfText);
+      above.addData(row.rowNumber, numbers);
+      return DATA_ROW;
+    }
     if (kind === 'total') above.closeBlock();
     return { inTable: true, ...rowClass };
   };

@@ -103,10 +103,51 @@ const NUMBER_PATTERNS: Readonly<Record<DecimalSeparator, RegExp>> = {
 /** What number text starts with, after white space: a digit, a sign, '(' or a decimal separator. */
 const NUMBER_TEXT_START = /^\s*[\d(+\-\u2212.,]/;
 
+/** 10^0 … 10^15, each exact in a double. */
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, power) => 10 ** power);
+/** Up to this many digits, the digits' integer is exact in a double (below 2^53). */
+const EXACT_DIGITS = 15;
+
+/**
+ * The number of text that is only digits, with at most one decimal separator between digits
+ * ('1000.25', '007'), else undefined: what most quantity cells hold, read without the patterns
+ * numberFromText tries. Such text reads the same through them (no sign, spaces or grouping).
+ * Up to 15 digits, the digits' integer divided by a power of ten is the value Number() reads,
+ * to the bit: both are exact doubles, and IEEE division rounds correctly as Number() does.
+ */
+function plainNumber(text: string, decimalSeparator: DecimalSeparator): number | undefined {
+  const separator = decimalSeparator.charCodeAt(0);
+  let separatorAt = -1;
+  let digits = 0;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code >= 48 && code <= 57) {
+      digits = digits * 10 + (code - 48);
+      continue;
+    }
+    if (code !== separator || separatorAt >= 0 || at === 0 || at === text.length - 1) return undefined;
+    separatorAt = at;
+  }
+  if (text.length === 0) return undefined;
+  const decimals = separatorAt < 0 ? 0 : text.length - separatorAt - 1;
+  if (text.length - (separatorAt < 0 ? 0 : 1) <= EXACT_DIGITS) return decimals === 0 ? digits : digits / POWERS_OF_TEN[decimals]!;
+  return Number(separatorAt < 0 || decimalSeparator === '.' ? text : `${text.slice(0, separatorAt)}.${text.slice(separatorAt + 1)}`);
+}
+
+/**
+ * Whether text can read as a number, by its first characters: false for most text in a sheet
+ * (it starts with a letter), which then needs no normalising.
+ */
+export function mayReadAsNumber(text: string): boolean {
+  const first = text.charCodeAt(0) | 0x20;
+  return !(first >= 0x61 && first <= 0x7a) && NUMBER_TEXT_START.test(text);
+}
+
 /** Reads number text such as '1,234.5', '1.234,5', '1 234,5' or '(123)'; undefined when it is not one. */
 function numberFromText(text: string, decimalSeparator: DecimalSeparator): number | undefined {
-  // Most text in a sheet is ruled out by its first character: no need to normalise it first.
-  if (!NUMBER_TEXT_START.test(text)) return undefined;
+  const plain = plainNumber(text, decimalSeparator);
+  if (plain !== undefined) return plain;
+  if (!mayReadAsNumber(text)) return undefined;
   let body = normalizeSpaces(text);
   let sign = 1;
   const parenthesised = /^\((.*)\)$/.exec(body);
@@ -154,6 +195,9 @@ export function quantityFromText(text: string, decimalSeparator: DecimalSeparato
 
 /** A quantity, or null when the cell is blank (missing, never zero). */
 export function parseQuantity(cell: Cell | undefined, options: QuantityOptions): ValueResult<number | null> {
+  // Plain digits are neither blank nor a percentage: the checks below would come to the same number.
+  const plain = typeof cell === 'string' ? plainNumber(cell, options.decimalSeparator) : undefined;
+  if (plain !== undefined && Number.isFinite(plain)) return ok(plain);
   const shown = shownValueOf(cell);
   if (!shown.ok) return shown;
   const value = shown.value;

@@ -40,7 +40,9 @@ export type TwinTally = Record<TwinCheck['outcome'], number>;
 
 export class ControlTotals {
   private readonly sheets = new Map<string, SheetTally>();
-  private readonly columns = new Map<string, ColumnTally>();
+  /** In the order first read, as the outcome lists them; found by sheet and column (a key built per cell cost more than the count). */
+  private readonly columns: ColumnTally[] = [];
+  private readonly columnsBySheet = new Map<string, Map<number, ColumnTally>>();
   private readonly twins = new Map<number, TwinTally>();
   readonly rejected: RowIssue[] = [];
   readonly skipped: RowIssue[] = [];
@@ -70,11 +72,16 @@ export class ControlTotals {
 
   /** A numeric column's cell in a data row, as read. */
   column(sheet: string, column: number, header: string, reading: ControlReading): void {
-    const key = `${sheet}\u0000${column}`;
-    let tally = this.columns.get(key);
+    let sheetColumns = this.columnsBySheet.get(sheet);
+    if (!sheetColumns) {
+      sheetColumns = new Map();
+      this.columnsBySheet.set(sheet, sheetColumns);
+    }
+    let tally = sheetColumns.get(column);
     if (!tally) {
       tally = { sheet, column, header, count: 0, blanks: 0, unreadable: 0, byUnit: new Map() };
-      this.columns.set(key, tally);
+      sheetColumns.set(column, tally);
+      this.columns.push(tally);
     }
     if (reading.kind === 'blank') tally.blanks++;
     else if (reading.kind === 'unreadable') tally.unreadable++;
@@ -126,6 +133,6 @@ export class ControlTotals {
   }
 
   columnTotals(): ColumnControlTotal[] {
-    return [...this.columns.values()].map(({ byUnit, ...rest }) => ({ ...rest, byUnit: [...byUnit.values()].map(({ sum, ...unit }) => ({ ...unit, sum: sum.value() })) }));
+    return this.columns.map(({ byUnit, ...rest }) => ({ ...rest, byUnit: [...byUnit.values()].map(({ sum, ...unit }) => ({ ...unit, sum: sum.value() })) }));
   }
 }

@@ -14,11 +14,11 @@ export function activityRows(context: RowContext): RowHandler {
   const records = activityRecordWriter(context.db, context.sourceFileId, context.flushRawRows, context.recordIndexes);
   const claims = claimWriter(context.db, context.sourceFileId);
   const findings = importFindingWriter(context.db, context.sourceFileId);
-  const headerOf = (column: number) => mapping.columns.find((candidate) => candidate.column === column)?.header ?? '';
+  const headers = headersByColumn(mapping);
   return {
     row: tableRows(context, (sheet, row, rawRowId, tally) => {
       const mapped = mapRow(row);
-      for (const [column, value] of mapped.quantities) totals.column(sheet, column, headerOf(column), controlReading(value, mapped.quantityUnits.get(column) ?? null, row.cells[column]));
+      for (const [column, value] of mapped.quantities) totals.column(sheet, column, headers.get(column) ?? '', controlReading(value, mapped.quantityUnits.get(column) ?? null, row.cells[column]));
       for (const check of mapped.twinChecks) {
         const finding = totals.twinChecked(sheet, row.rowNumber, check);
         if (finding) {
@@ -39,4 +39,11 @@ export function activityRows(context: RowContext): RowHandler {
     }),
     finish: () => records.flush(),
   };
+}
+
+/** Each column's header, looked up once rather than per quantity of every row (the first mapping of a column names it). */
+function headersByColumn(mapping: RowContext['mapping']): ReadonlyMap<number, string> {
+  const headers = new Map<number, string>();
+  for (const column of mapping.columns) if (!headers.has(column.column)) headers.set(column.column, column.header);
+  return headers;
 }
