@@ -257,3 +257,24 @@ describe('a what-if copy of an engagement', () => {
     expect(log).toEqual(['engagement.create', 'engagement.finalise']);
   });
 });
+
+describe('a what-if copy of an engagement whose log this machine saw longer', () => {
+  const tempDir = useTempDir();
+
+  it('does not hide the cut: the copy is refused, or the copy still fails verify', async () => {
+    const dir = tempDir();
+    const machine = path.join(dir, 'machine');
+    const original = path.join(dir, 'group.carbonaudit');
+    const engagement = createEngagement(original, SETTINGS, { actor: 'jane', appDataDir: machine });
+    for (const step of [1, 2, 3]) engagement.change('test.step', { step }, () => undefined);
+    engagement.close();
+    tamperWithAuditLog(original, 'DELETE FROM audit_log WHERE seq > 2');
+    expect((await cliOn(machine, 'verify', original)).code).toBe(1);
+
+    const whatIf = path.join(dir, 'what-if.carbonaudit');
+    const copied = await cliOn(machine, '--actor', 'jane', 'copy', original, whatIf, '--reason', 'try');
+    const refused = copied.code !== 0 && !fs.existsSync(whatIf);
+    const copyFailsVerify = !refused && (await cliOn(machine, 'verify', whatIf)).code !== 0;
+    expect(refused || copyFailsVerify).toBe(true);
+  });
+});
