@@ -1,7 +1,7 @@
 import { SourceRefusedError } from './refusal';
 import { MAX_CELL_XML_BYTES } from './xml-part-checker';
 import { slideFormula } from './xlsx-shared-formula';
-import { decodeXmlText, isNameCharacter, isXmlSpace, localName, parseXmlAttributes, startTagEnd, xmlChild, xmlStartTags } from './xml-text';
+import { CDATA_START, elementText, isNameCharacter, isXmlSpace, localName, parseXmlAttributes, startTagEnd, xmlChild, xmlStartTags } from './xml-text';
 
 /** A cell whose value exceljs's streaming reader would misread, as the sheet XML stores it. */
 export interface ScannedCell {
@@ -141,7 +141,8 @@ export class SheetCellScanner {
       valueText: (type === INLINE_STRING_TYPE ? inlineStringText(body) : undefined) ?? xmlChild(body, 'v')?.text,
       ...(formula === undefined ? {} : { formula: this.formulaText(formula, address) }),
     };
-    if (cell.formula !== undefined || type === ISO_DATE_TYPE || type === INLINE_STRING_TYPE) this.keep(position, cell);
+    // exceljs drops a CDATA section's text, so a value written in one is read here, or refused.
+    if (cell.formula !== undefined || type === ISO_DATE_TYPE || type === INLINE_STRING_TYPE || body.includes(CDATA_START)) this.keep(position, cell);
     return end + CELL_END.length;
   }
 
@@ -204,8 +205,7 @@ function inlineStringText(body: string): string | undefined {
     } else if (name === 'rPh' && !tag.selfClosing) {
       skipTo = endTagAt(body, tag.name, tag.end);
     } else if (name === 't' && !tag.selfClosing) {
-      const textEnd = body.indexOf('<', tag.end);
-      pieces.push(decodeXmlText(body.slice(tag.end + 1, textEnd === -1 ? body.length : textEnd)));
+      pieces.push(elementText(body, tag.end + 1));
     }
   }
   return inlineEnd === -1 ? undefined : pieces.join('');
@@ -273,10 +273,11 @@ function literalMarker(literal: string, rareAt = 0): CellMarker {
 
 /**
  * An inline string that exceljs misreads: one of runs (it keeps the last), with phonetic
- * readings (it keeps those), or with a character reference (it decodes its text twice, reading
- * `&amp;lt;` as `<`). exceljs reads a plain one right, and sheets of them are common.
+ * readings (it keeps those), with a character reference (it decodes its text twice, reading
+ * `&amp;lt;` as `<`), or with a CDATA section (it drops its text). exceljs reads a plain one
+ * right, and sheets of them are common.
  */
-const INLINE_STRING_MARKERS = [literalMarker('<r>', 1), literalMarker('<rPh', 2), literalMarker('&')];
+const INLINE_STRING_MARKERS = [literalMarker('<r>', 1), literalMarker('<rPh', 2), literalMarker('&'), literalMarker(CDATA_START, 1)];
 
 const CELL_MARKERS: readonly CellMarker[] = [
   formulaMarker,

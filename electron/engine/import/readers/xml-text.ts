@@ -26,7 +26,7 @@ export function* xmlStartTags(xml: string): Generator<XmlStartTag> {
     const next = xml.charCodeAt(at + 1);
     let resume: number;
     if (next === BANG) {
-      const terminator = xml.startsWith('<!--', at) ? '-->' : xml.startsWith('<![CDATA[', at) ? ']]>' : '>';
+      const terminator = xml.startsWith('<!--', at) ? '-->' : xml.startsWith(CDATA_START, at) ? CDATA_END : '>';
       const end = xml.indexOf(terminator, at + 2);
       if (end === -1) throw new XmlTextError(`markup never closed at character ${at.toLocaleString('en')}`);
       resume = end + terminator.length;
@@ -111,12 +111,30 @@ export function xmlChild(content: string, name: string): { attributes: Map<strin
   for (const tag of xmlStartTags(content)) {
     if (localName(tag.name) !== name) continue;
     const attributes = parseXmlAttributes(content.slice(tag.start + 1 + tag.name.length, tag.end));
-    if (tag.selfClosing) return { attributes, text: undefined };
-    const textEnd = content.indexOf('<', tag.end);
-    return { attributes, text: decodeXmlText(content.slice(tag.end + 1, textEnd === -1 ? content.length : textEnd)) };
+    return { attributes, text: tag.selfClosing ? undefined : elementText(content, tag.end + 1) };
   }
   return undefined;
 }
+
+/**
+ * An element's text, from `from` (just after its start tag) up to its first child or end tag:
+ * references decoded, CDATA sections taken as written.
+ */
+export function elementText(content: string, from: number): string {
+  let text = '';
+  for (let at = from; ; ) {
+    const markup = content.indexOf('<', at);
+    text += decodeXmlText(content.slice(at, markup === -1 ? content.length : markup));
+    if (markup === -1 || !content.startsWith(CDATA_START, markup)) return text;
+    const end = content.indexOf(CDATA_END, markup + CDATA_START.length);
+    if (end === -1) throw new XmlTextError(`CDATA section never closed at character ${markup.toLocaleString('en')}`);
+    text += content.slice(markup + CDATA_START.length, end);
+    at = end + CDATA_END.length;
+  }
+}
+
+export const CDATA_START = '<![CDATA[';
+const CDATA_END = ']]>';
 
 const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/g;
 const MAX_CODE_POINT = 0x10ffff;
