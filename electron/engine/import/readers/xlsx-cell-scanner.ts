@@ -1,7 +1,8 @@
 import { SourceRefusedError } from './refusal';
 import { MAX_CELL_XML_BYTES } from './xml-part-checker';
 import { slideFormula } from './xlsx-shared-formula';
-import { CDATA_START, elementText, isNameCharacter, isXmlSpace, localName, parseXmlAttributes, startTagEnd, xmlChild, xmlStartTags } from './xml-text';
+import type { StartTagProgress } from './xml-text';
+import { CDATA_START, elementText, isNameCharacter, isXmlSpace, localName, NO_QUOTE, parseXmlAttributes, readStartTag, startTagEnd, xmlChild, xmlStartTags } from './xml-text';
 
 /** A cell whose value exceljs's streaming reader would misread, as the sheet XML stores it. */
 export interface ScannedCell {
@@ -31,6 +32,8 @@ export class SheetCellScanner {
   private pending = '';
   /** The pending cell's start tag is complete and not self-closing: only its `</c>` is awaited. */
   private pendingAwaitsEnd = false;
+  /** How far the pending cell's unfinished start tag was read, from the cell's `<c`: read on from there, not again. */
+  private pendingTag: StartTagProgress | undefined;
   private readonly rows = new Map<number, Map<number, ScannedCell>>();
   private readonly sharedFormulas = new Map<string, { formula: string; address: string }>();
 
@@ -83,6 +86,7 @@ export class SheetCellScanner {
       start !== -1 ? this.openCellFrom(text, start) : !closed && this.pending.length > 0 ? this.openCellFrom(text, 0) : -1;
     if (open !== -1) return open;
     this.pendingAwaitsEnd = false;
+    this.pendingTag = undefined;
     // A `<` at the very end may be the start of a cell that the next chunk goes on with.
     return text.endsWith('<') ? text.length - 1 : -1;
   }
@@ -90,10 +94,14 @@ export class SheetCellScanner {
   /** `start` if the cell there is unfinished (its start tag, or its `</c>`, not yet in `text`), else -1. */
   private openCellFrom(text: string, start: number): number {
     if (start === 0 && this.pendingAwaitsEnd) return 0;
+    // The pending cell (start 0, text before this chunk) was read up to the end of that text.
+    const resumed = start === 0 && this.pending.length > 0 ? this.pendingTag : undefined;
+    this.pendingTag = undefined;
     // `<` or `<c` at the very end may yet become a cell; `<col` and the like never do.
     if (text.length - start <= CELL_START.length) return CELL_START.startsWith(text.slice(start)) ? start : -1;
     if (!text.startsWith(CELL_START, start) || !isTagNameEnd(text.charCodeAt(start + CELL_START.length))) return -1;
-    const tagEnd = startTagEnd(text, start);
+    const { end: tagEnd, progress } = readStartTag(text, resumed ?? { readTo: start + 1, quote: NO_QUOTE });
+    this.pendingTag = tagEnd === -1 ? { readTo: progress.readTo - start, quote: progress.quote } : undefined;
     const selfClosing = tagEnd !== -1 && text.charCodeAt(tagEnd - 1) === SLASH;
     this.pendingAwaitsEnd = tagEnd !== -1 && !selfClosing;
     return selfClosing ? -1 : start;

@@ -49,17 +49,41 @@ export function* xmlStartTags(xml: string): Generator<XmlStartTag> {
  * quoted attribute value. -1 when it does not end in `xml`, or when a `<` shows it never will.
  */
 export function startTagEnd(xml: string, start: number): number {
-  for (let at = start + 1; at < xml.length; at++) {
+  return readStartTag(xml, { readTo: start + 1, quote: NO_QUOTE }).end;
+}
+
+/** How far a start tag was read without finding its end, and the quote of the attribute value open there. */
+export interface StartTagProgress {
+  readonly readTo: number;
+  readonly quote: number;
+}
+
+/** No attribute value is open. */
+export const NO_QUOTE = 0;
+
+/**
+ * Reads a start tag on from `progress` (where an earlier read stopped, at the end of the text it
+ * had), so that a tag arriving in pieces is read once: `end` is the index of its `>`, or -1 with
+ * how far it was read. A `<` shows the tag never ends: it is read no further.
+ */
+export function readStartTag(xml: string, progress: StartTagProgress): { end: number; progress: StartTagProgress } {
+  let at = progress.readTo;
+  if (progress.quote !== NO_QUOTE) {
+    const close = xml.indexOf(progress.quote === QUOTE ? '"' : "'", at);
+    if (close === -1) return { end: -1, progress: { readTo: xml.length, quote: progress.quote } };
+    at = close + 1;
+  }
+  for (; at < xml.length; at++) {
     const code = xml.charCodeAt(at);
-    if (code === GT) return at;
-    if (code === LT) return -1;
+    if (code === GT) return { end: at, progress: { readTo: at, quote: NO_QUOTE } };
+    if (code === LT) return { end: -1, progress: { readTo: at, quote: NO_QUOTE } };
     if (code === QUOTE || code === APOSTROPHE) {
       const close = xml.indexOf(code === QUOTE ? '"' : "'", at + 1);
-      if (close === -1) return -1;
+      if (close === -1) return { end: -1, progress: { readTo: xml.length, quote: code } };
       at = close;
     }
   }
-  return -1;
+  return { end: -1, progress: { readTo: xml.length, quote: NO_QUOTE } };
 }
 
 /** The part of a qualified name after its namespace prefix: `sheet` for `x:sheet`. */
