@@ -1,7 +1,8 @@
 import { SourceRefusedError } from './refusal';
 import { MAX_CELL_XML_BYTES } from './xml-part-checker';
 import { slideFormula } from './xlsx-shared-formula';
-import { decodeXmlText, isNameCharacter, isXmlSpace, localName, parseXmlAttributes, startTagEnd, xmlChild, xmlStartTags } from './xml-text';
+import type { StartTagProgress } from './xml-text';
+import { CDATA_START, elementText, isNameCharacter, isXmlSpace, localName, NO_QUOTE, parseXmlAttributes, readStartTag, startTagEnd, xmlChild, xmlStartTags } from './xml-text';
 
 /** A cell whose value exceljs's streaming reader would misread, as the sheet XML stores it. */
 export interface ScannedCell {
@@ -31,6 +32,8 @@ export class SheetCellScanner {
   private pending = '';
   /** The pending cell's start tag is complete and not self-closing: only its `</c>` is awaited. */
   private pendingAwaitsEnd = false;
+  /** How far the pending cell's unfinished start tag was read, from the cell's `<c`: read on from there, not again. */
+  private pendingTag: StartTagProgress | undefined;
   private readonly rows = new Map<number, Map<number, ScannedCell>>();
   private readonly sharedFormulas = new Map<string, { formula: string; address: string }>();
 
@@ -83,6 +86,7 @@ export class SheetCellScanner {
       start !== -1 ? this.openCellFrom(text, start) : !closed && this.pending.length > 0 ? this.openCellFrom(text, 0) : -1;
     if (open !== -1) return open;
     this.pendingAwaitsEnd = false;
+    this.pendingTag = undefined;
     // A `<` at the very end may be the start of a cell that the next chunk goes on with.
     return text.endsWith('<') ? text.length - 1 : -1;
   }
@@ -90,10 +94,14 @@ export class SheetCellScanner {
   /** `start` if the cell there is unfinished (its start tag, or its `</c>`, not yet in `text`), else -1. */
   private openCellFrom(text: string, start: number): number {
     if (start === 0 && this.pendingAwaitsEnd) return 0;
+    // The pending cell (start 0, text before this chunk) was read up to the end of that text.
+    const resumed = start === 0 && this.pending.length > 0 ? this.pendingTag : undefined;
+    this.pendingTag = undefined;
     // `<` or `<c` at the very end may yet become a cell; `<col` and the like never do.
     if (text.length - start <= CELL_START.length) return CELL_START.startsWith(text.slice(start)) ? start : -1;
     if (!text.startsWith(CELL_START, start) || !isTagNameEnd(text.charCodeAt(start + CELL_START.length))) return -1;
-    const tagEnd = startTagEnd(text, start);
+    const { end: tagEnd, progress } = readStartTag(text, resumed ?? { readTo: start + 1, quote: NO_QUOTE });
+    this.pendingTag = tagEnd === -1 ? { readTo: progress.readTo - start, quote: progress.quote } : undefined;
     const selfClosing = tagEnd !== -1 && text.charCodeAt(tagEnd - 1) === SLASH;
     this.pendingAwaitsEnd = tagEnd !== -1 && !selfClosing;
     return selfClosing ? -1 : start;
@@ -141,7 +149,8 @@ export class SheetCellScanner {
       valueText: (type === INLINE_STRING_TYPE ? inlineStringText(body) : undefined) ?? xmlChild(body, 'v')?.text,
       ...(formula === undefined ? {} : { formula: this.formulaText(formula, address) }),
     };
-    if (cell.formula !== undefined || type === ISO_DATE_TYPE || type === INLINE_STRING_TYPE) this.keep(position, cell);
+    // exceljs drops a CDATA section's text, so a value written in one is read here, or refused.
+    if (cell.formula !== undefined || type === ISO_DATE_TYPE || type === INLINE_STRING_TYPE || body.includes(CDATA_START)) this.keep(position, cell);
     return end + CELL_END.length;
   }
 
@@ -204,8 +213,7 @@ function inlineStringText(body: string): string | undefined {
     } else if (name === 'rPh' && !tag.selfClosing) {
       skipTo = endTagAt(body, tag.name, tag.end);
     } else if (name === 't' && !tag.selfClosing) {
-      const textEnd = body.indexOf('<', tag.end);
-      pieces.push(decodeXmlText(body.slice(tag.end + 1, textEnd === -1 ? body.length : textEnd)));
+      pieces.push(elementText(body, tag.end + 1));
     }
   }
   return inlineEnd === -1 ? undefined : pieces.join('');
@@ -273,10 +281,11 @@ function literalMarker(literal: string, rareAt = 0): CellMarker {
 
 /**
  * An inline string that exceljs misreads: one of runs (it keeps the last), with phonetic
- * readings (it keeps those), or with a character reference (it decodes its text twice, reading
- * `&amp;lt;` as `<`). exceljs reads a plain one right, and sheets of them are common.
+ * readings (it keeps those), with a character reference (it decodes its text twice, reading
+ * `&amp;lt;` as `<`), or with a CDATA section (it drops its text). exceljs reads a plain one
+ * right, and sheets of them are common.
  */
-const INLINE_STRING_MARKERS = [literalMarker('<r>', 1), literalMarker('<rPh', 2), literalMarker('&')];
+const INLINE_STRING_MARKERS = [literalMarker('<r>', 1), literalMarker('<rPh', 2), literalMarker('&'), literalMarker(CDATA_START, 1)];
 
 const CELL_MARKERS: readonly CellMarker[] = [
   formulaMarker,

@@ -26,7 +26,7 @@ export function* xmlStartTags(xml: string): Generator<XmlStartTag> {
     const next = xml.charCodeAt(at + 1);
     let resume: number;
     if (next === BANG) {
-      const terminator = xml.startsWith('<!--', at) ? '-->' : xml.startsWith('<![CDATA[', at) ? ']]>' : '>';
+      const terminator = xml.startsWith('<!--', at) ? '-->' : xml.startsWith(CDATA_START, at) ? CDATA_END : '>';
       const end = xml.indexOf(terminator, at + 2);
       if (end === -1) throw new XmlTextError(`markup never closed at character ${at.toLocaleString('en')}`);
       resume = end + terminator.length;
@@ -49,17 +49,41 @@ export function* xmlStartTags(xml: string): Generator<XmlStartTag> {
  * quoted attribute value. -1 when it does not end in `xml`, or when a `<` shows it never will.
  */
 export function startTagEnd(xml: string, start: number): number {
-  for (let at = start + 1; at < xml.length; at++) {
+  return readStartTag(xml, { readTo: start + 1, quote: NO_QUOTE }).end;
+}
+
+/** How far a start tag was read without finding its end, and the quote of the attribute value open there. */
+export interface StartTagProgress {
+  readonly readTo: number;
+  readonly quote: number;
+}
+
+/** No attribute value is open. */
+export const NO_QUOTE = 0;
+
+/**
+ * Reads a start tag on from `progress` (where an earlier read stopped, at the end of the text it
+ * had), so that a tag arriving in pieces is read once: `end` is the index of its `>`, or -1 with
+ * how far it was read. A `<` shows the tag never ends: it is read no further.
+ */
+export function readStartTag(xml: string, progress: StartTagProgress): { end: number; progress: StartTagProgress } {
+  let at = progress.readTo;
+  if (progress.quote !== NO_QUOTE) {
+    const close = xml.indexOf(progress.quote === QUOTE ? '"' : "'", at);
+    if (close === -1) return { end: -1, progress: { readTo: xml.length, quote: progress.quote } };
+    at = close + 1;
+  }
+  for (; at < xml.length; at++) {
     const code = xml.charCodeAt(at);
-    if (code === GT) return at;
-    if (code === LT) return -1;
+    if (code === GT) return { end: at, progress: { readTo: at, quote: NO_QUOTE } };
+    if (code === LT) return { end: -1, progress: { readTo: at, quote: NO_QUOTE } };
     if (code === QUOTE || code === APOSTROPHE) {
       const close = xml.indexOf(code === QUOTE ? '"' : "'", at + 1);
-      if (close === -1) return -1;
+      if (close === -1) return { end: -1, progress: { readTo: xml.length, quote: code } };
       at = close;
     }
   }
-  return -1;
+  return { end: -1, progress: { readTo: xml.length, quote: NO_QUOTE } };
 }
 
 /** The part of a qualified name after its namespace prefix: `sheet` for `x:sheet`. */
@@ -111,12 +135,30 @@ export function xmlChild(content: string, name: string): { attributes: Map<strin
   for (const tag of xmlStartTags(content)) {
     if (localName(tag.name) !== name) continue;
     const attributes = parseXmlAttributes(content.slice(tag.start + 1 + tag.name.length, tag.end));
-    if (tag.selfClosing) return { attributes, text: undefined };
-    const textEnd = content.indexOf('<', tag.end);
-    return { attributes, text: decodeXmlText(content.slice(tag.end + 1, textEnd === -1 ? content.length : textEnd)) };
+    return { attributes, text: tag.selfClosing ? undefined : elementText(content, tag.end + 1) };
   }
   return undefined;
 }
+
+/**
+ * An element's text, from `from` (just after its start tag) up to its first child or end tag:
+ * references decoded, CDATA sections taken as written.
+ */
+export function elementText(content: string, from: number): string {
+  let text = '';
+  for (let at = from; ; ) {
+    const markup = content.indexOf('<', at);
+    text += decodeXmlText(content.slice(at, markup === -1 ? content.length : markup));
+    if (markup === -1 || !content.startsWith(CDATA_START, markup)) return text;
+    const end = content.indexOf(CDATA_END, markup + CDATA_START.length);
+    if (end === -1) throw new XmlTextError(`CDATA section never closed at character ${markup.toLocaleString('en')}`);
+    text += content.slice(markup + CDATA_START.length, end);
+    at = end + CDATA_END.length;
+  }
+}
+
+export const CDATA_START = '<![CDATA[';
+const CDATA_END = ']]>';
 
 const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/g;
 const MAX_CODE_POINT = 0x10ffff;

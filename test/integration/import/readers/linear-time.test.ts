@@ -150,6 +150,19 @@ describe('the worksheet cell scanner', () => {
     expect(ms).toBeLessThan(1_000);
   });
 
+  it('reads a cell whose start tag takes almost 1 MiB, sent in small chunks, in linear time', () => {
+    const scanner = new SheetCellScanner('Data');
+    // Long attribute values, some quoted with apostrophes, and long runs between them: a chunk may end anywhere in one.
+    const attributes = Array.from({ length: 1000 }, (_, index) => ` x${index}=${index % 2 === 0 ? `"${'a>'.repeat(250)}"` : `'${'b"'.repeat(250)}'`}${' '.repeat(400)}`).join('');
+    const xml = `<row r="1"><c r="B1"${attributes} t="d"><v>2024-04-02</v></c></row>`;
+    expect(xml.length).toBeGreaterThan(900_000);
+    const { ms } = timed(() => {
+      for (let at = 0; at < xml.length; at += 512) scanner.scan(xml.slice(at, at + 512));
+    });
+    expect(scanner.takeRow(1)?.get(2)).toEqual({ type: 'd', valueText: '2024-04-02' });
+    expect(ms).toBeLessThan(1_000);
+  });
+
   it('finds date types and prefixed formulas past long runs of white space and prefix characters in linear time', () => {
     const scanner = new SheetCellScanner('Data');
     const space = ' \t\r\n'.repeat(20_000);

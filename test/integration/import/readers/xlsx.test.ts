@@ -171,6 +171,14 @@ describe('xlsx reader', () => {
       ]);
     });
 
+    it('reads a date whose type is written with a character reference', async () => {
+      const sheet = { name: 'Dates', rows: '<row r="3"><c r="A3" t="&#100;"><v>2024-04-06</v></c><c r="B3" t="&#x64;"><v>2024-04-07T08:00:00</v></c></row>' };
+      expect((await rowsByNumber(handMadeFile(tempDir(), [sheet]))).get(3)).toEqual([
+        { t: 'date', iso: '2024-04-06T00:00:00.000Z' },
+        { t: 'date', iso: '2024-04-07T08:00:00.000Z' },
+      ]);
+    });
+
     it('counts serial dates from 1904 when the workbook says so', async () => {
       const sheet = { name: 'Mac', rows: '<row r="1"><c r="A1" s="1"><v>42825</v></c><c r="B1" s="1"><f>A1</f><v>42825</v></c></row>' };
       const file = writeFile(tempDir(), 'mac.xlsx', handMadeWorkbook({ sheets: [sheet], sharedStrings: [], date1904: true }));
@@ -235,6 +243,24 @@ describe('xlsx reader', () => {
           '<c r="F10" t="inlineStr"><is><t></t></is></c><c r="G10" t="inlineStr"><is/></c><c r="H10" t="inlineStr"><is><t>last</t></is></c></row>',
       };
       expect((await rowsByNumber(handMadeFile(tempDir(), [sheet]))).get(10)).toEqual(['plain', 'rich', '東京', ' a &lt; b ', 'CO₂', null, null, 'last']);
+    });
+
+    it('reads the CDATA sections of an inline string as written, beside its escaped text', async () => {
+      const sheet = {
+        name: 'Inline',
+        rows:
+          '<row r="4"><c r="A4" t="inlineStr"><is><t><![CDATA[a < b]]></t></is></c>' +
+          '<c r="B4" t="inlineStr"><is><r><t>x &amp; </t></r><r><t><![CDATA[<y> & &amp;]]> z</t></r></is></c>' +
+          '<c r="C4" t="inlineStr"><is><t>1 <![CDATA[]]>2</t></is></c></row>',
+      };
+      expect((await rowsByNumber(handMadeFile(tempDir(), [sheet]))).get(4)).toEqual(['a < b', 'x & <y> & &amp; z', '1 2']);
+    });
+
+    it('reads a value written in a CDATA section, and refuses a shared-string index written so', async () => {
+      const values = { name: 'Values', rows: '<row r="5"><c r="A5"><v><![CDATA[12.5]]></v></c><c r="B5" t="str"><f>"a"&amp;"b"</f><v><![CDATA[ab]]></v></c></row>' };
+      expect((await rowsByNumber(handMadeFile(tempDir(), [values]))).get(5)).toEqual([12.5, { t: 'formula', formula: '"a"&"b"', result: 'ab' }]);
+      const shared = { name: 'Shared', rows: '<row r="6"><c r="A6" t="s"><v><![CDATA[0]]></v></c></row>' };
+      await expect(rowsByNumber(handMadeFile(tempDir(), [shared]))).rejects.toThrow(/cell A6 of sheet "Shared" holds "0" as a value of type "s"/);
     });
 
     it('keeps characters that a chunk boundary splits, in shared and inline strings', async () => {
