@@ -1,12 +1,10 @@
-/** The inventory feature's SQL: activity records as the calculation reads them, the boundary's sites, and the sources of traced lines. */
+/** The inventory feature's SQL: activity records as the calculation reads them, the boundary's sites and the monthly profile's readings. */
 import { IT_ENERGY_ACTIVITY, type ActivityMeaning } from '../../../shared/activities';
 import { attributesFromJson } from '../../../shared/calc/attributes';
 import type { CalcRecord, SiteInfo } from '../../../shared/calc/inventory';
 import type { ProfileReading } from '../../../shared/calc/monthly-profile';
-import type { TraceSource } from '../../../shared/calc/trace';
 import type { CalorificBasis } from '../../../shared/calc/units';
 import type { SiteView } from '../../../shared/contract';
-import type { Cell } from '../../../shared/import/cell';
 import type { Statement } from 'better-sqlite3';
 import type { ReadableDb, WritableDb } from '../db/handles';
 import { recordsInUse } from '../db/source-withdrawal-sql';
@@ -229,27 +227,6 @@ export function selectSiteViews(db: ReadableDb): SiteView[] {
       ORDER BY 1`,
   ).all({ itEnergy: IT_ENERGY_ACTIVITY }) as Record<string, unknown>[];
   return rows.map((row) => ({ ...siteFromRow(row), configured: row.configured === 1, records: row.records as number, dataCentreByRecords: row.it_energy === 1 }));
-}
-
-/** The source row a record came from, and the record's own period. */
-export interface RecordSource extends TraceSource {
-  readonly periodStart: string;
-  readonly periodEnd: string;
-}
-
-/** Looks records up by id: the source row each came from, and its period. */
-export function recordSources(db: ReadableDb): (recordId: number) => RecordSource {
-  const statement = db.prepare(
-    `SELECT s.file_name, s.sha256, w.sheet, w.row_number, w.cells_json, r.period_start, r.period_end
-       FROM activity_record r JOIN raw_row w ON w.id = r.raw_row_id JOIN source_file s ON s.id = r.source_file_id WHERE r.id = ?`,
-  );
-  return (recordId) => {
-    const row = statement.get(recordId) as { file_name: string; sha256: string; sheet: string; row_number: number; cells_json: string; period_start: string; period_end: string };
-    return {
-      fileName: row.file_name, sha256: row.sha256, sheet: row.sheet, rowNumber: row.row_number, cells: JSON.parse(row.cells_json) as Cell[],
-      periodStart: row.period_start, periodEnd: row.period_end,
-    };
-  };
 }
 
 /** Activities with records (of the files in use), most records first (the monthly profile's choices). */
