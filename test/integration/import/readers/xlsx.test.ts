@@ -263,6 +263,20 @@ describe('xlsx reader', () => {
       await expect(rowsByNumber(handMadeFile(tempDir(), [shared]))).rejects.toThrow(/cell A6 of sheet "Shared" holds "0" as a value of type "s"/);
     });
 
+    it('reads shared strings written in CDATA sections as written, beside escaped text', async () => {
+      // exceljs alone reads a shared string in a CDATA section as empty.
+      const sst =
+        '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="4" uniqueCount="4">' +
+        '<si><t><![CDATA[Electricity]]></t></si><si><r><t>kg </t></r><r><rPr><b/></rPr><t><![CDATA[CO2e & <more>]]></t></r></si>' +
+        '<si><t>a<![CDATA[]]]]><![CDATA[>b]]></t></si><si><t>plain &amp; simple</t></si></sst>';
+      const sheet = {
+        name: 'Shared',
+        rows: '<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="s"><v>1</v></c><c r="C2" t="s"><v>2</v></c><c r="D2" t="s"><v>3</v></c></row>',
+      };
+      const file = writeFile(tempDir(), 'cdata.xlsx', handMadeWorkbook({ sheets: [sheet], sharedStrings: [], overrides: { 'xl/sharedStrings.xml': sst } }));
+      expect((await rowsByNumber(file)).get(2)).toEqual(['Electricity', 'kg CO2e & <more>', 'a]]>b', 'plain & simple']);
+    });
+
     it('keeps characters that a chunk boundary splits, in shared and inline strings', async () => {
       const texts = Array.from({ length: 6000 }, (_, index) => `£${index} café CO₂ m³ ${'€'.repeat(index % 7)}`);
       const sharedFile = await exceljsFile(tempDir(), (workbook) => {
