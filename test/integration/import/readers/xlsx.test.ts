@@ -217,6 +217,24 @@ describe('xlsx reader', () => {
       ]);
     });
 
+    it('refuses a sheet whose cells, rows or values have a prefix the root element does not use, naming the sheet', async () => {
+      // exceljs knows elements by their bare names: it would pass over such cells without an error.
+      const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+      for (const [rows, element] of [
+        [`<row r="1" xmlns:x="${main}"><c r="A1"><v>1</v></c><x:c r="B1"><v>2</v></x:c></row>`, '<c> elements as <x:c>'],
+        [`<x:row r="2" xmlns:x="${main}"><c r="A2"><v>1</v></c></x:row>`, '<row> elements as <x:row>'],
+        [`<row r="3" xmlns:x="${main}"><c r="A3"><x:v>1</x:v></c></row>`, '<v> elements as <x:v>'],
+      ] as const) {
+        const file = handMadeFile(tempDir(), [{ name: 'Fuel use', rows }]);
+        const refusal = await rowsByNumber(file).catch((error: unknown) => error);
+        expect(refusal).toBeInstanceOf(SourceRefusedError);
+        expect((refusal as Error).message).toBe(
+          `The workbook's sheet "Fuel use" (part xl/worksheets/sheet1.xml) writes its ${element}, with a namespace prefix its root ` +
+            'element does not use; the reader would pass over them and lose their values. Open the file in Excel or LibreOffice and save it again as .xlsx.',
+        );
+      }
+    });
+
     it('reads a workbook whose parts name every element with a prefix exactly as the same workbook without', async () => {
       const sharedStrings = ['Label', 'Value', 'after a gap'];
       const plain = writeFile(tempDir(), 'plain.xlsx', handMadeWorkbook({ sheets, sharedStrings, date1904: true }));
