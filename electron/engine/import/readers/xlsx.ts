@@ -203,7 +203,10 @@ function hookPartParsers(
 ): { scanners: Map<unknown, SheetCellScanner>; styles: { danglingSeen: boolean } } {
   const internals = reader as unknown as WorkbookReaderInternals;
   const checked = (chunks: AsyncIterable<Buffer>, part: string, sheet?: string, onText?: (text: string) => void) =>
-    decodeXmlPart(chunks, onText, [new InflatedPartCheck(part, declaredBytes.get(part) ?? 0, sheet), new XmlPartChecker(part, sheet)]);
+    decodeXmlPart(chunks, onText, [new InflatedPartCheck(part, declaredBytes.get(part) ?? 0, sheet), new XmlPartChecker(part, sheet)], {
+      // exceljs reads no CDATA in shared strings (a string written in one would be empty); in sheets the cell scanner reads it.
+      cdataAsText: part === SHARED_STRINGS_PART,
+    });
   for (const [method, part] of [
     ['_parseRels', WORKBOOK_RELATIONSHIPS_PART],
     ['_parseWorkbook', WORKBOOK_PART],

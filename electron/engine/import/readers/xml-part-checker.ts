@@ -15,6 +15,10 @@ export const MAX_CELL_XML_BYTES = MIB;
  * Checks one XML part of a workbook as it inflates, byte by byte and in linear time, before a
  * parser sees it: the part must be complete (one root element, every element closed, not cut
  * inside a tag), hold no `<!DOCTYPE>`, and in a worksheet no row or cell may exceed the caps above.
+ * Nor may the elements exceljs reads values from (a sheet's sheetData, rows, cells and values, a
+ * shared-strings table's items) carry a namespace prefix other than the root's: exceljs knows
+ * elements by their bare names (the root's prefix is taken off before it, see RootPrefixRemover),
+ * so it would pass over them, and their values, without an error.
  *
  * Why: exceljs's streaming parser never tells the end of a part from its truncation, so a sheet
  * cut short would import as its first rows. The parser does check what it reads for
@@ -45,6 +49,10 @@ export class XmlPartChecker {
   /** Name of a root or top-level start tag, the only names this check needs. */
   private name = '';
   private rootName = '';
+  /** The root element's namespace prefix with its colon (`x:`), or ''. */
+  private rootPrefix = '';
+  /** The name of a start tag inside sheetData that a chunk boundary cut, as far as it was read. */
+  private cutName: string | undefined;
   private inSheetData = false;
   /** Rows, cells or shared strings are measured here: inside a worksheet's sheetData, or a shared-strings table. */
   private sizing = false;
@@ -74,6 +82,7 @@ export class XmlPartChecker {
     let depth = this.depth;
     let previous = this.previous;
     let i = 0;
+    if (this.cutName !== undefined) this.checkCellElementName(chunk, 0);
     while (i < n) {
       if (mode === TEXT) {
         if (depth === 0) {
@@ -94,6 +103,7 @@ export class XmlPartChecker {
           // A start tag below the top level: its name does not matter, only its end.
           this.tagDepth = depth;
           if (this.sizing && depth <= 3) this.startSizedElement();
+          if (this.inSheetData) this.checkCellElementName(chunk, i);
           previous = 0;
           mode = START_TAG;
           i++;
@@ -186,6 +196,7 @@ export class XmlPartChecker {
       this.tagDepth = this.depth;
       this.previous = 0;
       if (this.sizing) this.startSizedElement();
+      if (this.inSheetData && this.depth > 1) this.checkCellElementName(chunk, i);
       // Only a root or top-level element's name matters: it tells a worksheet and its sheetData.
       if (this.depth <= 1) {
         this.name = '';
@@ -211,11 +222,53 @@ export class XmlPartChecker {
     if (this.tagDepth === 0) {
       this.sawRoot = true;
       this.rootName = localName(this.name);
+      this.rootPrefix = this.name.slice(0, this.name.length - this.rootName.length);
       this.sizing = this.rootName === 'sst';
-    } else if (!selfClosing && this.rootName === 'worksheet' && localName(this.name) === 'sheetData') {
-      this.inSheetData = true;
-      this.sizing = true;
+    } else if (this.rootName === 'worksheet' && localName(this.name) === 'sheetData') {
+      this.checkValueElementName(this.name);
+      if (!selfClosing) {
+        this.inSheetData = true;
+        this.sizing = true;
+      }
+    } else if (this.rootName === 'sst') {
+      this.checkValueElementName(this.name);
     }
+  }
+
+  /**
+   * Checks the name of the start tag at `at` inside sheetData (or, after a chunk boundary cut it,
+   * the rest of the name read so far). Names there are a few letters without a prefix: only one
+   * with a colon is looked at further, so this costs a sheet a few byte reads per tag.
+   */
+  private checkCellElementName(chunk: Buffer, at: number): void {
+    const n = chunk.length;
+    let end = at;
+    let colon = false;
+    for (; end < n; end++) {
+      const byte = chunk[end] ?? 0;
+      if (isNameEnd(byte) || byte === LT) break;
+      if (byte === COLON) colon = true;
+    }
+    const head = this.cutName;
+    if (end === n) {
+      this.cutName = (head ?? '') + chunk.toString('latin1', at, Math.min(end, at + MAX_NAME_LENGTH));
+      return;
+    }
+    this.cutName = undefined;
+    if (colon || head?.includes(':') === true) this.checkValueElementName((head ?? '') + chunk.toString('latin1', at, end));
+  }
+
+  /** Refuses an element exceljs reads values from whose prefix is not the root's. */
+  private checkValueElementName(name: string): void {
+    const local = localName(name);
+    if (local.length === name.length || !VALUE_ELEMENTS.has(local) || name.slice(0, name.length - local.length) === this.rootPrefix) return;
+    throw new SourceRefusedError(
+      'corrupt',
+      `The workbook's ${partLabel(this.part, this.sheet)} writes its <${local}> elements as <${name}>, with a namespace ` +
+        `prefix its root element ${this.rootPrefix === '' ? 'does not use' : `writes as "${this.rootPrefix.slice(0, -1)}"`}; ` +
+        'the reader would pass over them and lose their values. Open the file in Excel or LibreOffice and save it again as .xlsx.',
+      { part: this.part },
+    );
   }
 
   private endSheetData(): void {
@@ -428,6 +481,9 @@ const COMMENT_CLOSE = { repeated: DASH, times: 2 };
 const CDATA_CLOSE = { repeated: 0x5d, times: 2 };
 const PROCESSING_INSTRUCTION_CLOSE = { repeated: QUESTION, times: 1 };
 const MAX_NAME_LENGTH = 64;
+const COLON = 0x3a;
+/** What exceljs reads a sheet's values or shared strings from, by their bare names (formulas and inline strings are read around it). */
+const VALUE_ELEMENTS: ReadonlySet<string> = new Set(['sheetData', 'row', 'c', 'v', 'si']);
 const START_TAG_BYTES = 96;
 const SNIPPET_BYTES = 48;
 

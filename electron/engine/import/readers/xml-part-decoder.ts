@@ -12,15 +12,17 @@ export interface PartBytesCheck {
  * checks (Node's StringDecoder, which carries a character split between chunks and decodes several
  * times faster than a streaming TextDecoder). The checks also refuse a part that ends before its
  * root element does, before exceljs could take that end for the part's. Element names lose the
- * root's namespace prefix, which exceljs would not recognise them by.
+ * root's namespace prefix, which exceljs would not recognise them by; with `cdataAsText`, CDATA
+ * sections become escaped text (see RootPrefixRemover).
  */
 export async function* decodeXmlPart(
   chunks: AsyncIterable<Buffer>,
   onText?: (text: string) => void,
   checks: readonly PartBytesCheck[] = [],
+  options: { readonly cdataAsText?: boolean } = {},
 ): AsyncGenerator<string> {
   const decoder = new StringDecoder('utf8');
-  const prefixes = new RootPrefixRemover();
+  const prefixes = new RootPrefixRemover(options);
   let atStart = true;
   for await (const chunk of chunks) {
     for (const check of checks) check.feed(chunk);

@@ -11,6 +11,10 @@
  * comments and processing instructions are passed through whole. A part without a prefix on its
  * root passes through untouched, at no cost.
  *
+ * With `cdataAsText`, CDATA sections are also written as the escaped text they stand for
+ * (`<![CDATA[a<b]]>` as `a&lt;b`): exceljs's shared-strings reader takes no CDATA, and would read
+ * every string written in one as empty. The text it reads is the same characters either way.
+ *
  * Linear in the input; it holds back at most the few characters that decide what a `<` opens.
  */
 export class RootPrefixRemover {
@@ -21,24 +25,27 @@ export class RootPrefixRemover {
   /** The start of markup not yet decided, held until the next text arrives. */
   private pending = '';
 
+  constructor(private readonly options: { readonly cdataAsText?: boolean } = {}) {}
+
   /** The text to hand on for this piece; `final` for the last (possibly empty) piece. */
   push(text: string, final = false): string {
     const input = this.pending + text;
     this.pending = '';
-    if (this.prefix === '' && this.sectionEnd === undefined) return input;
+    if (this.prefix === '' && this.sectionEnd === undefined && this.options.cdataAsText !== true) return input;
     const out: string[] = [];
     let i = 0;
     while (i < input.length) {
       if (this.sectionEnd !== undefined) {
+        const asText = this.sectionAsText();
         const end = input.indexOf(this.sectionEnd, i);
         if (end === -1) {
           // Keep the characters that may start the terminator split by the next piece.
           const keep = final ? input.length : Math.max(i, input.length - (this.sectionEnd.length - 1));
-          out.push(input.slice(i, keep));
+          out.push(asText ? escapeText(input.slice(i, keep)) : input.slice(i, keep));
           i = keep;
           break;
         }
-        out.push(input.slice(i, end + this.sectionEnd.length));
+        out.push(asText ? escapeText(input.slice(i, end)) : input.slice(i, end + this.sectionEnd.length));
         i = end + this.sectionEnd.length;
         this.sectionEnd = undefined;
         continue;
@@ -66,7 +73,7 @@ export class RootPrefixRemover {
     for (const [start, end] of SECTIONS) {
       if (input.startsWith(start, lt)) {
         this.sectionEnd = end;
-        return { markup: start, next: lt + start.length };
+        return { markup: this.sectionAsText() ? '' : start, next: lt + start.length };
       }
       if (!final && available < start.length && start.startsWith(input.slice(lt))) return undefined;
     }
@@ -78,17 +85,30 @@ export class RootPrefixRemover {
       this.prefix = colon > 0 ? name.slice(0, colon + 1) : '';
     }
     const prefix = this.prefix;
-    if (prefix === '') return { markup: input.slice(lt), next: input.length };
+    // Without a prefix to take off, only CDATA sections (to write as text) need finding.
+    if (prefix === '') return this.options.cdataAsText === true ? { markup: '<', next: lt + 1 } : { markup: input.slice(lt), next: input.length };
     if (!final && available < prefix.length + 2) return undefined;
     if (input.startsWith(prefix, lt + 1)) return { markup: '<', next: lt + 1 + prefix.length };
     if (input.startsWith(`/${prefix}`, lt + 1)) return { markup: '</', next: lt + 2 + prefix.length };
     return { markup: '<', next: lt + 1 };
   }
+
+  /** The section being passed is CDATA, to be written as escaped text. */
+  private sectionAsText(): boolean {
+    return this.sectionEnd === CDATA_END && this.options.cdataAsText === true;
+  }
 }
+
+/** CDATA text as escaped character data; `>` too, since `]]>` may not stand in text. */
+function escapeText(text: string): string {
+  return text.replace(/[&<>]/g, (character) => (character === '&' ? '&amp;' : character === '<' ? '&lt;' : '&gt;'));
+}
+
+const CDATA_END = ']]>';
 
 /** Markup passed through whole, by how it starts and ends. `<!DOCTYPE` is refused before this runs. */
 const SECTIONS: ReadonlyArray<readonly [string, string]> = [
-  ['<![CDATA[', ']]>'],
+  ['<![CDATA[', CDATA_END],
   ['<!--', '-->'],
   ['<?', '?>'],
 ];

@@ -217,6 +217,24 @@ describe('xlsx reader', () => {
       ]);
     });
 
+    it('refuses a sheet whose cells, rows or values have a prefix the root element does not use, naming the sheet', async () => {
+      // exceljs knows elements by their bare names: it would pass over such cells without an error.
+      const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+      for (const [rows, element] of [
+        [`<row r="1" xmlns:x="${main}"><c r="A1"><v>1</v></c><x:c r="B1"><v>2</v></x:c></row>`, '<c> elements as <x:c>'],
+        [`<x:row r="2" xmlns:x="${main}"><c r="A2"><v>1</v></c></x:row>`, '<row> elements as <x:row>'],
+        [`<row r="3" xmlns:x="${main}"><c r="A3"><x:v>1</x:v></c></row>`, '<v> elements as <x:v>'],
+      ] as const) {
+        const file = handMadeFile(tempDir(), [{ name: 'Fuel use', rows }]);
+        const refusal = await rowsByNumber(file).catch((error: unknown) => error);
+        expect(refusal).toBeInstanceOf(SourceRefusedError);
+        expect((refusal as Error).message).toBe(
+          `The workbook's sheet "Fuel use" (part xl/worksheets/sheet1.xml) writes its ${element}, with a namespace prefix its root ` +
+            'element does not use; the reader would pass over them and lose their values. Open the file in Excel or LibreOffice and save it again as .xlsx.',
+        );
+      }
+    });
+
     it('reads a workbook whose parts name every element with a prefix exactly as the same workbook without', async () => {
       const sharedStrings = ['Label', 'Value', 'after a gap'];
       const plain = writeFile(tempDir(), 'plain.xlsx', handMadeWorkbook({ sheets, sharedStrings, date1904: true }));
@@ -261,6 +279,20 @@ describe('xlsx reader', () => {
       expect((await rowsByNumber(handMadeFile(tempDir(), [values]))).get(5)).toEqual([12.5, { t: 'formula', formula: '"a"&"b"', result: 'ab' }]);
       const shared = { name: 'Shared', rows: '<row r="6"><c r="A6" t="s"><v><![CDATA[0]]></v></c></row>' };
       await expect(rowsByNumber(handMadeFile(tempDir(), [shared]))).rejects.toThrow(/cell A6 of sheet "Shared" holds "0" as a value of type "s"/);
+    });
+
+    it('reads shared strings written in CDATA sections as written, beside escaped text', async () => {
+      // exceljs alone reads a shared string in a CDATA section as empty.
+      const sst =
+        '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="4" uniqueCount="4">' +
+        '<si><t><![CDATA[Electricity]]></t></si><si><r><t>kg </t></r><r><rPr><b/></rPr><t><![CDATA[CO2e & <more>]]></t></r></si>' +
+        '<si><t>a<![CDATA[]]]]><![CDATA[>b]]></t></si><si><t>plain &amp; simple</t></si></sst>';
+      const sheet = {
+        name: 'Shared',
+        rows: '<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="s"><v>1</v></c><c r="C2" t="s"><v>2</v></c><c r="D2" t="s"><v>3</v></c></row>',
+      };
+      const file = writeFile(tempDir(), 'cdata.xlsx', handMadeWorkbook({ sheets: [sheet], sharedStrings: [], overrides: { 'xl/sharedStrings.xml': sst } }));
+      expect((await rowsByNumber(file)).get(2)).toEqual(['Electricity', 'kg CO2e & <more>', 'a]]>b', 'plain & simple']);
     });
 
     it('keeps characters that a chunk boundary splits, in shared and inline strings', async () => {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { RootPrefixRemover } from '../../../../electron/engine/import/readers/xml-root-prefix';
 
 /** The remover's output for `xml` cut into pieces at `cuts`. */
-function removed(xml: string, cuts: readonly number[]): string {
-  const remover = new RootPrefixRemover();
+function removed(xml: string, cuts: readonly number[], options?: { cdataAsText?: boolean }): string {
+  const remover = new RootPrefixRemover(options);
   const bounds = [0, ...cuts, xml.length];
   const pieces = bounds.slice(1).map((end, index) => remover.push(xml.slice(bounds[index], end)));
   return pieces.join('') + remover.push('', true);
@@ -27,5 +27,20 @@ describe('RootPrefixRemover', () => {
   it('passes a part whose root has no prefix through unchanged, other prefixes included', () => {
     const plain = '<?xml version="1.0"?><worksheet xmlns="urn:main"><x:row/><sheetData><row r="1"/></sheetData></worksheet>';
     for (let cut = 0; cut <= plain.length; cut++) expect(removed(plain, [cut])).toBe(plain);
+  });
+
+  it('writes CDATA sections as the escaped text they stand for when asked, wherever the text is cut', () => {
+    const shared =
+      '<?xml version="1.0"?><!-- <![CDATA[ --><sst xmlns="urn:main"><si><t><![CDATA[Electricity]]></t></si>' +
+      '<si><r><t>a &amp; <![CDATA[<b> & ]]]]><![CDATA[>c]]></t></r></si><?pi <![CDATA[ ?><si><t><![CDATA[]]></t></si></sst>';
+    const text =
+      '<?xml version="1.0"?><!-- <![CDATA[ --><sst xmlns="urn:main"><si><t>Electricity</t></si>' +
+      '<si><r><t>a &amp; &lt;b&gt; &amp; ]]&gt;c</t></r></si><?pi <![CDATA[ ?><si><t></t></si></sst>';
+    for (let cut = 0; cut <= shared.length; cut++) expect(removed(shared, [cut], { cdataAsText: true })).toBe(text);
+    expect(removed(shared, Array.from({ length: shared.length - 1 }, (_, index) => index + 1), { cdataAsText: true })).toBe(text);
+    const prefixed = '<x:sst xmlns:x="urn:main"><x:si><x:t><![CDATA[<x:t> & 1]]></x:t></x:si></x:sst>';
+    for (let cut = 0; cut <= prefixed.length; cut++) {
+      expect(removed(prefixed, [cut], { cdataAsText: true })).toBe('<sst xmlns:x="urn:main"><si><t>&lt;x:t&gt; &amp; 1</t></si></sst>');
+    }
   });
 });
