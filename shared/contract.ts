@@ -41,7 +41,7 @@ import type { SourceWithdrawal } from './withdrawal';
 export interface EngagementSummary {
   readonly path: string;
   readonly fileName: string;
-  /** Stable across copies of the file: what this machine's audit witness is kept under. */
+  /** Stable across plain copies of the file (a what-if copy gets its own): what this machine's audit witness is kept under. */
   readonly engagementId: string;
   readonly schemaVersion: number;
   readonly settings: EngagementSettings;

@@ -58,9 +58,10 @@ export class Engagement {
    * Makes this file, just copied from another engagement for a what-if, an engagement of its own:
    * a new id (this machine's witness keeps the two apart: neither is a fork of the other) and an
    * entry saying which engagement it came from, at which state of that engagement's log (its
-   * entry count and head hash: `verify --head` on the original finds it), and why. Logged.
+   * entry count and head hash: `verify --head` on the original finds it), what this machine's
+   * witness said of that log ('first-seen': it vouches for nothing before the copy), and why. Logged.
    */
-  recordCopiedFrom(source: { readonly engagementId: string; readonly file: string }, reason: string): string {
+  recordCopiedFrom(source: { readonly engagementId: string; readonly file: string; readonly auditWitness: AuditWitnessStatus['status'] }, reason: string): string {
     const engagementId = randomUUID();
     this.change(
       'engagement.copy',
@@ -106,7 +107,7 @@ export class Engagement {
     this.db.close();
   }
 
-  /** Stable across copies of the file (engagement_identity). */
+  /** Stable across plain copies of the file (engagement_identity); a what-if copy is given a new one (recordCopiedFrom). */
   engagementId(): string {
     return selectEngagementId(this.reader);
   }
