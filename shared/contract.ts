@@ -52,6 +52,17 @@ export interface EngagementSummary {
   readonly auditWitness: AuditWitnessStatus;
   /** Finalised: read-only until unlocked with a reason. */
   readonly finalised: boolean;
+  /** Where a what-if copy came from, from its `engagement.copy` audit entry; null for an engagement made from new. */
+  readonly whatIfCopy: WhatIfCopyOrigin | null;
+}
+
+/** The engagement a what-if copy was made from, at which entry of its log, and why. */
+export interface WhatIfCopyOrigin {
+  readonly file: string;
+  readonly engagementId: string;
+  /** The original's audit entries when it was copied. */
+  readonly auditEntries: number;
+  readonly reason: string;
 }
 
 /** An audit log's head as this machine saw it. */

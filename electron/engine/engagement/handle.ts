@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { AuditVerification, AuditWitnessFinding, AuditWitnessStatus, EngagementSummary } from '../../../shared/contract';
+import type { AuditVerification, AuditWitnessFinding, AuditWitnessStatus, EngagementSummary, WhatIfCopyOrigin } from '../../../shared/contract';
 import { engagementSettingsSchema, type EngagementSettings, type EngagementSettingsInput } from '../../../shared/settings';
-import { appendAudit, auditHead, verifyAuditLog } from '../db/audit-log';
+import { appendAudit, auditHead, lastAuditEntry, verifyAuditLog } from '../db/audit-log';
 import { connectToCheckedDatabase, createDatabase, openDatabase, schemaVersion } from '../db/connection';
 import { connectReadOnly, type ConnectionOptions } from '../db/read-only';
 import type { ReadableDb, WritableDb } from '../db/handles';
@@ -245,8 +245,18 @@ export class Engagement {
       auditHeadHash: head.headHash,
       auditWitness: this.witnessStatus,
       finalised: selectLastLockEvent(this.reader)?.action === 'finalise',
+      whatIfCopy: whatIfCopyOrigin(this.reader),
     };
   }
+}
+
+/** Where the engagement was copied from, as its latest `engagement.copy` entry (recordCopiedFrom) says; null when it was never copied. */
+function whatIfCopyOrigin(db: ReadableDb): WhatIfCopyOrigin | null {
+  const entry = lastAuditEntry(db, 'engagement.copy');
+  if (entry === undefined) return null;
+  const params = entry.params as { readonly copiedFrom: { readonly file: string; readonly engagementId: string; readonly auditEntries: number }; readonly reason: string };
+  const { file, engagementId, auditEntries } = params.copiedFrom;
+  return { file, engagementId, auditEntries, reason: params.reason };
 }
 
 function parseSettings(input: EngagementSettingsInput): EngagementSettings {

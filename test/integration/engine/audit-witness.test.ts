@@ -224,6 +224,9 @@ describe('a what-if copy of an engagement', () => {
         reason: 'What if the Leeds boiler is outside the boundary?',
       },
     });
+    // Outside the log too, the copy says what it is; the original says nothing of it.
+    expect((await cliOn(machine, 'info', whatIf)).out).toContain(`Origin:         What-if copy of group.carbonaudit (engagement ${before.engagementId}, audit entry 4): What if the Leeds boiler is outside the boundary?\n`);
+    expect((await cliOn(machine, 'info', original)).out).not.toContain('Origin:');
     // The state it was copied from is still in the original's log, as verify --head finds.
     const fromOriginal = await cliOn(machine, 'verify', original, '--head', before.headHash, '--entries', '4');
     expect(fromOriginal).toMatchObject({ code: 0, err: '' });
