@@ -3,6 +3,7 @@
  * of its parameters (the JSON stays available beside it). Pure, so the UI and tests share it.
  */
 
+import type { WhatIfCopyOrigin } from './contract';
 import { countOf } from './count-text';
 
 export interface AuditEntryDescription {
@@ -11,6 +12,11 @@ export interface AuditEntryDescription {
 }
 
 type Params = Readonly<Record<string, unknown>>;
+
+/** What an engagement is when it is a what-if copy: the CLI's info, the overview and the workbook's cover say it alike. */
+export function whatIfCopyText(origin: WhatIfCopyOrigin): string {
+  return `What-if copy of ${origin.file} (engagement ${origin.engagementId}, audit entry ${origin.auditEntries}): ${origin.reason}`;
+}
 
 const text = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
 const record = (value: unknown): Params => (typeof value === 'object' && value !== null ? (value as Params) : {});

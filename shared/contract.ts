@@ -41,7 +41,7 @@ import type { SourceWithdrawal } from './withdrawal';
 export interface EngagementSummary {
   readonly path: string;
   readonly fileName: string;
-  /** Stable across copies of the file: what this machine's audit witness is kept under. */
+  /** Stable across plain copies of the file (a what-if copy gets its own): what this machine's audit witness is kept under. */
   readonly engagementId: string;
   readonly schemaVersion: number;
   readonly settings: EngagementSettings;
@@ -52,6 +52,17 @@ export interface EngagementSummary {
   readonly auditWitness: AuditWitnessStatus;
   /** Finalised: read-only until unlocked with a reason. */
   readonly finalised: boolean;
+  /** Where a what-if copy came from, from its `engagement.copy` audit entry; null for an engagement made from new. */
+  readonly whatIfCopy: WhatIfCopyOrigin | null;
+}
+
+/** The engagement a what-if copy was made from, at which entry of its log, and why. */
+export interface WhatIfCopyOrigin {
+  readonly file: string;
+  readonly engagementId: string;
+  /** The original's audit entries when it was copied. */
+  readonly auditEntries: number;
+  readonly reason: string;
 }
 
 /** An audit log's head as this machine saw it. */

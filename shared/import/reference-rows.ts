@@ -7,7 +7,7 @@ import { activityByKey } from '../activities';
 import type { Attributes } from '../calc/attributes';
 import { parseUnit } from '../calc/units';
 import type { FactorScope, GasMassUnit } from '../factors/types';
-import { columnLetter, type RawRow } from './cell';
+import { columnLetter, columnsText, type RawRow } from './cell';
 import { createAttributeReader } from './attribute-columns';
 import { parseFactorUnit, type FactorUnit } from './factor-units';
 import { matchActivity } from './headers';
@@ -383,7 +383,7 @@ export function mapTargetRow(mapping: Mapping, row: RawRow): RowResult<TargetDra
 /**
  * A claim's period: its year column's fiscal-year label, else its period column's (a fiscal year
  * keeps its label, any other period runs from its first day to its last). Null, with the reason,
- * when neither gives one: the period column's own when it cannot be read, else that there is none.
+ * when neither gives one: the period column's own when it cannot be read, else that they are blank.
  */
 function readClaimPeriod(reader: RowReader, mapping: Mapping, row: RawRow, fiscal: FiscalSettings): string | null {
   const year = fiscalLabel(reader.text('year'));
@@ -397,8 +397,16 @@ function readClaimPeriod(reader: RowReader, mapping: Mapping, row: RawRow, fisca
     }
     if (parsed.value) return parsed.value.granularity === 'fiscal-year' ? fiscalLabel(cellText(row.cells[periodColumn.column])) : `${parsed.value.start}..${parsed.value.end}`;
   }
-  reader.rejections.push({ column: periodColumn?.column ?? null, reason: 'no period: map a year or period column' });
+  reader.rejections.push(noClaimPeriod(reader.column('year'), periodColumn));
   return null;
+}
+
+/** Why a claim has no period: its year and period columns are blank, naming them, or the mapping has neither. */
+function noClaimPeriod(yearColumn: ColumnMapping | undefined, periodColumn: ColumnMapping | undefined): Rejection {
+  const blank = [yearColumn && { column: yearColumn.column, label: 'year' }, periodColumn && { column: periodColumn.column, label: 'period' }].filter((mapped) => mapped !== undefined);
+  if (blank.length === 0) return { column: null, reason: 'no period: map a year or period column' };
+  const labels = blank.map((mapped) => `the ${mapped.label}`).join(' and ');
+  return { column: blank[0]!.column, reason: `${columnsText(blank.map((mapped) => mapped.column))}: ${labels} ${blank.length === 1 ? 'is' : 'are'} blank` };
 }
 
 export function mapClaimRow(mapping: Mapping, row: RawRow, fiscal: FiscalSettings): RowResult<ClaimDraft> {

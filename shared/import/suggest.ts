@@ -428,11 +428,6 @@ function lowest(...confidences: readonly Confidence[]): Confidence {
   return confidences.includes('medium') ? 'medium' : 'high';
 }
 
-/** 'column C' or 'columns C, E'. */
-function columnsPhrase(drafts: readonly Draft[]): string {
-  return columnsText(drafts.map((column) => column.column));
-}
-
 interface LayoutChoice {
   readonly layout: 'long' | 'wide';
   readonly confidence: Confidence;
@@ -446,12 +441,12 @@ function chooseLayout(drafts: readonly Draft[], kind: MappingKind): LayoutChoice
   const describers = drafts.filter((column) => column.role === 'activity' || column.role === 'unit');
   if (quantities.length > 0 && (describers.length > 0 || activityNamed.length === 0)) {
     const confidence = describers.length > 0 ? 'high' : 'medium';
-    const described = describers.length > 0 ? `with activity or unit in ${columnsPhrase(describers)}` : 'but no activity or unit column: set defaults';
-    return { layout: 'long', confidence, reason: `long layout: the quantity is in ${columnsPhrase(quantities)}, ${described}` };
+    const described = describers.length > 0 ? `with activity or unit in ${columnsText(describers.map((candidate) => candidate.column))}` : 'but no activity or unit column: set defaults';
+    return { layout: 'long', confidence, reason: `long layout: the quantity is in ${columnsText(quantities.map((candidate) => candidate.column))}, ${described}` };
   }
   if (activityNamed.length > 0) {
     const confidence = activityNamed.length >= 2 && quantities.length === 0 ? 'high' : 'medium';
-    return { layout: 'wide', confidence, reason: `wide layout: ${columnsPhrase(activityNamed)} ${inNumber(activityNamed.length, 'holds', 'hold')} numbers under headers naming activities` };
+    return { layout: 'wide', confidence, reason: `wide layout: ${columnsText(activityNamed.map((candidate) => candidate.column))} ${inNumber(activityNamed.length, 'holds', 'hold')} numbers under headers naming activities` };
   }
   return { layout: 'long', confidence: 'low', reason: 'no quantity column and no numeric column named after an activity: map the quantity yourself' };
 }
@@ -550,7 +545,7 @@ function resolveDuplicateRoles(drafts: readonly Draft[], kind: MappingKind): Dra
       return draft(column.column, column.header, 'ignore', quiet ? 'high' : 'low', `${quiet ? `header '${column.header}'` : `${column.reason}; but`} ${because}`);
     }
     if (others.length === 0 || others.every((other) => other.identifier && !column.identifier)) return column;
-    return { ...column, confidence: 'low', reason: `${column.reason}; ${columnsPhrase(others)} could also be the ${column.role}` };
+    return { ...column, confidence: 'low', reason: `${column.reason}; ${columnsText(others.map((candidate) => candidate.column))} could also be the ${column.role}` };
   });
 }
 

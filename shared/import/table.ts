@@ -6,10 +6,10 @@
  */
 import { z } from 'zod';
 import { ACTIVITIES } from '../activities';
+import { inNumber } from '../count-text';
 import type { Cell, RawRow } from './cell';
 import { columnLetter, columnsText, isBlank, isDateCell, isFormulaCell, isPercentCell } from './cell';
-import { inNumber } from '../count-text';
-import { memoByText } from './text-cache';
+import { memoByText, TEXT_CACHE_LIMIT, textBudget } from './text-cache';
 import { cellText, looksLikePeriodText, mayReadAsNumber, normalizeSpaces, parseQuantity, quantityFromText, readsAsNumber, type DecimalSeparator } from './values';
 
 export type Confidence = 'high' | 'medium' | 'low';
@@ -277,11 +277,13 @@ const numberOfTextUncached = (decimalSeparator: DecimalSeparator): NumberOfText 
 
 /**
  * numberOfText with a cache per column, for the text that is not ruled out by its first
- * character: a column of months repeats a few texts on every row.
+ * character: a column of months repeats a few texts on every row. The columns share one budget,
+ * so a wide table of distinct texts holds no more than a few columns' worth.
  */
 function numberOfTextCached(decimalSeparator: DecimalSeparator): NumberOfText {
   const byColumn: ((text: string) => number | undefined)[] = [];
-  return (column, text) => (mayReadAsNumber(text) ? (byColumn[column] ??= memoByText((cellText) => quantityFromText(cellText, decimalSeparator)))(text) : undefined);
+  const budget = textBudget();
+  return (column, text) => (mayReadAsNumber(text) ? (byColumn[column] ??= memoByText((cellText) => quantityFromText(cellText, decimalSeparator), TEXT_CACHE_LIMIT, budget))(text) : undefined);
 }
 
 /** The number in a cell of a column, or undefined. */

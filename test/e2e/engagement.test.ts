@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Engagement } from '../../electron/engine/engagement/handle';
+import { copyEngagement, openEngagement } from '../../electron/engine/engagement/service';
 import { tamperWithAuditLog } from '../helpers/tamper';
 import { collectPageErrors, screenshot } from './browser';
 import { textOf, useE2eSession } from './session';
@@ -92,6 +93,32 @@ describe('start screen → new engagement', () => {
     await page.getByRole('button', { name: 'Audit log' }).click();
     await expect(textOf(banner)).resolves.toContain('entries 2–3 are missing');
     await closeInApp();
+    expect(errors).toEqual([]);
+  });
+
+  it('says on the overview that a what-if copy is one, of which engagement and why', async () => {
+    const { openPage, harness, dir } = session();
+    const page = await openPage();
+    const errors = collectPageErrors(page);
+    await page.goto(harness.url);
+    await page.getByRole('heading', { name: 'Open an engagement' }).waitFor();
+    const file = path.join(dir, 'original.carbonaudit');
+    Engagement.create(file, { entityName: 'Original Ltd', fiscalYearStartMonth: 4 }, { actor: 'colleague' }).close();
+    const original = await openEngagement(file, { actor: 'colleague' });
+    const whatIf = path.join(dir, 'what-if.carbonaudit');
+    await copyEngagement(original, whatIf, 'What if Leeds is sold?').then((copy) => copy.close());
+    const from = original.engagementId();
+    original.close();
+
+    harness.dialogAnswers.push(whatIf);
+    await page.getByRole('button', { name: 'Open engagement file…' }).click();
+    await expect(textOf(page.getByTestId('what-if-copy'))).resolves.toBe(`What-if copy of original.carbonaudit (engagement ${from}, audit entry 1): What if Leeds is sold?`);
+    await page.getByRole('button', { name: 'Close engagement' }).click();
+    harness.dialogAnswers.push(file);
+    await page.getByRole('button', { name: 'Open engagement file…' }).click();
+    await page.getByTestId('engagement-settings').waitFor();
+    await expect(page.getByTestId('what-if-copy').count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Close engagement' }).click();
     expect(errors).toEqual([]);
   });
 

@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { DEFAULT_METRIC_TOLERANCES, DEFAULT_SETTINGS, MONTH_NAMES, type EngagementSettings, type EngagementSettingsInput } from '../../../shared/settings';
+import { whatIfCopyText } from '../../../shared/audit-summary';
 import type { AuditWitnessStatus } from '../../../shared/contract';
 import { compareAuditHead, copyEngagement, createEngagement, describeMissingEntries, engagementSummary, listAuditEntries, updateSettings, verifyAuditLog, type HeadComparison, type KnownHead } from '../../engine/engagement/service';
 import { EXIT_FAILED, EXIT_USAGE, percentOption, type CommandSet } from '../context';
@@ -156,6 +157,7 @@ export const engagementCommands: CommandSet = (program, { io, engagementContext,
         `Engagement id:  ${summary.engagementId}`,
         `Audit log:      ${summary.auditEntries} entries, head ${summary.auditHeadHash}`,
         `Witness:        ${witnessLine(summary.auditWitness)}`,
+        ...(summary.whatIfCopy === null ? [] : [`Origin:         ${whatIfCopyText(summary.whatIfCopy)}`]),
       ];
       io.out(`${lines.join('\n')}\n`);
     });

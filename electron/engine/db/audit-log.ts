@@ -96,6 +96,12 @@ export function auditEntries(db: ReadableDb, afterSeq = 0, limit = 200, filter: 
   return rows.map(toEntry);
 }
 
+/** The latest entry of an operation, if the log has one. */
+export function lastAuditEntry(db: ReadableDb, operation: string): AuditEntry | undefined {
+  const row = db.prepare('SELECT * FROM audit_log WHERE operation = ? ORDER BY seq DESC LIMIT 1').get(operation) as AuditRow | undefined;
+  return row && toEntry(row);
+}
+
 export function auditHead(db: ReadableDb): { entries: number; headHash: string } {
   const head = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
     | { seq: number; hash: string }

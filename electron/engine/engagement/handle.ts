@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { AuditVerification, AuditWitnessFinding, AuditWitnessStatus, EngagementSummary } from '../../../shared/contract';
+import type { AuditVerification, AuditWitnessFinding, AuditWitnessStatus, EngagementSummary, WhatIfCopyOrigin } from '../../../shared/contract';
 import { engagementSettingsSchema, type EngagementSettings, type EngagementSettingsInput } from '../../../shared/settings';
-import { appendAudit, auditHead, verifyAuditLog } from '../db/audit-log';
+import { appendAudit, auditHead, lastAuditEntry, verifyAuditLog } from '../db/audit-log';
 import { connectToCheckedDatabase, createDatabase, openDatabase, schemaVersion } from '../db/connection';
 import { connectReadOnly, type ConnectionOptions } from '../db/read-only';
 import type { ReadableDb, WritableDb } from '../db/handles';
@@ -58,9 +58,10 @@ export class Engagement {
    * Makes this file, just copied from another engagement for a what-if, an engagement of its own:
    * a new id (this machine's witness keeps the two apart: neither is a fork of the other) and an
    * entry saying which engagement it came from, at which state of that engagement's log (its
-   * entry count and head hash: `verify --head` on the original finds it), and why. Logged.
+   * entry count and head hash: `verify --head` on the original finds it), what this machine's
+   * witness said of that log ('first-seen': it vouches for nothing before the copy), and why. Logged.
    */
-  recordCopiedFrom(source: { readonly engagementId: string; readonly file: string }, reason: string): string {
+  recordCopiedFrom(source: { readonly engagementId: string; readonly file: string; readonly auditWitness: AuditWitnessStatus['status'] }, reason: string): string {
     const engagementId = randomUUID();
     this.change(
       'engagement.copy',
@@ -106,7 +107,7 @@ export class Engagement {
     this.db.close();
   }
 
-  /** Stable across copies of the file (engagement_identity). */
+  /** Stable across plain copies of the file (engagement_identity); a what-if copy is given a new one (recordCopiedFrom). */
   engagementId(): string {
     return selectEngagementId(this.reader);
   }
@@ -244,8 +245,18 @@ export class Engagement {
       auditHeadHash: head.headHash,
       auditWitness: this.witnessStatus,
       finalised: selectLastLockEvent(this.reader)?.action === 'finalise',
+      whatIfCopy: whatIfCopyOrigin(this.reader),
     };
   }
+}
+
+/** Where the engagement was copied from, as its latest `engagement.copy` entry (recordCopiedFrom) says; null when it was never copied. */
+function whatIfCopyOrigin(db: ReadableDb): WhatIfCopyOrigin | null {
+  const entry = lastAuditEntry(db, 'engagement.copy');
+  if (entry === undefined) return null;
+  const params = entry.params as { readonly copiedFrom: { readonly file: string; readonly engagementId: string; readonly auditEntries: number }; readonly reason: string };
+  const { file, engagementId, auditEntries } = params.copiedFrom;
+  return { file, engagementId, auditEntries, reason: params.reason };
 }
 
 function parseSettings(input: EngagementSettingsInput): EngagementSettings {

@@ -2,6 +2,7 @@
  * The engagement feature: creating and opening engagement files, their settings, and the audit
  * log. The only entry the API handlers and the CLI use for them.
  */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AuditEntry, AuditVerification, AuditWitnessFinding, EngagementSummary } from '../../../shared/contract';
@@ -44,31 +45,67 @@ async function checkOnWorker(filePath: string, context: EngagementContext): Prom
  * copy is a new engagement derived from this one: it gets its own id, so this machine's witness
  * follows each file on its own (going on in either is no fork of the other), and its audit log
  * goes on from the original's with an entry naming the engagement, file and log head it was
- * copied from, and why. The original is only read. Refused without a reason, onto an existing
- * file, and from a finalised engagement (the copy could record nothing: unlock it first).
+ * copied from, what this machine's witness said of that log, and why. The original is only read.
+ * Refused without a reason, onto an existing file, into a missing folder, from a finalised
+ * engagement (the copy could record nothing: unlock it first), and from one whose log this
+ * machine saw longer or different (the copy's fresh witness would hide the cut).
+ *
+ * The copy is written, checked and given its id under a temporary name beside the destination,
+ * then moved into place without overwriting: the destination never holds half a copy, or one
+ * still bearing the original's id, and a file that appears there meanwhile is never touched.
  */
 export async function copyEngagement(engagement: Engagement, copyPath: string, reason: string): Promise<Engagement> {
   const why = reason.trim();
   if (why === '') throw new EngineError('invalid-input', 'Say why the engagement is copied: the copy’s audit log records it');
-  if (fs.existsSync(copyPath)) throw new EngineError('already-exists', `${copyPath} already exists: choose a new file name for the copy`);
+  if (fs.existsSync(copyPath)) throw new EngineError('already-exists', alreadyExists(copyPath));
+  const folder = path.dirname(path.resolve(copyPath));
+  if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) throw new EngineError('not-found', `The folder ${folder} does not exist: create it, or choose another place for the copy`);
   if (engagement.lock().finalised) throw new EngineError('finalised', 'The engagement is finalised: a copy would be read-only too and could not record where it came from. Unlock it, with a reason, to copy it');
-  const source = { engagementId: engagement.engagementId(), file: path.basename(engagement.filePath) };
+  const witness = engagement.summary().auditWitness;
+  if (witness.status === 'cut' || witness.status === 'forked') {
+    throw new EngineError(
+      'refused',
+      `The engagement’s audit log is ${witness.status === 'cut' ? 'shorter than' : 'different from'} what this machine saw before (${witness.finding.message}). ` +
+        'A copy would be a new engagement whose log this machine has not seen, and would hide that. Find out what happened to the log, from the last copy of the file you trust, before copying it',
+    );
+  }
+  const source = { engagementId: engagement.engagementId(), file: path.basename(engagement.filePath), auditWitness: witness.status };
+  const temporary = path.join(folder, `.${path.basename(copyPath)}.${randomUUID()}.copying`);
   try {
     // A consistent snapshot of the engagement as this connection sees it, its WAL included.
-    engagement.db.prepare('VACUUM INTO ?').run(copyPath);
-    await checkOnWorker(copyPath, engagement.context);
-    const copy = Engagement.connect(copyPath, engagement.context);
+    engagement.db.prepare('VACUUM INTO ?').run(temporary);
+    await checkOnWorker(temporary, engagement.context);
+    const copy = Engagement.connect(temporary, engagement.context);
     try {
       copy.recordCopiedFrom(source, why);
-    } catch (error) {
+    } finally {
       copy.close();
-      throw error;
     }
-    return withAuditWitness(copy, engagement.context);
+    moveWithoutOverwriting(temporary, copyPath);
+  } finally {
+    for (const file of [temporary, `${temporary}-wal`, `${temporary}-shm`]) fs.rmSync(file, { force: true });
+  }
+  return withAuditWitness(Engagement.connect(copyPath, engagement.context), engagement.context);
+}
+
+function alreadyExists(filePath: string): string {
+  return `${filePath} already exists: choose a new file name for the copy`;
+}
+
+/** Gives `from` the name `to`, failing if `to` exists (a hard link; a copy where the disk has none, such as FAT). */
+function moveWithoutOverwriting(from: string, to: string): void {
+  try {
+    fs.linkSync(from, to);
   } catch (error) {
-    // Half a copy, or one that still bears the original's id (it would look like a fork of it), is not left behind.
-    for (const file of [copyPath, `${copyPath}-wal`, `${copyPath}-shm`]) fs.rmSync(file, { force: true });
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new EngineError('already-exists', alreadyExists(to));
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw error;
+    try {
+      fs.copyFileSync(from, to, fs.constants.COPYFILE_EXCL);
+    } catch (copyError) {
+      if ((copyError as NodeJS.ErrnoException).code === 'EEXIST') throw new EngineError('already-exists', alreadyExists(to));
+      throw copyError;
+    }
   }
 }
 

@@ -6,13 +6,13 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PeriodResult } from '../../../shared/calc/inventory';
-import type { AuditVerification, ExportDetailMode, FactorSetSummary } from '../../../shared/contract';
+import type { AuditVerification, ExportDetailMode, FactorSetSummary, WhatIfCopyOrigin } from '../../../shared/contract';
 import type { ReconciliationReport } from '../../../shared/reconcile/report';
 import type { EngagementSettings } from '../../../shared/settings';
 import { auditHead } from '../db/audit-log';
 import type { ReadableDb } from '../db/handles';
 import type { Engagement } from '../engagement/handle';
-import { APP_VERSION, verifyAuditLog } from '../engagement/service';
+import { APP_VERSION, engagementSummary, verifyAuditLog } from '../engagement/service';
 import { listFactorSets } from '../factors/service';
 import type { StoredFindings } from '../inventory/service';
 import type { ReviewForExport } from '../review/service';
@@ -23,6 +23,8 @@ export type DetailMode = ExportDetailMode;
 
 export interface ExportFacts {
   readonly engagementFileName: string;
+  /** Where the engagement was copied from, when it is a what-if copy. */
+  readonly whatIfCopy: WhatIfCopyOrigin | null;
   /** SHA-256 of the engagement file as exported (after a WAL checkpoint, before this export's own log entry). */
   readonly engagementSha256: string;
   readonly settings: EngagementSettings;
@@ -78,6 +80,7 @@ export async function gatherFacts(engagement: Engagement, detailMode: DetailMode
   const frozen = listFactorSets(engagement).filter((set) => set.frozen);
   return {
     engagementFileName: path.basename(engagement.filePath),
+    whatIfCopy: engagementSummary(engagement).whatIfCopy,
     engagementSha256: await fileSha256(engagement.filePath),
     settings: engagement.settings(),
     appVersion: APP_VERSION,

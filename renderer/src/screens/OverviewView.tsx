@@ -1,3 +1,4 @@
+import { whatIfCopyText } from '../../../shared/audit-summary';
 import type { AuditVerification, AuditWitnessStatus, EngagementSummary, InventoryResults } from '../../../shared/contract';
 import { HEADLINES, headlineValue, jobSteps, unpricedProgress, yearOnYear, type EngagementProgress } from '../../../shared/overview';
 import { api } from '../api';
@@ -163,6 +164,7 @@ export function OverviewView({ engagement, onNavigate }: { engagement: Engagemen
           </p>
           <code className="hash">{engagement.auditHeadHash}</code>
           <p className="small" data-testid="audit-witness">{witnessText(engagement.auditWitness)}</p>
+          {engagement.whatIfCopy && <p className="small" data-testid="what-if-copy">{whatIfCopyText(engagement.whatIfCopy)}</p>}
           <p className="muted small">{t.overviewView.fileSchemaVEngagement(engagement.path, engagement.schemaVersion, engagement.engagementId)}</p>
           <button type="button" onClick={() => void verify.run()} disabled={verify.busy}>{t.overviewView.verifyHashChain}</button>
           {verification && (

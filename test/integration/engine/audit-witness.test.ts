@@ -7,9 +7,10 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../../electron/cli/main';
-import { APP_DATA_ENV, auditHeadReference, auditWitnessFindings, createEngagement, engagementSummary, openEngagement } from '../../../electron/engine/engagement/service';
+import { Engagement } from '../../../electron/engine/engagement/handle';
+import { APP_DATA_ENV, auditHeadReference, auditWitnessFindings, copyEngagement, createEngagement, engagementSummary, openEngagement } from '../../../electron/engine/engagement/service';
 import { tamperWithAuditLog } from '../../helpers/tamper';
 import { useTempDir } from '../../helpers/temp';
 
@@ -219,10 +220,13 @@ describe('a what-if copy of an engagement', () => {
       actor: 'jane',
       params: {
         engagementId: copyId,
-        copiedFrom: { engagementId: before.engagementId, file: 'group.carbonaudit', auditEntries: 4, auditHeadHash: before.headHash },
+        copiedFrom: { engagementId: before.engagementId, file: 'group.carbonaudit', auditEntries: 4, auditHeadHash: before.headHash, auditWitness: 'consistent' },
         reason: 'What if the Leeds boiler is outside the boundary?',
       },
     });
+    // Outside the log too, the copy says what it is; the original says nothing of it.
+    expect((await cliOn(machine, 'info', whatIf)).out).toContain(`Origin:         What-if copy of group.carbonaudit (engagement ${before.engagementId}, audit entry 4): What if the Leeds boiler is outside the boundary?\n`);
+    expect((await cliOn(machine, 'info', original)).out).not.toContain('Origin:');
     // The state it was copied from is still in the original's log, as verify --head finds.
     const fromOriginal = await cliOn(machine, 'verify', original, '--head', before.headHash, '--entries', '4');
     expect(fromOriginal).toMatchObject({ code: 0, err: '' });
@@ -276,5 +280,83 @@ describe('a what-if copy of an engagement whose log this machine saw longer', ()
     const refused = copied.code !== 0 && !fs.existsSync(whatIf);
     const copyFailsVerify = !refused && (await cliOn(machine, 'verify', whatIf)).code !== 0;
     expect(refused || copyFailsVerify).toBe(true);
+    // Refused, saying why and what to do, and leaving nothing behind.
+    expect(copied.err).toContain('The engagement’s audit log is shorter than what this machine saw before');
+    expect(copied.err).toContain('A copy would be a new engagement whose log this machine has not seen, and would hide that');
+    expect(fs.readdirSync(dir).sort()).toEqual(['group.carbonaudit', 'machine']);
+  });
+});
+
+describe('a what-if copy and what this machine saw of the original', () => {
+  const tempDir = useTempDir();
+
+  it('records in the copy’s entry that this machine had not seen the original’s log before', async () => {
+    const dir = tempDir();
+    const original = path.join(dir, 'group.carbonaudit');
+    createEngagement(original, SETTINGS, { actor: 'jane', appDataDir: path.join(dir, 'elsewhere') }).close();
+
+    const whatIf = path.join(dir, 'what-if.carbonaudit');
+    const machine = path.join(dir, 'machine');
+    expect(await cliOn(machine, '--actor', 'jane', 'copy', original, whatIf, '--reason', 'try')).toMatchObject({ code: 0, err: '' });
+    const log = (await cliOn(machine, 'log', whatIf, '--json')).out.trim().split('\n').map((line) => JSON.parse(line) as { operation: string; params: { copiedFrom?: { auditWitness: string } } });
+    expect(log.find((entry) => entry.operation === 'engagement.copy')?.params.copiedFrom?.auditWitness).toBe('first-seen');
+  });
+});
+
+describe('writing a what-if copy', () => {
+  const tempDir = useTempDir();
+
+  async function original(dir: string): Promise<Engagement> {
+    const file = path.join(dir, 'group.carbonaudit');
+    createEngagement(file, SETTINGS, { actor: 'jane' }).close();
+    return openEngagement(file, { actor: 'jane' });
+  }
+
+  it('names the missing folder a copy cannot go into', async () => {
+    const dir = tempDir();
+    const engagement = await original(dir);
+    try {
+      const missing = path.join(dir, 'no-such-folder');
+      await expect(copyEngagement(engagement, path.join(missing, 'what-if.carbonaudit'), 'try')).rejects.toMatchObject({
+        code: 'not-found',
+        message: `The folder ${missing} does not exist: create it, or choose another place for the copy`,
+      });
+    } finally {
+      engagement.close();
+    }
+  });
+
+  it('leaves nothing at the destination, or beside it, when it fails half-way', async () => {
+    const dir = tempDir();
+    const engagement = await original(dir);
+    const failing = vi.spyOn(Engagement.prototype, 'recordCopiedFrom').mockImplementation(() => {
+      throw new Error('disk full');
+    });
+    try {
+      await expect(copyEngagement(engagement, path.join(dir, 'what-if.carbonaudit'), 'try')).rejects.toThrow('disk full');
+      expect(fs.readdirSync(dir).filter((file) => !file.startsWith('group.'))).toEqual([]);
+    } finally {
+      failing.mockRestore();
+      engagement.close();
+    }
+  });
+
+  it('never touches a file that appears at the destination while the copy is written', async () => {
+    const dir = tempDir();
+    const engagement = await original(dir);
+    const whatIf = path.join(dir, 'what-if.carbonaudit');
+    const record = Engagement.prototype.recordCopiedFrom;
+    const racing = vi.spyOn(Engagement.prototype, 'recordCopiedFrom').mockImplementation(function (this: Engagement, ...args) {
+      fs.writeFileSync(whatIf, 'someone else’s');
+      return record.apply(this, args);
+    });
+    try {
+      await expect(copyEngagement(engagement, whatIf, 'try')).rejects.toMatchObject({ code: 'already-exists' });
+      expect(fs.readFileSync(whatIf, 'utf8')).toBe('someone else’s');
+      expect(fs.readdirSync(dir).filter((file) => !file.startsWith('group.'))).toEqual(['what-if.carbonaudit']);
+    } finally {
+      racing.mockRestore();
+      engagement.close();
+    }
   });
 });

@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engagement } from '../../../electron/engine/engagement/handle';
+import { copyEngagement, engagementSummary } from '../../../electron/engine/engagement/service';
 import { exportWorkbook } from '../../../electron/engine/export/service';
 import { scheduleFigures } from '../../../electron/engine/export/figures';
 import { calculate } from '../../../electron/engine/inventory/calculate';
@@ -93,6 +94,26 @@ describe('the audited workbook of a two-year engagement', () => {
     const coverText = JSON.stringify(cover.getSheetValues());
     for (const fact of [outcome.auditHeadHash, outcome.auditHeadHash.length === 64 ? 'Engagement file SHA-256' : '', 'Operational control', 'IPCC AR5, 100-year', 'Limited', 'FY2022 (2021-04-01 to 2022-03-31)']) {
       expect(coverText).toContain(fact);
+    }
+  });
+
+  it('says on the cover of a what-if copy which engagement it was copied from, at which audit entry, and why', async () => {
+    const originOf = (workbook: ExcelJS.Workbook) => {
+      const rows: string[] = [];
+      workbook.getWorksheet('Cover')!.eachRow((row) => {
+        if (row.getCell(1).value === 'Origin') rows.push(String(row.getCell(2).value));
+      });
+      return rows;
+    };
+    expect(originOf(await readBook(book()))).toEqual([]);
+    const entries = engagementSummary(engagement).auditEntries;
+    const copy = await copyEngagement(engagement, path.join(dir, 'what-if.carbonaudit'), 'What if Leeds is sold?');
+    try {
+      const copyBook = path.join(dir, 'what-if.xlsx');
+      await exportWorkbook(copy, { workbookPath: copyBook, detail: 'summary' });
+      expect(originOf(await readBook(copyBook))).toEqual([`What-if copy of ${path.basename(engagement.filePath)} (engagement ${engagementSummary(engagement).engagementId}, audit entry ${entries}): What if Leeds is sold?`]);
+    } finally {
+      copy.close();
     }
   });
 

@@ -3,6 +3,7 @@
  * and how to tell it is the engagement's (the engagement file's SHA-256 and the audit-log head);
  * then a link to every sheet.
  */
+import { whatIfCopyText } from '../../../../shared/audit-summary';
 import { MONTH_NAMES } from '../../../../shared/settings';
 import { formula, type Cell } from '../book/book';
 import { formulaString, quoteSheet } from '../book/refs';
@@ -30,6 +31,7 @@ function facts(context: ExportContext): [string, Cell][] {
   return [
     ['Entity', text(s.entityName)],
     ['Engagement file', text(f.engagementFileName)],
+    ...(f.whatIfCopy === null ? [] : [['Origin', text(whatIfCopyText(f.whatIfCopy))] satisfies [string, Cell]]),
     ['Engagement file SHA-256', { value: f.engagementSha256, style: 'mono' }],
     ['Fiscal years', text(fiscalYears(context))],
     ['Fiscal year convention', text(`Starts in ${MONTH_NAMES[s.fiscalYearStartMonth - 1]}; labelled by the year it ${s.fiscalYearLabelRule === 'end-year' ? 'ends' : 'starts'} in`)],

@@ -41,9 +41,7 @@ export function activityRows(context: RowContext): RowHandler {
   };
 }
 
-/** Each column's header, looked up once rather than per quantity of every row (the first mapping of a column names it). */
+/** Each column's header (the mapping maps a column once), looked up once rather than per quantity of every row. */
 function headersByColumn(mapping: RowContext['mapping']): ReadonlyMap<number, string> {
-  const headers = new Map<number, string>();
-  for (const column of mapping.columns) if (!headers.has(column.column)) headers.set(column.column, column.header);
-  return headers;
+  return new Map(mapping.columns.map((column) => [column.column, column.header]));
 }

@@ -139,17 +139,19 @@ describe('a claim row', () => {
     expect(claim(byPeriod(), ['PUE', 'sometime', 1.2])).toEqual({ ok: false, rejections: [{ column: 1, reason: expect.stringContaining('sometime') }] });
   });
 
-  it('is refused without a period, naming the period column when there is one', () => {
-    expect(claim(byPeriod(), ['PUE', null, 1.2])).toEqual({ ok: false, rejections: [{ column: 1, reason: 'no period: map a year or period column' }] });
-    expect(claim(byYear(), ['PUE', ' ', 1.2, null, null, null])).toEqual({ ok: false, rejections: [{ column: null, reason: 'no period: map a year or period column' }] });
+  it('is refused without a period, naming the blank year or period column', () => {
+    expect(claim(byPeriod(), ['PUE', null, 1.2])).toEqual({ ok: false, rejections: [{ column: 1, reason: 'column B: the period is blank' }] });
+    expect(claim(byYear(), ['PUE', ' ', 1.2, null, null, null])).toEqual({ ok: false, rejections: [{ column: 1, reason: 'column B: the year is blank' }] });
+    const both = mappingOf('claims', [METRIC, { header: 'Year', role: 'year' }, { header: 'Period', role: 'period' }, VALUE]);
+    expect(claim(both, ['PUE', '', null, 1.2])).toEqual({ ok: false, rejections: [{ column: 1, reason: 'columns B, C: the year and the period are blank' }] });
   });
 
   it('is refused with every reason that applies: no metric, no value, no period, in that order', () => {
     expect(claim(byYear(), [null, null, null, 'tCO2e', null, null])).toEqual({
       ok: false,
-      rejections: [{ column: 0, reason: 'no metric' }, { column: 2, reason: 'column C: the reported value is blank' }, { column: null, reason: 'no period: map a year or period column' }],
+      rejections: [{ column: 0, reason: 'no metric' }, { column: 2, reason: 'column C: the reported value is blank' }, { column: 1, reason: 'column B: the year is blank' }],
     });
-    expect(claim(byPeriod(), [null, null, 1.2])).toEqual({ ok: false, rejections: [{ column: 0, reason: 'no metric' }, { column: 1, reason: 'no period: map a year or period column' }] });
+    expect(claim(byPeriod(), [null, null, 1.2])).toEqual({ ok: false, rejections: [{ column: 0, reason: 'no metric' }, { column: 1, reason: 'column B: the period is blank' }] });
     expect(claim(byPeriod(), [null, 'sometime', 1.2])).toEqual({ ok: false, rejections: [{ column: 0, reason: 'no metric' }, { column: 1, reason: expect.stringContaining('sometime') }] });
     expect(claim(mappingOf('claims', [METRIC, { header: 'Year', role: 'year' }]), ['Scope 1', '2023'])).toEqual({ ok: false, rejections: [{ column: null, reason: 'the mapping has no reported value column' }] });
   });

@@ -8,16 +8,16 @@ import { mappingSchema, type Mapping } from '../../../../shared/import/mapping';
 import { DEFAULT_PLACEHOLDERS, placeholderTest } from '../../../../shared/import/placeholders';
 import { createActivityRowMapper, type RecordContext } from '../../../../shared/import/records';
 import { createRowScanner } from '../../../../shared/import/table';
-import { memoByText } from '../../../../shared/import/text-cache';
+import { CACHED_TEXT_LENGTH, memoByText, textBudget, type TextBudget } from '../../../../shared/import/text-cache';
 import { parseQuantity, type DecimalSeparator } from '../../../../shared/import/values';
 
 /** A memo of a parse that counts its calls. */
-function counted<T>(parse: (text: string) => T, limit?: number) {
+function counted<T>(parse: (text: string) => T, limit?: number, budget?: TextBudget) {
   const calls: string[] = [];
   const memo = memoByText((text) => {
     calls.push(text);
     return parse(text);
-  }, limit);
+  }, limit, budget);
   return { memo, calls };
 }
 
@@ -32,6 +32,26 @@ describe('a text cache', () => {
     const { memo, calls } = counted((text) => text.toUpperCase(), 2);
     expect(['a', 'a', 'a', 'b', 'c', 'c', 'a'].map(memo)).toEqual(['A', 'A', 'A', 'B', 'C', 'C', 'A']);
     expect(calls).toEqual(['a', 'b', 'c', 'c']);
+  });
+
+  it('never keeps a long text: it is parsed each time, to the same result', () => {
+    const { memo, calls } = counted((text) => text.length);
+    const short = 'x'.repeat(CACHED_TEXT_LENGTH);
+    const long = 'y'.repeat(CACHED_TEXT_LENGTH + 1);
+    const notes = 'z'.repeat(32_767);
+    expect([short, long, notes, short, long, notes].map(memo)).toEqual([64, 65, 32_767, 64, 65, 32_767]);
+    expect(calls).toEqual([short, long, notes, long, notes]);
+  });
+
+  it('keeps no more texts across the caches that share a budget than the budget allows', () => {
+    const budget = textBudget(3);
+    const first = counted((text) => text.toUpperCase(), 10, budget);
+    const second = counted((text) => text.toLowerCase(), 10, budget);
+    expect(['a', 'b', 'a', 'b'].map(first.memo)).toEqual(['A', 'B', 'A', 'B']);
+    expect(['C', 'D', 'C', 'D'].map(second.memo)).toEqual(['c', 'd', 'c', 'd']);
+    expect(first.calls).toEqual(['a', 'b']);
+    expect(second.calls).toEqual(['C', 'D', 'D']);
+    expect(budget.texts).toBe(0);
   });
 
   it('gives up on a column of unique texts: every text is parsed, and the results stay right', () => {
