@@ -204,8 +204,8 @@ function hookPartParsers(
   const internals = reader as unknown as WorkbookReaderInternals;
   const checked = (chunks: AsyncIterable<Buffer>, part: string, sheet?: string, onText?: (text: string) => void) =>
     decodeXmlPart(chunks, onText, [new InflatedPartCheck(part, declaredBytes.get(part) ?? 0, sheet), new XmlPartChecker(part, sheet)], {
-      // exceljs reads no CDATA in shared strings (a string written in one would be empty); in sheets the cell scanner reads it.
-      cdataAsText: part === SHARED_STRINGS_PART,
+      // exceljs misreads CDATA, phonetic readings and indentation in shared strings; in sheets the cell scanner reads values.
+      sharedStrings: part === SHARED_STRINGS_PART,
     });
   for (const [method, part] of [
     ['_parseRels', WORKBOOK_RELATIONSHIPS_PART],

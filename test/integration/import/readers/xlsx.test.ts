@@ -295,6 +295,48 @@ describe('xlsx reader', () => {
       expect((await rowsByNumber(file)).get(2)).toEqual(['Electricity', 'kg CO2e & <more>', 'a]]>b', 'plain & simple']);
     });
 
+    /** The first row of a workbook whose shared-strings part holds `items` and whose row 2 points at each in turn. */
+    async function sharedRow(items: readonly string[]): Promise<readonly Cell[] | undefined> {
+      const sst =
+        `<?xml version="1.0" encoding="UTF-8"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${items.length}" uniqueCount="${items.length}">\n` +
+        `${items.join('\n')}\n</sst>\n`;
+      const cells = items.map((_, index) => `<c r="${String.fromCharCode(65 + index)}2" t="s"><v>${index}</v></c>`).join('');
+      const sheet = { name: 'Shared', rows: `<row r="2">${cells}</row>` };
+      const file = writeFile(tempDir(), 'shared.xlsx', handMadeWorkbook({ sheets: [sheet], sharedStrings: [], overrides: { 'xl/sharedStrings.xml': sst } }));
+      return (await rowsByNumber(file)).get(2);
+    }
+
+    it("reads a shared string's own text, not its phonetic reading", async () => {
+      // exceljs alone reads each of these as its reading (トウキョウ, トウキョウト): a <t> starts its string over.
+      expect(
+        await sharedRow([
+          '<si><t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh><phoneticPr fontId="1"/></si>',
+          '<si><r><t>東京</t></r><r><rPr><b/></rPr><t>都</t></r><rPh sb="0" eb="2"><t>トウキョウト</t></rPh><phoneticPr fontId="1" type="noConversion"/></si>',
+        ]),
+      ).toEqual(['東京', '東京都']);
+    });
+
+    it("reads a pretty-printed shared string without the indentation between its elements, keeping a <t>'s own whitespace", async () => {
+      // exceljs alone appends the line break and indentation after each </t> to the string.
+      expect(
+        await sharedRow([
+          '  <si>\n    <t>Electricity</t>\n  </si>',
+          '  <si>\n    <r>\n      <t xml:space="preserve">kg </t>\n    </r>\n    <r>\n      <rPr>\n        <b/>\n      </rPr>\n      <t>CO2e</t>\n    </r>\n  </si>',
+          '  <si>\n    <t xml:space="preserve"> a\n\tb </t>\n  </si>',
+        ]),
+      ).toEqual(['Electricity', 'kg CO2e', ' a\n\tb ']);
+    });
+
+    it('names the line of an XML error in a pretty-printed shared-strings part as the file has it', async () => {
+      await expect(sharedRow(['  <si>\n    <t>a</t>\n  </si>', '  <si>\n    <rPh sb="0" eb="1">\n      <t>エー</t>\n    </rPh>\n    <t>b&nbsp;</t>\n  </si>'])).rejects.toThrow(
+        /part xl\/sharedStrings\.xml is not well-formed XML at line 10, column \d+ \(undefined entity\)/,
+      );
+    });
+
+    it('refuses a shared string with text outside its <t> elements, naming the part', async () => {
+      await expect(sharedRow(['<si><t>a</t>b</si>'])).rejects.toThrow(/part xl\/sharedStrings.xml cannot be read \(text outside a string's <t> element \("b"\)\)/);
+    });
+
     it('keeps characters that a chunk boundary splits, in shared and inline strings', async () => {
       const texts = Array.from({ length: 6000 }, (_, index) => `£${index} café CO₂ m³ ${'€'.repeat(index % 7)}`);
       const sharedFile = await exceljsFile(tempDir(), (workbook) => {
