@@ -37,8 +37,7 @@ const RECORD_SEQUENTIAL_COLUMNS = ['id', 'source_file_id', 'raw_row_id'];
  * an index built again after the last row is read is time the import waits on alone. Each new
  * entry lands at the end of its value's run, among few hot pages. Measured on a million-row
  * workbook: keeping these two up cost the writing thread 1.6 to 2.2 s more CPU, still less than the
- * parsing thread's, and took 1.2 to 1.5 s off the import's end (0.3 s of 0.7 at 250,000 rows): a
- * gain where both threads have a core, a loss where other work already fills them (the extra CPU).
+ * parsing thread's, and took 1.2 to 1.5 s off the import's end (0.3 s of 0.7 at 250,000 rows).
  * Sites and quantities, which may take many values, are still built again; so is everything for a
  * CSV import, whose writing thread is the slower one.
  */
