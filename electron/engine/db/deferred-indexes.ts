@@ -11,9 +11,8 @@ import type { WritableDb } from './handles';
  * the indexes as they were, and no other connection ever sees the table without them. They are
  * made again from their own CREATE statements, so the schema is exactly what it was.
  *
- * An index on `keptUp` columns alone stays up: the caller names the columns whose entries cost
- * less to add row by row than to build again, or whose building again would cost the import more
- * (see the constructor).
+ * An index on `sequential` columns alone stays up: each new row's entry lands next to the last
+ * one, which costs less than building the index again (measured on a million rows: about half).
  */
 export class DeferredIndexes {
   private readonly rowsBefore: number;
@@ -21,21 +20,19 @@ export class DeferredIndexes {
   private dropped: readonly string[] | null = null;
   /** Once built again, the indexes stay: a late count or estimate must not take them down for the COMMIT. */
   private restored = false;
-  private readonly keptUp: ReadonlySet<string>;
+  private readonly sequential: ReadonlySet<string>;
 
   /**
-   * `keptUp`: columns whose indexes stay up. Typically those this insert fills in sequence, each
-   * holding one value, or values that ascend, over long runs of rows (an id it assigns, the file it
-   * reads, a row number): each new row's entry lands next to the last one, which costs less than
-   * building the index again (measured on a million rows: about half).
+   * `sequential`: the columns this insert fills in sequence, each holding one value, or values
+   * that ascend, over long runs of rows (an id it assigns, the file it reads, a row number).
    */
   constructor(
     private readonly db: WritableDb,
     private readonly table: string,
     private readonly minRows: number,
-    keptUp: readonly string[] = [],
+    sequential: readonly string[] = [],
   ) {
-    this.keptUp = new Set(keptUp);
+    this.sequential = new Set(sequential);
     // max(rowid) is a lookup where count(*) reads the table: ids only grow, so it bounds the count from above.
     this.rowsBefore = db.prepare(`SELECT coalesce(max(rowid), 0) FROM ${table}`).pluck().get() as number;
   }
@@ -62,15 +59,15 @@ export class DeferredIndexes {
       this.db
         .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name")
         .all(this.table) as { name: string; sql: string }[]
-    ).filter((index) => !this.onKeptUpColumns(index.name));
+    ).filter((index) => !this.onSequentialColumns(index.name));
     for (const index of indexes) this.db.exec(`DROP INDEX "${index.name}"`);
     this.dropped = indexes.map((index) => index.sql);
   }
 
-  /** An expression's column has no name, so an index on one never stays up. */
-  private onKeptUpColumns(index: string): boolean {
+  /** An expression's column has no name, so an index on one is never taken for sequential. */
+  private onSequentialColumns(index: string): boolean {
     const columns = this.db.prepare('SELECT name FROM pragma_index_info(?)').pluck().all(index) as (string | null)[];
-    return this.keptUp.size > 0 && columns.every((column) => column !== null && this.keptUp.has(column));
+    return this.sequential.size > 0 && columns.every((column) => column !== null && this.sequential.has(column));
   }
 
   /** Builds the dropped indexes again (before COMMIT: the transaction must not end without them). */

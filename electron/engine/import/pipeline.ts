@@ -29,20 +29,6 @@ export const PARALLEL_READ_MIN_BYTES = 4 * 1024 * 1024;
 /** Below this many rows, adding to the indexes as rows come costs too little to be worth building them again. */
 const DEFERRED_INDEX_MIN_ROWS = 50_000;
 
-/** Columns of a record the writers fill in sequence: their indexes always stay up (see DeferredIndexes). */
-const RECORD_SEQUENTIAL_COLUMNS = ['id', 'source_file_id', 'raw_row_id'];
-/**
- * Record columns of few values whose indexes also stay up while a workbook is parsed on its own
- * thread. There the parsing thread is the slower one, so the writing thread has time to spare, and
- * an index built again after the last row is read is time the import waits on alone. Each new
- * entry lands at the end of its value's run, among few hot pages. Measured on a million-row
- * workbook: keeping these two up cost the writing thread 1.6 to 2.2 s more CPU, still less than the
- * parsing thread's, and took 1.2 to 1.5 s off the import's end (0.3 s of 0.7 at 250,000 rows).
- * Sites and quantities, which may take many values, are still built again; so is everything for a
- * CSV import, whose writing thread is the slower one.
- */
-const RECORD_FEW_VALUED_COLUMNS = ['activity', 'period_start'];
-
 /** One row handler per kind of import. */
 const ROW_HANDLERS: Readonly<Record<MappingKind, (context: RowContext) => RowHandler>> = {
   activity: activityRows,
@@ -82,9 +68,7 @@ export async function runImport(db: WritableDb, request: ImportRequest): Promise
   const identity = await identifyFile(request.filePath);
   if (request.replaces) checkReplaceable(db, request.replaces, mapping.kind);
   const duplicate = checkDuplicate(db, request.filePath, identity, mapping.sheet, request.allowDuplicate ?? false, request.replaces?.sourceFileId ?? null);
-  const readsInParallel = identity.sizeBytes >= PARALLEL_READ_MIN_BYTES;
-  const reader = await openReader(request, readsInParallel);
-  const writerHasTimeToSpare = readsInParallel && reader.format !== 'csv';
+  const reader = await openReader(request, identity);
   const fiscal: FiscalSettings = { startMonth: request.settings.fiscalYearStartMonth, labelRule: request.settings.fiscalYearLabelRule };
   const baseYear = request.settings.baseYear ? fiscalYearByLabel(request.settings.baseYear, fiscal) : null;
 
@@ -102,7 +86,7 @@ export async function runImport(db: WritableDb, request: ImportRequest): Promise
     // ids in ascending order and store rows in the order read, one sheet after another.
     const deferredIndexes = [
       new DeferredIndexes(db, 'raw_row', DEFERRED_INDEX_MIN_ROWS, ['id', 'source_file_id', 'sheet', 'row_number']),
-      new DeferredIndexes(db, 'activity_record', DEFERRED_INDEX_MIN_ROWS, [...RECORD_SEQUENTIAL_COLUMNS, ...(writerHasTimeToSpare ? RECORD_FEW_VALUED_COLUMNS : [])]),
+      new DeferredIndexes(db, 'activity_record', DEFERRED_INDEX_MIN_ROWS, ['id', 'source_file_id', 'raw_row_id']),
     ] as const;
     const rawRows = rawRowWriter(db, sourceFileId, deferredIndexes[0]);
     const insertRejected = rejectedRowWriter(db, sourceFileId);
@@ -155,9 +139,9 @@ export async function runImport(db: WritableDb, request: ImportRequest): Promise
 }
 
 /** Large files are parsed on a second thread while this one writes; small ones are not worth a thread. */
-async function openReader(request: ImportRequest, inParallel: boolean) {
+async function openReader(request: ImportRequest, identity: FileIdentity) {
   try {
-    return inParallel
+    return identity.sizeBytes >= PARALLEL_READ_MIN_BYTES
       ? await openSourceInWorker(request.filePath, request.limits)
       : await openSource(request.filePath, { limits: request.limits });
   } catch (error) {
