@@ -76,9 +76,11 @@ describe('an import commits completely or not at all', () => {
     expect(outcome.recordsCreated).toBe(20_000);
     expect(importFootprint(engagement).activity_record).toBe(20_000);
     // The worker checkpoints after sending the outcome: the engagement file itself, not only its WAL, comes to hold the import.
+    // The copy grows the file as it goes: wait for the size the import needs, not for its first change.
+    const importedBytes = fileBytesBefore + 1024 * 1024;
     const deadline = Date.now() + 30_000;
-    while (fs.statSync(engagement.filePath).size === fileBytesBefore && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(fs.statSync(engagement.filePath).size).toBeGreaterThan(fileBytesBefore + 1024 * 1024);
+    while (fs.statSync(engagement.filePath).size <= importedBytes && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fs.statSync(engagement.filePath).size).toBeGreaterThan(importedBytes);
 
     // Same file name, so the mapping's sheet (a CSV's sheet is its name) applies.
     fs.mkdirSync(path.join(dir, 'next'));
