@@ -35,6 +35,8 @@ export class Engagement {
   private readOnly: ReadableDb | null = null;
   private witness: AuditWitness | null = null;
   private witnessStatus: AuditWitnessStatus = { status: 'not-kept' };
+  /** Where the engagement was copied from, read once: only recordCopiedFrom writes that entry, on this handle. */
+  private copyOrigin: WhatIfCopyOrigin | null | undefined;
 
   private constructor(
     readonly db: WritableDb,
@@ -72,6 +74,7 @@ export class Engagement {
         return head;
       },
     );
+    this.copyOrigin = undefined;
     return engagementId;
   }
 
@@ -245,8 +248,14 @@ export class Engagement {
       auditHeadHash: head.headHash,
       auditWitness: this.witnessStatus,
       finalised: selectLastLockEvent(this.reader)?.action === 'finalise',
-      whatIfCopy: whatIfCopyOrigin(this.reader),
+      whatIfCopy: this.whatIfCopy(),
     };
+  }
+
+  /** Read once per handle rather than by a scan of the audit log on every summary. */
+  private whatIfCopy(): WhatIfCopyOrigin | null {
+    if (this.copyOrigin === undefined) this.copyOrigin = whatIfCopyOrigin(this.reader);
+    return this.copyOrigin;
   }
 }
 
